@@ -1,0 +1,49 @@
+# storyline: the two commands a new user needs are `make demo` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_DB := out/demo/story.db
+
+.PHONY: demo test install system-deps lint bench bench-quick clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[web,spark,browser,dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# What the browser and Spark tests need from the system: Debian's Chromium and a JRE.
+system-deps:
+	@command -v chromium >/dev/null || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@command -v java >/dev/null || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null; }
+
+demo: $(STAMP)
+	rm -f $(DEMO_DB)
+	$(BIN)/storyline run examples/ --db $(DEMO_DB) --no-progress
+	$(BIN)/storyline export --db $(DEMO_DB) --format json -o out/demo/export.json
+	@echo
+	@echo "store:   $(DEMO_DB)"
+	@echo "export:  out/demo/export.json"
+	@echo "stats:   $(BIN)/storyline stats --db $(DEMO_DB)"
+
+test: $(STAMP) system-deps
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+bench-quick: $(STAMP)
+	$(BIN)/python -m bench --quick
+
+clean:
+	rm -rf out .pytest_cache .mypy_cache .ruff_cache

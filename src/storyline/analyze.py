@@ -1,0 +1,33 @@
+"""The per-article language stage: one spaCy Doc in, one ``Analysis`` out.
+
+Each step is a plain function over the Doc and the Article, in the order a reader would
+follow them: sentences, names, time expressions, who said what, what happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from . import entities, events, quotes, timexes
+from .records import Analysis, Article, Sentence
+from .settings import Settings
+
+
+def analyze_doc(doc: Any, article: Article) -> Analysis:
+    sentences = tuple(Sentence(article.id, s.start_char, s.end_char) for s in doc.sents)
+    mentions = tuple(entities.find_mentions(doc, article))
+    found_timexes = tuple(timexes.find_timexes(doc, article))
+    found_quotes = tuple(quotes.find_quotes(doc, article, mentions, found_timexes))
+    found_events = tuple(events.find_event_mentions(doc, article, mentions, found_timexes))
+    return Analysis(article=article.id, sentences=sentences, mentions=mentions,
+                    quotes=found_quotes, timexes=found_timexes, event_mentions=found_events)
+
+
+def analyze_articles(articles: Iterable[Article], nlp: Any, settings: Settings,
+                     batch_size: int = 16) -> Iterator[Analysis]:
+    """Analyses in input order; spaCy batches the texts with ``nlp.pipe``."""
+    pending = list(articles)
+    docs = nlp.pipe((a.text for a in pending), batch_size=batch_size)
+    for article, doc in zip(pending, docs):
+        yield analyze_doc(doc, article)

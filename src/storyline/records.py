@@ -1,0 +1,319 @@
+"""The plain records that flow between storyline's stages.
+
+Every stage takes and returns these frozen, slotted dataclasses; nothing else crosses a
+stage boundary. Each has ``to_dict``/``from_dict`` so the local runner, the Spark runner
+and the store all speak the same shape.
+
+Reading order follows a page through the pipeline::
+
+    RawPage -> Article -> (Mention, Quote, Timex) -> Entity -> Story / Event / Contradiction
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+T = TypeVar("T", bound="Record")
+
+
+def content_id(*parts: str | None, size: int = 16) -> str:
+    """A stable id from content: the same inputs give the same id on every run."""
+    h = hashlib.sha256()
+    for p in parts:
+        h.update((p or "").encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()[:size]
+
+
+class Record:
+    """Shared to/from dict behaviour; tuples stand in for lists so records stay immutable."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]
+            v = getattr(self, f.name)
+            out[f.name] = list(v) if isinstance(v, tuple) else v
+        return out
+
+    @classmethod
+    def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+        names = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        kwargs = {}
+        for k, v in data.items():
+            if k in names:
+                kwargs[k] = tuple(v) if isinstance(v, list) else v
+        return cls(**kwargs)
+
+
+@dataclass(frozen=True, slots=True)
+class RawPage(Record):
+    """One page as a reader found it, before any cleaning.
+
+    ``source`` is where it came from (a path, ``path#record``, or a URL); ``source_id`` is
+    the id the user knows it by (a JSONL ``id`` or the file name without its extension).
+    Exactly one of ``text`` and ``html`` is the page's body; the other fields are hints the
+    container gave (a JSONL record's title, a text dump's header date, a WARC's URL).
+    """
+
+    source: str
+    source_id: str
+    kind: str  # "text" | "html" | "jsonl" | "warc" | "feed" | "url"
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    fetched_at: str | None = None
+    final_url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Failure(Record):
+    """A page or file that could not be used, and why; recorded, never raised."""
+
+    source: str
+    reason: str  # short code: "empty", "not-text", "bad-json", "truncated-gzip", ...
+    detail: str = ""
+    source_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article(Record):
+    """A clean, dated article: the unit every later stage works on.
+
+    ``text`` holds the kept paragraphs verbatim, separated by blank lines; all character
+    offsets in later records point into it. ``published_from`` says how the date was found
+    ("header", "html-meta", "dateline", "text-stamp", "inferred: ...").
+    """
+
+    id: str
+    source_id: str
+    source: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    published_from: str | None = None
+    wire: str | None = None
+    dateline: str | None = None
+    kind: str = "text"
+    fetched_at: str | None = None
+    final_url: str | None = None
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.text.split("\n\n") if p.strip()]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence(Record):
+    """A sentence of an article, by character span; quotes and events point at these."""
+
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention(Record):
+    """A name or role description in one article, before corpus-wide merging.
+
+    ``key`` is the article-local cluster the mention belongs to (mentions of one person in
+    one article share it); ``entity`` is filled by the corpus-wide merge.
+    """
+
+    article: str
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON, ORG, GPE, LOC, NORP, ROLE, ...
+    key: str
+    entity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity(Record):
+    """A person, organisation or place, merged across the corpus, with its name variants."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    mentions: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Timex(Record):
+    """A temporal expression normalised to a TimeML-style value against the article date."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    value: str
+    type: str = "DATE"  # DATE | TIME | DURATION | SET
+
+
+@dataclass(frozen=True, slots=True)
+class Quote(Record):
+    """A direct quotation or reported statement with its speaker and the day it was said.
+
+    ``speaker_key`` is the article-local mention cluster of the speaker; ``speaker`` is
+    the corpus entity id once merged. ``said_on_from`` records how ``said_on`` was derived
+    so a guess is never presented as fact. ``start``/``end`` span the quoted or reported
+    content; ``sent_start``/``sent_end`` the sentence(s) it came from. ``reported_by`` is
+    an outlet the article cites for it ("Bloomberg reported"), never a speaker.
+    """
+
+    id: str
+    article: str
+    text: str
+    kind: str  # "direct" | "indirect"
+    start: int
+    end: int
+    sent_start: int
+    sent_end: int
+    speaker_name: str | None = None
+    speaker_mention: str | None = None
+    speaker_key: str | None = None
+    speaker: str | None = None
+    cue: str | None = None
+    said_on: str | None = None
+    said_on_from: str | None = None
+    reported_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis(Record):
+    """Everything the per-article language stage finds in one article."""
+
+    article: str
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    event_mentions: tuple[EventMention, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "sentences": [s.to_dict() for s in self.sentences],
+            "mentions": [m.to_dict() for m in self.mentions],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "timexes": [t.to_dict() for t in self.timexes],
+            "event_mentions": [e.to_dict() for e in self.event_mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        return cls(
+            article=data["article"],
+            sentences=tuple(Sentence.from_dict(d) for d in data.get("sentences", [])),
+            mentions=tuple(Mention.from_dict(d) for d in data.get("mentions", [])),
+            quotes=tuple(Quote.from_dict(d) for d in data.get("quotes", [])),
+            timexes=tuple(Timex.from_dict(d) for d in data.get("timexes", [])),
+            event_mentions=tuple(EventMention.from_dict(d) for d in data.get("event_mentions", [])),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention(Record):
+    """One article's report of something happening: a meeting, call, visit, summit, ...
+
+    ``participants`` and ``place`` are article-local mention keys; ``date`` is normalised
+    from the sentence's time expressions (None when none resolves to a day).
+    """
+
+    id: str
+    article: str
+    trigger: str
+    kind: str  # meeting | call | visit | summit | press-conference | announcement | agreement | ...
+    start: int
+    end: int
+    date: str | None = None
+    date_from: str | None = None
+    place: str | None = None
+    participants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Story(Record):
+    """Articles about one thread of news, clustered across runs."""
+
+    id: str
+    title: str
+    articles: tuple[str, ...] = ()
+    first: str | None = None
+    last: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event(Record):
+    """One real-world happening, merged from the event mentions of several articles."""
+
+    id: str
+    title: str
+    kind: str
+    date: str | None = None
+    place: str | None = None
+    story: str | None = None
+    participants: tuple[str, ...] = ()  # entity ids
+    articles: tuple[str, ...] = ()
+    mentions: tuple[str, ...] = ()  # event-mention ids (each points at its sentence)
+    sources: tuple[str, ...] = ()
+    independent_sources: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction(Record):
+    """Two statements in one story that cannot both be true."""
+
+    a: str  # quote id
+    b: str  # quote id
+    why: str
+    kind: str = "polarity"  # polarity | figure
+    story: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineItem(Record):
+    """One row of a story's timeline: an event or a key statement, with its support."""
+
+    story: str
+    kind: str  # "event" | "quote"
+    ref: str
+    date: str | None
+    title: str
+    sources: tuple[str, ...] = ()
+    independent_sources: int = 0
+    speaker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateLink(Record):
+    """An article that copies another (near-duplicate text or a credited wire story)."""
+
+    article: str
+    canonical: str
+    kind: str  # "exact" | "near" | "wire" | "translation"
+    score: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class RunSummary(Record):
+    """What one run did: printed at the end and stored in the run log."""
+
+    pages: int = 0
+    articles: int = 0
+    new_articles: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    failures: int = 0
+    failure_reasons: tuple[tuple[str, int], ...] = field(default=())

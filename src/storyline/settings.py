@@ -1,0 +1,68 @@
+"""One frozen settings object, built once from defaults, an optional TOML file and overrides.
+
+Every threshold lives here as a named field with a comment on how it was chosen, so a
+stage never hides a magic number and a user can change any of them without editing code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    # The spaCy pipeline to load; any installed package name or path works.
+    model: str = os.environ.get("STORYLINE_MODEL", "en_core_web_sm")
+    # Worker processes for the per-article stages; 0 means one per core.
+    workers: int = 1
+    # Articles per transaction: a killed run loses at most one batch of work, never data.
+    batch_size: int = 64
+    # Pages larger than this are refused as "too-large" rather than risking memory.
+    max_page_bytes: int = 20_000_000
+    # Decompressed size limit for .gz input (gzip bombs).
+    max_decompressed_bytes: int = 200_000_000
+    # Seconds one page may spend in cleaning and analysis before it is recorded as a failure.
+    page_timeout_s: float = 60.0
+    # Near-duplicate detection: MinHash permutations, shingle size in words, and the
+    # Jaccard threshold above which two articles count as copies (calibrated on perturbed
+    # copies of the dev bundles, see bench/dedup_bench.py).
+    minhash_perm: int = 128
+    shingle_words: int = 5
+    near_duplicate_threshold: float = 0.5
+    seed: int = 1
+    # Story clustering: similarity needed to join an existing story, and how many days of
+    # silence a thread may have and still continue.
+    story_threshold: float = 0.3
+    story_gap_days: int = 120
+    progress: bool = True
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with ``changes`` applied; unknown names raise with the list of valid ones."""
+        names = {f.name for f in dataclasses.fields(self)}
+        unknown = sorted(set(changes) - names)
+        if unknown:
+            raise ConfigError(f"unknown setting(s) {unknown}; valid: {sorted(names)}")
+        return dataclasses.replace(self, **changes)
+
+    @property
+    def effective_workers(self) -> int:
+        return self.workers if self.workers > 0 else (os.cpu_count() or 1)
+
+
+def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
+    """Defaults, then the TOML file's ``[storyline]`` table, then non-None overrides."""
+    base = Settings()
+    if path is not None:
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as e:
+            raise ConfigError(f"cannot read settings file {path}: {e}") from e
+        base = base.replace(**data.get("storyline", data))
+    return base.replace(**{k: v for k, v in overrides.items() if v is not None})

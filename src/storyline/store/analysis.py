@@ -1,0 +1,111 @@
+"""Per-article language results: sentences, mentions, quotes, time expressions, events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..records import Analysis, EventMention, Mention, Quote, Sentence, Timex
+from .core import StoreCore, dumps, loads
+
+QUOTE_COLUMNS = (
+    "id", "article", "text", "kind", "start", "end", "sent_start", "sent_end",
+    "speaker_name", "speaker_mention", "speaker_key", "speaker", "cue", "said_on",
+    "said_on_from", "reported_by",
+)
+_PER_ARTICLE = ("sentences", "mentions", "quotes", "timexes", "event_mentions")
+
+
+def _cols(names: Iterable[str]) -> str:
+    return ", ".join(f'"{n}"' for n in names)
+
+
+class AnalysisQueries(StoreCore):
+    def save_analysis(self, analysis: Analysis) -> None:
+        """Replace everything stored for the article with this analysis (idempotent)."""
+        a = analysis.article
+        for table in _PER_ARTICLE:
+            self.conn.execute(f"DELETE FROM {table} WHERE article = ?", (a,))
+        self.conn.executemany(
+            'INSERT INTO sentences (article, start, "end") VALUES (?, ?, ?)',
+            [(s.article, s.start, s.end) for s in analysis.sentences])
+        self.conn.executemany(
+            'INSERT OR IGNORE INTO mentions (article, start, "end", text, label, key, entity) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(m.article, m.start, m.end, m.text, m.label, m.key, m.entity)
+             for m in analysis.mentions])
+        self.conn.executemany(
+            f"INSERT OR REPLACE INTO quotes ({_cols(QUOTE_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * len(QUOTE_COLUMNS))})",
+            [tuple(getattr(q, c) for c in QUOTE_COLUMNS) for q in analysis.quotes])
+        self.conn.executemany(
+            'INSERT OR IGNORE INTO timexes (article, start, "end", text, value, type) '
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(t.article, t.start, t.end, t.text, t.value, t.type) for t in analysis.timexes])
+        self.conn.executemany(
+            'INSERT OR REPLACE INTO event_mentions (id, article, trigger, kind, start, "end", '
+            "date, date_from, place, participants) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(e.id, e.article, e.trigger, e.kind, e.start, e.end, e.date, e.date_from, e.place,
+              dumps(e.participants)) for e in analysis.event_mentions])
+        self.conn.execute("UPDATE articles SET analyzed = 1 WHERE id = ?", (a,))
+
+    def analyses(self, article_ids: Iterable[str] | None = None) -> dict[str, Analysis]:
+        """Stored analyses by article id (all analysed articles when ``article_ids`` is None)."""
+        ids = list(article_ids) if article_ids is not None else [
+            r[0] for r in self.conn.execute("SELECT id FROM articles WHERE analyzed = 1")]
+        parts: dict[str, dict[str, list[Any]]] = {i: {t: [] for t in _PER_ARTICLE} for i in ids}
+        for s in self.sentences():
+            if s.article in parts:
+                parts[s.article]["sentences"].append(s)
+        for m in self.mentions():
+            if m.article in parts:
+                parts[m.article]["mentions"].append(m)
+        for q in self.quotes():
+            if q.article in parts:
+                parts[q.article]["quotes"].append(q)
+        for t in self.timexes():
+            if t.article in parts:
+                parts[t.article]["timexes"].append(t)
+        for e in self.event_mentions():
+            if e.article in parts:
+                parts[e.article]["event_mentions"].append(e)
+        return {i: Analysis(article=i, **{k: tuple(v) for k, v in p.items()})
+                for i, p in parts.items()}
+
+    def sentences(self) -> list[Sentence]:
+        return [Sentence(article=r[0], start=r[1], end=r[2]) for r in self.conn.execute(
+            'SELECT article, start, "end" FROM sentences ORDER BY article, start')]
+
+    def mentions(self) -> list[Mention]:
+        return [Mention(**dict(r)) for r in self.conn.execute(
+            'SELECT article, start, "end", text, label, key, entity FROM mentions '
+            "ORDER BY article, start")]
+
+    def quotes(self) -> list[Quote]:
+        return [Quote(**dict(r)) for r in self.conn.execute(
+            f"SELECT {_cols(QUOTE_COLUMNS)} FROM quotes ORDER BY article, start")]
+
+    def timexes(self) -> list[Timex]:
+        return [Timex(**dict(r)) for r in self.conn.execute(
+            'SELECT article, start, "end", text, value, type FROM timexes '
+            "ORDER BY article, start")]
+
+    def event_mentions(self) -> list[EventMention]:
+        out = []
+        for r in self.conn.execute(
+                'SELECT id, article, trigger, kind, start, "end", date, date_from, place, '
+                "participants FROM event_mentions ORDER BY article, start"):
+            d = dict(r)
+            d["participants"] = tuple(loads(d["participants"]))
+            out.append(EventMention(**d))
+        return out
+
+    def link_mentions(self, key_to_entity: dict[tuple[str, str], str]) -> None:
+        """Point mentions and quote speakers at corpus entities: (article, key) -> entity."""
+        self.conn.execute("UPDATE mentions SET entity = NULL")
+        self.conn.execute("UPDATE quotes SET speaker = NULL")
+        rows = [(e, a, k) for (a, k), e in key_to_entity.items()]
+        self.conn.executemany(
+            "UPDATE mentions SET entity = ? WHERE article = ? AND key = ?", rows)
+        self.conn.executemany(
+            "UPDATE quotes SET speaker = ? WHERE article = ? AND speaker_key = ?", rows)

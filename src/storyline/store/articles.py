@@ -1,0 +1,151 @@
+"""Runs, input sources, failures and articles."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from typing import Any
+
+from ..records import Article, Failure, RunSummary
+from .core import StoreCore
+
+ARTICLE_COLUMNS = (
+    "id", "source_id", "source", "url", "outlet", "title", "published", "published_from",
+    "wire", "dateline", "kind", "text", "fetched_at", "final_url",
+)
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class ArticleQueries(StoreCore):
+    def start_run(self, command: str) -> int:
+        with self.transaction():
+            cur = self.conn.execute(
+                "INSERT INTO runs (started_at, command) VALUES (?, ?)", (now(), command)
+            )
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run: int, summary: RunSummary) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?",
+                (now(), json.dumps(summary.to_dict()), run),
+            )
+
+    def source_done(self, source: str, content_hash: str) -> bool:
+        """True when this exact input unit was already handled (so a re-run skips it)."""
+        row = self.conn.execute(
+            "SELECT 1 FROM sources WHERE source = ? AND content_hash = ?", (source, content_hash)
+        ).fetchone()
+        return row is not None
+
+    def record_source(self, source: str, content_hash: str, status: str,
+                      article: str | None = None) -> None:
+        self.conn.execute(
+            "INSERT INTO sources VALUES (?, ?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET "
+            "content_hash = excluded.content_hash, status = excluded.status, "
+            "article = excluded.article, seen_at = excluded.seen_at",
+            (source, content_hash, status, article, now()),
+        )
+
+    def record_failure(self, failure: Failure, run: int | None = None) -> None:
+        self.conn.execute(
+            "INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET "
+            "reason = excluded.reason, detail = excluded.detail, run = excluded.run, "
+            "seen_at = excluded.seen_at",
+            (failure.source, failure.source_id, failure.reason, failure.detail[:2000], run, now()),
+        )
+
+    def clear_failure(self, source: str) -> None:
+        self.conn.execute("DELETE FROM failures WHERE source = ?", (source,))
+
+    def upsert_article(self, article: Article, run: int | None = None) -> bool:
+        """Insert the article unless its content id is already stored; True when new."""
+        values = [getattr(article, c) for c in ARTICLE_COLUMNS]
+        cur = self.conn.execute(
+            f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}, run) "
+            f"VALUES ({', '.join('?' * (len(ARTICLE_COLUMNS) + 1))}) "
+            "ON CONFLICT(id) DO NOTHING",
+            (*values, run),
+        )
+        return cur.rowcount > 0
+
+    def articles(self, ids: Iterable[str] | None = None, unanalyzed: bool = False,
+                 order: str = "published, id") -> list[Article]:
+        return list(self.iter_articles(ids, unanalyzed, order))
+
+    def iter_articles(self, ids: Iterable[str] | None = None, unanalyzed: bool = False,
+                      order: str = "published, id") -> Iterator[Article]:
+        where, params = [], []  # type: tuple[list[str], list[Any]]
+        if ids is not None:
+            id_list = list(ids)
+            where.append(f"id IN ({', '.join('?' * len(id_list))})")
+            params.extend(id_list)
+        if unanalyzed:
+            where.append("analyzed = 0")
+        sql = f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY {order}"
+        for row in self.conn.execute(sql, params):
+            yield Article(**{c: row[c] for c in ARTICLE_COLUMNS})
+
+    def article(self, article_id: str) -> Article | None:
+        found = self.articles([article_id])
+        return found[0] if found else None
+
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY id")]
+
+    def article_rows(self) -> list[dict[str, Any]]:
+        """Articles with their corpus-level fields (duplicate_of, story) for export."""
+        cols = ", ".join(ARTICLE_COLUMNS)
+        return [dict(r) for r in self.conn.execute(
+            f"SELECT {cols}, duplicate_of, story FROM articles ORDER BY published, id")]
+
+    def failures(self) -> list[Failure]:
+        return [Failure(source=r["source"], reason=r["reason"], detail=r["detail"] or "",
+                        source_id=r["source_id"])
+                for r in self.conn.execute("SELECT * FROM failures ORDER BY source")]
+
+    def stats(self) -> dict[str, Any]:
+        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "articles": one("SELECT count(*) FROM articles"),
+            "duplicates": one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+            "quotes": one("SELECT count(*) FROM quotes"),
+            "entities": one("SELECT count(*) FROM entities"),
+            "stories": one("SELECT count(*) FROM stories"),
+            "events": one("SELECT count(*) FROM events"),
+            "contradictions": one("SELECT count(*) FROM contradictions"),
+            "failures": one("SELECT count(*) FROM failures"),
+            "per_outlet": [tuple(r) for r in self.conn.execute(
+                "SELECT coalesce(outlet, '(unknown)'), count(*) FROM articles "
+                "GROUP BY 1 ORDER BY 2 DESC, 1")],
+            "per_day": [tuple(r) for r in self.conn.execute(
+                "SELECT coalesce(substr(published, 1, 10), '(undated)'), count(*) "
+                "FROM articles GROUP BY 1 ORDER BY 1")],
+            "failure_reasons": [tuple(r) for r in self.conn.execute(
+                "SELECT reason, count(*) FROM failures GROUP BY 1 ORDER BY 2 DESC, 1")],
+        }
+
+    def replace_source(self, source: str, content_hash: str, article: str) -> None:
+        """Record ``source`` as giving ``article``; drop the article it gave before, if other."""
+        row = self.conn.execute("SELECT article FROM sources WHERE source = ?",
+                                (source,)).fetchone()
+        if row and row[0] and row[0] != article:
+            still_used = self.conn.execute(
+                "SELECT 1 FROM sources WHERE article = ? AND source != ?",
+                (row[0], source)).fetchone()
+            if not still_used:
+                self.drop_article(row[0])
+        self.record_source(source, content_hash, "ok", article)
+
+    def drop_article(self, article: str) -> None:
+        """Remove an article and everything derived from it alone."""
+        for table in ("sentences", "mentions", "quotes", "timexes", "event_mentions"):
+            self.conn.execute(f"DELETE FROM {table} WHERE article = ?", (article,))
+        self.conn.execute("DELETE FROM articles WHERE id = ?", (article,))

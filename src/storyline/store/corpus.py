@@ -1,0 +1,102 @@
+"""Corpus-wide results: entities, duplicates, stories, events, contradictions, timeline.
+
+The corpus stage recomputes these from the per-article results, so each ``replace_*``
+swaps the whole table inside the caller's transaction: a re-run writes the same rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..records import Contradiction, DuplicateLink, Entity, Event, Story, TimelineItem
+from .core import StoreCore, dumps, loads
+
+
+class CorpusQueries(StoreCore):
+    def replace_entities(self, entities: Iterable[Entity]) -> None:
+        self.conn.execute("DELETE FROM entities")
+        self.conn.executemany(
+            "INSERT INTO entities (id, name, type, aliases, mentions) VALUES (?, ?, ?, ?, ?)",
+            [(e.id, e.name, e.type, dumps(e.aliases), e.mentions) for e in entities])
+
+    def entities(self) -> list[Entity]:
+        return [Entity(id=r["id"], name=r["name"], type=r["type"],
+                       aliases=tuple(loads(r["aliases"])), mentions=r["mentions"])
+                for r in self.conn.execute("SELECT * FROM entities ORDER BY mentions DESC, id")]
+
+    def replace_duplicates(self, links: Iterable[DuplicateLink]) -> None:
+        self.conn.execute("DELETE FROM duplicates")
+        self.conn.execute("UPDATE articles SET duplicate_of = NULL")
+        rows = [(d.article, d.canonical, d.kind, d.score) for d in links]
+        self.conn.executemany("INSERT INTO duplicates VALUES (?, ?, ?, ?)", rows)
+        self.conn.executemany("UPDATE articles SET duplicate_of = ? WHERE id = ?",
+                              [(c, a) for a, c, _, _ in rows])
+
+    def duplicates(self) -> list[DuplicateLink]:
+        return [DuplicateLink(**dict(r)) for r in self.conn.execute(
+            "SELECT article, canonical, kind, score FROM duplicates ORDER BY article")]
+
+    def save_stories(self, stories: Iterable[Story]) -> None:
+        """Replace stories and point each article at its story."""
+        self.conn.execute("DELETE FROM stories")
+        self.conn.execute("UPDATE articles SET story = NULL")
+        for s in stories:
+            self.conn.execute("INSERT INTO stories VALUES (?, ?, ?, ?)",
+                              (s.id, s.title, s.first, s.last))
+            self.conn.executemany("UPDATE articles SET story = ? WHERE id = ?",
+                                  [(s.id, a) for a in s.articles])
+
+    def stories(self) -> list[Story]:
+        members: dict[str, list[str]] = {}
+        for r in self.conn.execute(
+                "SELECT story, id FROM articles WHERE story IS NOT NULL ORDER BY published, id"):
+            members.setdefault(r[0], []).append(r[1])
+        return [Story(id=r["id"], title=r["title"], first=r["first"], last=r["last"],
+                      articles=tuple(members.get(r["id"], ())))
+                for r in self.conn.execute("SELECT * FROM stories ORDER BY first, id")]
+
+    def replace_events(self, events: Iterable[Event]) -> None:
+        self.conn.execute("DELETE FROM events")
+        self.conn.executemany(
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(e.id, e.title, e.kind, e.date, e.place, e.story, dumps(e.participants),
+              dumps(e.articles), dumps(e.mentions), dumps(e.sources), e.independent_sources)
+             for e in events])
+
+    def events(self) -> list[Event]:
+        out = []
+        for r in self.conn.execute("SELECT * FROM events ORDER BY date, id"):
+            d = dict(r)
+            for k in ("participants", "articles", "mentions", "sources"):
+                d[k] = tuple(loads(d[k]))
+            out.append(Event(**d))
+        return out
+
+    def replace_contradictions(self, pairs: Iterable[Contradiction]) -> None:
+        self.conn.execute("DELETE FROM contradictions")
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO contradictions VALUES (?, ?, ?, ?, ?)",
+            [(c.a, c.b, c.why, c.kind, c.story) for c in pairs])
+
+    def contradictions(self) -> list[Contradiction]:
+        return [Contradiction(**dict(r)) for r in self.conn.execute(
+            "SELECT a, b, why, kind, story FROM contradictions ORDER BY story, a, b")]
+
+    def replace_timeline(self, items: Iterable[TimelineItem]) -> None:
+        self.conn.execute("DELETE FROM timeline")
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO timeline VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(t.story, t.kind, t.ref, t.date, t.title, dumps(t.sources),
+              t.independent_sources, t.speaker) for t in items])
+
+    def timeline(self, story: str | None = None) -> list[TimelineItem]:
+        sql, params = "SELECT * FROM timeline", ()  # type: str, tuple[str, ...]
+        if story is not None:
+            sql, params = sql + " WHERE story = ?", (story,)
+        out = []
+        for r in self.conn.execute(sql + " ORDER BY story, date IS NULL, date, kind, ref",
+                                   params):
+            d = dict(r)
+            d["sources"] = tuple(loads(d["sources"]))
+            out.append(TimelineItem(**d))
+        return out

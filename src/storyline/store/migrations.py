@@ -1,0 +1,150 @@
+"""Named, ordered schema migrations; each runs once, in a transaction, and is recorded.
+
+Never edit a migration that has shipped: add a new one. A store written by an earlier
+version opens and upgrades in place because ``migrate`` applies whatever is missing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "0001_initial",
+        """
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, finished_at TEXT,
+            command TEXT, summary TEXT
+        );
+        -- One row per input unit (a file, a JSONL line, a WARC record, a URL) once it has
+        -- been handled, so a re-run or a resumed run skips what is done.
+        CREATE TABLE sources (
+            source TEXT PRIMARY KEY, content_hash TEXT NOT NULL, status TEXT NOT NULL,
+            article TEXT, seen_at TEXT NOT NULL
+        );
+        CREATE TABLE failures (
+            source TEXT PRIMARY KEY, source_id TEXT, reason TEXT NOT NULL, detail TEXT,
+            run INTEGER, seen_at TEXT NOT NULL
+        );
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY, source_id TEXT NOT NULL, source TEXT NOT NULL,
+            url TEXT, outlet TEXT, title TEXT, published TEXT, published_from TEXT,
+            wire TEXT, dateline TEXT, kind TEXT, text TEXT NOT NULL,
+            fetched_at TEXT, final_url TEXT,
+            analyzed INTEGER NOT NULL DEFAULT 0,
+            duplicate_of TEXT, story TEXT, run INTEGER
+        );
+        CREATE INDEX articles_source_id ON articles(source_id);
+        CREATE INDEX articles_published ON articles(published);
+        CREATE INDEX articles_story ON articles(story);
+        CREATE TABLE sentences (
+            article TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            PRIMARY KEY (article, start)
+        );
+        CREATE TABLE mentions (
+            article TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            text TEXT NOT NULL, label TEXT NOT NULL, key TEXT NOT NULL, entity TEXT,
+            PRIMARY KEY (article, start, "end", label)
+        );
+        CREATE INDEX mentions_entity ON mentions(entity);
+        CREATE TABLE quotes (
+            id TEXT PRIMARY KEY, article TEXT NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            sent_start INTEGER NOT NULL, sent_end INTEGER NOT NULL,
+            speaker_name TEXT, speaker_mention TEXT, speaker_key TEXT, speaker TEXT,
+            cue TEXT, said_on TEXT, said_on_from TEXT, reported_by TEXT
+        );
+        CREATE INDEX quotes_article ON quotes(article);
+        CREATE INDEX quotes_speaker ON quotes(speaker);
+        CREATE TABLE timexes (
+            article TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            text TEXT NOT NULL, value TEXT NOT NULL, type TEXT NOT NULL,
+            PRIMARY KEY (article, start, "end")
+        );
+        CREATE TABLE event_mentions (
+            id TEXT PRIMARY KEY, article TEXT NOT NULL, trigger TEXT NOT NULL,
+            kind TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            date TEXT, date_from TEXT, place TEXT, participants TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX event_mentions_article ON event_mentions(article);
+        CREATE TABLE entities (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL,
+            aliases TEXT NOT NULL DEFAULT '[]', mentions INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE duplicates (
+            article TEXT PRIMARY KEY, canonical TEXT NOT NULL, kind TEXT NOT NULL,
+            score REAL NOT NULL
+        );
+        CREATE INDEX duplicates_canonical ON duplicates(canonical);
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY, title TEXT NOT NULL, first TEXT, last TEXT
+        );
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY, title TEXT NOT NULL, kind TEXT NOT NULL, date TEXT,
+            place TEXT, story TEXT, participants TEXT NOT NULL DEFAULT '[]',
+            articles TEXT NOT NULL DEFAULT '[]', mentions TEXT NOT NULL DEFAULT '[]',
+            sources TEXT NOT NULL DEFAULT '[]', independent_sources INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX events_story ON events(story);
+        CREATE TABLE contradictions (
+            a TEXT NOT NULL, b TEXT NOT NULL, why TEXT NOT NULL, kind TEXT NOT NULL,
+            story TEXT, PRIMARY KEY (a, b)
+        );
+        CREATE TABLE timeline (
+            story TEXT NOT NULL, kind TEXT NOT NULL, ref TEXT NOT NULL, date TEXT,
+            title TEXT NOT NULL, sources TEXT NOT NULL DEFAULT '[]',
+            independent_sources INTEGER NOT NULL DEFAULT 0, speaker TEXT,
+            PRIMARY KEY (story, kind, ref)
+        );
+        CREATE TABLE fetches (
+            url TEXT PRIMARY KEY, final_url TEXT, canonical_url TEXT, status INTEGER,
+            etag TEXT, last_modified TEXT, fetched_at TEXT, warc TEXT, reason TEXT,
+            content_hash TEXT
+        );
+        """,
+    ),
+]
+
+
+def applied(conn: sqlite3.Connection) -> set[str]:
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
+    )
+    return {r[0] for r in conn.execute("SELECT name FROM schema_migrations")}
+
+
+def migrate(conn: sqlite3.Connection) -> list[str]:
+    """Apply missing migrations in order, each in its own transaction; return their names."""
+    done = applied(conn)
+    ran = []
+    for name, sql in MIGRATIONS:
+        if name in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(sql):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_migrations VALUES (?, datetime('now'))", (name,)
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        ran.append(name)
+    return ran
+
+
+def _statements(sql: str) -> list[str]:
+    # executescript() would commit implicitly; splitting keeps each migration atomic.
+    out, buf = [], ""
+    for line in sql.splitlines(keepends=True):
+        if line.strip().startswith("--"):
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return [s for s in out if s]

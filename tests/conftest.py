@@ -1,0 +1,42 @@
+"""Shared fixtures: an in-memory store, the spaCy pipeline, and ../shared when present."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from storyline.settings import Settings
+from storyline.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = Path(os.environ.get("STORYLINE_SHARED", ROOT.parent / "shared"))
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return Settings(progress=False)
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    s = Store.open(":memory:")
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    from storyline import language
+
+    return language.load(Settings().model)
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not (SHARED / "eval").is_dir():
+        pytest.skip("../shared/eval is not present")
+    return SHARED

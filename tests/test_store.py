@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from storyline.records import Analysis, Article, Failure, Quote, Sentence
+from storyline.store import Store
+from storyline.store.migrations import MIGRATIONS
+
+
+def _article(i: str = "a1") -> Article:
+    return Article(id=i, source_id="s1", source="x.txt", text="Hello there.\n\nSecond.")
+
+
+def test_migrations_apply_once(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    Store.open(path).close()
+    with Store.open(path) as again:
+        assert again.migrations() == [name for name, _ in MIGRATIONS]
+
+
+def test_upsert_is_idempotent(store: Store) -> None:
+    with store.transaction():
+        assert store.upsert_article(_article())
+        assert not store.upsert_article(_article())
+    assert [a.id for a in store.articles()] == ["a1"]
+
+
+def test_failed_transaction_leaves_nothing(store: Store) -> None:
+    try:
+        with store.transaction():
+            store.upsert_article(_article())
+            raise RuntimeError("killed")
+    except RuntimeError:
+        pass
+    assert store.articles() == []
+
+
+def test_analysis_round_trip(store: Store) -> None:
+    q = Quote(id="q1", article="a1", text="Hello there", kind="direct", start=0, end=11,
+              sent_start=0, sent_end=12, speaker_name="Ann")
+    analysis = Analysis(article="a1", sentences=(Sentence("a1", 0, 12),), quotes=(q,))
+    with store.transaction():
+        store.upsert_article(_article())
+        store.save_analysis(analysis)
+        store.save_analysis(analysis)
+    assert store.analyses()["a1"] == analysis
+    assert store.articles(unanalyzed=True) == []
+
+
+def test_failures_are_recorded(store: Store) -> None:
+    with store.transaction():
+        store.record_failure(Failure(source="bad.gz", reason="truncated-gzip"))
+    assert store.stats()["failure_reasons"] == [("truncated-gzip", 1)]
