@@ -1,10 +1,39 @@
-"""Corpus-wide stages: everything that needs more than one article at a time."""
+"""Corpus-wide stages: everything that needs more than one article at a time.
+
+``build`` recomputes them from the stored articles and analyses, in the order each needs
+the one before; it is deterministic, so a re-run writes the same rows.
+"""
 
 from __future__ import annotations
 
 from ..settings import Settings
 from ..store import Store
+from . import contradictions, dedup, entities, events, stories, timeline
 
 
 def build(store: Store, settings: Settings) -> None:
-    """Recompute corpus-level results from the stored articles and analyses."""
+    """Bring entities, duplicates, stories, events, contradictions and the timeline up to date."""
+    articles = store.articles()
+    analyses = store.analyses()
+    mentions = [m for a in analyses.values() for m in a.mentions]
+    # 1. Names merged across articles; mentions and quote speakers point at entities.
+    merged, key_to_entity = entities.merge_entities(mentions)
+    store.replace_entities(merged)
+    store.link_mentions(key_to_entity)
+    analyses = store.analyses()
+    # 2. Copies: the same text, the same wire story, translations.
+    links = dedup.find_duplicates(articles, settings)
+    store.replace_duplicates(links)
+    # 3. Stories, starting from the assignment earlier runs made.
+    found_stories = stories.assign_stories(articles, analyses, links, store.stories(), settings)
+    store.save_stories(found_stories)
+    # 4. Events merged across articles, with their independent sources.
+    found_events = events.merge_events(articles, analyses, found_stories, links, key_to_entity)
+    store.replace_events(found_events)
+    # 5. Statements that conflict within a story.
+    quotes = [q for a in analyses.values() for q in a.quotes]
+    store.replace_contradictions(
+        contradictions.find_contradictions(quotes, articles, found_stories, analyses))
+    # 6. One timeline per story.
+    store.replace_timeline(
+        timeline.build_timeline(found_stories, found_events, quotes, articles, links))
