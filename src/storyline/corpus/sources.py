@@ -1,0 +1,128 @@
+"""Who reports something, and how many of them did so independently.
+
+Twenty reprints of one wire story are one source, not twenty: articles linked by a
+``DuplicateLink`` (exact, near, wire, translation) form one syndication group, and a group
+counts once. Articles that credit the same wire agency count once too, and one outlet counts
+once however many of its own articles report the thing.
+
+Build a :class:`SourceIndex` once per corpus and query it per event or statement; the
+function :func:`independent_sources` is the one-shot form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from ..records import Article, DuplicateLink
+
+__all__ = ["SourceIndex", "independent_sources", "outlet_name", "syndication_roots"]
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def outlet_name(article: Article) -> str:
+    """The outlet an article is shown under: its outlet, else its web host, else its wire."""
+    if article.outlet and article.outlet.strip():
+        return article.outlet.strip()
+    for url in (article.url, article.final_url):
+        host = urlsplit(url).hostname if url else None
+        if host:
+            return host.removeprefix("www.")
+    if article.wire and article.wire.strip():
+        return article.wire.strip()
+    return f"unknown ({article.source_id})"
+
+
+def _fold(name: str) -> str:
+    """A comparison key for outlet and wire names: "The AP" ~ "the-ap" ~ "THE AP"."""
+    return _NON_WORD.sub(" ", name.casefold()).strip()
+
+
+def syndication_roots(links: Iterable[DuplicateLink]) -> dict[str, str]:
+    """Map every linked article to its group's root (the canonical no link points away from).
+
+    Links may chain (a copy of a copy); union-find folds them, and the smallest root id
+    wins ties so the result never depends on link order.
+    """
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for link in sorted(links, key=lambda d: (d.canonical, d.article)):
+        a, c = find(link.article), find(link.canonical)
+        if a != c:
+            # keep the canonical side as root so the group is named after its original
+            parent[a] = c
+    return {x: find(x) for x in list(parent)}
+
+
+@dataclass(frozen=True, slots=True)
+class SourceIndex:
+    """Per-article outlet names and origin keys (what "independent" is counted over).
+
+    An origin is the folded name of the group's wire credit, else of the outlet of the
+    group's canonical article; a wire agency's own page and a credited reprint share it.
+    """
+
+    outlets: Mapping[str, str]
+    origins: Mapping[str, str]
+
+    @classmethod
+    def build(cls, articles: Iterable[Article] | Mapping[str, Article],
+              links: Sequence[DuplicateLink]) -> SourceIndex:
+        items = list(articles.values()) if isinstance(articles, Mapping) else list(articles)
+        by_id = {a.id: a for a in items}
+        roots = syndication_roots(links)
+        group_wire = _group_wires(by_id, roots)
+        outlets = {a.id: outlet_name(a) for a in items}
+        origins: dict[str, str] = {}
+        for a in items:
+            root = roots.get(a.id, a.id)
+            wire = group_wire.get(root) or (a.wire or "").strip()
+            if wire:
+                origins[a.id] = _fold(wire)
+            else:
+                origin_article = by_id.get(root, a)
+                origins[a.id] = _fold(outlet_name(origin_article))
+        return cls(outlets=outlets, origins=origins)
+
+    def sources(self, article_ids: Iterable[str]) -> list[str]:
+        """Distinct outlet names of these articles, sorted (unknown ids are skipped)."""
+        return sorted({self.outlets[a] for a in article_ids if a in self.outlets})
+
+    def count(self, article_ids: Iterable[str]) -> int:
+        """How many independent origins these articles have."""
+        return len({self.origins[a] for a in article_ids if a in self.origins})
+
+    def independent(self, article_ids: Iterable[str]) -> tuple[list[str], int]:
+        ids = list(article_ids)
+        return self.sources(ids), self.count(ids)
+
+
+def _group_wires(by_id: Mapping[str, Article], roots: Mapping[str, str]) -> dict[str, str]:
+    """The wire credit of each syndication group: the root's, else the first member's by id."""
+    wires: dict[str, str] = {}
+    for art_id in sorted(roots, key=lambda x: (x != roots[x], x)):
+        article = by_id.get(art_id)
+        root = roots[art_id]
+        if article and article.wire and article.wire.strip() and root not in wires:
+            wires[root] = article.wire.strip()
+    return wires
+
+
+def independent_sources(article_ids: Iterable[str], links: Sequence[DuplicateLink],
+                        articles: Iterable[Article] | Mapping[str, Article],
+                        ) -> tuple[list[str], int]:
+    """(outlets reporting, independent-source count) for ``article_ids``, copies folded.
+
+    One-shot convenience; build a :class:`SourceIndex` when asking many times.
+    """
+    return SourceIndex.build(articles, links).independent(article_ids)
