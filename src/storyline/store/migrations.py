@@ -103,6 +103,71 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        # Full-text search for the web app: external-content FTS5 indexes over quotes,
+        # articles and entities, kept in step by triggers, filled from existing rows.
+        "0002_search",
+        """
+        CREATE VIRTUAL TABLE quotes_fts USING fts5(
+            text, speaker_name, content='quotes', tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER quotes_fts_ai AFTER INSERT ON quotes BEGIN
+            INSERT INTO quotes_fts(rowid, text, speaker_name)
+            VALUES (new.rowid, new.text, new.speaker_name);
+        END;
+        CREATE TRIGGER quotes_fts_ad AFTER DELETE ON quotes BEGIN
+            INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_name)
+            VALUES ('delete', old.rowid, old.text, old.speaker_name);
+        END;
+        -- INSERT OR REPLACE deletes the old row without firing delete triggers, so drop its
+        -- index entry before the insert.
+        CREATE TRIGGER quotes_fts_bi BEFORE INSERT ON quotes BEGIN
+            INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_name)
+            SELECT 'delete', rowid, text, speaker_name FROM quotes WHERE id = new.id;
+        END;
+        CREATE TRIGGER quotes_fts_au AFTER UPDATE OF text, speaker_name ON quotes BEGIN
+            INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_name)
+            VALUES ('delete', old.rowid, old.text, old.speaker_name);
+            INSERT INTO quotes_fts(rowid, text, speaker_name)
+            VALUES (new.rowid, new.text, new.speaker_name);
+        END;
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, outlet, content='articles', tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text, outlet)
+            VALUES (new.rowid, new.title, new.text, new.outlet);
+        END;
+        CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text, outlet)
+            VALUES ('delete', old.rowid, old.title, old.text, old.outlet);
+        END;
+        CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, text, outlet ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text, outlet)
+            VALUES ('delete', old.rowid, old.title, old.text, old.outlet);
+            INSERT INTO articles_fts(rowid, title, text, outlet)
+            VALUES (new.rowid, new.title, new.text, new.outlet);
+        END;
+        CREATE VIRTUAL TABLE entities_fts USING fts5(
+            name, aliases, content='entities', tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER entities_fts_ai AFTER INSERT ON entities BEGIN
+            INSERT INTO entities_fts(rowid, name, aliases) VALUES (new.rowid, new.name, new.aliases);
+        END;
+        CREATE TRIGGER entities_fts_ad AFTER DELETE ON entities BEGIN
+            INSERT INTO entities_fts(entities_fts, rowid, name, aliases)
+            VALUES ('delete', old.rowid, old.name, old.aliases);
+        END;
+        CREATE TRIGGER entities_fts_au AFTER UPDATE OF name, aliases ON entities BEGIN
+            INSERT INTO entities_fts(entities_fts, rowid, name, aliases)
+            VALUES ('delete', old.rowid, old.name, old.aliases);
+            INSERT INTO entities_fts(rowid, name, aliases) VALUES (new.rowid, new.name, new.aliases);
+        END;
+        INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
+        INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+        INSERT INTO entities_fts(entities_fts) VALUES ('rebuild');
+        """,
+    ),
 ]
 
 
