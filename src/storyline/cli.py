@@ -106,6 +106,22 @@ def stats_cmd(settings: Settings, db: str) -> None:
         click.echo(f"  {f.reason:18s} {f.source}  {f.detail[:100]}")
 
 
+@main.command("watch")
+@click.argument("sources", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--every", default="15m", show_default=True, help="Polling interval (30s, 15m, 2h).")
+@click.option("--rounds", type=int, default=0, help="Stop after this many rounds (0: never).")
+@click.pass_obj
+@_fail_cleanly
+def watch_cmd(settings: Settings, sources: tuple[str, ...], db: str, every: str,
+              rounds: int) -> None:
+    """Poll SOURCES (pages, feeds, sitemaps, paths) and report what changed in the story."""
+    from .crawl.watch import parse_interval, watch
+
+    watch(list(sources), db, settings.replace(progress=False), parse_interval(every), rounds,
+          echo=click.echo)
+
+
 @contextmanager
 def _output(path: str) -> Iterator[TextIO]:
     if path == "-":

@@ -42,6 +42,13 @@ class Settings:
     story_threshold: float = 0.3
     story_gap_days: int = 120
     progress: bool = True
+    # Fetching: seconds between requests to one host, retries on 429/5xx, and the most
+    # bytes one response may have.
+    fetch_delay_s: float = 1.0
+    fetch_retries: int = 3
+    fetch_timeout_s: float = 20.0
+    max_fetch_bytes: int = 10_000_000
+    user_agent: str | None = None
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied; unknown names raise with the list of valid ones."""
@@ -50,6 +57,14 @@ class Settings:
         if unknown:
             raise ConfigError(f"unknown setting(s) {unknown}; valid: {sorted(names)}")
         return dataclasses.replace(self, **changes)
+
+    @property
+    def fetch_policy(self) -> Any:
+        from .crawl.fetcher import USER_AGENT, FetchPolicy
+
+        return FetchPolicy(user_agent=self.user_agent or USER_AGENT,
+                           timeout_s=self.fetch_timeout_s, max_bytes=self.max_fetch_bytes,
+                           per_host_delay_s=self.fetch_delay_s, retries=self.fetch_retries)
 
     @property
     def effective_workers(self) -> int:

@@ -18,6 +18,8 @@ _EXT = {".txt": "text", ".text": "text", ".md": "text", ".html": "html", ".htm":
 
 def detect_format(path: str, data: bytes) -> str | None:
     """'text', 'html', 'jsonl', 'warc', 'feed', or None for binary or unknown content."""
+    if data[:2] == b"\x1f\x8b" and path.lower().endswith(".warc.gz"):
+        return "warc"  # kept compressed: warcio reads record-by-record gzip members
     head = data[:SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"WARC/"):
         return "warc"

@@ -1,0 +1,191 @@
+"""Polite HTTP fetching: robots.txt, per-host pacing, retries with backoff, size limits.
+
+One ``Fetcher`` per run. Every outcome is a ``Fetched`` value, never an exception: a page
+that cannot be had carries ``error`` (a short reason) and the run goes on.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import urllib.robotparser
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import httpx
+
+from .. import __version__
+from .urls import host_of
+
+USER_AGENT = f"storyline/{__version__} (+https://github.com/storyline-news/storyline)"
+# Status codes worth another try: rate limiting and the server-side errors that are
+# usually transient.
+RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+# A Retry-After longer than this is not waited for; the URL is failed and tried next run.
+MAX_RETRY_AFTER_S = 60.0
+MAX_REDIRECTS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class FetchPolicy:
+    user_agent: str = USER_AGENT
+    timeout_s: float = 20.0
+    max_bytes: int = 10_000_000
+    # Seconds between two requests to one host; 1 s is the customary polite floor.
+    per_host_delay_s: float = 1.0
+    retries: int = 3
+    backoff_s: float = 1.0
+    respect_robots: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    url: str
+    final_url: str
+    status: int = 0
+    body: bytes = b""
+    content_type: str = ""
+    etag: str | None = None
+    last_modified: str | None = None
+    redirects: tuple[str, ...] = ()
+    fetched_at: str = ""
+    error: str | None = None
+    headers: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+class Fetcher:
+    """Thread-safe: pacing and robots caches are per host and locked."""
+
+    def __init__(self, policy: FetchPolicy | None = None,
+                 transport: httpx.BaseTransport | None = None) -> None:
+        self.policy = policy or FetchPolicy()
+        self.client = httpx.Client(
+            headers={"User-Agent": self.policy.user_agent}, timeout=self.policy.timeout_s,
+            follow_redirects=False, transport=transport)
+        self._robots: dict[str, urllib.robotparser.RobotFileParser] = {}
+        self._last: dict[str, float] = {}
+        self._lock = threading.Lock()
+        self._host_locks: dict[str, threading.Lock] = {}
+
+    def close(self) -> None:
+        self.client.close()
+
+    def fetch(self, url: str, etag: str | None = None,
+              last_modified: str | None = None) -> Fetched:
+        """GET ``url`` politely, following and recording redirects."""
+        if not self.allowed(url):
+            return Fetched(url=url, final_url=url, error="robots-disallowed")
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        chain: list[str] = []
+        current = url
+        for _ in range(MAX_REDIRECTS + 1):
+            got = self._get_with_retries(current, headers)
+            if got.error or got.status not in (301, 302, 303, 307, 308):
+                return _with(got, url=url, redirects=tuple(chain))
+            location = dict(got.headers).get("location")
+            if not location:
+                return _with(got, url=url, redirects=tuple(chain),
+                             error="redirect-without-location")
+            chain.append(current)
+            current = str(httpx.URL(current).join(location))
+            if not self.allowed(current):
+                return Fetched(url=url, final_url=current, redirects=tuple(chain),
+                               error="robots-disallowed")
+        return Fetched(url=url, final_url=current, redirects=tuple(chain),
+                       error="too-many-redirects")
+
+    def allowed(self, url: str) -> bool:
+        if not self.policy.respect_robots:
+            return True
+        host = host_of(url)
+        with self._lock:
+            parser = self._robots.get(host)
+        if parser is None:
+            parser = self._load_robots(host)
+            with self._lock:
+                self._robots[host] = parser
+        return parser.can_fetch(self.policy.user_agent, url)
+
+    def _load_robots(self, host: str) -> urllib.robotparser.RobotFileParser:
+        parser = urllib.robotparser.RobotFileParser()
+        got = self._get_with_retries(f"{host}/robots.txt", {})
+        if got.error or got.status >= 500:
+            parser.parse(["User-agent: *", "Disallow: /"])  # server trouble: stay away
+        elif got.status >= 400:
+            parser.parse([])  # no robots.txt: everything is allowed
+        else:
+            parser.parse(got.body.decode("utf-8", "replace").splitlines())
+        return parser
+
+    def _get_with_retries(self, url: str, headers: dict[str, str]) -> Fetched:
+        got = self._get_once(url, headers)
+        for attempt in range(self.policy.retries):
+            if got.error not in ("timeout", "connect-error") and got.status not in RETRY_STATUS:
+                break
+            wait = _retry_after(got) or self.policy.backoff_s * (2 ** attempt)
+            if wait > MAX_RETRY_AFTER_S:
+                break
+            time.sleep(wait)
+            got = self._get_once(url, headers)
+        if got.status in RETRY_STATUS and not got.error:
+            got = _with(got, error=f"http-{got.status}")
+        return got
+
+    def _get_once(self, url: str, headers: dict[str, str]) -> Fetched:
+        self._pace(url)
+        stamp = datetime.now(UTC).isoformat(timespec="seconds")
+        try:
+            with self.client.stream("GET", url, headers=headers) as resp:
+                body = bytearray()
+                for chunk in resp.iter_bytes():
+                    body += chunk
+                    if len(body) > self.policy.max_bytes:
+                        return Fetched(url=url, final_url=url, status=resp.status_code,
+                                       fetched_at=stamp, error="too-large")
+                return _from_response(url, resp, bytes(body), stamp)
+        except httpx.TimeoutException:
+            return Fetched(url=url, final_url=url, fetched_at=stamp, error="timeout")
+        except httpx.HTTPError as e:
+            return Fetched(url=url, final_url=url, fetched_at=stamp,
+                           error="connect-error" if isinstance(e, httpx.ConnectError)
+                           else f"http-error: {type(e).__name__}")
+
+    def _pace(self, url: str) -> None:
+        host = host_of(url)
+        with self._lock:
+            lock = self._host_locks.setdefault(host, threading.Lock())
+        with lock:
+            wait = self._last.get(host, 0.0) + self.policy.per_host_delay_s - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
+            self._last[host] = time.monotonic()
+
+
+def _from_response(url: str, resp: httpx.Response, body: bytes, stamp: str) -> Fetched:
+    h = resp.headers
+    return Fetched(url=url, final_url=str(resp.url), status=resp.status_code, body=body,
+                   content_type=h.get("content-type", ""), etag=h.get("etag"),
+                   last_modified=h.get("last-modified"), fetched_at=stamp,
+                   headers=tuple((k.lower(), v) for k, v in h.items()))
+
+
+def _retry_after(got: Fetched) -> float | None:
+    value = dict(got.headers).get("retry-after")
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _with(got: Fetched, **changes: object) -> Fetched:
+    import dataclasses
+
+    return dataclasses.replace(got, **changes)  # type: ignore[arg-type]
