@@ -6,6 +6,9 @@
     4. analyse  unanalysed articles -> Analysis              (language stages)
     5. corpus   entities, duplicates, stories, events, contradictions, timeline
 
+Cleaning and analysis run in ``settings.workers`` processes (``parallel.Workers``); this
+process keeps the one store connection, so every commit stays here, batch by batch.
+
 A killed run leaves only whole batches behind; the next run skips input sources already
 recorded and analyses what is still unanalysed, so it ends with the same store.
 """
@@ -18,10 +21,18 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any, TypeVar
 
-from . import corpus, ingest, language
-from .analyze import analyze_articles
+from . import corpus, ingest
 from .clean import clean
 from .errors import PageError
+from .parallel import (
+    CHUNK_ARTICLES,
+    CHUNK_PAGES,
+    Cleaned,
+    PageTask,
+    Workers,
+    analyse_chunk,
+    clean_chunk,
+)
 from .records import Article, Failure, RawPage, RunSummary, content_id
 from .settings import Settings
 from .store import Store
@@ -31,15 +42,16 @@ T = TypeVar("T")
 
 def run(paths: Iterable[str], store: Store, settings: Settings) -> RunSummary:
     """Ingest ``paths`` into ``store`` and bring every later stage up to date."""
+    paths = list(paths)
     run_id = store.start_run("run " + " ".join(paths))
     tally: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
-    pages = _progress(ingest.read_inputs(paths, settings), settings, "pages")
-    for batch in batched(pages, settings.batch_size):
-        processed = [(p, page_hash(p), None) if isinstance(p, Failure) else
-                     _process(p, store, settings) for p in batch]
-        _store_batch(store, processed, run_id, tally, reasons)
-    analyse_pending(store, settings)
+    pages = _progress(read_all(list(paths), store, settings), settings, "pages")
+    with Workers(settings) as workers:
+        cleaned = workers.map(clean_chunk, _page_tasks(pages, store), CHUNK_PAGES)
+        for batch in batched(cleaned, settings.batch_size):
+            _store_batch(store, batch, run_id, tally, reasons)
+        analyse_pending(store, settings, workers, reasons)
     with store.transaction():
         corpus.build(store, settings)
     summary = RunSummary(
@@ -51,6 +63,22 @@ def run(paths: Iterable[str], store: Store, settings: Settings) -> RunSummary:
     return summary
 
 
+def read_all(paths: list[str], store: Store, settings: Settings) -> Iterator[RawPage | Failure]:
+    """Pages from local paths, then from URLs (fetched politely, kept as WARC by the store)."""
+    urls = [p for p in paths if p.startswith(("http://", "https://"))]
+    yield from ingest.read_inputs([p for p in paths if p not in urls], settings)
+    if urls:
+        from . import crawl
+
+        fetcher = crawl.Fetcher(settings.fetch_policy)
+        warc = crawl.WarcLog(crawl.warc_folder(store.path))
+        try:
+            yield from crawl.fetch_pages(urls, store, fetcher, warc)
+        finally:
+            fetcher.close()
+            warc.close()
+
+
 def process_page(page: RawPage, settings: Settings) -> Article | Failure:
     """Clean one page into an article; an unusable page becomes a Failure, never an error."""
     try:
@@ -58,7 +86,7 @@ def process_page(page: RawPage, settings: Settings) -> Article | Failure:
     except PageError as e:
         return Failure(source=page.source, reason=e.reason, detail=e.detail,
                        source_id=page.source_id)
-    except Exception as e:  # noqa: BLE001 - one bad page must not stop the run
+    except Exception as e:  # one bad page must not stop the run
         return Failure(source=page.source, reason="clean-error",
                        detail=f"{type(e).__name__}: {e}", source_id=page.source_id)
 
@@ -70,17 +98,15 @@ def page_hash(page: RawPage | Failure) -> str:
                       page.published, page.source_id)
 
 
-Processed = tuple[RawPage | Failure, str, Article | Failure | None]
+def _page_tasks(pages: Iterable[RawPage | Failure], store: Store) -> Iterator[PageTask]:
+    """Each page with its hash and whether it needs cleaning (not handled by an earlier run)."""
+    for page in pages:
+        h = page_hash(page)
+        todo = isinstance(page, RawPage) and not store.source_done(page.source, h)
+        yield page, h, todo
 
 
-def _process(page: RawPage, store: Store, settings: Settings) -> Processed:
-    h = page_hash(page)
-    if store.source_done(page.source, h):
-        return page, h, None  # handled by an earlier run: nothing to redo
-    return page, h, process_page(page, settings)
-
-
-def _store_batch(store: Store, processed: list[Processed], run_id: int,
+def _store_batch(store: Store, processed: list[Cleaned], run_id: int,
                  tally: Counter[str], reasons: Counter[str]) -> None:
     with store.transaction():
         for page, h, result in processed:
@@ -101,21 +127,37 @@ def _store_batch(store: Store, processed: list[Processed], run_id: int,
                 store.clear_failure(page.source)
 
 
-def analyse_pending(store: Store, settings: Settings) -> int:
-    """Run the language stages on every article not yet analysed; batch by batch."""
-    pending = store.articles(unanalyzed=True)
-    if not pending:
-        return 0
-    nlp = language.load(settings.model)
+def analyse_pending(store: Store, settings: Settings, workers: Workers | None = None,
+                    reasons: Counter[str] | None = None) -> int:
+    """Run the language stages on every article not yet analysed; batch by batch.
+
+    Articles stream in id order a page at a time, so memory does not grow with the store;
+    an article whose analysis fails is recorded as a failure and stays unanalysed.
+    """
+    if workers is None:
+        with Workers(settings) as own:
+            return analyse_pending(store, settings, own, reasons)
+    results = workers.map(analyse_chunk, _pending(store, settings.batch_size), CHUNK_ARTICLES)
     done = 0
-    results = _progress(analyze_articles(pending, nlp, settings), settings, "articles",
-                        total=len(pending))
-    for batch in batched(results, settings.batch_size):
+    for batch in batched(_progress(results, settings, "articles"), settings.batch_size):
         with store.transaction():
-            for analysis in batch:
-                store.save_analysis(analysis)
-        done += len(batch)
+            for result in batch:
+                if isinstance(result, Failure):
+                    store.record_failure(result)
+                    if reasons is not None:
+                        reasons[result.reason] += 1
+                else:
+                    store.save_analysis(result)
+                    done += 1
     return done
+
+
+def _pending(store: Store, page_size: int) -> Iterator[Article]:
+    # Keyset pages by id: stable while the caller marks articles analysed between pages.
+    after = ""
+    while ids := store.unanalyzed_ids(after, page_size):
+        yield from store.articles(ids, order="id")
+        after = ids[-1]
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:

@@ -93,6 +93,15 @@ class ArticleQueries(StoreCore):
         for row in self.conn.execute(sql, params):
             yield Article(**{c: row[c] for c in ARTICLE_COLUMNS})
 
+    def unanalyzed_ids(self, after: str = "", limit: int = 1000) -> list[str]:
+        """Up to ``limit`` unanalysed article ids greater than ``after``, in id order.
+
+        Keyset pages let a runner stream pending articles without holding them all.
+        """
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM articles WHERE analyzed = 0 AND id > ? ORDER BY id LIMIT ?",
+            (after, limit))]
+
     def article(self, article_id: str) -> Article | None:
         found = self.articles([article_id])
         return found[0] if found else None

@@ -1,0 +1,186 @@
+"""Worker processes for the per-page and per-article stages, with bounded memory.
+
+The parent keeps the one store connection and commits per batch; workers only run the
+pure stage functions. Work travels in small chunks through a window of at most
+``WINDOW_PER_WORKER`` chunks per worker, so memory stays flat however large the corpus:
+nothing upstream is read further ahead than the window.
+
+    chunks(items) -> [window of tasks in flight] -> results, in input order
+
+With one worker the same chunk functions run in the parent process, without a pool.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import inspect
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from importlib import import_module
+from itertools import chain, islice
+from multiprocessing.pool import AsyncResult, Pool
+from types import TracebackType
+from typing import Any, TypeVar
+
+from . import analyze, language
+from .records import Analysis, Article, Failure, RawPage
+from .settings import Settings
+
+A = TypeVar("A")
+R = TypeVar("R")
+
+# `spawn` rather than `fork`: the parent holds an SQLite connection and may run threads
+# (progress bar, Spark), which a forked child must never inherit; the cost is one model
+# load per worker, paid once per run.
+START_METHOD = "spawn"
+# Articles per task: the nlp.pipe batch size; large enough to amortise pickling, small
+# enough that two workers stay evenly loaded on a few hundred articles.
+CHUNK_ARTICLES = 16
+# Pages per cleaning task: cleaning is ~50x cheaper than analysis, so chunks are larger.
+CHUNK_PAGES = 64
+# Tasks in flight per worker: 2 keeps a worker busy while the parent stores results;
+# more only holds more articles in memory.
+WINDOW_PER_WORKER = 2
+# Restart a worker after this many tasks: spaCy's string store grows with every new word
+# it sees, so a long-lived worker's memory would grow with the corpus (1,000 tasks is
+# 16k articles, and one model load every few minutes costs well under 1%).
+TASKS_PER_WORKER = 1000
+
+# spaCy components the language stages may skip, with the token attribute that shows a
+# stage needs them: a component is disabled only while no stage module reads its output,
+# so a stage that starts using lemmas switches the lemmatizer back on by itself.
+OPTIONAL_COMPONENTS = {"lemmatizer": ".lemma"}
+STAGE_MODULES = ("entities", "timexes", "quotes", "events", "analyze")
+
+
+def unused_components(nlp: Any) -> list[str]:
+    """Optional components in ``nlp`` whose output no language stage reads."""
+    return [name for name in _unread_components() if name in nlp.pipe_names]
+
+
+@functools.lru_cache(maxsize=1)
+def _unread_components() -> tuple[str, ...]:
+    sources = [inspect.getsource(import_module(f"storyline.{m}")) for m in STAGE_MODULES]
+    return tuple(name for name, attr in OPTIONAL_COMPONENTS.items()
+                 if not any(attr in s for s in sources))
+
+
+# A page on its way through cleaning: the page (its text dropped when it needs no work),
+# its content hash, and whether it must be cleaned.
+PageTask = tuple[RawPage | Failure, str, bool]
+Cleaned = tuple[RawPage | Failure, str, Article | Failure | None]
+
+
+def clean_chunk(tasks: list[PageTask], settings: Settings) -> list[Cleaned]:
+    """Clean the pages of a chunk that need it (a worker task); the rest pass through."""
+    from .run import process_page  # run imports this module; the task needs it only here
+
+    out: list[Cleaned] = []
+    for page, h, todo in tasks:
+        result = process_page(page, settings) if todo and isinstance(page, RawPage) else None
+        out.append((_stub(page), h, result))
+    return out
+
+
+def _stub(page: RawPage | Failure) -> RawPage | Failure:
+    # The parent needs only a page's identity back, not its body again.
+    if isinstance(page, RawPage):
+        return dataclasses.replace(page, text=None, html=None)
+    return page
+
+
+def analyse_chunk(articles: list[Article], settings: Settings) -> list[Analysis | Failure]:
+    """Analyse a chunk of articles (a worker task); a failing article becomes a Failure."""
+    nlp = language.load(settings.model)
+    with nlp.select_pipes(disable=unused_components(nlp)):
+        try:
+            docs = list(nlp.pipe([a.text for a in articles], batch_size=CHUNK_ARTICLES))
+        except Exception:  # one bad text must not lose its chunk-mates
+            return [_analyse_one(nlp, a) for a in articles]
+        return [_safe_analysis(doc, a) for doc, a in zip(docs, articles, strict=True)]
+
+
+def _analyse_one(nlp: Any, article: Article) -> Analysis | Failure:
+    try:
+        return _safe_analysis(nlp(article.text), article)
+    except Exception as e:  # recorded as this article's failure
+        return _failure(article, e)
+
+
+def _safe_analysis(doc: Any, article: Article) -> Analysis | Failure:
+    try:
+        return analyze.analyze_doc(doc, article)
+    except Exception as e:  # a stage bug on one article must not end the run
+        return _failure(article, e)
+
+
+def _failure(article: Article, e: Exception) -> Failure:
+    return Failure(source=article.source, reason="analyse-error",
+                   detail=f"{type(e).__name__}: {e}"[:2000], source_id=article.source_id)
+
+
+def _warm_up(settings: Settings) -> None:
+    """Worker initializer: load the model once, before the first task arrives."""
+    language.load(settings.model)
+
+
+class Workers:
+    """Runs chunk functions in ``settings.effective_workers`` processes (or inline for 1)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.size = settings.effective_workers
+        self._pool: Pool | None = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self._pool is not None:
+            # terminate on error so a crashed run does not wait for queued chunks
+            (self._pool.close if kind is None else self._pool.terminate)()
+            self._pool.join()
+            self._pool = None
+
+    def map(self, fn: Callable[[list[A], Settings], list[R]], items: Iterable[A],
+            chunk: int) -> Iterator[R]:
+        """``fn`` over ``items`` in chunks, results in input order, a bounded window ahead."""
+        chunks = _chunked(items, chunk)
+        first = next(chunks, None)
+        second = next(chunks, None) if first is not None and self.size > 1 else None
+        if first is None or second is None:
+            # one worker, or a single chunk of work: a pool would cost more than it saves
+            for c in chain([first] if first is not None else [], chunks):
+                yield from fn(c, self.settings)
+            return
+        yield from _windowed(self._started(), fn, chain([first, second], chunks),
+                             self.settings, self.size * WINDOW_PER_WORKER)
+
+    def _started(self) -> Pool:
+        if self._pool is None:
+            ctx = multiprocessing.get_context(START_METHOD)
+            self._pool = ctx.Pool(self.size, initializer=_warm_up, initargs=(self.settings,),
+                                  maxtasksperchild=TASKS_PER_WORKER)
+        return self._pool
+
+
+def _windowed(pool: Pool, fn: Callable[[list[A], Settings], list[R]],
+              chunks: Iterator[list[A]], settings: Settings, window: int) -> Iterator[R]:
+    # Pool.imap would drain ``chunks`` into its task queue at once; submitting by hand
+    # keeps at most ``window`` chunks (and their results) alive.
+    pending: deque[AsyncResult[list[R]]] = deque()
+    for c in chunks:
+        pending.append(pool.apply_async(fn, (c, settings)))
+        if len(pending) >= window:
+            yield from pending.popleft().get()
+    while pending:
+        yield from pending.popleft().get()
+
+
+def _chunked(items: Iterable[A], size: int) -> Iterator[list[A]]:
+    it = iter(items)
+    while c := list(islice(it, size)):
+        yield c

@@ -1,0 +1,122 @@
+"""The worker pool and the streaming runner: same results with 1 and 2 workers, bounded."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storyline import parallel
+from storyline.records import Article, Failure, RawPage
+from storyline.run import analyse_pending, run
+from storyline.settings import Settings
+from storyline.store import Store
+
+SUBJECTS = ("The harbour board", "A fisheries minister", "The coast guard", "Union leaders")
+VERBS = ("met", "called", "visited", "criticised")
+
+
+def write_corpus(folder: Path, n: int) -> Path:
+    """``n`` small invented articles in one JSONL file (a few exact copies included)."""
+    lines = []
+    for i in range(n):
+        s, v = SUBJECTS[i % 4], VERBS[(i // 4) % 4]
+        text = (f"{s} {v} officials in Tromsø on Monday, report number {i % (n - 3)}.\n"
+                f"\"We will not accept quota cuts,\" said Anna Berg, speaking for the group.")
+        lines.append(json.dumps({"id": f"a{i}", "text": text, "published": "2024-03-0"
+                                 f"{1 + i % 9}", "title": f"Report {i}"}))
+    lines.append("{not json")
+    path = folder / "corpus.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def double(items: list[int], settings: Settings) -> list[int]:
+    return [2 * i for i in items]
+
+
+def test_inline_map_keeps_order(settings: Settings) -> None:
+    with parallel.Workers(settings.replace(workers=1)) as w:
+        assert list(w.map(double, range(10), chunk=3)) == [2 * i for i in range(10)]
+
+
+def test_window_never_reads_far_ahead(settings: Settings) -> None:
+    pulled: list[int] = []
+
+    def source() -> Iterator[int]:
+        for i in range(1000):
+            pulled.append(i)
+            yield i
+
+    with parallel.Workers(settings.replace(workers=1)) as w:
+        out = w.map(double, source(), chunk=4)
+        next(out)
+        assert len(pulled) <= 8  # one chunk, plus the read-ahead of the chunker
+
+
+def test_failure_stub_drops_page_body() -> None:
+    page = RawPage(source="s", source_id="i", kind="text", text="x" * 1000)
+    stub = parallel._stub(page)
+    assert isinstance(stub, RawPage) and stub.text is None and stub.source == "s"
+
+
+def test_unused_components_only_when_unread() -> None:
+    class Fake:
+        pipe_names = ("tok2vec", "lemmatizer", "ner")
+
+    unread = parallel._unread_components()
+    assert set(parallel.unused_components(Fake())) == set(unread) & {"lemmatizer"}
+
+
+@pytest.mark.slow
+def test_pool_map_keeps_order(settings: Settings) -> None:
+    with parallel.Workers(settings.replace(workers=2)) as w:
+        assert list(w.map(double, range(50), chunk=3)) == [2 * i for i in range(50)]
+
+
+def _dump(store: Store) -> dict[str, Any]:
+    return {"articles": sorted(a.to_dict().items().__repr__() for a in store.articles()),
+            "failures": sorted(f.reason for f in store.failures()),
+            "analyses": {k: v.to_dict() for k, v in store.analyses().items()},
+            "duplicates": [d.to_dict() for d in store.duplicates()]}
+
+
+@pytest.mark.slow
+def test_two_workers_give_the_same_store(tmp_path: Path, settings: Settings) -> None:
+    corpus = write_corpus(tmp_path, 40)
+    dumps = []
+    for workers in (1, 2):
+        with Store.open(tmp_path / f"w{workers}.db") as store:
+            summary = run([str(corpus)], store, settings.replace(workers=workers))
+            assert summary.failures == 1 and summary.pages == 40
+            dumps.append(_dump(store))
+    assert dumps[0] == dumps[1]
+    assert len(dumps[0]["analyses"]) == 40
+
+
+@pytest.mark.slow
+def test_analyse_pending_streams_in_id_pages(store: Store, settings: Settings) -> None:
+    with store.transaction():
+        for i in range(7):
+            store.upsert_article(Article(id=f"id{i}", source_id=str(i), source=f"s{i}",
+                                         text=f"Article {i} says little."))
+    assert analyse_pending(store, settings.replace(batch_size=3)) == 7
+    assert store.unanalyzed_ids() == []
+    assert analyse_pending(store, settings) == 0
+
+
+@pytest.mark.slow
+def test_analysis_error_becomes_failure(store: Store, settings: Settings,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(doc: Any, article: Article) -> Any:
+        raise RuntimeError("stage bug")
+
+    monkeypatch.setattr(parallel.analyze, "analyze_doc", broken)
+    with store.transaction():
+        store.upsert_article(Article(id="x", source_id="x", source="x.txt", text="Hello."))
+    assert analyse_pending(store, settings) == 0
+    assert [f.reason for f in store.failures()] == ["analyse-error"]
+    assert isinstance(store.failures()[0], Failure)
