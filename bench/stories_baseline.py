@@ -1,0 +1,111 @@
+"""Story clustering against a TF-IDF + average-link baseline on the same documents.
+
+    .venv/bin/python bench/stories_baseline.py [BUNDLE ...] [--analyse]
+
+For each bundle with gold ``stories``: the baseline (cosine of TF-IDF, average link) over a
+threshold sweep, and storyline's ``assign_stories`` at its settings, both scored with the
+eval scorer's B-cubed F1. ``--analyse`` runs the spaCy stage first so entity mentions come
+from the analysis (otherwise the stage's capitalised-name fallback is used).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+from storyline.corpus import dedup
+from storyline.corpus.stories import assign_stories, average_link
+from storyline.corpus.textsim import tfidf_matrix, tokens
+from storyline.records import Analysis, Article, RawPage
+from storyline.run import process_page
+from storyline.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "eval"
+BUNDLES = ["stories-ecbplus-dev", "meantime", "timeline-semeval15-dev"]
+SWEEP = [round(t, 2) for t in np.arange(0.05, 0.60, 0.025)]
+
+
+def load_articles(bundle: Path) -> tuple[list[Article], list[list[str]]]:
+    """Clean each docs.jsonl record with the pipeline's own stage; gold stories by doc id."""
+    gold = json.loads((bundle / "gold.json").read_text())
+    arts = []
+    for line in (bundle / "docs.jsonl").read_text().splitlines():
+        r = json.loads(line)
+        page = RawPage(source=f"{bundle.name}#{r['id']}", source_id=r["id"], kind="jsonl",
+                       text=r.get("text"), html=r.get("html"), url=r.get("url"),
+                       title=r.get("title"), outlet=r.get("outlet"),
+                       published=r.get("published"))
+        art = process_page(page, Settings(progress=False))
+        if isinstance(art, Article):
+            arts.append(art)
+    return arts, gold.get("stories", [])
+
+
+def bcubed_f1(pred: dict[str, str], gold: list[list[str]]) -> float:
+    """B-cubed F1 as ../shared/eval/score.py computes it (gold docs only)."""
+    gold_of = {d: i for i, c in enumerate(gold) for d in c}
+    pm: dict[str, set[str]] = defaultdict(set)
+    gm: dict[int, set[str]] = defaultdict(set)
+    for d, g in gold_of.items():
+        pm[pred.get(d, "alone:" + d)].add(d)
+        gm[g].add(d)
+    p = sum(len(pm[pred.get(d, "alone:" + d)] & gm[g]) / len(pm[pred.get(d, "alone:" + d)])
+            for d, g in gold_of.items()) / len(gold_of)
+    r = sum(len(pm[pred.get(d, "alone:" + d)] & gm[g]) / len(gm[g])
+            for d, g in gold_of.items()) / len(gold_of)
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def baseline(arts: list[Article], gold: list[list[str]]) -> dict[float, float]:
+    mat = tfidf_matrix([tokens(f"{a.title or ''}\n\n{a.text}") for a in arts])
+    sim = (mat @ mat.T).astype(np.float32)
+    out = {}
+    for t in SWEEP:
+        pred = {arts[k].source_id: str(c) for c, g in enumerate(average_link(sim, t))
+                for k in g}
+        out[t] = bcubed_f1(pred, gold)
+    return out
+
+
+def ours(arts: list[Article], analyses: dict[str, Analysis], gold: list[list[str]],
+         settings: Settings) -> float:
+    links = dedup.find_duplicates(arts, settings)
+    stories = assign_stories(arts, analyses, links, [], settings)
+    src = {a.id: a.source_id for a in arts}
+    return bcubed_f1({src[a]: s.id for s in stories for a in s.articles}, gold)
+
+
+def analyse(arts: list[Article], settings: Settings) -> dict[str, Analysis]:
+    from storyline import language
+    from storyline.analyze import analyze_articles
+
+    nlp = language.load(settings.model)
+    return {a.article: a for a in analyze_articles(arts, nlp, settings)}
+
+
+def main(argv: list[str]) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("bundles", nargs="*", default=BUNDLES)
+    ap.add_argument("--analyse", action="store_true")
+    args = ap.parse_args(argv)
+    settings = Settings(progress=False)
+    for name in args.bundles:
+        arts, gold = load_articles(SHARED / name)
+        analyses = analyse(arts, settings) if args.analyse else {}
+        sweep = baseline(arts, gold)
+        best_t = max(sweep, key=lambda t: (sweep[t], -t))
+        print(f"{name}: {len(arts)} docs, {len(gold)} gold stories")
+        print("  baseline sweep: " + " ".join(f"{t:.3f}:{f:.3f}" for t, f in sweep.items()))
+        print(f"  baseline best  threshold {best_t:.3f}  bcubed_f1 {sweep[best_t]:.4f}")
+        print(f"  storyline      threshold {settings.story_threshold:.3f}  "
+              f"bcubed_f1 {ours(arts, analyses, gold, settings):.4f}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,75 @@
+"""Text similarity helpers shared by the corpus stages: tokens, shingles, TF-IDF vectors.
+
+Plain numpy, no fitted state kept between runs: every call sees the whole corpus it is
+given, so the same articles always give the same vectors.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+from spacy.lang.en.stop_words import STOP_WORDS
+
+__all__ = ["fold_text", "shingles", "tfidf_matrix", "tokens", "words"]
+
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+# Tokens shorter than this carry little topical signal ("a", "of", stray initials).
+MIN_TOKEN_CHARS = 2
+# Vocabulary cap for TF-IDF: the most frequent terms (by document frequency) are kept.
+# 2**15 columns keep a 5k-article float32 matrix near 650 MB at worst and far less in
+# practice, since terms seen in one document only are dropped first (they cannot link two).
+MAX_FEATURES = 2**15
+
+
+def fold_text(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form used to compare texts for identity."""
+    norm = unicodedata.normalize("NFKD", text.casefold())
+    norm = "".join(c for c in norm if not unicodedata.combining(c))
+    return " ".join(_WORD.findall(norm))
+
+
+def words(text: str) -> list[str]:
+    """All word tokens, folded; the unit of shingles."""
+    return fold_text(text).split()
+
+
+def tokens(text: str) -> list[str]:
+    """Content tokens for TF-IDF: folded words without stop words, numbers or 1-letter bits."""
+    return [w for w in words(text)
+            if len(w) >= MIN_TOKEN_CHARS and w not in STOP_WORDS and not w.isdigit()]
+
+
+def shingles(text: str, size: int) -> set[str]:
+    """Word ``size``-grams of the folded text; a short text gives its whole self as one."""
+    ws = words(text)
+    if len(ws) <= size:
+        return {" ".join(ws)} if ws else set()
+    return {" ".join(ws[i:i + size]) for i in range(len(ws) - size + 1)}
+
+
+def tfidf_matrix(docs: Sequence[Sequence[str]], min_df: int = 2,
+                 max_features: int = MAX_FEATURES) -> NDArray[np.float32]:
+    """Rows: L2-normalised TF-IDF (sublinear tf, smoothed idf) of each token list.
+
+    A document with no kept term gets a zero row, so its cosine with anything is 0.
+    """
+    df: Counter[str] = Counter()
+    for d in docs:
+        df.update(set(d))
+    kept = sorted((t for t, n in df.items() if n >= min_df), key=lambda t: (-df[t], t))
+    vocab = {t: i for i, t in enumerate(kept[:max_features])}
+    n = len(docs)
+    idf = np.array([np.log((1 + n) / (1 + df[t])) + 1.0 for t in vocab], dtype=np.float32)
+    mat = np.zeros((n, len(vocab)), dtype=np.float32)
+    for row, d in enumerate(docs):
+        for t, c in Counter(d).items():
+            col = vocab.get(t)
+            if col is not None:
+                mat[row, col] = (1.0 + np.log(c)) * idf[col]
+    norms = np.linalg.norm(mat, axis=1, keepdims=True)
+    return (mat / np.where(norms > 0, norms, 1.0)).astype(np.float32)
