@@ -11,11 +11,11 @@ from collections.abc import Iterable, Iterator
 
 from ..records import Failure, RawPage
 from ..settings import Settings
+from . import feeds, html, jsonl, text, warc
 from .files import expand_inputs, open_bytes
 from .sniff import detect_format
-from . import feeds, html, jsonl, text, warc
 
-__all__ = ["read_inputs", "read_file", "expand_inputs", "detect_format"]
+__all__ = ["detect_format", "expand_inputs", "read_file", "read_inputs"]
 
 READERS = {
     "text": text.read,
@@ -47,8 +47,14 @@ def read_file(path: str, settings: Settings) -> Iterator[RawPage | Failure]:
         yield Failure(source=path, reason="unknown-format",
                       detail="not text, HTML, JSONL, WARC or a feed")
         return
+    found = 0
     try:
-        yield from READERS[fmt](path, data, settings)
+        for item in READERS[fmt](path, data, settings):
+            found += 1
+            yield item
     except Exception as e:  # noqa: BLE001 - a reader bug must not end the run
+        found += 1
         yield Failure(source=path, reason=getattr(e, "reason", f"{fmt}-error"),
                       detail=f"{type(e).__name__}: {e}")
+    if not found:  # a file is never silently ignored: say why nothing came of it
+        yield Failure(source=path, reason="no-pages", detail=f"no usable page in this {fmt} file")
