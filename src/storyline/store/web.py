@@ -1,9 +1,289 @@
-"""Read queries behind the web app and the report (search, pages per story/person/outlet)."""
+"""Read queries behind the web app and the report (search, pages per story/person/outlet).
+
+Everything here only reads, so it works on a read-only connection. Queries return plain
+dicts (one per row) or records; the web layer shapes them into pages.
+"""
 
 from __future__ import annotations
 
-from .core import StoreCore
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..records import Contradiction, Entity, Event, Quote
+from .analysis import QUOTE_COLUMNS
+from .core import StoreCore, loads
+
+# Search result cap per kind: a page of results a reader can scan; more needs a narrower query.
+SEARCH_LIMIT = 50
+# SQLite's default limit on host parameters is 32766; chunk IN (...) lists well below it.
+_CHUNK = 900
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+BRIEF_COLUMNS = ("id", "source_id", "title", "outlet", "published", "url", "wire",
+                 "duplicate_of", "story")
+
+
+def fts_query(text: str) -> str | None:
+    """A safe FTS5 MATCH expression: every word quoted, the last one a prefix.
+
+    User input never reaches FTS5's query syntax, so ``AND``, quotes or ``*`` in a search box
+    cannot raise a syntax error or change the query's meaning.
+    """
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _chunks(ids: Iterable[str]) -> Iterable[list[str]]:
+    items = list(dict.fromkeys(ids))
+    for i in range(0, len(items), _CHUNK):
+        yield items[i:i + _CHUNK]
+
+
+def _cols(names: Iterable[str]) -> str:
+    return ", ".join(f'"{n}"' for n in names)
+
+
+def _marks(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+def _quote(row: Any) -> Quote:
+    return Quote(**{c: row[c] for c in QUOTE_COLUMNS})
+
+
+def _event(row: Any) -> Event:
+    d = dict(row)
+    for k in ("participants", "articles", "mentions", "sources"):
+        d[k] = tuple(loads(d[k]))
+    return Event(**d)
 
 
 class WebQueries(StoreCore):
-    pass
+    # -- stories ---------------------------------------------------------------------------
+
+    def story_rows(self, story_id: str | None = None) -> list[dict[str, Any]]:
+        """Stories, newest first, with article counts and independent-outlet counts.
+
+        An article that copies another (``duplicate_of``) adds to the article count but not
+        to the independent count; outlets count once however many articles they ran.
+        """
+        where, params = ("WHERE s.id = ?", (story_id,)) if story_id else ("", ())
+        return [dict(r) for r in self.conn.execute(
+            "SELECT s.id, s.title, s.first, s.last, count(a.id) AS articles, "
+            "count(DISTINCT CASE WHEN a.duplicate_of IS NULL "
+            "THEN coalesce(a.outlet, a.id) END) AS independent_sources "
+            f"FROM stories s LEFT JOIN articles a ON a.story = s.id {where} "
+            "GROUP BY s.id ORDER BY s.last IS NULL, s.last DESC, s.id", params)]
+
+    def story_contradictions(self, story: str | None) -> list[Contradiction]:
+        sql = "SELECT a, b, why, kind, story FROM contradictions"
+        params: tuple[str, ...] = ()
+        if story is not None:
+            sql, params = sql + " WHERE story = ?", (story,)
+        return [Contradiction(**dict(r)) for r in self.conn.execute(sql + " ORDER BY a, b",
+                                                                    params)]
+
+    # -- lookups by id ---------------------------------------------------------------------
+
+    def article_briefs(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Articles without their text, by id: what a source list or a result line shows."""
+        out: dict[str, dict[str, Any]] = {}
+        for chunk in _chunks(ids):
+            for r in self.conn.execute(
+                    f"SELECT {', '.join(BRIEF_COLUMNS)} FROM articles "
+                    f"WHERE id IN ({_marks(len(chunk))})", chunk):
+                out[r["id"]] = dict(r)
+        return out
+
+    def quotes_by_ids(self, ids: Iterable[str]) -> dict[str, Quote]:
+        out: dict[str, Quote] = {}
+        for chunk in _chunks(ids):
+            for r in self.conn.execute(f"SELECT {_cols(QUOTE_COLUMNS)} FROM quotes "
+                                       f"WHERE id IN ({_marks(len(chunk))})", chunk):
+                out[r["id"]] = _quote(r)
+        return out
+
+    def events_by_ids(self, ids: Iterable[str]) -> dict[str, Event]:
+        out: dict[str, Event] = {}
+        for chunk in _chunks(ids):
+            for r in self.conn.execute(
+                    f"SELECT * FROM events WHERE id IN ({_marks(len(chunk))})", chunk):
+                out[r["id"]] = _event(r)
+        return out
+
+    def event_mention_spans(self, ids: Iterable[str]) -> dict[str, tuple[str, int, int]]:
+        """Where each event mention sits: (article, start, end)."""
+        out: dict[str, tuple[str, int, int]] = {}
+        for chunk in _chunks(ids):
+            for r in self.conn.execute(
+                    'SELECT id, article, start, "end" FROM event_mentions '
+                    f"WHERE id IN ({_marks(len(chunk))})", chunk):
+                out[r[0]] = (r[1], r[2], r[3])
+        return out
+
+    def entities_by_ids(self, ids: Iterable[str]) -> dict[str, Entity]:
+        out: dict[str, Entity] = {}
+        for chunk in _chunks(ids):
+            for r in self.conn.execute(
+                    f"SELECT * FROM entities WHERE id IN ({_marks(len(chunk))})", chunk):
+                out[r["id"]] = Entity(id=r["id"], name=r["name"], type=r["type"],
+                                      aliases=tuple(loads(r["aliases"])), mentions=r["mentions"])
+        return out
+
+    def sentence_at(self, article: str, start: int, end: int) -> tuple[int, int] | None:
+        """The stored sentence that contains ``start`` (the span's own bounds when none)."""
+        row = self.conn.execute(
+            'SELECT start, "end" FROM sentences WHERE article = ? AND start <= ? '
+            "ORDER BY start DESC LIMIT 1", (article, start)).fetchone()
+        if row is None or row[1] < end:
+            return None
+        return int(row[0]), int(row[1])
+
+    # -- people and outlets ----------------------------------------------------------------
+
+    def people_rows(self, limit: int = 500) -> list[dict[str, Any]]:
+        """Entities that said something, most quoted first."""
+        return [dict(r) for r in self.conn.execute(
+            "SELECT e.id, e.name, e.type, count(q.id) AS quotes FROM entities e "
+            "JOIN quotes q ON q.speaker = e.id GROUP BY e.id "
+            "ORDER BY quotes DESC, e.name LIMIT ?", (limit,))]
+
+    def quotes_by_speaker(self, entity: str) -> list[dict[str, Any]]:
+        """Everything one entity said, oldest first, with the article it appeared in."""
+        return self._quote_rows("q.speaker = ?", (entity,),
+                                "ORDER BY coalesce(q.said_on, a.published) IS NULL, "
+                                "coalesce(q.said_on, a.published), q.id")
+
+    def quotes_in_articles(self, ids: Sequence[str]) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for chunk in _chunks(ids):
+            out += self._quote_rows(f"q.article IN ({_marks(len(chunk))})", tuple(chunk),
+                                    "ORDER BY a.published, q.article, q.start")
+        return out
+
+    def quote_rows(self, ids: Iterable[str]) -> list[dict[str, Any]]:
+        """Quotes by id with their article's date, outlet and title."""
+        out: list[dict[str, Any]] = []
+        for chunk in _chunks(ids):
+            out += self._quote_rows(f"q.id IN ({_marks(len(chunk))})", tuple(chunk), "")
+        return out
+
+    def _quote_rows(self, where: str, params: tuple[Any, ...], order: str,
+                    fts: str = "") -> list[dict[str, Any]]:
+        cols = ", ".join(f'q."{c}"' for c in QUOTE_COLUMNS)
+        return [dict(r) for r in self.conn.execute(
+            f"SELECT {cols}, a.published, a.outlet, a.title AS article_title, a.url, "
+            f"a.story, e.name AS entity_name FROM quotes q {fts} "
+            "JOIN articles a ON a.id = q.article LEFT JOIN entities e ON e.id = q.speaker "
+            f"WHERE {where} {order}", params)]
+
+    def outlet_rows(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute(
+            "SELECT outlet, count(*) AS articles, sum(duplicate_of IS NOT NULL) AS copies "
+            "FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY articles DESC, "
+            "outlet")]
+
+    def outlet_articles(self, outlet: str) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute(
+            f"SELECT {', '.join(BRIEF_COLUMNS)} FROM articles WHERE outlet = ? "
+            "ORDER BY published IS NULL, published DESC, id", (outlet,))]
+
+    def syndication(self, outlet: str) -> dict[str, list[dict[str, Any]]]:
+        """What the outlet took from others, and what others took from it (duplicate links)."""
+        sql = ("SELECT d.kind, d.score, c.id AS copy_id, c.title AS copy_title, "
+               "c.outlet AS copy_outlet, c.published AS copy_published, o.id AS orig_id, "
+               "o.title AS orig_title, o.outlet AS orig_outlet, o.published AS orig_published "
+               "FROM duplicates d JOIN articles c ON c.id = d.article "
+               "JOIN articles o ON o.id = d.canonical WHERE {} = ? "
+               "ORDER BY c.published, c.id")
+        return {
+            "took": [dict(r) for r in self.conn.execute(sql.format("c.outlet"), (outlet,))],
+            "gave": [dict(r) for r in self.conn.execute(sql.format("o.outlet"), (outlet,))],
+        }
+
+    # -- search ----------------------------------------------------------------------------
+
+    def has_search_index(self) -> bool:
+        """False on a store written before migration 0002 (opened read-only, never upgraded)."""
+        return self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'quotes_fts'").fetchone() is not None
+
+    def search_quotes(self, text: str, speaker: str | None = None, outlet: str | None = None,
+                      date_from: str | None = None, date_to: str | None = None,
+                      limit: int = SEARCH_LIMIT) -> list[dict[str, Any]]:
+        """Quotes matching the words (all of them), narrowed by speaker, outlet and dates."""
+        where: list[str] = []
+        params: list[Any] = []
+        fts, order = "", "ORDER BY coalesce(q.said_on, a.published), q.id"
+        match = fts_query(text)
+        if match and self.has_search_index():
+            fts = "JOIN quotes_fts f ON f.rowid = q.rowid"
+            where.append("quotes_fts MATCH ?")
+            params.append(match)
+            order = "ORDER BY f.rank"
+        elif match:
+            where.append("q.text LIKE ?")
+            params.append(f"%{text.strip()}%")
+        if speaker:
+            where.append("(q.speaker = ? OR q.speaker_name LIKE ? OR e.name LIKE ?)")
+            params += [speaker, f"%{speaker}%", f"%{speaker}%"]
+        self._narrow(where, params, outlet, date_from, date_to, "coalesce(q.said_on, a.published)")
+        return self._quote_rows(" AND ".join(where) or "1", (*params,),
+                                f"{order} LIMIT {int(limit)}", fts)
+
+    def search_articles(self, text: str, outlet: str | None = None,
+                        date_from: str | None = None, date_to: str | None = None,
+                        limit: int = SEARCH_LIMIT) -> list[dict[str, Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        fts, order, snippet = "", "ORDER BY a.published DESC, a.id", "NULL"
+        match = fts_query(text)
+        if match and self.has_search_index():
+            fts = "JOIN articles_fts f ON f.rowid = a.rowid"
+            where.append("articles_fts MATCH ?")
+            params.append(match)
+            # Snippet markers are control characters the page turns into <mark> after escaping.
+            snippet = "snippet(articles_fts, 1, char(2), char(3), ' … ', 24)"
+            order = "ORDER BY f.rank"
+        elif match:
+            where.append("(a.title LIKE ? OR a.text LIKE ?)")
+            params += [f"%{text.strip()}%"] * 2
+        self._narrow(where, params, outlet, date_from, date_to, "a.published")
+        cols = ", ".join(f"a.{c}" for c in BRIEF_COLUMNS)
+        return [dict(r) for r in self.conn.execute(
+            f"SELECT {cols}, {snippet} AS snippet FROM articles a {fts} "
+            f"WHERE {' AND '.join(where) or '1'} {order} LIMIT {int(limit)}", params)]
+
+    def search_entities(self, text: str, limit: int = SEARCH_LIMIT) -> list[dict[str, Any]]:
+        match = fts_query(text)
+        if not match:
+            return []
+        if self.has_search_index():
+            sql = ("SELECT e.id, e.name, e.type, e.aliases, e.mentions FROM entities e "
+                   "JOIN entities_fts f ON f.rowid = e.rowid WHERE entities_fts MATCH ? "
+                   "ORDER BY f.rank LIMIT ?")
+            params: tuple[Any, ...] = (match, limit)
+        else:
+            sql = ("SELECT id, name, type, aliases, mentions FROM entities "
+                   "WHERE name LIKE ? OR aliases LIKE ? ORDER BY mentions DESC LIMIT ?")
+            params = (f"%{text.strip()}%", f"%{text.strip()}%", limit)
+        return [{**dict(r), "aliases": loads(r["aliases"])}
+                for r in self.conn.execute(sql, params)]
+
+    @staticmethod
+    def _narrow(where: list[str], params: list[Any], outlet: str | None, date_from: str | None,
+                date_to: str | None, date_expr: str) -> None:
+        if outlet:
+            where.append("a.outlet = ? COLLATE NOCASE")
+            params.append(outlet)
+        if date_from:
+            where.append(f"substr({date_expr}, 1, 10) >= ?")
+            params.append(date_from)
+        if date_to:
+            where.append(f"substr({date_expr}, 1, 10) <= ?")
+            params.append(date_to)

@@ -1,0 +1,142 @@
+"""A small hand-written story for the web, report and export tests.
+
+One story over two months with a wire copy, an undated statement, a contradiction, and an
+article whose title, outlet, URL and text are hostile (script, HTML, SQL, ``javascript:``,
+spreadsheet formulas). Offsets are computed from the text, never typed by hand.
+"""
+
+from __future__ import annotations
+
+from storyline.records import (
+    Analysis,
+    Article,
+    Contradiction,
+    DuplicateLink,
+    Entity,
+    Event,
+    EventMention,
+    Mention,
+    Quote,
+    Sentence,
+    Story,
+    TimelineItem,
+)
+from storyline.store import Store
+
+STORY = "story-cod"
+HOSTILE_TITLE = "<script>alert('title')</script> Robert'); DROP TABLE articles;--"
+HOSTILE_OUTLET = "<b>Evil</b> Outlet"
+HOSTILE_URL = "javascript:alert(document.cookie)"
+HOSTILE_TEXT = "<img src=x onerror=alert('text')>"
+FORMULA = '=HYPERLINK("http://evil.example","click")'
+
+TEXTS = {
+    "a1": ("Fisheries ministers met in Tromsø on Tuesday to discuss the cod quota.\n\n"
+           "\"We will not cut the quota this year,\" Minister Anna Berg said after the meeting.\n\n"
+           "Talks continue next month."),
+    "a2": ("Ministers met in Tromsø on Tuesday over the Arctic cod quota.\n\n"
+           "Berg said the fleet would be consulted."),
+    "a3": ("Ministers met in Tromsø on Tuesday over the Arctic cod quota.\n\n"
+           "Berg said the fleet would be consulted."),
+    "a4": (f"Inspector Lars Holm objected. {HOSTILE_TEXT}\n\n"
+           f"\"{FORMULA} is what the spreadsheet said,\" Holm said."),
+    "a5": ("In October the minister changed course.\n\n"
+           "\"The quota will be cut by 20 percent,\" Anna Berg said."),
+    "a6": "An undated note: \"Nobody asked the fishermen,\" Holm said.",
+}
+META = {
+    "a1": ("Harbour Herald", "2025-08-12", "Cod quota stays, minister says",
+           "https://herald.example/cod"),
+    "a2": ("Nordic Wire", "2025-08-12", "Ministers meet on cod", "https://wire.example/1"),
+    "a3": ("Coast Daily", "2025-08-13", "Ministers meet on cod", "https://coast.example/1"),
+    "a4": (HOSTILE_OUTLET, "2025-09-20", HOSTILE_TITLE, HOSTILE_URL),
+    "a5": ("Harbour Herald", "2025-10-02", "Minister now backs a cut",
+           "https://herald.example/cut"),
+    "a6": ("Coast Daily", None, "A note", None),
+}
+
+
+def _sentences(article: str, text: str) -> list[Sentence]:
+    # Each paragraph is one sentence in these texts, except a4's first, cut at the period.
+    out, pos = [], 0
+    for para in text.split("\n\n"):
+        start = text.index(para, pos)
+        cuts = [start, start + para.index(". ") + 1] if article == "a4" and ". " in para \
+            else [start]
+        ends = [*cuts[1:], start + len(para)]
+        out += [Sentence(article, s, e) for s, e in zip(cuts, ends, strict=True)]
+        pos = start + len(para)
+    return out
+
+
+def _quote(qid: str, article: str, content: str, speaker_name: str, entity: str,
+           said_on: str | None) -> Quote:
+    text = TEXTS[article]
+    start = text.index(content)
+    sent = next(s for s in _sentences(article, text) if s.start <= start < s.end)
+    return Quote(id=qid, article=article, text=content, kind="direct", start=start,
+                 end=start + len(content), sent_start=sent.start, sent_end=sent.end,
+                 speaker_name=speaker_name, speaker_key=f"{article}:{entity}", speaker=entity,
+                 cue="said", said_on=said_on, said_on_from="article date" if said_on else None)
+
+
+QUOTES = [
+    _quote("q1", "a1", "We will not cut the quota this year,", "Minister Anna Berg", "e-berg",
+           "2025-08-12"),
+    _quote("q2", "a4", f"{FORMULA} is what the spreadsheet said,", "Holm", "e-holm",
+           "2025-09-20"),
+    _quote("q3", "a5", "The quota will be cut by 20 percent,", "Anna Berg", "e-berg",
+           "2025-10-02"),
+    _quote("q4", "a6", "Nobody asked the fishermen,", "Holm", "e-holm", None),
+]
+
+
+def build(store: Store) -> None:
+    """Fill ``store`` with the story, through the Store API as the pipeline would."""
+    with store.transaction():
+        for aid, text in TEXTS.items():
+            outlet, published, title, url = META[aid]
+            store.upsert_article(Article(id=aid, source_id=f"src-{aid}", source=f"{aid}.txt",
+                                         text=text, title=title, outlet=outlet, url=url,
+                                         published=published, published_from="header"))
+            store.save_analysis(_analysis(aid, text))
+        store.replace_entities([
+            Entity("e-berg", "Anna Berg", "PERSON", ("Minister Anna Berg", "Berg"), 4),
+            Entity("e-holm", "Lars Holm", "PERSON", ("Holm",), 3),
+        ])
+        store.replace_duplicates([DuplicateLink("a3", "a2", "wire", 0.97)])
+        store.save_stories([Story(STORY, "Arctic cod quota talks", tuple(TEXTS),
+                                  "2025-08-12", "2025-10-02")])
+        store.replace_events([Event("ev1", "Quota meeting in Tromsø", "meeting", "2025-08-12",
+                                    "Tromsø", STORY, ("e-berg",), ("a1", "a2", "a3"), ("em1",),
+                                    ("a1", "a2", "a3"), 2)])
+        store.replace_contradictions([Contradiction("q1", "q3", "will not cut vs will be cut",
+                                                    "polarity", STORY)])
+        store.replace_timeline(_timeline())
+
+
+def _analysis(aid: str, text: str) -> Analysis:
+    quotes = tuple(q for q in QUOTES if q.article == aid)
+    mentions = tuple(Mention(aid, text.index(n), text.index(n) + len(n), n, "PERSON",
+                             f"{aid}:{e}", e)
+                     for n, e in (("Anna Berg", "e-berg"), ("Holm", "e-holm")) if n in text)
+    events = ()
+    if aid == "a1":
+        start = text.index("met")
+        events = (EventMention("em1", aid, "met", "meeting", start, start + 3, "2025-08-12",
+                               "dateline", None, ()),)
+    return Analysis(article=aid, sentences=tuple(_sentences(aid, text)), mentions=mentions,
+                    quotes=quotes, event_mentions=events)
+
+
+def _timeline() -> list[TimelineItem]:
+    return [
+        TimelineItem(STORY, "event", "ev1", "2025-08-12", "Quota meeting in Tromsø",
+                     ("a1", "a2", "a3"), 2, None),
+        TimelineItem(STORY, "quote", "q1", "2025-08-12", "Berg: no cut this year", ("a1",), 1,
+                     "e-berg"),
+        TimelineItem(STORY, "quote", "q2", "2025-09-20", HOSTILE_TITLE, ("a4",), 1, "e-holm"),
+        TimelineItem(STORY, "quote", "q3", "2025-10-02", "Berg: cut by 20 percent", ("a5",), 1,
+                     "e-berg"),
+        TimelineItem(STORY, "quote", "q4", None, "Holm: nobody asked", ("a6",), 1, "e-holm"),
+    ]
