@@ -51,3 +51,25 @@ def test_failures_are_recorded(store: Store) -> None:
     with store.transaction():
         store.record_failure(Failure(source="bad.gz", reason="truncated-gzip"))
     assert store.stats()["failure_reasons"] == [("truncated-gzip", 1)]
+
+
+def test_store_from_an_earlier_version_upgrades_in_place(tmp_path: Path) -> None:
+    import sqlite3
+
+    from storyline.store import migrations
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    first = MIGRATIONS[:1]
+    original = migrations.MIGRATIONS
+    migrations.MIGRATIONS = first  # what the first release shipped
+    try:
+        migrations.migrate(conn)
+    finally:
+        migrations.MIGRATIONS = original
+    conn.execute("INSERT INTO articles (id, source_id, source, text) "
+                 "VALUES ('old1', 's', 'f.txt', 'Kept across the upgrade.')")
+    conn.close()
+    with Store.open(path) as upgraded:
+        assert upgraded.migrations() == sorted(name for name, _ in MIGRATIONS)
+        assert [a.text for a in upgraded.articles()] == ["Kept across the upgrade."]
