@@ -1,9 +1,447 @@
-"""Placeholder until its stage lands: finds nothing."""
+"""Names and role descriptions in one article -> ``Mention`` records in article-local clusters.
+
+Mentions of one referent share ``Mention.key``: a surname joins the full name it shortens
+("Rutte" -> "Mark Rutte"), and a role description joins the person the article makes it
+denote ("the NATO Secretary General" after "NATO Secretary General Mark Rutte"). Labels:
+
+- spaCy's entity labels (PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, ...) for the names,
+  with titles stripped and a person's surname re-labelled PERSON when the model called it a
+  place;
+- ``TITLED`` for a name with its title ("Ukrainian President Volodymyr Zelenskyy"), which
+  overlaps the PERSON mention of the bare name and shares its key;
+- ``ROLE`` for a description standing for a person ("the Dutch leader"). Its key is the
+  person's when the article makes the link clear, else ``ROLE:<normalised role>``, which the
+  corpus merge may still resolve from titles seen in other articles.
+
+Keys: ``PERSON:<name key>`` for people, ``<LABEL>:<name key>`` for other names.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
+from . import names
+from .records import Article, Mention
 
-def find_mentions(*args: Any) -> list[Any]:
-    return []
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
+                         "WORK_OF_ART", "LAW"})
+# Labels the small model gives a surname it failed to recognise as a person ("Zelenskyy"
+# as GPE, "Trump" as ORG); relabelled when the article names that person in full.
+CONFUSABLE_LABELS = frozenset({"GPE", "ORG", "LOC", "NORP", "FAC", "PRODUCT"})
+# Longest title before a name and longest role description, in tokens; the longest real
+# ones seen ("the president of the European Commission") have 6.
+MAX_TITLE_TOKENS = 8
+MAX_ROLE_TOKENS = 9
+# A main subject must have at least this many mentions (and more than anyone else) before
+# an otherwise ambiguous role ("the political head of the alliance") is given to it.
+MAIN_SUBJECT_MIN_MENTIONS = 2
+ROLE_PREFIX = "ROLE:"
+PERSON_PREFIX = "PERSON:"
+# Entity types whose tokens may stand in a title as a qualifier ("NATO", "U.S.", "Ukrainian").
+QUALIFIER_ENTS = frozenset({"ORG", "GPE", "NORP", "LOC"})
+NATION_ENTS = frozenset({"GPE", "NORP"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Tokens a role description may hold besides role words and qualifiers.
+ROLE_FILLER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+
+
+@dataclass(slots=True)
+class _Name:
+    start: int  # token indices into the Doc
+    end: int
+    label: str
+    key: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Role:
+    """What a role description says: qualifiers by kind, head nouns, a comparable key."""
+
+    nations: frozenset[str]
+    orgs: frozenset[str]
+    heads: frozenset[str]
+    key: str
+    former: bool = False
+
+
+@dataclass(slots=True)
+class _Article:
+    doc: Any
+    article: Article
+    names: list[_Name] = field(default_factory=list)
+    taken: set[int] = field(default_factory=set)  # tokens already inside a title or role
+    learned: dict[str, list[_Role]] = field(default_factory=dict)  # person key -> its titles
+    out: list[Mention] = field(default_factory=list)
+
+
+def find_mentions(doc: Any, article: Article) -> list[Mention]:
+    """Every name and role description of the article, clustered by referent."""
+    a = _Article(doc, article)
+    # 1. Names from the model, repaired and with titles stripped.
+    a.names = _names(doc)
+    # 2. Article-local clusters: surnames join full names, relabelled where needed.
+    _cluster(a.names, doc)
+    for n in a.names:
+        a.out.append(_mention(a, n.start, n.end, n.label, n.key))
+    # 3. Titles before names and appositions after them teach what each person is called.
+    for n in a.names:
+        if n.label == "PERSON":
+            _title_before(a, n)
+            _apposition_after(a, n)
+    # 4. Role descriptions elsewhere, linked to the person they denote.
+    _roles(a)
+    return sorted(a.out, key=lambda m: (m.start, m.end, m.label))
+
+
+# ---------------------------------------------------------------- helpers for the quotes stage
+
+def mention_at(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
+    """The mention overlapping ``[start, end)`` most; a person beats a title beats a role."""
+    rank = {"PERSON": 3, "TITLED": 2, "ROLE": 1}
+    best: tuple[int, int, int] | None = None
+    found: Mention | None = None
+    for m in mentions:
+        overlap = min(end, m.end) - max(start, m.start)
+        if overlap <= 0:
+            continue
+        score = (overlap, rank.get(m.label, 0), -m.start)
+        if best is None or score > best:
+            best, found = score, m
+    return found
+
+
+def mention_key_at(mentions: Sequence[Mention], start: int, end: int) -> str | None:
+    """The cluster key of the mention at ``[start, end)``, or None where there is none."""
+    m = mention_at(mentions, start, end)
+    return m.key if m else None
+
+
+def is_person_key(key: str | None) -> bool:
+    """Whether a key names a person cluster (not an unresolved role, not a place)."""
+    return bool(key) and str(key).startswith(PERSON_PREFIX)
+
+
+def cluster_name(mentions: Iterable[Mention], key: str) -> str | None:
+    """The best name for a cluster: its longest bare name (no title), else None."""
+    bare = [m.text for m in mentions if m.key == key and m.label not in {"ROLE", "TITLED"}]
+    if not bare:
+        return None
+    return max(bare, key=lambda t: (len(t.split()), len(t), t))
+
+
+def person_label_for(mentions: Sequence[Mention], start: int, end: int) -> str | None:
+    """The person name for the mention at a span ("the NATO chief" -> "Mark Rutte")."""
+    key = mention_key_at(mentions, start, end)
+    return cluster_name(mentions, key) if key and is_person_key(key) else None
+
+
+# ---------------------------------------------------------------- 1. names
+
+def _names(doc: Any) -> list[_Name]:
+    found: list[_Name] = []
+    last_end = 0
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS or ent.start < last_end:
+            continue
+        start, end = ent.start, _extend_particles(doc, ent.end, ent.label_)
+        end = _cut_at_break(doc, start, end)
+        while start < end - 1 and doc[start].is_punct:
+            start += 1
+        if ent.label_ == "PERSON":
+            while start < end - 1 and (names.is_title_word(doc[start].text)
+                                       or doc[start].lower_ == "the"):
+                start += 1
+        end = _drop_possessive(doc, start, end)
+        if start < end and any(ch.isalpha() for ch in doc[start:end].text):
+            found.append(_Name(start, end, ent.label_))
+            last_end = end
+    return found
+
+
+def _extend_particles(doc: Any, end: int, label: str) -> int:
+    """'Ursula von' + 'der Leyen' -> one name: the model often cuts at a name particle."""
+    if label != "PERSON":
+        return end
+    i = end
+    while i < len(doc) and doc[i].lower_ in names.NAME_PARTICLES:
+        i += 1
+    if doc[end - 1].lower_ in names.NAME_PARTICLES or i > end:
+        if i < len(doc) and doc[i].text[:1].isupper():
+            return i + 1
+    return end
+
+
+def _cut_at_break(doc: Any, start: int, end: int) -> int:
+    """A name never spans a paragraph break; the model sometimes joins two lines."""
+    for i in range(start, end):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            return i + 1 if "\n" in doc[i].whitespace_ else i
+    return end
+
+
+def _drop_possessive(doc: Any, start: int, end: int) -> int:
+    while end > start + 1 and doc[end - 1].lower_ in {"'s", "’s", "'", "’"}:
+        end -= 1
+    return end
+
+
+# ---------------------------------------------------------------- 2. article-local clusters
+
+def _tokens(doc: Any, n: _Name) -> list[str]:
+    return names.name_key(names.strip_possessive(doc[n.start:n.end].text)).split()
+
+
+def _is_full(toks: list[str]) -> bool:
+    return len(toks) >= 2 and toks[0] not in names.NAME_PARTICLES
+
+
+def _cluster(found: list[_Name], doc: Any) -> None:
+    full: dict[tuple[str, str], str] = {}  # (first, last) -> cluster key of the first full name so spelled
+    for n in found:
+        toks = _tokens(doc, n)
+        if n.label == "PERSON" and _is_full(toks):
+            full.setdefault((toks[0], toks[-1]), PERSON_PREFIX + " ".join(toks))
+    for n in found:
+        toks = _tokens(doc, n)
+        n.key = _person_key(n, toks, full) or _other_key(n, toks)
+        if n.key.startswith(PERSON_PREFIX):
+            n.label = "PERSON"
+
+
+def _person_key(n: _Name, toks: list[str], full: dict[tuple[str, str], str]) -> str | None:
+    if not toks:
+        return None
+    if n.label == "PERSON" and _is_full(toks):
+        return full[(toks[0], toks[-1])]
+    if n.label != "PERSON" and n.label not in CONFUSABLE_LABELS:
+        return None
+    # A short form joins the full name it ends ("Rutte", "von der Leyen"); ambiguous if two do.
+    owners = {k for k in full.values() if k[len(PERSON_PREFIX):].split()[-len(toks):] == toks}
+    if len(owners) == 1:
+        return owners.pop()
+    if n.label == "PERSON":
+        return PERSON_PREFIX + " ".join(toks)
+    return None
+
+
+def _other_key(n: _Name, toks: list[str]) -> str:
+    return f"{n.label}:{names.strip_article(' '.join(toks))}"
+
+
+def _mention(a: _Article, start: int, end: int, label: str, key: str) -> Mention:
+    span = a.doc[start:end]
+    return Mention(a.article.id, span.start_char, span.end_char, span.text, label, key)
+
+
+# ---------------------------------------------------------------- 3. titles and appositions
+
+def _title_before(a: _Article, n: _Name) -> None:
+    """'NATO Secretary General Mark Rutte', 'the head of the Kremlin, Vladimir Putin'."""
+    doc = a.doc
+    end = n.start
+    comma = end > 0 and doc[end - 1].text == ","
+    if comma:
+        end -= 1
+    start = end
+    while start > 0 and n.start - start < MAX_TITLE_TOKENS and _title_token(doc[start - 1]):
+        start -= 1
+    while start < end and doc[start].lower_ in {"of", "'s", "’s"}:
+        start += 1
+    if comma and (start == end or doc[start].lower_ != "the"):
+        return
+    if not _has_head(doc[start:end]):
+        return
+    role = _describe(doc[start:end])
+    a.learned.setdefault(n.key, []).append(role)
+    a.taken.update(range(start, end))
+    a.out.append(_mention(a, start, n.end, "TITLED", n.key))
+
+
+def _title_token(tok: Any) -> bool:
+    if tok.ent_type_ == "PERSON":
+        return False
+    w = tok.lower_
+    return (names.is_title_word(w) or w in {"of", "the", "'s", "’s"}
+            or tok.ent_type_ in QUALIFIER_ENTS)
+
+
+def _has_head(span: Any) -> bool:
+    return any(t.lower_ in names.ROLE_HEADS for t in span)
+
+
+def _apposition_after(a: _Article, n: _Name) -> None:
+    """'Keir Starmer, the British prime minister,' -> a ROLE in Starmer's cluster."""
+    doc = a.doc
+    if n.end >= len(doc) - 1 or doc[n.end].text != ",":
+        return
+    start = n.end + 1
+    end = start
+    while end < len(doc) and end - start < MAX_ROLE_TOKENS and _role_token(doc[end]):
+        end += 1
+    closes = end == len(doc) or doc[end].is_punct
+    if end == start or not closes or not _has_head(doc[start:end]):
+        return
+    if doc[end - 1].lower_ in {"of", "the"}:
+        return
+    a.learned.setdefault(n.key, []).append(_describe(doc[start:end]))
+    a.taken.update(range(start, end))
+    a.out.append(_mention(a, start, end, "ROLE", n.key))
+
+
+def _role_token(tok: Any) -> bool:
+    if tok.ent_type_ == "PERSON" or tok.is_punct:
+        return False
+    w = tok.lower_
+    return (names.is_title_word(w) or w in {"of", "the", "'s", "’s"}
+            or tok.ent_type_ in QUALIFIER_ENTS or tok.pos_ in ROLE_FILLER_POS)
+
+
+# ---------------------------------------------------------------- 4. role descriptions
+
+def _roles(a: _Article) -> None:
+    doc = a.doc
+    name_tokens = {i for n in a.names for i in range(n.start, n.end)}
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if (tok.lower_ not in names.ROLE_HEADS or i in a.taken or i in name_tokens
+                or tok.tag_ in PLURAL_TAGS):
+            i += 1
+            continue
+        span = _role_span(doc, i, name_tokens)
+        if span is None:
+            i += 1
+            continue
+        start, end = span
+        role = _describe(doc[start:end])
+        person = _resolve(a, role)
+        key = person or ROLE_PREFIX + role.key
+        a.out.append(_mention(a, start, end, "ROLE", key))
+        a.taken.update(range(start, end))
+        i = end
+
+
+def _role_span(doc: Any, head: int, name_tokens: set[int]) -> tuple[int, int] | None:
+    """A definite description around a role noun: 'the (former Dutch) leader (of the X)'."""
+    start = head
+    while start > 0 and head - start < MAX_ROLE_TOKENS and doc[start - 1].lower_ != "the":
+        prev = doc[start - 1]
+        if prev.i in name_tokens and prev.ent_type_ == "PERSON":
+            return None
+        if not (_role_token(prev) and prev.lower_ not in {"of", "'s", "’s"}):
+            return None
+        start -= 1
+    if start == 0 or doc[start - 1].lower_ != "the":
+        return None
+    start -= 1
+    end = head + 1
+    while end < len(doc) and doc[end].lower_ in names.ROLE_NOUNS:
+        end += 1
+    end = _of_phrase(doc, end, name_tokens)
+    if end < len(doc) and doc[end].ent_type_ == "PERSON":
+        return None  # a title before a name, handled with the name
+    if any(doc[k].tag_ in PLURAL_TAGS for k in range(head, end) if doc[k].lower_ in
+           names.ROLE_HEADS):
+        return None
+    return start, end
+
+
+def _of_phrase(doc: Any, end: int, name_tokens: set[int]) -> int:
+    """Extend over 'of (the) X Y' where X Y are qualifier words ('of the European Commission')."""
+    if end >= len(doc) - 1 or doc[end].lower_ != "of":
+        return end
+    k = end + 1
+    if doc[k].lower_ == "the":
+        k += 1
+    stop = k
+    while stop < len(doc) and stop - k < 4 and (doc[stop].ent_type_ in QUALIFIER_ENTS
+                                                 or doc[stop].pos_ in ROLE_FILLER_POS):
+        if doc[stop].ent_type_ == "PERSON":
+            break
+        stop += 1
+    return stop if stop > k else end
+
+
+def _describe(span: Any) -> _Role:
+    nations: set[str] = set()
+    orgs: set[str] = set()
+    heads: set[str] = set()
+    for run, ent in _qualifier_runs(span):
+        if ent in NATION_ENTS or names.fold(run) in names.DEMONYMS:
+            nations.add(names.nationality(run))
+        elif ent in QUALIFIER_ENTS:
+            orgs.add(names.strip_article(names.fold(run)))
+    for t in span:
+        if t.lower_ in names.ROLE_HEADS:
+            heads.add(t.lower_)
+    former = any(t.lower_ in {"former", "ex", "then"} for t in span)
+    return _Role(frozenset(nations), frozenset(orgs), frozenset(heads),
+                 names.role_key(span.text), former)
+
+
+def _qualifier_runs(span: Any) -> list[tuple[str, str]]:
+    """Consecutive entity tokens of a span, with their entity type ('U.S.', 'GPE')."""
+    runs: list[tuple[str, str]] = []
+    cur: list[Any] = []
+    for t in [*span, None]:
+        if t is not None and t.ent_type_ in QUALIFIER_ENTS and t.lower_ != "the":
+            if cur and cur[-1].ent_type_ != t.ent_type_:
+                runs.append((" ".join(x.text for x in cur), cur[0].ent_type_))
+                cur = []
+            cur.append(t)
+        elif cur:
+            runs.append((" ".join(x.text for x in cur), cur[0].ent_type_))
+            cur = []
+    return runs
+
+
+def _resolve(a: _Article, role: _Role) -> str | None:
+    """The person a role denotes in this article, or None where it is not clear."""
+    exact = [k for k, roles in a.learned.items() if any(r.key == role.key for r in roles)]
+    if len(exact) == 1:
+        return exact[0]
+    if role.orgs or role.nations:
+        strong = [k for k, roles in a.learned.items() if any(_covers(r, role) for r in roles)]
+        if strong:
+            return _pick(a, strong)
+    if role.orgs:
+        return None  # an organisation's officer needs a title naming that organisation
+    weak = [k for k in _persons(a) if _compatible(a.learned.get(k, []), role)]
+    return _pick(a, weak)
+
+
+def _covers(title: _Role, role: _Role) -> bool:
+    heads_ok = bool(title.heads & role.heads) or role.heads <= names.GENERIC_HEADS
+    return heads_ok and role.orgs <= title.orgs and role.nations <= title.nations
+
+
+def _compatible(titles: list[_Role], role: _Role) -> bool:
+    """No title of the person names another nation, and a title shares the role's head."""
+    if any(t.nations and role.nations and not t.nations & role.nations for t in titles):
+        return False
+    if role.former or role.heads <= names.GENERIC_HEADS:
+        return True
+    return any(t.heads & role.heads for t in titles)
+
+
+def _persons(a: _Article) -> list[str]:
+    return list(dict.fromkeys(n.key for n in a.names if n.label == "PERSON"))
+
+
+def _pick(a: _Article, candidates: list[str]) -> str | None:
+    if len(candidates) == 1:
+        return candidates[0]
+    main = _main_subject(a)
+    return main if main in candidates else None
+
+
+def _main_subject(a: _Article) -> str | None:
+    counts = Counter(n.key for n in a.names if n.label == "PERSON").most_common(2)
+    if not counts or counts[0][1] < MAIN_SUBJECT_MIN_MENTIONS:
+        return None
+    if len(counts) > 1 and counts[1][1] >= counts[0][1]:
+        return None
+    return counts[0][0]

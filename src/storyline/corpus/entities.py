@@ -1,11 +1,331 @@
-"""Placeholder until the corpus entity merge lands."""
+"""Article-local mention clusters -> corpus ``Entity`` records, name variants merged.
+
+Two clusters join when they share a full name (after folding case, diacritics, titles and
+transliteration endings), when one is a short form (a surname, an acronym) of exactly one
+full name in the corpus, when their spellings differ only as transliterations do, or when a
+role left unresolved in its article ("the president of the European Commission") matches a
+title the corpus gives exactly one person. Types are decided by majority over the corpus.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
-from ..records import Entity, Mention
+from .. import names
+from ..entities import PERSON_PREFIX, ROLE_PREFIX
+from ..records import Entity, Mention, content_id
+
+# Labels that never become entities on their own: nationalities ("Ukrainian") are
+# adjectives, not referents, and an alias there would only split a country's names.
+SKIP_LABELS = frozenset({"NORP"})
+STRUCTURAL_LABELS = frozenset({"ROLE", "TITLED"})
+# Surname similarity above which two full names with the same first name are one person:
+# 0.94 joins Zelensky/Zelenskyi/Zelenskij (after ending folding) and Mohammed/Mohamed but
+# keeps Smith/Smyth-like pairs of distinct people under it for names of 5+ letters.
+SURNAME_SIMILARITY = 0.94
+MIN_FUZZY_LENGTH = 5
+# First-name similarity for one surname (Volodymyr/Volodimir); distinct people sharing a
+# surname (Donald/Melania) score far lower.
+FIRST_NAME_SIMILARITY = 0.88
+# Shortest word prefix that counts as the same word in organisation names
+# ("Coalition of Willing" / "Coalition for Will").
+MIN_PREFIX = 4
+# A short form joins the most frequent full name only when it outnumbers the next by this.
+SURNAME_DOMINANCE = 3
+ACRONYM = re.compile(r"^[A-Z](?:\.?[A-Z]){1,5}\.?$")
+ORG_SUFFIXES = frozenset({"inc", "corp", "corporation", "ltd", "plc", "co", "llc", "nv",
+                          "sa", "ag", "group", "company"})
+FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "a", "an", "in", "on", "at"})
+# Preference when the votes for a type tie.
+TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")
+
+
+@dataclass(slots=True)
+class _Cluster:
+    article: str
+    key: str
+    names: list[str] = field(default_factory=list)
+    labels: Counter[str] = field(default_factory=Counter)
+    surfaces: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+
+    @property
+    def ref(self) -> tuple[str, str]:
+        return (self.article, self.key)
+
+    @property
+    def role_only(self) -> bool:
+        return not self.names
+
+    def full_keys(self) -> set[str]:
+        keys = {_key(n, self.labels) for n in self.names}
+        full = {k for k in keys if len(k.split()) > 1}
+        return full or keys
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(self, x: tuple[str, str]) -> tuple[str, str]:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: tuple[str, str], b: tuple[str, str]) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def merge_entities(mentions: Sequence[Mention]) -> tuple[list[Entity], dict[tuple[str, str], str]]:
-    return [], {}
+    """Corpus entities and the map (article, mention key) -> entity id."""
+    clusters = _clusters(mentions)
+    uf = _UnionFind()
+    named = [c for c in clusters if not c.role_only]
+    for c in named:
+        uf.find(c.ref)
+    # 1. One full name (or one short name) in several articles, whatever the model called it.
+    _join_equal(named, uf)
+    # 2. Spelling variants: transliterations, garbled organisation names, acronyms.
+    _join_person_variants(named, uf)
+    _join_org_variants(named, uf)
+    _join_acronyms(named, uf)
+    # 3. Surnames alone, to the one full name they shorten.
+    _join_short_forms(named, uf)
+    # 4. Roles left open in their article, through the titles the corpus has seen.
+    _join_roles(clusters, uf)
+    return _entities(clusters, uf)
+
+
+# ---------------------------------------------------------------- clusters
+
+def _clusters(mentions: Iterable[Mention]) -> list[_Cluster]:
+    by_ref: dict[tuple[str, str], _Cluster] = {}
+    person_text: dict[tuple[str, str, int], str] = {}
+    ordered = sorted(mentions, key=lambda m: (m.article, m.start, m.end, m.label))
+    for m in ordered:
+        if m.label in SKIP_LABELS:
+            continue
+        c = by_ref.setdefault((m.article, m.key), _Cluster(m.article, m.key))
+        c.surfaces.extend(_surfaces(m))
+        if m.label not in STRUCTURAL_LABELS:
+            c.names.append(names.strip_possessive(m.text))
+            c.labels[m.label] += 1
+            person_text[(m.article, m.key, m.end)] = m.text
+    for m in ordered:
+        if m.label == "TITLED":
+            bare = person_text.get((m.article, m.key, m.end), "")
+            title = m.text[: len(m.text) - len(bare)].rstrip(" ,")
+            if bare and title:
+                by_ref[(m.article, m.key)].titles.append(title)
+                if title.lower().startswith("the "):  # an apposition: a role in its own right
+                    by_ref[(m.article, m.key)].surfaces.append(title)
+        elif m.label == "ROLE" and not m.key.startswith(ROLE_PREFIX):
+            by_ref[(m.article, m.key)].titles.append(m.text)
+    return sorted(by_ref.values(), key=lambda c: c.ref)
+
+
+def _surfaces(m: Mention) -> list[str]:
+    """The mention's text, and for a non-person name also without its article or quotes."""
+    if m.label in STRUCTURAL_LABELS:
+        return [m.text]
+    text = names.strip_possessive(m.text)
+    if m.label == "PERSON":
+        return [text]
+    bare = text.strip(" \"'“”‘’«»„")
+    if bare.lower().startswith("the "):
+        bare = bare[4:].strip(" \"'“”‘’«»„")
+    return list(dict.fromkeys([text, bare]))
+
+
+def _key(name: str, labels: Counter[str]) -> str:
+    key = names.strip_article(names.name_key(name))
+    if labels.get("ORG"):
+        words = key.split()
+        while len(words) > 1 and words[-1] in ORG_SUFFIXES:
+            words.pop()
+        key = " ".join(words)
+    return key
+
+
+def _is_person(c: _Cluster) -> bool:
+    return c.key.startswith(PERSON_PREFIX) or c.labels.most_common(1)[0][0] == "PERSON"
+
+
+# ---------------------------------------------------------------- joins
+
+def _join_equal(named: list[_Cluster], uf: _UnionFind) -> None:
+    first: dict[str, tuple[str, str]] = {}
+    for c in named:
+        for k in sorted(c.full_keys()):
+            if k in first:
+                uf.union(first[k], c.ref)
+            else:
+                first[k] = c.ref
+
+
+def _join_person_variants(named: list[_Cluster], uf: _UnionFind) -> None:
+    """Full names whose first names agree and surnames are near-identical spellings."""
+    people = sorted({k for c in named if _is_person(c) for k in c.full_keys()
+                     if len(k.split()) > 1})
+    owner = {k: c.ref for c in named for k in c.full_keys()}
+    for i, a in enumerate(people):
+        for b in people[i + 1:]:
+            if _same_person_name(a.split(), b.split()):
+                uf.union(owner[a], owner[b])
+
+
+def _same_person_name(a: list[str], b: list[str]) -> bool:
+    first = names.jaro_winkler(a[0], b[0])
+    last = names.jaro_winkler(a[-1], b[-1])
+    long_enough = min(len(a[-1]), len(b[-1])) >= MIN_FUZZY_LENGTH
+    if a[0] == b[0]:
+        return long_enough and last >= SURNAME_SIMILARITY
+    return a[-1] == b[-1] and long_enough and first >= FIRST_NAME_SIMILARITY
+
+
+def _join_org_variants(named: list[_Cluster], uf: _UnionFind) -> None:
+    """'Coalition of the Willing' / 'Coalition for Will': every content word a prefix match."""
+    by_first: dict[str, list[tuple[list[str], tuple[str, str]]]] = defaultdict(list)
+    for c in named:
+        if _is_person(c):
+            continue
+        for k in c.full_keys():
+            words = [w for w in k.split() if w not in FUNCTION_WORDS]
+            if len(words) >= 2:
+                by_first[words[0]].append((words, c.ref))
+    for group in by_first.values():
+        for i, (a, ra) in enumerate(group):
+            for b, rb in group[i + 1:]:
+                if len(a) == len(b) and all(_prefix_match(x, y) for x, y in zip(a, b, strict=False)):
+                    uf.union(ra, rb)
+
+
+def _prefix_match(a: str, b: str) -> bool:
+    short, long_ = sorted((a, b), key=len)
+    return a == b or (len(short) >= MIN_PREFIX and long_.startswith(short))
+
+
+def _join_acronyms(named: list[_Cluster], uf: _UnionFind) -> None:
+    """'U.S.' / 'United States', 'GAO' / 'Government Accountability Office' when unique."""
+    expansions: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for c in named:
+        if not _is_person(c):
+            for k in c.full_keys():
+                if len(k.split()) > 1:
+                    expansions[names.initials(k)].add(uf.find(c.ref))
+    for c in named:
+        for n in c.names:
+            if ACRONYM.match(n.strip()):
+                roots = {uf.find(r) for r in expansions.get(names.fold(n).replace(" ", ""), ())}
+                if len(roots) == 1 and not _is_person(c):
+                    uf.union(roots.pop(), c.ref)
+
+
+def _join_short_forms(named: list[_Cluster], uf: _UnionFind) -> None:
+    """A cluster with only a surname joins the one full-name person it can stand for."""
+    by_surname: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    for c in named:
+        if _is_person(c):
+            for k in c.full_keys():
+                if len(k.split()) > 1:
+                    by_surname[k.split()[-1]][uf.find(c.ref)] += 1
+    for c in named:
+        keys = c.full_keys()
+        if any(len(k.split()) > 1 for k in keys) or not _short_group_is_person(c, named, uf):
+            continue
+        for k in keys:
+            target = _dominant(by_surname.get(k.split()[-1], Counter()), uf)
+            if target:
+                uf.union(target, c.ref)
+
+
+def _short_group_is_person(c: _Cluster, named: list[_Cluster], uf: _UnionFind) -> bool:
+    root = uf.find(c.ref)
+    votes: Counter[str] = Counter()
+    for other in named:
+        if uf.find(other.ref) == root:
+            votes.update(other.labels)
+    return votes.most_common(1)[0][0] == "PERSON"
+
+
+def _dominant(owners: Counter[tuple[str, str]], uf: _UnionFind) -> tuple[str, str] | None:
+    roots: Counter[tuple[str, str]] = Counter()
+    for r, n in owners.items():
+        roots[uf.find(r)] += n
+    ranked = roots.most_common(2)
+    if not ranked:
+        return None
+    if len(ranked) == 1 or ranked[0][1] >= SURNAME_DOMINANCE * ranked[1][1]:
+        return ranked[0][0]
+    return None
+
+
+def _join_roles(clusters: list[_Cluster], uf: _UnionFind) -> None:
+    """Unresolved roles join the person whose titles, corpus-wide, give the same key."""
+    table: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for c in clusters:
+        for t in c.titles:
+            key = names.role_key(t)
+            if len(key.split()) >= 2:
+                table[key].add(uf.find(c.ref))
+    for c in clusters:
+        if c.role_only and c.key.startswith(ROLE_PREFIX):
+            roots = {uf.find(r) for r in table.get(c.key[len(ROLE_PREFIX):], ())}
+            if len(roots) == 1:
+                uf.union(roots.pop(), c.ref)
+
+
+# ---------------------------------------------------------------- entities
+
+def _entities(clusters: list[_Cluster], uf: _UnionFind) -> tuple[list[Entity],
+                                                                  dict[tuple[str, str], str]]:
+    groups: dict[tuple[str, str], list[_Cluster]] = defaultdict(list)
+    for c in clusters:
+        groups[uf.find(c.ref)].append(c)
+    entities: list[Entity] = []
+    key_to_entity: dict[tuple[str, str], str] = {}
+    for members in groups.values():
+        if all(c.role_only for c in members):
+            continue  # a role nobody could be found for is not an entity
+        entity = _entity(members)
+        entities.append(entity)
+        for c in members:
+            key_to_entity[c.ref] = entity.id
+    entities.sort(key=lambda e: (e.type, e.name, e.id))
+    return entities, key_to_entity
+
+
+def _entity(members: list[_Cluster]) -> Entity:
+    labels: Counter[str] = Counter()
+    name_counts: Counter[str] = Counter()
+    surfaces: dict[str, None] = {}
+    for c in members:
+        labels.update(c.labels)
+        name_counts.update(n for n in c.names)
+        surfaces.update(dict.fromkeys(c.surfaces))
+    kind = max(labels, key=lambda t: (labels[t], -_type_rank(t)))
+    name = _canonical(name_counts)
+    return Entity(id=content_id(name, kind), name=name, type=kind,
+                  aliases=tuple(sorted(surfaces, key=lambda s: (s.lower(), s))),
+                  mentions=sum(len(c.names) for c in members))
+
+
+def _type_rank(label: str) -> int:
+    return TYPE_ORDER.index(label) if label in TYPE_ORDER else len(TYPE_ORDER)
+
+
+def _canonical(counts: Counter[str]) -> str:
+    """The most frequent multi-word name (longest on ties), without a leading 'the'."""
+    def bare(n: str) -> str:
+        return n[4:] if n.lower().startswith("the ") else n
+    plain: Counter[str] = Counter()
+    for n, k in counts.items():
+        plain[bare(n)] += k
+    return max(plain, key=lambda n: (len(n.split()) > 1, plain[n], len(n), n))

@@ -1,0 +1,169 @@
+"""Name normalisation shared by the entity, quote and corpus stages.
+
+Folding (case, diacritics, punctuation), title words, transliteration-tolerant keys and a
+Jaro-Winkler similarity: the small toolkit that decides when two surface forms may be one name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Words that make up a person's title or a role description ("NATO Secretary General",
+# "the former Dutch prime minister"); never part of the name itself.
+ROLE_NOUNS = frozenset({
+    "president", "leader", "chief", "head", "minister", "premier", "chancellor", "secretary",
+    "general", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "governor",
+    "mayor", "senator", "king", "queen", "prince", "princess", "pope", "emir", "sheikh",
+    "chairman", "chairwoman", "chair", "ceo", "director", "commissioner", "commander",
+    "founder", "speaker", "judge", "justice", "attorney", "adviser", "advisor", "officer",
+    "representative", "foreign", "defence", "defense", "deputy", "vice", "prime", "executive",
+    "chief-of-staff", "secretary-general", "head-of-state", "dictator", "monarch", "ruler",
+})
+# Honorifics and modifiers that may open a title but never head one.
+TITLE_MODIFIERS = frozenset({
+    "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "former", "acting", "interim",
+    "then", "outgoing", "incoming", "current", "sen", "rep", "gen", "col", "lt", "capt",
+    "state", "interior", "finance", "economy", "trade", "affairs", "external", "national",
+    "security", "political", "top", "military", "supreme", "federal",
+})
+# Role nouns a description can be headed by (a "NATO chief", the "Dutch leader").
+ROLE_HEADS = frozenset({
+    "president", "leader", "chief", "head", "minister", "premier", "chancellor", "secretary",
+    "general", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "governor",
+    "mayor", "senator", "king", "queen", "pope", "chairman", "chairwoman", "ceo", "director",
+    "commissioner", "commander", "founder", "secretary-general", "monarch", "ruler",
+})
+# Heads so generic that any person of the article may be meant ("the Dutch leader").
+GENERIC_HEADS = frozenset({"leader", "chief", "head", "ruler"})
+
+# Particles inside surnames: "Ursula von der Leyen", "Charles de Gaulle".
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "du", "da", "di", "del", "la",
+                            "le", "al", "el", "bin", "ibn", "ben", "ter", "zu"})
+
+# Well-known exonyms folded to one spelling; a short, documented table rather than a
+# general rule, because "Kiev"/"Kyiv" differ by more than any safe edit distance.
+EXONYMS = {"kiev": "kyiv", "kharkov": "kharkiv", "odessa": "odesa", "lvov": "lviv",
+           "nikolaev": "mykolaiv", "peking": "beijing", "bombay": "mumbai", "burma": "myanmar",
+           "byelorussia": "belarus", "kishinev": "chisinau"}
+
+# Demonyms that no suffix rule derives from the country name; everything else is matched
+# by stripping a nationality suffix (Ukrainian/Ukraine, Russian/Russia, German/Germany).
+DEMONYMS = {
+    "france": "french", "netherlands": "dutch", "holland": "dutch", "britain": "british",
+    "great britain": "british", "uk": "british", "u k": "british", "united kingdom": "british",
+    "england": "english", "us": "american", "u s": "american", "usa": "american",
+    "united states": "american", "america": "american", "japan": "japanese",
+    "switzerland": "swiss", "greece": "greek", "spain": "spanish", "denmark": "danish",
+    "sweden": "swedish", "finland": "finnish", "poland": "polish", "turkey": "turkish",
+    "ireland": "irish", "china": "chinese", "wales": "welsh", "scotland": "scottish",
+}
+_NATIONALITY_SUFFIX = re.compile(r"(ian|ean|ese|ish|an|ia|i|e|a|y)$")
+
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_NON_WORD = re.compile(r"[^\w ]+")
+_SPACES = re.compile(r"\s+")
+# Transliteration endings of Slavic names: Zelenskyy / Zelenskiy / Zelensky / Zelenskij.
+_TRANSLIT_END = re.compile(r"(?:yy|iy|ij|yi|ii|yj)$")
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, punctuation as spaces: the form names are compared in."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = _NON_WORD.sub(" ", text.replace("'s ", " ").replace(".", ""))
+    return _SPACES.sub(" ", text).strip()
+
+
+def strip_possessive(text: str) -> str:
+    """'Putin's' -> 'Putin'."""
+    return _POSSESSIVE.sub("", text.strip())
+
+
+def strip_article(folded: str) -> str:
+    """'the united states' -> 'united states'."""
+    return folded[4:] if folded.startswith("the ") else folded
+
+
+def is_title_word(word: str) -> bool:
+    w = word.lower().strip(".")
+    return w in ROLE_NOUNS or w in TITLE_MODIFIERS
+
+
+def name_key(word_or_name: str) -> str:
+    """A transliteration-tolerant key for a folded name: exonyms and Slavic endings merged."""
+    folded = fold(word_or_name)
+    folded = EXONYMS.get(folded, folded)
+    return " ".join(_TRANSLIT_END.sub("y", t) for t in folded.split())
+
+
+def nationality(word: str) -> str:
+    """A comparable stem for a country or its demonym: 'Ukraine' and 'Ukrainian' agree."""
+    w = fold(word)
+    w = DEMONYMS.get(w, w)
+    if w in DEMONYMS.values():
+        return w
+    return _NATIONALITY_SUFFIX.sub("", w)[:5]
+
+
+def initials(folded: str) -> str:
+    """'government accountability office' -> 'gao' (function words skipped)."""
+    return "".join(t[0] for t in folded.split() if t not in {"of", "the", "and", "for"})
+
+
+def jaro_winkler(a: str, b: str, prefix_weight: float = 0.1) -> float:
+    """Jaro-Winkler similarity in [0, 1]; 1 for equal strings."""
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    window = max(max(len(a), len(b)) // 2 - 1, 0)
+    a_hit, b_hit = [False] * len(a), [False] * len(b)
+    matches = 0
+    for i, ch in enumerate(a):
+        for j in range(max(0, i - window), min(len(b), i + window + 1)):
+            if not b_hit[j] and b[j] == ch:
+                a_hit[i] = b_hit[j] = True
+                matches += 1
+                break
+    if not matches:
+        return 0.0
+    a_chars = [c for c, hit in zip(a, a_hit, strict=False) if hit]
+    b_chars = [c for c, hit in zip(b, b_hit, strict=False) if hit]
+    transpositions = sum(x != y for x, y in zip(a_chars, b_chars, strict=False)) / 2
+    jaro = (matches / len(a) + matches / len(b) + (matches - transpositions) / matches) / 3
+    prefix = 0
+    for x, y in zip(a[:4], b[:4], strict=False):
+        if x != y:
+            break
+        prefix += 1
+    return jaro + prefix * prefix_weight * (1 - jaro)
+
+
+# Words a role key leaves out: they change no one's identity ("the former Dutch leader").
+_ROLE_STOP = frozenset({"the", "a", "an", "former", "ex", "then", "s", "current"})
+
+
+def role_key(text: str) -> str:
+    """A comparable key for a title or role: 'the President of France' -> 'french president'.
+
+    'H of Q' becomes 'Q H' and qualifier runs become demonyms where the table knows them,
+    so a title before a name and a description elsewhere meet on one key.
+    """
+    words = [w for w in fold(text).split() if w not in _ROLE_STOP]
+    if "of" in words:
+        i = words.index("of")
+        words = words[i + 1:] + words[:i]
+    out: list[str] = []
+    run: list[str] = []
+    for w in [*words, ""]:
+        if w and w not in ROLE_NOUNS and w not in TITLE_MODIFIERS and w != "of":
+            run.append(w)
+            continue
+        if run:
+            phrase = " ".join(run)
+            out.append(DEMONYMS.get(phrase, phrase))
+            run = []
+        if w and w != "of":
+            out.append(w)
+    return " ".join(out)
