@@ -1,9 +1,347 @@
-"""Placeholder until its stage lands: finds nothing."""
+"""Per-article event mentions: meetings, calls, visits, summits, agreements, launches, ...
+
+A trigger lexicon of lemmas by kind finds candidate words; the dependency parse then gives
+each trigger its scope (the trigger, the verbs it hangs from up to the first reported-speech
+boundary), and that scope gives the date (time expressions it governs), the place (a
+GPE/LOC/FAC after "in"/"at") and the participants (names and resolved roles in it).
+
+An event whose scope holds no day-precise time expression keeps ``date=None``;
+``date_from`` always says where a date came from or why there is none, so a guess is never
+shown as fact and the publication date is never forced onto an undated event.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
+from .records import Article, EventMention, Mention, Timex, content_id
 
-def find_event_mentions(*args: Any) -> list[Any]:
-    return []
+# Verb lemmas that report something happening, by kind. Picked from the kinds the issue
+# names plus the business events of the SemEval timeline data (launches, orders, crashes).
+VERB_TRIGGERS: dict[str, str] = {
+    "meet": "meeting", "convene": "meeting", "host": "meeting", "gather": "meeting",
+    "negotiate": "talks",
+    "visit": "visit", "arrive": "visit", "travel": "visit", "tour": "visit", "land": "visit",
+    "phone": "call",
+    "sign": "agreement", "agree": "agreement", "ratify": "agreement",
+    "announce": "announcement", "unveil": "announcement",
+    "launch": "launch", "release": "launch", "introduce": "launch", "debut": "launch",
+    "deliver": "delivery", "ship": "delivery",
+    "order": "order", "buy": "acquisition", "acquire": "acquisition", "purchase": "acquisition",
+    "merge": "merger", "award": "contract",
+    "attack": "attack", "bomb": "attack", "invade": "attack", "shell": "attack",
+    "crash": "crash", "fly": "flight",
+    "sue": "lawsuit", "resign": "resignation", "appoint": "appointment", "elect": "election",
+    "die": "death", "open": "opening", "close": "closure", "cancel": "cancellation",
+    "delay": "delay", "postpone": "delay", "sell": "sale",
+}
+
+# Noun lemmas for the same happenings ("the summit", "a phone call", "talks").
+NOUN_TRIGGERS: dict[str, str] = {
+    "meeting": "meeting", "summit": "summit", "talk": "talks", "negotiation": "talks",
+    "conference": "conference", "briefing": "press-conference", "interview": "interview",
+    "visit": "visit", "trip": "visit", "call": "call", "conversation": "call",
+    "agreement": "agreement", "deal": "agreement", "treaty": "agreement", "accord": "agreement",
+    "announcement": "announcement", "attack": "attack", "strike": "attack", "invasion": "attack",
+    "launch": "launch", "release": "launch", "delivery": "delivery", "flight": "flight",
+    "crash": "crash", "contract": "contract", "order": "order", "merger": "merger",
+    "acquisition": "acquisition", "election": "election", "ceremony": "ceremony",
+    "lawsuit": "lawsuit", "resignation": "resignation",
+}
+
+# Reporting verbs: a statement is an event of its own ("Lavrov said on Friday that ...",
+# "Trump told Fox News on August 19 ...") but only when the verb itself carries a date;
+# undated "said" is everywhere and would drown the timeline.
+STATEMENT_VERBS = frozenset({
+    "say", "state", "tell", "remark", "declare", "indicate", "confirm", "reveal", "note",
+    "stress", "emphasize", "insist", "warn", "claim", "deny", "affirm", "report", "write",
+    "add", "explain", "argue", "acknowledge", "admit", "vow", "pledge", "promise",
+})
+
+# Verbs that need a companion to be an event: "spoke with X" is a call or talks, "reached
+# Kyiv" an arrival; bare "spoke"/"reached a point" are not.
+WITH_VERBS = {"speak": "call", "talk": "talks"}
+REACH_VERBS = {"reach": "visit"}
+
+# Kinds that count as one family when deciding whether two mentions are one happening.
+KIND_FAMILY: dict[str, str] = {
+    "meeting": "meeting", "summit": "meeting", "talks": "meeting", "conference": "meeting",
+    "press-conference": "press-conference", "interview": "press-conference",
+}
+
+# Dependency edges that open reported content or a new proposition: what lies below them is
+# what someone said, not a detail of the trigger's event.
+CONTENT_DEPS = frozenset({"ccomp", "parataxis", "relcl", "acl", "csubj"})
+PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "ROLE", "FAC"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_PREPS = frozenset({"in", "at", "near", "to"})
+NEGATIONS = frozenset({"no", "not", "never", "n't", "neither", "nor"})
+NEGATING_DETS = frozenset({"no", "neither"})
+# Participants an undated mention must share with a dated one of the same article to take
+# its date: one shared name let "they agreed to meet" take the date of other talks with one
+# of them in the seeds; two (or one plus the same place) did not.
+INHERIT_MIN_SHARED = 2
+DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A placed mention: its record and token range [first, last]."""
+
+    mention: Mention
+    first: int
+    last: int
+
+
+def find_event_mentions(doc: Any, article: Article, mentions: Sequence[Mention],
+                        timexes: Sequence[Timex]) -> list[EventMention]:
+    """Event mentions in one article, in text order."""
+    placed = _place_mentions(doc, mentions)
+    dated = _place_timexes(doc, timexes)
+    triggers = [(t, kind) for t in doc if (kind := trigger_kind(t)) is not None]
+    trigger_ids = {t.i for t, _ in triggers}
+    found = [_event_mention(t, kind, article, placed, dated, trigger_ids) for t, kind in triggers]
+    kept = [e for e in found if e is not None]
+    return _inherit_dates(kept)
+
+
+def trigger_kind(token: Any) -> str | None:
+    """The event kind a token triggers, or None; negated or statement-less tokens give None."""
+    lemma, pos = token.lemma_.lower(), token.pos_
+    kind: str | None = None
+    if pos == "VERB":
+        kind = _verb_kind(token, lemma)
+    elif pos in ("NOUN", "PROPN") and lemma in NOUN_TRIGGERS:
+        kind = _noun_kind(token, lemma)
+    if kind is None or is_negated(token):
+        return None
+    return kind
+
+
+def _verb_kind(token: Any, lemma: str) -> str | None:
+    if lemma in VERB_TRIGGERS:
+        return VERB_TRIGGERS[lemma]
+    if lemma in STATEMENT_VERBS:
+        return "statement"
+    if lemma in WITH_VERBS and any(c.lower_ == "with" for c in token.children):
+        return WITH_VERBS[lemma]
+    if lemma in REACH_VERBS and any(c.dep_ == "dobj" and (c.ent_type_ in PLACE_LABELS
+                                                         or c.pos_ == "PROPN")
+                                    for c in token.children):
+        return REACH_VERBS[lemma]
+    return None
+
+
+def _noun_kind(token: Any, lemma: str) -> str | None:
+    compounds = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
+    if lemma == "talk" and token.tag_ != "NNS":
+        return None  # "a talk" is a lecture; "talks" are negotiations
+    if lemma == "conference" and compounds & {"press", "news"}:
+        return "press-conference"
+    if lemma == "call" and not compounds & {"phone", "telephone", "video"} \
+            and not any(c.lower_ == "with" for c in token.children):
+        return None  # "calls for a ceasefire" is a demand, not a call
+    return NOUN_TRIGGERS[lemma]
+
+
+def is_negated(token: Any) -> bool:
+    """'did not meet', 'no meeting is planned', 'never visited'."""
+    if any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("advmod", "neg"))
+           for c in token.children):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in NEGATING_DETS for c in token.children)
+
+
+def _place_mentions(doc: Any, mentions: Iterable[Mention]) -> list[_Found]:
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append(_Found(m, span.start, span.end - 1))
+    return out
+
+
+def _place_timexes(doc: Any, timexes: Iterable[Timex]) -> list[tuple[Any, str]]:
+    """Day-precise time expressions as (root token, YYYY-MM-DD)."""
+    out = []
+    for t in timexes:
+        if t.type not in ("DATE", "TIME") or not DAY_VALUE.match(t.value):
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append((span.root, t.value[:10]))
+    return out
+
+
+def scope_chain(token: Any) -> list[Any]:
+    """The trigger and the heads above it, up to (not past) a reported-content edge."""
+    chain = [token]
+    node = token
+    while node.head.i != node.i and node.dep_ not in CONTENT_DEPS:
+        node = node.head
+        chain.append(node)
+    return chain
+
+
+def _governor(token: Any, trigger_ids: set[int]) -> Any:
+    """The nearest verb or trigger above a token: what a time expression modifies."""
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.i in trigger_ids or (node.pos_ in ("VERB", "AUX") and node.dep_ != "aux"):
+            return node
+    return node
+
+
+def _event_mention(token: Any, kind: str, article: Article, placed: Sequence[_Found],
+                   dated: Sequence[tuple[Any, str]], trigger_ids: set[int]) -> EventMention | None:
+    # A statement's date and people are its own: "as reported by X" under "reached Kyiv on
+    # Friday" must not take the arrival's date.
+    chain = [token] if kind == "statement" else scope_chain(token)
+    date, date_from = _date_for(token, kind, chain, dated, trigger_ids)
+    if kind == "statement" and date is None:
+        return None
+    place = _place_for(token, chain, placed, trigger_ids)
+    participants = _participants_for(token, chain, placed, place)
+    if not participants and place is None and date is None:
+        return None
+    sent = token.sent
+    return EventMention(
+        id=content_id("event-mention", article.id, str(token.idx), kind),
+        article=article.id, trigger=token.text, kind=kind,
+        start=sent.start_char, end=sent.end_char, date=date, date_from=date_from,
+        place=place.mention.key if place else None,
+        participants=tuple(dict.fromkeys(f.mention.key for f in participants)))
+
+
+def _date_for(token: Any, kind: str, chain: Sequence[Any], dated: Sequence[tuple[Any, str]],
+              trigger_ids: set[int]) -> tuple[str | None, str]:
+    """The day of the trigger's own time expression, else of the clause it hangs from."""
+    sent = token.sent
+    in_sent = [(root, value) for root, value in dated if sent.start <= root.i < sent.end]
+    chain_pos = {node.i: pos for pos, node in enumerate(chain)}
+    own = sorted((chain_pos[g.i], abs(root.i - token.i), value) for root, value in in_sent
+                 if (g := _governor(root, trigger_ids)).i in chain_pos)
+    if own:
+        return own[0][2], "clause" if own[0][0] else "trigger"
+    if kind == "statement":
+        return None, "statement without its own date"
+    if chain[-1].i != sent.root.i:
+        return None, "no date in the clause of reported content"
+    free = {value for root, value in in_sent
+            if _governor(root, trigger_ids).i not in trigger_ids}
+    if len(free) == 1:
+        return free.pop(), "sentence"
+    if free:
+        return None, "several dates in the sentence"
+    return None, "no day-precise date in the clause"
+
+
+def _place_for(token: Any, chain: Sequence[Any], placed: Sequence[_Found],
+               trigger_ids: set[int]) -> _Found | None:
+    """The GPE/LOC/FAC after 'in'/'at' (or reached as an object) closest to the trigger."""
+    chain_ids = {node.i for node in chain}
+    candidates = []
+    for f in placed:
+        if f.mention.label not in PLACE_LABELS:
+            continue
+        root = token.doc[f.first:f.last + 1].root
+        if not _hangs_from(root, chain_ids, trigger_ids):
+            continue
+        is_object = root.dep_ == "dobj" and root.head.lemma_ in ("visit", "reach", "tour")
+        if is_object or (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS):
+            candidates.append((abs(f.first - token.i), f.first, f))
+    return min(candidates, key=lambda c: c[:2])[2] if candidates else None
+
+
+def _hangs_from(token: Any, targets: set[int], others: set[int]) -> bool:
+    """Whether a token reaches ``targets`` going up, not through reported content or ``others``.
+
+    "an interview following meetings at the White House": the place is the meetings'.
+    """
+    node = token
+    while node.i not in targets:
+        if node.dep_ in CONTENT_DEPS or node.head.i == node.i or node.i in others:
+            return False
+        node = node.head
+    return True
+
+
+def _participants_for(token: Any, chain: Sequence[Any], placed: Sequence[_Found],
+                      place: _Found | None) -> list[_Found]:
+    """Names in the trigger's own phrase and in the subjects of the verbs it hangs from."""
+    ranges = [_own_range(token)]
+    for node in chain:
+        ranges.extend((c.left_edge.i, c.right_edge.i) for c in node.children
+                      if c.dep_ in ("nsubj", "nsubjpass", "agent"))
+    out = []
+    for f in placed:
+        if f.mention.label not in PARTICIPANT_LABELS or f is place:
+            continue
+        if f.mention.label in ("NORP", "FAC", "LOC") or _is_placed(token.doc, f):
+            continue  # "Russian" says who a person is, "in Alaska" where, not who took part
+        if place is not None and f.mention.key == place.mention.key:
+            continue
+        if any(lo <= f.first and f.last <= hi for lo, hi in ranges):
+            out.append(f)
+    return out
+
+
+def _is_placed(doc: Any, f: _Found) -> bool:
+    """A GPE after 'in'/'at'/'to' names a place, not a participant."""
+    root = doc[f.first:f.last + 1].root
+    return f.mention.label == "GPE" and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
+
+
+def _own_range(token: Any) -> tuple[int, int]:
+    """The trigger's subtree, cut before any reported content hanging from it."""
+    lo, hi = token.left_edge.i, token.right_edge.i
+    for c in token.children:
+        if c.dep_ in CONTENT_DEPS or (c.dep_ in ("advcl", "xcomp") and token.pos_ == "VERB"):
+            if c.i > token.i:
+                hi = min(hi, c.left_edge.i - 1)
+            else:
+                lo = max(lo, c.right_edge.i + 1)
+    return lo, hi
+
+
+def family(kind: str) -> str:
+    """The family a kind belongs to: talks, summits and meetings are one happening."""
+    return KIND_FAMILY.get(kind, kind)
+
+
+def _inherit_dates(found: list[EventMention]) -> list[EventMention]:
+    """An undated 'the talks' takes the date of the article's dated talks with the same people.
+
+    Only when exactly one date fits, the two share a participant or a place, and their
+    places do not differ: otherwise the mention stays undated.
+    """
+    out = []
+    for e in found:
+        if e.date is not None:
+            out.append(e)
+            continue
+        dates = {d.date for d in found if d.date and _same_happening(e, d)}
+        if len(dates) == 1:
+            e = _with_date(e, dates.pop(), "article: the same event dated in another sentence")
+        out.append(e)
+    return out
+
+
+def _same_happening(a: EventMention, b: EventMention) -> bool:
+    if family(a.kind) != family(b.kind) or a.kind == "statement":
+        return False
+    if a.place and b.place and a.place != b.place:
+        return False
+    shared = len(set(a.participants) & set(b.participants))
+    same_place = a.place is not None and a.place == b.place
+    return shared >= INHERIT_MIN_SHARED or (shared >= 1 and same_place)
+
+
+def _with_date(e: EventMention, date: str, date_from: str) -> EventMention:
+    data = e.to_dict()
+    data.update(date=date, date_from=date_from)
+    return EventMention.from_dict(data)

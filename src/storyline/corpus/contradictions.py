@@ -1,13 +1,245 @@
-"""Placeholder until contradiction finding lands."""
+"""Statements in one story that cannot both be true.
+
+Two kinds, both kept strict because a false "contradiction" misleads a reader more than a
+missed one:
+
+* polarity: the same proposition asserted and negated ("Putin agreed to a meeting" vs
+  "no meeting is planned"). The proposition is a shared event concept (meet, summit, talks,
+  visit, ceasefire, ...) and, where both statements name someone besides the speaker, a
+  shared entity; the negation cue must stand just before the concept; conditionals
+  ("if meetings begin") assert nothing and are skipped.
+* figure: different numbers for the same counted thing ("10 nations" vs "26 countries"),
+  read with their hedges as ranges, so "30 countries" and "over 30 nations" agree.
+
+Only pairs in one story, from different speakers or different days, are reported.
+"""
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
 
 from ..records import Analysis, Article, Contradiction, Quote, Story
+
+# Event concepts a polarity conflict can be about, with their word forms.
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    "meet": ("meet", "meets", "meeting", "meetings", "met"),
+    "summit": ("summit", "summits"),
+    "talks": ("talks", "talked", "negotiation", "negotiations", "negotiate", "negotiated"),
+    "visit": ("visit", "visits", "visited", "visiting"),
+    "ceasefire": ("ceasefire", "ceasefires", "truce", "armistice"),
+    "call": ("phoned", "call", "calls"),
+}
+FORM_TO_CONCEPT = {form: c for c, forms in CONCEPTS.items() for form in forms}
+NEGATION_CUES = frozenset({"no", "not", "never", "without", "nor", "neither", "cannot",
+                           "reject", "rejected", "rejects", "deny", "denied", "denies",
+                           "refused", "refuses", "dismissed", "out"})  # "ruled out"
+# Words that make what follows hypothetical or a question rather than a claim.
+UNASSERTED_CUES = frozenset({"if", "whether", "unless", "would", "could", "might"})
+# Tokens before a concept word searched for a cue: "no meeting", "will not meet", "no plans
+# to meet" all fit in three; wider windows caught negations of other things in the seeds.
+CUE_WINDOW = 3
+
+HEDGES: dict[str, tuple[float, float]] = {  # multipliers of the number: (low, high)
+    "about": (0.8, 1.2), "around": (0.8, 1.2), "approximately": (0.8, 1.2),
+    "roughly": (0.8, 1.2), "some": (0.8, 1.2), "nearly": (0.8, 1.0), "almost": (0.8, 1.0),
+    "over": (1.0, math.inf), "more": (1.0, math.inf), "above": (1.0, math.inf),
+    "least": (1.0, math.inf), "upwards": (1.0, math.inf),
+    "under": (0.0, 1.0), "less": (0.0, 1.0), "fewer": (0.0, 1.0), "most": (0.0, 1.0),
+    "up": (0.0, 1.0), "below": (0.0, 1.0),
+}
+_SMALL_NUMBERS = ("zero one two three four five six seven eight nine ten eleven twelve "
+                  "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty")
+NUMBER_WORDS = {w: i for i, w in enumerate(_SMALL_NUMBERS.split())} | {
+    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12}
+# Counted things that name the same quantity under different words.
+UNIT_SYNONYMS = {"nation": "country", "state": "country", "soldier": "troop",
+                 "people": "person", "persons": "person"}
+# Words after a number searched for its unit, stop words skipped ("30 of the countries").
+MAX_UNIT_GAP = 2
+# Content words (beyond the number and unit) two figure statements must share to be about
+# the same quantity; one shared word paired unrelated counts in the seeds.
+MIN_FIGURE_CONTEXT = 2
+# Numbers in this range read as years; "other" marks a subset ("10 other nations"); time
+# units count durations, which statements routinely round differently.
+YEARS = (1900.0, 2100.0)
+NOT_UNITS = frozenset({"other", "more", "day", "days", "week", "weeks", "month", "months",
+                       "year", "years", "hour", "hours", "minute", "minutes", "percent",
+                       "times", "per", "am", "pm", "million", "billion"})
+SNIPPET_CHARS = 90
+_STOP = ("the a an of in on at to for and or but is are was were be been will would can could "
+         "that this these those it its they them their we our us he she his her i you what who "
+         "with by from as so not no now have has had do does did there here than then also")
+STOP_WORDS = frozenset(_STOP.split())
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Claim:
+    quote: Quote
+    story: str
+    words: tuple[str, ...]
+    polarity: Mapping[str, bool]  # concept -> asserted (True) or negated (False)
+    entities: frozenset[str]
+    figures: tuple[tuple[str, float, float], ...]  # (unit, low, high)
 
 
 def find_contradictions(quotes: Sequence[Quote], articles: Sequence[Article],
                         stories: Sequence[Story],
                         analyses: Mapping[str, Analysis]) -> list[Contradiction]:
-    return []
+    """Conflicting statement pairs, per story, earlier statement first."""
+    story_of = {a: s.id for s in stories for a in s.articles}
+    published = {a.id: a.published or "9999" for a in articles}
+    claims = [_claim(q, story_of[q.article], analyses.get(q.article))
+              for q in _one_per_text(quotes, published) if q.article in story_of]
+    out: dict[tuple[str, str], Contradiction] = {}
+    for a, b in combinations(sorted(claims, key=_order), 2):
+        found = _conflict(a, b)
+        if found is not None:
+            out.setdefault((found.a, found.b), found)
+    return sorted(out.values(), key=lambda c: (c.story or "", c.a, c.b))
+
+
+def _one_per_text(quotes: Sequence[Quote], published: Mapping[str, str]) -> list[Quote]:
+    """Syndicated copies repeat a statement word for word: keep one, the first published."""
+    best: dict[str, Quote] = {}
+    for q in sorted(quotes, key=lambda q: (q.said_on is None, published.get(q.article, "9999"),
+                                           q.article, q.start)):
+        best.setdefault(" ".join(_words(q.text)), q)
+    return list(best.values())
+
+
+def _order(c: _Claim) -> tuple[str, str, int]:
+    return (c.quote.said_on or "9999", c.quote.article, c.quote.start)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("n't", " not").replace("’", "'"))
+
+
+def _claim(q: Quote, story: str, analysis: Analysis | None) -> _Claim:
+    words = tuple(_words(q.text))
+    return _Claim(q, story, words, _polarity(words), _entities(q, analysis), _figures(words))
+
+
+def _entities(q: Quote, analysis: Analysis | None) -> frozenset[str]:
+    """Who the statement names, other than its speaker."""
+    if analysis is None:
+        return frozenset()
+    found = {m.entity or m.text.casefold() for m in analysis.mentions
+             if q.start <= m.start and m.end <= q.end and m.label != "ROLE"
+             and m.key != q.speaker_key}
+    return frozenset(found - {q.speaker})
+
+
+def _polarity(words: Sequence[str]) -> dict[str, bool]:
+    """Each concept the statement asserts or negates; concepts it does both to are dropped."""
+    seen: dict[str, set[bool]] = {}
+    for i, w in enumerate(words):
+        concept = FORM_TO_CONCEPT.get(w)
+        if concept is None:
+            continue
+        before = set(words[max(0, i - CUE_WINDOW):i])
+        if before & UNASSERTED_CUES:
+            seen.setdefault(concept, set()).update((True, False))
+            continue
+        seen.setdefault(concept, set()).add(not before & NEGATION_CUES)
+    return {c: v.pop() for c, v in seen.items() if len(v) == 1}
+
+
+def _figures(words: Sequence[str]) -> tuple[tuple[str, float, float], ...]:
+    out = []
+    for i, w in enumerate(words):
+        value = _number(w)
+        if value is None or YEARS[0] <= value <= YEARS[1]:
+            continue  # "the 2024 summit" names a year, not a count
+        unit = _unit(words[i + 1:i + 2 + MAX_UNIT_GAP])
+        if unit is None:
+            continue
+        low, high = _hedge(words[max(0, i - 2):i])
+        out.append((unit, value * low, value * high))
+    return tuple(out)
+
+
+def _number(word: str) -> float | None:
+    if word in NUMBER_WORDS:
+        return float(NUMBER_WORDS[word])
+    if word[0].isdigit():
+        try:
+            return float(word.replace(",", ""))
+        except ValueError:
+            return None
+    return None
+
+
+def _unit(following: Sequence[str]) -> str | None:
+    """The counted noun right after a number: 'countries' in '30 countries', '10 of them'."""
+    words = [w for w in following if w not in STOP_WORDS][:1]
+    if not words or words[0] in NOT_UNITS or _number(words[0]) is not None:
+        return None
+    w = words[0]
+    stem = w[:-3] + "y" if w.endswith("ies") else w.removesuffix("s")
+    return UNIT_SYNONYMS.get(w) or UNIT_SYNONYMS.get(stem) or stem
+
+
+def _hedge(before: Sequence[str]) -> tuple[float, float]:
+    for w in reversed(before):
+        if w in HEDGES:
+            return HEDGES[w]
+    return 1.0, 1.0
+
+
+def _conflict(a: _Claim, b: _Claim) -> Contradiction | None:
+    if a.story != b.story or not _may_differ(a.quote, b.quote):
+        return None
+    concept = _polarity_clash(a, b)
+    if concept is not None:
+        return _record(a, b, "polarity", f"on '{concept}'")
+    unit = _figure_clash(a, b)
+    if unit is not None:
+        return _record(a, b, "figure", f"on the number of {unit} units")
+    return None
+
+
+def _may_differ(a: Quote, b: Quote) -> bool:
+    """Different speakers, or one speaker on different days; never one statement twice."""
+    if a.article == b.article and a.speaker_key == b.speaker_key and a.speaker_key:
+        return False
+    same_speaker = (a.speaker or a.speaker_name) == (b.speaker or b.speaker_name)
+    return not same_speaker or a.said_on != b.said_on
+
+
+def _polarity_clash(a: _Claim, b: _Claim) -> str | None:
+    if a.entities and b.entities and not a.entities & b.entities:
+        return None  # both name who they are about, and not the same people
+    for concept in sorted(a.polarity.keys() & b.polarity.keys()):
+        if a.polarity[concept] != b.polarity[concept]:
+            return concept
+    return None
+
+
+def _figure_clash(a: _Claim, b: _Claim) -> str | None:
+    context = (set(a.words) & set(b.words)) - STOP_WORDS
+    context = {w for w in context if _number(w) is None}
+    for unit, low, high in a.figures:
+        for unit_b, low_b, high_b in b.figures:
+            if unit != unit_b or len(context - {unit, unit + "s"}) < MIN_FIGURE_CONTEXT:
+                continue
+            if high < low_b or high_b < low:
+                return unit
+    return None
+
+
+def _record(a: _Claim, b: _Claim, kind: str, topic: str) -> Contradiction:
+    why = f"{_said(a.quote)} vs {_said(b.quote)} ({kind} {topic})"
+    return Contradiction(a=a.quote.id, b=b.quote.id, why=why, kind=kind, story=a.story)
+
+
+def _said(q: Quote) -> str:
+    """'Lavrov (2025-08-22): “No meeting is planned”'."""
+    who = q.speaker_name or q.reported_by or "unattributed"
+    text = q.text if len(q.text) <= SNIPPET_CHARS else q.text[:SNIPPET_CHARS - 1] + "…"
+    return f"{who} ({q.said_on or 'date unknown'}): “{text}”"

@@ -1,13 +1,187 @@
-"""Placeholder until event merging lands."""
+"""Events across the corpus: the event mentions of many articles merged into one record each.
+
+Two mentions are one happening when they are in the same story, of the same kind family
+(meeting/talks/summit are one), on the same day, and share a participant or the place. An
+undated mention joins a dated event only when exactly one fits and it shares two names (or
+a name and the place) with it; otherwise it stays an undated event of its own. Each event
+carries the outlets that report it and how many of them are independent once syndicated
+copies are folded (``corpus.sources``).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
-from ..records import Analysis, Article, DuplicateLink, Event, Story
+from ..events import family
+from ..records import (
+    Analysis,
+    Article,
+    DuplicateLink,
+    Event,
+    EventMention,
+    Mention,
+    Story,
+    content_id,
+)
+from .sources import SourceIndex
+
+# Names shown in an event's title; more make it unreadable and the rest are in participants.
+MAX_TITLE_NAMES = 4
+# Shared participants an undated mention needs to join a dated event (one plus the place
+# also does): the same bar the per-article date inheritance uses.
+UNDATED_MIN_SHARED = 2
+KIND_LABELS = {"press-conference": "Press conference", "talks": "Talks"}
+# Labels whose mentions name someone rather than describe them; preferred for titles.
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "PRODUCT", "FAC", "LOC"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Resolved:
+    """An event mention with its participants as corpus-level identities and display names."""
+
+    mention: EventMention
+    story: str | None
+    ids: frozenset[str]  # entity ids, or "name:<folded text>" when no entity was resolved
+    names: Mapping[str, str]  # identity -> display name
+    place: str | None  # display name of the place
+
+
+@dataclass
+class _Cluster:
+    members: list[_Resolved] = field(default_factory=list)
+
+    @property
+    def date(self) -> str | None:
+        dates = [m.mention.date for m in self.members if m.mention.date]
+        return Counter(dates).most_common(1)[0][0] if dates else None
+
+    @property
+    def ids(self) -> set[str]:
+        return {i for m in self.members for i in m.ids}
+
+    @property
+    def places(self) -> set[str]:
+        return {m.place for m in self.members if m.place}
 
 
 def merge_events(articles: Sequence[Article], analyses: Mapping[str, Analysis],
                  stories: Sequence[Story], links: Sequence[DuplicateLink],
                  key_to_entity: Mapping[tuple[str, str], str]) -> list[Event]:
-    return []
+    """One Event per happening, dated ones first, in date order."""
+    story_of = {a: s.id for s in stories for a in s.articles}
+    resolved = [r for a in sorted(analyses) for r in
+                _resolve(analyses[a], story_of.get(a), key_to_entity)]
+    clusters = _cluster(resolved)
+    index = SourceIndex.build(articles, links)
+    events = [_to_event(c, index) for c in clusters]
+    return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
+
+
+def _resolve(analysis: Analysis, story: str | None,
+             key_to_entity: Mapping[tuple[str, str], str]) -> list[_Resolved]:
+    names = _key_names(analysis.mentions)
+    out = []
+    for em in analysis.event_mentions:
+        ids: dict[str, str] = {}
+        for key in em.participants:
+            name = names.get(key, key)
+            ident = key_to_entity.get((analysis.article, key)) or "name:" + name.casefold()
+            ids.setdefault(ident, name)
+        place = names.get(em.place) if em.place else None
+        out.append(_Resolved(em, story, frozenset(ids), ids, place))
+    return out
+
+
+def _key_names(mentions: Iterable[Mention]) -> dict[str, str]:
+    """The display name of each article-local cluster: its longest proper name."""
+    best: dict[str, tuple[bool, int, str]] = {}
+    for m in mentions:
+        score = (m.label in NAME_LABELS, len(m.text), m.text)
+        if m.key not in best or score > best[m.key]:
+            best[m.key] = score
+    return {k: v[2] for k, v in best.items()}
+
+
+def _cluster(resolved: Sequence[_Resolved]) -> list[_Cluster]:
+    dated = sorted((r for r in resolved if r.mention.date),
+                   key=lambda r: (r.mention.date or "", r.mention.article, r.mention.start))
+    undated = sorted((r for r in resolved if not r.mention.date),
+                     key=lambda r: (r.mention.article, r.mention.start, r.mention.id))
+    clusters: list[_Cluster] = []
+    for r in dated:
+        _add(clusters, r, [c for c in clusters if _fits_dated(c, r)])
+    dated_clusters = list(clusters)
+    for r in undated:
+        into_dated = [c for c in dated_clusters if _fits_loosely(c, r)]
+        if len(into_dated) == 1:
+            into_dated[0].members.append(r)
+            continue
+        undated_clusters = [c for c in clusters if c.date is None and _fits_loosely(c, r)]
+        _add(clusters, r, undated_clusters)
+    return clusters
+
+
+def _add(clusters: list[_Cluster], r: _Resolved, fitting: Sequence[_Cluster]) -> None:
+    if fitting:
+        fitting[0].members.append(r)
+    else:
+        clusters.append(_Cluster([r]))
+
+
+def _same_frame(c: _Cluster, r: _Resolved) -> bool:
+    first = c.members[0]
+    return first.story == r.story and family(first.mention.kind) == family(r.mention.kind)
+
+
+def _fits_dated(c: _Cluster, r: _Resolved) -> bool:
+    if not _same_frame(c, r) or c.date != r.mention.date:
+        return False
+    if r.place and c.places and r.place not in c.places:
+        return False
+    return bool(c.ids & r.ids) or (r.place is not None and r.place in c.places)
+
+
+def _fits_loosely(c: _Cluster, r: _Resolved) -> bool:
+    """For an undated mention: a stronger overlap stands in for the missing date."""
+    if not _same_frame(c, r) or (r.place and c.places and r.place not in c.places):
+        return False
+    shared = len(c.ids & r.ids)
+    same_place = r.place is not None and r.place in c.places
+    return shared >= UNDATED_MIN_SHARED or (shared >= 1 and same_place)
+
+
+def _to_event(c: _Cluster, index: SourceIndex) -> Event:
+    mentions = [m.mention for m in c.members]
+    kind = Counter(m.kind for m in mentions).most_common(1)[0][0]
+    place = _most_common(m.place for m in c.members)
+    entity_ids = sorted({i for i in c.ids if not i.startswith("name:")})
+    article_ids = sorted({m.article for m in mentions})
+    sources, independent = index.independent(article_ids)
+    mention_ids = sorted(m.id for m in mentions)
+    return Event(
+        id=content_id("event", c.members[0].story, kind, c.date, *mention_ids),
+        title=_title(kind, c, place), kind=kind, date=c.date, place=place,
+        story=c.members[0].story, participants=tuple(entity_ids), articles=tuple(article_ids),
+        mentions=tuple(mention_ids), sources=tuple(sources), independent_sources=independent)
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counted = Counter(v for v in values if v)
+    return min(counted, key=lambda v: (-counted[v], v)) if counted else None
+
+
+def _title(kind: str, c: _Cluster, place: str | None) -> str:
+    """'Meeting: Trump, Zelenskyy, Rutte — Washington'."""
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for m in c.members:
+        for ident, name in m.names.items():
+            counts[ident] += 1
+            if len(name) > len(names.get(ident, "")):
+                names[ident] = name
+    top = sorted(counts, key=lambda i: (-counts[i], names[i]))[:MAX_TITLE_NAMES]
+    label = KIND_LABELS.get(kind, kind.replace("-", " ").capitalize())
+    title = label + (": " + ", ".join(names[i] for i in top) if top else "")
+    return title + (f" — {place}" if place else "")
