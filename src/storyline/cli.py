@@ -84,6 +84,38 @@ def export_cmd(settings: Settings, db: str, fmt: str, output: str) -> None:
         FORMATS[fmt](store, out)
 
 
+@main.command("serve")
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.pass_obj
+@_fail_cleanly
+def serve_cmd(settings: Settings, db: str, host: str, port: int) -> None:
+    """Serve the web app on the store, read-only (stories, timelines, search, JSON API)."""
+    from .web.app import serve
+
+    serve(db, host, port)
+
+
+@main.command("report")
+@DB_OPTION
+@click.option("--story", help="One story's id (default: every story).")
+@click.option("--format", "fmt", default="html", show_default=True,
+              type=click.Choice(["html", "md"]), help="Self-contained HTML or Markdown.")
+@click.option("-o", "--output", default="report.html", show_default=True,
+              help="Output file ('-' for stdout).")
+@click.pass_obj
+@_fail_cleanly
+def report_cmd(settings: Settings, db: str, story: str | None, fmt: str, output: str) -> None:
+    """Write the timeline, quotes and sources as one file that opens without a network."""
+    from .report import write_report
+
+    with Store.open(db, readonly=True) as store, _output(output) as out:
+        write_report(store, out, story, fmt)
+    if output != "-":
+        click.echo(f"report: {output}")
+
+
 @main.command("stats")
 @DB_OPTION
 @click.pass_obj

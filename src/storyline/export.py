@@ -1,10 +1,15 @@
-"""Exports of the store: JSON in the evaluation contract (``../shared/eval/FORMAT.md``)."""
+"""Exports of the store: JSON in the evaluation contract (``../shared/eval/FORMAT.md``),
+one CSV sheet for spreadsheets (formula injection guarded), and Markdown.
+"""
 
 from __future__ import annotations
 
+import csv
 import json
+from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
+from .records import Quote
 from .store import Store
 
 ARTICLE_FIELDS = ("id", "source_id", "url", "outlet", "title", "published", "published_from",
@@ -42,4 +47,52 @@ def write_json(store: Store, out: TextIO) -> None:
     out.write("\n")
 
 
-FORMATS = {"json": write_json}
+FORMATS: dict[str, Callable[[Store, TextIO], None]] = {"json": write_json}
+
+
+# -- CSV: one sheet for spreadsheets -----------------------------------------------------------
+# One row per statement, joined with its article; an article with no statements still gets
+# one row (statement columns empty), so the sheet lists every article and every statement.
+CSV_COLUMNS = ("story", "article_id", "published", "outlet", "title", "url", "duplicate_of",
+               "quote_id", "said_on", "speaker", "speaker_name", "kind", "cue", "quote")
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> str:
+    """A cell a spreadsheet shows as text: formula-like strings get a leading apostrophe."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_rows(store: Store) -> Iterator[list[str]]:
+    entity_names = {e.id: e.name for e in store.entities()}
+    by_article: dict[str, list[Quote]] = {}
+    for quote in store.quotes():
+        by_article.setdefault(quote.article, []).append(quote)
+    yield list(CSV_COLUMNS)
+    for a in store.article_rows():
+        head = [a["story"], a["id"], a["published"], a["outlet"], a["title"], a["url"],
+                a["duplicate_of"]]
+        quotes: list[Quote | None] = [*by_article.get(a["id"], [])] or [None]
+        for q in quotes:
+            tail = [None] * 7 if q is None else [
+                q.id, q.said_on, q.speaker, entity_names.get(q.speaker or "", q.speaker_name),
+                q.kind, q.cue, q.text]
+            yield [csv_cell(v) for v in head + tail]
+
+
+def write_csv(store: Store, out: TextIO) -> None:
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerows(csv_rows(store))
+
+
+def write_markdown(store: Store, out: TextIO) -> None:
+    """Every story as Markdown: the report's Markdown form, for the whole store."""
+    from .report import render_markdown
+
+    out.write(render_markdown(store))
+
+
+FORMATS["csv"] = write_csv
+FORMATS["md"] = write_markdown

@@ -80,6 +80,12 @@ class WebQueries(StoreCore):
             f"FROM stories s LEFT JOIN articles a ON a.story = s.id {where} "
             "GROUP BY s.id ORDER BY s.last IS NULL, s.last DESC, s.id", params)]
 
+    def story_articles(self, story: str) -> list[dict[str, Any]]:
+        """A story's articles without their text, oldest first (the report's source list)."""
+        return [dict(r) for r in self.conn.execute(
+            f"SELECT {', '.join(BRIEF_COLUMNS)} FROM articles WHERE story = ? "
+            "ORDER BY published IS NULL, published, id", (story,))]
+
     def story_contradictions(self, story: str | None) -> list[Contradiction]:
         sql = "SELECT a, b, why, kind, story FROM contradictions"
         params: tuple[str, ...] = ()

@@ -1,0 +1,116 @@
+"""One story (or all of them) as a self-contained HTML file or as Markdown.
+
+The HTML report inlines its stylesheet, carries no script and loads nothing: a meta
+Content-Security-Policy forbids script and network fetches, so hostile text in an article
+stays text even when the file is opened from disk. It renders the web app's own views
+(``web.views``) with the app's timeline template.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, TextIO
+from urllib.parse import quote as url_quote
+
+from .errors import ConfigError
+from .store import Store
+from .web import views
+
+# Opened from disk the report has no origin to trust: nothing but its own inline CSS.
+REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'"
+# Characters a URL may keep inside <...>; everything else (spaces, <, >, parentheses) is
+# percent-encoded so the autolink cannot end early.
+_URL_SAFE = ":/?#@!$&'*+,;=%~"
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&])")
+
+
+def report_views(store: Store, story: str | None = None) -> list[views.View]:
+    """The story views the report shows: one story, or every story (newest first)."""
+    ids = [story] if story else [r["id"] for r in store.story_rows()]
+    out = []
+    for sid in ids:
+        view = views.story_view(store, sid)
+        if view is None:
+            raise ConfigError(f"no story {sid!r} in the store; list them with the web app "
+                              "or `storyline export`")
+        sources = store.story_articles(sid)
+        out.append({**view, "articles": [{**a, "url": views.safe_url(a["url"])}
+                                         for a in sources]})
+    return out
+
+
+def render_html(store: Store, story: str | None = None) -> str:
+    from .web.templating import STATIC, environment
+
+    css = (STATIC / "style.css").read_text(encoding="utf-8")
+    template = environment().get_template("report.html")
+    return template.render(stories=report_views(store, story), css=css, csp=REPORT_CSP,
+                           links=False)
+
+
+def md_text(text: str | None) -> str:
+    """Text that Markdown shows literally: no links, HTML, emphasis or line structure."""
+    flat = " ".join((text or "").split())
+    return _MD_SPECIAL.sub(r"\\\1", flat)
+
+
+def md_url(url: str | None) -> str:
+    """An http(s) URL as a Markdown autolink, or nothing when it is anything else."""
+    safe = views.safe_url(url)
+    return f"<{url_quote(safe, safe=_URL_SAFE)}>" if safe else ""
+
+
+def render_markdown(store: Store, story: str | None = None) -> str:
+    lines: list[str] = []
+    for v in report_views(store, story):
+        lines += _md_story(v)
+    return "\n".join(lines) + "\n"
+
+
+def _md_story(v: views.View) -> list[str]:
+    s = v["story"]
+    lines = [f"# {md_text(s['title'])}", "",
+             f"{views.day_label(s['first'])} – {views.day_label(s['last'])} · "
+             f"{s['articles']} articles · {s['independent_sources']} independent sources", "",
+             "## Timeline", ""]
+    for day in v["days"]:
+        lines += [f"### {md_text(day['label'])}", ""] + [_md_item(i) for i in day["entries"]]
+        lines.append("")
+    if v["undated"]:
+        lines += ["### Undated", ""] + [_md_item(i) for i in v["undated"]] + [""]
+    if v["contradictions"]:
+        lines += ["## Contradictions", ""] + [_md_pair(c) for c in v["contradictions"]] + [""]
+    lines += ["## Sources", ""] + [_md_source(a) for a in v["articles"]] + [""]
+    return lines
+
+
+def _md_item(i: dict[str, Any]) -> str:
+    who = f"{md_text(i['speaker']['name'])}: " if i["speaker"] else ""
+    said = f" — {who}“{md_text(i['quote'])}”" if i["quote"] else (f" — {who}" if who else "")
+    sources = ", ".join(md_text(s["outlet"]) + (" (copy)" if s["copy_of"] else "")
+                        for s in i["sources"])
+    return (f"- **{md_text(i['title'])}**{said} _({i['independent_sources']} independent; "
+            f"{sources})_")
+
+
+def _md_pair(c: dict[str, Any]) -> str:
+    sides = []
+    for q in (c["a"], c["b"]):
+        if q is None:
+            sides.append("(statement not in store)")
+            continue
+        sides.append(f"{md_text(q['speaker']['name'])}, {q['when']}, "
+                     f"{md_text(q['article']['outlet'])}: “{md_text(q['text'])}”")
+    return f"- {md_text(c['why'])}: {sides[0]} **vs** {sides[1]}"
+
+
+def _md_source(a: dict[str, Any]) -> str:
+    copy = " (copy)" if a["duplicate_of"] else ""
+    return (f"- {views.day_label(a['published'])} · {md_text(a['outlet'])} · "
+            f"{md_text(a['title'])}{copy} {md_url(a['url'])}").rstrip()
+
+
+def write_report(store: Store, out: TextIO, story: str | None = None, fmt: str = "html") -> None:
+    if fmt not in ("html", "md"):
+        raise ConfigError(f"report format {fmt!r} is unknown; use html or md")
+    out.write(render_html(store, story) if fmt == "html" else render_markdown(store, story))
