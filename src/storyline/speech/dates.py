@@ -1,0 +1,108 @@
+"""The day a statement was made, and how that was decided.
+
+In order: a day-valued time expression attached to the statement's own cue verb ("said on
+Wednesday"); the day of the same speaker's neighbouring statements (a run of quotes from one
+speaker reports one occasion); the lead's dated statement for the article's framing speaker;
+the article date when the cue is in the present tense (same-day news); else nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from ..records import Article, Timex
+
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+# The minimal weekday/today/month-day reading used only when the timex stage passes nothing.
+FALLBACK_TIMEX = re.compile(
+    r"\b(?:(?P<wd>" + "|".join(WEEKDAYS) + r")|(?P<rel>today|yesterday)|(?P<mon>"
+    + "|".join(MONTHS) + r")\s+(?P<day>\d{1,2})\b)", re.IGNORECASE)
+# Dependencies by which a time expression modifies the cue verb itself ("announced Monday",
+# "said on Wednesday", "confirmed today"); anything deeper dates the content, not the speech.
+VERB_TIME_DEPS = frozenset({"npadvmod", "tmod", "obl", "advmod", "nmod", "pobj", "prep"})
+# Present-tense and present-perfect cues report what was said the day the article appeared.
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def fallback_timexes(article: Article) -> list[Timex]:
+    """Weekdays, today/yesterday and "Month D" against the article date (past reading)."""
+    published = _date(article.published)
+    if published is None:
+        return []
+    out = []
+    for m in FALLBACK_TIMEX.finditer(article.text):
+        day = _fallback_value(m, published)
+        if day is not None:
+            out.append(Timex(article.id, m.start(), m.end(), m.group(0), day.isoformat()))
+    return out
+
+
+def _fallback_value(m: re.Match[str], published: dt.date) -> dt.date | None:
+    if m.group("wd"):
+        back = (published.weekday() - WEEKDAYS.index(m.group("wd").lower())) % 7
+        return published - dt.timedelta(days=back)
+    if m.group("rel"):
+        return published - dt.timedelta(days=m.group("rel").lower() == "yesterday")
+    try:
+        day = dt.date(published.year, MONTHS.index(m.group("mon").lower()) + 1,
+                      int(m.group("day")))
+    except ValueError:
+        return None
+    return day if day <= published else day.replace(year=day.year - 1)
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value or not DAY.match(value):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def own_date(cue: Any, timexes: Sequence[Timex], content: tuple[int, int],
+             article: Article) -> tuple[str | None, bool]:
+    """(day, vague): a day attached to the cue verb; vague when only a coarser time is."""
+    vague = False
+    for t in timexes:
+        if content[0] <= t.start < content[1] or not _attached(cue, t):
+            continue
+        day = _date(t.value)
+        published = _date(article.published)
+        if day is None or (published is not None and day > published):
+            vague = True
+            continue
+        return day.isoformat(), False
+    return None, vague
+
+
+def _attached(cue: Any, timex: Timex) -> bool:
+    sent = cue.sent
+    if not (sent.start_char <= timex.start < sent.end_char):
+        return False
+    for tok in sent:
+        if not (timex.start <= tok.idx < timex.end):
+            continue
+        head = tok.head
+        if head.i != tok.i and not (timex.start <= head.idx < timex.end):
+            if head.dep_ == "prep" and head.head.i != head.i:
+                head = head.head
+            return head.i == cue.i and tok.dep_ in VERB_TIME_DEPS
+    return False
+
+
+def same_day(cue: Any, article: Article) -> str | None:
+    """The article date for a cue in the present or present perfect ("says", "has said")."""
+    if _date(article.published) is None:
+        return None
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in PRESENT_TAGS
+                  for c in cue.children)
+    if cue.tag_ in PRESENT_TAGS or perfect:
+        return (article.published or "")[:10]
+    return None

@@ -1,0 +1,180 @@
+"""Speech read off the dependency parse: cue verbs, their speakers and their content.
+
+Everything here takes spaCy tokens and spans and returns tokens or character spans; no
+article state, so each function can be checked on one parsed sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .cues import CUE_NOUNS, CUE_PARTICLES, CUE_VERBS, DESCRIPTIVE_CUES
+
+Token = Any  # spacy.tokens.Token; spaCy ships no type stubs we can rely on
+Span = Any  # spacy.tokens.Span
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Dependencies through which a subjectless verb borrows its subject from its head:
+# "stated, ..." in "X noted ... but stated", "stating ..." in "X heightened ..., stating".
+BORROW_DEPS = frozenset({"conj", "advcl", "xcomp"})
+# How far up a chain of such verbs a subject may be borrowed; two covers "X said and
+# added, warning ..." and stops before wandering into another clause's subject.
+MAX_BORROW = 2
+CLAUSE_DEPS = frozenset({"ccomp", "acl", "relcl", "advcl", "xcomp", "parataxis"})
+# Reported clauses shorter than this are not statements ("said so", "noted it").
+MIN_CONTENT_TOKENS = 3
+# Clause openers that make a question, not a statement.
+QUESTION_MARKS = frozenset({"whether", "if"})
+EDGE_PUNCT = frozenset(",.;:!?—–-\"“”„«»‘’'")
+
+
+def is_cue(token: Token) -> bool:
+    """A verb that attributes speech: "said", "emphasized", "pointed out", ..."""
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in CUE_VERBS:
+        return False
+    if token.lemma_.lower() == "point":
+        return any(c.dep_ == "prt" and c.lower_ in CUE_PARTICLES for c in token.children)
+    return True
+
+
+def own_subject(verb: Token) -> Token | None:
+    """The verb's subject on its own line, nearest first (the parser can attach a heading
+    above as a second subject)."""
+    text = verb.doc.text
+    found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS
+             and "\n" not in text[min(c.idx, verb.idx):max(c.idx, verb.idx)]]
+    return min(found, key=lambda c: abs(c.i - verb.i)) if found else None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The speaker phrase's head: the verb's subject, or the one it borrows.
+
+    A subjectless cue borrows from the nearest cue verb above it when there is one (the
+    parser may hang "but stated" off the reported clause), else from its own head.
+    """
+    subj = own_subject(verb)
+    if subj is not None:
+        return _relative_antecedent(subj)
+    chain = _borrow_chain(verb)
+    for head in chain:
+        if is_cue(head) and own_subject(head) is not None:
+            return _relative_antecedent(own_subject(head))
+    for head in chain:
+        if own_subject(head) is not None:
+            return _relative_antecedent(own_subject(head))
+    return None
+
+
+def _borrow_chain(verb: Token) -> list[Token]:
+    chain: list[Token] = []
+    current = verb
+    for _ in range(MAX_BORROW + 1):
+        if current.dep_ not in BORROW_DEPS | {"ccomp"} or current.head is current:
+            break
+        current = current.head
+        chain.append(current)
+        if own_subject(current) is not None and current.dep_ not in BORROW_DEPS | {"ccomp"}:
+            break
+    return chain if verb.dep_ in BORROW_DEPS else []
+
+
+def _relative_antecedent(subj: Token) -> Token:
+    # "Rutte, who said ..." -> Rutte, not "who".
+    if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
+        return subj.head.head
+    return subj
+
+
+def inverted_subject(verb: Token) -> Token | None:
+    """ "... - noted the NATO Secretary General": the parser often reads the speaker as an object."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod")
+                and c.i > verb.i), None)
+    if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
+        return obj
+    return None
+
+
+def content_clause(verb: Token) -> tuple[int, int] | None:
+    """Character span of what the cue verb reports ("that ..." clause), or None."""
+    if verb.lemma_.lower() in DESCRIPTIVE_CUES:
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if clause is None:
+        clause = _noun_clause(verb)
+    if clause is None:
+        return None
+    return _clause_span(clause)
+
+
+def _noun_clause(verb: Token) -> Token | None:
+    # "expressed hope that ..." / "voiced confidence that ...": the clause hangs off the noun.
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.lemma_.lower() in CUE_NOUNS:
+            return next((c for c in obj.children if c.dep_ in ("acl", "ccomp") and c.i > obj.i),
+                        None)
+    return None
+
+
+def _clause_span(clause: Token) -> tuple[int, int] | None:
+    if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in clause.children):
+        return None  # "asked whether ...", "avoided predicting whether ...": no statement
+    cut = {t.i for c in clause.subtree if c is not clause and c.dep_ == "conj" and is_cue(c)
+           for t in c.subtree}
+    tokens = [t for t in clause.subtree if t.i not in cut and not (
+        t.dep_ == "mark" and t.head is clause and t.i == clause.left_edge.i)]
+    tokens = _strip_edges(tokens)
+    if len(tokens) < MIN_CONTENT_TOKENS:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _strip_edges(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[0].text in EDGE_PUNCT or tokens[0].lower_ == "that"):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].text in EDGE_PUNCT or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def source_phrase(sent: Span) -> tuple[Token, Token, tuple[int, int]] | None:
+    """ "According to X, ..." / "As per X, ...": (cue word, X's head, content span)."""
+    for tok in sent:
+        nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+        if nxt is None or (tok.lower_, nxt.lower_) not in (("according", "to"), ("as", "per")):
+            continue
+        obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        phrase_end = max(t.i for t in obj.subtree) + 1
+        content = _rest_of_sentence(sent, tok.i, phrase_end)
+        if content is not None:
+            return tok, obj, content
+    return None
+
+
+def _rest_of_sentence(sent: Span, start: int, end: int) -> tuple[int, int] | None:
+    """The sentence without the attribution phrase tokens [start, end)."""
+    after = _strip_edges([t for t in sent if t.i >= end])
+    before = _strip_edges([t for t in sent if t.i < start])
+    part = after if len(after) >= len(before) else before
+    if len(part) < MIN_CONTENT_TOKENS:
+        return None
+    return part[0].idx, part[-1].idx + len(part[-1].text)
+
+
+
+def phrase_span(head: Token) -> tuple[int, int]:
+    """The speaker phrase around its head: "NATO Secretary General Mark Rutte".
+
+    Kept inside the head's line: the parser sometimes runs a heading or a dateline into the
+    next paragraph's first sentence.
+    """
+    left = head.left_edge
+    while left.i < head.i and "\n" in head.doc.text[left.idx:head.idx]:
+        left = head.doc[left.i + 1]
+    right = head
+    for t in head.rights:
+        adjacent = t.i == right.i + 1
+        if adjacent and (t.dep_ in ("flat", "compound") or (t.dep_ == "prep" and t.lower_ == "of")):
+            right = t.right_edge
+    return left.idx, right.idx + len(right.text)

@@ -1,0 +1,200 @@
+"""Candidate statements before attribution: quoted spans, dash attributions, reported speech.
+
+A ``Draft`` holds the content span and, when the text names one, the cue verb and the
+speaker phrase's head. Speakers and days are settled later, in reading order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..records import Article
+from . import marks, parse
+from .cues import CUE_VERBS
+
+# Fragments this short with no cue of their own are scare quotes or titles, not speech.
+MIN_UNCUED_WORDS = 4
+# Up to this many words, a quoted run with every long word capitalised is a name
+# ("Coalition of the Willing"), not a quotation.
+MAX_TITLE_WORDS = 6
+# A reported clause mostly inside quotation marks is already the direct quote.
+MAX_QUOTED_SHARE = 0.6
+# A subjectless cue is ranked as if this many characters further from its quote, so that
+# "X stressed that '...', noting ..." credits "stressed".
+BORROWED_SUBJECT_PENALTY = 40
+# Unquoted translated-news attribution at the end of a paragraph: "... - said Rutte."
+DASH_ATTRIBUTION = re.compile(
+    r"^(?P<body>.{20,}?)\s+[-–—]\s+(?P<cue>[a-z]+)\s+(?P<who>[^.!?\n]{2,80}?)[.!?]?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    kind: str
+    start: int
+    end: int
+    sent_start: int
+    sent_end: int
+    cue: Any = None  # the cue token, when the statement has one
+    head: Any = None  # the speaker phrase's head token
+    who: tuple[int, int] | None = None  # the speaker phrase's character span
+    follows: bool = False  # a quote with no cue: it continues the previous statement
+    fragment: bool = False  # a quoted run inside a sentence (not the whole sentence)
+
+
+def direct_drafts(doc: Any, article: Article) -> list[Draft]:
+    """Quoted runs and dash-attributed paragraphs, each with its nearest outside cue."""
+    spans = [s for s in marks.find_spans(article.text)
+             if not _looks_like_title(article.text[s.start:s.end])]
+    dash = _dash_drafts(doc, article)
+    taken = [(s.start, s.end) for s in spans] + [(d.start, d.end) for d in dash]
+    drafts = [_quoted_draft(doc, article.text, s, taken) for s in spans]
+    return sorted([d for d in drafts if d is not None] + dash, key=lambda d: d.start)
+
+
+def _looks_like_title(text: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", text)
+    long_words = [w for w in words if len(w) > 3]
+    return (0 < len(words) <= MAX_TITLE_WORDS and bool(long_words)
+            and all(w[0].isupper() for w in long_words) and words[0][0].isupper())
+
+
+def _quoted_draft(doc: Any, text: str, span: marks.Span,
+                  taken: Sequence[tuple[int, int]]) -> Draft | None:
+    sents = [s for s in doc.sents if s.start_char < span.end + 2 and s.end_char > span.start - 2
+             and "\n" not in text[min(s.end_char, span.start):max(s.start_char, span.end)]]
+    if not sents:
+        return None
+    sent_start, sent_end = _within_line(text, span.start, sents[0].start_char, sents[-1].end_char)
+    cue = _nearest_cue([t for s in sents for t in s], span, taken)
+    words = len(text[span.start:span.end].split())
+    fragment = _is_fragment(text, span, sent_start, sent_end)
+    if cue is None and fragment and words < MIN_UNCUED_WORDS:
+        return None
+    head = _speaker_head(cue) if cue is not None else None
+    return Draft("direct", span.start, span.end, sent_start, sent_end, cue, head,
+                 parse.phrase_span(head) if head is not None else None,
+                 follows=cue is None, fragment=fragment)
+
+
+def _within_line(text: str, anchor: int, start: int, end: int) -> tuple[int, int]:
+    # The parser may run a heading into the next paragraph's sentence; a statement's
+    # sentence never crosses a paragraph break.
+    line_start = text.rfind("\n", 0, anchor) + 1
+    line_end = text.find("\n", anchor)
+    return max(start, line_start), min(end, line_end if line_end != -1 else len(text))
+
+
+def _is_fragment(text: str, span: marks.Span, sent_start: int, sent_end: int) -> bool:
+    before = text[sent_start:span.start].strip(" \"“”„«»‘’'")
+    first = text[span.start:span.start + 1]
+    return bool(before) and not first.isupper() and not before.endswith((":", ","))
+
+
+def _nearest_cue(tokens: Sequence[Any], span: marks.Span,
+                 taken: Sequence[tuple[int, int]]) -> Any:
+    best, best_cost = None, float("inf")
+    for tok in tokens:
+        head = _speaker_head(tok) if parse.is_cue(tok) else None
+        if head is None or _inside(tok.idx, taken) or _inside(head.idx, taken):
+            continue
+        cost = min(abs(tok.idx - span.end), abs(span.start - tok.idx))
+        if parse.own_subject(tok) is None:
+            cost += BORROWED_SUBJECT_PENALTY
+        if cost < best_cost:
+            best, best_cost = tok, cost
+    return best
+
+
+def _speaker_head(cue: Any) -> Any:
+    return parse.subject_of(cue) or parse.inverted_subject(cue)
+
+
+def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _dash_drafts(doc: Any, article: Article) -> list[Draft]:
+    out = []
+    for para in re.finditer(r"[^\n]+", article.text):
+        m = DASH_ATTRIBUTION.match(para.group(0))
+        if m is None or '"' in m.group("body")[:1] or "“" in m.group("body")[:1]:
+            continue
+        draft = _dash_draft(doc, para.start(), m)
+        if draft is not None:
+            out.append(draft)
+    return out
+
+
+def _dash_draft(doc: Any, base: int, m: re.Match[str]) -> Draft | None:
+    cue_span = doc.char_span(base + m.start("cue"), base + m.end("cue"))
+    who_span = doc.char_span(base + m.start("who"), base + m.end("who"),
+                             alignment_mode="expand")
+    if cue_span is None or who_span is None or cue_span.root.lemma_.lower() not in CUE_VERBS:
+        return None
+    body_start, body_end = base + m.start("body"), base + m.end("body")
+    return Draft("direct", body_start, body_end, body_start, base + m.end(), cue_span.root,
+                 who_span.root, (who_span.start_char, who_span.end_char))
+
+
+def reported_drafts(doc: Any, direct: Sequence[Draft]) -> list[Draft]:
+    """Reported speech: cue verbs with a content clause, and "According to X, ..."."""
+    quoted = [(d.start, d.end) for d in direct]
+    found = [d for tok in doc if (d := _reported(tok, quoted)) is not None]
+    found += [d for sent in doc.sents if (d := _sourced(sent, quoted)) is not None]
+    return [d for d in found if not _elaboration(d, found)]
+
+
+def _reported(tok: Any, quoted: Sequence[tuple[int, int]]) -> Draft | None:
+    if not parse.is_cue(tok) or _inside(tok.idx, quoted):
+        return None
+    content = parse.content_clause(tok)
+    head = parse.subject_of(tok)
+    if head is not None and _inside(head.idx, quoted):
+        return None  # a subject borrowed from quoted words is no speaker
+    if content is None or head is None or _quoted_share(content, quoted) > MAX_QUOTED_SHARE:
+        return None
+    sent_start, sent_end = _within_line(tok.doc.text, tok.idx, tok.sent.start_char,
+                                        tok.sent.end_char)
+    return Draft("indirect", content[0], content[1], sent_start, sent_end, tok, head,
+                 parse.phrase_span(head))
+
+
+def _sourced(sent: Any, quoted: Sequence[tuple[int, int]]) -> Draft | None:
+    found = parse.source_phrase(sent)
+    if found is None or _inside(found[0].idx, quoted):
+        return None
+    cue, head, content = found
+    if _quoted_share(content, quoted) > MAX_QUOTED_SHARE:
+        return None
+    sent_start, sent_end = _within_line(sent.doc.text, cue.idx, sent.start_char, sent.end_char)
+    return Draft("indirect", content[0], content[1], sent_start, sent_end, cue, head,
+                 parse.phrase_span(head))
+
+
+def _quoted_share(content: tuple[int, int], quoted: Sequence[tuple[int, int]]) -> float:
+    inside = sum(max(0, min(e, content[1]) - max(s, content[0])) for s, e in quoted)
+    return inside / max(1, content[1] - content[0])
+
+
+def _elaboration(draft: Draft, found: Sequence[Draft]) -> bool:
+    """A subjectless cue inside or hanging off another statement ("..., emphasizing that")."""
+    cue = draft.cue
+    if cue is None or parse.own_subject(cue) is not None:
+        return False
+    if any(d.start <= cue.idx < d.end for d in found if d is not draft):
+        return True
+    return bool(cue.tag_ == "VBG" and _cue_above(cue))
+
+
+def _cue_above(cue: Any) -> bool:
+    head = cue.head
+    for _ in range(parse.MAX_BORROW):
+        if head.i == cue.i:
+            return False
+        if parse.is_cue(head):
+            return True
+        head = head.head
+    return False
