@@ -1,12 +1,334 @@
-"""Placeholder until near-duplicate detection lands."""
+"""Copies: the same text, near-copies, reprints of one wire story, and translations.
+
+    1. exact        the same folded text
+    2. near         MinHash LSH over word shingles finds candidates; the exact shingle sets
+                    confirm them (Jaccard, or containment for a cut or padded copy)
+    3. paragraphs   an article assembled mostly from another's paragraphs
+    4. syndication  same day (±1), and the same wire credit with related text, or the same
+                    names, figures and quotes in other words (a translation or rewrite)
+    5. groups       copies folded into groups; each member links to the group's canonical:
+                    the earliest copy, then the most complete, then the smallest id
+
+Deterministic: hashes are content hashes and MinHash uses ``Settings.seed``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import combinations
 
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+from numpy.typing import NDArray
+
+from ..errors import ConfigError
 from ..records import Article, DuplicateLink
 from ..settings import Settings
+from .textsim import fold_text, shingles, tokens, words
+
+__all__ = ["find_duplicates", "reused_paragraphs"]
+
+# Candidate pairs come from LSH at this fraction of the near-duplicate threshold, so a
+# copy whose Jaccard is low only because it was cut or padded still becomes a candidate
+# and can pass on containment.
+LSH_THRESHOLD_FACTOR = 0.6
+# Share of the smaller article's shingles found in the larger: a copy with paragraphs cut
+# or boilerplate added keeps nearly all of its own shingles (bench/dedup_bench.py: copies
+# score >= 0.9, unrelated same-story articles <= 0.2).
+CONTAINMENT_THRESHOLD = 0.8
+# Articles shorter than this many shingles are only ever exact duplicates: a two-line
+# brief shares a large share of a longer article by chance.
+MIN_SHINGLES = 10
+# A paragraph must have this many words to count as reused (datelines and bylines repeat).
+MIN_PARAGRAPH_WORDS = 12
+# An article is a paragraph-level copy when this share of its words sits in paragraphs
+# found verbatim (folded) in one earlier article.
+PARAGRAPH_SHARE = 0.6
+# Syndication without a textual copy: publication days at most this far apart ...
+SYNDICATION_DAYS = 1
+# ... and, with a shared wire credit, this TF-IDF cosine of content words ...
+WIRE_MIN_COSINE = 0.3
+# ... or, without one, this overlap of names and figures (IDF-weighted Jaccard) together
+# with this cosine and similar lengths: the seeds' two translations of one interview score
+# 0.28 / 0.46 against <= 0.13 / 0.23 for the other same-story pairs; on
+# stories-ecbplus-dev 8% of same-event pairs pass both (most of them edited wire copies).
+TRANSLATION_MIN_NAMES = 0.25
+TRANSLATION_MIN_COSINE = 0.4
+TRANSLATION_MIN_LENGTH_RATIO = 0.6
+# Candidate pairs for syndication share at least this many names or figures, each carried
+# by at most MAX_NAME_DF articles (blocking that keeps the pair count near-linear).
+MIN_SHARED_NAMES = 3
+MAX_NAME_DF = 50
+# Kinds in order of strength: a member's link reports the strongest evidence it has.
+KIND_ORDER = ("exact", "near", "wire", "translation")
+
+_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*|\b\d[\d.,]*\b")
+_HASH_MASK_32 = 0xFFFFFFFF
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    a: int
+    b: int
+    kind: str
+    score: float
 
 
 def find_duplicates(articles: Sequence[Article], settings: Settings) -> list[DuplicateLink]:
-    return []
+    """Every copy linked to its group's canonical; canonicals themselves get no link."""
+    _check(settings)
+    arts = sorted(articles, key=_canonical_key)
+    folded = [fold_text(a.text) for a in arts]
+    pairs = _exact_pairs(folded)
+    sets = [_shingle_hashes(f, settings.shingle_words) for f in folded]
+    pairs += _near_pairs(sets, settings)
+    pairs += _paragraph_pairs(arts)
+    pairs += _syndication_pairs(arts)
+    return _links(arts, pairs)
+
+
+def _check(settings: Settings) -> None:
+    if not 0.0 < settings.near_duplicate_threshold <= 1.0:
+        raise ConfigError("near_duplicate_threshold must be in (0, 1]; 0.5 is the default")
+    if settings.shingle_words < 1 or settings.minhash_perm < 16:
+        raise ConfigError("shingle_words must be >= 1 and minhash_perm >= 16 (try 5 and 128)")
+
+
+def _canonical_key(article: Article) -> tuple[str, int, str]:
+    """Earliest first, then the most complete (longest), then the smallest id."""
+    return (article.published or "9999", -len(article.text), article.id)
+
+
+# 1. exact -----------------------------------------------------------------------------
+
+def _exact_pairs(folded: Sequence[str]) -> list[_Pair]:
+    first: dict[str, int] = {}
+    out = []
+    for k, text in enumerate(folded):
+        if not text:
+            continue
+        if text in first:
+            out.append(_Pair(first[text], k, "exact", 1.0))
+        else:
+            first[text] = k
+    return out
+
+
+# 2. near ------------------------------------------------------------------------------
+
+def _shingle_hashes(folded: str, size: int) -> NDArray[np.uint64]:
+    """Sorted unique 64-bit hashes of the word shingles (exact-set checks stay cheap)."""
+    hashes = {int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "little")
+              for s in shingles(folded, size)}
+    return np.array(sorted(hashes), dtype=np.uint64)
+
+
+def _near_pairs(sets: Sequence[NDArray[np.uint64]], settings: Settings) -> list[_Pair]:
+    lsh = MinHashLSH(threshold=settings.near_duplicate_threshold * LSH_THRESHOLD_FACTOR,
+                     num_perm=settings.minhash_perm)
+    usable = [k for k, s in enumerate(sets) if len(s) >= MIN_SHINGLES]
+    sketches = MinHash.bulk(([int(h) & _HASH_MASK_32 for h in sets[k]] for k in usable),
+                            num_perm=settings.minhash_perm, seed=settings.seed,
+                            hashfunc=_identity)
+    for k, m in zip(usable, sketches, strict=True):
+        lsh.insert(k, m, check_duplication=False)
+    out = []
+    for k, m in zip(usable, sketches, strict=True):
+        for other in sorted(lsh.query(m)):
+            if other > k:
+                pair = _confirm(k, other, sets[k], sets[other], settings)
+                if pair:
+                    out.append(pair)
+    return out
+
+
+def _identity(value: int) -> int:
+    return value
+
+
+def _confirm(a: int, b: int, sa: NDArray[np.uint64], sb: NDArray[np.uint64],
+             settings: Settings) -> _Pair | None:
+    inter = len(np.intersect1d(sa, sb, assume_unique=True))
+    jaccard = inter / (len(sa) + len(sb) - inter)
+    containment = inter / min(len(sa), len(sb))
+    if jaccard >= settings.near_duplicate_threshold or containment >= CONTAINMENT_THRESHOLD:
+        return _Pair(a, b, "near", round(max(jaccard, containment), 4))
+    return None
+
+
+# 3. paragraphs ------------------------------------------------------------------------
+
+def reused_paragraphs(articles: Sequence[Article]) -> dict[tuple[str, int], str]:
+    """(article id, paragraph index) -> the earliest other article with that paragraph.
+
+    Only paragraphs of at least ``MIN_PARAGRAPH_WORDS`` words count; "earliest" follows
+    the canonical order (date, completeness, id).
+    """
+    first: dict[str, str] = {}
+    out: dict[tuple[str, int], str] = {}
+    for art in sorted(articles, key=_canonical_key):
+        for i, para in enumerate(art.paragraphs):
+            key = fold_text(para)
+            if len(key.split()) < MIN_PARAGRAPH_WORDS:
+                continue
+            owner = first.setdefault(key, art.id)
+            if owner != art.id:
+                out[(art.id, i)] = owner
+    return out
+
+
+def _paragraph_pairs(arts: Sequence[Article]) -> list[_Pair]:
+    index = {a.id: k for k, a in enumerate(arts)}
+    reused = reused_paragraphs(arts)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for (art_id, i), owner in reused.items():
+        para = arts[index[art_id]].paragraphs[i]
+        shared[(index[owner], index[art_id])] += len(para.split())
+    out = []
+    for (src, dst), n in sorted(shared.items()):
+        share = n / max(1, len(arts[dst].text.split()))
+        if share >= PARAGRAPH_SHARE:
+            out.append(_Pair(min(src, dst), max(src, dst), "near", round(share, 4)))
+    return out
+
+
+# 4. syndication -----------------------------------------------------------------------
+
+def _syndication_pairs(arts: Sequence[Article]) -> list[_Pair]:
+    days = [_day(a) for a in arts]
+    dated = [k for k, d in enumerate(days) if d is not None]
+    if len(dated) < 2:
+        return []
+    names = {k: _names(arts[k].text) for k in dated}
+    text = _sparse_tfidf({k: tokens(arts[k].text) for k in dated})
+    name_vecs = _sparse_tfidf(names)
+    out = []
+    for x, y in _candidates(names, days):
+        found = _syndicated(arts[x], arts[y], _cosine(text[x], text[y]),
+                            _weighted_jaccard(name_vecs[x], name_vecs[y]))
+        if found:
+            out.append(_Pair(x, y, found[0], found[1]))
+    return out
+
+
+def _candidates(names: Mapping[int, list[str]],
+                days: Sequence[int | None]) -> list[tuple[int, int]]:
+    """Pairs at most ``SYNDICATION_DAYS`` apart sharing ``MIN_SHARED_NAMES`` distinctive names.
+
+    Names carried by more than ``MAX_NAME_DF`` articles ("US", "Monday") are no evidence
+    and would make the candidate lists quadratic.
+    """
+    posting: dict[str, list[int]] = defaultdict(list)
+    for k in sorted(names):
+        for n in set(names[k]):
+            posting[n].append(k)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for ks in posting.values():
+        if len(ks) > MAX_NAME_DF:
+            continue
+        for x, y in combinations(ks, 2):
+            if abs(days[x] - days[y]) <= SYNDICATION_DAYS:  # type: ignore[operator]
+                shared[(x, y)] += 1
+    return sorted(p for p, n in shared.items() if n >= MIN_SHARED_NAMES)
+
+
+def _sparse_tfidf(docs: Mapping[int, list[str]]) -> dict[int, dict[str, float]]:
+    """L2-normalised sparse TF-IDF (sublinear tf, smoothed idf) as term -> weight dicts."""
+    df: Counter[str] = Counter()
+    for d in docs.values():
+        df.update(set(d))
+    n = len(docs)
+    out = {}
+    for k, d in docs.items():
+        vec = {t: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1)
+               for t, c in Counter(d).items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        out[k] = {t: v / norm for t, v in vec.items()}
+    return out
+
+
+def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return sum(v * large.get(t, 0.0) for t, v in small.items())
+
+
+def _syndicated(a: Article, b: Article, cosine: float, names: float) -> tuple[str, float] | None:
+    if _same_wire(a, b) and cosine >= WIRE_MIN_COSINE:
+        return "wire", round(cosine, 4)
+    ratio = min(len(a.text), len(b.text)) / max(len(a.text), len(b.text), 1)
+    if (names >= TRANSLATION_MIN_NAMES and cosine >= TRANSLATION_MIN_COSINE
+            and ratio >= TRANSLATION_MIN_LENGTH_RATIO):
+        return "translation", round((names + cosine) / 2, 4)
+    return None
+
+
+def _same_wire(a: Article, b: Article) -> bool:
+    """Both credit one wire, or one is the wire's own page the other credits."""
+    wa = {fold_text(x) for x in (a.wire,) if x}
+    wb = {fold_text(x) for x in (b.wire,) if x}
+    if wa and wa == wb:
+        return True
+    return bool(wa & {fold_text(b.outlet or "")} or wb & {fold_text(a.outlet or "")})
+
+
+def _names(text: str) -> list[str]:
+    """Capitalised name runs and figures: what a translation or rewrite keeps."""
+    out = []
+    for m in _NAME.finditer(text):
+        key = fold_text(m.group(0))
+        if key and key not in _COMMON:
+            out.append(key)
+    return out
+
+
+def _weighted_jaccard(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    hi = sum(max(a.get(t, 0.0), b.get(t, 0.0)) for t in a.keys() | b.keys())
+    return sum(min(v, b.get(t, 0.0)) for t, v in a.items()) / hi if hi > 0 else 0.0
+
+
+def _day(article: Article) -> int | None:
+    try:
+        return date.fromisoformat((article.published or "")[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+# 5. groups ----------------------------------------------------------------------------
+
+def _links(arts: Sequence[Article], pairs: Sequence[_Pair]) -> list[DuplicateLink]:
+    """Union the pairs; link each member to its group's first (canonical) article."""
+    parent = list(range(len(arts)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    best: dict[int, _Pair] = {}
+    for p in sorted(pairs, key=lambda p: (p.a, p.b, KIND_ORDER.index(p.kind))):
+        ra, rb = find(p.a), find(p.b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)  # the smaller index sorts first: canonical
+        for k in (p.a, p.b):
+            if k not in best or _stronger(p, best[k]):
+                best[k] = p
+    return [DuplicateLink(article=arts[k].id, canonical=arts[find(k)].id,
+                          kind=best[k].kind, score=best[k].score)
+            for k in sorted(best, key=lambda k: arts[k].id) if find(k) != k]
+
+
+def _stronger(p: _Pair, q: _Pair) -> bool:
+    return (KIND_ORDER.index(p.kind), -p.score) < (KIND_ORDER.index(q.kind), -q.score)
+
+
+_COMMON: frozenset[str] = frozenset(words(
+    "The A An In On At For But And Or If It He She They We I You This That These Those "
+    "His Her Their Our Its As By From With To Of After Before When While According "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"))

@@ -1,0 +1,98 @@
+"""corpus.dedup and corpus.sources on hand-written articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.corpus.dedup import find_duplicates, reused_paragraphs
+from storyline.corpus.sources import SourceIndex, independent_sources
+from storyline.errors import ConfigError
+from storyline.records import Article, DuplicateLink
+from storyline.settings import Settings
+
+HARBOUR = [
+    "The harbour authority of Tromsvik said on Tuesday that the northern quay will close for "
+    "three weeks of repairs after storm damage cracked the concrete along forty metres.",
+    "Fishing boats that usually land their catch at the quay will be sent to the southern "
+    "basin, where temporary cranes and a cold store are being installed this week.",
+    "Harbour master Ingrid Solheim told reporters the repairs would cost about 12 million "
+    "crowns and that the insurer had already agreed to cover most of the bill.",
+    "Local fish buyers worry that the detour will add hours to each landing during the busy "
+    "winter cod season, which peaks in late February and early March.",
+]
+BAKERY = [
+    "A bakery in the old town of Lindeby won the regional bread prize for a rye loaf that "
+    "its owners say follows a recipe handed down through four generations of the family.",
+    "The judges praised the crust and the sour taste, and said the loaf kept fresh for "
+    "almost a week, longer than any other entry in this year's competition.",
+]
+
+
+def art(key: str, paras: list[str], **kw: str) -> Article:
+    return Article(id=key, source_id=key, source=key, text="\n\n".join(paras), **kw)
+
+
+def test_exact_and_near_copies_link_to_the_earliest(settings: Settings) -> None:
+    original = art("a", HARBOUR, published="2025-01-07", outlet="Nordpost")
+    same = art("b", HARBOUR, published="2025-01-08", outlet="Kystavisa")
+    cut = art("c", [*HARBOUR[:3], "Subscribe to our newsletter for more local news every day."],
+              published="2025-01-08", outlet="Fjordblad")
+    other = art("d", BAKERY, published="2025-01-07", outlet="Nordpost")
+    links = {d.article: d for d in find_duplicates([cut, other, same, original], settings)}
+    assert set(links) == {"b", "c"}
+    assert links["b"].canonical == "a" and links["b"].kind == "exact"
+    assert links["c"].canonical == "a" and links["c"].kind == "near"
+
+
+def test_most_complete_copy_wins_a_tie_on_date(settings: Settings) -> None:
+    full = art("z-full", HARBOUR, published="2025-01-07")
+    short = art("a-short", HARBOUR[:3], published="2025-01-07")
+    links = find_duplicates([short, full], settings)
+    assert [(d.article, d.canonical) for d in links] == [("a-short", "z-full")]
+
+
+def test_deterministic_whatever_the_input_order(settings: Settings) -> None:
+    arts = [art(k, HARBOUR[i:] + HARBOUR[:i]) for i, k in enumerate("pqrs")]
+    assert find_duplicates(arts, settings) == find_duplicates(arts[::-1], settings)
+
+
+def test_credited_wire_rewrite_is_syndication(settings: Settings) -> None:
+    wire = art("w", HARBOUR, published="2025-01-07", outlet="Nordic Wire")
+    rewrite = art("r", [
+        "Tromsvik's northern quay is to shut for three weeks for storm repairs, the harbour "
+        "authority said, according to Nordic Wire.",
+        "Boats will land their catch in the southern basin, where cranes and a cold store are "
+        "going in. Harbour master Ingrid Solheim put the cost at 12 million crowns.",
+    ], published="2025-01-08", outlet="Kystavisa", wire="Nordic Wire")
+    links = find_duplicates([wire, rewrite, art("d", BAKERY, published="2025-01-07")], settings)
+    assert [(d.article, d.canonical, d.kind) for d in links] == [("r", "w", "wire")]
+
+
+def test_unrelated_same_day_articles_stay_apart(settings: Settings) -> None:
+    arts = [art("a", HARBOUR, published="2025-01-07"), art("b", BAKERY, published="2025-01-07")]
+    assert find_duplicates(arts, settings) == []
+
+
+def test_reused_paragraph_is_reported(settings: Settings) -> None:
+    a = art("a", HARBOUR, published="2025-01-07")
+    b = art("b", [*BAKERY, HARBOUR[2]], published="2025-01-09")
+    assert reused_paragraphs([a, b]) == {("b", 2): "a"}
+    assert find_duplicates([a, b], settings) == []  # one shared paragraph is not a copy
+
+
+def test_bad_threshold_raises(settings: Settings) -> None:
+    with pytest.raises(ConfigError, match="near_duplicate_threshold"):
+        find_duplicates([], settings.replace(near_duplicate_threshold=0.0))
+
+
+def test_reprints_of_one_wire_count_once() -> None:
+    arts = [art("w", HARBOUR, outlet="Nordic Wire"),
+            art("x", HARBOUR, outlet="Kystavisa", wire="Nordic Wire"),
+            art("y", HARBOUR, outlet="Fjordblad"),
+            art("z", BAKERY, outlet="Lindeby Tidende")]
+    links = [DuplicateLink("y", "w", "exact"), DuplicateLink("x", "w", "exact")]
+    sources, count = independent_sources(["w", "x", "y", "z"], links, arts)
+    assert sources == ["Fjordblad", "Kystavisa", "Lindeby Tidende", "Nordic Wire"]
+    assert count == 2
+    index = SourceIndex.build({a.id: a for a in arts}, links)
+    assert index.count(["x", "y"]) == 1 and index.count(["unknown"]) == 0
