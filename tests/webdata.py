@@ -7,6 +7,10 @@ spreadsheet formulas). Offsets are computed from the text, never typed by hand.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from storyline.records import (
     Analysis,
     Article,
@@ -140,3 +144,15 @@ def _timeline() -> list[TimelineItem]:
                      "e-berg"),
         TimelineItem(STORY, "quote", "q4", None, "Holm: nobody asked", ("a6",), 1, "e-holm"),
     ]
+
+
+def build_file(path: Path) -> Path:
+    """The story in a store file (the app and the report open stores read-only by path)."""
+    with Store.open(path) as store:
+        build(store)
+    return path
+
+
+@pytest.fixture
+def web_db(tmp_path: Path) -> Path:
+    return build_file(tmp_path / "story.db")

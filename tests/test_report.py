@@ -1,0 +1,74 @@
+"""The self-contained report (HTML and Markdown) on a hand-built store."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from storyline.cli import main
+from storyline.errors import ConfigError
+from storyline.report import md_text, md_url, render_html, render_markdown
+from storyline.store import Store
+from webdata import STORY, web_db  # noqa: F401
+
+
+@pytest.fixture
+def html(web_db: Path) -> str:  # noqa: F811
+    with Store.open(web_db, readonly=True) as s:
+        return render_html(s, STORY)
+
+
+def test_report_has_timeline_quotes_contradictions_and_sources(html: str) -> None:
+    assert "Arctic cod quota talks" in html
+    assert re.findall(r'<li class="day" id="d-([\d-]+)"', html) == [
+        "2025-08-12", "2025-09-20", "2025-10-02"]
+    assert "Nobody asked the fishermen" in html.split('class="undated"')[1]
+    assert "will not cut vs will be cut" in html
+    assert 'href="https://herald.example/cod"' in html
+
+
+def test_report_is_self_contained_and_runs_nothing(html: str) -> None:
+    assert "<script" not in html.replace("&lt;script", "")
+    assert '<link rel="stylesheet"' not in html and "<style>" in html
+    assert not re.search(r'(src|href)="(?!#|https://)', html)  # nothing loads; links are http(s)
+    assert "default-src &#39;none&#39;" in html  # the CSP meta, attribute-escaped
+    assert 'href="javascript:' not in html and "<img src=x" not in html
+
+
+def test_report_links_nowhere_inside_the_app(html: str) -> None:
+    assert 'href="/articles/' not in html and 'href="/people/' not in html
+
+
+def test_markdown_escapes_everything_a_renderer_would_act_on(web_db: Path) -> None:  # noqa: F811
+    with Store.open(web_db, readonly=True) as s:
+        md = render_markdown(s)
+    assert "<script>" not in md and "<b>" not in md and "javascript:" not in md
+    assert r"\<script\>" in md
+    assert "### 12 Aug 2025" in md and "### Undated" in md
+    assert "## Contradictions" in md and "<https://herald.example/cod>" in md
+
+
+def test_md_helpers() -> None:
+    assert md_text("[x](javascript:y)\n# h") == r"\[x\]\(javascript:y\) \# h"
+    assert md_url("javascript:alert(1)") == ""
+    assert md_url("https://a.example/p q>(") == "<https://a.example/p%20q%3E%28>"
+
+
+def test_unknown_story_is_a_clear_error(web_db: Path) -> None:  # noqa: F811
+    with Store.open(web_db, readonly=True) as s, pytest.raises(ConfigError, match="no story"):
+        render_html(s, "nope")
+
+
+def test_report_command_writes_html_and_md(web_db: Path, tmp_path: Path) -> None:  # noqa: F811
+    out = tmp_path / "r.html"
+    r = CliRunner().invoke(main, ["report", "--db", str(web_db), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert f"report: {out}" in r.output and out.read_text().startswith("<!doctype html>")
+    r = CliRunner().invoke(main, ["report", "--db", str(web_db), "--story", STORY,
+                                  "--format", "md", "-o", "-"])
+    assert r.exit_code == 0 and r.output.startswith("# Arctic cod quota talks")
+    r = CliRunner().invoke(main, ["report", "--db", str(web_db), "--story", "nope", "-o", "-"])
+    assert r.exit_code == 1 and "no story" in r.output

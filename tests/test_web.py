@@ -1,0 +1,228 @@
+"""The web app on a hand-built store: pages, the JSON API, search, and hostile text."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storyline.store import Store
+from storyline.store.web import fts_query
+from storyline.web import views
+from webdata import FORMULA, HOSTILE_TITLE, HOSTILE_URL, STORY, TEXTS, web_db  # noqa: F401
+
+with warnings.catch_warnings():
+    # starlette asks for httpx2, which this environment does not pin; httpx works the same.
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+from storyline.web.app import create_app
+
+
+@pytest.fixture
+def client(web_db: Path) -> Iterator[TestClient]:  # noqa: F811
+    with TestClient(create_app(web_db)) as c:
+        yield c
+
+
+@pytest.fixture
+def ro(web_db: Path) -> Iterator[Store]:  # noqa: F811
+    with Store.open(web_db, readonly=True) as s:
+        yield s
+
+
+def body(client: TestClient, url: str) -> str:
+    r = client.get(url)
+    assert r.status_code == 200, (url, r.status_code, r.text[:300])
+    return r.text
+
+
+def test_stories_list_shows_counts_and_span(client: TestClient) -> None:
+    html = body(client, "/")
+    assert "Arctic cod quota talks" in html
+    assert "12 Aug 2025 – 2 Oct 2025" in html
+    # six articles; a3 copies a2, so five outlets minus the copy's outlet counting twice
+    assert "6 articles · 4 independent sources" in html
+    assert 'action="/search"' in html
+
+
+def test_story_page_groups_days_on_an_axis_and_keeps_undated_apart(client: TestClient) -> None:
+    html = body(client, f"/stories/{STORY}")
+    days = re.findall(r'<li class="day" id="d-([\d-]+)"', html)
+    assert days == ["2025-08-12", "2025-09-20", "2025-10-02"]
+    assert html.count('class="axis-point"') == 3
+    undated = html.split('class="undated"')[1]
+    assert "Nobody asked the fishermen" in undated
+    assert "2 independent" in html
+    assert "(copy)" in html  # the wire copy is marked among the event's sources
+
+
+def test_axis_positions_follow_real_dates(ro: Store) -> None:
+    view = views.story_view(ro, STORY)
+    assert view is not None
+    xs = [p["x"] for p in view["axis"]["points"]]
+    # 12 Aug -> 20 Sep is 39 days, 20 Sep -> 2 Oct is 12: the gaps keep that proportion
+    assert xs[0] < xs[1] < xs[2]
+    assert (xs[1] - xs[0]) / (xs[2] - xs[1]) == pytest.approx(39 / 12, rel=0.05)
+    assert [t["label"] for t in view["axis"]["ticks"]] == ["Sep 2025", "Oct 2025"]
+
+
+def test_item_link_opens_the_exact_sentence_highlighted(client: TestClient, ro: Store) -> None:
+    view = views.story_view(ro, STORY)
+    assert view is not None
+    item = next(i for d in view["days"] for i in d["entries"] if i["ref"] == "q1")
+    html = body(client, item["link"])
+    marked = re.search(r'<mark class="sentence" id="hl">(.*?)</mark>', html, re.S)
+    quoted = re.search(r'<mark class="sentence quote">(.*?)</mark>', html, re.S)
+    assert marked and quoted
+    assert quoted.group(1) == "We will not cut the quota this year,"
+    assert "Minister Anna Berg said" in html
+
+
+def test_event_item_links_to_its_sentence(ro: Store) -> None:
+    view = views.story_view(ro, STORY)
+    assert view is not None
+    event = view["days"][0]["entries"][0]
+    assert event["kind"] == "event"
+    sentence_end = TEXTS["a1"].index("\n\n")
+    assert event["link"] == f"/articles/a1?s=0&e={sentence_end}&qs=20&qe=23#hl"
+
+
+def test_bad_offsets_in_the_url_are_clamped_not_errors(client: TestClient) -> None:
+    assert "<mark" in body(client, "/articles/a1?s=5&e=99999")
+    assert "<mark" not in body(client, "/articles/a1?s=50&e=10")
+    assert client.get("/articles/a1?s=-1&e=3").status_code == 422
+
+
+def test_person_page_lists_statements_in_date_order_with_variants(client: TestClient) -> None:
+    html = body(client, "/people/e-berg")
+    assert html.index("We will not cut") < html.index("will be cut by 20 percent")
+    assert "Minister Anna Berg" in html and "also written as" in html
+
+
+def test_outlet_page_shows_what_it_took_and_gave(client: TestClient) -> None:
+    coast = body(client, "/outlets/Coast Daily")
+    assert "Taken from others" in coast and "Nordic Wire" in coast
+    wire = body(client, "/outlets/Nordic Wire")
+    assert "Taken by others" in wire and "Coast Daily" in wire
+
+
+def test_contradictions_side_by_side(client: TestClient) -> None:
+    html = body(client, "/contradictions")
+    assert html.count('class="side"') == 2
+    assert "will not cut vs will be cut" in html
+    assert "12 Aug 2025" in html and "2 Oct 2025" in html
+
+
+def test_search_finds_quotes_articles_and_people(client: TestClient) -> None:
+    data = client.get("/api/search", params={"q": "quota"}).json()
+    assert {q["id"] for q in data["quotes"]} == {"q1", "q3"}
+    assert {a["id"] for a in data["articles"]} >= {"a1", "a2", "a5"}
+    assert body(client, "/search?q=Berg").count('href="/people/e-berg"') >= 1
+
+
+def test_search_filters_by_speaker_outlet_and_dates(client: TestClient) -> None:
+    def ids(**params: str) -> set[str]:
+        return {q["id"] for q in client.get("/api/search", params=params).json()["quotes"]}
+
+    assert ids(speaker="Holm") == {"q2", "q4"}
+    assert ids(speaker="Berg", **{"from": "2025-09-01"}) == {"q3"}
+    assert ids(q="quota", to="2025-08-31") == {"q1"}
+    assert ids(q="quota", outlet="harbour herald") == {"q1", "q3"}
+
+
+@pytest.mark.parametrize("q", ['"', "AND", "quota OR", "*", "NEAR(", "'; DROP TABLE quotes;--"])
+def test_search_syntax_in_user_input_is_never_an_error(client: TestClient, q: str) -> None:
+    assert client.get("/search", params={"q": q}).status_code == 200
+
+
+def test_fts_query_quotes_every_word() -> None:
+    assert fts_query('cod "AND" quo') == '"cod" "AND" "quo"*'
+    assert fts_query("  ;; ") is None
+
+
+def test_hostile_text_is_inert_everywhere(client: TestClient) -> None:
+    pages = [f"/stories/{STORY}", "/articles/a4", "/people/e-holm", "/search?q=spreadsheet",
+             "/outlets", "/outlets/<b>Evil</b> Outlet"]
+    for url in pages:
+        html = body(client, url)
+        assert "<script>alert" not in html and "<img src=x" not in html and "<b>Evil" not in html
+        assert 'href="javascript:' not in html.lower()
+        # the only scripts are the app's own, from /static
+        assert re.findall(r"<script[^>]*>", html) in ([], ['<script src="/static/app.js" defer>'])
+    article = body(client, "/articles/a4")
+    assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in article
+    assert '<span class="inert">javascript:alert(document.cookie)</span>' in article
+
+
+def test_api_returns_hostile_text_verbatim_as_data(client: TestClient) -> None:
+    data = client.get("/api/articles/a4").json()
+    assert data["article"]["title"] == HOSTILE_TITLE
+    assert data["article"]["url"] is None and data["article"]["raw_url"] == HOSTILE_URL
+    assert data["quotes"][0]["text"].startswith(FORMULA)
+
+
+def test_every_response_carries_a_strict_csp(client: TestClient) -> None:
+    for url in ["/", "/api/stories", "/static/style.css", "/nope"]:
+        r = client.get(url)
+        csp = r.headers["content-security-policy"]
+        assert "default-src 'self'" in csp and "script-src 'self'" in csp
+        assert "unsafe-inline" not in csp
+        assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_json_api_mirrors_the_pages(client: TestClient) -> None:
+    story: dict[str, Any] = client.get(f"/api/stories/{STORY}").json()
+    assert [d["day"] for d in story["days"]] == ["2025-08-12", "2025-09-20", "2025-10-02"]
+    assert story["contradictions"][0]["a"]["id"] == "q1"
+    paths = client.get("/openapi.json").json()["paths"]
+    for p in ["/api/stories", "/api/stories/{story_id}", "/api/articles/{article_id}",
+              "/api/people/{entity_id}", "/api/outlets/{outlet}", "/api/contradictions",
+              "/api/search"]:
+        assert p in paths
+
+
+def test_missing_things_are_404s(client: TestClient) -> None:
+    assert client.get("/stories/nope").status_code == 404
+    assert client.get("/api/people/nope").json() == {"detail": "no such person"}
+
+
+def test_app_never_writes_the_store(web_db: Path) -> None:  # noqa: F811
+    before = web_db.read_bytes()
+    with TestClient(create_app(web_db)) as c:
+        c.get("/")
+        c.get(f"/stories/{STORY}")
+    assert web_db.read_bytes() == before
+
+
+def test_app_refuses_a_missing_store(tmp_path: Path) -> None:
+    from storyline.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="storyline run"):
+        create_app(tmp_path / "none.db")
+
+
+def test_search_works_on_a_store_without_the_fts_migration(web_db: Path) -> None:  # noqa: F811
+    import sqlite3
+
+    conn = sqlite3.connect(web_db)
+    for t in ("quotes_fts", "articles_fts", "entities_fts"):
+        conn.execute(f"DROP TABLE {t}")
+    conn.commit()
+    conn.close()
+    with Store.open(web_db, readonly=True) as s:
+        assert not s.has_search_index()
+        assert {r["id"] for r in s.search_quotes("quota")} == {"q1", "q3"}
+
+
+def test_serve_command_has_help() -> None:
+    from click.testing import CliRunner
+
+    from storyline.cli import main
+
+    out = CliRunner().invoke(main, ["serve", "--help"])
+    assert out.exit_code == 0 and "--port" in out.output
