@@ -34,11 +34,20 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "call": ("phoned", "call", "calls"),
 }
 FORM_TO_CONCEPT = {form: c for c, forms in CONCEPTS.items() for form in forms}
+_FORM_RE = re.compile(r"\b(?:" + "|".join(sorted(FORM_TO_CONCEPT, key=len, reverse=True))
+                      + r")\b")
+# Characters after a concept word searched for who it is about: "a meeting between Putin
+# and Zelenskyy" fits; a topic named in the statement's next clause does not.
+ARGUMENT_CHARS = 50
 NEGATION_CUES = frozenset({"no", "not", "never", "without", "nor", "neither", "cannot",
                            "reject", "rejected", "rejects", "deny", "denied", "denies",
                            "refused", "refuses", "dismissed", "out"})  # "ruled out"
-# Words that make what follows hypothetical or a question rather than a claim.
-UNASSERTED_CUES = frozenset({"if", "whether", "unless", "would", "could", "might"})
+# Words that make a concept hypothetical or a question rather than a claim, searched in a
+# wider window before it ("if bilateral or trilateral meetings begin") and a short one after
+# ("meetings might take place").
+UNASSERTED_CUES = frozenset({"if", "whether", "unless", "would", "could", "might", "may"})
+UNASSERTED_WINDOW = 6
+MODAL_AFTER_WINDOW = 3
 # Tokens before a concept word searched for a cue: "no meeting", "will not meet", "no plans
 # to meet" all fit in three; wider windows caught negations of other things in the seeds.
 CUE_WINDOW = 3
@@ -70,6 +79,11 @@ NOT_UNITS = frozenset({"other", "more", "day", "days", "week", "weeks", "month",
                        "year", "years", "hour", "hours", "minute", "minutes", "percent",
                        "times", "per", "am", "pm", "million", "billion"})
 SNIPPET_CHARS = 90
+# Sentences either side of an elliptic statement that say what it is about: one reached the
+# people "no meeting is planned" was about in the seeds, without reaching the next topic.
+CONTEXT_SENTENCES = 1
+# Mention labels that describe rather than name a party to a proposition.
+NOT_PARTICIPANTS = frozenset({"NORP", "ROLE", "DATE", "CARDINAL"})
 _STOP = ("the a an of in on at to for and or but is are was were be been will would can could "
          "that this these those it its they them their we our us he she his her i you what who "
          "with by from as so not no now have has had do does did there here than then also")
@@ -83,7 +97,9 @@ class _Claim:
     story: str
     words: tuple[str, ...]
     polarity: Mapping[str, bool]  # concept -> asserted (True) or negated (False)
-    entities: frozenset[str]
+    entities: frozenset[str]  # named in the statement itself
+    arguments: Mapping[str, frozenset[str]]  # concept -> named right after it
+    context: frozenset[str]  # named in its sentence and the sentences either side
     figures: tuple[tuple[str, float, float], ...]  # (unit, low, high)
 
 
@@ -94,7 +110,8 @@ def find_contradictions(quotes: Sequence[Quote], articles: Sequence[Article],
     story_of = {a: s.id for s in stories for a in s.articles}
     published = {a.id: a.published or "9999" for a in articles}
     claims = [_claim(q, story_of[q.article], analyses.get(q.article))
-              for q in _one_per_text(quotes, published) if q.article in story_of]
+              for q in _one_per_text(quotes, published)
+              if q.article in story_of and (q.speaker or q.speaker_name)]
     out: dict[tuple[str, str], Contradiction] = {}
     for a, b in combinations(sorted(claims, key=_order), 2):
         found = _conflict(a, b)
@@ -122,15 +139,39 @@ def _words(text: str) -> list[str]:
 
 def _claim(q: Quote, story: str, analysis: Analysis | None) -> _Claim:
     words = tuple(_words(q.text))
-    return _Claim(q, story, words, _polarity(words), _entities(q, analysis), _figures(words))
+    own = _entities(q, analysis, q.start, q.end)
+    lo, hi = _context_span(q, analysis)
+    return _Claim(q, story, words, _polarity(words), own, _arguments(q, analysis),
+                  _entities(q, analysis, lo, hi), _figures(words))
 
 
-def _entities(q: Quote, analysis: Analysis | None) -> frozenset[str]:
-    """Who the statement names, other than its speaker."""
+def _arguments(q: Quote, analysis: Analysis | None) -> dict[str, frozenset[str]]:
+    """Who each concept is about: names within ARGUMENT_CHARS after its word."""
+    out: dict[str, set[str]] = {}
+    for m in _FORM_RE.finditer(q.text.lower()):
+        start = q.start + m.start()
+        named = _entities(q, analysis, start, start + len(m.group()) + ARGUMENT_CHARS)
+        out.setdefault(FORM_TO_CONCEPT[m.group()], set()).update(named)
+    return {c: frozenset(v) for c, v in out.items()}
+
+
+def _context_span(q: Quote, analysis: Analysis | None) -> tuple[int, int]:
+    """The statement's sentence(s) widened by CONTEXT_SENTENCES on each side."""
+    sentences = sorted(analysis.sentences, key=lambda s: s.start) if analysis else []
+    inside = [i for i, s in enumerate(sentences) if s.end > q.sent_start and s.start < q.sent_end]
+    if not inside:
+        return q.sent_start, q.sent_end
+    first = max(0, inside[0] - CONTEXT_SENTENCES)
+    last = min(len(sentences) - 1, inside[-1] + CONTEXT_SENTENCES)
+    return sentences[first].start, sentences[last].end
+
+
+def _entities(q: Quote, analysis: Analysis | None, start: int, end: int) -> frozenset[str]:
+    """Who is named between ``start`` and ``end``, other than the statement's speaker."""
     if analysis is None:
         return frozenset()
     found = {m.entity or m.text.casefold() for m in analysis.mentions
-             if q.start <= m.start and m.end <= q.end and m.label != "ROLE"
+             if start <= m.start and m.end <= end and m.label not in NOT_PARTICIPANTS
              and m.key != q.speaker_key}
     return frozenset(found - {q.speaker})
 
@@ -143,7 +184,8 @@ def _polarity(words: Sequence[str]) -> dict[str, bool]:
         if concept is None:
             continue
         before = set(words[max(0, i - CUE_WINDOW):i])
-        if before & UNASSERTED_CUES:
+        around = set(words[max(0, i - UNASSERTED_WINDOW):i + 1 + MODAL_AFTER_WINDOW])
+        if around & UNASSERTED_CUES:
             seen.setdefault(concept, set()).update((True, False))
             continue
         seen.setdefault(concept, set()).add(not before & NEGATION_CUES)
@@ -213,10 +255,20 @@ def _may_differ(a: Quote, b: Quote) -> bool:
 
 
 def _polarity_clash(a: _Claim, b: _Claim) -> str | None:
-    if a.entities and b.entities and not a.entities & b.entities:
-        return None  # both name who they are about, and not the same people
+    """A concept one asserts and the other negates, about the same people.
+
+    The assertion must name who it is about right after the concept ("a meeting between
+    Putin and Zelenskyy", not a topic named elsewhere in the statement); the
+    denial must name someone in common, or, when elliptic ("no meeting is planned"), its
+    surrounding sentences must: "a meeting of the coalition in Paris" against a denial
+    framed by other people does not clash.
+    """
     for concept in sorted(a.polarity.keys() & b.polarity.keys()):
-        if a.polarity[concept] != b.polarity[concept]:
+        if a.polarity[concept] == b.polarity[concept]:
+            continue
+        positive, negative = (a, b) if a.polarity[concept] else (b, a)
+        about = negative.entities or negative.context
+        if positive.arguments.get(concept, frozenset()) & about:
             return concept
     return None
 

@@ -86,12 +86,17 @@ def _resolve(analysis: Analysis, story: str | None,
     for em in analysis.event_mentions:
         ids: dict[str, str] = {}
         for key in em.participants:
-            name = names.get(key, key)
+            name = _display(names.get(key, key))
             ident = key_to_entity.get((analysis.article, key)) or "name:" + name.casefold()
             ids.setdefault(ident, name)
-        place = names.get(em.place) if em.place else None
+        place = _display(names[em.place]) if em.place in names else None
         out.append(_Resolved(em, story, frozenset(ids), ids, place))
     return out
+
+
+def _display(name: str) -> str:
+    """'the White House' -> 'White House': titles read better without the article."""
+    return name[4:] if name.lower().startswith("the ") else name
 
 
 def _key_names(mentions: Iterable[Mention]) -> dict[str, str]:
