@@ -256,6 +256,18 @@ def in_runs(classes: list[str]) -> list[str]:
 
 
 
+def head(classes: list[str], start: int, end: int) -> int:
+    """Where a region's article starts: its first good block and the prose right above it.
+
+    Lines above a short (title) line are the page's header, not the article: an error
+    banner or teaser sentence above the headline would otherwise join the region.
+    """
+    first = next((i for i in range(start, end) if classes[i] == "good"), start)
+    while first > start and classes[first - 1] == "near":
+        first -= 1
+    return first
+
+
 def select(lines: list[str], stoplist: frozenset[str]) -> list[int]:
     """Indexes into ``lines`` of the article's lines, in page order."""
     bs = blocks(lines, stoplist)
@@ -264,5 +276,6 @@ def select(lines: list[str], stoplist: frozenset[str]) -> list[int]:
               for b, c in zip(bs, classes, strict=True)]
     kept: list[int] = []
     for start, end in regions(scores):
+        start = head(classes, start, end)
         kept.extend(bs[i].index for i in range(start, end) if classes[i] != "bad")
     return kept

@@ -1,24 +1,242 @@
-"""Cleaning: a RawPage becomes an Article (placeholder until the cleaning stage lands)."""
+"""Cleaning: a RawPage becomes an Article with its headline, outlet, wire, dateline and date.
+
+    1. the page's text       HTML through ``extract.extract_html``; text dumps as they are
+    2. metadata lines        outlet line, timestamps, reading time, tags: used, not kept
+    3. boilerplate           ``boilerplate.select`` keeps the article's lines (text dumps)
+    4. headline              a title-like line just above the body, or one printed twice
+    5. repetition            a paragraph (or run of them) repeated in the page is kept once
+    6. lead metadata         dateline, "(OUTLET)" openings, wire credits
+    7. publication date      ``published``: header, HTML metadata, dateline, stamp, inferred
+
+``Article.text`` is the headline (when found) and the kept paragraphs, verbatim, joined by
+blank lines; every later offset points into it.
+"""
 
 from __future__ import annotations
 
-from .records import Article, RawPage, content_id
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from . import boilerplate, published
 from .errors import ExtractError
+from .records import Article, RawPage, content_id
 from .settings import Settings
+
+__all__ = ["Lead", "clean", "find_headline", "read_lead"]
+
+# A headline has at least this many words (shorter title lines are section labels and
+# breadcrumbs: "– NATO – Archive", "Facts") and at most HEADLINE_MAX_WORDS.
+HEADLINE_MIN_WORDS = 4
+HEADLINE_MAX_WORDS = 30
+# How many non-empty lines above the body's first line the headline may sit (bylines,
+# stamps and "1 min read" come between; menus are further up).
+HEADLINE_WINDOW = 6
+# How many lines from the top a headline printed twice may be found in.
+TOP_LINES = 25
+# An outlet line at the top of a dump (the header's tail) is a name of at most this many
+# words with no sentence punctuation.
+OUTLET_MAX_WORDS = 4
+
+READING_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?|мин)\.?\s*(?:read|reading|чтения)?$", re.I)
+TAGS = re.compile(r"^(?:tags?|topics?|keywords?)\s*:", re.I)
+SEPARATOR_START = re.compile(r"^[\W_]")
+# "(MENAFN) NATO Secretary ..." - an outlet in brackets opening the body.
+OPENING_OUTLET = re.compile(r"^\(([A-Z][\w .&'-]{1,40})\)\s+")
+# "Brussels, December 2 (European Press) –" / "KYIV, Sept 3 (Reuters) -" / "LONDON (AP) —".
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){0,3}),?\s+"
+    r"(?:(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}"
+    r"(?:\s+\d{4})?))\s*)?(?:\((?P<credit>[^)]{2,40})\)\s*)?(?P<dash>[–—-]+|:)\s*")
+# "UNN reports with reference to Anadolu", "..., Ukrinform reports citing Reuters".
+CREDIT = re.compile(
+    r"\b(?P<outlet>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3})\s+reports?,?\s+(?:with reference to|"
+    r"citing|quoting|according to|referring to)\s+(?:the\s+)?(?P<wire>[A-Z][\w.-]*"
+    r"(?:\s[A-Z][\w.-]*){0,3})(?<!\.)")
+WIRE_SAYS = re.compile(r"\b(?P<wire>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})\s+reported\b|"
+                       r"\breported\s+(?:by\s+)?(?P<wire2>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})")
+# The news agencies whose copy other outlets credit; a bracketed credit naming one is the
+# wire, any other is the outlet itself.
+WIRE_AGENCIES = frozenset({
+    "ap", "associated press", "reuters", "afp", "agence france-presse", "anadolu",
+    "anadolu agency", "dpa", "efe", "ansa", "xinhua", "tass", "ria novosti", "interfax",
+    "ukrinform", "pti", "ians", "kyodo", "yonhap", "bernama", "antara", "pap", "upi", "apa",
+    "bloomberg", "europa press", "aa"})
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """What the top of the body says about the article itself."""
+
+    dateline: str | None = None
+    dateline_date: str | None = None
+    outlet: str | None = None
+    wire: str | None = None
 
 
 def clean(page: RawPage, settings: Settings) -> Article:
-    text = page.text or ""
-    if page.html and not text:
-        import trafilatura
-
-        text = trafilatura.extract(page.html) or ""
-    paragraphs = [p.strip() for p in text.splitlines() if p.strip()]
+    """Clean one page; raises ExtractError when no article text is left."""
+    text, meta = _page_text(page)
+    lines = text.splitlines()
+    outlet_line = _outlet_line(lines) if page.published else None
+    meta_idx = {i for i, line in enumerate(lines) if _is_metadata(line, outlet_line)}
+    if page.kind == "text" or not page.html:
+        body = [i for i in boilerplate.select(lines, boilerplate.stoplist_for(text))
+                if i not in meta_idx]
+    else:
+        body = [i for i, line in enumerate(lines) if line.strip() and i not in meta_idx]
+    title = page.title or meta.title or find_headline(lines, body)
+    paragraphs = _once([lines[i].strip() for i in body], title)
+    above = [x.strip() for x in lines[:body[0]] if x.strip()][-2:] if body else []
+    lead = read_lead(paragraphs, above)
+    paragraphs = [p for p in paragraphs if not _only_dateline(p)]
     if not paragraphs:
         raise ExtractError("no-text", "nothing left after cleaning")
-    body = "\n\n".join(paragraphs)
-    return Article(id=content_id(page.source_id, page.url, body), source_id=page.source_id,
-                   source=page.source, text=body, title=page.title, outlet=page.outlet,
-                   url=page.url, published=page.published,
-                   published_from="header" if page.published else None, kind=page.kind,
-                   fetched_at=page.fetched_at, final_url=page.final_url)
+    if title and (not paragraphs or boilerplate.key(paragraphs[0]) != boilerplate.key(title)):
+        paragraphs.insert(0, title.strip())
+    article_text = "\n\n".join(paragraphs)
+    day, how = _date(page, meta, lead, lines[:body[-1] + 1] if body else lines, article_text)
+    return Article(
+        id=content_id(page.source_id, page.url, article_text), source_id=page.source_id,
+        source=page.source, text=article_text, title=title,
+        outlet=page.outlet or meta.outlet or outlet_line or lead.outlet,
+        url=page.url or meta.url, published=day, published_from=how, wire=lead.wire,
+        dateline=lead.dateline, kind=page.kind, fetched_at=page.fetched_at,
+        final_url=page.final_url)
+
+
+@dataclass(frozen=True, slots=True)
+class _Meta:
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    published_from: str | None = None
+
+
+def _page_text(page: RawPage) -> tuple[str, _Meta]:
+    """The page's text and what its HTML metadata says; text dumps carry none."""
+    if page.html and not page.text:
+        from .extract import extract_html
+
+        x = extract_html(page.html, page.url)
+        return x.text, _Meta(x.title, x.outlet, x.url, x.published, x.published_from)
+    return page.text or "", _Meta()
+
+
+def _outlet_line(lines: list[str]) -> str | None:
+    """A dump's first line when it is a bare name (the header's tail: "Interfax-Ukraine")."""
+    first = next((x.strip() for x in lines if x.strip()), "")
+    words = first.split()
+    if not words or len(words) > OUTLET_MAX_WORDS or boilerplate.TERMINAL.search(first):
+        return None
+    return first if first[0].isupper() and not published.stamp_date(first) else None
+
+
+def _is_metadata(line: str, outlet_line: str | None) -> bool:
+    s = line.strip()
+    return bool(s) and (s == outlet_line or bool(READING_TIME.match(s) or TAGS.match(s))
+                        or bool(boilerplate.TIMESTAMP.match(s)))
+
+
+def _title_like(line: str) -> bool:
+    s = line.strip()
+    words = s.split()
+    if not HEADLINE_MIN_WORDS <= len(words) <= HEADLINE_MAX_WORDS:
+        return False
+    if SEPARATOR_START.match(s) and s[0] not in "\"“‘'":
+        return False
+    ends_sentence = s.endswith(".") and not s.endswith("...")
+    furniture = boilerplate.FURNITURE.search(s) or DATELINE.match(s + " –")
+    return not ends_sentence and not furniture
+
+
+def find_headline(lines: list[str], body: list[int]) -> str | None:
+    """A line printed twice near the top, else the title-like line just above the body."""
+    if not body:
+        return None
+    start = body[0]
+    tops = [x.strip() for x in lines[:start] if x.strip()][-TOP_LINES:]
+    keys = [boilerplate.key(x) for x in tops]
+    for x, k in zip(tops, keys, strict=True):
+        if keys.count(k) > 1 and _title_like(x):
+            return x
+    above = [x for x in tops if not _is_metadata(x, None) and not _only_dateline(x)]
+    for x in reversed(above[-HEADLINE_WINDOW:]):
+        if _title_like(x):
+            return x
+        if len(x.split()) >= HEADLINE_MIN_WORDS:
+            return None  # a sentence or label stands between: the headline is not here
+    return None
+
+
+def _once(paragraphs: list[str], title: str | None) -> list[str]:
+    """Each paragraph once, in first-seen order; the headline's repeats are dropped."""
+    seen = {boilerplate.key(title)} if title else set()
+    out = []
+    for p in paragraphs:
+        k = boilerplate.key(p)
+        if k and k not in seen:
+            seen.add(k)
+            out.append(p)
+    return out
+
+
+def _only_dateline(p: str) -> bool:
+    m = DATELINE.match(p.strip())
+    return bool(m and (m.group("date") or m.group("credit")) and m.end() >= len(p.strip()))
+
+
+def read_lead(paragraphs: list[str], above: list[str] | None = None) -> Lead:
+    """Dateline, bracketed outlet and wire credit from the first paragraphs.
+
+    ``above`` are the lines just above the body: a dateline standing on its own line
+    is page furniture to the boilerplate pass but still the article's dateline.
+    """
+    dateline = day = outlet = wire = None
+    for p in (above or []) + paragraphs[:2]:
+        m = DATELINE.match(p)
+        if m and (m.group("date") or m.group("credit")) and m.group("dash") != ":":
+            dateline, day = p[:m.end()].strip(), m.group("date")
+            credit = m.group("credit")
+            if credit and credit.lower() in WIRE_AGENCIES:
+                wire = credit
+            elif credit:
+                outlet = credit
+            break
+    if paragraphs and (m2 := OPENING_OUTLET.match(paragraphs[0])):
+        outlet = outlet or m2.group(1)
+    for p in paragraphs[:1] + paragraphs[-1:]:
+        if c := CREDIT.search(p):
+            outlet, wire = outlet or c.group("outlet"), wire or c.group("wire")
+    return Lead(dateline, day, outlet, wire)
+
+
+def _date(page: RawPage, meta: _Meta, lead: Lead, lines: list[str],
+          text: str) -> tuple[str | None, str | None]:
+    """The publication day and how it was found, most trusted source first."""
+    if page.published:
+        return page.published[:10], "header"
+    if meta.published:
+        return meta.published[:10], meta.published_from or "html-meta"
+    now = _today(page)
+    if lead.dateline_date and (found := published.from_dateline(lead.dateline_date, text, now)):
+        return found[0].isoformat(), found[1]
+    for line in lines:
+        stamp = published.stamp_date(line) if boilerplate.TIMESTAMP.match(line.strip()) else None
+        if stamp and stamp <= now:
+            return stamp.isoformat(), "text-stamp"
+    paragraphs = text.split("\n\n")
+    if inferred := published.infer(text, now, paragraphs[0] if paragraphs else ""):
+        return inferred[0].isoformat(), inferred[1]
+    return None, None
+
+
+def _today(page: RawPage) -> date:
+    """The reference day for year-less dates: when the page was fetched, else today."""
+    if page.fetched_at:
+        try:
+            return date.fromisoformat(page.fetched_at[:10])
+        except ValueError:
+            pass
+    return date.today()
