@@ -87,7 +87,7 @@ def _bare(html: str, url: str | None, options: dict[str, Any]) -> Any:
 
     try:
         return trafilatura.bare_extraction(html, url=url, with_metadata=True, **options)
-    except Exception:  # lxml and trafilatura raise many kinds on broken markup
+    except Exception:  # noqa: BLE001 - lxml and trafilatura raise many kinds on broken markup
         return None
 
 
@@ -118,7 +118,7 @@ def _htmldate(html: str, url: str | None) -> str | None:
             # dateutil warns about time-zone names it cannot place; the date is still right.
             warnings.simplefilter("ignore")
             found = find_date(html, url=url, **DATE_OPTIONS)
-    except Exception:  # a date is optional; broken markup must not end the page
+    except Exception:  # noqa: BLE001 - a date is optional; broken markup must not end the page
         return None
     return found if isinstance(found, str) and plausible(found) else None
 
@@ -156,9 +156,9 @@ MONTHS = {m: n for n, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
     ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for m in names}
-_MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"\b(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _TEXT_DATES = (
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b"),
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)"),
     re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b"),
     re.compile(_MONTH + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
     re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>(?:19|20)\d\d)\b",

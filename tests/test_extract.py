@@ -1,0 +1,103 @@
+"""extract_html: main text, metadata and the publication date of HTML pages we wrote."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import FIXTURES
+
+from storyline.extract import (
+    Extracted,
+    date_from_url,
+    date_near_top,
+    extract_html,
+    find_published,
+    plausible,
+)
+
+HARBOUR = (FIXTURES / "html" / "harbour-closure.html").read_text(encoding="utf-8")
+NO_META = (FIXTURES / "html" / "no-metadata.html").read_text(encoding="utf-8")
+
+
+def test_article_text_without_menus_comments_or_footer() -> None:
+    ex = extract_html(HARBOUR, url="https://www.nordiccoastherald.example/b/quays")
+    assert "will close two of its five fishing quays" in ex.text
+    assert "Skjervøy" in ex.text
+    assert "meeting on March 21" in ex.text
+    for furniture in ("Subscribe", "Most read", "Ferry timetable", "Nobody listened",
+                      "All rights reserved", "Cookie settings"):
+        assert furniture not in ex.text
+    assert all(line.strip() == line and line for line in ex.text.split("\n"))
+
+
+def test_metadata_from_the_page() -> None:
+    ex = extract_html(HARBOUR)
+    assert ex.title == "Tromsø harbour closes two quays as cod landings collapse"
+    assert ex.outlet == "Nordic Coast Herald"
+    assert ex.url == "https://www.nordiccoastherald.example/business/tromso-harbour-quays-close"
+    # The first publication, not the later modification stamp.
+    assert (ex.published, ex.published_from) == ("2024-03-12", "html-meta")
+
+
+def test_page_without_metadata_keeps_its_text_and_has_no_date() -> None:
+    ex = extract_html(NO_META, url="https://www.islandnews.example/council-ferry")
+    assert "twenty-three to eight" in ex.text
+    assert "Contact the newsroom" not in ex.text
+    assert ex.published is None and ex.published_from is None
+    assert ex.outlet == "islandnews.example"  # the host stands in for a missing site name
+    assert ex.url == "https://www.islandnews.example/council-ferry"
+
+
+def test_date_from_the_url_when_the_page_has_none() -> None:
+    ex = extract_html(NO_META, url="https://www.islandnews.example/2023/11/30/council-ferry")
+    assert ex.published == "2023-11-30"
+
+
+def test_text_date_when_the_markup_has_none() -> None:
+    text = "Tromsø, 12 March 2024 – The harbour authority said on Tuesday that ..."
+    day, how = find_published("<html><body><p>no date here</p></body></html>", text, None)
+    assert day == "2024-03-12" and how is not None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("By Ingrid Solberg\nMarch 3, 2024\nThe council met.", "2024-03-03"),
+    ("Published 03.09.2025 11:57\nBody", "2025-09-03"),
+    ("Updated 2024-02-29T10:00\nBody", "2024-02-29"),
+    ("3rd Sept. 2021 | News\nBody", "2021-09-03"),
+    ("Line one\nLine two\nLine three\nLine four\nOn 5 May 2020 a ferry sank.", None),
+    ("31.02.2024 is not a day", None),
+])
+def test_date_near_top(text: str, expected: str | None) -> None:
+    hit = date_near_top(text)
+    assert (hit[0] if hit else None) == expected
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://a.example/2024/03/12/story", "2024-03-12"),
+    ("https://a.example/news/2024-03-12-story.html", "2024-03-12"),
+    ("https://a.example/a/20240312_story", "2024-03-12"),
+    ("https://a.example/a/2024/13/40/story", None),
+    ("https://a.example/a/id/120200622120908", None),
+    ("https://a.example/2999/01/01/future", None),
+    ("", None),
+])
+def test_date_from_url(url: str, expected: str | None) -> None:
+    hit = date_from_url(url)
+    assert (hit[0] if hit else None) == expected
+
+
+def test_future_and_ancient_dates_are_implausible() -> None:
+    today = dt.date(2024, 3, 14)
+    assert plausible("2024-03-14", today)
+    assert not plausible("2024-03-15", today)
+    assert not plausible("1990-06-01", today)
+    assert not plausible("2024-02-30", today)
+
+
+@pytest.mark.parametrize("html", ["", "   ", "<<<>>>", "<html><body></body></html>",
+                                  "\x00\x01binary\x02", "<div>" * 5000])
+def test_broken_markup_gives_an_empty_result_not_an_error(html: str) -> None:
+    ex = extract_html(html)
+    assert isinstance(ex, Extracted)
+    assert ex.text == "" or isinstance(ex.text, str)
