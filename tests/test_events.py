@@ -1,0 +1,138 @@
+"""Event mentions from parsed sentences, and their merging across articles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.corpus.events import merge_events
+from storyline.events import find_event_mentions
+from storyline.records import (
+    Analysis,
+    Article,
+    DuplicateLink,
+    EventMention,
+    Mention,
+    Story,
+    Timex,
+)
+
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT"}
+
+
+def _article(text: str, aid: str = "a1", outlet: str = "Daily Ledger") -> Article:
+    return Article(id=aid, source_id=aid, source=aid, text=text, outlet=outlet,
+                   published="2031-03-14")
+
+
+def _mentions(doc: Any, aid: str) -> list[Mention]:
+    """Names as a mention finder would give them, keyed by their last word."""
+    return [Mention(aid, e.start_char, e.end_char, e.text, e.label_, e.text.split()[-1].lower())
+            for e in doc.ents if e.label_ in NAME_LABELS]
+
+
+def _timex(text: str, phrase: str, value: str, aid: str = "a1") -> Timex:
+    start = text.index(phrase)
+    return Timex(aid, start, start + len(phrase), phrase, value)
+
+
+def _run(nlp: Any, text: str, timexes: list[tuple[str, str]]) -> list[EventMention]:
+    doc = nlp(text)
+    article = _article(text)
+    return find_event_mentions(doc, article, _mentions(doc, "a1"),
+                               [_timex(text, p, v) for p, v in timexes])
+
+
+@pytest.mark.slow
+def test_meeting_takes_date_place_and_people_from_its_clause(nlp: Any) -> None:
+    text = "Prime Minister Anna Lindqvist met Chancellor Otto Brandt in Berlin on Tuesday."
+    found = _run(nlp, text, [("Tuesday", "2031-03-11")])
+    meeting = next(e for e in found if e.kind == "meeting")
+    assert meeting.date == "2031-03-11"
+    assert meeting.date_from == "trigger"
+    assert meeting.place == "berlin"
+    assert {"lindqvist", "brandt"} <= set(meeting.participants)
+
+
+@pytest.mark.slow
+def test_undated_event_keeps_no_date_rather_than_the_publication_date(nlp: Any) -> None:
+    text = "Chancellor Otto Brandt visited the port of Hamburg to inspect the new cranes."
+    found = _run(nlp, text, [])
+    visit = next(e for e in found if e.kind == "visit")
+    assert visit.date is None
+    assert visit.date_from
+
+
+@pytest.mark.slow
+def test_negated_meeting_is_no_event(nlp: Any) -> None:
+    text = "No meeting between Anna Lindqvist and Otto Brandt is planned."
+    assert not [e for e in _run(nlp, text, []) if e.kind == "meeting"]
+
+
+@pytest.mark.slow
+def test_date_of_reporting_verb_is_not_the_date_of_the_reported_event(nlp: Any) -> None:
+    text = ("Minister Karl Weiss said on Friday that Anna Lindqvist will visit Oslo "
+            "to sign a fisheries deal.")
+    found = _run(nlp, text, [("Friday", "2031-03-14")])
+    statement = next(e for e in found if e.kind == "statement")
+    assert statement.date == "2031-03-14"
+    visit = next(e for e in found if e.kind == "visit")
+    assert visit.date is None
+
+
+@pytest.mark.slow
+def test_statement_without_its_own_date_is_dropped(nlp: Any) -> None:
+    text = "Minister Karl Weiss said the harbour would reopen soon."
+    assert not [e for e in _run(nlp, text, []) if e.kind == "statement"]
+
+
+def _em(aid: str, kind: str, date: str | None, participants: tuple[str, ...],
+        place: str | None = None, start: int = 0) -> EventMention:
+    return EventMention(id=f"{aid}-{kind}-{start}", article=aid, trigger=kind, kind=kind,
+                        start=start, end=start + 10, date=date, date_from="clause",
+                        place=place, participants=participants)
+
+
+def _analysis(aid: str, mentions: list[Mention], events: list[EventMention]) -> Analysis:
+    return Analysis(article=aid, mentions=tuple(mentions), event_mentions=tuple(events))
+
+
+def _m(aid: str, text: str, label: str = "PERSON") -> Mention:
+    return Mention(aid, 0, len(text), text, label, text.split()[-1].lower())
+
+
+def test_same_meeting_in_three_articles_is_one_event_with_syndication_folded() -> None:
+    articles = [_article("x", "a1", "Ledger"), _article("x", "a2", "Courier"),
+                _article("x", "a3", "Ledger Reprints")]
+    analyses = {}
+    for aid in ("a1", "a2", "a3"):
+        mentions = [_m(aid, "Anna Lindqvist"), _m(aid, "Otto Brandt"), _m(aid, "Berlin", "GPE")]
+        kind = "talks" if aid == "a2" else "meeting"
+        analyses[aid] = _analysis(aid, mentions, [
+            _em(aid, kind, "2031-03-11", ("lindqvist", "brandt"), "berlin")])
+    key_to_entity = {(a, k): f"E-{k}" for a in ("a1", "a2", "a3") for k in ("lindqvist", "brandt")}
+    links = [DuplicateLink(article="a3", canonical="a1", kind="wire")]
+    story = Story(id="s1", title="t", articles=("a1", "a2", "a3"))
+    events = merge_events(articles, analyses, [story], links, key_to_entity)
+    assert len(events) == 1
+    event = events[0]
+    assert event.date == "2031-03-11"
+    assert set(event.participants) == {"E-lindqvist", "E-brandt"}
+    assert event.sources == ("Courier", "Ledger", "Ledger Reprints")
+    assert event.independent_sources == 2
+    assert event.title.startswith("Meeting: ") and "Lindqvist" in event.title
+    assert event.title.endswith("— Berlin")
+    assert event.story == "s1"
+
+
+def test_different_days_stay_different_events_and_undated_joins_only_a_clear_match() -> None:
+    mentions = [_m("a1", "Anna Lindqvist"), _m("a1", "Otto Brandt")]
+    analyses = {"a1": _analysis("a1", mentions, [
+        _em("a1", "meeting", "2031-03-11", ("lindqvist", "brandt"), start=0),
+        _em("a1", "meeting", "2031-03-12", ("lindqvist",), start=20),
+        _em("a1", "meeting", None, ("lindqvist", "brandt"), start=40),
+    ])}
+    events = merge_events([_article("x")], analyses, [], [], {})
+    assert [e.date for e in events] == ["2031-03-11", "2031-03-12"]
+    assert len(events[0].mentions) == 2
