@@ -18,6 +18,11 @@ CLOSERS: dict[str, str] = {
 }
 # Single marks double as apostrophes (Putin’s, ’90s), so they only count at word edges.
 SINGLE_MARKS = frozenset("‘’‚'")
+# Marks that only ever close ("”" also closes „, but never opens in English copy).
+CLOSING_ONLY = frozenset("”»›")
+# An unclosed quotation counts only when this many words follow its mark; fewer is a
+# stray mark.
+MIN_OPEN_WORDS = 4
 # A quotation needs at least one letter; shorter is punctuation play, not speech.
 MIN_LETTERS = 1
 
@@ -31,14 +36,36 @@ class Span:
 
 
 def find_spans(text: str) -> list[Span]:
-    """Every top-level quoted span in ``text``, in order, paragraph by paragraph."""
+    """Every top-level quoted span in ``text``, in order, paragraph by paragraph.
+
+    A quotation left open at the end of one paragraph and closed at the start of the next
+    (one sentence a line, as some corpora write text) gives a span in each paragraph.
+    """
     spans: list[Span] = []
+    carried = False
     for para in re.finditer(r"[^\n]+", text):
-        spans.extend(_paragraph_spans(text, para.start(), para.end()))
+        start = para.start()
+        if carried:
+            close = _carried_close(text, start, para.end())
+            if close is not None:
+                spans.extend(_trimmed(text, start, close))
+                start = close + 1
+        found, carried = _paragraph_spans(text, start, para.end())
+        spans.extend(found)
     return spans
 
 
-def _paragraph_spans(text: str, start: int, end: int) -> list[Span]:
+def _carried_close(text: str, start: int, end: int) -> int | None:
+    # A closing mark before any opening one ends the quotation carried over.
+    for j in range(start, end):
+        if text[j] in CLOSERS and _opens(text, j, start) and text[j] not in CLOSING_ONLY:
+            return None
+        if text[j] in CLOSING_ONLY and _closes(text, j, end):
+            return j
+    return None
+
+
+def _paragraph_spans(text: str, start: int, end: int) -> tuple[list[Span], bool]:
     spans: list[Span] = []
     i = start
     while i < end:
@@ -48,14 +75,15 @@ def _paragraph_spans(text: str, start: int, end: int) -> list[Span]:
             continue
         close = _find_closer(text, i, end)
         if close is None:
-            if i == start or not text[start:i].strip():
-                spans.extend(_trimmed(text, i + 1, end))
-                break
+            # Unclosed: the quotation runs to the paragraph's end (and may go on).
+            rest = _trimmed(text, i + 1, end)
+            if rest and len(text[i + 1:end].split()) >= MIN_OPEN_WORDS:
+                return spans + rest, True
             i += 1
             continue
         spans.extend(_trimmed(text, i + 1, close))
         i = close + 1
-    return spans
+    return spans, False
 
 
 def _opens(text: str, i: int, para_start: int) -> bool:

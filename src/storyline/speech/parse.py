@@ -86,7 +86,7 @@ def _relative_antecedent(subj: Token) -> Token:
 
 
 def inverted_subject(verb: Token) -> Token | None:
-    """ "... - noted the NATO Secretary General": the parser often reads the speaker as an object."""
+    """ "... - noted the NATO Secretary General": the parser reads the speaker as an object."""
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod")
                 and c.i > verb.i), None)
     if obj is not None and obj.pos_ in ("PROPN", "NOUN"):

@@ -18,7 +18,11 @@ from ..records import Article, Mention
 from .cues import GROUP_PRONOUNS, OUTLET_WORDS, PERSON_PRONOUNS, ROLE_NOUNS
 
 # Preference among overlapping mentions: a name beats a role, a role beats an organisation.
-LABEL_RANK: dict[str, int] = {"PERSON": 0, "ROLE": 1, "ORG": 2, "NORP": 3, "GPE": 4}
+LABEL_RANK: dict[str, int] = {"PERSON": 0, "TITLED": 1, "ROLE": 2, "ORG": 3, "NORP": 4, "GPE": 5}
+# Mentions that describe a person ("the Dutch leader", "NATO Secretary General Mark Rutte")
+# rather than name them: they resolve a speaker but never give the name.
+DESCRIPTION_LABELS = frozenset({"ROLE", "TITLED"})
+PERSON_LABELS = frozenset({"PERSON"}) | DESCRIPTION_LABELS
 # spaCy entity labels that can speak, for the fallback used when no mentions are passed.
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Honorifics and title words that open a name span but are no part of the name.
@@ -81,9 +85,9 @@ class SpeakerIndex:
 
     def _note(self, m: Mention) -> None:
         if m.label == "PERSON" or m.key not in self.labels:
-            self.labels[m.key] = m.label if m.label != "ROLE" else self.labels.get(m.key, "ROLE")
+            self.labels[m.key] = m.label
         best = self.names.get(m.key)
-        if m.label != "ROLE" and (best is None or len(m.text) > len(best)):
+        if m.label not in DESCRIPTION_LABELS and (best is None or len(m.text) > len(best)):
             self.names[m.key] = m.text
 
     def overlapping(self, start: int, end: int) -> list[Mention]:
@@ -91,7 +95,7 @@ class SpeakerIndex:
         return sorted(found, key=lambda m: (LABEL_RANK.get(m.label, 9), -(m.end - m.start)))
 
     def is_person(self, key: str | None) -> bool:
-        return key is not None and self.labels.get(key) in ("PERSON", "ROLE")
+        return key is not None and self.labels.get(key) in PERSON_LABELS
 
     def name(self, key: str) -> str | None:
         return self.names.get(key)
@@ -134,7 +138,7 @@ def resolve(index: SpeakerIndex, head: Any, span: tuple[int, int],
     found = [m for m in found if m.label == "PERSON" or _covers(m, head)]
     if is_outlet(text, index.article) and not any(m.label == "PERSON" for m in found):
         return Speaker(text, outlet=True)
-    if found and (found[0].label != "ROLE" or found[0].key in index.names):
+    if found and (found[0].label not in DESCRIPTION_LABELS or found[0].key in index.names):
         key = found[0].key
         return Speaker(text, key, index.name(key) or found[0].text)
     if head.lemma_.lower() in ROLE_NOUNS and head.doc[head.left_edge.i].lower_ == "the":

@@ -1,0 +1,151 @@
+"""Quotations and reported speech: marks, speakers, cues and the day a statement was made.
+
+Every text here is written for these tests (an invented fisheries story).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline import quotes
+from storyline.records import Article, Mention, Quote
+from storyline.speech import dates, marks
+
+
+def spans(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in marks.find_spans(text)]
+
+
+def test_marks_every_pair() -> None:
+    text = 'She said “calm seas”, „no quota is planned” and «later» and "done now".'
+    assert spans(text) == ["calm seas", "no quota is planned", "later", "done now"]
+
+
+def test_marks_apostrophes_are_not_quotes() -> None:
+    assert spans("Norway’s fleet ‘stays home’ in the fishermen’s view") == ["stays home"]
+
+
+def test_marks_unbalanced_never_raise() -> None:
+    assert spans('a stray " mark') == []
+    assert spans("“Open at the start of a paragraph runs on") == [
+        "Open at the start of a paragraph runs on"]
+    assert spans("”“„«»") == []
+
+
+def test_marks_quote_carried_over_lines() -> None:
+    text = "He said “the catch fell by half.\nBut we will recover soon,” he added."
+    assert spans(text) == ["the catch fell by half.", "But we will recover soon,"]
+
+
+def test_fallback_weekday_is_the_last_one_on_or_before_publication() -> None:
+    article = Article(id="a", source_id="a", source="a", published="2024-03-13",
+                      text="Hansen said on Monday that the talks went well, and today more.")
+    values = {t.text: t.value for t in dates.fallback_timexes(article)}
+    assert values == {"Monday": "2024-03-11", "today": "2024-03-13"}
+
+
+STORY = (
+    "Fisheries Minister Ingrid Hansen announced Monday that the cod quota will be cut by "
+    "a fifth.\n\n"
+    "“We have no choice, the stock is at its lowest in forty years,” Hansen said. "
+    "“Next year will be better.”\n\n"
+    "She stressed that coastal boats would be spared.\n\n"
+    "The stock has recovered before - noted the fisheries minister.\n\n"
+    "According to the Coastal Times, trawler owners plan a protest.\n\n"
+    "Harbour master Ole Berg called the cut “a hard blow” and said that the port would "
+    "lose jobs.\n\n"
+    "Experts were asked whether the cut was enough."
+)
+
+
+def _mentions(article: Article) -> list[Mention]:
+    def m(text: str, label: str, key: str, nth: int = 0) -> Mention:
+        start = -1
+        for _ in range(nth + 1):
+            start = article.text.index(text, start + 1)
+        return Mention(article.id, start, start + len(text), text, label, key)
+
+    return [m("Ingrid Hansen", "PERSON", "P:hansen"), m("Hansen", "PERSON", "P:hansen", 1),
+            m("the fisheries minister", "ROLE", "P:hansen"),
+            m("Coastal Times", "ORG", "O:times"), m("Ole Berg", "PERSON", "P:berg")]
+
+
+@pytest.fixture(scope="module")
+def story(nlp: Any) -> list[Quote]:
+    article = Article(id="story", source_id="story", source="story", text=STORY,
+                      published="2024-03-12")
+    return quotes.find_quotes(nlp(STORY), article, _mentions(article), [])
+
+
+def _find(found: list[Quote], words: str) -> Quote:
+    hits = [q for q in found if words in q.text]
+    assert hits, f"no quote holds {words!r}: {[q.text for q in found]}"
+    return hits[0]
+
+
+@pytest.mark.slow
+def test_reported_speech_with_dated_cue(story: list[Quote]) -> None:
+    q = _find(story, "cod quota will be cut")
+    assert (q.kind, q.speaker_key, q.cue) == ("indirect", "P:hansen", "announced")
+    assert q.said_on == "2024-03-11"
+    assert q.said_on_from == "own sentence"
+    assert q.speaker_name == "Ingrid Hansen"
+
+
+@pytest.mark.slow
+def test_direct_quote_and_its_cueless_continuation(story: list[Quote]) -> None:
+    first, second = _find(story, "no choice"), _find(story, "Next year will be better")
+    assert first.kind == second.kind == "direct"
+    assert first.speaker_key == second.speaker_key == "P:hansen"
+    assert second.said_on == "2024-03-11"  # the same speaker's run inherits the lead's day
+
+
+@pytest.mark.slow
+def test_pronoun_and_role_speakers(story: list[Quote]) -> None:
+    assert _find(story, "coastal boats would be spared").speaker_key == "P:hansen"
+    dash = _find(story, "The stock has recovered before")
+    assert (dash.kind, dash.speaker_key, dash.cue) == ("direct", "P:hansen", "noted")
+
+
+@pytest.mark.slow
+def test_outlet_is_no_speaker(story: list[Quote]) -> None:
+    assert not any("protest" in q.text for q in story)
+
+
+@pytest.mark.slow
+def test_fragment_and_reported_clause_in_one_sentence(story: list[Quote]) -> None:
+    frag, rep = _find(story, "a hard blow"), _find(story, "the port would lose jobs")
+    assert (frag.kind, rep.kind) == ("direct", "indirect")
+    assert frag.speaker_key == rep.speaker_key == "P:berg"
+    assert frag.said_on is None  # no day of its own, and Berg has no dated statement
+
+
+@pytest.mark.slow
+def test_questions_are_not_statements(story: list[Quote]) -> None:
+    assert not any("enough" in q.text for q in story)
+
+
+@pytest.mark.slow
+def test_ids_and_spans_point_into_the_text(story: list[Quote]) -> None:
+    for q in story:
+        assert STORY[q.start:q.end] == q.text
+        assert q.sent_start <= q.start < q.end <= q.sent_end
+    assert len({q.id for q in story}) == len(story)
+
+
+@pytest.mark.slow
+def test_unattributed_quote_keeps_null_speaker(nlp: Any) -> None:
+    text = "The harbour was quiet.\n\n“Nobody knows what comes next for the boats here.”"
+    article = Article(id="b", source_id="b", source="b", text=text, published="2024-03-12")
+    found = quotes.find_quotes(nlp(text), article, [], [])
+    assert [(q.text, q.speaker_key) for q in found] == [
+        ("Nobody knows what comes next for the boats here.", None)]
+
+
+@pytest.mark.slow
+def test_odd_marks_do_not_crash(nlp: Any) -> None:
+    text = 'He said ” odd „ marks « everywhere " and ‘ here.\n\n»«'
+    article = Article(id="c", source_id="c", source="c", text=text)
+    assert isinstance(quotes.find_quotes(nlp(text), article, [], []), list)
