@@ -168,9 +168,9 @@ def _extend_particles(doc: Any, end: int, label: str) -> int:
     i = end
     while i < len(doc) and doc[i].lower_ in names.NAME_PARTICLES:
         i += 1
-    if doc[end - 1].lower_ in names.NAME_PARTICLES or i > end:
-        if i < len(doc) and doc[i].text[:1].isupper():
-            return i + 1
+    cut_at_particle = doc[end - 1].lower_ in names.NAME_PARTICLES or i > end
+    if cut_at_particle and i < len(doc) and doc[i].text[:1].isupper():
+        return i + 1
     return end
 
 
@@ -199,7 +199,8 @@ def _is_full(toks: list[str]) -> bool:
 
 
 def _cluster(found: list[_Name], doc: Any) -> None:
-    full: dict[tuple[str, str], str] = {}  # (first, last) -> cluster key of the first full name so spelled
+    # (first, last) -> the cluster key of the first full name so spelled
+    full: dict[tuple[str, str], str] = {}
     for n in found:
         toks = _tokens(doc, n)
         if n.label == "PERSON" and _is_full(toks):
@@ -219,7 +220,8 @@ def _person_key(n: _Name, toks: list[str], full: dict[tuple[str, str], str]) -> 
     if n.label != "PERSON" and n.label not in CONFUSABLE_LABELS:
         return None
     # A short form joins the full name it ends ("Rutte", "von der Leyen"); ambiguous if two do.
-    owners = {k for k in full.values() if k[len(PERSON_PREFIX):].split()[-len(toks):] == toks}
+    owners = {k for k in full.values()
+              if k[len(PERSON_PREFIX):].split()[-len(toks):] == toks}
     if len(owners) == 1:
         return owners.pop()
     if n.label == "PERSON":

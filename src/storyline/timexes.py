@@ -1,9 +1,411 @@
-"""Placeholder until its stage lands: finds nothing."""
+"""Temporal expressions -> ``Timex`` records with TimeML-style values against the article date.
+
+Spans come from spaCy's DATE and TIME entities plus a few patterns the small model misses
+("on Monday", "yesterday"); values come from the ordered rules below. An expression with no
+confident value is left out: a wrong calendar value is worse than none downstream, where
+quotes and events take their dates from these.
+
+Relative expressions need the article date: "last week" is the ISO week before it, "on
+Monday" the Monday before it in a past-tense sentence and the Monday after it in a
+future-tense one.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections.abc import Callable
 from typing import Any
 
+from .records import Article, Timex
 
-def find_timexes(*args: Any) -> list[Any]:
-    return []
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = {d: i for i, d in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}
+# Vague quantities: TimeML writes the unknown number as X ("several years" -> PXY).
+VAGUE = {"several", "few", "a few", "many", "some", "the past few", "recent"}
+UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE",
+         "century": "CE", "centurie": "CE", "hour": "H", "minute": "MIN", "second": "S",
+         "quarter": "Q"}
+SETS = {"annual": "P1Y", "annually": "P1Y", "yearly": "P1Y", "every year": "P1Y",
+        "each year": "P1Y", "daily": "P1D", "every day": "P1D", "weekly": "P1W",
+        "every week": "P1W", "monthly": "P1M", "every month": "P1M"}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+# A month-and-day with no year more than this many days after the article date is taken
+# from the year before ("December 30" in a January article); news rarely looks that far on.
+FUTURE_DAY_LIMIT = 183
+# Words between a weekday and its verb that point forward in time ("before the meeting on
+# Wednesday", "ahead of talks on Friday").
+FUTURE_MARKERS = frozenset({"will", "'ll", "shall", "next", "upcoming", "ahead", "before",
+                            "until", "scheduled", "planned", "expected", "due", "coming"})
+TIMEX_LABELS = frozenset({"DATE", "TIME"})
+RANGE = re.compile(r"\b(?:from|between) ((?:1[5-9]|20)\d\d) (?:to|and|until) "
+                   r"((?:1[5-9]|20)\d\d)\b")
+# Patterns for what the small model often leaves untagged.
+EXTRA = re.compile(
+    r"\b(?:(?:on|last|next|this|since|by|until)\s+)?(?:monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday)\b|\b(?:today|yesterday|tomorrow|tonight)\b|"
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?\b|"
+    r"\b\d{1,2}\s+(?:january|february|march|april|june|july|august|september|october|"
+    r"november|december)(?:\s+\d{4})?\b", re.I)
+
+_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|" \
+         r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_NUM = r"(\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_UNIT = r"(year|month|week|day|decade|century|centurie|hour|minute|second|quarter)(s)?"
+
+
+def find_timexes(doc: Any, article: Article) -> list[Timex]:
+    """Every temporal expression of the article with a confident TimeML value."""
+    dct = _parse_date(article.published)
+    spans = _spans(doc)
+    found = []
+    for start, end in spans:
+        text = doc.text[start:end]
+        result = normalise(text, dct, _tense(doc, start, end))
+        if result:
+            value, kind = result
+            found.append(Timex(article.id, start, end, text, value, kind))
+        if result and kind == "DURATION":
+            found.extend(_range_ends(article.id, text, start))
+    return found
+
+
+def _range_ends(article_id: str, text: str, offset: int) -> list[Timex]:
+    """'from 2009 to 2011' is a duration and two years; TimeML marks all three."""
+    m = RANGE.search(text.lower())
+    if not m:
+        return []
+    return [Timex(article_id, offset + m.start(g), offset + m.end(g), m[g], m[g], "DATE")
+            for g in (1, 2)]
+
+
+def _spans(doc: Any) -> list[tuple[int, int]]:
+    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in TIMEX_LABELS]
+    for m in EXTRA.finditer(doc.text):
+        if not any(s < m.end() and m.start() < e for s, e in spans):
+            spans.append((m.start(), m.end()))
+    return sorted(spans)
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- tense of the context
+
+def _tense(doc: Any, start: int, end: int) -> str:
+    """'future', 'past' or 'present': the verb a time expression hangs from, and its aux."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return "past"
+    tok = span.root
+    for _ in range(8):
+        if tok.lower_ in FUTURE_MARKERS or any(
+                c.lower_ in FUTURE_MARKERS for c in tok.children if c.dep_ in {"aux", "amod"}):
+            return "future"
+        if tok.pos_ in {"VERB", "AUX"}:
+            return _verb_tense(tok)
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return "past"
+
+
+def _verb_tense(verb: Any) -> str:
+    aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if aux & {"will", "'ll", "shall", "wo"} or (verb.lower_ == "going" and "to" in
+                                                {c.lower_ for c in verb.children}):
+        return "future"
+    if verb.tag_ == "VBD" or aux & {"did", "had", "has", "have", "was", "were"}:
+        return "past"
+    if verb.tag_ == "VBG" and aux & {"is", "are", "am"}:
+        return "future"  # "is meeting on Friday": the present progressive of a plan
+    return "present" if verb.tag_ in {"VBZ", "VBP"} else "past"
+
+
+# ---------------------------------------------------------------- values
+
+Rule = Callable[[re.Match[str], dt.date | None, str], tuple[str, str] | None]
+
+
+def normalise(text: str, dct: dt.date | None, tense: str = "past") -> tuple[str, str] | None:
+    """(value, type) for a time expression, or None when no rule is confident."""
+    t = re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip()
+    for pattern, rule in RULES:
+        m = pattern.search(t)
+        if m:
+            result = rule(m, dct, tense)
+            if result:
+                return result
+    return None
+
+
+def _date(d: dt.date) -> tuple[str, str]:
+    return d.isoformat(), "DATE"
+
+
+def _day(year: int, month: int, day: int) -> tuple[str, str] | None:
+    try:
+        return _date(dt.date(year, month, day))
+    except ValueError:
+        return None
+
+
+def _iso(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    return _day(int(m[1]), int(m[2]), int(m[3]))
+
+
+def _slashed(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    year = int(m[3])
+    year += 2000 if year < 50 else 1900 if year < 100 else 0
+    return _day(year, int(m[1]), int(m[2]))  # US order: month/day/year
+
+
+def _month_day_year(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    return _day(int(m[3]), MONTHS[m[1]], int(m[2]))
+
+
+def _day_month_year(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    return _day(int(m[3]), MONTHS[m[2]], int(m[1]))
+
+
+def _month_day(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    return _in_year(MONTHS[m[1]], int(m[2]), dct)
+
+
+def _day_month(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    return _in_year(MONTHS[m[2]], int(m[1]), dct)
+
+
+def _in_year(month: int, day: int, dct: dt.date | None) -> tuple[str, str] | None:
+    if dct is None:
+        return None
+    found = _day(dct.year, month, day)
+    if found and (dt.date.fromisoformat(found[0]) - dct).days > FUTURE_DAY_LIMIT:
+        return _day(dct.year - 1, month, day)
+    return found
+
+
+def _month_year(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    return f"{int(m[2]):04d}-{MONTHS[m[1]]:02d}", "DATE"
+
+
+def _month(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    if dct is None:
+        return None
+    return f"{dct.year:04d}-{MONTHS[m[1]]:02d}", "DATE"
+
+
+def _decade(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    return m[1][:3], "DATE"
+
+
+def _year(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    return m[1], "DATE"
+
+
+def _deictic_day(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    if dct is None:
+        return None
+    shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m[2]]
+    shift += {"after": 1, "before": -1}.get(m[1] or "", 0)
+    value = (dct + dt.timedelta(days=shift)).isoformat()
+    return (value + "TNI", "TIME") if m[2] == "tonight" else (value, "DATE")
+
+
+def _part_of_day(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    if dct is None:
+        return None
+    return f"{dct.isoformat()}T{PARTS_OF_DAY[m[1]]}", "TIME"
+
+
+def _ago(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    n = _number(m[1])
+    if dct is None or n is None:
+        return None
+    return _shift(dct, UNITS[m[2]], -int(n), precise=True)
+
+
+def _relative(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    """last/this/next week|month|year, with 'earlier'/'later' this ... kept at the unit."""
+    if dct is None:
+        return None
+    step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[m[1]]
+    return _shift(dct, UNITS[m[2]], step, precise=False)
+
+
+def _shift(dct: dt.date, unit: str, n: int, precise: bool) -> tuple[str, str] | None:
+    if unit == "D":
+        return _date(dct + dt.timedelta(days=n))
+    if unit == "W":
+        d = dct + dt.timedelta(weeks=n)
+        if precise:
+            return _date(d)
+        year, week, _ = d.isocalendar()
+        return f"{year}-W{week:02d}", "DATE"
+    if unit == "M":
+        total = dct.year * 12 + dct.month - 1 + n
+        return f"{total // 12:04d}-{total % 12 + 1:02d}", "DATE"
+    if unit == "Y":
+        return f"{dct.year + n:04d}", "DATE"
+    return None
+
+
+def _weekday(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    if dct is None:
+        return None
+    target = WEEKDAYS[m[2]]
+    if m[1] in {"next", "last"}:
+        tense = "future" if m[1] == "next" else "past"
+    back = (dct.weekday() - target) % 7
+    ahead = (target - dct.weekday()) % 7
+    if tense == "future":
+        shift = ahead
+    elif tense == "present":
+        shift = ahead if ahead < back else -back
+    else:
+        shift = -back
+    return _date(dct + dt.timedelta(days=shift))
+
+
+def _year_range(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    years = int(m[2]) - int(m[1])
+    return (f"P{years}Y", "DURATION") if years > 0 else None
+
+
+def _weekend(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    if dct is None:
+        return None
+    year, week, _ = dct.isocalendar()
+    return f"{year}-W{week:02d}-WE", "DATE"
+
+
+def _this_unit(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    if dct is None:
+        return None
+    return (f"{dct.year:04d}" if m[1] == "year" else f"{dct.year:04d}-{dct.month:02d}"), "DATE"
+
+
+def _weekday_part(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    day = _weekday(re.match(r"()(\w+)", m[1]) or m, dct, tense)
+    return (f"{day[0]}T{PARTS_OF_DAY[m[2]]}", "TIME") if day else None
+
+
+def _time(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    hour, minute = int(m[1]), int(m[2])
+    if m[3] and m[3].startswith("p") and hour < 12:
+        hour += 12
+    if m[3] and m[3].startswith("a") and hour == 12:
+        hour = 0
+    if dct is None or hour > 23 or minute > 59:
+        return None
+    zone = "Z" if m[4] else ""
+    return f"{dct.isoformat()}T{hour:02d}:{minute:02d}{zone}", "TIME"
+
+
+def _duration(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    qty, unit, plural = m[2], UNITS[m[4]], bool(m[5])  # groups: 1 last/next, 2 quantity
+    n: float | None
+    if qty is None:
+        n = None if plural else 1  # "decades-long" -> PXY; "the past decade" -> P10Y
+    elif qty.strip() in VAGUE:
+        n = None
+    else:
+        n = _number(qty.strip())
+        if n is None:
+            return None
+    return _period(n, unit), "DURATION"
+
+
+def _period(n: float | None, unit: str) -> str:
+    scale = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M")}
+    factor, unit = scale.get(unit, (1, unit))
+    amount = "X" if n is None else _fmt(n * factor)
+    if unit in {"H", "MIN", "S"}:
+        return f"PT{amount}{'M' if unit == 'MIN' else unit}"
+    return f"P{amount}{unit}"
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else str(n)
+
+
+def _number(word: str) -> float | None:
+    word = word.strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        return float(word)
+    if word in NUMBER_WORDS:
+        return float(NUMBER_WORDS[word])
+    parts = re.split(r"[- ]", word)
+    if len(parts) == 2 and all(p in NUMBER_WORDS for p in parts):
+        return float(NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]])
+    return None
+
+
+def _set(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    return SETS[m[1]], "SET"
+
+
+def _ref(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    return {"currently": "PRESENT_REF", "now": "PRESENT_REF", "the past": "PAST_REF",
+            "the future": "FUTURE_REF", "recently": "PAST_REF"}[m[1]], "DATE"
+
+
+_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+RULES: list[tuple[re.Pattern[str], Rule]] = [
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), _iso),
+    (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2,4})\b"), _slashed),
+    (re.compile(_MONTH + r" (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b"), _month_day_year),
+    (re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?" + _MONTH + r",? (\d{4})\b"),
+     _day_month_year),
+    (re.compile(r"\b" + _MONTH + r" (\d{1,2})(?:st|nd|rd|th)?\b(?!:)"), _month_day),
+    (re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?" + _MONTH + r"\b"), _day_month),
+    (re.compile(r"\b" + _MONTH + r",? (\d{4})\b"), _month_year),
+    (re.compile(r"\b(\d{1,2}):(\d{2})\s*(a\.?m\.?|p\.?m\.?)?(?:\s*\(?(utc|gmt))?"), _time),
+    (re.compile(r"\b(?:the day (after|before) )?(today|yesterday|tomorrow|tonight)\b"),
+     _deictic_day),
+    (re.compile(r"^(?:this|this coming) (morning|afternoon|evening|night)$"), _part_of_day),
+    (re.compile(r"\b(" + _NUMBER_WORD + r"|\d+|a few|several) " + r"(year|month|week|day)s? ago\b"),
+     _ago),
+    (re.compile(r"\b(?:from|between) ((?:1[5-9]|20)\d\d) (?:to|and|until) "
+                r"((?:1[5-9]|20)\d\d)\b"), _year_range),
+    (re.compile(r"(?<!the )\b(?:(?:earlier|later) )?(last|past|previous|this|next|coming) "
+                r"(week|month|year)\b(?!s)"), _relative),
+    (re.compile(r"\b(?:this|the|next|last) ?(weekend)\b"), _weekend),
+    (re.compile(r"\b(?:the )?(?:beginning|start|end) of the (year|month)\b"), _this_unit),
+    (re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday) "
+                r"(morning|afternoon|evening|night)\b"), _weekday_part),
+    (re.compile(r"\b(next|last|on|this)? ?(monday|tuesday|wednesday|thursday|friday|saturday|"
+                r"sunday)\b"), _weekday),
+    (re.compile(r"(?:^|\b(?:in|since|of|by|until|from|the|early|late|end of) )(?:the )?"
+                r"((?:1[5-9]|20)\d0)'?s\b"), _decade),
+    (re.compile(r"^(?:(?:the|in|since|by|until|from|early|late|fiscal|fy) )*((?:1[5-9]|20)\d\d)"
+                r"(?:'s)?$"), _year),
+    (re.compile(r"\b" + _MONTH + r"$"), _month),
+    (re.compile(r"^(annual|annually|yearly|every year|each year|daily|every day|weekly|"
+                r"every week|monthly|every month)$"), _set),
+    (re.compile(r"^(currently|now|the past|the future|recently)$"), _ref),
+    (re.compile(r"^(?:for |over |about |nearly |almost |more than |at least |up to |"
+                r"the )*(?:(last|past|next|first|coming|previous) )?(" + _NUM
+                + r"|a few|several|few|many|some)?[ -]?" + _UNIT + r"(?:[- ]long|[- ]old)?$"),
+     _duration),
+    (re.compile(r"(?<!mid-)(?<!mid )\b((?:1[5-9]|20)\d\d)\b"), _year),
+]

@@ -203,7 +203,7 @@ def _join_org_variants(named: list[_Cluster], uf: _UnionFind) -> None:
     for group in by_first.values():
         for i, (a, ra) in enumerate(group):
             for b, rb in group[i + 1:]:
-                if len(a) == len(b) and all(_prefix_match(x, y) for x, y in zip(a, b, strict=False)):
+                if len(a) == len(b) and all(map(_prefix_match, a, b)):
                     uf.union(ra, rb)
 
 
