@@ -1,0 +1,123 @@
+"""The app in Debian's Chromium through Playwright: story -> item -> highlighted sentence.
+
+Screenshots go to ``STORYLINE_SCREENSHOTS`` when set (to look at them), else a tmp dir.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from webdata import STORY, web_db  # noqa: F401
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium, headless, with nothing that reaches the network on its own.
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def server(web_db: Path) -> Iterator[str]:  # noqa: F811
+    import uvicorn
+
+    from storyline.web.app import create_app
+
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(web_db), host="127.0.0.1", port=port,
+                                        log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture
+def page(server: str) -> Iterator[Any]:
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Debian's chromium is not installed (make system-deps)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="install storyline[browser]")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        ctx = browser.new_context(viewport={"width": 1200, "height": 900})
+        pg = ctx.new_page()
+        errors: list[str] = []
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.on("dialog", lambda d: errors.append(f"dialog: {d.message}"))
+        pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        pg.errors = errors
+        yield pg
+        browser.close()
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    out = Path(os.environ.get("STORYLINE_SCREENSHOTS") or tmp_path)
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+def test_story_item_opens_the_highlighted_sentence(page: Any, server: str, shots: Path) -> None:
+    page.goto(server + "/")
+    page.screenshot(path=str(shots / "stories.png"), full_page=True)
+    page.click("text=Arctic cod quota talks")
+    page.wait_for_selector("svg.axis")
+    assert page.locator("li.day").count() == 3
+    page.screenshot(path=str(shots / "story.png"), full_page=True)
+    page.click("a.item-title:has-text('Berg: no cut this year')")
+    page.locator("#hl").wait_for()
+    sentence = "".join(page.locator("mark.sentence").all_inner_texts())
+    assert sentence == '"We will not cut the quota this year," Minister Anna Berg said after ' \
+                       "the meeting."
+    assert page.locator("mark.quote").inner_text() == "We will not cut the quota this year,"
+    assert page.locator("#hl").is_visible()
+    page.screenshot(path=str(shots / "article.png"), full_page=True)
+    assert page.errors == []
+
+
+def test_search_a_speaker(page: Any, server: str, shots: Path) -> None:
+    page.goto(server + "/search")
+    page.fill("input[name=speaker]", "Holm")
+    page.click("form.search-form button")
+    page.wait_for_selector("li.quote-line")
+    assert page.locator("li.quote-line").count() == 2
+    assert "Nobody asked the fishermen" in page.content()
+    page.screenshot(path=str(shots / "search.png"), full_page=True)
+    assert page.errors == []
+
+
+def test_speaker_filter_hides_other_items(page: Any, server: str) -> None:
+    page.goto(f"{server}/stories/{STORY}")
+    page.click("button.chip[data-filter='Lars Holm']")
+    visible = page.locator("li.item:visible")
+    assert visible.count() == 2
+    page.click("button.chip.all")
+    assert page.locator("li.item:visible").count() == 5
+
+
+def test_hostile_page_runs_nothing(page: Any, server: str) -> None:
+    page.goto(server + "/articles/a4")
+    assert "<script>alert('title')</script>" in page.locator("h1").inner_text()
+    assert page.evaluate("document.querySelectorAll('img').length") == 0
+    page.goto(f"{server}/stories/{STORY}")
+    assert page.errors == []  # no alert dialog, no script error, no CSP violation
