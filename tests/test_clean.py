@@ -1,0 +1,116 @@
+"""The cleaning stage on text dumps we wrote: boilerplate out, paragraphs once, metadata in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline import boilerplate
+from storyline.clean import clean, find_headline, read_lead
+from storyline.errors import ExtractError
+from storyline.ingest import text as text_reader
+from storyline.records import Article, RawPage
+from storyline.settings import Settings
+
+TEXT = Path(__file__).resolve().parent / "fixtures" / "text"
+FETCHED = "2026-11-23T00:00:00Z"  # fixed reference day for year-less dates
+
+
+def dump(name: str, settings: Settings) -> Article:
+    path = TEXT / name
+    page = next(text_reader.read(str(path), path.read_bytes(), settings))
+    return clean(RawPage(**{**page.to_dict(), "fetched_at": FETCHED}), settings)
+
+
+def test_error_banner_disclaimer_and_lists_dropped(settings: Settings) -> None:
+    a = dump("error_banner_repeats.txt", settings)
+    for junk in ("Oops", "could not be found", "Legal Disclaimer", "warranty",
+                 "Most popular", "Fish Feed Market", "CommentsNo comment"):
+        assert junk not in a.text
+    assert "approved a review of this season's cod quotas" in a.text
+
+
+def test_repeated_paragraphs_kept_once(settings: Settings) -> None:
+    a = dump("error_banner_repeats.txt", settings)
+    assert a.text.count("eleven vessels remain in dry dock") == 1
+    assert a.text.count("we are asking for more time") == 1
+
+
+def test_headline_outlet_and_header_date(settings: Settings) -> None:
+    a = dump("error_banner_repeats.txt", settings)
+    assert a.title == "Harbour Authority Approves Cod Quota Review After Storm Losses"
+    assert a.outlet == "Coastline Wire"
+    assert (a.published, a.published_from) == ("2024-03-12", "header")
+
+
+def test_text_is_verbatim_paragraphs(settings: Settings) -> None:
+    a = dump("error_banner_repeats.txt", settings)
+    source = (TEXT / "error_banner_repeats.txt").read_text(encoding="utf-8")
+    assert all(p in source for p in a.paragraphs)
+    assert a.text == "\n\n".join(a.paragraphs)
+
+
+def test_headline_printed_twice_kept_once_and_metadata_lines_dropped(settings: Settings) -> None:
+    a = dump("outlet_line_related.txt", settings)
+    assert a.title == "Ministers promise compensation fund for storm-hit fishing towns"
+    assert a.text.count("Ministers promise compensation fund") == 1
+    assert a.outlet == "Nordic Fisheries Desk"
+    for junk in ("2 min read", "Tags:", "RELATED", "Insurers count the cost", "TOP STORIES",
+                 "Ferry timetable", "09:14", "Nordic Fisheries Desk", "Economy"):
+        assert junk not in a.text
+    assert "open to applications until the end of June" in a.text
+
+
+def test_dateline_line_gives_outlet_date_and_leaves_text(settings: Settings) -> None:
+    a = dump("dateline_weekday.txt", settings)
+    assert a.dateline == "Oslo, March 5 (Nordic Press) –"
+    assert a.outlet == "Nordic Press"
+    assert a.title is None
+    assert "Archive" not in a.text and not a.text.startswith("Oslo")
+    assert (a.published, a.published_from) == ("2025-03-05", "dateline + weekday")
+
+
+def test_no_header_date_inferred_and_said_so(settings: Settings) -> None:
+    a = dump("no_header_inferred.txt", settings)
+    assert a.title is None
+    assert a.published == "2025-03-06"
+    assert a.published_from is not None and a.published_from.startswith("inferred:")
+    assert a.text.count("\n\n") == 3
+
+
+def test_wire_credit_in_first_sentence(settings: Settings) -> None:
+    a = dump("wire_credit.txt", settings)
+    assert (a.outlet, a.wire) == ("Baltic Daily", "Reuters")
+    assert a.text.startswith("The head of the fishermen's association")
+
+
+@pytest.mark.parametrize("lead, expect", [
+    ("LONDON (AP) — Ministers met on Friday.", ("AP", None)),
+    ("Kyiv, September 3 (Harbour Post) - Talks resumed.", (None, "Harbour Post")),
+])
+def test_bracketed_credit_is_wire_for_agencies_else_outlet(
+        lead: str, expect: tuple[str | None, str | None]) -> None:
+    got = read_lead([lead])
+    assert (got.wire, got.outlet) == expect
+
+
+def test_headline_not_taken_from_a_label_or_sentence() -> None:
+    lines = ["Home", "News", "– Energy – Archive", "The body starts here and is long enough."]
+    assert find_headline(lines, [3]) is None
+    lines = ["An earlier teaser sentence that ends with a full stop and stands above.", "Body."]
+    assert find_headline(lines, [1]) is None
+
+
+def test_empty_page_raises_extract_error(settings: Settings) -> None:
+    page = RawPage(source="x", source_id="x", kind="text", text="Home\nAbout\n© 2024")
+    with pytest.raises(ExtractError):
+        clean(page, settings)
+
+
+def test_menu_run_is_bad_and_prose_is_good() -> None:
+    sl = boilerplate.stoplist_for("the of and to in that it is was")
+    lines = ["Home", "World", "Business", "Sport",
+             "The storm damaged eleven boats in the harbour, and the crews say that it will "
+             "take weeks before they can go back to sea."]
+    assert boilerplate.select(lines, sl) == [4]
