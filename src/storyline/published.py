@@ -39,6 +39,10 @@ TODAY = re.compile(r"\btoday,?\s*\(?(monday|tuesday|wednesday|thursday|friday|sa
 # than a few years ago without its year; 15 keeps every weekday/date pairing reachable
 # (the calendar repeats within 11 years for most dates).
 YEAR_WINDOW = 15
+# How many lines from the top a stamp may sit in to be the page's own date (byline and
+# dateline come first; later dates are the story's). Matches extract.TOP_LINES' reasoning,
+# with room for a category line and a headline above the stamp.
+STAMP_TOP_LINES = 6
 # A weekday in the lead names a day at most this many days after the latest explicit date
 # (news reports the past week).
 WEEK = 7
@@ -153,7 +157,7 @@ def infer(text: str, now: date, lead: str = "") -> tuple[date, str] | None:
 def date_from_text(text: str, now: date | None = None) -> tuple[str, str] | None:
     """(YYYY-MM-DD, how) from the text alone: a stamp near the top, else an inference."""
     now = now or date.today()
-    head = "\n".join(text.splitlines()[:12])
+    head = "\n".join(text.splitlines()[:STAMP_TOP_LINES])
     stamp = stamp_date(head)
     if stamp and stamp <= now:
         return stamp.isoformat(), "text-stamp"
