@@ -69,9 +69,9 @@ _TRANSLIT_END = re.compile(r"(?:yy|iy|ij|yi|ii|yj)$")
 
 def fold(text: str) -> str:
     """Lower case, no diacritics, punctuation as spaces: the form names are compared in."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = re.sub(r"'s\b", "", unicodedata.normalize("NFKD", text.replace("’", "'")))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = _NON_WORD.sub(" ", text.replace("'s ", " ").replace(".", ""))
+    text = _NON_WORD.sub(" ", text.replace(".", ""))
     return _SPACES.sub(" ", text).strip()
 
 

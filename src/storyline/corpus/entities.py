@@ -252,7 +252,7 @@ def _short_group_is_person(c: _Cluster, named: list[_Cluster], uf: _UnionFind) -
     for other in named:
         if uf.find(other.ref) == root:
             votes.update(other.labels)
-    return votes.most_common(1)[0][0] == "PERSON"
+    return votes["PERSON"] >= max(votes.values())  # a tie goes to the person reading
 
 
 def _dominant(owners: Counter[tuple[str, str]], uf: _UnionFind) -> tuple[str, str] | None:
