@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import FIXTURES
 
+from conftest import FIXTURES
 from storyline.extract import (
     Extracted,
     date_from_url,

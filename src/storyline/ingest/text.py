@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 from ..errors import PageError
 from ..records import RawPage
 from ..settings import Settings
+from .files import source_id_for
 
 HEADER = re.compile(r"^\s*date[:\s]+(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+Z-]*)?\s*(.*)$", re.I)
 STATUS = re.compile(r"^\d{3}$")
+# charset_normalizer guesses from this much of a non-UTF-8 file: enough for a stable
+# guess, and bounded, since its cost grows with the input.
+GUESS_BYTES = 200_000
 
 
 def read(path: str, data: bytes, settings: Settings) -> Iterator[RawPage]:
@@ -24,13 +27,13 @@ def read(path: str, data: bytes, settings: Settings) -> Iterator[RawPage]:
     if not text.strip():
         raise PageError("empty", "no text in the file")
     published, text = split_header(text)
-    yield RawPage(source=path, source_id=Path(path).name.split(".")[0], kind="text",
+    yield RawPage(source=path, source_id=source_id_for(path), kind="text",
                   text=text, published=published)
 
 
 def split_header(text: str) -> tuple[str | None, str]:
     """The header's date and the text with the header line removed (its tail kept)."""
-    first, sep, rest = text.partition("\n")
+    first, _, rest = text.partition("\n")
     m = HEADER.match(first)
     if not m:
         return None, text
@@ -40,20 +43,35 @@ def split_header(text: str) -> tuple[str | None, str]:
     return m.group(1), (tail + "\n" + rest) if tail else rest
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 when it is, else the best guess; never raises on mixed encodings."""
+def decode(data: bytes, declared: str | None = None) -> str:
+    """UTF-8 when it is, else the declared charset, else the best guess; never raises.
+
+    A file mixing encodings (UTF-8 with stray Latin-1 bytes) keeps its UTF-8 and gets a
+    replacement character for each stray byte rather than a wrong guess for the whole file.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    try:
-        from charset_normalizer import from_bytes
+    if declared:
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors="replace")
+    from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
-        if best is not None:
-            return str(best)
-    except ImportError:  # pragma: no cover - charset_normalizer comes with trafilatura
-        pass
-    return data.decode("utf-8", errors="replace")
+    best = from_bytes(data[:GUESS_BYTES]).best()
+    encoding = best.encoding if best is not None else "utf-8"
+    return data.decode(encoding, errors="replace")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when the text is UTF-8 apart from a few bad bytes (a mixed-encoding file)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    non_ascii = sum(1 for c in text if ord(c) > 127)
+    return bad < non_ascii - bad
