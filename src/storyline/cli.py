@@ -15,6 +15,8 @@ from .errors import StorylineError
 from .settings import Settings, load_settings
 from .store import Store
 
+# Failures listed one per line after a run; beyond this the summary counts suffice.
+MAX_FAILURE_LINES = 50
 DB_OPTION = click.option("--db", default="story.db", show_default=True,
                          type=click.Path(dir_okay=False), help="The SQLite store.")
 
@@ -59,11 +61,16 @@ def run_cmd(settings: Settings, paths: tuple[str, ...], db: str, workers: int | 
                                 **({"workers": workers} if workers is not None else {}))
     with Store.open(db) as store:
         summary = run(list(paths), store, settings)
+        failed = store.failures(last_run=True)
     click.echo(f"pages read: {summary.pages}  articles: {summary.articles} "
                f"(new {summary.new_articles}, unchanged {summary.unchanged})  "
                f"duplicates: {summary.duplicates}  failures: {summary.failures}")
     for reason, n in summary.failure_reasons:
         click.echo(f"  failed {n:>5}  {reason}")
+    for f in failed[:MAX_FAILURE_LINES]:
+        click.echo(f"  failure  {f.reason}  {f.source}  {f.detail[:100]}")
+    if len(failed) > MAX_FAILURE_LINES:
+        click.echo(f"  ... and {len(failed) - MAX_FAILURE_LINES} more: storyline stats --db {db}")
     click.echo(f"store: {db}")
 
 

@@ -115,10 +115,12 @@ class ArticleQueries(StoreCore):
         return [dict(r) for r in self.conn.execute(
             f"SELECT {cols}, duplicate_of, story FROM articles ORDER BY published, id")]
 
-    def failures(self) -> list[Failure]:
+    def failures(self, last_run: bool = False) -> list[Failure]:
+        """Recorded failures; ``last_run``: only those the latest run recorded."""
+        where = " WHERE run = (SELECT max(id) FROM runs)" if last_run else ""
         return [Failure(source=r["source"], reason=r["reason"], detail=r["detail"] or "",
                         source_id=r["source_id"])
-                for r in self.conn.execute("SELECT * FROM failures ORDER BY source")]
+                for r in self.conn.execute(f"SELECT * FROM failures{where} ORDER BY source")]
 
     def stats(self) -> dict[str, Any]:
         one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
