@@ -61,6 +61,10 @@ STATEMENT_VERBS = frozenset({
     "add", "explain", "argue", "acknowledge", "admit", "vow", "pledge", "promise",
 })
 
+# Verbs too light to name a happening even when dated ("was on June 3", "has since May").
+LIGHT_VERBS = frozenset({"be", "have", "do", "become", "seem", "remain", "include", "expect",
+                         "plan", "hope", "want", "need", "make", "take", "get", "go"})
+
 # Verbs that need a companion to be an event: "spoke with X" is a call or talks, "reached
 # Kyiv" an arrival; bare "spoke"/"reached a point" are not.
 WITH_VERBS = {"speak": "call", "talk": "talks"}
@@ -103,9 +107,29 @@ def find_event_mentions(doc: Any, article: Article, mentions: Sequence[Mention],
     dated = _place_timexes(doc, timexes)
     triggers = [(t, kind) for t in doc if (kind := trigger_kind(t)) is not None]
     trigger_ids = {t.i for t, _ in triggers}
+    triggers += _dated_verbs(dated, trigger_ids)
+    trigger_ids = {t.i for t, _ in triggers}
     found = [_event_mention(t, kind, article, placed, dated, trigger_ids) for t, kind in triggers]
     kept = [e for e in found if e is not None]
     return _inherit_dates(kept)
+
+
+def _dated_verbs(dated: Sequence[tuple[Any, str]],
+                 trigger_ids: set[int]) -> list[tuple[Any, str]]:
+    """Verbs outside the lexicon that carry their own day ("selected X on February 29").
+
+    In TimeML terms every such verb is an event; its lemma names the kind. Light verbs and
+    negated ones are left out: "was on June 3" and "did not fly on Monday" report nothing.
+    """
+    out: dict[int, tuple[Any, str]] = {}
+    for root, _ in dated:
+        verb = _governor(root, trigger_ids)
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or verb.i in trigger_ids or lemma in LIGHT_VERBS:
+            continue
+        if not is_negated(verb):
+            out[verb.i] = (verb, lemma)
+    return [out[i] for i in sorted(out)]
 
 
 def trigger_kind(token: Any) -> str | None:
