@@ -27,10 +27,13 @@ demo: $(STAMP)
 	rm -f $(DEMO_DB)
 	$(BIN)/storyline run examples/ --db $(DEMO_DB) --no-progress
 	$(BIN)/storyline export --db $(DEMO_DB) --format json -o out/demo/export.json
+	$(BIN)/storyline report --db $(DEMO_DB) -o out/demo/report.html
 	@echo
 	@echo "store:   $(DEMO_DB)"
 	@echo "export:  out/demo/export.json"
 	@echo "stats:   $(BIN)/storyline stats --db $(DEMO_DB)"
+	@echo "report:  out/demo/report.html"
+	@echo "serve:   $(BIN)/storyline serve --db $(DEMO_DB)   (then open http://127.0.0.1:8000)"
 
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q

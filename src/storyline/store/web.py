@@ -16,6 +16,10 @@ from .core import StoreCore, loads
 
 # Search result cap per kind: a page of results a reader can scan; more needs a narrower query.
 SEARCH_LIMIT = 50
+# Ranking (bm25) costs per matching row: past this many matches the words say little
+# about relevance anyway, so results come newest-stored first instead. At 2,000 a ranked
+# search stays well under the 200 ms page budget (bench/web_bench.py, 20k articles).
+RANK_MAX_MATCHES = 2000
 # SQLite's default limit on host parameters is 32766; chunk IN (...) lists well below it.
 _CHUNK = 900
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -74,9 +78,10 @@ class WebQueries(StoreCore):
         """
         where, params = ("WHERE s.id = ?", (story_id,)) if story_id else ("", ())
         return [dict(r) for r in self.conn.execute(
-            "SELECT s.id, s.title, s.first, s.last, count(a.id) AS articles, "
+            # Only story, duplicate_of, outlet and rowid: the covering index answers it.
+            "SELECT s.id, s.title, s.first, s.last, count(a.story) AS articles, "
             "count(DISTINCT CASE WHEN a.duplicate_of IS NULL "
-            "THEN coalesce(a.outlet, a.id) END) AS independent_sources "
+            "THEN coalesce(a.outlet, 'rowid ' || a.rowid) END) AS independent_sources "
             f"FROM stories s LEFT JOIN articles a ON a.story = s.id {where} "
             "GROUP BY s.id ORDER BY s.last IS NULL, s.last DESC, s.id", params)]
 
@@ -155,7 +160,7 @@ class WebQueries(StoreCore):
     def people_rows(self, limit: int = 500) -> list[dict[str, Any]]:
         """Entities that said something, most quoted first."""
         return [dict(r) for r in self.conn.execute(
-            "SELECT e.id, e.name, e.type, count(q.id) AS quotes FROM entities e "
+            "SELECT e.id, e.name, e.type, count(*) AS quotes FROM entities e "
             "JOIN quotes q ON q.speaker = e.id GROUP BY e.id "
             "ORDER BY quotes DESC, e.name LIMIT ?", (limit,))]
 
@@ -204,7 +209,8 @@ class WebQueries(StoreCore):
         sql = ("SELECT d.kind, d.score, c.id AS copy_id, c.title AS copy_title, "
                "c.outlet AS copy_outlet, c.published AS copy_published, o.id AS orig_id, "
                "o.title AS orig_title, o.outlet AS orig_outlet, o.published AS orig_published "
-               "FROM duplicates d JOIN articles c ON c.id = d.article "
+               # CROSS JOIN keeps duplicates as the outer loop: they are few, articles many.
+               "FROM duplicates d CROSS JOIN articles c ON c.id = d.article "
                "JOIN articles o ON o.id = d.canonical WHERE {} = ? "
                "ORDER BY c.published, c.id")
         return {
@@ -231,7 +237,7 @@ class WebQueries(StoreCore):
             fts = "JOIN quotes_fts f ON f.rowid = q.rowid"
             where.append("quotes_fts MATCH ?")
             params.append(match)
-            order = "ORDER BY f.rank"
+            order = self._fts_order("quotes_fts", match)
         elif match:
             where.append("q.text LIKE ?")
             params.append(f"%{text.strip()}%")
@@ -247,23 +253,39 @@ class WebQueries(StoreCore):
                         limit: int = SEARCH_LIMIT) -> list[dict[str, Any]]:
         where: list[str] = []
         params: list[Any] = []
-        fts, order, snippet = "", "ORDER BY a.published DESC, a.id", "NULL"
+        fts, order = "", "ORDER BY a.published DESC, a.id"
         match = fts_query(text)
         if match and self.has_search_index():
             fts = "JOIN articles_fts f ON f.rowid = a.rowid"
             where.append("articles_fts MATCH ?")
             params.append(match)
-            # Snippet markers are control characters the page turns into <mark> after escaping.
-            snippet = "snippet(articles_fts, 1, char(2), char(3), ' … ', 24)"
-            order = "ORDER BY f.rank"
+            order = self._fts_order("articles_fts", match)
         elif match:
             where.append("(a.title LIKE ? OR a.text LIKE ?)")
             params += [f"%{text.strip()}%"] * 2
         self._narrow(where, params, outlet, date_from, date_to, "a.published")
         cols = ", ".join(f"a.{c}" for c in BRIEF_COLUMNS)
-        return [dict(r) for r in self.conn.execute(
-            f"SELECT {cols}, {snippet} AS snippet FROM articles a {fts} "
+        rows = [dict(r) for r in self.conn.execute(
+            f"SELECT {cols}, a.rowid AS rid FROM articles a {fts} "
             f"WHERE {' AND '.join(where) or '1'} {order} LIMIT {int(limit)}", params)]
+        snippets = self._snippets(match, [r.pop("rid") for r in rows]) if fts else {}
+        return [{**r, "snippet": snippets.get(r["id"])} for r in rows]
+
+    def _fts_order(self, table: str, match: str) -> str:
+        count = self.conn.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?",
+                                  (match,)).fetchone()[0]
+        return "ORDER BY f.rank" if count <= RANK_MAX_MATCHES else "ORDER BY f.rowid DESC"
+
+    def _snippets(self, match: str | None, rowids: list[int]) -> dict[str, str]:
+        # Only for the rows shown: snippet() over every match of a common word is slow.
+        # Its markers are control characters the page turns into <mark> after escaping.
+        if not match or not rowids:
+            return {}
+        return {r[0]: r[1] for r in self.conn.execute(
+            "SELECT a.id, snippet(articles_fts, 1, char(2), char(3), ' … ', 24) "
+            "FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
+            f"WHERE articles_fts MATCH ? AND f.rowid IN ({_marks(len(rowids))})",
+            (match, *rowids))}
 
     def search_entities(self, text: str, limit: int = SEARCH_LIMIT) -> list[dict[str, Any]]:
         match = fts_query(text)
