@@ -92,3 +92,17 @@ def test_nul_bytes_huge_lines_and_mixed_encodings(tmp_path: Path) -> None:
     _clean_all(_read(tmp_path, "mixed.txt", mixed * 20))
     _clean_all(_read(tmp_path, "huge.txt", b"word " * 400_000))
     _clean_all(_read(tmp_path, "nul.txt", b"Some text\x00 with a NUL " * 10))
+
+
+def test_a_page_that_takes_too_long_is_a_timeout_failure(monkeypatch: object) -> None:
+    import storyline.run as run_module
+
+    def slow_clean(page: RawPage, settings: Settings) -> None:
+        import time
+
+        time.sleep(5)
+
+    monkeypatch.setattr(run_module, "clean", slow_clean)  # type: ignore[attr-defined]
+    page = RawPage(source="slow.txt", source_id="slow", kind="text", text="x")
+    result = process_page(page, Settings(progress=False, page_timeout_s=0.2))
+    assert isinstance(result, Failure) and result.reason == "timeout"

@@ -29,5 +29,5 @@ def analyze_articles(articles: Iterable[Article], nlp: Any, settings: Settings,
     """Analyses in input order; spaCy batches the texts with ``nlp.pipe``."""
     pending = list(articles)
     docs = nlp.pipe((a.text for a in pending), batch_size=batch_size)
-    for article, doc in zip(pending, docs):
+    for article, doc in zip(pending, docs, strict=True):
         yield analyze_doc(doc, article)

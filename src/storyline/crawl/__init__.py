@@ -22,7 +22,7 @@ from .fetcher import Fetched, Fetcher, FetchPolicy
 from .urls import canonical_from_html, canonicalize
 from .warcfile import WarcLog
 
-__all__ = ["FetchPolicy", "Fetcher", "fetch_pages", "warc_folder"]
+__all__ = ["FetchPolicy", "Fetcher", "WarcLog", "fetch_pages", "warc_folder"]
 
 # Article pages fetched at once; pacing per host still applies inside the fetcher.
 FETCH_CONCURRENCY = 4

@@ -7,9 +7,9 @@ upserts so a re-run changes nothing.
 
 from __future__ import annotations
 
-from .core import StoreCore
-from .articles import ArticleQueries
 from .analysis import AnalysisQueries
+from .articles import ArticleQueries
+from .core import StoreCore
 from .corpus import CorpusQueries
 from .fetch import FetchQueries
 from .web import WebQueries

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from ..records import Article, Failure, RunSummary
@@ -17,7 +17,7 @@ ARTICLE_COLUMNS = (
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class ArticleQueries(StoreCore):
@@ -123,7 +123,7 @@ class ArticleQueries(StoreCore):
                 for r in self.conn.execute(f"SELECT * FROM failures{where} ORDER BY source")]
 
     def stats(self) -> dict[str, Any]:
-        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        one = lambda sql: self.conn.execute(sql).fetchone()[0]
         return {
             "articles": one("SELECT count(*) FROM articles"),
             "duplicates": one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
