@@ -25,6 +25,8 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from . import analyze, language
+from .errors import PageError
+from .limits import time_limit
 from .records import Analysis, Article, Failure, RawPage
 from .settings import Settings
 
@@ -97,27 +99,31 @@ def analyse_chunk(articles: list[Article], settings: Settings) -> list[Analysis 
     with nlp.select_pipes(disable=unused_components(nlp)):
         try:
             docs = list(nlp.pipe([a.text for a in articles], batch_size=CHUNK_ARTICLES))
-        except Exception:  # one bad text must not lose its chunk-mates
-            return [_analyse_one(nlp, a) for a in articles]
-        return [_safe_analysis(doc, a) for doc, a in zip(docs, articles, strict=True)]
+        except Exception:  # noqa: BLE001 - one bad text must not lose its chunk-mates
+            return [_analyse_one(nlp, a, settings) for a in articles]
+        return [_safe_analysis(doc, a, settings) for doc, a in zip(docs, articles, strict=True)]
 
 
-def _analyse_one(nlp: Any, article: Article) -> Analysis | Failure:
+def _analyse_one(nlp: Any, article: Article, settings: Settings) -> Analysis | Failure:
     try:
-        return _safe_analysis(nlp(article.text), article)
-    except Exception as e:  # recorded as this article's failure
+        with time_limit(settings.page_timeout_s, "parsing"):
+            doc = nlp(article.text)
+        return _safe_analysis(doc, article, settings)
+    except Exception as e:  # noqa: BLE001 - recorded as this article's failure
         return _failure(article, e)
 
 
-def _safe_analysis(doc: Any, article: Article) -> Analysis | Failure:
+def _safe_analysis(doc: Any, article: Article, settings: Settings) -> Analysis | Failure:
     try:
-        return analyze.analyze_doc(doc, article)
-    except Exception as e:  # a stage bug on one article must not end the run
+        with time_limit(settings.page_timeout_s, "analysis"):
+            return analyze.analyze_doc(doc, article)
+    except Exception as e:  # noqa: BLE001 - a stage bug on one article must not end the run
         return _failure(article, e)
 
 
 def _failure(article: Article, e: Exception) -> Failure:
-    return Failure(source=article.source, reason="analyse-error",
+    reason = e.reason if isinstance(e, PageError) else "analyse-error"
+    return Failure(source=article.source, reason=reason,
                    detail=f"{type(e).__name__}: {e}"[:2000], source_id=article.source_id)
 
 

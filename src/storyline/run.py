@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from . import corpus, ingest
 from .clean import clean
 from .errors import PageError
+from .limits import time_limit
 from .parallel import (
     CHUNK_ARTICLES,
     CHUNK_PAGES,
@@ -82,11 +83,12 @@ def read_all(paths: list[str], store: Store, settings: Settings) -> Iterator[Raw
 def process_page(page: RawPage, settings: Settings) -> Article | Failure:
     """Clean one page into an article; an unusable page becomes a Failure, never an error."""
     try:
-        return clean(page, settings)
+        with time_limit(settings.page_timeout_s, "cleaning"):
+            return clean(page, settings)
     except PageError as e:
         return Failure(source=page.source, reason=e.reason, detail=e.detail,
                        source_id=page.source_id)
-    except Exception as e:  # one bad page must not stop the run
+    except Exception as e:  # noqa: BLE001 - one bad page must not stop the run
         return Failure(source=page.source, reason="clean-error",
                        detail=f"{type(e).__name__}: {e}", source_id=page.source_id)
 
