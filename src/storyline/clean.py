@@ -2,14 +2,16 @@
 
     1. the page's text       HTML through ``extract.extract_html``; text dumps as they are
     2. metadata lines        outlet line, timestamps, reading time, tags: used, not kept
-    3. boilerplate           ``boilerplate.select`` keeps the article's lines (text dumps)
+    3. boilerplate           ``boilerplate.select`` keeps the article's lines (text dumps
+                             only: HTML extracts and dataset text arrive clean)
     4. headline              a title-like line just above the body, or one printed twice
     5. repetition            a paragraph (or run of them) repeated in the page is kept once
     6. lead metadata         dateline, "(OUTLET)" openings, wire credits
     7. publication date      ``published``: header, HTML metadata, dateline, stamp, inferred
 
-``Article.text`` is the headline (when found) and the kept paragraphs, verbatim, joined by
-blank lines; every later offset points into it.
+``Article.text`` is the headline the page printed (when found) and the kept paragraphs,
+verbatim, joined by blank lines; every later offset points into it. A headline that comes
+only from metadata (HTML, a JSONL title) stays in ``Article.title``.
 """
 
 from __future__ import annotations
@@ -80,20 +82,21 @@ def clean(page: RawPage, settings: Settings) -> Article:
     lines = text.splitlines()
     outlet_line = _outlet_line(lines) if page.published else None
     meta_idx = {i for i, line in enumerate(lines) if _is_metadata(line, outlet_line)}
-    if page.kind == "text" or not page.html:
+    if page.kind == "text":
         body = [i for i in boilerplate.select(lines, boilerplate.stoplist_for(text))
                 if i not in meta_idx]
-    else:
+    else:  # extracted HTML and dataset text arrive clean: the region search would trim them
         body = [i for i, line in enumerate(lines) if line.strip() and i not in meta_idx]
-    title = page.title or meta.title or find_headline(lines, body)
-    paragraphs = _once([lines[i].strip() for i in body], title)
+    printed = find_headline(lines, body) if page.kind == "text" else None
+    title = page.title or meta.title or printed
+    paragraphs = _once([lines[i].strip() for i in body], printed)
     above = [x.strip() for x in lines[:body[0]] if x.strip()][-2:] if body else []
     lead = read_lead(paragraphs, above)
     paragraphs = [p for p in paragraphs if not _only_dateline(p)]
     if not paragraphs:
         raise ExtractError("no-text", "nothing left after cleaning")
-    if title and (not paragraphs or boilerplate.key(paragraphs[0]) != boilerplate.key(title)):
-        paragraphs.insert(0, title.strip())
+    if printed:  # the page printed its headline: it is part of the article's text, once
+        paragraphs.insert(0, printed)
     article_text = "\n\n".join(paragraphs)
     day, how = _date(page, meta, lead, lines[:body[-1] + 1] if body else lines, article_text)
     return Article(
