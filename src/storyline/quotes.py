@@ -116,6 +116,9 @@ def _date_all(found: Sequence[Attributed], timexes: Sequence[Timex],
         if day is None and how is None and a.draft.cue is not None:
             day = dates.same_day(a.draft.cue, article)
             how = "article date: present-tense cue" if day else None
+        if day is None and how is None and a.draft.cue is not None:
+            day = dates.lead_day(a.draft.cue, article)
+            how = "article date: lead statement with no time of its own" if day else None
         out.append(replace(a, said_on=day, said_on_from=how if day else None))
     return out
 

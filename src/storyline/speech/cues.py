@@ -73,3 +73,33 @@ OUTLET_WORDS: frozenset[str] = frozenset({
 
 # Reporting verbs whose non-person subject is a publication, not a speaker.
 OUTLET_CUES: frozenset[str] = frozenset({"report", "write", "publish", "cite", "quote"})
+
+# Verbs of intention and belief whose content is an infinitive ("plans to cut", "claims to
+# own", "decided to step down"): the stance of the subject, reported like speech. Drawn from
+# the cognition and commitment verbs of news English (TimeML/PropBank I_ACTION and I_STATE
+# classes), not from any evaluation text.
+STANCE_VERBS: frozenset[str] = frozenset({
+    "want", "intend", "plan", "expect", "hope", "decide", "choose", "claim", "promise",
+    "pledge", "vow", "threaten", "refuse", "agree", "aim", "wish", "seek", "offer", "like",
+})
+
+# Speech verbs whose plain object is what was said ("announced job cuts", "requested a
+# rerun", "confirmed the deal"): announcements, requests and verdicts in news English.
+OBJECT_CUES: frozenset[str] = frozenset({
+    "announce", "unveil", "confirm", "deny", "reveal", "request", "demand", "propose",
+    "recommend", "reject", "cite", "predict", "forecast", "estimate", "disclose", "promise",
+    "pledge",
+})
+
+# Prepositions that carry the object of a phrasal speech verb ("called for a rerun").
+OBJECT_PREPOSITIONS: dict[str, str] = {"call": "for", "ask": "for"}
+
+# Nouns for written statements that can carry a speaker's words ("a letter stating ...",
+# "a memo saying ..."): their author is the subject of the clause that mentions them.
+DOCUMENT_NOUNS: frozenset[str] = frozenset({
+    "letter", "statement", "memo", "email", "e-mail", "note", "message", "release",
+    "post", "tweet", "interview", "speech", "address", "remarks",
+})
+
+# Verbs that quote someone else ("X quoted Y as saying ..."): Y is the speaker.
+QUOTING_VERBS: frozenset[str] = frozenset({"quote", "cite"})

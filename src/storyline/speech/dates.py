@@ -26,6 +26,10 @@ FALLBACK_TIMEX = re.compile(
 # Dependencies by which a time expression modifies the cue verb itself ("announced Monday",
 # "said on Wednesday", "confirmed today"); anything deeper dates the content, not the speech.
 VERB_TIME_DEPS = frozenset({"npadvmod", "tmod", "obl", "advmod", "nmod", "pobj", "prep"})
+# A news lead (headline, dateline and the first sentences of the inverted pyramid) reports
+# the day's event: a statement there with no time of its own was made on the article's day.
+# Six sentences: headline, dateline and a four-sentence lead.
+LEAD_SENTENCES = 6
 # Present-tense and present-perfect cues report what was said the day the article appeared.
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
@@ -105,4 +109,16 @@ def same_day(cue: Any, article: Article) -> str | None:
                   for c in cue.children)
     if cue.tag_ in PRESENT_TAGS or perfect:
         return (article.published or "")[:10]
+    return None
+
+
+def lead_day(cue: Any, article: Article) -> str | None:
+    """The article date for a statement in the article's lead (see ``LEAD_SENTENCES``)."""
+    if _date(article.published) is None:
+        return None
+    for n, sent in enumerate(cue.doc.sents):
+        if n >= LEAD_SENTENCES:
+            return None
+        if sent.start <= cue.i < sent.end:
+            return (article.published or "")[:10]
     return None

@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from .cues import CUE_NOUNS, CUE_PARTICLES, CUE_VERBS, DESCRIPTIVE_CUES
+from . import content
+from .content import MIN_CONTENT_TOKENS, strip_edges
+from .cues import (
+    CUE_PARTICLES,
+    CUE_VERBS,
+    DOCUMENT_NOUNS,
+    OBJECT_CUES,
+    OBJECT_PREPOSITIONS,
+    QUOTING_VERBS,
+    STANCE_VERBS,
+)
 
 Token = Any  # spacy.tokens.Token; spaCy ships no type stubs we can rely on
 Span = Any  # spacy.tokens.Span
@@ -20,12 +30,6 @@ BORROW_DEPS = frozenset({"conj", "advcl", "xcomp"})
 # How far up a chain of such verbs a subject may be borrowed; two covers "X said and
 # added, warning ..." and stops before wandering into another clause's subject.
 MAX_BORROW = 2
-CLAUSE_DEPS = frozenset({"ccomp", "acl", "relcl", "advcl", "xcomp", "parataxis"})
-# Reported clauses shorter than this are not statements ("said so", "noted it").
-MIN_CONTENT_TOKENS = 3
-# Clause openers that make a question, not a statement.
-QUESTION_MARKS = frozenset({"whether", "if"})
-EDGE_PUNCT = frozenset(",.;:!?—–-\"“”„«»‘’'")
 
 
 def is_cue(token: Token) -> bool:
@@ -52,7 +56,7 @@ def subject_of(verb: Token) -> Token | None:
     A subjectless cue borrows from the nearest cue verb above it when there is one (the
     parser may hang "but stated" off the reported clause), else from its own head.
     """
-    subj = own_subject(verb)
+    subj = own_subject(verb) or _framed_subject(verb)
     if subj is not None:
         return _relative_antecedent(subj)
     chain = _borrow_chain(verb)
@@ -63,6 +67,27 @@ def subject_of(verb: Token) -> Token | None:
         if own_subject(head) is not None:
             return _relative_antecedent(own_subject(head))
     return None
+
+
+def _framed_subject(verb: Token) -> Token | None:
+    """The speaker of a cue reached through a preposition or a document: "justified it by
+    saying", "quoted Djamal as saying", "resigned in a letter stating"."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
+        governor = head.head
+        if governor.lemma_.lower() in QUOTING_VERBS and head.lower_ == "as":
+            return next((c for c in governor.children if c.dep_ == "dobj"), None)
+        return _active_subject(governor)
+    if verb.dep_ == "acl" and head.lemma_.lower() in DOCUMENT_NOUNS:
+        governor = head.head.head if head.dep_ == "pobj" else head.head
+        return _active_subject(governor) or head
+    return None
+
+
+def _active_subject(verb: Token) -> Token | None:
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _borrow_chain(verb: Token) -> list[Token]:
@@ -96,44 +121,16 @@ def inverted_subject(verb: Token) -> Token | None:
 
 def content_clause(verb: Token) -> tuple[int, int] | None:
     """Character span of what the cue verb reports ("that ..." clause), or None."""
-    if verb.lemma_.lower() in DESCRIPTIVE_CUES:
-        return None
-    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-    if clause is None:
-        clause = _noun_clause(verb)
-    if clause is None:
-        return None
-    return _clause_span(clause)
+    return content.content_of(verb, is_cue)
 
 
-def _noun_clause(verb: Token) -> Token | None:
-    # "expressed hope that ..." / "voiced confidence that ...": the clause hangs off the noun.
-    for obj in verb.children:
-        if obj.dep_ == "dobj" and obj.lemma_.lower() in CUE_NOUNS:
-            return next((c for c in obj.children if c.dep_ in ("acl", "ccomp") and c.i > obj.i),
-                        None)
-    return None
-
-
-def _clause_span(clause: Token) -> tuple[int, int] | None:
-    if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in clause.children):
-        return None  # "asked whether ...", "avoided predicting whether ...": no statement
-    cut = {t.i for c in clause.subtree if c is not clause and c.dep_ == "conj" and is_cue(c)
-           for t in c.subtree}
-    tokens = [t for t in clause.subtree if t.i not in cut and not (
-        t.dep_ == "mark" and t.head is clause and t.i == clause.left_edge.i)]
-    tokens = _strip_edges(tokens)
-    if len(tokens) < MIN_CONTENT_TOKENS:
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-
-
-def _strip_edges(tokens: list[Token]) -> list[Token]:
-    while tokens and (tokens[0].text in EDGE_PUNCT or tokens[0].lower_ == "that"):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].text in EDGE_PUNCT or tokens[-1].dep_ == "cc"):
-        tokens = tokens[:-1]
-    return tokens
+def is_reporting(token: Token) -> bool:
+    """A cue verb, or a verb whose infinitive or object is reported ("plans to", "announced")."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    return is_cue(token) or lemma in STANCE_VERBS or lemma in OBJECT_CUES or (
+        lemma in OBJECT_PREPOSITIONS)
 
 
 def source_phrase(sent: Span) -> tuple[Token, Token, tuple[int, int]] | None:
@@ -154,8 +151,8 @@ def source_phrase(sent: Span) -> tuple[Token, Token, tuple[int, int]] | None:
 
 def _rest_of_sentence(sent: Span, start: int, end: int) -> tuple[int, int] | None:
     """The sentence without the attribution phrase tokens [start, end)."""
-    after = _strip_edges([t for t in sent if t.i >= end])
-    before = _strip_edges([t for t in sent if t.i < start])
+    after = strip_edges([t for t in sent if t.i >= end])
+    before = strip_edges([t for t in sent if t.i < start])
     part = after if len(after) >= len(before) else before
     if len(part) < MIN_CONTENT_TOKENS:
         return None

@@ -148,7 +148,7 @@ def reported_drafts(doc: Any, direct: Sequence[Draft]) -> list[Draft]:
 
 
 def _reported(tok: Any, quoted: Sequence[tuple[int, int]]) -> Draft | None:
-    if not parse.is_cue(tok) or _inside(tok.idx, quoted):
+    if not parse.is_reporting(tok) or _inside(tok.idx, quoted):
         return None
     content = parse.content_clause(tok)
     head = parse.subject_of(tok)

@@ -1,0 +1,128 @@
+"""What a speech verb reports, as a character span: its clause, infinitive or object.
+
+``content_of`` reads, in order: a "that"-clause (ccomp, every one of them when the verb
+reports several: "said X, Y"), the clause hung off a light verb's noun ("expressed hope that
+..."), the infinitive of a stance verb ("plans to cut ..."), and the plain object of an
+announcement verb ("announced 10,000 job cuts", "called for a rerun").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from .cues import (
+    CUE_NOUNS,
+    CUE_VERBS,
+    DESCRIPTIVE_CUES,
+    OBJECT_CUES,
+    OBJECT_PREPOSITIONS,
+    STANCE_VERBS,
+)
+
+Token = Any  # spacy.tokens.Token
+
+# Reported content shorter than this is no statement ("said so", "noted it", "wants one").
+MIN_CONTENT_TOKENS = 3
+# Clause openers that make a question, not a statement.
+QUESTION_MARKS = frozenset({"whether", "if"})
+EDGE_PUNCT = frozenset(",.;:!?—–-\"“”„«»‘’'")
+# Dependents of an object that belong to the announcement ("cuts over the next four years",
+# "the first generation of products"): everything to the object's right but these.
+OBJECT_STOP_DEPS = frozenset({"punct", "cc", "conj", "advcl", "parataxis"})
+
+
+def content_of(verb: Token, is_cue: Any) -> tuple[int, int] | None:
+    """Character span of what ``verb`` reports, or None (``is_cue`` marks nested cues)."""
+    lemma = verb.lemma_.lower()
+    if lemma in DESCRIPTIVE_CUES:
+        return None
+    if lemma in CUE_VERBS:
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+        if not clauses:
+            clauses = [c for c in [_noun_clause(verb)] if c is not None]
+        if clauses:
+            return _clause_span(clauses, is_cue)
+    if lemma in STANCE_VERBS and not _negated(verb):
+        found = _infinitive(verb)
+        if found is not None:
+            return _clause_span([found], is_cue)
+    if lemma in OBJECT_CUES or lemma in OBJECT_PREPOSITIONS:
+        return _object_span(verb)
+    return None
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _noun_clause(verb: Token) -> Token | None:
+    # "expressed hope that ..." / "voiced confidence that ...": the clause hangs off the noun.
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.lemma_.lower() in CUE_NOUNS:
+            return next((c for c in obj.children if c.dep_ in ("acl", "ccomp") and c.i > obj.i),
+                        None)
+    return None
+
+
+def _infinitive(verb: Token) -> Token | None:
+    # "plans to cut ...": an xcomp with its own "to" and no subject of its own.
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.i > verb.i and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return c
+    return None
+
+
+def _clause_span(clauses: list[Token], is_cue: Any) -> tuple[int, int] | None:
+    if any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS
+           for c in clauses for m in c.children):
+        return None  # "asked whether ...", "avoided predicting whether ...": no statement
+    inner = {t.i for c in clauses for t in c.subtree}
+    cut = {t.i for i in inner for t in _cue_conj(clauses[0].doc[i], clauses, is_cue)}
+    tokens = [t for c in clauses for t in c.subtree if t.i not in cut and not (
+        t.dep_ == "mark" and t.head is c and t.i == c.left_edge.i)]
+    return _span(strip_edges(sorted(tokens, key=lambda t: t.i)))
+
+
+def _cue_conj(tok: Token, clauses: list[Token], is_cue: Any) -> Iterable[Token]:
+    # "... that X, and stated that Y": the second cue is its own statement.
+    if tok.dep_ == "conj" and tok not in clauses and is_cue(tok):
+        return list(tok.subtree)
+    return ()
+
+
+def _object_span(verb: Token) -> tuple[int, int] | None:
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        obj = _prepositional_object(verb)
+    if obj is None or obj.pos_ == "PRON":
+        return None  # "announced it", "confirmed this": the content is elsewhere
+    keep = {t.i: t for c in verb.children if c.i >= obj.i and c.dep_ not in OBJECT_STOP_DEPS
+            for t in c.subtree}
+    keep.update((t.i, t) for t in obj.subtree)
+    return _span(strip_edges(sorted(keep.values(), key=lambda t: t.i)))
+
+
+def _prepositional_object(verb: Token) -> Token | None:
+    prep = OBJECT_PREPOSITIONS.get(verb.lemma_.lower())
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == prep and c.i > verb.i:
+            return next((o for o in c.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def _span(tokens: list[Token]) -> tuple[int, int] | None:
+    if len(tokens) < MIN_CONTENT_TOKENS:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def strip_edges(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[0].text in EDGE_PUNCT or tokens[0].lower_ == "that"
+                      or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].text in EDGE_PUNCT or tokens[-1].dep_ == "cc"
+                      or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    return tokens
