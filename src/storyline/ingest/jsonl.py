@@ -85,7 +85,7 @@ def to_page(rec: object, where: str, fallback_id: str) -> RawPage | None:
         return None
     rid = rec.get("id")
     source_id = str(rid) if rid not in (None, "") else fallback_id
-    return RawPage(source=where, source_id=source_id, kind="html" if html and not text else "text",
+    return RawPage(source=where, source_id=source_id, kind="html" if html and not text else "jsonl",
                    text=text or None, html=html or None,
                    url=get("url"), title=get("title"), outlet=get("outlet"),
                    published=normalize_date(get("published")))
