@@ -149,3 +149,62 @@ def test_odd_marks_do_not_crash(nlp: Any) -> None:
     text = 'He said ” odd „ marks « everywhere " and ‘ here.\n\n»«'
     article = Article(id="c", source_id="c", source="c", text=text)
     assert isinstance(quotes.find_quotes(nlp(text), article, [], []), list)
+
+
+LEAD = (
+    "Harbour board announces dredging of the north basin\n\n"
+    "The harbour board announced the dredging of the north basin over the next two years.\n\n"
+    "Chairwoman Liv Dahl said the board expects to hire 40 divers, 12 pilots and 6 engineers "
+    "in Tromsø, Bodø and Vardø.\n\n"
+    "The work will start in the spring, the board has announced.\n\n"
+    "Dahl resigned in a letter to the council stating, “I have done what I came to do.”"
+)
+
+
+@pytest.fixture(scope="module")
+def lead(nlp: Any) -> list[Quote]:
+    article = Article(id="lead", source_id="lead", source="lead", text=LEAD,
+                      published="2024-05-02")
+    return quotes.find_quotes(nlp(LEAD), article, [], [])
+
+
+@pytest.mark.slow
+def test_announcement_object_is_a_statement(lead: list[Quote]) -> None:
+    q = _find(lead, "dredging of the north basin over the next two years")
+    assert (q.kind, q.cue) == ("indirect", "announced")
+
+
+@pytest.mark.slow
+def test_reported_clause_kept_whole_and_nested_stance_folded(lead: list[Quote]) -> None:
+    q = _find(lead, "the board expects to hire 40 divers")
+    assert q.text.endswith("Bodø and Vardø")  # the parse's subtree order is no cut-off
+    assert not any(x.cue == "expects" for x in lead)  # the outer statement holds it
+
+
+@pytest.mark.slow
+def test_clause_before_its_cue(lead: list[Quote]) -> None:
+    q = _find(lead, "The work will start in the spring")
+    assert q.cue == "announced"
+
+
+@pytest.mark.slow
+def test_lead_statement_dated_by_the_article(lead: list[Quote]) -> None:
+    q = _find(lead, "the board expects to hire")
+    assert (q.said_on, q.said_on_from) == (
+        "2024-05-02", "article date: lead statement with no time of its own")
+
+
+@pytest.mark.slow
+def test_speaker_of_a_document(lead: list[Quote]) -> None:
+    q = _find(lead, "I have done what I came to do")
+    assert (q.cue, q.speaker_mention) == ("stating", "Dahl")
+
+
+@pytest.mark.slow
+def test_stance_infinitive_and_negated_cue(nlp: Any) -> None:
+    text = ("The union intends to strike at all four ports next week.\n\n"
+            "The ministry did not confirm the new schedule for the ferries.")
+    article = Article(id="d", source_id="d", source="d", text=text, published="2024-05-02")
+    found = quotes.find_quotes(nlp(text), article, [], [])
+    assert [(q.cue, q.text) for q in found] == [
+        ("intends", "to strike at all four ports next week")]

@@ -13,8 +13,9 @@ from typing import Any
 
 from .cues import (
     CUE_NOUNS,
-    CUE_VERBS,
     DESCRIPTIVE_CUES,
+    DIRECTIVE_VERBS,
+    DOCUMENT_NOUNS,
     OBJECT_CUES,
     OBJECT_PREPOSITIONS,
     STANCE_VERBS,
@@ -34,22 +35,56 @@ OBJECT_STOP_DEPS = frozenset({"punct", "cc", "conj", "advcl", "parataxis"})
 
 def content_of(verb: Token, is_cue: Any) -> tuple[int, int] | None:
     """Character span of what ``verb`` reports, or None (``is_cue`` marks nested cues)."""
+    if _negated(verb):
+        return None  # "did not say", "did not confirm": nothing was stated
+    parts = _clauses(verb)
+    if parts:
+        return _clause_span(parts, is_cue)
     lemma = verb.lemma_.lower()
-    if lemma in DESCRIPTIVE_CUES:
-        return None
-    if lemma in CUE_VERBS:
-        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
-        if not clauses:
-            clauses = [c for c in [_noun_clause(verb)] if c is not None]
-        if clauses:
-            return _clause_span(clauses, is_cue)
-    if lemma in STANCE_VERBS and not _negated(verb):
+    if lemma in STANCE_VERBS or lemma in DIRECTIVE_VERBS:
         found = _infinitive(verb)
         if found is not None:
-            return _clause_span([found], is_cue)
+            return _clause_span([*_directive_object(verb, found), found], is_cue)
     if lemma in OBJECT_CUES or lemma in OBJECT_PREPOSITIONS:
         return _object_span(verb)
     return None
+
+
+def has_clause(verb: Token) -> bool:
+    """Whether ``verb`` reports a clause, not just an infinitive or an object."""
+    return bool(_clauses(verb))
+
+
+def _clauses(verb: Token) -> list[Token]:
+    """The verb's "that"-clauses, its object noun's ("expressed hope that"), its document's
+    ("announced in a memo that"), and the object or infinitive reported beside them."""
+    if verb.lemma_.lower() in DESCRIPTIVE_CUES:
+        return []
+    found = [c for c in verb.children if c.dep_ == "ccomp"]
+    found += [c for c in [_noun_clause(verb), _document_clause(verb)] if c is not None]
+    if not found:
+        return []
+    lemma = verb.lemma_.lower()
+    if lemma in OBJECT_CUES:
+        found += [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+    if lemma in STANCE_VERBS:
+        found += [c for c in [_infinitive(verb)] if c is not None]
+    return sorted(found, key=lambda c: c.i)
+
+
+def _document_clause(verb: Token) -> Token | None:
+    # "announced in an internal memo that ...": the clause hangs off the document noun.
+    for prep in verb.children:
+        for obj in prep.children if prep.dep_ == "prep" else ():
+            if obj.dep_ == "pobj" and obj.lemma_.lower() in DOCUMENT_NOUNS:
+                return next((c for c in obj.children if c.dep_ in ("acl", "relcl") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    return None
+
+
+def _directive_object(verb: Token, infinitive: Token) -> list[Token]:
+    # "told airlines not to buy": the addressee belongs to the instruction.
+    return [c for c in verb.children if c.dep_ == "dobj" and c.i < infinitive.i]
 
 
 def _negated(verb: Token) -> bool:
@@ -78,10 +113,10 @@ def _clause_span(clauses: list[Token], is_cue: Any) -> tuple[int, int] | None:
     if any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS
            for c in clauses for m in c.children):
         return None  # "asked whether ...", "avoided predicting whether ...": no statement
-    inner = {t.i for c in clauses for t in c.subtree}
-    cut = {t.i for i in inner for t in _cue_conj(clauses[0].doc[i], clauses, is_cue)}
-    tokens = [t for c in clauses for t in c.subtree if t.i not in cut and not (
-        t.dep_ == "mark" and t.head is c and t.i == c.left_edge.i)]
+    inner = {t.i: t for c in clauses for t in c.subtree if not (
+        t.dep_ == "mark" and t.head is c and t.i == c.left_edge.i)}
+    cut = {t.i for tok in inner.values() for t in _cue_conj(tok, clauses, is_cue)}
+    tokens = [t for i, t in inner.items() if i not in cut]
     return _span(strip_edges(sorted(tokens, key=lambda t: t.i)))
 
 
@@ -93,7 +128,9 @@ def _cue_conj(tok: Token, clauses: list[Token], is_cue: Any) -> Iterable[Token]:
 
 
 def _object_span(verb: Token) -> tuple[int, int] | None:
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    obj = None
+    if verb.lemma_.lower() in OBJECT_CUES:
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None:
         obj = _prepositional_object(verb)
     if obj is None or obj.pos_ == "PRON":

@@ -80,15 +80,20 @@ OUTLET_CUES: frozenset[str] = frozenset({"report", "write", "publish", "cite", "
 # classes), not from any evaluation text.
 STANCE_VERBS: frozenset[str] = frozenset({
     "want", "intend", "plan", "expect", "hope", "decide", "choose", "claim", "promise",
-    "pledge", "vow", "threaten", "refuse", "agree", "aim", "wish", "seek", "offer", "like",
+    "pledge", "vow", "threaten", "refuse", "agree", "aim", "wish", "seek", "like",
+})
+
+# Verbs that pass an instruction to an addressee ("told airlines not to buy", "urged X to
+# stay"): the addressee and the infinitive together are what was said.
+DIRECTIVE_VERBS: frozenset[str] = frozenset({
+    "tell", "urge", "ask", "advise", "instruct", "order", "call", "encourage", "warn",
 })
 
 # Speech verbs whose plain object is what was said ("announced job cuts", "requested a
 # rerun", "confirmed the deal"): announcements, requests and verdicts in news English.
 OBJECT_CUES: frozenset[str] = frozenset({
-    "announce", "unveil", "confirm", "deny", "reveal", "request", "demand", "propose",
-    "recommend", "reject", "cite", "predict", "forecast", "estimate", "disclose", "promise",
-    "pledge",
+    "announce", "confirm", "deny", "reveal", "request", "propose", "recommend", "reject",
+    "cite", "predict", "forecast", "estimate", "disclose",
 })
 
 # Prepositions that carry the object of a phrasal speech verb ("called for a rerun").

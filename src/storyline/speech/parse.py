@@ -13,6 +13,7 @@ from .content import MIN_CONTENT_TOKENS, strip_edges
 from .cues import (
     CUE_PARTICLES,
     CUE_VERBS,
+    DIRECTIVE_VERBS,
     DOCUMENT_NOUNS,
     OBJECT_CUES,
     OBJECT_PREPOSITIONS,
@@ -124,13 +125,16 @@ def content_clause(verb: Token) -> tuple[int, int] | None:
     return content.content_of(verb, is_cue)
 
 
+# Verbs that report content beyond the cue list: stances, instructions, announcements.
+REPORTING_VERBS = STANCE_VERBS | DIRECTIVE_VERBS | OBJECT_CUES | frozenset(OBJECT_PREPOSITIONS)
+
+
 def is_reporting(token: Token) -> bool:
     """A cue verb, or a verb whose infinitive or object is reported ("plans to", "announced")."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
     lemma = token.lemma_.lower()
-    return is_cue(token) or lemma in STANCE_VERBS or lemma in OBJECT_CUES or (
-        lemma in OBJECT_PREPOSITIONS)
+    return is_cue(token) or lemma in REPORTING_VERBS
 
 
 def source_phrase(sent: Span) -> tuple[Token, Token, tuple[int, int]] | None:

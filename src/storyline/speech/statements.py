@@ -13,6 +13,7 @@ from typing import Any
 
 from ..records import Article
 from . import marks, parse
+from .content import has_clause
 from .cues import CUE_VERBS
 
 # Fragments this short with no cue of their own are scare quotes or titles, not speech.
@@ -156,6 +157,8 @@ def _reported(tok: Any, quoted: Sequence[tuple[int, int]]) -> Draft | None:
         return None  # a subject borrowed from quoted words is no speaker
     if content is None or head is None or _quoted_share(content, quoted) > MAX_QUOTED_SHARE:
         return None
+    if content[0] < tok.idx and _quoted_share(content, quoted) > 0:
+        return None  # "... it must be 'protected by itself', Rutte said": the quote reports it
     sent_start, sent_end = _within_line(tok.doc.text, tok.idx, tok.sent.start_char,
                                         tok.sent.end_char)
     return Draft("indirect", content[0], content[1], sent_start, sent_end, tok, head,
@@ -182,11 +185,17 @@ def _quoted_share(content: tuple[int, int], quoted: Sequence[tuple[int, int]]) -
 def _elaboration(draft: Draft, found: Sequence[Draft]) -> bool:
     """A subjectless cue inside or hanging off another statement ("..., emphasizing that")."""
     cue = draft.cue
+    if cue is not None and not has_clause(cue) and _within_other(draft, found):
+        return True  # "said the company expects to cut ...": the outer statement holds it
     if cue is None or parse.own_subject(cue) is not None:
         return False
     if any(d.start <= cue.idx < d.end for d in found if d is not draft):
         return True
     return bool(cue.tag_ == "VBG" and _cue_above(cue))
+
+
+def _within_other(draft: Draft, found: Sequence[Draft]) -> bool:
+    return any(d.start <= draft.cue.idx < d.end for d in found if d is not draft)
 
 
 def _cue_above(cue: Any) -> bool:
