@@ -114,3 +114,17 @@ def test_menu_run_is_bad_and_prose_is_good() -> None:
              "The storm damaged eleven boats in the harbour, and the crews say that it will "
              "take weeks before they can go back to sea."]
     assert boilerplate.select(lines, sl) == [4]
+
+
+def test_a_dateline_in_extracted_text_stays_in_the_article() -> None:
+    from storyline.clean import clean
+    from storyline.records import RawPage
+    from storyline.settings import Settings
+
+    text = ("Harbour fees cut for winter fleet\nMarch 03, 2024\n"
+            "The port authority cut harbour fees for the winter fleet on Monday, its director "
+            "said, after a month of talks with skippers and the regional council.")
+    page = RawPage(source="r.jsonl#1", source_id="r1", kind="jsonl", text=text,
+                   title="Harbour fees cut for winter fleet")
+    article = clean(page, Settings(progress=False))
+    assert "March 03, 2024" in article.text.split("\n\n")

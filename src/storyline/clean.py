@@ -81,7 +81,11 @@ def clean(page: RawPage, settings: Settings) -> Article:
     text, meta = _page_text(page)
     lines = text.splitlines()
     outlet_line = _outlet_line(lines) if page.published else None
-    meta_idx = {i for i, line in enumerate(lines) if _is_metadata(line, outlet_line)}
+    # In text that arrives already extracted, a line holding only a date is the article's
+    # dateline ("March 01, 2008" under the headline): part of the text, and a time anchor.
+    keep_dates = page.kind != "text"
+    meta_idx = {i for i, line in enumerate(lines)
+                if _is_metadata(line, outlet_line) and not (keep_dates and _dated(line))}
     if page.kind == "text":
         body = [i for i in boilerplate.select(lines, boilerplate.stoplist_for(text))
                 if i not in meta_idx]
@@ -92,7 +96,6 @@ def clean(page: RawPage, settings: Settings) -> Article:
     paragraphs = _once([lines[i].strip() for i in body], printed)
     above = [x.strip() for x in lines[:body[0]] if x.strip()][-2:] if body else []
     lead = read_lead(paragraphs, above)
-    paragraphs = [p for p in paragraphs if not _only_dateline(p)]
     if not paragraphs:
         raise ExtractError("no-text", "nothing left after cleaning")
     if printed:  # the page printed its headline: it is part of the article's text, once
@@ -183,6 +186,11 @@ def _once(paragraphs: list[str], title: str | None) -> list[str]:
             seen.add(k)
             out.append(p)
     return out
+
+
+def _dated(line: str) -> bool:
+    stamp = boilerplate.TIMESTAMP.match(line.strip())
+    return bool(stamp) and published.stamp_date(line) is not None
 
 
 def _only_dateline(p: str) -> bool:
