@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from storyline.corpus.events import merge_events
-from storyline.events import find_event_mentions
+from storyline.events import LEAD_DATE_FROM, THING_PREFIX, find_event_mentions
 from storyline.records import (
     Analysis,
     Article,
@@ -21,9 +21,10 @@ from storyline.records import (
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT"}
 
 
-def _article(text: str, aid: str = "a1", outlet: str = "Daily Ledger") -> Article:
+def _article(text: str, aid: str = "a1", outlet: str = "Daily Ledger",
+             title: str | None = None) -> Article:
     return Article(id=aid, source_id=aid, source=aid, text=text, outlet=outlet,
-                   published="2031-03-14")
+                   published="2031-03-14", title=title)
 
 
 def _mentions(doc: Any, aid: str) -> list[Mention]:
@@ -37,9 +38,10 @@ def _timex(text: str, phrase: str, value: str, aid: str = "a1") -> Timex:
     return Timex(aid, start, start + len(phrase), phrase, value)
 
 
-def _run(nlp: Any, text: str, timexes: list[tuple[str, str]]) -> list[EventMention]:
+def _run(nlp: Any, text: str, timexes: list[tuple[str, str]],
+         title: str | None = None) -> list[EventMention]:
     doc = nlp(text)
-    article = _article(text)
+    article = _article(text, title=title)
     return find_event_mentions(doc, article, _mentions(doc, "a1"),
                                [_timex(text, p, v) for p, v in timexes])
 
@@ -57,7 +59,8 @@ def test_meeting_takes_date_place_and_people_from_its_clause(nlp: Any) -> None:
 
 @pytest.mark.slow
 def test_undated_event_keeps_no_date_rather_than_the_publication_date(nlp: Any) -> None:
-    text = "Chancellor Otto Brandt visited the port of Hamburg to inspect the new cranes."
+    text = ("Harbour dues rose sharply this year.\n\n"
+            "Chancellor Otto Brandt visited the port of Hamburg to inspect the new cranes.")
     found = _run(nlp, text, [])
     visit = next(e for e in found if e.kind == "visit")
     assert visit.date is None
@@ -85,6 +88,59 @@ def test_date_of_reporting_verb_is_not_the_date_of_the_reported_event(nlp: Any) 
 def test_statement_without_its_own_date_is_dropped(nlp: Any) -> None:
     text = "Minister Karl Weiss said the harbour would reopen soon."
     assert not [e for e in _run(nlp, text, []) if e.kind == "statement"]
+
+
+HEADLINE = "Nordic Ferries unveils new Orion 7 ferry"
+LEAD_TEXT = (HEADLINE + "\n\nNordic Ferries has unveiled the Orion 7, its largest ferry, at the "
+             "Tromsø yard.\n\nThe company said the ship carries 900 passengers.\n\n"
+             "Nordic Ferries launched the Orion 6 at the same yard.")
+
+
+@pytest.mark.slow
+def test_headline_and_lead_events_take_the_publication_date_marked_as_inferred(nlp: Any) -> None:
+    found = _run(nlp, LEAD_TEXT, [], title=HEADLINE)
+    lead = [e for e in found if e.start < LEAD_TEXT.index("The company")]
+    assert lead and all(e.date == "2031-03-14" for e in lead)
+    assert all(e.date_from == LEAD_DATE_FROM for e in lead)
+
+
+@pytest.mark.slow
+def test_undated_event_after_the_lead_stays_undated(nlp: Any) -> None:
+    found = _run(nlp, LEAD_TEXT, [], title=HEADLINE)
+    later = [e for e in found if e.start >= LEAD_TEXT.index("Nordic Ferries launched")]
+    assert later and all(e.date is None for e in later)
+
+
+@pytest.mark.slow
+def test_lead_event_dated_in_the_body_takes_that_day(nlp: Any) -> None:
+    headline = "Harbour master Otto Brandt dies aged 80"
+    text = headline + "\n\nOtto Brandt died on Tuesday in Hamburg after a short illness."
+    found = _run(nlp, text, [("Tuesday", "2031-03-11")], title=headline)
+    deaths = [e for e in found if e.kind == "death"]
+    assert len(deaths) == 2 and {e.date for e in deaths} == {"2031-03-11"}
+
+
+@pytest.mark.slow
+def test_planned_lead_event_is_not_dated(nlp: Any) -> None:
+    headline = "Nordic Ferries to buy two Orion 7 ferries"
+    text = headline + "\n\nNordic Ferries will buy two ferries from the Tromsø yard."
+    found = _run(nlp, text, [], title=headline)
+    assert found and all(e.date is None for e in found)
+
+
+@pytest.mark.slow
+def test_lead_event_with_a_coarse_time_of_its_own_is_not_dated(nlp: Any) -> None:
+    headline = "Nordic Ferries bought the Orion 7 in 2029"
+    found = _run(nlp, headline, [("2029", "2029")], title=headline)
+    assert all(e.date is None for e in found)
+
+
+@pytest.mark.slow
+def test_products_the_names_stage_missed_are_participants(nlp: Any) -> None:
+    found = _run(nlp, LEAD_TEXT, [], title=HEADLINE)
+    unveiling = next(e for e in found if e.trigger == "unveiled")
+    assert THING_PREFIX + "Orion 7" in unveiling.participants
+    assert not [k for e in found for k in e.participants if k.endswith("Tromsø")]
 
 
 def _em(aid: str, kind: str, date: str | None, participants: tuple[str, ...],
@@ -136,3 +192,15 @@ def test_different_days_stay_different_events_and_undated_joins_only_a_clear_mat
     events = merge_events([_article("x")], analyses, [], [], {})
     assert [e.date for e in events] == ["2031-03-11", "2031-03-12"]
     assert len(events[0].mentions) == 2
+
+
+def test_product_participant_is_the_entity_of_the_same_name_and_in_the_title() -> None:
+    orion = Mention("a2", 0, 7, "Orion 7", "PRODUCT", "orion-7", entity="E-orion")
+    analyses = {
+        "a1": _analysis("a1", [_m("a1", "Nordic Ferries", "ORG")], [
+            _em("a1", "launch", "2031-03-14", ("ferries", THING_PREFIX + "Orion 7"))]),
+        "a2": _analysis("a2", [orion], []),
+    }
+    [event] = merge_events([_article("x")], analyses, [], [], {("a1", "ferries"): "E-nf"})
+    assert set(event.participants) == {"E-nf", "E-orion"}
+    assert "Orion 7" in event.title

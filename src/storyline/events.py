@@ -5,9 +5,15 @@ each trigger its scope (the trigger, the verbs it hangs from up to the first rep
 boundary), and that scope gives the date (time expressions it governs), the place (a
 GPE/LOC/FAC after "in"/"at") and the participants (names and resolved roles in it).
 
-An event whose scope holds no day-precise time expression keeps ``date=None``;
-``date_from`` always says where a date came from or why there is none, so a guess is never
-shown as fact and the publication date is never forced onto an undated event.
+An event whose scope holds no day-precise time expression keeps ``date=None``, with one
+exception: the lead. A happening the headline or the first body sentence reports as done
+("Boeing unveils new 787", "X has defeated Y"), with no time expression of its own and not
+as someone's words about the future, is the day's news and takes the publication date,
+with ``date_from`` saying it was inferred. ``date_from`` always says where a date came from
+or why there is none, so a guess is never shown as fact.
+
+Products the names stage does not cover ("iPhone 4", "787 Dreamliner") join the
+participants as ``thing:<text>`` keys, so an event can be found by what it was about.
 """
 
 from __future__ import annotations
@@ -90,6 +96,32 @@ NEGATING_DETS = frozenset({"no", "neither"})
 INHERIT_MIN_SHARED = 2
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
+# How an event in the lead is dated when it has no date of its own; the quotes stage says
+# the same of a present-tense statement ("article date: ...").
+LEAD_DATE_FROM = "inferred: lead event reported as the day's news"
+# Body sentences (after the headline) that make up the lead. News writing puts the day's
+# happening in the first one; from the second on, SemEval/Wikinews leads give background
+# ("It is the biggest contract since ...") more often than the news.
+LEAD_BODY_SENTENCES = 1
+# Tags of a verb reporting something done: past, and (with "have") the present perfect.
+PAST_TAGS = frozenset({"VBD"})
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+# Headlines write past happenings in the present ("Boeing unveils 777") and passives
+# without "was" ("First A380 delivered"); "to" + verb is the future ("Apple to lower prices").
+HEADLINE_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN"})
+# Auxiliaries that put a verb in the future or make it a possibility, not a report.
+MODAL_AUX = frozenset({"will", "shall", "would", "could", "might", "may", "should", "must",
+                       "can", "'ll", "wo", "ca"})
+# Participants a lead event must share with a dated event of its kind in the same article
+# to take its date: one, since the lead is about the article's main happening (two are
+# needed between arbitrary sentences, see INHERIT_MIN_SHARED).
+LEAD_MIN_SHARED = 1
+INHERITED_DATE_FROM = "article: the same event dated in another sentence"
+# Prefix of a participant key that is a product named in the event's clause, not a mention.
+THING_PREFIX = "thing:"
+# Entity types of digit-bearing tokens that are amounts or times, never part of a product.
+NOT_THING_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+
 
 @dataclass(frozen=True, slots=True)
 class _Found:
@@ -100,18 +132,85 @@ class _Found:
     last: int
 
 
+@dataclass(frozen=True, slots=True)
+class _Lead:
+    """Where an article's lead is and the day it reports: the headline and first sentences."""
+
+    day: str | None  # the publication day
+    headline: frozenset[int]  # start tokens of the headline's sentences
+    body: frozenset[int]  # start tokens of the lead's body sentences
+    timed: tuple[Any, ...]  # root tokens of every time expression, whatever its precision
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every trigger of one article is read against."""
+
+    article: Article
+    placed: Sequence[_Found]
+    dated: Sequence[tuple[Any, str]]
+    trigger_ids: set[int]
+    lead: _Lead
+
+
 def find_event_mentions(doc: Any, article: Article, mentions: Sequence[Mention],
                         timexes: Sequence[Timex]) -> list[EventMention]:
     """Event mentions in one article, in text order."""
     placed = _place_mentions(doc, mentions)
     dated = _place_timexes(doc, timexes)
+    lead = _lead(doc, article, timexes)
     triggers = [(t, kind) for t in doc if (kind := trigger_kind(t)) is not None]
-    trigger_ids = {t.i for t, _ in triggers}
-    triggers += _dated_verbs(dated, trigger_ids)
-    trigger_ids = {t.i for t, _ in triggers}
-    found = [_event_mention(t, kind, article, placed, dated, trigger_ids) for t, kind in triggers]
+    triggers += _dated_verbs(dated, {t.i for t, _ in triggers})
+    triggers += _lead_verbs(doc, lead, {t.i for t, _ in triggers})
+    ctx = _Context(article, placed, dated, {t.i for t, _ in triggers}, lead)
+    found = [_event_mention(t, kind, ctx) for t, kind in sorted(triggers, key=lambda x: x[0].i)]
     kept = [e for e in found if e is not None]
-    return _inherit_dates(kept)
+    return _inherit_dates(_lead_dates_from_body(kept))
+
+
+def _lead(doc: Any, article: Article, timexes: Iterable[Timex]) -> _Lead:
+    day = article.published[:10] if article.published and DAY_VALUE.match(article.published) \
+        else None
+    head_end = _headline_end(article)
+    sents = [s for s in doc.sents if s.text.strip()]
+    headline = [s for s in sents if s.start_char < head_end]
+    # A verbless line after the headline is a date line or a byline, not the lead.
+    body = [s for s in sents if s.start_char >= head_end
+            and any(t.pos_ in ("VERB", "AUX") for t in s)][:LEAD_BODY_SENTENCES]
+    roots = []
+    for t in timexes:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and len(span):
+            roots.append(span.root)
+    return _Lead(day, frozenset(s.start for s in headline), frozenset(s.start for s in body),
+                 tuple(roots))
+
+
+def _headline_end(article: Article) -> int:
+    """End of the headline paragraph when the text opens with the title, else 0."""
+    first = article.text.split("\n\n", 1)[0]
+    title = " ".join((article.title or "").split())
+    return len(first) if title and " ".join(first.split()) == title else 0
+
+
+def _lead_verbs(doc: Any, lead: _Lead, trigger_ids: set[int]) -> list[tuple[Any, str]]:
+    """The main verbs of the lead's sentences: the news itself ("EADS defeat Boeing").
+
+    Like dated verbs, each is an event named by its lemma; light, reporting and negated
+    verbs are left out.
+    """
+    out = []
+    for sent in doc.sents:
+        if sent.start not in lead.headline and sent.start not in lead.body:
+            continue
+        root = sent.root
+        for verb in [root, *(c for c in root.children if c.dep_ == "conj")]:
+            lemma = verb.lemma_.lower()
+            if verb.pos_ != "VERB" or verb.i in trigger_ids or is_negated(verb):
+                continue
+            if lemma not in LIGHT_VERBS and lemma not in STATEMENT_VERBS:
+                out.append((verb, lemma))
+    return out
 
 
 def _dated_verbs(dated: Sequence[tuple[Any, str]],
@@ -220,25 +319,61 @@ def _governor(token: Any, trigger_ids: set[int]) -> Any:
     return node
 
 
-def _event_mention(token: Any, kind: str, article: Article, placed: Sequence[_Found],
-                   dated: Sequence[tuple[Any, str]], trigger_ids: set[int]) -> EventMention | None:
+def _event_mention(token: Any, kind: str, ctx: _Context) -> EventMention | None:
     # A statement's date and people are its own: "as reported by X" under "reached Kyiv on
     # Friday" must not take the arrival's date.
     chain = [token] if kind == "statement" else scope_chain(token)
-    date, date_from = _date_for(token, kind, chain, dated, trigger_ids)
+    date, date_from = _date_for(token, kind, chain, ctx.dated, ctx.trigger_ids)
     if kind == "statement" and date is None:
         return None
-    place = _place_for(token, chain, placed, trigger_ids)
-    participants = _participants_for(token, chain, placed, place)
-    if not participants and place is None and date is None:
-        return None
+    place = _place_for(token, chain, ctx.placed, ctx.trigger_ids)
+    ranges = _participant_ranges(token, chain)
+    participants = _participants_for(token, ranges, ctx.placed, place)
+    keys = [f.mention.key for f in participants] + _things(token.doc, ranges, ctx.placed)
+    if not keys and place is None and date is None:
+        return None  # nothing to tell this happening from any other, nor to date it by
+    if date is None and _is_lead_news(token, chain, date_from, ctx):
+        date, date_from = ctx.lead.day, LEAD_DATE_FROM
     sent = token.sent
     return EventMention(
-        id=content_id("event-mention", article.id, str(token.idx), kind),
-        article=article.id, trigger=token.text, kind=kind,
+        id=content_id("event-mention", ctx.article.id, str(token.idx), kind),
+        article=ctx.article.id, trigger=token.text, kind=kind,
         start=sent.start_char, end=sent.end_char, date=date, date_from=date_from,
-        place=place.mention.key if place else None,
-        participants=tuple(dict.fromkeys(f.mention.key for f in participants)))
+        place=place.mention.key if place else None, participants=tuple(dict.fromkeys(keys)))
+
+
+def _is_lead_news(token: Any, chain: Sequence[Any], why_undated: str, ctx: _Context) -> bool:
+    """Whether an undated trigger is the lead's report of something done.
+
+    It must stand in the headline or the lead's first sentence, in the main clause (not in
+    what someone said), carry no time expression at all (a coarse "in 2008" or "next month"
+    is its own time, just not a day) and be told as done: past, present perfect, or the
+    present of headlines. A "to"-infinitive or a modal is a plan, not news.
+    """
+    lead, sent = ctx.lead, token.sent
+    in_headline = sent.start in lead.headline
+    if lead.day is None or not (in_headline or sent.start in lead.body):
+        return False
+    if chain[-1].i != sent.root.i or why_undated == "several dates in the sentence":
+        return False
+    chain_ids = {node.i for node in chain}
+    if any(sent.start <= root.i < sent.end
+           and _governor(root, ctx.trigger_ids).i in chain_ids for root in lead.timed):
+        return False
+    verb = next((node for node in chain if node.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and _told_as_done(verb, in_headline)
+
+
+def _told_as_done(verb: Any, in_headline: bool) -> bool:
+    """'unveiled', 'has unveiled', 'was delivered'; in a headline also 'unveils', 'delivered'."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in MODAL_AUX or a.tag_ in ("MD", "TO") for a in aux):
+        return False
+    if verb.tag_ in PAST_TAGS or any(a.tag_ in PAST_TAGS for a in aux):
+        return True
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" and a.tag_ in PRESENT_TAGS for a in aux):
+        return True
+    return in_headline and verb.tag_ in HEADLINE_TAGS
 
 
 def _date_for(token: Any, kind: str, chain: Sequence[Any], dated: Sequence[tuple[Any, str]],
@@ -294,13 +429,18 @@ def _hangs_from(token: Any, targets: set[int], others: set[int]) -> bool:
     return True
 
 
-def _participants_for(token: Any, chain: Sequence[Any], placed: Sequence[_Found],
-                      place: _Found | None) -> list[_Found]:
-    """Names in the trigger's own phrase and in the subjects of the verbs it hangs from."""
+def _participant_ranges(token: Any, chain: Sequence[Any]) -> list[tuple[int, int]]:
+    """Token ranges that hold who took part: the trigger's own phrase and its verbs' subjects."""
     ranges = [_own_range(token)]
     for node in chain:
         ranges.extend((c.left_edge.i, c.right_edge.i) for c in node.children
                       if c.dep_ in ("nsubj", "nsubjpass", "agent"))
+    return ranges
+
+
+def _participants_for(token: Any, ranges: Sequence[tuple[int, int]], placed: Sequence[_Found],
+                      place: _Found | None) -> list[_Found]:
+    """Names in the trigger's own phrase and in the subjects of the verbs it hangs from."""
     out = []
     for f in placed:
         if f.mention.label not in PARTICIPANT_LABELS or f is place:
@@ -312,6 +452,54 @@ def _participants_for(token: Any, chain: Sequence[Any], placed: Sequence[_Found]
         if any(lo <= f.first and f.last <= hi for lo, hi in ranges):
             out.append(f)
     return out
+
+
+def _things(doc: Any, ranges: Sequence[tuple[int, int]], placed: Sequence[_Found]) -> list[str]:
+    """Products named in the ranges that no mention covers whole: 'iPhone 4', 'Boeing 777'.
+
+    A run of name-like tokens counts when it looks like a product (a digit or a camel-cased
+    word in it) and is not exactly a mention nor part of a person's name or role.
+    """
+    exact = {(f.first, f.last) for f in placed}
+    personal = [(f.first, f.last) for f in placed if f.mention.label in ("PERSON", "ROLE")]
+    out = []
+    for lo, hi in ranges:
+        for first, last in _name_runs(doc, lo, hi):
+            if (first, last) in exact or not _product_like(doc[first:last + 1]):
+                continue
+            if not any(a <= last and first <= b for a, b in personal):
+                out.append(THING_PREFIX + doc[first:last + 1].text)
+    return out
+
+
+def _name_runs(doc: Any, lo: int, hi: int) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for i in range(lo, hi + 2):
+        if i <= hi and i < len(doc) and _name_like(doc[i]):
+            start = i if start is None else start
+        elif start is not None:
+            runs.append((start, i - 1))
+            start = None
+    return runs
+
+
+def _name_like(token: Any) -> bool:
+    if token.ent_type_ in NOT_THING_ENTS or not token.text.isalnum():
+        return False
+    return token.pos_ == "PROPN" or _camel(token.text) or any(c.isdigit() for c in token.text)
+
+
+def _camel(text: str) -> bool:
+    """'iPhone', 'MacBook': a lower-case letter with a capital after the first letter."""
+    return any(c.islower() for c in text) and any(c.isupper() for c in text[1:])
+
+
+def _product_like(run: Any) -> bool:
+    """A name with a model number or a camel-cased word; a plain number is no product."""
+    has_word = any(t.text[0].isalpha() for t in run)  # "11bn" is an amount, not a name
+    marked = any(_camel(t.text) or any(c.isdigit() for c in t.text) for t in run)
+    return has_word and marked
 
 
 def _is_placed(doc: Any, f: _Found) -> bool:
@@ -348,11 +536,43 @@ def _inherit_dates(found: list[EventMention]) -> list[EventMention]:
         if e.date is not None:
             out.append(e)
             continue
-        dates = {d.date for d in found if d.date and _same_happening(e, d)}
+        sources = [d for d in found if d.date and _same_happening(e, d)]
+        dates = {d.date for d in sources if d.date}
         if len(dates) == 1:
-            e = _with_date(e, dates.pop(), "article: the same event dated in another sentence")
+            # A date inferred from the lead stays marked as inferred when it is passed on.
+            inferred = all(d.date_from == LEAD_DATE_FROM for d in sources)
+            how = LEAD_DATE_FROM if inferred else INHERITED_DATE_FROM
+            e = _with_date(e, dates.pop(), how)
         out.append(e)
     return out
+
+
+def _lead_dates_from_body(found: list[EventMention]) -> list[EventMention]:
+    """A lead event the article dates elsewhere takes that day, not the publication date.
+
+    The headline names the article's main happening, so the same kind and one shared
+    participant (or the place) tie it to a dated report of it ("Jobs dies" in the headline,
+    "Jobs died on Wednesday" below); the date must be the only one that fits.
+    """
+    out = []
+    for e in found:
+        if e.date_from == LEAD_DATE_FROM:
+            dates = {d.date for d in found if d.date and d.date_from != LEAD_DATE_FROM
+                     and _same_lead_happening(e, d)}
+            if len(dates) == 1:
+                e = _with_date(e, dates.pop(), INHERITED_DATE_FROM)
+        out.append(e)
+    return out
+
+
+def _same_lead_happening(lead: EventMention, other: EventMention) -> bool:
+    if family(lead.kind) != family(other.kind):
+        return False
+    if lead.place and other.place and lead.place != other.place:
+        return False
+    shared = set(lead.participants) & set(other.participants)
+    return len(shared) >= LEAD_MIN_SHARED or (lead.place is not None
+                                              and lead.place == other.place)
 
 
 def _same_happening(a: EventMention, b: EventMention) -> bool:

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..events import family
+from ..events import THING_PREFIX, family
 from ..records import (
     Analysis,
     Article,
@@ -71,27 +71,53 @@ def merge_events(articles: Sequence[Article], analyses: Mapping[str, Analysis],
                  key_to_entity: Mapping[tuple[str, str], str]) -> list[Event]:
     """One Event per happening, dated ones first, in date order."""
     story_of = {a: s.id for s in stories for a in s.articles}
+    things = _entities_by_name(analyses.values())
     resolved = [r for a in sorted(analyses) for r in
-                _resolve(analyses[a], story_of.get(a), key_to_entity)]
+                _resolve(analyses[a], story_of.get(a), key_to_entity, things)]
     clusters = _cluster(resolved)
     index = SourceIndex.build(articles, links)
     events = [_to_event(c, index) for c in clusters]
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
 
 
+def _entities_by_name(analyses: Iterable[Analysis]) -> dict[str, str]:
+    """Folded mention text -> entity id, where the text names one entity only.
+
+    A product the names stage missed in one article ("thing:iPhone 4") is the entity it
+    recognised under the same name in another.
+    """
+    seen: dict[str, set[str]] = {}
+    for a in analyses:
+        for m in a.mentions:
+            if m.entity:
+                seen.setdefault(_display(m.text).casefold(), set()).add(m.entity)
+    return {name: next(iter(ids)) for name, ids in seen.items() if len(ids) == 1}
+
+
 def _resolve(analysis: Analysis, story: str | None,
-             key_to_entity: Mapping[tuple[str, str], str]) -> list[_Resolved]:
+             key_to_entity: Mapping[tuple[str, str], str],
+             things: Mapping[str, str]) -> list[_Resolved]:
     names = _key_names(analysis.mentions)
     out = []
     for em in analysis.event_mentions:
         ids: dict[str, str] = {}
         for key in em.participants:
-            name = _display(names.get(key, key))
-            ident = key_to_entity.get((analysis.article, key)) or "name:" + name.casefold()
+            ident, name = _identity(analysis.article, key, names, key_to_entity, things)
             ids.setdefault(ident, name)
         place = _display(names[em.place]) if em.place in names else None
         out.append(_Resolved(em, story, frozenset(ids), ids, place))
     return out
+
+
+def _identity(article: str, key: str, names: Mapping[str, str],
+              key_to_entity: Mapping[tuple[str, str], str],
+              things: Mapping[str, str]) -> tuple[str, str]:
+    """(identity, display name) of a participant key: an entity id, else its folded name."""
+    if key.startswith(THING_PREFIX):
+        name = key[len(THING_PREFIX):]
+        return things.get(name.casefold()) or "name:" + name.casefold(), name
+    name = _display(names.get(key, key))
+    return key_to_entity.get((article, key)) or "name:" + name.casefold(), name
 
 
 def _display(name: str) -> str:
