@@ -180,3 +180,27 @@ def test_fetched_pages_replay_offline_from_warc(site: str, store: Store, tmp_pat
     _fetch([f"{site}/a2.html"], store, tmp_path)
     replayed = list(read_inputs([str(tmp_path / "warc")], Settings(progress=False)))
     assert [p.url for p in replayed if isinstance(p, RawPage)] == [f"{site}/a2.html"]
+
+
+@pytest.mark.slow
+def test_watch_reports_only_what_changed(site: str, tmp_path: Path) -> None:
+    from storyline.crawl.watch import watch
+    from storyline.settings import Settings
+
+    said: list[str] = []
+    rounds = iter([0, 1])
+
+    def between_rounds(_: float) -> None:
+        # The outlet publishes a new article between two polls.
+        next(rounds)
+        Site.pages["/a4.html"] = (200, "text/html", article_html("Quay repairs begin"))
+        feed = _feed(site).replace(b"</channel>", f"<item><title>four</title><link>{site}"
+                                   f"/a4.html</link></item></channel>".encode())
+        Site.pages["/feed.xml"] = (200, "application/rss+xml", feed)
+
+    watch([f"{site}/feed.xml"], str(tmp_path / "w.db"), Settings(progress=False, fetch_delay_s=0),
+          every_s=0, rounds=2, echo=said.append, sleep=between_rounds)
+    second = said[said.index(next(s for s in said if s.startswith("round 2"))):]
+    assert any("new article" in s for s in said[: len(said) - len(second)])
+    assert [s for s in second if "new article" in s and "Quay repairs begin" in s]
+    assert not any("Landing rules" in s for s in second)
