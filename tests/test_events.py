@@ -59,7 +59,7 @@ def test_meeting_takes_date_place_and_people_from_its_clause(nlp: Any) -> None:
 
 @pytest.mark.slow
 def test_undated_event_keeps_no_date_rather_than_the_publication_date(nlp: Any) -> None:
-    text = ("Harbour dues rose sharply this year.\n\n"
+    text = ("Harbour dues rose sharply this year.\n\nShipowners protested.\n\n"
             "Chancellor Otto Brandt visited the port of Hamburg to inspect the new cranes.")
     found = _run(nlp, text, [])
     visit = next(e for e in found if e.kind == "visit")

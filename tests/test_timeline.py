@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from storyline.corpus.timeline import build_timeline
-from storyline.records import Article, DuplicateLink, Event, Quote, Story
+from storyline.corpus.events import inferred_dates
+from storyline.corpus.timeline import INFERRED_NOTE, build_timeline
+from storyline.events import LEAD_DATE_FROM
+from storyline.records import (
+    Analysis,
+    Article,
+    DuplicateLink,
+    Event,
+    EventMention,
+    Quote,
+    Story,
+)
 
 
 def _article(aid: str, outlet: str) -> Article:
@@ -50,3 +60,21 @@ def test_unattributed_quotes_are_not_key_statements() -> None:
     q = Quote(id="q9", article="a1", text="Rumours abound.", kind="direct", start=0, end=15,
               sent_start=0, sent_end=15)
     assert build_timeline([STORY], [], [q], ARTICLES, LINKS) == []
+
+
+def test_event_dated_only_by_the_lead_says_so_and_a_stated_date_does_not() -> None:
+    def em(eid: str, date_from: str) -> EventMention:
+        return EventMention(id=eid, article="a1", trigger="unveils", kind="launch", start=0,
+                            end=10, date="2031-03-14", date_from=date_from)
+    analysis = Analysis(article="a1", event_mentions=(em("m1", LEAD_DATE_FROM),
+                                                      em("m2", LEAD_DATE_FROM),
+                                                      em("m3", "trigger")))
+    events = [Event(id="e1", title="Launch: Orion 7", kind="launch", date="2031-03-14",
+                    story="s1", articles=("a1",), mentions=("m1", "m2")),
+              Event(id="e2", title="Launch: Orion 6", kind="launch", date="2031-03-14",
+                    story="s1", articles=("a1",), mentions=("m1", "m3"))]
+    inferred = inferred_dates(events, {"a1": analysis})
+    assert inferred == {"e1"}
+    rows = build_timeline([STORY], events, [], ARTICLES, LINKS, inferred)
+    titles = {r.ref: r.title for r in rows}
+    assert titles == {"e1": "Launch: Orion 7" + INFERRED_NOTE, "e2": "Launch: Orion 6"}

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..events import THING_PREFIX, family
+from ..events import LEAD_DATE_FROM, THING_PREFIX, family
 from ..records import (
     Analysis,
     Article,
@@ -78,6 +78,20 @@ def merge_events(articles: Sequence[Article], analyses: Mapping[str, Analysis],
     index = SourceIndex.build(articles, links)
     events = [_to_event(c, index) for c in clusters]
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
+
+
+def inferred_dates(events: Iterable[Event], analyses: Mapping[str, Analysis]) -> set[str]:
+    """Ids of the events whose date only a lead inference gives (no article states it).
+
+    The timeline marks these so a publication date is never shown as a reported one.
+    """
+    how = {em.id: (em.date, em.date_from) for a in analyses.values() for em in a.event_mentions}
+    out = set()
+    for e in events:
+        sources = [how[m][1] for m in e.mentions if m in how and how[m][0] == e.date]
+        if e.date and sources and all(s == LEAD_DATE_FROM for s in sources):
+            out.add(e.id)
+    return out
 
 
 def _entities_by_name(analyses: Iterable[Analysis]) -> dict[str, str]:

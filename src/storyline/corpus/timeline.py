@@ -3,40 +3,47 @@
 A statement reprinted by syndicated copies is one row whose sources are all the outlets
 that carry it; its independent-source count folds the copies (``corpus.sources``). Rows
 with no resolvable date keep ``date=None`` and sort after the dated ones: they are shown
-apart, never placed on the publication date.
+apart. The one exception, a lead event dated to its article's publication day (see
+``events``), says so in its row's title.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from ..records import Article, DuplicateLink, Event, Quote, Story, TimelineItem
 from .sources import SourceIndex
 
 # Characters of a statement shown in its row's title; the full text is one click away.
 TITLE_CHARS = 120
+# Appended to the title of an event row whose date is the publication day of its reports.
+INFERRED_NOTE = " (date inferred: the day it was reported)"
 _WORD = re.compile(r"\w+")
 
 
 def build_timeline(stories: Sequence[Story], events: Sequence[Event], quotes: Sequence[Quote],
-                   articles: Sequence[Article],
-                   links: Sequence[DuplicateLink]) -> list[TimelineItem]:
-    """Timeline rows of every story: dated rows in date order, then the undated ones."""
+                   articles: Sequence[Article], links: Sequence[DuplicateLink],
+                   inferred: Collection[str] = frozenset()) -> list[TimelineItem]:
+    """Timeline rows of every story: dated rows in date order, then the undated ones.
+
+    ``inferred`` holds the ids of events whose date is only inferred from the lead.
+    """
     index = SourceIndex.build(articles, links)
     rows: list[TimelineItem] = []
     for story in stories:
         members = set(story.articles)
-        rows.extend(_event_row(story.id, e) for e in events
+        rows.extend(_event_row(story.id, e, e.id in inferred) for e in events
                     if e.story == story.id or (e.story is None and members & set(e.articles)))
         story_quotes = [q for q in quotes if q.article in members and _attributed(q)]
         rows.extend(_quote_row(story.id, group, index) for group in _statement_groups(story_quotes))
     return sorted(rows, key=lambda r: (r.story, r.date is None, r.date or "", r.kind, r.ref))
 
 
-def _event_row(story: str, e: Event) -> TimelineItem:
-    return TimelineItem(story=story, kind="event", ref=e.id, date=e.date, title=e.title,
+def _event_row(story: str, e: Event, inferred: bool) -> TimelineItem:
+    title = e.title + INFERRED_NOTE if inferred else e.title
+    return TimelineItem(story=story, kind="event", ref=e.id, date=e.date, title=title,
                         sources=e.sources, independent_sources=e.independent_sources)
 
 
