@@ -123,7 +123,9 @@ class ArticleQueries(StoreCore):
                 for r in self.conn.execute(f"SELECT * FROM failures{where} ORDER BY source")]
 
     def stats(self) -> dict[str, Any]:
-        one = lambda sql: self.conn.execute(sql).fetchone()[0]
+        def one(sql: str) -> int:
+            return int(self.conn.execute(sql).fetchone()[0])
+
         return {
             "articles": one("SELECT count(*) FROM articles"),
             "duplicates": one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),

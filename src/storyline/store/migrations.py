@@ -152,7 +152,8 @@ MIGRATIONS: list[tuple[str, str]] = [
             name, aliases, content='entities', tokenize='unicode61 remove_diacritics 2'
         );
         CREATE TRIGGER entities_fts_ai AFTER INSERT ON entities BEGIN
-            INSERT INTO entities_fts(rowid, name, aliases) VALUES (new.rowid, new.name, new.aliases);
+            INSERT INTO entities_fts(rowid, name, aliases)
+            VALUES (new.rowid, new.name, new.aliases);
         END;
         CREATE TRIGGER entities_fts_ad AFTER DELETE ON entities BEGIN
             INSERT INTO entities_fts(entities_fts, rowid, name, aliases)
@@ -161,7 +162,8 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE TRIGGER entities_fts_au AFTER UPDATE OF name, aliases ON entities BEGIN
             INSERT INTO entities_fts(entities_fts, rowid, name, aliases)
             VALUES ('delete', old.rowid, old.name, old.aliases);
-            INSERT INTO entities_fts(rowid, name, aliases) VALUES (new.rowid, new.name, new.aliases);
+            INSERT INTO entities_fts(rowid, name, aliases)
+            VALUES (new.rowid, new.name, new.aliases);
         END;
         INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
         INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
