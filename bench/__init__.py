@@ -1,0 +1,1 @@
+"""storyline's speed and memory benchmark: ``make bench`` (or ``make bench-quick``)."""

@@ -1,0 +1,118 @@
+"""One measurement in its own process, so its peak memory is its own: prints one JSON line.
+
+    python -m bench.measure pipeline '{"paths": [...], "db": "...", "workers": 1, ...}'
+    python -m bench.measure spacy '{"db": "...", "model": "..."}'
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import Any
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory (VmHWM), in MiB."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def children_peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def pipeline(cfg: dict[str, Any]) -> dict[str, Any]:
+    """``storyline run`` on ``paths``; with one worker, also the time spent in each stage."""
+    from storyline import run as run_module
+    from storyline.settings import Settings
+    from storyline.store import Store
+
+    settings = Settings(model=cfg["model"], workers=cfg["workers"], progress=False)
+    spent: Counter[str] = Counter()
+    marks: dict[str, float] = {}
+    if cfg["workers"] == 1:
+        _instrument(spent, marks)
+    started = time.perf_counter()
+    with Store.open(cfg["db"]) as store:
+        summary = run_module.run(cfg["paths"], store, settings)
+        analysed = store.conn.execute(
+            "SELECT count(*) FROM articles WHERE analyzed = 1").fetchone()[0]
+    total = time.perf_counter() - started
+    stages = dict(spent)
+    if stages:
+        stages["store"] = total - sum(v for k, v in spent.items() if k != "own logic")
+    return {"seconds": total, "articles": summary.articles, "analysed": analysed,
+            "failures": summary.failures, "stages": stages,
+            "peak_rss_mb": max(peak_rss_mb(), children_peak_rss_mb()),
+            "streaming_peak_rss_mb": marks.get("before corpus", peak_rss_mb())}
+
+
+def _instrument(spent: Counter[str], marks: dict[str, float]) -> None:
+    """Wrap the stage entry points the runner looks up at call time, to time each stage."""
+    from storyline import analyze, corpus, ingest
+    from storyline import run as run_module
+
+    read_inputs = ingest.read_inputs
+    ingest.read_inputs = lambda *a: _timed_iter(read_inputs(*a), spent, "read")  # type: ignore[assignment]
+    run_module.process_page = _timed(run_module.process_page, spent, "clean")  # type: ignore[assignment]
+    run_module.analyse_pending = _timed(run_module.analyse_pending, spent, "analyse")  # type: ignore[assignment]
+    analyze.analyze_doc = _timed(analyze.analyze_doc, spent, "own logic")  # type: ignore[assignment]
+    build = corpus.build
+
+    def timed_build(*a: Any) -> None:
+        marks["before corpus"] = peak_rss_mb()
+        _timed(build, spent, "corpus")(*a)
+
+    corpus.build = timed_build  # type: ignore[assignment]
+
+
+def _timed(fn: Callable[..., Any], spent: Counter[str], key: str) -> Callable[..., Any]:
+    def wrapper(*a: Any, **kw: Any) -> Any:
+        t = time.perf_counter()
+        try:
+            return fn(*a, **kw)
+        finally:
+            spent[key] += time.perf_counter() - t
+    return wrapper
+
+
+def _timed_iter(items: Iterator[Any], spent: Counter[str], key: str) -> Iterator[Any]:
+    while True:
+        t = time.perf_counter()
+        item = next(items, None)
+        spent[key] += time.perf_counter() - t
+        if item is None:
+            return
+        yield item
+
+
+def spacy_yardstick(cfg: dict[str, Any]) -> dict[str, Any]:
+    """spaCy's full ``nlp.pipe`` (every component) over the stored article texts."""
+    from storyline import language
+    from storyline.store import Store
+
+    with Store.open(cfg["db"], readonly=True) as store:
+        texts = [a.text for a in store.iter_articles(order="id")]
+    nlp = language.load(cfg["model"])
+    started = time.perf_counter()
+    tokens = sum(len(doc) for doc in nlp.pipe(texts))
+    return {"seconds": time.perf_counter() - started, "articles": len(texts),
+            "tokens": tokens, "components": list(nlp.pipe_names),
+            "peak_rss_mb": peak_rss_mb()}
+
+
+def main() -> None:
+    mode, cfg = sys.argv[1], json.loads(sys.argv[2])
+    out = pipeline(cfg) if mode == "pipeline" else spacy_yardstick(cfg)
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()
