@@ -161,6 +161,35 @@ def watch_cmd(settings: Settings, sources: tuple[str, ...], db: str, every: str,
           echo=click.echo)
 
 
+@main.command("spark")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", required=True, help="Output folder or URI for the Parquet tables.")
+@click.option("--master", default=None, help="Spark master (default: spark-submit's, or local).")
+@click.pass_obj
+@_fail_cleanly
+def spark_cmd(settings: Settings, inputs: tuple[str, ...], out: str, master: str | None) -> None:
+    """Process INPUTS (paths or s3a://, hdfs:// URIs) with Apache Spark into Parquet."""
+    from .spark import run_spark, spark_session
+
+    counts = run_spark(list(inputs), out, settings, spark_session(master))
+    click.echo("  ".join(f"{k}: {v}" for k, v in counts.items()) + f"\noutput: {out}")
+
+
+@main.command("load")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@DB_OPTION
+@click.pass_obj
+@_fail_cleanly
+def load_cmd(settings: Settings, folder: str, db: str) -> None:
+    """Bring a `storyline spark` output FOLDER into the store and build the corpus."""
+    from .spark_io import load
+
+    with Store.open(db) as store:
+        summary = load(folder, store, settings.replace(progress=False))
+    click.echo(f"articles: {summary.articles} (new {summary.new_articles})  "
+               f"duplicates: {summary.duplicates}  failures: {summary.failures}\nstore: {db}")
+
+
 @contextmanager
 def _output(path: str) -> Iterator[TextIO]:
     if path == "-":
