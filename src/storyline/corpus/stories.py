@@ -1,10 +1,12 @@
 """Stories: articles about one thread of news, clustered across runs.
 
     1. fold copies      a duplicate goes where its canonical goes, so reprints never split
-    2. features         TF-IDF of the text, TF-IDF of the named entities, the day
-    3. similarity       text and entity cosines blended, damped across long silences
-    4. cluster          average-link agglomeration; earlier runs' stories are fixed seeds
-                        that new articles may join but that never merge with each other
+    2. features         sparse TF-IDF channels: text, named entities (weighted by type),
+                        trustworthy dates, event kinds
+    3. similar pairs    channel cosines blended, damped across long silences; computed in
+                        row blocks and kept sparse (a floor and a per-article neighbour cap)
+    4. cluster          average link over the sparse pairs; earlier runs' stories are fixed
+                        seeds that new articles may join but that never merge with each other
     5. records          a stable id (earlier runs' ids kept), a short title, first and last day
 
 Articles a ``previous`` story holds keep it, so re-runs and new batches never reshuffle
@@ -13,11 +15,13 @@ what a reader has already seen.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -25,45 +29,70 @@ from numpy.typing import NDArray
 from ..records import Analysis, Article, DuplicateLink, Story, content_id
 from ..settings import Settings
 from .sources import syndication_roots
-from .textsim import fold_text, tfidf_matrix, tokens
+from .textsim import fold_text, tfidf_rows, tokens
 
-__all__ = ["assign_stories", "average_link", "story_similarity"]
+__all__ = ["CHANNEL_WEIGHTS", "assign_stories", "average_link", "cluster_pairs",
+           "similar_pairs"]
 
-# Share of the blended similarity given to shared entities (the rest is text). Tuned on
-# stories-ecbplus-dev (bench/stories_baseline.py): 0.3-0.5 all beat text alone; names
-# separate sibling stories that share vocabulary ("enters rehab") but not people.
-ENTITY_WEIGHT = 0.3
-# Share given to the dates an article speaks about (its timexes, else the years it names,
-# plus its publication day): sibling stories a few years apart share words and even names.
-TIME_WEIGHT = 0.1
+# Share of the blended similarity per channel (renormalised over the channels both articles
+# have). Text 0.6 / entities 0.3 / time 0.1 come from the first sweep on stories-ecbplus-dev
+# (0.3-0.5 for entities all beat text alone: names separate sibling stories that share
+# vocabulary, "enters rehab", but not people) and were left as they were when the channels
+# themselves improved. Event kinds stay off: sibling stories report the same kind of event
+# (two quakes, two rehab stays), so on ECB+, meantime and SemEval they add nothing
+# (bench/stories_baseline.py prints the ablation).
+CHANNEL_WEIGHTS: Mapping[str, float] = {"text": 0.6, "entities": 0.3, "time": 0.1,
+                                        "events": 0.0}
+# Entity types that many unrelated stories share (a country, a nationality) count this much
+# of a person's or an organisation's name: "Iran" links every Iranian story, "Qeshm" one.
+# 0.5 is the only value tried; bench/stories_baseline.py shows ECB+ +0.02 with it.
+BROAD_ENTITY_WEIGHT = 0.5
+BROAD_ENTITY_LABELS = frozenset({"GPE", "LOC", "NORP"})
 # Beyond ``Settings.story_gap_days`` of silence between two dated articles, their
 # similarity is multiplied by this: a thread may resume, but it must look very alike.
 LONG_GAP_DAMPING = 0.5
 # Mention labels that name a thread's participants; roles and numbers do not.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
                            "WORK_OF_ART", "LAW"})
+# Pairs less similar than this are not kept: far below any useful story threshold (0.2), so
+# average link changes by at most this much per missing pair while memory stays linear.
+PAIR_FLOOR = 0.05
+# Each article keeps at most this many most similar partners (a pair stays when either side
+# keeps it). Exact below this many articles; beyond, 20k articles hold at most 2M pairs.
+MAX_NEIGHBOURS = 100
+# Cells of one dense similarity block (rows x corpus): 4M float64 cells is 32 MB per array.
+BLOCK_CELLS = 4_000_000
 # Words in a title candidate: a headline longer than this is cut at a word boundary.
 TITLE_WORDS = 12
 _NAME = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|van|von|al))*")
-
-
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A time key's prefixes: a timex "2008-12-15" also supports "2008-12" and "2008".
 _TIME_PREFIXES = (4, 7, 10)
+# How ``published.py`` marks a date it guessed (from a weekday and a yearless date): such a
+# date, and the yearless timexes resolved against it, are not evidence of when a story ran.
+_GUESSED_DATE = "inferred"
+
+Pairs = tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]]
 
 
 @dataclass(frozen=True, slots=True)
 class _Features:
-    text: NDArray[np.float32]
-    names: NDArray[np.float32]
-    times: NDArray[np.float32]
-    days: NDArray[np.float64]  # ordinal day, NaN when undated
+    channels: tuple[tuple[Any, float], ...]  # (CSR rows, weight): scipy has no stubs
+    days: NDArray[np.float64]  # ordinal day of a trustworthy date, NaN otherwise
+
+    @property
+    def size(self) -> int:
+        return len(self.days)
 
 
 def assign_stories(articles: Sequence[Article], analyses: Mapping[str, Analysis],
                    links: Sequence[DuplicateLink], previous: Sequence[Story],
-                   settings: Settings) -> list[Story]:
-    """Every article in exactly one story; earlier assignments kept, new articles placed."""
+                   settings: Settings, weights: Mapping[str, float] | None = None,
+                   ) -> list[Story]:
+    """Every article in exactly one story; earlier assignments kept, new articles placed.
+
+    ``weights`` overrides ``CHANNEL_WEIGHTS`` (the benchmark's ablation uses it).
+    """
     if not articles:
         return []
     by_id = {a.id: a for a in articles}
@@ -71,64 +100,142 @@ def assign_stories(articles: Sequence[Article], analyses: Mapping[str, Analysis]
     heads = sorted({roots.get(a.id, a.id) for a in articles})
     reps = [by_id[h] for h in heads]
     seeds = _seed_clusters(heads, previous, roots)
-    sim = story_similarity(_features(reps, analyses), settings)
-    clusters = average_link(sim, settings.story_threshold, seeds)
+    feats = _features(reps, analyses, CHANNEL_WEIGHTS if weights is None else weights)
+    pairs = similar_pairs(feats, settings)
+    clusters = cluster_pairs(len(reps), pairs, settings.story_threshold, seeds)
     members = _expand(clusters, heads, roots, by_id)
     old_ids = {a: s.id for s in previous for a in s.articles}
     return _records(members, by_id, analyses, old_ids)
 
 
-def story_similarity(feats: _Features, settings: Settings) -> NDArray[np.float32]:
-    """Blended text/entity/time cosine, damped between articles further apart than the gap.
+def similar_pairs(feats: _Features, settings: Settings) -> Pairs:
+    """Pairs (i < j) whose blended similarity reaches ``PAIR_FLOOR``, block by block."""
+    n = feats.size
+    step = max(1, BLOCK_CELLS // max(n, 1))
+    found = [_block_pairs(feats, start, min(n, start + step), settings)
+             for start in range(0, n, step)]
+    left = np.concatenate([f[0] for f in found])
+    right = np.concatenate([f[1] for f in found])
+    sims = np.concatenate([f[2] for f in found])
+    lo, hi = np.minimum(left, right), np.maximum(left, right)
+    keys, first = np.unique(lo * n + hi, return_index=True)
+    return keys // n, keys % n, sims[first]
+
+
+def _block_pairs(feats: _Features, start: int, stop: int, settings: Settings) -> Pairs:
+    sim = _block_similarity(feats, start, stop, settings)
+    sim[np.arange(stop - start), np.arange(start, stop)] = 0.0
+    rows: list[NDArray[np.int64]] = []
+    cols: list[NDArray[np.int64]] = []
+    for r in range(stop - start):
+        idx = np.flatnonzero(sim[r] >= PAIR_FLOOR)
+        if len(idx) > MAX_NEIGHBOURS:
+            idx = np.sort(idx[np.argsort(-sim[r, idx], kind="stable")[:MAX_NEIGHBOURS]])
+        rows.append(np.full(len(idx), start + r, dtype=np.int64))
+        cols.append(idx.astype(np.int64))
+    left = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    right = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
+    return left, right, sim[left - start, right].astype(np.float64)
+
+
+def _block_similarity(feats: _Features, start: int, stop: int,
+                      settings: Settings) -> NDArray[np.float64]:
+    """Rows ``start:stop`` against all: blended channel cosines, damped across long gaps.
 
     A channel only counts for a pair when both articles have something in it; the weights
     of the channels that count are renormalised, so an undated article is not penalised.
     """
-    total = np.zeros((feats.text.shape[0],) * 2, dtype=np.float64)
+    total = np.zeros((stop - start, feats.size), dtype=np.float64)
     weight = np.zeros_like(total)
-    for mat, w in ((feats.text, 1 - ENTITY_WEIGHT - TIME_WEIGHT),
-                   (feats.names, ENTITY_WEIGHT), (feats.times, TIME_WEIGHT)):
-        present = np.linalg.norm(mat, axis=1) > 0
-        both = np.outer(present, present)
-        total += np.where(both, w * (mat @ mat.T), 0.0)
-        weight += np.where(both, w, 0.0)
+    for mat, w in feats.channels:
+        present = np.diff(mat.indptr) > 0
+        total += w * np.asarray((mat[start:stop] @ mat.T).todense(), dtype=np.float64)
+        weight += w * np.outer(present[start:stop], present)
     sim = total / np.where(weight > 0, weight, 1.0)
-    gap = np.abs(feats.days[:, None] - feats.days[None, :])
-    far = np.nan_to_num(gap, nan=0.0) > settings.story_gap_days
-    return np.where(far, sim * LONG_GAP_DAMPING, sim).astype(np.float32)
+    days = feats.days
+    gap = np.nan_to_num(np.abs(days[start:stop, None] - days[None, :]), nan=0.0)
+    return np.where(gap > settings.story_gap_days, sim * LONG_GAP_DAMPING, sim)
 
 
 def average_link(sim: NDArray[np.float32], threshold: float,
                  seeds: Sequence[Sequence[int]] = ()) -> list[list[int]]:
-    """Average-link agglomerative clusters of rows whose mean similarity stays >= threshold.
+    """``cluster_pairs`` on a dense similarity matrix (every nonzero pair kept)."""
+    left, right = np.triu_indices(sim.shape[0], k=1)
+    vals = sim[left, right].astype(np.float64)
+    keep = vals != 0
+    pairs = (left[keep].astype(np.int64), right[keep].astype(np.int64), vals[keep])
+    return cluster_pairs(sim.shape[0], pairs, threshold, seeds)
 
-    ``seeds`` are fixed groups (earlier stories): they start merged, may absorb others,
-    but two seeds never merge. Ties break on the lowest index, so the result is stable.
+
+def cluster_pairs(n: int, pairs: Pairs, threshold: float,
+                  seeds: Sequence[Sequence[int]] = ()) -> list[list[int]]:
+    """Average-link clusters of ``n`` rows whose mean pair similarity stays >= threshold.
+
+    Missing pairs count as 0. ``seeds`` are fixed groups (earlier stories): they start
+    merged, may absorb others, but two seeds never merge. Ties merge the lowest indices
+    first, so the result is stable.
     """
-    n = sim.shape[0]
     groups, locked = _initial_groups(n, seeds)
-    size = np.array([len(g) for g in groups], dtype=np.float64)
-    s = _group_similarity(sim.astype(np.float64), groups)
-    np.fill_diagonal(s, -np.inf)
-    lock = np.array(locked)
-    s[np.outer(lock, lock)] = -np.inf
-    alive = np.ones(len(groups), dtype=bool)
-    while True:
-        i, j = np.unravel_index(int(np.argmax(s)), s.shape)
-        if s[i, j] < threshold:
-            break
-        i, j = min(i, j), max(i, j)
-        merged = (size[i] * s[i] + size[j] * s[j]) / (size[i] + size[j])
-        s[i, :], s[:, i] = merged, merged
-        s[j, :], s[:, j] = -np.inf, -np.inf
-        s[i, i] = -np.inf
-        groups[i] += groups[j]
-        size[i] += size[j]
-        alive[j] = False
-        lock[i] = lock[i] or lock[j]
-        if lock[i]:
-            s[i, lock], s[lock, i] = -np.inf, -np.inf
-    return [sorted(groups[k]) for k in range(len(groups)) if alive[k]]
+    owner = {k: g for g, members in enumerate(groups) for k in members}
+    links: list[dict[int, float]] = [{} for _ in groups]
+    for i, j, s in zip(pairs[0].tolist(), pairs[1].tolist(), pairs[2].tolist(), strict=True):
+        a, b = owner[i], owner[j]
+        if a != b:
+            links[a][b] = links[a].get(b, 0.0) + s
+            links[b][a] = links[a][b]
+    merger = _Merger(groups, locked, links)
+    merger.run(threshold)
+    return [sorted(g) for g, alive in zip(groups, merger.alive, strict=True) if alive]
+
+
+class _Merger:
+    """The merge loop of ``cluster_pairs``: a heap of group pairs by mean similarity.
+
+    ``links[a][b]`` is the sum of pair similarities between groups a and b; a heap entry
+    is stale once either group has merged since it was pushed (its version moved on).
+    """
+
+    def __init__(self, groups: list[list[int]], locked: list[bool],
+                 links: list[dict[int, float]]) -> None:
+        self.groups, self.locked, self.links = groups, locked, links
+        self.alive = [True] * len(groups)
+        self.version = [0] * len(groups)
+        self.heap: list[tuple[float, int, int, int, int]] = []
+        for a, near in enumerate(links):
+            for b in sorted(near):
+                if a < b:
+                    self._push(a, b)
+
+    def _push(self, a: int, b: int) -> None:
+        if self.locked[a] and self.locked[b]:
+            return
+        mean = self.links[a][b] / (len(self.groups[a]) * len(self.groups[b]))
+        heapq.heappush(self.heap, (-mean, a, b, self.version[a], self.version[b]))
+
+    def run(self, threshold: float) -> None:
+        while self.heap:
+            neg, a, b, va, vb = heapq.heappop(self.heap)
+            if -neg < threshold:
+                return
+            current = (va, vb) == (self.version[a], self.version[b])
+            if current and self.alive[a] and self.alive[b]:
+                self._merge(a, b)
+
+    def _merge(self, a: int, b: int) -> None:
+        """Fold group b into group a (a < b) and re-queue a's pairs at their new means."""
+        del self.links[a][b]
+        for k, s in sorted(self.links[b].items()):
+            if k != a:
+                self.links[a][k] = self.links[a].get(k, 0.0) + s
+                self.links[k][a] = self.links[a][k]
+                del self.links[k][b]
+        self.links[b] = {}
+        self.groups[a] += self.groups[b]
+        self.alive[b] = False
+        self.locked[a] = self.locked[a] or self.locked[b]
+        self.version[a] += 1
+        for k in sorted(self.links[a]):
+            self._push(min(a, k), max(a, k))
 
 
 def _initial_groups(n: int, seeds: Sequence[Sequence[int]]) -> tuple[list[list[int]], list[bool]]:
@@ -147,17 +254,6 @@ def _initial_groups(n: int, seeds: Sequence[Sequence[int]]) -> tuple[list[list[i
     return groups, locked
 
 
-def _group_similarity(sim: NDArray[np.float64], groups: list[list[int]]) -> NDArray[np.float64]:
-    """Mean pairwise similarity between groups (plain rows when every group is a singleton)."""
-    if all(len(g) == 1 for g in groups):
-        order = [g[0] for g in groups]
-        return sim[np.ix_(order, order)].copy()
-    assign = np.zeros((len(groups), sim.shape[0]))
-    for k, g in enumerate(groups):
-        assign[k, g] = 1.0 / len(g)
-    return assign @ sim @ assign.T
-
-
 def _seed_clusters(heads: list[str], previous: Sequence[Story],
                    roots: Mapping[str, str]) -> list[list[int]]:
     index = {h: k for k, h in enumerate(heads)}
@@ -170,21 +266,54 @@ def _seed_clusters(heads: list[str], previous: Sequence[Story],
     return seeds
 
 
-def _features(articles: Sequence[Article], analyses: Mapping[str, Analysis]) -> _Features:
-    text = tfidf_matrix([tokens(_full_text(a)) for a in articles])
-    names = tfidf_matrix([_entity_keys(a, analyses.get(a.id)) for a in articles])
-    times = tfidf_matrix([_time_keys(a, analyses.get(a.id)) for a in articles], min_df=2)
+def _features(articles: Sequence[Article], analyses: Mapping[str, Analysis],
+              weights: Mapping[str, float]) -> _Features:
+    """The sparse channels with a nonzero weight, and each article's trustworthy day."""
+    builders: dict[str, Callable[[], Any]] = {
+        "text": lambda: tfidf_rows([tokens(_full_text(a)) for a in articles]),
+        "entities": lambda: _entity_rows(articles, analyses),
+        "time": lambda: tfidf_rows([_time_keys(a, analyses.get(a.id)) for a in articles]),
+        "events": lambda: tfidf_rows([_event_keys(analyses.get(a.id)) for a in articles]),
+    }
+    unknown = sorted(set(weights) - set(builders))
+    if unknown:
+        raise ValueError(f"unknown story channel(s) {unknown}; known: {sorted(builders)}")
+    channels = tuple((builders[name](), w) for name, w in sorted(weights.items()) if w > 0)
     days = np.array([_day(a) for a in articles], dtype=np.float64)
-    return _Features(text=text, names=names, times=times, days=days)
+    return _Features(channels=channels, days=days)
+
+
+def _entity_rows(articles: Sequence[Article], analyses: Mapping[str, Analysis]) -> Any:
+    """TF-IDF of the named participants, broad place and group names weighted down."""
+    keyed = [_entity_keys(a, analyses.get(a.id)) for a in articles]
+    broad = {k for keys in keyed for k, label in keys if label in BROAD_ENTITY_LABELS}
+    return tfidf_rows([[k for k, _ in keys] for keys in keyed],
+                      term_weight=dict.fromkeys(sorted(broad), BROAD_ENTITY_WEIGHT))
+
+
+def _event_keys(analysis: Analysis | None) -> list[str]:
+    return [e.kind for e in analysis.event_mentions] if analysis else []
+
+
+def _trusted_date(article: Article) -> str | None:
+    """The publication day unless it was guessed: a guess would pull stories together."""
+    if (article.published_from or "").startswith(_GUESSED_DATE):
+        return None
+    return article.published[:10] if article.published else None
 
 
 def _time_keys(article: Article, analysis: Analysis | None) -> list[str]:
-    """Year, month and day keys of the article's date and the absolute dates it mentions."""
-    values = [t.value for t in (analysis.timexes if analysis else ()) if t.type == "DATE"]
+    """Year, month and day keys of the article's date and the absolute dates it mentions.
+
+    Without a trusted publication date, only timexes that state their year count.
+    """
+    trusted = _trusted_date(article)
+    values = [t.value for t in (analysis.timexes if analysis else ())
+              if t.type == "DATE" and (trusted or _YEAR.search(t.text))]
     if not values:
         values = _YEAR.findall(_full_text(article))
-    if article.published:
-        values.append(article.published[:10])
+    if trusted:
+        values.append(trusted)
     return [v[:n] for v in values for n in _TIME_PREFIXES
             if len(v) >= n and v[:4].isdigit() and (n == 4 or v[n - 1].isdigit())]
 
@@ -193,15 +322,15 @@ def _full_text(article: Article) -> str:
     return f"{article.title or ''}\n\n{article.text}"
 
 
-def _entity_keys(article: Article, analysis: Analysis | None) -> list[str]:
-    """The article's named participants: corpus entity ids (or folded names) per mention.
+def _entity_keys(article: Article, analysis: Analysis | None) -> list[tuple[str, str]]:
+    """The article's named participants: (corpus entity id or folded name, label) per mention.
 
     Without an analysis that found names, capitalised word runs stand in for them.
     """
     mentions = [m for m in (analysis.mentions if analysis else ()) if m.label in ENTITY_LABELS]
     if mentions:
-        return [m.entity or fold_text(m.text) for m in mentions]
-    return [fold_text(n) for n in _capitalised_names(_full_text(article))]
+        return [(m.entity or fold_text(m.text), m.label) for m in mentions]
+    return [(fold_text(n), "NAME") for n in _capitalised_names(_full_text(article))]
 
 
 def _capitalised_names(text: str) -> list[str]:
@@ -220,7 +349,7 @@ def _capitalised_names(text: str) -> list[str]:
 
 def _day(article: Article) -> float:
     try:
-        return float(date.fromisoformat((article.published or "")[:10]).toordinal())
+        return float(date.fromisoformat(_trusted_date(article) or "").toordinal())
     except ValueError:
         return float("nan")
 
@@ -256,7 +385,7 @@ def _title(arts: Sequence[Article], analyses: Mapping[str, Analysis]) -> str:
         counts = Counter(w for h in heads for w in set(tokens(h)))
         best = max(heads, key=lambda h: (sum(counts[w] for w in set(tokens(h))), -len(h)))
         return _shorten(best)
-    names = Counter(n for a in arts for n in _entity_keys(a, analyses.get(a.id)))
+    names = Counter(n for a in arts for n, _ in _entity_keys(a, analyses.get(a.id)))
     return ", ".join(n for n, _ in names.most_common(3)) or "Untitled story"
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 from spacy.lang.en.stop_words import STOP_WORDS
 
-__all__ = ["fold_text", "shingles", "tfidf_matrix", "tokens", "words"]
+__all__ = ["fold_text", "shingles", "tfidf_matrix", "tfidf_rows", "tokens", "words"]
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 # Tokens shorter than this carry little topical signal ("a", "of", stray initials).
@@ -73,3 +74,38 @@ def tfidf_matrix(docs: Sequence[Sequence[str]], min_df: int = 2,
                 mat[row, col] = (1.0 + np.log(c)) * idf[col]
     norms = np.linalg.norm(mat, axis=1, keepdims=True)
     return (mat / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+
+
+def tfidf_rows(docs: Sequence[Sequence[str]], min_df: int = 2,
+               term_weight: Mapping[str, float] | None = None, max_features: int = MAX_FEATURES,
+               ) -> Any:
+    """Like ``tfidf_matrix`` but sparse (a scipy CSR matrix), for corpora of any size.
+
+    ``term_weight`` scales a term's column (an entity's type, say); missing terms weigh 1.
+    """
+    from scipy import sparse  # arrives with datasketch; untyped, hence ``Any``
+
+    df: Counter[str] = Counter()
+    for d in docs:
+        df.update(set(d))
+    kept = sorted((t for t, n in df.items() if n >= min_df), key=lambda t: (-df[t], t))
+    vocab = {t: i for i, t in enumerate(kept[:max_features])}
+    n = len(docs)
+    weights = term_weight or {}
+    col_weight = np.array([(np.log((1 + n) / (1 + df[t])) + 1.0) * weights.get(t, 1.0)
+                           for t in vocab], dtype=np.float64)
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    for row, d in enumerate(docs):
+        for t, c in sorted(Counter(d).items()):
+            col = vocab.get(t)
+            if col is not None:
+                rows.append(row)
+                cols.append(col)
+                vals.append((1.0 + float(np.log(c))) * float(col_weight[col]))
+    mat = sparse.csr_matrix((np.array(vals, dtype=np.float64), (rows, cols)),
+                            shape=(n, len(vocab)))
+    norms = np.sqrt(np.asarray(mat.multiply(mat).sum(axis=1)).ravel())
+    scale = sparse.diags(1.0 / np.where(norms > 0, norms, 1.0))
+    return (scale @ mat).tocsr().astype(np.float32)
