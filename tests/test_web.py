@@ -58,7 +58,10 @@ def test_story_page_groups_days_on_an_axis_and_keeps_undated_apart(client: TestC
     undated = html.split('class="undated"')[1]
     assert "Nobody asked the fishermen" in undated
     assert "2 independent" in html
-    assert "(copy)" in html  # the wire copy is marked among the event's sources
+    # the wire copy is marked among the event's sources, and the pair is one wire story
+    assert "(wire of Nordic Wire)" in html
+    sources = html.split("<h2>Sources</h2>")[1]
+    assert sources.count('class="wire-story"') == 1 and "Coast Daily" in sources
 
 
 def test_axis_positions_follow_real_dates(ro: Store) -> None:
@@ -68,7 +71,20 @@ def test_axis_positions_follow_real_dates(ro: Store) -> None:
     # 12 Aug -> 20 Sep is 39 days, 20 Sep -> 2 Oct is 12: the gaps keep that proportion
     assert xs[0] < xs[1] < xs[2]
     assert (xs[1] - xs[0]) / (xs[2] - xs[1]) == pytest.approx(39 / 12, rel=0.05)
-    assert [t["label"] for t in view["axis"]["ticks"]] == ["Sep 2025", "Oct 2025"]
+    # seven weeks: a tick a week (months would leave two ticks on the whole axis)
+    assert [t["label"] for t in view["axis"]["ticks"]] == [
+        "12 Aug", "19 Aug", "26 Aug", "2 Sep", "9 Sep", "16 Sep", "23 Sep", "30 Sep"]
+
+
+def test_axis_ticks_by_day_month_and_year() -> None:
+    def labels(first: str, last: str) -> list[str]:
+        days = [{"day": d, "label": d, "entries": [{}]} for d in (first, last)]
+        return [t["label"] for t in views._axis(days)["ticks"]]
+
+    assert labels("2025-10-06", "2025-10-09") == ["6 Oct", "7 Oct", "8 Oct", "9 Oct"]
+    assert labels("2025-08-18", "2025-12-03") == ["Sep 2025", "Oct 2025", "Nov 2025",
+                                                  "Dec 2025"]
+    assert labels("2021-05-01", "2025-02-01") == ["2022", "2023", "2024", "2025"]
 
 
 def test_item_link_opens_the_exact_sentence_highlighted(client: TestClient, ro: Store) -> None:
@@ -104,11 +120,15 @@ def test_person_page_lists_statements_in_date_order_with_variants(client: TestCl
     assert "Minister Anna Berg" in html and "also written as" in html
 
 
-def test_outlet_page_shows_what_it_took_and_gave(client: TestClient) -> None:
-    coast = body(client, "/outlets/Coast Daily")
-    assert "Taken from others" in coast and "Nordic Wire" in coast
-    wire = body(client, "/outlets/Nordic Wire")
-    assert "Taken by others" in wire and "Coast Daily" in wire
+def test_outlet_page_shows_its_wire_stories(client: TestClient) -> None:
+    for outlet in ("Coast Daily", "Nordic Wire"):
+        html = body(client, f"/outlets/{outlet}")
+        group = html.split('class="wire-story"')[1].split("</ul>")[0]
+        assert "Nordic Wire</a> <span class=\"orig\">original" in group
+        assert "Coast Daily</a> <span class=\"copy\">wire copy" in group
+    data = client.get("/api/outlets/Coast Daily").json()
+    assert data["took"][0]["orig_outlet"] == "Nordic Wire"
+    assert [a["id"] for a in data["wire_stories"][0]["articles"]] == ["a2", "a3"]
 
 
 def test_contradictions_side_by_side(client: TestClient) -> None:

@@ -134,15 +134,18 @@ def _analysis(aid: str, text: str) -> Analysis:
 
 
 def _timeline() -> list[TimelineItem]:
+    # Sources are outlet names, as corpus.timeline writes them (corpus.sources.outlet_name).
     return [
         TimelineItem(STORY, "event", "ev1", "2025-08-12", "Quota meeting in Tromsø",
-                     ("a1", "a2", "a3"), 2, None),
-        TimelineItem(STORY, "quote", "q1", "2025-08-12", "Berg: no cut this year", ("a1",), 1,
-                     "e-berg"),
-        TimelineItem(STORY, "quote", "q2", "2025-09-20", HOSTILE_TITLE, ("a4",), 1, "e-holm"),
-        TimelineItem(STORY, "quote", "q3", "2025-10-02", "Berg: cut by 20 percent", ("a5",), 1,
-                     "e-berg"),
-        TimelineItem(STORY, "quote", "q4", None, "Holm: nobody asked", ("a6",), 1, "e-holm"),
+                     ("Coast Daily", "Harbour Herald", "Nordic Wire"), 2, None),
+        TimelineItem(STORY, "quote", "q1", "2025-08-12", "Berg: no cut this year",
+                     ("Harbour Herald",), 1, "e-berg"),
+        TimelineItem(STORY, "quote", "q2", "2025-09-20", HOSTILE_TITLE, (HOSTILE_OUTLET,), 1,
+                     "e-holm"),
+        TimelineItem(STORY, "quote", "q3", "2025-10-02", "Berg: cut by 20 percent",
+                     ("Harbour Herald",), 1, "e-berg"),
+        TimelineItem(STORY, "quote", "q4", None, "Holm: nobody asked", ("Coast Daily",), 1,
+                     "e-holm"),
     ]
 
 

@@ -33,9 +33,7 @@ def report_views(store: Store, story: str | None = None) -> list[views.View]:
         if view is None:
             raise ConfigError(f"no story {sid!r} in the store; list them with the web app "
                               "or `storyline export`")
-        sources = store.story_articles(sid)
-        out.append({**view, "articles": [{**a, "url": views.safe_url(a["url"])}
-                                         for a in sources]})
+        out.append(view)
     return out
 
 
@@ -80,15 +78,14 @@ def _md_story(v: views.View) -> list[str]:
         lines += ["### Undated", ""] + [_md_item(i) for i in v["undated"]] + [""]
     if v["contradictions"]:
         lines += ["## Contradictions", ""] + [_md_pair(c) for c in v["contradictions"]] + [""]
-    lines += ["## Sources", ""] + [_md_source(a) for a in v["articles"]] + [""]
+    lines += ["## Sources", ""] + [line for g in v["sources"] for line in _md_group(g)] + [""]
     return lines
 
 
 def _md_item(i: dict[str, Any]) -> str:
     who = f"{md_text(i['speaker']['name'])}: " if i["speaker"] else ""
     said = f" — {who}“{md_text(i['quote'])}”" if i["quote"] else (f" — {who}" if who else "")
-    sources = ", ".join(md_text(s["outlet"]) + (" (copy)" if s["copy_of"] else "")
-                        for s in i["sources"])
+    sources = ", ".join(_md_outlet(s) for s in i["sources"]) or md_text(", ".join(i["outlets"]))
     return (f"- **{md_text(i['title'])}**{said} _({i['independent_sources']} independent; "
             f"{sources})_")
 
@@ -104,10 +101,28 @@ def _md_pair(c: dict[str, Any]) -> str:
     return f"- {md_text(c['why'])}: {sides[0]} **vs** {sides[1]}"
 
 
+def _md_outlet(s: dict[str, Any]) -> str:
+    """"MENAFN (translation of UNN)": a copy says whose story it carries."""
+    if not s["copy_of"]:
+        return md_text(s["outlet"])
+    of = f" of {s['copy_of_outlet']}" if s.get("copy_of_outlet") else ""
+    return md_text(f"{s['outlet']} ({s['copy_kind'] or 'copy'}{of})")
+
+
+def _md_group(g: dict[str, Any]) -> list[str]:
+    """A source line, or a wire story: its head line and one indented line per outlet."""
+    lines = [_md_source(a) for a in g["articles"]]
+    if not g["wire"]:
+        return lines
+    head = f"- one wire story, {len(lines)} articles, counted as 1 independent source:"
+    return [head] + ["  " + line for line in lines]
+
+
 def _md_source(a: dict[str, Any]) -> str:
-    copy = " (copy)" if a["duplicate_of"] else ""
-    return (f"- {views.day_label(a['published'])} · {md_text(a['outlet'])} · "
-            f"{md_text(a['title'])}{copy} {md_url(a['url'])}").rstrip()
+    copy = f" ({a['copy_kind'] or 'copy'})" if a["copy_of"] else ""
+    wire = f" · credits {md_text(a['wire'])}" if a["wire"] else ""
+    return (f"- {views.day_label(a['published'])} · {md_text(a['outlet'])}{copy}{wire} · "
+            f"{md_text(a['label'])} {md_url(a['url'])}").rstrip()
 
 
 def write_report(store: Store, out: TextIO, story: str | None = None, fmt: str = "html") -> None:

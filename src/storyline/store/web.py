@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..records import Contradiction, Entity, Event, Quote
+from ..records import Contradiction, DuplicateLink, Entity, Event, Quote
 from .analysis import QUOTE_COLUMNS
 from .core import StoreCore, loads
 
@@ -25,7 +25,10 @@ _CHUNK = 900
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 BRIEF_COLUMNS = ("id", "source_id", "title", "outlet", "published", "url", "wire",
-                 "duplicate_of", "story")
+                 "duplicate_of", "story", "final_url")
+# Characters of an untitled article's text a list shows in place of its headline (real
+# text dumps often have none); the page trims it to a word boundary.
+LEAD_CHARS = 160
 
 
 def fts_query(text: str) -> str | None:
@@ -40,6 +43,15 @@ def fts_query(text: str) -> str | None:
     quoted = [f'"{w}"' for w in words]
     quoted[-1] += "*"
     return " ".join(quoted)
+
+
+def _brief_select(alias: str = "") -> str:
+    """The brief columns plus ``lead``: the text's start, read only when there is no title
+    (so lists of titled articles never load article text)."""
+    p = f"{alias}." if alias else ""
+    cols = ", ".join(f"{p}{c}" for c in BRIEF_COLUMNS)
+    return (f"{cols}, CASE WHEN {p}title IS NULL OR {p}title = '' "
+            f"THEN substr({p}text, 1, {LEAD_CHARS}) END AS lead")
 
 
 def _chunks(ids: Iterable[str]) -> Iterable[list[str]]:
@@ -88,8 +100,22 @@ class WebQueries(StoreCore):
     def story_articles(self, story: str) -> list[dict[str, Any]]:
         """A story's articles without their text, oldest first (the report's source list)."""
         return [dict(r) for r in self.conn.execute(
-            f"SELECT {', '.join(BRIEF_COLUMNS)} FROM articles WHERE story = ? "
+            f"SELECT {_brief_select()} FROM articles WHERE story = ? "
             "ORDER BY published IS NULL, published, id", (story,))]
+
+    def story_quotes(self, story: str) -> list[Quote]:
+        """Every statement in a story's articles (to find the copies behind a timeline row)."""
+        cols = ", ".join(f'q."{c}"' for c in QUOTE_COLUMNS)
+        return [_quote(r) for r in self.conn.execute(
+            f"SELECT {cols} FROM quotes q JOIN articles a ON a.id = q.article "
+            "WHERE a.story = ? ORDER BY q.article, q.start", (story,))]
+
+    def story_duplicates(self, story: str) -> list[DuplicateLink]:
+        """The syndication links among a story's articles (its wire stories)."""
+        return [DuplicateLink(**dict(r)) for r in self.conn.execute(
+            "SELECT d.article, d.canonical, d.kind, d.score FROM duplicates d "
+            "JOIN articles a ON a.id = d.article WHERE a.story = ? "
+            "ORDER BY d.canonical, d.article", (story,))]
 
     def story_contradictions(self, story: str | None) -> list[Contradiction]:
         sql = "SELECT a, b, why, kind, story FROM contradictions"
@@ -106,7 +132,7 @@ class WebQueries(StoreCore):
         out: dict[str, dict[str, Any]] = {}
         for chunk in _chunks(ids):
             for r in self.conn.execute(
-                    f"SELECT {', '.join(BRIEF_COLUMNS)} FROM articles "
+                    f"SELECT {_brief_select()} FROM articles "
                     f"WHERE id IN ({_marks(len(chunk))})", chunk):
                 out[r["id"]] = dict(r)
         return out
@@ -189,7 +215,9 @@ class WebQueries(StoreCore):
         cols = ", ".join(f'q."{c}"' for c in QUOTE_COLUMNS)
         return [dict(r) for r in self.conn.execute(
             f"SELECT {cols}, a.published, a.outlet, a.title AS article_title, a.url, "
-            f"a.story, e.name AS entity_name FROM quotes q {fts} "
+            f"a.story, a.source_id AS article_source_id, e.name AS entity_name, "
+            f"CASE WHEN a.title IS NULL OR a.title = '' THEN substr(a.text, 1, {LEAD_CHARS}) "
+            f"END AS article_lead FROM quotes q {fts} "
             "JOIN articles a ON a.id = q.article LEFT JOIN entities e ON e.id = q.speaker "
             f"WHERE {where} {order}", params)]
 
@@ -201,8 +229,19 @@ class WebQueries(StoreCore):
 
     def outlet_articles(self, outlet: str) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute(
-            f"SELECT {', '.join(BRIEF_COLUMNS)} FROM articles WHERE outlet = ? "
+            f"SELECT {_brief_select()} FROM articles WHERE outlet = ? "
             "ORDER BY published IS NULL, published DESC, id", (outlet,))]
+
+    def duplicates_touching(self, ids: Iterable[str]) -> list[DuplicateLink]:
+        """Syndication links with one of ``ids`` on either side (copy or original)."""
+        out: dict[tuple[str, str], DuplicateLink] = {}
+        for chunk in _chunks(ids):
+            marks = _marks(len(chunk))
+            for r in self.conn.execute(
+                    "SELECT article, canonical, kind, score FROM duplicates "
+                    f"WHERE article IN ({marks}) OR canonical IN ({marks})", (*chunk, *chunk)):
+                out[(r[0], r[1])] = DuplicateLink(**dict(r))
+        return [out[k] for k in sorted(out)]
 
     def syndication(self, outlet: str) -> dict[str, list[dict[str, Any]]]:
         """What the outlet took from others, and what others took from it (duplicate links)."""
@@ -264,9 +303,8 @@ class WebQueries(StoreCore):
             where.append("(a.title LIKE ? OR a.text LIKE ?)")
             params += [f"%{text.strip()}%"] * 2
         self._narrow(where, params, outlet, date_from, date_to, "a.published")
-        cols = ", ".join(f"a.{c}" for c in BRIEF_COLUMNS)
         rows = [dict(r) for r in self.conn.execute(
-            f"SELECT {cols}, a.rowid AS rid FROM articles a {fts} "
+            f"SELECT {_brief_select('a')}, a.rowid AS rid FROM articles a {fts} "
             f"WHERE {' AND '.join(where) or '1'} {order} LIMIT {int(limit)}", params)]
         snippets = self._snippets(match, [r.pop("rid") for r in rows]) if fts else {}
         return [{**r, "snippet": snippets.get(r["id"])} for r in rows]

@@ -8,13 +8,15 @@ and ``json`` is inert by nature.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
 from urllib.parse import quote as url_quote
 from urllib.parse import urlencode, urlsplit
 
-from ..records import Event, Quote, TimelineItem
+from ..corpus.sources import outlet_name, syndication_roots
+from ..corpus.timeline import statement_key
+from ..records import Article, Event, Quote, TimelineItem
 from ..store import Store
 
 View = dict[str, Any]
@@ -22,6 +24,15 @@ View = dict[str, Any]
 # The story page's date axis, in SVG user units (the SVG scales to the page width).
 AXIS_WIDTH = 1000
 AXIS_PAD = 30
+# Axis ticks: per year past two years, per month past two months, else per week, and per
+# day for a fortnight or less (the labels still fit the axis width at 13px).
+YEARLY_MONTHS, MONTHLY_DAYS, DAILY_DAYS = 24, 62, 14
+# Undated rows fold away past this many: on real stories they can outnumber the dated ones
+# (30 of 91 on the seeds) and would push the contradictions off the page.
+UNDATED_OPEN_MAX = 8
+# Characters of an untitled article's lead shown as its title (a line in a list).
+LABEL_CHARS = 90
+_REASON = re.compile(r"\(([^()]*)\)\s*$")
 _DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _SAFE_SCHEMES = ("http", "https")
 
@@ -71,6 +82,36 @@ def highlight_link(article: str, sent: tuple[int, int] | None,
     return f"/articles/{url_quote(article, safe='')}{query}#hl"
 
 
+def article_label(title: str | None, lead: str | None, source_id: str) -> str:
+    """What a list calls an article: its headline, else its first words, else its file."""
+    if title and title.strip():
+        return " ".join(title.split())
+    words = " ".join((lead or "").split())
+    if not words:
+        return source_id
+    if len(words) <= LABEL_CHARS:
+        return words
+    return words[:LABEL_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+def source_name(a: View) -> str:
+    """The outlet name the corpus gives this article (``corpus.sources.outlet_name``)."""
+    return outlet_name(Article(id=a["id"], source_id=a["source_id"], source="", text="",
+                               outlet=a["outlet"], url=a["url"], wire=a["wire"],
+                               final_url=a.get("final_url")))
+
+
+def brief_view(a: View, copy_kinds: dict[str, str] | None = None) -> View:
+    """An article as a source line: outlet shown (never an internal key), label, link."""
+    name = source_name(a)
+    return {"id": a["id"], "outlet": "unknown outlet" if name.startswith("unknown (") else name,
+            "source": name, "outlet_page": a["outlet"],
+            "label": article_label(a["title"], a.get("lead"), a["source_id"]),
+            "title": a["title"], "published": a["published"], "url": safe_url(a["url"]),
+            "wire": a["wire"], "copy_of": a["duplicate_of"],
+            "copy_kind": (copy_kinds or {}).get(a["id"])}
+
+
 # -- stories -------------------------------------------------------------------------------
 
 def stories_view(store: Store) -> View:
@@ -81,16 +122,18 @@ def story_view(store: Store, story_id: str) -> View | None:
     rows = store.story_rows(story_id)
     if not rows:
         return None
-    ctx = _ItemContext(store, store.timeline(story_id))
+    ctx = _ItemContext(store, story_id)
     items = [_item_view(store, t, ctx) for t in ctx.items]
-    dated = [i for i in items if i["day"]]
-    days = _group_days(dated)
+    days = _group_days([i for i in items if i["day"]])
+    undated = [i for i in items if not i["day"]]
     return {
         "story": rows[0],
         "days": days,
-        "undated": [i for i in items if not i["day"]],
+        "undated": undated,
+        "undated_open": len(undated) <= UNDATED_OPEN_MAX,
         "axis": _axis(days),
         "speakers": _speakers(items),
+        "sources": ctx.source_groups(),
         "contradictions": contradictions_view(store, story_id)["contradictions"],
     }
 
@@ -98,31 +141,63 @@ def story_view(store: Store, story_id: str) -> View | None:
 class _ItemContext:
     """Everything the items of one timeline refer to, fetched in a few queries."""
 
-    def __init__(self, store: Store, items: list[TimelineItem]) -> None:
-        self.items = items
-        self.quotes = store.quotes_by_ids(t.ref for t in items if t.kind == "quote")
-        self.events = store.events_by_ids(t.ref for t in items if t.kind == "event")
+    def __init__(self, store: Store, story: str) -> None:
+        self.items = store.timeline(story)
+        self.quotes = store.quotes_by_ids(t.ref for t in self.items if t.kind == "quote")
+        self.events = store.events_by_ids(t.ref for t in self.items if t.kind == "event")
         self.spans = store.event_mention_spans(m for e in self.events.values()
                                                for m in e.mentions[:1])
-        sources = {s for t in items for s in t.sources}
-        sources |= {q.article for q in self.quotes.values()}
-        self.articles = store.article_briefs(sources)
+        self.links = store.story_duplicates(story)
+        self.roots = syndication_roots(self.links)
+        kinds = {d.article: d.kind for d in self.links}
+        self.articles = {a["id"]: brief_view(a, kinds) for a in store.story_articles(story)}
+        # A timeline row stands for every copy of its statement: the same key in the story.
+        self.statements: dict[tuple[str, str], list[str]] = {}
+        for q in store.story_quotes(story):
+            self.statements.setdefault(statement_key(q), []).append(q.article)
         self.entities = store.entities_by_ids(
-            {t.speaker for t in items if t.speaker} | {q.speaker for q in self.quotes.values()
-                                                       if q.speaker})
+            {t.speaker for t in self.items if t.speaker}
+            | {q.speaker for q in self.quotes.values() if q.speaker})
+
+    def item_articles(self, item: TimelineItem, quote: Quote | None,
+                      event: Event | None) -> list[View]:
+        """The story's articles behind a row, oldest first, originals before their copies."""
+        if event is not None:
+            ids = list(event.articles)
+        elif quote is not None:
+            ids = self.statements.get(statement_key(quote), [quote.article])
+        else:
+            ids = []
+        # Rows name their sources by outlet (older stores: by article id).
+        ids = ids or [a for a in self.articles if a in item.sources
+                      or self.articles[a]["source"] in item.sources]
+        found = [self.articles[a] for a in dict.fromkeys(ids) if a in self.articles]
+        return sorted(found, key=lambda a: (a["published"] or "9999", a["copy_of"] is not None,
+                                            a["outlet"], a["id"]))
+
+    def source_groups(self) -> list[View]:
+        """The story's articles as wire stories: a syndication group is one source."""
+        groups: dict[str, list[View]] = {}
+        for a in sorted(self.articles.values(), key=lambda a: (a["published"] or "9999",
+                                                              a["copy_of"] is not None, a["id"])):
+            root: str = self.roots.get(a["id"]) or a["id"]
+            groups.setdefault(root, []).append(a)
+        return [{"wire": len(g) > 1, "articles": g,
+                 "outlets": sorted({a["outlet"] for a in g})} for g in groups.values()]
 
 
 def _item_view(store: Store, item: TimelineItem, ctx: _ItemContext) -> View:
     quote = ctx.quotes.get(item.ref) if item.kind == "quote" else None
     event = ctx.events.get(item.ref) if item.kind == "event" else None
-    sources = list(item.sources) or ([quote.article] if quote else [])
+    articles = ctx.item_articles(item, quote, event)
     return {
         "kind": item.kind, "ref": item.ref, "title": item.title, "date": item.date,
         "day": (d.isoformat() if (d := parse_day(item.date)) else None),
         "quote": quote.text if quote else None,
         "speaker": _speaker(item.speaker or (quote.speaker if quote else None),
                             quote.speaker_name if quote else None, ctx),
-        "sources": [_source(s, ctx.articles) for s in sources],
+        "outlets": list(item.sources),
+        "sources": [_copy_note(a, ctx.articles) for a in articles],
         "independent_sources": item.independent_sources,
         "link": _item_link(store, quote, event, ctx),
     }
@@ -136,14 +211,10 @@ def _speaker(ref: str | None, name: str | None, ctx: _ItemContext) -> View | Non
     return {"id": None, "name": shown} if shown else None
 
 
-def _source(ref: str, articles: dict[str, View]) -> View:
-    # Timeline sources are article ids; a bare outlet name (older stores) is shown as text.
-    a = articles.get(ref)
-    if a is None:
-        return {"id": None, "outlet": ref, "title": None, "published": None, "url": None,
-                "copy_of": None}
-    return {"id": a["id"], "outlet": a["outlet"] or a["source_id"], "title": a["title"],
-            "published": a["published"], "url": safe_url(a["url"]), "copy_of": a["duplicate_of"]}
+def _copy_note(a: View, articles: dict[str, View]) -> View:
+    """A source line that names the outlet a copy came from ("translation of UNN")."""
+    original = articles.get(a["copy_of"] or "")
+    return {**a, "copy_of_outlet": original["outlet"] if original else None}
 
 
 def _item_link(store: Store, quote: Quote | None, event: Event | None,
@@ -189,7 +260,13 @@ def _axis(days: list[View]) -> View:
 
 
 def _ticks(first: date, last: date, x: Any) -> list[View]:
-    yearly = (last.year - first.year) * 12 + last.month - first.month > 24
+    months = (last.year - first.year) * 12 + last.month - first.month
+    days = (last - first).days
+    if days <= MONTHLY_DAYS:
+        step = 1 if days <= DAILY_DAYS else 7
+        return [{"x": x(d), "label": d.strftime("%-d %b")}
+                for d in (first + timedelta(n) for n in range(0, days + 1, step))]
+    yearly = months > YEARLY_MONTHS
     ticks: list[View] = []
     y, m = first.year, first.month
     while (y, m) <= (last.year, last.month):
@@ -218,10 +295,15 @@ def article_view(store: Store, article_id: str, sent: tuple[int, int] | None = N
     brief = store.article_briefs([article_id])[article_id]
     quotes = store.quotes_in_articles([article_id])
     copy_of = store.article_briefs([brief["duplicate_of"]] if brief["duplicate_of"] else [])
+    wire = _wire_groups(store, [article_id])
+    kind = next((a["copy_kind"] for g in wire for a in g["articles"] if a["id"] == article_id),
+                None)
     return {
-        "article": {**brief, "url": safe_url(brief["url"]), "raw_url": brief["url"],
+        "article": {**brief_view(brief), "copy_kind": kind, "source_id": brief["source_id"],
+                    "story": brief["story"], "raw_url": brief["url"],
                     "published_from": article.published_from, "dateline": article.dateline},
-        "copy_of": next(iter(copy_of.values()), None),
+        "copy_of": next((brief_view(c) for c in copy_of.values()), None),
+        "wire_stories": wire,
         "segments": segments(article.text, sent, span),
         "quotes": [_quote_row(q) for q in quotes],
     }
@@ -259,13 +341,22 @@ def _quote_row(q: View) -> View:
         "id": q["id"], "text": q["text"], "kind": q["kind"], "cue": q["cue"],
         "speaker": {"id": q["speaker"], "name": q["entity_name"] or q["speaker_name"]},
         "said_on": q["said_on"], "said_on_from": q["said_on_from"],
-        "when": day_label(q["said_on"] or q["published"]),
+        "when": _when(q["said_on"], q["published"]),
         "article": {"id": q["article"], "title": q["article_title"], "outlet": q["outlet"],
+                    "label": article_label(q["article_title"], q["article_lead"],
+                                           q["article_source_id"]),
                     "published": q["published"], "url": safe_url(q["url"])},
         "story": q["story"],
         "link": highlight_link(q["article"], (q["sent_start"], q["sent_end"]),
                                (q["start"], q["end"])),
     }
+
+
+def _when(said_on: str | None, published: str | None) -> str:
+    """When it was said; the article's date, marked so, when the statement has none."""
+    if said_on:
+        return day_label(said_on)
+    return f"{day_label(published)} (article date)" if published else "undated"
 
 
 # -- people, outlets, contradictions, search -----------------------------------------------
@@ -280,8 +371,8 @@ def person_view(store: Store, entity_id: str) -> View | None:
         return None
     rows = store.quotes_by_speaker(entity_id)
     # The variants a reader meets: merged aliases plus the names each article used.
-    variants = sorted({entity.name, *entity.aliases,
-                       *(r["speaker_name"] for r in rows if r["speaker_name"])})
+    variants = sorted({*entity.aliases, *(r["speaker_name"] for r in rows if r["speaker_name"])}
+                      - {entity.name}, key=str.casefold)
     quotes = [_quote_row(r) for r in rows]
     return {"entity": {"id": entity.id, "name": entity.name, "type": entity.type,
                        "mentions": entity.mentions}, "variants": variants, "quotes": quotes}
@@ -296,8 +387,28 @@ def outlet_view(store: Store, outlet: str) -> View | None:
     if not articles:
         return None
     return {"outlet": outlet,
-            "articles": [{**a, "url": safe_url(a["url"])} for a in articles],
+            "wires": sorted({a["wire"] for a in articles if a["wire"]}),
+            "articles": [brief_view(a) for a in articles],
+            "wire_stories": _wire_groups(store, [a["id"] for a in articles]),
             **store.syndication(outlet)}
+
+
+def _wire_groups(store: Store, ids: list[str]) -> list[View]:
+    """The syndication groups these articles belong to, each with all of its members.
+
+    Two steps reach every member: the links of these articles give their originals, and the
+    originals' links give the sibling copies (links point from a copy to its original).
+    """
+    links = store.duplicates_touching(ids)
+    links += store.duplicates_touching({d.canonical for d in links} - set(ids))
+    roots = syndication_roots(links)
+    kinds = {d.article: d.kind for d in links}
+    briefs = store.article_briefs(roots)
+    groups: dict[str, list[View]] = {}
+    for aid in sorted(briefs, key=lambda i: (roots[i] != i, briefs[i]["published"] or "", i)):
+        groups.setdefault(roots[aid], []).append(brief_view(briefs[aid], kinds))
+    return [{"articles": g, "outlets": sorted({a["outlet"] for a in g})}
+            for _, g in sorted(groups.items())]
 
 
 def contradictions_view(store: Store, story: str | None = None) -> View:
@@ -305,8 +416,15 @@ def contradictions_view(store: Store, story: str | None = None) -> View:
     rows = {r["id"]: _quote_row(r) for r in store.quote_rows([x for c in pairs
                                                               for x in (c.a, c.b)])}
     return {"contradictions": [
-        {"why": c.why, "kind": c.kind, "story": c.story, "a": rows.get(c.a), "b": rows.get(c.b)}
+        {"why": c.why, "reason": _reason(c.why, c.kind), "kind": c.kind, "story": c.story,
+         "a": rows.get(c.a), "b": rows.get(c.b)}
         for c in pairs]}
+
+
+def _reason(why: str, kind: str) -> str:
+    """The why's closing "(polarity on 'meet')": the sides are shown in full beside it."""
+    m = _REASON.search(why)
+    return m[1] if m else (why or kind)
 
 
 def search_view(store: Store, q: str = "", speaker: str = "", outlet: str = "",
@@ -322,6 +440,6 @@ def search_view(store: Store, q: str = "", speaker: str = "", outlet: str = "",
         "query": {"q": q, "speaker": speaker, "outlet": outlet, "from": date_from,
                   "to": date_to},
         "quotes": [_quote_row(r) for r in quotes],
-        "articles": [{**a, "url": safe_url(a["url"])} for a in articles],
+        "articles": [{**brief_view(a), "snippet": a["snippet"]} for a in articles],
         "entities": entities,
     }
