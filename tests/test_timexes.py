@@ -75,3 +75,11 @@ def test_find_timexes_spans_and_tense(nlp: Any) -> None:
     assert "2029-01-04" in found.values()
     for t in find_timexes(nlp(text), _article(text)):
         assert text[t.start:t.end] == t.text
+
+
+def test_a_time_expression_never_crosses_a_line_break() -> None:
+    from storyline.timexes import _by_line
+
+    text = "Published in 2010\n\nYesterday the ferry sailed."
+    start, end = text.index("2010"), text.index(" the ferry")
+    assert [text[a:b] for a, b in _by_line(text, start, end)] == ["2010", "Yesterday"]

@@ -93,11 +93,25 @@ def _range_ends(article_id: str, text: str, offset: int) -> list[Timex]:
 
 
 def _spans(doc: Any) -> list[tuple[int, int]]:
-    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in TIMEX_LABELS]
+    spans = [part for e in doc.ents if e.label_ in TIMEX_LABELS
+             for part in _by_line(doc.text, e.start_char, e.end_char)]
     for m in EXTRA.finditer(doc.text):
         if not any(s < m.end() and m.start() < e for s, e in spans):
             spans.append((m.start(), m.end()))
     return sorted(spans)
+
+
+def _by_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of a span on separate lines: a time expression never crosses a line break
+    (the tagger sometimes runs a dateline's year into the next paragraph's "Yesterday")."""
+    parts, pos = [], start
+    for piece in text[start:end].split("\n"):
+        stripped = piece.strip()
+        if stripped:
+            first = pos + piece.index(stripped)
+            parts.append((first, first + len(stripped)))
+        pos += len(piece) + 1
+    return parts
 
 
 def _parse_date(value: str | None) -> dt.date | None:
