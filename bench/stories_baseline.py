@@ -1,11 +1,15 @@
 """Story clustering against a TF-IDF + average-link baseline on the same documents.
 
-    .venv/bin/python bench/stories_baseline.py [BUNDLE ...] [--analyse]
+    .venv/bin/python bench/stories_baseline.py [BUNDLE ...] [--analyse | --db STORE ...]
 
 For each bundle with gold ``stories``: the baseline (cosine of TF-IDF, average link) over a
 threshold sweep, and storyline's ``assign_stories`` at its settings, both scored with the
-eval scorer's B-cubed F1. ``--analyse`` runs the spaCy stage first so entity mentions come
-from the analysis (otherwise the stage's capitalised-name fallback is used).
+eval scorer's B-cubed F1, then an ablation of storyline's channels (text only, + entities,
++ time, + events) and storyline over the same threshold sweep (how wide its plateau is).
+``--analyse`` runs the spaCy stage first so entity mentions come from the analysis
+(otherwise the stage's capitalised-name fallback is used); ``--db`` reads articles and
+analyses from the store a ``../shared/eval/run.sh`` run wrote (one per bundle, in order),
+so the numbers are those of that run.
 """
 
 from __future__ import annotations
@@ -19,16 +23,22 @@ from pathlib import Path
 import numpy as np
 
 from storyline.corpus import dedup
-from storyline.corpus.stories import assign_stories, average_link
+from storyline.corpus.stories import CHANNEL_WEIGHTS, assign_stories, average_link
 from storyline.corpus.textsim import tfidf_matrix, tokens
 from storyline.records import Analysis, Article, RawPage
 from storyline.run import process_page
 from storyline.settings import Settings
+from storyline.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "eval"
 BUNDLES = ["stories-ecbplus-dev", "meantime", "timeline-semeval15-dev"]
-SWEEP = [round(t, 2) for t in np.arange(0.05, 0.60, 0.025)]
+SWEEP = [round(t, 3) for t in np.arange(0.05, 0.60, 0.025)]
+# Channel sets of the ablation, each with the shipped weight of every channel it uses.
+ABLATION = [("text", ("text",)), ("+entities", ("text", "entities")),
+            ("+time", ("text", "entities", "time")),
+            ("+events", ("text", "entities", "time", "events"))]
+EVENTS_PROBE_WEIGHT = 0.1  # events are off by default; the ablation tries them at this
 
 
 def load_articles(bundle: Path) -> tuple[list[Article], list[list[str]]]:
@@ -74,9 +84,9 @@ def baseline(arts: list[Article], gold: list[list[str]]) -> dict[float, float]:
 
 
 def ours(arts: list[Article], analyses: dict[str, Analysis], gold: list[list[str]],
-         settings: Settings) -> float:
+         settings: Settings, weights: dict[str, float] | None = None) -> float:
     links = dedup.find_duplicates(arts, settings)
-    stories = assign_stories(arts, analyses, links, [], settings)
+    stories = assign_stories(arts, analyses, links, [], settings, weights)
     src = {a.id: a.source_id for a in arts}
     return bcubed_f1({src[a]: s.id for s in stories for a in s.articles}, gold)
 
@@ -89,15 +99,39 @@ def analyse(arts: list[Article], settings: Settings) -> dict[str, Analysis]:
     return {a.article: a for a in analyze_articles(arts, nlp, settings)}
 
 
+def ablation(arts: list[Article], analyses: dict[str, Analysis], gold: list[list[str]],
+             settings: Settings) -> list[tuple[str, float]]:
+    out = []
+    for label, names in ABLATION:
+        weights = {n: CHANNEL_WEIGHTS[n] or EVENTS_PROBE_WEIGHT for n in names}
+        out.append((label, ours(arts, analyses, gold, settings, weights)))
+    return out
+
+
+def from_store(path: str, bundle: Path) -> tuple[list[Article], dict[str, Analysis],
+                                                 list[list[str]]]:
+    store = Store.open(path, readonly=True)
+    try:
+        arts, analyses = store.articles(), store.analyses()
+    finally:
+        store.close()
+    return arts, analyses, json.loads((bundle / "gold.json").read_text()).get("stories", [])
+
+
 def main(argv: list[str]) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("bundles", nargs="*", default=BUNDLES)
     ap.add_argument("--analyse", action="store_true")
+    ap.add_argument("--db", action="append", default=[],
+                    help="store.db of a run.sh run of the bundle at the same position")
     args = ap.parse_args(argv)
     settings = Settings(progress=False)
-    for name in args.bundles:
-        arts, gold = load_articles(SHARED / name)
-        analyses = analyse(arts, settings) if args.analyse else {}
+    for k, name in enumerate(args.bundles):
+        if k < len(args.db):
+            arts, analyses, gold = from_store(args.db[k], SHARED / name)
+        else:
+            arts, gold = load_articles(SHARED / name)
+            analyses = analyse(arts, settings) if args.analyse else {}
         sweep = baseline(arts, gold)
         best_t = max(sweep, key=lambda t: (sweep[t], -t))
         print(f"{name}: {len(arts)} docs, {len(gold)} gold stories")
@@ -105,6 +139,11 @@ def main(argv: list[str]) -> None:
         print(f"  baseline best  threshold {best_t:.3f}  bcubed_f1 {sweep[best_t]:.4f}")
         print(f"  storyline      threshold {settings.story_threshold:.3f}  "
               f"bcubed_f1 {ours(arts, analyses, gold, settings):.4f}")
+        print("  ablation       " + "  ".join(f"{label} {f:.4f}" for label, f
+                                             in ablation(arts, analyses, gold, settings)))
+        mine = {t: ours(arts, analyses, gold, settings.replace(story_threshold=t))
+                for t in SWEEP}
+        print("  storyline sweep: " + " ".join(f"{t:.3f}:{f:.3f}" for t, f in mine.items()))
 
 
 if __name__ == "__main__":
