@@ -204,3 +204,16 @@ def test_product_participant_is_the_entity_of_the_same_name_and_in_the_title() -
     [event] = merge_events([_article("x")], analyses, [], [], {("a1", "ferries"): "E-nf"})
     assert set(event.participants) == {"E-nf", "E-orion"}
     assert "Orion 7" in event.title
+
+
+def test_a_stated_date_wins_over_a_lead_inference_in_the_merged_event() -> None:
+    from storyline.corpus.events import _Cluster, _date_from, _Resolved
+
+    def member(date_from: str) -> _Resolved:
+        em = EventMention(id=date_from, article="a1", trigger="met", kind="meeting", start=0,
+                          end=3, date="2031-05-02", date_from=date_from)
+        return _Resolved(mention=em, story="s1", ids=frozenset(), names={}, place=None)
+
+    assert _date_from(_Cluster([member(LEAD_DATE_FROM), member("timex: on Friday")])) == \
+        "timex: on Friday"
+    assert _date_from(_Cluster([member(LEAD_DATE_FROM)])) == LEAD_DATE_FROM

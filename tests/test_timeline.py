@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from storyline.corpus.events import inferred_dates
 from storyline.corpus.timeline import INFERRED_NOTE, build_timeline
 from storyline.events import LEAD_DATE_FROM
 from storyline.records import (
-    Analysis,
     Article,
     DuplicateLink,
     Event,
-    EventMention,
     Quote,
     Story,
 )
@@ -63,18 +60,12 @@ def test_unattributed_quotes_are_not_key_statements() -> None:
 
 
 def test_event_dated_only_by_the_lead_says_so_and_a_stated_date_does_not() -> None:
-    def em(eid: str, date_from: str) -> EventMention:
-        return EventMention(id=eid, article="a1", trigger="unveils", kind="launch", start=0,
-                            end=10, date="2031-03-14", date_from=date_from)
-    analysis = Analysis(article="a1", event_mentions=(em("m1", LEAD_DATE_FROM),
-                                                      em("m2", LEAD_DATE_FROM),
-                                                      em("m3", "trigger")))
     events = [Event(id="e1", title="Launch: Orion 7", kind="launch", date="2031-03-14",
-                    story="s1", articles=("a1",), mentions=("m1", "m2")),
+                    date_from=LEAD_DATE_FROM, story="s1", articles=("a1",),
+                    mentions=("m1", "m2")),
               Event(id="e2", title="Launch: Orion 6", kind="launch", date="2031-03-14",
-                    story="s1", articles=("a1",), mentions=("m1", "m3"))]
-    inferred = inferred_dates(events, {"a1": analysis})
-    assert inferred == {"e1"}
-    rows = build_timeline([STORY], events, [], ARTICLES, LINKS, inferred)
+                    date_from="trigger", story="s1", articles=("a1",), mentions=("m1", "m3"))]
+    rows = build_timeline([STORY], events, [], ARTICLES, LINKS)
     titles = {r.ref: r.title for r in rows}
     assert titles == {"e1": "Launch: Orion 7" + INFERRED_NOTE, "e2": "Launch: Orion 6"}
+    assert {r.ref: r.date_from for r in rows} == {"e1": LEAD_DATE_FROM, "e2": "trigger"}

@@ -262,6 +262,7 @@ class Event(Record):
     title: str
     kind: str
     date: str | None = None
+    date_from: str | None = None  # how the date was found; "inferred: ..." when not stated
     place: str | None = None
     story: str | None = None
     participants: tuple[str, ...] = ()  # entity ids
@@ -291,6 +292,7 @@ class TimelineItem(Record):
     ref: str
     date: str | None
     title: str
+    date_from: str | None = None
     sources: tuple[str, ...] = ()
     independent_sources: int = 0
     speaker: str | None = None

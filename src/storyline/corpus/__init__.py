@@ -36,5 +36,4 @@ def build(store: Store, settings: Settings) -> None:
         contradictions.find_contradictions(quotes, articles, found_stories, analyses))
     # 6. One timeline per story.
     store.replace_timeline(
-        timeline.build_timeline(found_stories, found_events, quotes, articles, links,
-                                events.inferred_dates(found_events, analyses)))
+        timeline.build_timeline(found_stories, found_events, quotes, articles, links))

@@ -80,20 +80,6 @@ def merge_events(articles: Sequence[Article], analyses: Mapping[str, Analysis],
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
 
 
-def inferred_dates(events: Iterable[Event], analyses: Mapping[str, Analysis]) -> set[str]:
-    """Ids of the events whose date only a lead inference gives (no article states it).
-
-    The timeline marks these so a publication date is never shown as a reported one.
-    """
-    how = {em.id: (em.date, em.date_from) for a in analyses.values() for em in a.event_mentions}
-    out = set()
-    for e in events:
-        sources = [how[m][1] for m in e.mentions if m in how and how[m][0] == e.date]
-        if e.date and sources and all(s == LEAD_DATE_FROM for s in sources):
-            out.add(e.id)
-    return out
-
-
 def _entities_by_name(analyses: Iterable[Analysis]) -> dict[str, str]:
     """Folded mention text -> entity id, where the text names one entity only.
 
@@ -207,9 +193,18 @@ def _to_event(c: _Cluster, index: SourceIndex) -> Event:
     mention_ids = sorted(m.id for m in mentions)
     return Event(
         id=content_id("event", c.members[0].story, kind, c.date, *mention_ids),
-        title=_title(kind, c, place), kind=kind, date=c.date, place=place,
+        title=_title(kind, c, place), kind=kind, date=c.date, date_from=_date_from(c),
+        place=place,
         story=c.members[0].story, participants=tuple(entity_ids), articles=tuple(article_ids),
         mentions=tuple(mention_ids), sources=tuple(sources), independent_sources=independent)
+
+
+def _date_from(c: _Cluster) -> str | None:
+    """How the cluster's date was found: a stated date wins over a lead inference."""
+    ways = sorted({m.mention.date_from or "" for m in c.members
+                   if c.date and m.mention.date == c.date} - {""})
+    stated = [w for w in ways if w != LEAD_DATE_FROM]
+    return stated[0] if stated else (ways[0] if ways else None)
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:

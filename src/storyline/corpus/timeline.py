@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
+from ..events import LEAD_DATE_FROM
 from ..records import Article, DuplicateLink, Event, Quote, Story, TimelineItem
 from .sources import SourceIndex
 
@@ -24,27 +25,26 @@ _WORD = re.compile(r"\w+")
 
 
 def build_timeline(stories: Sequence[Story], events: Sequence[Event], quotes: Sequence[Quote],
-                   articles: Sequence[Article], links: Sequence[DuplicateLink],
-                   inferred: Collection[str] = frozenset()) -> list[TimelineItem]:
-    """Timeline rows of every story: dated rows in date order, then the undated ones.
-
-    ``inferred`` holds the ids of events whose date is only inferred from the lead.
-    """
+                   articles: Sequence[Article], links: Sequence[DuplicateLink]
+                   ) -> list[TimelineItem]:
+    """Timeline rows of every story: dated rows in date order, then the undated ones."""
     index = SourceIndex.build(articles, links)
     rows: list[TimelineItem] = []
     for story in stories:
         members = set(story.articles)
-        rows.extend(_event_row(story.id, e, e.id in inferred) for e in events
+        rows.extend(_event_row(story.id, e) for e in events
                     if e.story == story.id or (e.story is None and members & set(e.articles)))
         story_quotes = [q for q in quotes if q.article in members and _attributed(q)]
         rows.extend(_quote_row(story.id, group, index) for group in _statement_groups(story_quotes))
     return sorted(rows, key=lambda r: (r.story, r.date is None, r.date or "", r.kind, r.ref))
 
 
-def _event_row(story: str, e: Event, inferred: bool) -> TimelineItem:
-    title = e.title + INFERRED_NOTE if inferred else e.title
+def _event_row(story: str, e: Event) -> TimelineItem:
+    # A date only the lead inference gives is marked, never shown as a reported one.
+    title = e.title + INFERRED_NOTE if e.date_from == LEAD_DATE_FROM else e.title
     return TimelineItem(story=story, kind="event", ref=e.id, date=e.date, title=title,
-                        sources=e.sources, independent_sources=e.independent_sources)
+                        date_from=e.date_from, sources=e.sources,
+                        independent_sources=e.independent_sources)
 
 
 def _attributed(q: Quote) -> bool:
@@ -70,7 +70,9 @@ def _quote_row(story: str, group: Sequence[Quote], index: SourceIndex) -> Timeli
     date = min(dates, key=lambda d: (-dates[d], d)) if dates else None
     first = min(group, key=lambda q: (q.said_on is None, q.article, q.start))
     sources, independent = index.independent(sorted({q.article for q in group}))
+    dated = next((q for q in group if q.said_on and q.said_on[:10] == date), None)
     return TimelineItem(story=story, kind="quote", ref=first.id, date=date,
+                        date_from=dated.said_on_from if dated else None,
                         title=_quote_title(first), sources=tuple(sources),
                         independent_sources=independent,
                         speaker=first.speaker or first.speaker_name)

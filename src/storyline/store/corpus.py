@@ -58,10 +58,12 @@ class CorpusQueries(StoreCore):
     def replace_events(self, events: Iterable[Event]) -> None:
         self.conn.execute("DELETE FROM events")
         self.conn.executemany(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events (id, title, kind, date, place, story, participants, articles, "
+            "mentions, sources, independent_sources, date_from) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(e.id, e.title, e.kind, e.date, e.place, e.story, dumps(e.participants),
-              dumps(e.articles), dumps(e.mentions), dumps(e.sources), e.independent_sources)
-             for e in events])
+              dumps(e.articles), dumps(e.mentions), dumps(e.sources), e.independent_sources,
+              e.date_from) for e in events])
 
     def events(self) -> list[Event]:
         out = []
@@ -85,9 +87,10 @@ class CorpusQueries(StoreCore):
     def replace_timeline(self, items: Iterable[TimelineItem]) -> None:
         self.conn.execute("DELETE FROM timeline")
         self.conn.executemany(
-            "INSERT OR REPLACE INTO timeline VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO timeline (story, kind, ref, date, title, sources, "
+            "independent_sources, speaker, date_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(t.story, t.kind, t.ref, t.date, t.title, dumps(t.sources),
-              t.independent_sources, t.speaker) for t in items])
+              t.independent_sources, t.speaker, t.date_from) for t in items])
 
     def timeline(self, story: str | None = None) -> list[TimelineItem]:
         sql, params = "SELECT * FROM timeline", ()  # type: str, tuple[str, ...]

@@ -180,6 +180,15 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX articles_outlet ON articles(outlet, published, duplicate_of);
         """,
     ),
+    (
+        # How an event's (and a timeline row's) date was found, so an inferred date is
+        # never shown as a reported one.
+        "0004_date_from",
+        """
+        ALTER TABLE events ADD COLUMN date_from TEXT;
+        ALTER TABLE timeline ADD COLUMN date_from TEXT;
+        """,
+    ),
 ]
 
 
