@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from storyline.corpus.stories import assign_stories, average_link
-from storyline.records import Article, DuplicateLink, Story
+from storyline.corpus import stories
+from storyline.corpus.stories import assign_stories, average_link, cluster_pairs
+from storyline.records import Analysis, Article, DuplicateLink, Mention, Story
 from storyline.settings import Settings
 
 QUAY = [
@@ -68,3 +70,73 @@ def test_previous_stories_never_merge() -> None:
 
 def test_empty_input(settings: Settings) -> None:
     assert assign_stories([], {}, [], [], settings) == []
+
+
+def dense_average_link(sim: np.ndarray, threshold: float) -> list[list[int]]:
+    """Textbook average link on a full matrix, the reference for the sparse one."""
+    groups = [[k] for k in range(sim.shape[0])]
+    while len(groups) > 1:
+        best, pair = -1.0, (0, 0)
+        for a in range(len(groups)):
+            for b in range(a + 1, len(groups)):
+                mean = float(sim[np.ix_(groups[a], groups[b])].mean())
+                if mean > best:
+                    best, pair = mean, (a, b)
+        if best < threshold:
+            break
+        a, b = pair
+        groups[a] = sorted(groups[a] + groups.pop(b))
+    return sorted(groups)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_sparse_average_link_matches_the_dense_definition(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    x = rng.random((14, 6)) ** 3
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    sim = (x @ x.T).astype(np.float32)
+    for threshold in (0.3, 0.5, 0.7):
+        assert sorted(average_link(sim, threshold)) == dense_average_link(sim, threshold)
+
+
+def test_missing_pairs_count_as_zero() -> None:
+    pairs = (np.array([0, 1]), np.array([1, 2]), np.array([0.9, 0.9]))
+    # 0-1 and 1-2 are alike but 0-2 is unknown: the mean over {0,1} x {2} is 0.45.
+    assert cluster_pairs(3, pairs, 0.5) == [[0, 1], [2]]
+    assert cluster_pairs(3, pairs, 0.4) == [[0, 1, 2]]
+
+
+def test_a_guessed_publication_date_is_no_time_evidence() -> None:
+    sure = Article(id="a", source_id="a", source="a", text="x", published="2008-12-13",
+                   published_from="text-stamp")
+    guessed = Article(id="b", source_id="b", source="b", text="x", published="2025-12-13",
+                      published_from="inferred: latest explicit date 2025-12-13")
+    assert "2008" in stories._time_keys(sure, None)
+    assert stories._time_keys(guessed, None) == []
+    assert np.isnan(stories._day(guessed))
+
+
+def mention(article: str, text: str, label: str) -> Mention:
+    return Mention(article=article, start=0, end=len(text), text=text, label=label, key=text)
+
+
+def test_a_shared_person_links_more_than_a_shared_country() -> None:
+    # Every name in two articles, so only the type tells the pairs apart.
+    names = {"a1": ["Ada Quill", "Norland"], "a2": ["Ada Quill", "Estmark"],
+             "a3": ["Bo Reyes", "Norland"], "a4": ["Bo Reyes", "Estmark"]}
+    arts = [art(k, "text", "2025-01-01") for k in names]
+    analyses = {k: Analysis(article=k, mentions=tuple(
+        mention(k, n, "GPE" if n.endswith("land") or n.endswith("mark") else "PERSON")
+        for n in ns)) for k, ns in names.items()}
+    mat = stories._entity_rows(arts, analyses)
+    sim = (mat @ mat.T).toarray()
+    assert sim[0, 1] > sim[0, 2] > 0
+
+
+def test_each_article_keeps_its_nearest_partners_only(monkeypatch: pytest.MonkeyPatch,
+                                                       settings: Settings) -> None:
+    monkeypatch.setattr(stories, "MAX_NEIGHBOURS", 2)
+    arts = [art(f"q{i}", " ".join(QUAY), "2025-01-07") for i in range(6)]
+    feats = stories._features(arts, {}, stories.CHANNEL_WEIGHTS)
+    left, right, _ = stories.similar_pairs(feats, settings)
+    assert len(left) <= 2 * len(arts) and bool(np.all(left < right))
