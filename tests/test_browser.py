@@ -1,6 +1,9 @@
 """The app in Debian's Chromium through Playwright: story -> item -> highlighted sentence.
 
-Screenshots go to ``STORYLINE_SCREENSHOTS`` when set (to look at them), else a tmp dir.
+Two stores: the demo store, built in the test from ``examples/`` with the CLI as
+``make demo`` builds it (the pipeline on real-looking input), and the hand-made store whose
+text is hostile. Screenshots go to ``STORYLINE_SCREENSHOTS`` when set (to look at them),
+else a tmp dir.
 """
 
 from __future__ import annotations
@@ -10,10 +13,12 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 from webdata import STORY, web_db  # noqa: F401
 
@@ -32,14 +37,18 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture
-def server(web_db: Path) -> Iterator[str]:  # noqa: F811
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@contextmanager
+def _serve(db: Path) -> Iterator[str]:
+    """The app on ``db`` under uvicorn in a thread, on a free loopback port."""
     import uvicorn
 
     from storyline.web.app import create_app
 
     port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(web_db), host="127.0.0.1", port=port,
+    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
                                         log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -47,13 +56,34 @@ def server(web_db: Path) -> Iterator[str]:  # noqa: F811
     while not srv.started:
         assert time.monotonic() < deadline, "uvicorn did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(10)
 
 
 @pytest.fixture
-def page(server: str) -> Iterator[Any]:
+def server(web_db: Path) -> Iterator[str]:  # noqa: F811
+    with _serve(web_db) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from storyline.cli import main
+
+    # The example pages, as `make demo` runs them (the folder's README is not a page).
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    pages = [str(p) for p in sorted(EXAMPLES.glob("0*"))]
+    out = CliRunner().invoke(main, ["run", *pages, "--db", str(db), "--no-progress"])
+    assert out.exit_code == 0, out.output
+    with _serve(db) as url:
+        yield url
+
+
+@pytest.fixture
+def page() -> Iterator[Any]:
     if not os.path.exists(CHROMIUM):
         pytest.skip("Debian's chromium is not installed (make system-deps)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="install storyline[browser]")
@@ -77,6 +107,51 @@ def shots(tmp_path: Path) -> Path:
     return out
 
 
+def test_demo_story_item_opens_the_highlighted_sentence(page: Any, demo_server: str,
+                                                        shots: Path) -> None:
+    page.goto(demo_server + "/")
+    assert page.locator("ul.stories > li").count() == 1
+    page.screenshot(path=str(shots / "demo-stories.png"), full_page=True)
+    page.click("a.story-title")
+    page.wait_for_selector("svg.axis")
+    assert page.locator("li.day").count() >= 5
+    assert "Sigrún Pálsdóttir" in page.locator("p.speakers").inner_text()
+    page.screenshot(path=str(shots / "demo-story.png"), full_page=True)
+    page.click("a.item-quote:has-text('We will not sign anything')")
+    page.locator("#hl").wait_for()
+    assert "We will not sign anything we have not read line by line" in \
+        page.locator("mark.quote").inner_text()
+    assert "she told parliament" in "".join(page.locator("mark.sentence").all_inner_texts())
+    assert page.locator("#hl").is_visible()
+    page.screenshot(path=str(shots / "demo-article.png"))
+    assert page.errors == []
+
+
+def test_demo_wire_copy_and_sources_link_articles(page: Any, demo_server: str,
+                                                  shots: Path) -> None:
+    page.goto(demo_server + "/")
+    page.click("a.story-title")
+    group = page.locator("li.wire-story")
+    assert group.count() == 1
+    assert "Nordic Wire" in group.inner_text() and "Harbour Herald" in group.inner_text()
+    page.click("li.item .sources a:has-text('Arctic Desk')")
+    assert page.locator("h1").inner_text() == "Oslo cod meeting goes ahead without Iceland"
+    assert page.errors == []
+
+
+def test_demo_search_a_speaker(page: Any, demo_server: str, shots: Path) -> None:
+    page.goto(demo_server + "/search")
+    page.fill("input[name=speaker]", "Lund")
+    page.click("form.search-form button")
+    page.wait_for_selector("li.quote-line")
+    speakers = page.locator("li.quote-line .speaker").all_inner_texts()
+    assert "Erik Lund" in speakers and all("Lund" in s for s in speakers)
+    page.screenshot(path=str(shots / "demo-search.png"), full_page=True)
+    page.click("li.quote-line .src a >> nth=0")
+    page.locator("mark.quote").wait_for()
+    assert page.errors == []
+
+
 def test_story_item_opens_the_highlighted_sentence(page: Any, server: str, shots: Path) -> None:
     page.goto(server + "/")
     page.screenshot(path=str(shots / "stories.png"), full_page=True)
@@ -84,7 +159,7 @@ def test_story_item_opens_the_highlighted_sentence(page: Any, server: str, shots
     page.wait_for_selector("svg.axis")
     assert page.locator("li.day").count() == 3
     page.screenshot(path=str(shots / "story.png"), full_page=True)
-    page.click("a.item-title:has-text('Berg: no cut this year')")
+    page.click("a.item-quote:has-text('We will not cut the quota')")
     page.locator("#hl").wait_for()
     sentence = "".join(page.locator("mark.sentence").all_inner_texts())
     assert sentence == '"We will not cut the quota this year," Minister Anna Berg said after ' \

@@ -111,9 +111,11 @@ def build(store: Store) -> None:
         store.replace_duplicates([DuplicateLink("a3", "a2", "wire", 0.97)])
         store.save_stories([Story(STORY, "Arctic cod quota talks", tuple(TEXTS),
                                   "2025-08-12", "2025-10-02")])
-        store.replace_events([Event("ev1", "Quota meeting in Tromsø", "meeting", "2025-08-12",
-                                    "Tromsø", STORY, ("e-berg",), ("a1", "a2", "a3"), ("em1",),
-                                    ("a1", "a2", "a3"), 2)])
+        store.replace_events([Event(
+            id="ev1", title="Quota meeting in Tromsø", kind="meeting", date="2025-08-12",
+            place="Tromsø", story=STORY, participants=("e-berg",),
+            articles=("a1", "a2", "a3"), mentions=("em1",),
+            sources=("Coast Daily", "Harbour Herald", "Nordic Wire"), independent_sources=2)])
         store.replace_contradictions([Contradiction("q1", "q3", "will not cut vs will be cut",
                                                     "polarity", STORY)])
         store.replace_timeline(_timeline())
@@ -133,19 +135,23 @@ def _analysis(aid: str, text: str) -> Analysis:
                     quotes=quotes, event_mentions=events)
 
 
+def _row(kind: str, ref: str, date: str | None, title: str, sources: tuple[str, ...],
+         independent: int, speaker: str | None) -> TimelineItem:
+    return TimelineItem(story=STORY, kind=kind, ref=ref, date=date, title=title,
+                        sources=sources, independent_sources=independent, speaker=speaker)
+
+
 def _timeline() -> list[TimelineItem]:
     # Sources are outlet names, as corpus.timeline writes them (corpus.sources.outlet_name).
     return [
-        TimelineItem(STORY, "event", "ev1", "2025-08-12", "Quota meeting in Tromsø",
-                     ("Coast Daily", "Harbour Herald", "Nordic Wire"), 2, None),
-        TimelineItem(STORY, "quote", "q1", "2025-08-12", "Berg: no cut this year",
-                     ("Harbour Herald",), 1, "e-berg"),
-        TimelineItem(STORY, "quote", "q2", "2025-09-20", HOSTILE_TITLE, (HOSTILE_OUTLET,), 1,
-                     "e-holm"),
-        TimelineItem(STORY, "quote", "q3", "2025-10-02", "Berg: cut by 20 percent",
-                     ("Harbour Herald",), 1, "e-berg"),
-        TimelineItem(STORY, "quote", "q4", None, "Holm: nobody asked", ("Coast Daily",), 1,
-                     "e-holm"),
+        _row("event", "ev1", "2025-08-12", "Quota meeting in Tromsø",
+             ("Coast Daily", "Harbour Herald", "Nordic Wire"), 2, None),
+        _row("quote", "q1", "2025-08-12", "Berg: no cut this year", ("Harbour Herald",), 1,
+             "e-berg"),
+        _row("quote", "q2", "2025-09-20", HOSTILE_TITLE, (HOSTILE_OUTLET,), 1, "e-holm"),
+        _row("quote", "q3", "2025-10-02", "Berg: cut by 20 percent", ("Harbour Herald",), 1,
+             "e-berg"),
+        _row("quote", "q4", None, "Holm: nobody asked", ("Coast Daily",), 1, "e-holm"),
     ]
 
 
