@@ -25,7 +25,7 @@ system-deps:
 
 demo: $(STAMP)
 	rm -f $(DEMO_DB)
-	$(BIN)/storyline run examples/ --db $(DEMO_DB) --no-progress
+	$(BIN)/storyline run examples/0* --db $(DEMO_DB) --no-progress
 	$(BIN)/storyline export --db $(DEMO_DB) --format json -o out/demo/export.json
 	$(BIN)/storyline report --db $(DEMO_DB) -o out/demo/report.html
 	@echo

@@ -126,7 +126,7 @@ def _analysis(aid: str, text: str) -> Analysis:
     mentions = tuple(Mention(aid, text.index(n), text.index(n) + len(n), n, "PERSON",
                              f"{aid}:{e}", e)
                      for n, e in (("Anna Berg", "e-berg"), ("Holm", "e-holm")) if n in text)
-    events = ()
+    events: tuple[EventMention, ...] = ()
     if aid == "a1":
         start = text.index("met")
         events = (EventMention("em1", aid, "met", "meeting", start, start + 3, "2025-08-12",
