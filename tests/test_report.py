@@ -38,6 +38,18 @@ def test_report_is_self_contained_and_runs_nothing(html: str) -> None:
     assert 'href="javascript:' not in html and "<img src=x" not in html
 
 
+def test_report_css_is_inlined_verbatim(html: str) -> None:
+    # an escaped stylesheet has &#34; where CSS wants quotes: its font rule would be dropped
+    style = html.split("<style>")[1].split("</style>")[0]
+    assert '"Segoe UI"' in style and "&#34;" not in style and "&quot;" not in style
+
+
+def test_report_shows_the_wire_story_once(html: str) -> None:
+    group = html.split('class="wire-story"')[1].split("</ul>")[0]
+    assert "Nordic Wire" in group and "Coast Daily" in group and "wire copy" in group
+    assert html.count('class="wire-story"') == 1
+
+
 def test_report_links_nowhere_inside_the_app(html: str) -> None:
     assert 'href="/articles/' not in html and 'href="/people/' not in html
 

@@ -38,7 +38,7 @@ def ro(web_db: Path) -> Iterator[Store]:  # noqa: F811
 def body(client: TestClient, url: str) -> str:
     r = client.get(url)
     assert r.status_code == 200, (url, r.status_code, r.text[:300])
-    return r.text
+    return str(r.text)
 
 
 def test_stories_list_shows_counts_and_span(client: TestClient) -> None:

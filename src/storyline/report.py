@@ -38,9 +38,13 @@ def report_views(store: Store, story: str | None = None) -> list[views.View]:
 
 
 def render_html(store: Store, story: str | None = None) -> str:
+    from markupsafe import Markup
+
     from .web.templating import STATIC, environment
 
-    css = (STATIC / "style.css").read_text(encoding="utf-8")
+    # Our own stylesheet, inlined as is: escaping it would turn its quoted font names into
+    # entities that CSS does not decode, and the whole font rule would be dropped.
+    css = Markup((STATIC / "style.css").read_text(encoding="utf-8"))
     template = environment().get_template("report.html")
     return template.render(stories=report_views(store, story), css=css, csp=REPORT_CSP,
                            links=False)
