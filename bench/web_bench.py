@@ -76,16 +76,18 @@ def build(path: Path, n: int) -> None:
             store.save_analysis(analysis)
             q = analysis.quotes[0]
             story_of.setdefault(i % STORIES, []).append(
-                (article.id, q.id, article.published or "", q.speaker or ""))
+                (article.outlet or "", q.id, article.published or "", q.speaker or ""))
         store.replace_entities(Entity(f"e{s}", f"Person {s}", "PERSON", (f"P. {s}",), 10)
                                for s in range(SPEAKERS))
-        stories = [Story(f"s{k}", f"Story {k}", tuple(a for a, *_ in rows),
+        stories = [Story(f"s{k}", f"Story {k}", tuple(f"a{int(q[1:]):06d}" for _, q, *_ in rows),
                          min(r[2] for r in rows), max(r[2] for r in rows))
                    for k, rows in story_of.items()]
         store.save_stories(stories)
+        # Rows name their sources by outlet, as corpus.timeline writes them.
         store.replace_timeline(
-            TimelineItem(f"s{k}", "quote", q, day, f"Statement {q}", (a,), 1, spk)
-            for k, rows in story_of.items() for a, q, day, spk in rows)
+            TimelineItem(story=f"s{k}", kind="quote", ref=q, date=day, title=f"Statement {q}",
+                         sources=(outlet,), independent_sources=1, speaker=spk)
+            for k, rows in story_of.items() for outlet, q, day, spk in rows)
 
 
 def time_pages(path: Path, repeats: int) -> list[tuple[str, float]]:
