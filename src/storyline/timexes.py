@@ -128,8 +128,8 @@ def _parse_date(value: str | None) -> dt.date | None:
 def _tense(doc: Any, start: int, end: int) -> str:
     """'future', 'past' or 'present': the verb a time expression hangs from, and its aux."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return "past"
+    if span is None or not len(span) or not doc.has_annotation("DEP"):
+        return "past"  # no parse to read a tense from (see analyze.has_parse)
     tok = span.root
     for _ in range(8):
         if tok.lower_ in FUTURE_MARKERS or any(
