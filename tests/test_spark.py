@@ -23,6 +23,9 @@ STORY = ("Fisheries ministers from Norway and Iceland met in Tromsø on Monday t
 OTHER = ("The harbour board in Bergen approved a new ferry terminal on Tuesday. Board chair "
          "Lars Moe told reporters that construction would begin in the spring and that the "
          "city had secured funding from the regional government for the first phase.")
+UNRELATED = ("Snow closed the mountain pass between Ålesund and Oslo for the third time this "
+             "winter. Road authority engineer Kari Nes said crews expected to reopen one lane "
+             "by the evening, but warned drivers that avalanche risk remained high all week.")
 
 
 def write_inputs(folder: Path) -> list[str]:
@@ -32,7 +35,7 @@ def write_inputs(folder: Path) -> list[str]:
             {"id": "n2", "text": STORY.replace("Monday", "Monday morning"),
              "published": "2024-03-04", "outlet": "Harbour Herald"},
             {"id": "b1", "text": OTHER, "published": "2024-03-05", "outlet": "Bergen Daily"},
-            {"id": "b2", "text": OTHER.replace("Bergen", "Ålesund").replace("Lars", "Kari"),
+            {"id": "b2", "text": UNRELATED,
              "published": "2024-03-05", "outlet": "Sunnmøre Post"}]
     (folder / "a.jsonl").write_text("\n".join(json.dumps(r) for r in recs[:2]) + "\n{bad\n")
     (folder / "b.jsonl").write_text("\n".join(json.dumps(r) for r in recs[2:]) + "\n")
