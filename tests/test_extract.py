@@ -16,7 +16,7 @@ from storyline.extract import (
     plausible,
 )
 
-HARBOUR = (FIXTURES / "html" / "harbour-closure.html").read_text(encoding="utf-8")
+HARBOUR = (FIXTURES / "inputs" / "harbour-closure.html").read_text(encoding="utf-8")
 NO_META = (FIXTURES / "html" / "no-metadata.html").read_text(encoding="utf-8")
 
 
