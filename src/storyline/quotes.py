@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .records import Article, Mention, Quote, Timex, content_id
-from .speech import dates, statements
+from .speech import dates, parse, statements
 from .speech.speakers import Speaker, SpeakerIndex, fallback_mentions, fold, resolve
 from .speech.statements import Draft
 
@@ -174,5 +174,6 @@ def _record(a: Attributed, article: Article) -> Quote:
         text=article.text[d.start:d.end], kind=d.kind, start=d.start, end=d.end,
         sent_start=d.sent_start, sent_end=d.sent_end,
         speaker_name=s.name if s else None, speaker_mention=s.mention if s else None,
-        speaker_key=s.key if s else None, cue=d.cue.text if d.cue is not None else None,
+        speaker_key=s.key if s else None,
+        cue=parse.cue_phrase(d.cue) if d.cue is not None else None,
         said_on=a.said_on, said_on_from=a.said_on_from, reported_by=a.reported_by)

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..events import LEAD_DATE_FROM, THING_PREFIX, family
+from ..events import LEAD_DATE_FROM, THING_PREFIX, VERB_KIND_LABEL, family, is_verb_kind
 from ..records import (
     Analysis,
     Article,
@@ -213,7 +213,23 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 
 
 def _title(kind: str, c: _Cluster, place: str | None) -> str:
-    """'Meeting: Trump, Zelenskyy, Rutte — Washington'."""
+    """'Meeting: Trump, Zelenskyy, Rutte — Washington'; 'Mark Rutte hopes' for a verb's event.
+
+    A verb-named kind ("hope", "express") reads badly as a label, so its title is the
+    participants with the verb as the reports wrote it, or 'Report: <verb>' without them.
+    """
+    names = _top_names(c)
+    if is_verb_kind(kind):
+        verb = _most_common(m.mention.trigger.lower() for m in c.members) or kind
+        title = f"{', '.join(names)} {verb}" if names else f"{VERB_KIND_LABEL}: {verb}"
+    else:
+        label = KIND_LABELS.get(kind, kind.replace("-", " ").capitalize())
+        title = label + (": " + ", ".join(names) if names else "")
+    return title + (f" — {place}" if place else "")
+
+
+def _top_names(c: _Cluster) -> list[str]:
+    """The cluster's most often named participants, longest spelling of each."""
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
     for m in c.members:
@@ -222,6 +238,4 @@ def _title(kind: str, c: _Cluster, place: str | None) -> str:
             if len(name) > len(names.get(ident, "")):
                 names[ident] = name
     top = sorted(counts, key=lambda i: (-counts[i], names[i]))[:MAX_TITLE_NAMES]
-    label = KIND_LABELS.get(kind, kind.replace("-", " ").capitalize())
-    title = label + (": " + ", ".join(names[i] for i in top) if top else "")
-    return title + (f" — {place}" if place else "")
+    return [names[i] for i in top]

@@ -16,6 +16,7 @@ what a reader has already seen.
 from __future__ import annotations
 
 import heapq
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -64,6 +65,10 @@ MAX_NEIGHBOURS = 100
 BLOCK_CELLS = 4_000_000
 # Words in a title candidate: a headline longer than this is cut at a word boundary.
 TITLE_WORDS = 12
+# Characters in a title: a long headline line of a news page fits in about 90.
+TITLE_CHARS = 90
+# Where a lead's first sentence ends: a full stop, "!" or "?" before a capital.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
 _NAME = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|van|von|al))*")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A time key's prefixes: a timex "2008-12-15" also supports "2008-12" and "2008".
@@ -378,17 +383,38 @@ def _records(members: list[list[str]], by_id: Mapping[str, Article],
 
 
 def _title(arts: Sequence[Article], analyses: Mapping[str, Analysis]) -> str:
-    """The headline sharing most words with the story's other headlines, else its top names."""
-    heads = [a.title or a.paragraphs[0] if a.paragraphs else a.title or "" for a in arts]
-    heads = [h for h in heads if h.strip()]
+    """The story's most central headline; a lead stands in only when no article has a title.
+
+    Long leads would win on shared words over short headlines, so titles and leads are
+    never mixed: a lead is used only when the story has no headline at all.
+    """
+    titles = [a.title for a in arts if a.title and a.title.strip()]
+    heads = titles or [a.paragraphs[0] for a in arts if a.paragraphs]
     if heads:
-        counts = Counter(w for h in heads for w in set(tokens(h)))
-        best = max(heads, key=lambda h: (sum(counts[w] for w in set(tokens(h))), -len(h)))
-        return _shorten(best)
+        return _shorten(_central(heads, arts))
     names = Counter(n for a in arts for n, _ in _entity_keys(a, analyses.get(a.id)))
     return ", ".join(n for n, _ in names.most_common(3)) or "Untitled story"
 
 
+def _central(heads: Sequence[str], arts: Sequence[Article]) -> str:
+    """The candidate whose words the most articles share (headline and lead), shortest on ties."""
+    counts = Counter(w for a in arts
+                     for w in set(tokens(" ".join([a.title or "", *a.paragraphs[:2]]))))
+    return max(heads, key=lambda h: (sum(counts[w] for w in set(tokens(h))) / _size(h),
+                                     -len(h)))
+
+
+def _size(text: str) -> float:
+    """A headline's weight in words: a long lead must not win by length alone."""
+    return math.sqrt(max(1, len(set(tokens(text)))))
+
+
 def _shorten(text: str) -> str:
-    ws = " ".join(text.split()).split(" ")
-    return " ".join(ws[:TITLE_WORDS]) + ("…" if len(ws) > TITLE_WORDS else "")
+    """A headline-sized title: the first sentence, at most TITLE_WORDS words and TITLE_CHARS."""
+    text = " ".join(text.split())
+    first = _SENTENCE_END.split(text, maxsplit=1)[0]
+    ws = first.split(" ")
+    short = " ".join(ws[:TITLE_WORDS])
+    while len(short) > TITLE_CHARS and " " in short:
+        short = short.rsplit(" ", 1)[0]
+    return short + ("…" if short != text else "")

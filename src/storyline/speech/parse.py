@@ -18,6 +18,7 @@ from .cues import (
     OBJECT_CUES,
     OBJECT_PREPOSITIONS,
     QUOTING_VERBS,
+    SOURCE_PREPOSITIONS,
     STANCE_VERBS,
 )
 
@@ -31,6 +32,8 @@ BORROW_DEPS = frozenset({"conj", "advcl", "xcomp"})
 # How far up a chain of such verbs a subject may be borrowed; two covers "X said and
 # added, warning ..." and stops before wandering into another clause's subject.
 MAX_BORROW = 2
+# The two-word attributions "According to X" and "As per X" (the one-word ones cite a text).
+SOURCE_PAIRS = frozenset((a, b) for a, b in SOURCE_PREPOSITIONS if b)
 
 
 def is_cue(token: Token) -> bool:
@@ -137,11 +140,22 @@ def is_reporting(token: Token) -> bool:
     return is_cue(token) or lemma in REPORTING_VERBS
 
 
+def cue_phrase(cue: Token) -> str:
+    """The cue as a reader names it: "according to", "as per", "pointed out", "said"."""
+    nxt = cue.nbor() if cue.i + 1 < len(cue.doc) else None
+    for first, second in SOURCE_PREPOSITIONS:
+        if second and nxt is not None and (cue.lower_, nxt.lower_) == (first, second):
+            return f"{cue.lower_} {nxt.lower_}"
+    particle = next((c for c in cue.children if c.dep_ == "prt" and c.lower_ in CUE_PARTICLES
+                     and c.i == cue.i + 1), None)
+    return f"{cue.text} {particle.text}" if particle is not None else str(cue.text)
+
+
 def source_phrase(sent: Span) -> tuple[Token, Token, tuple[int, int]] | None:
     """ "According to X, ..." / "As per X, ...": (cue word, X's head, content span)."""
     for tok in sent:
         nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
-        if nxt is None or (tok.lower_, nxt.lower_) not in (("according", "to"), ("as", "per")):
+        if nxt is None or (tok.lower_, nxt.lower_) not in SOURCE_PAIRS:
             continue
         obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
         if obj is None:

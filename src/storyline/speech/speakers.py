@@ -119,8 +119,12 @@ class SpeakerIndex:
 def is_outlet(phrase: str, article: Article) -> bool:
     """A news organisation's name: a masthead word, or the article's own outlet or wire."""
     words = set(fold(phrase).split())
-    if words & OUTLET_WORDS:
-        return True
+    return bool(words & OUTLET_WORDS) or is_own_outlet(phrase, article)
+
+
+def is_own_outlet(phrase: str, article: Article) -> bool:
+    """The article's own outlet or wire ("Harbour Herald reports ..."): never a speaker,
+    whatever label the model gave the name."""
     own = {fold(x) for x in (article.outlet, article.wire) if x}
     return bool(own) and fold(phrase) in own
 
@@ -136,7 +140,8 @@ def resolve(index: SpeakerIndex, head: Any, span: tuple[int, int],
         return _pronoun(index, text, span[0], history, person=False)
     found = _head_mentions(index, head) or index.overlapping(*span)
     found = [m for m in found if m.label == "PERSON" or _covers(m, head)]
-    if is_outlet(text, index.article) and not any(m.label == "PERSON" for m in found):
+    named = any(m.label == "PERSON" for m in found)
+    if is_own_outlet(text, index.article) or (is_outlet(text, index.article) and not named):
         return Speaker(text, outlet=True)
     if found and (found[0].label not in DESCRIPTION_LABELS or found[0].key in index.names):
         key = found[0].key
