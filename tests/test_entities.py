@@ -52,3 +52,56 @@ def test_helpers_for_quotes(nlp: Any) -> None:
     assert key is not None and cluster_name(mentions, key) == "Ingrid Halvorsen"
     assert person_label_for(mentions, start, start + 10) == "Ingrid Halvorsen"
     assert mention_key_at(mentions, 0, 0) is None
+
+
+def test_headline_verbs_and_mastheads() -> None:
+    assert names.is_inflected_verb("Says") and names.is_inflected_verb("confirmed")
+    assert names.is_inflected_verb("denies") and names.is_inflected_verb("Pushes")
+    assert not names.is_inflected_verb("States")  # "United States" is a name
+    assert not names.is_inflected_verb("Nations") and not names.is_inflected_verb("Novak")
+    assert names.is_masthead("Lakeside Gazette") and names.is_masthead("Valley Wire")
+    assert not names.is_masthead("Gazette") and not names.is_masthead("Petra Novak")
+
+
+HEADLINE = ("Valdmoor's Novak Says River Towns Brace For Spring Floods\n\n"
+            "Regional governor Petra Novak said on Monday that the river towns must prepare.")
+
+
+@pytest.mark.slow
+def test_headline_verb_is_cut_from_a_name(nlp: Any) -> None:
+    from spacy.tokens import Span
+
+    doc = nlp(HEADLINE)
+    # The model misreading a title-case headline: "Novak Says River Towns" as one person.
+    novak = next(t.i for t in doc if t.text == "Novak")
+    others = [e for e in doc.ents if e.start > novak + 4]
+    doc.ents = [Span(doc, novak, novak + 4, label="PERSON"), *others]
+    art = Article(id="h1", source_id="h1", source="test", text=HEADLINE)
+    mentions = find_mentions(doc, art)
+    assert not any("Says" in m.text for m in mentions)
+    short = next(m for m in mentions if m.text == "Novak")
+    full = next(m for m in mentions if m.text == "Petra Novak")
+    assert short.key == full.key and short.label == "PERSON"
+
+
+@pytest.mark.slow
+def test_a_person_spanning_a_headline_is_dropped(nlp: Any) -> None:
+    from spacy.tokens import Span
+
+    text = "Quiet Harbour Towns Await The Spring Ferry Season\n\nThe ferries return in April."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, 6, label="PERSON")]
+    art = Article(id="h2", source_id="h2", source="test", text=text)
+    assert not [m for m in find_mentions(doc, art) if m.label == "PERSON"]
+
+
+@pytest.mark.slow
+def test_outlet_and_wire_are_organisations_not_people(nlp: Any) -> None:
+    text = ("Lakeside Gazette reports with reference to Valley Wire that Mayor Tomas Brenner "
+            "announced the new bridge will open in May.")
+    art = Article(id="o1", source_id="o1", source="test", text=text, outlet="Lakeside Gazette",
+                  wire="Valley Wire")
+    labels = {m.text: m.label for m in find_mentions(nlp(text), art)}
+    assert labels.get("Lakeside Gazette", "ORG") == "ORG"
+    assert labels.get("Valley Wire", "ORG") == "ORG"
+    assert labels["Tomas Brenner"] == "PERSON"

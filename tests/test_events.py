@@ -217,3 +217,15 @@ def test_a_stated_date_wins_over_a_lead_inference_in_the_merged_event() -> None:
     assert _date_from(_Cluster([member(LEAD_DATE_FROM), member("timex: on Friday")])) == \
         "timex: on Friday"
     assert _date_from(_Cluster([member(LEAD_DATE_FROM)])) == LEAD_DATE_FROM
+
+
+def test_verb_named_event_is_titled_by_who_and_the_verb_without_date_markers() -> None:
+    lead = EventMention(id="v1", article="a1", trigger="Hopes", kind="hop", start=0, end=9,
+                        date="2031-03-14", date_from=LEAD_DATE_FROM, participants=("lindqvist",))
+    bare = EventMention(id="v2", article="a1", trigger="held", kind="hold", start=20, end=29,
+                        date="2031-03-15", date_from="trigger")
+    analyses = {"a1": _analysis("a1", [_m("a1", "Anna Lindqvist")], [lead, bare])}
+    events = merge_events([_article("x")], analyses, [], [], {("a1", "lindqvist"): "E-al"})
+    titles = {e.kind: e.title for e in events}
+    assert titles == {"hop": "Anna Lindqvist hopes", "hold": "Report: held"}
+    assert not any("inferred" in e.title for e in events)

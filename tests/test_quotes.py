@@ -208,3 +208,30 @@ def test_stance_infinitive_and_negated_cue(nlp: Any) -> None:
     found = quotes.find_quotes(nlp(text), article, [], [])
     assert [(q.cue, q.text) for q in found] == [
         ("intends", "to strike at all four ports next week")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("opening", "cue"), [("According to", "according to"),
+                                              ("As per", "as per")])
+def test_source_phrase_cue_is_stored_whole(nlp: Any, opening: str, cue: str) -> None:
+    text = f"{opening} Tomas Brenner, the bridge will open in May after the last inspection."
+    article = Article(id="c1", source_id="c1", source="c1", text=text)
+    mention = Mention("c1", text.index("Tomas"), text.index(","), "Tomas Brenner", "PERSON",
+                      "P:brenner")
+    [q] = quotes.find_quotes(nlp(text), article, [mention], [])
+    assert (q.cue, q.speaker_key) == (cue, "P:brenner")
+
+
+@pytest.mark.slow
+def test_own_outlet_is_a_source_even_when_read_as_a_person(nlp: Any) -> None:
+    text = ("Lakeside Gazette reports with reference to Valley Wire that Mayor Tomas Brenner "
+            "announced the new bridge will open in May.")
+    article = Article(id="c2", source_id="c2", source="c2", text=text,
+                      outlet="Lakeside Gazette", wire="Valley Wire")
+    brenner = text.index("Tomas")
+    mentions = [Mention("c2", 0, 16, "Lakeside Gazette", "PERSON", "P:gazette"),
+                Mention("c2", brenner, brenner + 13, "Tomas Brenner", "PERSON", "P:brenner")]
+    found = quotes.find_quotes(nlp(text), article, mentions, [])
+    assert found and all(q.speaker_key != "P:gazette" for q in found)
+    assert any(q.speaker_key == "P:brenner" and q.reported_by == "Lakeside Gazette"
+               for q in found)

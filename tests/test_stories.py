@@ -140,3 +140,29 @@ def test_each_article_keeps_its_nearest_partners_only(monkeypatch: pytest.Monkey
     feats = stories._features(arts, {}, stories.CHANNEL_WEIGHTS)
     left, right, _ = stories.similar_pairs(feats, settings)
     assert len(left) <= 2 * len(arts) and bool(np.all(left < right))
+
+
+LEAD = ("Harbour master Ingrid Solheim confirmed today, Tuesday, that the northern quay of the "
+        "Tromsvik harbour will stay closed for storm repairs until the end of the month. "
+        "Boats land at the southern basin.")
+
+
+def titled(key: str, text: str, title: str | None) -> Article:
+    return Article(id=key, source_id=key, source=key, text=text, title=title,
+                   published="2025-01-07")
+
+
+def test_story_title_is_a_headline_not_a_long_lead() -> None:
+    arts = [titled("t1", LEAD, None), titled("t2", LEAD, "Tromsvik quay stays shut for repairs"),
+            titled("t3", LEAD, "Storm repairs close Tromsvik quay"),
+            titled("t4", LEAD, "Bakery prize goes to rye loaf")]
+    title = stories._title(arts, {})
+    assert title in {"Tromsvik quay stays shut for repairs", "Storm repairs close Tromsvik quay"}
+
+
+def test_story_title_falls_back_to_a_shortened_lead() -> None:
+    title = stories._title([titled("t1", LEAD, None)], {})
+    assert title.startswith("Harbour master Ingrid Solheim confirmed")
+    assert title.endswith("…")
+    assert len(title) <= stories.TITLE_CHARS + 1
+    assert len(title.split()) <= stories.TITLE_WORDS
