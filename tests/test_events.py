@@ -229,3 +229,17 @@ def test_verb_named_event_is_titled_by_who_and_the_verb_without_date_markers() -
     titles = {e.kind: e.title for e in events}
     assert titles == {"hop": "Anna Lindqvist hopes", "hold": "Report: held"}
     assert not any("inferred" in e.title for e in events)
+
+
+def test_verb_lemma_repairs_a_stem_cut_before_es() -> None:
+    from types import SimpleNamespace
+
+    from storyline.events import verb_lemma
+
+    def tok(text: str, lemma: str, tag: str = "VBZ") -> Any:
+        return SimpleNamespace(lower_=text, lemma_=lemma, tag_=tag)
+
+    assert verb_lemma(tok("hopes", "hop")) == "hope"
+    assert verb_lemma(tok("pushes", "push")) == "push"
+    assert verb_lemma(tok("goes", "go")) == "go"
+    assert verb_lemma(tok("hopped", "hop", "VBD")) == "hop"

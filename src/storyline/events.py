@@ -82,6 +82,8 @@ LEXICON_KINDS: frozenset[str] = (frozenset(VERB_TRIGGERS.values())
                                  | frozenset(NOUN_TRIGGERS.values())
                                  | frozenset(WITH_VERBS.values())
                                  | frozenset(REACH_VERBS.values()) | {"statement"})
+# Stem endings after which English spells the third person with '-es' ("pushes", "goes").
+ES_STEM_ENDINGS = ("s", "x", "z", "ch", "sh", "o")
 # What a verb-named happening is called where a kind is shown without its verb.
 VERB_KIND_LABEL = "Report"
 
@@ -218,12 +220,23 @@ def _lead_verbs(doc: Any, lead: _Lead, trigger_ids: set[int]) -> list[tuple[Any,
             continue
         root = sent.root
         for verb in [root, *(c for c in root.children if c.dep_ == "conj")]:
-            lemma = verb.lemma_.lower()
+            lemma = verb_lemma(verb)
             if verb.pos_ != "VERB" or verb.i in trigger_ids or is_negated(verb):
                 continue
             if lemma not in LIGHT_VERBS and lemma not in STATEMENT_VERBS:
                 out.append((verb, lemma))
     return out
+
+
+def verb_lemma(verb: Any) -> str:
+    """The verb's lemma, repaired where the model cut '-es' off a stem in 'e' ('hopes' ->
+    'hop'): English adds '-es' only after s, x, z, ch, sh and o, else just '-s'."""
+    lemma: str = verb.lemma_.lower()
+    text: str = verb.lower_
+    if (verb.tag_ == "VBZ" and text.endswith("es") and lemma == text[:-2]
+            and not lemma.endswith(ES_STEM_ENDINGS)):
+        return text[:-1]
+    return lemma
 
 
 def _dated_verbs(dated: Sequence[tuple[Any, str]],
@@ -236,7 +249,7 @@ def _dated_verbs(dated: Sequence[tuple[Any, str]],
     out: dict[int, tuple[Any, str]] = {}
     for root, _ in dated:
         verb = _governor(root, trigger_ids)
-        lemma = verb.lemma_.lower()
+        lemma = verb_lemma(verb)
         if verb.pos_ != "VERB" or verb.i in trigger_ids or lemma in LIGHT_VERBS:
             continue
         if not is_negated(verb):
