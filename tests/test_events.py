@@ -234,7 +234,7 @@ def test_verb_named_event_is_titled_by_who_and_the_verb_without_date_markers() -
 def test_verb_lemma_repairs_a_stem_cut_before_es() -> None:
     from types import SimpleNamespace
 
-    from storyline.events import verb_lemma
+    from storyline.event_kinds import verb_lemma
 
     def tok(text: str, lemma: str, tag: str = "VBZ") -> Any:
         return SimpleNamespace(lower_=text, lemma_=lemma, tag_=tag)

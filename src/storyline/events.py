@@ -23,84 +23,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .event_kinds import (
+    LIGHT_VERBS,
+    PLACE_LABELS,
+    STATEMENT_VERBS,
+    family,
+    is_negated,
+    same_word,
+    trigger_kind,
+    verb_lemma,
+)
 from .records import Article, EventMention, Mention, Timex, content_id
-
-# Verb lemmas that report something happening, by kind. Picked from the kinds the issue
-# names plus the business events of the SemEval timeline data (launches, orders, crashes).
-VERB_TRIGGERS: dict[str, str] = {
-    "meet": "meeting", "convene": "meeting", "host": "meeting", "gather": "meeting",
-    "negotiate": "talks",
-    "visit": "visit", "arrive": "visit", "travel": "visit", "tour": "visit", "land": "visit",
-    "phone": "call",
-    "sign": "agreement", "agree": "agreement", "ratify": "agreement",
-    "announce": "announcement", "unveil": "announcement",
-    "launch": "launch", "release": "launch", "introduce": "launch", "debut": "launch",
-    "deliver": "delivery", "ship": "delivery",
-    "order": "order", "buy": "acquisition", "acquire": "acquisition", "purchase": "acquisition",
-    "merge": "merger", "award": "contract",
-    "attack": "attack", "bomb": "attack", "invade": "attack", "shell": "attack",
-    "crash": "crash", "fly": "flight",
-    "sue": "lawsuit", "resign": "resignation", "appoint": "appointment", "elect": "election",
-    "die": "death", "open": "opening", "close": "closure", "cancel": "cancellation",
-    "delay": "delay", "postpone": "delay", "sell": "sale",
-}
-
-# Noun lemmas for the same happenings ("the summit", "a phone call", "talks").
-NOUN_TRIGGERS: dict[str, str] = {
-    "meeting": "meeting", "summit": "summit", "talk": "talks", "negotiation": "talks",
-    "conference": "conference", "briefing": "press-conference", "interview": "interview",
-    "visit": "visit", "trip": "visit", "call": "call", "conversation": "call",
-    "agreement": "agreement", "deal": "agreement", "treaty": "agreement", "accord": "agreement",
-    "announcement": "announcement", "attack": "attack", "strike": "attack", "invasion": "attack",
-    "launch": "launch", "release": "launch", "delivery": "delivery", "flight": "flight",
-    "crash": "crash", "contract": "contract", "order": "order", "merger": "merger",
-    "acquisition": "acquisition", "election": "election", "ceremony": "ceremony",
-    "lawsuit": "lawsuit", "resignation": "resignation",
-}
-
-# Reporting verbs: a statement is an event of its own ("Lavrov said on Friday that ...",
-# "Trump told Fox News on August 19 ...") but only when the verb itself carries a date;
-# undated "said" is everywhere and would drown the timeline.
-STATEMENT_VERBS = frozenset({
-    "say", "state", "tell", "remark", "declare", "indicate", "confirm", "reveal", "note",
-    "stress", "emphasize", "insist", "warn", "claim", "deny", "affirm", "report", "write",
-    "add", "explain", "argue", "acknowledge", "admit", "vow", "pledge", "promise",
-})
-
-# Verbs too light to name a happening even when dated ("was on June 3", "has since May").
-LIGHT_VERBS = frozenset({"be", "have", "do", "become", "seem", "remain", "include", "expect",
-                         "plan", "hope", "want", "need", "make", "take", "get", "go"})
-
-# Verbs that need a companion to be an event: "spoke with X" is a call or talks, "reached
-# Kyiv" an arrival; bare "spoke"/"reached a point" are not.
-WITH_VERBS = {"speak": "call", "talk": "talks"}
-REACH_VERBS = {"reach": "visit"}
-
-# Kinds the lexicons name; any other kind is the lemma of a dated or lead verb ("hope",
-# "express"), a happening the lexicon has no word for.
-LEXICON_KINDS: frozenset[str] = (frozenset(VERB_TRIGGERS.values())
-                                 | frozenset(NOUN_TRIGGERS.values())
-                                 | frozenset(WITH_VERBS.values())
-                                 | frozenset(REACH_VERBS.values()) | {"statement"})
-# Stem endings after which English spells the third person with '-es' ("pushes", "goes").
-ES_STEM_ENDINGS = ("s", "x", "z", "ch", "sh", "o")
-# What a verb-named happening is called where a kind is shown without its verb.
-VERB_KIND_LABEL = "Report"
-
-# Kinds that count as one family when deciding whether two mentions are one happening.
-KIND_FAMILY: dict[str, str] = {
-    "meeting": "meeting", "summit": "meeting", "talks": "meeting", "conference": "meeting",
-    "press-conference": "press-conference", "interview": "press-conference",
-}
 
 # Dependency edges that open reported content or a new proposition: what lies below them is
 # what someone said, not a detail of the trigger's event.
 CONTENT_DEPS = frozenset({"ccomp", "parataxis", "relcl", "acl", "csubj"})
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "ROLE", "FAC"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = frozenset({"in", "at", "near", "to"})
-NEGATIONS = frozenset({"no", "not", "never", "n't", "neither", "nor"})
-NEGATING_DETS = frozenset({"no", "neither"})
 # Participants an undated mention must share with a dated one of the same article to take
 # its date: one shared name let "they agreed to meet" take the date of other talks with one
 # of them in the seeds; two (or one plus the same place) did not.
@@ -128,9 +67,6 @@ MODAL_AUX = frozenset({"will", "shall", "would", "could", "might", "may", "shoul
 # to take its date: one, since the lead is about the article's main happening (two are
 # needed between arbitrary sentences, see INHERIT_MIN_SHARED).
 LEAD_MIN_SHARED = 1
-# Letters inflection may change at the end of a word, and the shortest stem compared.
-INFLECTION_CHARS = 2
-MIN_STEM = 3
 INHERITED_DATE_FROM = "article: the same event dated in another sentence"
 # Prefix of a participant key that is a product named in the event's clause, not a mention.
 THING_PREFIX = "thing:"
@@ -228,15 +164,6 @@ def _lead_verbs(doc: Any, lead: _Lead, trigger_ids: set[int]) -> list[tuple[Any,
     return out
 
 
-def verb_lemma(verb: Any) -> str:
-    """The verb's lemma, repaired where the model cut '-es' off a stem in 'e' ('hopes' ->
-    'hop'): English adds '-es' only after s, x, z, ch, sh and o, else just '-s'."""
-    lemma: str = verb.lemma_.lower()
-    text: str = verb.lower_
-    if (verb.tag_ == "VBZ" and text.endswith("es") and lemma == text[:-2]
-            and not lemma.endswith(ES_STEM_ENDINGS)):
-        return text[:-1]
-    return lemma
 
 
 def _dated_verbs(dated: Sequence[tuple[Any, str]],
@@ -257,51 +184,12 @@ def _dated_verbs(dated: Sequence[tuple[Any, str]],
     return [out[i] for i in sorted(out)]
 
 
-def trigger_kind(token: Any) -> str | None:
-    """The event kind a token triggers, or None; negated or statement-less tokens give None."""
-    lemma, pos = token.lemma_.lower(), token.pos_
-    kind: str | None = None
-    if pos == "VERB":
-        kind = _verb_kind(token, lemma)
-    elif pos in ("NOUN", "PROPN") and lemma in NOUN_TRIGGERS:
-        kind = _noun_kind(token, lemma)
-    if kind is None or is_negated(token):
-        return None
-    return kind
 
 
-def _verb_kind(token: Any, lemma: str) -> str | None:
-    if lemma in VERB_TRIGGERS:
-        return VERB_TRIGGERS[lemma]
-    if lemma in STATEMENT_VERBS:
-        return "statement"
-    if lemma in WITH_VERBS and any(c.lower_ == "with" for c in token.children):
-        return WITH_VERBS[lemma]
-    if lemma in REACH_VERBS and any(c.dep_ == "dobj" and (c.ent_type_ in PLACE_LABELS
-                                                         or c.pos_ == "PROPN")
-                                    for c in token.children):
-        return REACH_VERBS[lemma]
-    return None
 
 
-def _noun_kind(token: Any, lemma: str) -> str | None:
-    compounds = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
-    if lemma == "talk" and token.tag_ != "NNS":
-        return None  # "a talk" is a lecture; "talks" are negotiations
-    if lemma == "conference" and compounds & {"press", "news"}:
-        return "press-conference"
-    if lemma == "call" and not compounds & {"phone", "telephone", "video"} \
-            and not any(c.lower_ == "with" for c in token.children):
-        return None  # "calls for a ceasefire" is a demand, not a call
-    return NOUN_TRIGGERS[lemma]
 
 
-def is_negated(token: Any) -> bool:
-    """'did not meet', 'no meeting is planned', 'never visited'."""
-    if any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("advmod", "neg"))
-           for c in token.children):
-        return True
-    return any(c.dep_ == "det" and c.lower_ in NEGATING_DETS for c in token.children)
 
 
 def _place_mentions(doc: Any, mentions: Iterable[Mention]) -> list[_Found]:
@@ -546,14 +434,8 @@ def _own_range(token: Any) -> tuple[int, int]:
     return lo, hi
 
 
-def is_verb_kind(kind: str) -> bool:
-    """Whether a kind is a verb's lemma (a dated or lead verb) rather than a lexicon kind."""
-    return kind not in LEXICON_KINDS
 
 
-def family(kind: str) -> str:
-    """The family a kind belongs to: talks, summits and meetings are one happening."""
-    return KIND_FAMILY.get(kind, kind)
 
 
 def _inherit_dates(found: list[EventMention]) -> list[EventMention]:
@@ -607,15 +489,6 @@ def _same_lead_happening(lead: EventMention, other: EventMention) -> bool:
                                               and lead.place == other.place)
 
 
-def same_word(a: str, b: str) -> bool:
-    """'dies'/'died', 'unveils'/'unveiled', 'delivered'/'delivery': one word, inflected.
-
-    English inflection changes at most the last two letters of the shorter form.
-    """
-    a, b = a.lower(), b.lower()
-    shorter = min(len(a), len(b))
-    shared = next((i for i in range(shorter) if a[i] != b[i]), shorter)
-    return shared >= max(MIN_STEM, shorter - INFLECTION_CHARS)
 
 
 def _same_happening(a: EventMention, b: EventMention) -> bool:

@@ -14,7 +14,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..events import LEAD_DATE_FROM, THING_PREFIX, VERB_KIND_LABEL, family, is_verb_kind
+from ..event_kinds import VERB_KIND_LABEL, family, is_verb_kind
+from ..events import LEAD_DATE_FROM, THING_PREFIX
 from ..records import (
     Analysis,
     Article,
