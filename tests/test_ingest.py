@@ -284,3 +284,19 @@ def test_cli_run_keeps_good_pages_and_prints_one_line_per_bad_file(tmp_path: Pat
     assert {"dump-quota", "harbour-closure", "nch-0412", "np-77",
             "https://n.example/1"} <= ids
     assert len(ids) == 7
+
+
+def test_link_files_are_followed_and_tiny_pages_are_not_mistaken_for_links(tmp_path: Path) -> None:
+    from storyline.ingest.files import link_target
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    link = tmp_path / "docs"
+    link.write_text("pages\n", encoding="utf-8")  # a symlink checked out as a plain file
+    assert link_target(link) == pages.resolve()
+    record = tmp_path / "one.jsonl"
+    record.write_text('{"id": "r1", "text": "' + "Ferry talks resumed. " * 40 + '"}\n')
+    assert link_target(record) == record
+    sentence = tmp_path / "one-line.txt"
+    sentence.write_text("Ferry talks resumed in Bergen on Monday after a week of strikes. " * 8)
+    assert link_target(sentence) == sentence

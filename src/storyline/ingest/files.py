@@ -63,10 +63,13 @@ def link_target(path: Path) -> Path:
         target = path.read_text(encoding="utf-8").strip()
     except (OSError, UnicodeDecodeError):
         return path
-    if not target or "\n" in target or "\0" in target:
+    if not target or "\n" in target or "\0" in target or target.startswith(("{", "<")):
+        return path  # content, not a path: a one-line page or JSON record
+    try:
+        resolved = (path.parent / target).resolve()
+        return resolved if resolved.exists() and resolved != path.resolve() else path
+    except (OSError, ValueError):  # too long or otherwise impossible as a path name
         return path
-    resolved = (path.parent / target).resolve()
-    return resolved if resolved.exists() and resolved != path.resolve() else path
 
 
 def _walk(folder: Path) -> Iterator[str]:
