@@ -13,14 +13,13 @@ from . import contradictions, dedup, entities, events, stories, timeline
 
 def build(store: Store, settings: Settings) -> None:
     """Bring entities, duplicates, stories, events, contradictions and the timeline up to date."""
-    articles = store.articles()
-    analyses = store.analyses()
-    mentions = [m for a in analyses.values() for m in a.mentions]
     # 1. Names merged across articles; mentions and quote speakers point at entities.
-    merged, key_to_entity = entities.merge_entities(mentions)
+    merged, key_to_entity = entities.merge_entities(store.mentions())
     store.replace_entities(merged)
     store.link_mentions(key_to_entity)
-    analyses = store.analyses()
+    # Loaded once, after linking, and without sentences: only step 5 reads those.
+    articles = store.articles()
+    analyses = store.analyses(sentences=False)
     # 2. Copies: the same text, the same wire story, translations.
     links = dedup.find_duplicates(articles, settings)
     store.replace_duplicates(links)
@@ -30,10 +29,13 @@ def build(store: Store, settings: Settings) -> None:
     # 4. Events merged across articles, with their independent sources.
     found_events = events.merge_events(articles, analyses, found_stories, links, key_to_entity)
     store.replace_events(found_events)
-    # 5. Statements that conflict within a story.
+    # 5. Statements that conflict within a story; sentences only where there are statements.
     quotes = [q for a in analyses.values() for q in a.quotes]
+    del analyses
+    with_quotes = store.analyses(sorted({q.article for q in quotes}))
     store.replace_contradictions(
-        contradictions.find_contradictions(quotes, articles, found_stories, analyses))
+        contradictions.find_contradictions(quotes, articles, found_stories, with_quotes))
+    del with_quotes
     # 6. One timeline per story.
     store.replace_timeline(
         timeline.build_timeline(found_stories, found_events, quotes, articles, links))

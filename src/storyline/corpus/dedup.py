@@ -18,7 +18,7 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
@@ -85,13 +85,12 @@ class _Pair:
     score: float
 
 
-def find_duplicates(articles: Sequence[Article], settings: Settings) -> list[DuplicateLink]:
+def find_duplicates(articles: Iterable[Article], settings: Settings) -> list[DuplicateLink]:
     """Every copy linked to its group's canonical; canonicals themselves get no link."""
     _check(settings)
     arts = sorted(articles, key=_canonical_key)
-    folded = [fold_text(a.text) for a in arts]
-    pairs = _exact_pairs(folded)
-    sets = [_shingle_hashes(f, settings.shingle_words) for f in folded]
+    digests, sets = _fingerprints(arts, settings)
+    pairs = _exact_pairs(digests)
     pairs += _near_pairs(sets, settings)
     pairs += _paragraph_pairs(arts)
     pairs += _syndication_pairs(arts)
@@ -112,8 +111,25 @@ def _canonical_key(article: Article) -> tuple[str, int, str]:
 
 # 1. exact -----------------------------------------------------------------------------
 
-def _exact_pairs(folded: Sequence[str]) -> list[_Pair]:
-    first: dict[str, int] = {}
+def _fingerprints(arts: Sequence[Article], settings: Settings,
+                  ) -> tuple[list[bytes], list[NDArray[np.uint64]]]:
+    """Each article's folded-text digest and shingle hashes, one folded text alive at a time.
+
+    Holding every folded text (a second copy of the corpus) only to compare them for
+    identity cost as much memory as the articles; a 128-bit digest compares the same.
+    """
+    digests: list[bytes] = []
+    sets: list[NDArray[np.uint64]] = []
+    for a in arts:
+        folded = fold_text(a.text)
+        digests.append(hashlib.blake2b(folded.encode(), digest_size=16).digest()
+                       if folded else b"")
+        sets.append(_shingle_hashes(folded, settings.shingle_words))
+    return digests, sets
+
+
+def _exact_pairs(folded: Sequence[bytes]) -> list[_Pair]:
+    first: dict[bytes, int] = {}
     out = []
     for k, text in enumerate(folded):
         if not text:
@@ -211,12 +227,18 @@ def _syndication_pairs(arts: Sequence[Article]) -> list[_Pair]:
     if len(dated) < 2:
         return []
     names = {k: _names(arts[k].text) for k in dated}
-    text = _sparse_tfidf({k: tokens(arts[k].text) for k in dated})
-    name_vecs = _sparse_tfidf(names)
+    candidates = _candidates(names, days)
+    # Vectors only for the articles some candidate pair needs; idf still over every dated one.
+    needed = sorted({k for pair in candidates for k in pair})
+    kept: dict[int, list[str]] = {}
+    text_df = _document_frequencies(_kept_tokens(arts, dated, set(needed), kept))
+    text = _sparse_tfidf({k: kept[k] for k in needed}, text_df, len(dated))
+    name_vecs = _sparse_tfidf({k: names[k] for k in needed},
+                              _document_frequencies(names.values()), len(dated))
     out = []
-    for x, y in _candidates(names, days):
+    for x, y in candidates:
         found = _syndicated(arts[x], arts[y], _cosine(text[x], text[y]),
-                            _weighted_jaccard(name_vecs[x], name_vecs[y]))
+                            _weighted_jaccard(name_vecs[x], name_vecs[y]), names[x], names[y])
         if found:
             out.append(_Pair(x, y, found[0], found[1]))
     return out
@@ -243,12 +265,27 @@ def _candidates(names: Mapping[int, list[str]],
     return sorted(p for p, n in shared.items() if n >= MIN_SHARED_NAMES)
 
 
-def _sparse_tfidf(docs: Mapping[int, list[str]]) -> dict[int, dict[str, float]]:
-    """L2-normalised sparse TF-IDF (sublinear tf, smoothed idf) as term -> weight dicts."""
+def _kept_tokens(arts: Sequence[Article], ks: Iterable[int], keep: set[int],
+                 kept: dict[int, list[str]]) -> Iterator[list[str]]:
+    """Each article's content tokens, keeping in ``kept`` those of the articles in ``keep``."""
+    for k in ks:
+        toks = tokens(arts[k].text)
+        if k in keep:
+            kept[k] = toks
+        yield toks
+
+
+def _document_frequencies(docs: Iterable[list[str]]) -> Counter[str]:
     df: Counter[str] = Counter()
-    for d in docs.values():
+    for d in docs:
         df.update(set(d))
-    n = len(docs)
+    return df
+
+
+def _sparse_tfidf(docs: Mapping[int, list[str]], df: Counter[str],
+                  n: int) -> dict[int, dict[str, float]]:
+    """L2-normalised sparse TF-IDF (sublinear tf, smoothed idf over ``n`` documents whose
+    document frequencies are ``df``) as term -> weight dicts."""
     out = {}
     for k, d in docs.items():
         vec = {t: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1)
@@ -263,28 +300,44 @@ def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(v * large.get(t, 0.0) for t, v in small.items())
 
 
-def _syndicated(a: Article, b: Article, cosine: float, names: float) -> tuple[str, float] | None:
+def _syndicated(a: Article, b: Article, cosine: float, names: float,
+                names_a: Sequence[str], names_b: Sequence[str]) -> tuple[str, float] | None:
     if _same_wire(a, b) and cosine >= WIRE_MIN_COSINE:
         return "wire", round(cosine, 4)
     ratio = min(len(a.text), len(b.text)) / max(len(a.text), len(b.text), 1)
     if (names >= TRANSLATION_MIN_NAMES and cosine >= TRANSLATION_MIN_COSINE
-            and ratio >= TRANSLATION_MIN_LENGTH_RATIO and _same_name_order(a.text, b.text)):
+            and ratio >= TRANSLATION_MIN_LENGTH_RATIO and _same_name_order(names_a, names_b)):
         return "translation", round((names + cosine) / 2, 4)
     return None
 
 
-def _same_name_order(a: str, b: str) -> bool:
+def _same_name_order(na: Sequence[str], nb: Sequence[str]) -> bool:
     """Whether the names appear in much the same order (LCS over the shorter sequence)."""
-    na, nb = _names(a), _names(b)
-    if min(len(na), len(nb)) < TRANSLATION_MIN_NAMES_COUNT:
+    shortest = min(len(na), len(nb))
+    if shortest < TRANSLATION_MIN_NAMES_COUNT:
         return False
-    prev = [0] * (len(nb) + 1)
-    for x in na:
-        cur = [0]
-        for j, y in enumerate(nb):
-            cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
-        prev = cur
-    return prev[-1] / min(len(na), len(nb)) >= TRANSLATION_MIN_NAME_ORDER
+    # The common subsequence is at most the shared multiset: a cheap bound that settles
+    # most pairs before the quadratic loop.
+    if sum((Counter(na) & Counter(nb)).values()) / shortest < TRANSLATION_MIN_NAME_ORDER:
+        return False
+    return _lcs_length(na, nb) / shortest >= TRANSLATION_MIN_NAME_ORDER
+
+
+def _lcs_length(a: Sequence[str], b: Sequence[str]) -> int:
+    """Length of the longest common subsequence, bit-parallel (Hyyrö 2004).
+
+    One big-integer step per element of ``a`` instead of a Python loop over every cell:
+    the quadratic table was most of the corpus step's time on wire-heavy corpora.
+    """
+    matches: dict[str, int] = {}
+    for j, y in enumerate(b):
+        matches[y] = matches.get(y, 0) | (1 << j)
+    full = (1 << len(b)) - 1
+    row = full
+    for x in a:
+        u = row & matches.get(x, 0)
+        row = ((row + u) | (row - u)) & full
+    return len(b) - row.bit_count()
 
 
 def _same_wire(a: Article, b: Article) -> bool:

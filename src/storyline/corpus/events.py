@@ -142,24 +142,36 @@ def _cluster(resolved: Sequence[_Resolved]) -> list[_Cluster]:
     undated = sorted((r for r in resolved if not r.mention.date),
                      key=lambda r: (r.mention.article, r.mention.start, r.mention.id))
     clusters: list[_Cluster] = []
+    # A mention only ever joins a cluster of its own story and kind family (``_same_frame``):
+    # looking only there, in creation order, keeps the choice and avoids a scan of every
+    # cluster per mention (quadratic in the corpus's events).
+    framed: dict[tuple[str | None, str], list[_Cluster]] = {}
     for r in dated:
-        _add(clusters, r, [c for c in clusters if _fits_dated(c, r)])
-    dated_clusters = list(clusters)
+        _add(clusters, framed, r, [c for c in framed.get(_frame(r), ()) if _fits_dated(c, r)])
+    dated_framed = {k: list(v) for k, v in framed.items()}
     for r in undated:
-        into_dated = [c for c in dated_clusters if _fits_loosely(c, r)]
+        into_dated = [c for c in dated_framed.get(_frame(r), ()) if _fits_loosely(c, r)]
         if len(into_dated) == 1:
             into_dated[0].members.append(r)
             continue
-        undated_clusters = [c for c in clusters if c.date is None and _fits_loosely(c, r)]
-        _add(clusters, r, undated_clusters)
+        undated_clusters = [c for c in framed.get(_frame(r), ())
+                            if c.date is None and _fits_loosely(c, r)]
+        _add(clusters, framed, r, undated_clusters)
     return clusters
 
 
-def _add(clusters: list[_Cluster], r: _Resolved, fitting: Sequence[_Cluster]) -> None:
+def _frame(r: _Resolved) -> tuple[str | None, str]:
+    return r.story, family(r.mention.kind)
+
+
+def _add(clusters: list[_Cluster], framed: dict[tuple[str | None, str], list[_Cluster]],
+         r: _Resolved, fitting: Sequence[_Cluster]) -> None:
     if fitting:
         fitting[0].members.append(r)
     else:
-        clusters.append(_Cluster([r]))
+        cluster = _Cluster([r])
+        clusters.append(cluster)
+        framed.setdefault(_frame(r), []).append(cluster)
 
 
 def _same_frame(c: _Cluster, r: _Resolved) -> bool:

@@ -30,7 +30,8 @@ MAX_FEATURES = 2**15
 def fold_text(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form used to compare texts for identity."""
     norm = unicodedata.normalize("NFKD", text.casefold())
-    norm = "".join(c for c in norm if not unicodedata.combining(c))
+    if not norm.isascii():  # combining marks are never ASCII: most texts skip this scan
+        norm = "".join(c for c in norm if not unicodedata.combining(c))
     return " ".join(_WORD.findall(norm))
 
 

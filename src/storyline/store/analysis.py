@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..records import Analysis, EventMention, Mention, Quote, Sentence, Timex
@@ -49,56 +49,72 @@ class AnalysisQueries(StoreCore):
               dumps(e.participants)) for e in analysis.event_mentions])
         self.conn.execute("UPDATE articles SET analyzed = 1 WHERE id = ?", (a,))
 
-    def analyses(self, article_ids: Iterable[str] | None = None) -> dict[str, Analysis]:
-        """Stored analyses by article id (all analysed articles when ``article_ids`` is None)."""
+    def analyses(self, article_ids: Iterable[str] | None = None,
+                 sentences: bool = True) -> dict[str, Analysis]:
+        """Stored analyses by article id (all analysed articles when ``article_ids`` is None).
+
+        ``sentences=False`` leaves sentences out: they are the bulk of an analysis and only
+        the contradiction step reads them. Rows stream from the cursor, so no second copy
+        of a table is built on the way.
+        """
         ids = list(article_ids) if article_ids is not None else [
             r[0] for r in self.conn.execute("SELECT id FROM articles WHERE analyzed = 1")]
         parts: dict[str, dict[str, list[Any]]] = {i: {t: [] for t in _PER_ARTICLE} for i in ids}
-        for s in self.sentences():
-            if s.article in parts:
-                parts[s.article]["sentences"].append(s)
-        for m in self.mentions():
-            if m.article in parts:
-                parts[m.article]["mentions"].append(m)
-        for q in self.quotes():
-            if q.article in parts:
-                parts[q.article]["quotes"].append(q)
-        for t in self.timexes():
-            if t.article in parts:
-                parts[t.article]["timexes"].append(t)
-        for e in self.event_mentions():
-            if e.article in parts:
-                parts[e.article]["event_mentions"].append(e)
+        rows: dict[str, Iterable[Any]] = {
+            "sentences": self._iter_sentences() if sentences else (),
+            "mentions": self._iter_mentions(), "quotes": self._iter_quotes(),
+            "timexes": self._iter_timexes(), "event_mentions": self._iter_event_mentions()}
+        for table, records in rows.items():
+            for r in records:
+                if r.article in parts:
+                    parts[r.article][table].append(r)
         return {i: Analysis(article=i, **{k: tuple(v) for k, v in p.items()})
                 for i, p in parts.items()}
 
     def sentences(self) -> list[Sentence]:
-        return [Sentence(article=r[0], start=r[1], end=r[2]) for r in self.conn.execute(
-            'SELECT article, start, "end" FROM sentences ORDER BY article, start')]
+        return list(self._iter_sentences())
 
     def mentions(self) -> list[Mention]:
-        return [Mention(**dict(r)) for r in self.conn.execute(
-            'SELECT article, start, "end", text, label, key, entity FROM mentions '
-            "ORDER BY article, start")]
+        return list(self._iter_mentions())
 
     def quotes(self) -> list[Quote]:
-        return [Quote(**dict(r)) for r in self.conn.execute(
-            f"SELECT {_cols(QUOTE_COLUMNS)} FROM quotes ORDER BY article, start")]
+        return list(self._iter_quotes())
 
     def timexes(self) -> list[Timex]:
-        return [Timex(**dict(r)) for r in self.conn.execute(
-            'SELECT article, start, "end", text, value, type FROM timexes '
-            "ORDER BY article, start")]
+        return list(self._iter_timexes())
 
     def event_mentions(self) -> list[EventMention]:
-        out = []
+        return list(self._iter_event_mentions())
+
+    def _iter_sentences(self) -> Iterator[Sentence]:
+        for r in self.conn.execute(
+                'SELECT article, start, "end" FROM sentences ORDER BY article, start'):
+            yield Sentence(article=r[0], start=r[1], end=r[2])
+
+    def _iter_mentions(self) -> Iterator[Mention]:
+        for r in self.conn.execute(
+                'SELECT article, start, "end", text, label, key, entity FROM mentions '
+                "ORDER BY article, start"):
+            yield Mention(**dict(r))
+
+    def _iter_quotes(self) -> Iterator[Quote]:
+        for r in self.conn.execute(
+                f"SELECT {_cols(QUOTE_COLUMNS)} FROM quotes ORDER BY article, start"):
+            yield Quote(**dict(r))
+
+    def _iter_timexes(self) -> Iterator[Timex]:
+        for r in self.conn.execute(
+                'SELECT article, start, "end", text, value, type FROM timexes '
+                "ORDER BY article, start"):
+            yield Timex(**dict(r))
+
+    def _iter_event_mentions(self) -> Iterator[EventMention]:
         for r in self.conn.execute(
                 'SELECT id, article, trigger, kind, start, "end", date, date_from, place, '
                 "participants FROM event_mentions ORDER BY article, start"):
             d = dict(r)
             d["participants"] = tuple(loads(d["participants"]))
-            out.append(EventMention(**d))
-        return out
+            yield EventMention(**d)
 
     def link_mentions(self, key_to_entity: dict[tuple[str, str], str]) -> None:
         """Point mentions and quote speakers at corpus entities: (article, key) -> entity."""
