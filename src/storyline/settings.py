@@ -20,8 +20,10 @@ from .errors import ConfigError
 class Settings:
     # The spaCy pipeline to load; any installed package name or path works.
     model: str = os.environ.get("STORYLINE_MODEL", "en_core_web_sm")
-    # Worker processes for the per-article stages; 0 means one per core.
-    workers: int = 1
+    # Worker processes for the per-article stages; 0 (the default) means one per core. The
+    # pool only starts when there are at least two chunks of work (parallel.Workers), so a
+    # small run never pays for a second model load.
+    workers: int = 0
     # Articles per transaction: a killed run loses at most one batch of work, never data.
     batch_size: int = 64
     # Pages larger than this are refused as "too-large" rather than risking memory.
