@@ -175,10 +175,27 @@ def _join_person_variants(named: list[_Cluster], uf: _UnionFind) -> None:
     people = sorted({k for c in named if _is_person(c) for k in c.full_keys()
                      if len(k.split()) > 1})
     owner = {k: c.ref for c in named for k in c.full_keys()}
-    for i, a in enumerate(people):
-        for b in people[i + 1:]:
-            if _same_person_name(a.split(), b.split()):
-                uf.union(owner[a], owner[b])
+    for i, j in _name_pairs_sharing_a_part(people):
+        a, b = people[i], people[j]
+        if _same_person_name(a.split(), b.split()):
+            uf.union(owner[a], owner[b])
+
+
+def _name_pairs_sharing_a_part(people: list[str]) -> list[tuple[int, int]]:
+    """Index pairs (i < j, in order) of names with the same first name or the same surname.
+
+    Only such pairs can be one person's spellings (``_same_person_name`` needs one part
+    equal), so comparing within these blocks finds the same pairs as comparing all of them,
+    without the quadratic cost on a large corpus.
+    """
+    blocks: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for i, name in enumerate(people):
+        parts = name.split()
+        blocks[(0, parts[0])].append(i)
+        blocks[(1, parts[-1])].append(i)
+    pairs = {(a, b) for members in blocks.values() if len(members) > 1
+             for n, a in enumerate(members) for b in members[n + 1:]}
+    return sorted(pairs)
 
 
 def _same_person_name(a: list[str], b: list[str]) -> bool:
@@ -236,22 +253,36 @@ def _join_short_forms(named: list[_Cluster], uf: _UnionFind) -> None:
             for k in c.full_keys():
                 if len(k.split()) > 1:
                     by_surname[k.split()[-1]][uf.find(c.ref)] += 1
+    votes = _label_votes(named, uf)
     for c in named:
         keys = c.full_keys()
-        if any(len(k.split()) > 1 for k in keys) or not _short_group_is_person(c, named, uf):
+        if any(len(k.split()) > 1 for k in keys) or not _is_person_vote(votes[uf.find(c.ref)]):
             continue
         for k in keys:
             target = _dominant(by_surname.get(k.split()[-1], Counter()), uf)
             if target:
-                uf.union(target, c.ref)
+                _union_votes(uf, votes, target, c.ref)
 
 
-def _short_group_is_person(c: _Cluster, named: list[_Cluster], uf: _UnionFind) -> bool:
-    root = uf.find(c.ref)
-    votes: Counter[str] = Counter()
-    for other in named:
-        if uf.find(other.ref) == root:
-            votes.update(other.labels)
+def _label_votes(named: list[_Cluster], uf: _UnionFind) -> dict[tuple[str, str], Counter[str]]:
+    """The labels the model gave each group's members, by group root."""
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for c in named:
+        votes[uf.find(c.ref)].update(c.labels)
+    return votes
+
+
+def _union_votes(uf: _UnionFind, votes: dict[tuple[str, str], Counter[str]],
+                 a: tuple[str, str], b: tuple[str, str]) -> None:
+    # Keep the per-group votes in step with the union instead of recounting every group.
+    ra, rb = uf.find(a), uf.find(b)
+    uf.union(a, b)
+    if ra != rb:
+        merged = votes.pop(ra, Counter()) + votes.pop(rb, Counter())
+        votes[uf.find(a)] = merged
+
+
+def _is_person_vote(votes: Counter[str]) -> bool:
     return votes["PERSON"] >= max(votes.values())  # a tie goes to the person reading
 
 
