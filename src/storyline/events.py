@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from . import names
 from .event_kinds import (
     LIGHT_VERBS,
     PLACE_LABELS,
@@ -107,7 +108,7 @@ class _Context:
 def find_event_mentions(doc: Any, article: Article, mentions: Sequence[Mention],
                         timexes: Sequence[Timex]) -> list[EventMention]:
     """Event mentions in one article, in text order."""
-    placed = _place_mentions(doc, mentions)
+    placed = [f for f in _place_mentions(doc, mentions) if not _reports_it(f.mention, article)]
     dated = _place_timexes(doc, timexes)
     lead = _lead(doc, article, timexes)
     triggers = [(t, kind) for t in doc if (kind := trigger_kind(t)) is not None]
@@ -117,6 +118,12 @@ def find_event_mentions(doc: Any, article: Article, mentions: Sequence[Mention],
     found = [_event_mention(t, kind, ctx) for t, kind in sorted(triggers, key=lambda x: x[0].i)]
     kept = [e for e in found if e is not None]
     return _inherit_dates(_lead_dates_from_body(kept))
+
+
+def _reports_it(mention: Mention, article: Article) -> bool:
+    """The article's own outlet or wire ("(MENAFN) ...") reports events; it takes no part."""
+    reporters = {names.fold(x) for x in (article.outlet, article.wire) if x}
+    return names.fold(mention.text) in reporters
 
 
 def _lead(doc: Any, article: Article, timexes: Iterable[Timex]) -> _Lead:
