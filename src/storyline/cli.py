@@ -48,7 +48,8 @@ def main(ctx: click.Context, config: str | None, model: str | None) -> None:
 @main.command("run")
 @click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
-@click.option("--workers", type=int, default=None, help="Worker processes (0: all cores).")
+@click.option("--workers", type=int, default=None,
+              help="Worker processes (default: one per core; 1 runs everything in-process).")
 @click.option("--no-progress", is_flag=True, help="Hide the progress bar.")
 @click.pass_obj
 @_fail_cleanly
