@@ -42,7 +42,10 @@ def _fail_cleanly(fn: Callable[..., Any]) -> Callable[..., Any]:
 @click.pass_context
 def main(ctx: click.Context, config: str | None, model: str | None) -> None:
     """storyline: turn raw news pages into a sourced timeline of a story."""
-    ctx.obj = load_settings(config, model=model)
+    try:
+        ctx.obj = load_settings(config, model=model)
+    except StorylineError as e:
+        raise click.ClickException(str(e)) from e
 
 
 @main.command("run")
