@@ -83,3 +83,17 @@ def test_a_time_expression_never_crosses_a_line_break() -> None:
     text = "Published in 2010\n\nYesterday the ferry sailed."
     start, end = text.index("2010"), text.index(" the ferry")
     assert [text[a:b] for a, b in _by_line(text, start, end)] == ["2010", "Yesterday"]
+
+
+@pytest.mark.slow
+def test_split_and_clipped_spans_are_repaired(nlp: Any) -> None:
+    from storyline.records import Article
+    from storyline.timexes import find_timexes
+
+    text = ("Harbour Festival 2031\n\nJune 8, 2031\n\nYesterday, at this year's festival, "
+            "the ferry fleet sailed. Two storms hit the coast this year-the worst in decades.")
+    article = Article(id="a", source_id="s", source="s", text=text, published="2031-06-08")
+    found = {(t.text, t.value) for t in find_timexes(nlp(text), article)}
+    assert ("June 8, 2031", "2031-06-08") in found
+    assert ("Yesterday", "2031-06-07") in found
+    assert ("this year", "2031") in found and not any(v == "P1Y" for _, v in found)

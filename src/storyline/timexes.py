@@ -50,6 +50,11 @@ FUTURE_DAY_LIMIT = 183
 FUTURE_MARKERS = frozenset({"will", "'ll", "shall", "next", "upcoming", "ahead", "before",
                             "until", "scheduled", "planned", "expected", "due", "coming"})
 TIMEX_LABELS = frozenset({"DATE", "TIME"})
+UNIT_ALONE = re.compile(r"(?i)(?:year|month|week|quarter|weekend)\b")
+DETERMINER_BEFORE = re.compile(r"(?i)\b(this|last|next|that)\s+$")
+MONTH_BEFORE = re.compile(r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|"
+                          r"(?:January|February|March|April|June|July|August|September|"
+                          r"October|November|December))[ \t]+$")
 RANGE = re.compile(r"\b(?:from|between) ((?:1[5-9]|20)\d\d) (?:to|and|until) "
                    r"((?:1[5-9]|20)\d\d)\b")
 # Patterns for what the small model often leaves untagged.
@@ -93,12 +98,39 @@ def _range_ends(article_id: str, text: str, offset: int) -> list[Timex]:
 
 
 def _spans(doc: Any) -> list[tuple[int, int]]:
+    text = doc.text
     spans = [part for e in doc.ents if e.label_ in TIMEX_LABELS
-             for part in _by_line(doc.text, e.start_char, e.end_char)]
-    for m in EXTRA.finditer(doc.text):
+             for part in _by_line(text, e.start_char, e.end_char)]
+    for m in EXTRA.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in spans):
             spans.append((m.start(), m.end()))
-    return sorted(spans)
+    return [_with_left_context(text, s, e) for s, e in _join_touching(text, sorted(spans))]
+
+
+def _join_touching(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pieces of one expression the tagger split ("June" + "8, 2010") joined again: parts on
+    one line with only spaces between them."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and out[-1][1] <= s and not text[out[-1][1]:s].strip(" ") and \
+                "\n" not in text[out[-1][1]:s]:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _with_left_context(text: str, start: int, end: int) -> tuple[int, int]:
+    """The word the tagger left outside the span that makes it a date: 'year' in "this
+    year-the ..." is "this year" (not a duration), '8, 2010' after "June" is "June 8, 2010"."""
+    before = text[max(0, start - 12):start]
+    if UNIT_ALONE.match(text, start, end):
+        d = DETERMINER_BEFORE.search(before)
+    elif text[start:start + 1].isdigit():
+        d = MONTH_BEFORE.search(before)
+    else:
+        d = None
+    return (start - len(before) + d.start(1), end) if d else (start, end)
 
 
 def _by_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
