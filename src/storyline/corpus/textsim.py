@@ -60,11 +60,7 @@ def tfidf_matrix(docs: Sequence[Sequence[str]], min_df: int = 2,
 
     A document with no kept term gets a zero row, so its cosine with anything is 0.
     """
-    df: Counter[str] = Counter()
-    for d in docs:
-        df.update(set(d))
-    kept = sorted((t for t, n in df.items() if n >= min_df), key=lambda t: (-df[t], t))
-    vocab = {t: i for i, t in enumerate(kept[:max_features])}
+    df, vocab = _vocabulary(docs, min_df, max_features)
     n = len(docs)
     idf = np.array([np.log((1 + n) / (1 + df[t])) + 1.0 for t in vocab], dtype=np.float32)
     mat = np.zeros((n, len(vocab)), dtype=np.float32)
@@ -77,6 +73,16 @@ def tfidf_matrix(docs: Sequence[Sequence[str]], min_df: int = 2,
     return (mat / np.where(norms > 0, norms, 1.0)).astype(np.float32)
 
 
+def _vocabulary(docs: Sequence[Sequence[str]], min_df: int,
+                max_features: int) -> tuple[Counter[str], dict[str, int]]:
+    """Document frequencies, and the column of each kept term (most frequent first)."""
+    df: Counter[str] = Counter()
+    for d in docs:
+        df.update(set(d))
+    kept = sorted((t for t, n in df.items() if n >= min_df), key=lambda t: (-df[t], t))
+    return df, {t: i for i, t in enumerate(kept[:max_features])}
+
+
 def tfidf_rows(docs: Sequence[Sequence[str]], min_df: int = 2,
                term_weight: Mapping[str, float] | None = None, max_features: int = MAX_FEATURES,
                ) -> Any:
@@ -86,11 +92,7 @@ def tfidf_rows(docs: Sequence[Sequence[str]], min_df: int = 2,
     """
     from scipy import sparse  # arrives with datasketch; untyped, hence ``Any``
 
-    df: Counter[str] = Counter()
-    for d in docs:
-        df.update(set(d))
-    kept = sorted((t for t, n in df.items() if n >= min_df), key=lambda t: (-df[t], t))
-    vocab = {t: i for i, t in enumerate(kept[:max_features])}
+    df, vocab = _vocabulary(docs, min_df, max_features)
     n = len(docs)
     weights = term_weight or {}
     col_weight = np.array([(np.log((1 + n) / (1 + df[t])) + 1.0) * weights.get(t, 1.0)
