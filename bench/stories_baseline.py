@@ -92,11 +92,9 @@ def ours(arts: list[Article], analyses: dict[str, Analysis], gold: list[list[str
 
 
 def analyse(arts: list[Article], settings: Settings) -> dict[str, Analysis]:
-    from storyline import language
-    from storyline.analyze import analyze_articles
+    from storyline.parallel import analyse_chunk
 
-    nlp = language.load(settings.model)
-    return {a.article: a for a in analyze_articles(arts, nlp, settings)}
+    return {r.article: r for r in analyse_chunk(arts, settings) if isinstance(r, Analysis)}
 
 
 def ablation(arts: list[Article], analyses: dict[str, Analysis], gold: list[list[str]],

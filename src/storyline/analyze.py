@@ -6,12 +6,10 @@ follow them: sentences, names, time expressions, who said what, what happened.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from typing import Any
 
 from . import entities, events, quotes, timexes
 from .records import Analysis, Article, Sentence
-from .settings import Settings
 
 
 def analyze_doc(doc: Any, article: Article) -> Analysis:
@@ -32,12 +30,3 @@ def analyze_doc(doc: Any, article: Article) -> Analysis:
 
 def has_parse(doc: Any) -> bool:
     return bool(doc.has_annotation("DEP"))
-
-
-def analyze_articles(articles: Iterable[Article], nlp: Any, settings: Settings,
-                     batch_size: int = 16) -> Iterator[Analysis]:
-    """Analyses in input order; spaCy batches the texts with ``nlp.pipe``."""
-    pending = list(articles)
-    docs = nlp.pipe((a.text for a in pending), batch_size=batch_size)
-    for article, doc in zip(pending, docs, strict=True):
-        yield analyze_doc(doc, article)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import glob
-import gzip
 import os
 import zlib
 from collections.abc import Iterable, Iterator
@@ -159,8 +158,3 @@ def source_id_for(path: str) -> str:
     name = Path(path).name.removesuffix(".gz").removesuffix(".GZ")
     stem, dot, ext = name.rpartition(".")
     return stem if dot and stem and "." + ext.lower() in KNOWN_EXTENSIONS else name
-
-
-def gzip_bytes(data: bytes) -> bytes:
-    """Compress (used by tests and the WARC writer)."""
-    return gzip.compress(data)
