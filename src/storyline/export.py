@@ -18,11 +18,12 @@ ARTICLE_FIELDS = ("id", "source_id", "url", "outlet", "title", "published", "pub
 
 def export_data(store: Store) -> dict[str, Any]:
     """Everything the store knows, as one JSON-ready dict."""
-    entity_names = {e.id: e.name for e in store.entities()}
+    entities = store.entities()
+    entity_names = {e.id: e.name for e in entities}
     return {
         "articles": [{k: row.get(k) for k in ARTICLE_FIELDS} for row in store.article_rows()],
         "entities": [{"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
-                      "mentions": e.mentions} for e in store.entities()],
+                      "mentions": e.mentions} for e in entities],
         "quotes": [_quote(q.to_dict(), entity_names) for q in store.quotes()],
         "timexes": [{"article": t.article, "text": t.text, "value": t.value, "type": t.type,
                      "start": t.start, "end": t.end} for t in store.timexes()],
