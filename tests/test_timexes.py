@@ -43,6 +43,34 @@ DCT = dt.date(2031, 3, 12)  # a Wednesday
     ("annual", "P1Y", "SET"),
     ("09:15 UTC", "2031-03-12T09:15Z", "TIME"),
     ("this morning", "2031-03-12TMO", "TIME"),
+    # quarters and halves: calendar units, not three-month durations
+    ("the last quarter", "2030-Q4", "DATE"),
+    ("this quarter", "2031-Q1", "DATE"),
+    ("next quarter", "2031-Q2", "DATE"),
+    ("the fourth quarter", "2030-Q4", "DATE"),  # not begun yet, in a past-tense report
+    ("the third quarter of 2029", "2029-Q3", "DATE"),
+    ("the last quarter of 2029", "2029-Q4", "DATE"),
+    ("the first half of 2030", "2030-H1", "DATE"),
+    ("the past three quarters", "P9M", "DURATION"),
+    ("earlier this year", "2031-Q1", "DATE"),  # all of it inside the first quarter
+    ("later this year", "2031", "DATE"),
+    # fractions and hedges on amounts of time
+    ("almost two and a half years", "P2.5Y", "DURATION"),
+    ("a year and a half", "P1.5Y", "DURATION"),
+    ("two-and-a-half days", "P2.5D", "DURATION"),
+    ("half an hour", "PT30M", "DURATION"),
+    ("just one year", "P1Y", "DURATION"),
+    ("roughly three weeks", "P3W", "DURATION"),
+    # clock times: a.m./p.m. without minutes, zones as ISO 8601 offsets, a day named with them
+    ("6 p.m.", "2031-03-12T18:00", "TIME"),
+    ("7:15 p.m. (GMT +3)", "2031-03-12T19:15+03", "TIME"),
+    ("11:45 EST", "2031-03-12T11:45-05", "TIME"),
+    ("08:00 GMT-05:30", "2031-03-12T08:00-05:30", "TIME"),
+    ("9 a.m. Saturday", "2031-03-08T09:00", "TIME"),
+    ("April 2 at 4 p.m.", "2031-04-02T16:00", "TIME"),
+    # year ranges with or without "from"
+    ("2024 to 2027", "P3Y", "DURATION"),
+    ("2024-2027", "P3Y", "DURATION"),
 ])
 def test_values(text: str, value: str, kind: str) -> None:
     assert normalise(text, DCT) == (value, kind)
@@ -52,6 +80,15 @@ def test_weekday_follows_tense() -> None:
     assert normalise("on Monday", DCT, "past") == ("2031-03-10", "DATE")
     assert normalise("on Monday", DCT, "future") == ("2031-03-17", "DATE")
     assert normalise("Wednesday", DCT, "past") == ("2031-03-12", "DATE")
+
+
+def test_later_this_year_in_the_last_quarter_is_that_quarter() -> None:
+    assert normalise("later this year", dt.date(2031, 11, 2)) == ("2031-Q4", "DATE")
+    assert normalise("the fourth quarter", DCT, "future") == ("2031-Q4", "DATE")
+
+
+def test_a_fiscal_quarter_gets_no_calendar_value() -> None:
+    assert normalise("the second quarter of the fiscal year", DCT) is None
 
 
 def test_relative_needs_a_date_and_vague_is_dropped() -> None:
@@ -97,3 +134,41 @@ def test_split_and_clipped_spans_are_repaired(nlp: Any) -> None:
     assert ("June 8, 2031", "2031-06-08") in found
     assert ("Yesterday", "2031-06-07") in found
     assert ("this year", "2031") in found and not any(v == "P1Y" for _, v in found)
+
+
+def _found(nlp: Any, text: str, published: str = "2031-03-12") -> set[tuple[str, str]]:
+    article = Article(id="a", source_id="s", source="s", text=text, published=published)
+    return {(t.text, t.value) for t in find_timexes(nlp(text), article)}
+
+
+@pytest.mark.slow
+def test_a_clock_time_takes_the_day_its_sentence_names(nlp: Any) -> None:
+    found = _found(nlp, "The new ferry made its first crossing on Monday at 14:30 UTC.")
+    assert ("14:30 UTC", "2031-03-10T14:30Z") in found
+    found = _found(nlp, "The polls close at 8 p.m. (GMT +2) tonight.")
+    assert any(v == "2031-03-12T20:00+02" for _, v in found)
+
+
+@pytest.mark.slow
+def test_year_ranges_dates_after_commas_and_untagged_amounts(nlp: Any) -> None:
+    found = _found(nlp, "The yard will build four hulls from 2033 to 2036, then refit the old "
+                        "ones. The app goes live on May 3, two days before the festival opens. "
+                        "The tunnel is almost three and a half years late. Its logo reads 4/5/29.")
+    assert {("2033", "2033"), ("2036", "2036")} <= found
+    assert any(v == "P3Y" and "2033" in t for t, v in found)
+    assert ("May 3", "2031-05-03") in found and ("two days", "P2D") in found
+    assert ("almost three and a half years", "P3.5Y") in found
+    assert ("4/5/29", "2029-04-05") in found
+
+
+@pytest.mark.slow
+def test_a_pattern_date_replaces_the_year_the_tagger_kept(nlp: Any) -> None:
+    found = _found(nlp, "Orvale mourns its harbour master, 71\n\nMarch 9, 2031\n\nThe town "
+                        "flew its flags low.")
+    assert ("March 9, 2031", "2031-03-09") in found
+
+
+@pytest.mark.slow
+def test_a_scheduled_start_looks_ahead(nlp: Any) -> None:
+    found = _found(nlp, "The inquiry is set to begin on Friday in the town hall.")
+    assert ("Friday", "2031-03-14") in found

@@ -12,6 +12,7 @@ future-tense one.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -38,9 +39,14 @@ VAGUE = {"several", "few", "a few", "many", "some", "the past few", "recent"}
 UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE",
          "century": "CE", "centurie": "CE", "hour": "H", "minute": "MIN", "second": "S",
          "quarter": "Q"}
+# The next unit down, for a fraction of one: "half a year" is P6M, not P0.5Y.
+SMALLER = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"),
+           "MIN": (60, "S")}
 SETS = {"annual": "P1Y", "annually": "P1Y", "yearly": "P1Y", "every year": "P1Y",
         "each year": "P1Y", "daily": "P1D", "every day": "P1D", "weekly": "P1W",
         "every week": "P1W", "monthly": "P1M", "every month": "P1M"}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+            "4th": 4}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 # A month-and-day with no year more than this many days after the article date is taken
 # from the year before ("December 30" in a January article); news rarely looks that far on.
@@ -49,27 +55,73 @@ FUTURE_DAY_LIMIT = 183
 # Wednesday", "ahead of talks on Friday").
 FUTURE_MARKERS = frozenset({"will", "'ll", "shall", "next", "upcoming", "ahead", "before",
                             "until", "scheduled", "planned", "expected", "due", "coming"})
+# Verbs and adjectives whose infinitive complement is a plan: "set to", "due to", "plans to"
+# (surface forms: the default pipeline has no lemmatiser).
+PLAN_WORDS = frozenset({"set", "due", "likely", "poised", "slated", "scheduled", "expected",
+                        "going", "plan", "plans", "planned", "planning", "intend", "intends",
+                        "intended", "aim", "aims", "hope", "hopes", "prepare", "prepares",
+                        "preparing"})
 TIMEX_LABELS = frozenset({"DATE", "TIME"})
 UNIT_ALONE = re.compile(r"(?i)(?:year|month|week|quarter|weekend)\b")
 DETERMINER_BEFORE = re.compile(r"(?i)\b(this|last|next|that)\s+$")
 MONTH_BEFORE = re.compile(r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|"
                           r"(?:January|February|March|April|June|July|August|September|"
                           r"October|November|December))[ \t]+$")
-RANGE = re.compile(r"\b(?:from|between) ((?:1[5-9]|20)\d\d) (?:to|and|until) "
-                   r"((?:1[5-9]|20)\d\d)\b")
-# Patterns for what the small model often leaves untagged.
+_YEAR4 = r"((?:1[5-9]|20)\d\d)"
+# A span of years: "from 2019 to 2021", "2019 until 2021", "between 2019 and 2021" (an "and"
+# without "between" joins two dates, not a range).
+RANGE = re.compile(r"\b(?:(?:from )?" + _YEAR4 + r" ?(?:to|until|through|-|–) ?|between "
+                   + _YEAR4 + r" and )" + _YEAR4 + r"\b", re.I)
+# A clock time the tagger missed: with a.m./p.m., after "at", or before a time zone.
+_CLOCK = (r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?!\w)|(?<=\bat )\d{1,2}:\d{2}\b|"
+          r"\b\d{1,2}:\d{2}(?=\s*\(?\s*(?:UTC|GMT)\b)")
+_EXTRA_NUMBER = "|".join(sorted(
+    (w for w in [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "several", "a few"]),
+    key=len, reverse=True))
+# Patterns for what the small model often leaves untagged. A match that covers the tagger's
+# spans whole replaces them ("October 6, 2011" over a tagged "2011").
 EXTRA = re.compile(
-    r"\b(?:(?:on|last|next|this|since|by|until)\s+)?(?:monday|tuesday|wednesday|thursday|"
+    r"\b(?:(?:last|next|this)[ \t]+)?(?:monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday)\b|\b(?:today|yesterday|tomorrow|tonight)\b|"
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?\b|"
-    r"\b\d{1,2}\s+(?:january|february|march|april|june|july|august|september|october|"
-    r"november|december)(?:\s+\d{4})?\b", re.I)
+    r"december)[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:,?[ \t]+\d{4})?\b|"
+    r"\b\d{1,2}[ \t]+(?:january|february|march|april|june|july|august|september|october|"
+    r"november|december)(?:[ \t]+\d{4})?\b|"
+    r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b(?!/)|"
+    r"\b(?:from\s+)?(?:1[5-9]|20)\d\d\s?(?:to|until|through|-|–)\s?(?:1[5-9]|20)\d\d\b|"
+    r"\bbetween\s+(?:1[5-9]|20)\d\d\s+and\s+(?:1[5-9]|20)\d\d\b|"
+    r"\b(?:(?:almost|nearly|about|over|more than|at least|some|just|only)\s+)?"
+    r"(?:\d+|" + _EXTRA_NUMBER + r"|an?|one)(?:\s+and\s+a\s+half)?[\s-]+(?:years|months|"
+    r"weeks|days|hours|minutes|decades)\b|"
+    r"\b(?:a|an|one|\d+|" + _EXTRA_NUMBER + r")\s+(?:year|month|week|day|hour)s?\s+and\s+a\s+"
+    r"half\b|" + _CLOCK, re.I)
+# Zone abbreviations common in English news, as ISO 8601 offsets.
+ZONES = {"est": "-05", "edt": "-04", "cst": "-06", "cdt": "-05", "mst": "-07", "mdt": "-06",
+         "pst": "-08", "pdt": "-07", "bst": "+01", "cet": "+01", "cest": "+02", "ist": "+05:30",
+         "jst": "+09"}
+_ZONE_NAMES = "|".join(ZONES)
+# A time zone written after a clock time: "UTC", "GMT+2", "(GMT +8)", "EST".
+ZONE_AFTER = re.compile(r"[ \t]*(?:\([ \t]*(?:UTC|GMT)(?:[ \t]*[+−-][ \t]*\d{1,2}(?::?\d{2})?)?"
+                        r"[ \t]*\)|(?:UTC|GMT)(?:[ \t]*[+−-][ \t]*\d{1,2}(?::?\d{2})?)?\b|"
+                        r"\(?(?:" + _ZONE_NAMES.upper() + r")\b\)?)")
+# A clock time with nothing else: it takes its day from the sentence.
+CLOCK_ONLY = re.compile(r"(?:at |about |around )?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+                        r"(?:\s*\(?\s*(?:UTC|GMT|" + _ZONE_NAMES + r")[^()]*\)?)?", re.I)
+CLOCK_SIGNALS = re.compile(r"(?:^|\s)(?:at|on|about|around)(?=\s|$)")
+DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+CLOCK_END = re.compile(r"(?:\d|[ap]\.?m\.?)$", re.I)
+# A tagged span that runs a date into a following amount of time ("June 17, two days" before
+# the launch) is two expressions: split at the comma.
+COMMA_QUANTITY = re.compile(r",\s+(?=(?:\d+|" + _EXTRA_NUMBER + r"|an?|one)[\s-]+"
+                            r"(?:year|month|week|day|hour|minute|decade)s?\b)", re.I)
 
 _MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|" \
          r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 _NUM = r"(\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
-_UNIT = r"(year|month|week|day|decade|century|centurie|hour|minute|second|quarter)(s)?"
+AND_A_HALF = re.compile(r"[ -]and[ -]a[ -]half$")
+_UNIT_WORDS = "year|month|week|day|decade|century|centurie|hour|minute|second|quarter"
 
 
 def find_timexes(doc: Any, article: Article) -> list[Timex]:
@@ -85,26 +137,71 @@ def find_timexes(doc: Any, article: Article) -> list[Timex]:
             found.append(Timex(article.id, start, end, text, value, kind))
         if result and kind == "DURATION":
             found.extend(_range_ends(article.id, text, start))
-    return found
+    return _clock_times_on_their_day(doc, found)
+
+
+def _clock_times_on_their_day(doc: Any, found: list[Timex]) -> list[Timex]:
+    """A bare clock time is on the day its sentence names ("flew on Tuesday ... at 18:00"),
+    not on the article date: the nearest day-precise date in the same sentence."""
+    days = [t for t in found if t.type == "DATE" and DAY_VALUE.fullmatch(t.value)]
+    if not days:
+        return found
+    out = []
+    for t in found:
+        if t.type == "TIME" and CLOCK_ONLY.fullmatch(t.text):
+            first, last = _sentence_bounds(doc, t.start, t.end)
+            near = [d for d in days if first <= d.start < last]
+            if near:
+                day = min(near, key=lambda d: (abs(d.start - t.start), d.start > t.start))
+                t = dataclasses.replace(t, value=day.value + t.value[10:])
+        out.append(t)
+    return out
+
+
+def _sentence_bounds(doc: Any, start: int, end: int) -> tuple[int, int]:
+    if doc.has_annotation("SENT_START"):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            return int(span.sent.start_char), int(span.sent.end_char)
+    text = doc.text
+    return text.rfind("\n", 0, start) + 1, (text.find("\n", end) + 1 or len(text) + 1) - 1
 
 
 def _range_ends(article_id: str, text: str, offset: int) -> list[Timex]:
     """'from 2009 to 2011' is a duration and two years; TimeML marks all three."""
-    m = RANGE.search(text.lower())
+    m = RANGE.search(text)
     if not m:
         return []
     return [Timex(article_id, offset + m.start(g), offset + m.end(g), m[g], m[g], "DATE")
-            for g in (1, 2)]
+            for g in (1, 2, 3) if m[g]]
 
 
 def _spans(doc: Any) -> list[tuple[int, int]]:
     text = doc.text
-    spans = [part for e in doc.ents if e.label_ in TIMEX_LABELS
-             for part in _by_line(text, e.start_char, e.end_char)]
+    spans = [piece for e in doc.ents if e.label_ in TIMEX_LABELS
+             for part in _by_line(text, e.start_char, e.end_char)
+             for piece in _at_comma_quantity(text, *part)]
     for m in EXTRA.finditer(text):
-        if not any(s < m.end() and m.start() < e for s, e in spans):
-            spans.append((m.start(), m.end()))
-    return [_with_left_context(text, s, e) for s, e in _join_touching(text, sorted(spans))]
+        overlapping = [(s, e) for s, e in spans if s < m.end() and m.start() < e]
+        if all(m.start() <= s and e <= m.end() and (s, e) != m.span() for s, e in overlapping):
+            spans = [sp for sp in spans if sp not in overlapping] + [m.span()]
+    joined = _join_touching(text, sorted(spans))
+    return [_with_right_zone(text, *_with_left_context(text, s, e)) for s, e in joined]
+
+
+def _at_comma_quantity(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    m = COMMA_QUANTITY.search(text, start, end)
+    if not m:
+        return [(start, end)]
+    return [(start, m.start()), (m.end(), end)]
+
+
+def _with_right_zone(text: str, start: int, end: int) -> tuple[int, int]:
+    """A clock time takes the time zone the tagger left after it: "18:00 UTC"."""
+    if not CLOCK_END.search(text, start, end):
+        return start, end
+    m = ZONE_AFTER.match(text, end)
+    return (start, m.end()) if m else (start, end)
 
 
 def _join_touching(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -177,6 +274,13 @@ def _tense(doc: Any, start: int, end: int) -> str:
 
 def _verb_tense(verb: Any) -> str:
     aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if verb.tag_ == "VB" and "to" in aux and verb.head is not verb:
+        # An infinitive takes its time from the verb or adjective it completes: "is set to
+        # begin on Wednesday" and "plans to meet on Friday" point ahead.
+        if verb.head.lower_ in PLAN_WORDS:
+            return "future"
+        if verb.head.pos_ in {"VERB", "AUX"}:
+            return _verb_tense(verb.head)
     if aux & {"will", "'ll", "shall", "wo"} or (verb.lower_ == "going" and "to" in
                                                 {c.lower_ for c in verb.children}):
         return "future"
@@ -294,8 +398,42 @@ def _relative(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, s
     """last/this/next week|month|year, with 'earlier'/'later' this ... kept at the unit."""
     if dct is None:
         return None
-    step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[m[1]]
-    return _shift(dct, UNITS[m[2]], step, precise=False)
+    step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[m[2]]
+    quarter = (dct.month - 1) // 3 + 1
+    if m[3] == "year" and step == 0 and (m[1], quarter) in {("later", 4), ("earlier", 1)}:
+        # The rest of the year after a date in its last quarter lies inside that quarter
+        # (and what came before a date in the first quarter inside the first).
+        return f"{dct.year:04d}-Q{quarter}", "DATE"
+    return _shift(dct, UNITS[m[3]], step, precise=False)
+
+
+def _relative_quarter(m: re.Match[str], dct: dt.date | None,
+                      tense: str) -> tuple[str, str] | None:
+    """'last quarter' is the quarter before the article's, 'this quarter' its own."""
+    if dct is None:
+        return None
+    step = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
+            "coming": 1}[m[1]]
+    total = dct.year * 4 + (dct.month - 1) // 3 + step
+    return f"{total // 4:04d}-Q{total % 4 + 1}", "DATE"
+
+
+def _ordinal_part(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    """'the fourth quarter (of 2030)', 'the first half of the year': YYYY-Qn / YYYY-Hn."""
+    unit = "Q" if m["unit"] == "quarter" else "H"
+    n = ORDINALS[m["ord"]] if m["ord"] not in {"last", "final"} else (4 if unit == "Q" else 2)
+    if n > (4 if unit == "Q" else 2):
+        return None
+    if m["year"]:
+        year = int(m["year"])
+    elif dct is None:
+        return None
+    else:
+        year = dct.year + {"last year": -1, "next year": 1}.get(m["of"] or "", 0)
+        months = 3 if unit == "Q" else 6
+        if not m["of"] and tense == "past" and (n - 1) * months + 1 > dct.month:
+            year -= 1  # "profits rose in the fourth quarter", said in January
+    return f"{year:04d}-{unit}{n}", "DATE"
 
 
 def _shift(dct: dt.date, unit: str, n: int, precise: bool) -> tuple[str, str] | None:
@@ -333,7 +471,7 @@ def _weekday(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, st
 
 
 def _year_range(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
-    years = int(m[2]) - int(m[1])
+    years = int(m[3]) - int(m[1] or m[2])
     return (f"P{years}Y", "DURATION") if years > 0 else None
 
 
@@ -356,34 +494,61 @@ def _weekday_part(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[st
 
 
 def _time(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
-    hour, minute = int(m[1]), int(m[2])
-    if m[3] and m[3].startswith("p") and hour < 12:
+    hour, minute = int(m["hour"]), int(m["minute"] or 0)
+    half = (m["half"] or "")[:1]
+    if half == "p" and hour < 12:
         hour += 12
-    if m[3] and m[3].startswith("a") and hour == 12:
+    if half == "a" and hour == 12:
         hour = 0
     if dct is None or hour > 23 or minute > 59:
         return None
-    zone = "Z" if m[4] else ""
-    return f"{dct.isoformat()}T{hour:02d}:{minute:02d}{zone}", "TIME"
+    day = dct.isoformat()
+    rest = CLOCK_SIGNALS.sub("", f"{m.string[:m.start()]} {m.string[m.end():]}").strip(" ,")
+    if rest:  # "9 a.m. Saturday", "June 5 at 3 p.m.": the day the rest names
+        named = normalise(rest, dct, tense)
+        if named and DAY_VALUE.match(named[0]):
+            day = named[0][:10]
+    return f"{day}T{hour:02d}:{minute:02d}{_zone(m)}", "TIME"
+
+
+def _zone(m: re.Match[str]) -> str:
+    """ISO 8601 zone designator: 'Z' for UTC/GMT, '+08' / '-05:30' for a written offset."""
+    if not m["zone"]:
+        return ""
+    hours, minutes = int(m["off_h"] or 0), int(m["off_m"] or 0)
+    if m["zone"] in ZONES:
+        return ZONES[m["zone"]]
+    if not hours and not minutes:
+        return "Z"
+    sign = "-" if m["sign"] in {"-", "−"} else "+"
+    return f"{sign}{hours:02d}" + (f":{minutes:02d}" if minutes else "")
 
 
 def _duration(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
-    qty, unit, plural = m[2], UNITS[m[4]], bool(m[5])  # groups: 1 last/next, 2 quantity
+    qty, unit, plural = m["qty"], UNITS[m["unit"]], bool(m["plural"])
     n: float | None
     if qty is None:
         n = None if plural else 1  # "decades-long" -> PXY; "the past decade" -> P10Y
     elif qty.strip() in VAGUE:
         n = None
+    elif qty.startswith("half"):
+        n = 0.5  # "half an hour"
     else:
-        n = _number(qty.strip())
+        whole = AND_A_HALF.sub("", qty)
+        n = _number(whole.strip())
         if n is None:
             return None
+        n += 0.5 if whole != qty else 0
+    if m["and_half"] and n is not None:
+        n += 0.5  # "a year and a half"
     return _period(n, unit), "DURATION"
 
 
 def _period(n: float | None, unit: str) -> str:
     scale = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M")}
     factor, unit = scale.get(unit, (1, unit))
+    if n is not None and n * factor < 1 and unit in SMALLER:
+        factor, unit = factor * SMALLER[unit][0], SMALLER[unit][1]  # "half an hour" -> PT30M
     amount = "X" if n is None else _fmt(n * factor)
     if unit in {"H", "MIN", "S"}:
         return f"PT{amount}{'M' if unit == 'MIN' else unit}"
@@ -417,6 +582,10 @@ def _ref(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] |
 
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 RULES: list[tuple[re.Pattern[str], Rule]] = [
+    (re.compile(r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2})|(?=\s*[ap]\.?m\b))"
+                r"\s*(?P<half>[ap]\.?m\.?)?(?:\s*\(?\s*(?P<zone>utc|gmt|" + _ZONE_NAMES
+                + r")\b(?:\s*(?P<sign>[+−-])\s*(?P<off_h>\d{1,2})(?::?(?P<off_m>\d{2}))?)?)?"),
+     _time),
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), _iso),
     (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2,4})\b"), _slashed),
     (re.compile(_MONTH + r" (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b"), _month_day_year),
@@ -425,15 +594,22 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
     (re.compile(r"\b" + _MONTH + r" (\d{1,2})(?:st|nd|rd|th)?\b(?!:)"), _month_day),
     (re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?" + _MONTH + r"\b"), _day_month),
     (re.compile(r"\b" + _MONTH + r",? (\d{4})\b"), _month_year),
-    (re.compile(r"\b(\d{1,2}):(\d{2})\s*(a\.?m\.?|p\.?m\.?)?(?:\s*\(?(utc|gmt))?"), _time),
     (re.compile(r"\b(?:the day (after|before) )?(today|yesterday|tomorrow|tonight)\b"),
      _deictic_day),
     (re.compile(r"^(?:this|this coming) (morning|afternoon|evening|night)$"), _part_of_day),
     (re.compile(r"\b(" + _NUMBER_WORD + r"|\d+|a few|several) " + r"(year|month|week|day)s? ago\b"),
      _ago),
-    (re.compile(r"\b(?:from|between) ((?:1[5-9]|20)\d\d) (?:to|and|until) "
-                r"((?:1[5-9]|20)\d\d)\b"), _year_range),
-    (re.compile(r"(?<!the )\b(?:(?:earlier|later) )?(last|past|previous|this|next|coming) "
+    (RANGE, _year_range),
+    (re.compile(r"\b(?:the )?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|final) "
+                r"(?P<unit>quarter|half)(?: of (?:(?:fiscal |the year )?"
+                r"(?P<year>(?:1[5-9]|20)\d\d)|(?P<of>the year|this year|last year|next year)))"),
+     _ordinal_part),
+    (re.compile(r"\b(?:the )?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th) "
+                r"(?P<unit>quarter)\b(?! of)(?P<year>)(?P<of>)"),
+     _ordinal_part),
+    (re.compile(r"\b(?:the )?(last|past|previous|this|current|next|coming) "
+                r"(?:fiscal |financial )?quarter\b(?!s| of)"), _relative_quarter),
+    (re.compile(r"(?<!the )\b(?:(earlier|later) )?(last|past|previous|this|next|coming) "
                 r"(week|month|year)\b(?!s)"), _relative),
     (re.compile(r"\b(?:this|the|next|last) ?(weekend)\b"), _weekend),
     (re.compile(r"\b(?:the )?(?:beginning|start|end) of the (year|month)\b"), _this_unit),
@@ -449,9 +625,12 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
     (re.compile(r"^(annual|annually|yearly|every year|each year|daily|every day|weekly|"
                 r"every week|monthly|every month)$"), _set),
     (re.compile(r"^(currently|now|the past|the future|recently)$"), _ref),
-    (re.compile(r"^(?:for |over |about |nearly |almost |more than |at least |up to |"
-                r"the )*(?:(last|past|next|first|coming|previous) )?(" + _NUM
-                + r"|a few|several|few|many|some)?[ -]?" + _UNIT + r"(?:[- ]long|[- ]old)?$"),
+    (re.compile(r"^(?:(?:for|over|about|around|nearly|almost|roughly|approximately|just|only|"
+                r"some|under|more than|less than|at least|up to|close to|another|the) )*"
+                r"(?:(last|past|next|first|coming|previous) )?(?P<qty>" + _NUM
+                + r"(?:[ -]and[ -]a[ -]half)?|half an?|a few|several|few|many|some)?[ -]?(?P<unit>"
+                + _UNIT_WORDS + r")(?P<plural>s)?(?P<and_half> and a half)?"
+                r"(?:[- ]long|[- ]old)?$"),
      _duration),
     (re.compile(r"(?<!mid-)(?<!mid )\b((?:1[5-9]|20)\d\d)\b"), _year),
 ]
