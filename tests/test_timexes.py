@@ -172,3 +172,11 @@ def test_a_pattern_date_replaces_the_year_the_tagger_kept(nlp: Any) -> None:
 def test_a_scheduled_start_looks_ahead(nlp: Any) -> None:
     found = _found(nlp, "The inquiry is set to begin on Friday in the town hall.")
     assert ("Friday", "2031-03-14") in found
+
+
+@pytest.mark.slow
+def test_present_and_past_references(nlp: Any) -> None:
+    found = _found(nlp, "The ferry currently sails twice a day; more recently it added a "
+                        "night run.")
+    assert ("currently", "PRESENT_REF") in found
+    assert any(v == "PAST_REF" and "recently" in t for t, v in found)

@@ -96,7 +96,8 @@ EXTRA = re.compile(
     r"(?:\d+|" + _EXTRA_NUMBER + r"|an?|one)(?:\s+and\s+a\s+half)?[\s-]+(?:years|months|"
     r"weeks|days|hours|minutes|decades)\b|"
     r"\b(?:a|an|one|\d+|" + _EXTRA_NUMBER + r")\s+(?:year|month|week|day|hour)s?\s+and\s+a\s+"
-    r"half\b|" + _CLOCK, re.I)
+    r"half\b|" + _CLOCK + r"|\b(?:currently|(?:more |most |until |only |very )?recently)\b",
+    re.I)
 # Zone abbreviations common in English news, as ISO 8601 offsets.
 ZONES = {"est": "-05", "edt": "-04", "cst": "-06", "cdt": "-05", "mst": "-07", "mdt": "-06",
          "pst": "-08", "pdt": "-07", "bst": "+01", "cet": "+01", "cest": "+02", "ist": "+05:30",
@@ -624,7 +625,8 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
     (re.compile(r"\b" + _MONTH + r"$"), _month),
     (re.compile(r"^(annual|annually|yearly|every year|each year|daily|every day|weekly|"
                 r"every week|monthly|every month)$"), _set),
-    (re.compile(r"^(currently|now|the past|the future|recently)$"), _ref),
+    (re.compile(r"^(?:(?:more|most|until|only|very|right|just|by|for|from|until) )?"
+                r"(currently|now|the past|the future|recently)$"), _ref),
     (re.compile(r"^(?:(?:for|over|about|around|nearly|almost|roughly|approximately|just|only|"
                 r"some|under|more than|less than|at least|up to|close to|another|the) )*"
                 r"(?:(last|past|next|first|coming|previous) )?(?P<qty>" + _NUM
