@@ -68,6 +68,10 @@ DCT = dt.date(2031, 3, 12)  # a Wednesday
     ("08:00 GMT-05:30", "2031-03-12T08:00-05:30", "TIME"),
     ("9 a.m. Saturday", "2031-03-08T09:00", "TIME"),
     ("April 2 at 4 p.m.", "2031-04-02T16:00", "TIME"),
+    # rates: a set of times, one per unit
+    ("twice a week", "P1W", "SET"),
+    ("three times a day", "P1D", "SET"),
+    ("per year", "P1Y", "SET"),
     # year ranges with or without "from"
     ("2024 to 2027", "P3Y", "DURATION"),
     ("2024-2027", "P3Y", "DURATION"),
@@ -180,3 +184,13 @@ def test_present_and_past_references(nlp: Any) -> None:
                         "night run.")
     assert ("currently", "PRESENT_REF") in found
     assert any(v == "PAST_REF" and "recently" in t for t, v in found)
+
+
+@pytest.mark.slow
+def test_a_unit_after_an_amount_is_a_rate(nlp: Any) -> None:
+    text = ("The yard launches 9 a year and spends $2 billion a year on steel. "
+            "The refit took a year.")
+    article = Article(id="a", source_id="s", source="s", text=text, published="2031-03-12")
+    kinds = [(t.text, t.value, t.type) for t in find_timexes(nlp(text), article)]
+    assert kinds.count(("a year", "P1Y", "SET")) == 2
+    assert ("a year", "P1Y", "DURATION") in kinds

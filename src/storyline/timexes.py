@@ -103,6 +103,20 @@ ZONES = {"est": "-05", "edt": "-04", "cst": "-06", "cdt": "-05", "mst": "-07", "
          "pst": "-08", "pdt": "-07", "bst": "+01", "cet": "+01", "cest": "+02", "ist": "+05:30",
          "jst": "+09"}
 _ZONE_NAMES = "|".join(ZONES)
+_RATE_UNITS = "year|month|week|day|hour"
+# A rate the tagger leaves out: "twice a week", "per year", and "a year" after an amount
+# ("15 a year", "$2 billion a year").
+RATE = re.compile(r"\b(?:(?:once|twice|thrice|[\w-]+ times)[ \t]+(?:an?|per|each|every)|per)"
+                  r"[ \t]+(?:" + _RATE_UNITS + r")\b|(?:(?<=\d )|(?<=illion ))an?[ \t]+(?:"
+                  + _RATE_UNITS + r")\b", re.I)
+# How far back an amount before "a year" is looked for: a number and two words fit.
+AMOUNT_REACH = 60
+# "a year" after an amount, or an amount and its noun ("12 ships a year"): a rate.
+RATE_ALONE = re.compile(r"(?i)an? (?:" + _RATE_UNITS + r")")
+AMOUNT = re.compile(r"(?i)(?:(?:about|around|some|nearly|almost|up to|more than|over|at least)"
+                    r"\s+)?[$€£]?[\d,.]+(?:\s+(?:thousand|million|billion))?\s+")
+AFTER_AMOUNT = re.compile(r"(?:\d|illion)(?:[ \t]+(?!(?:for|in|within|over|after|before|than|"
+                          r"and|or|of|by|since|during|about)\b)[a-z]+){0,2}[ \t]$")
 # A time zone written after a clock time: "UTC", "GMT+2", "(GMT +8)", "EST".
 ZONE_AFTER = re.compile(r"[ \t]*(?:\([ \t]*(?:UTC|GMT)(?:[ \t]*[+−-][ \t]*\d{1,2}(?::?\d{2})?)?"
                         r"[ \t]*\)|(?:UTC|GMT)(?:[ \t]*[+−-][ \t]*\d{1,2}(?::?\d{2})?)?\b|"
@@ -133,6 +147,9 @@ def find_timexes(doc: Any, article: Article) -> list[Timex]:
     for start, end in spans:
         text = doc.text[start:end]
         result = normalise(text, dct, _tense(doc, start, end))
+        if result and RATE_ALONE.fullmatch(text) and \
+                AFTER_AMOUNT.search(doc.text, max(0, start - AMOUNT_REACH), start):
+            result = (result[0], "SET")  # "15 a year": a rate, not a year's time
         if result:
             value, kind = result
             found.append(Timex(article.id, start, end, text, value, kind))
@@ -185,6 +202,11 @@ def _spans(doc: Any) -> list[tuple[int, int]]:
     for m in EXTRA.finditer(text):
         overlapping = [(s, e) for s, e in spans if s < m.end() and m.start() < e]
         if all(m.start() <= s and e <= m.end() and (s, e) != m.span() for s, e in overlapping):
+            spans = [sp for sp in spans if sp not in overlapping] + [m.span()]
+    for m in RATE.finditer(text):
+        overlapping = [(s, e) for s, e in spans if s < m.end() and m.start() < e]
+        if all(e == m.end() and AMOUNT.fullmatch(text, s, m.start()) for s, e in overlapping):
+            # "15 a year" tagged whole: the amount is what is counted, the rate is "a year"
             spans = [sp for sp in spans if sp not in overlapping] + [m.span()]
     joined = _join_touching(text, sorted(spans))
     return [_with_right_zone(text, *_with_left_context(text, s, e)) for s, e in joined]
@@ -572,6 +594,11 @@ def _number(word: str) -> float | None:
     return None
 
 
+def _rate(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    """'twice a week', 'per year': a set of times, one a unit (the count is TimeML's freq)."""
+    return _period(1, UNITS[m[1] or m[2]]), "SET"
+
+
 def _set(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
     return SETS[m[1]], "SET"
 
@@ -625,6 +652,9 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
     (re.compile(r"\b" + _MONTH + r"$"), _month),
     (re.compile(r"^(annual|annually|yearly|every year|each year|daily|every day|weekly|"
                 r"every week|monthly|every month)$"), _set),
+    (re.compile(r"^(?:(?:once|twice|thrice|[\w-]+ times) )?(?:per|each|every) (" + _RATE_UNITS
+                + r")$|^(?:once|twice|thrice|[\w-]+ times) an? (" + _RATE_UNITS + r")$"),
+     _rate),
     (re.compile(r"^(?:(?:more|most|until|only|very|right|just|by|for|from|until) )?"
                 r"(currently|now|the past|the future|recently)$"), _ref),
     (re.compile(r"^(?:(?:for|over|about|around|nearly|almost|roughly|approximately|just|only|"
