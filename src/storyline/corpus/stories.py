@@ -322,7 +322,7 @@ def _time_keys(article: Article, analysis: Analysis | None) -> list[str]:
     if trusted:
         values.append(trusted)
     return [v[:n] for v in values for n in _TIME_PREFIXES
-            if len(v) >= n and v[:4].isdigit() and (n == 4 or v[n - 1].isdigit())]
+            if len(v) >= n and v[:4].isdigit() and (n == 4 or v[n - 2:n].isdigit())]
 
 
 def _full_text(article: Article) -> str:
