@@ -237,7 +237,7 @@ def test_verb_lemma_repairs_a_stem_cut_before_es() -> None:
     from storyline.event_kinds import verb_lemma
 
     def tok(text: str, lemma: str, tag: str = "VBZ") -> Any:
-        return SimpleNamespace(lower_=text, lemma_=lemma, tag_=tag)
+        return SimpleNamespace(lower_=text, lemma_=lemma, lemma=1, tag_=tag)
 
     assert verb_lemma(tok("hopes", "hop")) == "hope"
     assert verb_lemma(tok("pushes", "push")) == "push"

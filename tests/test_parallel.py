@@ -63,14 +63,6 @@ def test_failure_stub_drops_page_body() -> None:
     assert isinstance(stub, RawPage) and stub.text is None and stub.source == "s"
 
 
-def test_unused_components_only_when_unread() -> None:
-    class Fake:
-        pipe_names = ("tok2vec", "lemmatizer", "ner")
-
-    unread = parallel._unread_components()
-    assert set(parallel.unused_components(Fake())) == set(unread) & {"lemmatizer"}
-
-
 @pytest.mark.slow
 def test_pool_map_keeps_order(settings: Settings) -> None:
     with parallel.Workers(settings.replace(workers=2)) as w:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import names
+from .language import text_of
 from .records import Article, Mention
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
@@ -197,7 +198,7 @@ def _headline_run(doc: Any, start: int, end: int, label: str) -> bool:
 
 
 def _line_words(doc: Any, i: int) -> list[str]:
-    text: str = doc.text
+    text: str = text_of(doc)
     lo = text.rfind("\n", 0, doc[i].idx) + 1
     hi = text.find("\n", doc[i].idx)
     return text[lo:hi if hi != -1 else len(text)].split()

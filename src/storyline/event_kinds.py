@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .language import lemma_of
+
 # Verb lemmas that report something happening, by kind. Picked from the kinds the issue
 # names plus the business events of the SemEval timeline data (launches, orders, crashes).
 VERB_TRIGGERS: dict[str, str] = {
@@ -93,7 +95,7 @@ MIN_STEM = 3
 def verb_lemma(verb: Any) -> str:
     """The verb's lemma, repaired where the model cut '-es' off a stem in 'e' ('hopes' ->
     'hop'): English adds '-es' only after s, x, z, ch, sh and o, else just '-s'."""
-    lemma: str = verb.lemma_.lower()
+    lemma: str = lemma_of(verb).lower()
     text: str = verb.lower_
     if (verb.tag_ == "VBZ" and text.endswith("es") and lemma == text[:-2]
             and not lemma.endswith(ES_STEM_ENDINGS)):
@@ -103,7 +105,7 @@ def verb_lemma(verb: Any) -> str:
 
 def trigger_kind(token: Any) -> str | None:
     """The event kind a token triggers, or None; negated or statement-less tokens give None."""
-    lemma, pos = token.lemma_.lower(), token.pos_
+    lemma, pos = lemma_of(token).lower(), token.pos_
     kind: str | None = None
     if pos == "VERB":
         kind = _verb_kind(token, lemma)

@@ -34,6 +34,7 @@ from .event_kinds import (
     trigger_kind,
     verb_lemma,
 )
+from .language import lemma_of
 from .records import Article, EventMention, Mention, Timex, content_id
 
 # Dependency edges that open reported content or a new proposition: what lies below them is
@@ -292,7 +293,7 @@ def _told_as_done(verb: Any, in_headline: bool) -> bool:
         return False
     if verb.tag_ in PAST_TAGS or any(a.tag_ in PAST_TAGS for a in aux):
         return True
-    if verb.tag_ == "VBN" and any(a.lemma_ == "have" and a.tag_ in PRESENT_TAGS for a in aux):
+    if verb.tag_ == "VBN" and any(lemma_of(a) == "have" and a.tag_ in PRESENT_TAGS for a in aux):
         return True
     return in_headline and verb.tag_ in HEADLINE_TAGS
 
@@ -331,7 +332,7 @@ def _place_for(token: Any, chain: Sequence[Any], placed: Sequence[_Found],
         root = token.doc[f.first:f.last + 1].root
         if not _hangs_from(root, chain_ids, trigger_ids):
             continue
-        is_object = root.dep_ == "dobj" and root.head.lemma_ in ("visit", "reach", "tour")
+        is_object = root.dep_ == "dobj" and lemma_of(root.head) in ("visit", "reach", "tour")
         if is_object or (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS):
             candidates.append((abs(f.first - token.i), f.first, f))
     return min(candidates, key=lambda c: c[:2])[2] if candidates else None

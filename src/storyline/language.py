@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from .attribute_table import AttributeTable
 from .errors import ModelError
 
 # Characters spaCy accepts in one text; the cleaner's page limits keep real input far below.
@@ -33,7 +34,78 @@ def load(model: str) -> Any:
         ) from e
     nlp.max_length = max(nlp.max_length, MAX_CHARS)
     _add_paragraph_boundaries(nlp)
+    _replace_attribute_ruler(nlp)
+    _make_lemmas_lazy(nlp)
     return nlp
+
+
+def load_as_published(model: str) -> Any:
+    """``model`` exactly as its package ships it: the benchmark's yardstick."""
+    import spacy
+
+    return _load_any(spacy, model)
+
+
+def lemma_of(token: Any) -> str:
+    """The token's lemma, worked out on demand when the pipeline's lemmatizer was taken out.
+
+    The stages read lemmas for a few verbs and nouns per sentence (cue verbs, event
+    triggers); lemmatising every token costs about a tenth of the pipeline.
+    """
+    if token.lemma:
+        return str(token.lemma_)
+    lemmatizer = _LAZY_LEMMATIZERS.get(id(token.vocab))
+    if lemmatizer is None:
+        return str(token.lower_)
+    return str(lemmatizer.lemmatize(token)[0])
+
+
+def text_of(doc: Any) -> str:
+    """The Doc's text, joined once: spaCy's ``Doc.text`` joins every token on each call, and
+    the stages ask for it per token."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return str(text)
+
+
+TEXT_KEY = ("storyline", "text")
+# Lemmatizers taken out of loaded pipelines, by the id of the pipeline's vocabulary (the
+# one thing a token leads back to); kept alive by load()'s cache along with the pipeline.
+_LAZY_LEMMATIZERS: dict[int, Any] = {}
+ATTRIBUTES = "storyline_attributes"
+
+
+def _replace_attribute_ruler(nlp: Any) -> None:
+    """Swap the attribute_ruler for the same rules applied as table lookups (attribute_table)."""
+    from spacy.language import Language
+
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    if not AttributeTable.compilable(nlp.get_pipe("attribute_ruler")):
+        return
+    if not Language.has_factory(ATTRIBUTES):
+        Language.factory(ATTRIBUTES, func=_attribute_table)
+    nlp.add_pipe(ATTRIBUTES, after="attribute_ruler")
+    nlp.remove_pipe("attribute_ruler")
+
+
+def _attribute_table(nlp: Any, name: str) -> AttributeTable:
+    return AttributeTable(nlp.get_pipe("attribute_ruler"))
+
+
+def _make_lemmas_lazy(nlp: Any) -> None:
+    """Take a rule or lookup lemmatizer out of the pipeline; ``lemma_of`` calls it per token."""
+    from spacy.pipeline import Lemmatizer
+
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    component = nlp.get_pipe("lemmatizer")
+    # a trained lemmatizer (edit trees) predicts per document, so it stays in the pipeline
+    if not isinstance(component, Lemmatizer) or component.overwrite:
+        return
+    nlp.remove_pipe("lemmatizer")
+    _LAZY_LEMMATIZERS[id(nlp.vocab)] = component
 
 
 def paragraph_boundaries(doc: Any) -> Any:

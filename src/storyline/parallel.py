@@ -13,12 +13,9 @@ With one worker the same chunk functions run in the parent process, without a po
 from __future__ import annotations
 
 import dataclasses
-import functools
-import inspect
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from importlib import import_module
 from itertools import chain, islice
 from multiprocessing.pool import AsyncResult, Pool
 from types import TracebackType
@@ -50,25 +47,6 @@ WINDOW_PER_WORKER = 2
 # 16k articles, and one model load every few minutes costs well under 1%).
 TASKS_PER_WORKER = 1000
 
-# spaCy components the language stages may skip, with the token attribute that shows a
-# stage needs them: a component is disabled only while no stage module reads its output,
-# so a stage that starts using lemmas switches the lemmatizer back on by itself.
-OPTIONAL_COMPONENTS = {"lemmatizer": ".lemma"}
-STAGE_MODULES = ("entities", "timexes", "quotes", "events", "analyze")
-
-
-def unused_components(nlp: Any) -> list[str]:
-    """Optional components in ``nlp`` whose output no language stage reads."""
-    return [name for name in _unread_components() if name in nlp.pipe_names]
-
-
-@functools.lru_cache(maxsize=1)
-def _unread_components() -> tuple[str, ...]:
-    sources = [inspect.getsource(import_module(f"storyline.{m}")) for m in STAGE_MODULES]
-    return tuple(name for name, attr in OPTIONAL_COMPONENTS.items()
-                 if not any(attr in s for s in sources))
-
-
 # A page on its way through cleaning: the page (its text dropped when it needs no work),
 # its content hash, and whether it must be cleaned.
 PageTask = tuple[RawPage | Failure, str, bool]
@@ -96,12 +74,11 @@ def _stub(page: RawPage | Failure) -> RawPage | Failure:
 def analyse_chunk(articles: list[Article], settings: Settings) -> list[Analysis | Failure]:
     """Analyse a chunk of articles (a worker task); a failing article becomes a Failure."""
     nlp = language.load(settings.model)
-    with nlp.select_pipes(disable=unused_components(nlp)):
-        try:
-            docs = list(nlp.pipe([a.text for a in articles], batch_size=CHUNK_ARTICLES))
-        except Exception:  # noqa: BLE001 - one bad text must not lose its chunk-mates
-            return [_analyse_one(nlp, a, settings) for a in articles]
-        return [_safe_analysis(doc, a, settings) for doc, a in zip(docs, articles, strict=True)]
+    try:
+        docs = list(nlp.pipe([a.text for a in articles], batch_size=CHUNK_ARTICLES))
+    except Exception:  # noqa: BLE001 - one bad text must not lose its chunk-mates
+        return [_analyse_one(nlp, a, settings) for a in articles]
+    return [_safe_analysis(doc, a, settings) for doc, a in zip(docs, articles, strict=True)]
 
 
 def _analyse_one(nlp: Any, article: Article, settings: Settings) -> Analysis | Failure:

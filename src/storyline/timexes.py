@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from .language import text_of
 from .records import Article, Timex
 
 MONTHS = {m: i for i, m in enumerate(
@@ -145,10 +146,10 @@ def find_timexes(doc: Any, article: Article) -> list[Timex]:
     spans = _spans(doc)
     found = []
     for start, end in spans:
-        text = doc.text[start:end]
+        text = text_of(doc)[start:end]
         result = normalise(text, dct, _tense(doc, start, end))
         if result and RATE_ALONE.fullmatch(text) and \
-                AFTER_AMOUNT.search(doc.text, max(0, start - AMOUNT_REACH), start):
+                AFTER_AMOUNT.search(text_of(doc), max(0, start - AMOUNT_REACH), start):
             result = (result[0], "SET")  # "15 a year": a rate, not a year's time
         if result:
             value, kind = result
@@ -181,7 +182,7 @@ def _sentence_bounds(doc: Any, start: int, end: int) -> tuple[int, int]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
             return int(span.sent.start_char), int(span.sent.end_char)
-    text = doc.text
+    text = text_of(doc)
     return text.rfind("\n", 0, start) + 1, (text.find("\n", end) + 1 or len(text) + 1) - 1
 
 
@@ -195,7 +196,7 @@ def _range_ends(article_id: str, text: str, offset: int) -> list[Timex]:
 
 
 def _spans(doc: Any) -> list[tuple[int, int]]:
-    text = doc.text
+    text = text_of(doc)
     spans = [piece for e in doc.ents if e.label_ in TIMEX_LABELS
              for part in _by_line(text, e.start_char, e.end_char)
              for piece in _at_comma_quantity(text, *part)]
@@ -289,7 +290,7 @@ def _tense(doc: Any, start: int, end: int) -> str:
             return "future"
         if tok.pos_ in {"VERB", "AUX"}:
             return _verb_tense(tok)
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     return "past"
@@ -297,7 +298,7 @@ def _tense(doc: Any, start: int, end: int) -> str:
 
 def _verb_tense(verb: Any) -> str:
     aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-    if verb.tag_ == "VB" and "to" in aux and verb.head is not verb:
+    if verb.tag_ == "VB" and "to" in aux and verb.head.i != verb.i:
         # An infinitive takes its time from the verb or adjective it completes: "is set to
         # begin on Wednesday" and "plans to meet on Friday" point ahead.
         if verb.head.lower_ in PLAN_WORDS:

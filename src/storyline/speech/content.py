@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..language import lemma_of
 from .cues import (
     CUE_NOUNS,
     DESCRIPTIVE_CUES,
@@ -40,7 +41,7 @@ def content_of(verb: Token, is_cue: Any) -> tuple[int, int] | None:
     parts = _clauses(verb)
     if parts:
         return _clause_span(parts, is_cue)
-    lemma = verb.lemma_.lower()
+    lemma = lemma_of(verb).lower()
     if lemma in STANCE_VERBS or lemma in DIRECTIVE_VERBS:
         found = _infinitive(verb)
         if found is not None:
@@ -58,13 +59,13 @@ def has_clause(verb: Token) -> bool:
 def _clauses(verb: Token) -> list[Token]:
     """The verb's "that"-clauses, its object noun's ("expressed hope that"), its document's
     ("announced in a memo that"), and the object or infinitive reported beside them."""
-    if verb.lemma_.lower() in DESCRIPTIVE_CUES:
+    if lemma_of(verb).lower() in DESCRIPTIVE_CUES:
         return []
     found = [c for c in verb.children if c.dep_ == "ccomp"]
     found += [c for c in [_noun_clause(verb), _document_clause(verb)] if c is not None]
     if not found:
         return []
-    lemma = verb.lemma_.lower()
+    lemma = lemma_of(verb).lower()
     if lemma in OBJECT_CUES:
         found += [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
     if lemma in STANCE_VERBS:
@@ -76,7 +77,7 @@ def _document_clause(verb: Token) -> Token | None:
     # "announced in an internal memo that ...": the clause hangs off the document noun.
     for prep in verb.children:
         for obj in prep.children if prep.dep_ == "prep" else ():
-            if obj.dep_ == "pobj" and obj.lemma_.lower() in DOCUMENT_NOUNS:
+            if obj.dep_ == "pobj" and lemma_of(obj).lower() in DOCUMENT_NOUNS:
                 return next((c for c in obj.children if c.dep_ in ("acl", "relcl") and any(
                     m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
     return None
@@ -94,7 +95,7 @@ def _negated(verb: Token) -> bool:
 def _noun_clause(verb: Token) -> Token | None:
     # "expressed hope that ..." / "voiced confidence that ...": the clause hangs off the noun.
     for obj in verb.children:
-        if obj.dep_ == "dobj" and obj.lemma_.lower() in CUE_NOUNS:
+        if obj.dep_ == "dobj" and lemma_of(obj).lower() in CUE_NOUNS:
             return next((c for c in obj.children if c.dep_ in ("acl", "ccomp") and c.i > obj.i),
                         None)
     return None
@@ -114,7 +115,7 @@ def _clause_span(clauses: list[Token], is_cue: Any) -> tuple[int, int] | None:
            for c in clauses for m in c.children):
         return None  # "asked whether ...", "avoided predicting whether ...": no statement
     inner = {t.i: t for c in clauses for t in c.subtree if not (
-        t.dep_ == "mark" and t.head is c and t.i == c.left_edge.i)}
+        t.dep_ == "mark" and t.head.i == c.i and t.i == c.left_edge.i)}
     cut = {t.i for tok in inner.values() for t in _cue_conj(tok, clauses, is_cue)}
     tokens = [t for i, t in inner.items() if i not in cut]
     return _span(strip_edges(sorted(tokens, key=lambda t: t.i)))
@@ -129,7 +130,7 @@ def _cue_conj(tok: Token, clauses: list[Token], is_cue: Any) -> Iterable[Token]:
 
 def _object_span(verb: Token) -> tuple[int, int] | None:
     obj = None
-    if verb.lemma_.lower() in OBJECT_CUES:
+    if lemma_of(verb).lower() in OBJECT_CUES:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None:
         obj = _prepositional_object(verb)
@@ -142,7 +143,7 @@ def _object_span(verb: Token) -> tuple[int, int] | None:
 
 
 def _prepositional_object(verb: Token) -> Token | None:
-    prep = OBJECT_PREPOSITIONS.get(verb.lemma_.lower())
+    prep = OBJECT_PREPOSITIONS.get(lemma_of(verb).lower())
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == prep and c.i > verb.i:
             return next((o for o in c.children if o.dep_ == "pobj"), None)

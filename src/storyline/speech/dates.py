@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from ..language import lemma_of
 from ..records import Article, Timex
 
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -105,7 +106,7 @@ def same_day(cue: Any, article: Article) -> str | None:
     """The article date for a cue in the present or present perfect ("says", "has said")."""
     if _date(article.published) is None:
         return None
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in PRESENT_TAGS
+    perfect = any(c.dep_ == "aux" and lemma_of(c) == "have" and c.tag_ in PRESENT_TAGS
                   for c in cue.children)
     if cue.tag_ in PRESENT_TAGS or perfect:
         return (article.published or "")[:10]

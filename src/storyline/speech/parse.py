@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..language import lemma_of, text_of
 from . import content
 from .content import MIN_CONTENT_TOKENS, strip_edges
 from .cues import (
@@ -38,9 +39,9 @@ SOURCE_PAIRS = frozenset((a, b) for a, b in SOURCE_PREPOSITIONS if b)
 
 def is_cue(token: Token) -> bool:
     """A verb that attributes speech: "said", "emphasized", "pointed out", ..."""
-    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in CUE_VERBS:
+    if token.pos_ not in ("VERB", "AUX") or lemma_of(token).lower() not in CUE_VERBS:
         return False
-    if token.lemma_.lower() == "point":
+    if lemma_of(token).lower() == "point":
         return any(c.dep_ == "prt" and c.lower_ in CUE_PARTICLES for c in token.children)
     return True
 
@@ -48,7 +49,7 @@ def is_cue(token: Token) -> bool:
 def own_subject(verb: Token) -> Token | None:
     """The verb's subject on its own line, nearest first (the parser can attach a heading
     above as a second subject)."""
-    text = verb.doc.text
+    text = text_of(verb.doc)
     found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS
              and "\n" not in text[min(c.idx, verb.idx):max(c.idx, verb.idx)]]
     return min(found, key=lambda c: abs(c.i - verb.i)) if found else None
@@ -79,10 +80,10 @@ def _framed_subject(verb: Token) -> Token | None:
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
         governor = head.head
-        if governor.lemma_.lower() in QUOTING_VERBS and head.lower_ == "as":
+        if lemma_of(governor).lower() in QUOTING_VERBS and head.lower_ == "as":
             return next((c for c in governor.children if c.dep_ == "dobj"), None)
         return _active_subject(governor)
-    if verb.dep_ == "acl" and head.lemma_.lower() in DOCUMENT_NOUNS:
+    if verb.dep_ == "acl" and lemma_of(head).lower() in DOCUMENT_NOUNS:
         governor = head.head.head if head.dep_ == "pobj" else head.head
         return _active_subject(governor) or head
     return None
@@ -136,7 +137,7 @@ def is_reporting(token: Token) -> bool:
     """A cue verb, or a verb whose infinitive or object is reported ("plans to", "announced")."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    lemma = token.lemma_.lower()
+    lemma = lemma_of(token).lower()
     return is_cue(token) or lemma in REPORTING_VERBS
 
 
@@ -185,7 +186,7 @@ def phrase_span(head: Token) -> tuple[int, int]:
     next paragraph's first sentence.
     """
     left = head.left_edge
-    while left.i < head.i and "\n" in head.doc.text[left.idx:head.idx]:
+    while left.i < head.i and "\n" in text_of(head.doc)[left.idx:head.idx]:
         left = head.doc[left.i + 1]
     right = head
     for t in head.rights:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..language import lemma_of
 from ..records import Article, Mention
 from .cues import GROUP_PRONOUNS, OUTLET_WORDS, PERSON_PRONOUNS, ROLE_NOUNS
 
@@ -146,7 +147,7 @@ def resolve(index: SpeakerIndex, head: Any, span: tuple[int, int],
     if found and (found[0].label not in DESCRIPTION_LABELS or found[0].key in index.names):
         key = found[0].key
         return Speaker(text, key, index.name(key) or found[0].text)
-    if head.lemma_.lower() in ROLE_NOUNS and head.doc[head.left_edge.i].lower_ == "the":
+    if lemma_of(head).lower() in ROLE_NOUNS and head.doc[head.left_edge.i].lower_ == "the":
         return _role(index, head, text, span[0], history)
     return Speaker(text)
 

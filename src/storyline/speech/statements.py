@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..language import lemma_of, text_of
 from ..records import Article
 from . import marks, parse
 from .content import has_clause
@@ -133,7 +134,7 @@ def _dash_draft(doc: Any, base: int, m: re.Match[str]) -> Draft | None:
     cue_span = doc.char_span(base + m.start("cue"), base + m.end("cue"))
     who_span = doc.char_span(base + m.start("who"), base + m.end("who"),
                              alignment_mode="expand")
-    if cue_span is None or who_span is None or cue_span.root.lemma_.lower() not in CUE_VERBS:
+    if cue_span is None or who_span is None or lemma_of(cue_span.root).lower() not in CUE_VERBS:
         return None
     body_start, body_end = base + m.start("body"), base + m.end("body")
     return Draft("direct", body_start, body_end, body_start, base + m.end(), cue_span.root,
@@ -159,7 +160,7 @@ def _reported(tok: Any, quoted: Sequence[tuple[int, int]]) -> Draft | None:
         return None
     if content[0] < tok.idx and _quoted_share(content, quoted) > 0:
         return None  # "... it must be 'protected by itself', Rutte said": the quote reports it
-    sent_start, sent_end = _within_line(tok.doc.text, tok.idx, tok.sent.start_char,
+    sent_start, sent_end = _within_line(text_of(tok.doc), tok.idx, tok.sent.start_char,
                                         tok.sent.end_char)
     return Draft("indirect", content[0], content[1], sent_start, sent_end, tok, head,
                  parse.phrase_span(head))
@@ -172,7 +173,7 @@ def _sourced(sent: Any, quoted: Sequence[tuple[int, int]]) -> Draft | None:
     cue, head, content = found
     if _quoted_share(content, quoted) > MAX_QUOTED_SHARE:
         return None
-    sent_start, sent_end = _within_line(sent.doc.text, cue.idx, sent.start_char, sent.end_char)
+    sent_start, sent_end = _within_line(text_of(sent.doc), cue.idx, sent.start_char, sent.end_char)
     return Draft("indirect", content[0], content[1], sent_start, sent_end, cue, head,
                  parse.phrase_span(head))
 

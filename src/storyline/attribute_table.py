@@ -1,0 +1,245 @@
+"""An exact, table-driven stand-in for spaCy's ``attribute_ruler``.
+
+The trained English pipelines map each fine-grained tag to a coarse part of speech and
+morphology with an ``attribute_ruler``: about 180 token patterns run through spaCy's
+general ``Matcher``. That costs about a tenth of the whole pipeline, as much as the parser,
+for what is almost always one dictionary lookup per token. ``AttributeTable`` compiles the
+single-token patterns into lookups keyed by tag and by lower-cased form, keeps a small
+``Matcher`` for the few multi-token ones, and applies every match in the ruler's own order
+(a later rule overrides an earlier one) with spaCy's own ``set_token_attrs``, so the
+annotations are the same as the ruler's (tests/test_language.py compares them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy
+
+# Token fields a compiled pattern may test, and how to read each off a token.
+FIELDS: dict[str, Callable[[Any], Any]] = {
+    "TAG": lambda t: t.tag_, "LOWER": lambda t: t.lower_, "DEP": lambda t: t.dep_,
+    "IS_SPACE": lambda t: t.is_space,
+}
+# Keys whose lookups narrow the rules a token must be checked against.
+INDEXED = ("TAG", "LOWER")
+
+
+@dataclass(frozen=True)
+class _Rule:
+    order: int  # the ruler's rule index: later rules take precedence
+    tests: tuple[tuple[str, Callable[[Any], bool]], ...]
+    attrs: dict[int, Any]
+
+    def matches(self, values: dict[str, Any]) -> bool:
+        return all(test(values[field]) for field, test in self.tests)
+
+
+class AttributeTable:
+    """Applies an ``AttributeRuler``'s rules to a Doc with lookups instead of a Matcher."""
+
+    def __init__(self, ruler: Any) -> None:
+        from spacy.matcher import Matcher
+
+        self._by_value: dict[tuple[str, Any], list[_Rule]] = {}
+        self._anywhere: list[_Rule] = []
+        self._matcher = Matcher(ruler.vocab)
+        self._matcher_attrs: dict[int, tuple[dict[int, Any], int]] = {}
+        self._cache: dict[tuple[int, ...], tuple[list[tuple[int, int]], dict[int, Any]]] = {}
+        # Words some rule names: any other word is cached under 0, so the cache holds one
+        # entry per tag and dependency, not one per word of the corpus.
+        self._named_words: set[int] = set()
+        self._window_words: set[int] | None = set()
+        self._longest = 1
+        self._any_word = False
+        for order, (patterns, attrs, index) in enumerate(_rules(ruler)):
+            if all(_compilable(p) for p in patterns):
+                for pattern in patterns:
+                    self._note_words(ruler.vocab, pattern[0].get("LOWER"))
+                    self._add(_Rule(order, _tests(pattern[0]), attrs), pattern[0])
+            else:
+                key = ruler.vocab.strings.add(str(order))
+                self._matcher.add(key, patterns)
+                self._matcher_attrs[key] = (attrs, index)
+                self._longest = max([self._longest] + [len(p) for p in patterns])
+                self._window_words = _needed_words(ruler.vocab, patterns, self._window_words)
+
+    @classmethod
+    def compilable(cls, ruler: Any) -> bool:
+        """Whether every test in ``ruler`` is one this table (or its small Matcher) can run."""
+        return all(_known(token) for patterns, _, _ in _rules(ruler)
+                   for pattern in patterns for token in pattern)
+
+    def __call__(self, doc: Any) -> Any:
+        from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
+        from spacy.tokens._retokenize import set_token_attrs
+
+        if not len(doc):
+            return doc
+        keys = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
+        columns = {POS: 0, MORPH: 1, LEMMA: 2}
+        array = doc.to_array([POS, MORPH, LEMMA])
+        values = array.tolist()  # lists: item assignment on a numpy array costs ~10x more
+        matched = self._matcher_hits(doc, [key[1] for key in keys])
+        for i, key in enumerate(keys):
+            if i in matched:  # a multi-token rule touches it: apply every rule in order
+                for attrs in self._ordered(doc[i], matched[i]):
+                    set_token_attrs(doc[i], attrs)
+                values[i] = [doc[i].pos, doc[i].morph.key, doc[i].lemma]
+                continue
+            if not self._any_word and key[1] not in self._named_words:
+                key[1] = 0
+            common, rest = self._folded(doc, tuple(key), columns)
+            row = values[i]
+            for column, value in common:
+                row[column] = value
+            if rest:
+                set_token_attrs(doc[i], rest)
+        doc.from_array([POS, MORPH, LEMMA], numpy.asarray(values, dtype=array.dtype))
+        return doc
+
+    def _folded(self, doc: Any, key: tuple[int, ...], columns: dict[int, int]
+                ) -> tuple[list[tuple[int, int]], dict[int, Any]]:
+        """What the rules matching a (tag, lower, dep, is_space) token set, later over earlier:
+        (column, value) pairs for POS/MORPH/LEMMA, and any other attributes apart."""
+        found = self._cache.get(key)
+        if found is None:
+            tag, lower, dep, space = key
+            strings = doc.vocab.strings
+            fields = {"TAG": strings[tag] if tag else "", "LOWER": strings[lower] if lower else "",
+                      "DEP": strings[dep] if dep else "", "IS_SPACE": bool(space)}
+            folded: dict[int, Any] = {}
+            for attrs in self._ordered_rules(fields):
+                folded.update(attrs)
+            common = [(columns[a], v) for a, v in folded.items() if a in columns]
+            rest = {a: v for a, v in folded.items() if a not in columns}
+            found = self._cache[key] = (common, rest)
+        return found
+
+    def _ordered_rules(self, fields: dict[str, Any]) -> list[dict[int, Any]]:
+        hits = sorted({r.order: r.attrs for r in self._candidates(fields)
+                       if r.matches(fields)}.items())
+        return [attrs for _, attrs in hits]
+
+    def _ordered(self, token: Any, extra: list[tuple[int, dict[int, Any]]]
+                 ) -> list[dict[int, Any]]:
+        fields = {field: read(token) for field, read in FIELDS.items()}
+        hits = {r.order: r.attrs for r in self._candidates(fields) if r.matches(fields)}
+        hits.update(extra)
+        return [attrs for _, attrs in sorted(hits.items())]
+
+    def _candidates(self, values: dict[str, Any]) -> Iterable[_Rule]:
+        yield from self._anywhere
+        for field in INDEXED:
+            yield from self._by_value.get((field, values[field]), ())
+
+    def _matcher_hits(self, doc: Any, words: list[int]
+                      ) -> dict[int, list[tuple[int, dict[int, Any]]]]:
+        hits: dict[int, list[tuple[int, dict[int, Any]]]] = {}
+        for key, start, end in self._matches(doc, words):
+            attrs, index = self._matcher_attrs[key]
+            token = doc[start:end][index]
+            hits.setdefault(token.i, []).append((int(doc.vocab.strings[key]), attrs))
+        return hits
+
+    def _matches(self, doc: Any, words: list[int]) -> set[tuple[int, int, int]]:
+        # Every multi-token rule names a word it needs ("gon" "na"): the Matcher runs only
+        # on the few short windows around those words, not over the whole document.
+        if not self._matcher_attrs:
+            return set()
+        if self._window_words is None:
+            return set(self._matcher(doc, allow_missing=True))
+        found: set[tuple[int, int, int]] = set()
+        reach = self._longest - 1
+        for i, word in enumerate(words):
+            if word in self._window_words:
+                start = max(0, i - reach)
+                window = doc[start:min(len(doc), i + reach + 1)]
+                found.update((key, start + s, start + e)
+                             for key, s, e in self._matcher(window, allow_missing=True))
+        return found
+
+    def _note_words(self, vocab: Any, test: Any) -> None:
+        if isinstance(test, str):
+            self._named_words.add(vocab.strings.add(test))
+        elif isinstance(test, dict) and set(test) == {"IN"}:
+            self._named_words.update(vocab.strings.add(w) for w in test["IN"])
+        elif test is not None:  # NOT_IN or REGEX: any word may decide
+            self._any_word = True
+
+    def _add(self, rule: _Rule, pattern: dict[str, Any]) -> None:
+        # Filed under one exact value it requires, so a token only meets rules it may match.
+        for field in INDEXED:
+            value = pattern.get(field)
+            if isinstance(value, str):
+                self._by_value.setdefault((field, value), []).append(rule)
+                return
+            if isinstance(value, dict) and set(value) == {"IN"}:
+                for each in value["IN"]:
+                    self._by_value.setdefault((field, each), []).append(rule)
+                return
+        self._anywhere.append(rule)
+
+
+def _rules(ruler: Any) -> Iterable[tuple[list[list[dict[str, Any]]], dict[int, Any], int]]:
+    # The ruler's own list of (patterns, attrs, index), in the order it applies them.
+    for order, attrs in enumerate(ruler.attrs):
+        key = ruler.vocab.strings[str(order)]
+        yield ruler.matcher.get(key)[1], attrs, ruler.indices[order]
+
+
+def _needed_words(vocab: Any, patterns: list[list[dict[str, Any]]],
+                  words: set[int] | None) -> set[int] | None:
+    """``words`` plus, for each pattern, the words one of its tokens must be; None when some
+    pattern needs no particular word (the Matcher must then see every token)."""
+    if words is None:
+        return None
+    for pattern in patterns:
+        literal = next((t["LOWER"] for t in pattern if isinstance(t.get("LOWER"), str)
+                        or (isinstance(t.get("LOWER"), dict) and set(t["LOWER"]) == {"IN"})),
+                       None)
+        if literal is None:
+            return None
+        words = words | {vocab.strings.add(w)
+                         for w in ([literal] if isinstance(literal, str) else literal["IN"])}
+    return words
+
+
+def _known(token_pattern: dict[str, Any]) -> bool:
+    return all(field in FIELDS and _test(value) is not None
+               for field, value in token_pattern.items())
+
+
+def _compilable(pattern: list[dict[str, Any]]) -> bool:
+    return len(pattern) == 1 and _known(pattern[0])
+
+
+def _tests(token_pattern: dict[str, Any]) -> tuple[tuple[str, Callable[[Any], bool]], ...]:
+    tests = []
+    for field, value in token_pattern.items():
+        test = _test(value)
+        assert test is not None  # _compilable checked
+        tests.append((field, test))
+    return tuple(tests)
+
+
+def _test(value: Any) -> Callable[[Any], bool] | None:
+    """A predicate for one Matcher value: a literal, or one of IN / NOT_IN / REGEX."""
+    if isinstance(value, (str, bool)):
+        return lambda seen: bool(seen == value)
+    if not isinstance(value, dict) or len(value) != 1:
+        return None
+    (op, arg), = value.items()
+    if op == "IN":
+        allowed = frozenset(arg)
+        return lambda seen: seen in allowed
+    if op == "NOT_IN":
+        banned = frozenset(arg)
+        return lambda seen: seen not in banned
+    if op == "REGEX":
+        pattern = re.compile(arg)
+        return lambda seen: bool(pattern.search(seen))
+    return None
