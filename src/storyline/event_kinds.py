@@ -105,11 +105,11 @@ def verb_lemma(verb: Any) -> str:
 
 def trigger_kind(token: Any) -> str | None:
     """The event kind a token triggers, or None; negated or statement-less tokens give None."""
-    lemma, pos = lemma_of(token).lower(), token.pos_
+    pos = token.pos_
     kind: str | None = None
     if pos == "VERB":
-        kind = _verb_kind(token, lemma)
-    elif pos in ("NOUN", "PROPN") and lemma in NOUN_TRIGGERS:
+        kind = _verb_kind(token, lemma_of(token).lower())
+    elif pos in ("NOUN", "PROPN") and (lemma := lemma_of(token).lower()) in NOUN_TRIGGERS:
         kind = _noun_kind(token, lemma)
     if kind is None or is_negated(token):
         return None

@@ -426,8 +426,10 @@ def _product_like(run: Any) -> bool:
 
 def _is_placed(doc: Any, f: _Found) -> bool:
     """A GPE after 'in'/'at'/'to' names a place, not a participant."""
+    if f.mention.label != "GPE":
+        return False
     root = doc[f.first:f.last + 1].root
-    return f.mention.label == "GPE" and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
+    return bool(root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS)
 
 
 def _own_range(token: Any) -> tuple[int, int]:

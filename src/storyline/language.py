@@ -57,7 +57,14 @@ def lemma_of(token: Any) -> str:
     lemmatizer = _LAZY_LEMMATIZERS.get(id(token.vocab))
     if lemmatizer is None:
         return str(token.lower_)
-    return str(lemmatizer.lemmatize(token)[0])
+    # The rule lemmatizer reads the form, the part of speech and the morphology, nothing else.
+    key = (id(token.vocab), token.orth, token.pos, token.morph.key)
+    found = _LEMMAS.get(key)
+    if found is None:
+        if len(_LEMMAS) >= MAX_CACHED_LEMMAS:
+            _LEMMAS.clear()  # bounded: a long run's vocabulary keeps growing
+        found = _LEMMAS[key] = str(lemmatizer.lemmatize(token)[0])
+    return found
 
 
 def text_of(doc: Any) -> str:
@@ -70,6 +77,8 @@ def text_of(doc: Any) -> str:
 
 
 TEXT_KEY = ("storyline", "text")
+MAX_CACHED_LEMMAS = 100_000
+_LEMMAS: dict[tuple[int, int, int, int], str] = {}
 # Lemmatizers taken out of loaded pipelines, by the id of the pipeline's vocabulary (the
 # one thing a token leads back to); kept alive by load()'s cache along with the pipeline.
 _LAZY_LEMMATIZERS: dict[int, Any] = {}
