@@ -21,7 +21,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import combinations
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -75,6 +74,9 @@ KIND_ORDER = ("exact", "near", "wire", "translation")
 
 _NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*|\b\d[\d.,]*\b")
 _HASH_MASK_32 = 0xFFFFFFFF
+# Articles sketched at a time: MinHash.bulk shares its set-up across a batch; the batch's
+# sketches are all that is alive at once.
+SKETCH_BATCH = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,14 +114,14 @@ def _canonical_key(article: Article) -> tuple[str, int, str]:
 # 1. exact -----------------------------------------------------------------------------
 
 def _fingerprints(arts: Sequence[Article], settings: Settings,
-                  ) -> tuple[list[bytes], list[NDArray[np.uint64]]]:
+                  ) -> tuple[list[bytes], list[NDArray[np.uint32]]]:
     """Each article's folded-text digest and shingle hashes, one folded text alive at a time.
 
     Holding every folded text (a second copy of the corpus) only to compare them for
     identity cost as much memory as the articles; a 128-bit digest compares the same.
     """
     digests: list[bytes] = []
-    sets: list[NDArray[np.uint64]] = []
+    sets: list[NDArray[np.uint32]] = []
     for a in arts:
         folded = fold_text(a.text)
         digests.append(hashlib.blake2b(folded.encode(), digest_size=16).digest()
@@ -143,37 +145,45 @@ def _exact_pairs(folded: Sequence[bytes]) -> list[_Pair]:
 
 # 2. near ------------------------------------------------------------------------------
 
-def _shingle_hashes(folded: str, size: int) -> NDArray[np.uint64]:
-    """Sorted unique 64-bit hashes of the word shingles (exact-set checks stay cheap)."""
+def _shingle_hashes(folded: str, size: int) -> NDArray[np.uint32]:
+    """Sorted unique 32-bit hashes of the word shingles: the values MinHash reads, and half
+    the memory of 64-bit ones for the exact-set checks (a collision among a few hundred
+    shingles is a one-in-ten-million event per article)."""
     hashes = {int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "little")
-              for s in shingles(folded, size)}
-    return np.array(sorted(hashes), dtype=np.uint64)
+              & _HASH_MASK_32 for s in shingles(folded, size)}
+    return np.array(sorted(hashes), dtype=np.uint32)
 
 
-def _near_pairs(sets: Sequence[NDArray[np.uint64]], settings: Settings) -> list[_Pair]:
+def _near_pairs(sets: Sequence[NDArray[np.uint32]], settings: Settings) -> list[_Pair]:
+    """Pairs whose MinHash sketches share an LSH band and whose shingle sets confirm it.
+
+    Each article queries the index before it joins it, so every pair is met once, by its
+    later member, and a sketch is dropped as soon as it is indexed: memory holds the index,
+    not a sketch per article.
+    """
     lsh = MinHashLSH(threshold=settings.near_duplicate_threshold * LSH_THRESHOLD_FACTOR,
                      num_perm=settings.minhash_perm)
     usable = [k for k, s in enumerate(sets) if len(s) >= MIN_SHINGLES]
-    sketches = MinHash.bulk(([int(h) & _HASH_MASK_32 for h in sets[k]] for k in usable),
-                            num_perm=settings.minhash_perm, seed=settings.seed,
-                            hashfunc=_identity)
-    for k, m in zip(usable, sketches, strict=True):
-        lsh.insert(k, m, check_duplication=False)
     out = []
-    for k, m in zip(usable, sketches, strict=True):
-        for other in sorted(lsh.query(m)):
-            if other > k:
-                pair = _confirm(k, other, sets[k], sets[other], settings)
+    for start in range(0, len(usable), SKETCH_BATCH):
+        batch = usable[start:start + SKETCH_BATCH]
+        sketches = MinHash.bulk((sets[k].tolist() for k in batch),
+                                num_perm=settings.minhash_perm, seed=settings.seed,
+                                hashfunc=_identity)
+        for k, m in zip(batch, sketches, strict=True):
+            for other in lsh.query(m):
+                pair = _confirm(other, k, sets[other], sets[k], settings)
                 if pair:
                     out.append(pair)
-    return out
+            lsh.insert(k, m, check_duplication=False)
+    return sorted(out, key=lambda p: (p.a, p.b))
 
 
 def _identity(value: int) -> int:
     return value
 
 
-def _confirm(a: int, b: int, sa: NDArray[np.uint64], sb: NDArray[np.uint64],
+def _confirm(a: int, b: int, sa: NDArray[np.uint32], sb: NDArray[np.uint32],
              settings: Settings) -> _Pair | None:
     inter = len(np.intersect1d(sa, sb, assume_unique=True))
     jaccard = inter / (len(sa) + len(sb) - inter)
@@ -191,13 +201,14 @@ def reused_paragraphs(articles: Sequence[Article]) -> dict[tuple[str, int], str]
     Only paragraphs of at least ``MIN_PARAGRAPH_WORDS`` words count; "earliest" follows
     the canonical order (date, completeness, id).
     """
-    first: dict[str, str] = {}
+    first: dict[bytes, str] = {}  # by digest: the folded paragraphs would copy the corpus
     out: dict[tuple[str, int], str] = {}
     for art in sorted(articles, key=_canonical_key):
         for i, para in enumerate(art.paragraphs):
-            key = fold_text(para)
-            if len(key.split()) < MIN_PARAGRAPH_WORDS:
+            folded = fold_text(para)
+            if len(folded.split()) < MIN_PARAGRAPH_WORDS:
                 continue
+            key = hashlib.blake2b(folded.encode(), digest_size=16).digest()
             owner = first.setdefault(key, art.id)
             if owner != art.id:
                 out[(art.id, i)] = owner
@@ -255,14 +266,16 @@ def _candidates(names: Mapping[int, list[str]],
     for k in sorted(names):
         for n in set(names[k]):
             posting[n].append(k)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for ks in posting.values():
-        if len(ks) > MAX_NAME_DF:
-            continue
-        for x, y in combinations(ks, 2):
-            if abs(days[x] - days[y]) <= SYNDICATION_DAYS:  # type: ignore[operator]
-                shared[(x, y)] += 1
-    return sorted(p for p, n in shared.items() if n >= MIN_SHARED_NAMES)
+    for n in [n for n, ks in posting.items() if len(ks) > MAX_NAME_DF]:
+        del posting[n]
+    # Counted one article at a time: a table of every pair sharing any one name would be
+    # the largest thing in memory on a big corpus, and most such pairs share only one.
+    out = []
+    for x in sorted(names):
+        shared = Counter(y for n in set(names[x]) for y in posting.get(n, ())
+                         if y > x and abs(days[x] - days[y]) <= SYNDICATION_DAYS)  # type: ignore[operator]
+        out += [(x, y) for y, count in sorted(shared.items()) if count >= MIN_SHARED_NAMES]
+    return out
 
 
 def _kept_tokens(arts: Sequence[Article], ks: Iterable[int], keep: set[int],
