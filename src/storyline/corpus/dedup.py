@@ -17,8 +17,9 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -77,6 +78,9 @@ _HASH_MASK_32 = 0xFFFFFFFF
 # Articles sketched at a time: MinHash.bulk shares its set-up across a batch; the batch's
 # sketches are all that is alive at once.
 SKETCH_BATCH = 1000
+# Folds a band's rows into one key: row k is multiplied by the k-th odd multiple of the
+# golden-ratio constant (a polynomial hash over the row values).
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,28 +159,68 @@ def _shingle_hashes(folded: str, size: int) -> NDArray[np.uint32]:
 
 
 def _near_pairs(sets: Sequence[NDArray[np.uint32]], settings: Settings) -> list[_Pair]:
-    """Pairs whose MinHash sketches share an LSH band and whose shingle sets confirm it.
+    """Pairs whose MinHash sketches agree on a whole band and whose shingle sets confirm it.
 
-    Each article queries the index before it joins it, so every pair is met once, by its
-    later member, and a sketch is dropped as soon as it is indexed: memory holds the index,
-    not a sketch per article.
+    datasketch sketches the sets and picks the band shape (``MinHashLSH``'s bands and rows
+    for the threshold); the join itself is a sort of one 64-bit key per band and article,
+    as the Spark runner does at scale. datasketch's in-memory index keeps every band as a
+    Python bytes key (about 10 KB an article); these keys take 300 bytes.
     """
-    lsh = MinHashLSH(threshold=settings.near_duplicate_threshold * LSH_THRESHOLD_FACTOR,
-                     num_perm=settings.minhash_perm)
+    bands, rows = lsh_shape(settings)
     usable = [k for k, s in enumerate(sets) if len(s) >= MIN_SHINGLES]
-    out = []
+    keys = np.empty((len(usable), bands), dtype=np.uint64)
     for start in range(0, len(usable), SKETCH_BATCH):
         batch = usable[start:start + SKETCH_BATCH]
         sketches = MinHash.bulk((sets[k].tolist() for k in batch),
                                 num_perm=settings.minhash_perm, seed=settings.seed,
                                 hashfunc=_identity)
-        for k, m in zip(batch, sketches, strict=True):
-            for other in lsh.query(m):
-                pair = _confirm(other, k, sets[other], sets[k], settings)
-                if pair:
-                    out.append(pair)
-            lsh.insert(k, m, check_duplication=False)
-    return sorted(out, key=lambda p: (p.a, p.b))
+        for j, m in enumerate(sketches, start):
+            keys[j] = band_keys(m.hashvalues, bands, rows)
+    out = []
+    for i, j in _band_join(keys):
+        a, b = usable[i], usable[j]
+        pair = _confirm(a, b, sets[a], sets[b], settings)
+        if pair:
+            out.append(pair)
+    return out
+
+
+def lsh_shape(settings: Settings) -> tuple[int, int]:
+    """(bands, rows per band) datasketch chooses for the candidate threshold."""
+    lsh = MinHashLSH(threshold=settings.near_duplicate_threshold * LSH_THRESHOLD_FACTOR,
+                     num_perm=settings.minhash_perm)
+    return lsh.b, lsh.r
+
+
+def band_keys(hashvalues: NDArray[np.uint64], bands: int, rows: int) -> NDArray[np.uint64]:
+    """One 64-bit key per band: equal bands give equal keys; a rare equal key for unequal
+    bands only adds a candidate that the shingle sets then reject."""
+    grid = hashvalues[:bands * rows].astype(np.uint64).reshape(bands, rows)
+    with np.errstate(over="ignore"):
+        mix = np.arange(1, 2 * rows, 2, dtype=np.uint64) * _GOLDEN
+        keys: NDArray[np.uint64] = (grid * mix).sum(axis=1, dtype=np.uint64)
+    return keys
+
+
+def _band_join(keys: NDArray[np.uint64]) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of rows that share a key in some column, each pair once."""
+    n = len(keys)
+    found = np.empty(0, dtype=np.int64)
+    for column in keys.T:
+        order = np.argsort(column, kind="stable")
+        ordered = column[order]
+        starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+        ends = np.r_[starts[1:], n]
+        codes = [_pair_codes(np.sort(order[s:e]), n) for s, e in zip(starts, ends, strict=True)
+                 if e - s > 1]
+        if codes:
+            found = np.union1d(found, np.concatenate(codes))
+    return [(int(c // n), int(c % n)) for c in found]
+
+
+def _pair_codes(members: NDArray[np.int64], n: int) -> NDArray[np.int64]:
+    i, j = np.triu_indices(len(members), k=1)
+    return members[i] * n + members[j]
 
 
 def _identity(value: int) -> int:
@@ -233,30 +277,37 @@ def _paragraph_pairs(arts: Sequence[Article]) -> list[_Pair]:
 # 4. syndication -----------------------------------------------------------------------
 
 def _syndication_pairs(arts: Sequence[Article]) -> list[_Pair]:
-    days = [_day(a) for a in arts]
-    dated = [k for k, d in enumerate(days) if d is not None]
+    day = {k: d for k, a in enumerate(arts) if (d := _day(a)) is not None}
+    dated = sorted(day)
     if len(dated) < 2:
         return []
     names = {k: _names(arts[k].text) for k in dated}
-    candidates = _candidates(names, days)
-    # Vectors only for the articles some candidate pair needs; idf still over every dated one.
-    needed = sorted({k for pair in candidates for k in pair})
-    kept: dict[int, list[str]] = {}
-    text_df = _document_frequencies(_kept_tokens(arts, dated, set(needed), kept))
-    text = _sparse_tfidf({k: kept[k] for k in needed}, text_df, len(dated))
-    name_vecs = _sparse_tfidf({k: names[k] for k in needed},
-                              _document_frequencies(names.values()), len(dated))
+    candidates = _candidates(names, day)
+    if not candidates:
+        return []
+    text_df = _document_frequencies(tokens(arts[k].text) for k in dated)
+    name_df = _document_frequencies(names.values())
     out = []
-    for x, y in candidates:
-        found = _syndicated(arts[x], arts[y], _cosine(text[x], text[y]),
-                            _weighted_jaccard(name_vecs[x], name_vecs[y]), names[x], names[y])
+    # Pairs are at most a day apart: walked in date order, only the vectors of the current
+    # two days are alive, not one per article of the corpus.
+    vectors: dict[int, tuple[dict[str, float], dict[str, float]]] = {}
+    for x, y in sorted(candidates, key=lambda p: (min(day[p[0]], day[p[1]]), p)):
+        today = min(day[x], day[y])
+        for k in [k for k in vectors if day[k] < today]:
+            del vectors[k]
+        for k in (x, y):
+            if k not in vectors:
+                vectors[k] = (_tfidf(tokens(arts[k].text), text_df, len(dated)),
+                              _tfidf(names[k], name_df, len(dated)))
+        found = _syndicated(arts[x], arts[y], _cosine(vectors[x][0], vectors[y][0]),
+                            _weighted_jaccard(vectors[x][1], vectors[y][1]), names[x], names[y])
         if found:
             out.append(_Pair(x, y, found[0], found[1]))
-    return out
+    return sorted(out, key=lambda p: (p.a, p.b))
 
 
 def _candidates(names: Mapping[int, list[str]],
-                days: Sequence[int | None]) -> list[tuple[int, int]]:
+                day: Mapping[int, int]) -> list[tuple[int, int]]:
     """Pairs at most ``SYNDICATION_DAYS`` apart sharing ``MIN_SHARED_NAMES`` distinctive names.
 
     Names carried by more than ``MAX_NAME_DF`` articles ("US", "Monday") are no evidence
@@ -273,19 +324,9 @@ def _candidates(names: Mapping[int, list[str]],
     out = []
     for x in sorted(names):
         shared = Counter(y for n in set(names[x]) for y in posting.get(n, ())
-                         if y > x and abs(days[x] - days[y]) <= SYNDICATION_DAYS)  # type: ignore[operator]
+                         if y > x and abs(day[x] - day[y]) <= SYNDICATION_DAYS)
         out += [(x, y) for y, count in sorted(shared.items()) if count >= MIN_SHARED_NAMES]
     return out
-
-
-def _kept_tokens(arts: Sequence[Article], ks: Iterable[int], keep: set[int],
-                 kept: dict[int, list[str]]) -> Iterator[list[str]]:
-    """Each article's content tokens, keeping in ``kept`` those of the articles in ``keep``."""
-    for k in ks:
-        toks = tokens(arts[k].text)
-        if k in keep:
-            kept[k] = toks
-        yield toks
 
 
 def _document_frequencies(docs: Iterable[list[str]]) -> Counter[str]:
@@ -295,17 +336,13 @@ def _document_frequencies(docs: Iterable[list[str]]) -> Counter[str]:
     return df
 
 
-def _sparse_tfidf(docs: Mapping[int, list[str]], df: Counter[str],
-                  n: int) -> dict[int, dict[str, float]]:
+def _tfidf(doc: list[str], df: Counter[str], n: int) -> dict[str, float]:
     """L2-normalised sparse TF-IDF (sublinear tf, smoothed idf over ``n`` documents whose
-    document frequencies are ``df``) as term -> weight dicts."""
-    out = {}
-    for k, d in docs.items():
-        vec = {t: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1)
-               for t, c in Counter(d).items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        out[k] = {t: v / norm for t, v in vec.items()}
-    return out
+    document frequencies are ``df``) as a term -> weight dict."""
+    vec = {t: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1)
+           for t, c in Counter(doc).items()}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {t: v / norm for t, v in vec.items()}
 
 
 def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -368,7 +405,7 @@ def _names(text: str) -> list[str]:
     for m in _NAME.finditer(text):
         key = fold_text(m.group(0))
         if key and key not in _COMMON:
-            out.append(key)
+            out.append(sys.intern(key))  # one string per distinct name, not per mention
     return out
 
 
