@@ -19,7 +19,7 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -65,6 +65,8 @@ MAX_NEIGHBOURS = 100
 # and a block holds about eight such arrays at once; 4M cells made this step the corpus
 # step's memory peak (+187 MiB at 5k articles) for no measurable speed gain.
 BLOCK_CELLS = 500_000
+# Pairs turned into Python objects at a time while summing links between groups.
+PAIR_CHUNK = 100_000
 # Words in a title candidate: a headline longer than this is cut at a word boundary.
 TITLE_WORDS = 12
 # Characters in a title: a long headline line of a news page fits in about 90.
@@ -184,15 +186,42 @@ def cluster_pairs(n: int, pairs: Pairs, threshold: float,
     """
     groups, locked = _initial_groups(n, seeds)
     owner = {k: g for g, members in enumerate(groups) for k in members}
+    pairs = _within_reach(n, pairs, threshold, groups)
     links: list[dict[int, float]] = [{} for _ in groups]
-    for i, j, s in zip(pairs[0].tolist(), pairs[1].tolist(), pairs[2].tolist(), strict=True):
-        a, b = owner[i], owner[j]
-        if a != b:
-            links[a][b] = links[a].get(b, 0.0) + s
-            links[b][a] = links[a][b]
-    merger = _Merger(groups, locked, links)
-    merger.run(threshold)
+    for start in range(0, len(pairs[0]), PAIR_CHUNK):  # a few Python objects at a time
+        chunk = slice(start, start + PAIR_CHUNK)
+        for i, j, s in zip(pairs[0][chunk].tolist(), pairs[1][chunk].tolist(),
+                           pairs[2][chunk].tolist(), strict=True):
+            a, b = owner[i], owner[j]
+            if a != b:
+                links[a][b] = links[a].get(b, 0.0) + s
+                links[b][a] = links[a][b]
+    merger = _Merger(groups, locked, links, threshold)
+    merger.run()
     return [sorted(g) for g, alive in zip(groups, merger.alive, strict=True) if alive]
+
+
+def _within_reach(n: int, pairs: Pairs, threshold: float, groups: list[list[int]]) -> Pairs:
+    """The pairs that can matter: both rows in one component of the pairs at or above the
+    threshold (with each starting group held together).
+
+    Two groups merge only when their mean pair similarity reaches the threshold, so at
+    least one of their pairs does: clusters never leave such a component, and a pair
+    between components never takes part in a merge. Dropping those pairs (most of them,
+    on a large corpus) changes no result and saves their place in memory.
+    """
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    left, right, sims = pairs
+    strong = sims >= threshold
+    held = [(g[0], k) for g in groups for k in g[1:]]
+    a = np.concatenate([left[strong], np.array([x for x, _ in held], dtype=np.int64)])
+    b = np.concatenate([right[strong], np.array([y for _, y in held], dtype=np.int64)])
+    graph = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
+    _, label = connected_components(graph, directed=False)
+    keep = label[left] == label[right]
+    return left[keep], right[keep], sims[keep]
 
 
 class _Merger:
@@ -200,11 +229,14 @@ class _Merger:
 
     ``links[a][b]`` is the sum of pair similarities between groups a and b; a heap entry
     is stale once either group has merged since it was pushed (its version moved on).
+    Pairs whose mean is under the threshold are never queued: the loop would stop before
+    reaching them, and most pairs of a large corpus are such pairs.
     """
 
     def __init__(self, groups: list[list[int]], locked: list[bool],
-                 links: list[dict[int, float]]) -> None:
+                 links: list[dict[int, float]], threshold: float) -> None:
         self.groups, self.locked, self.links = groups, locked, links
+        self.threshold = threshold
         self.alive = [True] * len(groups)
         self.version = [0] * len(groups)
         self.heap: list[tuple[float, int, int, int, int]] = []
@@ -217,13 +249,12 @@ class _Merger:
         if self.locked[a] and self.locked[b]:
             return
         mean = self.links[a][b] / (len(self.groups[a]) * len(self.groups[b]))
-        heapq.heappush(self.heap, (-mean, a, b, self.version[a], self.version[b]))
+        if mean >= self.threshold:
+            heapq.heappush(self.heap, (-mean, a, b, self.version[a], self.version[b]))
 
-    def run(self, threshold: float) -> None:
+    def run(self) -> None:
         while self.heap:
-            neg, a, b, va, vb = heapq.heappop(self.heap)
-            if -neg < threshold:
-                return
+            _, a, b, va, vb = heapq.heappop(self.heap)
             current = (va, vb) == (self.version[a], self.version[b])
             if current and self.alive[a] and self.alive[b]:
                 self._merge(a, b)
@@ -277,10 +308,10 @@ def _features(articles: Sequence[Article], analyses: Mapping[str, Analysis],
               weights: Mapping[str, float]) -> _Features:
     """The sparse channels with a nonzero weight, and each article's trustworthy day."""
     builders: dict[str, Callable[[], Any]] = {
-        "text": lambda: tfidf_rows([tokens(_full_text(a)) for a in articles]),
+        "text": lambda: tfidf_rows(tokens(_full_text(a)) for a in articles),
         "entities": lambda: _entity_rows(articles, analyses),
-        "time": lambda: tfidf_rows([_time_keys(a, analyses.get(a.id)) for a in articles]),
-        "events": lambda: tfidf_rows([_event_keys(analyses.get(a.id)) for a in articles]),
+        "time": lambda: tfidf_rows(_time_keys(a, analyses.get(a.id)) for a in articles),
+        "events": lambda: tfidf_rows(_event_keys(analyses.get(a.id)) for a in articles),
     }
     unknown = sorted(set(weights) - set(builders))
     if unknown:
@@ -292,10 +323,16 @@ def _features(articles: Sequence[Article], analyses: Mapping[str, Analysis],
 
 def _entity_rows(articles: Sequence[Article], analyses: Mapping[str, Analysis]) -> Any:
     """TF-IDF of the named participants, broad place and group names weighted down."""
-    keyed = [_entity_keys(a, analyses.get(a.id)) for a in articles]
-    broad = {k for keys in keyed for k, label in keys if label in BROAD_ENTITY_LABELS}
-    return tfidf_rows([[k for k, _ in keys] for keys in keyed],
-                      term_weight=dict.fromkeys(sorted(broad), BROAD_ENTITY_WEIGHT))
+    broad: dict[str, float] = {}  # filled while the rows are read; tfidf_rows reads it after
+
+    def keys() -> Iterator[list[str]]:
+        for a in articles:
+            found = _entity_keys(a, analyses.get(a.id))
+            broad.update((k, BROAD_ENTITY_WEIGHT) for k, label in found
+                         if label in BROAD_ENTITY_LABELS)
+            yield [k for k, _ in found]
+
+    return tfidf_rows(keys(), term_weight=broad)
 
 
 def _event_keys(analysis: Analysis | None) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -83,32 +83,51 @@ def _vocabulary(docs: Sequence[Sequence[str]], min_df: int,
     return df, {t: i for i, t in enumerate(kept[:max_features])}
 
 
-def tfidf_rows(docs: Sequence[Sequence[str]], min_df: int = 2,
+def tfidf_rows(docs: Iterable[Sequence[str]], min_df: int = 2,
                term_weight: Mapping[str, float] | None = None, max_features: int = MAX_FEATURES,
                ) -> Any:
     """Like ``tfidf_matrix`` but sparse (a scipy CSR matrix), for corpora of any size.
 
-    ``term_weight`` scales a term's column (an entity's type, say); missing terms weigh 1.
+    ``docs`` is read once, one document at a time: each is kept as term ids and counts,
+    never as its list of token strings. ``term_weight`` scales a term's column (an entity's
+    type, say; missing terms weigh 1); it is read after ``docs`` is used up, so the
+    generator of ``docs`` may fill it in.
     """
     from scipy import sparse  # arrives with datasketch; untyped, hence ``Any``
 
-    df, vocab = _vocabulary(docs, min_df, max_features)
-    n = len(docs)
+    terms: dict[str, int] = {}
+    counted = [_term_counts(d, terms) for d in docs]
+    n = len(counted)
+    df = np.bincount(np.concatenate([ids for ids, _ in counted] or [np.zeros(0, np.int64)]),
+                     minlength=len(terms))
+    kept = sorted((t for t, i in terms.items() if df[i] >= min_df),
+                  key=lambda t: (-df[terms[t]], t))[:max_features]
+    column = np.full(len(terms), -1, dtype=np.int64)
+    column[[terms[t] for t in kept]] = np.arange(len(kept))
     weights = term_weight or {}
-    col_weight = np.array([(np.log((1 + n) / (1 + df[t])) + 1.0) * weights.get(t, 1.0)
-                           for t in vocab], dtype=np.float64)
-    rows: list[int] = []
-    cols: list[int] = []
-    vals: list[float] = []
-    for row, d in enumerate(docs):
-        for t, c in sorted(Counter(d).items()):
-            col = vocab.get(t)
-            if col is not None:
-                rows.append(row)
-                cols.append(col)
-                vals.append((1.0 + float(np.log(c))) * float(col_weight[col]))
-    mat = sparse.csr_matrix((np.array(vals, dtype=np.float64), (rows, cols)),
-                            shape=(n, len(vocab)))
+    col_weight = np.array([(np.log((1 + n) / (1 + df[terms[t]])) + 1.0) * weights.get(t, 1.0)
+                           for t in kept], dtype=np.float64)
+    rows, cols, vals = [], [], []
+    for row, (ids, counts) in enumerate(counted):
+        cs = column[ids]
+        keep = cs >= 0
+        rows.append(np.full(int(keep.sum()), row, dtype=np.int64))
+        cols.append(cs[keep])
+        vals.append((1.0 + np.log(counts[keep])) * col_weight[cs[keep]])
+    mat = sparse.csr_matrix((np.concatenate(vals or [np.zeros(0)]),
+                             (np.concatenate(rows or [np.zeros(0, np.int64)]),
+                              np.concatenate(cols or [np.zeros(0, np.int64)]))),
+                            shape=(n, len(kept)))
     norms = np.sqrt(np.asarray(mat.multiply(mat).sum(axis=1)).ravel())
     scale = sparse.diags(1.0 / np.where(norms > 0, norms, 1.0))
     return (scale @ mat).tocsr().astype(np.float32)
+
+
+def _term_counts(doc: Sequence[str], terms: dict[str, int]
+                 ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+    """A document's distinct terms as ids (new terms numbered as they come) and counts,
+    in term order, as the rows were always laid out."""
+    counts = sorted(Counter(doc).items())
+    ids = np.fromiter((terms.setdefault(t, len(terms)) for t, _ in counts), dtype=np.int64,
+                      count=len(counts))
+    return ids, np.fromiter((c for _, c in counts), dtype=np.float64, count=len(counts))
