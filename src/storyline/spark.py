@@ -31,9 +31,6 @@ LOCAL_CONF = {
     "spark.sql.shuffle.partitions": "2",
     "spark.python.worker.reuse": "true",  # keeps each executor's loaded model across tasks
 }
-# MinHash bands for the candidate join: 32 bands of 4 rows over 128 permutations catch
-# pairs from Jaccard ~0.3 up (datasketch's choice for dedup's LSH threshold, 0.5 x 0.6).
-BANDS = 32
 
 
 def spark_session(master: str | None = None) -> Any:
@@ -110,20 +107,12 @@ def _local_name(path: str) -> str:
 
 
 def band_keys(article_id: str, text: str, settings: Settings) -> list[tuple[str, str]]:
-    """(band key, article id) rows: articles sharing a key are near-duplicate candidates."""
-    from datasketch import MinHash
-
+    """(band key, article id) rows: articles sharing a key are near-duplicate candidates,
+    with the bands the local runner's dedup joins on (dedup.article_band_keys)."""
     from .corpus import dedup
-    from .corpus.textsim import fold_text
 
-    hashes = dedup._shingle_hashes(fold_text(text), settings.shingle_words)
-    if len(hashes) < dedup.MIN_SHINGLES:
-        return []  # too short to be anything but an exact copy (as in corpus.dedup)
-    m = MinHash(num_perm=settings.minhash_perm, seed=settings.seed, hashfunc=dedup._identity)
-    m.update_batch([int(h) & dedup._HASH_MASK_32 for h in hashes])
-    rows = settings.minhash_perm // BANDS
-    return [(f"{b}:{m.hashvalues[b * rows:(b + 1) * rows].tobytes().hex()}", article_id)
-            for b in range(BANDS)]
+    return [(f"{band}:{key}", article_id)
+            for band, key in enumerate(dedup.article_band_keys(text, settings))]
 
 
 # --------------------------------------------------------------------------- the job

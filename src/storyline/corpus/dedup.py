@@ -14,6 +14,7 @@ Deterministic: hashes are content hashes and MinHash uses ``Settings.seed``.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -185,10 +186,28 @@ def _near_pairs(sets: Sequence[NDArray[np.uint32]], settings: Settings) -> list[
     return out
 
 
+def article_band_keys(text: str, settings: Settings) -> list[int]:
+    """One article's band keys, as ``_near_pairs`` computes them for a whole batch (the
+    Spark runner's join uses these); none for a text too short to sketch."""
+    hashes = _shingle_hashes(fold_text(text), settings.shingle_words)
+    if len(hashes) < MIN_SHINGLES:
+        return []  # too short to be anything but an exact copy
+    m = MinHash(num_perm=settings.minhash_perm, seed=settings.seed, hashfunc=_identity)
+    m.update_batch(hashes.tolist())
+    return [int(k) for k in band_keys(m.hashvalues, *lsh_shape(settings))]
+
+
 def lsh_shape(settings: Settings) -> tuple[int, int]:
     """(bands, rows per band) datasketch chooses for the candidate threshold."""
-    lsh = MinHashLSH(threshold=settings.near_duplicate_threshold * LSH_THRESHOLD_FACTOR,
-                     num_perm=settings.minhash_perm)
+    return _lsh_shape(settings.near_duplicate_threshold * LSH_THRESHOLD_FACTOR,
+                      settings.minhash_perm)
+
+
+@functools.lru_cache(maxsize=8)
+def _lsh_shape(threshold: float, num_perm: int) -> tuple[int, int]:
+    # datasketch integrates false positive and negative rates over every shape: cached,
+    # since the Spark runner asks once per article.
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     return lsh.b, lsh.r
 
 
