@@ -31,8 +31,8 @@ FLOORS: dict[str, dict[str, float]] = {
     # Publication dates; htmldate alone scores 0.897.
     "dates-mediacloud": {"published_accuracy": 0.90},
     # Gold covers only each article's first sentences, which caps timex and quote precision.
-    "meantime": {"timex_value_f1": 0.56, "quote_recall": 0.65, "speaker_accuracy": 0.95,
-                 "said_on_accuracy": 0.90, "alias_pair_f1": 0.66},
+    "meantime": {"timex_value_f1": 0.58, "timex_recall": 0.90, "quote_recall": 0.65,
+                 "speaker_accuracy": 0.95, "said_on_accuracy": 0.90, "alias_pair_f1": 0.66},
     "stories-ecbplus-dev": {"story_bcubed_f1": 0.91},
     "timeline-semeval15-dev": {"timeline_date_f1": 0.50},
 }
