@@ -185,30 +185,25 @@ def cluster_pairs(n: int, pairs: Pairs, threshold: float,
     first, so the result is stable.
     """
     groups, locked = _initial_groups(n, seeds)
-    owner = {k: g for g, members in enumerate(groups) for k in members}
-    pairs = _within_reach(n, pairs, threshold, groups)
-    links: list[dict[int, float]] = [{} for _ in groups]
-    for start in range(0, len(pairs[0]), PAIR_CHUNK):  # a few Python objects at a time
-        chunk = slice(start, start + PAIR_CHUNK)
-        for i, j, s in zip(pairs[0][chunk].tolist(), pairs[1][chunk].tolist(),
-                           pairs[2][chunk].tolist(), strict=True):
-            a, b = owner[i], owner[j]
-            if a != b:
-                links[a][b] = links[a].get(b, 0.0) + s
-                links[b][a] = links[a][b]
-    merger = _Merger(groups, locked, links, threshold)
-    merger.run()
-    return [sorted(g) for g, alive in zip(groups, merger.alive, strict=True) if alive]
+    owner = np.empty(n, dtype=np.int64)
+    for g, members in enumerate(groups):
+        owner[members] = g
+    alive = [True] * len(groups)
+    # One component at a time: only its links between groups are in memory.
+    for part in _components(n, pairs, threshold, groups):
+        _Merger(groups, locked, _group_links(part, owner), threshold, alive).run()
+    return [sorted(g) for g, kept in zip(groups, alive, strict=True) if kept]
 
 
-def _within_reach(n: int, pairs: Pairs, threshold: float, groups: list[list[int]]) -> Pairs:
-    """The pairs that can matter: both rows in one component of the pairs at or above the
-    threshold (with each starting group held together).
+def _components(n: int, pairs: Pairs, threshold: float,
+                groups: list[list[int]]) -> Iterator[Pairs]:
+    """The pairs inside each component of the pairs at or above the threshold (each
+    starting group held together), one component at a time.
 
     Two groups merge only when their mean pair similarity reaches the threshold, so at
     least one of their pairs does: clusters never leave such a component, and a pair
-    between components never takes part in a merge. Dropping those pairs (most of them,
-    on a large corpus) changes no result and saves their place in memory.
+    between components never takes part in a merge. Leaving those pairs out, and keeping
+    one component's links at a time, changes no result.
     """
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
@@ -220,8 +215,25 @@ def _within_reach(n: int, pairs: Pairs, threshold: float, groups: list[list[int]
     b = np.concatenate([right[strong], np.array([y for _, y in held], dtype=np.int64)])
     graph = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
     _, label = connected_components(graph, directed=False)
-    keep = label[left] == label[right]
-    return left[keep], right[keep], sims[keep]
+    inside = np.flatnonzero(label[left] == label[right])
+    inside = inside[np.argsort(label[left[inside]], kind="stable")]
+    bounds = np.flatnonzero(np.diff(label[left[inside]])) + 1
+    for part in np.split(inside, bounds) if len(inside) else []:
+        yield left[part], right[part], sims[part]
+
+
+def _group_links(pairs: Pairs, owner: NDArray[np.int64]) -> dict[int, dict[int, float]]:
+    """Sums of pair similarities between the groups the pairs' rows belong to."""
+    links: dict[int, dict[int, float]] = {}
+    for start in range(0, len(pairs[0]), PAIR_CHUNK):  # a few Python objects at a time
+        chunk = slice(start, start + PAIR_CHUNK)
+        for a, b, s in zip(owner[pairs[0][chunk]].tolist(), owner[pairs[1][chunk]].tolist(),
+                           pairs[2][chunk].tolist(), strict=True):
+            if a != b:
+                total = links.setdefault(a, {}).get(b, 0.0) + s
+                links[a][b] = total
+                links.setdefault(b, {})[a] = total
+    return links
 
 
 class _Merger:
@@ -234,14 +246,15 @@ class _Merger:
     """
 
     def __init__(self, groups: list[list[int]], locked: list[bool],
-                 links: list[dict[int, float]], threshold: float) -> None:
+                 links: dict[int, dict[int, float]], threshold: float,
+                 alive: list[bool]) -> None:
         self.groups, self.locked, self.links = groups, locked, links
         self.threshold = threshold
-        self.alive = [True] * len(groups)
-        self.version = [0] * len(groups)
+        self.alive = alive
+        self.version = dict.fromkeys(links, 0)
         self.heap: list[tuple[float, int, int, int, int]] = []
-        for a, near in enumerate(links):
-            for b in sorted(near):
+        for a in sorted(links):
+            for b in sorted(links[a]):
                 if a < b:
                     self._push(a, b)
 
