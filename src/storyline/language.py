@@ -55,7 +55,7 @@ def lemma_of(token: Any) -> str:
     if token.lemma:
         return str(token.lemma_)
     lemmatizer = _LAZY_LEMMATIZERS.get(id(token.vocab))
-    if lemmatizer is None:
+    if lemmatizer is None or lemmatizer.vocab is not token.vocab:  # an id reused after GC
         return str(token.lower_)
     # The rule lemmatizer reads the form, the part of speech and the morphology, nothing else.
     key = (id(token.vocab), token.orth, token.pos, token.morph.key)
@@ -115,6 +115,7 @@ def _make_lemmas_lazy(nlp: Any) -> None:
         return
     nlp.remove_pipe("lemmatizer")
     _LAZY_LEMMATIZERS[id(nlp.vocab)] = component
+    _LEMMAS.clear()  # keyed by vocabulary id too: a new pipeline starts afresh
 
 
 def paragraph_boundaries(doc: Any) -> Any:
