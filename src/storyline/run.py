@@ -58,7 +58,7 @@ def run(paths: Iterable[str], store: Store, settings: Settings) -> RunSummary:
     summary = RunSummary(
         pages=tally["pages"], articles=tally["new"] + tally["unchanged"],
         new_articles=tally["new"], unchanged=tally["unchanged"],
-        duplicates=store.stats()["duplicates"], failures=sum(reasons.values()),
+        duplicates=store.duplicate_count(), failures=sum(reasons.values()),
         failure_reasons=tuple(sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))))
     store.finish_run(run_id, summary)
     return summary

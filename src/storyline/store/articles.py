@@ -122,13 +122,18 @@ class ArticleQueries(StoreCore):
                         source_id=r["source_id"])
                 for r in self.conn.execute(f"SELECT * FROM failures{where} ORDER BY source")]
 
+    def duplicate_count(self) -> int:
+        """Articles linked to a canonical copy."""
+        return int(self.conn.execute(
+            "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0])
+
     def stats(self) -> dict[str, Any]:
         def one(sql: str) -> int:
             return int(self.conn.execute(sql).fetchone()[0])
 
         return {
             "articles": one("SELECT count(*) FROM articles"),
-            "duplicates": one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+            "duplicates": self.duplicate_count(),
             "quotes": one("SELECT count(*) FROM quotes"),
             "entities": one("SELECT count(*) FROM entities"),
             "stories": one("SELECT count(*) FROM stories"),
