@@ -63,7 +63,8 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     doc = _bare(html, url, TEXT_OPTIONS)
     text = _text(doc)
     if len(text) < SHORT_TEXT_CHARS:
-        balanced = _text(_bare(html, url, RECALL_OPTIONS))
+        # text only: the metadata came with the first pass (and leaves the text as it is)
+        balanced = _text(_bare(html, url, RECALL_OPTIONS, with_metadata=False))
         if len(text) < MIN_PRECISION_SHARE * len(balanced):
             text = balanced
     # 2.-3. publication date, most reliable source first
@@ -82,11 +83,11 @@ def find_published(html: str, text: str, url: str | None) -> tuple[str | None, s
     return hit if hit is not None else (None, None)
 
 
-def _bare(html: str, url: str | None, options: dict[str, Any]) -> Any:
+def _bare(html: str, url: str | None, options: dict[str, Any], with_metadata: bool = True) -> Any:
     import trafilatura
 
     try:
-        return trafilatura.bare_extraction(html, url=url, with_metadata=True, **options)
+        return trafilatura.bare_extraction(html, url=url, with_metadata=with_metadata, **options)
     except Exception:  # noqa: BLE001 - lxml and trafilatura raise many kinds on broken markup
         return None
 

@@ -118,10 +118,18 @@ class AnalysisQueries(StoreCore):
 
     def link_mentions(self, key_to_entity: dict[tuple[str, str], str]) -> None:
         """Point mentions and quote speakers at corpus entities: (article, key) -> entity."""
-        self.conn.execute("UPDATE mentions SET entity = NULL")
-        self.conn.execute("UPDATE quotes SET speaker = NULL")
-        rows = [(e, a, k) for (a, k), e in key_to_entity.items()]
-        self.conn.executemany(
-            "UPDATE mentions SET entity = ? WHERE article = ? AND key = ?", rows)
-        self.conn.executemany(
-            "UPDATE quotes SET speaker = ? WHERE article = ? AND speaker_key = ?", rows)
+        # One pass over each table against a keyed temporary table, touching only the rows
+        # whose entity changes (a re-run changes few; every row write also updates an index).
+        self.conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS entity_links (article TEXT NOT NULL, "
+            "key TEXT NOT NULL, entity TEXT NOT NULL, PRIMARY KEY (article, key)) WITHOUT ROWID")
+        self.conn.execute("DELETE FROM entity_links")
+        self.conn.executemany("INSERT INTO entity_links VALUES (?, ?, ?)",
+                              [(a, k, e) for (a, k), e in key_to_entity.items()])
+        for table, key in (("mentions", "key"), ("quotes", "speaker_key")):
+            column = "entity" if table == "mentions" else "speaker"
+            found = (f"(SELECT l.entity FROM entity_links l WHERE l.article = {table}.article "
+                     f"AND l.key = {table}.{key})")
+            self.conn.execute(
+                f"UPDATE {table} SET {column} = {found} WHERE {column} IS NOT {found}")
+        self.conn.execute("DELETE FROM entity_links")
