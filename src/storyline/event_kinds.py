@@ -103,6 +103,10 @@ def verb_lemma(verb: Any) -> str:
     return lemma
 
 
+# Parts of speech a trigger can have: verbs, and nouns for the happenings they name.
+TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
+
+
 def trigger_kind(token: Any) -> str | None:
     """The event kind a token triggers, or None; negated or statement-less tokens give None."""
     pos = token.pos_

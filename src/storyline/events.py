@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from . import names
@@ -28,13 +29,14 @@ from .event_kinds import (
     LIGHT_VERBS,
     PLACE_LABELS,
     STATEMENT_VERBS,
+    TRIGGER_POS,
     family,
     is_negated,
     same_word,
     trigger_kind,
     verb_lemma,
 )
-from .language import lemma_of
+from .language import lemma_of, tokens_with_pos
 from .records import Article, EventMention, Mention, Timex, content_id
 
 # Dependency edges that open reported content or a new proposition: what lies below them is
@@ -78,11 +80,13 @@ NOT_THING_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORD
 
 @dataclass(frozen=True, slots=True)
 class _Found:
-    """A placed mention: its record and token range [first, last]."""
+    """A placed mention: its record, token range [first, last] and the range's root token
+    (looked up once: every trigger asks where each mention hangs)."""
 
     mention: Mention
     first: int
     last: int
+    root: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,10 +113,13 @@ class _Context:
 def find_event_mentions(doc: Any, article: Article, mentions: Sequence[Mention],
                         timexes: Sequence[Timex]) -> list[EventMention]:
     """Event mentions in one article, in text order."""
-    placed = [f for f in _place_mentions(doc, mentions) if not _reports_it(f.mention, article)]
+    reporters = _reporters(article)
+    placed = [f for f in _place_mentions(doc, mentions)
+              if names.fold(f.mention.text) not in reporters]
     dated = _place_timexes(doc, timexes)
     lead = _lead(doc, article, timexes)
-    triggers = [(t, kind) for t in doc if (kind := trigger_kind(t)) is not None]
+    triggers = [(t, kind) for t in tokens_with_pos(doc, TRIGGER_POS)
+                if (kind := trigger_kind(t)) is not None]
     triggers += _dated_verbs(dated, {t.i for t, _ in triggers})
     triggers += _lead_verbs(doc, lead, {t.i for t, _ in triggers})
     ctx = _Context(article, placed, dated, {t.i for t, _ in triggers}, lead)
@@ -121,10 +128,9 @@ def find_event_mentions(doc: Any, article: Article, mentions: Sequence[Mention],
     return _inherit_dates(_lead_dates_from_body(kept))
 
 
-def _reports_it(mention: Mention, article: Article) -> bool:
-    """The article's own outlet or wire ("(MENAFN) ...") reports events; it takes no part."""
-    reporters = {names.fold(x) for x in (article.outlet, article.wire) if x}
-    return names.fold(mention.text) in reporters
+def _reporters(article: Article) -> set[str]:
+    """The article's own outlet and wire ("(MENAFN) ..."): they report events, take no part."""
+    return {names.fold(x) for x in (article.outlet, article.wire) if x}
 
 
 def _lead(doc: Any, article: Article, timexes: Iterable[Timex]) -> _Lead:
@@ -134,8 +140,8 @@ def _lead(doc: Any, article: Article, timexes: Iterable[Timex]) -> _Lead:
     sents = [s for s in doc.sents if s.text.strip()]
     headline = [s for s in sents if s.start_char < head_end]
     # A verbless line after the headline is a date line or a byline, not the lead.
-    body = [s for s in sents if s.start_char >= head_end
-            and any(t.pos_ in ("VERB", "AUX") for t in s)][:LEAD_BODY_SENTENCES]
+    body = list(islice((s for s in sents if s.start_char >= head_end
+                        and any(t.pos_ in ("VERB", "AUX") for t in s)), LEAD_BODY_SENTENCES))
     roots = []
     for t in timexes:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -205,7 +211,7 @@ def _place_mentions(doc: Any, mentions: Iterable[Mention]) -> list[_Found]:
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and len(span):
-            out.append(_Found(m, span.start, span.end - 1))
+            out.append(_Found(m, span.start, span.end - 1, span.root.i))
     return out
 
 
@@ -329,7 +335,7 @@ def _place_for(token: Any, chain: Sequence[Any], placed: Sequence[_Found],
     for f in placed:
         if f.mention.label not in PLACE_LABELS:
             continue
-        root = token.doc[f.first:f.last + 1].root
+        root = token.doc[f.root]
         if not _hangs_from(root, chain_ids, trigger_ids):
             continue
         is_object = root.dep_ == "dobj" and lemma_of(root.head) in ("visit", "reach", "tour")
@@ -428,7 +434,7 @@ def _is_placed(doc: Any, f: _Found) -> bool:
     """A GPE after 'in'/'at'/'to' names a place, not a participant."""
     if f.mention.label != "GPE":
         return False
-    root = doc[f.first:f.last + 1].root
+    root = doc[f.root]
     return bool(root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS)
 
 

@@ -67,6 +67,16 @@ def lemma_of(token: Any) -> str:
     return found
 
 
+def tokens_with_pos(doc: Any, pos: frozenset[str]) -> list[Any]:
+    """The tokens whose part of speech is in ``pos``, read off one array: most tokens are
+    not, and each Token object spaCy builds costs more than the test."""
+    from spacy.attrs import POS
+    from spacy.parts_of_speech import IDS
+
+    ids = {IDS[p] for p in pos}
+    return [doc[i] for i, p in enumerate(doc.to_array(POS).tolist()) if p in ids]
+
+
 def text_of(doc: Any) -> str:
     """The Doc's text, joined once: spaCy's ``Doc.text`` joins every token on each call, and
     the stages ask for it per token."""

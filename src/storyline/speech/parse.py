@@ -133,9 +133,13 @@ def content_clause(verb: Token) -> tuple[int, int] | None:
 REPORTING_VERBS = STANCE_VERBS | DIRECTIVE_VERBS | OBJECT_CUES | frozenset(OBJECT_PREPOSITIONS)
 
 
+# Parts of speech a reporting verb can have.
+REPORTING_POS = frozenset({"VERB", "AUX"})
+
+
 def is_reporting(token: Token) -> bool:
     """A cue verb, or a verb whose infinitive or object is reported ("plans to", "announced")."""
-    if token.pos_ not in ("VERB", "AUX"):
+    if token.pos_ not in REPORTING_POS:
         return False
     lemma = lemma_of(token).lower()
     return is_cue(token) or lemma in REPORTING_VERBS

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..language import lemma_of, text_of
+from ..language import lemma_of, text_of, tokens_with_pos
 from ..records import Article
 from . import marks, parse
 from .content import has_clause
@@ -144,7 +144,8 @@ def _dash_draft(doc: Any, base: int, m: re.Match[str]) -> Draft | None:
 def reported_drafts(doc: Any, direct: Sequence[Draft]) -> list[Draft]:
     """Reported speech: cue verbs with a content clause, and "According to X, ..."."""
     quoted = [(d.start, d.end) for d in direct]
-    found = [d for tok in doc if (d := _reported(tok, quoted)) is not None]
+    found = [d for tok in tokens_with_pos(doc, parse.REPORTING_POS) if (d := _reported(tok, quoted))
+             is not None]
     found += [d for sent in doc.sents if (d := _sourced(sent, quoted)) is not None]
     return [d for d in found if not _elaboration(d, found)]
 
