@@ -158,6 +158,9 @@ def cue_phrase(cue: Token) -> str:
 
 def source_phrase(sent: Span) -> tuple[Token, Token, tuple[int, int]] | None:
     """ "According to X, ..." / "As per X, ...": (cue word, X's head, content span)."""
+    low = text_of(sent.doc)[sent.start_char:sent.end_char].lower()
+    if not any(a in low and b in low for a, b in SOURCE_PAIRS):
+        return None  # most sentences: no need to look at each token
     for tok in sent:
         nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
         if nxt is None or (tok.lower_, nxt.lower_) not in SOURCE_PAIRS:
