@@ -36,7 +36,7 @@ from .event_kinds import (
     trigger_kind,
     verb_lemma,
 )
-from .language import lemma_of, tokens_with_pos
+from .language import lemma_of, text_of, tokens_with_pos
 from .records import Article, EventMention, Mention, Timex, content_id
 
 # Dependency edges that open reported content or a new proposition: what lies below them is
@@ -137,7 +137,8 @@ def _lead(doc: Any, article: Article, timexes: Iterable[Timex]) -> _Lead:
     day = article.published[:10] if article.published and DAY_VALUE.match(article.published) \
         else None
     head_end = _headline_end(article)
-    sents = [s for s in doc.sents if s.text.strip()]
+    text = text_of(doc)
+    sents = [s for s in doc.sents if text[s.start_char:s.end_char].strip()]
     headline = [s for s in sents if s.start_char < head_end]
     # A verbless line after the headline is a date line or a byline, not the lead.
     body = list(islice((s for s in sents if s.start_char >= head_end

@@ -52,7 +52,8 @@ def direct_drafts(doc: Any, article: Article) -> list[Draft]:
              if not _looks_like_title(article.text[s.start:s.end])]
     dash = _dash_drafts(doc, article)
     taken = [(s.start, s.end) for s in spans] + [(d.start, d.end) for d in dash]
-    drafts = [_quoted_draft(doc, article.text, s, taken) for s in spans]
+    sentences = list(doc.sents) if spans else []  # spaCy walks the tokens on each doc.sents
+    drafts = [_quoted_draft(sentences, article.text, s, taken) for s in spans]
     return sorted([d for d in drafts if d is not None] + dash, key=lambda d: d.start)
 
 
@@ -63,9 +64,9 @@ def _looks_like_title(text: str) -> bool:
             and all(w[0].isupper() for w in long_words) and words[0][0].isupper())
 
 
-def _quoted_draft(doc: Any, text: str, span: marks.Span,
+def _quoted_draft(sentences: Sequence[Any], text: str, span: marks.Span,
                   taken: Sequence[tuple[int, int]]) -> Draft | None:
-    sents = [s for s in doc.sents if s.start_char < span.end + 2 and s.end_char > span.start - 2
+    sents = [s for s in sentences if s.start_char < span.end + 2 and s.end_char > span.start - 2
              and "\n" not in text[min(s.end_char, span.start):max(s.start_char, span.end)]]
     if not sents:
         return None
