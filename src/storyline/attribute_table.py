@@ -86,7 +86,8 @@ class AttributeTable:
         matched = self._matcher_hits(doc, [key[1] for key in keys])
         for i, key in enumerate(keys):
             if i in matched:  # a multi-token rule touches it: apply every rule in order
-                for attrs in self._ordered(doc[i], matched[i]):
+                fields = {field: read(doc[i]) for field, read in FIELDS.items()}
+                for attrs in self._ordered_rules(fields, matched[i]):
                     set_token_attrs(doc[i], attrs)
                 values[i] = [doc[i].pos, doc[i].morph.key, doc[i].lemma]
                 continue
@@ -119,14 +120,10 @@ class AttributeTable:
             found = self._cache[key] = (common, rest)
         return found
 
-    def _ordered_rules(self, fields: dict[str, Any]) -> list[dict[int, Any]]:
-        hits = sorted({r.order: r.attrs for r in self._candidates(fields)
-                       if r.matches(fields)}.items())
-        return [attrs for _, attrs in hits]
-
-    def _ordered(self, token: Any, extra: list[tuple[int, dict[int, Any]]]
-                 ) -> list[dict[int, Any]]:
-        fields = {field: read(token) for field, read in FIELDS.items()}
+    def _ordered_rules(self, fields: dict[str, Any],
+                       extra: Iterable[tuple[int, dict[int, Any]]] = ()) -> list[dict[int, Any]]:
+        """The attributes of every rule matching ``fields`` (and ``extra`` matches), in the
+        ruler's order."""
         hits = {r.order: r.attrs for r in self._candidates(fields) if r.matches(fields)}
         hits.update(extra)
         return [attrs for _, attrs in sorted(hits.items())]
