@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from storyline.corpus import dedup
+from storyline.corpus.reader import MemoryCorpus
 from storyline.corpus.stories import CHANNEL_WEIGHTS, assign_stories, average_link
 from storyline.corpus.textsim import tfidf_matrix, tokens
 from storyline.records import Analysis, Article, RawPage
@@ -86,7 +87,7 @@ def baseline(arts: list[Article], gold: list[list[str]]) -> dict[float, float]:
 def ours(arts: list[Article], analyses: dict[str, Analysis], gold: list[list[str]],
          settings: Settings, weights: dict[str, float] | None = None) -> float:
     links = dedup.find_duplicates(arts, settings)
-    stories = assign_stories(arts, analyses, links, [], settings, weights)
+    stories = assign_stories(MemoryCorpus(arts, analyses), links, [], settings, weights)
     src = {a.id: a.source_id for a in arts}
     return bcubed_f1({src[a]: s.id for s in stories for a in s.articles}, gold)
 

@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 
 from storyline.corpus import stories
+from storyline.corpus.reader import MemoryCorpus
 from storyline.corpus.stories import assign_stories, average_link, cluster_pairs
-from storyline.records import Analysis, Article, DuplicateLink, Mention, Story
+from storyline.records import Analysis, Article, ArticleInfo, DuplicateLink, Mention, Story
 from storyline.settings import Settings
 
 QUAY = [
@@ -38,7 +39,7 @@ def groups(stories: list[Story]) -> set[frozenset[str]]:
 
 
 def test_two_threads_two_stories_even_after_a_silence(settings: Settings) -> None:
-    found = assign_stories(corpus(), {}, [], [], settings)
+    found = assign_stories(corpus(), [], [], settings)
     assert groups(found) == {frozenset(f"q{i}" for i in range(4)),
                              frozenset(f"b{i}" for i in range(3))}
     quay = next(s for s in found if "q0" in s.articles)
@@ -48,9 +49,9 @@ def test_two_threads_two_stories_even_after_a_silence(settings: Settings) -> Non
 
 def test_rerun_keeps_ids_and_new_articles_join(settings: Settings) -> None:
     arts = corpus()
-    first = assign_stories(arts[:2] + arts[4:6], {}, [], [], settings)
-    again = assign_stories(arts, {}, [], first, settings)
-    assert groups(again) == groups(assign_stories(arts, {}, [], [], settings))
+    first = assign_stories(arts[:2] + arts[4:6], [], [], settings)
+    again = assign_stories(arts, [], first, settings)
+    assert groups(again) == groups(assign_stories(arts, [], [], settings))
     old = {s.id for s in first}
     assert {s.id for s in again} == old
 
@@ -58,7 +59,7 @@ def test_rerun_keeps_ids_and_new_articles_join(settings: Settings) -> None:
 def test_a_copy_follows_its_canonical(settings: Settings) -> None:
     arts = [*corpus(), art("copy", "Unrelated words entirely, a reprint page.", "2025-01-08")]
     links = [DuplicateLink("copy", "b0", "wire")]
-    found = assign_stories(arts, {}, links, [], settings)
+    found = assign_stories(arts, links, [], settings)
     assert any({"copy", "b0"} <= set(s.articles) for s in found)
 
 
@@ -69,7 +70,7 @@ def test_previous_stories_never_merge() -> None:
 
 
 def test_empty_input(settings: Settings) -> None:
-    assert assign_stories([], {}, [], [], settings) == []
+    assert assign_stories([], [], [], settings) == []
 
 
 def dense_average_link(sim: np.ndarray, threshold: float) -> list[list[int]]:
@@ -128,7 +129,7 @@ def test_a_shared_person_links_more_than_a_shared_country() -> None:
     analyses = {k: Analysis(article=k, mentions=tuple(
         mention(k, n, "GPE" if n.endswith("land") or n.endswith("mark") else "PERSON")
         for n in ns)) for k, ns in names.items()}
-    mat = stories._entity_rows(arts, analyses)
+    mat = stories._entity_rows((a, analyses[a.id]) for a in arts)
     sim = (mat @ mat.T).toarray()
     assert sim[0, 1] > sim[0, 2] > 0
 
@@ -137,7 +138,8 @@ def test_each_article_keeps_its_nearest_partners_only(monkeypatch: pytest.Monkey
                                                        settings: Settings) -> None:
     monkeypatch.setattr(stories, "MAX_NEIGHBOURS", 2)
     arts = [art(f"q{i}", " ".join(QUAY), "2025-01-07") for i in range(6)]
-    feats = stories._features(arts, {}, stories.CHANNEL_WEIGHTS)
+    feats = stories._features([ArticleInfo.of(a) for a in arts], MemoryCorpus(arts),
+                              stories.CHANNEL_WEIGHTS)
     left, right, _ = stories.similar_pairs(feats, settings)
     assert len(left) <= 2 * len(arts) and bool(np.all(left < right))
 
@@ -156,12 +158,13 @@ def test_story_title_is_a_headline_not_a_long_lead() -> None:
     arts = [titled("t1", LEAD, None), titled("t2", LEAD, "Tromsvik quay stays shut for repairs"),
             titled("t3", LEAD, "Storm repairs close Tromsvik quay"),
             titled("t4", LEAD, "Bakery prize goes to rye loaf")]
-    title = stories._title(arts, {})
+    title = stories._title(arts, MemoryCorpus(arts))
     assert title in {"Tromsvik quay stays shut for repairs", "Storm repairs close Tromsvik quay"}
 
 
 def test_story_title_falls_back_to_a_shortened_lead() -> None:
-    title = stories._title([titled("t1", LEAD, None)], {})
+    lead = [titled("t1", LEAD, None)]
+    title = stories._title(lead, MemoryCorpus(lead))
     assert title.startswith("Harbour master Ingrid Solheim confirmed")
     assert title.endswith("…")
     assert len(title) <= stories.TITLE_CHARS + 1

@@ -113,6 +113,37 @@ class Article(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleInfo(Record):
+    """An article without its text: what the corpus steps keep for every article at once.
+
+    The texts of a large corpus do not fit beside everything else; the corpus steps hold
+    these and read texts a batch at a time. ``chars`` is the text's length.
+    """
+
+    id: str
+    source_id: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    final_url: str | None = None
+    published: str | None = None
+    published_from: str | None = None
+    wire: str | None = None
+    chars: int = 0
+
+    @classmethod
+    def of(cls, article: Article) -> ArticleInfo:
+        return cls(id=article.id, source_id=article.source_id, title=article.title,
+                   outlet=article.outlet, url=article.url, final_url=article.final_url,
+                   published=article.published, published_from=article.published_from,
+                   wire=article.wire, chars=len(article.text))
+
+
+# What the steps that only read an article's metadata accept.
+ArticleMeta = Article | ArticleInfo
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence(Record):
     """A sentence of an article, by character span; quotes and events point at these."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..settings import Settings
 from ..store import Store
 from . import contradictions, dedup, entities, events, stories, timeline
+from .reader import StoredCorpus
 
 
 def build(store: Store, settings: Settings) -> None:
@@ -17,16 +18,18 @@ def build(store: Store, settings: Settings) -> None:
     merged, key_to_entity = entities.merge_entities(store.mentions())
     store.replace_entities(merged)
     store.link_mentions(key_to_entity)
-    # Loaded once, after linking, and without sentences: only step 5 reads those.
-    articles = store.articles()
-    analyses = store.analyses(sentences=False)
+    # Steps 2 and 3 read texts from the store a batch at a time; what every later step
+    # needs of an article is its metadata.
+    corpus = StoredCorpus(store)
     # 2. Copies: the same text, the same wire story, translations.
-    links = dedup.find_duplicates(articles, settings)
+    links = dedup.find_duplicates(corpus, settings)
     store.replace_duplicates(links)
     # 3. Stories, starting from the assignment earlier runs made.
-    found_stories = stories.assign_stories(articles, analyses, links, store.stories(), settings)
+    found_stories = stories.assign_stories(corpus, links, store.stories(), settings)
     store.save_stories(found_stories)
     # 4. Events merged across articles, with their independent sources.
+    articles = corpus.infos()
+    analyses = store.analyses(sentences=False)
     found_events = events.merge_events(articles, analyses, found_stories, links, key_to_entity)
     store.replace_events(found_events)
     # 5. Statements that conflict within a story; sentences only where there are statements.

@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from ..records import Analysis, Article, Contradiction, Quote, Story
+from ..records import Analysis, ArticleMeta, Contradiction, Quote, Story
 
 # Event concepts a polarity conflict can be about, with their word forms.
 CONCEPTS: dict[str, tuple[str, ...]] = {
@@ -103,7 +103,7 @@ class _Claim:
     figures: tuple[tuple[str, float, float], ...]  # (unit, low, high)
 
 
-def find_contradictions(quotes: Sequence[Quote], articles: Sequence[Article],
+def find_contradictions(quotes: Sequence[Quote], articles: Sequence[ArticleMeta],
                         stories: Sequence[Story],
                         analyses: Mapping[str, Analysis]) -> list[Contradiction]:
     """Conflicting statement pairs, per story, earlier statement first."""

@@ -10,6 +10,10 @@
                     the earliest copy, then the most complete, then the smallest id
 
 Deterministic: hashes are content hashes and MinHash uses ``Settings.seed``.
+
+Texts are read from the corpus in passes (one for fingerprints, then only the articles a
+step needs, a batch at a time); what stays for every article is a digest, its band keys,
+its paragraphs' digests and a few counts.
 """
 
 from __future__ import annotations
@@ -19,9 +23,10 @@ import hashlib
 import math
 import re
 import sys
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
@@ -29,8 +34,9 @@ from datasketch import MinHash, MinHashLSH
 from numpy.typing import NDArray
 
 from ..errors import ConfigError
-from ..records import Article, DuplicateLink
+from ..records import Article, ArticleInfo, ArticleMeta, DuplicateLink
 from ..settings import Settings
+from .reader import Corpus, MemoryCorpus
 from .textsim import fold_text, shingles, tokens, words
 
 __all__ = ["find_duplicates", "reused_paragraphs"]
@@ -79,6 +85,9 @@ _HASH_MASK_32 = 0xFFFFFFFF
 # Articles sketched at a time: MinHash.bulk shares its set-up across a batch; the batch's
 # sketches are all that is alive at once.
 SKETCH_BATCH = 1000
+# Candidate pairs confirmed at a time: the shingle sets of one batch's articles are all
+# that is alive at once.
+CONFIRM_BATCH = 2000
 # Folds a band's rows into one key: row k is multiplied by the k-th odd multiple of the
 # golden-ratio constant (a polynomial hash over the row values).
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
@@ -92,16 +101,18 @@ class _Pair:
     score: float
 
 
-def find_duplicates(articles: Iterable[Article], settings: Settings) -> list[DuplicateLink]:
+def find_duplicates(corpus: Corpus | Sequence[Article], settings: Settings,
+                    ) -> list[DuplicateLink]:
     """Every copy linked to its group's canonical; canonicals themselves get no link."""
     _check(settings)
-    arts = sorted(articles, key=_canonical_key)
-    digests, sets = _fingerprints(arts, settings)
-    pairs = _exact_pairs(digests)
-    pairs += _near_pairs(sets, settings)
-    pairs += _paragraph_pairs(arts)
-    pairs += _syndication_pairs(arts)
-    return _links(arts, pairs)
+    source = MemoryCorpus(corpus) if isinstance(corpus, Sequence) else corpus
+    infos = sorted(source.infos(), key=_canonical_key)
+    prints = _fingerprints(source, infos, settings)
+    pairs = _exact_pairs(prints.digests)
+    pairs += _near_pairs(prints, source, infos, settings)
+    pairs += _paragraph_pairs(prints)
+    pairs += _syndication_pairs(infos, source, prints)
+    return _links(infos, pairs)
 
 
 def _check(settings: Settings) -> None:
@@ -111,28 +122,70 @@ def _check(settings: Settings) -> None:
         raise ConfigError("shingle_words must be >= 1 and minhash_perm >= 16 (try 5 and 128)")
 
 
-def _canonical_key(article: Article) -> tuple[str, int, str]:
+def _canonical_key(article: ArticleMeta) -> tuple[str, int, str]:
     """Earliest first, then the most complete (longest), then the smallest id."""
-    return (article.published or "9999", -len(article.text), article.id)
+    chars = article.chars if isinstance(article, ArticleInfo) else len(article.text)
+    return (article.published or "9999", -chars, article.id)
 
 
-# 1. exact -----------------------------------------------------------------------------
+@dataclass(slots=True)
+class _Prints:
+    """What one pass over the texts keeps per article (by canonical index).
 
-def _fingerprints(arts: Sequence[Article], settings: Settings,
-                  ) -> tuple[list[bytes], list[NDArray[np.uint32]]]:
-    """Each article's folded-text digest and shingle hashes, one folded text alive at a time.
+    ``paragraphs`` rows are (digest, article, paragraph index, words) of every paragraph
+    long enough to count as reused; the document frequencies cover dated articles only,
+    the ones syndication compares.
+    """
+
+    digests: list[bytes] = field(default_factory=list)
+    words: list[int] = field(default_factory=list)
+    sketched: list[int] = field(default_factory=list)  # articles with band keys, in order
+    band_keys: list[NDArray[np.uint64]] = field(default_factory=list)
+    paragraphs: tuple[array[int], ...] = field(
+        default_factory=lambda: (array("Q"), array("q"), array("q"), array("q")))
+    text_df: Counter[str] = field(default_factory=Counter)
+    name_df: Counter[str] = field(default_factory=Counter)
+    dated: int = 0
+
+
+def _fingerprints(source: Corpus, infos: Sequence[ArticleInfo], settings: Settings) -> _Prints:
+    """Digests, band keys, paragraph digests and syndication's document frequencies.
 
     Holding every folded text (a second copy of the corpus) only to compare them for
     identity cost as much memory as the articles; a 128-bit digest compares the same.
+    Shingle sets live only until their batch is sketched.
     """
-    digests: list[bytes] = []
-    sets: list[NDArray[np.uint32]] = []
-    for a in arts:
-        folded = fold_text(a.text)
-        digests.append(hashlib.blake2b(folded.encode(), digest_size=16).digest()
-                       if folded else b"")
-        sets.append(_shingle_hashes(folded, settings.shingle_words))
-    return digests, sets
+    prints = _Prints()
+    batch: dict[int, NDArray[np.uint32]] = {}
+    for k, art in enumerate(source.articles([a.id for a in infos])):
+        folded = fold_text(art.text)
+        prints.digests.append(hashlib.blake2b(folded.encode(), digest_size=16).digest()
+                              if folded else b"")
+        prints.words.append(len(art.text.split()))
+        hashes = _shingle_hashes(folded, settings.shingle_words)
+        if len(hashes) >= MIN_SHINGLES:
+            batch[k] = hashes
+        if len(batch) == SKETCH_BATCH:
+            _sketch(batch, prints, settings)
+        _add_paragraphs(prints.paragraphs, k, art.paragraphs)
+        if _day(art) is not None:
+            prints.dated += 1
+            prints.text_df.update(set(tokens(art.text)))
+            prints.name_df.update(set(_names(art.text)))
+    _sketch(batch, prints, settings)
+    return prints
+
+
+def _sketch(batch: dict[int, NDArray[np.uint32]], prints: _Prints, settings: Settings) -> None:
+    """MinHash a batch of shingle sets into band keys (MinHash.bulk shares its set-up)."""
+    bands, rows = lsh_shape(settings)
+    sketches = MinHash.bulk((s.tolist() for s in batch.values()),
+                            num_perm=settings.minhash_perm, seed=settings.seed,
+                            hashfunc=_identity)
+    for k, m in zip(batch, sketches, strict=True):
+        prints.sketched.append(k)
+        prints.band_keys.append(band_keys(m.hashvalues, bands, rows))
+    batch.clear()
 
 
 def _exact_pairs(folded: Sequence[bytes]) -> list[_Pair]:
@@ -159,31 +212,37 @@ def _shingle_hashes(folded: str, size: int) -> NDArray[np.uint32]:
     return np.array(sorted(hashes), dtype=np.uint32)
 
 
-def _near_pairs(sets: Sequence[NDArray[np.uint32]], settings: Settings) -> list[_Pair]:
+def _near_pairs(prints: _Prints, source: Corpus, infos: Sequence[ArticleInfo],
+                settings: Settings) -> list[_Pair]:
     """Pairs whose MinHash sketches agree on a whole band and whose shingle sets confirm it.
 
     datasketch sketches the sets and picks the band shape (``MinHashLSH``'s bands and rows
     for the threshold); the join itself is a sort of one 64-bit key per band and article,
     as the Spark runner does at scale. datasketch's in-memory index keeps every band as a
-    Python bytes key (about 10 KB an article); these keys take 300 bytes.
+    Python bytes key (about 10 KB an article); these keys take 300 bytes. The shingle sets
+    are made again, a batch of candidates at a time, from the texts.
     """
-    bands, rows = lsh_shape(settings)
-    usable = [k for k, s in enumerate(sets) if len(s) >= MIN_SHINGLES]
-    keys = np.empty((len(usable), bands), dtype=np.uint64)
-    for start in range(0, len(usable), SKETCH_BATCH):
-        batch = usable[start:start + SKETCH_BATCH]
-        sketches = MinHash.bulk((sets[k].tolist() for k in batch),
-                                num_perm=settings.minhash_perm, seed=settings.seed,
-                                hashfunc=_identity)
-        for j, m in enumerate(sketches, start):
-            keys[j] = band_keys(m.hashvalues, bands, rows)
+    if not prints.band_keys:
+        return []
+    found = _band_join(np.vstack(prints.band_keys))
+    candidates = [(prints.sketched[i], prints.sketched[j]) for i, j in found]
     out = []
-    for i, j in _band_join(keys):
-        a, b = usable[i], usable[j]
-        pair = _confirm(a, b, sets[a], sets[b], settings)
-        if pair:
-            out.append(pair)
+    for start in range(0, len(candidates), CONFIRM_BATCH):
+        chunk = candidates[start:start + CONFIRM_BATCH]
+        sets = _shingle_sets(source, infos, sorted({k for pair in chunk for k in pair}),
+                             settings)
+        for a, b in chunk:
+            pair = _confirm(a, b, sets[a], sets[b], settings)
+            if pair:
+                out.append(pair)
     return out
+
+
+def _shingle_sets(source: Corpus, infos: Sequence[ArticleInfo], wanted: Sequence[int],
+                  settings: Settings) -> dict[int, NDArray[np.uint32]]:
+    index = {infos[k].id: k for k in wanted}
+    return {index[a.id]: _shingle_hashes(fold_text(a.text), settings.shingle_words)
+            for a in source.articles([infos[k].id for k in wanted])}
 
 
 def article_band_keys(text: str, settings: Settings) -> list[int]:
@@ -264,30 +323,50 @@ def reused_paragraphs(articles: Sequence[Article]) -> dict[tuple[str, int], str]
     Only paragraphs of at least ``MIN_PARAGRAPH_WORDS`` words count; "earliest" follows
     the canonical order (date, completeness, id).
     """
-    first: dict[bytes, str] = {}  # by digest: the folded paragraphs would copy the corpus
-    out: dict[tuple[str, int], str] = {}
-    for art in sorted(articles, key=_canonical_key):
-        for i, para in enumerate(art.paragraphs):
-            folded = fold_text(para)
-            if len(folded.split()) < MIN_PARAGRAPH_WORDS:
-                continue
-            key = hashlib.blake2b(folded.encode(), digest_size=16).digest()
-            owner = first.setdefault(key, art.id)
-            if owner != art.id:
-                out[(art.id, i)] = owner
-    return out
+    arts = sorted(articles, key=_canonical_key)
+    rows: tuple[array[int], ...] = (array("Q"), array("q"), array("q"), array("q"))
+    for k, art in enumerate(arts):
+        _add_paragraphs(rows, k, art.paragraphs)
+    return {(arts[k].id, i): arts[owner].id for k, i, owner, _ in _reused(rows)}
 
 
-def _paragraph_pairs(arts: Sequence[Article]) -> list[_Pair]:
-    index = {a.id: k for k, a in enumerate(arts)}
-    reused = reused_paragraphs(arts)
+def _add_paragraphs(rows: tuple[array[int], ...], k: int, paragraphs: Sequence[str]) -> None:
+    """Append (digest, article, index, words) for each paragraph long enough to count."""
+    for i, para in enumerate(paragraphs):
+        folded = fold_text(para)
+        if len(folded.split()) < MIN_PARAGRAPH_WORDS:
+            continue
+        digest = int.from_bytes(hashlib.blake2b(folded.encode(), digest_size=8).digest(),
+                                "little")
+        for column, value in zip(rows, (digest, k, i, len(para.split())), strict=True):
+            column.append(value)
+
+
+def _reused(rows: tuple[array[int], ...]) -> Iterator[tuple[int, int, int, int]]:
+    """(article, paragraph index, owner, words) for each paragraph an earlier article has.
+
+    The owner is the first article, in canonical order, with that paragraph: rows sorted
+    by (digest, article, index) put it at the head of its digest's run.
+    """
+    digest, article, index, words_ = (np.frombuffer(c, dtype=np.uint64 if n == 0 else np.int64)
+                                      for n, c in enumerate(rows))
+    order = np.lexsort((index, article, digest))
+    digest, article = digest[order], article[order]
+    starts_run = np.r_[True, digest[1:] != digest[:-1]]
+    owner = article[np.flatnonzero(starts_run)][np.cumsum(starts_run) - 1]
+    reused = np.flatnonzero(owner != article)
+    for r in reused.tolist():
+        yield (int(article[r]), int(index[order[r]]), int(owner[r]),
+               int(words_[order[r]]))
+
+
+def _paragraph_pairs(prints: _Prints) -> list[_Pair]:
     shared: dict[tuple[int, int], int] = defaultdict(int)
-    for (art_id, i), owner in reused.items():
-        para = arts[index[art_id]].paragraphs[i]
-        shared[(index[owner], index[art_id])] += len(para.split())
+    for k, _, owner, n in _reused(prints.paragraphs):
+        shared[(owner, k)] += n
     out = []
     for (src, dst), n in sorted(shared.items()):
-        share = n / max(1, len(arts[dst].text.split()))
+        share = n / max(1, prints.words[dst])
         if share >= PARAGRAPH_SHARE:
             out.append(_Pair(min(src, dst), max(src, dst), "near", round(share, 4)))
     return out
@@ -295,64 +374,68 @@ def _paragraph_pairs(arts: Sequence[Article]) -> list[_Pair]:
 
 # 4. syndication -----------------------------------------------------------------------
 
-def _syndication_pairs(arts: Sequence[Article]) -> list[_Pair]:
-    day = {k: d for k, a in enumerate(arts) if (d := _day(a)) is not None}
-    dated = sorted(day)
-    if len(dated) < 2:
+@dataclass(frozen=True, slots=True)
+class _Wired:
+    """What syndication compares of one article while it is inside the date window."""
+
+    names: list[str]
+    distinctive: frozenset[str]
+    text: dict[str, float]
+    name_weights: dict[str, float]
+
+
+def _syndication_pairs(infos: Sequence[ArticleInfo], source: Corpus,
+                       prints: _Prints) -> list[_Pair]:
+    """Candidate pairs (see ``_candidates``) checked for a wire credit or a translation.
+
+    Pairs are at most a day apart: walked in date order, only the articles of the last
+    ``SYNDICATION_DAYS`` days and today are alive, not one per article of the corpus.
+    """
+    day = {k: d for k, a in enumerate(infos) if (d := _day(a)) is not None}
+    if len(day) < 2:
         return []
-    names = {k: _names(arts[k].text) for k in dated}
-    candidates = _candidates(names, day)
-    if not candidates:
-        return []
-    text_df = _document_frequencies(tokens(arts[k].text) for k in dated)
-    name_df = _document_frequencies(names.values())
+    order = sorted(day, key=lambda k: (day[k], k))
+    index = {infos[k].id: k for k in order}
+    window: dict[int, _Wired] = {}
+    posting: dict[str, set[int]] = defaultdict(set)
     out = []
-    # Pairs are at most a day apart: walked in date order, only the vectors of the current
-    # two days are alive, not one per article of the corpus.
-    vectors: dict[int, tuple[dict[str, float], dict[str, float]]] = {}
-    for x, y in sorted(candidates, key=lambda p: (min(day[p[0]], day[p[1]]), p)):
-        today = min(day[x], day[y])
-        for k in [k for k in vectors if day[k] < today]:
-            del vectors[k]
-        for k in (x, y):
-            if k not in vectors:
-                vectors[k] = (_tfidf(tokens(arts[k].text), text_df, len(dated)),
-                              _tfidf(names[k], name_df, len(dated)))
-        found = _syndicated(arts[x], arts[y], _cosine(vectors[x][0], vectors[y][0]),
-                            _weighted_jaccard(vectors[x][1], vectors[y][1]), names[x], names[y])
-        if found:
-            out.append(_Pair(x, y, found[0], found[1]))
+    for art in source.articles([infos[k].id for k in order]):
+        x = index[art.id]
+        for k in [k for k in window if day[k] < day[x] - SYNDICATION_DAYS]:
+            for n in window.pop(k).distinctive:
+                posting[n].discard(k)
+        wired = _wired(art.text, prints)
+        for y in _candidates(wired, posting):
+            a, b = min(x, y), max(x, y)
+            wa, wb = (wired, window[y]) if a == x else (window[y], wired)
+            found = _syndicated(infos[a], infos[b], _cosine(wa.text, wb.text),
+                                _weighted_jaccard(wa.name_weights, wb.name_weights),
+                                wa.names, wb.names)
+            if found:
+                out.append(_Pair(a, b, found[0], found[1]))
+        window[x] = wired
+        for n in wired.distinctive:
+            posting[n].add(x)
     return sorted(out, key=lambda p: (p.a, p.b))
 
 
-def _candidates(names: Mapping[int, list[str]],
-                day: Mapping[int, int]) -> list[tuple[int, int]]:
-    """Pairs at most ``SYNDICATION_DAYS`` apart sharing ``MIN_SHARED_NAMES`` distinctive names.
+def _wired(text: str, prints: _Prints) -> _Wired:
+    names = _names(text)
+    return _Wired(names=names,
+                  distinctive=frozenset(n for n in names if prints.name_df[n] <= MAX_NAME_DF),
+                  text=_tfidf(tokens(text), prints.text_df, prints.dated),
+                  name_weights=_tfidf(names, prints.name_df, prints.dated))
+
+
+def _candidates(wired: _Wired, posting: Mapping[str, set[int]]) -> list[int]:
+    """Articles in the window sharing ``MIN_SHARED_NAMES`` distinctive names with this one.
 
     Names carried by more than ``MAX_NAME_DF`` articles ("US", "Monday") are no evidence
-    and would make the candidate lists quadratic.
+    and would make the candidate lists quadratic; the window holds only articles at most
+    ``SYNDICATION_DAYS`` earlier (or the same day).
     """
-    posting: dict[str, list[int]] = defaultdict(list)
-    for k in sorted(names):
-        for n in set(names[k]):
-            posting[n].append(k)
-    for n in [n for n, ks in posting.items() if len(ks) > MAX_NAME_DF]:
-        del posting[n]
-    # Counted one article at a time: a table of every pair sharing any one name would be
-    # the largest thing in memory on a big corpus, and most such pairs share only one.
-    out = []
-    for x in sorted(names):
-        shared = Counter(y for n in set(names[x]) for y in posting.get(n, ())
-                         if y > x and abs(day[x] - day[y]) <= SYNDICATION_DAYS)
-        out += [(x, y) for y, count in sorted(shared.items()) if count >= MIN_SHARED_NAMES]
-    return out
-
-
-def _document_frequencies(docs: Iterable[list[str]]) -> Counter[str]:
-    df: Counter[str] = Counter()
-    for d in docs:
-        df.update(set(d))
-    return df
+    shared = Counter(y for n in wired.distinctive for y in posting.get(n, ()))
+    return sorted(y for y, count in shared.items() if count >= MIN_SHARED_NAMES)
 
 
 def _tfidf(doc: list[str], df: Counter[str], n: int) -> dict[str, float]:
@@ -369,11 +452,11 @@ def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(v * large.get(t, 0.0) for t, v in small.items())
 
 
-def _syndicated(a: Article, b: Article, cosine: float, names: float,
+def _syndicated(a: ArticleInfo, b: ArticleInfo, cosine: float, names: float,
                 names_a: Sequence[str], names_b: Sequence[str]) -> tuple[str, float] | None:
     if _same_wire(a, b) and cosine >= WIRE_MIN_COSINE:
         return "wire", round(cosine, 4)
-    ratio = min(len(a.text), len(b.text)) / max(len(a.text), len(b.text), 1)
+    ratio = min(a.chars, b.chars) / max(a.chars, b.chars, 1)
     if (names >= TRANSLATION_MIN_NAMES and cosine >= TRANSLATION_MIN_COSINE
             and ratio >= TRANSLATION_MIN_LENGTH_RATIO and _same_name_order(names_a, names_b)):
         return "translation", round((names + cosine) / 2, 4)
@@ -409,7 +492,7 @@ def _lcs_length(a: Sequence[str], b: Sequence[str]) -> int:
     return len(b) - row.bit_count()
 
 
-def _same_wire(a: Article, b: Article) -> bool:
+def _same_wire(a: ArticleInfo, b: ArticleInfo) -> bool:
     """Both credit one wire, or one is the wire's own page the other credits."""
     wa = {fold_text(x) for x in (a.wire,) if x}
     wb = {fold_text(x) for x in (b.wire,) if x}
@@ -433,7 +516,7 @@ def _weighted_jaccard(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(min(v, b.get(t, 0.0)) for t, v in a.items()) / hi if hi > 0 else 0.0
 
 
-def _day(article: Article) -> int | None:
+def _day(article: ArticleMeta) -> int | None:
     try:
         return date.fromisoformat((article.published or "")[:10]).toordinal()
     except ValueError:
@@ -442,7 +525,7 @@ def _day(article: Article) -> int | None:
 
 # 5. groups ----------------------------------------------------------------------------
 
-def _links(arts: Sequence[Article], pairs: Sequence[_Pair]) -> list[DuplicateLink]:
+def _links(arts: Sequence[ArticleInfo], pairs: Sequence[_Pair]) -> list[DuplicateLink]:
     """Union the pairs; link each member to its group's first (canonical) article."""
     parent = list(range(len(arts)))
 

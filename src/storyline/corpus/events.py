@@ -18,7 +18,7 @@ from ..event_kinds import VERB_KIND_LABEL, family, is_verb_kind
 from ..events import LEAD_DATE_FROM, THING_PREFIX
 from ..records import (
     Analysis,
-    Article,
+    ArticleMeta,
     DuplicateLink,
     Event,
     EventMention,
@@ -67,7 +67,7 @@ class _Cluster:
         return {m.place for m in self.members if m.place}
 
 
-def merge_events(articles: Sequence[Article], analyses: Mapping[str, Analysis],
+def merge_events(articles: Sequence[ArticleMeta], analyses: Mapping[str, Analysis],
                  stories: Sequence[Story], links: Sequence[DuplicateLink],
                  key_to_entity: Mapping[tuple[str, str], str]) -> list[Event]:
     """One Event per happening, dated ones first, in date order."""

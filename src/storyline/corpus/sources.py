@@ -16,14 +16,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..records import Article, DuplicateLink
+from ..records import ArticleMeta, DuplicateLink
 
 __all__ = ["SourceIndex", "independent_sources", "outlet_name", "syndication_roots"]
 
 _NON_WORD = re.compile(r"[^\w]+")
 
 
-def outlet_name(article: Article) -> str:
+def outlet_name(article: ArticleMeta) -> str:
     """The outlet an article is shown under: its outlet, else its web host, else its wire."""
     if article.outlet and article.outlet.strip():
         return article.outlet.strip()
@@ -76,7 +76,7 @@ class SourceIndex:
     origins: Mapping[str, str]
 
     @classmethod
-    def build(cls, articles: Iterable[Article] | Mapping[str, Article],
+    def build(cls, articles: Iterable[ArticleMeta] | Mapping[str, ArticleMeta],
               links: Sequence[DuplicateLink]) -> SourceIndex:
         items = list(articles.values()) if isinstance(articles, Mapping) else list(articles)
         by_id = {a.id: a for a in items}
@@ -107,7 +107,7 @@ class SourceIndex:
         return self.sources(ids), self.count(ids)
 
 
-def _group_wires(by_id: Mapping[str, Article], roots: Mapping[str, str]) -> dict[str, str]:
+def _group_wires(by_id: Mapping[str, ArticleMeta], roots: Mapping[str, str]) -> dict[str, str]:
     """The wire credit of each syndication group: the root's, else the first member's by id."""
     wires: dict[str, str] = {}
     for art_id in sorted(roots, key=lambda x: (x != roots[x], x)):
@@ -119,7 +119,7 @@ def _group_wires(by_id: Mapping[str, Article], roots: Mapping[str, str]) -> dict
 
 
 def independent_sources(article_ids: Iterable[str], links: Sequence[DuplicateLink],
-                        articles: Iterable[Article] | Mapping[str, Article],
+                        articles: Iterable[ArticleMeta] | Mapping[str, ArticleMeta],
                         ) -> tuple[list[str], int]:
     """(outlets reporting, independent-source count) for ``article_ids``, copies folded.
 

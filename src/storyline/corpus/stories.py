@@ -19,7 +19,7 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -27,8 +27,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from ..records import Analysis, Article, DuplicateLink, Story, content_id
+from ..records import Analysis, Article, ArticleInfo, ArticleMeta, DuplicateLink, Story, content_id
 from ..settings import Settings
+from .reader import Corpus, MemoryCorpus, with_analyses
 from .sources import syndication_roots
 from .textsim import fold_text, tfidf_rows, tokens
 
@@ -94,27 +95,31 @@ class _Features:
         return len(self.days)
 
 
-def assign_stories(articles: Sequence[Article], analyses: Mapping[str, Analysis],
-                   links: Sequence[DuplicateLink], previous: Sequence[Story],
-                   settings: Settings, weights: Mapping[str, float] | None = None,
-                   ) -> list[Story]:
+def assign_stories(corpus: Corpus | Sequence[Article], links: Sequence[DuplicateLink],
+                   previous: Sequence[Story], settings: Settings,
+                   weights: Mapping[str, float] | None = None) -> list[Story]:
     """Every article in exactly one story; earlier assignments kept, new articles placed.
 
-    ``weights`` overrides ``CHANNEL_WEIGHTS`` (the benchmark's ablation uses it).
+    Texts and analyses are read from ``corpus`` a batch at a time (a list of articles is
+    read as a corpus without analyses). ``weights`` overrides ``CHANNEL_WEIGHTS`` (the
+    benchmark's ablation uses it).
     """
-    if not articles:
+    source = MemoryCorpus(corpus) if isinstance(corpus, Sequence) else corpus
+    by_id = {a.id: a for a in source.infos()}
+    if not by_id:
         return []
-    by_id = {a.id: a for a in articles}
     roots = {a: r for a, r in syndication_roots(links).items() if a in by_id and r in by_id}
-    heads = sorted({roots.get(a.id, a.id) for a in articles})
-    reps = [by_id[h] for h in heads]
+    heads = sorted({roots.get(a, a) for a in by_id})
     seeds = _seed_clusters(heads, previous, roots)
-    feats = _features(reps, analyses, CHANNEL_WEIGHTS if weights is None else weights)
+    feats = _features([by_id[h] for h in heads], source,
+                      CHANNEL_WEIGHTS if weights is None else weights)
     pairs = similar_pairs(feats, settings)
-    clusters = cluster_pairs(len(reps), pairs, settings.story_threshold, seeds)
+    del feats  # the pairs are all clustering needs
+    clusters = cluster_pairs(len(heads), pairs, settings.story_threshold, seeds)
+    del pairs
     members = _expand(clusters, heads, roots, by_id)
     old_ids = {a: s.id for s in previous for a in s.articles}
-    return _records(members, by_id, analyses, old_ids)
+    return _records(members, by_id, source, old_ids)
 
 
 def similar_pairs(feats: _Features, settings: Settings) -> Pairs:
@@ -317,14 +322,23 @@ def _seed_clusters(heads: list[str], previous: Sequence[Story],
     return seeds
 
 
-def _features(articles: Sequence[Article], analyses: Mapping[str, Analysis],
+def _features(articles: Sequence[ArticleInfo], corpus: Corpus,
               weights: Mapping[str, float]) -> _Features:
-    """The sparse channels with a nonzero weight, and each article's trustworthy day."""
+    """The sparse channels with a nonzero weight, and each article's trustworthy day.
+
+    Each channel reads the texts (and analyses) once more, in order: only one batch of
+    them is in memory at a time, and each channel keeps term ids and counts.
+    """
+    ids = [a.id for a in articles]
+
+    def read() -> Iterator[tuple[Article, Analysis | None]]:
+        return with_analyses(corpus, ids)
+
     builders: dict[str, Callable[[], Any]] = {
-        "text": lambda: tfidf_rows(tokens(_full_text(a)) for a in articles),
-        "entities": lambda: _entity_rows(articles, analyses),
-        "time": lambda: tfidf_rows(_time_keys(a, analyses.get(a.id)) for a in articles),
-        "events": lambda: tfidf_rows(_event_keys(analyses.get(a.id)) for a in articles),
+        "text": lambda: tfidf_rows(tokens(_full_text(a)) for a, _ in read()),
+        "entities": lambda: _entity_rows(read()),
+        "time": lambda: tfidf_rows(_time_keys(a, an) for a, an in read()),
+        "events": lambda: tfidf_rows(_event_keys(an) for _, an in read()),
     }
     unknown = sorted(set(weights) - set(builders))
     if unknown:
@@ -334,13 +348,13 @@ def _features(articles: Sequence[Article], analyses: Mapping[str, Analysis],
     return _Features(channels=channels, days=days)
 
 
-def _entity_rows(articles: Sequence[Article], analyses: Mapping[str, Analysis]) -> Any:
+def _entity_rows(articles: Iterable[tuple[Article, Analysis | None]]) -> Any:
     """TF-IDF of the named participants, broad place and group names weighted down."""
     broad: dict[str, float] = {}  # filled while the rows are read; tfidf_rows reads it after
 
     def keys() -> Iterator[list[str]]:
-        for a in articles:
-            found = _entity_keys(a, analyses.get(a.id))
+        for a, analysis in articles:
+            found = _entity_keys(a, analysis)
             broad.update((k, BROAD_ENTITY_WEIGHT) for k, label in found
                          if label in BROAD_ENTITY_LABELS)
             yield [k for k, _ in found]
@@ -352,7 +366,7 @@ def _event_keys(analysis: Analysis | None) -> list[str]:
     return [e.kind for e in analysis.event_mentions] if analysis else []
 
 
-def _trusted_date(article: Article) -> str | None:
+def _trusted_date(article: ArticleMeta) -> str | None:
     """The publication day unless it was guessed: a guess would pull stories together."""
     if (article.published_from or "").startswith(_GUESSED_DATE):
         return None
@@ -404,7 +418,7 @@ def _capitalised_names(text: str) -> list[str]:
     return out
 
 
-def _day(article: Article) -> float:
+def _day(article: ArticleMeta) -> float:
     try:
         return float(date.fromisoformat(_trusted_date(article) or "").toordinal())
     except ValueError:
@@ -412,7 +426,7 @@ def _day(article: Article) -> float:
 
 
 def _expand(clusters: list[list[int]], heads: list[str], roots: Mapping[str, str],
-            by_id: Mapping[str, Article]) -> list[list[str]]:
+            by_id: Mapping[str, ArticleInfo]) -> list[list[str]]:
     """Put every copy back next to its canonical."""
     followers: dict[str, list[str]] = {}
     for a in by_id:
@@ -420,38 +434,51 @@ def _expand(clusters: list[list[int]], heads: list[str], roots: Mapping[str, str
     return [[a for k in c for a in followers.get(heads[k], [heads[k]])] for c in clusters]
 
 
-def _records(members: list[list[str]], by_id: Mapping[str, Article],
-             analyses: Mapping[str, Analysis], old_ids: Mapping[str, str]) -> list[Story]:
+def _records(members: list[list[str]], by_id: Mapping[str, ArticleInfo], corpus: Corpus,
+             old_ids: Mapping[str, str]) -> list[Story]:
     out = []
     for ids in members:
         arts = sorted((by_id[a] for a in ids), key=lambda a: (a.published or "9999", a.id))
         old = sorted({old_ids[a.id] for a in arts if a.id in old_ids})
         sid = old[0] if old else content_id("story", arts[0].id)
         dates = sorted(a.published[:10] for a in arts if a.published)
-        out.append(Story(id=sid, title=_title(arts, analyses),
+        out.append(Story(id=sid, title=_title(corpus.articles([a.id for a in arts]), corpus),
                          articles=tuple(a.id for a in arts),
                          first=dates[0] if dates else None, last=dates[-1] if dates else None))
     return sorted(out, key=lambda s: (s.first or "9999", s.id))
 
 
-def _title(arts: Sequence[Article], analyses: Mapping[str, Analysis]) -> str:
+def _title(arts: Iterable[Article], corpus: Corpus) -> str:
     """The story's most central headline; a lead stands in only when no article has a title.
 
     Long leads would win on shared words over short headlines, so titles and leads are
-    never mixed: a lead is used only when the story has no headline at all.
+    never mixed: a lead is used only when the story has no headline at all. The articles
+    are read once, in order; only their headlines, leads and word counts are kept.
     """
-    titles = [a.title for a in arts if a.title and a.title.strip()]
-    heads = titles or [a.paragraphs[0] for a in arts if a.paragraphs]
+    titles: list[str] = []
+    leads: list[str] = []
+    empty: list[str] = []  # articles with neither headline nor text
+    counts: Counter[str] = Counter()
+    for a in arts:
+        paragraphs = a.paragraphs
+        if a.title and a.title.strip():
+            titles.append(a.title)
+        elif paragraphs and not titles:
+            leads.append(paragraphs[0])
+        elif not paragraphs:
+            empty.append(a.id)
+        counts.update(set(tokens(" ".join([a.title or "", *paragraphs[:2]]))))
+    heads = titles or leads
     if heads:
-        return _shorten(_central(heads, arts))
-    names = Counter(n for a in arts for n, _ in _entity_keys(a, analyses.get(a.id)))
+        return _shorten(_central(heads, counts))
+    found = corpus.analyses(empty)
+    names = Counter(m.entity or fold_text(m.text) for k in empty for m in
+                    (found[k].mentions if k in found else ()) if m.label in ENTITY_LABELS)
     return ", ".join(n for n, _ in names.most_common(3)) or "Untitled story"
 
 
-def _central(heads: Sequence[str], arts: Sequence[Article]) -> str:
+def _central(heads: Sequence[str], counts: Counter[str]) -> str:
     """The candidate whose words the most articles share (headline and lead), shortest on ties."""
-    counts = Counter(w for a in arts
-                     for w in set(tokens(" ".join([a.title or "", *a.paragraphs[:2]]))))
     return max(heads, key=lambda h: (sum(counts[w] for w in set(tokens(h))) / _size(h),
                                      -len(h)))
 

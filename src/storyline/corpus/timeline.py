@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from ..events import LEAD_DATE_FROM
-from ..records import Article, DuplicateLink, Event, Quote, Story, TimelineItem
+from ..records import ArticleMeta, DuplicateLink, Event, Quote, Story, TimelineItem
 from .sources import SourceIndex
 
 # Characters of a statement shown in its row's title; the full text is one click away.
@@ -25,7 +25,7 @@ _WORD = re.compile(r"\w+")
 
 
 def build_timeline(stories: Sequence[Story], events: Sequence[Event], quotes: Sequence[Quote],
-                   articles: Sequence[Article], links: Sequence[DuplicateLink]
+                   articles: Sequence[ArticleMeta], links: Sequence[DuplicateLink]
                    ) -> list[TimelineItem]:
     """Timeline rows of every story: dated rows in date order, then the undated ones."""
     index = SourceIndex.build(articles, links)

@@ -14,6 +14,9 @@ QUOTE_COLUMNS = (
     "said_on_from", "reported_by",
 )
 _PER_ARTICLE = ("sentences", "mentions", "quotes", "timexes", "event_mentions")
+# Up to this many ids are read with "article IN (...)"; more read whole tables, which is
+# cheaper than a lookup per id (and SQLite caps a statement's parameters).
+_MAX_SELECTED = 900
 
 
 def _cols(names: Iterable[str]) -> str:
@@ -55,15 +58,17 @@ class AnalysisQueries(StoreCore):
 
         ``sentences=False`` leaves sentences out: they are the bulk of an analysis and only
         the contradiction step reads them. Rows stream from the cursor, so no second copy
-        of a table is built on the way.
+        of a table is built on the way; a short list of ids reads only those articles' rows.
         """
         ids = list(article_ids) if article_ids is not None else [
             r[0] for r in self.conn.execute("SELECT id FROM articles WHERE analyzed = 1")]
+        only = ids if article_ids is not None and len(ids) <= _MAX_SELECTED else None
         parts: dict[str, dict[str, list[Any]]] = {i: {t: [] for t in _PER_ARTICLE} for i in ids}
         rows: dict[str, Iterable[Any]] = {
-            "sentences": self._iter_sentences() if sentences else (),
-            "mentions": self._iter_mentions(), "quotes": self._iter_quotes(),
-            "timexes": self._iter_timexes(), "event_mentions": self._iter_event_mentions()}
+            "sentences": self._iter_sentences(only) if sentences else (),
+            "mentions": self._iter_mentions(only), "quotes": self._iter_quotes(only),
+            "timexes": self._iter_timexes(only),
+            "event_mentions": self._iter_event_mentions(only)}
         for table, records in rows.items():
             for r in records:
                 if r.article in parts:
@@ -86,35 +91,35 @@ class AnalysisQueries(StoreCore):
     def event_mentions(self) -> list[EventMention]:
         return list(self._iter_event_mentions())
 
-    def _iter_sentences(self) -> Iterator[Sentence]:
-        for r in self.conn.execute(
-                'SELECT article, start, "end" FROM sentences ORDER BY article, start'):
+    def _iter_sentences(self, only: list[str] | None = None) -> Iterator[Sentence]:
+        for r in self._select('article, start, "end"', "sentences", only):
             yield Sentence(article=r[0], start=r[1], end=r[2])
 
-    def _iter_mentions(self) -> Iterator[Mention]:
-        for r in self.conn.execute(
-                'SELECT article, start, "end", text, label, key, entity FROM mentions '
-                "ORDER BY article, start"):
+    def _iter_mentions(self, only: list[str] | None = None) -> Iterator[Mention]:
+        for r in self._select('article, start, "end", text, label, key, entity', "mentions",
+                              only):
             yield Mention(**dict(r))
 
-    def _iter_quotes(self) -> Iterator[Quote]:
-        for r in self.conn.execute(
-                f"SELECT {_cols(QUOTE_COLUMNS)} FROM quotes ORDER BY article, start"):
+    def _iter_quotes(self, only: list[str] | None = None) -> Iterator[Quote]:
+        for r in self._select(_cols(QUOTE_COLUMNS), "quotes", only):
             yield Quote(**dict(r))
 
-    def _iter_timexes(self) -> Iterator[Timex]:
-        for r in self.conn.execute(
-                'SELECT article, start, "end", text, value, type FROM timexes '
-                "ORDER BY article, start"):
+    def _iter_timexes(self, only: list[str] | None = None) -> Iterator[Timex]:
+        for r in self._select('article, start, "end", text, value, type', "timexes", only):
             yield Timex(**dict(r))
 
-    def _iter_event_mentions(self) -> Iterator[EventMention]:
-        for r in self.conn.execute(
-                'SELECT id, article, trigger, kind, start, "end", date, date_from, place, '
-                "participants FROM event_mentions ORDER BY article, start"):
+    def _iter_event_mentions(self, only: list[str] | None = None) -> Iterator[EventMention]:
+        for r in self._select('id, article, trigger, kind, start, "end", date, date_from, '
+                              "place, participants", "event_mentions", only):
             d = dict(r)
             d["participants"] = tuple(loads(d["participants"]))
             yield EventMention(**d)
+
+    def _select(self, columns: str, table: str, only: list[str] | None) -> Any:
+        """Rows of a per-article table in (article, start) order, only ``only``'s if given."""
+        where = f" WHERE article IN ({', '.join('?' * len(only))})" if only is not None else ""
+        return self.conn.execute(
+            f"SELECT {columns} FROM {table}{where} ORDER BY article, start", only or ())
 
     def link_mentions(self, key_to_entity: dict[tuple[str, str], str]) -> None:
         """Point mentions and quote speakers at corpus entities: (article, key) -> entity."""

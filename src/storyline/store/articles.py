@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import fields
 from datetime import UTC, datetime
 from typing import Any
 
-from ..records import Article, Failure, RunSummary
+from ..records import Article, ArticleInfo, Failure, RunSummary
 from .core import StoreCore
 
 ARTICLE_COLUMNS = (
     "id", "source_id", "source", "url", "outlet", "title", "published", "published_from",
     "wire", "dateline", "kind", "text", "fetched_at", "final_url",
 )
+ARTICLE_INFO_COLUMNS = tuple(f.name for f in fields(ArticleInfo))
 
 
 def now() -> str:
@@ -92,6 +94,22 @@ class ArticleQueries(StoreCore):
         sql += f" ORDER BY {order}"
         for row in self.conn.execute(sql, params):
             yield Article(**{c: row[c] for c in ARTICLE_COLUMNS})
+
+    def article_infos(self) -> list[ArticleInfo]:
+        """Every article's metadata, without texts (the corpus steps hold these at once)."""
+        fields = [c for c in ARTICLE_INFO_COLUMNS if c != "chars"]
+        return [ArticleInfo(**{c: r[c] for c in fields}, chars=r["chars"])
+                for r in self.conn.execute(
+                    f"SELECT {', '.join(fields)}, length(text) AS chars FROM articles "
+                    "ORDER BY id")]
+
+    def articles_in_order(self, ids: Iterable[str], batch: int = 500) -> Iterator[Article]:
+        """The articles with these ids, in the order given, ``batch`` read at a time."""
+        id_list = list(ids)
+        for start in range(0, len(id_list), batch):
+            chunk = id_list[start:start + batch]
+            found = {a.id: a for a in self.iter_articles(chunk, order="id")}
+            yield from (found[i] for i in chunk if i in found)
 
     def unanalyzed_ids(self, after: str = "", limit: int = 1000) -> list[str]:
         """Up to ``limit`` unanalysed article ids greater than ``after``, in id order.
