@@ -87,7 +87,7 @@ _HASH_MASK_32 = 0xFFFFFFFF
 SKETCH_BATCH = 1000
 # Candidate pairs confirmed at a time: the shingle sets of one batch's articles are all
 # that is alive at once.
-CONFIRM_BATCH = 2000
+CONFIRM_BATCH = 500
 # Folds a band's rows into one key: row k is multiplied by the k-th odd multiple of the
 # golden-ratio constant (a polynomial hash over the row values).
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
@@ -128,24 +128,32 @@ def _canonical_key(article: ArticleMeta) -> tuple[str, int, str]:
     return (article.published or "9999", -chars, article.id)
 
 
+# 1. fingerprints and exact copies -----------------------------------------------------
+
 @dataclass(slots=True)
 class _Prints:
-    """What one pass over the texts keeps per article (by canonical index).
+    """What one pass over the texts keeps per article (by canonical index), in flat buffers:
+    an object per article would outlive the pass scattered among its short-lived ones.
 
-    ``paragraphs`` rows are (digest, article, paragraph index, words) of every paragraph
-    long enough to count as reused; the document frequencies cover dated articles only,
-    the ones syndication compares.
+    ``digests`` holds 16 bytes per article (zeros for an empty text); ``band_keys`` a row
+    per sketched article, ``sketched`` which article each row is. ``paragraphs`` rows are
+    (digest, article, paragraph index, words) of every paragraph long enough to count as
+    reused. The document frequencies cover dated articles only, the ones syndication
+    compares.
     """
 
-    digests: list[bytes] = field(default_factory=list)
-    words: list[int] = field(default_factory=list)
-    sketched: list[int] = field(default_factory=list)  # articles with band keys, in order
-    band_keys: list[NDArray[np.uint64]] = field(default_factory=list)
+    band_keys: NDArray[np.uint64]
+    digests: bytearray = field(default_factory=bytearray)
+    words: array[int] = field(default_factory=lambda: array("q"))
+    sketched: array[int] = field(default_factory=lambda: array("q"))
     paragraphs: tuple[array[int], ...] = field(
         default_factory=lambda: (array("Q"), array("q"), array("q"), array("q")))
     text_df: Counter[str] = field(default_factory=Counter)
     name_df: Counter[str] = field(default_factory=Counter)
     dated: int = 0
+
+
+_NO_DIGEST = bytes(16)
 
 
 def _fingerprints(source: Corpus, infos: Sequence[ArticleInfo], settings: Settings) -> _Prints:
@@ -155,12 +163,12 @@ def _fingerprints(source: Corpus, infos: Sequence[ArticleInfo], settings: Settin
     identity cost as much memory as the articles; a 128-bit digest compares the same.
     Shingle sets live only until their batch is sketched.
     """
-    prints = _Prints()
+    prints = _Prints(band_keys=np.empty((len(infos), lsh_shape(settings)[0]), dtype=np.uint64))
     batch: dict[int, NDArray[np.uint32]] = {}
     for k, art in enumerate(source.articles([a.id for a in infos])):
         folded = fold_text(art.text)
-        prints.digests.append(hashlib.blake2b(folded.encode(), digest_size=16).digest()
-                              if folded else b"")
+        prints.digests += (hashlib.blake2b(folded.encode(), digest_size=16).digest()
+                           if folded else _NO_DIGEST)
         prints.words.append(len(art.text.split()))
         hashes = _shingle_hashes(folded, settings.shingle_words)
         if len(hashes) >= MIN_SHINGLES:
@@ -173,6 +181,7 @@ def _fingerprints(source: Corpus, infos: Sequence[ArticleInfo], settings: Settin
             prints.text_df.update(set(tokens(art.text)))
             prints.name_df.update(set(_names(art.text)))
     _sketch(batch, prints, settings)
+    prints.band_keys = prints.band_keys[:len(prints.sketched)]
     return prints
 
 
@@ -183,21 +192,22 @@ def _sketch(batch: dict[int, NDArray[np.uint32]], prints: _Prints, settings: Set
                             num_perm=settings.minhash_perm, seed=settings.seed,
                             hashfunc=_identity)
     for k, m in zip(batch, sketches, strict=True):
+        prints.band_keys[len(prints.sketched)] = band_keys(m.hashvalues, bands, rows)
         prints.sketched.append(k)
-        prints.band_keys.append(band_keys(m.hashvalues, bands, rows))
     batch.clear()
 
 
-def _exact_pairs(folded: Sequence[bytes]) -> list[_Pair]:
+def _exact_pairs(digests: bytearray) -> list[_Pair]:
+    """Each article whose folded text an earlier one has, paired with the first such."""
     first: dict[bytes, int] = {}
     out = []
-    for k, text in enumerate(folded):
-        if not text:
+    for k in range(len(digests) // 16):
+        digest = bytes(digests[16 * k:16 * (k + 1)])
+        if digest == _NO_DIGEST:
             continue
-        if text in first:
-            out.append(_Pair(first[text], k, "exact", 1.0))
-        else:
-            first[text] = k
+        owner = first.setdefault(digest, k)
+        if owner != k:
+            out.append(_Pair(owner, k, "exact", 1.0))
     return out
 
 
@@ -222,9 +232,9 @@ def _near_pairs(prints: _Prints, source: Corpus, infos: Sequence[ArticleInfo],
     Python bytes key (about 10 KB an article); these keys take 300 bytes. The shingle sets
     are made again, a batch of candidates at a time, from the texts.
     """
-    if not prints.band_keys:
+    if not len(prints.band_keys):
         return []
-    found = _band_join(np.vstack(prints.band_keys))
+    found = _band_join(prints.band_keys)
     candidates = [(prints.sketched[i], prints.sketched[j]) for i, j in found]
     out = []
     for start in range(0, len(candidates), CONFIRM_BATCH):

@@ -123,20 +123,34 @@ def assign_stories(corpus: Corpus | Sequence[Article], links: Sequence[Duplicate
 
 
 def similar_pairs(feats: _Features, settings: Settings) -> Pairs:
-    """Pairs (i < j) whose blended similarity reaches ``PAIR_FLOOR``, block by block."""
+    """Pairs (i < j) whose blended similarity reaches ``PAIR_FLOOR``, block by block.
+
+    A pair kept by both of its rows is found twice; the first finding (from the lower row)
+    stands. Each block's pairs are kept as one 64-bit code and a similarity, 16 bytes a
+    pair, until the corpus's pairs are sorted once.
+    """
     n = feats.size
     step = max(1, BLOCK_CELLS // max(n, 1))
-    found = [_block_pairs(feats, start, min(n, start + step), settings)
-             for start in range(0, n, step)]
-    left = np.concatenate([f[0] for f in found])
-    right = np.concatenate([f[1] for f in found])
-    sims = np.concatenate([f[2] for f in found])
-    lo, hi = np.minimum(left, right), np.maximum(left, right)
-    keys, first = np.unique(lo * n + hi, return_index=True)
-    return keys // n, keys % n, sims[first]
+    codes: list[NDArray[np.int64]] = []
+    sims: list[NDArray[np.float64]] = []
+    for start in range(0, n, step):
+        code, sim = _block_pairs(feats, start, min(n, start + step), settings)
+        codes.append(code)
+        sims.append(sim)
+    all_codes = np.concatenate(codes)
+    del codes
+    order = np.argsort(all_codes, kind="stable")  # equal codes keep their finding order
+    all_codes = all_codes[order]
+    first = np.r_[True, all_codes[1:] != all_codes[:-1]]
+    keys = all_codes[first]
+    del all_codes
+    found = np.concatenate(sims)[order[first]]
+    return keys // n, keys % n, found
 
 
-def _block_pairs(feats: _Features, start: int, stop: int, settings: Settings) -> Pairs:
+def _block_pairs(feats: _Features, start: int, stop: int, settings: Settings,
+                 ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+    """Rows ``start:stop``'s pairs as codes (lower row * n + higher row) and similarities."""
     sim = _block_similarity(feats, start, stop, settings)
     sim[np.arange(stop - start), np.arange(start, stop)] = 0.0
     rows: list[NDArray[np.int64]] = []
@@ -149,7 +163,8 @@ def _block_pairs(feats: _Features, start: int, stop: int, settings: Settings) ->
         cols.append(idx.astype(np.int64))
     left = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
     right = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
-    return left, right, sim[left - start, right].astype(np.float64)
+    found = sim[left - start, right].astype(np.float64)
+    return np.minimum(left, right) * feats.size + np.maximum(left, right), found
 
 
 def _block_similarity(feats: _Features, start: int, stop: int,

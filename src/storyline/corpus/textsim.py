@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -25,6 +26,9 @@ MIN_TOKEN_CHARS = 2
 # 2**15 columns keep a 5k-article float32 matrix near 650 MB at worst and far less in
 # practice, since terms seen in one document only are dropped first (they cannot link two).
 MAX_FEATURES = 2**15
+# Rows weighted at a time by ``tfidf_rows``: its float64 scratch is a few of these rows'
+# entries, not the whole matrix's.
+ROW_CHUNK = 2048
 
 
 def fold_text(text: str) -> str:
@@ -88,46 +92,58 @@ def tfidf_rows(docs: Iterable[Sequence[str]], min_df: int = 2,
                ) -> Any:
     """Like ``tfidf_matrix`` but sparse (a scipy CSR matrix), for corpora of any size.
 
-    ``docs`` is read once, one document at a time: each is kept as term ids and counts,
-    never as its list of token strings. ``term_weight`` scales a term's column (an entity's
-    type, say; missing terms weigh 1); it is read after ``docs`` is used up, so the
-    generator of ``docs`` may fill it in.
+    ``docs`` is read once, one document at a time, into the matrix's own buffers: 4-byte
+    term ids and counts per distinct term of a document, never a document's token strings
+    or an object per document. ``term_weight`` scales a term's column (an entity's type,
+    say; missing terms weigh 1); it is read after ``docs`` is used up, so the generator of
+    ``docs`` may fill it in.
     """
     from scipy import sparse  # arrives with datasketch; untyped, hence ``Any``
 
     terms: dict[str, int] = {}
-    counted = [_term_counts(d, terms) for d in docs]
-    n = len(counted)
-    df = np.bincount(np.concatenate([ids for ids, _ in counted] or [np.zeros(0, np.int64)]),
-                     minlength=len(terms))
+    ids, counts, indptr = array("i"), array("i"), array("q", [0])
+    for d in docs:
+        for t, c in sorted(Counter(d).items()):
+            ids.append(terms.setdefault(t, len(terms)))
+            counts.append(c)
+        indptr.append(len(ids))
+    term_ids = np.frombuffer(ids, dtype=np.int32) if ids else np.zeros(0, np.int32)
+    df = np.bincount(term_ids, minlength=len(terms))
     kept = sorted((t for t, i in terms.items() if df[i] >= min_df),
                   key=lambda t: (-df[terms[t]], t))[:max_features]
-    column = np.full(len(terms), -1, dtype=np.int64)
-    column[[terms[t] for t in kept]] = np.arange(len(kept))
+    column = np.full(len(terms), -1, dtype=np.int32)
+    column[[terms[t] for t in kept]] = np.arange(len(kept), dtype=np.int32)
+    n = len(indptr) - 1
     weights = term_weight or {}
     col_weight = np.array([(np.log((1 + n) / (1 + df[terms[t]])) + 1.0) * weights.get(t, 1.0)
                            for t in kept], dtype=np.float64)
-    rows, cols, vals = [], [], []
-    for row, (ids, counts) in enumerate(counted):
-        cs = column[ids]
-        keep = cs >= 0
-        rows.append(np.full(int(keep.sum()), row, dtype=np.int64))
-        cols.append(cs[keep])
-        vals.append((1.0 + np.log(counts[keep])) * col_weight[cs[keep]])
-    mat = sparse.csr_matrix((np.concatenate(vals or [np.zeros(0)]),
-                             (np.concatenate(rows or [np.zeros(0, np.int64)]),
-                              np.concatenate(cols or [np.zeros(0, np.int64)]))),
-                            shape=(n, len(kept)))
-    norms = np.sqrt(np.asarray(mat.multiply(mat).sum(axis=1)).ravel())
-    scale = sparse.diags(1.0 / np.where(norms > 0, norms, 1.0))
-    return (scale @ mat).tocsr().astype(np.float32)
+    starts = np.frombuffer(indptr, dtype=np.int64)
+    row_terms = (column[term_ids] >= 0).cumsum(dtype=np.int64)
+    kept_indptr = np.r_[0, row_terms][starts]
+    data = np.empty(int(kept_indptr[-1]), dtype=np.float32)
+    indices = np.empty(len(data), dtype=np.int32)
+    del row_terms
+    raw_counts = np.frombuffer(counts, dtype=np.int32) if counts else np.zeros(0, np.int32)
+    for first in range(0, n, ROW_CHUNK):  # float64 scratch for a few rows at a time
+        rows = slice(first, min(n, first + ROW_CHUNK) + 1)
+        span = slice(int(starts[rows][0]), int(starts[rows][-1]))
+        out = slice(int(kept_indptr[rows][0]), int(kept_indptr[rows][-1]))
+        indices[out], data[out] = _weighted_rows(
+            column[term_ids[span]], raw_counts[span], starts[rows] - starts[rows][0],
+            col_weight)
+    return sparse.csr_matrix((data, indices, kept_indptr), shape=(n, len(kept)))
 
 
-def _term_counts(doc: Sequence[str], terms: dict[str, int]
-                 ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
-    """A document's distinct terms as ids (new terms numbered as they come) and counts,
-    in term order, as the rows were always laid out."""
-    counts = sorted(Counter(doc).items())
-    ids = np.fromiter((terms.setdefault(t, len(terms)) for t, _ in counts), dtype=np.int64,
-                      count=len(counts))
-    return ids, np.fromiter((c for _, c in counts), dtype=np.float64, count=len(counts))
+def _weighted_rows(cols: NDArray[np.int32], counts: NDArray[np.int32],
+                   indptr: NDArray[np.int64], col_weight: NDArray[np.float64],
+                   ) -> tuple[NDArray[np.int32], NDArray[np.float32]]:
+    """Some rows' kept columns (in column order, as CSR keeps them) and their L2-normalised
+    sublinear TF-IDF weights; ``cols`` is -1 for a term that was not kept."""
+    row_of = np.repeat(np.arange(len(indptr) - 1, dtype=np.int32), indptr[1:] - indptr[:-1])
+    keep = np.flatnonzero(cols >= 0)
+    keep = keep[np.lexsort((cols[keep], row_of[keep]))]
+    kept_cols, row_of = cols[keep], row_of[keep]
+    vals = (1.0 + np.log(counts[keep])) * col_weight[kept_cols]
+    norms = np.sqrt(np.bincount(row_of, weights=vals * vals, minlength=len(indptr) - 1))
+    vals *= (1.0 / np.where(norms > 0, norms, 1.0))[row_of]
+    return kept_cols, vals.astype(np.float32)
