@@ -96,3 +96,10 @@ def test_reprints_of_one_wire_count_once() -> None:
     assert count == 2
     index = SourceIndex.build({a.id: a for a in arts}, links)
     assert index.count(["x", "y"]) == 1 and index.count(["unknown"]) == 0
+
+
+def test_short_articles_without_long_paragraphs(settings: Settings) -> None:
+    arts = [Article(id=k, source_id=k, source=k, text="A short brief.", published="2025-01-07")
+            for k in "ab"]
+    assert reused_paragraphs(arts) == {}
+    assert [(d.article, d.kind) for d in find_duplicates(arts, settings)] == [("b", "exact")]

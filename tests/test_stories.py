@@ -73,6 +73,11 @@ def test_empty_input(settings: Settings) -> None:
     assert assign_stories([], [], [], settings) == []
 
 
+def test_one_article_is_one_story(settings: Settings) -> None:
+    found = assign_stories(corpus()[:1], [], [], settings)
+    assert [s.articles for s in found] == [("q0",)]
+
+
 def dense_average_link(sim: np.ndarray, threshold: float) -> list[list[int]]:
     """Textbook average link on a full matrix, the reference for the sparse one."""
     groups = [[k] for k in range(sim.shape[0])]

@@ -362,7 +362,8 @@ def _reused(rows: tuple[array[int], ...]) -> Iterator[tuple[int, int, int, int]]
                                       for n, c in enumerate(rows))
     order = np.lexsort((index, article, digest))
     digest, article = digest[order], article[order]
-    starts_run = np.r_[True, digest[1:] != digest[:-1]]
+    starts_run = np.ones(len(digest), dtype=bool)
+    starts_run[1:] = digest[1:] != digest[:-1]
     owner = article[np.flatnonzero(starts_run)][np.cumsum(starts_run) - 1]
     reused = np.flatnonzero(owner != article)
     for r in reused.tolist():

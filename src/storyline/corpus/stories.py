@@ -141,7 +141,8 @@ def similar_pairs(feats: _Features, settings: Settings) -> Pairs:
     del codes
     order = np.argsort(all_codes, kind="stable")  # equal codes keep their finding order
     all_codes = all_codes[order]
-    first = np.r_[True, all_codes[1:] != all_codes[:-1]]
+    first = np.ones(len(all_codes), dtype=bool)
+    first[1:] = all_codes[1:] != all_codes[:-1]
     keys = all_codes[first]
     del all_codes
     found = np.concatenate(sims)[order[first]]
