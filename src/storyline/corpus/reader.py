@@ -42,13 +42,20 @@ def with_analyses(corpus: Corpus, ids: Sequence[str]) -> Iterator[tuple[Article,
 
 
 class StoredCorpus:
-    """A store's articles; texts and analyses are read when a step asks for them."""
+    """A store's articles; texts and analyses are read when a step asks for them.
+
+    The metadata is read once (finding each text's length reads the texts) and shared by
+    the steps of one corpus build; make a new one after the store's articles change.
+    """
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self._infos: list[ArticleInfo] | None = None
 
     def infos(self) -> list[ArticleInfo]:
-        return self.store.article_infos()
+        if self._infos is None:
+            self._infos = self.store.article_infos()
+        return list(self._infos)
 
     def articles(self, ids: Sequence[str]) -> Iterator[Article]:
         return self.store.articles_in_order(ids, BATCH)

@@ -351,7 +351,7 @@ def _features(articles: Sequence[ArticleInfo], corpus: Corpus,
         return with_analyses(corpus, ids)
 
     builders: dict[str, Callable[[], Any]] = {
-        "text": lambda: tfidf_rows(tokens(_full_text(a)) for a, _ in read()),
+        "text": lambda: tfidf_rows(tokens(_full_text(a)) for a in corpus.articles(ids)),
         "entities": lambda: _entity_rows(read()),
         "time": lambda: tfidf_rows(_time_keys(a, an) for a, an in read()),
         "events": lambda: tfidf_rows(_event_keys(an) for _, an in read()),
