@@ -258,12 +258,14 @@ def _group_links(pairs: Pairs, owner: NDArray[np.int64]) -> dict[int, dict[int, 
 
 
 class _Merger:
-    """The merge loop of ``cluster_pairs``: a heap of group pairs by mean similarity.
+    """The merge loop of ``cluster_pairs``: each group's best partner, in a heap.
 
-    ``links[a][b]`` is the sum of pair similarities between groups a and b; a heap entry
-    is stale once either group has merged since it was pushed (its version moved on).
-    Pairs whose mean is under the threshold are never queued: the loop would stop before
-    reaching them, and most pairs of a large corpus are such pairs.
+    ``links[a][b]`` is the sum of pair similarities between groups a and b. A pair's key is
+    (-mean, lower group, higher group), so the smallest key is the pair to merge next; pairs
+    under the threshold, or between two locked groups, have none. Each group queues only its
+    own smallest key (``best``), so the heap holds one entry per group instead of one per
+    pair; the smallest of those is the smallest key overall. An entry is stale once its
+    group's version moved on, which it does whenever the group's best is looked up again.
     """
 
     def __init__(self, groups: list[list[int]], locked: list[bool],
@@ -273,28 +275,36 @@ class _Merger:
         self.threshold = threshold
         self.alive = alive
         self.version = dict.fromkeys(links, 0)
+        self.best: dict[int, tuple[float, int, int] | None] = {}
         self.heap: list[tuple[float, int, int, int, int]] = []
         for a in sorted(links):
-            for b in sorted(links[a]):
-                if a < b:
-                    self._push(a, b)
+            self._refresh(a)
 
-    def _push(self, a: int, b: int) -> None:
+    def _key(self, a: int, b: int) -> tuple[float, int, int] | None:
         if self.locked[a] and self.locked[b]:
-            return
+            return None
         mean = self.links[a][b] / (len(self.groups[a]) * len(self.groups[b]))
-        if mean >= self.threshold:
-            heapq.heappush(self.heap, (-mean, a, b, self.version[a], self.version[b]))
+        return (-mean, min(a, b), max(a, b)) if mean >= self.threshold else None
+
+    def _refresh(self, a: int) -> None:
+        """Look up group a's best partner again and queue it."""
+        keys = [key for k in self.links[a] if (key := self._key(a, k)) is not None]
+        self._queue(a, min(keys, default=None))
+
+    def _queue(self, a: int, best: tuple[float, int, int] | None) -> None:
+        self.version[a] += 1
+        self.best[a] = best
+        if best is not None:
+            heapq.heappush(self.heap, (*best, a, self.version[a]))
 
     def run(self) -> None:
         while self.heap:
-            _, a, b, va, vb = heapq.heappop(self.heap)
-            current = (va, vb) == (self.version[a], self.version[b])
-            if current and self.alive[a] and self.alive[b]:
+            _, a, b, owner, version = heapq.heappop(self.heap)
+            if version == self.version[owner] and self.alive[a] and self.alive[b]:
                 self._merge(a, b)
 
     def _merge(self, a: int, b: int) -> None:
-        """Fold group b into group a (a < b) and re-queue a's pairs at their new means."""
+        """Fold group b into group a (a < b); a and the groups linked to it look again."""
         del self.links[a][b]
         for k, s in sorted(self.links[b].items()):
             if k != a:
@@ -305,9 +315,20 @@ class _Merger:
         self.groups[a] += self.groups[b]
         self.alive[b] = False
         self.locked[a] = self.locked[a] or self.locked[b]
-        self.version[a] += 1
+        self._queue(b, None)
+        self._refresh(a)
         for k in sorted(self.links[a]):
-            self._push(min(a, k), max(a, k))
+            self._update(k, a, b)
+
+    def _update(self, k: int, a: int, b: int) -> None:
+        """Group k's link to a changed (a absorbed b): its best may be new or gone."""
+        current = self.best.get(k)
+        if current is not None and ({current[1], current[2]} & {a, b}):
+            self._refresh(k)  # its best pair changed: every partner is looked at again
+            return
+        key = self._key(k, a)
+        if key is not None and (current is None or key < current):
+            self._queue(k, key)
 
 
 def _initial_groups(n: int, seeds: Sequence[Sequence[int]]) -> tuple[list[list[int]], list[bool]]:
