@@ -415,6 +415,8 @@ def _syndication_pairs(infos: Sequence[ArticleInfo], source: Corpus,
         for k in [k for k in window if day[k] < day[x] - SYNDICATION_DAYS]:
             for n in window.pop(k).distinctive:
                 posting[n].discard(k)
+                if not posting[n]:
+                    del posting[n]  # else every name ever seen keeps an empty set
         wired = _wired(art.text, prints)
         for y in _candidates(wired, posting):
             a, b = min(x, y), max(x, y)

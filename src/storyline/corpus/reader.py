@@ -29,7 +29,8 @@ class Corpus(Protocol):
         """The articles with these ids, in the order given (unknown ids skipped)."""
 
     def analyses(self, ids: Sequence[str]) -> Mapping[str, Analysis]:
-        """The analyses of these articles, without sentences (unanalysed ones missing)."""
+        """The analyses of these articles, without sentences; an article not analysed yet
+        is missing or has an empty analysis, which the steps read alike."""
 
 
 def with_analyses(corpus: Corpus, ids: Sequence[str]) -> Iterator[tuple[Article, Analysis | None]]:

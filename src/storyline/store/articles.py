@@ -97,10 +97,10 @@ class ArticleQueries(StoreCore):
 
     def article_infos(self) -> list[ArticleInfo]:
         """Every article's metadata, without texts (the corpus steps hold these at once)."""
-        fields = [c for c in ARTICLE_INFO_COLUMNS if c != "chars"]
-        return [ArticleInfo(**{c: r[c] for c in fields}, chars=r["chars"])
+        columns = [c for c in ARTICLE_INFO_COLUMNS if c != "chars"]
+        return [ArticleInfo(**{c: r[c] for c in columns}, chars=r["chars"])
                 for r in self.conn.execute(
-                    f"SELECT {', '.join(fields)}, length(text) AS chars FROM articles "
+                    f"SELECT {', '.join(columns)}, length(text) AS chars FROM articles "
                     "ORDER BY id")]
 
     def articles_in_order(self, ids: Iterable[str], batch: int = 500) -> Iterator[Article]:
