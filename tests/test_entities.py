@@ -28,6 +28,14 @@ def test_fold_and_keys() -> None:
     assert names.jaro_winkler("abc", "xyz") == 0.0
 
 
+def test_strip_marks_drops_only_combining_marks() -> None:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", "Zelénskyy — “Київ”, Škoda, naïve 東京")
+    assert names.strip_marks(text) == "".join(c for c in text if not unicodedata.combining(c))
+    assert names.strip_marks("plain ascii") == "plain ascii"
+
+
 @pytest.mark.slow
 def test_surname_and_role_join_the_person(nlp: Any) -> None:
     art = Article(id="e1", source_id="e1", source="test", text=TEXT)

@@ -92,12 +92,26 @@ _NON_WORD = re.compile(r"[^\w ]+")
 _SPACES = re.compile(r"\s+")
 # Transliteration endings of Slavic names: Zelenskyy / Zelenskiy / Zelensky / Zelenskij.
 _TRANSLIT_END = re.compile(r"(?:yy|iy|ij|yi|ii|yj)$")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def strip_marks(text: str) -> str:
+    """``text`` without combining marks (the accents NFKD splits off a letter).
+
+    Marks are never ASCII, so only runs of non-ASCII characters are looked at: a scan of
+    every character cost the corpus step more than any of its own logic.
+    """
+    return text if text.isascii() else _NON_ASCII.sub(_without_marks, text)
+
+
+def _without_marks(run: re.Match[str]) -> str:
+    return "".join(c for c in run.group() if not unicodedata.combining(c))
 
 
 def fold(text: str) -> str:
     """Lower case, no diacritics, punctuation as spaces: the form names are compared in."""
     text = re.sub(r"'s\b", "", unicodedata.normalize("NFKD", text.replace("’", "'")))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = strip_marks(text).lower()
     text = _NON_WORD.sub(" ", text.replace(".", ""))
     return _SPACES.sub(" ", text).strip()
 

@@ -17,6 +17,8 @@ import numpy as np
 from numpy.typing import NDArray
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..names import strip_marks
+
 __all__ = ["fold_text", "shingles", "tfidf_matrix", "tfidf_rows", "tokens", "words"]
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -33,9 +35,7 @@ ROW_CHUNK = 2048
 
 def fold_text(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form used to compare texts for identity."""
-    norm = unicodedata.normalize("NFKD", text.casefold())
-    if not norm.isascii():  # combining marks are never ASCII: most texts skip this scan
-        norm = "".join(c for c in norm if not unicodedata.combining(c))
+    norm = strip_marks(unicodedata.normalize("NFKD", text.casefold()))
     return " ".join(_WORD.findall(norm))
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..language import lemma_of
+from ..names import strip_marks
 from ..records import Article, Mention
 from .cues import GROUP_PRONOUNS, OUTLET_WORDS, PERSON_PRONOUNS, ROLE_NOUNS
 
@@ -44,8 +45,7 @@ class Speaker:
 
 
 def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = strip_marks(unicodedata.normalize("NFKD", text))
     return re.sub(r"[^\w ]+", " ", text).lower().strip()
 
 
