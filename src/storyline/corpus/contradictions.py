@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -113,11 +113,23 @@ def find_contradictions(quotes: Sequence[Quote], articles: Sequence[ArticleMeta]
               for q in _one_per_text(quotes, published)
               if q.article in story_of and (q.speaker or q.speaker_name)]
     out: dict[tuple[str, str], Contradiction] = {}
-    for a, b in combinations(sorted(claims, key=_order), 2):
-        found = _conflict(a, b)
-        if found is not None:
-            out.setdefault((found.a, found.b), found)
+    for group in _by_story(claims):
+        for a, b in combinations(group, 2):
+            found = _conflict(a, b)
+            if found is not None:
+                out.setdefault((found.a, found.b), found)
     return sorted(out.values(), key=lambda c: (c.story or "", c.a, c.b))
+
+
+def _by_story(claims: Sequence[_Claim]) -> Iterable[list[_Claim]]:
+    """Each story's claims in statement order, without those that cannot clash (no concept
+    asserted or denied, no figure): pairs are compared within a story, never across the
+    corpus, which made this step quadratic in the corpus's statements."""
+    groups: dict[str, list[_Claim]] = {}
+    for c in sorted(claims, key=_order):
+        if c.polarity or c.figures:
+            groups.setdefault(c.story, []).append(c)
+    return groups.values()
 
 
 def _one_per_text(quotes: Sequence[Quote], published: Mapping[str, str]) -> list[Quote]:
