@@ -210,9 +210,10 @@ def cluster_pairs(n: int, pairs: Pairs, threshold: float,
     for g, members in enumerate(groups):
         owner[members] = g
     alive = [True] * len(groups)
+    group_ids = list(range(len(groups)))
     # One component at a time: only its links between groups are in memory.
     for part in _components(n, pairs, threshold, groups):
-        _Merger(groups, locked, _group_links(part, owner), threshold, alive).run()
+        _Merger(groups, locked, _group_links(part, owner, group_ids), threshold, alive).run()
     return [sorted(g) for g, kept in zip(groups, alive, strict=True) if kept]
 
 
@@ -243,14 +244,20 @@ def _components(n: int, pairs: Pairs, threshold: float,
         yield left[part], right[part], sims[part]
 
 
-def _group_links(pairs: Pairs, owner: NDArray[np.int64]) -> dict[int, dict[int, float]]:
-    """Sums of pair similarities between the groups the pairs' rows belong to."""
+def _group_links(pairs: Pairs, owner: NDArray[np.int64],
+                 group: Sequence[int]) -> dict[int, dict[int, float]]:
+    """Sums of pair similarities between the groups the pairs' rows belong to.
+
+    ``group[g]`` is g: one int object per group, shared by every dict that names it
+    (``tolist`` makes a new one per pair and side, a third of the links' memory).
+    """
     links: dict[int, dict[int, float]] = {}
     for start in range(0, len(pairs[0]), PAIR_CHUNK):  # a few Python objects at a time
         chunk = slice(start, start + PAIR_CHUNK)
         for a, b, s in zip(owner[pairs[0][chunk]].tolist(), owner[pairs[1][chunk]].tolist(),
                            pairs[2][chunk].tolist(), strict=True):
             if a != b:
+                a, b = group[a], group[b]
                 total = links.setdefault(a, {}).get(b, 0.0) + s
                 links[a][b] = total
                 links.setdefault(b, {})[a] = total
