@@ -85,6 +85,8 @@ _HASH_MASK_32 = 0xFFFFFFFF
 # Articles sketched at a time: MinHash.bulk shares its set-up across a batch; the batch's
 # sketches are all that is alive at once.
 SKETCH_BATCH = 1000
+# Folded names remembered at a time (about 2 MB): names and figures repeat across a corpus.
+NAME_CACHE = 2**14
 # Candidate pairs confirmed at a time: the shingle sets of one batch's articles are all
 # that is alive at once.
 CONFIRM_BATCH = 500
@@ -166,7 +168,10 @@ def _fingerprints(source: Corpus, infos: Sequence[ArticleInfo], settings: Settin
     prints = _Prints(band_keys=np.empty((len(infos), lsh_shape(settings)[0]), dtype=np.uint64))
     batch: dict[int, NDArray[np.uint32]] = {}
     for k, art in enumerate(source.articles([a.id for a in infos])):
-        folded = fold_text(art.text)
+        paragraphs = art.paragraphs
+        # Words never span paragraphs, so the text folds to its folded paragraphs joined.
+        folded_paragraphs = [fold_text(p) for p in paragraphs]
+        folded = " ".join(f for f in folded_paragraphs if f)
         prints.digests += (hashlib.blake2b(folded.encode(), digest_size=16).digest()
                            if folded else _NO_DIGEST)
         prints.words.append(len(art.text.split()))
@@ -175,7 +180,7 @@ def _fingerprints(source: Corpus, infos: Sequence[ArticleInfo], settings: Settin
             batch[k] = hashes
         if len(batch) == SKETCH_BATCH:
             _sketch(batch, prints, settings)
-        _add_paragraphs(prints.paragraphs, k, art.paragraphs)
+        _add_paragraphs(prints.paragraphs, k, paragraphs, folded_paragraphs)
         if _day(art) is not None:
             prints.dated += 1
             prints.text_df.update(set(tokens(art.text)))
@@ -336,14 +341,14 @@ def reused_paragraphs(articles: Sequence[Article]) -> dict[tuple[str, int], str]
     arts = sorted(articles, key=_canonical_key)
     rows: tuple[array[int], ...] = (array("Q"), array("q"), array("q"), array("q"))
     for k, art in enumerate(arts):
-        _add_paragraphs(rows, k, art.paragraphs)
+        _add_paragraphs(rows, k, art.paragraphs, [fold_text(p) for p in art.paragraphs])
     return {(arts[k].id, i): arts[owner].id for k, i, owner, _ in _reused(rows)}
 
 
-def _add_paragraphs(rows: tuple[array[int], ...], k: int, paragraphs: Sequence[str]) -> None:
+def _add_paragraphs(rows: tuple[array[int], ...], k: int, paragraphs: Sequence[str],
+                    folded_paragraphs: Sequence[str]) -> None:
     """Append (digest, article, index, words) for each paragraph long enough to count."""
-    for i, para in enumerate(paragraphs):
-        folded = fold_text(para)
+    for i, (para, folded) in enumerate(zip(paragraphs, folded_paragraphs, strict=True)):
         if len(folded.split()) < MIN_PARAGRAPH_WORDS:
             continue
         digest = int.from_bytes(hashlib.blake2b(folded.encode(), digest_size=8).digest(),
@@ -516,12 +521,14 @@ def _same_wire(a: ArticleInfo, b: ArticleInfo) -> bool:
 
 def _names(text: str) -> list[str]:
     """Capitalised name runs and figures: what a translation or rewrite keeps."""
-    out = []
-    for m in _NAME.finditer(text):
-        key = fold_text(m.group(0))
-        if key and key not in _COMMON:
-            out.append(sys.intern(key))  # one string per distinct name, not per mention
-    return out
+    return [key for m in _NAME.finditer(text) if (key := _name_key(m.group(0)))]
+
+
+@functools.lru_cache(maxsize=NAME_CACHE)
+def _name_key(name: str) -> str | None:
+    key = fold_text(name)
+    # one string per distinct name, not per mention
+    return sys.intern(key) if key and key not in _COMMON else None
 
 
 def _weighted_jaccard(a: Mapping[str, float], b: Mapping[str, float]) -> float:
