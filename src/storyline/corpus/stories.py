@@ -82,7 +82,7 @@ _TIME_PREFIXES = (4, 7, 10)
 # date, and the yearless timexes resolved against it, are not evidence of when a story ran.
 _GUESSED_DATE = "inferred"
 
-Pairs = tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]]
+Pairs = tuple[NDArray[np.int32], NDArray[np.int32], NDArray[np.float64]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,15 +138,18 @@ def similar_pairs(feats: _Features, settings: Settings) -> Pairs:
         codes.append(code)
         sims.append(sim)
     all_codes = np.concatenate(codes)
-    del codes
+    all_sims = np.concatenate(sims)
+    del codes, sims  # each step below holds at most four arrays of one value per pair
     order = np.argsort(all_codes, kind="stable")  # equal codes keep their finding order
     all_codes = all_codes[order]
     first = np.ones(len(all_codes), dtype=bool)
     first[1:] = all_codes[1:] != all_codes[:-1]
+    found = all_sims[order[first]]
+    del all_sims, order
     keys = all_codes[first]
     del all_codes
-    found = np.concatenate(sims)[order[first]]
-    return keys // n, keys % n, found
+    # Row numbers fit 32 bits: the pairs are the clustering step's largest input.
+    return (keys // n).astype(np.int32), (keys % n).astype(np.int32), found
 
 
 def _block_pairs(feats: _Features, start: int, stop: int, settings: Settings,
@@ -193,7 +196,7 @@ def average_link(sim: NDArray[np.float32], threshold: float,
     left, right = np.triu_indices(sim.shape[0], k=1)
     vals = sim[left, right].astype(np.float64)
     keep = vals != 0
-    pairs = (left[keep].astype(np.int64), right[keep].astype(np.int64), vals[keep])
+    pairs = (left[keep].astype(np.int32), right[keep].astype(np.int32), vals[keep])
     return cluster_pairs(sim.shape[0], pairs, threshold, seeds)
 
 

@@ -118,8 +118,12 @@ def tfidf_rows(docs: Iterable[Sequence[str]], min_df: int = 2,
     col_weight = np.array([(np.log((1 + n) / (1 + df[terms[t]])) + 1.0) * weights.get(t, 1.0)
                            for t in kept], dtype=np.float64)
     starts = np.frombuffer(indptr, dtype=np.int64)
-    row_terms = (column[term_ids] >= 0).cumsum(dtype=np.int64)
-    kept_indptr = np.r_[0, row_terms][starts]
+    # Kept terms before each row: a running count over every (document, term) entry, in
+    # 32 bits (4 bytes an entry is the largest scratch here).
+    row_terms = (column[term_ids] >= 0).cumsum(dtype=np.int32)
+    kept_indptr = np.zeros(n + 1, dtype=np.int64)
+    ends = starts[1:]
+    kept_indptr[1:][ends > 0] = row_terms[ends[ends > 0] - 1]
     data = np.empty(int(kept_indptr[-1]), dtype=np.float32)
     indices = np.empty(len(data), dtype=np.int32)
     del row_terms
