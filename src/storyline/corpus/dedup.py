@@ -85,8 +85,6 @@ _HASH_MASK_32 = 0xFFFFFFFF
 # Articles sketched at a time: MinHash.bulk shares its set-up across a batch; the batch's
 # sketches are all that is alive at once.
 SKETCH_BATCH = 1000
-# Folded names remembered at a time (about 2 MB): names and figures repeat across a corpus.
-NAME_CACHE = 2**14
 # Candidate pairs confirmed at a time: the shingle sets of one batch's articles are all
 # that is alive at once.
 CONFIRM_BATCH = 500
@@ -103,6 +101,31 @@ class _Pair:
     score: float
 
 
+@dataclass(slots=True)
+class _Found:
+    """The pairs the passes find, in flat buffers until the passes are over.
+
+    A pass makes many short-lived small objects; a result object made among them keeps
+    the allocator's block it sits in from being returned, so a few hundred pairs held
+    the memory of a whole pass (24 MB after the 20k bench's passes).
+    """
+
+    a: array[int] = field(default_factory=lambda: array("q"))
+    b: array[int] = field(default_factory=lambda: array("q"))
+    kind: array[int] = field(default_factory=lambda: array("b"))  # index in KIND_ORDER
+    score: array[float] = field(default_factory=lambda: array("d"))
+
+    def add(self, a: int, b: int, kind: str, score: float) -> None:
+        self.a.append(a)
+        self.b.append(b)
+        self.kind.append(KIND_ORDER.index(kind))
+        self.score.append(score)
+
+    def pairs(self) -> list[_Pair]:
+        return [_Pair(a, b, KIND_ORDER[k], s)
+                for a, b, k, s in zip(self.a, self.b, self.kind, self.score, strict=True)]
+
+
 def find_duplicates(corpus: Corpus | Sequence[Article], settings: Settings,
                     ) -> list[DuplicateLink]:
     """Every copy linked to its group's canonical; canonicals themselves get no link."""
@@ -110,11 +133,13 @@ def find_duplicates(corpus: Corpus | Sequence[Article], settings: Settings,
     source = MemoryCorpus(corpus) if isinstance(corpus, Sequence) else corpus
     infos = sorted(source.infos(), key=_canonical_key)
     prints = _fingerprints(source, infos, settings)
-    pairs = _exact_pairs(prints.digests)
-    pairs += _near_pairs(prints, source, infos, settings)
-    pairs += _paragraph_pairs(prints)
-    pairs += _syndication_pairs(infos, source, prints)
-    return _links(infos, pairs)
+    found = _Found()
+    _exact_pairs(prints.digests, found)
+    _near_pairs(prints, source, infos, settings, found)
+    _paragraph_pairs(prints, found)
+    _syndication_pairs(infos, source, prints, found)
+    del prints
+    return _links(infos, found.pairs())
 
 
 def _check(settings: Settings) -> None:
@@ -202,18 +227,16 @@ def _sketch(batch: dict[int, NDArray[np.uint32]], prints: _Prints, settings: Set
     batch.clear()
 
 
-def _exact_pairs(digests: bytearray) -> list[_Pair]:
+def _exact_pairs(digests: bytearray, found: _Found) -> None:
     """Each article whose folded text an earlier one has, paired with the first such."""
     first: dict[bytes, int] = {}
-    out = []
     for k in range(len(digests) // 16):
         digest = bytes(digests[16 * k:16 * (k + 1)])
         if digest == _NO_DIGEST:
             continue
         owner = first.setdefault(digest, k)
         if owner != k:
-            out.append(_Pair(owner, k, "exact", 1.0))
-    return out
+            found.add(owner, k, "exact", 1.0)
 
 
 # 2. near ------------------------------------------------------------------------------
@@ -228,7 +251,7 @@ def _shingle_hashes(folded: str, size: int) -> NDArray[np.uint32]:
 
 
 def _near_pairs(prints: _Prints, source: Corpus, infos: Sequence[ArticleInfo],
-                settings: Settings) -> list[_Pair]:
+                settings: Settings, found: _Found) -> None:
     """Pairs whose MinHash sketches agree on a whole band and whose shingle sets confirm it.
 
     datasketch sketches the sets and picks the band shape (``MinHashLSH``'s bands and rows
@@ -238,19 +261,17 @@ def _near_pairs(prints: _Prints, source: Corpus, infos: Sequence[ArticleInfo],
     are made again, a batch of candidates at a time, from the texts.
     """
     if not len(prints.band_keys):
-        return []
-    found = _band_join(prints.band_keys)
-    candidates = [(prints.sketched[i], prints.sketched[j]) for i, j in found]
-    out = []
+        return
+    candidates = [(prints.sketched[i], prints.sketched[j])
+                  for i, j in _band_join(prints.band_keys)]
     for start in range(0, len(candidates), CONFIRM_BATCH):
         chunk = candidates[start:start + CONFIRM_BATCH]
         sets = _shingle_sets(source, infos, sorted({k for pair in chunk for k in pair}),
                              settings)
         for a, b in chunk:
-            pair = _confirm(a, b, sets[a], sets[b], settings)
-            if pair:
-                out.append(pair)
-    return out
+            score = _confirm(sets[a], sets[b], settings)
+            if score is not None:
+                found.add(a, b, "near", score)
 
 
 def _shingle_sets(source: Corpus, infos: Sequence[ArticleInfo], wanted: Sequence[int],
@@ -320,13 +341,14 @@ def _identity(value: int) -> int:
     return value
 
 
-def _confirm(a: int, b: int, sa: NDArray[np.uint32], sb: NDArray[np.uint32],
-             settings: Settings) -> _Pair | None:
+def _confirm(sa: NDArray[np.uint32], sb: NDArray[np.uint32], settings: Settings,
+             ) -> float | None:
+    """The pair's near-duplicate score, when its shingle sets make it one."""
     inter = len(np.intersect1d(sa, sb, assume_unique=True))
     jaccard = inter / (len(sa) + len(sb) - inter)
     containment = inter / min(len(sa), len(sb))
     if jaccard >= settings.near_duplicate_threshold or containment >= CONTAINMENT_THRESHOLD:
-        return _Pair(a, b, "near", round(max(jaccard, containment), 4))
+        return round(max(jaccard, containment), 4)
     return None
 
 
@@ -376,16 +398,14 @@ def _reused(rows: tuple[array[int], ...]) -> Iterator[tuple[int, int, int, int]]
                int(words_[order[r]]))
 
 
-def _paragraph_pairs(prints: _Prints) -> list[_Pair]:
+def _paragraph_pairs(prints: _Prints, found: _Found) -> None:
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for k, _, owner, n in _reused(prints.paragraphs):
         shared[(owner, k)] += n
-    out = []
     for (src, dst), n in sorted(shared.items()):
         share = n / max(1, prints.words[dst])
         if share >= PARAGRAPH_SHARE:
-            out.append(_Pair(min(src, dst), max(src, dst), "near", round(share, 4)))
-    return out
+            found.add(min(src, dst), max(src, dst), "near", round(share, 4))
 
 
 # 4. syndication -----------------------------------------------------------------------
@@ -400,8 +420,8 @@ class _Wired:
     name_weights: dict[str, float]
 
 
-def _syndication_pairs(infos: Sequence[ArticleInfo], source: Corpus,
-                       prints: _Prints) -> list[_Pair]:
+def _syndication_pairs(infos: Sequence[ArticleInfo], source: Corpus, prints: _Prints,
+                       found: _Found) -> None:
     """Candidate pairs (see ``_candidates``) checked for a wire credit or a translation.
 
     Pairs are at most a day apart: walked in date order, only the articles of the last
@@ -409,12 +429,12 @@ def _syndication_pairs(infos: Sequence[ArticleInfo], source: Corpus,
     """
     day = {k: d for k, a in enumerate(infos) if (d := _day(a)) is not None}
     if len(day) < 2:
-        return []
+        return
     order = sorted(day, key=lambda k: (day[k], k))
     index = {infos[k].id: k for k in order}
     window: dict[int, _Wired] = {}
     posting: dict[str, set[int]] = defaultdict(set)
-    out = []
+    pairs: list[tuple[int, int, str, float]] = []  # few: each a wire copy or translation
     for art in source.articles([infos[k].id for k in order]):
         x = index[art.id]
         for k in [k for k in window if day[k] < day[x] - SYNDICATION_DAYS]:
@@ -426,15 +446,16 @@ def _syndication_pairs(infos: Sequence[ArticleInfo], source: Corpus,
         for y in _candidates(wired, posting):
             a, b = min(x, y), max(x, y)
             wa, wb = (wired, window[y]) if a == x else (window[y], wired)
-            found = _syndicated(infos[a], infos[b], _cosine(wa.text, wb.text),
-                                _weighted_jaccard(wa.name_weights, wb.name_weights),
-                                wa.names, wb.names)
-            if found:
-                out.append(_Pair(a, b, found[0], found[1]))
+            syndicated = _syndicated(infos[a], infos[b], _cosine(wa.text, wb.text),
+                                     _weighted_jaccard(wa.name_weights, wb.name_weights),
+                                     wa.names, wb.names)
+            if syndicated:
+                pairs.append((a, b, *syndicated))
         window[x] = wired
         for n in wired.distinctive:
             posting[n].add(x)
-    return sorted(out, key=lambda p: (p.a, p.b))
+    for a, b, kind, score in sorted(pairs, key=lambda p: (p[0], p[1])):
+        found.add(a, b, kind, score)
 
 
 def _wired(text: str, prints: _Prints) -> _Wired:
@@ -521,14 +542,12 @@ def _same_wire(a: ArticleInfo, b: ArticleInfo) -> bool:
 
 def _names(text: str) -> list[str]:
     """Capitalised name runs and figures: what a translation or rewrite keeps."""
-    return [key for m in _NAME.finditer(text) if (key := _name_key(m.group(0)))]
-
-
-@functools.lru_cache(maxsize=NAME_CACHE)
-def _name_key(name: str) -> str | None:
-    key = fold_text(name)
-    # one string per distinct name, not per mention
-    return sys.intern(key) if key and key not in _COMMON else None
+    out = []
+    for m in _NAME.finditer(text):
+        key = fold_text(m.group(0))
+        if key and key not in _COMMON:
+            out.append(sys.intern(key))  # one string per distinct name, not per mention
+    return out
 
 
 def _weighted_jaccard(a: Mapping[str, float], b: Mapping[str, float]) -> float:
