@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from storyline.corpus.contradictions import find_contradictions
 from storyline.records import Analysis, Article, Mention, Quote, Sentence, Story
 
@@ -41,6 +43,16 @@ def test_agreed_meeting_against_no_meeting_planned() -> None:
     [pair] = find_contradictions(*setup)
     assert (pair.a, pair.b, pair.kind, pair.story) == ("q1", "q2", "polarity", "s1")
     assert "Lindqvist (2031-03-11)" in pair.why and "Weiss (2031-03-20)" in pair.why
+    # Analyses read a batch of articles at a time give the same pair.
+    quotes, articles, stories, analyses = setup
+    asked: list[list[str]] = []
+
+    def read(ids: Sequence[str]) -> dict[str, Analysis]:
+        asked.append(list(ids))
+        return {i: analyses[i] for i in ids if i in analyses}
+
+    assert find_contradictions(quotes, articles, stories, read) == [pair]
+    assert sorted(i for batch in asked for i in batch) == ["a1", "a2"]
 
 
 def test_meeting_about_other_people_is_no_contradiction() -> None:

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from storyline.corpus.events import merge_events
+from storyline.corpus.reader import MemoryCorpus
 from storyline.events import LEAD_DATE_FROM, THING_PREFIX, find_event_mentions
 from storyline.records import (
     Analysis,
@@ -171,6 +172,9 @@ def test_same_meeting_in_three_articles_is_one_event_with_syndication_folded() -
     links = [DuplicateLink(article="a3", canonical="a1", kind="wire")]
     story = Story(id="s1", title="t", articles=("a1", "a2", "a3"))
     events = merge_events(articles, analyses, [story], links, key_to_entity)
+    # Read from a corpus a batch at a time, the analyses give the same events.
+    corpus = MemoryCorpus(articles, analyses)
+    assert merge_events(articles, corpus, [story], links, key_to_entity) == events
     assert len(events) == 1
     event = events[0]
     assert event.date == "2031-03-11"

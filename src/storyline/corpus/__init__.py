@@ -27,18 +27,15 @@ def build(store: Store, settings: Settings) -> None:
     # 3. Stories, starting from the assignment earlier runs made.
     found_stories = stories.assign_stories(corpus, links, store.stories(), settings)
     store.save_stories(found_stories)
-    # 4. Events merged across articles, with their independent sources.
+    # 4. Events merged across articles, with their independent sources; analyses are
+    # read a batch at a time, never every article's at once.
     articles = corpus.infos()
-    analyses = store.analyses(sentences=False)
-    found_events = events.merge_events(articles, analyses, found_stories, links, key_to_entity)
+    found_events = events.merge_events(articles, corpus, found_stories, links, key_to_entity)
     store.replace_events(found_events)
     # 5. Statements that conflict within a story; sentences only where there are statements.
-    quotes = [q for a in analyses.values() for q in a.quotes]
-    del analyses
-    with_quotes = store.analyses(sorted({q.article for q in quotes}))
+    quotes = store.quotes()
     store.replace_contradictions(
-        contradictions.find_contradictions(quotes, articles, found_stories, with_quotes))
-    del with_quotes
+        contradictions.find_contradictions(quotes, articles, found_stories, store.analyses))
     # 6. One timeline per story.
     store.replace_timeline(
         timeline.build_timeline(found_stories, found_events, quotes, articles, links))

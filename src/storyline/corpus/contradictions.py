@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -39,6 +39,8 @@ _FORM_RE = re.compile(r"\b(?:" + "|".join(sorted(FORM_TO_CONCEPT, key=len, rever
 # Characters after a concept word searched for who it is about: "a meeting between Putin
 # and Zelenskyy" fits; a topic named in the statement's next clause does not.
 ARGUMENT_CHARS = 50
+# Articles whose analyses (with sentences) are read at a time while claims are made.
+CLAIM_BATCH = 200
 NEGATION_CUES = frozenset({"no", "not", "never", "without", "nor", "neither", "cannot",
                            "reject", "rejected", "rejects", "deny", "denied", "denies",
                            "refused", "refuses", "dismissed", "out"})  # "ruled out"
@@ -105,13 +107,22 @@ class _Claim:
 
 def find_contradictions(quotes: Sequence[Quote], articles: Sequence[ArticleMeta],
                         stories: Sequence[Story],
-                        analyses: Mapping[str, Analysis]) -> list[Contradiction]:
-    """Conflicting statement pairs, per story, earlier statement first."""
+                        analyses: Mapping[str, Analysis] | Callable[[Sequence[str]],
+                                                                    Mapping[str, Analysis]],
+                        ) -> list[Contradiction]:
+    """Conflicting statement pairs, per story, earlier statement first.
+
+    ``analyses`` (with sentences) is a mapping, or a function that reads a batch of
+    articles' analyses: then only one batch is in memory while claims are made.
+    """
     story_of = {a: s.id for s in stories for a in s.articles}
     published = {a.id: a.published or "9999" for a in articles}
-    claims = [_claim(q, story_of[q.article], analyses.get(q.article))
-              for q in _one_per_text(quotes, published)
-              if q.article in story_of and (q.speaker or q.speaker_name)]
+    kept = [q for q in _one_per_text(quotes, published)
+            if q.article in story_of and (q.speaker or q.speaker_name)]
+    if isinstance(analyses, Mapping):
+        claims = [_claim(q, story_of[q.article], analyses.get(q.article)) for q in kept]
+    else:
+        claims = _claims(kept, story_of, analyses)
     out: dict[tuple[str, str], Contradiction] = {}
     for group in _by_story(claims):
         for a, b in combinations(group, 2):
@@ -130,6 +141,23 @@ def _by_story(claims: Sequence[_Claim]) -> Iterable[list[_Claim]]:
         if c.polarity or c.figures:
             groups.setdefault(c.story, []).append(c)
     return groups.values()
+
+
+def _claims(quotes: Sequence[Quote], story_of: Mapping[str, str],
+            read: Callable[[Sequence[str]], Mapping[str, Analysis]]) -> list[_Claim]:
+    """A claim per quote, in the quotes' order; analyses read ``CLAIM_BATCH`` articles at
+    a time."""
+    by_article: dict[str, list[int]] = {}
+    for i, q in enumerate(quotes):
+        by_article.setdefault(q.article, []).append(i)
+    articles = list(by_article)
+    made: dict[int, _Claim] = {}
+    for start in range(0, len(articles), CLAIM_BATCH):
+        found = read(articles[start:start + CLAIM_BATCH])
+        for article in articles[start:start + CLAIM_BATCH]:
+            for i in by_article[article]:
+                made[i] = _claim(quotes[i], story_of[article], found.get(article))
+    return [made[i] for i in range(len(quotes))]
 
 
 def _one_per_text(quotes: Sequence[Quote], published: Mapping[str, str]) -> list[Quote]:

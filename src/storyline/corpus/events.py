@@ -26,6 +26,7 @@ from ..records import (
     Story,
     content_id,
 )
+from .reader import Corpus, MemoryCorpus, each_analysis
 from .sources import SourceIndex
 
 # Names shown in an event's title; more make it unreadable and the rest are in participants.
@@ -67,14 +68,23 @@ class _Cluster:
         return {m.place for m in self.members if m.place}
 
 
-def merge_events(articles: Sequence[ArticleMeta], analyses: Mapping[str, Analysis],
+def merge_events(articles: Sequence[ArticleMeta], analyses: Mapping[str, Analysis] | Corpus,
                  stories: Sequence[Story], links: Sequence[DuplicateLink],
                  key_to_entity: Mapping[tuple[str, str], str]) -> list[Event]:
-    """One Event per happening, dated ones first, in date order."""
+    """One Event per happening, dated ones first, in date order.
+
+    A corpus's analyses are read twice, a batch at a time (names first, then events), so
+    only the event mentions stay in memory, not every article's analysis.
+    """
+    if isinstance(analyses, Mapping):
+        source: Corpus = MemoryCorpus([], analyses)
+        ids = sorted(analyses)
+    else:
+        source, ids = analyses, sorted(a.id for a in articles)
     story_of = {a: s.id for s in stories for a in s.articles}
-    things = _entities_by_name(analyses.values())
-    resolved = [r for a in sorted(analyses) for r in
-                _resolve(analyses[a], story_of.get(a), key_to_entity, things)]
+    things = _entities_by_name(each_analysis(source, ids))
+    resolved = [r for an in each_analysis(source, ids) for r in
+                _resolve(an, story_of.get(an.article), key_to_entity, things)]
     clusters = _cluster(resolved)
     index = SourceIndex.build(articles, links)
     events = [_to_event(c, index) for c in clusters]

@@ -14,7 +14,7 @@ from typing import Protocol
 from ..records import Analysis, Article, ArticleInfo
 from ..store import Store
 
-__all__ = ["Corpus", "MemoryCorpus", "StoredCorpus"]
+__all__ = ["Corpus", "MemoryCorpus", "StoredCorpus", "each_analysis", "with_analyses"]
 
 # Articles read per query: big enough that a query's cost is spread, small enough that a
 # batch's texts and analyses are a few megabytes.
@@ -40,6 +40,14 @@ def with_analyses(corpus: Corpus, ids: Sequence[str]) -> Iterator[tuple[Article,
         found = corpus.analyses(chunk)
         for article in corpus.articles(chunk):
             yield article, found.get(article.id)
+
+
+def each_analysis(corpus: Corpus, ids: Sequence[str]) -> Iterator[Analysis]:
+    """The analyses of ``ids`` that exist, in that order, a batch read at a time."""
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start:start + BATCH]
+        found = corpus.analyses(chunk)
+        yield from (found[i] for i in chunk if i in found)
 
 
 class StoredCorpus:
