@@ -119,10 +119,7 @@ def find_contradictions(quotes: Sequence[Quote], articles: Sequence[ArticleMeta]
     published = {a.id: a.published or "9999" for a in articles}
     kept = [q for q in _one_per_text(quotes, published)
             if q.article in story_of and (q.speaker or q.speaker_name)]
-    if isinstance(analyses, Mapping):
-        claims = [_claim(q, story_of[q.article], analyses.get(q.article)) for q in kept]
-    else:
-        claims = _claims(kept, story_of, analyses)
+    claims = _claims(kept, story_of, _reader(analyses))
     out: dict[tuple[str, str], Contradiction] = {}
     for group in _by_story(claims):
         for a, b in combinations(group, 2):
@@ -141,6 +138,15 @@ def _by_story(claims: Sequence[_Claim]) -> Iterable[list[_Claim]]:
         if c.polarity or c.figures:
             groups.setdefault(c.story, []).append(c)
     return groups.values()
+
+
+def _reader(analyses: Mapping[str, Analysis] | Callable[[Sequence[str]],
+                                                         Mapping[str, Analysis]],
+            ) -> Callable[[Sequence[str]], Mapping[str, Analysis]]:
+    if not isinstance(analyses, Mapping):
+        return analyses
+    everything: Mapping[str, Analysis] = analyses
+    return lambda ids: everything
 
 
 def _claims(quotes: Sequence[Quote], story_of: Mapping[str, str],

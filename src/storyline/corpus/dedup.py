@@ -364,7 +364,8 @@ def reused_paragraphs(articles: Sequence[Article]) -> dict[tuple[str, int], str]
     arts = sorted(articles, key=_canonical_key)
     rows: tuple[array[int], ...] = (array("Q"), array("q"), array("q"), array("q"))
     for k, art in enumerate(arts):
-        _add_paragraphs(rows, k, art.paragraphs, [fold_text(p) for p in art.paragraphs])
+        paragraphs = art.paragraphs
+        _add_paragraphs(rows, k, paragraphs, [fold_text(p) for p in paragraphs])
     return {(arts[k].id, i): arts[owner].id for k, i, owner, _ in _reused(rows)}
 
 

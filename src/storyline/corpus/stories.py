@@ -504,7 +504,7 @@ def _title(arts: Iterable[Article], corpus: Corpus) -> str:
     """
     titles: list[str] = []
     leads: list[str] = []
-    empty: list[str] = []  # articles with neither headline nor text
+    empty: list[Article] = []  # articles with neither headline nor text
     counts: Counter[str] = Counter()
     for a in arts:
         paragraphs = a.paragraphs
@@ -513,14 +513,13 @@ def _title(arts: Iterable[Article], corpus: Corpus) -> str:
         elif paragraphs and not titles:
             leads.append(paragraphs[0])
         elif not paragraphs:
-            empty.append(a.id)
+            empty.append(a)
         counts.update(set(tokens(" ".join([a.title or "", *paragraphs[:2]]))))
     heads = titles or leads
     if heads:
         return _shorten(_central(heads, counts))
-    found = corpus.analyses(empty)
-    names = Counter(m.entity or fold_text(m.text) for k in empty for m in
-                    (found[k].mentions if k in found else ()) if m.label in ENTITY_LABELS)
+    found = corpus.analyses([a.id for a in empty])
+    names = Counter(k for a in empty for k, _ in _entity_keys(a, found.get(a.id)))
     return ", ".join(n for n, _ in names.most_common(3)) or "Untitled story"
 
 

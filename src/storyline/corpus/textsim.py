@@ -123,7 +123,8 @@ def tfidf_rows(docs: Iterable[Sequence[str]], min_df: int = 2,
     row_terms = (column[term_ids] >= 0).cumsum(dtype=np.int32)
     kept_indptr = np.zeros(n + 1, dtype=np.int64)
     ends = starts[1:]
-    kept_indptr[1:][ends > 0] = row_terms[ends[ends > 0] - 1]
+    nonempty = ends > 0  # rows after the first entry: an empty prefix has no kept term
+    kept_indptr[1:][nonempty] = row_terms[ends[nonempty] - 1]
     data = np.empty(int(kept_indptr[-1]), dtype=np.float32)
     indices = np.empty(len(data), dtype=np.int32)
     del row_terms
