@@ -53,3 +53,18 @@ def test_stages_read_lemmas_only_through_lemma_of() -> None:
     direct = [str(p.relative_to(src)) for p in src.rglob("*.py")
               if p.name != "language.py" and re.search(r"\.lemma_\b", p.read_text("utf-8"))]
     assert direct == []
+
+
+def test_attribute_table_caches_by_what_the_rules_see_not_by_word(nlp: Any) -> None:
+    # Words no rule names share a stand-in, so new vocabulary adds no cache entries.
+    table = nlp.get_pipe(language.ATTRIBUTES)
+    nlp("The minister visited the harbour and praised the engineers.")
+    size = len(table._cache)
+    nlp("The senator inspected the factory and thanked the workers.")
+    assert len(table._cache) == size
+
+
+def test_lazy_lemmatizer_index_is_a_set(nlp: Any) -> None:
+    lemmatizer = language._LAZY_LEMMATIZERS[id(nlp.vocab)]
+    index = lemmatizer.lookups.get_table("lemma_index")
+    assert all(isinstance(index[pos], frozenset) for pos in index)

@@ -26,6 +26,8 @@ FIELDS: dict[str, Callable[[Any], Any]] = {
 }
 # Keys whose lookups narrow the rules a token must be checked against.
 INDEXED = ("TAG", "LOWER")
+# Words whose stand-in is remembered; the memo is emptied when full.
+MAX_STAND_INS = 100_000
 
 
 @dataclass(frozen=True)
@@ -49,12 +51,16 @@ class AttributeTable:
         self._matcher = Matcher(ruler.vocab)
         self._matcher_attrs: dict[int, tuple[dict[int, Any], int]] = {}
         self._cache: dict[tuple[int, ...], tuple[list[tuple[int, int]], dict[int, Any]]] = {}
-        # Words some rule names: any other word is cached under 0, so the cache holds one
-        # entry per tag and dependency, not one per word of the corpus.
+        # Words some rule names. Any other word is cached under a stand-in: a word that
+        # every pattern test (REGEX, NOT_IN) judges alike, or 0 when no test looks past the
+        # words it names; so the cache holds a few entries per tag and dependency, not one
+        # per word of the corpus.
         self._named_words: set[int] = set()
+        self._word_tests: list[Callable[[Any], bool]] = []
+        self._stand_ins: dict[int, int] = {}
+        self._by_verdicts: dict[tuple[bool, ...], int] = {}
         self._window_words: set[int] | None = set()
         self._longest = 1
-        self._any_word = False
         for order, (patterns, attrs, index) in enumerate(_rules(ruler)):
             if all(_compilable(p) for p in patterns):
                 for pattern in patterns:
@@ -91,8 +97,8 @@ class AttributeTable:
                     set_token_attrs(doc[i], attrs)
                 values[i] = [doc[i].pos, doc[i].morph.key, doc[i].lemma]
                 continue
-            if not self._any_word and key[1] not in self._named_words:
-                key[1] = 0
+            if key[1] not in self._named_words:
+                key[1] = self._stand_in(key[1], doc.vocab.strings)
             common, rest = self._folded(doc, tuple(key), columns)
             row = values[i]
             for column, value in common:
@@ -118,6 +124,19 @@ class AttributeTable:
             common = [(columns[a], v) for a, v in folded.items() if a in columns]
             rest = {a: v for a, v in folded.items() if a not in columns}
             found = self._cache[key] = (common, rest)
+        return found
+
+    def _stand_in(self, lower: int, strings: Any) -> int:
+        """A word that every rule treats as it treats ``lower``, a word no rule names."""
+        if not self._word_tests:
+            return 0
+        found = self._stand_ins.get(lower)
+        if found is None:
+            verdicts = tuple(test(strings[lower]) for test in self._word_tests)
+            found = self._by_verdicts.setdefault(verdicts, lower)
+            if len(self._stand_ins) >= MAX_STAND_INS:
+                self._stand_ins.clear()  # bounded: a long run's vocabulary keeps growing
+            self._stand_ins[lower] = found
         return found
 
     def _ordered_rules(self, fields: dict[str, Any],
@@ -165,7 +184,7 @@ class AttributeTable:
         elif isinstance(test, dict) and set(test) == {"IN"}:
             self._named_words.update(vocab.strings.add(w) for w in test["IN"])
         elif test is not None:  # NOT_IN or REGEX: any word may decide
-            self._any_word = True
+            self._word_tests.append(_checked(_test(test)))
 
     def _add(self, rule: _Rule, pattern: dict[str, Any]) -> None:
         # Filed under one exact value it requires, so a token only meets rules it may match.
@@ -203,6 +222,12 @@ def _needed_words(vocab: Any, patterns: list[list[dict[str, Any]]],
         words = words | {vocab.strings.add(w)
                          for w in ([literal] if isinstance(literal, str) else literal["IN"])}
     return words
+
+
+def _checked(test: Callable[[Any], bool] | None) -> Callable[[Any], bool]:
+    if test is None:
+        raise ValueError("a word test AttributeTable.compilable should have refused")
+    return test
 
 
 def _known(token_pattern: dict[str, Any]) -> bool:
