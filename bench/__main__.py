@@ -6,7 +6,10 @@ Every measurement runs in its own process (``bench.measure``), on the same machi
 same invocation, and the table says how each was taken:
 
 1. the pipeline with 1 worker on N articles, timed per stage (read, clean, analyse, store,
-   corpus), and spaCy's full ``nlp.pipe`` with the same model on the same cleaned texts;
+   corpus), and spaCy's full ``nlp.pipe`` with the same model on the same cleaned texts:
+   the model as its package ships it (the yardstick of ``ratio_to_spacy``), and the model
+   as storyline loads it (attribute rules as table lookups, lemmas on demand), so the
+   table shows what share of the ratio those trims give;
 2. the pipeline with 2 workers on the same N articles (speed-up over 1);
 3. peak memory at 1k and at 20k articles (5k with --quick), with a tokenizer+sentencizer
    pipeline in place of the trained model so the 20k point fits the time budget: the
@@ -81,6 +84,7 @@ def run_suite(tmp: Path, plan: dict[str, Any], model: str) -> dict[str, Any]:
     one = measure("pipeline", {"paths": paths, "db": str(tmp / "w1.db"), "workers": 1,
                                "model": model})
     spacy = measure("spacy", {"db": str(tmp / "w1.db"), "model": model})
+    trimmed = measure("spacy", {"db": str(tmp / "w1.db"), "model": model, "trimmed": True})
     two = measure("pipeline", {"paths": paths, "db": str(tmp / "w2.db"), "workers": 2,
                                "model": model})
     text_records, text_source = base_records(with_html=False)
@@ -90,12 +94,12 @@ def run_suite(tmp: Path, plan: dict[str, Any], model: str) -> dict[str, Any]:
         mem_paths = write_corpus(text_records, size, tmp / f"mem{size}")
         memory[size] = measure("pipeline", {"paths": mem_paths, "db": str(tmp / f"m{size}.db"),
                                             "workers": 1, "model": blank})
-    return summarise(one, two, spacy, memory, source, text_source, model)
+    return summarise(one, two, spacy, trimmed, memory, source, text_source, model)
 
 
 def summarise(one: dict[str, Any], two: dict[str, Any], spacy: dict[str, Any],
-              memory: dict[int, dict[str, Any]], source: str, text_source: str,
-              model: str) -> dict[str, Any]:
+              trimmed: dict[str, Any], memory: dict[int, dict[str, Any]], source: str,
+              text_source: str, model: str) -> dict[str, Any]:
     small, large = sorted(memory)
     ours = one["articles"] / one["seconds"]
     theirs = spacy["articles"] / spacy["seconds"]
@@ -107,6 +111,9 @@ def summarise(one: dict[str, Any], two: dict[str, Any], spacy: dict[str, Any],
         "spacy_articles_per_s": round(theirs, 2),
         "spacy_components": spacy["components"],
         "ratio_to_spacy": round(ours / theirs, 3),
+        "spacy_trimmed_articles_per_s": round(trimmed["articles"] / trimmed["seconds"], 2),
+        "spacy_trimmed_components": trimmed["components"],
+        "ratio_to_trimmed_spacy": round(ours * trimmed["seconds"] / trimmed["articles"], 3),
         "articles_per_s_2_workers": round(two["articles"] / two["seconds"], 2),
         "speedup_2_workers": round(one["seconds"] / two["seconds"], 3),
         "stages_s": {k: round(v, 2) for k, v in one["stages"].items()},
@@ -118,7 +125,7 @@ def summarise(one: dict[str, Any], two: dict[str, Any], spacy: dict[str, Any],
                                   for k, v in memory.items()},
         "memory_sizes": [small, large],
         "memory_growth": round(memory[large]["peak_rss_mb"] / memory[small]["peak_rss_mb"], 3),
-        "runs": {"1_worker": one, "2_workers": two, "spacy": spacy,
+        "runs": {"1_worker": one, "2_workers": two, "spacy": spacy, "spacy_trimmed": trimmed,
                  **{f"memory_{k}": v for k, v in memory.items()}},
     }
 
@@ -127,7 +134,8 @@ def print_table(r: dict[str, Any]) -> None:
     tokens, n = r["tokens"], r["articles"]
     print(f"corpus: {r['corpus']}, cycled and perturbed to {n} articles; model {r['model']}")
     print(f"\n{'measurement':34s} {'seconds':>8s} {'articles/s':>11s} {'tokens/s':>10s}")
-    rows = [("spaCy nlp.pipe, all components", r["runs"]["spacy"]["seconds"]),
+    rows = [("spaCy nlp.pipe, as published", r["runs"]["spacy"]["seconds"]),
+            ("spaCy nlp.pipe, as storyline loads", r["runs"]["spacy_trimmed"]["seconds"]),
             ("whole pipeline, 1 worker", r["runs"]["1_worker"]["seconds"]),
             ("whole pipeline, 2 workers", r["runs"]["2_workers"]["seconds"])]
     rows += [(f"  stage: {k}", v) for k, v in r["stages_s"].items()]
@@ -135,6 +143,7 @@ def print_table(r: dict[str, Any]) -> None:
         rate = f"{n / secs:11.1f} {tokens / secs:10.0f}" if secs > 0 else ""
         print(f"{name:34s} {secs:8.2f} {rate}")
     print(f"\nratio to spaCy (1 worker): {r['ratio_to_spacy']:.2f}x   (target >= 1.0)")
+    print(f"  against the pipeline as storyline loads it: {r['ratio_to_trimmed_spacy']:.2f}x")
     print(f"speed-up with 2 workers:   {r['speedup_2_workers']:.2f}x   (target >= 1.7)")
     print("(stage 'analyse' includes spaCy and 'own logic', the stage functions' share)")
     small, large = r["memory_sizes"]
