@@ -149,6 +149,37 @@ def test_each_article_keeps_its_nearest_partners_only(monkeypatch: pytest.Monkey
     assert len(left) <= 2 * len(arts) and bool(np.all(left < right))
 
 
+def kept_by_either_row(sim: np.ndarray, cap: int) -> set[tuple[int, int]]:
+    """The rule itself: row i keeps its ``cap`` most similar partners at the floor, ties to
+    the lower column; a pair stays when either of its rows keeps it."""
+    kept = set()
+    for i, row in enumerate(sim):
+        row = row.copy()
+        row[i] = 0.0
+        candidates = np.flatnonzero(row >= stories.PAIR_FLOOR)
+        best = candidates[np.argsort(-row[candidates], kind="stable")[:cap]]
+        kept |= {(min(i, int(j)), max(i, int(j))) for j in best}
+    return kept
+
+
+@pytest.mark.parametrize("cap", [1, 2, 3, 100])
+def test_pairs_are_those_either_row_keeps_each_once(monkeypatch: pytest.MonkeyPatch,
+                                                    settings: Settings, cap: int) -> None:
+    monkeypatch.setattr(stories, "MAX_NEIGHBOURS", cap)
+    monkeypatch.setattr(stories, "BLOCK_CELLS", 9)  # several blocks, a row's pairs in two
+    # Repeated texts tie; the rest share some words with some of the others.
+    texts = [QUAY[0], QUAY[0], QUAY[1], QUAY[0] + " " + BREAD[0], BREAD[0], BREAD[1],
+             QUAY[0], QUAY[3], BREAD[2]]
+    arts = [art(f"a{i}", t, "2025-01-07") for i, t in enumerate(texts)]
+    feats = stories._features([ArticleInfo.of(a) for a in arts], MemoryCorpus(arts),
+                              stories.CHANNEL_WEIGHTS)
+    dense = stories._block_similarity(feats, 0, len(arts), settings)
+    left, right, sims = stories.similar_pairs(feats, settings)
+    found = list(zip(left.tolist(), right.tolist(), strict=True))
+    assert found == sorted(kept_by_either_row(dense, cap))
+    assert sims.tolist() == [dense[i, j] for i, j in found]
+
+
 LEAD = ("Harbour master Ingrid Solheim confirmed today, Tuesday, that the northern quay of the "
         "Tromsvik harbour will stay closed for storm repairs until the end of the month. "
         "Boats land at the southern basin.")

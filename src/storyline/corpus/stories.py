@@ -66,8 +66,9 @@ MAX_NEIGHBOURS = 100
 # and a block holds about eight such arrays at once; 4M cells made this step the corpus
 # step's memory peak (+187 MiB at 5k articles) for no measurable speed gain.
 BLOCK_CELLS = 500_000
-# Pairs turned into Python objects at a time while summing links between groups.
-PAIR_CHUNK = 100_000
+# Pairs turned into Python objects at a time while summing links between groups: 10k
+# pairs are about 1 MB of int and float objects.
+PAIR_CHUNK = 10_000
 # Words in a title candidate: a headline longer than this is cut at a word boundary.
 TITLE_WORDS = 12
 # Characters in a title: a long headline line of a news page fits in about 90.
@@ -125,50 +126,102 @@ def assign_stories(corpus: Corpus | Sequence[Article], links: Sequence[Duplicate
 def similar_pairs(feats: _Features, settings: Settings) -> Pairs:
     """Pairs (i < j) whose blended similarity reaches ``PAIR_FLOOR``, block by block.
 
-    A pair kept by both of its rows is found twice; the first finding (from the lower row)
-    stands. Each block's pairs are kept as one 64-bit code and a similarity, 16 bytes a
-    pair, until the corpus's pairs are sorted once.
+    A pair stays when either of its rows keeps it among its ``MAX_NEIGHBOURS`` most similar.
+    Each pair is taken once: from its lower row when that row keeps it, else from the higher
+    row, which knows the lower row's cut-off (``_Cutoffs``). Pairs wait as one 64-bit code
+    and a similarity, 16 bytes a pair, until they are sorted once.
     """
     n = feats.size
     step = max(1, BLOCK_CELLS // max(n, 1))
+    cutoffs = _Cutoffs(n)
     codes: list[NDArray[np.int64]] = []
     sims: list[NDArray[np.float64]] = []
     for start in range(0, n, step):
-        code, sim = _block_pairs(feats, start, min(n, start + step), settings)
+        code, sim = _block_pairs(feats, start, min(n, start + step), settings, cutoffs)
         codes.append(code)
         sims.append(sim)
-    all_codes = np.concatenate(codes)
-    all_sims = np.concatenate(sims)
-    del codes, sims  # each step below holds at most four arrays of one value per pair
-    order = np.argsort(all_codes, kind="stable")  # equal codes keep their finding order
-    all_codes = all_codes[order]
-    first = np.ones(len(all_codes), dtype=bool)
-    first[1:] = all_codes[1:] != all_codes[:-1]
-    found = all_sims[order[first]]
-    del all_sims, order
-    keys = all_codes[first]
-    del all_codes
-    # Row numbers fit 32 bits: the pairs are the clustering step's largest input.
-    return (keys // n).astype(np.int32), (keys % n).astype(np.int32), found
+    return _sorted_pairs(codes, sims, n)
+
+
+class _Cutoffs:
+    """Each row's least kept partner, for rows that keep only their ``MAX_NEIGHBOURS`` best.
+
+    A row ranks its partners by similarity, ties by lower column first, so it keeps column j
+    when ``sim > similarity[row]``, or ``sim == similarity[row]`` and ``j <= column[row]``;
+    a row with no cut-off (similarity -inf) keeps every partner at the floor. Similarities
+    are symmetric bit for bit (the two rows' products sum the same terms in the same column
+    order), so the higher row of a pair can tell whether the lower row took it.
+    """
+
+    __slots__ = ("column", "similarity")
+
+    def __init__(self, n: int) -> None:
+        self.similarity: NDArray[np.float64] = np.full(n, -np.inf)
+        self.column: NDArray[np.int64] = np.zeros(n, dtype=np.int64)
+
+    def keep(self, row: int, candidates: NDArray[np.int64], sim: NDArray[np.float64],
+             ) -> NDArray[np.int64]:
+        """The candidates (at the floor, in column order) the row keeps; notes its cut-off."""
+        if len(candidates) <= MAX_NEIGHBOURS:
+            return candidates
+        best = np.argsort(-sim[candidates], kind="stable")[:MAX_NEIGHBOURS]
+        last = int(candidates[best[-1]])
+        self.similarity[row], self.column[row] = sim[last], last
+        return np.sort(candidates[best])
+
+    def taken(self, rows: NDArray[np.int64], partner: int, sim: NDArray[np.float64],
+              ) -> NDArray[np.bool_]:
+        """Whether each of ``rows`` (lower than ``partner``) kept its pair with it."""
+        cut = self.similarity[rows]
+        taken: NDArray[np.bool_] = (sim > cut) | ((sim == cut) & (partner <= self.column[rows]))
+        return taken
 
 
 def _block_pairs(feats: _Features, start: int, stop: int, settings: Settings,
-                 ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+                 cutoffs: _Cutoffs) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
     """Rows ``start:stop``'s pairs as codes (lower row * n + higher row) and similarities."""
     sim = _block_similarity(feats, start, stop, settings)
     sim[np.arange(stop - start), np.arange(start, stop)] = 0.0
-    rows: list[NDArray[np.int64]] = []
-    cols: list[NDArray[np.int64]] = []
-    for r in range(stop - start):
-        idx = np.flatnonzero(sim[r] >= PAIR_FLOOR)
-        if len(idx) > MAX_NEIGHBOURS:
-            idx = np.sort(idx[np.argsort(-sim[r, idx], kind="stable")[:MAX_NEIGHBOURS]])
-        rows.append(np.full(len(idx), start + r, dtype=np.int64))
-        cols.append(idx.astype(np.int64))
-    left = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
-    right = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
-    found = sim[left - start, right].astype(np.float64)
-    return np.minimum(left, right) * feats.size + np.maximum(left, right), found
+    # Every row's cut-off first: a lower row of this same block decides its pairs too.
+    kept = [cutoffs.keep(start + r, np.flatnonzero(sim[r] >= PAIR_FLOOR), sim[r])
+            for r in range(stop - start)]
+    n = feats.size
+    codes: list[NDArray[np.int64]] = []
+    found: list[NDArray[np.float64]] = []
+    for r, cols in enumerate(kept):
+        row = start + r
+        split = int(np.searchsorted(cols, row))
+        lower, upper = cols[:split], cols[split:]
+        lower = lower[~cutoffs.taken(lower, row, sim[r, lower])]
+        codes += [lower * n + row, row * n + upper]
+        found += [sim[r, lower], sim[r, upper]]
+    if not codes:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
+    return np.concatenate(codes), np.concatenate(found).astype(np.float64)
+
+
+def _sorted_pairs(codes: list[NDArray[np.int64]], sims: list[NDArray[np.float64]],
+                  n: int) -> Pairs:
+    """The blocks' pairs in code order as (lower rows, higher rows, similarities).
+
+    Each step holds at most about three arrays of one value per pair; a pair found twice
+    (never, while similarities are symmetric) keeps its first finding.
+    """
+    all_codes = np.concatenate(codes) if codes else np.zeros(0, dtype=np.int64)
+    codes.clear()
+    order = np.argsort(all_codes, kind="stable")
+    all_codes = all_codes[order]
+    first = np.ones(len(all_codes), dtype=bool)
+    first[1:] = all_codes[1:] != all_codes[:-1]
+    order = order[first]
+    keys = all_codes[first]
+    del all_codes, first
+    all_sims = np.concatenate(sims) if sims else np.zeros(0, dtype=np.float64)
+    sims.clear()
+    found = all_sims[order]
+    del all_sims, order
+    # Row numbers fit 32 bits: the pairs are the clustering step's largest input.
+    return (keys // n).astype(np.int32), (keys % n).astype(np.int32), found
 
 
 def _block_similarity(feats: _Features, start: int, stop: int,
@@ -236,15 +289,28 @@ def _components(n: int, pairs: Pairs, threshold: float,
     left, right, sims = pairs
     strong = sims >= threshold
     held = [(g[0], k) for g in groups for k in g[1:]]
-    a = np.concatenate([left[strong], np.array([x for x, _ in held], dtype=np.int64)])
-    b = np.concatenate([right[strong], np.array([y for _, y in held], dtype=np.int64)])
+    a = np.concatenate([left[strong], np.array([x for x, _ in held], dtype=np.int32)])
+    b = np.concatenate([right[strong], np.array([y for _, y in held], dtype=np.int32)])
+    del strong
     graph = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
+    del a, b
     _, label = connected_components(graph, directed=False)
-    inside = np.flatnonzero(label[left] == label[right])
-    inside = inside[np.argsort(label[left[inside]], kind="stable")]
-    bounds = np.flatnonzero(np.diff(label[left[inside]])) + 1
-    for part in np.split(inside, bounds) if len(inside) else []:
-        yield left[part], right[part], sims[part]
+    del graph
+    label = label.astype(np.int32)
+    component = label[left]
+    inside = np.flatnonzero(component == label[right]).astype(np.int32)
+    component = component[inside]
+    # The pairs of each component side by side (pair order kept within one), as 32-bit
+    # indices: at most three arrays of one value per pair are alive here.
+    order = np.argsort(component, kind="stable")
+    inside, component = inside[order], component[order]
+    del order
+    bounds = np.flatnonzero(component[1:] != component[:-1]) + 1
+    del component
+    for first, last in zip(np.r_[0, bounds], np.r_[bounds, len(inside)], strict=True):
+        if last > first:
+            part = inside[first:last]
+            yield left[part], right[part], sims[part]
 
 
 def _group_links(pairs: Pairs, owner: NDArray[np.int64],
