@@ -205,3 +205,14 @@ def test_story_title_falls_back_to_a_shortened_lead() -> None:
     assert title.endswith("…")
     assert len(title) <= stories.TITLE_CHARS + 1
     assert len(title.split()) <= stories.TITLE_WORDS
+
+
+def test_sparse_tfidf_rows_match_the_dense_matrix() -> None:
+    from storyline.corpus.textsim import tfidf_matrix, tfidf_rows, tokens
+
+    docs = [tokens(t) for t in QUAY + BREAD + ["", "Tromsvik", QUAY[0] + " " + BREAD[0]]]
+    sparse = tfidf_rows(iter(docs))
+    assert sparse.shape[0] == len(docs) and sparse.has_sorted_indices
+    assert np.allclose(sparse.toarray(), tfidf_matrix(docs), atol=1e-6)
+    assert np.allclose(tfidf_rows(iter(docs), max_features=3).toarray(),
+                       tfidf_matrix(docs, max_features=3), atol=1e-6)

@@ -92,11 +92,12 @@ def tfidf_rows(docs: Iterable[Sequence[str]], min_df: int = 2,
                ) -> Any:
     """Like ``tfidf_matrix`` but sparse (a scipy CSR matrix), for corpora of any size.
 
-    ``docs`` is read once, one document at a time, into the matrix's own buffers: 4-byte
-    term ids and counts per distinct term of a document, never a document's token strings
-    or an object per document. ``term_weight`` scales a term's column (an entity's type,
-    say; missing terms weigh 1); it is read after ``docs`` is used up, so the generator of
-    ``docs`` may fill it in.
+    ``docs`` is read once, one document at a time, into flat buffers: a 4-byte term id and
+    count per distinct term of a document, never a document's token strings or an object
+    per document. The matrix is then written over those same buffers (ids become columns,
+    counts become float32 weights), so the entries are held once, not twice. ``term_weight``
+    scales a term's column (an entity's type, say; missing terms weigh 1); it is read after
+    ``docs`` is used up, so the generator of ``docs`` may fill it in.
     """
     from scipy import sparse  # arrives with datasketch; untyped, hence ``Any``
 
@@ -107,48 +108,63 @@ def tfidf_rows(docs: Iterable[Sequence[str]], min_df: int = 2,
             ids.append(terms.setdefault(t, len(terms)))
             counts.append(c)
         indptr.append(len(ids))
-    term_ids = np.frombuffer(ids, dtype=np.int32) if ids else np.zeros(0, np.int32)
-    df = np.bincount(term_ids, minlength=len(terms))
-    kept = sorted((t for t, i in terms.items() if df[i] >= min_df),
-                  key=lambda t: (-df[terms[t]], t))[:max_features]
-    column = np.full(len(terms), -1, dtype=np.int32)
-    column[[terms[t] for t in kept]] = np.arange(len(kept), dtype=np.int32)
     n = len(indptr) - 1
+    df = np.bincount(np.frombuffer(ids, dtype=np.int32), minlength=len(terms))
+    kept = sorted((-int(df[i]), t, i) for t, i in terms.items() if df[i] >= min_df
+                  )[:max_features]  # most frequent first, then alphabetical
+    del terms  # the vocabulary: the largest object here on a real corpus
+    column = np.full(len(df), -1, dtype=np.int32)
+    column[[i for _, _, i in kept]] = np.arange(len(kept), dtype=np.int32)
     weights = term_weight or {}
-    col_weight = np.array([(np.log((1 + n) / (1 + df[terms[t]])) + 1.0) * weights.get(t, 1.0)
-                           for t in kept], dtype=np.float64)
-    starts = np.frombuffer(indptr, dtype=np.int64)
-    # Kept terms before each row: a running count over every (document, term) entry, in
-    # 32 bits (4 bytes an entry is the largest scratch here).
-    row_terms = (column[term_ids] >= 0).cumsum(dtype=np.int32)
-    kept_indptr = np.zeros(n + 1, dtype=np.int64)
-    ends = starts[1:]
-    nonempty = ends > 0  # rows after the first entry: an empty prefix has no kept term
-    kept_indptr[1:][nonempty] = row_terms[ends[nonempty] - 1]
-    data = np.empty(int(kept_indptr[-1]), dtype=np.float32)
-    indices = np.empty(len(data), dtype=np.int32)
-    del row_terms
-    raw_counts = np.frombuffer(counts, dtype=np.int32) if counts else np.zeros(0, np.int32)
+    col_weight = np.array([(np.log((1 + n) / (1 + df[i])) + 1.0) * weights.get(t, 1.0)
+                           for _, t, i in kept], dtype=np.float64)
+    kept_indptr = _weigh_in_place(ids, counts, np.frombuffer(indptr, dtype=np.int64), column,
+                                  col_weight)
+    del ids[int(kept_indptr[-1]):], counts[int(kept_indptr[-1]):]  # shrinks in place
+    return sparse.csr_matrix((np.frombuffer(counts, dtype=np.float32),
+                              np.frombuffer(ids, dtype=np.int32), kept_indptr),
+                             shape=(n, len(kept)))
+
+
+def _weigh_in_place(ids: array[int], counts: array[int], starts: NDArray[np.int64],
+                    column: NDArray[np.int32], col_weight: NDArray[np.float64],
+                    ) -> NDArray[np.int64]:
+    """Turn (term id, count) entries into (column, weight) entries of kept terms, written
+    from the front of the same buffers; the rows' new bounds.
+
+    A chunk of rows is read whole before it is written, and its kept entries start no
+    later than its own entries did, so nothing is overwritten before it is read.
+    """
+    term_ids = np.frombuffer(ids, dtype=np.int32)
+    raw_counts = np.frombuffer(counts, dtype=np.int32)
+    weights = np.frombuffer(counts, dtype=np.float32)  # the counts' bytes, reused
+    n = len(starts) - 1
+    bounds = np.zeros(n + 1, dtype=np.int64)
+    written = 0
     for first in range(0, n, ROW_CHUNK):  # float64 scratch for a few rows at a time
-        rows = slice(first, min(n, first + ROW_CHUNK) + 1)
-        span = slice(int(starts[rows][0]), int(starts[rows][-1]))
-        out = slice(int(kept_indptr[rows][0]), int(kept_indptr[rows][-1]))
-        indices[out], data[out] = _weighted_rows(
-            column[term_ids[span]], raw_counts[span], starts[rows] - starts[rows][0],
-            col_weight)
-    return sparse.csr_matrix((data, indices, kept_indptr), shape=(n, len(kept)))
+        last = min(n, first + ROW_CHUNK)
+        span = slice(int(starts[first]), int(starts[last]))
+        cols, vals, sizes = _weighted_rows(column[term_ids[span]], raw_counts[span].copy(),
+                                           starts[first:last + 1] - starts[first], col_weight)
+        term_ids[written:written + len(cols)] = cols
+        weights[written:written + len(vals)] = vals
+        bounds[first + 1:last + 1] = written + np.cumsum(sizes)
+        written += len(cols)
+    return bounds
 
 
 def _weighted_rows(cols: NDArray[np.int32], counts: NDArray[np.int32],
                    indptr: NDArray[np.int64], col_weight: NDArray[np.float64],
-                   ) -> tuple[NDArray[np.int32], NDArray[np.float32]]:
-    """Some rows' kept columns (in column order, as CSR keeps them) and their L2-normalised
-    sublinear TF-IDF weights; ``cols`` is -1 for a term that was not kept."""
-    row_of = np.repeat(np.arange(len(indptr) - 1, dtype=np.int32), indptr[1:] - indptr[:-1])
+                   ) -> tuple[NDArray[np.int32], NDArray[np.float32], NDArray[np.int64]]:
+    """Some rows' kept columns (in column order, as CSR keeps them), their L2-normalised
+    sublinear TF-IDF weights, and how many each row keeps; ``cols`` is -1 for a term that
+    was not kept."""
+    rows = len(indptr) - 1
+    row_of = np.repeat(np.arange(rows, dtype=np.int32), indptr[1:] - indptr[:-1])
     keep = np.flatnonzero(cols >= 0)
     keep = keep[np.lexsort((cols[keep], row_of[keep]))]
     kept_cols, row_of = cols[keep], row_of[keep]
     vals = (1.0 + np.log(counts[keep])) * col_weight[kept_cols]
-    norms = np.sqrt(np.bincount(row_of, weights=vals * vals, minlength=len(indptr) - 1))
+    norms = np.sqrt(np.bincount(row_of, weights=vals * vals, minlength=rows))
     vals *= (1.0 / np.where(norms > 0, norms, 1.0))[row_of]
-    return kept_cols, vals.astype(np.float32)
+    return kept_cols, vals.astype(np.float32), np.bincount(row_of, minlength=rows)
