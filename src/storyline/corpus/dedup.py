@@ -175,7 +175,7 @@ class _Prints:
     words: array[int] = field(default_factory=lambda: array("q"))
     sketched: array[int] = field(default_factory=lambda: array("q"))
     paragraphs: tuple[array[int], ...] = field(
-        default_factory=lambda: (array("Q"), array("q"), array("q"), array("q")))
+        default_factory=lambda: _paragraph_rows())
     text_df: Counter[str] = field(default_factory=Counter)
     name_df: Counter[str] = field(default_factory=Counter)
     dated: int = 0
@@ -362,11 +362,17 @@ def reused_paragraphs(articles: Sequence[Article]) -> dict[tuple[str, int], str]
     the canonical order (date, completeness, id).
     """
     arts = sorted(articles, key=_canonical_key)
-    rows: tuple[array[int], ...] = (array("Q"), array("q"), array("q"), array("q"))
+    rows = _paragraph_rows()
     for k, art in enumerate(arts):
         paragraphs = art.paragraphs
         _add_paragraphs(rows, k, paragraphs, [fold_text(p) for p in paragraphs])
     return {(arts[k].id, i): arts[owner].id for k, i, owner, _ in _reused(rows)}
+
+
+def _paragraph_rows() -> tuple[array[int], ...]:
+    """Empty (digest, article, paragraph index, words) columns: 20 bytes a paragraph (every
+    long paragraph of the corpus has a row until the passes are over)."""
+    return array("Q"), array("i"), array("i"), array("i")
 
 
 def _add_paragraphs(rows: tuple[array[int], ...], k: int, paragraphs: Sequence[str],
@@ -387,7 +393,7 @@ def _reused(rows: tuple[array[int], ...]) -> Iterator[tuple[int, int, int, int]]
     The owner is the first article, in canonical order, with that paragraph: rows sorted
     by (digest, article, index) put it at the head of its digest's run.
     """
-    digest, article, index, words_ = (np.frombuffer(c, dtype=np.uint64 if n == 0 else np.int64)
+    digest, article, index, words_ = (np.frombuffer(c, dtype=np.uint64 if n == 0 else np.int32)
                                       for n, c in enumerate(rows))
     order = np.lexsort((index, article, digest))
     digest, article = digest[order], article[order]

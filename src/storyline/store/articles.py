@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from datetime import UTC, datetime
@@ -98,7 +99,8 @@ class ArticleQueries(StoreCore):
     def article_infos(self) -> list[ArticleInfo]:
         """Every article's metadata, without texts (the corpus steps hold these at once)."""
         columns = [c for c in ARTICLE_INFO_COLUMNS if c != "chars"]
-        return [ArticleInfo(**{c: r[c] for c in columns}, chars=r["chars"])
+        return [ArticleInfo(**{c: _shared(r[c]) if c in SHARED_VALUES else r[c]
+                               for c in columns}, chars=r["chars"])
                 for r in self.conn.execute(
                     f"SELECT {', '.join(columns)}, length(text) AS chars FROM articles "
                     "ORDER BY id")]
@@ -185,3 +187,13 @@ class ArticleQueries(StoreCore):
         for table in ("sentences", "mentions", "quotes", "timexes", "event_mentions"):
             self.conn.execute(f"DELETE FROM {table} WHERE article = ?", (article,))
         self.conn.execute("DELETE FROM articles WHERE id = ?", (article,))
+
+
+# Metadata fields whose values many articles share (a day, an outlet, a wire, how a date
+# was found): held as one string each in ``article_infos``, not one per article, since
+# the corpus steps keep every article's metadata at once.
+SHARED_VALUES = frozenset({"outlet", "published", "published_from", "wire"})
+
+
+def _shared(value: Any) -> Any:
+    return sys.intern(value) if isinstance(value, str) else value
