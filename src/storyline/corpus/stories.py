@@ -195,9 +195,7 @@ def _block_pairs(feats: _Features, start: int, stop: int, settings: Settings,
         lower = lower[~cutoffs.taken(lower, row, sim[r, lower])]
         codes += [lower * n + row, row * n + upper]
         found += [sim[r, lower], sim[r, upper]]
-    if not codes:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
-    return np.concatenate(codes), np.concatenate(found).astype(np.float64)
+    return np.concatenate(codes), np.concatenate(found)
 
 
 def _sorted_pairs(codes: list[NDArray[np.int64]], sims: list[NDArray[np.float64]],
