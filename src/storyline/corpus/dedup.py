@@ -258,10 +258,14 @@ def _near_pairs(prints: _Prints, source: Corpus, infos: Sequence[ArticleInfo],
     """
     if not len(prints.band_keys):
         return
-    candidates = [(prints.sketched[i], prints.sketched[j])
-                  for i, j in _band_join(prints.band_keys)]
-    for start in range(0, len(candidates), CONFIRM_BATCH):
-        chunk = candidates[start:start + CONFIRM_BATCH]
+    # Candidates stay two arrays (a tuple per pair, made before the pairs found, would
+    # keep their memory from being returned); a batch at a time becomes Python pairs.
+    rows, cols = _band_join(prints.band_keys)
+    sketched = np.frombuffer(prints.sketched, dtype=np.int64)
+    left, right = sketched[rows], sketched[cols]
+    for start in range(0, len(left), CONFIRM_BATCH):
+        chunk = list(zip(left[start:start + CONFIRM_BATCH].tolist(),
+                         right[start:start + CONFIRM_BATCH].tolist(), strict=True))
         sets = _shingle_sets(source, infos, sorted({k for pair in chunk for k in pair}),
                              settings)
         for a, b in chunk:
@@ -312,8 +316,9 @@ def band_keys(hashvalues: NDArray[np.uint64], bands: int, rows: int) -> NDArray[
     return keys
 
 
-def _band_join(keys: NDArray[np.uint64]) -> list[tuple[int, int]]:
-    """Index pairs (i < j) of rows that share a key in some column, each pair once."""
+def _band_join(keys: NDArray[np.uint64]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Index pairs (i < j) of rows that share a key in some column, each pair once, in
+    (i, j) order, as the arrays of their i and their j."""
     n = len(keys)
     found = np.empty(0, dtype=np.int64)
     for column in keys.T:
@@ -325,7 +330,7 @@ def _band_join(keys: NDArray[np.uint64]) -> list[tuple[int, int]]:
                  if e - s > 1]
         if codes:
             found = np.union1d(found, np.concatenate(codes))
-    return [(int(c // n), int(c % n)) for c in found]
+    return found // n, found % n
 
 
 def _pair_codes(members: NDArray[np.int64], n: int) -> NDArray[np.int64]:
