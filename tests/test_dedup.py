@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from storyline.corpus.dedup import find_duplicates, reused_paragraphs
@@ -103,3 +105,15 @@ def test_short_articles_without_long_paragraphs(settings: Settings) -> None:
             for k in "ab"]
     assert reused_paragraphs(arts) == {}
     assert [(d.article, d.kind) for d in find_duplicates(arts, settings)] == [("b", "exact")]
+
+
+def test_cosine_over_hashed_vectors_is_the_dict_walk_bit_for_bit() -> None:
+    from storyline.corpus.dedup import _cosine, _tfidf, _Vector
+    from storyline.corpus.textsim import tokens
+
+    harbour, bakery = " ".join(HARBOUR), " ".join(BAKERY)
+    df = Counter(tokens(harbour + " " + bakery))
+    a, b = (_tfidf(tokens(t), df, 3) for t in (harbour, harbour + " " + bakery))
+    walked = sum(v * b.get(t, 0.0) for t, v in a.items())
+    assert _cosine(_Vector.of(a), _Vector.of(b)) == walked > 0
+    assert _cosine(_Vector.of(a), _Vector.of({})) == 0.0

@@ -424,8 +424,30 @@ class _Wired:
 
     names: list[str]
     distinctive: frozenset[str]
-    text: dict[str, float]
+    text: _Vector
     name_weights: dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class _Vector:
+    """A sparse L2-normalised vector as two flat arrays: each term's hash and its weight, in
+    the order the terms first occur.
+
+    Syndication keeps one per article of its date window; as a dict it held a string and a
+    float object per term, which stayed scattered over allocator arenas after the window
+    moved on.
+    """
+
+    keys: NDArray[np.int64]
+    weights: NDArray[np.float64]
+
+    @classmethod
+    def of(cls, weights: Mapping[str, float]) -> _Vector:
+        return cls(np.fromiter((hash(t) for t in weights), dtype=np.int64, count=len(weights)),
+                   np.fromiter(weights.values(), dtype=np.float64, count=len(weights)))
+
+    def __len__(self) -> int:
+        return len(self.keys)
 
 
 def _syndication_pairs(infos: Sequence[ArticleInfo], source: Corpus, prints: _Prints,
@@ -470,7 +492,7 @@ def _wired(text: str, prints: _Prints) -> _Wired:
     names = _names(text)
     return _Wired(names=names,
                   distinctive=frozenset(n for n in names if prints.name_df[n] <= MAX_NAME_DF),
-                  text=_tfidf(tokens(text), prints.text_df, prints.dated),
+                  text=_Vector.of(_tfidf(tokens(text), prints.text_df, prints.dated)),
                   name_weights=_tfidf(names, prints.name_df, prints.dated))
 
 
@@ -494,9 +516,15 @@ def _tfidf(doc: list[str], df: Counter[str], n: int) -> dict[str, float]:
     return {t: v / norm for t, v in vec.items()}
 
 
-def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+def _cosine(a: _Vector, b: _Vector) -> float:
     small, large = (a, b) if len(a) <= len(b) else (b, a)
-    return sum(v * large.get(t, 0.0) for t, v in small.items())
+    _, in_small, in_large = np.intersect1d(small.keys, large.keys, assume_unique=True,
+                                           return_indices=True)
+    order = np.argsort(in_small)
+    # Summed one by one in the smaller vector's term order: the same float as a walk over
+    # its terms (a term the other lacks adds 0.0, which changes nothing).
+    products = small.weights[in_small[order]] * large.weights[in_large[order]]
+    return float(sum(products.tolist()))
 
 
 def _syndicated(a: ArticleInfo, b: ArticleInfo, cosine: float, names: float,
