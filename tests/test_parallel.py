@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,14 @@ def test_failure_stub_drops_page_body() -> None:
 def test_pool_map_keeps_order(settings: Settings) -> None:
     with parallel.Workers(settings.replace(workers=2)) as w:
         assert list(w.map(double, range(50), chunk=3)) == [2 * i for i in range(50)]
+
+
+@pytest.mark.slow
+def test_submit_runs_here_until_the_pool_is_running(settings: Settings) -> None:
+    with parallel.Workers(settings.replace(workers=2)) as w:
+        assert w.submit(os.getpid)() == os.getpid()  # no pool started for one task
+        assert list(w.map(double, range(9), chunk=3)) == [2 * i for i in range(9)]
+        assert w.submit(os.getpid)() != os.getpid()
 
 
 def _dump(store: Store) -> dict[str, Any]:

@@ -6,8 +6,9 @@
     4. analyse  unanalysed articles -> Analysis              (language stages)
     5. corpus   entities, duplicates, stories, events, contradictions, timeline
 
-Cleaning and analysis run in ``settings.workers`` processes (``parallel.Workers``); this
-process keeps the one store connection, so every commit stays here, batch by batch.
+Cleaning and analysis run in ``settings.workers`` processes (``parallel.Workers``), and
+near-duplicates in one of them while this process merges names; this process keeps the one
+store connection that writes, so every commit stays here, batch by batch.
 
 A killed run leaves only whole batches behind; the next run skips input sources already
 recorded and analyses what is still unanalysed, so it ends with the same store.
@@ -53,8 +54,8 @@ def run(paths: Iterable[str], store: Store, settings: Settings) -> RunSummary:
         for batch in batched(cleaned, settings.batch_size):
             _store_batch(store, batch, run_id, tally, reasons)
         analyse_pending(store, settings, workers, reasons)
-    with store.transaction():
-        corpus.build(store, settings)
+        with store.transaction():
+            corpus.build(store, settings, workers)
     summary = RunSummary(
         pages=tally["pages"], articles=tally["new"] + tally["unchanged"],
         new_articles=tally["new"], unchanged=tally["unchanged"],

@@ -6,23 +6,35 @@ the one before; it is deterministic, so a re-run writes the same rows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ..records import DuplicateLink
 from ..settings import Settings
 from ..store import Store
 from . import contradictions, dedup, entities, events, stories, timeline
 from .reader import StoredCorpus
 
+if TYPE_CHECKING:
+    from ..parallel import Workers
 
-def build(store: Store, settings: Settings) -> None:
-    """Bring entities, duplicates, stories, events, contradictions and the timeline up to date."""
+
+def build(store: Store, settings: Settings, workers: Workers | None = None) -> None:
+    """Bring entities, duplicates, stories, events, contradictions and the timeline up to date.
+
+    With ``workers`` running, copies are found in one of them while this process merges
+    names: the two steps read different things and neither needs the other.
+    """
+    # Steps 2 and 3 read texts from the store a batch at a time; what every later step
+    # needs of an article is its metadata.
+    corpus = StoredCorpus(store)
+    copies = _copies(corpus, settings, workers)
     # 1. Names merged across articles; mentions and quote speakers point at entities.
     merged, key_to_entity = entities.merge_entities(store.mentions())
     store.replace_entities(merged)
     store.link_mentions(key_to_entity)
-    # Steps 2 and 3 read texts from the store a batch at a time; what every later step
-    # needs of an article is its metadata.
-    corpus = StoredCorpus(store)
     # 2. Copies: the same text, the same wire story, translations.
-    links = dedup.find_duplicates(corpus, settings)
+    links = copies()
     store.replace_duplicates(links)
     # 3. Stories, starting from the assignment earlier runs made.
     found_stories = stories.assign_stories(corpus, links, store.stories(), settings)
@@ -39,3 +51,19 @@ def build(store: Store, settings: Settings) -> None:
     # 6. One timeline per story.
     store.replace_timeline(
         timeline.build_timeline(found_stories, found_events, quotes, articles, links))
+
+
+def _copies(corpus: StoredCorpus, settings: Settings,
+            workers: Workers | None) -> Callable[[], list[DuplicateLink]]:
+    """Duplicate links, found in a worker process when one is running (its own read-only
+    connection sees the analysed store: this build's writes are not committed yet, and
+    near-duplicates read none of them), else in this process when asked for."""
+    if workers is None or corpus.store.path == ":memory:":
+        return lambda: dedup.find_duplicates(corpus, settings)
+    return workers.submit(duplicates_in_store, corpus.store.path, settings)
+
+
+def duplicates_in_store(path: str, settings: Settings) -> list[DuplicateLink]:
+    """``dedup.find_duplicates`` over the store at ``path`` (a worker task)."""
+    with Store.open(path, readonly=True) as store:
+        return dedup.find_duplicates(StoredCorpus(store), settings)
