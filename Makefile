@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB := out/demo/story.db
 
-.PHONY: demo test install system-deps lint bench bench-quick clean
+.PHONY: demo test test-fast install system-deps lint bench bench-quick clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ demo: $(STAMP)
 
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q
+
+# The inner loop: everything but the model-loading, browser and Spark tests (under a minute).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow and not browser and not spark"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -6,6 +6,7 @@ import gzip
 import io
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
@@ -80,6 +81,7 @@ def test_gzip_bomb_is_refused(tmp_path: Path) -> None:
     assert [f.reason for f in out if isinstance(f, Failure)] == ["gzip-bomb"]
 
 
+@pytest.mark.slow
 def test_pathological_html(tmp_path: Path) -> None:
     deep = "<div>" * 20_000 + "Deep text." + "</div>" * 20_000
     links = "".join(f'<a href="/l{i}">link {i}</a>' for i in range(100_000))
