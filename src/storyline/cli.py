@@ -19,6 +19,14 @@ from .store import Store
 MAX_FAILURE_LINES = 50
 DB_OPTION = click.option("--db", default="story.db", show_default=True,
                          type=click.Path(dir_okay=False), help="The SQLite store.")
+CROSS_HOST_OPTION = click.option(
+    "--allow-cross-host-redirects", is_flag=True,
+    help="Follow redirects to other hosts (public addresses only, or hosts named here).")
+
+
+def _cross_host(flag: bool) -> dict[str, bool]:
+    # The flag only turns the setting on; a settings file's value stands otherwise.
+    return {"allow_cross_host_redirects": True} if flag else {}
 
 
 def _fail_cleanly(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -54,15 +62,17 @@ def main(ctx: click.Context, config: str | None, model: str | None) -> None:
 @click.option("--workers", type=int, default=None,
               help="Worker processes (default: one per core; 1 runs everything in-process).")
 @click.option("--no-progress", is_flag=True, help="Hide the progress bar.")
+@CROSS_HOST_OPTION
 @click.pass_obj
 @_fail_cleanly
 def run_cmd(settings: Settings, paths: tuple[str, ...], db: str, workers: int | None,
-            no_progress: bool) -> None:
+            no_progress: bool, allow_cross_host_redirects: bool) -> None:
     """Read PATHS (files, folders, globs, .gz, URLs) into the store and process them."""
     from .run import run
 
     settings = settings.replace(progress=not no_progress,
-                                **({"workers": workers} if workers is not None else {}))
+                                **({"workers": workers} if workers is not None else {}),
+                                **_cross_host(allow_cross_host_redirects))
     with Store.open(db) as store:
         summary = run(list(paths), store, settings)
         failed = store.failures(last_run=True)
@@ -154,15 +164,17 @@ def stats_cmd(settings: Settings, db: str) -> None:
 @DB_OPTION
 @click.option("--every", default="15m", show_default=True, help="Polling interval (30s, 15m, 2h).")
 @click.option("--rounds", type=int, default=0, help="Stop after this many rounds (0: never).")
+@CROSS_HOST_OPTION
 @click.pass_obj
 @_fail_cleanly
 def watch_cmd(settings: Settings, sources: tuple[str, ...], db: str, every: str,
-              rounds: int) -> None:
+              rounds: int, allow_cross_host_redirects: bool) -> None:
     """Poll SOURCES (pages, feeds, sitemaps, paths) and report what changed in the story."""
     from .crawl.watch import parse_interval, watch
 
-    watch(list(sources), db, settings.replace(progress=False), parse_interval(every), rounds,
-          echo=click.echo)
+    watch(list(sources), db,
+          settings.replace(progress=False, **_cross_host(allow_cross_host_redirects)),
+          parse_interval(every), rounds, echo=click.echo)
 
 
 @main.command("spark")

@@ -30,8 +30,14 @@ class Settings:
     max_page_bytes: int = 20_000_000
     # Decompressed size limit for .gz input (gzip bombs).
     max_decompressed_bytes: int = 200_000_000
-    # Seconds one page may spend in cleaning and analysis before it is recorded as a failure.
+    # Seconds one page may spend in cleaning, and again in analysis, before it is recorded
+    # as a "timeout" failure (limits.time_limit; it holds inside trafilatura and spaCy too).
     page_timeout_s: float = 60.0
+    # MB a process may grow by while it cleans or analyses one page (or one chunk of
+    # articles) before the page is a "too-large" failure; 0 turns the check off. Analysing
+    # a 100k-character article (ten long news stories) grows it by ~330 MB; 1M tiny HTML
+    # paragraphs by ~900 MB in 30 s; a 400k-character article by ~1.25 GB.
+    page_memory_mb: float = 1024.0
     # Near-duplicate detection: MinHash permutations, shingle size in words, and the
     # Jaccard threshold above which two articles count as copies (calibrated on perturbed
     # copies of the dev bundles, see bench/dedup_bench.py).
@@ -51,8 +57,14 @@ class Settings:
     fetch_delay_s: float = 1.0
     fetch_retries: int = 3
     fetch_timeout_s: float = 20.0
+    # One fetch's wall-clock limit over its redirects, retries and waits (fetch_timeout_s
+    # bounds each request, connect to last byte): three full requests.
+    fetch_deadline_s: float = 60.0
     max_fetch_bytes: int = 10_000_000
     user_agent: str | None = None
+    # Follow a redirect to another host (public addresses only; private, loopback and
+    # link-local ones only when the user named that host). Off: same host only.
+    allow_cross_host_redirects: bool = False
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied; unknown names raise with the list of valid ones."""
@@ -68,7 +80,9 @@ class Settings:
 
         return FetchPolicy(user_agent=self.user_agent or USER_AGENT,
                            timeout_s=self.fetch_timeout_s, max_bytes=self.max_fetch_bytes,
-                           per_host_delay_s=self.fetch_delay_s, retries=self.fetch_retries)
+                           per_host_delay_s=self.fetch_delay_s, retries=self.fetch_retries,
+                           deadline_s=self.fetch_deadline_s,
+                           cross_host_redirects=self.allow_cross_host_redirects)
 
     @property
     def effective_workers(self) -> int:

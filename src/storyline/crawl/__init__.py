@@ -5,6 +5,13 @@ sitemap is expanded into the article links it lists; only what is new is fetched
 never handled before; conditional GETs with ETag / Last-Modified for the rest). Every
 response is kept in a WARC file beside the store; every failure is a ``Failure`` with its
 reason, never an exception.
+
+Kill safety: the fetch log is written at once, but the pages it yields are stored later, a
+batch at a time, by the runner. So validators are sent only for what surely reached the
+store: a page's once the page is stored, a feed's or sitemap's once every link it listed
+(kept with its fetch) is stored or has its failure recorded. A run or ``watch`` killed
+between fetching a feed and storing its articles fetches the feed whole again next time,
+and with it the articles still missing.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from ..ingest.text import decode
 from ..records import Failure, RawPage
@@ -34,7 +42,13 @@ def warc_folder(db_path: str) -> Path:
 
 def fetch_pages(urls: Iterable[str], store: Store, fetcher: Fetcher,
                 warc: WarcLog) -> Iterator[RawPage | Failure]:
-    """Pages behind ``urls`` (articles, or the links of feeds and sitemaps), new ones only."""
+    """Pages behind ``urls`` (articles, or the links of feeds and sitemaps), new ones only.
+
+    ``urls`` are the ones the user gave: their hosts may be reached by redirects even when
+    they are not public (crawl.addresses).
+    """
+    urls = list(urls)
+    fetcher.name_hosts(urls)
     for url in urls:
         yield from _expand(canonicalize(url), store, fetcher, warc, depth=0)
 
@@ -46,14 +60,14 @@ def _expand(url: str, store: Store, fetcher: Fetcher, warc: WarcLog,
         return
     if got.error:
         _record(store, got, None, None)
-        yield Failure(source=url, reason=_reason(got.error), detail=got.final_url)
+        yield _failure(got, url)
         return
     found = classify(got.final_url, got.body, got.content_type)
     warc_path = warc.write(got)
     if found.kind == "page":
         yield from _to_pages([got], store, warc_path)
         return
-    _record(store, got, warc_path, None)
+    _record(store, got, warc_path, None, links=[canonicalize(link) for link in found.links])
     if found.kind == "sitemap-index" and depth < MAX_SITEMAP_DEPTH:
         for child in found.links:
             yield from _expand(canonicalize(child), store, fetcher, warc, depth + 1)
@@ -64,12 +78,12 @@ def _expand(url: str, store: Store, fetcher: Fetcher, warc: WarcLog,
 def _fetch_articles(links: Iterable[str], store: Store, fetcher: Fetcher,
                     warc: WarcLog) -> Iterator[RawPage | Failure]:
     new = [u for u in dict.fromkeys(canonicalize(link) for link in links)
-           if not store.source_seen(u)]
+           if not _stored(u, store)]
     with ThreadPoolExecutor(max_workers=FETCH_CONCURRENCY) as pool:
         for got in pool.map(fetcher.fetch, new):
             if got.error:
                 _record(store, got, None, None)
-                yield Failure(source=got.url, reason=_reason(got.error), detail=got.final_url)
+                yield _failure(got, got.url)
                 continue
             yield from _to_pages([got], store, warc.write(got))
 
@@ -87,22 +101,48 @@ def _to_pages(fetched: list[Fetched], store: Store, warc_path: str) -> Iterator[
 
 def _conditional_get(url: str, store: Store, fetcher: Fetcher) -> Fetched:
     # Validators are only sent for URLs whose content reached the store: a run killed
-    # between fetching and storing must fetch the page again, not get a 304.
+    # between fetching and storing must fetch the page (or the feed) again, not get a 304.
     state = store.fetch_state(url)
     if state is None:
         return fetcher.fetch(url)
-    was_listing = state.get("canonical_url") is None and not state.get("reason")
-    if store.source_seen(url) or was_listing:
+    if store.source_seen(url) or _listing_settled(state, store, depth=0):
         return fetcher.fetch(url, etag=state.get("etag"), last_modified=state.get("last_modified"))
     return fetcher.fetch(url)
 
 
-def _record(store: Store, got: Fetched, warc_path: str | None, canonical: str | None) -> None:
+def _listing_settled(state: dict[str, Any], store: Store, depth: int) -> bool:
+    """True when a feed or sitemap's every link was stored or failed (sitemaps: in turn)."""
+    links = state.get("links")
+    if links is None or depth > MAX_SITEMAP_DEPTH:
+        return False  # not a listing, or listed before links were kept: fetch it whole
+    for link in links:
+        if _stored(link, store) or store.source_settled(link):
+            continue
+        child = store.fetch_state(link)
+        if child is None or not _listing_settled(child, store, depth + 1):
+            return False
+    return True
+
+
+def _stored(link: str, store: Store) -> bool:
+    """The link's article is stored, under the link or under the canonical URL it gave."""
+    if store.source_seen(link):
+        return True
+    state = store.fetch_state(link)
+    canonical = state.get("canonical_url") if state else None
+    return bool(canonical) and store.source_seen(str(canonical))
+
+
+def _record(store: Store, got: Fetched, warc_path: str | None, canonical: str | None,
+            links: list[str] | None = None) -> None:
     store.record_fetch(url=got.url, final_url=got.final_url, canonical_url=canonical,
                        status=got.status, etag=got.etag, last_modified=got.last_modified,
                        fetched_at=got.fetched_at, warc=warc_path, reason=got.error,
-                       content_hash=hashlib.sha256(got.body).hexdigest()[:16])
+                       content_hash=hashlib.sha256(got.body).hexdigest()[:16], links=links)
 
 
-def _reason(error: str) -> str:
-    return error.split(":", 1)[0]
+def _failure(got: Fetched, source: str) -> Failure:
+    """A fetch error ``reason: why`` as a Failure; the detail names where it ended."""
+    reason, _, why = (got.error or "").partition(":")
+    detail = f"{got.final_url} ({why.strip()})" if why.strip() else got.final_url
+    return Failure(source=source, reason=reason.strip(), detail=detail)

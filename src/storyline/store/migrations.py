@@ -189,6 +189,14 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE timeline ADD COLUMN date_from TEXT;
         """,
     ),
+    (
+        # The links a feed or sitemap listed (JSON), so its ETag / Last-Modified are only
+        # sent once every one of them reached the store: a killed watch fetches the rest.
+        "0005_listing_links",
+        """
+        ALTER TABLE fetches ADD COLUMN links TEXT;
+        """,
+    ),
 ]
 
 
