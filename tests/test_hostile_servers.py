@@ -234,6 +234,23 @@ def test_a_host_the_user_named_may_be_redirected_to(server: Server, other: Serve
         [f"{other.base}/index.html", f"{other.base}/secret"]
 
 
+def test_feed_links_to_internal_hosts_are_refused(server: Server, other: Server, store: Store,
+                                                 tmp_path: Path) -> None:
+    server.routes["/story.html"] = static(page("Timetable"))
+    server.routes["/feed.xml"] = static(
+        feed(server.base, ["/story.html"]).replace(b"</channel>", (
+            f"<item><link>{other.base}/secret</link></item>"
+            f"<item><link>http://localhost:{other.port}/secret</link></item></channel>"
+        ).encode()), "application/rss+xml")
+    found = fetch([f"{server.base}/feed.xml"], store, tmp_path)
+    assert [p.url for p in found if isinstance(p, RawPage)] == [f"{server.base}/story.html"]
+    assert reasons(found) == ["address-blocked", "address-blocked"]
+    assert sum(other.hits.values()) == 0
+    # Named by the user, the other host's link is fetched.
+    again = fetch([f"{server.base}/feed.xml", f"{other.base}/robots.txt"], store, tmp_path)
+    assert f"{other.base}/secret" in [p.url for p in again if isinstance(p, RawPage)]
+
+
 def test_redirects_to_other_schemes_have_their_own_reason(server: Server, store: Store,
                                                           tmp_path: Path) -> None:
     server.routes["/to-file"] = redirect("file:///etc/passwd")

@@ -54,8 +54,8 @@ def fetch_pages(urls: Iterable[str], store: Store, fetcher: Fetcher,
 
 
 def _expand(url: str, store: Store, fetcher: Fetcher, warc: WarcLog,
-            depth: int) -> Iterator[RawPage | Failure]:
-    got = _conditional_get(url, store, fetcher)
+            depth: int, listed_by: str | None = None) -> Iterator[RawPage | Failure]:
+    got = _conditional_get(url, store, fetcher, listed_by)
     if got.not_modified:
         return
     if got.error:
@@ -70,17 +70,18 @@ def _expand(url: str, store: Store, fetcher: Fetcher, warc: WarcLog,
     _record(store, got, warc_path, None, links=[canonicalize(link) for link in found.links])
     if found.kind == "sitemap-index" and depth < MAX_SITEMAP_DEPTH:
         for child in found.links:
-            yield from _expand(canonicalize(child), store, fetcher, warc, depth + 1)
+            yield from _expand(canonicalize(child), store, fetcher, warc, depth + 1,
+                               listed_by=url)
         return
-    yield from _fetch_articles(found.links, store, fetcher, warc)
+    yield from _fetch_articles(url, found.links, store, fetcher, warc)
 
 
-def _fetch_articles(links: Iterable[str], store: Store, fetcher: Fetcher,
+def _fetch_articles(listing: str, links: Iterable[str], store: Store, fetcher: Fetcher,
                     warc: WarcLog) -> Iterator[RawPage | Failure]:
     new = [u for u in dict.fromkeys(canonicalize(link) for link in links)
            if not _stored(u, store)]
     with ThreadPoolExecutor(max_workers=FETCH_CONCURRENCY) as pool:
-        for got in pool.map(fetcher.fetch, new):
+        for got in pool.map(lambda u: fetcher.fetch(u, listed_by=listing), new):
             if got.error:
                 _record(store, got, None, None)
                 yield _failure(got, got.url)
@@ -99,15 +100,17 @@ def _to_pages(fetched: list[Fetched], store: Store, warc_path: str) -> Iterator[
                       url=canonical, fetched_at=got.fetched_at, final_url=got.final_url)
 
 
-def _conditional_get(url: str, store: Store, fetcher: Fetcher) -> Fetched:
+def _conditional_get(url: str, store: Store, fetcher: Fetcher,
+                     listed_by: str | None) -> Fetched:
     # Validators are only sent for URLs whose content reached the store: a run killed
     # between fetching and storing must fetch the page (or the feed) again, not get a 304.
     state = store.fetch_state(url)
     if state is None:
-        return fetcher.fetch(url)
+        return fetcher.fetch(url, listed_by=listed_by)
     if store.source_seen(url) or _listing_settled(state, store, depth=0):
-        return fetcher.fetch(url, etag=state.get("etag"), last_modified=state.get("last_modified"))
-    return fetcher.fetch(url)
+        return fetcher.fetch(url, etag=state.get("etag"), last_modified=state.get("last_modified"),
+                             listed_by=listed_by)
+    return fetcher.fetch(url, listed_by=listed_by)
 
 
 def _listing_settled(state: dict[str, Any], store: Store, depth: int) -> bool:

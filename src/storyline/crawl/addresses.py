@@ -4,11 +4,17 @@ A page on the web must not be able to send the crawler to an address the user ca
 assumed to have meant: the machine itself, the local network, a cloud metadata service.
 A redirect is followed only to the same origin (scheme change http -> https allowed), to a
 host the user named on the command line, or, when the user allows cross-host redirects, to
-a host whose every address is public. Anything but http(s) is refused outright.
+a host whose every address is public. Anything but http(s) is refused outright. A link a
+feed or sitemap lists is fetched when it is on the listing's host, a named host, or public.
+
+Host names are resolved here and every address is checked (IPv4, IPv6, IPv4-mapped IPv6);
+httpx resolves again when it connects, so a name whose answer changes in between (DNS
+rebinding) is not caught.
 """
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import socket
 from collections.abc import Callable, Iterable
@@ -44,6 +50,12 @@ def resolve(host: str, port: int) -> list[str]:
     return [str(info[4][0]) for info in infos]
 
 
+def cached(resolver: Resolver) -> Resolver:
+    """``resolver`` answering each (host, port) once: a feed's links share a few hosts."""
+    remembered = functools.lru_cache(maxsize=4096)(resolver)
+    return lambda host, port: remembered(host, port)
+
+
 def is_public(address: str) -> bool:
     """True for a globally routable unicast address; IPv4-mapped IPv6 is judged as IPv4."""
     try:
@@ -77,13 +89,31 @@ def redirect_refusal(current: str, target: str, named: frozenset[tuple[str, int]
     if not cross_host:
         return (f"redirect-blocked: {to[0]}:{to[1]} is another host "
                 f"(allow_cross_host_redirects / --allow-cross-host-redirects to follow it)")
+    return _not_public(to, "redirect-blocked", resolver)
+
+
+def link_refusal(listing: str, link: str, named: frozenset[tuple[str, int]],
+                 resolver: Resolver = resolve) -> str | None:
+    """Why a link a feed or sitemap gave must not be fetched (``address-blocked``), or None.
+
+    Feeds link to other hosts all the time, so any public host will do; the listing's own
+    host and the hosts the user named may be private. Other schemes fail when fetched.
+    """
+    to = origin(link)
+    if to is None or to in named or to == origin(listing):
+        return None
+    return _not_public(to, "address-blocked", resolver)
+
+
+def _not_public(to: tuple[str, int], reason: str, resolver: Resolver) -> str | None:
     try:
         addresses = resolver(*to)
     except (OSError, UnicodeError) as e:
-        return f"redirect-blocked: {to[0]} does not resolve ({type(e).__name__})"
+        return f"{reason}: {to[0]} does not resolve ({type(e).__name__})"
     private = [a for a in addresses if not is_public(a)]
     if private or not addresses:
-        return f"redirect-blocked: {to[0]} resolves to a non-public address {private[:1]}"
+        shown = private[0] if private else "no address"
+        return f"{reason}: {to[0]} resolves to a non-public address ({shown})"
     return None
 
 

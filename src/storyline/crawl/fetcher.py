@@ -19,7 +19,7 @@ from typing import Any
 import httpx
 
 from .. import __version__
-from .addresses import Resolver, named_origins, redirect_refusal, resolve
+from .addresses import Resolver, cached, link_refusal, named_origins, redirect_refusal, resolve
 from .urls import host_of
 
 USER_AGENT = f"storyline/{__version__} (+https://github.com/storyline-news/storyline)"
@@ -81,7 +81,7 @@ class Fetcher:
             headers={"User-Agent": self.policy.user_agent}, timeout=self.policy.timeout_s,
             follow_redirects=False, transport=transport,
             limits=httpx.Limits(max_keepalive_connections=0))
-        self.resolver = resolver
+        self.resolver = cached(resolver)
         self.named: frozenset[tuple[str, int]] = frozenset()
         self._robots: dict[str, urllib.robotparser.RobotFileParser] = {}
         self._last: dict[str, float] = {}
@@ -95,10 +95,16 @@ class Fetcher:
         """Hosts the user named themselves: redirects may lead there even when not public."""
         self.named = self.named | named_origins(urls)
 
-    def fetch(self, url: str, etag: str | None = None,
-              last_modified: str | None = None) -> Fetched:
-        """GET ``url`` politely, following and recording redirects, within the deadline."""
+    def fetch(self, url: str, etag: str | None = None, last_modified: str | None = None,
+              listed_by: str | None = None) -> Fetched:
+        """GET ``url`` politely, following and recording redirects, within the deadline.
+
+        ``listed_by``: the feed or sitemap that gave the URL (its address is checked).
+        """
         deadline = time.monotonic() + self.policy.deadline_s
+        refusal = listed_by and link_refusal(listed_by, url, self.named, self.resolver)
+        if refusal:
+            return Fetched(url=url, final_url=url, error=refusal)
         if not self.allowed(url, deadline):
             return Fetched(url=url, final_url=url, error="robots-disallowed")
         headers = {}
