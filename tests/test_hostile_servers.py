@@ -293,6 +293,27 @@ def test_cross_host_redirects_need_the_setting_and_every_address_public() -> Non
     assert Settings(allow_cross_host_redirects=True).fetch_policy.cross_host_redirects
 
 
+@pytest.mark.parametrize("command", ["run", "watch"])
+def test_the_cross_host_flag_reaches_the_settings(command: str, monkeypatch: pytest.MonkeyPatch,
+                                                  tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from storyline import cli
+
+    seen: list[Settings] = []
+    target = "storyline.run.run" if command == "run" else "storyline.crawl.watch.watch"
+
+    def fake(*args: object, **kwargs: object) -> None:
+        seen.extend(a for a in args if isinstance(a, Settings))
+        raise SystemExit(0)
+
+    monkeypatch.setattr(target, fake)
+    db = str(tmp_path / "s.db")
+    for flag in ([], ["--allow-cross-host-redirects"]):
+        CliRunner().invoke(cli.main, [command, "http://127.0.0.1:9/feed.xml", "--db", db, *flag])
+    assert [s.allow_cross_host_redirects for s in seen] == [False, True]
+
+
 # -- 1. a feed's validators wait for its articles ----------------------------------------
 
 def test_a_feed_is_fetched_whole_again_until_its_articles_are_stored(
