@@ -1,48 +1,130 @@
-"""Publication dates: stamps, datelines with a weekday, inference from the text."""
+"""Publication dates: the page's own date (stamps, date lines, datelines, labels) or none."""
 
 from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from storyline import published
+from storyline.clean import clean
+from storyline.published import DateSource
+from storyline.records import RawPage
+from storyline.settings import Settings
 
-NOW = date(2026, 11, 23)
-
-
-def test_stamps_with_years() -> None:
-    assert published.stamp_date("11:57 03.09.2025") == date(2025, 9, 3)
-    assert published.stamp_date("March 01, 2008") == date(2008, 3, 1)
-    assert published.stamp_date("2024-02-29") == date(2024, 2, 29)
-    assert published.stamp_date("December 2") is None
-
-
-def test_dateline_year_from_weekday() -> None:
-    text = "Brussels, December 2 (X) – He said today, Tuesday, that the 2024 summit mattered."
-    assert published.from_dateline("December 2", text, NOW) == (date(2025, 12, 2),
-                                                                "dateline + weekday")
+PROSE = ("The harbour council voted to extend the night ferry service for another season, "
+         "after a winter in which the crossings carried more passengers than planned.")
+PROSE2 = ("Skippers had asked for the change since the spring, and the council said the cost "
+          "would be shared with the two towns on either side of the fjord.")
 
 
-def test_dateline_with_year_is_taken_as_is() -> None:
-    assert published.from_dateline("March 4, 2023", "", NOW) == (date(2023, 3, 4), "dateline")
+def page(text: str, **kw: str) -> RawPage:
+    return RawPage(source="p.txt", source_id="p", kind="text", text=text, **kw)
 
 
-def test_inferred_from_latest_date_and_lead_weekday() -> None:
-    text = ("The envoy reached the capital on Friday.\n"
-            "They had met on Monday. On August 18 the plan was shown; on August 19 it leaked.")
-    day, how = published.infer(text, NOW, "The envoy reached the capital on Friday.") or (None, "")
-    assert day == date(2025, 8, 22)
-    assert how.startswith("inferred: latest explicit date 2025-08-19")
+@pytest.mark.parametrize("line, day", [
+    ("11:57 03.09.2025", date(2025, 9, 3)),
+    ("March 01, 2008", date(2008, 3, 1)),
+    ("2024-02-29", date(2024, 2, 29)),
+    ("Von Anna Berg | 12. März 2021, 14:35 Uhr", date(2021, 3, 12)),
+    ("Publicado el martes 17 de marzo de 2020", date(2020, 3, 17)),
+    ("13 января 2020, 10:05", date(2020, 1, 13)),
+    ("Publié le jeudi 24 décembre 2020 à 07h47", date(2020, 12, 24)),
+    ("2020年7月15日 11時00分", date(2020, 7, 15)),
+    ("2020. 06. 04. 11:27", date(2020, 6, 4)),
+    ("28 luglio 202010:43", date(2020, 7, 28)),
+])
+def test_date_lines_in_many_languages(line: str, day: date) -> None:
+    assert published.line_date(line) == day
 
 
-def test_inferred_never_in_the_future() -> None:
-    found = published.infer("The vote is set for December 30, 2026.", NOW)
-    assert found is None
+def test_a_line_that_is_not_a_date_line() -> None:
+    assert published.line_date("December 2") is None  # no year
+    assert published.line_date(  # prose that mentions a date
+        "The council first met on March 3, 2019, and has since met every month in the "
+        "town hall to hear what the skippers and the ferry company had to say.") is None
+    assert published.line_date("— A. Reader (@areader) January 1, 2020") is None  # a post
+    assert published.line_date("Race results 2020/7/11-12") is None  # a range of days
 
 
-def test_date_from_text_prefers_a_stamp_at_the_top() -> None:
-    text = "Posted 08:05 10.03.2024\nThe ferry left on March 12, 2024."
-    assert published.date_from_text(text, NOW) == ("2024-03-10", "text-stamp")
+def test_slashed_dates_read_month_first_only_on_english_pages() -> None:
+    assert published.line_date("06/01/2020", month_first=True) == date(2020, 6, 1)
+    assert published.line_date("06/01/2020") == date(2020, 1, 6)
+    assert published.line_date("12/25/2020") == date(2020, 12, 25)
 
 
-def test_date_from_text_none_without_dates() -> None:
-    assert published.date_from_text("No dates here at all.", NOW) is None
+def test_undated_page_has_no_date_and_says_why(settings: Settings) -> None:
+    a = clean(page(f"Night ferry stays\n{PROSE}\n{PROSE2}"), settings)
+    assert a.published is None
+    assert a.published_from == DateSource.NONE == "none: no date of its own"
+    assert a.published_estimate is None
+
+
+def test_year_less_date_does_not_take_the_clocks_year(settings: Settings) -> None:
+    text = (f"Night ferry stays\n{PROSE} The vote came on March 3, the chair said on "
+            f"Tuesday.\n{PROSE2}")
+    a = clean(page(text, fetched_at="2026-11-23T00:00:00Z"), settings)
+    assert a.published is None and a.published_estimate is None
+
+
+def test_year_less_dateline_takes_a_year_only_from_the_page() -> None:
+    text = "Oslo, March 5 (Nordic Press) – Ministers met today, Wednesday, after the 2024 vote."
+    assert published.from_dateline("March 5", text) is None  # a Tuesday in 2024
+    assert published.from_dateline("March 6", text) == date(2024, 3, 6)  # a Wednesday
+    assert published.from_dateline("March 5", "Ministers met today, Wednesday.") is None
+    assert published.from_dateline("March 4, 2023", "") == date(2023, 3, 4)
+
+
+def test_obituary_is_not_dated_with_the_birth_date(settings: Settings) -> None:
+    text = ("Home\nNews\nObituaries\nHarbour pilot who guided ships for fifty years\n"
+            "Edda Lund was born on March 3, 1923, in a fishing village north of the town, "
+            "and went to sea at fourteen on her father's boat.\n"
+            "She died on Tuesday at home, her family said, surrounded by the charts she had "
+            "drawn over a lifetime of guiding ships into the harbour.")
+    a = clean(page(text), settings)
+    assert a.published is None
+    assert a.published_from == DateSource.NONE
+    # the latest date the text names may be kept, as an estimate and labelled as one
+    assert a.published_estimate == "1923-03-03"
+    assert a.published_estimate_from == "latest full date the text mentions"
+
+
+def test_dump_with_a_date_line_under_the_headline_gets_it(settings: Settings) -> None:
+    text = ("Startseite\nPolitik\nWirtschaft\nSport\nMontag, 15. März 2021\n"
+            "Fährverbindung bleibt im Winter\nVon Anna Berg | 12. März 2021, 14:35 Uhr\n"
+            "Der Hafenrat hat beschlossen, die Nachtfähre auch im nächsten Winter fahren zu "
+            "lassen, nachdem in diesem Jahr mehr Fahrgäste als erwartet mitfuhren.\n"
+            "Die Kosten teilen sich die beiden Gemeinden, sagte die Vorsitzende am Abend, und "
+            "die Fischer hatten sich das seit dem Frühjahr gewünscht.\n"
+            "Mehr zum Thema\nNeue Kaimauer fertig\n10.03.2021\nHafenfest abgesagt\n"
+            "02.03.2021\nFischpreise steigen\n25.02.2021\n© 2021 Hafenblatt")
+    a = clean(page(text), settings)
+    assert (a.published, a.published_from) == ("2021-03-12", DateSource.STAMP)
+    assert a.published_estimate is None
+
+
+def test_related_stories_list_is_not_the_pages_date() -> None:
+    lines = ["Ferry news", "Dock opens", "10.03.2021", "Fees cut", "02.03.2021",
+             "Pier closes", "25.02.2021", PROSE, PROSE2]
+    assert published.own_date(lines, 7) is None
+
+
+def test_labelled_publication_date_far_from_the_article() -> None:
+    lines = ["Menu", "Posted March 2, 2020 5:04 pm", *["Link"] * 30, PROSE, PROSE2]
+    assert published.own_date(lines, 32) is None
+    assert published.labelled_date(lines) == date(2020, 3, 2)
+    lines.append("Posted March 9, 2020 by a reader")  # two labels disagree: neither is it
+    assert published.labelled_date(lines) is None
+
+
+def test_url_date_is_the_pages_own(settings: Settings) -> None:
+    a = clean(page(f"Night ferry stays\n{PROSE}\n{PROSE2}",
+                   url="https://news.example/2019/05/14/night-ferry-stays"), settings)
+    assert (a.published, a.published_from) == ("2019-05-14", DateSource.URL)
+
+
+def test_extracted_text_date_comes_only_from_its_top() -> None:
+    assert published.date_from_text("Posted 08:05 10.03.2024\nThe ferry left.") == \
+        ("2024-03-10", "text-stamp")
+    assert published.date_from_text("No dates here at all.") is None
+    assert published.date_from_text(f"{PROSE}\n{PROSE2}\n" * 4 + "May 2, 2019") is None

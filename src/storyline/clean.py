@@ -7,7 +7,7 @@
     4. headline              a title-like line just above the body, or one printed twice
     5. repetition            a paragraph (or run of them) repeated in the page is kept once
     6. lead metadata         dateline, "(OUTLET)" openings, wire credits
-    7. publication date      ``published``: header, HTML metadata, dateline, stamp, inferred
+    7. publication date      ``published``: header, HTML metadata, dateline, stamp, URL
 
 ``Article.text`` is the headline the page printed (when found) and the kept paragraphs,
 verbatim, joined by blank lines; every later offset points into it. A headline that comes
@@ -101,14 +101,16 @@ def clean(page: RawPage, settings: Settings) -> Article:
     if printed:  # the page printed its headline: it is part of the article's text, once
         paragraphs.insert(0, printed)
     article_text = "\n\n".join(paragraphs)
-    day, how = _date(page, meta, lead, lines[:body[-1] + 1] if body else lines, article_text)
+    day, how = _date(page, meta, lead, lines, body[0] if body else 0)
+    guess = published.estimate(article_text, _fetched(page)) if day is None else None
     return Article(
         id=content_id(page.source_id, page.url, article_text), source_id=page.source_id,
         source=page.source, text=article_text, title=title,
         outlet=page.outlet or meta.outlet or outlet_line or lead.outlet,
         url=page.url or meta.url, published=day, published_from=how, wire=lead.wire,
         dateline=lead.dateline, kind=page.kind, fetched_at=page.fetched_at,
-        final_url=page.final_url)
+        final_url=page.final_url, published_estimate=guess.day.isoformat() if guess else None,
+        published_estimate_from=guess.how if guess else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,30 +226,22 @@ def read_lead(paragraphs: list[str], above: list[str] | None = None) -> Lead:
 
 
 def _date(page: RawPage, meta: _Meta, lead: Lead, lines: list[str],
-          text: str) -> tuple[str | None, str | None]:
-    """The publication day and how it was found, most trusted source first."""
+          start: int) -> tuple[str | None, str]:
+    """The page's own publication day and how it was found, most trusted source first;
+    None, with the reason, when the page states none (``published.page_date``)."""
     if page.published:
-        return page.published[:10], "header"
+        return page.published[:10], published.DateSource.HEADER.value
     if meta.published:
-        return meta.published[:10], meta.published_from or "html-meta"
-    now = _today(page)
-    if lead.dateline_date and (found := published.from_dateline(lead.dateline_date, text, now)):
-        return found[0].isoformat(), found[1]
-    for line in lines:
-        stamp = published.stamp_date(line) if boilerplate.TIMESTAMP.match(line.strip()) else None
-        if stamp and stamp <= now:
-            return stamp.isoformat(), "text-stamp"
-    paragraphs = text.split("\n\n")
-    if inferred := published.infer(text, now, paragraphs[0] if paragraphs else ""):
-        return inferred[0].isoformat(), inferred[1]
-    return None, None
+        return meta.published[:10], meta.published_from or published.DateSource.HTML_META.value
+    found = published.page_date(lines, start, lead.dateline_date, page.url or meta.url)
+    if found is None:
+        return None, published.DateSource.NONE.value
+    return found.day.isoformat(), found.source.value
 
 
-def _today(page: RawPage) -> date:
-    """The reference day for year-less dates: when the page was fetched, else today."""
-    if page.fetched_at:
-        try:
-            return date.fromisoformat(page.fetched_at[:10])
-        except ValueError:
-            pass
-    return date.today()
+def _fetched(page: RawPage) -> date | None:
+    """The day the page was fetched: no date it mentions is later than that."""
+    try:
+        return date.fromisoformat(page.fetched_at[:10]) if page.fetched_at else None
+    except ValueError:
+        return None

@@ -13,7 +13,8 @@ from .records import Quote
 from .store import Store
 
 ARTICLE_FIELDS = ("id", "source_id", "url", "outlet", "title", "published", "published_from",
-                  "text", "duplicate_of", "story", "wire", "dateline")
+                  "published_estimate", "published_estimate_from", "text", "duplicate_of",
+                  "story", "wire", "dateline")
 
 
 def export_data(store: Store) -> dict[str, Any]:

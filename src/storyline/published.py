@@ -1,53 +1,116 @@
-"""The publication date of an article and how it was found.
+"""The publication date of an article: the page's own date, or none.
 
-In order of trust: the container's header date, the HTML metadata (htmldate, upstream),
-a dateline ("Brussels, December 2 (European Press) –"), an in-text stamp ("11:57
-03.09.2025", "March 01, 2008"), and last an inference from the text's own dated
-references. A date without a year takes the year in which its weekday matches the one the
-text names ("December 2 ... today, Tuesday"). Every result carries a ``how`` string so a
-guess is never presented as a fact.
+A page states its own date in a few places: the container's header, the HTML metadata
+(htmldate, upstream), a dateline ("Brussels, December 2 (European Press) –"), a date line
+or time stamp next to the headline ("Published 12 March 2021", "12.03.2021 14:35",
+"March 12, 2021 | Updated ..."), or the URL path. Only those are ``published``. A date
+without a year takes its year from the page itself (a weekday the text gives for that
+day), never from the clock. When the page states none, ``published`` is None and
+``published_from`` says so; the latest date the text mentions is kept apart as an
+estimate, which is never shown or used as the publication date.
+
+Month names in many languages come from dateparser's locale data (a dependency of
+htmldate), so date lines in German, Spanish, Russian, Arabic, ... read like English ones.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from functools import lru_cache
 
-__all__ = ["DateRef", "date_from_text", "find_dates", "from_dateline", "infer", "stamp_date"]
+__all__ = ["DateSource", "Estimate", "OwnDate", "date_from_text", "estimate", "from_dateline",
+           "full_dates", "is_date_line", "labelled_date", "line_date", "own_date", "page_date",
+           "stamp_date"]
 
-MONTHS = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"])}
-MONTHS.update({m[:3]: n for m, n in list(MONTHS.items())})
-MONTHS["sept"] = 9
+
+class DateSource(StrEnum):
+    """How ``published`` was found; NONE when the page states no date of its own."""
+
+    HEADER = "header"
+    HTML_META = "html-meta"
+    TEXT = "text"  # the first lines of the main text extracted from HTML
+    DATELINE = "dateline"
+    STAMP = "text-stamp"
+    URL = "url"
+    NONE = "none: no date of its own"
+
+
+ENGLISH_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+                  "september", "october", "november", "december"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|" \
-         r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-MONTH_DAY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
-                       r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?", re.I)
-DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH +
-                       r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b", re.I)
-NUMERIC = re.compile(r"\b(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>(?:19|20)\d{2})\b")
-ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
-YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
-WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-# "today, Tuesday" / "on Tuesday today" / "today (Tuesday)": the day the text was written.
-TODAY = re.compile(r"\btoday,?\s*\(?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-                   r"|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\)?,?\s+today\b",
-                   re.I)
-# How far back a year-less date may reach: news text rarely names a day-month from more
-# than a few years ago without its year; 15 keeps every weekday/date pairing reachable
-# (the calendar repeats within 11 years for most dates).
-YEAR_WINDOW = 15
-# How many lines from the top a stamp may sit in to be the page's own date (byline and
-# dateline come first; later dates are the story's). Matches extract.TOP_LINES' reasoning,
-# with room for a category line and a headline above the stamp.
-STAMP_TOP_LINES = 6
-# A weekday in the lead names a day at most this many days after the latest explicit date
-# (news reports the past week).
-WEEK = 7
+# The languages whose month names a date line may use: dateparser's locales for the news
+# languages of Europe, the Americas, the Middle East and Asia. A name two of them give to
+# different months ("listopad": November in Czech and Polish, October in Croatian) is
+# dropped, unless English owns it ("may", "mar").
+DATE_LANGUAGES = (
+    "en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "be", "pl", "cs", "sk", "hu", "ro",
+    "da", "sv", "nb", "fi", "et", "lv", "lt", "tr", "el", "bg", "sr", "hr", "bs", "sl", "mk",
+    "sq", "ca", "gl", "eu", "ga", "cy", "is", "af", "id", "ms", "fil", "vi", "ar", "fa", "he",
+    "ur", "hi", "az", "ka", "hy", "kk", "uz", "sw")
+# Month names shorter than this are abbreviations that double as words in other languages
+# ("ma", "ag"); three letters keep "jan", "okt", "mär".
+MIN_MONTH_NAME = 3
+_YEAR = r"(?P<y>(?:19|20)\d\d)(?:(?!\d)|(?=\d{1,2}:\d\d))"  # "202010:43": a year, a time
+_LETTER_BEFORE = r"(?<![^\W\d_])"
+_LETTER_AFTER = r"(?![^\W\d_])"
+# 2020-10-04, 2020. 06. 04., 2020/12/25, 2020年7月1日, 2020년 7월 1일
+YMD = re.compile(r"(?<!\d)" + _YEAR.replace(r"(?:(?!\d)|(?=\d{1,2}:\d\d))", "")
+                 + r"\s?(?:[-./]|年|년)\s?(?P<m>[01]?\d)\s?(?:[-./]|月|월)\s?(?P<d>[0-3]?\d)"
+                 r"(?!\d)")
+# 03.09.2025, 12 / 04 / 2020, 1-11-2020 (day first, as everywhere but the US)
+DMY = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\s?(?P<s>[-./])\s?(?P<m>[0-3]?\d)\s?(?P=s)\s?"
+                 + _YEAR)
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+# A date line: a stamp, a byline's date, "Published ..." -- short, mostly the date itself.
+# Longer lines are sentences that mention a date (calibrated on the even half of
+# dates-mediacloud-dumps: 12-16 words all give the same pages).
+DATE_LINE_WORDS = 14
+DATE_LINE_CHARS = 120
 
-DateRef = tuple[date, bool]  # the date, and whether the text gave its year
+
+@lru_cache(maxsize=1)
+def month_names() -> dict[str, int]:
+    """Lower-cased month name or abbreviation -> month number, over DATE_LANGUAGES."""
+    from dateparser.languages import default_loader
+
+    found: dict[str, set[int]] = {}
+    english: dict[str, int] = {}
+    for lang in DATE_LANGUAGES:
+        try:
+            info = default_loader.get_locale(lang).info
+        except (KeyError, ValueError):
+            continue
+        for n, month in enumerate(ENGLISH_MONTHS, start=1):
+            for name in info.get(month, []):
+                key = name.lower().rstrip(".")
+                if len(key) >= MIN_MONTH_NAME and not any(c.isdigit() or c.isspace() for c in key):
+                    found.setdefault(key, set()).add(n)
+                    if lang == "en":
+                        english[key] = n
+    names = {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+    names.update(english)
+    return names
+
+
+@lru_cache(maxsize=1)
+def _named_patterns() -> tuple[re.Pattern[str], ...]:
+    alt = "|".join(re.escape(k) for k in sorted(month_names(), key=len, reverse=True))
+    mon = _LETTER_BEFORE + r"(?P<mon>" + alt + r")\.?" + _LETTER_AFTER
+    # "24 نيسان / أبريل 2020", "21. juni/lipanj, 2020": two names for one month
+    mon2 = mon + r"(?:\s?/\s?(?:" + alt + r")" + _LETTER_AFTER + r")?\.?"
+    day = r"(?<!\d)(?P<d>[0-3]?\d)(?!\d)"
+    return (
+        # 13 января 2020, 10. marts 2020, 27 de Marzo de 2020, 2nd of May, 2020
+        re.compile(day + r"(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s|of\s)?\s*" + mon2
+                   + r",?\s*(?:de\s|del\s)?\s*" + _YEAR, re.I),
+        # March 12, 2021; Sept. 8, 2020; Oct 29 2020; Martes, Septiembre 22, 2020
+        re.compile(mon2 + r"\s*" + day + r"(?:st|nd|rd|th)?,?\s*" + _YEAR, re.I),
+        # 2020. augusztus 18.
+        re.compile(r"(?<!\d)" + _YEAR + r"\.?\s*" + mon + r"\s*" + day, re.I),
+    )
 
 
 def _make(year: int, month: int, day: int) -> date | None:
@@ -57,110 +120,215 @@ def _make(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _month(token: str) -> int:
-    if token.isdigit():
-        return int(token)
-    t = token.lower().rstrip(".")
-    return MONTHS[t] if t in MONTHS else MONTHS[t[:3]]
+def _month_of(token: str) -> int:
+    return int(token) if token.isdigit() else month_names()[token.lower().rstrip(".")]
+
+
+def full_dates(line: str, month_first: bool = False) -> list[tuple[int, int, date]]:
+    """Every date with day, month and year in the line: (start, end, date), in order.
+
+    ``month_first``: a slashed date reads month first (06/01/2020 on an English page).
+    """
+    found: list[tuple[int, int, date]] = []
+    for pattern in (YMD, DMY, *_named_patterns()):
+        for m in pattern.finditer(line):
+            g = m.groupdict()
+            day, month = int(g["d"]), _month_of(g.get("mon") or g["m"])
+            us = pattern is DMY and g["s"] == "/" and month_first
+            if pattern is DMY and (month > 12 >= day or (us and day <= 12)):
+                day, month = month, day  # 12/25/2020, or 06/01/2020 on an English page
+            made = _make(int(g["y"]), month, day)
+            if made and not any(s <= m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), made))
+    return sorted(found)
 
 
 def stamp_date(line: str) -> date | None:
-    """The date of a stamp-like string ("11:57 03.09.2025", "March 01, 2008"), with a year."""
-    for pattern in (ISO, NUMERIC, MONTH_DAY, DAY_MONTH):
-        m = pattern.search(line)
-        if m and m.group("year"):
-            return _make(int(m.group("year")), _month(m.group("month")), int(m.group("day")))
+    """The first full date of a string ("11:57 03.09.2025", "March 01, 2008")."""
+    found = full_dates(line)
+    return found[0][2] if found else None
+
+
+def line_date(line: str, month_first: bool = False) -> date | None:
+    """The date of a line that is mostly a date (a stamp, a byline's date, "Published ..."),
+    else None: prose that mentions a date, a title with a date in it, a post's signature."""
+    s = line.strip()
+    dates = full_dates(s, month_first)
+    if not dates or len(s) > DATE_LINE_CHARS or EMBED.search(s):
+        return None
+    start, end, day = dates[0]
+    rest = s[:start] + " " + s[end:]
+    if len(CJK.findall(rest)) > CJK_REST_CHARS or RANGE.match(s[end:]) or \
+            QUOTED_TITLE.search(rest):
+        return None
+    return day if len(re.findall(r"\w+", rest)) <= DATE_LINE_WORDS else None
+
+
+def is_date_line(line: str) -> bool:
+    return line_date(line) is not None
+
+
+# ---------------------------------------------------------------- the page's own date
+
+# How far from the article's first line a date line may sit to be the page's own: the
+# headline, byline and stamp sit just above the body (or open it); a date further up is
+# the site header's "today", one further down belongs to the story. Calibrated on the
+# even half of dates-mediacloud-dumps: 12 lines up reaches every byline stamp there (the
+# odd half agrees); 6 lines down covers pages whose region starts at the headline.
+ABOVE_LINES = 16
+BELOW_LINES = 6
+# Dated lines this close to each other with different dates are a list (related stories,
+# a live blog's entries, an archive), not the page's stamp.
+LIST_REACH = 4
+LIST_MIN = 2
+# An embedded post's signature ("— Name (@handle) January 1, 2020") dates the post.
+EMBED = re.compile(r"^\s*[—–-]\s*.*\(@\w+\)|\bpic\.twitter\.com/", re.I)
+# A label that says the date that follows is the publication's ("Published: Sept. 8,
+# 2020", "Publié le jeudi 24 décembre 2020"); "Updated" is not one. Words from the news
+# sites of the languages in DATE_LANGUAGES.
+LABEL = re.compile(
+    r"(?:^|[|·•—–]\s*)(?:first\s+)?(?:published|posted|veröffentlicht|erschienen|publiziert|"
+    r"publié|publiée|mis en ligne|publicad[oa]|pubblicat[oa]|gepubliceerd|geplaatst|"
+    r"opublikowano|data publikacji|опубликован[оа]?|опубліковано|дата публикации|publicat|"
+    r"yayınlanma tarihi|yayınlandı|yayın tarihi|publikováno|zveřejněno|publikálva|megjelent|"
+    r"publicera[dt]|publiceret|udgivet|julkaistu|objavljeno|δημοσιεύθηκε|δημοσίευση|"
+    r"تاريخ النشر|نشر في|تم نشره|diterbitkan|dipublikasikan)\b\W{0,3}"
+    r"(?:(?:on|am|le|el|il|em|en|op|dne|о|в)\s+)?", re.I)
+# How far after the label its date may start (a weekday between: "le jeudi 24 ...").
+LABEL_REACH = 16
+# English function words: on an English page a slashed date is month-first (06/01/2020).
+ENGLISH = frozenset({"the", "and", "of", "to", "in", "is", "that", "for", "on", "with"})
+ENGLISH_SHARE = 0.12
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# A CJK date line's text around the date: a label or a source name, not a title.
+CJK_REST_CHARS = 20
+# A date that opens a range ("2020/7/11-12", "11～12日") names days of a story, not a stamp.
+RANGE = re.compile(r"^\s?[-–~～]\s?[0-3]?\d(?![\d:.h])")
+# A quoted title on the line: a reference to another piece ("Article: \"...\" (Daily, 2003)").
+QUOTED_TITLE = re.compile(r"[\"“«„]\s*\S+(?:\s+\S+){2,}?\s*[\"”»“]")
+
+
+@dataclass(frozen=True, slots=True)
+class OwnDate:
+    """The page's own publication date, and how it was found."""
+
+    day: date
+    source: DateSource
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    """A guess at the publication day, kept apart from ``published`` and labelled."""
+
+    day: date
+    how: str
+
+
+def english(text: str) -> bool:
+    words = re.findall(r"[a-z]+", text[:20000].lower())
+    return bool(words) and sum(w in ENGLISH for w in words) >= ENGLISH_SHARE * len(words)
+
+
+def own_date(lines: list[str], start: int, month_first: bool = False) -> date | None:
+    """The date line nearest the article's first line (``start``, an index into ``lines``).
+
+    Lines above it (headline, byline, stamp) come first, nearest first; then the first
+    lines of the body. A dated line among others with different dates is a list's item.
+    """
+    filled = [x for i, x in enumerate(lines) if x.strip()]
+    at = sum(1 for x in lines[:start] if x.strip())
+    found: dict[int, date | None] = {}
+
+    def date_at(k: int) -> date | None:
+        if k not in found:
+            found[k] = line_date(filled[k], month_first) if 0 <= k < len(filled) else None
+        return found[k]
+
+    order = [*range(at - 1, max(0, at - ABOVE_LINES) - 1, -1),
+             *range(at, min(len(filled), at + BELOW_LINES + 1))]
+    for k in order:
+        day = date_at(k)
+        others = [d for j in range(k - LIST_REACH, k + LIST_REACH + 1)
+                  if j != k and (d := date_at(j)) is not None]
+        if day and not (len(others) >= LIST_MIN and any(d != day for d in others)):
+            return day
     return None
 
 
-def find_dates(text: str) -> list[tuple[int, int, int | None]]:
-    """Every (month, day, year or None) the text names, in order of appearance."""
-    found: list[tuple[int, tuple[int, int, int | None]]] = []
-    for pattern in (ISO, NUMERIC, MONTH_DAY, DAY_MONTH):
-        for m in pattern.finditer(text):
-            year = int(m.group("year")) if m.group("year") else None
-            month, day = _month(m.group("month")), int(m.group("day"))
-            if 1 <= month <= 12 and 1 <= day <= 31:
-                found.append((m.start(), (month, day, year)))
-    return [d for _, d in sorted(found)]
+def labelled_date(lines: list[str], month_first: bool = False) -> date | None:
+    """The date a line labels as the publication's ("Posted March 2, 2020"), anywhere on
+    the page, when every such label on the page gives the same day."""
+    found = set()
+    for line in lines:
+        m = LABEL.search(line)
+        if m and (day := line_date(line, month_first)):
+            first = full_dates(line, month_first)[0][0]
+            if m.end() <= first <= m.end() + LABEL_REACH:
+                found.add(day)
+    return found.pop() if len(found) == 1 else None
 
 
-def named_weekdays(text: str) -> set[int]:
-    return {WEEKDAYS.index(w.lower()) for w in WEEKDAY.findall(text)}
+# ---------------------------------------------------------------- datelines, estimates
+
+_MONTH_EN = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|" \
+            r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+# A dateline's year-less day: "December 2", "2 December".
+YEARLESS = re.compile(_MONTH_EN + r"\s+(?P<day>\d{1,2})\b|\b(?P<day2>\d{1,2})\s+" + _MONTH_EN
+                      .replace("month", "month2"), re.I)
+# "today, Tuesday" / "on Tuesday today" / "today (Tuesday)": the day the text was written.
+TODAY = re.compile(r"\btoday,?\s*\(?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                   r"|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\)?,?\s+today\b",
+                   re.I)
 
 
-def today_weekday(text: str) -> int | None:
-    m = TODAY.search(text)
-    return WEEKDAYS.index((m.group(1) or m.group(2)).lower()) if m else None
-
-
-def choose_year(days: list[tuple[int, int]], text: str, now: date,
-                today: tuple[int, int] | None = None) -> int:
-    """The year for year-less dates: the one in which they fall on weekdays the text names.
-
-    ``today`` is a month-day the text says is today; then its weekday must match. Ties go
-    to the year nearest the text's own explicit years, else to the most recent year.
-    """
-    weekdays, now_wd = named_weekdays(text), today_weekday(text)
-    years = [int(y) for y in YEAR.findall(text) if int(y) <= now.year]
-    anchor = max(years) if years else now.year
-
-    def fit(year: int) -> tuple[bool, int, bool, int, int]:
-        on_day = [x for m, d in sorted(set(days)) if (x := _make(year, m, d))]
-        hits = sum(x.weekday() in weekdays for x in on_day)
-        today_ok = True
-        if today and now_wd is not None:
-            t = _make(year, *today)
-            today_ok = t is not None and t.weekday() == now_wd
-        past = all(x <= now for x in on_day)
-        return today_ok, hits, past, -abs(year - anchor), year
-
-    return max(range(now.year - YEAR_WINDOW, now.year + 1), key=fit)
-
-
-def from_dateline(month_day: str, text: str, now: date) -> tuple[date, str] | None:
-    """A dateline's date; without a year, the year whose weekday matches the text's."""
+def from_dateline(month_day: str, text: str) -> date | None:
+    """A dateline's date. Without a year, the year is one the text names in which that day
+    falls on the weekday the text calls today ("December 2 ... today, Tuesday"); when the
+    text names no such year, or several fit, the dateline gives no date."""
     if stamp := stamp_date(month_day):
-        return stamp, "dateline"
-    refs = find_dates(month_day)
-    if not refs:
+        return stamp
+    m, today = YEARLESS.search(month_day), TODAY.search(text)
+    if not m or not today:
         return None
-    month, day, _ = refs[0]
-    year = choose_year([(month, day)], text, now, today=(month, day))
-    found = _make(year, month, day)
-    if found is None:
-        return None
-    how = "dateline + weekday" if today_weekday(text) is not None else "dateline + nearest year"
-    return found, how
+    month = month_names()[(m.group("month") or m.group("month2")).lower()]
+    day = int(m.group("day") or m.group("day2"))
+    weekday = WEEKDAYS.index((today.group(1) or today.group(2)).lower())
+    fits = {x for y in {int(y) for y in YEAR.findall(text)}
+            if (x := _make(y, month, day)) and x.weekday() == weekday}
+    return fits.pop() if len(fits) == 1 else None
 
 
-def infer(text: str, now: date, lead: str = "") -> tuple[date, str] | None:
-    """The publication day inferred from the latest date the text names (+ the lead's weekday)."""
-    refs = find_dates(text)
-    if not refs:
-        return None
-    yearless = [(m, d) for m, d, y in refs if y is None]
-    year = choose_year(yearless, text, now) if yearless else now.year
-    dates = [x for m, d, y in refs if (x := _make(y or year, m, d)) and x <= now]
-    if not dates:
-        return None
-    latest = max(dates)
-    how = f"inferred: latest explicit date {latest.isoformat()}"
-    lead_days = [WEEKDAYS.index(w.lower()) for w in WEEKDAY.findall(lead)]
-    if lead_days:
-        shift = (lead_days[0] - latest.weekday()) % WEEK
-        latest += timedelta(days=shift)
-        how += f" + '{WEEKDAYS[lead_days[0]].title()}' in the lead"
-    return latest, how
+def page_date(lines: list[str], start: int, dateline: str | None = None,
+              url: str | None = None) -> OwnDate | None:
+    """The page's own date from its text: dateline, a date line by the headline, a labelled
+    publication date, the URL path; None when the page states none.
+
+    ``lines`` are the page's lines and ``start`` the index of the article's first line.
+    """
+    text = "\n".join(lines)
+    month_first = english(text)
+    if dateline and (day := from_dateline(dateline, text)):
+        return OwnDate(day, DateSource.DATELINE)
+    if day := own_date(lines, start, month_first) or labelled_date(lines, month_first):
+        return OwnDate(day, DateSource.STAMP)
+    if url:
+        from .extract import date_from_url
+
+        if hit := date_from_url(url):
+            return OwnDate(date.fromisoformat(hit[0]), DateSource.URL)
+    return None
 
 
-def date_from_text(text: str, now: date | None = None) -> tuple[str, str] | None:
-    """(YYYY-MM-DD, how) from the text alone: a stamp near the top, else an inference."""
-    now = now or date.today()
-    head = "\n".join(text.splitlines()[:STAMP_TOP_LINES])
-    stamp = stamp_date(head)
-    if stamp and stamp <= now:
-        return stamp.isoformat(), "text-stamp"
-    paragraphs = [p for p in text.split("\n") if p.strip()]
-    found = infer(text, now, paragraphs[0] if paragraphs else "")
-    return (found[0].isoformat(), found[1]) if found else None
+def estimate(text: str, not_after: date | None = None) -> Estimate | None:
+    """The latest full date the text mentions (not after ``not_after``, when the page was
+    fetched): a guess, never the publication date, and labelled as one."""
+    days = [d for line in text.splitlines() for _, _, d in full_dates(line)
+            if not_after is None or d <= not_after]
+    return Estimate(max(days), "latest full date the text mentions") if days else None
+
+
+def date_from_text(text: str) -> tuple[str, str] | None:
+    """(YYYY-MM-DD, "text-stamp") for a date line opening extracted main text, else None."""
+    lines = text.splitlines()
+    found = own_date(lines, 0, english(text))
+    return (found.isoformat(), DateSource.STAMP.value) if found else None

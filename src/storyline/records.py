@@ -88,8 +88,10 @@ class Article(Record):
     """A clean, dated article: the unit every later stage works on.
 
     ``text`` holds the kept paragraphs verbatim, separated by blank lines; all character
-    offsets in later records point into it. ``published_from`` says how the date was found
-    ("header", "html-meta", "dateline", "text-stamp", "inferred: ...").
+    offsets in later records point into it. ``published`` is the page's own date, and
+    ``published_from`` says how it was found (a ``published.DateSource`` value: "header",
+    "html-meta", "dateline", "text-stamp", "url") or why there is none. A guess at the date
+    (``published_estimate``, made as ``published_estimate_from`` says) is never ``published``.
     """
 
     id: str
@@ -106,6 +108,8 @@ class Article(Record):
     kind: str = "text"
     fetched_at: str | None = None
     final_url: str | None = None
+    published_estimate: str | None = None
+    published_estimate_from: str | None = None
 
     @property
     def paragraphs(self) -> list[str]:

@@ -79,9 +79,6 @@ _NAME = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|van|von|a
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A time key's prefixes: a timex "2008-12-15" also supports "2008-12" and "2008".
 _TIME_PREFIXES = (4, 7, 10)
-# How ``published.py`` marks a date it guessed (from a weekday and a yearless date): such a
-# date, and the yearless timexes resolved against it, are not evidence of when a story ran.
-_GUESSED_DATE = "inferred"
 
 Pairs = tuple[NDArray[np.int32], NDArray[np.int32], NDArray[np.float64]]
 
@@ -478,9 +475,7 @@ def _event_keys(analysis: Analysis | None) -> list[str]:
 
 
 def _trusted_date(article: ArticleMeta) -> str | None:
-    """The publication day unless it was guessed: a guess would pull stories together."""
-    if (article.published_from or "").startswith(_GUESSED_DATE):
-        return None
+    """The publication day: always the page's own (``published`` is never a guess)."""
     return article.published[:10] if article.published else None
 
 

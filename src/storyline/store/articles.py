@@ -14,7 +14,8 @@ from .core import StoreCore
 
 ARTICLE_COLUMNS = (
     "id", "source_id", "source", "url", "outlet", "title", "published", "published_from",
-    "wire", "dateline", "kind", "text", "fetched_at", "final_url",
+    "wire", "dateline", "kind", "text", "fetched_at", "final_url", "published_estimate",
+    "published_estimate_from",
 )
 ARTICLE_INFO_COLUMNS = tuple(f.name for f in fields(ArticleInfo))
 

@@ -197,6 +197,15 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE fetches ADD COLUMN links TEXT;
         """,
     ),
+    (
+        # A guess at an undated page's day (the latest date its text mentions) and how it
+        # was made: kept apart from ``published``, which is only ever the page's own date.
+        "0008_published_estimate",
+        """
+        ALTER TABLE articles ADD COLUMN published_estimate TEXT;
+        ALTER TABLE articles ADD COLUMN published_estimate_from TEXT;
+        """,
+    ),
 ]
 
 
