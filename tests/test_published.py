@@ -128,3 +128,14 @@ def test_extracted_text_date_comes_only_from_its_top() -> None:
         ("2024-03-10", "text-stamp")
     assert published.date_from_text("No dates here at all.") is None
     assert published.date_from_text(f"{PROSE}\n{PROSE2}\n" * 4 + "May 2, 2019") is None
+
+
+def test_relative_dates_in_an_undated_article_stay_unresolved() -> None:
+    from storyline.records import Article
+    from storyline.speech.dates import fallback_timexes
+    from storyline.timexes import normalise
+
+    undated = Article(id="a", source_id="a", source="a",
+                      text="The council voted yesterday, on Tuesday, and met again on March 3.")
+    assert fallback_timexes(undated) == []
+    assert all(normalise(t, None) is None for t in ("yesterday", "Tuesday", "March 3"))
