@@ -352,9 +352,14 @@ def test_a_watch_killed_mid_round_stores_every_article_after_a_restart(
     paths = [f"/story-{n}.html" for n in range(12)]
     titles = {p: f"Ferry timetable change {n}" for n, p in enumerate(paths)}
 
+    gate = threading.Event()  # set once the first watch is killed
+
     def slow_page(path: str) -> Route:
         def route(h: BaseHTTPRequestHandler) -> None:
-            time.sleep(0.3)  # slow enough for the kill to land mid-round
+            # Past the third article the first watch waits here, so the kill lands mid-round.
+            if sum(server.hits[p] for p in paths) > 3:
+                gate.wait(30)
+            time.sleep(0.05)
             send(h, 200, page(titles[path]))
         return route
 
@@ -386,6 +391,7 @@ def test_a_watch_killed_mid_round_stores_every_article_after_a_restart(
         if proc.poll() is None:
             proc.kill()
         proc.wait(timeout=30)
+        gate.set()
 
     for db in (killed_db, tmp_path / "clean.db"):  # the restart, and an uninterrupted run
         out, _ = watch(db, "--rounds", "1").communicate(timeout=300)
