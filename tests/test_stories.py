@@ -112,14 +112,16 @@ def test_missing_pairs_count_as_zero() -> None:
     assert cluster_pairs(3, pairs, 0.4) == [[0, 1, 2]]
 
 
-def test_a_guessed_publication_date_is_no_time_evidence() -> None:
+def test_an_undated_article_is_no_time_evidence() -> None:
     sure = Article(id="a", source_id="a", source="a", text="x", published="2008-12-13",
                    published_from="text-stamp")
-    guessed = Article(id="b", source_id="b", source="b", text="x", published="2025-12-13",
-                      published_from="inferred: latest explicit date 2025-12-13")
+    # a guess is only ever an estimate, never ``published``
+    undated = Article(id="b", source_id="b", source="b", text="x",
+                      published_from="none: no date of its own", published_estimate="2025-12-13",
+                      published_estimate_from="latest full date the text mentions")
     assert "2008" in stories._time_keys(sure, None)
-    assert stories._time_keys(guessed, None) == []
-    assert np.isnan(stories._day(guessed))
+    assert stories._time_keys(undated, None) == []
+    assert np.isnan(stories._day(undated))
 
 
 def mention(article: str, text: str, label: str) -> Mention:
