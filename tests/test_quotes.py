@@ -235,3 +235,58 @@ def test_own_outlet_is_a_source_even_when_read_as_a_person(nlp: Any) -> None:
     assert found and all(q.speaker_key != "P:gazette" for q in found)
     assert any(q.speaker_key == "P:brenner" and q.reported_by == "Lakeside Gazette"
                for q in found)
+
+
+def _with_names(nlp: Any, text: str, names: list[tuple[str, str, str]]) -> list[Quote]:
+    """Quotes of ``text`` with the given (name, label, key) mentions, first occurrences."""
+    article = Article(id="n", source_id="n", source="n", text=text, published="2024-05-02")
+    mentions = [Mention("n", text.index(n), text.index(n) + len(n), n, label, key)
+                for n, label, key in names]
+    return quotes.find_quotes(nlp(text), article, mentions, [])
+
+
+@pytest.mark.slow
+def test_a_fragment_or_a_title_never_names_the_speaker(nlp: Any) -> None:
+    text = ('Brandt called Okafor a "reckless skipper" at the quay.\n\n'
+            "Lena Holm spent May in the Lofoten (Holm said she was tired of the season).")
+    found = _with_names(nlp, text, [
+        ('Brandt called Okafor a "', "WORK_OF_ART", "W:1"),
+        ("Lena Holm", "PERSON", "P:holm"), ("the Lofoten (Holm", "ORG", "O:lofoten")])
+    names = {q.speaker_name for q in found}
+    assert 'Brandt called Okafor a "' not in names and "the Lofoten (Holm" not in names
+    # "(Holm said": the surname is the article's one Holm.
+    assert any(q.speaker_key == "P:holm" for q in found)
+    assert all(q.speaker_name is None or q.speaker_key is not None for q in found)
+
+
+@pytest.mark.slow
+def test_passive_quoted_as_saying(nlp: Any) -> None:
+    text = "Harbour master Ole Berg was quoted as saying the north basin would close in May."
+    [q] = _with_names(nlp, text, [("Ole Berg", "PERSON", "P:berg")])
+    assert (q.speaker_key, q.cue) == ("P:berg", "saying")
+
+
+@pytest.mark.slow
+def test_pronoun_looks_back_past_reported_content_to_the_speaker(nlp: Any) -> None:
+    # Okafor is the subject inside Dahl's statement; "she" is Dahl, the one who spoke.
+    text = ("According to Liv Dahl, Okafor signed the quota deal on Monday.\n\n"
+            "“It was a long night,” she said.")
+    found = _with_names(nlp, text, [("Liv Dahl", "PERSON", "P:dahl"),
+                                    ("Okafor", "PERSON", "P:okafor")])
+    assert _find(found, "long night").speaker_key == "P:dahl"
+
+
+@pytest.mark.slow
+def test_pronoun_takes_a_person_introduced_as_subject_since(nlp: Any) -> None:
+    text = ("“Prices will fall,” Liv Dahl said on Monday.\n\n"
+            "Two days later Ole Berg visited the harbour. He said that the basin would reopen.")
+    found = _with_names(nlp, text, [("Liv Dahl", "PERSON", "P:dahl"),
+                                    ("Ole Berg", "PERSON", "P:berg")])
+    assert _find(found, "the basin would reopen").speaker_key == "P:berg"
+
+
+@pytest.mark.slow
+def test_pronoun_with_nobody_before_it_is_unattributed(nlp: Any) -> None:
+    text = "“We will win this port back,” he told reporters on Monday."
+    [q] = _with_names(nlp, text, [])
+    assert (q.speaker_name, q.speaker_key, q.speaker_mention) == (None, None, "he")

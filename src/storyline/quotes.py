@@ -14,7 +14,14 @@ from typing import Any
 
 from .records import Article, Mention, Quote, Timex, content_id
 from .speech import dates, parse, statements
-from .speech.speakers import Speaker, SpeakerIndex, fallback_mentions, fold, resolve
+from .speech.speakers import (
+    Speaker,
+    SpeakerIndex,
+    fallback_mentions,
+    fold,
+    is_name,
+    resolve,
+)
 from .speech.statements import Draft
 
 __all__ = ["find_quotes"]
@@ -38,7 +45,8 @@ def find_quotes(doc: Any, article: Article, mentions: Sequence[Mention],
     direct = statements.direct_drafts(doc, article)
     drafts = sorted(direct + statements.reported_drafts(doc, direct), key=lambda d: d.start)
     # 2. Speakers, in reading order; outlets become sources, not speakers.
-    index = SpeakerIndex(mentions or fallback_mentions(doc, article), article)
+    index = SpeakerIndex(mentions or fallback_mentions(doc, article), article,
+                         [(d.start, d.end) for d in drafts])
     attributed = _attribute(drafts, index, article)
     # 3. The day each statement was made, and how that was decided.
     dated = _date_all(attributed, timexes or dates.fallback_timexes(article), article)
@@ -59,6 +67,8 @@ def _attribute(drafts: Sequence[Draft], index: SpeakerIndex,
             speaker = _continued(d, out, paragraphs, article.text)
         if speaker is not None and speaker.outlet:
             continue
+        if speaker is not None and speaker.name is not None and not is_name(speaker.name):
+            speaker = replace(speaker, key=None, name=None)  # unresolved, never a fragment
         if speaker is not None and speaker.key is not None:
             history.append(speaker.key)
         out.append(Attributed(d, speaker))

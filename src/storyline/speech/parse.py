@@ -76,12 +76,15 @@ def subject_of(verb: Token) -> Token | None:
 
 def _framed_subject(verb: Token) -> Token | None:
     """The speaker of a cue reached through a preposition or a document: "justified it by
-    saying", "quoted Djamal as saying", "resigned in a letter stating"."""
+    saying", "quoted Djamal as saying" ("Djamal was quoted as saying"), "resigned in a
+    letter stating"."""
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
         governor = head.head
         if lemma_of(governor).lower() in QUOTING_VERBS and head.lower_ == "as":
-            return next((c for c in governor.children if c.dep_ == "dobj"), None)
+            # "quoted Djamal as saying", and the passive "Djamal was quoted as saying".
+            return next((c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")),
+                        None)
         return _active_subject(governor)
     if verb.dep_ == "acl" and lemma_of(head).lower() in DOCUMENT_NOUNS:
         governor = head.head.head if head.dep_ == "pobj" else head.head

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .. import names
 from ..language import lemma_of
 from ..names import strip_marks
 from ..records import Article, Mention
@@ -27,8 +28,25 @@ DESCRIPTION_LABELS = frozenset({"ROLE", "TITLED"})
 PERSON_LABELS = frozenset({"PERSON"}) | DESCRIPTION_LABELS
 # spaCy entity labels that can speak, for the fallback used when no mentions are passed.
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Mention labels a speaker can have: people, descriptions of people, and the organisations,
+# groups and states they speak for. A title (WORK_OF_ART, LAW), a place, a product or an
+# event never speaks, whatever verb the parser hangs it under.
+SPEAKING_LABELS = SPEAKER_LABELS | DESCRIPTION_LABELS
+# Words that stand for someone without naming them, and the placeholders of empty values:
+# never a speaker's name on their own.
+NAMELESS_WORDS = PERSON_PRONOUNS | GROUP_PRONOUNS | frozenset({
+    "i", "me", "we", "us", "you", "who", "whom", "this", "that", "these", "those", "one",
+    "someone", "somebody", "anyone", "nobody", "none", "null", "nan", "unknown", "n a",
+})
+# Words that may open a role description without naming anyone ("the", "his", "former").
+ROLE_FILLERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "former",
+                          "then", "acting", "top", "senior", "s"})
+# Pairs of marks a name holds balanced, if at all ('Dwayne "The Rock" Johnson').
+BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"), ("“", "”"), ("«", "»"), ("‹", "›"))
 # Honorifics and title words that open a name span but are no part of the name.
 TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr", "sir", "u.s", "us", "prime", "vice"})
+# Dependencies that make a name the subject of its clause, for pronouns to look back at.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # How far before a name a title may stand and still be that person's ("NATO Secretary
 # General Mark Rutte"): long enough for a three-word title, short of the previous clause.
 TITLE_WINDOW_CHARS = 40
@@ -47,6 +65,19 @@ class Speaker:
 def fold(text: str) -> str:
     text = strip_marks(unicodedata.normalize("NFKD", text))
     return re.sub(r"[^\w ]+", " ", text).lower().strip()
+
+
+def is_name(text: str) -> bool:
+    """Whether ``text`` can be shown as who spoke: not a pronoun or placeholder, not a role
+    word alone ("the minister"), not a fragment cut across brackets or quotation marks."""
+    words = fold(text).split()
+    if not words or " ".join(words) in NAMELESS_WORDS or not any(c.isupper() for c in text):
+        return False
+    if all(w in ROLE_NOUNS or w in names.ROLE_NOUNS or w in ROLE_FILLERS for w in words):
+        return False
+    if text.count('"') % 2 or "„" in text:
+        return False
+    return all(text.count(a) == text.count(b) for a, b in BRACKETS)
 
 
 def fallback_mentions(doc: Any, article: Article) -> list[Mention]:
@@ -76,15 +107,29 @@ def _untitled(start: int, text: str) -> tuple[int, str]:
 class SpeakerIndex:
     """The article's mentions, arranged for speaker look-ups."""
 
-    def __init__(self, mentions: Iterable[Mention], article: Article) -> None:
-        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+    def __init__(self, mentions: Iterable[Mention], article: Article,
+                 quoted: Sequence[tuple[int, int]] = ()) -> None:
+        self.mentions = sorted((m for m in mentions if m.label in SPEAKING_LABELS
+                                and (m.label == "ROLE" or is_name(m.text))),
+                               key=lambda m: (m.start, m.end))
         self.article = article
+        # What statements say: a name inside it is no antecedent of the next speaker
+        # ("According to Rutte, Trump called Putin. 'He agreed,' he said": he is Rutte).
+        self.quoted = quoted
         self.labels: dict[str, str] = {}
         self.names: dict[str, str] = {}
+        self.surnames: dict[str, str | None] = {}
         for m in self.mentions:
             self._note(m)
 
     def _note(self, m: Mention) -> None:
+        if m.label not in SPEAKING_LABELS or (not is_name(m.text) and m.label != "ROLE"):
+            return
+        if m.label == "PERSON":
+            last = fold(m.text).split()[-1]
+            known = self.surnames.setdefault(last, m.key)
+            if known != m.key:
+                self.surnames[last] = None  # two people share it: no guessing between them
         if m.label == "PERSON" or m.key not in self.labels:
             self.labels[m.key] = m.label
         best = self.names.get(m.key)
@@ -101,9 +146,29 @@ class SpeakerIndex:
     def name(self, key: str) -> str | None:
         return self.names.get(key)
 
+    def by_surname(self, word: str) -> str | None:
+        """The one person of the article whose name ends in ``word`` ("Abedin")."""
+        return self.surnames.get(fold(word))
+
     def last_person_before(self, pos: int) -> str | None:
         found = [m for m in self.mentions if m.end <= pos and self.is_person(m.key)]
         return found[-1].key if found else None
+
+    def last_subject_before(self, pos: int, doc: Any) -> tuple[str, int] | None:
+        """The last named person who is a clause's subject before ``pos`` (by name or by a
+        description the article ties to the name), and where."""
+        for m in reversed([m for m in self.mentions if m.end <= pos]):
+            if not self.is_person(m.key) or m.key not in self.names or any(
+                    a <= m.start < b for a, b in self.quoted):
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in SUBJECT_DEPS:
+                return m.key, m.start
+        return None
+
+    def last_seen(self, key: str, pos: int) -> int:
+        """Where ``key`` was last mentioned before ``pos`` (-1: not before it)."""
+        return max((m.start for m in self.mentions if m.key == key and m.end <= pos), default=-1)
 
     def titled_person(self, title: str, before: int) -> str | None:
         """The person the article names right after ``title`` ("Secretary General Mark Rutte")."""
@@ -136,9 +201,9 @@ def resolve(index: SpeakerIndex, head: Any, span: tuple[int, int],
     text = index.article.text[span[0]:span[1]]
     word = head.lower_
     if word in PERSON_PRONOUNS:
-        return _pronoun(index, text, span[0], history, person=True)
+        return _pronoun(index, head, text, span[0], history, person=True)
     if word in GROUP_PRONOUNS:
-        return _pronoun(index, text, span[0], history, person=False)
+        return _pronoun(index, head, text, span[0], history, person=False)
     found = _head_mentions(index, head) or index.overlapping(*span)
     found = [m for m in found if m.label == "PERSON" or _covers(m, head)]
     named = any(m.label == "PERSON" for m in found)
@@ -149,7 +214,10 @@ def resolve(index: SpeakerIndex, head: Any, span: tuple[int, int],
         return Speaker(text, key, index.name(key) or found[0].text)
     if lemma_of(head).lower() in ROLE_NOUNS and head.doc[head.left_edge.i].lower_ == "the":
         return _role(index, head, text, span[0], history)
-    return Speaker(text)
+    # A bare surname the model did not label ("(Abedin said ..."): the article's person of
+    # that name, when there is exactly one.
+    surname = index.by_surname(head.text) if head.pos_ == "PROPN" else None
+    return Speaker(text, surname, index.name(surname)) if surname else Speaker(text)
 
 
 def _covers(m: Mention, token: Any) -> bool:
@@ -165,10 +233,18 @@ def _head_mentions(index: SpeakerIndex, head: Any) -> list[Mention]:
     return []
 
 
-def _pronoun(index: SpeakerIndex, text: str, pos: int, history: Sequence[str],
+def _pronoun(index: SpeakerIndex, head: Any, text: str, pos: int, history: Sequence[str],
              person: bool) -> Speaker:
+    """A pronoun stands for the nearest earlier speaker or subject of its kind: the last
+    one quoted, unless a person has since been the subject of a clause ("Rutte met Zelensky.
+    He said ...")."""
     fits = [k for k in history if index.is_person(k) == person]
-    key = fits[-1] if fits else (index.last_person_before(pos) if person else None)
+    key = fits[-1] if fits else None
+    if person:
+        subject = index.last_subject_before(pos, head.doc)
+        if subject is not None and (key is None or subject[1] > index.last_seen(key, pos)):
+            key = subject[0]
+        key = key or index.last_person_before(pos)
     return Speaker(text, key, index.name(key) if key else None)
 
 
