@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from storyline.corpus.entities import merge_entities
 from storyline.records import Mention
 
@@ -56,3 +59,53 @@ def test_deterministic_ids() -> None:
     first, _ = merge_entities(MENTIONS)
     second, _ = merge_entities(list(reversed(MENTIONS)))
     assert [e.to_dict() for e in first] == [e.to_dict() for e in second]
+
+
+def test_one_word_as_written_two_as_folded_names_its_entity() -> None:
+    # "O'Brien" folds to two words, so its cluster's key is a full name; the entity must be
+    # named by it, not by the shorter "Brien" that another, unmerged group is named by.
+    mentions = [
+        m("a1", "O'Brien", "PERSON", "PERSON:o brien", 0),
+        m("a1", "Brien", "PERSON", "PERSON:o brien", 20),
+        m("a1", "Brien", "PERSON", "PERSON:o brien", 40),
+        m("a2", "Brien", "PERSON", "PERSON:brien", 0),
+        m("a3", "Sean Brien", "PERSON", "PERSON:sean brien", 0),
+    ]
+    entities, keys = merge_entities(mentions)
+    assert len({e.id for e in entities}) == len(entities)
+    assert keys[("a1", "PERSON:o brien")] != keys[("a3", "PERSON:sean brien")]
+    assert next(e for e in entities if "O'Brien" in e.aliases).name == "O'Brien"
+
+
+def test_groups_that_end_with_one_name_and_type_are_one_entity() -> None:
+    # An organisation suffix is dropped from the key only where the model said ORG, so the
+    # two "Brenner Group" clusters never meet on a key; both come out as the person type.
+    mentions = [
+        m("a1", "Brenner Group", "ORG", "ORG:brenner group", 0),
+        m("a2", "Brenner", "PERSON", "PERSON:brenner", 0),
+        m("a2", "Brenner", "PERSON", "PERSON:brenner", 20),
+        m("a3", "Brenner Group", "PERSON", "PERSON:brenner group", 0),
+    ]
+    entities, keys = merge_entities(mentions)
+    assert [(e.name, e.type) for e in entities] == [("Brenner Group", "PERSON")]
+    assert set(keys.values()) == {entities[0].id}
+
+
+NAME_VARIANTS = ["Müller", "Muller", "MÜLLER", "Mueller", "Hans Müller", "Hans-Peter Müller",
+                 "Müller-Lüdenscheidt", "Łódź", "Lodz", "Müller AG", "The Müller Group",
+                 "Müller Group", "O'Brien", "Brien", "Sean Brien", "Москва", "Moskau",
+                 "Αθήνα", "北京", "محمد", "CDU/CSU", "CSU", "U.S.", "US", "Kiev", "Kyiv"]
+
+
+@given(st.lists(st.tuples(st.integers(0, 5), st.sampled_from(NAME_VARIANTS),
+                          st.sampled_from(["PERSON", "ORG", "GPE", "LOC"]),
+                          st.integers(0, 2)), min_size=1, max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_entity_ids_are_unique_whatever_the_names(
+        rows: list[tuple[int, str, str, int]]) -> None:
+    mentions = [m(f"a{art}", text, label, f"{label}:k{cluster}", 30 * i)
+                for i, (art, text, label, cluster) in enumerate(rows)]
+    entities, keys = merge_entities(mentions)
+    ids = [e.id for e in entities]
+    assert len(ids) == len(set(ids))
+    assert set(keys.values()) <= set(ids)

@@ -317,19 +317,33 @@ def _join_roles(clusters: list[_Cluster], uf: _UnionFind) -> None:
 
 def _entities(clusters: list[_Cluster], uf: _UnionFind) -> tuple[list[Entity],
                                                                   dict[tuple[str, str], str]]:
-    groups: dict[tuple[str, str], list[_Cluster]] = defaultdict(list)
-    for c in clusters:
-        groups[uf.find(c.ref)].append(c)
-    entities: list[Entity] = []
-    key_to_entity: dict[tuple[str, str], str] = {}
-    for members in groups.values():
-        if all(c.role_only for c in members):
-            continue  # a role nobody could be found for is not an entity
-        entity = _entity(members)
-        entities.append(entity)
-        for c in members:
-            key_to_entity[c.ref] = entity.id
-    entities.sort(key=lambda e: (e.type, e.name, e.id))
+    """One entity per group; groups that come out with one name and one type are one entity.
+
+    The id is a hash of (name, type), so two groups sharing both would share an id: keys
+    that fold differently (an organisation suffix dropped only where the model said ORG,
+    a leading "the") can still meet on one canonical name. Such groups are joined and the
+    names recounted until every (name, type) is unique; each round joins at least two
+    groups, so it ends.
+    """
+    while True:
+        groups: dict[tuple[str, str], list[_Cluster]] = defaultdict(list)
+        for c in clusters:
+            groups[uf.find(c.ref)].append(c)
+        built = {root: _entity(members) for root, members in groups.items()
+                 if not all(c.role_only for c in members)}  # an unfound role is no entity
+        first: dict[str, tuple[str, str]] = {}
+        clashes = 0
+        for root, entity in sorted(built.items()):
+            if entity.id in first:
+                uf.union(first[entity.id], root)
+                clashes += 1
+            else:
+                first[entity.id] = root
+        if not clashes:
+            break
+    key_to_entity = {c.ref: built[root].id for root, members in groups.items()
+                     if root in built for c in members}
+    entities = sorted(built.values(), key=lambda e: (e.type, e.name, e.id))
     return entities, key_to_entity
 
 
@@ -353,10 +367,14 @@ def _type_rank(label: str) -> int:
 
 
 def _canonical(counts: Counter[str]) -> str:
-    """The most frequent multi-word name (longest on ties), without a leading 'the'."""
+    """The most frequent multi-word name (longest on ties), without a leading 'the'.
+
+    Words are counted as the keys count them, once folded: "O'Brien" and "Schäfer-Gümbel"
+    are full names there, so they win over the one word ("Brien") a full name shortens.
+    """
     def bare(n: str) -> str:
         return n[4:] if n.lower().startswith("the ") else n
     plain: Counter[str] = Counter()
     for n, k in counts.items():
         plain[bare(n)] += k
-    return max(plain, key=lambda n: (len(n.split()) > 1, plain[n], len(n), n))
+    return max(plain, key=lambda n: (len(names.fold(n).split()) > 1, plain[n], len(n), n))
