@@ -17,6 +17,9 @@ from .store import Store
 
 # Failures listed one per line after a run; beyond this the summary counts suffice.
 MAX_FAILURE_LINES = 50
+# Exit status of a run that stored its articles but could not build a corpus step
+# (1 stays "the command failed": bad arguments, no store).
+CORPUS_FAILED_EXIT = 2
 DB_OPTION = click.option("--db", default="story.db", show_default=True,
                          type=click.Path(dir_okay=False), help="The SQLite store.")
 CROSS_HOST_OPTION = click.option(
@@ -76,6 +79,7 @@ def run_cmd(settings: Settings, paths: tuple[str, ...], db: str, workers: int | 
     with Store.open(db) as store:
         summary = run(list(paths), store, settings)
         failed = store.failures(last_run=True)
+        broken = store.corpus_failures()
     click.echo(f"pages read: {summary.pages}  articles: {summary.articles} "
                f"(new {summary.new_articles}, unchanged {summary.unchanged})  "
                f"duplicates: {summary.duplicates}  failures: {summary.failures}")
@@ -86,6 +90,11 @@ def run_cmd(settings: Settings, paths: tuple[str, ...], db: str, workers: int | 
     if len(failed) > MAX_FAILURE_LINES:
         click.echo(f"  ... and {len(failed) - MAX_FAILURE_LINES} more: storyline stats --db {db}")
     click.echo(f"store: {db}")
+    for f in broken:  # the run is kept; its exit status says the corpus is not up to date
+        click.echo(f"Error: corpus step '{f.source}' failed: {f.reason}: {f.detail[:300]}; "
+                   "articles are stored, re-run to retry", err=True)
+    if broken:
+        raise click.exceptions.Exit(CORPUS_FAILED_EXIT)
 
 
 @main.command("export")
@@ -146,6 +155,7 @@ def stats_cmd(settings: Settings, db: str) -> None:
     with Store.open(db, readonly=True) as store:
         s = store.stats()
         failures = store.failures()
+        broken = store.corpus_failures()
     for key in ("articles", "duplicates", "quotes", "entities", "stories", "events",
                 "contradictions", "failures"):
         click.echo(f"{key:15s} {s[key]}")
@@ -157,6 +167,10 @@ def stats_cmd(settings: Settings, db: str) -> None:
                 click.echo(f"  {n:>6}  {name}")
     for f in failures[:50]:
         click.echo(f"  {f.reason:18s} {f.source}  {f.detail[:100]}")
+    if broken:
+        click.echo("\ncorpus steps that failed (re-run to retry):")
+    for f in broken:
+        click.echo(f"  {f.source:18s} {f.reason}: {f.detail[:200]}")
 
 
 @main.command("watch")

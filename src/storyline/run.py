@@ -54,8 +54,7 @@ def run(paths: Iterable[str], store: Store, settings: Settings) -> RunSummary:
         for batch in batched(cleaned, settings.batch_size):
             _store_batch(store, batch, run_id, tally, reasons)
         analyse_pending(store, settings, workers, reasons)
-        with store.transaction():
-            corpus.build(store, settings, workers)
+        build_corpus(store, settings, workers, run_id)
     summary = RunSummary(
         pages=tally["pages"], articles=tally["new"] + tally["unchanged"],
         new_articles=tally["new"], unchanged=tally["unchanged"],
@@ -63,6 +62,25 @@ def run(paths: Iterable[str], store: Store, settings: Settings) -> RunSummary:
         failure_reasons=tuple(sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))))
     store.finish_run(run_id, summary)
     return summary
+
+
+def build_corpus(store: Store, settings: Settings, workers: Workers | None = None,
+                 run_id: int | None = None) -> bool:
+    """Step 5, all or nothing; a step that raises is recorded, not raised.
+
+    The articles and analyses stay stored, the corpus tables keep the last good build, and
+    ``store.corpus_failures()`` says which step failed and why until a run builds cleanly.
+    Returns whether the build succeeded.
+    """
+    try:
+        with store.transaction():
+            corpus.build(store, settings, workers)
+            store.clear_corpus_failures()
+    except corpus.CorpusStepError as e:
+        with store.transaction():
+            store.record_corpus_failure(e.step, e.reason, e.detail, run_id)
+        return False
+    return True
 
 
 def read_all(paths: list[str], store: Store, settings: Settings) -> Iterator[RawPage | Failure]:

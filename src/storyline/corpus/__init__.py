@@ -1,14 +1,17 @@
 """Corpus-wide stages: everything that needs more than one article at a time.
 
 ``build`` recomputes them from the stored articles and analyses, in the order each needs
-the one before; it is deterministic, so a re-run writes the same rows.
+the one before; it is deterministic, so a re-run writes the same rows. A step that raises
+becomes a ``CorpusStepError`` naming the step; the runner records it and keeps the run.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from ..errors import StorylineError
 from ..records import DuplicateLink
 from ..settings import Settings
 from ..store import Store
@@ -19,38 +22,67 @@ if TYPE_CHECKING:
     from ..parallel import Workers
 
 
+class CorpusStepError(StorylineError):
+    """A corpus step raised: ``step`` names it, ``reason`` and ``detail`` say what raised.
+
+    The articles and analyses are already stored; only the corpus tables are out of date.
+    """
+
+    def __init__(self, step: str, cause: Exception) -> None:
+        self.step = step
+        self.reason = type(cause).__name__
+        self.detail = str(cause)
+        super().__init__(f"corpus step '{step}' failed: {self.reason}: {self.detail}")
+
+
+@contextmanager
+def _step(name: str) -> Iterator[None]:
+    try:
+        yield
+    except Exception as e:  # any error in a step is reported as that step's
+        raise CorpusStepError(name, e) from e
+
+
 def build(store: Store, settings: Settings, workers: Workers | None = None) -> None:
     """Bring entities, duplicates, stories, events, contradictions and the timeline up to date.
 
     With ``workers`` running, copies are found in one of them while this process merges
-    names: the two steps read different things and neither needs the other.
+    names: the two steps read different things and neither needs the other. Raises
+    ``CorpusStepError`` naming the step that failed.
     """
     # Steps 2 and 3 read texts from the store a batch at a time; what every later step
     # needs of an article is its metadata.
     corpus = StoredCorpus(store)
     copies = _copies(corpus, settings, workers)
     # 1. Names merged across articles; mentions and quote speakers point at entities.
-    merged, key_to_entity = entities.merge_entities(store.mentions())
-    store.replace_entities(merged)
-    store.link_mentions(key_to_entity)
+    with _step("entities"):
+        merged, key_to_entity = entities.merge_entities(store.mentions())
+        store.replace_entities(merged)
+        store.link_mentions(key_to_entity)
     # 2. Copies: the same text, the same wire story, translations.
-    links = copies()
-    store.replace_duplicates(links)
+    with _step("duplicates"):
+        links = copies()
+        store.replace_duplicates(links)
     # 3. Stories, starting from the assignment earlier runs made.
-    found_stories = stories.assign_stories(corpus, links, store.stories(), settings)
-    store.save_stories(found_stories)
+    with _step("stories"):
+        found_stories = stories.assign_stories(corpus, links, store.stories(), settings)
+        store.save_stories(found_stories)
     # 4. Events merged across articles, with their independent sources; analyses are
     # read a batch at a time, never every article's at once.
-    articles = corpus.infos()
-    found_events = events.merge_events(articles, corpus, found_stories, links, key_to_entity)
-    store.replace_events(found_events)
+    with _step("events"):
+        articles = corpus.infos()
+        found_events = events.merge_events(articles, corpus, found_stories, links,
+                                           key_to_entity)
+        store.replace_events(found_events)
     # 5. Statements that conflict within a story; sentences only where there are statements.
-    quotes = store.quotes()
-    store.replace_contradictions(
-        contradictions.find_contradictions(quotes, articles, found_stories, store.analyses))
+    with _step("contradictions"):
+        quotes = store.quotes()
+        store.replace_contradictions(contradictions.find_contradictions(
+            quotes, articles, found_stories, store.analyses))
     # 6. One timeline per story.
-    store.replace_timeline(
-        timeline.build_timeline(found_stories, found_events, quotes, articles, links))
+    with _step("timeline"):
+        store.replace_timeline(
+            timeline.build_timeline(found_stories, found_events, quotes, articles, links))
 
 
 def _copies(corpus: StoredCorpus, settings: Settings,

@@ -6,13 +6,36 @@ swaps the whole table inside the caller's transaction: a re-run writes the same 
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
+from datetime import UTC, datetime
 
-from ..records import Contradiction, DuplicateLink, Entity, Event, Story, TimelineItem
+from ..records import Contradiction, DuplicateLink, Entity, Event, Failure, Story, TimelineItem
 from .core import StoreCore, dumps, loads
 
 
 class CorpusQueries(StoreCore):
+    def record_corpus_failure(self, step: str, reason: str, detail: str,
+                              run: int | None = None) -> None:
+        """Note that corpus step ``step`` raised; the next run retries it."""
+        self.conn.execute(
+            "INSERT INTO corpus_failures VALUES (?, ?, ?, ?, ?) ON CONFLICT(step) DO UPDATE SET "
+            "reason = excluded.reason, detail = excluded.detail, run = excluded.run, "
+            "seen_at = excluded.seen_at",
+            (step, reason, detail[:2000], run, datetime.now(UTC).isoformat(timespec="seconds")))
+
+    def clear_corpus_failures(self) -> None:
+        self.conn.execute("DELETE FROM corpus_failures")
+
+    def corpus_failures(self) -> list[Failure]:
+        """Corpus steps that failed in the last run (``source`` is the step's name)."""
+        try:
+            rows = self.conn.execute("SELECT * FROM corpus_failures ORDER BY step").fetchall()
+        except sqlite3.OperationalError:  # a store from before 0007, opened read-only
+            return []
+        return [Failure(source=r["step"], reason=r["reason"], detail=r["detail"] or "")
+                for r in rows]
+
     def replace_entities(self, entities: Iterable[Entity]) -> None:
         self.conn.execute("DELETE FROM entities")
         self.conn.executemany(

@@ -198,6 +198,17 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
     (
+        # A corpus step (entities, stories, ...) that raised during the last run: why, and
+        # when. The run keeps its articles; the next run retries and clears the row.
+        "0007_corpus_failures",
+        """
+        CREATE TABLE corpus_failures (
+            step TEXT PRIMARY KEY, reason TEXT NOT NULL, detail TEXT, run INTEGER,
+            seen_at TEXT NOT NULL
+        );
+        """,
+    ),
+    (
         # A guess at an undated page's day (the latest date its text mentions) and how it
         # was made: kept apart from ``published``, which is only ever the page's own date.
         "0008_published_estimate",
