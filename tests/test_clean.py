@@ -68,8 +68,9 @@ def test_dateline_line_gives_outlet_date_and_leaves_text(settings: Settings) -> 
     assert a.outlet == "Nordic Press"
     assert a.title is None
     assert "Archive" not in a.text and not a.text.startswith("Oslo")
-    # March 5 is a Wednesday in no year the page names (2023): no year from the clock
-    assert (a.published, a.published_from) == (None, "none: no date of its own")
+    # "today, Wednesday" and the page's latest year (2023): March 5 is a Wednesday in 2025
+    # alone of the years after it (never the clock's year)
+    assert (a.published, a.published_from) == ("2025-03-05", "dateline + weekday")
 
 
 def test_no_date_of_its_own_is_none_not_a_guess(settings: Settings) -> None:

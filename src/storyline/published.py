@@ -33,6 +33,7 @@ class DateSource(StrEnum):
     HTML_META = "html-meta"
     TEXT = "text"  # the first lines of the main text extracted from HTML
     DATELINE = "dateline"
+    DATELINE_WEEKDAY = "dateline + weekday"  # a year-less dateline, its year from the text
     STAMP = "text-stamp"
     URL = "url"
     NONE = "none: no date of its own"
@@ -275,6 +276,10 @@ _MONTH_EN = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun
 # A dateline's year-less day: "December 2", "2 December".
 YEARLESS = re.compile(_MONTH_EN + r"\s+(?P<day>\d{1,2})\b|\b(?P<day2>\d{1,2})\s+" + _MONTH_EN
                       .replace("month", "month2"), re.I)
+# How many years after the latest year a text names its year-less dateline may fall: a
+# report is written within a few years of the years it mentions, and a day's weekday
+# repeats only after 5, 6 or 11 years, so one fit in this span is the year; two are none.
+WEEKDAY_YEARS = 6
 # "today, Tuesday" / "on Tuesday today" / "today (Tuesday)": the day the text was written.
 TODAY = re.compile(r"\btoday,?\s*\(?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                    r"|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\)?,?\s+today\b",
@@ -282,20 +287,22 @@ TODAY = re.compile(r"\btoday,?\s*\(?(monday|tuesday|wednesday|thursday|friday|sa
 
 
 def from_dateline(month_day: str, text: str) -> date | None:
-    """A dateline's date. Without a year, the year is one the text names in which that day
-    falls on the weekday the text calls today ("December 2 ... today, Tuesday"); when the
-    text names no such year, or several fit, the dateline gives no date."""
+    """A dateline's date. Without a year, the page must give it: the text calls that day
+    by its weekday ("December 2 ... today, Tuesday") and names a year; the day falls on that
+    weekday in exactly one year from the latest year named to WEEKDAY_YEARS after it.
+    Otherwise the dateline gives no date (the clock never supplies a year)."""
     if stamp := stamp_date(month_day):
         return stamp
     m, today = YEARLESS.search(month_day), TODAY.search(text)
-    if not m or not today:
+    years = [int(y) for y in YEAR.findall(text)]
+    if not m or not today or not years:
         return None
     month = month_names()[(m.group("month") or m.group("month2")).lower()]
     day = int(m.group("day") or m.group("day2"))
     weekday = WEEKDAYS.index((today.group(1) or today.group(2)).lower())
-    fits = {x for y in {int(y) for y in YEAR.findall(text)}
-            if (x := _make(y, month, day)) and x.weekday() == weekday}
-    return fits.pop() if len(fits) == 1 else None
+    fits = [x for y in range(max(years), max(years) + WEEKDAY_YEARS + 1)
+            if (x := _make(y, month, day)) and x.weekday() == weekday]
+    return fits[0] if len(fits) == 1 else None
 
 
 def page_date(lines: list[str], start: int, dateline: str | None = None,
@@ -308,7 +315,8 @@ def page_date(lines: list[str], start: int, dateline: str | None = None,
     text = "\n".join(lines)
     month_first = english(text)
     if dateline and (day := from_dateline(dateline, text)):
-        return OwnDate(day, DateSource.DATELINE)
+        yearless = stamp_date(dateline) is None
+        return OwnDate(day, DateSource.DATELINE_WEEKDAY if yearless else DateSource.DATELINE)
     if day := own_date(lines, start, month_first) or labelled_date(lines, month_first):
         return OwnDate(day, DateSource.STAMP)
     if url:
