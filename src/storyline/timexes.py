@@ -46,9 +46,24 @@ SMALLER = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (
 SETS = {"annual": "P1Y", "annually": "P1Y", "yearly": "P1Y", "every year": "P1Y",
         "each year": "P1Y", "daily": "P1D", "every day": "P1D", "weekly": "P1W",
         "every week": "P1W", "monthly": "P1M", "every month": "P1M"}
+# Words for an unanchored present, past or future (TimeML's PRESENT_REF, PAST_REF, FUTURE_REF).
+REFS = {"currently": "PRESENT_REF", "now": "PRESENT_REF", "nowadays": "PRESENT_REF",
+        "these days": "PRESENT_REF", "the present": "PRESENT_REF", "at present": "PRESENT_REF",
+        "the past": "PAST_REF", "recently": "PAST_REF", "previously": "PAST_REF",
+        "formerly": "PAST_REF", "earlier": "PAST_REF", "the future": "FUTURE_REF",
+        "the near future": "FUTURE_REF", "the distant future": "FUTURE_REF",
+        "the foreseeable future": "FUTURE_REF", "soon": "FUTURE_REF",
+        "a later date": "FUTURE_REF"}
+CENTURY_ORDINALS = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
             "4th": 4}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+# TimeML's season codes.
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+# How far (days) a year-less "Month D" may lie before the article date in a future-tense
+# sentence before it is read in the year after: a week keeps a date the tense gets wrong
+# ("will be reviewed after the March 3 vote") in the article's year.
+TENSE_DAY_SLACK = 7
 # A month-and-day with no year more than this many days after the article date is taken
 # from the year before ("December 30" in a January article); news rarely looks that far on.
 FUTURE_DAY_LIMIT = 183
@@ -85,7 +100,8 @@ _EXTRA_NUMBER = "|".join(sorted(
 # spans whole replaces them ("October 6, 2011" over a tagged "2011").
 EXTRA = re.compile(
     r"\b(?:(?:last|next|this)[ \t]+)?(?:monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday)\b|\b(?:today|yesterday|tomorrow|tonight)\b|"
+    r"friday|saturday|sunday)\b(?:[ \t]+(?:morning|afternoon|evening|night)\b)?|"
+    r"\b(?:today|yesterday|tomorrow|tonight)\b|"
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december)[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:,?[ \t]+\d{4})?\b|"
     r"\b\d{1,2}[ \t]+(?:january|february|march|april|june|july|august|september|october|"
@@ -99,6 +115,33 @@ EXTRA = re.compile(
     r"\b(?:a|an|one|\d+|" + _EXTRA_NUMBER + r")\s+(?:year|month|week|day|hour)s?\s+and\s+a\s+"
     r"half\b|" + _CLOCK + r"|\b(?:currently|(?:more |most |until |only |very )?recently)\b",
     re.I)
+# Words the tagger leaves out that TimeML marks: the present, past and future without a
+# calendar value ("now", "in the past", "the near future"; "previously" and a bare "earlier"
+# are left out: on the dev half most were not marked), seasons with a determiner or a
+# year ("last fall", "the summer of 1994"; a bare "fall" or "spring" is too often a verb or
+# a noun of another sense), vague spans ("in recent years") and fiscal quarters written as
+# an adjective ("third-quarter profit").
+EXTRA_REFS = re.compile(
+    r"(?<!\bfor )(?<!\bfrom )\b(?:(?:right|just|by|until) )?now\b(?! that\b)|\bnowadays\b|"
+    r"\bthe (?:(?:near|distant|foreseeable) )?future\b|"
+    r"(?<=\bin )the past\b(?! \w+s?\b)|"
+    r"\b(?:(?:this|last|next|this past|this coming|early|late|mid-?)[ \t]+)(?:spring|summer|"
+    r"fall|autumn|winter)\b|\bthe (?:summer|winter|autumn)\b|"
+    r"\b(?:the )?(?:spring|summer|fall|autumn|winter),? (?:of )?(?:1[5-9]|20)\d\d\b|"
+    r"\brecent (?:years|months|weeks|days|decades)\b|"
+    r"\b(?:an?|one|\d+|" + _EXTRA_NUMBER + r")[ \t]+(?:year|month|week|day)s?[ \t]+"
+    r"(?:ago|earlier)\b|\b(?:every|each)[ \t]+(?:day|week|month|year)\b|\bhourly\b|"
+    r"\b(?:first|second|third|fourth)-quarter\b", re.I)
+# References back to a quarter named earlier in the article (see ``_from_quarter``).
+QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
+QUARTER_ANAPHOR = re.compile(r"(?i)(?:the|that|its) (?:latest |most recent |same |fiscal )*"
+                             r"(?:quarter|period)$")
+YEAR_BACK = re.compile(r"(?i)(?:the |its |a )?(?:comparable |corresponding |same )?"
+                       r"(?:year[- ]ago|year[- ]earlier|year earlier|year ago)"
+                       r"(?: (?:first |second |third |fourth )?(?:quarter|period))?$")
+YEAR_BACK_UNIT = re.compile(r"(?i)(?:quarter|period)$")
+# An age ("a 6-year-old", "55 years old") is not a time expression in TimeML.
+AGE = re.compile(r"(?i)^\S+[- ](?:year|month|week|day)s?[- ]old$")
 # Zone abbreviations common in English news, as ISO 8601 offsets.
 ZONES = {"est": "-05", "edt": "-04", "cst": "-06", "cdt": "-05", "mst": "-07", "mdt": "-06",
          "pst": "-08", "pdt": "-07", "bst": "+01", "cet": "+01", "cest": "+02", "ist": "+05:30",
@@ -133,6 +176,9 @@ CLOCK_END = re.compile(r"(?:\d|[ap]\.?m\.?)$", re.I)
 COMMA_QUANTITY = re.compile(r",\s+(?=(?:\d+|" + _EXTRA_NUMBER + r"|an?|one)[\s-]+"
                             r"(?:year|month|week|day|hour|minute|decade)s?\b)", re.I)
 
+# A period and the day it ends are two expressions: "the quarter ended Sept. 30".
+ENDED = re.compile(r"(?i)\s+(?:that |which )?(?:ended|ending|ends)\s+(?=\S)")
+
 _MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|" \
          r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 _NUM = r"(\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
@@ -144,10 +190,14 @@ def find_timexes(doc: Any, article: Article) -> list[Timex]:
     """Every temporal expression of the article with a confident TimeML value."""
     dct = _parse_date(article.published)
     spans = _spans(doc)
-    found = []
+    found: list[Timex] = []
     for start, end in spans:
         text = text_of(doc)[start:end]
+        if AGE.match(text):
+            continue
         result = normalise(text, dct, _tense(doc, start, end))
+        if dct is not None and (QUARTER_ANAPHOR.match(text) or YEAR_BACK.match(text)):
+            result = _from_quarter(doc, text, start, end, found, dct) or result
         if result and RATE_ALONE.fullmatch(text) and \
                 AFTER_AMOUNT.search(text_of(doc), max(0, start - AMOUNT_REACH), start):
             result = (result[0], "SET")  # "15 a year": a rate, not a year's time
@@ -157,6 +207,30 @@ def find_timexes(doc: Any, article: Article) -> list[Timex]:
         if result and kind == "DURATION":
             found.extend(_range_ends(article.id, text, start))
     return _clock_times_on_their_day(doc, found)
+
+
+def _from_quarter(doc: Any, text: str, start: int, end: int, found: list[Timex],
+                  dct: dt.date) -> tuple[str, str] | None:
+    """Quarterly reports name a quarter once and then refer back to it: "the quarter", "the
+    latest period" are the quarter last named; "a year earlier" / "the year-ago quarter"
+    in a paragraph that names a quarter are that quarter a year before. With no quarter
+    named, "the latest quarter" is the last one ended before the article date."""
+    named = [t for t in found if QUARTER_VALUE.fullmatch(t.value)
+             and not YEAR_BACK.match(t.text) and not QUARTER_ANAPHOR.match(t.text)]
+    if YEAR_BACK.match(text):
+        first = text_of(doc).rfind("\n", 0, start)  # the same paragraph
+        here = [t for t in named if t.start > first]
+        ref = here[-1] if here else named[-1] if named and YEAR_BACK_UNIT.search(text) else None
+        if ref is None:
+            return (f"{dct.year - 1:04d}", "DATE") if YEAR_BACK_UNIT.search(text) or \
+                "-" in text else None
+        return f"{int(ref.value[:4]) - 1:04d}{ref.value[4:]}", "DATE"
+    if named:
+        return named[-1].value, "DATE"
+    if "quarter" not in text.lower():
+        return None
+    last = dct.year * 4 + (dct.month - 1) // 3 - 1
+    return f"{last // 4:04d}-Q{last % 4 + 1}", "DATE"
 
 
 def _clock_times_on_their_day(doc: Any, found: list[Timex]) -> list[Timex]:
@@ -200,7 +274,10 @@ def _spans(doc: Any) -> list[tuple[int, int]]:
     spans = [piece for e in doc.ents if e.label_ in TIMEX_LABELS
              for part in _by_line(text, e.start_char, e.end_char)
              for piece in _at_comma_quantity(text, *part)]
-    for m in EXTRA.finditer(text):
+    for m in (*EXTRA.finditer(text), *EXTRA_REFS.finditer(text)):
+        if m.re is EXTRA_REFS and ((m[0].lower() == "now" and text[m.end():m.end() + 1] == ",")
+                                   or any(_touching(text, sp, m.span()) for sp in spans)):
+            continue  # "Now, he says": a discourse marker; "for a week now": not a part
         overlapping = [(s, e) for s, e in spans if s < m.end() and m.start() < e]
         if all(m.start() <= s and e <= m.end() and (s, e) != m.span() for s, e in overlapping):
             spans = [sp for sp in spans if sp not in overlapping] + [m.span()]
@@ -213,8 +290,14 @@ def _spans(doc: Any) -> list[tuple[int, int]]:
     return [_with_right_zone(text, *_with_left_context(text, s, e)) for s, e in joined]
 
 
+def _touching(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two spans with only spaces between them (``_join_touching`` would make them one)."""
+    first, second = sorted((a, b))
+    return first[1] <= second[0] and not text[first[1]:second[0]].strip(" ")
+
+
 def _at_comma_quantity(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    m = COMMA_QUANTITY.search(text, start, end)
+    m = COMMA_QUANTITY.search(text, start, end) or ENDED.search(text, start, end)
     if not m:
         return [(start, end)]
     return [(start, m.start()), (m.end(), end)]
@@ -362,19 +445,29 @@ def _day_month_year(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[
 
 
 def _month_day(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
-    return _in_year(MONTHS[m[1]], int(m[2]), dct)
+    return _in_year(MONTHS[m[1]], int(m[2]), dct, tense)
 
 
 def _day_month(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
-    return _in_year(MONTHS[m[2]], int(m[1]), dct)
+    return _in_year(MONTHS[m[2]], int(m[1]), dct, tense)
 
 
-def _in_year(month: int, day: int, dct: dt.date | None) -> tuple[str, str] | None:
+def _in_year(month: int, day: int, dct: dt.date | None,
+             tense: str = "present") -> tuple[str, str] | None:
+    """A year-less day in the article's year; the year before when it lies far ahead (see
+    ``FUTURE_DAY_LIMIT``), the year after when a future-tense sentence puts it well behind
+    ("will open Jan. 2", said in November). A past tense moves nothing: reports in the past
+    tense name coming dates too ("said the dividend is payable Dec. 15")."""
     if dct is None:
         return None
     found = _day(dct.year, month, day)
-    if found and (dt.date.fromisoformat(found[0]) - dct).days > FUTURE_DAY_LIMIT:
+    if not found:
+        return None
+    ahead = (dt.date.fromisoformat(found[0]) - dct).days
+    if ahead > FUTURE_DAY_LIMIT:
         return _day(dct.year - 1, month, day)
+    if tense == "future" and ahead < -TENSE_DAY_SLACK:
+        return _day(dct.year + 1, month, day)
     return found
 
 
@@ -383,13 +476,56 @@ def _month_year(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str,
 
 
 def _month(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    """A month alone is in the article's year, the year before in a past-tense sentence when
+    it has not begun yet ("sales fell in December", said in March). A future tense moves
+    nothing: on the dev half it was wrong as often as right ("talks will resume in June")."""
     if dct is None:
         return None
-    return f"{dct.year:04d}-{MONTHS[m[1]]:02d}", "DATE"
+    month, year = MONTHS[m[1]], dct.year
+    if tense == "past" and month > dct.month:
+        year -= 1
+    return f"{year:04d}-{month:02d}", "DATE"
+
+
+def _season(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    """'this summer', 'last fall', 'the winter of 1994': YYYY-SU, YYYY-FA, YYYY-WI."""
+    if m["year"]:
+        return f"{int(m['year']):04d}-{SEASONS[m['season']]}", "DATE"
+    if dct is None:
+        return None
+    shift = {"last": -1, "next": 1}.get(m["which"] or "", 0)
+    return f"{dct.year + shift:04d}-{SEASONS[m['season']]}", "DATE"
+
+
+def _century(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    """'the 20th century' is 19 (its first two digits); 'this century' the article's."""
+    if m[1]:
+        n = int(m[1]) if m[1].isdigit() else CENTURY_ORDINALS.get(m[1])
+        return (f"{n - 1:02d}", "DATE") if n and 1 <= n <= 30 else None
+    if dct is None:
+        return None
+    return f"{dct.year // 100 + {'last': -1, 'next': 1}.get(m[2], 0):02d}", "DATE"
+
+
+def _this_year(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    """'the current (fiscal) year', 'year-end', 'the full year': the article's year."""
+    return (f"{dct.year:04d}", "DATE") if dct else None
+
+
+def _last_night(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    return (f"{dct - dt.timedelta(days=1)}TNI", "TIME") if dct else None
 
 
 def _decade(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
     return m[1][:3], "DATE"
+
+
+def _short_decade(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    """"the '80s" is the 1980s (the 2000s for '00s to a decade past the article date)."""
+    if dct is None:
+        return None
+    year = dct.year // 100 * 100 + int(m[1]) * 10
+    return str(year - 100 if year > dct.year + 10 else year)[:3], "DATE"
 
 
 def _year(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
@@ -526,13 +662,25 @@ def _time(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] 
         hour = 0
     if dct is None or hour > 23 or minute > 59:
         return None
-    day = dct.isoformat()
+    return f"{_clock_day(m, dct, tense)}T{hour:02d}:{minute:02d}{_zone(m)}", "TIME"
+
+
+def _noon(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    """'noon Thursday', 'midnight': TimeML writes midnight as the day's 24:00."""
+    if dct is None:
+        return None
+    return f"{_clock_day(m, dct, tense)}T{'24' if m[1] == 'midnight' else '12'}:00", "TIME"
+
+
+def _clock_day(m: re.Match[str], dct: dt.date, tense: str) -> str:
+    """The day the rest of a clock expression names ("9 a.m. Saturday", "June 5 at 3 p.m."),
+    else the article's."""
     rest = CLOCK_SIGNALS.sub("", f"{m.string[:m.start()]} {m.string[m.end():]}").strip(" ,")
-    if rest:  # "9 a.m. Saturday", "June 5 at 3 p.m.": the day the rest names
+    if rest:
         named = normalise(rest, dct, tense)
         if named and DAY_VALUE.match(named[0]):
-            day = named[0][:10]
-    return f"{day}T{hour:02d}:{minute:02d}{_zone(m)}", "TIME"
+            return named[0][:10]
+    return dct.isoformat()
 
 
 def _zone(m: re.Match[str]) -> str:
@@ -550,6 +698,8 @@ def _zone(m: re.Match[str]) -> str:
 
 def _duration(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
     qty, unit, plural = m["qty"], UNITS[m["unit"]], bool(m["plural"])
+    if m[1] in {"last", "next"} and qty is None and not plural and m.start(1) == 0:
+        return None  # "last year" is a date; with no article date, none at all
     n: float | None
     if qty is None:
         n = None if plural else 1  # "decades-long" -> PXY; "the past decade" -> P10Y
@@ -557,11 +707,13 @@ def _duration(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, s
         n = None
     elif qty.startswith("half"):
         n = 0.5  # "half an hour"
+    elif qty.startswith("a couple"):
+        n = 2
     else:
         whole = AND_A_HALF.sub("", qty)
         n = _number(whole.strip())
-        if n is None:
-            return None
+        if n is None or (n >= 1500 and unit == "Q"):
+            return None  # "the 1988 quarter" is a year's quarter, not 1988 quarters
         n += 0.5 if whole != qty else 0
     if m["and_half"] and n is not None:
         n += 0.5  # "a year and a half"
@@ -605,8 +757,7 @@ def _set(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] |
 
 
 def _ref(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
-    return {"currently": "PRESENT_REF", "now": "PRESENT_REF", "the past": "PAST_REF",
-            "the future": "FUTURE_REF", "recently": "PAST_REF"}[m[1]], "DATE"
+    return REFS[m[1]], "DATE"
 
 
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
@@ -626,15 +777,26 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
     (re.compile(r"\b(?:the day (after|before) )?(today|yesterday|tomorrow|tonight)\b"),
      _deictic_day),
     (re.compile(r"^(?:this|this coming) (morning|afternoon|evening|night)$"), _part_of_day),
-    (re.compile(r"\b(" + _NUMBER_WORD + r"|\d+|a few|several) " + r"(year|month|week|day)s? ago\b"),
+    (re.compile(r"^last night$"), _last_night),
+    (re.compile(r"\b(noon|midday|midnight)\b"), _noon),
+    (re.compile(r"^(?:the )?(?:(?P<which>this|last|next|this past|this coming|early|late|"
+                r"mid-?) ?)?(?P<season>spring|summer|fall|autumn|winter)(?:,? (?:of )?"
+                r"(?P<year>(?:1[5-9]|20)\d\d))?$"), _season),
+    (re.compile(r"^(?:the )?(?:(\d{1,2})(?:st|nd|rd|th)|(" + "|".join(CENTURY_ORDINALS)
+                + r"))[ -]century$|^(this|last|next) century$"), _century),
+    (re.compile(r"^(?:the )?(?:(?:current|full|entire|this) (?:fiscal |financial |calendar )?"
+                r"year|year[- ]end)$"), _this_year),
+    (re.compile(r"\b(" + _NUMBER_WORD + r"|\d+|a few|several) (year|month|week|day)s? "
+                r"(?:ago|earlier)\b"),
      _ago),
     (RANGE, _year_range),
-    (re.compile(r"\b(?:the )?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|final) "
+    (re.compile(r"\b(?:the )?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|final)[ -]"
                 r"(?P<unit>quarter|half)(?: of (?:(?:fiscal |the year )?"
                 r"(?P<year>(?:1[5-9]|20)\d\d)|(?P<of>the year|this year|last year|next year)))"),
      _ordinal_part),
-    (re.compile(r"\b(?:the )?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th) "
-                r"(?P<unit>quarter)\b(?! of)(?P<year>)(?P<of>)"),
+    (re.compile(r"\b(?:the )?(?:(?P<year>(?:1[5-9]|20)\d\d) )?(?:fiscal[ -])?"
+                r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[ -]"
+                r"(?P<unit>quarter)\b(?! of)(?P<of>)"),
      _ordinal_part),
     (re.compile(r"\b(?:the )?(last|past|previous|this|current|next|coming) "
                 r"(?:fiscal |financial )?quarter\b(?!s| of)"), _relative_quarter),
@@ -646,8 +808,10 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
                 r"(morning|afternoon|evening|night)\b"), _weekday_part),
     (re.compile(r"\b(next|last|on|this)? ?(monday|tuesday|wednesday|thursday|friday|saturday|"
                 r"sunday)\b"), _weekday),
-    (re.compile(r"(?:^|\b(?:in|since|of|by|until|from|the|early|late|end of) )(?:the )?"
-                r"((?:1[5-9]|20)\d0)'?s\b"), _decade),
+    (re.compile(r"(?:^|\b(?:in|since|of|by|until|from|the|early|late|end of) |\bmid-?)"
+                r"(?:the )?((?:1[5-9]|20)\d0)'?s\b"), _decade),
+    (re.compile(r"(?:^|\b(?:in|since|of|by|until|from|the|early|late|mid|end of) )(?:the )?"
+                r"'(\d)0s\b"), _short_decade),
     (re.compile(r"^(?:(?:the|in|since|by|until|from|early|late|fiscal|fy) )*((?:1[5-9]|20)\d\d)"
                 r"(?:'s)?$"), _year),
     (re.compile(r"\b" + _MONTH + r"$"), _month),
@@ -656,12 +820,14 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
     (re.compile(r"^(?:(?:once|twice|thrice|[\w-]+ times) )?(?:per|each|every) (" + _RATE_UNITS
                 + r")$|^(?:once|twice|thrice|[\w-]+ times) an? (" + _RATE_UNITS + r")$"),
      _rate),
-    (re.compile(r"^(?:(?:more|most|until|only|very|right|just|by|for|from|until) )?"
-                r"(currently|now|the past|the future|recently)$"), _ref),
+    (re.compile(r"^(?:(?:more|most|until|only|very|right|just|by|for|from|until|in|at) )?("
+                + "|".join(REFS) + r")$"), _ref),
     (re.compile(r"^(?:(?:for|over|about|around|nearly|almost|roughly|approximately|just|only|"
                 r"some|under|more than|less than|at least|up to|close to|another|the) )*"
                 r"(?:(last|past|next|first|coming|previous) )?(?P<qty>" + _NUM
-                + r"(?:[ -]and[ -]a[ -]half)?|half an?|a few|several|few|many|some)?[ -]?(?P<unit>"
+                + r"(?:[ -]and[ -]a[ -]half)?|half an?|a couple of|a few|several|few|many|some|"
+                r"recent)?"
+                r"[ -]?(?P<unit>"
                 + _UNIT_WORDS + r")(?P<plural>s)?(?P<and_half> and a half)?"
                 r"(?:[- ]long|[- ]old)?$"),
      _duration),

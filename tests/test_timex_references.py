@@ -1,0 +1,132 @@
+"""Time expressions TimeML marks that the tagger misses or that need the article's context:
+the unanchored present, past and future, seasons, centuries, fiscal quarters and the
+quarter a report refers back to, month names by tense, ages (never a time expression), and
+articles with no date (relative expressions stay unresolved)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from storyline.records import Article
+from storyline.timexes import find_timexes, normalise
+
+DCT = dt.date(2031, 3, 12)  # a Wednesday in the first quarter
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("now", "PRESENT_REF", "DATE"),
+    ("right now", "PRESENT_REF", "DATE"),
+    ("previously", "PAST_REF", "DATE"),
+    ("in the past", "PAST_REF", "DATE"),
+    ("the near future", "FUTURE_REF", "DATE"),
+    ("this summer", "2031-SU", "DATE"),
+    ("last fall", "2030-FA", "DATE"),
+    ("next spring", "2032-SP", "DATE"),
+    ("the winter of 2029", "2029-WI", "DATE"),
+    ("autumn 2028", "2028-FA", "DATE"),
+    ("the 20th century", "19", "DATE"),
+    ("the twenty-first century", "20", "DATE"),
+    ("this century", "20", "DATE"),
+    ("the mid-1990s", "199", "DATE"),
+    ("the '80s", "198", "DATE"),
+    ("third-quarter", "2030-Q3", "DATE"),  # not begun yet in a past-tense report
+    ("fiscal second-quarter", "2030-Q2", "DATE"),
+    ("the 2029 fourth quarter", "2029-Q4", "DATE"),
+    ("the current fiscal year", "2031", "DATE"),
+    ("year-end", "2031", "DATE"),
+    ("last night", "2031-03-11TNI", "TIME"),
+    ("noon Thursday", "2031-03-06T12:00", "TIME"),
+    ("midnight", "2031-03-12T24:00", "TIME"),
+    ("a couple of years", "P2Y", "DURATION"),
+    ("recent years", "PXY", "DURATION"),
+    ("the 2029 quarter", "2029", "DATE"),  # a year's quarter, not 2029 quarters
+])
+def test_values(text: str, value: str, kind: str) -> None:
+    assert normalise(text, DCT) == (value, kind)
+
+
+def test_a_month_alone_follows_the_tense() -> None:
+    assert normalise("December", DCT, "past") == ("2030-12", "DATE")  # not begun yet
+    assert normalise("February", DCT, "past") == ("2031-02", "DATE")
+    assert normalise("January", DCT, "future") == ("2031-01", "DATE")
+    assert normalise("May", DCT, "future") == ("2031-05", "DATE")
+    assert normalise("Jan. 2", DCT, "future") == ("2032-01-02", "DATE")
+    # a past tense moves no day: reports name coming dates in the past tense too
+    assert normalise("April 2", DCT, "past") == ("2031-04-02", "DATE")
+
+
+def test_no_article_date_no_relative_value() -> None:
+    for text in ["this summer", "last night", "noon", "the current year", "third-quarter",
+                 "December", "the '80s", "this century"]:
+        assert normalise(text, None) is None, text
+    assert normalise("now", None) == ("PRESENT_REF", "DATE")
+    assert normalise("the winter of 2029", None) == ("2029-WI", "DATE")
+    assert normalise("the 20th century", None) == ("19", "DATE")
+
+
+def _found(nlp: Any, text: str, published: str | None = "2031-03-12") -> list[tuple[str, str]]:
+    article = Article(id="a", source_id="s", source="s", text=text, published=published)
+    return [(t.text, t.value) for t in find_timexes(nlp(text), article)]
+
+
+@pytest.mark.slow
+def test_words_the_tagger_misses(nlp: Any) -> None:
+    found = _found(nlp, "The ferry now sails twice a day. In the past, it sailed at dawn. The "
+                        "town will need a second boat in the near future, and the harbour "
+                        "will be dredged this summer.")
+    assert ("now", "PRESENT_REF") in found
+    assert any(v == "PAST_REF" and "the past" in t for t, v in found)
+    assert any(v == "FUTURE_REF" and "near future" in t for t, v in found)
+    assert ("this summer", "2031-SU") in found
+
+
+@pytest.mark.slow
+def test_now_as_a_discourse_marker_is_not_a_time(nlp: Any) -> None:
+    found = _found(nlp, "The yard built ferries for decades. Now, the owner says, it builds "
+                        "yachts. For now the slipway is empty.")
+    assert not any(v == "PRESENT_REF" for _, v in found)
+
+
+@pytest.mark.slow
+def test_an_age_is_not_a_duration(nlp: Any) -> None:
+    found = _found(nlp, "The 6-year-old boy and his 44-year-old father, who is 44 years old, "
+                        "waited three hours.")
+    assert all("old" not in t for t, _ in found)
+    assert ("three hours", "PT3H") in found
+
+
+@pytest.mark.slow
+def test_a_period_and_the_day_it_ended_are_two(nlp: Any) -> None:
+    found = _found(nlp, "The ferry line lost $2 million in the quarter ended Dec. 31.")
+    assert ("Dec. 31", "2030-12-31") in found
+    assert any(t.endswith("quarter") for t, _ in found)
+
+
+@pytest.mark.slow
+def test_the_quarter_refers_back(nlp: Any) -> None:
+    found = _found(nlp, "Orvale Ferries said fourth-quarter profit rose 12% from $3 million a "
+                        "year earlier. Revenue in the quarter rose 5%. The year-ago quarter "
+                        "included a one-time gain.")
+    assert ("fourth-quarter", "2030-Q4") in found
+    assert ("a year earlier", "2029-Q4") in found
+    assert ("the quarter", "2030-Q4") in found
+    assert ("The year-ago quarter", "2029-Q4") in found
+
+
+@pytest.mark.slow
+def test_a_weekday_with_its_part_of_the_day(nlp: Any) -> None:
+    found = _found(nlp, "The ferry ran aground on Monday night.")
+    assert ("Monday night", "2031-03-10TNI") in found
+
+
+@pytest.mark.slow
+def test_an_undated_article_has_no_relative_values(nlp: Any) -> None:
+    found = _found(nlp, "The ferry sank on Monday night; last year it sailed 300 times, and "
+                        "this summer it was to be refitted. It now lies in 40 metres of water "
+                        "after 12 years of service. It was built in 2019.", published=None)
+    values = {v for _, v in found}
+    assert values <= {"PRESENT_REF", "P12Y", "2019"}, values
+    assert {"PRESENT_REF", "P12Y", "2019"} <= values
