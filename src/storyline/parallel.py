@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 from . import analyze, language
 from .errors import PageError
-from .limits import time_limit
+from .limits import page_limit
 from .records import Analysis, Article, Failure, RawPage
 from .settings import Settings
 
@@ -72,36 +72,52 @@ def _stub(page: RawPage | Failure) -> RawPage | Failure:
 
 
 def analyse_chunk(articles: list[Article], settings: Settings) -> list[Analysis | Failure]:
-    """Analyse a chunk of articles (a worker task); a failing article becomes a Failure."""
+    """Analyse a chunk of articles (a worker task); a failing article becomes a Failure.
+
+    The chunk is parsed in one ``nlp.pipe`` batch under one page's limits; if the batch
+    fails or runs over them, each article is parsed again on its own under its own limits,
+    so a slow or huge article fails alone (after at most twice the limit) and its
+    chunk-mates are analysed.
+    """
     nlp = language.load(settings.model)
+    fits = [a for a in articles if len(a.text) <= nlp.max_length]
     try:
-        docs = list(nlp.pipe([a.text for a in articles], batch_size=CHUNK_ARTICLES))
+        with page_limit(settings, "parsing"):
+            docs = iter(list(nlp.pipe([a.text for a in fits], batch_size=CHUNK_ARTICLES)))
     except Exception:  # noqa: BLE001 - one bad text must not lose its chunk-mates
         return [_analyse_one(nlp, a, settings) for a in articles]
-    return [_safe_analysis(doc, a, settings) for doc, a in zip(docs, articles, strict=True)]
+    return [_safe_analysis(next(docs), a, settings) if len(a.text) <= nlp.max_length
+            else _too_long(a, nlp.max_length) for a in articles]
 
 
 def _analyse_one(nlp: Any, article: Article, settings: Settings) -> Analysis | Failure:
+    if len(article.text) > nlp.max_length:
+        return _too_long(article, nlp.max_length)
     try:
-        with time_limit(settings.page_timeout_s, "parsing"):
-            doc = nlp(article.text)
-        return _safe_analysis(doc, article, settings)
+        with page_limit(settings, "analysis"):
+            return analyze.analyze_doc(nlp(article.text), article)
     except Exception as e:  # noqa: BLE001 - recorded as this article's failure
         return _failure(article, e)
 
 
 def _safe_analysis(doc: Any, article: Article, settings: Settings) -> Analysis | Failure:
     try:
-        with time_limit(settings.page_timeout_s, "analysis"):
+        with page_limit(settings, "analysis"):
             return analyze.analyze_doc(doc, article)
     except Exception as e:  # noqa: BLE001 - a stage bug on one article must not end the run
         return _failure(article, e)
 
 
+def _too_long(article: Article, limit: int) -> Failure:
+    return _failure(article, PageError(
+        "too-large", f"{len(article.text)} characters, more than the pipeline's {limit}"))
+
+
 def _failure(article: Article, e: Exception) -> Failure:
     reason = e.reason if isinstance(e, PageError) else "analyse-error"
-    return Failure(source=article.source, reason=reason,
-                   detail=f"{type(e).__name__}: {e}"[:2000], source_id=article.source_id)
+    detail = e.detail if isinstance(e, PageError) else f"{type(e).__name__}: {e}"
+    return Failure(source=article.source, reason=reason, detail=detail[:2000],
+                   source_id=article.source_id)
 
 
 def _warm_up(settings: Settings) -> None:

@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 from . import corpus, ingest
 from .clean import clean
 from .errors import PageError
-from .limits import time_limit
+from .limits import page_limit
 from .parallel import (
     CHUNK_ARTICLES,
     CHUNK_PAGES,
@@ -102,7 +102,7 @@ def read_all(paths: list[str], store: Store, settings: Settings) -> Iterator[Raw
 def process_page(page: RawPage, settings: Settings) -> Article | Failure:
     """Clean one page into an article; an unusable page becomes a Failure, never an error."""
     try:
-        with time_limit(settings.page_timeout_s, "cleaning"):
+        with page_limit(settings, "cleaning"):
             return clean(page, settings)
     except PageError as e:
         return Failure(source=page.source, reason=e.reason, detail=e.detail,
