@@ -142,3 +142,14 @@ def test_relative_dates_in_an_undated_article_stay_unresolved() -> None:
                       text="The council voted yesterday, on Tuesday, and met again on March 3.")
     assert fallback_timexes(undated) == []
     assert all(normalise(t, None) is None for t in ("yesterday", "Tuesday", "March 3"))
+
+
+def test_a_sentence_with_a_date_near_the_top_is_not_a_stamp(settings: Settings) -> None:
+    text = ("Harbour pilot dies at 96\nEdda Lund was born in a fishing village on April 22, "
+            "1923.\nShe guided ships into the harbour for fifty years, her family said.")
+    a = clean(RawPage(source="r.jsonl#1", source_id="r1", kind="jsonl", text=text), settings)
+    assert a.published is None
+    assert published.line_date("Reid checked in on Tuesday, December 9, 2008") is None
+    assert published.line_date("Posted on Tuesday, December 9, 2008") == date(2008, 12, 9)
+    assert published.line_date("22 de diciembre 2020, actualizado a las 12:27 a. m.") == \
+        date(2020, 12, 22)

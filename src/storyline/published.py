@@ -160,9 +160,18 @@ def line_date(line: str, month_first: bool = False) -> date | None:
     start, end, day = dates[0]
     rest = s[:start] + " " + s[end:]
     if len(CJK.findall(rest)) > CJK_REST_CHARS or RANGE.match(s[end:]) or \
-            QUOTED_TITLE.search(rest):
+            QUOTED_TITLE.search(rest) or _prose(s, s[:start], rest):
         return None
     return day if len(re.findall(r"\w+", rest)) <= DATE_LINE_WORDS else None
+
+
+def _prose(line: str, before: str, rest: str) -> bool:
+    """A sentence that mentions a date ("She was born on April 22, 1923."), not a stamp."""
+    if line.endswith(".") and not ABBREVIATION_END.search(line) and \
+            len(re.findall(r"\w+", rest)) >= SENTENCE_REST_WORDS:
+        return True
+    lead = WEEKDAY_NAME.sub(" ", before).rstrip(" ,")
+    return bool(PREPOSITION_END.search(lead)) and len(re.findall(r"\w+", lead)) >= CLAUSE_WORDS
 
 
 def is_date_line(line: str) -> bool:
@@ -205,6 +214,16 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 CJK_REST_CHARS = 20
 # A date that opens a range ("2020/7/11-12", "11～12日") names days of a story, not a stamp.
 RANGE = re.compile(r"^\s?[-–~～]\s?[0-3]?\d(?![\d:.h])")
+# A line ending in a full stop with this many words besides the date is a sentence (date
+# lines end on the date, a time or a source; "a. m." is an abbreviation's stop).
+SENTENCE_REST_WORDS = 5
+ABBREVIATION_END = re.compile(r"(?:^|[\s.])\w\.$")
+# A date after a clause and its preposition is the object of a sentence ("Reid checked in
+# on Tuesday, December 9, 2008"); "Posted on March 2" has too few words for a clause.
+PREPOSITION_END = re.compile(r"\b(?:on|in|since|until|from|before|after|of|born|died|by)$",
+                             re.I)
+CLAUSE_WORDS = 4
+WEEKDAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.I)
 # A quoted title on the line: a reference to another piece ("Article: \"...\" (Daily, 2003)").
 QUOTED_TITLE = re.compile(r"[\"“«„]\s*\S+(?:\s+\S+){2,}?\s*[\"”»“]")
 
