@@ -159,3 +159,46 @@ def test_an_article_longer_than_the_pipeline_takes_is_too_large(settings: Settin
     results = parallel.analyse_chunk(chunk, settings)
     assert isinstance(results[0], Analysis)
     assert isinstance(results[1], Failure) and results[1].reason == "too-large"
+
+
+def _text_page(i: int, text: str) -> RawPage:
+    return RawPage(source=f"p{i}.txt", source_id=f"p{i}", kind="text", text=text,
+                   published="2024-03-04")
+
+
+@pytest.mark.slow
+def test_a_worker_process_holds_the_limit_too(settings: Settings) -> None:
+    pages = [_text_page(0, "The harbour board met union leaders in Bergen on Monday."),
+             RawPage(source="b.html", source_id="b", kind="html",
+                     html=tiny_paragraphs(200_000)),
+             _text_page(2, "The coast guard visited Tromsø on Tuesday, officials said.")]
+    tasks = [(page, str(i), True) for i, page in enumerate(pages)]
+    with parallel.Workers(settings.replace(workers=2, page_timeout_s=2)) as workers:
+        results = [r for _, _, r in workers.map(parallel.clean_chunk, tasks, chunk=1)]
+    assert [type(r) for r in results] == [Article, Failure, Article]
+    assert isinstance(results[1], Failure) and results[1].reason == "timeout"
+
+
+class _Accumulator:
+    def __init__(self) -> None:
+        self.value = 0
+
+    def add(self, n: int) -> None:
+        self.value += n
+
+
+@pytest.mark.slow
+def test_a_spark_partition_records_the_timeout_and_keeps_the_rest(
+        tmp_path: Path, settings: Settings) -> None:
+    from storyline import spark
+
+    good = "\n".join(json.dumps({"id": f"a{i}", "text": text, "published": "2024-03-04"})
+                     for i, text in enumerate(("The harbour board met union leaders in Bergen.",
+                                               "The coast guard visited Tromsø on Tuesday.")))
+    files = [(f"file:{tmp_path}/b.html", tiny_paragraphs(200_000).encode()),
+             (f"file:{tmp_path}/a.jsonl", good.encode())]
+    counters = {k: _Accumulator() for k in ("pages", "analysed", "failures")}
+    rows = list(spark.process_files(files, settings.replace(page_timeout_s=2), counters))
+    failures = [json.loads(row) for kind, row in rows if kind == "failure"]
+    assert [f["reason"] for f in failures] == ["timeout"]
+    assert counters["analysed"].value == 2
