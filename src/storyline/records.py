@@ -226,6 +226,29 @@ class Quote(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class Statement(Record):
+    """One utterance of one speaker, however many quotes (renderings) report it.
+
+    ``text`` and ``kind`` are the best rendering's (a speaker's own words before a
+    paraphrase); ``sources`` are the outlets of every rendering and ``independent_sources``
+    counts them with syndicated copies folded (``corpus.sources``).
+    """
+
+    id: str
+    story: str | None
+    speaker: str | None  # corpus entity id
+    speaker_name: str | None
+    said_on: str | None
+    text: str
+    kind: str  # "direct" | "indirect", of the best rendering
+    quotes: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    independent_sources: int = 0
+    best_quote: str | None = None  # the rendering whose text this is
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis(Record):
     """Everything the per-article language stage finds in one article."""
 

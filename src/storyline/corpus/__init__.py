@@ -15,7 +15,7 @@ from ..errors import StorylineError
 from ..records import DuplicateLink
 from ..settings import Settings
 from ..store import Store
-from . import contradictions, dedup, entities, events, stories, timeline
+from . import contradictions, dedup, entities, events, statements, stories, timeline
 from .reader import StoredCorpus
 
 if TYPE_CHECKING:
@@ -74,15 +74,19 @@ def build(store: Store, settings: Settings, workers: Workers | None = None) -> N
         found_events = events.merge_events(articles, corpus, found_stories, links,
                                            key_to_entity)
         store.replace_events(found_events)
-    # 5. Statements that conflict within a story; sentences only where there are statements.
-    with _step("contradictions"):
+    # 5. Statements: the quotes that render one utterance, across copies and rewrites.
+    with _step("statements"):
         quotes = store.quotes()
+        found_statements = statements.group_statements(quotes, articles, links, found_stories)
+        store.replace_statements(found_statements)
+    # 6. Statements that conflict within a story; sentences only where there are statements.
+    with _step("contradictions"):
         store.replace_contradictions(contradictions.find_contradictions(
             quotes, articles, found_stories, store.analyses))
-    # 6. One timeline per story.
+    # 7. One timeline per story.
     with _step("timeline"):
-        store.replace_timeline(
-            timeline.build_timeline(found_stories, found_events, quotes, articles, links))
+        store.replace_timeline(timeline.build_timeline(
+            found_stories, found_events, found_statements, {q.id: q for q in quotes}))
 
 
 def _copies(corpus: StoredCorpus, settings: Settings,

@@ -10,7 +10,16 @@ import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from ..records import Contradiction, DuplicateLink, Entity, Event, Failure, Story, TimelineItem
+from ..records import (
+    Contradiction,
+    DuplicateLink,
+    Entity,
+    Event,
+    Failure,
+    Statement,
+    Story,
+    TimelineItem,
+)
 from .core import StoreCore, dumps, loads
 
 
@@ -96,6 +105,38 @@ class CorpusQueries(StoreCore):
                 d[k] = tuple(loads(d[k]))
             out.append(Event(**d))
         return out
+
+    def replace_statements(self, statements: Iterable[Statement]) -> None:
+        """Swap the statements table and point every quote at its statement."""
+        rows = list(statements)
+        self.conn.execute("DELETE FROM statements")
+        self.conn.executemany(
+            "INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(s.id, s.story, s.speaker, s.speaker_name, s.said_on, s.text, s.kind,
+              dumps(s.quotes), dumps(s.articles), dumps(s.sources), s.independent_sources,
+              s.best_quote)
+             for s in rows])
+        self.conn.execute("UPDATE quotes SET statement = NULL")
+        self.conn.executemany("UPDATE quotes SET statement = ? WHERE id = ?",
+                              [(s.id, q) for s in rows for q in s.quotes])
+
+    def statements(self, story: str | None = None) -> list[Statement]:
+        sql, params = "SELECT * FROM statements", ()  # type: str, tuple[str, ...]
+        if story is not None:
+            sql, params = sql + " WHERE story = ?", (story,)
+        out = []
+        for r in self.conn.execute(sql + " ORDER BY story, said_on IS NULL, said_on, id",
+                                   params):
+            d = dict(r)
+            for k in ("quotes", "articles", "sources"):
+                d[k] = tuple(loads(d[k]))
+            out.append(Statement(**d))
+        return out
+
+    def quote_statements(self) -> dict[str, str]:
+        """Each quote's statement id (quotes not grouped yet are left out)."""
+        return {r[0]: r[1] for r in self.conn.execute(
+            "SELECT id, statement FROM quotes WHERE statement IS NOT NULL")}
 
     def replace_contradictions(self, pairs: Iterable[Contradiction]) -> None:
         self.conn.execute("DELETE FROM contradictions")

@@ -217,6 +217,22 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE articles ADD COLUMN published_estimate_from TEXT;
         """,
     ),
+    (
+        # One row per statement (an utterance however many quotes render it); each quote
+        # names its statement.
+        "0010_statements",
+        """
+        CREATE TABLE statements (
+            id TEXT PRIMARY KEY, story TEXT, speaker TEXT, speaker_name TEXT, said_on TEXT,
+            text TEXT NOT NULL, kind TEXT NOT NULL, quotes TEXT NOT NULL,
+            articles TEXT NOT NULL, sources TEXT NOT NULL,
+            independent_sources INTEGER NOT NULL DEFAULT 0, best_quote TEXT
+        );
+        CREATE INDEX statements_story ON statements(story, said_on);
+        ALTER TABLE quotes ADD COLUMN statement TEXT;
+        CREATE INDEX quotes_statement ON quotes(statement);
+        """,
+    ),
 ]
 
 

