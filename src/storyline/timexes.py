@@ -96,10 +96,13 @@ _EXTRA_NUMBER = "|".join(sorted(
         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
         "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "several", "a few"]),
     key=len, reverse=True))
+# Every pattern run over a whole text below starts at a word start: the engine then tries
+# the alternatives only there, 2-3x faster than a bare alternation (same matches).
+WORD_START = r"(?<!\w)(?=\w)"
 # Patterns for what the small model often leaves untagged. A match that covers the tagger's
 # spans whole replaces them ("October 6, 2011" over a tagged "2011").
 EXTRA = re.compile(
-    r"\b(?:(?:last|next|this)[ \t]+)?(?:monday|tuesday|wednesday|thursday|"
+    WORD_START + r"(?:\b(?:(?:last|next|this)[ \t]+)?(?:monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday)\b(?:[ \t]+(?:morning|afternoon|evening|night)\b)?|"
     r"\b(?:today|yesterday|tomorrow|tonight)\b|"
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
@@ -113,7 +116,7 @@ EXTRA = re.compile(
     r"(?:\d+|" + _EXTRA_NUMBER + r"|an?|one)(?:\s+and\s+a\s+half)?[\s-]+(?:years|months|"
     r"weeks|days|hours|minutes|decades)\b|"
     r"\b(?:a|an|one|\d+|" + _EXTRA_NUMBER + r")\s+(?:year|month|week|day|hour)s?\s+and\s+a\s+"
-    r"half\b|" + _CLOCK + r"|\b(?:currently|(?:more |most |until |only |very )?recently)\b",
+    r"half\b|" + _CLOCK + r"|\b(?:currently|(?:more |most |until |only |very )?recently)\b)",
     re.I)
 # Words the tagger leaves out that TimeML marks: the present, past and future without a
 # calendar value ("now", "in the past", "the near future"; "previously" and a bare "earlier"
@@ -122,7 +125,7 @@ EXTRA = re.compile(
 # a noun of another sense), vague spans ("in recent years") and fiscal quarters written as
 # an adjective ("third-quarter profit").
 EXTRA_REFS = re.compile(
-    r"(?<!\bfor )(?<!\bfrom )\b(?:(?:right|just|by|until) )?now\b(?! that\b)|\bnowadays\b|"
+    WORD_START + r"(?:(?<!\bfor )(?<!\bfrom )\b(?:(?:right|just|by|until) )?now\b(?! that\b)|\bnowadays\b|"
     r"\bthe (?:(?:near|distant|foreseeable) )?future\b|"
     r"(?<=\bin )the past\b(?! \w+s?\b)|"
     r"\b(?:(?:this|last|next|this past|this coming|early|late|mid-?)[ \t]+)(?:spring|summer|"
@@ -131,7 +134,7 @@ EXTRA_REFS = re.compile(
     r"\brecent (?:years|months|weeks|days|decades)\b|"
     r"\b(?:an?|one|\d+|" + _EXTRA_NUMBER + r")[ \t]+(?:year|month|week|day)s?[ \t]+"
     r"(?:ago|earlier)\b|\b(?:every|each)[ \t]+(?:day|week|month|year)\b|\bhourly\b|"
-    r"\b(?:first|second|third|fourth)-quarter\b", re.I)
+    r"\b(?:first|second|third|fourth)-quarter\b)", re.I)
 # References back to a quarter named earlier in the article (see ``_from_quarter``).
 QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 QUARTER_ANAPHOR = re.compile(r"(?i)(?:the|that|its) (?:latest |most recent |same |fiscal )*"
@@ -150,9 +153,9 @@ _ZONE_NAMES = "|".join(ZONES)
 _RATE_UNITS = "year|month|week|day|hour"
 # A rate the tagger leaves out: "twice a week", "per year", and "a year" after an amount
 # ("15 a year", "$2 billion a year").
-RATE = re.compile(r"\b(?:(?:once|twice|thrice|[\w-]+ times)[ \t]+(?:an?|per|each|every)|per)"
-                  r"[ \t]+(?:" + _RATE_UNITS + r")\b|(?:(?<=\d )|(?<=illion ))an?[ \t]+(?:"
-                  + _RATE_UNITS + r")\b", re.I)
+RATE = re.compile(WORD_START + r"(?:\b(?:(?:once|twice|thrice|[\w-]+ times)[ \t]+"
+                  r"(?:an?|per|each|every)|per)[ \t]+(?:" + _RATE_UNITS + r")\b|"
+                  r"(?:(?<=\d )|(?<=illion ))an?[ \t]+(?:" + _RATE_UNITS + r")\b)", re.I)
 # How far back an amount before "a year" is looked for: a number and two words fit.
 AMOUNT_REACH = 60
 # "a year" after an amount, or an amount and its noun ("12 ships a year"): a rate.
@@ -197,7 +200,7 @@ def find_timexes(doc: Any, article: Article) -> list[Timex]:
             continue
         result = normalise(text, dct, _tense(doc, start, end))
         if dct is not None and (QUARTER_ANAPHOR.match(text) or YEAR_BACK.match(text)):
-            result = _from_quarter(doc, text, start, end, found, dct) or result
+            result = _from_quarter(text, found, dct) or result
         if result and RATE_ALONE.fullmatch(text) and \
                 AFTER_AMOUNT.search(text_of(doc), max(0, start - AMOUNT_REACH), start):
             result = (result[0], "SET")  # "15 a year": a rate, not a year's time
@@ -209,18 +212,16 @@ def find_timexes(doc: Any, article: Article) -> list[Timex]:
     return _clock_times_on_their_day(doc, found)
 
 
-def _from_quarter(doc: Any, text: str, start: int, end: int, found: list[Timex],
-                  dct: dt.date) -> tuple[str, str] | None:
+def _from_quarter(text: str, found: list[Timex], dct: dt.date) -> tuple[str, str] | None:
     """Quarterly reports name a quarter once and then refer back to it: "the quarter", "the
     latest period" are the quarter last named; "a year earlier" / "the year-ago quarter"
-    in a paragraph that names a quarter are that quarter a year before. With no quarter
-    named, "the latest quarter" is the last one ended before the article date."""
+    after it are that quarter a year before (the article's reference time, as HeidelTime
+    keeps one). With no quarter named, "the latest quarter" is the last one ended before
+    the article date and "the year-ago period" the year before the article's."""
     named = [t for t in found if QUARTER_VALUE.fullmatch(t.value)
              and not YEAR_BACK.match(t.text) and not QUARTER_ANAPHOR.match(t.text)]
     if YEAR_BACK.match(text):
-        first = text_of(doc).rfind("\n", 0, start)  # the same paragraph
-        here = [t for t in named if t.start > first]
-        ref = here[-1] if here else named[-1] if named and YEAR_BACK_UNIT.search(text) else None
+        ref = named[-1] if named else None
         if ref is None:
             return (f"{dct.year - 1:04d}", "DATE") if YEAR_BACK_UNIT.search(text) or \
                 "-" in text else None
@@ -621,7 +622,11 @@ def _weekday(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, st
         tense = "future" if m[1] == "next" else "past"
     back = (dct.weekday() - target) % 7
     ahead = (target - dct.weekday()) % 7
-    if tense == "future":
+    if m[1] == "last" and not back:
+        shift = -7  # "last Wednesday", said on a Wednesday
+    elif m[1] == "next" and not ahead:
+        shift = 7
+    elif tense == "future":
         shift = ahead
     elif tense == "present":
         shift = ahead if ahead < back else -back
@@ -707,7 +712,7 @@ def _duration(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, s
         n = None
     elif qty.startswith("half"):
         n = 0.5  # "half an hour"
-    elif qty.startswith("a couple"):
+    elif qty.startswith(("a couple", "couple")):
         n = 2
     else:
         whole = AND_A_HALF.sub("", qty)
@@ -823,13 +828,14 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
     (re.compile(r"^(?:(?:more|most|until|only|very|right|just|by|for|from|until|in|at) )?("
                 + "|".join(REFS) + r")$"), _ref),
     (re.compile(r"^(?:(?:for|over|about|around|nearly|almost|roughly|approximately|just|only|"
-                r"some|under|more than|less than|at least|up to|close to|another|the) )*"
+                r"some|under|more than|less than|at least|up to|close to|another|as long as|"
+                r"an additional|an extra|the) )*"
                 r"(?:(last|past|next|first|coming|previous) )?(?P<qty>" + _NUM
-                + r"(?:[ -]and[ -]a[ -]half)?|half an?|a couple of|a few|several|few|many|some|"
-                r"recent)?"
+                + r"(?:[ -]and[ -]a[ -]half)?|half an?|a couple of|couple of|a few|several|few|"
+                r"many|some|recent)?(?: more| additional| straight| consecutive)?"
                 r"[ -]?(?P<unit>"
                 + _UNIT_WORDS + r")(?P<plural>s)?(?P<and_half> and a half)?"
-                r"(?:[- ]long|[- ]old)?$"),
+                r"(?:[- ]long|[- ]old| ahead| of (?:the|this|last|that) year)?$"),
      _duration),
     (re.compile(r"(?<!mid-)(?<!mid )\b((?:1[5-9]|20)\d\d)\b"), _year),
 ]
