@@ -125,7 +125,8 @@ EXTRA = re.compile(
 # a noun of another sense), vague spans ("in recent years") and fiscal quarters written as
 # an adjective ("third-quarter profit").
 EXTRA_REFS = re.compile(
-    WORD_START + r"(?:(?<!\bfor )(?<!\bfrom )\b(?:(?:right|just|by|until) )?now\b(?! that\b)|\bnowadays\b|"
+    WORD_START + r"(?:(?<!\bfor )(?<!\bfrom )\b(?:(?:right|just|by|until) )?now\b(?! that\b)|"
+    r"\bnowadays\b|"
     r"\bthe (?:(?:near|distant|foreseeable) )?future\b|"
     r"(?<=\bin )the past\b(?! \w+s?\b)|"
     r"\b(?:(?:this|last|next|this past|this coming|early|late|mid-?)[ \t]+)(?:spring|summer|"
