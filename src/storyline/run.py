@@ -2,7 +2,8 @@
 
     1. read     paths -> RawPage | Failure                  (ingest)
     2. clean    RawPage -> Article | Failure                (clean, dates)
-    3. store    a batch of articles and failures, atomically, with their input sources
+    3. store    a batch of articles and failures, atomically, with their input sources;
+                a record the store cannot take is that record's failure (``one_record``)
     4. analyse  unanalysed articles -> Analysis              (language stages)
     5. corpus   entities, duplicates, stories, events, contradictions, timeline
 
@@ -132,20 +133,40 @@ def _store_batch(store: Store, processed: list[Cleaned], run_id: int,
     with store.transaction():
         for page, h, result in processed:
             tally["pages"] += not isinstance(page, Failure)
-            if isinstance(page, Failure) or isinstance(result, Failure):
-                failure = page if isinstance(page, Failure) else result
-                assert isinstance(failure, Failure)
-                store.record_failure(failure, run_id)
-                reasons[failure.reason] += 1
-                if not isinstance(page, Failure):
-                    store.record_source(page.source, h, "failed")
-            elif result is None:
-                tally["unchanged"] += 1
+            try:
+                with store.one_record():  # a record the store cannot take fails alone
+                    outcome = _store_one(store, page, h, result, run_id)
+            except PageError as e:
+                outcome = Failure(source=page.source, reason=e.reason, detail=e.detail,
+                                  source_id=page.source_id)
+                _record_failure(store, page, h, outcome, run_id)
+            if isinstance(outcome, Failure):
+                reasons[outcome.reason] += 1
             else:
-                new = store.upsert_article(result, run_id)
-                tally["new" if new else "unchanged"] += 1
-                store.replace_source(page.source, h, result.id)
-                store.clear_failure(page.source)
+                tally[outcome] += 1
+
+
+def _store_one(store: Store, page: RawPage | Failure, h: str,
+               result: Article | Failure | None, run_id: int) -> Failure | str:
+    """Store one cleaned page; the failure recorded, or "new" / "unchanged"."""
+    if isinstance(page, Failure) or isinstance(result, Failure):
+        failure = page if isinstance(page, Failure) else result
+        assert isinstance(failure, Failure)
+        _record_failure(store, page, h, failure, run_id)
+        return failure
+    if result is None:
+        return "unchanged"
+    new = store.upsert_article(result, run_id)
+    store.replace_source(page.source, h, result.id)
+    store.clear_failure(page.source)
+    return "new" if new else "unchanged"
+
+
+def _record_failure(store: Store, page: RawPage | Failure, h: str, failure: Failure,
+                    run_id: int) -> None:
+    store.record_failure(failure, run_id)
+    if not isinstance(page, Failure):
+        store.record_source(page.source, h, "failed")
 
 
 def analyse_pending(store: Store, settings: Settings, workers: Workers | None = None,

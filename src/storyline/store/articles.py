@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import re
+import sqlite3
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from datetime import UTC, datetime
 from typing import Any
 
+from ..errors import PageError
 from ..records import Article, ArticleInfo, Failure, RunSummary
 from .core import StoreCore
 
@@ -39,11 +43,30 @@ class ArticleQueries(StoreCore):
                 (now(), json.dumps(summary.to_dict()), run),
             )
 
+    @contextlib.contextmanager
+    def one_record(self) -> Iterator[None]:
+        """One record's writes inside a batch's transaction, under a SAVEPOINT.
+
+        A record SQLite cannot take (text that is not Unicode, a number too big for it) is
+        rolled back alone and raised as a ``PageError`` ("bad-text" or "unstorable"), so
+        the runner records it as that record's failure and the rest of the batch is kept.
+        """
+        self.conn.execute("SAVEPOINT one_record")
+        try:
+            yield
+        except (ValueError, OverflowError, sqlite3.InterfaceError,
+                sqlite3.ProgrammingError, sqlite3.DataError) as e:
+            self.conn.execute("ROLLBACK TO one_record")
+            self.conn.execute("RELEASE one_record")
+            reason = "bad-text" if isinstance(e, UnicodeError) else "unstorable"
+            raise PageError(reason, storable(f"{type(e).__name__}: {e}")) from e
+        self.conn.execute("RELEASE one_record")
+
     def source_done(self, source: str, content_hash: str) -> bool:
         """True when this exact input unit was already handled (so a re-run skips it)."""
         row = self.conn.execute(
-            "SELECT 1 FROM sources WHERE source = ? AND content_hash = ?", (source, content_hash)
-        ).fetchone()
+            "SELECT 1 FROM sources WHERE source = ? AND content_hash = ?",
+            (storable(source), content_hash)).fetchone()
         return row is not None
 
     def record_source(self, source: str, content_hash: str, status: str,
@@ -52,7 +75,7 @@ class ArticleQueries(StoreCore):
             "INSERT INTO sources VALUES (?, ?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET "
             "content_hash = excluded.content_hash, status = excluded.status, "
             "article = excluded.article, seen_at = excluded.seen_at",
-            (source, content_hash, status, article, now()),
+            (storable(source), content_hash, status, article, now()),
         )
 
     def record_failure(self, failure: Failure, run: int | None = None) -> None:
@@ -60,11 +83,12 @@ class ArticleQueries(StoreCore):
             "INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET "
             "reason = excluded.reason, detail = excluded.detail, run = excluded.run, "
             "seen_at = excluded.seen_at",
-            (failure.source, failure.source_id, failure.reason, failure.detail[:2000], run, now()),
+            (storable(failure.source), failure.source_id and storable(failure.source_id),
+             failure.reason, storable(failure.detail[:2000]), run, now()),
         )
 
     def clear_failure(self, source: str) -> None:
-        self.conn.execute("DELETE FROM failures WHERE source = ?", (source,))
+        self.conn.execute("DELETE FROM failures WHERE source = ?", (storable(source),))
 
     def upsert_article(self, article: Article, run: int | None = None) -> bool:
         """Insert the article unless its content id is already stored; True when new."""
@@ -174,11 +198,11 @@ class ArticleQueries(StoreCore):
     def replace_source(self, source: str, content_hash: str, article: str) -> None:
         """Record ``source`` as giving ``article``; drop the article it gave before, if other."""
         row = self.conn.execute("SELECT article FROM sources WHERE source = ?",
-                                (source,)).fetchone()
+                                (storable(source),)).fetchone()
         if row and row[0] and row[0] != article:
             still_used = self.conn.execute(
                 "SELECT 1 FROM sources WHERE article = ? AND source != ?",
-                (row[0], source)).fetchone()
+                (row[0], storable(source))).fetchone()
             if not still_used:
                 self.drop_article(row[0])
         self.record_source(source, content_hash, "ok", article)
@@ -198,3 +222,15 @@ SHARED_VALUES = frozenset({"outlet", "published", "published_from", "wire"})
 
 def _shared(value: Any) -> Any:
     return sys.intern(value) if isinstance(value, str) else value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """``text`` as SQLite can store it: a lone surrogate (not Unicode) as its escape.
+
+    Sources and failure details name what went wrong, so they are always stored; an
+    article's own text is never changed here (``one_record`` refuses it instead).
+    """
+    return _SURROGATE.sub(lambda m: ascii(m.group())[1:-1], text)
