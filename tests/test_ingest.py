@@ -286,17 +286,20 @@ def test_cli_run_keeps_good_pages_and_prints_one_line_per_bad_file(tmp_path: Pat
     assert len(ids) == 7
 
 
-def test_link_files_are_followed_and_tiny_pages_are_not_mistaken_for_links(tmp_path: Path) -> None:
-    from storyline.ingest.files import link_target
+def test_only_a_link_file_named_as_a_folder_is_followed(tmp_path: Path) -> None:
+    from storyline.ingest.files import link_folder
 
     pages = tmp_path / "pages"
     pages.mkdir()
     link = tmp_path / "docs"
     link.write_text("pages\n", encoding="utf-8")  # a symlink checked out as a plain file
-    assert link_target(link) == pages.resolve()
-    record = tmp_path / "one.jsonl"
-    record.write_text('{"id": "r1", "text": "' + "Ferry talks resumed. " * 40 + '"}\n')
-    assert link_target(record) == record
-    sentence = tmp_path / "one-line.txt"
-    sentence.write_text("Ferry talks resumed in Bergen on Monday after a week of strikes. " * 8)
-    assert link_target(sentence) == sentence
+    assert link_folder(link) == pages.resolve()
+    to_file = tmp_path / "to-file"
+    to_file.write_text("docs\n", encoding="utf-8")
+    assert link_folder(to_file) == to_file  # a link file is only ever followed to a folder
+    (pages / "a.txt").write_text("Ferry talks resumed in Bergen on Monday.")
+    found = [p.source_id for p in read_inputs([str(link) + "/"], SETTINGS)]
+    assert found == ["a"]
+    # named without the slash, it is a file like any other: its content is its page
+    (page,) = read_inputs([str(link)], SETTINGS)
+    assert isinstance(page, RawPage) and page.text == "pages\n"

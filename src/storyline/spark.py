@@ -55,19 +55,18 @@ def spark_session(master: str | None = None) -> Any:
 
 def pages_from_bytes(path: str, data: bytes, settings: Settings) -> Iterator[RawPage | Failure]:
     """The pages in one file's bytes, whatever its format (``ingest.read_file`` on bytes)."""
-    from .ingest import READERS, detect_format
-    from .ingest.files import gunzip
+    from .ingest import input_stream, read_stream
+    from .ingest.files import bytes_stream, printable
 
+    name = printable(path)
     try:
-        if data[:2] == b"\x1f\x8b" and not path.endswith((".warc.gz", ".arc.gz")):
-            data = gunzip(data, settings, container=False)
-        fmt = detect_format(path, data)
-        if fmt is None:
-            yield Failure(source=path, reason="unknown-format", detail="not a known format")
+        if not data:
+            yield Failure(source=name, reason="empty", detail="the file is empty")
             return
-        yield from READERS[fmt](path, data, settings)
+        stream = input_stream(path, bytes_stream(data), len(data), settings)
+        yield from read_stream(name, stream, settings)
     except Exception as e:  # noqa: BLE001 - a bad file is this file's failure
-        yield Failure(source=path, reason=getattr(e, "reason", "unreadable"),
+        yield Failure(source=name, reason=getattr(e, "reason", "unreadable"),
                       detail=f"{type(e).__name__}: {e}")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
-from typing import Any
+from typing import IO, Any
 
 from ..errors import PageError
 from ..records import RawPage
@@ -21,9 +21,10 @@ from .files import source_id_for
 _BLOCK_END = re.compile(r"(?i)<\s*(?:br\s*/?|/p|/div|/li|/h[1-6]|/blockquote|/tr)\s*>")
 
 
-def read(path: str, data: bytes, settings: Settings) -> Iterator[RawPage]:
+def read(path: str, stream: IO[bytes], settings: Settings) -> Iterator[RawPage]:
     import feedparser
 
+    data = stream.read()
     feed = feedparser.parse(data)
     if not feed.entries:
         why = feed.get("bozo_exception") if feed.bozo else "the feed has no entries"

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import glob
+import io
 import os
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO, Any
 
 from ..errors import PageError
 from ..records import Failure
@@ -31,44 +35,65 @@ KNOWN_EXTENSIONS = frozenset({".txt", ".text", ".md", ".html", ".htm", ".xhtml",
 
 
 def expand_inputs(paths: Iterable[str]) -> Iterator[str | Failure]:
-    """Files under ``paths`` in sorted order; a path that matches nothing is a Failure."""
+    """Files under ``paths`` in sorted order; a path that matches nothing is a Failure.
+
+    Only what the user names is opened: a file's content is never taken for a path, except
+    that a path written as a folder (a trailing slash) may be a link file (``link_folder``).
+    """
     for raw in paths:
         if raw.startswith(("http://", "https://")):
             yield raw
             continue
         matches = sorted(glob.glob(raw, recursive=True)) if glob.has_magic(raw) else [raw]
         if not matches:
-            yield Failure(source=raw, reason="not-found", detail="no file matches this pattern")
+            yield Failure(source=printable(raw), reason="not-found",
+                          detail="no file matches this pattern")
         for m in matches:
-            p = link_target(Path(m))
+            p = link_folder(Path(m)) if m.endswith(("/", os.sep)) else Path(m)
             if p.is_dir():
                 yield from _walk(p)
             elif p.exists():
                 yield str(p)
             else:
-                yield Failure(source=raw, reason="not-found", detail="no such file or folder")
+                yield Failure(source=printable(raw), reason="not-found",
+                              detail="no such file or folder")
 
 
 # A symbolic link checked out where links are not supported (git's core.symlinks=false)
-# is a tiny file holding the target's relative path; follow it like the link it stands for.
+# is a tiny file holding the target's relative path. It is followed only when the user
+# names it as a folder ("docs/"), and only to a folder, as the link it stands for would be.
 MAX_LINK_FILE_BYTES = 1024
 
 
-def link_target(path: Path) -> Path:
-    """``path``, or the folder/file it names when it is a link stored as a plain file."""
+def link_folder(path: Path) -> Path:
+    """``path``, or the folder it names when it is a link to a folder stored as a plain file."""
     try:
         if not path.is_file() or path.stat().st_size > MAX_LINK_FILE_BYTES:
             return path
         target = path.read_text(encoding="utf-8").strip()
     except (OSError, UnicodeDecodeError):
         return path
-    if not target or "\n" in target or "\0" in target or target.startswith(("{", "<")):
-        return path  # content, not a path: a one-line page or JSON record
+    if not target or "\n" in target or "\0" in target:
+        return path
     try:
         resolved = (path.parent / target).resolve()
-        return resolved if resolved.exists() and resolved != path.resolve() else path
+        return resolved if resolved.is_dir() else path
     except (OSError, ValueError):  # too long or otherwise impossible as a path name
         return path
+
+
+def printable(path: str) -> str:
+    """A path as storable text: bytes that are not UTF-8 in a file name as ``\\xNN``."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace") \
+        if _has_surrogate(path) else path
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _walk(folder: Path) -> Iterator[str]:
@@ -79,63 +104,121 @@ def _walk(folder: Path) -> Iterator[str]:
                 yield os.path.join(root, f)
 
 
-def open_bytes(path: str, settings: Settings) -> bytes:
-    """The file's bytes, gunzipped when gzip, within the size limits, UTF-16/32 as UTF-8."""
+@contextlib.contextmanager
+def open_input(path: str, settings: Settings) -> Iterator[io.BufferedReader]:
+    """The file as a stream (``input_stream``), closed when the block ends."""
     size = os.path.getsize(path)
     if size == 0:
         raise PageError("empty", "the file is empty")
-    container = is_container(path)
     with open(path, "rb") as f:
-        head = f.read(len(GZIP_MAGIC))
-        if head == GZIP_MAGIC and not path.lower().endswith(KEEP_COMPRESSED):
-            f.seek(0)
-            data = gunzip(f.read(), settings, container)
-        elif size > settings.max_page_bytes and not container:
-            # Refused from its size alone: a huge page is never read into memory.
-            raise PageError("too-large", f"{size} bytes > max_page_bytes "
-                                         f"{settings.max_page_bytes}")
-        else:
-            f.seek(0)
-            data = f.read()
-    if not data or data.isspace():
-        raise PageError("empty", "nothing but white space in the file")
-    return utf16_to_utf8(data)
+        yield input_stream(path, f, size, settings)
 
 
-def is_container(path: str) -> bool:
-    """Files holding many pages are read record by record: the page limit is per record."""
-    return path.lower().removesuffix(".gz").endswith(CONTAINERS)
+def input_stream(path: str, f: io.BufferedReader, size: int,
+                 settings: Settings) -> io.BufferedReader:
+    """``f`` gunzipped when gzip, UTF-16/32 as UTF-8, within the size limits.
+
+    Nothing is read whole: containers (JSONL, WARC) are read record by record from the
+    stream, so memory does not grow with the file. A WARC stays as it is on disk
+    (gzipped or not), since warcio reads it member by member and its reader seeks to resync.
+    """
+    container = is_container(path)
+    head = f.peek(SNIFF_HEAD)[:SNIFF_HEAD]
+    if head[:2] == GZIP_MAGIC and not _stays_compressed(path, head):
+        stream = _gunzipped(f, settings, container)
+        if not container:  # one page: a bomb or a page too large is refused before sniffing
+            stream = bytes_stream(stream.read())
+        return _as_utf8(stream)
+    if size > settings.max_page_bytes and not container:
+        # Refused from its size alone: a huge page is never read into memory.
+        raise PageError("too-large", f"{size} bytes > max_page_bytes "
+                                     f"{settings.max_page_bytes}")
+    return _as_utf8(f)
 
 
-def gunzip(data: bytes, settings: Settings, container: bool) -> bytes:
+# How much of a stream is looked at before choosing how to read it (sniff.SNIFF_BYTES).
+SNIFF_HEAD = 4096
+# Bytes a stream reads from its source at a time.
+READ_CHUNK = 1 << 20
+
+
+def _stays_compressed(path: str, head: bytes) -> bool:
+    if path.lower().endswith(KEEP_COMPRESSED):
+        return True
+    try:
+        return zlib.decompressobj(wbits=31).decompress(head, 64).startswith(b"WARC/")
+    except zlib.error:
+        return False
+
+
+def _gunzipped(f: io.BufferedReader, settings: Settings, container: bool) -> io.BufferedReader:
     """All gzip members, gzip inside gzip too; bombs, truncation and huge pages refused."""
+    stream = f
     for _ in range(MAX_GZIP_DEPTH):
-        data = _gunzip_members(data, settings.max_decompressed_bytes,
-                               None if container else settings.max_page_bytes)
-        if data[:2] != GZIP_MAGIC:
-            return data
+        stream = chunk_stream(gunzip_chunks(stream, settings.max_decompressed_bytes,
+                                            None if container else settings.max_page_bytes))
+        if stream.peek(len(GZIP_MAGIC))[:2] != GZIP_MAGIC:
+            return stream
     raise PageError("gzip-bomb", f"gzip nested more than {MAX_GZIP_DEPTH} deep")
 
 
-def _gunzip_members(data: bytes, limit: int, page_limit: int | None) -> bytes:
-    out = bytearray()
+def gunzip_chunks(raw: IO[bytes], limit: int, page_limit: int | None) -> Iterator[bytes]:
+    """The decompressed bytes of every gzip member in ``raw``, a chunk at a time."""
+    total = 0
+    data = raw.read(READ_CHUNK)
     while data[:2] == GZIP_MAGIC:
         d = zlib.decompressobj(wbits=31)
-        pending = data
-        try:
-            while not d.eof:
-                chunk = d.decompress(pending, GZIP_CHUNK)
-                pending = d.unconsumed_tail
-                if not chunk and not pending:
-                    break
-                out += chunk
-                _check_size(len(out), limit, page_limit)
-        except zlib.error as e:
-            raise PageError("bad-gzip", str(e)) from e
-        if not d.eof:
-            raise PageError("truncated-gzip", "the gzip stream ends early")
+        while not d.eof:
+            try:
+                chunk = d.decompress(data, GZIP_CHUNK)
+            except zlib.error as e:
+                raise PageError("bad-gzip", str(e)) from e
+            data = d.unconsumed_tail
+            if chunk:
+                total += len(chunk)
+                _check_size(total, limit, page_limit)
+                yield chunk
+            if not data and not d.eof and not (data := raw.read(READ_CHUNK)):
+                raise PageError("truncated-gzip", "the gzip stream ends early")
         data = d.unused_data  # the next member, or trailing junk which is ignored
-    return bytes(out)
+        if len(data) < len(GZIP_MAGIC):
+            data += raw.read(READ_CHUNK)
+
+
+class _Chunks(io.RawIOBase):
+    """A readable stream over an iterator of byte chunks (decompressed or transcoded input)."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._chunk = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        out = memoryview(buffer).cast("B")
+        filled = 0
+        while filled < len(out):
+            if not self._chunk:
+                nxt = next(self._chunks, b"")
+                if not nxt:
+                    break
+                self._chunk = memoryview(nxt)
+            n = min(len(out) - filled, len(self._chunk))
+            out[filled:filled + n] = self._chunk[:n]
+            self._chunk = self._chunk[n:]
+            filled += n
+        return filled
+
+
+def bytes_stream(data: bytes) -> io.BufferedReader:
+    """Bytes in memory as the stream readers take (one page, or a file Spark handed over)."""
+    # BytesIO serves as a raw stream here: it reads into a buffer and seeks (WARC resyncs).
+    return io.BufferedReader(io.BytesIO(data))
+
+
+def chunk_stream(chunks: Iterator[bytes]) -> io.BufferedReader:
+    return io.BufferedReader(_Chunks(chunks), buffer_size=max(SNIFF_HEAD, 1 << 16))
 
 
 def _check_size(size: int, limit: int, page_limit: int | None) -> None:
@@ -145,12 +228,25 @@ def _check_size(size: int, limit: int, page_limit: int | None) -> None:
         raise PageError("too-large", f"decompresses past max_page_bytes {page_limit}")
 
 
-def utf16_to_utf8(data: bytes) -> bytes:
+def _as_utf8(stream: io.BufferedReader) -> io.BufferedReader:
     """UTF-16/32 text (marked by its BOM) as UTF-8, so sniffing sees text, not NUL bytes."""
+    head = stream.peek(len(UTF_BOMS[0][0]))
     for bom, codec in UTF_BOMS:
-        if data.startswith(bom):
-            return data.decode(codec, errors="replace").encode("utf-8")
-    return data
+        if head.startswith(bom):
+            return chunk_stream(_transcoded(stream, codec))
+    return stream
+
+
+def _transcoded(stream: IO[bytes], codec: str) -> Iterator[bytes]:
+    decoder = codecs.getincrementaldecoder(codec)(errors="replace")
+    while chunk := stream.read(READ_CHUNK):
+        yield decoder.decode(chunk).encode("utf-8")
+    yield decoder.decode(b"", final=True).encode("utf-8")
+
+
+def is_container(path: str) -> bool:
+    """Files holding many pages are read record by record: the page limit is per record."""
+    return path.lower().removesuffix(".gz").endswith(CONTAINERS)
 
 
 def source_id_for(path: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import IO
 
 from ..records import RawPage
 from ..settings import Settings
@@ -16,7 +17,8 @@ CHARSET_BYTES = 4096
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
-def read(path: str, data: bytes, settings: Settings) -> Iterator[RawPage]:
+def read(path: str, stream: IO[bytes], settings: Settings) -> Iterator[RawPage]:
+    data = stream.read()
     yield RawPage(source=path, source_id=source_id_for(path), kind="html",
                   html=decode(data, declared_charset(data)))
 

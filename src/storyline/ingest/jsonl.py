@@ -6,16 +6,20 @@ holding one JSON array, or one pretty-printed object, is read as the records it 
 
 from __future__ import annotations
 
+import codecs
+import dataclasses
 import datetime as dt
 import email.utils
+import io
+import itertools
 import json
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import IO
 
 from ..records import Failure, RawPage
 from ..settings import Settings
-from .files import source_id_for
+from .files import READ_CHUNK, SNIFF_HEAD, source_id_for
 from .text import decode
 
 # news-please and similar crawlers name the same fields differently; first present wins.
@@ -30,37 +34,133 @@ ALIASES = {
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
 
-def read(path: str, data: bytes, settings: Settings) -> Iterator[RawPage | Failure]:
-    whole = _one_document(data)
-    if whole is not None:
-        for n, rec in enumerate(whole, start=1):
-            yield _record(path, n, rec)
-        return
-    for n, raw in enumerate(data.split(b"\n"), start=1):
-        if not raw.strip():
+def read(path: str, stream: io.BufferedReader, settings: Settings) -> Iterator[RawPage | Failure]:
+    first = stream.peek(SNIFF_HEAD).lstrip()[:200].split(b"\n", 1)[0].strip()
+    if first.startswith(b"[") or first == b"{":
+        yield from _document(path, stream, settings)
+    else:
+        yield from _lines(path, raw_lines(stream, settings.max_page_bytes))
+
+
+def raw_lines(stream: IO[bytes], limit: int) -> Iterator[bytes | int]:
+    """Each line's bytes, or its length when it is longer than ``limit`` (never held whole)."""
+    while line := stream.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
             continue
+        size = len(line)
+        while (rest := stream.readline(READ_CHUNK)) and not rest.endswith(b"\n"):
+            size += len(rest)
+        yield size + len(rest)
+
+
+def _lines(path: str, lines: Iterable[bytes | int]) -> Iterator[RawPage | Failure]:
+    for n, raw in enumerate(lines, start=1):
         where = f"{path}#L{n}"
-        if len(raw) > settings.max_page_bytes:
-            yield Failure(source=where, reason="too-large", detail=f"{len(raw)} bytes")
-            continue
-        try:
-            rec = json.loads(decode(raw))
-        except json.JSONDecodeError as e:
-            yield Failure(source=where, reason="bad-json", detail=str(e))
-            continue
+        if isinstance(raw, int):
+            yield Failure(source=where, reason="too-large", detail=f"{raw} bytes")
+        elif raw.strip():
+            yield _parsed(path, n, raw)
+
+
+def _parsed(path: str, n: int, raw: bytes) -> RawPage | Failure:
+    try:
+        rec = json.loads(decode(raw))
+    except (ValueError, RecursionError) as e:  # bad JSON, nesting too deep, a huge number
+        detail = "nested too deep" if isinstance(e, RecursionError) else str(e)
+        return Failure(source=f"{path}#L{n}", reason="bad-json", detail=detail[:500])
+    return _record(path, n, rec)
+
+
+def _document(path: str, stream: IO[bytes], settings: Settings) -> Iterator[RawPage | Failure]:
+    """A file that is one JSON value rather than lines: its records, else its lines."""
+    data = stream.read(settings.max_page_bytes + 1)
+    if len(data) > settings.max_page_bytes:
+        if data.lstrip()[:1] == b"[":
+            rest = iter(lambda: stream.read(READ_CHUNK), b"")
+            yield from _big_array(path, itertools.chain([data], rest), settings)
+        else:
+            yield Failure(source=f"{path}#L1", reason="too-large", detail=(
+                f"one JSON document over max_page_bytes {settings.max_page_bytes}"))
+        return
+    try:
+        value = json.loads(decode(data))
+    except (ValueError, RecursionError):
+        # read it line by line: every bad line gets its own failure
+        yield from _lines(path, data.split(b"\n"))
+        return
+    for n, rec in enumerate(value if isinstance(value, list) else [value], start=1):
         yield _record(path, n, rec)
 
 
-def _one_document(data: bytes) -> list[Any] | None:
-    """The records of a file that is one JSON value rather than lines, else None."""
-    first = data.lstrip()[:200].split(b"\n", 1)[0].strip()
-    if not first.startswith(b"[") and first != b"{":
-        return None
-    try:
-        value = json.loads(decode(data))
-    except json.JSONDecodeError:
-        return None  # read it line by line: every bad line gets its own failure
-    return value if isinstance(value, list) else [value]
+def _big_array(path: str, chunks: Iterator[bytes],
+               settings: Settings) -> Iterator[RawPage | Failure]:
+    """The records of a JSON array too big to hold, one element at a time."""
+    text = _Text(chunks)
+    text.skip(" \t\r\n\ufeff")
+    text.pos += 1  # the "["
+    for n in itertools.count(1):
+        if text.skip(" \t\r\n") in ("]", ""):
+            return
+        value = text.value(settings.max_page_bytes)
+        if isinstance(value, Failure):
+            yield dataclasses.replace(value, source=f"{path}#L{n}")
+            return  # the element's end is unknown, so nothing after it can be found
+        yield _record(path, n, value.rec)
+        if text.skip(" \t\r\n") == ",":
+            text.pos += 1
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Value:
+    rec: object
+
+
+class _Text:
+    """Decoded text from byte chunks, read on demand; the part before ``pos`` is dropped."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self.chunks = chunks
+        self.decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self.buf, self.pos, self.eof = "", 0, False
+
+    def more(self, at_least: int) -> None:
+        self.buf, self.pos = self.buf[self.pos:], 0
+        while not self.eof and len(self.buf) < at_least:
+            chunk = next(self.chunks, b"")
+            self.eof = not chunk
+            self.buf += self.decoder.decode(chunk, final=self.eof)
+
+    def skip(self, chars: str) -> str:
+        """Moves past ``chars``; the next character, or "" at the end."""
+        while True:
+            while self.pos < len(self.buf) and self.buf[self.pos] in chars:
+                self.pos += 1
+            if self.pos < len(self.buf) or self.eof:
+                return self.buf[self.pos:self.pos + 1]
+            self.more(READ_CHUNK)
+
+    def value(self, limit: int) -> _Value | Failure:
+        """The JSON value at ``pos`` (reading on until it is whole), or why there is none."""
+        error: Exception | None = None
+        while True:
+            try:
+                rec, end = _DECODER.raw_decode(self.buf, self.pos)
+            except (ValueError, RecursionError) as e:
+                rec, end, error = None, -1, e
+            if end >= 0 and (end < len(self.buf) or self.eof):  # a number may go on
+                self.pos = end
+                return _Value(rec)
+            if len(self.buf) - self.pos > limit:
+                return Failure(source="", reason="too-large",
+                               detail=f"a JSON array element over max_page_bytes {limit}")
+            if self.eof:
+                return Failure(source="", reason="bad-json",
+                               detail=f"{error}"[:500] + "; the rest of the array is lost")
+            self.more(2 * (len(self.buf) - self.pos) + READ_CHUNK)
+
+
+_DECODER = json.JSONDecoder()
 
 
 def _record(path: str, n: int, rec: object) -> RawPage | Failure:
@@ -84,7 +184,9 @@ def to_page(rec: object, where: str, fallback_id: str) -> RawPage | None:
     if not (text or "").strip() and not (html or "").strip():
         return None
     rid = rec.get("id")
-    source_id = str(rid) if rid not in (None, "") else fallback_id
+    # An id is a string or a whole number; any other JSON type is no id at all.
+    valid = isinstance(rid, str | int | float) and not isinstance(rid, bool) and rid != ""
+    source_id = str(rid) if valid else fallback_id
     return RawPage(source=where, source_id=source_id, kind="html" if html and not text else "jsonl",
                    text=text or None, html=html or None,
                    url=get("url"), title=get("title"), outlet=get("outlet"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import IO
 
 from ..errors import PageError
 from ..records import RawPage
@@ -22,7 +23,8 @@ STATUS = re.compile(r"^\d{3}$")
 GUESS_BYTES = 200_000
 
 
-def read(path: str, data: bytes, settings: Settings) -> Iterator[RawPage]:
+def read(path: str, stream: IO[bytes], settings: Settings) -> Iterator[RawPage]:
+    data = stream.read()
     text = decode(data)
     if not text.strip():
         raise PageError("empty", "no text in the file")

@@ -1,8 +1,9 @@
 """WARC / WARC.gz files: each HTML response record becomes a page.
 
-A broken record (bad header, wrong length, corrupt gzip member) is one Failure; reading
-then resumes at the next record boundary found in the bytes, so one bad record does not
-cost the rest of the crawl.
+A broken record (bad header, a Content-Length that does not end where the next record
+starts, corrupt gzip member) is one Failure; reading then resumes at the next record
+boundary found after its start, so one bad record does not cost the rest of the crawl.
+Records are read from the stream one at a time: memory does not grow with the file.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import io
 from collections.abc import Generator, Iterator
-from typing import Any
+from typing import IO, Any
 
 from ..records import Failure, RawPage
 from ..settings import Settings
@@ -23,44 +24,55 @@ RECORD_START = b"\nWARC/1."
 PAGE_RECORDS = ("response", "resource")
 # Redirects and "not modified" carry no article; error statuses are reported, not read.
 FIRST_ERROR_STATUS = 400
+# Bytes read at a time while looking for the next record after a broken one.
+SCAN_CHUNK = 1 << 20
 # Resynchronising after this many broken records in one file stops: the file is not a WARC.
 MAX_BROKEN_RECORDS = 50
 
 
-def read(path: str, data: bytes, settings: Settings) -> Iterator[RawPage | Failure]:
+def read(path: str, stream: io.BufferedReader, settings: Settings) -> Iterator[RawPage | Failure]:
+    gz = stream.peek(len(GZIP_MEMBER))[:2] == GZIP_MEMBER[:2]
     start: int | None = 0
     n = broken = 0
     while start is not None and broken <= MAX_BROKEN_RECORDS:
-        n, failed_at = yield from _read_from(path, data, start, n, settings)
+        n, failed_at = yield from _read_from(path, stream, start, n, settings)
         if failed_at is None:
             return
         broken += 1
-        start = next_record(data, failed_at)
+        start = next_record(stream, failed_at, gz) if stream.seekable() else None
 
 
 Pass = Generator[RawPage | Failure, None, tuple[int, int | None]]
 
 
-def _read_from(path: str, data: bytes, start: int, n: int, settings: Settings) -> Pass:
+class LengthError(ValueError):
+    """A record's Content-Length does not end where the next record starts."""
+
+
+def _read_from(path: str, stream: io.BufferedReader, start: int, n: int,
+               settings: Settings) -> Pass:
     """Records from offset ``start`` on; returns the count and where it broke, if it did."""
     from warcio.archiveiterator import ArchiveIterator
 
-    f = io.BytesIO(data)
-    f.seek(start)
-    records = ArchiveIterator(f)
+    if stream.seekable():
+        stream.seek(start)
+    records = ArchiveIterator(stream)
     while True:
+        # warcio moves its offset to a record's start only when it begins reading it,
+        # so until the record is read to its end it points at this record.
+        at, number = max(records.offset, start), n + 1
         try:
             record = _quietly(records)
             if record is None:
                 return n, None
             n += 1
             page = _page(path, n, record, settings)
+            _check_length(records, record)
         except Exception as e:  # noqa: BLE001 - warcio raises many kinds on broken records
-            yield Failure(source=f"{path}#{n + 1}", reason="bad-warc-record",
+            # the broken record keeps its number, so no page is named like its failure
+            yield Failure(source=f"{path}#{number}", reason="bad-warc-record",
                           detail=f"{type(e).__name__}: {e}"[:500])
-            # warcio moves its offset to a record's start only when it begins reading it,
-            # so here it points at the broken record: resume after that one.
-            return n, max(records.offset, start)
+            return number, at  # resume after this record's start
         if page is not None:
             yield page
 
@@ -71,13 +83,37 @@ def _quietly(records: Any) -> Any:
         return next(records, None)
 
 
-def next_record(data: bytes, after: int) -> int | None:
+def _check_length(records: Any, record: Any) -> None:
+    """Reads the record to its end; raises when its length is not where the next one starts.
+
+    A length too long swallows the records after it, one too short leaves part of the
+    body where the next record's header should be: either way this record is broken.
+    """
+    errors = records.err_count
+    with contextlib.redirect_stderr(io.StringIO()):
+        records.read_to_end()
+    left = getattr(record.raw_stream, "limit", 0)
+    if left > 0:
+        raise LengthError(f"Content-Length {record.length} runs {left} bytes past the data")
+    if records.err_count > errors:
+        raise LengthError(f"Content-Length {record.length}: the next record does not start "
+                          "where this length ends")
+
+
+def next_record(stream: IO[bytes], after: int, gz: bool) -> int | None:
     """The start of the next record after offset ``after``: a gzip member or a WARC line."""
-    if data[:2] == GZIP_MEMBER[:2]:
-        found = data.find(GZIP_MEMBER, after + 1)
-        return found if found >= 0 else None
-    found = data.find(RECORD_START, after + 1)
-    return found + 1 if found >= 0 else None
+    pattern, shift = (GZIP_MEMBER, 0) if gz else (RECORD_START, 1)
+    pos = after + 1
+    stream.seek(pos)
+    tail = b""
+    while chunk := stream.read(SCAN_CHUNK):
+        window = tail + chunk
+        found = window.find(pattern)
+        if found >= 0:
+            return pos - len(tail) + found + shift
+        tail = window[-(len(pattern) - 1):]
+        pos += len(chunk)
+    return None
 
 
 def _page(path: str, n: int, record: Any, settings: Settings) -> RawPage | Failure | None:

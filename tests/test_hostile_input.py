@@ -1,0 +1,227 @@
+"""Hostile input files (issue 19): one bad record is that record's failure, never the batch's
+or the file's; readers stream; file content is never taken for a path to open."""
+
+from __future__ import annotations
+
+import io
+import json
+import tracemalloc
+from collections import Counter
+from pathlib import Path
+
+from storyline.ingest import read_file, read_inputs
+from storyline.parallel import Cleaned
+from storyline.records import Article, Failure, RawPage
+from storyline.run import _store_batch, page_hash
+from storyline.settings import Settings
+from storyline.store import Store
+
+SETTINGS = Settings(progress=False)
+BODY = "The harbour board met on Monday and agreed to close the north quay in April."
+
+
+def _split(items: list[RawPage | Failure]) -> tuple[list[RawPage], list[Failure]]:
+    return ([p for p in items if isinstance(p, RawPage)],
+            [f for f in items if isinstance(f, Failure)])
+
+
+def _read(path: Path, settings: Settings = SETTINGS) -> tuple[list[RawPage], list[Failure]]:
+    return _split(list(read_file(str(path), settings)))
+
+
+def _line(**fields: object) -> str:
+    return json.dumps({"text": BODY} | fields)
+
+
+# ------------------------------------------------------------------ 2. bad text in a record
+
+def test_lone_surrogates_and_wrong_types_are_each_one_records_failure(tmp_path: Path) -> None:
+    lines = [_line(id="good1"),
+             _line(id="sur-text", text=BODY + " \\ud800 end"),
+             _line(id="sur-title", title="Quay \\udfff closes"),
+             _line(id="sur-outlet", outlet="\\ud83d Post"),
+             _line(id="sur-url", url="https://x.example/\\udc80"),
+             _line(id=["not", "an", "id"]),
+             _line(id=10 ** 40, title=["wrong", "type"], outlet={"name": 3}, published=7),
+             _line(id="nul", text=BODY + " \\u0000 after a NUL"),
+             _line(id="good2")]
+    # json.dumps escapes the backslashes; undo that so the file holds real JSON escapes.
+    (tmp_path / "bad.jsonl").write_text("\n".join(x.replace("\\\\u", "\\u") for x in lines))
+    pages, failures = _read(tmp_path / "bad.jsonl")
+    assert [(f.source.rpartition("#")[2], f.reason) for f in failures] == [
+        ("L2", "bad-text"), ("L3", "bad-text"), ("L4", "bad-text"), ("L5", "bad-text")]
+    assert all("\\u" in f.detail for f in failures)  # the detail names the code point
+    by_id = {p.source_id: p for p in pages}
+    assert sorted(by_id) == ["10" + "0" * 39, "bad#6", "good1", "good2", "nul"]
+    assert by_id["10" + "0" * 39].title is None and by_id["10" + "0" * 39].outlet is None
+    assert by_id["nul"].text is not None and "\0" not in by_id["nul"].text
+    for page in pages:  # every string a reader gives can be stored as UTF-8
+        for value in (page.source, page.source_id, page.text, page.title, page.outlet, page.url):
+            (value or "").encode("utf-8")
+
+
+def _article(i: str, text: str = BODY) -> Article:
+    return Article(id=i, source_id=i, source=f"in/{i}.txt", text=text, title=f"Title {i}")
+
+
+def _cleaned(article: Article) -> Cleaned:
+    page = RawPage(source=article.source, source_id=article.source_id, kind="text")
+    return page, page_hash(page), article
+
+
+def test_an_article_the_store_cannot_take_fails_alone(tmp_path: Path) -> None:
+    """The store's last line: a record that cannot be written is rolled back alone."""
+    batch = [_cleaned(_article("a1")), _cleaned(_article("bad", BODY + "\ud800")),
+             _cleaned(_article("a3"))]
+    tally: Counter[str] = Counter()
+    reasons: Counter[str] = Counter()
+    with Store.open(tmp_path / "s.db") as store:
+        run_id = store.start_run("test")
+        _store_batch(store, batch, run_id, tally, reasons)
+        assert sorted(a.id for a in store.articles()) == ["a1", "a3"]
+        assert [(f.source, f.reason) for f in store.failures()] == [("in/bad.txt", "bad-text")]
+        assert reasons == Counter({"bad-text": 1}) and tally["new"] == 2
+        # a rerun skips it as handled, and stores nothing twice
+        assert store.source_done("in/bad.txt", batch[1][1])
+
+
+def test_undecodable_file_names_are_storable(tmp_path: Path) -> None:
+    name = b"caf\xe9.txt".decode("utf-8", "surrogateescape")  # how Python names such a file
+    (tmp_path / name).write_text(BODY)
+    (page,) = [p for p in read_inputs([str(tmp_path)], SETTINGS) if isinstance(p, RawPage)]
+    page.source.encode("utf-8")
+    assert page.source.endswith("caf\\xe9.txt") and page.source_id == "caf\\xe9"
+
+
+# ------------------------------------------------------------------ 3. deep nesting
+
+def test_a_deeply_nested_line_is_one_lines_failure(tmp_path: Path) -> None:
+    deep = "[" * 100_000
+    (tmp_path / "deep.jsonl").write_text("\n".join([_line(id="a"), deep, _line(id="b"),
+                                                    '{"x": ' * 50_000, _line(id="c")]))
+    pages, failures = _read(tmp_path / "deep.jsonl")
+    assert [p.source_id for p in pages] == ["a", "b", "c"]
+    assert [(f.source.rpartition("#")[2], f.reason) for f in failures] == [
+        ("L2", "bad-json"), ("L4", "bad-json")]
+
+
+def test_a_deeply_nested_first_line_does_not_end_the_file(tmp_path: Path) -> None:
+    (tmp_path / "deep.jsonl").write_text("\n".join(["[" * 100_000, _line(id="b")]))
+    pages, failures = _read(tmp_path / "deep.jsonl")
+    assert [p.source_id for p in pages] == ["b"]
+    assert [f.reason for f in failures] == ["bad-json"]
+
+
+# ------------------------------------------------------------------ 4. WARC lengths
+
+def _warc_records(n: int) -> list[bytes]:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = []
+    for i in range(1, n + 1):
+        buf = io.BytesIO()
+        writer = WARCWriter(buf, gzip=False)
+        body = f"<html><body><article><p>Story {i}. {BODY}</p></article></body></html>".encode()
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            f"https://n.example/{i}", "response", payload=io.BytesIO(body), http_headers=http))
+        out.append(buf.getvalue())
+    return out
+
+
+def _with_length(record: bytes, delta: int) -> bytes:
+    head, sep, rest = record.partition(b"\r\n\r\n")
+    lines = head.split(b"\r\n")
+    for k, line in enumerate(lines):
+        if line.lower().startswith(b"content-length:"):
+            lines[k] = b"Content-Length: %d" % (int(line.split(b":")[1]) + delta)
+    return b"\r\n".join(lines) + sep + rest
+
+
+def test_warc_record_with_an_inflated_length_fails_and_the_next_is_kept(tmp_path: Path) -> None:
+    one, two, three = _warc_records(3)
+    inflated = _with_length(two, len(three) // 2)  # ends inside the third record
+    (tmp_path / "long.warc").write_bytes(one + inflated + three)
+    pages, failures = _read(tmp_path / "long.warc")
+    assert [p.url for p in pages] == ["https://n.example/1", "https://n.example/3"]
+    assert [f.reason for f in failures] == ["bad-warc-record"]
+    assert "Content-Length" in failures[0].detail
+
+
+def test_warc_record_with_a_short_length_fails(tmp_path: Path) -> None:
+    one, two, three = _warc_records(3)
+    (tmp_path / "short.warc").write_bytes(one + _with_length(two, -30) + three)
+    pages, failures = _read(tmp_path / "short.warc")
+    assert [p.url for p in pages] == ["https://n.example/1", "https://n.example/3"]
+    assert [f.reason for f in failures] == ["bad-warc-record"]
+
+
+# ------------------------------------------------------------------ 6. streaming
+
+def _peak_bytes_to_first(path: Path) -> int:
+    tracemalloc.start()
+    try:
+        items = read_file(str(path), SETTINGS)
+        first = next(items)
+        assert isinstance(first, RawPage)
+        peak = tracemalloc.get_traced_memory()[1]
+        items.close()
+    finally:
+        tracemalloc.stop()
+    return peak
+
+
+def test_jsonl_is_read_lazily(tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    line = (_line(id="x") + "\n").encode()
+    path.write_bytes(line * (30_000_000 // len(line)))
+    assert _peak_bytes_to_first(path) < 5_000_000  # the file is 30 MB
+
+
+def test_gzipped_jsonl_is_read_lazily(tmp_path: Path) -> None:
+    import gzip
+
+    path = tmp_path / "big.jsonl.gz"
+    line = (_line(id="x") + "\n").encode()
+    with gzip.open(path, "wb", compresslevel=1) as f:
+        for _ in range(30_000_000 // len(line)):
+            f.write(line)
+    assert _peak_bytes_to_first(path) < 5_000_000
+
+
+def test_warc_is_read_lazily(tmp_path: Path) -> None:
+    path = tmp_path / "big.warc"
+    records = _warc_records(3)
+    with open(path, "wb") as f:
+        for _ in range(30_000_000 // len(records[0]) // 3):
+            f.write(b"".join(records))
+    assert _peak_bytes_to_first(path) < 5_000_000
+
+
+# ------------------------------------------------------------------ 9. content is not a path
+
+def test_a_file_holding_a_path_is_read_as_its_own_content(tmp_path: Path) -> None:
+    private = tmp_path / "private.txt"
+    private.write_text("SECRET-TOKEN " + BODY)
+    inputs = tmp_path / "d"
+    inputs.mkdir()
+    (inputs / "p1.txt").write_text(f"{private}\n")
+    (inputs / "p2.txt").write_text("../private.txt\n")
+    for args in ([str(inputs / "*")], [str(inputs)], [str(inputs / "p1.txt")]):
+        items = list(read_inputs(args, SETTINGS))
+        assert not any("private" in Path(i.source.split("#")[0]).name for i in items), args
+        assert not any(isinstance(p, RawPage) and "SECRET" in (p.text or "") for p in items)
+
+
+def test_a_folder_named_with_a_slash_may_be_a_link_file(tmp_path: Path) -> None:
+    """A symlink checked out as a plain file, named as the folder it stands for."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.txt").write_text(BODY)
+    (tmp_path / "docs").write_text("pages\n")
+    found, _ = _split(list(read_inputs([str(tmp_path / "docs") + "/"], SETTINGS)))
+    assert [p.source_id for p in found] == ["a"]
+    (tmp_path / "secret").write_text("pages/a.txt\n")  # a link to a file is never followed
+    found, _ = _split(list(read_inputs([str(tmp_path / "secret") + "/"], SETTINGS)))
+    assert [p.text for p in found] == ["pages/a.txt\n"]
