@@ -56,7 +56,7 @@ def write(path: Path, fmt: str, size: int) -> None:
     records = _warc_records() if fmt == "warc" else _jsonl_lines()
     opener = gzip.open if fmt.endswith(".gz") else open
     written = 0
-    with opener(path, "wb") as f:  # type: ignore[operator]
+    with opener(path, "wb") as f:
         while written < size:
             record = next(records)
             f.write(record)

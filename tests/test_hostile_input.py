@@ -9,6 +9,8 @@ import tracemalloc
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from storyline.ingest import read_file, read_inputs
 from storyline.parallel import Cleaned
 from storyline.records import Article, Failure, RawPage
@@ -225,3 +227,72 @@ def test_a_folder_named_with_a_slash_may_be_a_link_file(tmp_path: Path) -> None:
     (tmp_path / "secret").write_text("pages/a.txt\n")  # a link to a file is never followed
     found, _ = _split(list(read_inputs([str(tmp_path / "secret") + "/"], SETTINGS)))
     assert [p.text for p in found] == ["pages/a.txt\n"]
+
+
+def test_a_json_array_bigger_than_a_record_is_read_element_by_element(tmp_path: Path) -> None:
+    small = Settings(progress=False, max_page_bytes=2_000)
+    records = [{"id": f"r{n}", "text": f"Story {n}. {BODY}"} for n in range(40)]
+    (tmp_path / "big.json").write_text(json.dumps(records, indent=2))  # ~5 KB > 2 KB
+    pages, failures = _read(tmp_path / "big.json", small)
+    assert [p.source_id for p in pages] == [f"r{n}" for n in range(40)] and not failures
+    records[3] = {"id": "huge", "text": "x" * 5_000}  # one element over the record limit
+    (tmp_path / "big.json").write_text(json.dumps(records))
+    pages, failures = _read(tmp_path / "big.json", small)
+    assert [p.source_id for p in pages] == [f"r{n}" for n in range(40) if n != 3]
+    assert [(f.source.rpartition("#")[2], f.reason) for f in failures] == [("L4", "too-large")]
+    never_ends = json.dumps(records[:2])[:-1] + ', {"id": "open", "text": "' + "z" * 5_000
+    (tmp_path / "cut.json").write_text(never_ends)
+    pages, failures = _read(tmp_path / "cut.json", small)
+    assert [p.source_id for p in pages] == ["r0", "r1"]
+    assert [(f.source.rpartition("#")[2], f.reason) for f in failures] == [("L3", "too-large")]
+
+
+def test_a_line_over_the_record_limit_is_skipped_without_holding_it(tmp_path: Path) -> None:
+    small = Settings(progress=False, max_page_bytes=2_000)
+    lines = [_line(id="a"), _line(id="long", text="y" * 50_000), _line(id="b")]
+    (tmp_path / "long.jsonl").write_text("\n".join(lines) + "\n")
+    pages, failures = _read(tmp_path / "long.jsonl", small)
+    assert [p.source_id for p in pages] == ["a", "b"]
+    assert [(f.source.rpartition("#")[2], f.reason) for f in failures] == [("L2", "too-large")]
+
+
+def test_a_cut_jsonl_gz_keeps_the_lines_before_the_cut(tmp_path: Path) -> None:
+    import gzip
+
+    data = gzip.compress("".join(_line(id=f"r{n}") + "\n" for n in range(2000)).encode())
+    (tmp_path / "cut.jsonl.gz").write_bytes(data[: len(data) // 2])
+    pages, failures = _read(tmp_path / "cut.jsonl.gz")
+    assert 100 < len(pages) < 2000
+    assert [f.reason for f in failures] == ["truncated-gzip"]
+
+
+def test_utf16_jsonl_is_streamed_as_utf8(tmp_path: Path) -> None:
+    (tmp_path / "wide.jsonl").write_bytes(("\n".join([_line(id="a", title="Tromsø"),
+                                                       _line(id="b")]) + "\n").encode("utf-16"))
+    pages, failures = _read(tmp_path / "wide.jsonl")
+    assert [(p.source_id, p.title) for p in pages] == [("a", "Tromsø"), ("b", None)]
+    assert not failures
+
+
+@pytest.mark.slow
+def test_run_stores_every_other_record_and_a_rerun_does_not_crash(tmp_path: Path) -> None:
+    """The issue's case end to end: a bad record in one input, good articles in another."""
+    from click.testing import CliRunner
+
+    from storyline.cli import main
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    bad = _line(id="bad", text=BODY + " \\ud800").replace("\\\\u", "\\u")
+    (inputs / "a.jsonl").write_text("\n".join([_line(id="a1"), bad]) + "\n")
+    (inputs / "b.jsonl").write_text("\n".join(
+        _line(id=f"b{n}", text=f"Story {n}: the ferry to Skjervøy ran late on day {n}. {BODY}")
+        for n in range(5)) + "\n")
+    db = str(tmp_path / "s.db")
+    for _ in range(2):  # the rerun finds the same store and stores nothing twice
+        result = CliRunner().invoke(main, ["run", str(inputs), "--db", db, "--no-progress"])
+        assert result.exit_code == 0, result.output
+    with Store.open(db) as store:
+        assert sorted(a.source_id for a in store.articles()) == ["a1", "b0", "b1", "b2", "b3",
+                                                                 "b4"]
+        assert [(f.source_id, f.reason) for f in store.failures()] == [("bad", "bad-text")]

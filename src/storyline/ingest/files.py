@@ -21,7 +21,7 @@ SKIP_PREFIXES = (".", "~")
 GZIP_MAGIC = b"\x1f\x8b"
 # WARC.gz stays compressed: warcio reads it member by member, so one bad record is skippable.
 KEEP_COMPRESSED = (".warc.gz", ".arc.gz")
-CONTAINERS = (".jsonl", ".ndjson", ".warc", ".arc")
+CONTAINERS = (".jsonl", ".ndjson", ".json", ".warc", ".arc")
 # Decompression step: small enough that a bomb is stopped within a megabyte of the limit.
 GZIP_CHUNK = 1 << 20
 # gzip inside gzip happens (a .gz of a .gz download); deeper nesting is only ever an attack.

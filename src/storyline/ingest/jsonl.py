@@ -105,8 +105,10 @@ def _big_array(path: str, chunks: Iterator[bytes],
         value = text.value(settings.max_page_bytes)
         if isinstance(value, Failure):
             yield dataclasses.replace(value, source=f"{path}#L{n}")
-            return  # the element's end is unknown, so nothing after it can be found
-        yield _record(path, n, value.rec)
+            if text.lost:
+                return  # the element's end is unknown, so nothing after it can be found
+        else:
+            yield _record(path, n, value.rec)
         if text.skip(" \t\r\n") == ",":
             text.pos += 1
 
@@ -123,6 +125,7 @@ class _Text:
         self.chunks = chunks
         self.decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         self.buf, self.pos, self.eof = "", 0, False
+        self.lost = False  # a value's end could not be found: the rest cannot be read
 
     def more(self, at_least: int) -> None:
         self.buf, self.pos = self.buf[self.pos:], 0
@@ -149,11 +152,14 @@ class _Text:
             except (ValueError, RecursionError) as e:
                 rec, end, error = None, -1, e
             if end >= 0 and (end < len(self.buf) or self.eof):  # a number may go on
-                self.pos = end
-                return _Value(rec)
+                size, self.pos = end - self.pos, end
+                return _Value(rec) if size <= limit else Failure(
+                    source="", reason="too-large", detail=f"{size} characters")
+            self.lost = len(self.buf) - self.pos > limit or self.eof
             if len(self.buf) - self.pos > limit:
                 return Failure(source="", reason="too-large",
-                               detail=f"a JSON array element over max_page_bytes {limit}")
+                               detail=f"an element over max_page_bytes {limit}; the rest of "
+                                      "the array is lost")
             if self.eof:
                 return Failure(source="", reason="bad-json",
                                detail=f"{error}"[:500] + "; the rest of the array is lost")
