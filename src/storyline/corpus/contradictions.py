@@ -16,13 +16,14 @@ Only pairs in one story, from different speakers or different days, are reported
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from itertools import combinations
 
 from ..records import Analysis, ArticleMeta, Contradiction, Quote, Story
+from .figures import NUMBER_WORDS, OUTCOME_FRAME, Figure, disagree, figures, same_quantity
 
 # Event concepts a polarity conflict can be about, with their word forms.
 CONCEPTS: dict[str, tuple[str, ...]] = {
@@ -54,33 +55,17 @@ MODAL_AFTER_WINDOW = 3
 # to meet" all fit in three; wider windows caught negations of other things in the seeds.
 CUE_WINDOW = 3
 
-HEDGES: dict[str, tuple[float, float]] = {  # multipliers of the number: (low, high)
-    "about": (0.8, 1.2), "around": (0.8, 1.2), "approximately": (0.8, 1.2),
-    "roughly": (0.8, 1.2), "some": (0.8, 1.2), "nearly": (0.8, 1.0), "almost": (0.8, 1.0),
-    "over": (1.0, math.inf), "more": (1.0, math.inf), "above": (1.0, math.inf),
-    "least": (1.0, math.inf), "upwards": (1.0, math.inf),
-    "under": (0.0, 1.0), "less": (0.0, 1.0), "fewer": (0.0, 1.0), "most": (0.0, 1.0),
-    "up": (0.0, 1.0), "below": (0.0, 1.0),
-}
-_SMALL_NUMBERS = ("zero one two three four five six seven eight nine ten eleven twelve "
-                  "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty")
-NUMBER_WORDS = {w: i for i, w in enumerate(_SMALL_NUMBERS.split())} | {
-    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12}
-# Counted things that name the same quantity under different words.
-UNIT_SYNONYMS = {"nation": "country", "state": "country", "soldier": "troop",
-                 "people": "person", "persons": "person"}
-# Words after a number searched for its unit, stop words skipped ("30 of the countries").
-MAX_UNIT_GAP = 2
 # Content words (beyond the number and unit) two figure statements must share to be about
 # the same quantity; one shared word paired unrelated counts in the seeds.
 MIN_FIGURE_CONTEXT = 2
-# Numbers in this range read as years; "other" marks a subset ("10 other nations"); time
-# units count durations, which statements routinely round differently.
-YEARS = (1900.0, 2100.0)
-NOT_UNITS = frozenset({"other", "more", "day", "days", "week", "weeks", "month", "months",
-                       "year", "years", "hour", "hours", "minute", "minutes", "percent",
-                       "times", "per", "am", "pm", "million", "billion"})
+# Days two figures may be apart and still be one claim: tolls and counts are revised as a
+# story goes on, so figures from different days are updates, not a disagreement.
+FIGURE_MAX_DAYS = 1
+# The longest snippet of a side ``why`` shows; a clause longer than this shows only the
+# words that disagree.
 SNIPPET_CHARS = 90
+# Marks that end a clause around the words that disagree.
+CLAUSE_MARKS = (",", ";", ":", ".", "—", "–", "(", ")")
 # Sentences either side of an elliptic statement that say what it is about: one reached the
 # people "no meeting is planned" was about in the seeds, without reaching the next topic.
 CONTEXT_SENTENCES = 1
@@ -102,7 +87,8 @@ class _Claim:
     entities: frozenset[str]  # named in the statement itself
     arguments: Mapping[str, frozenset[str]]  # concept -> named right after it
     context: frozenset[str]  # named in its sentence and the sentences either side
-    figures: tuple[tuple[str, float, float], ...]  # (unit, low, high)
+    figures: tuple[Figure, ...]
+    day: str | None  # when it was said, else its article's date
 
 
 def find_contradictions(quotes: Sequence[Quote], articles: Sequence[ArticleMeta],
@@ -119,7 +105,8 @@ def find_contradictions(quotes: Sequence[Quote], articles: Sequence[ArticleMeta]
     published = {a.id: a.published or "9999" for a in articles}
     kept = [q for q in _one_per_text(quotes, published)
             if q.article in story_of and (q.speaker or q.speaker_name)]
-    claims = _claims(kept, story_of, _reader(analyses))
+    days = {a.id: a.published[:10] for a in articles if a.published}
+    claims = _claims(kept, story_of, _reader(analyses), days)
     out: dict[tuple[str, str], Contradiction] = {}
     for group in _by_story(claims):
         for a, b in combinations(group, 2):
@@ -150,7 +137,8 @@ def _reader(analyses: Mapping[str, Analysis] | Callable[[Sequence[str]],
 
 
 def _claims(quotes: Sequence[Quote], story_of: Mapping[str, str],
-            read: Callable[[Sequence[str]], Mapping[str, Analysis]]) -> list[_Claim]:
+            read: Callable[[Sequence[str]], Mapping[str, Analysis]],
+            days: Mapping[str, str]) -> list[_Claim]:
     """A claim per quote, in the quotes' order; analyses read ``CLAIM_BATCH`` articles at
     a time."""
     by_article: dict[str, list[int]] = {}
@@ -162,7 +150,8 @@ def _claims(quotes: Sequence[Quote], story_of: Mapping[str, str],
         found = read(articles[start:start + CLAIM_BATCH])
         for article in articles[start:start + CLAIM_BATCH]:
             for i in by_article[article]:
-                made[i] = _claim(quotes[i], story_of[article], found.get(article))
+                made[i] = _claim(quotes[i], story_of[article], found.get(article),
+                                 quotes[i].said_on or days.get(article))
     return [made[i] for i in range(len(quotes))]
 
 
@@ -183,12 +172,13 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("n't", " not").replace("’", "'"))
 
 
-def _claim(q: Quote, story: str, analysis: Analysis | None) -> _Claim:
+def _claim(q: Quote, story: str, analysis: Analysis | None, day: str | None) -> _Claim:
     words = tuple(_words(q.text))
     own = _entities(q, analysis, q.start, q.end)
     lo, hi = _context_span(q, analysis)
-    return _Claim(q, story, words, _polarity(words), own, _arguments(q, analysis),
-                  _entities(q, analysis, lo, hi), _figures(words))
+    polarity = {} if q.text.rstrip(" \"“”'’").endswith("?") else _polarity(words)
+    return _Claim(q, story, words, polarity, own, _arguments(q, analysis),
+                  _entities(q, analysis, lo, hi), figures(q.text), day)
 
 
 def _arguments(q: Quote, analysis: Analysis | None) -> dict[str, frozenset[str]]:
@@ -238,66 +228,35 @@ def _polarity(words: Sequence[str]) -> dict[str, bool]:
     return {c: v.pop() for c, v in seen.items() if len(v) == 1}
 
 
-def _figures(words: Sequence[str]) -> tuple[tuple[str, float, float], ...]:
-    out = []
-    for i, w in enumerate(words):
-        value = _number(w)
-        if value is None or YEARS[0] <= value <= YEARS[1]:
-            continue  # "the 2024 summit" names a year, not a count
-        unit = _unit(words[i + 1:i + 2 + MAX_UNIT_GAP])
-        if unit is None:
-            continue
-        low, high = _hedge(words[max(0, i - 2):i])
-        out.append((unit, value * low, value * high))
-    return tuple(out)
-
-
-def _number(word: str) -> float | None:
-    if word in NUMBER_WORDS:
-        return float(NUMBER_WORDS[word])
-    if word[0].isdigit():
-        try:
-            return float(word.replace(",", ""))
-        except ValueError:
-            return None
-    return None
-
-
-def _unit(following: Sequence[str]) -> str | None:
-    """The counted noun right after a number: 'countries' in '30 countries', '10 of them'."""
-    words = [w for w in following if w not in STOP_WORDS][:1]
-    if not words or words[0] in NOT_UNITS or _number(words[0]) is not None:
-        return None
-    w = words[0]
-    stem = w[:-3] + "y" if w.endswith("ies") else w.removesuffix("s")
-    return UNIT_SYNONYMS.get(w) or UNIT_SYNONYMS.get(stem) or stem
-
-
-def _hedge(before: Sequence[str]) -> tuple[float, float]:
-    for w in reversed(before):
-        if w in HEDGES:
-            return HEDGES[w]
-    return 1.0, 1.0
-
-
 def _conflict(a: _Claim, b: _Claim) -> Contradiction | None:
-    if a.story != b.story or not _may_differ(a.quote, b.quote):
+    if a.story != b.story or not _different_sources(a.quote, b.quote):
         return None
     concept = _polarity_clash(a, b)
     if concept is not None:
-        return _record(a, b, "polarity", f"on '{concept}'")
-    unit = _figure_clash(a, b)
-    if unit is not None:
-        return _record(a, b, "figure", f"on the number of {unit} units")
+        return _record(a, b, "polarity", (_concept_span(a, concept), _concept_span(b, concept)))
+    figures = _figure_clash(a, b)
+    if figures is not None:
+        return _record(a, b, "figure", ((figures[0].start, figures[0].end),
+                                        (figures[1].start, figures[1].end)))
     return None
 
 
-def _may_differ(a: Quote, b: Quote) -> bool:
-    """Different speakers, or one speaker on different days; never one statement twice."""
-    if a.article == b.article and a.speaker_key == b.speaker_key and a.speaker_key:
+def _concept_span(c: _Claim, concept: str) -> tuple[int, int]:
+    """Where the statement asserts or denies ``concept``: its first word form."""
+    for m in _FORM_RE.finditer(c.quote.text.lower()):
+        if FORM_TO_CONCEPT[m.group()] == concept:
+            return m.start(), m.end()
+    return 0, len(c.quote.text)
+
+
+def _different_sources(a: Quote, b: Quote) -> bool:
+    """Two speakers, both known: one speaker restating or revising themself is no
+    disagreement, and an unattributed statement has no source to disagree."""
+    if not (a.speaker or a.speaker_name) or not (b.speaker or b.speaker_name):
         return False
-    same_speaker = (a.speaker or a.speaker_name) == (b.speaker or b.speaker_name)
-    return not same_speaker or a.said_on != b.said_on
+    if a.speaker and b.speaker:
+        return a.speaker != b.speaker
+    return (a.speaker_name or "").casefold() != (b.speaker_name or "").casefold()
 
 
 def _polarity_clash(a: _Claim, b: _Claim) -> str | None:
@@ -319,25 +278,63 @@ def _polarity_clash(a: _Claim, b: _Claim) -> str | None:
     return None
 
 
-def _figure_clash(a: _Claim, b: _Claim) -> str | None:
-    context = (set(a.words) & set(b.words)) - STOP_WORDS
-    context = {w for w in context if _number(w) is None}
-    for unit, low, high in a.figures:
-        for unit_b, low_b, high_b in b.figures:
-            if unit != unit_b or len(context - {unit, unit + "s"}) < MIN_FIGURE_CONTEXT:
+def _figure_clash(a: _Claim, b: _Claim) -> tuple[Figure, Figure] | None:
+    """The same count of the same thing, given differently at the same time.
+
+    A count of an outcome (killed, injured, ...) stated on the same day is one quantity of
+    the story's event; any other count, or one whose day is unknown, must also share
+    MIN_FIGURE_CONTEXT words of what it is about.
+    """
+    apart = _days_apart(a.day, b.day) if a.day and b.day else None
+    if apart is not None and apart > FIGURE_MAX_DAYS:
+        return None
+    context = {w for w in (set(a.words) & set(b.words)) - STOP_WORDS
+               if not w[0].isdigit() and w not in NUMBER_WORDS}
+    for fa in a.figures:
+        for fb in b.figures:
+            if not (same_quantity(fa, fb) and disagree(fa, fb)):
                 continue
-            if high < low_b or high_b < low:
-                return unit
+            if apart is not None and fa.frame.startswith(OUTCOME_FRAME):
+                return fa, fb
+            if len(context - {fa.unit, fa.unit + "s"} | {fa.frame}) >= MIN_FIGURE_CONTEXT:
+                return fa, fb
     return None
 
 
-def _record(a: _Claim, b: _Claim, kind: str, topic: str) -> Contradiction:
-    why = f"{_said(a.quote)} vs {_said(b.quote)} ({kind} {topic})"
+def _days_apart(a: str, b: str) -> int:
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return 0  # a month or a year only: not known to be different days
+
+
+def _record(a: _Claim, b: _Claim, kind: str, spans: tuple[tuple[int, int], tuple[int, int]],
+            ) -> Contradiction:
+    """The pair with ``why`` in plain words: "Rutte: ... meeting between Putin and
+    Zelenskyy; Lavrov: no meeting is planned"."""
+    why = f"{_said(a.quote, spans[0])}; {_said(b.quote, spans[1])}"
     return Contradiction(a=a.quote.id, b=b.quote.id, why=why, kind=kind, story=a.story)
 
 
-def _said(q: Quote) -> str:
-    """'Lavrov (2025-08-22): “No meeting is planned”'."""
+def _said(q: Quote, span: tuple[int, int]) -> str:
     who = q.speaker_name or q.reported_by or "unattributed"
-    text = q.text if len(q.text) <= SNIPPET_CHARS else q.text[:SNIPPET_CHARS - 1] + "…"
-    return f"{who} ({q.said_on or 'date unknown'}): “{text}”"
+    return f"{who}: {_snippet(q.text, span)}"
+
+
+def _snippet(text: str, span: tuple[int, int]) -> str:
+    """The words that disagree, widened to their clause; a clause longer than SNIPPET_CHARS
+    is cut around them at word boundaries."""
+    start, end = span
+    left = max(text.rfind(c, 0, start) for c in CLAUSE_MARKS) + 1
+    right = min([i for i in (text.find(c, end) for c in CLAUSE_MARKS) if i != -1],
+                default=len(text))
+    lead, tail = "", ""
+    if right - left > SNIPPET_CHARS:
+        cut = max(left, start - SNIPPET_CHARS // 3)
+        if cut > left:
+            cut, lead = text.find(" ", cut, start) + 1 or start, "…"
+        stop = min(right, cut + SNIPPET_CHARS)
+        if stop < right:
+            stop, tail = max(text.rfind(" ", end, stop), end), "…"
+        left, right = cut, stop
+    return lead + text[left:right].strip(" \"“”„«»‘’'") + tail
