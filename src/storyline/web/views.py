@@ -32,7 +32,9 @@ YEARLY_MONTHS, MONTHLY_DAYS, DAILY_DAYS = 24, 62, 14
 UNDATED_OPEN_MAX = 8
 # Characters of an untitled article's lead shown as its title (a line in a list).
 LABEL_CHARS = 90
-_REASON = re.compile(r"\(([^()]*)\)\s*$")
+# A contradiction's kind (``Contradiction.kind``) in a reader's words; ``why`` says what
+# the two sides say.
+KIND_LABELS = {"polarity": "yes and no", "figure": "different figures"}
 _DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _SAFE_SCHEMES = ("http", "https")
 
@@ -416,15 +418,10 @@ def contradictions_view(store: Store, story: str | None = None) -> View:
     rows = {r["id"]: _quote_row(r) for r in store.quote_rows([x for c in pairs
                                                               for x in (c.a, c.b)])}
     return {"contradictions": [
-        {"why": c.why, "reason": _reason(c.why, c.kind), "kind": c.kind, "story": c.story,
+        {"why": c.why, "reason": c.why or KIND_LABELS.get(c.kind, c.kind),
+         "kind": KIND_LABELS.get(c.kind, c.kind), "story": c.story,
          "a": rows.get(c.a), "b": rows.get(c.b)}
         for c in pairs]}
-
-
-def _reason(why: str, kind: str) -> str:
-    """The why's closing "(polarity on 'meet')": the sides are shown in full beside it."""
-    m = _REASON.search(why)
-    return m[1] if m else (why or kind)
 
 
 def search_view(store: Store, q: str = "", speaker: str = "", outlet: str = "",
