@@ -290,3 +290,10 @@ def test_pronoun_with_nobody_before_it_is_unattributed(nlp: Any) -> None:
     text = "“We will win this port back,” he told reporters on Monday."
     [q] = _with_names(nlp, text, [])
     assert (q.speaker_name, q.speaker_key, q.speaker_mention) == (None, None, "he")
+
+
+@pytest.mark.slow
+def test_whose_spokesman_is_not_the_speaker(nlp: Any) -> None:
+    text = "Liv Dahl toured the quay. “The basin is safe,” Dahl's campaign said on Monday."
+    [q] = _with_names(nlp, text, [("Liv Dahl", "PERSON", "P:dahl")])
+    assert (q.speaker_key, q.speaker_mention) == (None, "Dahl's campaign")

@@ -205,7 +205,8 @@ def resolve(index: SpeakerIndex, head: Any, span: tuple[int, int],
     if word in GROUP_PRONOUNS:
         return _pronoun(index, head, text, span[0], history, person=False)
     found = _head_mentions(index, head) or index.overlapping(*span)
-    found = [m for m in found if m.label == "PERSON" or _covers(m, head)]
+    found = [m for m in found if _covers(m, head)
+             or (m.label == "PERSON" and not _possessor(m, head))]
     named = any(m.label == "PERSON" for m in found)
     if is_own_outlet(text, index.article) or (is_outlet(text, index.article) and not named):
         return Speaker(text, outlet=True)
@@ -218,6 +219,11 @@ def resolve(index: SpeakerIndex, head: Any, span: tuple[int, int],
     # that name, when there is exactly one.
     surname = index.by_surname(head.text) if head.pos_ == "PROPN" else None
     return Speaker(text, surname, index.name(surname)) if surname else Speaker(text)
+
+
+def _possessor(m: Mention, head: Any) -> bool:
+    """ "Trump's campaign said": Trump owns the speaker, he is not the speaker."""
+    return any(t.dep_ == "poss" and m.start <= t.idx < m.end for t in head.children)
 
 
 def _covers(m: Mention, token: Any) -> bool:
