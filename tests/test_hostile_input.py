@@ -141,11 +141,17 @@ def _with_length(record: bytes, delta: int) -> bytes:
     return b"\r\n".join(lines) + sep + rest
 
 
-def test_warc_record_with_an_inflated_length_fails_and_the_next_is_kept(tmp_path: Path) -> None:
+@pytest.mark.parametrize("gz", [False, True])
+def test_warc_record_with_an_inflated_length_fails_and_the_next_is_kept(
+        tmp_path: Path, gz: bool) -> None:
+    import gzip
+
     one, two, three = _warc_records(3)
     inflated = _with_length(two, len(three) // 2)  # ends inside the third record
-    (tmp_path / "long.warc").write_bytes(one + inflated + three)
-    pages, failures = _read(tmp_path / "long.warc")
+    parts = [one, inflated, three]
+    name = "long.warc.gz" if gz else "long.warc"
+    (tmp_path / name).write_bytes(b"".join(gzip.compress(p) if gz else p for p in parts))
+    pages, failures = _read(tmp_path / name)
     assert [p.url for p in pages] == ["https://n.example/1", "https://n.example/3"]
     assert [f.reason for f in failures] == ["bad-warc-record"]
     assert "Content-Length" in failures[0].detail
