@@ -43,6 +43,13 @@ DCT = dt.date(2031, 3, 12)  # a Wednesday in the first quarter
     ("a couple of years", "P2Y", "DURATION"),
     ("recent years", "PXY", "DURATION"),
     ("the 2029 quarter", "2029", "DATE"),  # a year's quarter, not 2029 quarters
+    ("two more weeks", "P2W", "DURATION"),
+    ("almost a hundred years", "P100Y", "DURATION"),
+    ("the first nine months of the year", "P9M", "DURATION"),
+    ("the weeks ahead", "PXW", "DURATION"),
+    ("an additional year", "P1Y", "DURATION"),
+    ("three years earlier", "2028", "DATE"),
+    ("last Wednesday", "2031-03-05", "DATE"),  # said on a Wednesday: the week before
 ])
 def test_values(text: str, value: str, kind: str) -> None:
     assert normalise(text, DCT) == (value, kind)
@@ -109,11 +116,12 @@ def test_a_period_and_the_day_it_ended_are_two(nlp: Any) -> None:
 def test_the_quarter_refers_back(nlp: Any) -> None:
     found = _found(nlp, "Orvale Ferries said fourth-quarter profit rose 12% from $3 million a "
                         "year earlier. Revenue in the quarter rose 5%. The year-ago quarter "
-                        "included a one-time gain.")
+                        "included a one-time gain. Sales in the latest period were flat.")
     assert ("fourth-quarter", "2030-Q4") in found
     assert ("a year earlier", "2029-Q4") in found
     assert ("the quarter", "2030-Q4") in found
     assert ("The year-ago quarter", "2029-Q4") in found
+    assert ("the latest period", "2030-Q4") in found
 
 
 @pytest.mark.slow

@@ -33,7 +33,7 @@ NUMBER_WORDS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
 }
 # Vague quantities: TimeML writes the unknown number as X ("several years" -> PXY).
 VAGUE = {"several", "few", "a few", "many", "some", "the past few", "recent"}
@@ -113,8 +113,9 @@ EXTRA = re.compile(
     r"\b(?:from\s+)?(?:1[5-9]|20)\d\d\s?(?:to|until|through|-|–)\s?(?:1[5-9]|20)\d\d\b|"
     r"\bbetween\s+(?:1[5-9]|20)\d\d\s+and\s+(?:1[5-9]|20)\d\d\b|"
     r"\b(?:(?:almost|nearly|about|over|more than|at least|some|just|only)\s+)?"
-    r"(?:\d+|" + _EXTRA_NUMBER + r"|an?|one)(?:\s+and\s+a\s+half)?[\s-]+(?:years|months|"
-    r"weeks|days|hours|minutes|decades)\b|"
+    r"(?:\d+|" + _EXTRA_NUMBER + r"|an?|one)(?:\s+and\s+a\s+half)?[\s-]+(?:more\s+)?(?:years|"
+    r"months|weeks|days|hours|minutes|decades)\b|"
+
     r"\b(?:a|an|one|\d+|" + _EXTRA_NUMBER + r")\s+(?:year|month|week|day|hour)s?\s+and\s+a\s+"
     r"half\b|" + _CLOCK + r"|\b(?:currently|(?:more |most |until |only |very )?recently)\b)",
     re.I)
@@ -135,7 +136,8 @@ EXTRA_REFS = re.compile(
     r"\brecent (?:years|months|weeks|days|decades)\b|"
     r"\b(?:an?|one|\d+|" + _EXTRA_NUMBER + r")[ \t]+(?:year|month|week|day)s?[ \t]+"
     r"(?:ago|earlier)\b|\b(?:every|each)[ \t]+(?:day|week|month|year)\b|\bhourly\b|"
-    r"\b(?:first|second|third|fourth)-quarter\b)", re.I)
+    r"\b(?:first|second|third|fourth)-quarter\b|"
+    r"\b(?:the|that) (?:latest|most recent) (?:quarter|period)\b)", re.I)
 # References back to a quarter named earlier in the article (see ``_from_quarter``).
 QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 QUARTER_ANAPHOR = re.compile(r"(?i)(?:the|that|its) (?:latest |most recent |same |fiscal )*"
@@ -829,7 +831,7 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
     (re.compile(r"^(?:(?:more|most|until|only|very|right|just|by|for|from|until|in|at) )?("
                 + "|".join(REFS) + r")$"), _ref),
     (re.compile(r"^(?:(?:for|over|about|around|nearly|almost|roughly|approximately|just|only|"
-                r"some|under|more than|less than|at least|up to|close to|another|as long as|"
+                r"some|under|more than|less than|at least|up to|close to|another|as long as|latest|"
                 r"an additional|an extra|the) )*"
                 r"(?:(last|past|next|first|coming|previous) )?(?P<qty>" + _NUM
                 + r"(?:[ -]and[ -]a[ -]half)?|half an?|a couple of|couple of|a few|several|few|"
