@@ -1,4 +1,8 @@
-"""Finding input files and reading their bytes safely (gzip, size limits)."""
+"""Finding input files and opening them as streams safely (gzip, size limits, UTF-16).
+
+Only the paths the user names are opened; a file's bytes are read as a stream, so a
+container (JSONL, WARC) is never held whole in memory.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +26,10 @@ GZIP_MAGIC = b"\x1f\x8b"
 # WARC.gz stays compressed: warcio reads it member by member, so one bad record is skippable.
 KEEP_COMPRESSED = (".warc.gz", ".arc.gz")
 CONTAINERS = (".jsonl", ".ndjson", ".json", ".warc", ".arc")
+# How much of a stream is looked at before choosing how to read it (sniff.SNIFF_BYTES).
+SNIFF_HEAD = 4096
+# Bytes a stream reads from its source at a time: few calls, little memory.
+READ_CHUNK = 1 << 20
 # Decompression step: small enough that a bomb is stopped within a megabyte of the limit.
 GZIP_CHUNK = 1 << 20
 # gzip inside gzip happens (a .gz of a .gz download); deeper nesting is only ever an attack.
@@ -73,8 +81,8 @@ def link_folder(path: Path) -> Path:
         target = path.read_text(encoding="utf-8").strip()
     except (OSError, UnicodeDecodeError):
         return path
-    if not target or "\n" in target or "\0" in target:
-        return path
+    if not target or "\n" in target or "\0" in target or Path(target).is_absolute():
+        return path  # a checked-out link to a folder of the same checkout is relative
     try:
         resolved = (path.parent / target).resolve()
         return resolved if resolved.is_dir() else path
@@ -134,12 +142,6 @@ def input_stream(path: str, f: io.BufferedReader, size: int,
         raise PageError("too-large", f"{size} bytes > max_page_bytes "
                                      f"{settings.max_page_bytes}")
     return _as_utf8(f)
-
-
-# How much of a stream is looked at before choosing how to read it (sniff.SNIFF_BYTES).
-SNIFF_HEAD = 4096
-# Bytes a stream reads from its source at a time.
-READ_CHUNK = 1 << 20
 
 
 def _stays_compressed(path: str, head: bytes) -> bool:
