@@ -297,3 +297,20 @@ def test_whose_spokesman_is_not_the_speaker(nlp: Any) -> None:
     text = "Liv Dahl toured the quay. “The basin is safe,” Dahl's campaign said on Monday."
     [q] = _with_names(nlp, text, [("Liv Dahl", "PERSON", "P:dahl")])
     assert (q.speaker_key, q.speaker_mention) == (None, "Dahl's campaign")
+
+
+@pytest.mark.slow
+def test_a_role_is_the_person_the_article_gives_it(nlp: Any) -> None:
+    text = ("Sen. Ole Berg toured the quay with Liv Dahl. “The basin is safe,” Dahl said. "
+            "The senator said that the dredging would start in May.")
+    found = _with_names(nlp, text, [("Ole Berg", "PERSON", "P:berg"),
+                                    ("Liv Dahl", "PERSON", "P:dahl")])
+    assert _find(found, "dredging would start").speaker_key == "P:berg"
+
+
+@pytest.mark.slow
+def test_a_role_the_article_gives_nobody_stays_unnamed(nlp: Any) -> None:
+    text = "“The basin is safe,” Dahl said. The governor said that the dredging would start."
+    found = _with_names(nlp, text, [("Dahl", "PERSON", "P:dahl")])
+    q = _find(found, "dredging would start")
+    assert (q.speaker_key, q.speaker_name, q.speaker_mention) == (None, None, "The governor")

@@ -45,6 +45,14 @@ ROLE_FILLERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our",
 BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"), ("“", "”"), ("«", "»"), ("‹", "›"))
 # Honorifics and title words that open a name span but are no part of the name.
 TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr", "sir", "u.s", "us", "prime", "vice"})
+# Abbreviated titles in news copy ("Sen. Tim Kaine"), for matching "the senator" to them.
+TITLE_ABBREVIATIONS = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+    "pres": "president", "sec": "secretary", "amb": "ambassador", "atty": "attorney",
+    "lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant",
+    "det": "detective", "insp": "inspector", "supt": "superintendent", "prof": "professor",
+    "cmdr": "commander", "adm": "admiral",
+}
 # Dependencies that make a name the subject of its clause, for pronouns to look back at.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # How far before a name a title may stand and still be that person's ("NATO Secretary
@@ -171,15 +179,30 @@ class SpeakerIndex:
         return max((m.start for m in self.mentions if m.key == key and m.end <= pos), default=-1)
 
     def titled_person(self, title: str, before: int) -> str | None:
-        """The person the article names right after ``title`` ("Secretary General Mark Rutte")."""
+        """The person the article gives ``title``: named right after it ("Secretary General
+        Mark Rutte", "Sen. Tim Kaine") or described by it ("Rutte, the NATO secretary
+        general"); the last such person before ``before``, else the first after it."""
         text = self.article.text
+        pattern = re.compile(rf"\b{re.escape(title)}\b")
+        found = []
+        last_end = 0
         for m in self.mentions:
-            if m.label != "PERSON":
+            # The title stands between the name and any earlier name.
+            start, last_end = max(last_end, m.start - TITLE_WINDOW_CHARS), max(last_end, m.end)
+            if m.label == "PERSON":
+                window = _expanded(fold(text[min(start, m.start):m.start]))
+            elif m.label in DESCRIPTION_LABELS and m.key in self.names:
+                window = _expanded(fold(m.text))
+            else:
                 continue
-            window = fold(text[max(0, m.start - TITLE_WINDOW_CHARS):m.start])
-            if re.search(rf"\b{re.escape(title)}\b", window):
-                return m.key
-        return None
+            if pattern.search(window):
+                found.append(m)
+        earlier = [m for m in found if m.end <= before]
+        return earlier[-1].key if earlier else (found[0].key if found else None)
+
+
+def _expanded(words: str) -> str:
+    return " ".join(TITLE_ABBREVIATIONS.get(w, w) for w in words.split())
 
 
 def is_outlet(phrase: str, article: Article) -> bool:
@@ -214,7 +237,7 @@ def resolve(index: SpeakerIndex, head: Any, span: tuple[int, int],
         key = found[0].key
         return Speaker(text, key, index.name(key) or found[0].text)
     if lemma_of(head).lower() in ROLE_NOUNS and head.doc[head.left_edge.i].lower_ == "the":
-        return _role(index, head, text, span[0], history)
+        return _role(index, head, text, span[0])
     # A bare surname the model did not label ("(Abedin said ..."): the article's person of
     # that name, when there is exactly one.
     surname = index.by_surname(head.text) if head.pos_ == "PROPN" else None
@@ -254,13 +277,9 @@ def _pronoun(index: SpeakerIndex, head: Any, text: str, pos: int, history: Seque
     return Speaker(text, key, index.name(key) if key else None)
 
 
-def _role(index: SpeakerIndex, head: Any, text: str, pos: int,
-          history: Sequence[str]) -> Speaker:
-    # "the NATO Secretary General": the person the article introduced with that title,
-    # else the last person quoted (news copy varies the reference to its current speaker).
+def _role(index: SpeakerIndex, head: Any, text: str, pos: int) -> Speaker:
+    # "the NATO Secretary General": the person the article gives that title. An article
+    # that gives it nobody leaves the speaker unnamed: the last person quoted is a guess.
     title = fold(" ".join(t.text for t in head.subtree if t.i <= head.i and t.dep_ != "det"))
     key = index.titled_person(title, pos) if title else None
-    if key is None:
-        people = [k for k in history if index.is_person(k)]
-        key = people[-1] if people else None
     return Speaker(text, key, index.name(key) if key else None)
