@@ -21,6 +21,7 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 from storyline.web.app import create_app
+from storyline.web.routes import StoreDep
 
 
 @pytest.fixture
@@ -246,3 +247,102 @@ def test_serve_command_has_help() -> None:
 
     out = CliRunner().invoke(main, ["serve", "--help"])
     assert out.exit_code == 0 and "--port" in out.output
+
+
+# -- limits: search input, time budget, shutdown, HEAD --------------------------------------
+
+# A statement that runs for minutes: the stand-in for any costly request.
+_ENDLESS_SQL = ("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                "WHERE i < 1000000000) SELECT count(*) FROM n")
+
+
+def _slow(store: StoreDep) -> dict[str, int]:
+    return {"n": store.query(_ENDLESS_SQL)[0][0]}
+
+
+def _with_slow_route(app: Any) -> Any:
+    app.add_api_route("/api/slow", _slow)
+    return app
+
+
+@pytest.mark.parametrize("url", ["/search", "/api/search"])
+def test_search_over_the_word_or_length_limit_is_a_400(client: TestClient, url: str) -> None:
+    from storyline.store.web import MAX_QUERY_CHARS, MAX_QUERY_TERMS
+
+    r = client.get(url, params={"q": " ".join(["the"] * 400)})
+    assert r.status_code == 400 and f"at most {MAX_QUERY_CHARS} " in r.text
+    r = client.get(url, params={"q": " ".join(["the"] * (MAX_QUERY_TERMS + 1))})
+    assert r.status_code == 400 and f"at most {MAX_QUERY_TERMS} " in r.text
+    r = client.get(url, params={"q": "quota " + "x" * MAX_QUERY_CHARS})
+    assert r.status_code == 400 and f"at most {MAX_QUERY_CHARS} " in r.text
+    r = client.get(url, params={"speaker": "Holm " * (MAX_QUERY_TERMS + 1)})
+    assert r.status_code == 400 and "speaker" in r.text
+    assert client.get(url, params={"q": " ".join(["the"] * MAX_QUERY_TERMS)}).status_code == 200
+
+
+def test_a_repeated_word_is_searched_once() -> None:
+    # every word must match, so "the the the" is "the": one FTS phrase, not one per copy
+    assert fts_query("the the THE") == '"the"'
+    assert fts_query("cod the cod qu") == '"cod" "the" "qu"*'
+
+
+def test_snippet_holds_the_most_search_words_and_marks_them() -> None:
+    from storyline.store.web import MARK_CLOSE, MARK_OPEN, text_snippet
+
+    text = ("Cod cod cod cod in the harbour. " * 20 + "Later the quota for cod was cut, "
+            "the minister said. " + "Weather \x02notes\x03 follow. " * 20)
+    snip = text_snippet(text, ["cod"], "quot", size=8)
+    assert snip.startswith("… ") and snip.endswith(" …")
+    assert f"{MARK_OPEN}quota{MARK_CLOSE}" in snip and f"{MARK_OPEN}cod{MARK_CLOSE}" in snip
+    assert snip.count(MARK_OPEN) == snip.count(MARK_CLOSE) >= 2
+    assert text_snippet("no match here", ["cod"], None) == "no match here"
+
+
+def test_a_request_past_its_time_budget_is_a_503(web_db: Path) -> None:  # noqa: F811
+    with TestClient(_with_slow_route(create_app(web_db, budget_s=0.2))) as c:
+        r = c.get("/api/slow")
+    assert r.status_code == 503 and "0.2 s budget" in r.json()["detail"]
+
+
+def test_stopping_serve_interrupts_a_running_query(web_db: Path) -> None:  # noqa: F811
+    import socket
+    import threading
+    import urllib.error
+    import urllib.request
+
+    from storyline.web.app import make_server
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = make_server(_with_slow_route(create_app(web_db, budget_s=600)), port=port)
+    serving = threading.Thread(target=server.run, daemon=True)
+    serving.start()
+    while not server.started:
+        serving.join(0.05)
+    answers: list[int] = []
+
+    def ask() -> None:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/slow", timeout=60)
+        except urllib.error.HTTPError as e:
+            answers.append(e.code)
+
+    asking = threading.Thread(target=ask, daemon=True)
+    asking.start()
+    asking.join(1.0)
+    running = asking.is_alive()
+    server.handle_exit(2, None)  # what SIGINT does
+    serving.join(10)
+    asking.join(10)
+    server.force_exit = True  # a failed test must not leave the server holding pytest open
+    assert running and not serving.is_alive() and answers == [503]
+
+
+@pytest.mark.parametrize("url", ["/", f"/stories/{STORY}", "/api/stories", "/search?q=cod",
+                                 "/static/style.css", "/nope"])
+def test_head_answers_like_get_without_a_body(client: TestClient, url: str) -> None:
+    get, head = client.get(url), client.head(url)
+    assert head.status_code == get.status_code and head.content == b""
+    for h in ("content-type", "content-length", "content-security-policy"):
+        assert head.headers.get(h) == get.headers.get(h), h

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,9 @@ from .migrations import migrate
 # How long a statement waits for another connection's lock before failing; long enough
 # that a web request never sees "database is locked" while a run commits a batch.
 BUSY_TIMEOUT_MS = 30_000
+# How often (in SQLite VM instructions) a time-limited connection checks its deadline: about
+# a millisecond of work, so an interrupt lands quickly and the check itself costs nothing.
+PROGRESS_STEPS = 10_000
 
 
 class StoreCore:
@@ -51,6 +54,20 @@ class StoreCore:
 
     def close(self) -> None:
         self.conn.close()
+
+    def limit_time(self, seconds: float, stop: Callable[[], bool] = lambda: False) -> None:
+        """Interrupt whatever statement runs ``seconds`` from now, or once ``stop()`` is true.
+
+        The statement then raises ``sqlite3.OperationalError("interrupted")``; the web app
+        answers 503. SQLite checks between VM steps, so one step of a virtual table (an FTS5
+        match) is not cut short: search input limits bound those.
+        """
+        deadline = time.monotonic() + seconds
+
+        def over() -> int:
+            return int(time.monotonic() > deadline or stop())
+
+        self.conn.set_progress_handler(over, PROGRESS_STEPS)
 
     def __enter__(self) -> Any:
         return self

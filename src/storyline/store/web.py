@@ -7,9 +7,11 @@ dicts (one per row) or records; the web layer shapes them into pages.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..errors import ConfigError
 from ..records import Contradiction, DuplicateLink, Entity, Event, Quote
 from .analysis import QUOTE_COLUMNS
 from .core import StoreCore, loads
@@ -23,6 +25,19 @@ RANK_MAX_MATCHES = 2000
 # SQLite's default limit on host parameters is 32766; chunk IN (...) lists well below it.
 _CHUNK = 900
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Search input limits. Every word is one more FTS5 phrase that ranking and matching walk per
+# row, so cost grows with the word count; 32 words and 512 characters are far above any
+# real search (a long headline is about 15 words) and keep the worst query cheap.
+MAX_QUERY_TERMS = 32
+MAX_QUERY_CHARS = 512
+# Words in a result's snippet, as FTS5's snippet() was asked for before (a line of text).
+SNIPPET_WORDS = 24
+# Marks a snippet puts around each match (control characters, removed from the text between
+# matches); the page escapes the snippet and only then turns them into <mark>.
+MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
+# Between two words a snippet keeps at most this much (punctuation, spaces); longer runs of
+# non-words become an ellipsis, so a snippet stays a line whatever the text holds.
+SNIPPET_GAP_CHARS = 40
 
 BRIEF_COLUMNS = ("id", "source_id", "title", "outlet", "published", "url", "wire",
                  "duplicate_of", "story", "final_url")
@@ -31,18 +46,105 @@ BRIEF_COLUMNS = ("id", "source_id", "title", "outlet", "published", "url", "wire
 LEAD_CHARS = 160
 
 
+def check_search(text: str, what: str = "search") -> None:
+    """Raise ``ConfigError`` when a search field is over the length or word limits."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise ConfigError(f"the {what} is {len(text)} characters long; at most "
+                          f"{MAX_QUERY_CHARS} are allowed: shorten it")
+    words = len(_WORD.findall(text))
+    if words > MAX_QUERY_TERMS:
+        raise ConfigError(f"the {what} has {words} words; at most {MAX_QUERY_TERMS} are "
+                          "allowed: use fewer, more distinctive words")
+
+
+def search_terms(text: str) -> tuple[list[str], str | None]:
+    """The words a search needs in full, and the last word as a prefix (None when it repeats
+    one of the others). All must match, so a word given twice is looked for once."""
+    check_search(text)
+    words = _WORD.findall(text)
+    if not words:
+        return [], None
+    first: dict[str, str] = {}
+    for w in words[:-1]:
+        first.setdefault(_fold(w), w)
+    return list(first.values()), None if _fold(words[-1]) in first else words[-1]
+
+
 def fts_query(text: str) -> str | None:
     """A safe FTS5 MATCH expression: every word quoted, the last one a prefix.
 
     User input never reaches FTS5's query syntax, so ``AND``, quotes or ``*`` in a search box
     cannot raise a syntax error or change the query's meaning.
     """
-    words = _WORD.findall(text)
-    if not words:
-        return None
-    quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
+    exact, prefix = search_terms(text)
+    quoted = [f'"{w}"' for w in exact] + ([f'"{prefix}"*'] if prefix else [])
+    return " ".join(quoted) or None
+
+
+def _fold(word: str) -> str:
+    """A word as FTS5's unicode61 tokenizer (remove_diacritics) compares it, near enough."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold())
+                   if not unicodedata.combining(c))
+
+
+def _gap(text: str) -> str:
+    """Text between two snippet words, without mark characters and never long."""
+    text = text.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
+    return text if len(text) <= SNIPPET_GAP_CHARS else " … "
+
+
+def text_snippet(text: str, exact: Sequence[str], prefix: str | None,
+                 size: int = SNIPPET_WORDS) -> str:
+    """The ``size``-word window of ``text`` that holds the most different search words.
+
+    Linear in the text: one pass finds the matching words, one sliding window scores every
+    start (different words first, then all matches). The last search word matches as a
+    prefix, as in the FTS query. Matches are wrapped in ``MARK_OPEN``/``MARK_CLOSE``.
+    """
+    folded = {_fold(w): i for i, w in enumerate(exact)}
+    start_of = _fold(prefix) if prefix else None
+    tokens = list(_WORD.finditer(text))
+    hits: list[int | None] = []
+    for t in tokens:
+        f = _fold(t[0])
+        hits.append(folded[f] if f in folded else
+                    len(folded) if start_of is not None and f.startswith(start_of) else None)
+    start = _best_window(hits, size)
+    # (no match in the text itself, e.g. only in the title: the window is the text's start)
+    return _render_window(text, tokens, hits, start, min(start + size, len(tokens)))
+
+
+def _best_window(hits: Sequence[int | None], size: int) -> int:
+    counts: dict[int, int] = {}
+    best, best_score, matched = 0, (-1, -1), 0
+    for i, h in enumerate(hits):
+        if h is not None:
+            counts[h] = counts.get(h, 0) + 1
+            matched += 1
+        if i >= size and (old := hits[i - size]) is not None:
+            counts[old] -= 1
+            matched -= 1
+            if not counts[old]:
+                del counts[old]
+        score = (len(counts), matched)
+        if score > best_score:
+            best, best_score = max(0, i - size + 1), score
+    return best
+
+
+def _render_window(text: str, tokens: Sequence[re.Match[str]], hits: Sequence[int | None],
+                   start: int, end: int) -> str:
+    if not tokens:
+        return ""
+    out = ["… " if start > 0 else ""]
+    pos = tokens[start].start()
+    for i in range(start, end):
+        t = tokens[i]
+        out.append(_gap(text[pos:t.start()]))
+        out.append(f"{MARK_OPEN}{t[0]}{MARK_CLOSE}" if hits[i] is not None else t[0])
+        pos = t.end()
+    out.append(" …" if end < len(tokens) else _gap(text[pos:]))
+    return "".join(out)
 
 
 def _brief_select(alias: str = "") -> str:
@@ -306,7 +408,8 @@ class WebQueries(StoreCore):
         rows = [dict(r) for r in self.conn.execute(
             f"SELECT {_brief_select('a')}, a.rowid AS rid FROM articles a {fts} "
             f"WHERE {' AND '.join(where) or '1'} {order} LIMIT {int(limit)}", params)]
-        snippets = self._snippets(match, [r.pop("rid") for r in rows]) if fts else {}
+        rowids = [r.pop("rid") for r in rows]
+        snippets = self._snippets(*search_terms(text), rowids) if fts else {}
         return [{**r, "snippet": snippets.get(r["id"])} for r in rows]
 
     def _fts_order(self, table: str, match: str) -> str:
@@ -314,16 +417,14 @@ class WebQueries(StoreCore):
                                   (match,)).fetchone()[0]
         return "ORDER BY f.rank" if count <= RANK_MAX_MATCHES else "ORDER BY f.rowid DESC"
 
-    def _snippets(self, match: str | None, rowids: list[int]) -> dict[str, str]:
-        # Only for the rows shown: snippet() over every match of a common word is slow.
-        # Its markers are control characters the page turns into <mark> after escaping.
-        if not match or not rowids:
+    def _snippets(self, exact: list[str], prefix: str | None,
+                  rowids: list[int]) -> dict[str, str]:
+        # Only for the rows shown, and in Python: FTS5's snippet() scores every match against
+        # every other, so its cost grows with the square of the matches in a text.
+        if not rowids:
             return {}
-        return {r[0]: r[1] for r in self.conn.execute(
-            "SELECT a.id, snippet(articles_fts, 1, char(2), char(3), ' … ', 24) "
-            "FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
-            f"WHERE articles_fts MATCH ? AND f.rowid IN ({_marks(len(rowids))})",
-            (match, *rowids))}
+        return {r[0]: text_snippet(r[1], exact, prefix) for r in self.conn.execute(
+            f"SELECT id, text FROM articles WHERE rowid IN ({_marks(len(rowids))})", rowids)}
 
     def search_entities(self, text: str, limit: int = SEARCH_LIMIT) -> list[dict[str, Any]]:
         match = fts_query(text)

@@ -1,13 +1,17 @@
 """The FastAPI app: read-only on the store, one connection per request, strict headers.
 
 ``create_app(db)`` builds it (tests use it with ``TestClient``); ``serve`` runs it under
-uvicorn for ``storyline serve``.
+uvicorn for ``storyline serve``. Every request has a time budget: its SQL is interrupted
+when the budget passes (503), or at once when the server is told to stop.
 """
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from ..errors import ConfigError, StoreError
@@ -34,6 +38,13 @@ SECURITY_HEADERS = [
     (b"referrer-policy", b"no-referrer"),
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
+# A request's SQL is interrupted past this many seconds. Pages answer in well under 200 ms
+# on a 20k-article store (bench/web_bench.py); 10 s is far above that, and short enough
+# that a costly request cannot hold one of the server's threads for long.
+REQUEST_BUDGET_S = 10.0
+# Once told to stop, how long `serve` waits for responses still being sent; running SQL is
+# interrupted at once, so this only bounds a client that reads slowly.
+SHUTDOWN_GRACE_S = 5
 
 
 class SecurityHeaders:
@@ -55,8 +66,32 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def create_app(db: str | Path) -> FastAPI:
-    """The app on the store at ``db``; the store must exist (it is never written)."""
+class HeadAsGet:
+    """Answers ``HEAD`` as ``GET`` would, headers and status alike, without the body."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
+
+
+def create_app(db: str | Path, budget_s: float = REQUEST_BUDGET_S) -> FastAPI:
+    """The app on the store at ``db``; the store must exist (it is never written).
+
+    ``budget_s``: seconds a request's SQL may run before it is interrupted (a 503).
+    """
     if str(db) != ":memory:" and not Path(db).is_file():
         raise ConfigError(f"no store at {db}; create one with `storyline run PATHS --db {db}`")
     from .routes import api, pages
@@ -65,11 +100,17 @@ def create_app(db: str | Path) -> FastAPI:
     # description stays at /openapi.json.
     app = FastAPI(title="storyline", docs_url=None, redoc_url=None)
     app.state.db = str(db)
+    app.state.budget_s = budget_s
+    # Set when the server is told to stop: every running statement is interrupted.
+    app.state.stopping = threading.Event()
     app.state.templates = environment()
     app.include_router(api)
     app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(ConfigError, _bad_request)
+    app.add_exception_handler(sqlite3.OperationalError, _interrupted)
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
     return app
 
@@ -80,6 +121,7 @@ def open_store(request: Request) -> Iterator[Store]:
         store = Store.open(request.app.state.db, readonly=True)
     except StoreError as e:
         raise HTTPException(503, str(e)) from e
+    store.limit_time(request.app.state.budget_s, request.app.state.stopping.is_set)
     try:
         yield store
     finally:
@@ -100,8 +142,35 @@ async def _http_error(request: Request, exc: Exception) -> Response:
                   detail=str(exc.detail))
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Run the app under uvicorn until interrupted (``storyline serve``)."""
+async def _bad_request(request: Request, exc: Exception) -> Response:
+    """A request over the search limits: 400, with the message saying what to change."""
+    return await _http_error(request, HTTPException(400, str(exc)))
+
+
+async def _interrupted(request: Request, exc: Exception) -> Response:
+    if "interrupted" not in str(exc):
+        raise exc
+    if request.app.state.stopping.is_set():
+        detail = "the server is shutting down; retry in a moment"
+    else:
+        detail = (f"this request took longer than its {request.app.state.budget_s:g} s "
+                  "budget; narrow the search (fewer or rarer words, an outlet or dates)")
+    return await _http_error(request, HTTPException(503, detail))
+
+
+def make_server(app: FastAPI, host: str = "127.0.0.1", port: int = 8000) -> Any:
+    """A uvicorn server for ``app`` whose stop signal also interrupts running SQL."""
     import uvicorn
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+            app.state.stopping.set()
+            super().handle_exit(sig, frame)
+
+    return Server(uvicorn.Config(app, host=host, port=port, log_level="info",
+                                 timeout_graceful_shutdown=SHUTDOWN_GRACE_S))
+
+
+def serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Run the app under uvicorn until interrupted (``storyline serve``)."""
+    make_server(create_app(db), host, port).run()

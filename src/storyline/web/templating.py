@@ -2,14 +2,19 @@
 
 Every string from a crawled page reaches HTML only through ``{{ }}``, which escapes it; the
 one filter that returns markup (``snippet``) escapes first and only then adds ``<mark>``.
+Every ``{{ }}`` value also loses the control characters that change how text is displayed
+(``display.display_text``).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..store.web import MARK_CLOSE, MARK_OPEN
+from .display import display_text
 from .views import day_label
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -20,14 +25,18 @@ try:
 except ImportError as e:  # pragma: no cover - depends on the install
     raise ImportError("the web app and report need Jinja2: install storyline[web]") from e
 
-# Search snippets come back from FTS5 with these control characters around each match.
-_MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
-
 
 def snippet(text: str | None) -> Markup:
-    """An FTS5 snippet, escaped, with its match markers turned into ``<mark>``."""
+    """A search snippet, escaped, with its match markers turned into ``<mark>``."""
     safe = str(escape(text or ""))
-    return Markup(safe.replace(_MARK_OPEN, "<mark>").replace(_MARK_CLOSE, "</mark>"))
+    return Markup(safe.replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>"))
+
+
+def displayed(value: Any) -> Any:
+    """What ``{{ value }}`` prints: strings (escaped or markup) without display controls."""
+    if isinstance(value, Markup):
+        return Markup(display_text(str(value)))
+    return display_text(value) if isinstance(value, str) else value
 
 
 def environment() -> jinja2.Environment:
@@ -37,6 +46,7 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=displayed,
     )
     env.filters["day"] = day_label
     env.filters["snippet"] = snippet

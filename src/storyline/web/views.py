@@ -15,9 +15,9 @@ from urllib.parse import quote as url_quote
 from urllib.parse import urlencode, urlsplit
 
 from ..corpus.sources import outlet_name, syndication_roots
-from ..corpus.timeline import statement_key
 from ..records import Article, Event, Quote, TimelineItem
 from ..store import Store
+from ..store.web import check_search
 
 View = dict[str, Any]
 
@@ -153,10 +153,8 @@ class _ItemContext:
         self.roots = syndication_roots(self.links)
         kinds = {d.article: d.kind for d in self.links}
         self.articles = {a["id"]: brief_view(a, kinds) for a in store.story_articles(story)}
-        # A timeline row stands for every copy of its statement: the same key in the story.
-        self.statements: dict[tuple[str, str], list[str]] = {}
-        for q in store.story_quotes(story):
-            self.statements.setdefault(statement_key(q), []).append(q.article)
+        # A timeline row stands for every rendering of its statement.
+        self.statements = {q: s.articles for s in store.statements(story) for q in s.quotes}
         self.entities = store.entities_by_ids(
             {t.speaker for t in self.items if t.speaker}
             | {q.speaker for q in self.quotes.values() if q.speaker})
@@ -167,7 +165,7 @@ class _ItemContext:
         if event is not None:
             ids = list(event.articles)
         elif quote is not None:
-            ids = self.statements.get(statement_key(quote), [quote.article])
+            ids = list(self.statements.get(quote.id, (quote.article,)))
         else:
             ids = []
         # Rows name their sources by outlet (older stores: by article id).
@@ -426,6 +424,11 @@ def contradictions_view(store: Store, story: str | None = None) -> View:
 
 def search_view(store: Store, q: str = "", speaker: str = "", outlet: str = "",
                 date_from: str = "", date_to: str = "") -> View:
+    """Quotes, articles and people matching; ``ConfigError`` when a field is over the limits
+    (``store.web.MAX_QUERY_TERMS`` words, ``MAX_QUERY_CHARS`` characters)."""
+    for value, what in ((q, "search"), (speaker, "speaker"), (outlet, "outlet"),
+                        (date_from, "from date"), (date_to, "to date")):
+        check_search(value, what)
     narrowed = bool(speaker or outlet or date_from or date_to)
     quotes = store.search_quotes(q, speaker or None, outlet or None, date_from or None,
                                  date_to or None) if (q or narrowed) else []
