@@ -15,6 +15,7 @@ from urllib.parse import quote as url_quote
 from .errors import ConfigError
 from .store import Store
 from .web import views
+from .web.display import display_text
 
 # Opened from disk the report has no origin to trust: nothing but its own inline CSS.
 REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'"
@@ -51,8 +52,9 @@ def render_html(store: Store, story: str | None = None) -> str:
 
 
 def md_text(text: str | None) -> str:
-    """Text that Markdown shows literally: no links, HTML, emphasis or line structure."""
-    flat = " ".join((text or "").split())
+    """Text that Markdown shows literally: no links, HTML, emphasis, line structure or
+    display controls."""
+    flat = " ".join(display_text(text or "").split())
     return _MD_SPECIAL.sub(r"\\\1", flat)
 
 
@@ -66,7 +68,8 @@ def render_markdown(store: Store, story: str | None = None) -> str:
     lines: list[str] = []
     for v in report_views(store, story):
         lines += _md_story(v)
-    return "\n".join(lines) + "\n"
+    # md_text cleans every stored string; this pass also covers the lines built around them.
+    return display_text("\n".join(lines)) + "\n"
 
 
 def _md_story(v: views.View) -> list[str]:
