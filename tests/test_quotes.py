@@ -314,3 +314,13 @@ def test_a_role_the_article_gives_nobody_stays_unnamed(nlp: Any) -> None:
     found = _with_names(nlp, text, [("Dahl", "PERSON", "P:dahl")])
     q = _find(found, "dredging would start")
     assert (q.speaker_key, q.speaker_name, q.speaker_mention) == (None, None, "The governor")
+
+
+@pytest.mark.slow
+def test_a_pronoun_never_stands_for_a_person_marked_the_other_gender(nlp: Any) -> None:
+    text = ("Mrs. Liv Dahl met Mr. Ole Berg at the quay. “The basin is safe,” Berg said. "
+            "She said that the dredging would start in May.")
+    found = _with_names(nlp, text, [("Liv Dahl", "PERSON", "P:dahl"),
+                                    ("Ole Berg", "PERSON", "P:berg")])
+    assert _find(found, "The basin is safe").speaker_key == "P:berg"
+    assert _find(found, "dredging would start").speaker_key == "P:dahl"

@@ -53,6 +53,15 @@ TITLE_ABBREVIATIONS = {
     "det": "detective", "insp": "inspector", "supt": "superintendent", "prof": "professor",
     "cmdr": "commander", "adm": "admiral",
 }
+# Words that say a person is a man or a woman when they stand in the title before the
+# name or in a description of the person ("Mrs. Dahl", "the spokeswoman"); a pronoun
+# never stands for a person the article marks as the other.
+MALE_WORDS = frozenset({"mr", "sir", "king", "prince", "lord", "spokesman", "chairman",
+                        "congressman", "businessman", "father", "son", "brother", "husband"})
+FEMALE_WORDS = frozenset({"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess",
+                          "spokeswoman", "chairwoman", "congresswoman", "businesswoman",
+                          "mother", "daughter", "sister", "wife", "actress"})
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # Dependencies that make a name the subject of its clause, for pronouns to look back at.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # How far before a name a title may stand and still be that person's ("NATO Secretary
@@ -127,6 +136,7 @@ class SpeakerIndex:
         self.labels: dict[str, str] = {}
         self.names: dict[str, str] = {}
         self.surnames: dict[str, str | None] = {}
+        self.genders: dict[str, str] = {}  # key -> "m", "f" or "?" (marked both ways)
         for m in self.mentions:
             self._note(m)
 
@@ -140,9 +150,26 @@ class SpeakerIndex:
                 self.surnames[last] = None  # two people share it: no guessing between them
         if m.label == "PERSON" or m.key not in self.labels:
             self.labels[m.key] = m.label
+        self._note_gender(m)
         best = self.names.get(m.key)
         if m.label not in DESCRIPTION_LABELS and (best is None or len(m.text) > len(best)):
             self.names[m.key] = m.text
+
+    def _note_gender(self, m: Mention) -> None:
+        before = self.article.text[max(0, m.start - TITLE_WINDOW_CHARS):m.start]
+        words = set(fold(m.text).split())
+        if m.label == "PERSON":
+            words |= set(fold(before).split()[-2:])  # "Mrs. Dahl", "Chairwoman Liv Dahl"
+        for gender, marks in (("m", MALE_WORDS), ("f", FEMALE_WORDS)):
+            if words & marks:
+                seen = self.genders.setdefault(m.key, gender)
+                if seen != gender:
+                    self.genders[m.key] = "?"  # marked both ways: no evidence either way
+
+    def fits(self, key: str, pronoun: str) -> bool:
+        """Whether ``pronoun`` can stand for ``key``: no mark of the other gender."""
+        gender, wanted = self.genders.get(key, "?"), PRONOUN_GENDER.get(pronoun, "?")
+        return "?" in (gender, wanted) or gender == wanted
 
     def overlapping(self, start: int, end: int) -> list[Mention]:
         found = [m for m in self.mentions if m.start < end and m.end > start]
@@ -158,16 +185,18 @@ class SpeakerIndex:
         """The one person of the article whose name ends in ``word`` ("Abedin")."""
         return self.surnames.get(fold(word))
 
-    def last_person_before(self, pos: int) -> str | None:
-        found = [m for m in self.mentions if m.end <= pos and self.is_person(m.key)]
+    def last_person_before(self, pos: int, pronoun: str = "") -> str | None:
+        found = [m for m in self.mentions if m.end <= pos and self.is_person(m.key)
+                 and self.fits(m.key, pronoun)]
         return found[-1].key if found else None
 
-    def last_subject_before(self, pos: int, doc: Any) -> tuple[str, int] | None:
+    def last_subject_before(self, pos: int, doc: Any,
+                            pronoun: str = "") -> tuple[str, int] | None:
         """The last named person who is a clause's subject before ``pos`` (by name or by a
-        description the article ties to the name), and where."""
+        description the article ties to the name) and whom ``pronoun`` fits, and where."""
         for m in reversed([m for m in self.mentions if m.end <= pos]):
             if not self.is_person(m.key) or m.key not in self.names or any(
-                    a <= m.start < b for a, b in self.quoted):
+                    a <= m.start < b for a, b in self.quoted) or not self.fits(m.key, pronoun):
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and span.root.dep_ in SUBJECT_DEPS:
@@ -267,13 +296,14 @@ def _pronoun(index: SpeakerIndex, head: Any, text: str, pos: int, history: Seque
     """A pronoun stands for the nearest earlier speaker or subject of its kind: the last
     one quoted, unless a person has since been the subject of a clause ("Rutte met Zelensky.
     He said ...")."""
-    fits = [k for k in history if index.is_person(k) == person]
+    word = head.lower_
+    fits = [k for k in history if index.is_person(k) == person and index.fits(k, word)]
     key = fits[-1] if fits else None
     if person:
-        subject = index.last_subject_before(pos, head.doc)
+        subject = index.last_subject_before(pos, head.doc, word)
         if subject is not None and (key is None or subject[1] > index.last_seen(key, pos)):
             key = subject[0]
-        key = key or index.last_person_before(pos)
+        key = key or index.last_person_before(pos, word)
     return Speaker(text, key, index.name(key) if key else None)
 
 
