@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from storyline.cli import main
-from storyline.export import CSV_COLUMNS, FORMATS, csv_cell
+from storyline.export import CSV_COLUMNS, FORMATS, csv_cell, formula_like
 from storyline.store import Store
 from webdata import FORMULA, QUOTES, TEXTS, web_db  # noqa: F401
 
@@ -27,8 +27,21 @@ def test_formula_like_cells_are_prefixed(value: str) -> None:
     assert csv_cell(value) == "'" + value
 
 
+# Spaces, line breaks and invisible characters before the sign, and the full-width, small and
+# superscript forms East Asian Excel reads as = + - @.
+@pytest.mark.parametrize("value", [
+    " =1+2", "  " + FORMULA, "\n=1", "\u00a0=1", "\u3000=1", "\u200b=1", "\ufeff=1",
+    " \t -1", "\uff1dHYPERLINK(\"http://evil.example\")", "\uff0b1", "\uff0d1",
+    "\uff20SUM(A1)", "\ufe66 1", "\ufe62 1", "\ufe63 1", "\ufe6bx", " \uff1d1",
+    "\u22121", "\u207b1", "\u207c1"])
+def test_disguised_formulas_are_prefixed(value: str) -> None:
+    assert csv_cell(value) == "'" + value
+
+
 def test_plain_cells_pass_unchanged() -> None:
     assert csv_cell("Anna Berg") == "Anna Berg" and csv_cell(None) == "" and csv_cell(3) == "3"
+    for text in ("a=b", "1-2", " x", "e-mail", "\u3000Tokyo", "100%", "'quoted"):
+        assert csv_cell(text) == text
 
 
 def test_csv_lists_every_statement_and_every_article(web_db: Path) -> None:  # noqa: F811
@@ -44,6 +57,7 @@ def test_csv_never_starts_a_cell_with_a_formula(web_db: Path) -> None:  # noqa: 
     rows = sheet(web_db)
     cells = [v for r in rows for v in r.values()]
     assert not [c for c in cells if c and c[0] in "=+-@\t\r"]
+    assert not [c for c in cells if c and formula_like(c)]
     assert "'" + FORMULA + " is what the spreadsheet said," in cells
 
 

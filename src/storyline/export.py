@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
@@ -63,12 +64,31 @@ CSV_COLUMNS = ("story", "article_id", "published", "outlet", "title", "url", "du
                "quote_id", "said_on", "speaker", "speaker_name", "kind", "cue", "quote")
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP's list).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What may come before them and still leave a formula: spreadsheets trim spaces on import
+# (LibreOffice's "trim spaces", Excel on some paths), and Excel in East Asian locales reads
+# the full-width and small forms (＝ ＋ － ＠, ﹦ ﹢ ﹣ ﹫) as their ASCII twins. Not every
+# program does all of this, so every such cell is neutralised: the apostrophe costs nothing.
+# Skipped before the first real character: whitespace and invisible characters (controls,
+# format characters such as U+200B and the BOM).
+_INVISIBLE = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
+# Signs NFKC leaves alone that still read as a minus: U+2212 (and superscript minus -> it).
+_MINUS_SIGNS = "\u2212"
+
+
+def formula_like(text: str) -> bool:
+    """True when a spreadsheet could read ``text`` as a formula (see ``FORMULA_STARTS``)."""
+    if text.startswith(FORMULA_STARTS):
+        return True
+    first = next((c for c in text
+                  if not c.isspace() and unicodedata.category(c) not in _INVISIBLE), "")
+    sign = unicodedata.normalize("NFKC", first)[:1]
+    return bool(sign) and (sign in "=+-@" or sign in _MINUS_SIGNS)
 
 
 def csv_cell(value: Any) -> str:
     """A cell a spreadsheet shows as text: formula-like strings get a leading apostrophe."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if formula_like(text) else text
 
 
 def csv_rows(store: Store) -> Iterator[list[str]]:
