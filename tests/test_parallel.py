@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from conftest import FIXTURES
 from storyline import parallel
 from storyline.records import Article, Failure, RawPage
 from storyline.run import analyse_pending, run
@@ -22,6 +23,14 @@ VERBS = ("met", "called", "visited", "criticised")
 
 def write_corpus(folder: Path, n: int) -> Path:
     """``n`` small invented articles in one JSONL file (a few exact copies included)."""
+    lines = write_corpus_lines(n)
+    lines.append("{not json")
+    path = folder / "corpus.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def write_corpus_lines(n: int) -> list[str]:
     lines = []
     for i in range(n):
         s, v = SUBJECTS[i % 4], VERBS[(i // 4) % 4]
@@ -29,10 +38,7 @@ def write_corpus(folder: Path, n: int) -> Path:
                 f"\"We will not accept quota cuts,\" said Anna Berg, speaking for the group.")
         lines.append(json.dumps({"id": f"a{i}", "text": text, "published": "2024-03-0"
                                  f"{1 + i % 9}", "title": f"Report {i}"}))
-    lines.append("{not json")
-    path = folder / "corpus.jsonl"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+    return lines
 
 
 def double(items: list[int], settings: Settings) -> list[int]:
@@ -121,3 +127,15 @@ def test_analysis_error_becomes_failure(store: Store, settings: Settings,
     assert analyse_pending(store, settings) == 0
     assert [f.reason for f in store.failures()] == ["analyse-error"]
     assert isinstance(store.failures()[0], Failure)
+
+
+@pytest.mark.slow
+def test_an_article_parsed_alone_gets_the_analysis_it_gets_in_a_batch(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [json.loads(row)["text"] for row in write_corpus_lines(8)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("text/*.txt"))]
+    articles = [Article(id=f"id{i}", source_id=str(i), source=f"s{i}", text=text)
+                for i, text in enumerate(texts)]
+    batched = parallel.analyse_chunk(articles, settings)
+    monkeypatch.setattr(parallel, "SOLO_CHARS", 0)  # every article on its own
+    assert parallel.analyse_chunk(articles, settings) == batched
