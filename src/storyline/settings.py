@@ -35,8 +35,9 @@ class Settings:
     page_timeout_s: float = 60.0
     # MB a process may grow by while it cleans or analyses one page (or one chunk of
     # articles) before the page is a "too-large" failure; 0 turns the check off. Analysing
-    # a 100k-character article (ten long news stories) grows it by ~330 MB; 1M tiny HTML
-    # paragraphs by ~900 MB in 30 s; a 400k-character article by ~1.25 GB.
+    # a 100k-character article (ten long news stories) grows it by ~330 MB, a 400k one by
+    # ~1.25 GB; cleaning 490k tiny HTML paragraphs (under extract.MAX_TAGS) by ~780 MB in
+    # the 60 s it is allowed.
     page_memory_mb: float = 1024.0
     # Near-duplicate detection: MinHash permutations, shingle size in words, and the
     # Jaccard threshold above which two articles count as copies (calibrated on perturbed
