@@ -156,9 +156,11 @@ def stats_cmd(settings: Settings, db: str) -> None:
         s = store.stats()
         failures = store.failures()
         broken = store.corpus_failures()
+        runs = store.run_states()
     for key in ("articles", "duplicates", "quotes", "entities", "stories", "events",
                 "contradictions", "failures"):
         click.echo(f"{key:15s} {s[key]}")
+    click.echo(f"{'runs':15s} {len(runs)}")
     for title, rows in (("per outlet", s["per_outlet"]), ("per day", s["per_day"]),
                         ("failures by reason", s["failure_reasons"])):
         if rows:
@@ -171,6 +173,18 @@ def stats_cmd(settings: Settings, db: str) -> None:
         click.echo("\ncorpus steps that failed (re-run to retry):")
     for f in broken:
         click.echo(f"  {f.source:18s} {f.reason}: {f.detail[:200]}")
+    _echo_unfinished_runs(runs)
+
+
+def _echo_unfinished_runs(runs: list[dict[str, Any]]) -> None:
+    """Runs without a finish: in progress (its process holds the run's lock) or interrupted."""
+    unfinished = [r for r in runs if r["state"] != "finished"]
+    if unfinished:
+        click.echo("\nruns not finished (an interrupted run resumes when its command is run "
+                   "again):")
+    for r in unfinished:
+        click.echo(f"  run {r['id']:<5} {r['state']:12s} started {r['started_at']}  "
+                   f"{(r['command'] or '')[:100]}")
 
 
 @main.command("watch")

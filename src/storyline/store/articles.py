@@ -34,6 +34,8 @@ class ArticleQueries(StoreCore):
             cur = self.conn.execute(
                 "INSERT INTO runs (started_at, command) VALUES (?, ?)", (now(), command)
             )
+            # Locked before the row is visible: `stats` tells a live run from a killed one.
+            self.hold_run(int(cur.lastrowid or 0))
         return int(cur.lastrowid or 0)
 
     def finish_run(self, run: int, summary: RunSummary) -> None:
@@ -42,6 +44,7 @@ class ArticleQueries(StoreCore):
                 "UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?",
                 (now(), json.dumps(summary.to_dict()), run),
             )
+        self.release_run(run)
 
     @contextlib.contextmanager
     def one_record(self) -> Iterator[None]:

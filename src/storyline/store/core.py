@@ -1,9 +1,11 @@
-"""Connection handling: open, migrate, transactions, JSON columns."""
+"""Connection handling: open, migrate, transactions, JSON columns, live-run locks."""
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import struct
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,6 +21,17 @@ BUSY_TIMEOUT_MS = 30_000
 # How often (in SQLite VM instructions) a time-limited connection checks its deadline: about
 # a millisecond of work, so an interrupt lands quickly and the check itself costs nothing.
 PROGRESS_STEPS = 10_000
+# Beside the store (as SQLite keeps "-wal" and "-shm"): byte N of this file is locked while
+# run N's process lives. The kernel drops the lock when the process ends however it ends
+# (kill -9, power loss aside), so a run with no finished_at and no lock was interrupted.
+RUN_LOCK_SUFFIX = "-runs.lock"
+# struct flock for fcntl(F_OFD_SETLK/GETLK): type, whence, start, length, pid; "0q" pads it.
+_FLOCK = "@hhqqi0q"
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: run states read "unfinished"
+    fcntl = None  # type: ignore[assignment]
 
 
 class StoreCore:
@@ -26,6 +39,7 @@ class StoreCore:
         self.conn = conn
         self.path = path
         self.readonly = readonly
+        self._run_locks: dict[int, int] = {}
 
     @classmethod
     def open(cls, path: str | Path, readonly: bool = False) -> Any:
@@ -53,7 +67,55 @@ class StoreCore:
         return cls(conn, path, readonly)
 
     def close(self) -> None:
+        for run in list(self._run_locks):
+            self.release_run(run)
         self.conn.close()
+
+    # -- live runs -------------------------------------------------------------------------
+
+    def _run_lock_file(self) -> str | None:
+        if self.path == ":memory:" or fcntl is None:
+            return None
+        return str(Path(self.path).resolve()) + RUN_LOCK_SUFFIX
+
+    def hold_run(self, run: int) -> None:
+        """Lock byte ``run`` of the run-lock file for as long as this run's process lives."""
+        lock_file = self._run_lock_file()
+        if lock_file is None:
+            return
+        fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            _lock(fd, fcntl.F_WRLCK, run)
+        except OSError:
+            os.close(fd)
+            raise
+        self._run_locks[run] = fd
+
+    def release_run(self, run: int) -> None:
+        fd = self._run_locks.pop(run, None)
+        if fd is not None:
+            os.close(fd)  # closing the descriptor drops its lock
+
+    def run_states(self) -> list[dict[str, Any]]:
+        """Every run with its state: finished, in progress, or interrupted (no finished_at
+        and no live process holding its lock); "unfinished" where locks cannot be read."""
+        runs = [dict(r) for r in self.conn.execute(
+            "SELECT id, started_at, finished_at, command FROM runs ORDER BY id")]
+        lock_file = self._run_lock_file()
+        fd = _open_readable(lock_file) if lock_file else None
+        try:
+            for r in runs:
+                if r["finished_at"]:
+                    r["state"] = "finished"
+                elif lock_file is None:
+                    r["state"] = "unfinished"
+                else:
+                    r["state"] = "in progress" if fd is not None and _held(fd, r["id"]) \
+                        else "interrupted"
+        finally:
+            if fd is not None:
+                os.close(fd)
+        return runs
 
     def limit_time(self, seconds: float, stop: Callable[[], bool] = lambda: False) -> None:
         """Interrupt whatever statement runs ``seconds`` from now, or once ``stop()`` is true.
@@ -105,6 +167,37 @@ class StoreCore:
 
     def migrations(self) -> list[str]:
         return [r[0] for r in self.query("SELECT name FROM schema_migrations ORDER BY name")]
+
+
+def _open_readable(path: str) -> int | None:
+    try:
+        return os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return None  # no run ever held a lock here
+
+
+def _lock(fd: int, kind: int, byte: int) -> None:
+    # Open-file-description locks where the OS has them (Linux): they belong to this
+    # descriptor, so another handle on the file in the same process neither sees them as its
+    # own nor drops them on close. Elsewhere POSIX record locks (per process).
+    if hasattr(fcntl, "F_OFD_SETLK"):
+        fcntl.fcntl(fd, fcntl.F_OFD_SETLK, struct.pack(_FLOCK, kind, os.SEEK_SET, byte, 1, 0))
+    else:  # pragma: no cover - macOS, BSD
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, byte, os.SEEK_SET)
+
+
+def _held(fd: int, byte: int) -> bool:
+    """True when some live process holds a lock on ``byte`` of the file."""
+    if hasattr(fcntl, "F_OFD_GETLK"):
+        probe = struct.pack(_FLOCK, fcntl.F_RDLCK, os.SEEK_SET, byte, 1, 0)
+        kind: int = struct.unpack(_FLOCK, fcntl.fcntl(fd, fcntl.F_OFD_GETLK, probe))[0]
+        return kind != fcntl.F_UNLCK
+    try:  # pragma: no cover - macOS, BSD
+        fcntl.lockf(fd, fcntl.LOCK_SH | fcntl.LOCK_NB, 1, byte, os.SEEK_SET)
+    except OSError:
+        return True
+    fcntl.lockf(fd, fcntl.LOCK_UN, 1, byte, os.SEEK_SET)  # pragma: no cover
+    return False  # pragma: no cover
 
 
 def dumps(value: Any) -> str:
