@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -153,3 +154,19 @@ def test_a_sentence_with_a_date_near_the_top_is_not_a_stamp(settings: Settings) 
     assert published.line_date("Posted on Tuesday, December 9, 2008") == date(2008, 12, 9)
     assert published.line_date("22 de diciembre 2020, actualizado a las 12:27 a. m.") == \
         date(2020, 12, 22)
+
+
+def test_the_estimate_is_stored_and_exported_apart(tmp_path: Path) -> None:
+    from storyline.export import export_data
+    from storyline.records import Article
+    from storyline.store import Store
+
+    a = Article(id="a1", source_id="a1", source="a.txt", text=PROSE,
+                published_from=DateSource.NONE.value, published_estimate="2019-05-14",
+                published_estimate_from="latest full date the text mentions")
+    with Store.open(str(tmp_path / "s.db")) as store:
+        store.upsert_article(a)
+        assert store.article("a1") == a
+        row = export_data(store)["articles"][0]
+    assert (row["published"], row["published_from"]) == (None, "none: no date of its own")
+    assert row["published_estimate"] == "2019-05-14"
