@@ -296,6 +296,9 @@ def test_snippet_holds_the_most_search_words_and_marks_them() -> None:
     assert f"{MARK_OPEN}quota{MARK_CLOSE}" in snip and f"{MARK_OPEN}cod{MARK_CLOSE}" in snip
     assert snip.count(MARK_OPEN) == snip.count(MARK_CLOSE) >= 2
     assert text_snippet("no match here", ["cod"], None) == "no match here"
+    # case and diacritics folded as the FTS tokenizer folds them
+    assert text_snippet("In TROMSØ, Łódź", ["tromso"], "lod") == \
+        f"In {MARK_OPEN}TROMSØ{MARK_CLOSE}, {MARK_OPEN}Łódź{MARK_CLOSE}"
 
 
 def test_a_request_past_its_time_budget_is_a_503(web_db: Path) -> None:  # noqa: F811

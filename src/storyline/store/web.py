@@ -35,6 +35,10 @@ SNIPPET_WORDS = 24
 # Marks a snippet puts around each match (control characters, removed from the text between
 # matches); the page escapes the snippet and only then turns them into <mark>.
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
+# A snippet is looked for in the first this many characters of a text: a long article
+# (a 20k-word report is about 120k characters) in full, and 50 results of a hostile 8 MB
+# text each still cost a bounded, small time (about 20 ms each for 100k characters).
+SNIPPET_SCAN_CHARS = 100_000
 # Between two words a snippet keeps at most this much (punctuation, spaces); longer runs of
 # non-words become an ellipsis, so a snippet stays a line whatever the text holds.
 SNIPPET_GAP_CHARS = 40
@@ -81,9 +85,15 @@ def fts_query(text: str) -> str | None:
     return " ".join(quoted) or None
 
 
+# Letters with a stroke have no decomposition, but the tokenizer folds them too (ø -> o).
+_STROKES = str.maketrans("øđłħŧ", "odlht")
+
+
 def _fold(word: str) -> str:
     """A word as FTS5's unicode61 tokenizer (remove_diacritics) compares it, near enough."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold())
+    if word.isascii():
+        return word.lower()
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold().translate(_STROKES))
                    if not unicodedata.combining(c))
 
 
@@ -420,11 +430,13 @@ class WebQueries(StoreCore):
     def _snippets(self, exact: list[str], prefix: str | None,
                   rowids: list[int]) -> dict[str, str]:
         # Only for the rows shown, and in Python: FTS5's snippet() scores every match against
-        # every other, so its cost grows with the square of the matches in a text.
+        # every other, so its cost grows with the square of the matches in a text; this one
+        # is linear, over the text's first SNIPPET_SCAN_CHARS characters.
         if not rowids:
             return {}
         return {r[0]: text_snippet(r[1], exact, prefix) for r in self.conn.execute(
-            f"SELECT id, text FROM articles WHERE rowid IN ({_marks(len(rowids))})", rowids)}
+            f"SELECT id, substr(text, 1, {SNIPPET_SCAN_CHARS}) FROM articles "
+            f"WHERE rowid IN ({_marks(len(rowids))})", rowids)}
 
     def search_entities(self, text: str, limit: int = SEARCH_LIMIT) -> list[dict[str, Any]]:
         match = fts_query(text)
