@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from . import boilerplate, published
+from . import boilerplate, outlets, published
 from .errors import ExtractError
 from .records import Article, RawPage, content_id
 from .settings import Settings
@@ -106,7 +106,8 @@ def clean(page: RawPage, settings: Settings) -> Article:
     return Article(
         id=content_id(page.source_id, page.url, article_text), source_id=page.source_id,
         source=page.source, text=article_text, title=title,
-        outlet=page.outlet or meta.outlet or outlet_line or lead.outlet,
+        outlet=outlets.outlet_for_url(page.final_url or page.url or meta.url) or page.outlet
+        or meta.outlet or outlet_line or lead.outlet,
         url=page.url or meta.url, published=day, published_from=how, wire=lead.wire,
         dateline=lead.dateline, kind=page.kind, fetched_at=page.fetched_at,
         final_url=page.final_url, published_estimate=guess.day.isoformat() if guess else None,

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
+from .. import outlets
 from ..records import ArticleMeta, DuplicateLink
 
 __all__ = ["SourceIndex", "independent_sources", "outlet_name", "syndication_roots"]
@@ -24,13 +24,14 @@ _NON_WORD = re.compile(r"[^\w]+")
 
 
 def outlet_name(article: ArticleMeta) -> str:
-    """The outlet an article is shown under: its outlet, else its web host, else its wire."""
+    """The outlet an article is shown under: its outlet, else its site's (the name the
+    outlet table gives its registered domain, else that domain), else its wire."""
     if article.outlet and article.outlet.strip():
         return article.outlet.strip()
-    for url in (article.url, article.final_url):
-        host = urlsplit(url).hostname if url else None
-        if host:
-            return host.removeprefix("www.")
+    for url in (article.final_url, article.url):
+        site = outlets.outlet_for_url(url)
+        if site:
+            return site
     if article.wire and article.wire.strip():
         return article.wire.strip()
     return f"unknown ({article.source_id})"

@@ -1,0 +1,102 @@
+"""Outlets from URLs: registered domains, the outlet table, offline, and where they are used."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from storyline import outlets
+from storyline.clean import clean
+from storyline.corpus.sources import outlet_name
+from storyline.ingest import read_inputs
+from storyline.records import Article, RawPage
+from storyline.settings import Settings
+
+TEXT = "The harbour strike ended on Monday after nine days, the union said.\n\nTalks resume."
+
+
+@pytest.mark.parametrize(("url", "outlet"), [
+    ("https://www.washingtonpost.com/politics/2016/10/01/story.html", "The Washington Post"),
+    ("http://edition.cnn.com/2013/01/01/world/x/index.html", "CNN"),
+    ("https://news.bbc.co.uk/2/hi/europe/1.stm", "BBC"),
+    ("http://abcnews.go.com/US/story?id=1", "ABC News"),  # a host row beats its domain
+    ("http://espn.go.com/nba/story", "ESPN"),
+    ("https://WWW.SPIEGEL.DE./politik/a-1.html", "Der Spiegel"),
+    ("www.kyivindependent.com/news/x", "The Kyiv Independent"),
+    ("https://www.apnews.com/article/x", "AP"),
+    ("https://regional-paper.example.co.uk/news/1", "example.co.uk"),  # unknown: the domain
+    ("http://alarmeringen.nl/zuid-holland/1.html", "alarmeringen.nl"),
+    ("http://127.0.0.1:8000/page", "127.0.0.1"),
+    ("mailto:desk@example.com", None),
+    ("file:///tmp/page.html", None),
+    ("", None),
+    ("http://[::1", None),
+])
+def test_outlet_for_url(url: str, outlet: str | None) -> None:
+    assert outlets.outlet_for_url(url) == outlet
+
+
+def test_registered_domain() -> None:
+    assert outlets.registered_domain("https://a.b.news.bbc.co.uk/x") == "bbc.co.uk"
+    assert outlets.registered_domain("http://localhost:8000/x") == "localhost"
+    assert outlets.registered_domain(None) is None
+
+
+def test_table_rows_are_lower_case_domains_with_names() -> None:
+    table = outlets.known_outlets()
+    assert len(table) >= 300
+    assert all(d == d.lower() and "." in d and " " not in d and n for d, n in table.items())
+
+
+def test_no_network_is_touched(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("outlets must work offline")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    outlets._extractor.cache_clear()
+    outlets.known_outlets.cache_clear()
+    assert outlets.outlet_for_url("https://www.theguardian.com/world/x") == "The Guardian"
+    assert outlets.outlet_for_url("https://blog.small-site.de/x") == "small-site.de"
+
+
+def test_clean_takes_the_outlet_from_the_url(settings: Settings) -> None:
+    page = RawPage(source="a.json#1", source_id="a", kind="jsonl", text=TEXT,
+                   url="https://www.reuters.com/world/x", outlet="Some Aggregator")
+    assert clean(page, settings).outlet == "Reuters"
+    unknown = RawPage(source="b.json#1", source_id="b", kind="jsonl", text=TEXT,
+                      url="https://www.harbour-gazette.example.org/x")
+    assert clean(unknown, settings).outlet == "example.org"
+
+
+def test_without_a_url_the_page_names_its_outlet_or_none_does(settings: Settings) -> None:
+    named = RawPage(source="c.json#1", source_id="c", kind="jsonl", text=TEXT,
+                    outlet="Harbour Gazette")
+    assert clean(named, settings).outlet == "Harbour Gazette"
+    bare = RawPage(source="d.json#1", source_id="d", kind="jsonl", text=TEXT)
+    article = clean(bare, settings)
+    assert article.outlet is None
+    assert outlet_name(article).startswith("unknown (")
+
+
+def test_sources_use_the_url_outlet_for_articles_stored_without_one() -> None:
+    article = Article(id="x", source_id="x", source="x", text=TEXT,
+                      url="https://www.nytimes.com/2012/01/01/x.html")
+    assert outlet_name(article) == "The New York Times"
+
+
+@pytest.mark.slow
+def test_every_ecbplus_article_with_a_url_has_an_outlet(shared: Path) -> None:
+    docs = shared / "eval" / "stories-ecbplus-dev" / "docs.jsonl"
+    if not docs.exists():
+        pytest.skip("stories-ecbplus-dev is not present")
+    settings = Settings(progress=False)
+    with_url = [p for p in read_inputs([str(docs)], settings)
+                if isinstance(p, RawPage) and p.url]
+    assert len(with_url) > 200
+    for page in with_url:
+        article = clean(page, settings)
+        assert article.outlet and not article.outlet.startswith("unknown"), page.url
