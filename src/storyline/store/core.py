@@ -83,12 +83,17 @@ class StoreCore:
         lock_file = self._run_lock_file()
         if lock_file is None:
             return
-        fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError:
+            return  # cannot create the file here: the run goes on; stats shows it interrupted
         try:
             _lock(fd, fcntl.F_WRLCK, run)
         except OSError:
+            # A file system without these locks: the run must not fail for a status line
+            # (stats then shows it interrupted while it runs).
             os.close(fd)
-            raise
+            return
         self._run_locks[run] = fd
 
     def release_run(self, run: int) -> None:
