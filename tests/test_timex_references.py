@@ -50,6 +50,7 @@ DCT = dt.date(2031, 3, 12)  # a Wednesday in the first quarter
     ("an additional year", "P1Y", "DURATION"),
     ("three years earlier", "2028", "DATE"),
     ("last Wednesday", "2031-03-05", "DATE"),  # said on a Wednesday: the week before
+    ("next year's first quarter", "2032-Q1", "DATE"),
 ])
 def test_values(text: str, value: str, kind: str) -> None:
     assert normalise(text, DCT) == (value, kind)
@@ -138,3 +139,11 @@ def test_an_undated_article_has_no_relative_values(nlp: Any) -> None:
     values = {v for _, v in found}
     assert values <= {"PRESENT_REF", "P12Y", "2019"}, values
     assert {"PRESENT_REF", "P12Y", "2019"} <= values
+
+
+@pytest.mark.slow
+def test_the_latest_quarter_is_one_already_over(nlp: Any) -> None:
+    found = _found(nlp, "Orvale Ferries said its profit rose in the fourth quarter of 2030. It "
+                        "expects profit to fall in the fourth quarter of 2031. Revenue in the "
+                        "latest quarter rose 5%.")
+    assert ("the latest quarter", "2030-Q4") in found

@@ -145,6 +145,7 @@ QUARTER_ANAPHOR = re.compile(r"(?i)(?:the|that|its) (?:latest |most recent |same
 YEAR_BACK = re.compile(r"(?i)(?:the |its |a )?(?:comparable |corresponding |same )?"
                        r"(?:year[- ]ago|year[- ]earlier|year earlier|year ago)"
                        r"(?: (?:first |second |third |fourth )?(?:quarter|period))?$")
+LATEST = re.compile(r"(?i)\b(?:latest|most recent)\b")
 YEAR_BACK_UNIT = re.compile(r"(?i)(?:quarter|period)$")
 # An age ("a 6-year-old", "55 years old") is not a time expression in TimeML.
 AGE = re.compile(r"(?i)^\S+[- ](?:year|month|week|day)s?[- ]old$")
@@ -229,12 +230,21 @@ def _from_quarter(text: str, found: list[Timex], dct: dt.date) -> tuple[str, str
             return (f"{dct.year - 1:04d}", "DATE") if YEAR_BACK_UNIT.search(text) or \
                 "-" in text else None
         return f"{int(ref.value[:4]) - 1:04d}{ref.value[4:]}", "DATE"
+    if LATEST.search(text):
+        # "the latest quarter" is one already over, not the coming one a report looks to
+        named = [t for t in named if _quarter_start(t.value, 1) <= dct]
     if named:
         return named[-1].value, "DATE"
     if "quarter" not in text.lower():
         return None
     last = dct.year * 4 + (dct.month - 1) // 3 - 1
     return f"{last // 4:04d}-Q{last % 4 + 1}", "DATE"
+
+
+def _quarter_start(value: str, later: int = 0) -> dt.date:
+    """The first day of quarter ``value`` (YYYY-Qn), or of the quarter ``later`` after it."""
+    total = int(value[:4]) * 4 + int(value[6]) - 1 + later
+    return dt.date(total // 4, total % 4 * 3 + 1, 1)
 
 
 def _clock_times_on_their_day(doc: Any, found: list[Timex]) -> list[Timex]:
@@ -802,9 +812,9 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
                 r"(?P<unit>quarter|half)(?: of (?:(?:fiscal |the year )?"
                 r"(?P<year>(?:1[5-9]|20)\d\d)|(?P<of>the year|this year|last year|next year)))"),
      _ordinal_part),
-    (re.compile(r"\b(?:the )?(?:(?P<year>(?:1[5-9]|20)\d\d) )?(?:fiscal[ -])?"
-                r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[ -]"
-                r"(?P<unit>quarter)\b(?! of)(?P<of>)"),
+    (re.compile(r"\b(?:the )?(?:(?P<year>(?:1[5-9]|20)\d\d) |(?P<of>(?:next|last|this) year)'s )?"
+                r"(?:fiscal[ -])?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[ -]"
+                r"(?P<unit>quarter)\b(?! of)"),
      _ordinal_part),
     (re.compile(r"\b(?:the )?(last|past|previous|this|current|next|coming) "
                 r"(?:fiscal |financial )?quarter\b(?!s| of)"), _relative_quarter),
