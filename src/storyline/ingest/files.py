@@ -19,6 +19,7 @@ from typing import IO, Any
 from ..errors import PageError
 from ..records import Failure
 from ..settings import Settings
+from .sniff import SNIFF_BYTES
 
 # Files a folder walk skips: hidden files and editor droppings are never pages.
 SKIP_PREFIXES = (".", "~")
@@ -26,8 +27,6 @@ GZIP_MAGIC = b"\x1f\x8b"
 # WARC.gz stays compressed: warcio reads it member by member, so one bad record is skippable.
 KEEP_COMPRESSED = (".warc.gz", ".arc.gz")
 CONTAINERS = (".jsonl", ".ndjson", ".json", ".warc", ".arc")
-# How much of a stream is looked at before choosing how to read it (sniff.SNIFF_BYTES).
-SNIFF_HEAD = 4096
 # Bytes a stream reads from its source at a time: few calls, little memory.
 READ_CHUNK = 1 << 20
 # Decompression step: small enough that a bomb is stopped within a megabyte of the limit.
@@ -131,7 +130,7 @@ def input_stream(path: str, f: io.BufferedReader, size: int,
     (gzipped or not), since warcio reads it member by member and its reader seeks to resync.
     """
     container = is_container(path)
-    head = f.peek(SNIFF_HEAD)[:SNIFF_HEAD]
+    head = f.peek(SNIFF_BYTES)[:SNIFF_BYTES]
     if head[:2] == GZIP_MAGIC and not _stays_compressed(path, head):
         stream = _gunzipped(f, settings, container)
         if not container:  # one page: a bomb or a page too large is refused before sniffing
@@ -220,7 +219,7 @@ def bytes_stream(data: bytes) -> io.BufferedReader:
 
 
 def chunk_stream(chunks: Iterator[bytes]) -> io.BufferedReader:
-    return io.BufferedReader(_Chunks(chunks), buffer_size=max(SNIFF_HEAD, 1 << 16))
+    return io.BufferedReader(_Chunks(chunks), buffer_size=max(SNIFF_BYTES, 1 << 16))
 
 
 def _check_size(size: int, limit: int, page_limit: int | None) -> None:

@@ -19,7 +19,8 @@ from typing import IO
 
 from ..records import Failure, RawPage
 from ..settings import Settings
-from .files import READ_CHUNK, SNIFF_HEAD, source_id_for
+from .files import READ_CHUNK, source_id_for
+from .sniff import SNIFF_BYTES
 from .text import decode
 
 # news-please and similar crawlers name the same fields differently; first present wins.
@@ -35,7 +36,7 @@ _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
 
 def read(path: str, stream: io.BufferedReader, settings: Settings) -> Iterator[RawPage | Failure]:
-    first = stream.peek(SNIFF_HEAD).lstrip()[:200].split(b"\n", 1)[0].strip()
+    first = stream.peek(SNIFF_BYTES).lstrip()[:200].split(b"\n", 1)[0].strip()
     if first.startswith(b"[") or first == b"{":
         yield from _document(path, stream, settings)
     else:
