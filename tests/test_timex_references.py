@@ -147,3 +147,14 @@ def test_the_latest_quarter_is_one_already_over(nlp: Any) -> None:
                         "expects profit to fall in the fourth quarter of 2031. Revenue in the "
                         "latest quarter rose 5%.")
     assert ("the latest quarter", "2030-Q4") in found
+
+
+def test_a_year_with_the_quarter_named_before() -> None:
+    from storyline.records import Timex
+    from storyline.timexes import _from_quarter
+
+    named = [Timex("a", 0, 25, "the third quarter of 2030", "2030-Q3", "DATE")]
+    assert _from_quarter("the corresponding period last year", named, DCT) == ("2029-Q3", "DATE")
+    assert _from_quarter("last year's quarter", named, DCT) == ("2029-Q3", "DATE")
+    assert _from_quarter("the 2029 period", named, DCT) == ("2029-Q3", "DATE")
+    assert _from_quarter("the 2029 period", [], DCT) is None  # no quarter named: the year

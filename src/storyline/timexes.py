@@ -142,9 +142,13 @@ EXTRA_REFS = re.compile(
 QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 QUARTER_ANAPHOR = re.compile(r"(?i)(?:the|that|its) (?:latest |most recent |same |fiscal )*"
                              r"(?:quarter|period)$")
-YEAR_BACK = re.compile(r"(?i)(?:the |its |a )?(?:comparable |corresponding |same )?"
+YEAR_BACK = re.compile(r"(?i)(?:(?:the |its |a )?(?:comparable |corresponding |same )?"
                        r"(?:year[- ]ago|year[- ]earlier|year earlier|year ago)"
-                       r"(?: (?:first |second |third |fourth )?(?:quarter|period))?$")
+                       r"(?: (?:first |second |third |fourth )?(?:quarter|period))?|"
+                       r"last year's (?:quarter|period)|(?:the )?(?:comparable |corresponding |"
+                       r"same )(?:quarter|period) (?:of |in )?(?:the previous year|last year))$")
+# "the 1988 quarter" after a named quarter: that quarter of 1988.
+YEAR_QUARTER = re.compile(r"(?i)(?:the|its) ((?:1[5-9]|20)\d\d) (?:fiscal )?(?:quarter|period)$")
 LATEST = re.compile(r"(?i)\b(?:latest|most recent)\b")
 YEAR_BACK_UNIT = re.compile(r"(?i)(?:quarter|period)$")
 # An age ("a 6-year-old", "55 years old") is not a time expression in TimeML.
@@ -203,7 +207,8 @@ def find_timexes(doc: Any, article: Article) -> list[Timex]:
         if AGE.match(text):
             continue
         result = normalise(text, dct, _tense(doc, start, end))
-        if dct is not None and (QUARTER_ANAPHOR.match(text) or YEAR_BACK.match(text)):
+        if dct is not None and (QUARTER_ANAPHOR.match(text) or YEAR_BACK.match(text)
+                                or YEAR_QUARTER.match(text)):
             result = _from_quarter(text, found, dct) or result
         if result and RATE_ALONE.fullmatch(text) and \
                 AFTER_AMOUNT.search(text_of(doc), max(0, start - AMOUNT_REACH), start):
@@ -222,14 +227,16 @@ def _from_quarter(text: str, found: list[Timex], dct: dt.date) -> tuple[str, str
     after it are that quarter a year before (the article's reference time, as HeidelTime
     keeps one). With no quarter named, "the latest quarter" is the last one ended before
     the article date and "the year-ago period" the year before the article's."""
-    named = [t for t in found if QUARTER_VALUE.fullmatch(t.value)
-             and not YEAR_BACK.match(t.text) and not QUARTER_ANAPHOR.match(t.text)]
+    named = [t for t in found if QUARTER_VALUE.fullmatch(t.value) and not YEAR_BACK.match(t.text)
+             and not QUARTER_ANAPHOR.match(t.text) and not YEAR_QUARTER.match(t.text)]
     if YEAR_BACK.match(text):
         ref = named[-1] if named else None
         if ref is None:
             return (f"{dct.year - 1:04d}", "DATE") if YEAR_BACK_UNIT.search(text) or \
                 "-" in text else None
         return f"{int(ref.value[:4]) - 1:04d}{ref.value[4:]}", "DATE"
+    if year := YEAR_QUARTER.match(text):
+        return (f"{year[1]}{named[-1].value[4:]}", "DATE") if named else None
     if LATEST.search(text):
         # "the latest quarter" is one already over, not the coming one a report looks to
         named = [t for t in named if _quarter_start(t.value, 1) <= dct]
