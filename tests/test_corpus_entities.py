@@ -109,3 +109,42 @@ def test_entity_ids_are_unique_whatever_the_names(
     ids = [e.id for e in entities]
     assert len(ids) == len(set(ids))
     assert set(keys.values()) <= set(ids)
+
+
+def test_titles_ranks_and_leading_initials_do_not_split_a_person() -> None:
+    mentions = [
+        m("a1", "Tomas Brandt", "PERSON", "PERSON:tomas brandt", 0),
+        m("a2", "Constable Tomas Brandt", "PERSON", "PERSON:constable tomas brandt", 0),
+        m("a3", "R. Elin Voss", "PERSON", "PERSON:r elin voss", 0),
+        m("a4", "Elin Voss", "PERSON", "PERSON:elin voss", 0),
+        m("a5", "J. K. Lund", "PERSON", "PERSON:j k lund", 0),  # initials only: kept
+        m("a6", "Mira Lund", "PERSON", "PERSON:mira lund", 0),
+    ]
+    entities, keys = merge_entities(mentions)
+    assert keys[("a1", "PERSON:tomas brandt")] == keys[("a2", "PERSON:constable tomas brandt")]
+    assert keys[("a3", "PERSON:r elin voss")] == keys[("a4", "PERSON:elin voss")]
+    assert keys[("a5", "PERSON:j k lund")] != keys[("a6", "PERSON:mira lund")]
+    brandt = next(e for e in entities if "Tomas Brandt" in e.aliases)
+    assert brandt.name == "Tomas Brandt"  # named without the rank
+
+
+def test_a_surname_joins_the_one_person_of_that_name() -> None:
+    mentions = [
+        m("a1", "Ilse Korvath", "PERSON", "PERSON:ilse korvath", 0),
+        m("a2", "Korvath", "PERSON", "PERSON:korvath", 0),
+        m("a2", "Sergeant Korvath", "PERSON", "PERSON:sergeant korvath", 20),
+        # In its own article, a surname the model called an organisation.
+        m("a3", "Bo Delacroix", "PERSON", "PERSON:bo delacroix", 0),
+        m("a3", "Delacroix", "ORG", "ORG:delacroix", 30),
+        # Two people share a surname: the surname alone stays apart.
+        m("a4", "Ana Petrov", "PERSON", "PERSON:ana petrov", 0),
+        m("a5", "Ivo Petrov", "PERSON", "PERSON:ivo petrov", 0),
+        m("a6", "Petrov", "PERSON", "PERSON:petrov", 0),
+    ]
+    _, keys = merge_entities(mentions)
+    korvath = keys[("a1", "PERSON:ilse korvath")]
+    assert keys[("a2", "PERSON:korvath")] == korvath
+    assert keys[("a2", "PERSON:sergeant korvath")] == korvath
+    assert keys[("a3", "ORG:delacroix")] == keys[("a3", "PERSON:bo delacroix")]
+    assert keys[("a6", "PERSON:petrov")] not in {keys[("a4", "PERSON:ana petrov")],
+                                                 keys[("a5", "PERSON:ivo petrov")]}

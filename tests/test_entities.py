@@ -113,3 +113,15 @@ def test_outlet_and_wire_are_organisations_not_people(nlp: Any) -> None:
     assert labels.get("Lakeside Gazette", "ORG") == "ORG"
     assert labels.get("Valley Wire", "ORG") == "ORG"
     assert labels["Tomas Brenner"] == "PERSON"
+
+
+@pytest.mark.parametrize(("key", "core"), [
+    ("constable tim fanning", "tim fanning"),
+    ("prof h ana ruiz", "ana ruiz"),
+    ("h dale hall", "dale hall"),
+    ("constable fanning", "fanning"),  # a rank before a surname leaves the surname
+    ("j k lund", "j k lund"),  # nothing but initials before the surname: kept
+    ("dale hall", "dale hall"),
+])
+def test_person_core_drops_titles_and_leading_initials(key: str, core: str) -> None:
+    assert names.person_core(key) == core

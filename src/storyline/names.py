@@ -28,6 +28,19 @@ TITLE_MODIFIERS = frozenset({
     "state", "interior", "finance", "economy", "trade", "affairs", "external", "national",
     "security", "political", "top", "military", "supreme", "federal",
 })
+# Ranks, honorifics and forms of address written before a person's name ("Constable Tim
+# Fanning", "Prof. Ana Ruiz", "Frau Anna Weber"); with ROLE_NOUNS and TITLE_MODIFIERS they
+# are what ``person_core`` strips. Only ever stripped in front of a name of two more words.
+HONORIFICS = frozenset({
+    "constable", "sergeant", "sgt", "detective", "det", "inspector", "superintendent",
+    "trooper", "sheriff", "corporal", "cpl", "private", "pvt", "major", "maj", "lieutenant",
+    "captain", "colonel", "admiral", "adm", "marshal", "brigadier", "professor", "prof",
+    "rev", "reverend", "father", "rabbi", "imam", "bishop", "archbishop", "cardinal",
+    "pastor", "dean", "coach", "agent", "councillor", "councilman", "councilwoman",
+    "alderman", "assemblyman", "assemblywoman", "congressman", "congresswoman", "mp", "mep",
+    "gov", "atty", "miss", "mx", "madam", "mme", "herr", "frau", "monsieur", "madame",
+    "senor", "senora", "dott", "ing", "mag", "nurse", "doctor", "officer", "lawmaker",
+})
 # Role nouns a description can be headed by (a "NATO chief", the "Dutch leader").
 ROLE_HEADS = frozenset({
     "president", "leader", "chief", "head", "minister", "premier", "chancellor", "secretary",
@@ -156,6 +169,24 @@ def name_key(word_or_name: str) -> str:
     folded = fold(word_or_name)
     folded = EXONYMS.get(folded, folded)
     return " ".join(_TRANSLIT_END.sub("y", t) for t in folded.split())
+
+
+def person_core(key: str) -> str:
+    """A person's name key without what may stand before a name: titles, ranks and leading
+    initials ('constable tim fanning' -> 'tim fanning', 'h dale hall' -> 'dale hall').
+
+    Words are only dropped while two remain, so a title before a surname alone ('constable
+    fanning') keeps its surname as the one word left, and 'j k rowling' stays as it is.
+    """
+    words = key.split()
+    while len(words) > 2 and (words[0] in HONORIFICS or is_title_word(words[0])):
+        words.pop(0)
+    initials = next((i for i, w in enumerate(words) if len(w) > 1), len(words))
+    if len(words) - initials >= 2:
+        words = words[initials:]
+    if len(words) == 2 and (words[0] in HONORIFICS or is_title_word(words[0])):
+        return words[1]
+    return " ".join(words)
 
 
 def nationality(word: str) -> str:

@@ -92,6 +92,8 @@ def merge_entities(mentions: Sequence[Mention]) -> tuple[list[Entity], dict[tupl
         uf.find(c.ref)
     # 1. One full name (or one short name) in several articles, whatever the model called it.
     _join_equal(named, uf)
+    # Titles, ranks and leading initials: "Constable Tim Fanning", "H. Dale Hall".
+    _join_person_cores(named, uf)
     # 2. Spelling variants: transliterations, garbled organisation names, acronyms.
     _join_person_variants(named, uf)
     _join_org_variants(named, uf)
@@ -170,6 +172,26 @@ def _join_equal(named: list[_Cluster], uf: _UnionFind) -> None:
                 first[k] = c.ref
 
 
+def _cores(c: _Cluster) -> set[str]:
+    """The cluster's names as a person's, without titles and leading initials."""
+    return {names.person_core(k) for k in c.full_keys()}
+
+
+def _join_person_cores(named: list[_Cluster], uf: _UnionFind) -> None:
+    """People whose names agree once titles and leading initials are left out."""
+    first: dict[str, tuple[str, str]] = {}
+    for c in named:
+        if not _is_person(c):
+            continue
+        for core in sorted(_cores(c)):
+            if len(core.split()) < 2:
+                continue
+            if core in first:
+                uf.union(first[core], c.ref)
+            else:
+                first[core] = c.ref
+
+
 def _join_person_variants(named: list[_Cluster], uf: _UnionFind) -> None:
     """Full names whose first names agree and surnames are near-identical spellings."""
     people = sorted({k for c in named if _is_person(c) for k in c.full_keys()
@@ -246,20 +268,33 @@ def _join_acronyms(named: list[_Cluster], uf: _UnionFind) -> None:
 
 
 def _join_short_forms(named: list[_Cluster], uf: _UnionFind) -> None:
-    """A cluster with only a surname joins the one full-name person it can stand for."""
+    """A cluster with only a surname joins the one full-name person it can stand for.
+
+    Corpus-wide, the surname must point at one person far more often than at any other
+    (``SURNAME_DOMINANCE``). Within its own article, a surname the model did not call a
+    person ("Kovner" read as an organisation after "Sarah Kovner") joins the article's one
+    person of that surname.
+    """
     by_surname: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    in_article: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     for c in named:
         if _is_person(c):
-            for k in c.full_keys():
-                if len(k.split()) > 1:
-                    by_surname[k.split()[-1]][uf.find(c.ref)] += 1
+            for core in _cores(c):
+                if len(core.split()) > 1:
+                    by_surname[core.split()[-1]][uf.find(c.ref)] += 1
+                    in_article[(c.article, core.split()[-1])].add(c.ref)
     votes = _label_votes(named, uf)
     for c in named:
-        keys = c.full_keys()
-        if any(len(k.split()) > 1 for k in keys) or not _is_person_vote(votes[uf.find(c.ref)]):
+        cores = _cores(c)
+        if any(len(k.split()) > 1 for k in cores):
             continue
-        for k in keys:
-            target = _dominant(by_surname.get(k.split()[-1], Counter()), uf)
+        if not _is_person_vote(votes[uf.find(c.ref)]):
+            local = {uf.find(r) for k in cores for r in in_article.get((c.article, k), ())}
+            if len(local) == 1:
+                _union_votes(uf, votes, local.pop(), c.ref)
+            continue
+        for k in cores:
+            target = _dominant(by_surname.get(k, Counter()), uf)
             if target:
                 _union_votes(uf, votes, target, c.ref)
 
@@ -356,7 +391,7 @@ def _entity(members: list[_Cluster]) -> Entity:
         name_counts.update(n for n in c.names)
         surfaces.update(dict.fromkeys(c.surfaces))
     kind = max(labels, key=lambda t: (labels[t], -_type_rank(t)))
-    name = _canonical(name_counts)
+    name = _canonical(name_counts, person=kind == "PERSON")
     return Entity(id=content_id(name, kind), name=name, type=kind,
                   aliases=tuple(sorted(surfaces, key=lambda s: (s.lower(), s))),
                   mentions=sum(len(c.names) for c in members))
@@ -366,15 +401,22 @@ def _type_rank(label: str) -> int:
     return TYPE_ORDER.index(label) if label in TYPE_ORDER else len(TYPE_ORDER)
 
 
-def _canonical(counts: Counter[str]) -> str:
+def _canonical(counts: Counter[str], person: bool = False) -> str:
     """The most frequent multi-word name (longest on ties), without a leading 'the'.
 
     Words are counted as the keys count them, once folded: "O'Brien" and "Schäfer-Gümbel"
     are full names there, so they win over the one word ("Brien") a full name shortens.
+    A person is named without a title or rank where some variant has none.
     """
     def bare(n: str) -> str:
         return n[4:] if n.lower().startswith("the ") else n
+
+    def untitled(n: str) -> bool:
+        key = names.name_key(n)
+        return not person or names.person_core(key) == key
+
     plain: Counter[str] = Counter()
     for n, k in counts.items():
         plain[bare(n)] += k
-    return max(plain, key=lambda n: (len(names.fold(n).split()) > 1, plain[n], len(n), n))
+    return max(plain, key=lambda n: (len(names.fold(n).split()) > 1, untitled(n), plain[n],
+                                     len(n), n))
