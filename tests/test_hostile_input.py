@@ -46,6 +46,7 @@ def test_lone_surrogates_and_wrong_types_are_each_one_records_failure(tmp_path: 
              _line(id=["not", "an", "id"]),
              _line(id=10 ** 40, title=["wrong", "type"], outlet={"name": 3}, published=7),
              _line(id="nul", text=BODY + " \\u0000 after a NUL"),
+             _line(id="far", date="Fri, 15 Mar 99999999999 09:00:00 +99999999999999999999"),
              _line(id="good2")]
     # json.dumps escapes the backslashes; undo that so the file holds real JSON escapes.
     (tmp_path / "bad.jsonl").write_text("\n".join(x.replace("\\\\u", "\\u") for x in lines))
@@ -54,7 +55,8 @@ def test_lone_surrogates_and_wrong_types_are_each_one_records_failure(tmp_path: 
         ("L2", "bad-text"), ("L3", "bad-text"), ("L4", "bad-text"), ("L5", "bad-text")]
     assert all("\\u" in f.detail for f in failures)  # the detail names the code point
     by_id = {p.source_id: p for p in pages}
-    assert sorted(by_id) == ["10" + "0" * 39, "bad#6", "good1", "good2", "nul"]
+    assert sorted(by_id) == ["10" + "0" * 39, "bad#6", "far", "good1", "good2", "nul"]
+    assert by_id["far"].published is None
     assert by_id["10" + "0" * 39].title is None and by_id["10" + "0" * 39].outlet is None
     assert by_id["nul"].text is not None and "\0" not in by_id["nul"].text
     for page in pages:  # every string a reader gives can be stored as UTF-8

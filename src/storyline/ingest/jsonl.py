@@ -172,7 +172,10 @@ _DECODER = json.JSONDecoder()
 
 def _record(path: str, n: int, rec: object) -> RawPage | Failure:
     where = f"{path}#L{n}"
-    page = to_page(rec, where, f"{source_id_for(path)}#{n}")
+    try:
+        page = to_page(rec, where, f"{source_id_for(path)}#{n}")
+    except Exception as e:  # noqa: BLE001 - a record no reader foresaw fails alone, not its file
+        return Failure(source=where, reason="bad-record", detail=f"{type(e).__name__}: {e}")
     if page is not None:
         return page
     return Failure(source=where, reason="no-content",
@@ -220,5 +223,5 @@ def normalize_date(value: str | None) -> str | None:
             return None
     try:
         return email.utils.parsedate_to_datetime(value).date().isoformat()
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):  # a year or offset too big
         return None
