@@ -119,6 +119,15 @@ EXTRA = re.compile(
     r"\b(?:a|an|one|\d+|" + _EXTRA_NUMBER + r")\s+(?:year|month|week|day|hour)s?\s+and\s+a\s+"
     r"half\b|" + _CLOCK + r"|\b(?:currently|(?:more |most |until |only |very )?recently)\b)",
     re.I)
+# A year spoken in words, as broadcast transcripts write it: "nineteen ninety-four", "the
+# year two thousand".
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS_1_9 = "one|two|three|four|five|six|seven|eight|nine"
+SPELLED_YEAR = re.compile(
+    r"(?i)\b(?:(?P<century>nineteen|eighteen)[ -](?P<rest>(?:" + _TENS + r")(?:[ -](?:"
+    + _UNITS_1_9 + r"))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|hundred)|(?<=\byear )two thousand(?:[ -]and[ -](?P<unit>"
+    + _UNITS_1_9 + r"))?)\b")
 # Words the tagger leaves out that TimeML marks: the present, past and future without a
 # calendar value ("now", "in the past", "the near future"; "previously" and a bare "earlier"
 # are left out: on the dev half most were not marked), seasons with a determiner or a
@@ -137,7 +146,10 @@ EXTRA_REFS = re.compile(
     r"\b(?:an?|one|\d+|" + _EXTRA_NUMBER + r")[ \t]+(?:year|month|week|day)s?[ \t]+"
     r"(?:ago|earlier)\b|\b(?:every|each)[ \t]+(?:day|week|month|year)\b|\bhourly\b|"
     r"\b(?:first|second|third|fourth)-quarter\b|"
-    r"\b(?:the|that) (?:latest|most recent) (?:quarter|period)\b)", re.I)
+    r"\b(?:the|that) (?:latest|most recent) (?:quarter|period)\b|"
+    r"\b(?:the (?:spring|summer|fall|autumn|winter) of )?(?:nineteen|eighteen)[ -](?:(?:"
+    + _TENS + r")(?:[ -](?:" + _UNITS_1_9 + r"))?|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen)\b|\bthe year two thousand\b)", re.I)
 # References back to a quarter named earlier in the article (see ``_from_quarter``).
 QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 QUARTER_ANAPHOR = re.compile(r"(?i)(?:the|that|its) (?:latest |most recent |same |fiscal )*"
@@ -427,6 +439,8 @@ Rule = Callable[[re.Match[str], dt.date | None, str], tuple[str, str] | None]
 def normalise(text: str, dct: dt.date | None, tense: str = "past") -> tuple[str, str] | None:
     """(value, type) for a time expression, or None when no rule is confident."""
     t = re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip()
+    if "nineteen" in t or "eighteen" in t or "thousand" in t:
+        t = SPELLED_YEAR.sub(_year_digits, t)
     for pattern, rule in RULES:
         m = pattern.search(t)
         if m:
@@ -434,6 +448,13 @@ def normalise(text: str, dct: dt.date | None, tense: str = "past") -> tuple[str,
             if result:
                 return result
     return None
+
+
+def _year_digits(m: re.Match[str]) -> str:
+    if m["century"] is None:
+        return str(2000 + (_number(m["unit"]) or 0) if m["unit"] else 2000)
+    rest = 0 if m["rest"] == "hundred" else _number(m["rest"])
+    return str(int((19 if m["century"] == "nineteen" else 18) * 100 + (rest or 0)))
 
 
 def _date(d: dt.date) -> tuple[str, str]:
