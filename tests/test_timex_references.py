@@ -51,6 +51,10 @@ DCT = dt.date(2031, 3, 12)  # a Wednesday in the first quarter
     ("three years earlier", "2028", "DATE"),
     ("last Wednesday", "2031-03-05", "DATE"),  # said on a Wednesday: the week before
     ("next year's first quarter", "2032-Q1", "DATE"),
+    # a part of a named day
+    ("yesterday afternoon", "2031-03-11TAF", "TIME"),
+    ("mid-afternoon yesterday", "2031-03-11TAF", "TIME"),
+    ("the night of March 2", "2031-03-02TNI", "TIME"),
     # years as broadcast transcripts speak them
     ("nineteen seventy-nine", "1979", "DATE"),
     ("the winter of nineteen ninety-four", "1994-WI", "DATE"),

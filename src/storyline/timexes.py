@@ -191,6 +191,8 @@ ZONE_AFTER = re.compile(r"[ \t]*(?:\([ \t]*(?:UTC|GMT)(?:[ \t]*[+−-][ \t]*\d{1
 # A clock time with nothing else: it takes its day from the sentence.
 CLOCK_ONLY = re.compile(r"(?:at |about |around )?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
                         r"(?:\s*\(?\s*(?:UTC|GMT|" + _ZONE_NAMES + r")[^()]*\)?)?", re.I)
+# Words joining a part of the day to its day: "the night of", "late on".
+PART_CONNECTORS = re.compile(r"(?:^|\s)(?:the|of|on|in|at|early|late)(?=\s|$)")
 CLOCK_SIGNALS = re.compile(r"(?:^|\s)(?:at|on|about|around)(?=\s|$)")
 DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CLOCK_END = re.compile(r"(?:\d|[ap]\.?m\.?)$", re.I)
@@ -694,6 +696,16 @@ def _this_unit(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, 
     return (f"{dct.year:04d}" if m[1] == "year" else f"{dct.year:04d}-{dct.month:02d}"), "DATE"
 
 
+def _day_part(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    """A part of a named day: 'yesterday afternoon', 'the night of Oct. 23', 'Monday
+    evening' (TimeML's MO/AF/EV/NI after the day)."""
+    rest = PART_CONNECTORS.sub(" ", f"{m.string[:m.start()]} {m.string[m.end():]}").strip(" ,")
+    day = normalise(rest, dct, tense) if rest else None
+    if day is None or not DAY_VALUE.fullmatch(day[0]):
+        return None
+    return f"{day[0]}T{PARTS_OF_DAY[m[1]]}", "TIME"
+
+
 def _weekday_part(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
     day = _weekday(re.match(r"()(\w+)", m[1]) or m, dct, tense)
     return (f"{day[0]}T{PARTS_OF_DAY[m[2]]}", "TIME") if day else None
@@ -812,6 +824,7 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
                 r"\s*(?P<half>[ap]\.?m\.?)?(?:\s*\(?\s*(?P<zone>utc|gmt|" + _ZONE_NAMES
                 + r")\b(?:\s*(?P<sign>[+−-])\s*(?P<off_h>\d{1,2})(?::?(?P<off_m>\d{2}))?)?)?"),
      _time),
+    (re.compile(r"\b(?:mid-?)?(morning|afternoon|evening|night)\b"), _day_part),
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), _iso),
     (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2,4})\b"), _slashed),
     (re.compile(_MONTH + r" (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b"), _month_day_year),
