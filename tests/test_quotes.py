@@ -324,3 +324,10 @@ def test_a_pronoun_never_stands_for_a_person_marked_the_other_gender(nlp: Any) -
                                     ("Ole Berg", "PERSON", "P:berg")])
     assert _find(found, "The basin is safe").speaker_key == "P:berg"
     assert _find(found, "dredging would start").speaker_key == "P:dahl"
+
+
+@pytest.mark.slow
+def test_a_name_read_as_a_title_after_a_closing_quote_is_the_speaker(nlp: Any) -> None:
+    text = "“The basin is safe,” Berg, 46, said on Monday."
+    [q] = _with_names(nlp, text, [("Berg", "WORK_OF_ART", "W:berg")])
+    assert (q.speaker_name, q.speaker_key) == ("Berg", "W:berg")

@@ -51,7 +51,7 @@ def test_fragments_pronouns_and_roles_are_no_names(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Ingrid Hansen", "Hansen", "Minister Ingrid Hansen", "NATO", "Harbour Council",
-    'Dwayne "The Rock" Brandt', "Okafor (Brandt's aide)", "O'Brien",
+    'Dwayne "The Rock" Brandt', "Okafor (Brandt's aide)", "O'Brien", "WHO", "US",
 ])
 def test_names_are_names(text: str) -> None:
     assert is_name(text)

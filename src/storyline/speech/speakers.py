@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .. import names
@@ -38,6 +38,11 @@ NAMELESS_WORDS = PERSON_PRONOUNS | GROUP_PRONOUNS | frozenset({
     "i", "me", "we", "us", "you", "who", "whom", "this", "that", "these", "those", "one",
     "someone", "somebody", "anyone", "nobody", "none", "null", "nan", "unknown", "n a",
 })
+# The label the model gives titles, and the marks that close a quotation: a "title" right
+# after one (a comma and spaces between at most) is the speaker's name.
+WORK_LABEL = "WORK_OF_ART"
+CLOSING_MARKS = ('"', "”", "’", "'", "»")
+QUOTE_GAP_CHARS = 3
 # Words that may open a role description without naming anyone ("the", "his", "former").
 ROLE_FILLERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "former",
                           "then", "acting", "top", "senior", "s"})
@@ -88,13 +93,25 @@ def is_name(text: str) -> bool:
     """Whether ``text`` can be shown as who spoke: not a pronoun or placeholder, not a role
     word alone ("the minister"), not a fragment cut across brackets or quotation marks."""
     words = fold(text).split()
-    if not words or " ".join(words) in NAMELESS_WORDS or not any(c.isupper() for c in text):
+    acronym = text.strip(" .").isupper() and len(text.strip(" .")) > 1  # "WHO", "US"
+    if not words or (" ".join(words) in NAMELESS_WORDS and not acronym):
+        return False
+    if not any(c.isupper() for c in text):
         return False
     if all(w in ROLE_NOUNS or w in names.ROLE_NOUNS or w in ROLE_FILLERS for w in words):
         return False
     if text.count('"') % 2 or "„" in text:
         return False
     return all(text.count(a) == text.count(b) for a, b in BRACKETS)
+
+
+def _after_quote(m: Mention, text: str) -> Mention:
+    """ '..." Russell said': the model reads a name right after a closing quotation mark as
+    a title (WORK_OF_ART); there it is the speaker's name."""
+    before = text[max(0, m.start - QUOTE_GAP_CHARS):m.start].rstrip(" ,")
+    if m.label == WORK_LABEL and before.endswith(CLOSING_MARKS) and is_name(m.text):
+        return replace(m, label="PERSON")
+    return m
 
 
 def fallback_mentions(doc: Any, article: Article) -> list[Mention]:
@@ -126,10 +143,11 @@ class SpeakerIndex:
 
     def __init__(self, mentions: Iterable[Mention], article: Article,
                  quoted: Sequence[tuple[int, int]] = ()) -> None:
+        self.article = article
+        mentions = [_after_quote(m, article.text) for m in mentions]
         self.mentions = sorted((m for m in mentions if m.label in SPEAKING_LABELS
                                 and (m.label == "ROLE" or is_name(m.text))),
                                key=lambda m: (m.start, m.end))
-        self.article = article
         # What statements say: a name inside it is no antecedent of the next speaker
         # ("According to Rutte, Trump called Putin. 'He agreed,' he said": he is Rutte).
         self.quoted = quoted
