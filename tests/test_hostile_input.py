@@ -110,10 +110,15 @@ def test_a_deeply_nested_line_is_one_lines_failure(tmp_path: Path) -> None:
 
 
 def test_a_deeply_nested_first_line_does_not_end_the_file(tmp_path: Path) -> None:
-    (tmp_path / "deep.jsonl").write_text("\n".join(["[" * 100_000, _line(id="b")]))
+    (tmp_path / "deep.jsonl").write_text("\n".join(["[" * 100_000, _line(id="b"), _line(id="c")]))
     pages, failures = _read(tmp_path / "deep.jsonl")
-    assert [p.source_id for p in pages] == ["b"]
-    assert [f.reason for f in failures] == ["bad-json"]
+    assert [p.source_id for p in pages] == ["b", "c"]
+    assert [(f.source.rpartition("#")[2], f.reason) for f in failures] == [("L1", "bad-json")]
+    # the same in a file bigger than one record, which is read as a stream
+    pages, failures = _read(tmp_path / "deep.jsonl", Settings(progress=False,
+                                                              max_page_bytes=2_000))
+    assert [p.source_id for p in pages] == ["b", "c"]
+    assert [(f.source.rpartition("#")[2], f.reason) for f in failures] == [("L1", "too-large")]
 
 
 # ------------------------------------------------------------------ 4. WARC lengths

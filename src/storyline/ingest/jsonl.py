@@ -19,7 +19,7 @@ from typing import IO
 
 from ..records import Failure, RawPage
 from ..settings import Settings
-from .files import READ_CHUNK, source_id_for
+from .files import READ_CHUNK, chunk_stream, source_id_for
 from .sniff import SNIFF_BYTES
 from .text import decode
 
@@ -104,6 +104,11 @@ def _big_array(path: str, chunks: Iterator[bytes],
         if text.skip(" \t\r\n") in ("]", ""):
             return
         value = text.value(settings.max_page_bytes)
+        if isinstance(value, Failure) and n == 1:
+            # No array of records after all (JSONL whose first line starts with "["):
+            # the rest is read line by line, the broken first line its own failure.
+            yield from _lines(path, raw_lines(text.rest(), settings.max_page_bytes))
+            return
         if isinstance(value, Failure):
             yield dataclasses.replace(value, source=f"{path}#L{n}")
             if text.lost:
@@ -134,6 +139,12 @@ class _Text:
             chunk = next(self.chunks, b"")
             self.eof = not chunk
             self.buf += self.decoder.decode(chunk, final=self.eof)
+
+    def rest(self) -> io.BufferedReader:
+        """The unread part, from ``pos``, as bytes again."""
+        pending, _ = self.decoder.getstate()
+        head = self.buf[self.pos:].encode("utf-8", "surrogatepass") + pending
+        return chunk_stream(itertools.chain([head], self.chunks))
 
     def skip(self, chars: str) -> str:
         """Moves past ``chars``; the next character, or "" at the end."""
