@@ -1,8 +1,8 @@
 """Peak memory of reading big JSONL, JSONL.gz and WARC files: it must not grow with the file.
 
-    python -m bench.ingest_memory [--mb 300] [--formats jsonl,jsonl.gz,warc]
+    python -m bench.ingest_memory [--mb 300] [--formats jsonl,jsonl.gz,json,warc]
 
-For each format it writes a small file (a sixth of ``--mb``) and a big one (``--mb``) in a
+For each format (``json``: one JSON array of records) it writes a small file (a sixth of ``--mb``) and a big one (``--mb``) in a
 temporary folder, then reads each in a process of its own (``read_file``, every record
 taken and dropped, as the runner does) and prints one JSON line per file: records read,
 seconds, the process's resident memory before reading and its peak (VmHWM) after. A
@@ -55,12 +55,16 @@ def write(path: Path, fmt: str, size: int) -> None:
     """A ``fmt`` file of about ``size`` bytes (uncompressed) at ``path``."""
     records = _warc_records() if fmt == "warc" else _jsonl_lines()
     opener = gzip.open if fmt.endswith(".gz") else open
+    array = fmt.startswith("json") and not fmt.startswith("jsonl")  # one JSON array
     written = 0
     with opener(path, "wb") as f:
+        f.write(b"[\n" if array else b"")
         while written < size:
             record = next(records)
-            f.write(record)
+            f.write(b",\n" if array and written else b"")
+            f.write(record.rstrip(b"\n") if array else record)
             written += len(record)
+        f.write(b"]\n" if array else b"")
 
 
 def measure(path: str) -> dict[str, object]:
@@ -88,7 +92,7 @@ def measure(path: str) -> dict[str, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=int, default=300, help="size of the big file, in MB")
-    parser.add_argument("--formats", default="jsonl,jsonl.gz,warc")
+    parser.add_argument("--formats", default="jsonl,jsonl.gz,json,warc")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:

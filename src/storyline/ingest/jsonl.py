@@ -78,8 +78,9 @@ def _document(path: str, stream: IO[bytes], settings: Settings) -> Iterator[RawP
     data = stream.read(settings.max_page_bytes + 1)
     if len(data) > settings.max_page_bytes:
         if data.lstrip()[:1] == b"[":
-            rest = iter(lambda: stream.read(READ_CHUNK), b"")
-            yield from _big_array(path, itertools.chain([data], rest), settings)
+            chunks = itertools.chain([data], iter(lambda: stream.read(READ_CHUNK), b""))
+            del data  # held by the chunks until read, not for the whole file
+            yield from _big_array(path, chunks, settings)
         else:
             yield Failure(source=f"{path}#L1", reason="too-large", detail=(
                 f"one JSON document over max_page_bytes {settings.max_page_bytes}"))
@@ -157,12 +158,14 @@ class _Text:
 
     def value(self, limit: int) -> _Value | Failure:
         """The JSON value at ``pos`` (reading on until it is whole), or why there is none."""
-        error: Exception | None = None
+        error = ""
         while True:
             try:
                 rec, end = _DECODER.raw_decode(self.buf, self.pos)
             except (ValueError, RecursionError) as e:
-                rec, end, error = None, -1, e
+                # only the message is kept: the error holds the whole buffer, and its
+                # traceback this frame, a cycle that would keep every buffer alive
+                rec, end, error = None, -1, str(e)
             if end >= 0 and (end < len(self.buf) or self.eof):  # a number may go on
                 size, self.pos = end - self.pos, end
                 return _Value(rec) if size <= limit else Failure(
@@ -174,7 +177,7 @@ class _Text:
                                       "the array is lost")
             if self.eof:
                 return Failure(source="", reason="bad-json",
-                               detail=f"{error}"[:500] + "; the rest of the array is lost")
+                               detail=error[:500] + "; the rest of the array is lost")
             self.more(2 * (len(self.buf) - self.pos) + READ_CHUNK)
 
 
