@@ -2,11 +2,12 @@
 
     python -m bench.ingest_memory [--mb 300] [--formats jsonl,jsonl.gz,json,warc]
 
-For each format (``json``: one JSON array of records) it writes a small file (a sixth of ``--mb``) and a big one (``--mb``) in a
-temporary folder, then reads each in a process of its own (``read_file``, every record
-taken and dropped, as the runner does) and prints one JSON line per file: records read,
-seconds, the process's resident memory before reading and its peak (VmHWM) after. A
-streaming reader's peak is the same for both sizes, the interpreter and one record.
+For each format (``json`` is one JSON array of records) it writes a small file (a sixth
+of ``--mb``) and a big one (``--mb``) in a temporary folder, then reads each in a process
+of its own (``read_file``, every record taken and dropped, as the runner does) and prints
+one JSON line per file: records read, seconds, the process's resident memory before
+reading and its peak (VmHWM) after. A streaming reader's peak is the same for both sizes:
+the interpreter and one record (one read buffer of up to max_page_bytes for a JSON array).
 """
 
 from __future__ import annotations
