@@ -309,3 +309,23 @@ def test_run_stores_every_other_record_and_a_rerun_does_not_crash(tmp_path: Path
         assert sorted(a.source_id for a in store.articles()) == ["a1", "b0", "b1", "b2", "b3",
                                                                  "b4"]
         assert [(f.source_id, f.reason) for f in store.failures()] == [("bad", "bad-text")]
+
+
+def test_an_analysis_the_store_cannot_take_fails_alone(tmp_path: Path) -> None:
+    from storyline.records import Analysis, Quote
+    from storyline.run import save_analyses
+
+    good, bad = (Article(id=i, source_id=i, source=f"{i}.txt", text="Ministers met.")
+                 for i in ("a1", "a2"))
+    broken = Quote(id="q1", article="a2", text="bad \ud800 text", kind="direct", start=0,
+                   end=5, sent_start=0, sent_end=14)
+    with Store.open(tmp_path / "s.db") as store:
+        with store.transaction():
+            for article in (good, bad):
+                store.upsert_article(article, None)
+        reasons: Counter[str] = Counter()
+        saved = save_analyses(store, [Analysis(article="a1"),
+                                      Analysis(article="a2", quotes=(broken,))], reasons)
+        assert saved == 1 and reasons == Counter({"bad-text": 1})
+        assert store.unanalyzed_ids() == ["a2"]
+        assert [f.source for f in store.failures()] == ["a2.txt"]

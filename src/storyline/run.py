@@ -36,7 +36,7 @@ from .parallel import (
     analyse_chunk,
     clean_chunk,
 )
-from .records import Article, Failure, RawPage, RunSummary, content_id
+from .records import Analysis, Article, Failure, RawPage, RunSummary, content_id
 from .settings import Settings
 from .store import Store
 
@@ -182,15 +182,29 @@ def analyse_pending(store: Store, settings: Settings, workers: Workers | None = 
     results = workers.map(analyse_chunk, _pending(store, settings.batch_size), CHUNK_ARTICLES)
     done = 0
     for batch in batched(_progress(results, settings, "articles"), settings.batch_size):
-        with store.transaction():
-            for result in batch:
-                if isinstance(result, Failure):
-                    store.record_failure(result)
-                    if reasons is not None:
-                        reasons[result.reason] += 1
-                else:
-                    store.save_analysis(result)
+        done += save_analyses(store, batch, reasons if reasons is not None else Counter())
+    return done
+
+
+def save_analyses(store: Store, batch: Iterable[Analysis | Failure],
+                  reasons: Counter[str]) -> int:
+    """Store one batch of analyses and failures in one transaction; an analysis the store
+    cannot take is that article's failure, never the batch's. Returns analyses stored."""
+    done = 0
+    with store.transaction():
+        for result in batch:
+            if isinstance(result, Analysis):
+                try:
+                    with store.one_record():
+                        store.save_analysis(result)
                     done += 1
+                    continue
+                except PageError as e:
+                    source = next((a.source for a in store.articles([result.article])),
+                                  result.article)
+                    result = Failure(source=source, reason=e.reason, detail=e.detail)
+            store.record_failure(result)
+            reasons[result.reason] += 1
     return done
 
 
