@@ -91,7 +91,7 @@ def read_all(paths: list[str], store: Store, settings: Settings) -> Iterator[Raw
     if urls:
         from . import crawl
 
-        fetcher = crawl.Fetcher(settings.fetch_policy)
+        fetcher = crawl.Fetcher(crawl.fetcher.policy_from(settings))
         warc = crawl.WarcLog(crawl.warc_folder(store.path))
         try:
             yield from crawl.fetch_pages(urls, store, fetcher, warc)

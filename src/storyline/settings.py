@@ -19,7 +19,8 @@ from .errors import ConfigError
 @dataclass(frozen=True, slots=True)
 class Settings:
     # The spaCy pipeline to load; any installed package name or path works.
-    model: str = os.environ.get("STORYLINE_MODEL", "en_core_web_sm")
+    # ``load_settings`` takes STORYLINE_MODEL from the environment when it is set.
+    model: str = "en_core_web_sm"
     # Worker processes for the per-article stages; 0 (the default) means one per core. The
     # pool only starts when there are at least two chunks of work (parallel.Workers), so a
     # small run never pays for a second model load.
@@ -66,6 +67,32 @@ class Settings:
     # Follow a redirect to another host (public addresses only; private, loopback and
     # link-local ones only when the user named that host). Off: same host only.
     allow_cross_host_redirects: bool = False
+    # Languages: ``model`` reads articles in ``default_language``; ``models`` names the
+    # pipeline for each other language (TOML: ``[storyline.models]`` or ``[models]``, e.g.
+    # ``fr = "fr_core_news_md"``). An article in a language with no pipeline here is kept
+    # but not analysed (detect_language, parallel.analyse_chunk).
+    default_language: str = "en"
+    models: dict[str, str] = dataclasses.field(
+        default_factory=lambda: {"fr": "fr_core_news_md"})
+
+    def pipeline_for(self, language: str | None) -> str | None:
+        """The spaCy pipeline that reads ``language``, or None when none is configured."""
+        if language == self.default_language:
+            return self.model
+        return self.models.get(language) if language else None
+
+    def __post_init__(self) -> None:
+        """Refuse a value no run could use, naming the setting (a bad value found only
+        after ingest and analysis would waste the run)."""
+        for name, low, high in _RANGES:
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ConfigError(f"setting {name} must be a number, not {value!r}")
+            if not low <= value <= high:
+                raise ConfigError(f"setting {name} must be between {low} and {high}, "
+                                  f"not {value!r}")
+        if not isinstance(self.model, str) or not self.model.strip():
+            raise ConfigError("setting model must name a spaCy pipeline, e.g. en_core_web_sm")
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied; unknown names raise with the list of valid ones."""
@@ -76,27 +103,37 @@ class Settings:
         return dataclasses.replace(self, **changes)
 
     @property
-    def fetch_policy(self) -> Any:
-        from .crawl.fetcher import USER_AGENT, FetchPolicy
-
-        return FetchPolicy(user_agent=self.user_agent or USER_AGENT,
-                           timeout_s=self.fetch_timeout_s, max_bytes=self.max_fetch_bytes,
-                           per_host_delay_s=self.fetch_delay_s, retries=self.fetch_retries,
-                           deadline_s=self.fetch_deadline_s,
-                           cross_host_redirects=self.allow_cross_host_redirects)
-
-    @property
     def effective_workers(self) -> int:
         return self.workers if self.workers > 0 else (os.cpu_count() or 1)
 
 
+# (setting, lowest, highest) for every numeric setting: what ``__post_init__`` checks.
+_INF = float("inf")
+_RANGES: tuple[tuple[str, float, float], ...] = (
+    ("workers", 0, 1024), ("batch_size", 1, _INF), ("max_page_bytes", 1, _INF),
+    ("max_decompressed_bytes", 1, _INF), ("page_timeout_s", 0.001, _INF),
+    ("page_memory_mb", 1, _INF),
+    ("minhash_perm", 16, 4096), ("shingle_words", 1, 50),
+    ("near_duplicate_threshold", 0.0, 1.0), ("seed", 0, 2**32 - 1),
+    ("story_threshold", 0.0, 1.0), ("story_gap_days", 0, 36_500),
+    ("fetch_delay_s", 0.0, _INF), ("fetch_retries", 0, 100), ("fetch_timeout_s", 0.001, _INF),
+    ("fetch_deadline_s", 0.001, _INF), ("max_fetch_bytes", 1, _INF),
+)
+
+
 def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
-    """Defaults, then the TOML file's ``[storyline]`` table, then non-None overrides."""
+    """Defaults, then STORYLINE_MODEL, then the TOML file's ``[storyline]`` table, then
+    non-None overrides."""
     base = Settings()
+    if os.environ.get("STORYLINE_MODEL"):
+        base = base.replace(model=os.environ["STORYLINE_MODEL"])
     if path is not None:
         try:
             data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError) as e:
             raise ConfigError(f"cannot read settings file {path}: {e}") from e
-        base = base.replace(**data.get("storyline", data))
+        table = dict(data.get("storyline", data))
+        if "storyline" in data and isinstance(data.get("models"), dict):
+            table["models"] = {**table.get("models", {}), **data["models"]}
+        base = base.replace(**table)
     return base.replace(**{k: v for k, v in overrides.items() if v is not None})

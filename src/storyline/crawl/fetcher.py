@@ -19,6 +19,7 @@ from typing import Any
 import httpx
 
 from .. import __version__
+from ..settings import Settings
 from .addresses import Resolver, cached, link_refusal, named_origins, redirect_refusal, resolve
 from .urls import host_of
 
@@ -47,6 +48,15 @@ class FetchPolicy:
     retries: int = 3
     backoff_s: float = 1.0
     respect_robots: bool = True
+
+
+def policy_from(settings: Settings) -> FetchPolicy:
+    """The fetching part of the run's settings."""
+    return FetchPolicy(user_agent=settings.user_agent or USER_AGENT,
+                       timeout_s=settings.fetch_timeout_s, max_bytes=settings.max_fetch_bytes,
+                       per_host_delay_s=settings.fetch_delay_s, retries=settings.fetch_retries,
+                       deadline_s=settings.fetch_deadline_s,
+                       cross_host_redirects=settings.allow_cross_host_redirects)
 
 
 @dataclass(frozen=True, slots=True)
