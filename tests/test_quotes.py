@@ -331,3 +331,13 @@ def test_a_name_read_as_a_title_after_a_closing_quote_is_the_speaker(nlp: Any) -
     text = "“The basin is safe,” Berg, 46, said on Monday."
     [q] = _with_names(nlp, text, [("Berg", "WORK_OF_ART", "W:berg")])
     assert (q.speaker_name, q.speaker_key) == ("Berg", "W:berg")
+
+
+@pytest.mark.slow
+def test_a_role_before_the_name_and_a_pronoun_after_it(nlp: Any) -> None:
+    text = ("The ship was greeted by guests, including the Prime Minister of Norway, Mr. Ole "
+            "Berg, at the new quay. In his speech, the Prime Minister praised the crew. He "
+            "also said that the quay was a milestone for the town.")
+    found = _with_names(nlp, text, [("Ole Berg", "PERSON", "P:berg"),
+                                    ("the Prime Minister of Norway", "ROLE", "R:pm")])
+    assert _find(found, "quay was a milestone").speaker_key == "P:berg"

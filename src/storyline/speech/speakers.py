@@ -204,21 +204,37 @@ class SpeakerIndex:
         return self.surnames.get(fold(word))
 
     def last_person_before(self, pos: int, pronoun: str = "") -> str | None:
-        found = [m for m in self.mentions if m.end <= pos and self.is_person(m.key)
-                 and self.fits(m.key, pronoun)]
-        return found[-1].key if found else None
+        for m in reversed([m for m in self.mentions if m.end <= pos]):
+            key = self.named(m)
+            if key is not None and self.fits(key, pronoun):
+                return key
+        return None
+
+    def named(self, m: Mention) -> str | None:
+        """The named person ``m`` stands for: its own cluster's, or for a description the
+        article ties to nobody ("the Prime Minister"), the person it gives that title."""
+        if not self.is_person(m.key):
+            return None
+        if m.key in self.names:
+            return m.key
+        words = fold(m.text).split()
+        while words and words[0] in ROLE_FILLERS:
+            words = words[1:]
+        return self.titled_person(" ".join(words), m.start) if words else None
 
     def last_subject_before(self, pos: int, doc: Any,
                             pronoun: str = "") -> tuple[str, int] | None:
         """The last named person who is a clause's subject before ``pos`` (by name or by a
         description the article ties to the name) and whom ``pronoun`` fits, and where."""
         for m in reversed([m for m in self.mentions if m.end <= pos]):
-            if not self.is_person(m.key) or m.key not in self.names or any(
-                    a <= m.start < b for a, b in self.quoted) or not self.fits(m.key, pronoun):
+            if any(a <= m.start < b for a, b in self.quoted):
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and span.root.dep_ in SUBJECT_DEPS:
-                return m.key, m.start
+            if span is None or span.root.dep_ not in SUBJECT_DEPS:
+                continue
+            key = self.named(m)
+            if key is not None and self.fits(key, pronoun):
+                return key, m.start
         return None
 
     def last_seen(self, key: str, pos: int) -> int:
@@ -232,10 +248,13 @@ class SpeakerIndex:
         text = self.article.text
         pattern = re.compile(rf"\b{re.escape(title)}\b")
         found = []
-        last_end = 0
+        last_end = 0  # where the last name before this mention ends
         for m in self.mentions:
-            # The title stands between the name and any earlier name.
-            start, last_end = max(last_end, m.start - TITLE_WINDOW_CHARS), max(last_end, m.end)
+            # The title stands between the name and any earlier name (a description such
+            # as "the Prime Minister of Singapore, Mr. Lee" may be part of it).
+            start = max(last_end, m.start - TITLE_WINDOW_CHARS)
+            if m.label not in DESCRIPTION_LABELS:
+                last_end = max(last_end, m.end)
             if m.label == "PERSON":
                 window = _expanded(fold(text[min(start, m.start):m.start]))
             elif m.label in DESCRIPTION_LABELS and m.key in self.names:
