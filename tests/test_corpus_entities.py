@@ -148,3 +148,43 @@ def test_a_surname_joins_the_one_person_of_that_name() -> None:
     assert keys[("a3", "ORG:delacroix")] == keys[("a3", "PERSON:bo delacroix")]
     assert keys[("a6", "PERSON:petrov")] not in {keys[("a4", "PERSON:ana petrov")],
                                                  keys[("a5", "PERSON:ivo petrov")]}
+
+
+def test_a_first_name_or_an_apostrophe_surname_joins_its_one_person() -> None:
+    mentions = [
+        m("a1", "Nadia Okafor", "PERSON", "PERSON:nadia okafor", 0),
+        m("a2", "Nadia", "PERSON", "PERSON:nadia", 0),  # celebrity style: first name alone
+        m("a3", "Liam O'Connell", "PERSON", "PERSON:liam o connell", 0),
+        m("a4", "O'Connell", "PERSON", "PERSON:o connell", 0),
+        m("a5", "George W. Harrow", "PERSON", "PERSON:george w harrow", 0),
+        m("a6", "Harrow", "PERSON", "PERSON:harrow", 0),  # a middle initial is no particle
+    ]
+    _, keys = merge_entities(mentions)
+    assert keys[("a2", "PERSON:nadia")] == keys[("a1", "PERSON:nadia okafor")]
+    assert keys[("a4", "PERSON:o connell")] == keys[("a3", "PERSON:liam o connell")]
+    assert keys[("a6", "PERSON:harrow")] == keys[("a5", "PERSON:george w harrow")]
+
+
+def test_organisations_cut_short_or_named_after_a_country_two_ways() -> None:
+    mentions = [
+        m("a1", "Vantor Dynamics", "ORG", "ORG:vantor dynamics", 0),
+        m("a2", "Vantor", "ORG", "ORG:vantor", 0),
+        m("a3", "Corvel Motors", "ORG", "ORG:corvel motors", 0),
+        m("a4", "Corvel Records", "ORG", "ORG:corvel records", 0),
+        m("a5", "Corvel", "ORG", "ORG:corvel", 0),  # opens two names: stays apart
+        m("a5", "Dunmore Inc.", "ORG", "ORG:dunmore inc", 30),
+        m("a5", "Dunmore", "ORG", "ORG:dunmore", 50),  # is Dunmore Inc., not the label
+        m("a5", "Dunmore Records", "ORG", "ORG:dunmore records", 70),
+        m("a6", "the U.S. Coast Guard", "ORG", "ORG:us coast guard", 0),
+        m("a7", "the United States Coast Guard", "ORG", "ORG:united states coast guard", 0),
+        m("a8", "Britain", "GPE", "GPE:britain", 0),
+        m("a9", "the United Kingdom", "GPE", "GPE:united kingdom", 0),
+    ]
+    _, keys = merge_entities(mentions)
+    assert keys[("a2", "ORG:vantor")] == keys[("a1", "ORG:vantor dynamics")]
+    assert keys[("a5", "ORG:corvel")] not in {keys[("a3", "ORG:corvel motors")],
+                                              keys[("a4", "ORG:corvel records")]}
+    assert keys[("a5", "ORG:dunmore")] == keys[("a5", "ORG:dunmore inc")]
+    assert keys[("a5", "ORG:dunmore")] != keys[("a5", "ORG:dunmore records")]
+    assert keys[("a6", "ORG:us coast guard")] == keys[("a7", "ORG:united states coast guard")]
+    assert keys[("a8", "GPE:britain")] == keys[("a9", "GPE:united kingdom")]

@@ -94,7 +94,8 @@ DEMONYMS = {
     "france": "french", "netherlands": "dutch", "holland": "dutch", "britain": "british",
     "great britain": "british", "uk": "british", "u k": "british", "united kingdom": "british",
     "england": "english", "us": "american", "u s": "american", "usa": "american",
-    "united states": "american", "america": "american", "japan": "japanese",
+    "united states": "american", "united states of america": "american",
+    "u s a": "american", "america": "american", "japan": "japanese",
     "switzerland": "swiss", "greece": "greek", "spain": "spanish", "denmark": "danish",
     "sweden": "swedish", "finland": "finnish", "poland": "polish", "turkey": "turkish",
     "ireland": "irish", "china": "chinese", "wales": "welsh", "scotland": "scottish",
@@ -169,6 +170,18 @@ def name_key(word_or_name: str) -> str:
     folded = fold(word_or_name)
     folded = EXONYMS.get(folded, folded)
     return " ".join(_TRANSLIT_END.sub("y", t) for t in folded.split())
+
+
+def country_form(key: str) -> str | None:
+    """A folded name with a country written one way: 'united states air force' and 'us air
+    force' -> 'american air force', 'united kingdom' -> 'british'; None without a country
+    the demonym table knows at its start."""
+    words = key.split()
+    for n in range(min(4, len(words)), 0, -1):
+        demonym = DEMONYMS.get(" ".join(words[:n]))
+        if demonym:
+            return " ".join([demonym, *words[n:]])
+    return None
 
 
 def person_core(key: str) -> str:

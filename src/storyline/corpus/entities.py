@@ -35,6 +35,8 @@ FIRST_NAME_SIMILARITY = 0.88
 MIN_PREFIX = 4
 # A short form joins the most frequent full name only when it outnumbers the next by this.
 SURNAME_DOMINANCE = 3
+# What folding leaves of an apostrophe surname's first part: O'Brien, D'Arcy.
+APOSTROPHE_PARTICLES = frozenset({"o", "d"})
 ACRONYM = re.compile(r"^[A-Z](?:\.?[A-Z]){1,5}\.?$")
 ORG_SUFFIXES = frozenset({"inc", "corp", "corporation", "ltd", "plc", "co", "llc", "nv",
                           "sa", "ag", "group", "company"})
@@ -98,8 +100,11 @@ def merge_entities(mentions: Sequence[Mention]) -> tuple[list[Entity], dict[tupl
     _join_person_variants(named, uf)
     _join_org_variants(named, uf)
     _join_acronyms(named, uf)
-    # 3. Surnames alone, to the one full name they shorten.
+    _join_country_forms(named, uf)
+    # 3. Surnames alone, to the one full name they shorten; an organisation's first word
+    # to the one organisation it opens ("Northrop" / "Northrop Grumman").
     _join_short_forms(named, uf)
+    _join_org_short_forms(named, uf)
     # 4. Roles left open in their article, through the titles the corpus has seen.
     _join_roles(clusters, uf)
     return _entities(clusters, uf)
@@ -267,26 +272,48 @@ def _join_acronyms(named: list[_Cluster], uf: _UnionFind) -> None:
                     uf.union(roots.pop(), c.ref)
 
 
-def _join_short_forms(named: list[_Cluster], uf: _UnionFind) -> None:
-    """A cluster with only a surname joins the one full-name person it can stand for.
+def _join_country_forms(named: list[_Cluster], uf: _UnionFind) -> None:
+    """One country written two ways: 'UK' / 'United Kingdom' / 'Britain' as places, and
+    'U.S. Air Force' / 'United States Air Force' as organisations named after it."""
+    first: dict[tuple[str, str], tuple[str, str]] = {}
+    for c in named:
+        kind = c.labels.most_common(1)[0][0]
+        if kind not in ("GPE", "ORG") or _is_person(c):
+            continue
+        for k in sorted(c.full_keys()):
+            form = names.country_form(k)
+            if form is None or (kind == "ORG" and len(form.split()) < 2):
+                continue  # an organisation is named after a country, not the country
+            if (kind, form) in first:
+                uf.union(first[(kind, form)], c.ref)
+            else:
+                first[(kind, form)] = c.ref
 
-    Corpus-wide, the surname must point at one person far more often than at any other
-    (``SURNAME_DOMINANCE``). Within its own article, a surname the model did not call a
+
+def _join_short_forms(named: list[_Cluster], uf: _UnionFind) -> None:
+    """A cluster with only a surname, or only a first name, joins the one full-name person
+    it can stand for.
+
+    Corpus-wide, the word must point at one person far more often than at any other
+    (``SURNAME_DOMINANCE``), counting the people it is the surname of and those it is the
+    first name of together. Within its own article, a surname the model did not call a
     person ("Kovner" read as an organisation after "Sarah Kovner") joins the article's one
     person of that surname.
     """
-    by_surname: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    by_part: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     in_article: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     for c in named:
         if _is_person(c):
             for core in _cores(c):
-                if len(core.split()) > 1:
-                    by_surname[core.split()[-1]][uf.find(c.ref)] += 1
-                    in_article[(c.article, core.split()[-1])].add(c.ref)
+                surname = _surname(core)
+                if surname != core:
+                    by_part[surname][uf.find(c.ref)] += 1
+                    by_part[core.split()[0]][uf.find(c.ref)] += 1
+                    in_article[(c.article, surname)].add(c.ref)
     votes = _label_votes(named, uf)
     for c in named:
         cores = _cores(c)
-        if any(len(k.split()) > 1 for k in cores):
+        if any(_surname(k) != k for k in cores):
             continue
         if not _is_person_vote(votes[uf.find(c.ref)]):
             local = {uf.find(r) for k in cores for r in in_article.get((c.article, k), ())}
@@ -294,9 +321,57 @@ def _join_short_forms(named: list[_Cluster], uf: _UnionFind) -> None:
                 _union_votes(uf, votes, local.pop(), c.ref)
             continue
         for k in cores:
-            target = _dominant(by_surname.get(k, Counter()), uf)
+            target = _dominant(by_part.get(k, Counter()), uf)
             if target:
                 _union_votes(uf, votes, target, c.ref)
+
+
+def _surname(core: str) -> str:
+    """The surname of a folded person name, with the particle an apostrophe leaves before
+    it kept ("jim o brien" -> "o brien"); a name that is only a surname is its own."""
+    words = core.split()
+    if len(words) >= 2 and words[-2] in APOSTROPHE_PARTICLES:
+        return " ".join(words[-2:])
+    return words[-1] if words else core
+
+
+def _join_org_short_forms(named: list[_Cluster], uf: _UnionFind) -> None:
+    """An organisation's name cut short after its first words joins the one longer name it
+    opens: "Northrop" / "Northrop Grumman", "China Eastern" / "China Eastern Airlines".
+
+    The longer name must be one the model called an organisation at least once, and the
+    one the short form opens far more often than any other (``_dominant``): "Apple" stays
+    apart when the corpus has both "Apple Inc." and "Apple Corps". A short form the corpus
+    also uses as a place stays apart: "Surrey" is not "Surrey Police".
+    """
+    votes = _label_votes(named, uf)
+    places = {k for c in named if c.labels["GPE"] or c.labels["LOC"] for k in c.full_keys()}
+    by_prefix: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    for c in named:
+        if votes[uf.find(c.ref)]["ORG"]:
+            for k in c.full_keys():
+                words = k.split()
+                for n in range(1, len(words)):
+                    by_prefix[" ".join(words[:n])][uf.find(c.ref)] += 1
+    # A short form already in a group with a longer name ("Corvel" with "Corvel Inc.") is
+    # settled: the longer name's own group decides, not the word it starts with.
+    longest: Counter[tuple[str, str]] = Counter()
+    for c in named:
+        root = uf.find(c.ref)
+        longest[root] = max([longest[root], *(len(names.fold(n).split()) for n in c.names)])
+    for c in named:
+        if not _is_org_vote(votes[uf.find(c.ref)]):
+            continue
+        for k in sorted(c.full_keys() - places):  # "Surrey" is not "Surrey Police"
+            if longest[uf.find(c.ref)] > len(k.split()):
+                continue
+            target = _dominant(by_prefix.get(k, Counter()), uf)
+            if target:
+                _union_votes(uf, votes, target, c.ref)
+
+
+def _is_org_vote(votes: Counter[str]) -> bool:
+    return bool(votes) and votes["ORG"] >= max(votes.values()) > votes["PERSON"]
 
 
 def _label_votes(named: list[_Cluster], uf: _UnionFind) -> dict[tuple[str, str], Counter[str]]:
