@@ -166,3 +166,9 @@ def test_a_year_with_the_quarter_named_before() -> None:
     assert _from_quarter("last year's quarter", named, DCT) == ("2029-Q3", "DATE")
     assert _from_quarter("the 2029 period", named, DCT) == ("2029-Q3", "DATE")
     assert _from_quarter("the 2029 period", [], DCT) is None  # no quarter named: the year
+
+
+@pytest.mark.slow
+def test_as_early_as_looks_ahead(nlp: Any) -> None:
+    found = _found(nlp, "The ferry said it could sail as early as Monday.")
+    assert ("Monday", "2031-03-17") in found
