@@ -171,4 +171,4 @@ def test_a_year_with_the_quarter_named_before() -> None:
 @pytest.mark.slow
 def test_as_early_as_looks_ahead(nlp: Any) -> None:
     found = _found(nlp, "The ferry said it could sail as early as Monday.")
-    assert ("Monday", "2031-03-17") in found
+    assert any(v == "2031-03-17" and t.endswith("Monday") for t, v in found), found

@@ -194,7 +194,7 @@ CLOCK_ONLY = re.compile(r"(?:at |about |around )?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?
 # Words joining a part of the day to its day: "the night of", "late on".
 PART_CONNECTORS = re.compile(r"(?:^|\s)(?:the|of|on|in|at|early|late)(?=\s|$)")
 # "as early as Tuesday", "as soon as next week": the earliest of what may come.
-AS_EARLY_AS = re.compile(r"(?i)\bas (?:early|soon) as $")
+AS_EARLY_AS = re.compile(r"(?i)\bas (?:early|soon) as\s")
 CLOCK_SIGNALS = re.compile(r"(?:^|\s)(?:at|on|about|around)(?=\s|$)")
 DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CLOCK_END = re.compile(r"(?:\d|[ap]\.?m\.?)$", re.I)
@@ -222,7 +222,7 @@ def find_timexes(doc: Any, article: Article) -> list[Timex]:
         text = text_of(doc)[start:end]
         if AGE.match(text):
             continue
-        ahead = AS_EARLY_AS.search(text_of(doc), max(0, start - 16), start)
+        ahead = AS_EARLY_AS.search(text_of(doc), max(0, start - 16), min(end, start + 16))
         result = normalise(text, dct, "future" if ahead else _tense(doc, start, end))
         if dct is not None and (QUARTER_ANAPHOR.match(text) or YEAR_BACK.match(text)
                                 or YEAR_QUARTER.match(text)):
