@@ -8,14 +8,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import entities, events, quotes, timexes
+from . import entities, events, language, quotes, timexes, timexes_fr
 from .records import Analysis, Article, Sentence
+
+# Languages whose event lexicons (event_kinds) exist: in any other language the English
+# trigger words would match only by accident, so no events are read there.
+EVENT_LANGUAGES = frozenset({"en"})
 
 
 def analyze_doc(doc: Any, article: Article) -> Analysis:
+    """Read ``doc`` (parsed by a pipeline for the article's language, ``doc.lang_``)."""
+    lang = str(doc.lang_)
+    entities.relabel(doc)
+    if lang == "fr" and has_parse(doc):
+        _inverted_subjects(doc)
     sentences = tuple(Sentence(article.id, s.start_char, s.end_char) for s in doc.sents)
     mentions = tuple(entities.find_mentions(doc, article))
-    found_timexes = tuple(timexes.find_timexes(doc, article))
+    found_timexes = tuple(timexes_fr.find_timexes(doc, article) if lang == "fr"
+                          else timexes.find_timexes(doc, article))
     # Speech and events are read off the dependency parse. A pipeline without a parser
     # finds none rather than walking an absent tree (spaCy can crash walking
     # Token.children on unparsed docs).
@@ -23,9 +33,44 @@ def analyze_doc(doc: Any, article: Article) -> Analysis:
     found_quotes = tuple(quotes.find_quotes(doc, article, mentions, found_timexes)) \
         if parsed else ()
     found_events = tuple(events.find_event_mentions(doc, article, mentions, found_timexes)) \
-        if parsed else ()
+        if parsed and lang in EVENT_LANGUAGES else ()
     return Analysis(article=article.id, sentences=sentences, mentions=mentions,
-                    quotes=found_quotes, timexes=found_timexes, event_mentions=found_events)
+                    quotes=found_quotes, timexes=found_timexes, event_mentions=found_events,
+                    language=article.language or lang)
+
+
+def not_analysed(article: Article, language: str, reason: str) -> Analysis:
+    """The record of an article no pipeline read: kept, its language and why said."""
+    return Analysis(article=article.id, language=language, not_analysed=reason)
+
+
+# Dependency labels the French pipeline gives a name or pronoun placed after its verb.
+_INVERTED = frozenset({"obj", "nsubj:pass"})
+
+
+def _inverted_subjects(doc: Any) -> None:
+    """French puts the subject after the verb in the clause that attributes a quotation
+    (« ... », a déclaré Claire Dubois); the French pipeline labels that subject as the
+    verb's object. A speech verb with no subject whose first object follows it straight
+    after a quotation mark or comma gets that object back as its subject."""
+    from .speech.cues import CUE_VERBS
+
+    for tok in doc:
+        if tok.pos_ != "VERB" or language.lemma_of(tok).lower() not in CUE_VERBS:
+            continue
+        if any(c.dep_.startswith("nsubj") for c in tok.children):
+            continue
+        start = min(c.i for c in tok.children if c.dep_.startswith("aux")) \
+            if any(c.dep_.startswith("aux") for c in tok.children) else tok.i
+        if start == 0 or doc[start - 1].text not in _INCISE_BEFORE:
+            continue
+        obj = next((c for c in tok.rights if c.dep_ in _INVERTED), None)
+        if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+            obj.dep_ = "nsubj"
+
+
+# What ends the quotation an incise follows: a comma or the closing mark itself.
+_INCISE_BEFORE = frozenset({",", "»", "”", '"', "!", "?"})
 
 
 def has_parse(doc: Any) -> bool:

@@ -169,6 +169,12 @@ def stats_cmd(settings: Settings, db: str) -> None:
                 click.echo(f"  {n:>6}  {name}")
     for f in failures[:50]:
         click.echo(f"  {f.reason:18s} {f.source}  {f.detail[:100]}")
+    if s["per_language"]:
+        click.echo("\nper language (articles, analysed, not analysed):")
+    for lang, n, analysed, skipped in s["per_language"]:
+        click.echo(f"  {n:>6}  {lang:20s} {analysed or 0:>6} {skipped or 0:>6}")
+    for reason, n in s["not_analysed"]:
+        click.echo(f"  {n:>6}  not analysed: {reason}")
     if broken:
         click.echo("\ncorpus steps that failed (re-run to retry):")
     for f in broken:

@@ -509,3 +509,21 @@ def _main_subject(a: _Article) -> str | None:
     if len(counts) > 1 and counts[1][1] >= counts[0][1]:
         return None
     return counts[0][0]
+
+
+# Entity labels of pipelines trained on other schemes (WikiNER: the French, German,
+# Spanish, ... spaCy pipelines) mapped onto the ones the stages read. LOC there covers
+# countries and cities as much as rivers, so it reads as GPE; MISC (works, events,
+# nationalities mixed) has no one counterpart and is left out.
+FOREIGN_LABELS: dict[str, str] = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
+
+
+def relabel(doc: Any) -> None:
+    """Put ``doc``'s entities under this module's labels when its pipeline uses others."""
+    if not any((e.label_ in FOREIGN_LABELS and e.label_ != "ORG") or e.label_ == "MISC"
+               for e in doc.ents):
+        return
+    from spacy.tokens import Span
+
+    doc.ents = [Span(doc, e.start, e.end, label=FOREIGN_LABELS[e.label_])
+                for e in doc.ents if e.label_ in FOREIGN_LABELS]

@@ -15,7 +15,7 @@ from .store import Store
 
 ARTICLE_FIELDS = ("id", "source_id", "url", "outlet", "title", "published", "published_from",
                   "published_estimate", "published_estimate_from", "text", "duplicate_of",
-                  "story", "wire", "dateline")
+                  "story", "wire", "dateline", "language", "not_analysed")
 
 
 def export_data(store: Store) -> dict[str, Any]:

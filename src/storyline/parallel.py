@@ -21,7 +21,7 @@ from multiprocessing.pool import AsyncResult, Pool
 from types import TracebackType
 from typing import Any, TypeVar
 
-from . import analyze, language
+from . import analyze, detect_language, language
 from .errors import PageError
 from .limits import page_limit
 from .records import Analysis, Article, Failure, RawPage
@@ -79,12 +79,51 @@ def _stub(page: RawPage | Failure) -> RawPage | Failure:
 def analyse_chunk(articles: list[Article], settings: Settings) -> list[Analysis | Failure]:
     """Analyse a chunk of articles (a worker task); a failing article becomes a Failure.
 
-    The chunk is parsed in one ``nlp.pipe`` batch under one page's limits, except articles
+    Each article is read only by the pipeline for its language (``Article.language``, or
+    detected here for articles stored before languages were); one with no pipeline for
+    its language is kept, marked as not analysed and why. A worker loads each language's
+    pipeline the first time one of its articles arrives (``language.load`` keeps it).
+    """
+    out: list[Analysis | Failure | None] = [None] * len(articles)
+    by_model: dict[str, list[int]] = {}
+    for i, a in enumerate(articles):
+        if a.language is None:
+            a = articles[i] = dataclasses.replace(a, language=detect_language.detect(
+                a.text, a.title))
+        lang = a.language or detect_language.UNDETERMINED
+        model = settings.pipeline_for(lang)
+        reason = _no_pipeline(lang, model, settings)
+        if model is None or reason is not None:
+            out[i] = analyze.not_analysed(a, lang, reason or f"no pipeline for {lang!r}")
+        else:
+            by_model.setdefault(model, []).append(i)
+    for model, indices in by_model.items():
+        results = _analyse_with(model, [articles[i] for i in indices], settings)
+        for i, result in zip(indices, results, strict=True):
+            out[i] = result
+    return [r for r in out if r is not None]
+
+
+def _no_pipeline(lang: str, model: str | None, settings: Settings) -> str | None:
+    """Why ``model`` cannot read ``lang`` here, or None when it can. The default
+    language's pipeline must load (``language.load`` raises how to install it); another
+    language's missing pipeline leaves its articles unanalysed, not the run failed."""
+    if model is None or lang == settings.default_language:
+        return None
+    why = language.unusable(model, lang)
+    return f"no pipeline for {lang!r} ({why})" if why else None
+
+
+def _analyse_with(model: str, articles: list[Article],
+                  settings: Settings) -> list[Analysis | Failure]:
+    """The chunk's articles of one language through that language's pipeline.
+
+    They are parsed in one ``nlp.pipe`` batch under one page's limits, except articles
     over SOLO_CHARS, which are parsed on their own under their own. If the batch fails or
     runs over its limits, each of its articles is parsed again on its own, so a slow
     article fails alone (after at most twice the limit) and its chunk-mates are analysed.
     """
-    nlp = language.load(settings.model)
+    nlp = language.load_for(model, articles[0].language)
     batch = [a.text for a in articles if len(a.text) <= SOLO_CHARS]
     try:
         with page_limit(settings, "parsing"):

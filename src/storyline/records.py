@@ -110,6 +110,9 @@ class Article(Record):
     final_url: str | None = None
     published_estimate: str | None = None
     published_estimate_from: str | None = None
+    # ISO 639-1 code of the text's language (detect_language), "und" when it could not
+    # be told; None on articles stored before languages were detected.
+    language: str | None = None
 
     @property
     def paragraphs(self) -> list[str]:
@@ -258,6 +261,10 @@ class Analysis(Record):
     quotes: tuple[Quote, ...] = ()
     timexes: tuple[Timex, ...] = ()
     event_mentions: tuple[EventMention, ...] = ()
+    # The language the article was read as, and why it was not analysed when no pipeline
+    # read it ("no pipeline for 'de'"): then everything above is empty.
+    language: str | None = None
+    not_analysed: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -267,6 +274,8 @@ class Analysis(Record):
             "quotes": [q.to_dict() for q in self.quotes],
             "timexes": [t.to_dict() for t in self.timexes],
             "event_mentions": [e.to_dict() for e in self.event_mentions],
+            "language": self.language,
+            "not_analysed": self.not_analysed,
         }
 
     @classmethod
@@ -278,6 +287,8 @@ class Analysis(Record):
             quotes=tuple(Quote.from_dict(d) for d in data.get("quotes", [])),
             timexes=tuple(Timex.from_dict(d) for d in data.get("timexes", [])),
             event_mentions=tuple(EventMention.from_dict(d) for d in data.get("event_mentions", [])),
+            language=data.get("language"),
+            not_analysed=data.get("not_analysed"),
         )
 
 

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any, TypeVar
 
-from . import corpus, ingest
+from . import corpus, detect_language, ingest
 from .clean import clean
 from .errors import PageError
 from .limits import page_limit
@@ -104,7 +104,7 @@ def process_page(page: RawPage, settings: Settings) -> Article | Failure:
     """Clean one page into an article; an unusable page becomes a Failure, never an error."""
     try:
         with page_limit(settings, "cleaning"):
-            return clean(page, settings)
+            return detect_language.with_language(clean(page, settings))
     except PageError as e:
         return Failure(source=page.source, reason=e.reason, detail=e.detail,
                        source_id=page.source_id)

@@ -108,3 +108,13 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset({
 
 # Verbs that quote someone else ("X quoted Y as saying ..."): Y is the speaker.
 QUOTING_VERBS: frozenset[str] = frozenset({"quote", "cite"})
+
+# French (speech/cues_fr.py): its words are no English words, so adding them changes
+# nothing for English text and lets the same stages read French.
+from . import cues_fr as _fr  # noqa: E402 - the English lists come first, on purpose
+
+CUE_VERBS = CUE_VERBS | _fr.CUE_VERBS
+DESCRIPTIVE_CUES = DESCRIPTIVE_CUES | _fr.DESCRIPTIVE_CUES
+SOURCE_PREPOSITIONS = SOURCE_PREPOSITIONS + _fr.SOURCE_PREPOSITIONS
+PERSON_PRONOUNS = PERSON_PRONOUNS | _fr.PERSON_PRONOUNS
+GROUP_PRONOUNS = GROUP_PRONOUNS | _fr.GROUP_PRONOUNS

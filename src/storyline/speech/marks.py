@@ -20,6 +20,8 @@ CLOSERS: dict[str, str] = {
 SINGLE_MARKS = frozenset("‘’‚'")
 # Marks that only ever close ("”" also closes „, but never opens in English copy).
 CLOSING_ONLY = frozenset("”»›")
+# Guillemets as French sets them, a (no-break) space inside each: « comme ceci ».
+SPACED_MARKS = frozenset("«»")
 # An unclosed quotation counts only when this many words follow its mark; fewer is a
 # stray mark.
 MIN_OPEN_WORDS = 4
@@ -89,7 +91,7 @@ def _paragraph_spans(text: str, start: int, end: int) -> tuple[list[Span], bool]
 def _opens(text: str, i: int, para_start: int) -> bool:
     before = text[i - 1] if i > para_start else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if after.isspace():
+    if after.isspace() and text[i] not in SPACED_MARKS:
         return False
     if text[i] in SINGLE_MARKS or text[i] == '"':
         return not before.isalnum()
@@ -107,7 +109,7 @@ def _find_closer(text: str, i: int, end: int) -> int | None:
 def _closes(text: str, j: int, end: int) -> bool:
     after = text[j + 1] if j + 1 < end else " "
     before = text[j - 1]
-    if before.isspace():
+    if before.isspace() and text[j] not in SPACED_MARKS:
         return False
     if text[j] in SINGLE_MARKS or text[j] == '"':
         return not after.isalnum()

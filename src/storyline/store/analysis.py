@@ -50,7 +50,9 @@ class AnalysisQueries(StoreCore):
             "date, date_from, place, participants) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(e.id, e.article, e.trigger, e.kind, e.start, e.end, e.date, e.date_from, e.place,
               dumps(e.participants)) for e in analysis.event_mentions])
-        self.conn.execute("UPDATE articles SET analyzed = 1 WHERE id = ?", (a,))
+        self.conn.execute(
+            "UPDATE articles SET analyzed = 1, language = coalesce(?, language), "
+            "not_analysed = ? WHERE id = ?", (analysis.language, analysis.not_analysed, a))
 
     def analyses(self, article_ids: Iterable[str] | None = None,
                  sentences: bool = True) -> dict[str, Analysis]:
@@ -73,7 +75,10 @@ class AnalysisQueries(StoreCore):
             for r in records:
                 if r.article in parts:
                     parts[r.article][table].append(r)
-        return {i: Analysis(article=i, **{k: tuple(v) for k, v in p.items()})
+        return {i: Analysis(article=i, sentences=tuple(p["sentences"]),
+                            mentions=tuple(p["mentions"]), quotes=tuple(p["quotes"]),
+                            timexes=tuple(p["timexes"]),
+                            event_mentions=tuple(p["event_mentions"]))
                 for i, p in parts.items()}
 
     def sentences(self) -> list[Sentence]:

@@ -19,7 +19,7 @@ from .core import StoreCore
 ARTICLE_COLUMNS = (
     "id", "source_id", "source", "url", "outlet", "title", "published", "published_from",
     "wire", "dateline", "kind", "text", "fetched_at", "final_url", "published_estimate",
-    "published_estimate_from",
+    "published_estimate_from", "language",
 )
 ARTICLE_INFO_COLUMNS = tuple(f.name for f in fields(ArticleInfo))
 
@@ -161,7 +161,8 @@ class ArticleQueries(StoreCore):
         """Articles with their corpus-level fields (duplicate_of, story) for export."""
         cols = ", ".join(ARTICLE_COLUMNS)
         return [dict(r) for r in self.conn.execute(
-            f"SELECT {cols}, duplicate_of, story FROM articles ORDER BY published, id")]
+            f"SELECT {cols}, duplicate_of, story, not_analysed FROM articles "
+            "ORDER BY published, id")]
 
     def failures(self, last_run: bool = False) -> list[Failure]:
         """Recorded failures; ``last_run``: only those the latest run recorded."""
@@ -196,6 +197,13 @@ class ArticleQueries(StoreCore):
                 "FROM articles GROUP BY 1 ORDER BY 1")],
             "failure_reasons": [tuple(r) for r in self.conn.execute(
                 "SELECT reason, count(*) FROM failures GROUP BY 1 ORDER BY 2 DESC, 1")],
+            "per_language": [tuple(r) for r in self.conn.execute(
+                "SELECT coalesce(language, '(not detected yet)'), count(*), "
+                "sum(analyzed = 1 AND not_analysed IS NULL), sum(not_analysed IS NOT NULL) "
+                "FROM articles GROUP BY 1 ORDER BY 2 DESC, 1")],
+            "not_analysed": [tuple(r) for r in self.conn.execute(
+                "SELECT not_analysed, count(*) FROM articles WHERE not_analysed IS NOT NULL "
+                "GROUP BY 1 ORDER BY 2 DESC, 1")],
         }
 
     def replace_source(self, source: str, content_hash: str, article: str) -> None:

@@ -233,6 +233,16 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX quotes_statement ON quotes(statement);
         """,
     ),
+    (
+        # Each article's language (detect_language) and, when no pipeline for it is
+        # installed, why it was not analysed ("no pipeline for 'de'").
+        "0011_language",
+        """
+        ALTER TABLE articles ADD COLUMN language TEXT;
+        ALTER TABLE articles ADD COLUMN not_analysed TEXT;
+        CREATE INDEX articles_language ON articles(language, published);
+        """,
+    ),
 ]
 
 

@@ -1,0 +1,102 @@
+"""Which language an article is written in, so it only meets a pipeline for that language.
+
+The detector is py3langid (langid.py's naive Bayes over byte n-grams, 97 languages): its
+model ships inside the PyPI package, it needs nothing at run time, and it reads an article
+in ~0.2 ms (bench numbers in the commit that added this module). Its scores are normalised
+into probabilities, so a weak call can be told from a sure one.
+
+How a text is decided (``detect``):
+
+1. The title and the first ``SAMPLE_CHARS`` characters of the text are read; the rest of a
+   news article does not change the call and only costs time.
+2. A sample with fewer than ``MIN_LETTERS`` letters carries no language (a list of
+   figures, a caption): undetermined.
+3. The detector's best language is taken when its probability is at least
+   ``MIN_CONFIDENCE``.
+4. Otherwise the text is the default language only when it reads as English running text:
+   nearly all of its letters ASCII and enough of its words English function words
+   (``looks_english``). Anything else stays undetermined ("und") and is not analysed: an
+   unsure call never sends a text through another language's model.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from .records import Article
+
+# What ``Article.language`` holds when no language could be told.
+UNDETERMINED = "und"
+# Characters of text read for the call: two or three news paragraphs. On
+# dates-mediacloud the call on 2,000 characters equals the call on the whole text for
+# every article, at a tenth of the cost of a long article.
+SAMPLE_CHARS = 2000
+# Fewer letters than this is no running text (one short headline, a caption, figures).
+MIN_LETTERS = 20
+# The detector's normalised probability above which its call is taken as it is. Its
+# scores are softmaxed at temperature sqrt(bytes), so whole paragraphs score near 1.0;
+# on dates-mediacloud and the seeds every article the detector got right (by reading)
+# scored >= 0.9 and the few under 0.5 were boilerplate-only or mixed-language texts.
+MIN_CONFIDENCE = 0.5
+# ``looks_english``: share of letters that must be ASCII, and share of words that must be
+# English function words. English news prose runs 35-50% function words ("the", "of",
+# "said", ...); French or German written in ASCII stays under 10% on this list, since
+# the list leaves out words the languages share ("a", "in", "so").
+MIN_ASCII_LETTERS = 0.97
+MIN_FUNCTION_WORDS = 0.2
+
+_ENGLISH_FUNCTION_WORDS = frozenset({
+    "the", "of", "and", "to", "is", "was", "were", "are", "be", "been", "being", "that",
+    "this", "these", "those", "with", "for", "from", "by", "at", "it", "its", "he",
+    "she", "his", "her", "they", "their", "them", "we", "our", "you", "your", "i", "my",
+    "him", "who", "whom", "which", "what", "when", "where", "why", "how", "not", "no", "but",
+    "or", "if", "than", "then", "there", "here", "have", "has", "had", "do", "does", "did",
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "said", "says",
+    "say", "about", "after", "before", "over", "under", "into", "out", "up", "down", "more",
+    "most", "some", "any", "all", "each", "other", "such", "only", "also", "just", "very",
+    "an", "one", "two",
+})
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def detect(text: str, title: str | None = None) -> str:
+    """The ISO 639-1 code of the language ``text`` is written in, or ``UNDETERMINED``."""
+    sample = f"{title}\n\n{text[:SAMPLE_CHARS]}" if title else text[:SAMPLE_CHARS]
+    letters = sum(1 for ch in sample if ch.isalpha())
+    if letters < MIN_LETTERS:
+        return UNDETERMINED
+    lang, confidence = _identifier().classify(sample)
+    if confidence >= MIN_CONFIDENCE:
+        return str(lang)
+    return "en" if looks_english(sample) else UNDETERMINED
+
+
+def looks_english(text: str) -> bool:
+    """True when ``text`` is written in ASCII letters and reads as English function words."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return False
+    if sum(ch.isascii() for ch in letters) < MIN_ASCII_LETTERS * len(letters):
+        return False
+    words = _WORD.findall(text.lower())
+    hits = sum(w in _ENGLISH_FUNCTION_WORDS for w in words)
+    return hits >= MIN_FUNCTION_WORDS * len(words)
+
+
+def with_language(article: Article) -> Article:
+    """``article`` with its language detected (kept when it already has one)."""
+    if article.language is not None:
+        return article
+    import dataclasses
+
+    return dataclasses.replace(article, language=detect(article.text, article.title))
+
+
+@functools.lru_cache(maxsize=1)
+def _identifier() -> Any:
+    """The detector, loaded once per process (its model is read from the package, ~40 ms)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
