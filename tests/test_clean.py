@@ -19,7 +19,8 @@ FETCHED = "2026-11-23T00:00:00Z"  # a fetch day: year-less dates never take its 
 
 def dump(name: str, settings: Settings) -> Article:
     path = TEXT / name
-    page = next(text_reader.read(str(path), path.read_bytes(), settings))
+    with path.open("rb") as stream:
+        page = next(text_reader.read(str(path), stream, settings))
     return clean(RawPage(**{**page.to_dict(), "fetched_at": FETCHED}), settings)
 
 
