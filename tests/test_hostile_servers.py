@@ -20,7 +20,7 @@ import pytest
 
 from storyline.crawl import fetch_pages
 from storyline.crawl.addresses import is_public, redirect_refusal
-from storyline.crawl.fetcher import Fetcher, FetchPolicy
+from storyline.crawl.fetcher import Fetcher, FetchPolicy, policy_from
 from storyline.crawl.warcfile import WarcLog
 from storyline.records import Failure, RawPage
 from storyline.settings import Settings
@@ -290,7 +290,7 @@ def test_cross_host_redirects_need_the_setting_and_every_address_public() -> Non
     # http -> https on the same host is the same site.
     assert redirect_refusal(here, "https://news.example/a", none, False, mixed) is None
     assert redirect_refusal(here, there, frozenset({("cdn.example", 443)}), False, mixed) is None
-    assert Settings(allow_cross_host_redirects=True).fetch_policy.cross_host_redirects
+    assert policy_from(Settings(allow_cross_host_redirects=True)).cross_host_redirects
 
 
 @pytest.mark.parametrize("command", ["run", "watch"])
