@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
-from .records import Quote
+from .records import Quote, Statement
 from .store import Store
 
 ARTICLE_FIELDS = ("id", "source_id", "url", "outlet", "title", "published", "published_from",
@@ -28,7 +28,7 @@ def export_data(store: Store) -> dict[str, Any]:
         "entities": [{"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
                       "mentions": e.mentions} for e in entities],
         "quotes": [_quote(q.to_dict(), entity_names, statement_of) for q in store.quotes()],
-        "statements": [s.to_dict() for s in store.statements()],
+        "statements": [_statement(s) for s in store.statements()],
         "timexes": [{"article": t.article, "text": t.text, "value": t.value, "type": t.type,
                      "start": t.start, "end": t.end} for t in store.timexes()],
         "events": [e.to_dict() for e in store.events()],
@@ -47,6 +47,14 @@ def _quote(q: dict[str, Any], entity_names: dict[str, str],
         q["speaker_name"] = entity_names[q["speaker"]]
     q["statement"] = statement_of.get(q["id"])
     return q
+
+
+def _statement(s: Statement) -> dict[str, Any]:
+    # The contract names a statement's outlets "outlets"; events and timeline rows call the
+    # same list "sources".
+    row = s.to_dict()
+    row["outlets"] = row.pop("sources")
+    return row
 
 
 def write_json(store: Store, out: TextIO) -> None:
