@@ -97,10 +97,9 @@ _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 class _Found:
     """The pairs the passes find, in flat buffers until the passes are over.
 
-    A pass makes many short-lived small objects; a result object made among them keeps
-    the allocator's block it sits in from being returned: on the 20k bench store the
-    near-duplicate pass left ten 1 MiB blocks in use with its pairs as objects, one with
-    them in buffers.
+    A pass makes many short-lived small objects; a result object made among them would
+    keep the allocator's block it sits in from being returned after the pass, so results
+    wait in buffers (bench/NOTES.md has the measurement).
     """
 
     a: array[int] = field(default_factory=lambda: array("q"))
