@@ -119,3 +119,19 @@ def test_the_sentence_model_puts_a_paraphrase_closer_than_another_statement() ->
         "the ferry company expects record passenger numbers this summer"])
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
     assert vectors[0] @ vectors[1] > 0.6 > vectors[0] @ vectors[2]
+
+
+def test_contradictions_are_between_statements_not_renderings() -> None:
+    from storyline.corpus.statements import one_per_statement_pair
+    from storyline.records import Contradiction, Statement
+
+    def statement(sid: str, *quotes: str) -> Statement:
+        return Statement(id=sid, story="s1", speaker=None, speaker_name=None, said_on=None,
+                         text="", kind="direct", quotes=quotes)
+
+    found = [Contradiction(a="q1", b="q3", why="first translation"),
+             Contradiction(a="q2", b="q4", why="second translation"),
+             Contradiction(a="q1", b="q2", why="one statement against itself")]
+    kept = one_per_statement_pair(found, [statement("A", "q1", "q2"),
+                                          statement("B", "q3", "q4")])
+    assert [c.why for c in kept] == ["first translation"]

@@ -29,11 +29,19 @@ from itertools import combinations
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..records import ArticleMeta, DuplicateLink, Quote, Statement, Story, content_id
+from ..records import (
+    ArticleMeta,
+    Contradiction,
+    DuplicateLink,
+    Quote,
+    Statement,
+    Story,
+    content_id,
+)
 from .encoder import Encoder, load_encoder
 from .sources import SourceIndex, syndication_roots
 
-__all__ = ["group_statements"]
+__all__ = ["group_statements", "one_per_statement_pair"]
 
 # Cosine between the sentence vectors of two quotes from copies of one story (a translation,
 # a reprint) above which they render one utterance. Speakers already agree and each quote
@@ -338,3 +346,16 @@ def _best_rendering(members: Sequence[Quote]) -> Quote:
     direct = [q for q in members if q.kind == "direct" and words(q) >= MIN_DIRECT_WORDS]
     pool = direct or list(members)
     return max(pool, key=lambda q: (words(q), q.said_on is not None, q.id))
+
+
+def one_per_statement_pair(found: Iterable[Contradiction],
+                           statements: Sequence[Statement]) -> list[Contradiction]:
+    """Contradictions between statements, not renderings: two translations of the same two
+    statements are one contradiction, and renderings of one statement never contradict."""
+    statement_of = {q: s.id for s in statements for q in s.quotes}
+    kept: dict[frozenset[str], Contradiction] = {}
+    for c in sorted(found, key=lambda c: (c.story or "", c.a, c.b)):
+        pair = frozenset((statement_of.get(c.a, c.a), statement_of.get(c.b, c.b)))
+        if len(pair) == 2:
+            kept.setdefault(pair, c)
+    return list(kept.values())
