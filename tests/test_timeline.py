@@ -10,6 +10,7 @@ from storyline.records import (
     DuplicateLink,
     Event,
     Quote,
+    Statement,
     Story,
     TimelineItem,
 )
@@ -40,9 +41,11 @@ def _timeline(events: list[Event], quotes: list[Quote]) -> list[TimelineItem]:
 def test_rows_in_date_order_with_undated_rows_last() -> None:
     events = [
         Event(id="e2", title="Visit: Lindqvist — Oslo", kind="visit", date="2031-03-12",
-              story="s1", articles=("a3",), sources=("Courier",), independent_sources=1),
+              place="Oslo", story="s1", articles=("a3",), sources=("Courier",),
+              independent_sources=1),
         Event(id="e0", title="Meeting: Lindqvist, Brandt", kind="meeting", date=None,
-              story="s1", articles=("a1",), sources=("Ledger",), independent_sources=1),
+              story="s1", participants=("E-lindqvist", "E-brandt"), articles=("a1", "a3"),
+              sources=("Courier", "Ledger"), independent_sources=2),
     ]
     quotes = [_quote("q1", "a1", "The harbour stays open.", "2031-03-10")]
     rows = _timeline(events, quotes)
@@ -69,11 +72,99 @@ def test_unattributed_quotes_are_not_key_statements() -> None:
 
 def test_event_dated_only_by_the_lead_says_so_and_a_stated_date_does_not() -> None:
     events = [Event(id="e1", title="Launch: Orion 7", kind="launch", date="2031-03-14",
-                    date_from=LEAD_DATE_FROM, story="s1", articles=("a1",),
-                    mentions=("m1", "m2")),
+                    date_from=LEAD_DATE_FROM, story="s1", participants=("E-orion7",),
+                    articles=("a1",), mentions=("m1", "m2")),
               Event(id="e2", title="Launch: Orion 6", kind="launch", date="2031-03-14",
-                    date_from="trigger", story="s1", articles=("a1",), mentions=("m1", "m3"))]
+                    date_from="trigger", story="s1", participants=("E-orion6",),
+                    articles=("a1",), mentions=("m1", "m3"))]
     rows = _timeline(events, [])
     titles = {r.ref: r.title for r in rows}
     assert titles == {"e1": "Launch: Orion 7" + INFERRED_NOTE, "e2": "Launch: Orion 6"}
     assert {r.ref: r.date_from for r in rows} == {"e1": LEAD_DATE_FROM, "e2": "trigger"}
+
+
+# ---------------------------------------------------------------- the editor's cut and ranks
+
+def _event(eid: str, kind: str, date: str | None, *,
+           participants: tuple[str, ...] = ("E-lindqvist",), place: str | None = None,
+           independent: int = 1, title: str = "") -> Event:
+    return Event(id=eid, title=title or f"{kind.title()}: Lindqvist", kind=kind, date=date,
+                 place=place, story="s1", participants=participants, articles=("a1",),
+                 sources=("Ledger",), independent_sources=independent)
+
+
+def _statement(sid: str, text: str, said_on: str | None, speaker: str = "E-lindqvist",
+               independent: int = 1) -> Statement:
+    return Statement(id=sid, story="s1", speaker=speaker, speaker_name=speaker[2:].title(),
+                     said_on=said_on, text=text, kind="direct", quotes=(f"q-{sid}",),
+                     articles=("a1",), sources=("Ledger",), independent_sources=independent,
+                     best_quote=f"q-{sid}")
+
+
+def _rows(events: list[Event], statements: list[Statement]) -> list[TimelineItem]:
+    quotes = {s.best_quote or "": _quote(s.best_quote or "", "a1", s.text, s.said_on)
+              for s in statements}
+    return build_timeline([STORY], events, statements, quotes)
+
+
+def test_events_that_say_nothing_are_not_rows() -> None:
+    events = [_event("e1", "meeting", "2031-03-12", participants=("E-brandt",)),
+              _event("e2", "characterize", "2031-03-12", title="Lindqvist characterized"),
+              _event("e3", "talks", "2031-03-12", participants=(), title="Talks"),
+              _event("e4", "talks", "2031-03-12", participants=(), place="Oslo",
+                     title="Talks — Oslo"),
+              _event("e5", "visit", None),  # undated, one source: background or a plan
+              _event("e6", "summit", None, independent=2)]
+    assert {r.ref for r in _rows(events, [])} == {"e1", "e4", "e6"}
+
+
+def test_a_statement_event_beside_its_speakers_statements_is_not_a_second_row() -> None:
+    events = [_event("e1", "statement", "2031-03-10"), _event("e2", "statement", "2031-03-11")]
+    statements = [_statement("s1", "The harbour stays open for every ship this winter.",
+                             "2031-03-10")]
+    assert {r.ref for r in _rows(events, statements)} == {"e2", "q-s1"}
+
+
+def test_contentless_fragments_and_same_day_repeats_of_one_point_are_cut() -> None:
+    statements = [
+        _statement("s1", "The harbour stays open for every ship this winter.", "2031-03-10",
+                   independent=2),
+        _statement("s2", "the harbour stays open for every ship", "2031-03-10"),
+        _statement("s3", "It is.", "2031-03-10"),
+        # the same words on another day, or by another speaker, are rows of their own
+        _statement("s4", "The harbour stays open for every ship this winter.", "2031-03-11"),
+        _statement("s5", "The harbour stays open for every ship this winter.", "2031-03-10",
+                   speaker="E-brandt")]
+    assert {r.ref for r in _rows([], statements)} == {"q-s1", "q-s4", "q-s5"}
+
+
+def test_rows_are_ranked_within_their_day_happenings_and_support_first() -> None:
+    events = [_event("e1", "meeting", "2031-03-10", participants=("E-lindqvist", "E-brandt"),
+                     place="Oslo")]
+    statements = [
+        _statement("s1", "The harbour stays open for every ship this winter.", "2031-03-10"),
+        _statement("s2", "Fishing quotas will be cut by a third next spring, ministers said.",
+                   "2031-03-10", independent=3),
+        _statement("s3", "Nobody asked the ferry crews about the new timetable.", None)]
+    rows = _rows(events, statements)
+    assert [(r.date, r.rank, r.ref) for r in rows] == [
+        ("2031-03-10", 1, "e1"), ("2031-03-10", 2, "q-s2"), ("2031-03-10", 3, "q-s1"),
+        (None, 1, "q-s3")]
+    assert rows[0].score > rows[1].score > rows[2].score > 0
+    assert rows[0].articles == ("a1",)
+
+
+def test_a_prominent_speaker_and_a_new_point_rank_higher() -> None:
+    said = "The harbour stays open for every ship this winter."
+    statements = [
+        _statement("s1", said, "2031-03-10"),
+        _statement("s2", "Ferries will run every hour from the first of April onwards.",
+                   "2031-03-10"),
+        _statement("s3", said, "2031-03-12"),  # Lindqvist says it again two days later
+        _statement("s4", "New cranes arrive at the northern pier in the second week.",
+                   "2031-03-12"),
+        _statement("s5", "Dock workers will vote on the new shift plan before summer.",
+                   "2031-03-12", speaker="E-brandt")]
+    score = {r.ref: r.score for r in _rows([], statements)}
+    assert score["q-s4"] > score["q-s3"]  # novelty: a repeat counts less
+    assert score["q-s4"] > score["q-s5"]  # prominence: Lindqvist speaks four times

@@ -313,14 +313,43 @@ class EventMention(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class KeyDate(Record):
+    """One of the few days of a story a reader should see first (``corpus.key_dates``).
+
+    ``summary`` is made of the day's top timeline items; ``independent_sources`` counts the
+    origins of every article behind the day's items, syndicated copies folded.
+    """
+
+    story: str
+    date: str
+    summary: str
+    independent_sources: int = 0
+    rank: int = 0  # 1 = the story's most important day
+    score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
 class Story(Record):
-    """Articles about one thread of news, clustered across runs."""
+    """Articles about one thread of news, clustered across runs; ``key_dates`` in date
+    order (empty until the corpus step that finds them has run)."""
 
     id: str
     title: str
     articles: tuple[str, ...] = ()
     first: str | None = None
     last: str | None = None
+    key_dates: tuple[KeyDate, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "articles": list(self.articles),
+                "first": self.first, "last": self.last,
+                "key_dates": [k.to_dict() for k in self.key_dates]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Story:
+        return cls(id=data["id"], title=data["title"], articles=tuple(data.get("articles", ())),
+                   first=data.get("first"), last=data.get("last"),
+                   key_dates=tuple(KeyDate.from_dict(k) for k in data.get("key_dates", ())))
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,6 +394,11 @@ class TimelineItem(Record):
     sources: tuple[str, ...] = ()
     independent_sources: int = 0
     speaker: str | None = None
+    # How much the row matters (``corpus.ranking``) and its place among its day's rows
+    # (1 = shown first; undated rows are ranked among themselves); 0 = never ranked.
+    score: float = 0.0
+    rank: int = 0
+    articles: tuple[str, ...] = ()  # the articles that report it
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,8 +15,18 @@ from ..errors import StorylineError
 from ..records import DuplicateLink
 from ..settings import Settings
 from ..store import Store
-from . import contradictions, dedup, entities, events, statements, stories, timeline
+from . import (
+    contradictions,
+    dedup,
+    entities,
+    events,
+    key_dates,
+    statements,
+    stories,
+    timeline,
+)
 from .reader import StoredCorpus
+from .sources import SourceIndex
 
 if TYPE_CHECKING:
     from ..parallel import Workers
@@ -83,10 +93,15 @@ def build(store: Store, settings: Settings, workers: Workers | None = None) -> N
     with _step("contradictions"):
         store.replace_contradictions(contradictions.find_contradictions(
             quotes, articles, found_stories, store.analyses))
-    # 7. One timeline per story.
+    # 7. One timeline per story, ranked.
     with _step("timeline"):
-        store.replace_timeline(timeline.build_timeline(
-            found_stories, found_events, found_statements, {q.id: q for q in quotes}))
+        rows = timeline.build_timeline(found_stories, found_events, found_statements,
+                                       {q.id: q for q in quotes})
+        store.replace_timeline(rows)
+    # 8. Each story's key dates, from its ranked rows.
+    with _step("key_dates"):
+        store.replace_key_dates(key_dates.find_key_dates(
+            found_stories, rows, SourceIndex.build(articles, links)))
 
 
 def _copies(corpus: StoredCorpus, settings: Settings,

@@ -1,49 +1,70 @@
-"""One timeline per story: its events and key statements in date order, each with support.
+"""One timeline per story: its events and statements in date order, ranked, each with support.
 
 A statement (``corpus.statements``: one utterance, however many quotes render it) is one
 row whose sources are all the outlets that carry it; its independent-source count folds
-syndicated copies (``corpus.sources``). Rows
-with no resolvable date keep ``date=None`` and sort after the dated ones: they are shown
-apart. The one exception, a lead event dated to its article's publication day (see
-``events``), says so in its row's title.
+syndicated copies (``corpus.sources``). Rows with no resolvable date keep ``date=None`` and
+sort after the dated ones: they are shown apart. The one exception, a lead event dated to
+its article's publication day (see ``events``), says so in its row's title.
+
+An editor's cut keeps a row only when it says something:
+
+1. an event needs a kind the lexicons name (not a name and a bare verb) and a participant
+   or a place; an undated one needs EVENT_UNDATED_SOURCES independent sources (one report's
+   undated happening is mostly background, a plan or a hypothesis);
+2. a statement needs a speaker and a content word;
+3. of two rows that say the same on one day, the lower-ranked goes: a statement or
+   announcement event whose participant has statement rows that day, and a statement
+   whose speaker's better-ranked statement that day shares most of its content words.
+
+Each kept row carries its score and rank within its day (``corpus.ranking``).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
+from ..event_kinds import is_verb_kind
 from ..events import LEAD_DATE_FROM
 from ..records import Event, Quote, Statement, Story, TimelineItem
+from .ranking import SPEECH_KINDS, Candidate, content_words, rank_rows, score_rows
 
 # Characters of a statement shown in its row's title; the full text is one click away.
 TITLE_CHARS = 120
 # Appended to the title of an event row whose date is the publication day of its reports.
 INFERRED_NOTE = " (date inferred: the day it was reported)"
+# Independent sources an undated event needs to be a row (see the module's docstring).
+EVENT_UNDATED_SOURCES = 2
+# Content-word overlap (Jaccard) at which two statements of one speaker on one day make
+# the same point: the statements step's own bar for "the same wording" (SAME_WORDS).
+SAME_POINT = 0.6
 
 
 def build_timeline(stories: Sequence[Story], events: Sequence[Event],
                    statements: Sequence[Statement], quotes: Mapping[str, Quote],
                    ) -> list[TimelineItem]:
-    """Timeline rows of every story: dated rows in date order, then the undated ones.
+    """Timeline rows of every story: dated rows in date order, best first within a day,
+    then the undated ones.
 
     ``quotes`` maps quote ids to quotes: a statement's row shows its best rendering.
     """
     rows: list[TimelineItem] = []
     for story in stories:
         members = set(story.articles)
-        rows.extend(_event_row(story.id, e) for e in events
-                    if e.story == story.id or (e.story is None and members & set(e.articles)))
-        rows.extend(_statement_row(story.id, s, quotes) for s in statements
-                    if s.story == story.id and _attributed(s))
-    return sorted(rows, key=lambda r: (r.story, r.date is None, r.date or "", r.kind, r.ref))
+        candidates = [_event_candidate(story.id, e) for e in events
+                      if (e.story == story.id or (e.story is None and members & set(e.articles)))
+                      and _says_something(e)]
+        candidates += [_statement_candidate(story.id, s, quotes) for s in statements
+                       if s.story == story.id and _attributed(s) and content_words(s.text)]
+        rows.extend(rank_rows(_editors_cut(score_rows(candidates))))
+    return sorted(rows, key=lambda r: (r.story, r.date is None, r.date or "", r.rank,
+                                       r.kind, r.ref))
 
 
-def _event_row(story: str, e: Event) -> TimelineItem:
-    # A date only the lead inference gives is marked, never shown as a reported one.
-    title = e.title + INFERRED_NOTE if e.date_from == LEAD_DATE_FROM else e.title
-    return TimelineItem(story=story, kind="event", ref=e.id, date=e.date, title=title,
-                        date_from=e.date_from, sources=e.sources,
-                        independent_sources=e.independent_sources)
+def _says_something(e: Event) -> bool:
+    """A kind the lexicons name, someone or somewhere, and a day or a second source."""
+    return not is_verb_kind(e.kind) and bool(e.participants or e.place) and \
+        (e.date is not None or e.independent_sources >= EVENT_UNDATED_SOURCES)
 
 
 def _attributed(s: Statement) -> bool:
@@ -51,15 +72,55 @@ def _attributed(s: Statement) -> bool:
     return bool(s.speaker or s.speaker_name)
 
 
-def _statement_row(story: str, s: Statement, quotes: Mapping[str, Quote]) -> TimelineItem:
+def _editors_cut(candidates: Sequence[Candidate]) -> list[TimelineItem]:
+    """Rows less one of each pair that says the same on one day (the lower-ranked)."""
+    speakers_of_day: dict[str | None, set[str]] = defaultdict(set)
+    for c in candidates:
+        if c.row.kind == "quote":
+            speakers_of_day[c.row.date].update(c.people)
+    kept: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: (-c.row.score, c.row.kind != "event", c.row.ref)):
+        if c.row.kind == "event" and c.kind in SPEECH_KINDS and \
+                c.people & speakers_of_day[c.row.date]:
+            continue
+        if c.row.kind == "quote" and any(_same_point(c, k) for k in kept):
+            continue
+        kept.append(c)
+    return [c.row for c in kept]
+
+
+def _same_point(a: Candidate, b: Candidate) -> bool:
+    if b.row.kind != "quote" or a.row.date != b.row.date or not a.people & b.people:
+        return False
+    union = a.words | b.words
+    return bool(union) and len(a.words & b.words) / len(union) >= SAME_POINT
+
+
+def _event_candidate(story: str, e: Event) -> Candidate:
+    # A date only the lead inference gives is marked, never shown as a reported one.
+    title = e.title + INFERRED_NOTE if e.date_from == LEAD_DATE_FROM else e.title
+    row = TimelineItem(story=story, kind="event", ref=e.id, date=e.date, title=title,
+                       date_from=e.date_from, sources=e.sources,
+                       independent_sources=e.independent_sources, articles=e.articles)
+    return Candidate(row=row, kind=e.kind, people=frozenset(e.participants))
+
+
+def _statement_candidate(story: str, s: Statement, quotes: Mapping[str, Quote]) -> Candidate:
     best = quotes.get(s.best_quote or "") or quotes[s.quotes[0]]
     dated = next((q for q in map(quotes.get, s.quotes)
                   if q is not None and q.said_on and q.said_on[:10] == s.said_on), None)
-    return TimelineItem(story=story, kind="quote", ref=best.id, date=s.said_on,
-                        date_from=dated.said_on_from if dated else None,
-                        title=_quote_title(s.speaker_name, s.text), sources=s.sources,
-                        independent_sources=s.independent_sources,
-                        speaker=s.speaker or s.speaker_name)
+    speaker = s.speaker or s.speaker_name
+    row = TimelineItem(story=story, kind="quote", ref=best.id, date=s.said_on,
+                       date_from=dated.said_on_from if dated else None,
+                       title=_quote_title(s.speaker_name, s.text), sources=s.sources,
+                       independent_sources=s.independent_sources, speaker=speaker,
+                       articles=s.articles)
+    return Candidate(row=row, kind="statement", people=_people(speaker),
+                     words=content_words(s.text))
+
+
+def _people(speaker: str | None) -> frozenset[str]:
+    return frozenset({speaker}) if speaker else frozenset()
 
 
 def _quote_title(speaker: str | None, text: str) -> str:

@@ -16,6 +16,7 @@ from ..records import (
     Entity,
     Event,
     Failure,
+    KeyDate,
     Statement,
     Story,
     TimelineItem,
@@ -83,9 +84,32 @@ class CorpusQueries(StoreCore):
         for r in self.conn.execute(
                 "SELECT story, id FROM articles WHERE story IS NOT NULL ORDER BY published, id"):
             members.setdefault(r[0], []).append(r[1])
+        key_dates: dict[str, list[KeyDate]] = {}
+        for k in self.key_dates():
+            key_dates.setdefault(k.story, []).append(k)
         return [Story(id=r["id"], title=r["title"], first=r["first"], last=r["last"],
-                      articles=tuple(members.get(r["id"], ())))
+                      articles=tuple(members.get(r["id"], ())),
+                      key_dates=tuple(key_dates.get(r["id"], ())))
                 for r in self.conn.execute("SELECT * FROM stories ORDER BY first, id")]
+
+    def replace_key_dates(self, key_dates: Iterable[KeyDate]) -> None:
+        self.conn.execute("DELETE FROM key_dates")
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO key_dates (story, date, summary, independent_sources, "
+            "rank, score) VALUES (?, ?, ?, ?, ?, ?)",
+            [(k.story, k.date, k.summary, k.independent_sources, k.rank, k.score)
+             for k in key_dates])
+
+    def key_dates(self, story: str | None = None) -> list[KeyDate]:
+        """Key dates in date order, of one story or of all."""
+        sql, params = "SELECT * FROM key_dates", ()  # type: str, tuple[str, ...]
+        if story is not None:
+            sql, params = sql + " WHERE story = ?", (story,)
+        try:
+            rows = self.conn.execute(sql + " ORDER BY story, date", params).fetchall()
+        except sqlite3.OperationalError:  # a store from before 0013, opened read-only
+            return []
+        return [KeyDate(**dict(r)) for r in rows]
 
     def replace_events(self, events: Iterable[Event]) -> None:
         self.conn.execute("DELETE FROM events")
@@ -152,18 +176,22 @@ class CorpusQueries(StoreCore):
         self.conn.execute("DELETE FROM timeline")
         self.conn.executemany(
             "INSERT OR REPLACE INTO timeline (story, kind, ref, date, title, sources, "
-            "independent_sources, speaker, date_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "independent_sources, speaker, date_from, score, rank, articles) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(t.story, t.kind, t.ref, t.date, t.title, dumps(t.sources),
-              t.independent_sources, t.speaker, t.date_from) for t in items])
+              t.independent_sources, t.speaker, t.date_from, t.score, t.rank,
+              dumps(t.articles)) for t in items])
 
     def timeline(self, story: str | None = None) -> list[TimelineItem]:
         sql, params = "SELECT * FROM timeline", ()  # type: str, tuple[str, ...]
         if story is not None:
             sql, params = sql + " WHERE story = ?", (story,)
         out = []
-        for r in self.conn.execute(sql + " ORDER BY story, date IS NULL, date, kind, ref",
-                                   params):
+        for r in self.conn.execute(sql, params):
             d = dict(r)
             d["sources"] = tuple(loads(d["sources"]))
+            d["articles"] = tuple(loads(d.get("articles") or "[]"))
             out.append(TimelineItem(**d))
-        return out
+        # Sorted here, not in SQL: a store from before 0013 opened read-only has no rank.
+        return sorted(out, key=lambda t: (t.story, t.date is None, t.date or "", t.rank,
+                                          t.kind, t.ref))

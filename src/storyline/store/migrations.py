@@ -243,6 +243,21 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX articles_language ON articles(language, published);
         """,
     ),
+    (
+        # Key dates first: each story's few days a reader should see first, and each
+        # timeline row's score, its rank within its day and the articles that report it.
+        "0013_key_dates",
+        """
+        CREATE TABLE key_dates (
+            story TEXT NOT NULL, date TEXT NOT NULL, summary TEXT NOT NULL,
+            independent_sources INTEGER NOT NULL DEFAULT 0, rank INTEGER NOT NULL DEFAULT 0,
+            score REAL NOT NULL DEFAULT 0, PRIMARY KEY (story, date)
+        );
+        ALTER TABLE timeline ADD COLUMN score REAL NOT NULL DEFAULT 0;
+        ALTER TABLE timeline ADD COLUMN rank INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE timeline ADD COLUMN articles TEXT NOT NULL DEFAULT '[]';
+        """,
+    ),
 ]
 
 
