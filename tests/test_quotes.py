@@ -339,5 +339,6 @@ def test_a_role_before_the_name_and_a_pronoun_after_it(nlp: Any) -> None:
             "Berg, at the new quay. In his speech, the Prime Minister praised the crew. He "
             "also said that the quay was a milestone for the town.")
     found = _with_names(nlp, text, [("Ole Berg", "PERSON", "P:berg"),
-                                    ("the Prime Minister of Norway", "ROLE", "R:pm")])
+                                    ("the Prime Minister of Norway", "ROLE", "R:pm"),
+                                    ("Norway", "GPE", "G:norway")])
     assert _find(found, "quay was a milestone").speaker_key == "P:berg"

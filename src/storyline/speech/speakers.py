@@ -248,12 +248,13 @@ class SpeakerIndex:
         text = self.article.text
         pattern = re.compile(rf"\b{re.escape(title)}\b")
         found = []
-        last_end = 0  # where the last name before this mention ends
+        last_end = 0  # where the last person's name before this mention ends
         for m in self.mentions:
-            # The title stands between the name and any earlier name (a description such
-            # as "the Prime Minister of Singapore, Mr. Lee" may be part of it).
+            # The title stands between the name and any earlier person's name; places,
+            # organisations and descriptions may be part of it ("the Prime Minister of
+            # Singapore, Mr. Lee", "NATO Secretary General Mark Rutte").
             start = max(last_end, m.start - TITLE_WINDOW_CHARS)
-            if m.label not in DESCRIPTION_LABELS:
+            if m.label == "PERSON":
                 last_end = max(last_end, m.end)
             if m.label == "PERSON":
                 window = _expanded(fold(text[min(start, m.start):m.start]))
