@@ -114,8 +114,16 @@ def test_events_that_say_nothing_are_not_rows() -> None:
               _event("e4", "talks", "2031-03-12", participants=(), place="Oslo",
                      title="Talks — Oslo"),
               _event("e5", "visit", None),  # undated, one source: background or a plan
-              _event("e6", "summit", None, independent=2)]
-    assert {r.ref for r in _rows(events, [])} == {"e1", "e4", "e6"}
+              _event("e6", "summit", None, independent=2),
+              # a verb the lexicons do not know is news when outlets agree on it
+              _event("e7", "check", "2031-03-12", independent=2, title="Lindqvist checked")]
+    assert {r.ref for r in _rows(events, [])} == {"e1", "e4", "e6", "e7"}
+
+
+def test_a_one_article_story_keeps_its_undated_events() -> None:
+    story = Story(id="s1", title="Harbour talks", articles=("a1",))
+    assert [r.ref for r in build_timeline([story], [_event("e5", "visit", None)], [], {})] \
+        == ["e5"]
 
 
 def test_a_statement_event_beside_its_speakers_statements_is_not_a_second_row() -> None:
