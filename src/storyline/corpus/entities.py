@@ -358,7 +358,8 @@ def _join_org_short_forms(named: list[_Cluster], uf: _UnionFind) -> None:
     longest: Counter[tuple[str, str]] = Counter()
     for c in named:
         root = uf.find(c.ref)
-        longest[root] = max([longest[root], *(len(names.fold(n).split()) for n in c.names)])
+        longest[root] = max([longest[root], *(len(names.name_key(n).split())
+                                               for n in set(c.names))])
     for c in named:
         if not _is_org_vote(votes[uf.find(c.ref)]):
             continue
@@ -493,5 +494,5 @@ def _canonical(counts: Counter[str], person: bool = False) -> str:
     plain: Counter[str] = Counter()
     for n, k in counts.items():
         plain[bare(n)] += k
-    return max(plain, key=lambda n: (len(names.fold(n).split()) > 1, untitled(n), plain[n],
+    return max(plain, key=lambda n: (len(names.name_key(n).split()) > 1, untitled(n), plain[n],
                                      len(n), n))
