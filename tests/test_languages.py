@@ -202,3 +202,54 @@ def test_no_analysis_from_another_languages_model_over_mediacloud(shared: Path) 
             assert not found and r.not_analysed == f"no pipeline for {r.language!r}"
         else:
             assert language.load(model).lang == r.language
+
+
+def _two_language_store(path: Path) -> None:
+    from storyline import corpus
+
+    settings = Settings(progress=False, workers=1)
+    with Store.open(str(path)) as store, store.transaction():
+        for name, text, lang in (("de1", GERMAN, "de"), ("en1", ENGLISH, "en")):
+            a = _article(name, text, language=lang)
+            store.upsert_article(a)
+            store.save_analysis(Analysis(article=a.id, language=lang) if lang == "en"
+                                else analyse_chunk([a], settings)[0])  # type: ignore[arg-type]
+        corpus.build(store, settings)
+
+
+def test_web_filters_by_language_and_shows_not_analysed(tmp_path: Path) -> None:
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from storyline.web.app import create_app
+
+    db = tmp_path / "store.db"
+    _two_language_store(db)
+    with TestClient(create_app(db)) as client:
+        every = client.get("/api/stories").json()
+        assert {code for code, _ in every["languages"]} == {"de", "en"}
+        german = client.get("/api/stories?lang=de").json()["stories"]
+        assert german and client.get("/api/stories?lang=fr").json()["stories"] == []
+        home = client.get("/?lang=de").text
+        assert 'option value="de" selected' in home
+        page = client.get(f"/stories/{german[0]['id']}").text
+        assert "not analysed: no pipeline for &#39;de&#39;" in page
+        article = client.get("/articles/de1").text
+        assert "Language: de" in article and "not analysed: no pipeline for" in article
+        found = client.get("/api/search?lang=de").json()
+        assert [a["id"] for a in found["articles"]] == ["de1"]
+        assert "de1" not in [a["id"] for a in client.get("/api/search?lang=en").json()[
+            "articles"]]
+        assert "not analysed" in client.get("/search?q=Bundesregierung&lang=de").text
+
+
+@pytest.mark.slow
+def test_english_entities_keep_their_labels(nlp: object) -> None:
+    """An English (OntoNotes) doc's LOC is no WikiNER LOC: nothing is relabelled or lost."""
+    from storyline import entities
+
+    doc = nlp("Anna Berg crossed the Alps with Reuters staff in Austria on Monday.")  # type: ignore[operator]
+    before = [(e.text, e.label_) for e in doc.ents]
+    assert ("the Alps", "LOC") in before or ("Alps", "LOC") in before
+    entities.relabel(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == before

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import names
-from .language import text_of
+from .language import text_of, wikiner_labels
 from .records import Article, Mention
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
@@ -519,9 +519,9 @@ FOREIGN_LABELS: dict[str, str] = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 
 
 def relabel(doc: Any) -> None:
-    """Put ``doc``'s entities under this module's labels when its pipeline uses others."""
-    if not any((e.label_ in FOREIGN_LABELS and e.label_ != "ORG") or e.label_ == "MISC"
-               for e in doc.ents):
+    """Put ``doc``'s entities under this module's labels when its pipeline uses WikiNER's
+    (an OntoNotes pipeline's LOC, "the Alps", stays as it is)."""
+    if not doc.ents or not wikiner_labels(doc):
         return
     from spacy.tokens import Span
 

@@ -39,7 +39,15 @@ def load(model: str) -> Any:
     _add_paragraph_boundaries(nlp)
     _replace_attribute_ruler(nlp)
     _make_lemmas_lazy(nlp)
+    if "ner" in nlp.pipe_names and "PER" in nlp.get_pipe("ner").labels:
+        _WIKINER_VOCABS.add(id(nlp.vocab))
     return nlp
+
+
+def wikiner_labels(doc: Any) -> bool:
+    """True when ``doc``'s entities carry WikiNER labels (PER, LOC, ORG, MISC: the French,
+    German, Spanish, ... pipelines) rather than OntoNotes ones (PERSON, GPE, ...)."""
+    return id(doc.vocab) in _WIKINER_VOCABS
 
 
 def load_for(model: str, lang: str | None) -> Any:
@@ -117,6 +125,9 @@ _LEMMAS: dict[tuple[int, int, int, int], str] = {}
 # one thing a token leads back to); kept alive by load()'s cache along with the pipeline.
 _LAZY_LEMMATIZERS: dict[int, Any] = {}
 ATTRIBUTES = "storyline_attributes"
+# Vocabularies (by id) of loaded pipelines whose NER uses WikiNER labels; kept alive, like
+# the lazy lemmatizers, by load()'s cache.
+_WIKINER_VOCABS: set[int] = set()
 
 
 def _replace_attribute_ruler(nlp: Any) -> None:

@@ -44,7 +44,7 @@ SNIPPET_SCAN_CHARS = 100_000
 SNIPPET_GAP_CHARS = 40
 
 BRIEF_COLUMNS = ("id", "source_id", "title", "outlet", "published", "url", "wire",
-                 "duplicate_of", "story", "final_url")
+                 "duplicate_of", "story", "final_url", "language", "not_analysed")
 # Characters of an untitled article's text a list shows in place of its headline (real
 # text dumps often have none); the page trims it to a word boundary.
 LEAD_CHARS = 160
@@ -194,13 +194,19 @@ def _event(row: Any) -> Event:
 class WebQueries(StoreCore):
     # -- stories ---------------------------------------------------------------------------
 
-    def story_rows(self, story_id: str | None = None) -> list[dict[str, Any]]:
+    def story_rows(self, story_id: str | None = None,
+                   language: str | None = None) -> list[dict[str, Any]]:
         """Stories, newest first, with article counts and independent-outlet counts.
 
         An article that copies another (``duplicate_of``) adds to the article count but not
         to the independent count; outlets count once however many articles they ran.
+        ``language``: only stories with an article in that language.
         """
         where, params = ("WHERE s.id = ?", (story_id,)) if story_id else ("", ())
+        if language:
+            where = f"{where} {'AND' if where else 'WHERE'} s.id IN " \
+                "(SELECT story FROM articles WHERE language = ?)"
+            params = (*params, language)
         return [dict(r) for r in self.conn.execute(
             # Only story, duplicate_of, outlet and rowid: the covering index answers it.
             "SELECT s.id, s.title, s.first, s.last, count(a.story) AS articles, "
@@ -333,6 +339,12 @@ class WebQueries(StoreCore):
             "JOIN articles a ON a.id = q.article LEFT JOIN entities e ON e.id = q.speaker "
             f"WHERE {where} {order}", params)]
 
+    def language_rows(self) -> list[tuple[str, int]]:
+        """Each detected language and its article count, most articles first."""
+        return [(r[0], r[1]) for r in self.conn.execute(
+            "SELECT language, count(*) FROM articles WHERE language IS NOT NULL "
+            "GROUP BY 1 ORDER BY 2 DESC, 1")]
+
     def outlet_rows(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute(
             "SELECT outlet, count(*) AS articles, sum(duplicate_of IS NOT NULL) AS copies "
@@ -378,7 +390,8 @@ class WebQueries(StoreCore):
 
     def search_quotes(self, text: str, speaker: str | None = None, outlet: str | None = None,
                       date_from: str | None = None, date_to: str | None = None,
-                      limit: int = SEARCH_LIMIT) -> list[dict[str, Any]]:
+                      limit: int = SEARCH_LIMIT,
+                      language: str | None = None) -> list[dict[str, Any]]:
         """Quotes matching the words (all of them), narrowed by speaker, outlet and dates."""
         where: list[str] = []
         params: list[Any] = []
@@ -395,13 +408,15 @@ class WebQueries(StoreCore):
         if speaker:
             where.append("(q.speaker = ? OR q.speaker_name LIKE ? OR e.name LIKE ?)")
             params += [speaker, f"%{speaker}%", f"%{speaker}%"]
-        self._narrow(where, params, outlet, date_from, date_to, "coalesce(q.said_on, a.published)")
+        self._narrow(where, params, outlet, date_from, date_to, "coalesce(q.said_on, a.published)",
+                     language)
         return self._quote_rows(" AND ".join(where) or "1", (*params,),
                                 f"{order} LIMIT {int(limit)}", fts)
 
     def search_articles(self, text: str, outlet: str | None = None,
                         date_from: str | None = None, date_to: str | None = None,
-                        limit: int = SEARCH_LIMIT) -> list[dict[str, Any]]:
+                        limit: int = SEARCH_LIMIT,
+                        language: str | None = None) -> list[dict[str, Any]]:
         where: list[str] = []
         params: list[Any] = []
         fts, order = "", "ORDER BY a.published DESC, a.id"
@@ -414,7 +429,7 @@ class WebQueries(StoreCore):
         elif match:
             where.append("(a.title LIKE ? OR a.text LIKE ?)")
             params += [f"%{text.strip()}%"] * 2
-        self._narrow(where, params, outlet, date_from, date_to, "a.published")
+        self._narrow(where, params, outlet, date_from, date_to, "a.published", language)
         rows = [dict(r) for r in self.conn.execute(
             f"SELECT {_brief_select('a')}, a.rowid AS rid FROM articles a {fts} "
             f"WHERE {' AND '.join(where) or '1'} {order} LIMIT {int(limit)}", params)]
@@ -456,7 +471,10 @@ class WebQueries(StoreCore):
 
     @staticmethod
     def _narrow(where: list[str], params: list[Any], outlet: str | None, date_from: str | None,
-                date_to: str | None, date_expr: str) -> None:
+                date_to: str | None, date_expr: str, language: str | None = None) -> None:
+        if language:
+            where.append("a.language = ?")
+            params.append(language)
         if outlet:
             where.append("a.outlet = ? COLLATE NOCASE")
             params.append(outlet)

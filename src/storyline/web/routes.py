@@ -24,9 +24,10 @@ class SearchParams:
 
     def __init__(self, q: str = "", speaker: str = "", outlet: str = "",
                  date_from: Annotated[str, Query(alias="from")] = "",
-                 date_to: Annotated[str, Query(alias="to")] = "") -> None:
+                 date_to: Annotated[str, Query(alias="to")] = "", lang: str = "") -> None:
         self.args = {"q": q.strip(), "speaker": speaker.strip(), "outlet": outlet.strip(),
-                     "date_from": date_from.strip(), "date_to": date_to.strip()}
+                     "date_from": date_from.strip(), "date_to": date_to.strip(),
+                     "lang": lang.strip()}
 
 
 def found(view: views.View | None, what: str) -> views.View:
@@ -42,8 +43,8 @@ def _pair(a: int | None, b: int | None) -> tuple[int, int] | None:
 # -- JSON API ------------------------------------------------------------------------------
 
 @api.get("/stories")
-def api_stories(store: StoreDep) -> dict[str, Any]:
-    return views.stories_view(store)
+def api_stories(store: StoreDep, lang: str = "") -> dict[str, Any]:
+    return views.stories_view(store, lang.strip())
 
 
 @api.get("/stories/{story_id}")
@@ -90,8 +91,8 @@ def api_search(store: StoreDep, params: Annotated[SearchParams, Depends()]) -> d
 # -- pages ---------------------------------------------------------------------------------
 
 @pages.get("/")
-def stories_page(request: Request, store: StoreDep) -> HTMLResponse:
-    return render(request, "stories.html", **views.stories_view(store))
+def stories_page(request: Request, store: StoreDep, lang: str = "") -> HTMLResponse:
+    return render(request, "stories.html", **views.stories_view(store, lang.strip()))
 
 
 @pages.get("/stories/{story_id}")

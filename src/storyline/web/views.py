@@ -111,13 +111,17 @@ def brief_view(a: View, copy_kinds: dict[str, str] | None = None) -> View:
             "label": article_label(a["title"], a.get("lead"), a["source_id"]),
             "title": a["title"], "published": a["published"], "url": safe_url(a["url"]),
             "wire": a["wire"], "copy_of": a["duplicate_of"],
-            "copy_kind": (copy_kinds or {}).get(a["id"])}
+            "copy_kind": (copy_kinds or {}).get(a["id"]),
+            "language": a.get("language"), "not_analysed": a.get("not_analysed")}
 
 
 # -- stories -------------------------------------------------------------------------------
 
-def stories_view(store: Store) -> View:
-    return {"stories": store.story_rows()}
+def stories_view(store: Store, lang: str = "") -> View:
+    """Every story, or only those with an article in language ``lang``."""
+    check_search(lang, "language")
+    return {"stories": store.story_rows(language=lang or None), "lang": lang,
+            "languages": store.language_rows()}
 
 
 def story_view(store: Store, story_id: str) -> View | None:
@@ -301,7 +305,8 @@ def article_view(store: Store, article_id: str, sent: tuple[int, int] | None = N
     return {
         "article": {**brief_view(brief), "copy_kind": kind, "source_id": brief["source_id"],
                     "story": brief["story"], "raw_url": brief["url"],
-                    "published_from": article.published_from, "dateline": article.dateline},
+                    "published_from": article.published_from, "dateline": article.dateline,
+                    "language": article.language, "not_analysed": brief["not_analysed"]},
         "copy_of": next((brief_view(c) for c in copy_of.values()), None),
         "wire_stories": wire,
         "segments": segments(article.text, sent, span),
@@ -423,22 +428,25 @@ def contradictions_view(store: Store, story: str | None = None) -> View:
 
 
 def search_view(store: Store, q: str = "", speaker: str = "", outlet: str = "",
-                date_from: str = "", date_to: str = "") -> View:
+                date_from: str = "", date_to: str = "", lang: str = "") -> View:
     """Quotes, articles and people matching; ``ConfigError`` when a field is over the limits
     (``store.web.MAX_QUERY_TERMS`` words, ``MAX_QUERY_CHARS`` characters)."""
     for value, what in ((q, "search"), (speaker, "speaker"), (outlet, "outlet"),
-                        (date_from, "from date"), (date_to, "to date")):
+                        (date_from, "from date"), (date_to, "to date"), (lang, "language")):
         check_search(value, what)
-    narrowed = bool(speaker or outlet or date_from or date_to)
+    narrowed = bool(speaker or outlet or date_from or date_to or lang)
     quotes = store.search_quotes(q, speaker or None, outlet or None, date_from or None,
-                                 date_to or None) if (q or narrowed) else []
-    articles = store.search_articles(q, outlet or None, date_from or None, date_to or None) \
-        if (q or outlet or date_from or date_to) and not speaker else []
-    entities = store.search_entities(q or speaker) if not (outlet or date_from or date_to) \
-        else []
+                                 date_to or None, language=lang or None) \
+        if (q or narrowed) else []
+    articles = store.search_articles(q, outlet or None, date_from or None, date_to or None,
+                                     language=lang or None) \
+        if (q or outlet or date_from or date_to or lang) and not speaker else []
+    entities = store.search_entities(q or speaker) \
+        if not (outlet or date_from or date_to or lang) else []
     return {
         "query": {"q": q, "speaker": speaker, "outlet": outlet, "from": date_from,
-                  "to": date_to},
+                  "to": date_to, "lang": lang},
+        "languages": store.language_rows(),
         "quotes": [_quote_row(r) for r in quotes],
         "articles": [{**brief_view(a), "snippet": a["snippet"]} for a in articles],
         "entities": entities,
