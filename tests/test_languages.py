@@ -253,3 +253,19 @@ def test_english_entities_keep_their_labels(nlp: object) -> None:
     assert ("the Alps", "LOC") in before or ("Alps", "LOC") in before
     entities.relabel(doc)
     assert [(e.text, e.label_) for e in doc.ents] == before
+
+
+def test_articles_wait_for_a_pipeline_for_their_language(store: Store) -> None:
+    """Kept unanalysed for want of a German pipeline; analysed once one is configured."""
+    from storyline.run import analyse_pending
+
+    settings = Settings(progress=False, workers=1)
+    with store.transaction():
+        store.upsert_article(_article("de1", GERMAN, language="de"))
+    assert analyse_pending(store, settings) == 0  # stored as not analysed
+    assert store.stats()["not_analysed"] == [("no pipeline for 'de'", 1)]
+    assert store.unanalyzed_ids() == []  # not retried while nothing changed
+    german = settings.replace(models={"de": "no_such_pipeline_xx"})
+    assert analyse_pending(store, german) == 0  # tried again: still none that loads
+    [(reason, _)] = store.stats()["not_analysed"]
+    assert reason.startswith("no pipeline for 'de' (")

@@ -179,6 +179,8 @@ def analyse_pending(store: Store, settings: Settings, workers: Workers | None = 
     if workers is None:
         with Workers(settings) as own:
             return analyse_pending(store, settings, own, reasons)
+    with store.transaction():  # a language whose pipeline came since: its articles again
+        store.reopen_not_analysed([settings.default_language, *settings.models])
     results = workers.map(analyse_chunk, _pending(store, settings.batch_size), CHUNK_ARTICLES)
     done = 0
     for batch in batched(_progress(results, settings, "articles"), settings.batch_size):
@@ -197,7 +199,7 @@ def save_analyses(store: Store, batch: Iterable[Analysis | Failure],
                 try:
                     with store.one_record():
                         store.save_analysis(result)
-                    done += 1
+                    done += result.not_analysed is None  # kept unread: no analysis
                     continue
                 except PageError as e:
                     source = next((a.source for a in store.articles([result.article])),

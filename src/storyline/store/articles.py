@@ -141,6 +141,17 @@ class ArticleQueries(StoreCore):
             found = {a.id: a for a in self.iter_articles(chunk, order="id")}
             yield from (found[i] for i in chunk if i in found)
 
+    def reopen_not_analysed(self, languages: Iterable[str]) -> int:
+        """Mark articles left unanalysed for want of a pipeline as pending again when their
+        language now has one (a pipeline installed since); how many."""
+        langs = list(languages)
+        if not langs:
+            return 0
+        cur = self.conn.execute(
+            "UPDATE articles SET analyzed = 0, not_analysed = NULL WHERE not_analysed IS NOT "
+            f"NULL AND language IN ({', '.join('?' * len(langs))})", langs)
+        return cur.rowcount
+
     def unanalyzed_ids(self, after: str = "", limit: int = 1000) -> list[str]:
         """Up to ``limit`` unanalysed article ids greater than ``after``, in id order.
 
