@@ -155,6 +155,9 @@ class SpeakerIndex:
         self.names: dict[str, str] = {}
         self.surnames: dict[str, str | None] = {}
         self.genders: dict[str, str] = {}  # key -> "m", "f" or "?" (marked both ways)
+        self.described: dict[tuple[int, int], str | None] = {}  # description -> person
+        self.titled: dict[str, list[Mention]] = {}  # title -> the mentions it titles
+        self.windows: list[tuple[Mention, str]] | None = None
         for m in self.mentions:
             self._note(m)
 
@@ -217,10 +220,13 @@ class SpeakerIndex:
             return None
         if m.key in self.names:
             return m.key
-        words = fold(m.text).split()
-        while words and words[0] in ROLE_FILLERS:
-            words = words[1:]
-        return self.titled_person(" ".join(words), m.start) if words else None
+        if (m.start, m.end) not in self.described:  # each description looked up once
+            words = fold(m.text).split()
+            while words and words[0] in ROLE_FILLERS:
+                words = words[1:]
+            self.described[m.start, m.end] = (self.titled_person(" ".join(words), m.start)
+                                              if words else None)
+        return self.described[m.start, m.end]
 
     def last_subject_before(self, pos: int, doc: Any,
                             pronoun: str = "") -> tuple[str, int] | None:
@@ -245,27 +251,29 @@ class SpeakerIndex:
         """The person the article gives ``title``: named right after it ("Secretary General
         Mark Rutte", "Sen. Tim Kaine") or described by it ("Rutte, the NATO secretary
         general"); the last such person before ``before``, else the first after it."""
-        text = self.article.text
-        pattern = re.compile(rf"\b{re.escape(title)}\b")
-        found = []
-        last_end = 0  # where the last person's name before this mention ends
-        for m in self.mentions:
-            # The title stands between the name and any earlier person's name; places,
-            # organisations and descriptions may be part of it ("the Prime Minister of
-            # Singapore, Mr. Lee", "NATO Secretary General Mark Rutte").
-            start = max(last_end, m.start - TITLE_WINDOW_CHARS)
-            if m.label == "PERSON":
-                last_end = max(last_end, m.end)
-            if m.label == "PERSON":
-                window = _expanded(fold(text[min(start, m.start):m.start]))
-            elif m.label in DESCRIPTION_LABELS and m.key in self.names:
-                window = _expanded(fold(m.text))
-            else:
-                continue
-            if pattern.search(window):
-                found.append(m)
+        if title not in self.titled:
+            pattern = re.compile(rf"\b{re.escape(title)}\b")
+            self.titled[title] = [m for m, window in self._title_windows()
+                                  if pattern.search(window)]
+        found = self.titled[title]
         earlier = [m for m in found if m.end <= before]
         return earlier[-1].key if earlier else (found[0].key if found else None)
+
+    def _title_windows(self) -> list[tuple[Mention, str]]:
+        """Each named person's mention with the words that may title it, folded once."""
+        if self.windows is None:
+            text, last_end, self.windows = self.article.text, 0, []
+            for m in self.mentions:
+                # The title stands between the name and any earlier person's name; places,
+                # organisations and descriptions may be part of it ("the Prime Minister of
+                # Singapore, Mr. Lee", "NATO Secretary General Mark Rutte").
+                start = max(last_end, m.start - TITLE_WINDOW_CHARS)
+                if m.label == "PERSON":
+                    last_end = max(last_end, m.end)
+                    self.windows.append((m, _expanded(fold(text[min(start, m.start):m.start]))))
+                elif m.label in DESCRIPTION_LABELS and m.key in self.names:
+                    self.windows.append((m, _expanded(fold(m.text))))
+        return self.windows
 
 
 def _expanded(words: str) -> str:
