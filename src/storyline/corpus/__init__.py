@@ -96,7 +96,7 @@ def build(store: Store, settings: Settings, workers: Workers | None = None) -> N
     # 7. One timeline per story, ranked.
     with _step("timeline"):
         rows = timeline.build_timeline(found_stories, found_events, found_statements,
-                                       {q.id: q for q in quotes})
+                                       {q.id: q for q in quotes}, store.mention_counts())
         store.replace_timeline(rows)
     # 8. Each story's key dates, from its ranked rows.
     with _step("key_dates"):
