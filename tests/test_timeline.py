@@ -176,3 +176,20 @@ def test_a_prominent_speaker_and_a_new_point_rank_higher() -> None:
     score = {r.ref: r.score for r in _rows([], statements)}
     assert score["q-s4"] > score["q-s3"]  # novelty: a repeat counts less
     assert score["q-s4"] > score["q-s5"]  # prominence: Lindqvist speaks four times
+
+
+def test_a_person_the_story_names_often_is_prominent_without_speaking_much() -> None:
+    statements = [
+        _statement("s1", "Ferries will run every hour from the first of April onwards.",
+                   "2031-03-10"),
+        _statement("s2", "New cranes arrive at the northern pier in the second week.",
+                   "2031-03-10"),
+        _statement("s3", "Dock workers will vote on the new shift plan before summer.",
+                   "2031-03-10", speaker="E-brandt")]
+    quotes = {s.best_quote or "": _quote(s.best_quote or "", "a1", s.text, s.said_on)
+              for s in statements}
+    quiet = {r.ref: r.score for r in build_timeline([STORY], [], statements, quotes)}
+    named = {r.ref: r.score for r in build_timeline(
+        [STORY], [], statements, quotes, {("s1", "E-brandt"): 30, ("s1", "E-lindqvist"): 5})}
+    assert quiet["q-s3"] < quiet["q-s1"]
+    assert named["q-s3"] > named["q-s1"]

@@ -6,8 +6,8 @@ A row's score adds what an editor weighs (the README's "How the timeline is rank
    interview, over a statement (less when it is a fragment) or an announcement, over a
    verb the lexicons do not know;
 2. how many independent sources report it (syndicated copies folded, ``corpus.sources``);
-3. how prominent its people are in the story: the speaker's or a participant's statements
-   and events there, against the story's most prominent person;
+3. how prominent its people are in the story: the speaker's or a participant's statements,
+   events and mentions by name there, against the story's most prominent person;
 
 then multiplies by its novelty: a statement that repeats what its speaker said on an
 earlier day, or an event of the same kind with the same people in the week before, counts
@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -88,9 +88,11 @@ def content_words(text: str) -> frozenset[str]:
                      if w not in STOP_WORDS and len(w) > 2)
 
 
-def score_rows(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """The candidates of one story, each row with its score (rank not yet set)."""
-    prominence = _prominence(candidates)
+def score_rows(candidates: Sequence[Candidate],
+               mentions: Mapping[str, int] | None = None) -> list[Candidate]:
+    """The candidates of one story, each row with its score (rank not yet set);
+    ``mentions`` counts how often the story names each entity."""
+    prominence = _prominence(candidates, mentions or {})
     overlap = _repeats(candidates)
     out = []
     for i, c in enumerate(candidates):
@@ -135,10 +137,12 @@ def kind_weight(kind: str) -> float:
     return HAPPENING_WEIGHT
 
 
-def _prominence(candidates: Sequence[Candidate]) -> dict[str, float]:
-    """Each person's rows in the story (statements made, events taken part in), against
-    the most prominent person's."""
+def _prominence(candidates: Sequence[Candidate], mentions: Mapping[str, int],
+                ) -> dict[str, float]:
+    """Each person's presence in the story (statements made, events taken part in,
+    mentions by name), against the most prominent person's."""
     counts = Counter(p for c in candidates for p in c.people)
+    counts.update(mentions)
     most = max(counts.values(), default=0)
     return {p: n / most for p, n in counts.items()}
 

@@ -47,12 +47,18 @@ SAME_POINT = 0.6
 
 def build_timeline(stories: Sequence[Story], events: Sequence[Event],
                    statements: Sequence[Statement], quotes: Mapping[str, Quote],
+                   mentions: Mapping[tuple[str, str], int] | None = None,
                    ) -> list[TimelineItem]:
     """Timeline rows of every story: dated rows in date order, best first within a day,
     then the undated ones.
 
-    ``quotes`` maps quote ids to quotes: a statement's row shows its best rendering.
+    ``quotes`` maps quote ids to quotes: a statement's row shows its best rendering;
+    ``mentions`` counts how often each entity is named in each story ((story, entity) ->
+    count), a part of its people's prominence there.
     """
+    named: dict[str, dict[str, int]] = defaultdict(dict)
+    for (story_id, entity), n in (mentions or {}).items():
+        named[story_id][entity] = n
     rows: list[TimelineItem] = []
     for story in stories:
         members = set(story.articles)
@@ -61,7 +67,7 @@ def build_timeline(stories: Sequence[Story], events: Sequence[Event],
                       and _says_something(e, len(story.articles))]
         candidates += [_statement_candidate(story.id, s, quotes) for s in statements
                        if s.story == story.id and _attributed(s) and content_words(s.text)]
-        rows.extend(rank_rows(_editors_cut(score_rows(candidates))))
+        rows.extend(rank_rows(_editors_cut(score_rows(candidates, named.get(story.id, {})))))
     return sorted(rows, key=lambda r: (r.story, r.date is None, r.date or "", r.rank,
                                        r.kind, r.ref))
 

@@ -182,6 +182,13 @@ class CorpusQueries(StoreCore):
               t.independent_sources, t.speaker, t.date_from, t.score, t.rank,
               dumps(t.articles)) for t in items])
 
+    def mention_counts(self) -> dict[tuple[str, str], int]:
+        """How often each entity is named in each story: (story, entity) -> mentions."""
+        return {(r[0], r[1]): r[2] for r in self.conn.execute(
+            "SELECT a.story, m.entity, COUNT(*) FROM mentions m JOIN articles a "
+            "ON a.id = m.article WHERE m.entity IS NOT NULL AND a.story IS NOT NULL "
+            "GROUP BY a.story, m.entity")}
+
     def timeline(self, story: str | None = None) -> list[TimelineItem]:
         sql, params = "SELECT * FROM timeline", ()  # type: str, tuple[str, ...]
         if story is not None:
