@@ -59,17 +59,35 @@ def build_timeline(stories: Sequence[Story], events: Sequence[Event],
     named: dict[str, dict[str, int]] = defaultdict(dict)
     for (story_id, entity), n in (mentions or {}).items():
         named[story_id][entity] = n
+    events_of = _events_by_story(stories, events)
+    statements_of: dict[str, list[Statement]] = defaultdict(list)
+    for st in statements:
+        if st.story is not None:
+            statements_of[st.story].append(st)
     rows: list[TimelineItem] = []
     for story in stories:
-        members = set(story.articles)
-        candidates = [_event_candidate(story.id, e) for e in events
-                      if (e.story == story.id or (e.story is None and members & set(e.articles)))
-                      and _says_something(e, len(story.articles))]
-        candidates += [_statement_candidate(story.id, s, quotes) for s in statements
-                       if s.story == story.id and _attributed(s) and content_words(s.text)]
+        candidates = [_event_candidate(story.id, e) for e in events_of[story.id]
+                      if _says_something(e, len(story.articles))]
+        candidates += [_statement_candidate(story.id, s, quotes) for s in statements_of[story.id]
+                       if _attributed(s) and content_words(s.text)]
         rows.extend(rank_rows(_editors_cut(score_rows(candidates, named.get(story.id, {})))))
     return sorted(rows, key=lambda r: (r.story, r.date is None, r.date or "", r.rank,
                                        r.kind, r.ref))
+
+
+def _events_by_story(stories: Sequence[Story], events: Sequence[Event],
+                     ) -> dict[str, list[Event]]:
+    """Each story's events: those it names, and those of no story that share an article
+    with it (in event order)."""
+    story_of = {a: s.id for s in stories for a in s.articles}
+    out: dict[str, list[Event]] = defaultdict(list)
+    for e in events:
+        if e.story is not None:
+            out[e.story].append(e)
+            continue
+        for story_id in sorted({story_of[a] for a in e.articles if a in story_of}):
+            out[story_id].append(e)
+    return out
 
 
 def _says_something(e: Event, story_articles: int) -> bool:
