@@ -269,3 +269,18 @@ def test_articles_wait_for_a_pipeline_for_their_language(store: Store) -> None:
     assert analyse_pending(store, german) == 0  # tried again: still none that loads
     [(reason, _)] = store.stats()["not_analysed"]
     assert reason.startswith("no pipeline for 'de' (")
+
+
+@pytest.mark.slow
+def test_french_selon_attributes_the_clause_to_its_source() -> None:
+    text = ("Les prix de l'énergie ont baissé en août.\n\n"
+            "Selon Anne Petit, économiste à la Banque de France, la croissance restera "
+            "faible jusqu'à la fin de l'année.\n\n"
+            "Le chômage est resté stable à 7,3 % en juin, selon Louis Bernard.")
+    [result] = analyse_chunk([_article("s", text, language="fr")],
+                             Settings(progress=False, workers=1))
+    assert isinstance(result, Analysis)
+    said = {(q.text, q.speaker_name, q.cue) for q in result.quotes}
+    assert ("la croissance restera faible jusqu'à la fin de l'année", "Anne Petit",
+            "Selon") in said
+    assert ("Le chômage est resté stable à 7,3 % en juin", "Louis Bernard", "selon") in said

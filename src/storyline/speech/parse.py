@@ -35,6 +35,9 @@ BORROW_DEPS = frozenset({"conj", "advcl", "xcomp"})
 MAX_BORROW = 2
 # The two-word attributions "According to X" and "As per X" (the one-word ones cite a text).
 SOURCE_PAIRS = frozenset((a, b) for a, b in SOURCE_PREPOSITIONS if b)
+# One-word attributing prepositions that a Universal Dependencies parse (the French
+# pipeline's) attaches to their source as its "case" marker: « selon X, ... ».
+SOURCE_CASE_WORDS = frozenset(a for a, b in SOURCE_PREPOSITIONS if not b and "'" not in a)
 
 
 def is_cue(token: Token) -> bool:
@@ -163,7 +166,7 @@ def source_phrase(sent: Span) -> tuple[Token, Token, tuple[int, int]] | None:
     """ "According to X, ..." / "As per X, ...": (cue word, X's head, content span)."""
     low = text_of(sent.doc)[sent.start_char:sent.end_char].lower()
     if not any(a in low and b in low for a, b in SOURCE_PAIRS):
-        return None  # most sentences: no need to look at each token
+        return _case_source(sent, low)  # most sentences: no need to look at each token
     for tok in sent:
         nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
         if nxt is None or (tok.lower_, nxt.lower_) not in SOURCE_PAIRS:
@@ -176,6 +179,34 @@ def source_phrase(sent: Span) -> tuple[Token, Token, tuple[int, int]] | None:
         if content is not None:
             return tok, obj, content
     return None
+
+
+def _case_source(sent: Span, low: str) -> tuple[Token, Token, tuple[int, int]] | None:
+    """ "Selon X, ...": the preposition is X's case marker in a UD parse."""
+    if not any(w in low for w in SOURCE_CASE_WORDS):
+        return None
+    for tok in sent:
+        if tok.lower_ in SOURCE_CASE_WORDS and tok.dep_ == "case" and tok.head.i > tok.i:
+            phrase_end = _comma_end(sent, tok.head.i) or max(
+                t.i for t in tok.head.subtree) + 1
+            content = _rest_of_sentence(sent, tok.i, phrase_end)
+            if content is not None:
+                return tok, tok.head, content
+    return None
+
+
+def _comma_end(sent: Span, head: int) -> int | None:
+    """Where a source phrase set off by commas ends: « selon X, » or, with the source's
+    title in apposition, « selon X, directeur de Y, » (a bare noun after the comma);
+    None when no comma follows (« ..., selon X. »: the parse's phrase is taken)."""
+    commas = [t.i for t in sent if t.text == "," and t.i > head]
+    if not commas:
+        return None
+    doc = sent.doc
+    # the tagger reads a bare title as a noun or an adjective (« économiste »); a clause
+    # starts with its subject's determiner or a name
+    appositive = commas[0] + 1 < sent.end and doc[commas[0] + 1].pos_ in ("NOUN", "ADJ")
+    return (commas[1] if appositive and len(commas) > 1 else commas[0]) + 1
 
 
 def _rest_of_sentence(sent: Span, start: int, end: int) -> tuple[int, int] | None:
