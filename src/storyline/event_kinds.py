@@ -83,6 +83,53 @@ KIND_FAMILY: dict[str, str] = {
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
+# Verbs that say how we know of something or what someone thinks, not what happened: a page
+# being published or updated, a source informing or answering, someone hoping or calling
+# talks a success. Their dated or lead uses name no event (the quotes stage has the words).
+REPORTING_VERBS = frozenset({
+    "publish", "update", "inform", "post", "tweet", "reply", "respond", "answer", "ask",
+    "accord", "comment", "quote", "cite", "read", "learn", "hear", "show", "describe",
+    "characterize", "call", "mention", "express", "believe", "think", "feel", "come",
+    "continue", "try", "appear", "like", "see", "know", "deal", "work", "focus", "consider",
+    "ensure", "mean", "word", "suggest", "remember",
+})
+
+# Kinds that are how a story is told (an interview, a statement) rather than what happened
+# in it: kept only where the article's lead reports them as its news.
+TELLING_KINDS = frozenset({"statement", "interview"})
+
+# Auxiliaries that put a happening in the future (planned) or make it a possibility.
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+POSSIBLE_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca"})
+# Subordinators that make a clause a condition: "if they meet", "unless talks resume".
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+# Modifiers of an event noun that make it a plan ("the planned summit") or a possibility.
+PLANNED_MODIFIERS = frozenset({"planned", "proposed", "scheduled", "upcoming", "future",
+                               "next", "prospective", "expected", "intended", "forthcoming"})
+POSSIBLE_MODIFIERS = frozenset({"possible", "potential", "hypothetical", "eventual",
+                                "further", "new"})
+# Verbs whose object or "to"-clause is a happening not (yet) real: "plan a meeting", "agreed
+# to meet", "proposed talks"; and those that ward one off: "deter an attack".
+PLANNING_VERBS = frozenset({"plan", "propose", "schedule", "expect", "agree", "want", "hope",
+                            "seek", "prepare", "intend", "aim", "offer", "urge", "push",
+                            "demand", "request", "suggest", "consider",
+                            "invite", "promise", "pledge", "vow", "threaten", "arrange",
+                            "organize", "need"})
+# Nouns naming a plan for a happening: "consent for a meeting", "a proposal for talks".
+PLANNING_NOUNS = frozenset({"plan", "proposal", "consent", "invitation", "offer", "request",
+                            "agreement", "preparation", "prospect", "idea", "possibility",
+                            "expectation", "hope", "demand", "call"})
+PREVENTING_VERBS = frozenset({"deter", "dissuade", "prevent", "avert", "avoid", "stop",
+                              "block", "forestall", "rule", "fear", "risk", "warn"})
+# Verbs whose "to"-clause did take place: "managed to meet", "went on to win".
+IMPLICATIVE_VERBS = frozenset({"manage", "begin", "start", "continue", "go", "proceed",
+                               "succeed", "come", "happen", "use"})
+# Prepositions and subordinators that name another happening as a time reference: what
+# comes "after the talks" happened before the clause's time, "before the summit" after it.
+TIME_REFERENCE_WORDS = frozenset({"after", "before", "following", "since", "until", "till",
+                                  "ahead", "prior", "during", "amid", "when", "once",
+                                  "while"})
+
 NEGATIONS = frozenset({"no", "not", "never", "n't", "neither", "nor"})
 
 NEGATING_DETS = frozenset({"no", "neither"})
@@ -108,15 +155,14 @@ TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
 
 
 def trigger_kind(token: Any) -> str | None:
-    """The event kind a token triggers, or None; negated or statement-less tokens give None."""
+    """The event kind a token triggers, or None. A negated trigger keeps its kind: the
+    events stage marks it ``negated`` rather than losing "no meeting is planned"."""
     pos = token.pos_
     kind: str | None = None
     if pos == "VERB":
         kind = _verb_kind(token, lemma_of(token).lower())
     elif pos in ("NOUN", "PROPN") and (lemma := lemma_of(token).lower()) in NOUN_TRIGGERS:
         kind = _noun_kind(token, lemma)
-    if kind is None or is_negated(token):
-        return None
     return kind
 
 

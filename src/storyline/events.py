@@ -21,14 +21,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, pairwise
 from typing import Any
 
 from . import names
 from .event_kinds import (
+    CONDITION_MARKS,
+    FUTURE_AUX,
+    IMPLICATIVE_VERBS,
     LIGHT_VERBS,
     PLACE_LABELS,
+    PLANNED_MODIFIERS,
+    PLANNING_NOUNS,
+    PLANNING_VERBS,
+    POSSIBLE_AUX,
+    POSSIBLE_MODIFIERS,
+    PREVENTING_VERBS,
+    REPORTING_VERBS,
     STATEMENT_VERBS,
+    TELLING_KINDS,
+    TIME_REFERENCE_WORDS,
     TRIGGER_POS,
     family,
     is_negated,
@@ -37,7 +49,7 @@ from .event_kinds import (
     verb_lemma,
 )
 from .language import lemma_of, text_of, tokens_with_pos
-from .records import Article, EventMention, Mention, Timex, content_id
+from .records import Article, EventMention, EventStatus, Mention, Timex, content_id
 
 # Dependency edges that open reported content or a new proposition: what lies below them is
 # what someone said, not a detail of the trigger's event.
@@ -76,6 +88,12 @@ INHERITED_DATE_FROM = "article: the same event dated in another sentence"
 THING_PREFIX = "thing:"
 # Entity types of digit-bearing tokens that are amounts or times, never part of a product.
 NOT_THING_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+# Words of a trigger's phrase kept for titles ("checked into the Promises Treatment Center"):
+# enough for a verb and its object, short enough for a title line.
+PHRASE_MAX_WORDS = 8
+# Dependency edges below which a word cannot be a planning verb's plan: its subject.
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "agent", "expl"})
+ANAPHORIC_DET = "the"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,9 +141,51 @@ def find_event_mentions(doc: Any, article: Article, mentions: Sequence[Mention],
     triggers += _dated_verbs(dated, {t.i for t, _ in triggers})
     triggers += _lead_verbs(doc, lead, {t.i for t, _ in triggers})
     ctx = _Context(article, placed, dated, {t.i for t, _ in triggers}, lead)
-    found = [_event_mention(t, kind, ctx) for t, kind in sorted(triggers, key=lambda x: x[0].i)]
-    kept = [e for e in found if e is not None]
-    return _inherit_dates(_lead_dates_from_body(kept))
+    found = [(_event_mention(t, kind, ctx), t) for t, kind
+             in sorted(triggers, key=lambda x: x[0].i)]
+    kept = _anaphora_dates([(e, t) for e, t in found if e is not None])
+    told = _inherit_dates(_lead_dates_from_body(kept))
+    # Told-of events only: a kind and someone or somewhere to tell the happening apart.
+    return [e for e in _one_lead(told) if (e.participants or e.place)
+            and (e.kind not in TELLING_KINDS or e.lead)]
+
+
+def _one_lead(found: list[EventMention]) -> list[EventMention]:
+    """Only the first lead candidate (the headline's before the first sentence's) is the
+    article's lead: its main happening."""
+    first = next((e.id for e in found if e.lead), None)
+    return [e if e.id == first or not e.lead else _with(e, lead=False) for e in found]
+
+
+def _anaphora_dates(found: list[tuple[EventMention, Any]]) -> list[EventMention]:
+    """'the talks' is the talks told of just before it: one mention, not two.
+
+    A definite event noun points back at the nearest earlier mention of its kind family
+    and status (in its sentence or before). It adds nothing when its names and place are
+    the earlier one's, so it is dropped; its day, if it has one ("the talks on Monday") and
+    the earlier one has none, passes to the earlier one ("article: the same event dated in
+    another sentence").
+    """
+    out: list[EventMention | None] = [e for e, _ in found]
+    for i, (e, token) in enumerate(found):
+        definite = _is_definite(token)
+        before = [j for j in range(i) if (b := out[j]) is not None and b.status == e.status
+                  and family(b.kind) == family(e.kind)]
+        if not definite or not before:
+            continue
+        j = before[-1]
+        earlier = out[j]
+        assert earlier is not None
+        # A publication day inferred for the lead is no stated day: it never passes on.
+        stated = e.date if e.date_from != LEAD_DATE_FROM else None
+        earlier_stated = earlier.date if earlier.date_from != LEAD_DATE_FROM else None
+        if stated and earlier_stated is None:
+            out[j] = _with(earlier, date=stated, date_from=INHERITED_DATE_FROM)
+        elif stated and earlier_stated != stated:
+            continue  # another day: another happening of the kind
+        if set(e.participants) <= set(earlier.participants) and e.place in (None, earlier.place):
+            out[i] = None
+    return [e for e in out if e is not None]
 
 
 def _reporters(article: Article) -> set[str]:
@@ -170,15 +230,25 @@ def _lead_verbs(doc: Any, lead: _Lead, trigger_ids: set[int]) -> list[tuple[Any,
         if sent.start not in lead.headline and sent.start not in lead.body:
             continue
         root = sent.root
-        for verb in [root, *(c for c in root.children if c.dep_ == "conj")]:
+        verbs = [root, *(c for c in root.children if c.dep_ == "conj")]
+        if verb_lemma(root) in STATEMENT_VERBS | REPORTING_VERBS:
+            verbs += _reported_verbs(root)
+        for verb in verbs:
             lemma = verb_lemma(verb)
             if verb.pos_ != "VERB" or verb.i in trigger_ids or is_negated(verb):
                 continue
-            if lemma not in LIGHT_VERBS and lemma not in STATEMENT_VERBS:
+            if lemma not in LIGHT_VERBS | STATEMENT_VERBS | REPORTING_VERBS:
                 out.append((verb, lemma))
     return out
 
 
+
+
+def _reported_verbs(root: Any) -> list[Any]:
+    """'A publicist says Tara Reid has checked into rehab': in a lead that reports what a
+    source said, the reported verb (and its conjuncts) is the news."""
+    content = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ == "VERB"]
+    return content + [c for v in content for c in v.children if c.dep_ == "conj"]
 
 
 def _dated_verbs(dated: Sequence[tuple[Any, str]],
@@ -192,7 +262,8 @@ def _dated_verbs(dated: Sequence[tuple[Any, str]],
     for root, _ in dated:
         verb = _governor(root, trigger_ids)
         lemma = verb_lemma(verb)
-        if verb.pos_ != "VERB" or verb.i in trigger_ids or lemma in LIGHT_VERBS:
+        if verb.pos_ != "VERB" or verb.i in trigger_ids or lemma in LIGHT_VERBS \
+                or lemma in REPORTING_VERBS:
             continue
         if not is_negated(verb):
             out[verb.i] = (verb, lemma)
@@ -261,14 +332,123 @@ def _event_mention(token: Any, kind: str, ctx: _Context) -> EventMention | None:
     keys = [f.mention.key for f in participants] + _things(token.doc, ranges, ctx.placed)
     if not keys and place is None and date is None:
         return None  # nothing to tell this happening from any other, nor to date it by
-    if date is None and _is_lead_news(token, chain, date_from, ctx):
+    status = _status(token, chain)
+    if status == "happened" and date and ctx.lead.day and date > ctx.lead.day:
+        status = "planned"  # a day after the article's own is still to come
+    lead_news = status == "happened" and _is_lead_news(token, chain, date_from, ctx)
+    if date is None and lead_news:
         date, date_from = ctx.lead.day, LEAD_DATE_FROM
     sent = token.sent
     return EventMention(
         id=content_id("event-mention", ctx.article.id, str(token.idx), kind),
         article=ctx.article.id, trigger=token.text, kind=kind,
         start=sent.start_char, end=sent.end_char, date=date, date_from=date_from,
-        place=place.mention.key if place else None, participants=tuple(dict.fromkeys(keys)))
+        place=place.mention.key if place else None, participants=tuple(dict.fromkeys(keys)),
+        status=status, lead=status == "happened" and kind != "statement"
+        and _is_lead_candidate(token, chain, ctx),
+        phrase=_phrase(token))
+
+
+def _status(token: Any, chain: Sequence[Any]) -> EventStatus:
+    """Whether the clause tells the happening as real, planned, possible or denied.
+
+    Negation counts on the trigger and the verb it hangs from ("did not hold talks", "no
+    meeting"); a future auxiliary, a planning verb above it ("agreed to hold a meeting",
+    "proposed talks") or a planning modifier ("the planned summit") make it planned; a
+    modal, a condition ("if they meet") or a verb warding it off ("deter an attack") make it
+    hypothetical.
+    """
+    # Up to the clause the trigger is told in: a quote that is the sentence's root, or a verb
+    # it is conjoined to ('"... will be dealt with," he said at a press conference'), is not
+    # the press conference's tense; nor is what comes after a happening named as a time
+    # reference ("after talks at ...").
+    cut = next((i for i, n in enumerate(chain) if n.dep_ in CONTENT_DEPS | {"conj"}
+                or _time_reference([n, n])), len(chain) - 1)
+    chain = chain[:cut + 1]
+    first_verb = next((n for n in chain if n.pos_ in ("VERB", "AUX")), chain[-1])
+    near = chain[:chain.index(first_verb) + 1]
+    if any(is_negated(n) for n in near):
+        return "negated"
+    for node in chain:
+        for c in node.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX:
+                return "planned"
+            if (c.dep_ in ("aux", "auxpass") and c.lower_ in POSSIBLE_AUX) or \
+                    (c.dep_ == "mark" and c.lower_ in CONDITION_MARKS):
+                return "hypothetical"
+    if token.pos_ in ("NOUN", "PROPN"):
+        mods = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "nmod")}
+        if mods & PLANNED_MODIFIERS:
+            return "planned"
+        if mods & POSSIBLE_MODIFIERS:
+            return "hypothetical"
+        if any(c.dep_ in ("acl", "relcl") and _to_clause(c) for c in token.children):
+            return "planned"  # "a meeting to take place", "talks to be held"
+    if any(lemma_of(node).lower() in PREVENTING_VERBS and below.dep_ not in SUBJECT_DEPS
+           for below, node in pairwise(chain)):
+        return "hypothetical"  # "to deter an attack": warded off, not done
+    # "agreed to meet", "an agreement to hold a meeting"; not "managed to meet".
+    if any(_to_clause(n) and lemma_of(n.head).lower() not in IMPLICATIVE_VERBS for n in chain):
+        return "planned"
+    if any(n.pos_ == "NOUN" and lemma_of(n).lower() in PLANNING_NOUNS for n in chain[1:]):
+        return "planned"  # "consent for a meeting", "a proposal for talks"
+    for below, node in pairwise(chain):
+        lemma = lemma_of(node).lower()
+        if below.dep_ in SUBJECT_DEPS:
+            continue
+        if lemma in PLANNING_VERBS and node.pos_ == "VERB":
+            return "planned"
+    return "happened"
+
+
+def _to_clause(verb: Any) -> bool:
+    """'to meet', 'to be held': a verb with the infinitive marker."""
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "TO" for c in verb.children)
+
+
+def _is_lead_candidate(token: Any, chain: Sequence[Any], ctx: _Context) -> bool:
+    """Whether the trigger tells the article's main happening: in the main clause of the
+    headline or a lead sentence (or in what its source is reported to say, "a publicist
+    says Reid has checked into rehab"), not a happening named only as a time reference."""
+    sent = token.sent
+    if sent.start not in ctx.lead.headline and sent.start not in ctx.lead.body:
+        return False
+    top = chain[-1]
+    reported = top.dep_ == "ccomp" and top.head.i == sent.root.i and \
+        verb_lemma(sent.root) in STATEMENT_VERBS | REPORTING_VERBS
+    return (top.i == sent.root.i or reported) and not _time_reference(chain)
+
+
+def _time_reference(chain: Sequence[Any]) -> bool:
+    """'after talks at the White House', 'before the summit', 'when they met': the trigger
+    names another happening to place the clause in time, so it does not share its day."""
+    for node in chain[:-1]:
+        if node.dep_ in ("pobj", "pcomp") and node.head.lower_ in TIME_REFERENCE_WORDS:
+            return True
+        if node.dep_ == "prep" and node.lower_ in TIME_REFERENCE_WORDS:
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in TIME_REFERENCE_WORDS for c in node.children):
+            return True
+    return False
+
+
+def _phrase(token: Any) -> str | None:
+    """The trigger and what follows it in its own phrase, up to punctuation or a clause:
+    'checked into the Promises Treatment Center', for a title."""
+    _, hi = _own_range(token)
+    words: list[str] = []
+    for t in token.doc[token.i:hi + 1]:
+        if t.is_punct or len(words) >= PHRASE_MAX_WORDS or \
+                (t.i > token.i and t.dep_ in CONTENT_DEPS | {"advcl", "cc", "conj"}):
+            break
+        words.append(t.text)
+    return " ".join(words) or None
+
+
+def _is_definite(token: Any) -> bool:
+    """'the talks': a happening the reader already knows of, not news of its own."""
+    return bool(token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == ANAPHORIC_DET
+                                             for c in token.children))
 
 
 def _is_lead_news(token: Any, chain: Sequence[Any], why_undated: str, ctx: _Context) -> bool:
@@ -284,6 +464,8 @@ def _is_lead_news(token: Any, chain: Sequence[Any], why_undated: str, ctx: _Cont
     if lead.day is None or not (in_headline or sent.start in lead.body):
         return False
     if chain[-1].i != sent.root.i or why_undated == "several dates in the sentence":
+        return False
+    if _time_reference(chain) or _is_definite(token):
         return False
     chain_ids = {node.i for node in chain}
     if any(sent.start <= root.i < sent.end
@@ -497,7 +679,8 @@ def _lead_dates_from_body(found: list[EventMention]) -> list[EventMention]:
 
 
 def _same_lead_happening(lead: EventMention, other: EventMention) -> bool:
-    if lead.kind != other.kind or not same_word(lead.trigger, other.trigger):
+    if lead.kind != other.kind or not same_word(lead.trigger, other.trigger) \
+            or lead.status != other.status:
         return False
     if lead.place and other.place and lead.place != other.place:
         return False
@@ -509,7 +692,7 @@ def _same_lead_happening(lead: EventMention, other: EventMention) -> bool:
 
 
 def _same_happening(a: EventMention, b: EventMention) -> bool:
-    if family(a.kind) != family(b.kind) or a.kind == "statement":
+    if family(a.kind) != family(b.kind) or a.kind == "statement" or a.status != b.status:
         return False
     if a.place and b.place and a.place != b.place:
         return False
@@ -519,6 +702,10 @@ def _same_happening(a: EventMention, b: EventMention) -> bool:
 
 
 def _with_date(e: EventMention, date: str, date_from: str) -> EventMention:
+    return _with(e, date=date, date_from=date_from)
+
+
+def _with(e: EventMention, **changes: Any) -> EventMention:
     data = e.to_dict()
-    data.update(date=date, date_from=date_from)
+    data.update(changes)
     return EventMention.from_dict(data)

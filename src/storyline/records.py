@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 T = TypeVar("T", bound="Record")
 
@@ -292,6 +292,9 @@ class Analysis(Record):
         )
 
 
+EventStatus = Literal["happened", "planned", "hypothetical", "negated"]
+
+
 @dataclass(frozen=True, slots=True)
 class EventMention(Record):
     """One article's report of something happening: a meeting, call, visit, summit, ...
@@ -310,6 +313,11 @@ class EventMention(Record):
     date_from: str | None = None
     place: str | None = None
     participants: tuple[str, ...] = ()
+    # Whether it took place as told, or is planned, hypothetical ("should aggression arise")
+    # or negated ("no meeting is planned"): only "happened" events merge with each other.
+    status: EventStatus = "happened"
+    lead: bool = False  # the article's main happening: the headline's or first sentence's
+    phrase: str | None = None  # the trigger's own words ("checked into rehab"), for titles
 
 
 @dataclass(frozen=True, slots=True)
@@ -368,6 +376,7 @@ class Event(Record):
     mentions: tuple[str, ...] = ()  # event-mention ids (each points at its sentence)
     sources: tuple[str, ...] = ()
     independent_sources: int = 0
+    status: EventStatus = "happened"  # see EventMention.status; never mixed in one event
 
 
 @dataclass(frozen=True, slots=True)

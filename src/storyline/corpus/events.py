@@ -34,6 +34,8 @@ MAX_TITLE_NAMES = 4
 # Shared participants an undated mention needs to join a dated event (one plus the place
 # also does): the same bar the per-article date inheritance uses.
 UNDATED_MIN_SHARED = 2
+# Words a verb's phrase needs to say what happened: the verb and at least its object.
+MIN_PHRASE_WORDS = 2
 KIND_LABELS = {"press-conference": "Press conference", "talks": "Talks"}
 # Labels whose mentions name someone rather than describe them; preferred for titles.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "PRODUCT", "FAC", "LOC"})
@@ -53,6 +55,8 @@ class _Resolved:
 @dataclass
 class _Cluster:
     members: list[_Resolved] = field(default_factory=list)
+    lead: bool = False  # grown from articles' lead mentions: a story's main happening
+    frames: set[tuple[str | None, str, str]] = field(default_factory=set)
 
     @property
     def date(self) -> str | None:
@@ -62,6 +66,10 @@ class _Cluster:
     @property
     def ids(self) -> set[str]:
         return {i for m in self.members for i in m.ids}
+
+    @property
+    def folded(self) -> set[str]:
+        return {n for m in self.members for n in _folded(m)}
 
     @property
     def places(self) -> set[str]:
@@ -87,7 +95,7 @@ def merge_events(articles: Sequence[ArticleMeta], analyses: Mapping[str, Analysi
                 _resolve(an, story_of.get(an.article), key_to_entity, things)]
     clusters = _cluster(resolved)
     index = SourceIndex.build(articles, links)
-    events = [_to_event(c, index) for c in clusters]
+    events = [e for c in clusters if (e := _to_event(c, index)) is not None]
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
 
 
@@ -146,47 +154,103 @@ def _key_names(mentions: Iterable[Mention]) -> dict[str, str]:
     return {k: v[2] for k, v in best.items()}
 
 
+def _order(r: _Resolved) -> tuple[bool, str, str, int, str]:
+    m = r.mention
+    return m.date is None, m.date or "", m.article, m.start, m.id
+
+
+_Frame = tuple[str | None, str, str]
+
+
 def _cluster(resolved: Sequence[_Resolved]) -> list[_Cluster]:
-    dated = sorted((r for r in resolved if r.mention.date),
-                   key=lambda r: (r.mention.date or "", r.mention.article, r.mention.start))
-    undated = sorted((r for r in resolved if not r.mention.date),
-                     key=lambda r: (r.mention.article, r.mention.start, r.mention.id))
     clusters: list[_Cluster] = []
-    # A mention only ever joins a cluster of its own story and kind family (``_same_frame``):
-    # looking only there, in creation order, keeps the choice and avoids a scan of every
-    # cluster per mention (quadratic in the corpus's events).
-    framed: dict[tuple[str | None, str], list[_Cluster]] = {}
-    for r in dated:
-        _add(clusters, framed, r, [c for c in framed.get(_frame(r), ()) if _fits_dated(c, r)])
-    dated_framed = {k: list(v) for k, v in framed.items()}
-    for r in undated:
+    # A mention only ever joins a cluster of its own story, status and kind family
+    # (``_same_frame``): looking only there, in creation order, keeps the choice and avoids
+    # a scan of every cluster per mention (quadratic in the corpus's events).
+    framed: dict[_Frame, list[_Cluster]] = {}
+    # First the articles' leads: each story's main happening, whatever verb each outlet
+    # used ("enters rehab", "checks into rehab"), met by its participants or place.
+    leads: dict[tuple[str | None, str], list[_Cluster]] = {}
+    for r in sorted((r for r in resolved if r.mention.lead), key=_order):
+        frame = (r.story, r.mention.status)
+        # An undated lead joins a dated one on the bar undated mentions always meet (two
+        # names, or one and the place); between undated leads one name is enough.
+        fitting = [c for c in leads.get(frame, ()) if _fits_lead(c, r) and
+                   (r.mention.date or c.date is None or _shared(c, r) >= UNDATED_MIN_SHARED
+                    or (r.place is not None and r.place in c.places))]
+        dates = {c.date for c in fitting if c.date}
+        # An undated lead that fits leads of two days cannot tell which it is.
+        if len(dates) <= 1 and fitting:
+            best = max(fitting, key=lambda c: (c.date is not None, _shared(c, r)))
+            _join(best, r, framed)
+        else:
+            leads.setdefault(frame, []).append(_new(clusters, framed, r, lead=True))
+    rest = [r for r in resolved if not r.mention.lead]
+    for r in sorted((r for r in rest if r.mention.date), key=_order):
+        fitting = [c for c in framed.get(_frame(r), ()) if _fits_dated(c, r)]
+        if fitting:
+            _join(fitting[0], r, framed)
+        else:
+            _new(clusters, framed, r)
+    dated_framed = {k: [c for c in v if c.date] for k, v in framed.items()}
+    for r in sorted((r for r in rest if not r.mention.date), key=_order):
         into_dated = [c for c in dated_framed.get(_frame(r), ()) if _fits_loosely(c, r)]
         if len(into_dated) == 1:
             into_dated[0].members.append(r)
             continue
         undated_clusters = [c for c in framed.get(_frame(r), ())
                             if c.date is None and _fits_loosely(c, r)]
-        _add(clusters, framed, r, undated_clusters)
+        if undated_clusters:
+            _join(undated_clusters[0], r, framed)
+        else:
+            _new(clusters, framed, r)
     return clusters
 
 
-def _frame(r: _Resolved) -> tuple[str | None, str]:
-    return r.story, family(r.mention.kind)
+def _frame(r: _Resolved) -> _Frame:
+    return r.story, r.mention.status, family(r.mention.kind)
 
 
-def _add(clusters: list[_Cluster], framed: dict[tuple[str | None, str], list[_Cluster]],
-         r: _Resolved, fitting: Sequence[_Cluster]) -> None:
-    if fitting:
-        fitting[0].members.append(r)
-    else:
-        cluster = _Cluster([r])
-        clusters.append(cluster)
-        framed.setdefault(_frame(r), []).append(cluster)
+def _new(clusters: list[_Cluster], framed: dict[_Frame, list[_Cluster]], r: _Resolved,
+         lead: bool = False) -> _Cluster:
+    cluster = _Cluster(lead=lead)
+    clusters.append(cluster)
+    _join(cluster, r, framed)
+    return cluster
+
+
+def _join(c: _Cluster, r: _Resolved, framed: dict[_Frame, list[_Cluster]]) -> None:
+    c.members.append(r)
+    if _frame(r) not in c.frames:
+        c.frames.add(_frame(r))
+        framed.setdefault(_frame(r), []).append(c)
 
 
 def _same_frame(c: _Cluster, r: _Resolved) -> bool:
-    first = c.members[0]
-    return first.story == r.story and family(first.mention.kind) == family(r.mention.kind)
+    return _frame(r) in c.frames
+
+
+def _folded(r: _Resolved) -> set[str]:
+    """Participants' names as words to compare when the entities were not linked across
+    articles ("Bettie Page" read as a person in one, an organisation in another)."""
+    return {name.casefold() for name in r.names.values()}
+
+
+def _shared(c: _Cluster, r: _Resolved) -> int:
+    """Participants shared, by entity or, where entities were not linked, by name."""
+    return max(len(c.ids & r.ids), len(c.folded & _folded(r)))
+
+
+def _fits_lead(c: _Cluster, r: _Resolved) -> bool:
+    """Two articles' leads in one story: the same happening when their dates agree (or one
+    is undated), their places do not differ and they share a participant or the place."""
+    if r.mention.date and c.date and r.mention.date != c.date:
+        return False
+    # A shared participant is enough, whatever place each outlet names (the arena, the
+    # city, the country): one names it finer than the other.
+    if c.ids & r.ids or c.folded & _folded(r):
+        return True
+    return r.place is not None and r.place in c.places
 
 
 def _fits_dated(c: _Cluster, r: _Resolved) -> bool:
@@ -206,17 +270,23 @@ def _fits_loosely(c: _Cluster, r: _Resolved) -> bool:
     return shared >= UNDATED_MIN_SHARED or (shared >= 1 and same_place)
 
 
-def _to_event(c: _Cluster, index: SourceIndex) -> Event:
+def _to_event(c: _Cluster, index: SourceIndex) -> Event | None:
+    """The cluster's event, or None when nothing in it says what happened: a verb without
+    its object ("Mark Rutte, NATO dealt") or a kind without anyone or anywhere ("Talks")."""
     mentions = [m.mention for m in c.members]
     kind = Counter(m.kind for m in mentions).most_common(1)[0][0]
     place = _most_common(m.place for m in c.members)
+    title = _title(kind, c, place)
+    if title is None:
+        return None
     entity_ids = sorted({i for i in c.ids if not i.startswith("name:")})
     article_ids = sorted({m.article for m in mentions})
     sources, independent = index.independent(article_ids)
     mention_ids = sorted(m.id for m in mentions)
     return Event(
         id=content_id("event", c.members[0].story, kind, c.date, *mention_ids),
-        title=_title(kind, c, place), kind=kind, date=c.date, date_from=_date_from(c),
+        status=c.members[0].mention.status,
+        title=title, kind=kind, date=c.date, date_from=_date_from(c),
         place=place,
         story=c.members[0].story, participants=tuple(entity_ids), articles=tuple(article_ids),
         mentions=tuple(mention_ids), sources=tuple(sources), independent_sources=independent)
@@ -235,16 +305,27 @@ def _most_common(values: Iterable[str | None]) -> str | None:
     return min(counted, key=lambda v: (-counted[v], v)) if counted else None
 
 
-def _title(kind: str, c: _Cluster, place: str | None) -> str:
-    """'Meeting: Trump, Zelenskyy, Rutte — Washington'; 'Mark Rutte hopes' for a verb's event.
+def _title(kind: str, c: _Cluster, place: str | None) -> str | None:
+    """'Meeting: Trump, Zelenskyy, Rutte — Washington'; 'Tara Reid checked into Promises
+    Treatment Center' for a verb's event; None when there is nothing to say.
 
-    A verb-named kind ("hope", "express") reads badly as a label, so its title is the
-    participants with the verb as the reports wrote it, or 'Report: <verb>' without them.
+    A verb-named kind reads badly as a label, so its title is its most named participant and
+    the verb's phrase as the reports wrote it (the verb and its object); a bare verb says
+    nothing ("Kyiv Independent informed"), so such an event gets no title.
     """
     names = _top_names(c)
     if is_verb_kind(kind):
-        verb = _most_common(m.mention.trigger.lower() for m in c.members) or kind
-        title = f"{', '.join(names)} {verb}" if names else f"{VERB_KIND_LABEL}: {verb}"
+        phrases = [m.mention.phrase for m in c.members
+                   if m.mention.phrase and len(m.mention.phrase.split()) >= MIN_PHRASE_WORDS]
+        phrase = _most_common(phrases)
+        if phrase is None:
+            return None
+        # Who did it: the most named participant the phrase does not already name (the
+        # phrase holds the object: "stopped Tony Thompson").
+        who = next((n for n in names if n.casefold() not in phrase.casefold()), None)
+        title = f"{who} {phrase}" if who else f"{VERB_KIND_LABEL}: {phrase}"
+    elif not names and not place:
+        return None
     else:
         label = KIND_LABELS.get(kind, kind.replace("-", " ").capitalize())
         title = label + (": " + ", ".join(names) if names else "")

@@ -35,6 +35,10 @@ from .ranking import SPEECH_KINDS, Candidate, content_words, rank_rows, score_ro
 TITLE_CHARS = 120
 # Appended to the title of an event row whose date is the publication day of its reports.
 INFERRED_NOTE = " (date inferred: the day it was reported)"
+# Appended to the title of an event row that did not (yet) take place (``Event.status``), so a
+# plan or a denial is never read as something that happened.
+STATUS_NOTES = {"planned": " (planned)", "hypothetical": " (hypothetical)",
+                "negated": " (denied or did not take place)"}
 # Independent sources a verb-named or undated event needs to be a row (see the module's
 # docstring). Two: on the seeds no verb-named event has two and every gold event that is
 # a row has a lexicon kind; on ECB+ dev, the 37 verb-named events with two or more are
@@ -129,6 +133,7 @@ def _same_point(a: Candidate, b: Candidate) -> bool:
 def _event_candidate(story: str, e: Event) -> Candidate:
     # A date only the lead inference gives is marked, never shown as a reported one.
     title = e.title + INFERRED_NOTE if e.date_from == LEAD_DATE_FROM else e.title
+    title += STATUS_NOTES.get(e.status, "")
     row = TimelineItem(story=story, kind="event", ref=e.id, date=e.date, title=title,
                        date_from=e.date_from, sources=e.sources,
                        independent_sources=e.independent_sources, articles=e.articles)

@@ -47,9 +47,11 @@ class AnalysisQueries(StoreCore):
             [(t.article, t.start, t.end, t.text, t.value, t.type) for t in analysis.timexes])
         self.conn.executemany(
             'INSERT OR REPLACE INTO event_mentions (id, article, trigger, kind, start, "end", '
-            "date, date_from, place, participants) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "date, date_from, place, participants, status, lead, phrase) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(e.id, e.article, e.trigger, e.kind, e.start, e.end, e.date, e.date_from, e.place,
-              dumps(e.participants)) for e in analysis.event_mentions])
+              dumps(e.participants), e.status, int(e.lead), e.phrase)
+             for e in analysis.event_mentions])
         self.conn.execute(
             "UPDATE articles SET analyzed = 1, language = coalesce(?, language), "
             "not_analysed = ? WHERE id = ?", (analysis.language, analysis.not_analysed, a))
@@ -115,9 +117,11 @@ class AnalysisQueries(StoreCore):
 
     def _iter_event_mentions(self, only: list[str] | None = None) -> Iterator[EventMention]:
         for r in self._select('id, article, trigger, kind, start, "end", date, date_from, '
-                              "place, participants", "event_mentions", only):
+                              "place, participants, status, lead, phrase", "event_mentions",
+                              only):
             d = dict(r)
             d["participants"] = tuple(loads(d["participants"]))
+            d["lead"] = bool(d["lead"])
             yield EventMention(**d)
 
     def _select(self, columns: str, table: str, only: list[str] | None) -> Any:

@@ -115,11 +115,11 @@ class CorpusQueries(StoreCore):
         self.conn.execute("DELETE FROM events")
         self.conn.executemany(
             "INSERT INTO events (id, title, kind, date, place, story, participants, articles, "
-            "mentions, sources, independent_sources, date_from) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "mentions, sources, independent_sources, date_from, status) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(e.id, e.title, e.kind, e.date, e.place, e.story, dumps(e.participants),
               dumps(e.articles), dumps(e.mentions), dumps(e.sources), e.independent_sources,
-              e.date_from) for e in events])
+              e.date_from, e.status) for e in events])
 
     def events(self) -> list[Event]:
         out = []

@@ -244,6 +244,18 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
     (
+        # Whether an event took place or is planned, hypothetical or negated (kept apart
+        # from what happened), whether a mention is its article's lead happening, and the
+        # trigger's own words that titles are made of.
+        "0012_event_status",
+        """
+        ALTER TABLE event_mentions ADD COLUMN status TEXT NOT NULL DEFAULT 'happened';
+        ALTER TABLE event_mentions ADD COLUMN lead INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE event_mentions ADD COLUMN phrase TEXT;
+        ALTER TABLE events ADD COLUMN status TEXT NOT NULL DEFAULT 'happened';
+        """,
+    ),
+    (
         # Key dates first: each story's few days a reader should see first, and each
         # timeline row's score, its rank within its day and the articles that report it.
         "0013_key_dates",
