@@ -142,6 +142,8 @@ def test_french_quotes_with_speakers(french: dict[str, Analysis]) -> None:
             "Sophie Martin") in said  # « ... », a indiqué X, ...
     assert ("la Commission présenterait un plan le 3 septembre", "Marc Lefèvre") in said
     assert ("Ce plan sera financé dès l'année prochaine", "Marc Lefèvre") in said  # a-t-il
+    assert ("les négociations reprendront jeudi", "Paul Girard") in said  # X estime que
+    assert ("La porte reste ouverte", "Paul Girard") in said  # -il: the last speaker named
 
 
 @pytest.mark.slow
