@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from webdata import STORY, web_db  # noqa: F401
+from webdata import STORY, add_key_dates, web_db  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
@@ -187,7 +187,7 @@ def test_speaker_filter_hides_other_items(page: Any, server: str) -> None:
     visible = page.locator("li.item:visible")
     assert visible.count() == 2
     page.click("button.chip.all")
-    assert page.locator("li.item:visible").count() == 5
+    assert page.locator("li.item:visible").count() == 7
 
 
 def test_hostile_page_runs_nothing(page: Any, server: str) -> None:
@@ -196,3 +196,72 @@ def test_hostile_page_runs_nothing(page: Any, server: str) -> None:
     assert page.evaluate("document.querySelectorAll('img').length") == 0
     page.goto(f"{server}/stories/{STORY}")
     assert page.errors == []  # no alert dialog, no script error, no CSP violation
+
+
+def test_key_dates_come_first_and_jump_to_their_day(page: Any, web_db: Path,  # noqa: F811
+                                                    shots: Path) -> None:
+    with _serve(add_key_dates(web_db)) as url:
+        page.goto(f"{url}/stories/{STORY}")
+        keys = page.locator("li.key-date")
+        assert keys.count() == 2
+        assert "Quota meeting in Tromsø" in keys.nth(0).inner_text()
+        box_keys = page.locator("section.key-dates").bounding_box()
+        box_timeline = page.locator("ol.timeline").bounding_box()
+        assert box_keys["y"] < box_timeline["y"]
+        page.screenshot(path=str(shots / "key-dates.png"), full_page=True)
+        page.click("a.key-day:has-text('2 Oct 2025')")
+        assert page.evaluate("location.hash") == "#d-2025-10-02"
+        assert page.errors == []
+
+
+def test_statement_with_several_renderings(page: Any, server: str, shots: Path) -> None:
+    page.goto(f"{server}/stories/{STORY}")
+    row = page.locator("li.item[data-statement='st-fleet']")
+    assert "Anna Berg said that the fleet's spokesman Per Olsen would be consulted" in \
+        " ".join(row.locator("p.said").inner_text().split())
+    assert "“" not in row.locator("p.said").inner_text()
+    assert row.locator("li.rendering").first.is_visible() is False  # folded until asked
+    row.locator("details.renderings summary").click()
+    renderings = row.locator("li.rendering")
+    assert renderings.count() == 2
+    assert {renderings.nth(i).locator(".outlet").inner_text() for i in range(2)} == \
+        {"Nordic Wire", "Coast Daily"}
+    page.screenshot(path=str(shots / "renderings.png"), full_page=True)
+    renderings.filter(has_text="Coast Daily").locator("a").click()
+    page.locator("#hl").wait_for()
+    assert page.locator("h1").inner_text() == "Ministers meet on cod"
+    assert page.locator("mark.quote").inner_text() == \
+        "the fleet's spokesman Per Olsen would be consulted"
+    assert page.errors == []
+
+
+def test_people_pages_paginate_and_sort(page: Any, server: str,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.web import views
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 1)  # the server runs in this process
+    page.goto(f"{server}/people")
+    assert page.locator("ul.people > li").all_inner_texts()[0].startswith("Anna Berg")
+    page.click("nav.pager >> nth=0 >> a.next")
+    assert "page 2 of 3" in page.locator("nav.pager").first.inner_text()
+    assert page.locator("ul.people > li a").inner_text() == "Lars Holm"
+    page.click("nav.pager >> nth=0 >> a.sort:has-text('mentions')")
+    assert "sort=mentions" in page.url and "page=1" in page.url
+    assert page.locator("ul.people > li a").inner_text() == "Anna Berg"
+    page.click("nav.pager >> nth=0 >> a.prev") if page.locator("a.prev").count() else None
+    assert page.errors == []
+
+
+def test_person_named_but_never_quoted_has_a_page(page: Any, server: str, shots: Path) -> None:
+    page.goto(f"{server}/people")
+    page.click("a:has-text('Per Olsen')")
+    assert page.locator("h1").inner_text() == "Per Olsen"
+    assert page.locator("ul.bars li").count() == 2  # named on 12 and 13 Aug
+    about = page.locator("ul.about li.quote-line")
+    assert about.count() == 2 and "Anna Berg" in about.first.inner_text()
+    assert "said that" in about.first.inner_text()
+    assert page.locator("ul.articles li").count() == 2
+    page.screenshot(path=str(shots / "person-never-quoted.png"), full_page=True)
+    page.click("ul.stories a")
+    assert page.locator("h1").inner_text() == "Arctic cod quota talks"
+    assert page.errors == []

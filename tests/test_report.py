@@ -64,7 +64,12 @@ def test_markdown_escapes_everything_a_renderer_would_act_on(web_db: Path) -> No
 
 
 def test_md_helpers() -> None:
-    assert md_text("[x](javascript:y)\n# h") == r"\[x\]\(javascript:y\) \# h"
+    # Escaped brackets are no link, so the parenthesis needs nothing; "#" only starts a
+    # heading at the start of a line, and the text is one line.
+    assert md_text("[x](javascript:y)\n# h") == r"\[x\](javascript:y) # h"
+    assert md_text("# h #") == r"\# h \#" and md_text("1. x") == r"1\. x"
+    assert md_text("Interfax-Ukraine and the U.S. (AP)") == "Interfax-Ukraine and the U.S. (AP)"
+    assert md_text("*a* _b_ `c` ~d~ <e> &amp; AT&T") == r"\*a\* \_b\_ \`c\` \~d\~ \<e\> \&amp; AT&T"
     assert md_url("javascript:alert(1)") == ""
     assert md_url("https://a.example/p q>(") == "<https://a.example/p%20q%3E%28>"
 
@@ -84,3 +89,33 @@ def test_report_command_writes_html_and_md(web_db: Path, tmp_path: Path) -> None
     assert r.exit_code == 0 and r.output.startswith("# Arctic cod quota talks")
     r = CliRunner().invoke(main, ["report", "--db", str(web_db), "--story", "nope", "-o", "-"])
     assert r.exit_code == 1 and "no story" in r.output
+
+
+def test_report_links_every_item_to_its_sentence_on_the_outlets_page(html: str) -> None:
+    # a text fragment on the article's own URL: the report is self-contained, the outlet's
+    # page opens at the sentence
+    assert ('href="https://herald.example/cod#:~:text=%22We%20will%20not%20cut,said%20after'
+            '%20the%20meeting."') in html
+    timeline = html.split('<ol class="timeline">')[1].split("</ol>")[0]
+    rows = timeline.split('<li class="item ')[1:]
+    # every dated row with an http(s) source links; the hostile javascript: one stays text
+    linked = [r for r in rows if 'class="item-quote" href="https://' in r
+              or 'class="item-title" href="https://' in r]
+    assert len(linked) == len(rows) - 1
+    assert "reported" in html and "said that" in html
+
+
+def test_markdown_prints_each_item_once_and_never_an_empty_outlet(web_db: Path) -> None:  # noqa: F811
+    with Store.open(web_db, readonly=True) as s:
+        md = render_markdown(s, STORY)
+    assert md.count("We will not cut the quota this year") == 2  # the item, the contradiction
+    assert "**Berg" not in md and ", :" not in md and ", ," not in md
+    line = next(x for x in md.splitlines() if "would be consulted" in x)
+    assert line.startswith("- Anna Berg said that the fleet's spokesman Per Olsen would be "
+                           "consulted _(reported)_ _(1 independent source: Nordic Wire, "
+                           "Coast Daily (wire of Nordic Wire))_")
+    assert "  - also in Coast Daily: said that the fleet" in md
+    assert "_(direct quote)_: “We will not cut the quota this year,”" in md
+    assert "_(quoted fragment)_: Berg called the old quota \"**simply unsustainable**\" in " \
+        "parliament." in md
+    assert "undated: nothing in the sentence dates it" in md

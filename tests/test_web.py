@@ -151,7 +151,7 @@ def test_search_filters_by_speaker_outlet_and_dates(client: TestClient) -> None:
         return {q["id"] for q in client.get("/api/search", params=params).json()["quotes"]}
 
     assert ids(speaker="Holm") == {"q2", "q4"}
-    assert ids(speaker="Berg", **{"from": "2025-09-01"}) == {"q3"}
+    assert ids(speaker="Berg", **{"from": "2025-09-01"}) == {"q3", "q7"}
     assert ids(q="quota", to="2025-08-31") == {"q1"}
     assert ids(q="quota", outlet="harbour herald") == {"q1", "q3"}
 
@@ -349,3 +349,137 @@ def test_head_answers_like_get_without_a_body(client: TestClient, url: str) -> N
     assert head.status_code == get.status_code and head.content == b""
     for h in ("content-type", "content-length", "content-security-policy"):
         assert head.headers.get(h) == get.headers.get(h), h
+
+
+# -- what the reader sees (issue 17.5) -------------------------------------------------------
+
+def item(html: str, text: str) -> str:
+    """The timeline row of the story page that holds ``text``."""
+    rows = [re.split(r"</ul>\s*</li>|</ol>|<section|<h2>", r)[0]
+            for r in html.split('<li class="item ')[1:]]
+    rows = [r for r in rows if text in r]
+    assert len(rows) == 1, (text, len(rows))
+    return rows[0]
+
+
+def test_reported_speech_reads_said_that_without_quotation_marks(client: TestClient) -> None:
+    html = body(client, f"/stories/{STORY}")
+    row = item(html, "would be consulted")
+    said = row.split('class="said"')[1].split("</p>")[0]
+    assert '<span class="cue">said that</span> <span class="reported">the fleet' in said
+    assert "“" not in said and "<q" not in said
+    assert 'class="qkind indirect">reported</span>' in row
+    # a direct quote keeps its marks and says so
+    direct = item(html, "We will not cut the quota")
+    assert '<span class="direct">“We will not cut' in direct and ">direct quote<" in direct
+
+
+def test_a_quoted_fragment_is_shown_inside_its_sentence(client: TestClient) -> None:
+    row = item(body(client, f"/stories/{STORY}"), "simply unsustainable")
+    assert ">quoted fragment<" in row
+    assert ('<span class="in-sentence">Berg called the old quota &#34;<mark class="fragment">'
+            'simply unsustainable</mark>&#34; in parliament.</span>') in row
+
+
+def test_quote_kind_is_labelled_on_person_search_and_article_pages(client: TestClient) -> None:
+    for url in ("/people/e-berg", "/search?speaker=Berg", "/articles/a2"):
+        html = body(client, url)
+        assert ">reported<" in html and "said that" in html, url
+        assert "“the fleet" not in html, url
+
+
+def test_a_statement_shows_all_its_renderings(client: TestClient) -> None:
+    row = item(body(client, f"/stories/{STORY}"), "would be consulted")
+    assert "2 renderings of this statement in 2 outlets" in row
+    renderings = re.findall(r'<li class="rendering"><span class="outlet">([^<]+)</span>', row)
+    assert sorted(renderings) == ["Coast Daily", "Nordic Wire"]
+    # each rendering links to its own sentence, highlighted in its article
+    links = re.findall(r'href="(/articles/a[23]\?s=\d+&amp;e=\d+&amp;qs=\d+&amp;qe=\d+#hl)"',
+                       row.split('class="renderings"')[1])
+    assert sorted(x.split("?")[0] for x in links) == ["/articles/a2", "/articles/a3"]
+    assert "1 independent source" in row
+
+
+def test_key_dates_come_first_and_link_to_their_day(web_db: Path) -> None:  # noqa: F811
+    from webdata import add_key_dates
+
+    add_key_dates(web_db)
+    with TestClient(create_app(web_db)) as c:
+        html = body(c, f"/stories/{STORY}")
+        api = c.get(f"/api/stories/{STORY}").json()
+    assert html.index('class="key-dates"') < html.index('class="timeline"')
+    keys = re.findall(r'<a class="key-day" href="#d-([\d-]+)">', html)
+    assert keys == ["2025-08-12", "2025-10-02"]
+    assert "Quota meeting in Tromsø; Berg: no cut this year" in html
+    assert [k["date"] for k in api["key_dates"]] == ["2025-08-12", "2025-10-02"]
+
+
+def test_a_story_without_key_dates_shows_none(client: TestClient) -> None:
+    assert 'class="key-dates"' not in body(client, f"/stories/{STORY}")
+
+
+def test_undated_items_say_why_and_are_not_folded(client: TestClient) -> None:
+    html = body(client, f"/stories/{STORY}")
+    undated = html.split('<section class="undated">')[1]
+    assert "<details" not in undated.split("</section>")[0].split("renderings")[0]
+    assert "Why undated: nothing in the sentence dates it, and its article has no date of its " \
+        "own" in undated
+
+
+def test_lists_paginate_and_sort(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(views, "PAGE_SIZE", 1)
+    people = [client.get("/api/people", params={"page": p}).json() for p in (1, 2, 3)]
+    assert [p["people"][0]["name"] for p in people] == ["Anna Berg", "Lars Holm", "Per Olsen"]
+    assert people[0]["pager"]["pages"] == 3 and people[0]["pager"]["prev"] is None
+    assert people[0]["pager"]["next"] == "/people?sort=statements&page=2"
+    first = client.get("/api/people", params={"sort": "mentions"}).json()["people"][0]
+    assert (first["name"], first["mentions"], first["statements"]) == ("Anna Berg", 4, 4)
+    html = body(client, "/people?page=2")
+    assert 'href="/people?sort=statements&amp;page=1"' in html and "page 2 of 3" in html
+    assert 'href="/people?sort=mentions&amp;page=1"' in html
+    outlets = client.get("/api/outlets", params={"sort": "name", "page": 2}).json()
+    assert [o["outlet"] for o in outlets["outlets"]] == ["Coast Daily"]
+    by_articles = client.get("/api/outlets").json()["outlets"]
+    assert by_articles[0]["outlet"] in ("Coast Daily", "Harbour Herald")
+    assert by_articles[0]["articles"] == 2
+    stories = client.get("/api/stories", params={"sort": "size"}).json()
+    assert stories["stories"][0]["id"] == STORY and stories["pager"]["total"] == 1
+    # past the last page: the last page, not an error; a bad sort falls back to the default
+    assert client.get("/api/people", params={"page": 99}).json()["pager"]["page"] == 3
+    assert client.get("/people", params={"sort": "nope"}).status_code == 200
+    assert client.get("/people", params={"page": 0}).status_code == 422
+
+
+def test_entity_page_serves_a_person_named_but_never_quoted(client: TestClient) -> None:
+    view = client.get("/api/people/e-olsen").json()
+    assert view["quotes"] == [] and view["statements"] == 0
+    assert [(b["period"], b["mentions"]) for b in view["mentions_over_time"]["bars"]] == [
+        ("2025-08-12", 1), ("2025-08-13", 1)]
+    assert {a["id"] for a in view["articles"]} == {"a2", "a3"}
+    assert [s["id"] for s in view["stories"]] == [STORY]
+    assert {q["id"] for q in view["about"]} == {"q5", "q6"}
+    html = body(client, "/people/e-olsen")
+    assert "What others said about Per Olsen" in html and "Anna Berg" in html
+    assert "Mentions per day" in html and "<meter" in html
+    # the people list shows him too
+    assert 'href="/people/e-olsen"' in body(client, "/people")
+
+
+def test_outlet_page_shows_coverage_per_story(client: TestClient) -> None:
+    view = client.get("/api/outlets/Coast Daily").json()
+    [story] = view["coverage"]
+    assert story["id"] == STORY
+    when = {o["outlet"]: o["when"] for o in story["outlets"]}
+    assert when["Harbour Herald"] == "first" and when["Nordic Wire"] == "first"
+    assert when["Coast Daily"] == "1 day later"
+    html = body(client, "/outlets/Coast%20Daily")
+    assert "Coverage per story" in html and '<td class="late first">first</td>' in html
+
+
+def test_timeline_titles_of_reported_speech_have_no_quotation_marks() -> None:
+    from storyline.corpus.timeline import _quote_title
+
+    assert _quote_title("Lavrov", "No meeting is planned", "direct") == \
+        "Lavrov: “No meeting is planned”"
+    assert _quote_title("Rutte", "that the issue was not discussed", "indirect") == \
+        "Rutte said that the issue was not discussed"

@@ -2,7 +2,9 @@
 
 One story over two months with a wire copy, an undated statement, a contradiction, and an
 article whose title, outlet, URL and text are hostile (script, HTML, SQL, ``javascript:``,
-spreadsheet formulas). Offsets are computed from the text, never typed by hand.
+spreadsheet formulas). One reported statement has two renderings (the wire story and its
+copy) and names a person who is never quoted (Per Olsen); one direct quote is a fragment
+of its sentence. Offsets are computed from the text, never typed by hand.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from storyline.records import (
     Mention,
     Quote,
     Sentence,
+    Statement,
     Story,
     TimelineItem,
 )
@@ -39,13 +42,14 @@ TEXTS = {
            "\"We will not cut the quota this year,\" Minister Anna Berg said after the meeting.\n\n"
            "Talks continue next month."),
     "a2": ("Ministers met in Tromsø on Tuesday over the Arctic cod quota.\n\n"
-           "Berg said the fleet would be consulted."),
+           "Berg said the fleet's spokesman Per Olsen would be consulted."),
     "a3": ("Ministers met in Tromsø on Tuesday over the Arctic cod quota.\n\n"
-           "Berg said the fleet would be consulted."),
+           "Berg said the fleet's spokesman Per Olsen would be consulted."),
     "a4": (f"Inspector Lars Holm objected. {HOSTILE_TEXT}\n\n"
            f"\"{FORMULA} is what the spreadsheet said,\" Holm said."),
     "a5": ("In October the minister changed course.\n\n"
-           "\"The quota will be cut by 20 percent,\" Anna Berg said."),
+           "\"The quota will be cut by 20 percent,\" Anna Berg said.\n\n"
+           "Berg called the old quota \"simply unsustainable\" in parliament."),
     "a6": "An undated note: \"Nobody asked the fishermen,\" Holm said.",
 }
 META = {
@@ -74,11 +78,11 @@ def _sentences(article: str, text: str) -> list[Sentence]:
 
 
 def _quote(qid: str, article: str, content: str, speaker_name: str, entity: str,
-           said_on: str | None) -> Quote:
+           said_on: str | None, kind: str = "direct") -> Quote:
     text = TEXTS[article]
     start = text.index(content)
     sent = next(s for s in _sentences(article, text) if s.start <= start < s.end)
-    return Quote(id=qid, article=article, text=content, kind="direct", start=start,
+    return Quote(id=qid, article=article, text=content, kind=kind, start=start,
                  end=start + len(content), sent_start=sent.start, sent_end=sent.end,
                  speaker_name=speaker_name, speaker_key=f"{article}:{entity}", speaker=entity,
                  cue="said", said_on=said_on, said_on_from="article date" if said_on else None)
@@ -92,6 +96,23 @@ QUOTES = [
     _quote("q3", "a5", "The quota will be cut by 20 percent,", "Anna Berg", "e-berg",
            "2025-10-02"),
     _quote("q4", "a6", "Nobody asked the fishermen,", "Holm", "e-holm", None),
+    # One reported statement, in the wire story and in its copy: two renderings.
+    _quote("q5", "a2", "the fleet's spokesman Per Olsen would be consulted", "Berg", "e-berg",
+           "2025-08-12", "indirect"),
+    _quote("q6", "a3", "the fleet's spokesman Per Olsen would be consulted", "Berg", "e-berg",
+           "2025-08-13", "indirect"),
+    # A quoted fragment: two words inside a sentence of the article's own words.
+    _quote("q7", "a5", "simply unsustainable", "Berg", "e-berg", "2025-10-02"),
+]
+STATEMENTS = [
+    Statement(id="st-fleet", story=STORY, speaker="e-berg", speaker_name="Anna Berg",
+              said_on="2025-08-12", text="the fleet's spokesman Per Olsen would be consulted",
+              kind="indirect", quotes=("q5", "q6"), articles=("a2", "a3"),
+              sources=("Coast Daily", "Nordic Wire"), independent_sources=1, best_quote="q5"),
+    *[Statement(id=f"st-{q.id}", story=STORY, speaker=q.speaker, speaker_name=q.speaker_name,
+                said_on=q.said_on, text=q.text, kind=q.kind, quotes=(q.id,),
+                articles=(q.article,), independent_sources=1, best_quote=q.id)
+      for q in QUOTES if q.id not in ("q5", "q6")],
 ]
 
 
@@ -107,6 +128,7 @@ def build(store: Store) -> None:
         store.replace_entities([
             Entity("e-berg", "Anna Berg", "PERSON", ("Minister Anna Berg", "Berg"), 4),
             Entity("e-holm", "Lars Holm", "PERSON", ("Holm",), 3),
+            Entity("e-olsen", "Per Olsen", "PERSON", (), 2),
         ])
         store.replace_duplicates([DuplicateLink("a3", "a2", "wire", 0.97)])
         store.save_stories([Story(STORY, "Arctic cod quota talks", tuple(TEXTS),
@@ -118,6 +140,7 @@ def build(store: Store) -> None:
             sources=("Coast Daily", "Harbour Herald", "Nordic Wire"), independent_sources=2)])
         store.replace_contradictions([Contradiction("q1", "q3", "will not cut vs will be cut",
                                                     "polarity", STORY)])
+        store.replace_statements(STATEMENTS)
         store.replace_timeline(_timeline())
 
 
@@ -125,7 +148,8 @@ def _analysis(aid: str, text: str) -> Analysis:
     quotes = tuple(q for q in QUOTES if q.article == aid)
     mentions = tuple(Mention(aid, text.index(n), text.index(n) + len(n), n, "PERSON",
                              f"{aid}:{e}", e)
-                     for n, e in (("Anna Berg", "e-berg"), ("Holm", "e-holm")) if n in text)
+                     for n, e in (("Anna Berg", "e-berg"), ("Holm", "e-holm"),
+                                  ("Per Olsen", "e-olsen")) if n in text)
     events: tuple[EventMention, ...] = ()
     if aid == "a1":
         start = text.index("met")
@@ -149,8 +173,12 @@ def _timeline() -> list[TimelineItem]:
         _row("quote", "q1", "2025-08-12", "Berg: no cut this year", ("Harbour Herald",), 1,
              "e-berg"),
         _row("quote", "q2", "2025-09-20", HOSTILE_TITLE, (HOSTILE_OUTLET,), 1, "e-holm"),
+        _row("quote", "q5", "2025-08-12", "Anna Berg said that the fleet would be consulted",
+             ("Coast Daily", "Nordic Wire"), 1, "e-berg"),
         _row("quote", "q3", "2025-10-02", "Berg: cut by 20 percent", ("Harbour Herald",), 1,
              "e-berg"),
+        _row("quote", "q7", "2025-10-02", "Berg: “simply unsustainable”", ("Harbour Herald",),
+             1, "e-berg"),
         _row("quote", "q4", None, "Holm: nobody asked", ("Coast Daily",), 1, "e-holm"),
     ]
 
@@ -165,3 +193,25 @@ def build_file(path: Path) -> Path:
 @pytest.fixture
 def web_db(tmp_path: Path) -> Path:
     return build_file(tmp_path / "story.db")
+
+
+# The story's key dates as the corpus step writes them (table from migration 0013_key_dates).
+KEY_DATES = [("2025-08-12", "Quota meeting in Tromsø; Berg: no cut this year", 2, 1),
+             ("2025-10-02", "Berg: cut by 20 percent", 1, 2)]
+
+
+def add_key_dates(path: Path) -> Path:
+    """Give the store's story its key dates (skips where the store has no such table)."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        with conn:
+            conn.executemany("INSERT INTO key_dates (story, date, summary, independent_sources, "
+                             "rank) VALUES (?, ?, ?, ?, ?)",
+                             [(STORY, *k) for k in KEY_DATES])
+    except sqlite3.OperationalError as e:
+        pytest.skip(f"this store has no key dates: {e}")
+    finally:
+        conn.close()
+    return path

@@ -22,7 +22,14 @@ REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base
 # Characters a URL may keep inside <...>; everything else (spaces, <, >, parentheses) is
 # percent-encoded so the autolink cannot end early.
 _URL_SAFE = ":/?#@!$&'*+,;=%~"
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&])")
+# What Markdown acts on anywhere in a line: escapes, code, emphasis, links and images
+# (a bracket), HTML and autolinks (<), strikethrough (~) and entity references (&name;).
+# Nothing else is escaped: "Interfax-Ukraine" and "U.S." stay as written.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>~])|&(?=#?\w+;)")
+# What Markdown acts on only at the start of a line (a heading, a list item, a numbered
+# item, a quote block) and a heading's closing hashes at its end.
+_MD_LINE_START = re.compile(r"^(#|[+\-]\s|>|(\d+)[.)]\s)")
+_MD_CLOSING_HASHES = re.compile(r"(\s)(#+)$")
 
 
 def report_views(store: Store, story: str | None = None) -> list[views.View]:
@@ -55,7 +62,10 @@ def md_text(text: str | None) -> str:
     """Text that Markdown shows literally: no links, HTML, emphasis, line structure or
     display controls."""
     flat = " ".join(display_text(text or "").split())
-    return _MD_SPECIAL.sub(r"\\\1", flat)
+    flat = _MD_SPECIAL.sub(lambda m: "\\" + (m[1] or "&"), flat)
+    flat = _MD_LINE_START.sub(lambda m: f"{m[2]}\\{m[1][len(m[2]):]}" if m[2]
+                              else "\\" + m[1], flat)
+    return _MD_CLOSING_HASHES.sub(lambda m: m[1] + "\\#" * len(m[2]), flat)
 
 
 def md_url(url: str | None) -> str:
@@ -76,13 +86,19 @@ def _md_story(v: views.View) -> list[str]:
     s = v["story"]
     lines = [f"# {md_text(s['title'])}", "",
              f"{views.day_label(s['first'])} – {views.day_label(s['last'])} · "
-             f"{s['articles']} articles · {s['independent_sources']} independent sources", "",
-             "## Timeline", ""]
+             f"{s['articles']} articles · {s['independent_sources']} independent sources", ""]
+    if v["key_dates"]:
+        lines += ["## Key dates", ""] + [
+            f"- **{md_text(k['label'])}** ({k['independent_sources']} independent source"
+            f"{'s' if k['independent_sources'] != 1 else ''}): {md_text(k['summary'])}"
+            for k in v["key_dates"]] + [""]
+    lines += ["## Timeline", ""]
     for day in v["days"]:
         lines += [f"### {md_text(day['label'])}", ""] + [_md_item(i) for i in day["entries"]]
         lines.append("")
     if v["undated"]:
-        lines += ["### Undated", ""] + [_md_item(i) for i in v["undated"]] + [""]
+        lines += ["### Undated", "", "No day could be fixed for these; each says why.", ""] + \
+            [_md_item(i) for i in v["undated"]] + [""]
     if v["contradictions"]:
         lines += ["## Contradictions", ""] + [_md_pair(c) for c in v["contradictions"]] + [""]
     lines += ["## Sources", ""] + [line for g in v["sources"] for line in _md_group(g)] + [""]
@@ -90,11 +106,41 @@ def _md_story(v: views.View) -> list[str]:
 
 
 def _md_item(i: dict[str, Any]) -> str:
-    who = f"{md_text(i['speaker']['name'])}: " if i["speaker"] else ""
-    said = f" — {who}“{md_text(i['quote'])}”" if i["quote"] else (f" — {who}" if who else "")
-    sources = ", ".join(_md_outlet(s) for s in i["sources"]) or md_text(", ".join(i["outlets"]))
-    return (f"- **{md_text(i['title'])}**{said} _({i['independent_sources']} independent; "
-            f"{sources})_")
+    """One timeline row, once: what happened or who said what (reported speech without
+    quotation marks), its sources, and a link to its sentence on the outlet's page."""
+    if i["said"]:
+        who = md_text(i["speaker"]["name"]) if i["speaker"] else "Unattributed"
+        what = f"{who} {_md_said(i['said'])}"
+    else:
+        what = md_text(i["title"])
+    n = i["independent_sources"]
+    outlets = [o for o in (_md_outlet(s) for s in i["sources"]) if o] or \
+        [md_text(o) for o in i["outlets"] if o]
+    sources = f"{n} independent source{'s' if n != 1 else ''}" + \
+        (f": {', '.join(outlets)}" if outlets else "")
+    line = f"- {what} _({sources})_"
+    if i["url_link"]:
+        line += f" {md_url(i['url_link'])}"
+    if i["undated_why"]:
+        line += f" — undated: {md_text(i['undated_why'])}"
+    extra = [r for r in i["renderings"] if r["id"] != i["ref"]] if len(i["renderings"]) > 1 \
+        else []
+    return "\n".join([line] + [f"  - also in {md_text(r['outlet'])}: "
+                                f"{_md_said(r['said'])} {md_url(r['url'])}".rstrip()
+                                for r in extra])
+
+
+def _md_said(s: dict[str, Any]) -> str:
+    """'said that ...' for reported speech (no marks), a direct quote in marks with its
+    kind, a fragment in its sentence with the fragment in bold."""
+    if s["verb"]:
+        return f"{s['verb']} {md_text(s['text'])} _(reported)_"
+    if s["before"] is not None:
+        before, after = md_text(s["before"]), md_text(s["after"])
+        # the pieces join as the sentence has them: a space only where the text has one
+        return (f"_(quoted fragment)_: {before}{' ' if s['before'][-1:].isspace() else ''}"
+                f"**{md_text(s['text'])}**{' ' if s['after'][:1].isspace() else ''}{after}")
+    return f"_(direct quote)_: “{md_text(s['text'])}”"
 
 
 def _md_pair(c: dict[str, Any]) -> str:
@@ -103,8 +149,9 @@ def _md_pair(c: dict[str, Any]) -> str:
         if q is None:
             sides.append("(statement not in store)")
             continue
-        sides.append(f"{md_text(q['speaker']['name'])}, {q['when']}, "
-                     f"{md_text(q['article']['outlet'])}: “{md_text(q['text'])}”")
+        where = ", ".join(x for x in (q["when"], md_text(q["article"]["outlet"])) if x)
+        sides.append(f"{md_text(q['speaker']['name'] or 'Unattributed')} ({where}) "
+                     f"{_md_said(q['said'])}")
     return f"- {md_text(c['why'])}: {sides[0]} **vs** {sides[1]}"
 
 

@@ -23,6 +23,7 @@ Each kept row carries its score and rank within its day (``corpus.ranking``).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -147,7 +148,7 @@ def _statement_candidate(story: str, s: Statement, quotes: Mapping[str, Quote]) 
     speaker = s.speaker or s.speaker_name
     row = TimelineItem(story=story, kind="quote", ref=best.id, date=s.said_on,
                        date_from=dated.said_on_from if dated else None,
-                       title=_quote_title(s.speaker_name, s.text), sources=s.sources,
+                       title=_quote_title(s.speaker_name, s.text, s.kind), sources=s.sources,
                        independent_sources=s.independent_sources, speaker=speaker,
                        articles=s.articles)
     return Candidate(row=row, kind="statement", people=_people(speaker),
@@ -158,9 +159,15 @@ def _people(speaker: str | None) -> frozenset[str]:
     return frozenset({speaker}) if speaker else frozenset()
 
 
-def _quote_title(speaker: str | None, text: str) -> str:
-    """'Lavrov: “No meeting is planned”'."""
+_LEADING_THAT = re.compile(r"^that\s+", re.IGNORECASE)
+
+
+def _quote_title(speaker: str | None, text: str, kind: str = "direct") -> str:
+    """'Lavrov: “No meeting is planned”'; reported speech is never in quotation marks:
+    'Rutte said that the issue was not discussed'."""
     text = " ".join(text.split())
     if len(text) > TITLE_CHARS:
         text = text[:TITLE_CHARS - 1] + "…"
+    if kind != "direct":
+        return f"{speaker or 'Unnamed'} said that {_LEADING_THAT.sub('', text)}"
     return f"{speaker or 'Unnamed'}: “{text}”"

@@ -7,6 +7,7 @@ dicts (one per row) or records; the web layer shapes them into pages.
 from __future__ import annotations
 
 import re
+import sqlite3
 import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -42,6 +43,20 @@ SNIPPET_SCAN_CHARS = 100_000
 # Between two words a snippet keeps at most this much (punctuation, spaces); longer runs of
 # non-words become an ellipsis, so a snippet stays a line whatever the text holds.
 SNIPPET_GAP_CHARS = 40
+
+# Rows per page of the stories, people and outlets lists: a screen or two to scan.
+PAGE_SIZE = 50
+# The orders those lists offer (``sort=`` in the URL), each made total by a last key.
+STORY_SORTS = {"updated": "s.last IS NULL, s.last DESC, s.id",
+               "size": "articles DESC, s.last IS NULL, s.last DESC, s.id"}
+PEOPLE_SORTS = {"statements": "statements DESC, mentions DESC, name, id",
+                "mentions": "mentions DESC, statements DESC, name, id"}
+OUTLET_SORTS = {"articles": "articles DESC, outlet", "name": "outlet COLLATE NOCASE, outlet"}
+# People: every named person, and any other entity that said something.
+_PEOPLE = ("SELECT e.id, e.name, e.type, e.mentions, coalesce(q.statements, 0) AS statements "
+           "FROM entities e LEFT JOIN (SELECT speaker, count(DISTINCT coalesce(statement, id)) "
+           "AS statements FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker) q "
+           "ON q.speaker = e.id WHERE e.type = 'PERSON' OR q.statements > 0")
 
 BRIEF_COLUMNS = ("id", "source_id", "title", "outlet", "published", "url", "wire",
                  "duplicate_of", "story", "final_url", "language", "not_analysed")
@@ -195,8 +210,10 @@ class WebQueries(StoreCore):
     # -- stories ---------------------------------------------------------------------------
 
     def story_rows(self, story_id: str | None = None,
-                   language: str | None = None) -> list[dict[str, Any]]:
-        """Stories, newest first, with article counts and independent-outlet counts.
+                   language: str | None = None, sort: str = "updated",
+                   limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Stories with article counts and independent-outlet counts, last updated first
+        (``sort="size"``: most articles first); a page of ``limit`` rows from ``offset``.
 
         An article that copies another (``duplicate_of``) adds to the article count but not
         to the independent count; outlets count once however many articles they ran.
@@ -213,7 +230,40 @@ class WebQueries(StoreCore):
             "count(DISTINCT CASE WHEN a.duplicate_of IS NULL "
             "THEN coalesce(a.outlet, 'rowid ' || a.rowid) END) AS independent_sources "
             f"FROM stories s LEFT JOIN articles a ON a.story = s.id {where} "
-            "GROUP BY s.id ORDER BY s.last IS NULL, s.last DESC, s.id", params)]
+            f"GROUP BY s.id ORDER BY {STORY_SORTS.get(sort, STORY_SORTS['updated'])}"
+            + (f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""),
+            params)]
+
+    def story_count(self, language: str | None = None) -> int:
+        """How many stories there are (with an article in ``language``, when given)."""
+        if language:
+            return int(self.conn.execute(
+                "SELECT count(DISTINCT story) FROM articles WHERE language = ? "
+                "AND story IS NOT NULL", (language,)).fetchone()[0])
+        return int(self.conn.execute("SELECT count(*) FROM stories").fetchone()[0])
+
+    def story_key_dates(self, story: str) -> list[dict[str, Any]]:
+        """The story's key dates (``corpus.key_dates``), in date order; none on a store
+        written before they were found (no table, or an empty one)."""
+        try:
+            return [dict(r) for r in self.conn.execute(
+                "SELECT date, summary, independent_sources, rank FROM key_dates "
+                "WHERE story = ? ORDER BY date", (story,))]
+        except sqlite3.OperationalError as e:
+            if "no such table" not in str(e):
+                raise
+            return []
+
+    def quote_sentences(self, ids: Iterable[str]) -> dict[str, str]:
+        """Each quote's sentence(s) as the article prints them (``sent_start:sent_end``)."""
+        out: dict[str, str] = {}
+        for chunk in _chunks(ids):
+            for r in self.conn.execute(
+                    "SELECT q.id, substr(a.text, q.sent_start + 1, q.sent_end - q.sent_start) "
+                    "FROM quotes q JOIN articles a ON a.id = q.article "
+                    f"WHERE q.id IN ({_marks(len(chunk))})", chunk):
+                out[r[0]] = r[1] or ""
+        return out
 
     def story_articles(self, story: str) -> list[dict[str, Any]]:
         """A story's articles without their text, oldest first (the report's source list)."""
@@ -301,12 +351,51 @@ class WebQueries(StoreCore):
 
     # -- people and outlets ----------------------------------------------------------------
 
-    def people_rows(self, limit: int = 500) -> list[dict[str, Any]]:
-        """Entities that said something, most quoted first."""
+    def people_rows(self, sort: str = "statements", limit: int = PAGE_SIZE,
+                    offset: int = 0) -> list[dict[str, Any]]:
+        """People named anywhere (and any entity that said something), with their
+        statements (renderings of one utterance count once) and mentions; most statements
+        first, or most mentioned first (``sort="mentions"``)."""
+        order = PEOPLE_SORTS.get(sort, PEOPLE_SORTS["statements"])
         return [dict(r) for r in self.conn.execute(
-            "SELECT e.id, e.name, e.type, count(*) AS quotes FROM entities e "
-            "JOIN quotes q ON q.speaker = e.id GROUP BY e.id "
-            "ORDER BY quotes DESC, e.name LIMIT ?", (limit,))]
+            f"{_PEOPLE} ORDER BY {order} LIMIT ? OFFSET ?", (int(limit), int(offset)))]
+
+    def people_count(self) -> int:
+        return int(self.conn.execute(f"SELECT count(*) FROM ({_PEOPLE})").fetchone()[0])
+
+    def entity_mentions_by_day(self, entity: str) -> list[dict[str, Any]]:
+        """How often the entity is named per publication day (``day`` None: undated pages)."""
+        return [dict(r) for r in self.conn.execute(
+            "SELECT substr(a.published, 1, 10) AS day, count(*) AS mentions, "
+            "count(DISTINCT a.id) AS articles FROM mentions m "
+            "JOIN articles a ON a.id = m.article WHERE m.entity = ? "
+            "GROUP BY day ORDER BY day IS NULL, day", (entity,))]
+
+    def entity_articles(self, entity: str, limit: int = PAGE_SIZE) -> list[dict[str, Any]]:
+        """The articles that name the entity, newest first, with how often each does."""
+        return [dict(r) for r in self.conn.execute(
+            f"SELECT {_brief_select('a')}, n.mentions FROM (SELECT article, count(*) AS "
+            "mentions FROM mentions WHERE entity = ? GROUP BY article) n "
+            "JOIN articles a ON a.id = n.article "
+            "ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT ?", (entity, limit))]
+
+    def entity_stories(self, entity: str) -> list[dict[str, Any]]:
+        """The stories whose articles name the entity, with how many of them do."""
+        return [dict(r) for r in self.conn.execute(
+            "SELECT s.id, s.title, s.first, s.last, count(DISTINCT a.id) AS articles "
+            "FROM mentions m JOIN articles a ON a.id = m.article "
+            "JOIN stories s ON s.id = a.story WHERE m.entity = ? "
+            "GROUP BY s.id ORDER BY s.last IS NULL, s.last DESC, s.id", (entity,))]
+
+    def quotes_naming(self, entity: str, limit: int = PAGE_SIZE) -> list[dict[str, Any]]:
+        """What others said about the entity: quotes whose own words name it (a mention of
+        it inside the quoted span) and whose speaker is someone else, oldest first."""
+        return self._quote_rows(
+            "q.id IN (SELECT q2.id FROM mentions m JOIN quotes q2 ON q2.article = m.article "
+            'AND m.start >= q2.start AND m."end" <= q2."end" WHERE m.entity = ?) '
+            "AND (q.speaker IS NULL OR q.speaker != ?)", (entity, entity),
+            "ORDER BY coalesce(q.said_on, a.published) IS NULL, "
+            f"coalesce(q.said_on, a.published), q.id LIMIT {int(limit)}")
 
     def quotes_by_speaker(self, entity: str) -> list[dict[str, Any]]:
         """Everything one entity said, oldest first, with the article it appeared in."""
@@ -332,7 +421,8 @@ class WebQueries(StoreCore):
                     fts: str = "") -> list[dict[str, Any]]:
         cols = ", ".join(f'q."{c}"' for c in QUOTE_COLUMNS)
         return [dict(r) for r in self.conn.execute(
-            f"SELECT {cols}, a.published, a.outlet, a.title AS article_title, a.url, "
+            f"SELECT {cols}, q.statement, a.published, a.outlet, a.title AS article_title, "
+            "a.url, "
             f"a.story, a.source_id AS article_source_id, e.name AS entity_name, "
             f"CASE WHEN a.title IS NULL OR a.title = '' THEN substr(a.text, 1, {LEAD_CHARS}) "
             f"END AS article_lead FROM quotes q {fts} "
@@ -345,11 +435,31 @@ class WebQueries(StoreCore):
             "SELECT language, count(*) FROM articles WHERE language IS NOT NULL "
             "GROUP BY 1 ORDER BY 2 DESC, 1")]
 
-    def outlet_rows(self) -> list[dict[str, Any]]:
+    def outlet_rows(self, sort: str = "articles", limit: int = PAGE_SIZE,
+                    offset: int = 0) -> list[dict[str, Any]]:
+        """Outlets with their article, copy and story counts: most articles first, or by
+        name (``sort="name"``)."""
+        order = OUTLET_SORTS.get(sort, OUTLET_SORTS["articles"])
         return [dict(r) for r in self.conn.execute(
-            "SELECT outlet, count(*) AS articles, sum(duplicate_of IS NOT NULL) AS copies "
-            "FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY articles DESC, "
-            "outlet")]
+            "SELECT outlet, count(*) AS articles, sum(duplicate_of IS NOT NULL) AS copies, "
+            "count(DISTINCT story) AS stories FROM articles WHERE outlet IS NOT NULL "
+            f"GROUP BY outlet ORDER BY {order} LIMIT ? OFFSET ?", (int(limit), int(offset)))]
+
+    def outlet_count(self) -> int:
+        return int(self.conn.execute(
+            "SELECT count(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL").fetchone()[0])
+
+    def outlet_coverage(self, outlet: str) -> list[dict[str, Any]]:
+        """For each story the outlet covered: every outlet that covered it, with its first
+        article's date and its article and copy counts, earliest first."""
+        return [dict(r) for r in self.conn.execute(
+            "SELECT a.story, s.title, a.outlet, min(a.published) AS first, "
+            "count(*) AS articles, sum(a.duplicate_of IS NOT NULL) AS copies "
+            "FROM articles a JOIN stories s ON s.id = a.story WHERE a.story IN "
+            "(SELECT story FROM articles WHERE outlet = ? AND story IS NOT NULL) "
+            "GROUP BY a.story, a.outlet "
+            "ORDER BY s.last IS NULL, s.last DESC, a.story, first IS NULL, first, a.outlet",
+            (outlet,))]
 
     def outlet_articles(self, outlet: str) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute(

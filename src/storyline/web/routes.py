@@ -17,6 +17,8 @@ api = APIRouter(prefix="/api", tags=["api"])
 
 StoreDep = Annotated[Store, Depends(open_store)]
 Offset = Annotated[int | None, Query(ge=0)]
+# A list page's number (1 = the first) and order (``views.*_SORT_LABELS`` name them).
+Page = Annotated[int, Query(ge=1, le=1_000_000)]
 
 
 class SearchParams:
@@ -43,8 +45,9 @@ def _pair(a: int | None, b: int | None) -> tuple[int, int] | None:
 # -- JSON API ------------------------------------------------------------------------------
 
 @api.get("/stories")
-def api_stories(store: StoreDep, lang: str = "") -> dict[str, Any]:
-    return views.stories_view(store, lang.strip())
+def api_stories(store: StoreDep, lang: str = "", sort: str = "updated",
+                page: Page = 1) -> dict[str, Any]:
+    return views.stories_view(store, lang.strip(), sort, page)
 
 
 @api.get("/stories/{story_id}")
@@ -59,8 +62,8 @@ def api_article(article_id: str, store: StoreDep, s: Offset = None, e: Offset = 
 
 
 @api.get("/people")
-def api_people(store: StoreDep) -> dict[str, Any]:
-    return views.people_view(store)
+def api_people(store: StoreDep, sort: str = "statements", page: Page = 1) -> dict[str, Any]:
+    return views.people_view(store, sort, page)
 
 
 @api.get("/people/{entity_id}")
@@ -69,8 +72,8 @@ def api_person(entity_id: str, store: StoreDep) -> dict[str, Any]:
 
 
 @api.get("/outlets")
-def api_outlets(store: StoreDep) -> dict[str, Any]:
-    return views.outlets_view(store)
+def api_outlets(store: StoreDep, sort: str = "articles", page: Page = 1) -> dict[str, Any]:
+    return views.outlets_view(store, sort, page)
 
 
 @api.get("/outlets/{outlet:path}")
@@ -91,8 +94,9 @@ def api_search(store: StoreDep, params: Annotated[SearchParams, Depends()]) -> d
 # -- pages ---------------------------------------------------------------------------------
 
 @pages.get("/")
-def stories_page(request: Request, store: StoreDep, lang: str = "") -> HTMLResponse:
-    return render(request, "stories.html", **views.stories_view(store, lang.strip()))
+def stories_page(request: Request, store: StoreDep, lang: str = "", sort: str = "updated",
+                 page: Page = 1) -> HTMLResponse:
+    return render(request, "stories.html", **views.stories_view(store, lang.strip(), sort, page))
 
 
 @pages.get("/stories/{story_id}")
@@ -108,8 +112,9 @@ def article_page(request: Request, article_id: str, store: StoreDep, s: Offset =
 
 
 @pages.get("/people")
-def people_page(request: Request, store: StoreDep) -> HTMLResponse:
-    return render(request, "people.html", **views.people_view(store))
+def people_page(request: Request, store: StoreDep, sort: str = "statements",
+                page: Page = 1) -> HTMLResponse:
+    return render(request, "people.html", **views.people_view(store, sort, page))
 
 
 @pages.get("/people/{entity_id}")
@@ -118,8 +123,9 @@ def person_page(request: Request, entity_id: str, store: StoreDep) -> HTMLRespon
 
 
 @pages.get("/outlets")
-def outlets_page(request: Request, store: StoreDep) -> HTMLResponse:
-    return render(request, "outlets.html", **views.outlets_view(store))
+def outlets_page(request: Request, store: StoreDep, sort: str = "articles",
+                 page: Page = 1) -> HTMLResponse:
+    return render(request, "outlets.html", **views.outlets_view(store, sort, page))
 
 
 @pages.get("/outlets/{outlet:path}")

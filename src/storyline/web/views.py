@@ -15,9 +15,10 @@ from urllib.parse import quote as url_quote
 from urllib.parse import urlencode, urlsplit
 
 from ..corpus.sources import outlet_name, syndication_roots
+from ..corpus.statements import one_per_statement_pair
 from ..records import Article, Event, Quote, TimelineItem
 from ..store import Store
-from ..store.web import check_search
+from ..store.web import OUTLET_SORTS, PAGE_SIZE, PEOPLE_SORTS, STORY_SORTS, check_search
 
 View = dict[str, Any]
 
@@ -27,9 +28,23 @@ AXIS_PAD = 30
 # Axis ticks: per year past two years, per month past two months, else per week, and per
 # day for a fortnight or less (the labels still fit the axis width at 13px).
 YEARLY_MONTHS, MONTHLY_DAYS, DAILY_DAYS = 24, 62, 14
-# Undated rows fold away past this many: on real stories they can outnumber the dated ones
-# (30 of 91 on the seeds) and would push the contradictions off the page.
-UNDATED_OPEN_MAX = 8
+# The orders the list pages offer, in a reader's words (the SQL is in ``store.web``).
+STORY_SORT_LABELS = {"updated": "last update", "size": "size"}
+PEOPLE_SORT_LABELS = {"statements": "statements", "mentions": "mentions"}
+OUTLET_SORT_LABELS = {"articles": "articles", "name": "name"}
+# A quote's kind as every view labels it.
+KIND_LABELS_QUOTE = {"direct": "direct quote", "indirect": "reported"}
+# A direct quote of at most this many words, inside a longer sentence, is a fragment
+# ("irreversible.", "get to this point,"): shown inside its sentence, never bare. Six words
+# is the longest such fragment in the seeds' gold quotes plus one; a full quoted sentence
+# is longer.
+FRAGMENT_WORDS = 6
+# Reported speech reads "Rutte said that ...": the quote's cue is the verb when it is one
+# past-tense word ("stated", "told"), else "said" ("according to", "as per", "stating").
+_WORD = re.compile(r"\w")
+# What may stand between a sentence's words and the quote they lead into: space and marks.
+_OPENING = " \t\n\"'“‘«„‹"
+_PAST_CUE = re.compile(r"^[a-z]+ed$|^(said|told|wrote|spoke|thought|held|felt|swore)$")
 # Characters of an untitled article's lead shown as its title (a line in a list).
 LABEL_CHARS = 90
 # A contradiction's kind (``Contradiction.kind``) in a reader's words; ``why`` says what
@@ -117,11 +132,34 @@ def brief_view(a: View, copy_kinds: dict[str, str] | None = None) -> View:
 
 # -- stories -------------------------------------------------------------------------------
 
-def stories_view(store: Store, lang: str = "") -> View:
-    """Every story, or only those with an article in language ``lang``."""
+def stories_view(store: Store, lang: str = "", sort: str = "updated", page: int = 1) -> View:
+    """A page of stories (last updated first, or largest first with ``sort="size"``), all
+    of them or only those with an article in language ``lang``."""
     check_search(lang, "language")
-    return {"stories": store.story_rows(language=lang or None), "lang": lang,
-            "languages": store.language_rows()}
+    sort = sort if sort in STORY_SORTS else "updated"
+    pager = paging("/", page, store.story_count(lang or None), sort, STORY_SORT_LABELS,
+                   {"lang": lang})
+    return {"stories": store.story_rows(language=lang or None, sort=sort, limit=PAGE_SIZE,
+                                        offset=pager["offset"]),
+            "lang": lang, "languages": store.language_rows(), "pager": pager}
+
+
+def paging(path: str, page: int, total: int, sort: str, labels: dict[str, str],
+           keep: dict[str, str] | None = None) -> View:
+    """Where a list page stands: its rows' offset, links to the pages before and after
+    and to each order (``labels``), keeping the other query parameters (``keep``)."""
+    pages = max(1, -(-total // PAGE_SIZE))
+    page = min(max(page, 1), pages)
+    kept = {k: v for k, v in (keep or {}).items() if v}
+
+    def href(p: int, order: str) -> str:
+        return f"{path}?{urlencode({**kept, 'sort': order, 'page': p})}"
+
+    return {"page": page, "pages": pages, "total": total, "offset": (page - 1) * PAGE_SIZE,
+            "prev": href(page - 1, sort) if page > 1 else None,
+            "next": href(page + 1, sort) if page < pages else None,
+            "sorts": [{"key": k, "label": v, "href": href(1, k), "active": k == sort}
+                      for k, v in labels.items()]}
 
 
 def story_view(store: Store, story_id: str) -> View | None:
@@ -134,9 +172,10 @@ def story_view(store: Store, story_id: str) -> View | None:
     undated = [i for i in items if not i["day"]]
     return {
         "story": rows[0],
+        "key_dates": [{**k, "label": day_label(k["date"]), "day": k["date"][:10]}
+                      for k in store.story_key_dates(story_id)],
         "days": days,
         "undated": undated,
-        "undated_open": len(undated) <= UNDATED_OPEN_MAX,
         "axis": _axis(days),
         "speakers": _speakers(items),
         "sources": ctx.source_groups(),
@@ -158,7 +197,13 @@ class _ItemContext:
         kinds = {d.article: d.kind for d in self.links}
         self.articles = {a["id"]: brief_view(a, kinds) for a in store.story_articles(story)}
         # A timeline row stands for every rendering of its statement.
-        self.statements = {q: s.articles for s in store.statements(story) for q in s.quotes}
+        self.statement_of = {q: s for s in store.statements(story) for q in s.quotes}
+        self.statements = {q: s.articles for q, s in self.statement_of.items()}
+        shown = {q for t in self.items if t.kind == "quote"
+                 for q in (self.statement_of[t.ref].quotes if t.ref in self.statement_of
+                           else (t.ref,))}
+        self.renderings = {r["id"]: r for r in store.quote_rows(shown)}
+        self.sentences = store.quote_sentences(shown)
         self.entities = store.entities_by_ids(
             {t.speaker for t in self.items if t.speaker}
             | {q.speaker for q in self.quotes.values() if q.speaker})
@@ -194,17 +239,105 @@ def _item_view(store: Store, item: TimelineItem, ctx: _ItemContext) -> View:
     quote = ctx.quotes.get(item.ref) if item.kind == "quote" else None
     event = ctx.events.get(item.ref) if item.kind == "event" else None
     articles = ctx.item_articles(item, quote, event)
+    statement = ctx.statement_of.get(item.ref) if quote else None
+    day = d.isoformat() if (d := parse_day(item.date)) else None
     return {
         "kind": item.kind, "ref": item.ref, "title": item.title, "date": item.date,
-        "day": (d.isoformat() if (d := parse_day(item.date)) else None),
+        "day": day,
         "quote": quote.text if quote else None,
+        "said": said(quote, ctx.sentences.get(quote.id)) if quote else None,
+        "statement": statement.id if statement else None,
+        "renderings": [_rendering(ctx.renderings[q], ctx.sentences.get(q))
+                       for q in (statement.quotes if statement else ())
+                       if q in ctx.renderings],
         "speaker": _speaker(item.speaker or (quote.speaker if quote else None),
                             quote.speaker_name if quote else None, ctx),
         "outlets": list(item.sources),
+        "outlet_names": sorted({a["outlet"] for a in articles}) or sorted(item.sources),
         "sources": [_copy_note(a, ctx.articles) for a in articles],
         "independent_sources": item.independent_sources,
         "link": _item_link(store, quote, event, ctx),
+        "url_link": _url_link(quote, event, articles, ctx),
+        "undated_why": None if day else _undated_why(item, quote, articles),
     }
+
+
+def said(q: Quote | View, sentence: str | None = None) -> View:
+    """How a quote reads: a direct quote in marks, reported speech as "said that ..."
+    without marks, a fragment inside its sentence with the fragment marked."""
+    d: View = q if isinstance(q, dict) else q.to_dict()
+    kind, text, cue = str(d["kind"]), " ".join(str(d["text"]).split()), d["cue"]
+    out: View = {"kind": kind, "label": KIND_LABELS_QUOTE.get(kind, kind), "text": text,
+                 "verb": None, "before": None, "after": None}
+    if kind != "direct":
+        verb = cue.lower() if cue and _PAST_CUE.match(cue.lower()) else "said"
+        body = re.sub(r"^that\s+", "", text, flags=re.IGNORECASE)
+        return {**out, "verb": f"{verb} that", "text": body}
+    sent_start = int(d["sent_start"])
+    start, end = int(d["start"]) - sent_start, int(d["end"]) - sent_start
+    # A fragment: few words that the sentence's own words lead into ('called the path
+    # "irreversible."'). A quote that opens its sentence ('"You need two to tango," he said')
+    # or that a colon or comma introduces ('he said: "No."') is a whole quote.
+    lead = sentence[:start].rstrip(_OPENING) if sentence and start >= 0 else ""
+    if sentence and len(text.split()) <= FRAGMENT_WORDS and 0 <= start < end <= len(sentence) \
+            and _WORD.search(lead) and not lead.endswith((":", ",")):
+        return {**out, "label": "quoted fragment", "before": _flat(sentence[:start]),
+                "text": _flat(sentence[start:end]), "after": _flat(sentence[end:])}
+    return out
+
+
+def _flat(text: str) -> str:
+    """Runs of whitespace as one space, kept at the ends: pieces join as in the text."""
+    return re.sub(r"\s+", " ", text)
+
+
+def _rendering(r: View, sentence: str | None) -> View:
+    """One rendering of a statement: its outlet, its wording, where its sentence is."""
+    return {"id": r["id"], "outlet": r["outlet"] or "unknown outlet",
+            "label": article_label(r["article_title"], r["article_lead"],
+                                   r["article_source_id"]),
+            "said": said(r, sentence), "when": _when(r["said_on"], r["published"]),
+            "link": highlight_link(r["article"], (r["sent_start"], r["sent_end"]),
+                                   (r["start"], r["end"])),
+            "url": text_fragment_url(r["url"], sentence)}
+
+
+def text_fragment_url(url: str | None, sentence: str | None) -> str | None:
+    """The article's own URL opened at the sentence (a text fragment, ``#:~:text=``): how
+    the self-contained report links an item to its source sentence."""
+    safe = safe_url(url)
+    if not safe:
+        return None
+    words = " ".join((sentence or "").split())
+    if not words:
+        return safe
+    parts = words.split(" ")
+    # Long sentences are matched by their first and last words (start,end), as browsers do.
+    frag = url_quote(words, safe="") if len(parts) <= 8 else \
+        f"{url_quote(' '.join(parts[:4]), safe='')},{url_quote(' '.join(parts[-4:]), safe='')}"
+    return f"{safe.split('#', 1)[0]}#:~:text={frag.replace('-', '%2D')}"
+
+
+def _url_link(quote: Quote | None, event: Event | None, articles: list[View],
+              ctx: _ItemContext) -> str | None:
+    if quote is not None:
+        url = ctx.renderings.get(quote.id, {}).get("url")
+        return text_fragment_url(url, ctx.sentences.get(quote.id))
+    return next((a["url"] for a in articles if a["url"]), None)
+
+
+def _undated_why(item: TimelineItem, quote: Quote | None, articles: list[View]) -> str:
+    """Why a row has no day, in a reader's words, from how its date was looked for."""
+    if item.date_from:
+        return f"no day could be fixed ({item.date_from})"
+    if quote is not None:
+        if quote.said_on_from:
+            return f"no day could be fixed ({quote.said_on_from})"
+        if not any(a["published"] for a in articles):
+            return "nothing in the sentence dates it, and its article has no date of its own"
+        return "nothing in the sentence says when it was said, and the article does not " \
+            "place it on its publication day"
+    return "no time expression dates it, and its reports do not say when it happened"
 
 
 def _speaker(ref: str | None, name: str | None, ctx: _ItemContext) -> View | None:
@@ -344,6 +477,7 @@ def _quote_row(q: View) -> View:
     """A quote as pages list it: who, when, what, and where to read it."""
     return {
         "id": q["id"], "text": q["text"], "kind": q["kind"], "cue": q["cue"],
+        "said": said(q), "statement": q.get("statement"),
         "speaker": {"id": q["speaker"], "name": q["entity_name"] or q["speaker_name"]},
         "said_on": q["said_on"], "said_on_from": q["said_on_from"],
         "when": _when(q["said_on"], q["published"]),
@@ -366,8 +500,11 @@ def _when(said_on: str | None, published: str | None) -> str:
 
 # -- people, outlets, contradictions, search -----------------------------------------------
 
-def people_view(store: Store) -> View:
-    return {"people": store.people_rows()}
+def people_view(store: Store, sort: str = "statements", page: int = 1) -> View:
+    """A page of everyone named: most statements first, or most mentions first."""
+    sort = sort if sort in PEOPLE_SORTS else "statements"
+    pager = paging("/people", page, store.people_count(), sort, PEOPLE_SORT_LABELS)
+    return {"people": store.people_rows(sort, PAGE_SIZE, pager["offset"]), "pager": pager}
 
 
 def person_view(store: Store, entity_id: str) -> View | None:
@@ -379,12 +516,40 @@ def person_view(store: Store, entity_id: str) -> View | None:
     variants = sorted({*entity.aliases, *(r["speaker_name"] for r in rows if r["speaker_name"])}
                       - {entity.name}, key=str.casefold)
     quotes = [_quote_row(r) for r in rows]
+    by_day = store.entity_mentions_by_day(entity_id)
     return {"entity": {"id": entity.id, "name": entity.name, "type": entity.type,
-                       "mentions": entity.mentions}, "variants": variants, "quotes": quotes}
+                       "mentions": entity.mentions}, "variants": variants, "quotes": quotes,
+            "statements": len({r.get("statement") or r["id"] for r in rows}),
+            "mentions_over_time": mentions_over_time(by_day),
+            "articles": [{**brief_view(a), "mentions": a["mentions"]}
+                         for a in store.entity_articles(entity_id)],
+            "stories": store.entity_stories(entity_id),
+            "about": [_quote_row(r) for r in store.quotes_naming(entity_id)]}
 
 
-def outlets_view(store: Store) -> View:
-    return {"outlets": store.outlet_rows()}
+def mentions_over_time(rows: list[View]) -> View:
+    """Mentions per day, or per month past MONTHLY_DAYS, each as a bar relative to the
+    busiest; pages with no date counted apart."""
+    dated = [(d, r) for r in rows if (d := parse_day(r["day"]))]
+    undated = sum(r["mentions"] for r in rows if not parse_day(r["day"]))
+    monthly = bool(dated) and (dated[-1][0] - dated[0][0]).days > MONTHLY_DAYS
+    periods: dict[str, list[int]] = {}
+    for d, r in dated:
+        key = d.strftime("%Y-%m") if monthly else d.isoformat()
+        n = periods.setdefault(key, [0, 0])
+        n[0] += r["mentions"]
+        n[1] += r["articles"]
+    top = max((m for m, _ in periods.values()), default=1)
+    return {"per": "month" if monthly else "day", "undated": undated,
+            "bars": [{"period": k, "label": day_label(k), "mentions": m, "articles": a,
+                      "width": max(1, round(100 * m / top))} for k, (m, a) in periods.items()]}
+
+
+def outlets_view(store: Store, sort: str = "articles", page: int = 1) -> View:
+    """A page of outlets: most articles first, or by name."""
+    sort = sort if sort in OUTLET_SORTS else "articles"
+    pager = paging("/outlets", page, store.outlet_count(), sort, OUTLET_SORT_LABELS)
+    return {"outlets": store.outlet_rows(sort, PAGE_SIZE, pager["offset"]), "pager": pager}
 
 
 def outlet_view(store: Store, outlet: str) -> View | None:
@@ -395,7 +560,34 @@ def outlet_view(store: Store, outlet: str) -> View | None:
             "wires": sorted({a["wire"] for a in articles if a["wire"]}),
             "articles": [brief_view(a) for a in articles],
             "wire_stories": _wire_groups(store, [a["id"] for a in articles]),
+            "coverage": coverage(store.outlet_coverage(outlet), outlet),
             **store.syndication(outlet)}
+
+
+def coverage(rows: list[View], outlet: str) -> list[View]:
+    """Per story, every outlet that covered it and when: the first to publish, and how many
+    days later each other one came ("late"); undated coverage says so."""
+    stories: dict[str, View] = {}
+    for r in rows:
+        s = stories.setdefault(r["story"], {"id": r["story"], "title": r["title"],
+                                            "outlets": []})
+        s["outlets"].append(r)
+    out = []
+    for s in stories.values():
+        days = [d for r in s["outlets"] if (d := parse_day(r["first"]))]
+        first = min(days) if days else None
+        s["outlets"] = [{"outlet": r["outlet"], "first": r["first"], "articles": r["articles"],
+                         "copies": r["copies"], "self": r["outlet"] == outlet,
+                         "when": _lateness(parse_day(r["first"]), first)} for r in s["outlets"]]
+        out.append(s)
+    return out
+
+
+def _lateness(day: date | None, first: date | None) -> str:
+    if day is None or first is None:
+        return "undated"
+    late = (day - first).days
+    return "first" if late == 0 else f"{late} day{'s' if late != 1 else ''} later"
 
 
 def _wire_groups(store: Store, ids: list[str]) -> list[View]:
@@ -417,7 +609,9 @@ def _wire_groups(store: Store, ids: list[str]) -> list[View]:
 
 
 def contradictions_view(store: Store, story: str | None = None) -> View:
-    pairs = store.story_contradictions(story)
+    # A reader sees one contradiction per pair of statements; the store keeps every pair of
+    # renderings the detector found (the export lists them all).
+    pairs = one_per_statement_pair(store.story_contradictions(story), store.statements(story))
     rows = {r["id"]: _quote_row(r) for r in store.quote_rows([x for c in pairs
                                                               for x in (c.a, c.b)])}
     return {"contradictions": [
