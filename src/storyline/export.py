@@ -69,7 +69,8 @@ FORMATS: dict[str, Callable[[Store, TextIO], None]] = {"json": write_json}
 # One row per statement, joined with its article; an article with no statements still gets
 # one row (statement columns empty), so the sheet lists every article and every statement.
 CSV_COLUMNS = ("story", "article_id", "published", "outlet", "title", "url", "duplicate_of",
-               "quote_id", "said_on", "speaker", "speaker_name", "kind", "cue", "quote")
+               "quote_id", "said_on", "speaker", "speaker_name", "kind", "cue", "quote",
+               "language", "not_analysed")
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP's list).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # What may come before them and still leave a formula: spreadsheets trim spaces on import
@@ -113,7 +114,7 @@ def csv_rows(store: Store) -> Iterator[list[str]]:
             tail = [None] * 7 if q is None else [
                 q.id, q.said_on, q.speaker, entity_names.get(q.speaker or "", q.speaker_name),
                 q.kind, q.cue, q.text]
-            yield [csv_cell(v) for v in head + tail]
+            yield [csv_cell(v) for v in head + tail + [a["language"], a["not_analysed"]]]
 
 
 def write_csv(store: Store, out: TextIO) -> None:

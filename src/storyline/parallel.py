@@ -94,7 +94,7 @@ def analyse_chunk(articles: list[Article], settings: Settings) -> list[Analysis 
         model = settings.pipeline_for(lang)
         reason = _no_pipeline(lang, model, settings)
         if model is None or reason is not None:
-            out[i] = analyze.not_analysed(a, lang, reason or f"no pipeline for {lang!r}")
+            out[i] = analyze.not_analysed(a, lang, reason or _no_pipeline_reason(lang))
         else:
             by_model.setdefault(model, []).append(i)
     for model, indices in by_model.items():
@@ -102,6 +102,12 @@ def analyse_chunk(articles: list[Article], settings: Settings) -> list[Analysis 
         for i, result in zip(indices, results, strict=True):
             out[i] = result
     return [r for r in out if r is not None]
+
+
+def _no_pipeline_reason(lang: str) -> str:
+    if lang == detect_language.UNDETERMINED:
+        return "language not detected (too little running text to tell)"
+    return f"no pipeline for {lang!r}"
 
 
 def _no_pipeline(lang: str, model: str | None, settings: Settings) -> str | None:
