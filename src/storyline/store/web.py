@@ -453,12 +453,13 @@ class WebQueries(StoreCore):
         """For each story the outlet covered: every outlet that covered it, with its first
         article's date and its article and copy counts, earliest first."""
         return [dict(r) for r in self.conn.execute(
-            "SELECT a.story, s.title, a.outlet, min(a.published) AS first, "
+            "SELECT a.story, s.title, a.outlet, min(a.published) AS first_published, "
             "count(*) AS articles, sum(a.duplicate_of IS NOT NULL) AS copies "
             "FROM articles a JOIN stories s ON s.id = a.story WHERE a.story IN "
             "(SELECT story FROM articles WHERE outlet = ? AND story IS NOT NULL) "
             "GROUP BY a.story, a.outlet "
-            "ORDER BY s.last IS NULL, s.last DESC, a.story, first IS NULL, first, a.outlet",
+            "ORDER BY s.last IS NULL, s.last DESC, a.story, first_published IS NULL, "
+            "first_published, a.outlet IS NULL, a.outlet",
             (outlet,))]
 
     def outlet_articles(self, outlet: str) -> list[dict[str, Any]]:

@@ -513,12 +513,21 @@ def person_view(store: Store, entity_id: str) -> View | None:
         return None
     rows = store.quotes_by_speaker(entity_id)
     # The variants a reader meets: merged aliases plus the names each article used.
-    variants = sorted({*entity.aliases, *(r["speaker_name"] for r in rows if r["speaker_name"])}
-                      - {entity.name}, key=str.casefold)
+    # Written alike (case, spacing) they are one variant.
+    seen = {" ".join(entity.name.split()).casefold()}
+    variants = []
+    for v in sorted({*entity.aliases, *(r["speaker_name"] for r in rows if r["speaker_name"])},
+                    key=str.casefold):
+        if (key := " ".join(v.split()).casefold()) not in seen:
+            seen.add(key)
+            variants.append(v)
     quotes = [_quote_row(r) for r in rows]
     by_day = store.entity_mentions_by_day(entity_id)
+    # Named: every stored mention of it (the per-day counts add up to this).
+    named = sum(r["mentions"] for r in by_day)
     return {"entity": {"id": entity.id, "name": entity.name, "type": entity.type,
-                       "mentions": entity.mentions}, "variants": variants, "quotes": quotes,
+                       "mentions": entity.mentions, "named": named},
+            "variants": variants, "quotes": quotes,
             "statements": len({r.get("statement") or r["id"] for r in rows}),
             "mentions_over_time": mentions_over_time(by_day),
             "articles": [{**brief_view(a), "mentions": a["mentions"]}
@@ -574,11 +583,13 @@ def coverage(rows: list[View], outlet: str) -> list[View]:
         s["outlets"].append(r)
     out = []
     for s in stories.values():
-        days = [d for r in s["outlets"] if (d := parse_day(r["first"]))]
+        days = [d for r in s["outlets"] if (d := parse_day(r["first_published"]))]
         first = min(days) if days else None
-        s["outlets"] = [{"outlet": r["outlet"], "first": r["first"], "articles": r["articles"],
-                         "copies": r["copies"], "self": r["outlet"] == outlet,
-                         "when": _lateness(parse_day(r["first"]), first)} for r in s["outlets"]]
+        s["outlets"] = [{"outlet": r["outlet"], "first": r["first_published"],
+                         "articles": r["articles"], "copies": r["copies"],
+                         "self": r["outlet"] == outlet,
+                         "when": _lateness(parse_day(r["first_published"]), first)}
+                        for r in s["outlets"]]
         out.append(s)
     return out
 
