@@ -193,3 +193,15 @@ def test_a_person_the_story_names_often_is_prominent_without_speaking_much() -> 
         [STORY], [], statements, quotes, {("s1", "E-brandt"): 30, ("s1", "E-lindqvist"): 5})}
     assert quiet["q-s3"] < quiet["q-s1"]
     assert named["q-s3"] > named["q-s1"]
+
+
+def test_a_planned_or_denied_event_ranks_below_what_happened() -> None:
+    people = ("E-lindqvist", "E-brandt")
+    events = [_event("e1", "meeting", "2031-03-10", participants=people, place="Oslo"),
+              Event(id="e2", title="Meeting: Lindqvist, Brandt — Bergen", kind="meeting",
+                    date="2031-03-10", place="Bergen", story="s1", participants=people,
+                    articles=("a1",), sources=("Ledger",), independent_sources=1,
+                    status="planned")]
+    rows = _rows(events, [])
+    assert [(r.ref, r.rank) for r in rows] == [("e1", 1), ("e2", 2)]
+    assert rows[1].score == rows[0].score / 2

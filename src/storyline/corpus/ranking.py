@@ -11,7 +11,8 @@ A row's score adds what an editor weighs (the README's "How the timeline is rank
 
 then multiplies by its novelty: a statement that repeats what its speaker said on an
 earlier day, or an event of the same kind with the same people in the week before, counts
-less; so does an event whose day is only inferred from its reports' dates.
+less; so does an event whose day is only inferred from its reports' dates, and one that
+did not (yet) happen: planned, hypothetical or denied (``Event.status``).
 """
 
 from __future__ import annotations
@@ -60,6 +61,9 @@ INFERRED_DAY_FACTOR = 0.8
 # towards half ("very successful" and "get to this point" say less than a sentence with a
 # subject, an object and a reason; a typical full sentence of the seeds has 8 or more).
 SUBSTANCE_WORDS = 8
+# A plan, a hypothesis or a denial matters less than what happened, and its day is not yet
+# news: half, so a day of plans alone is rarely a key date.
+UNREALISED_FACTOR = 0.5
 # Days within which an event of the same kind and people as an earlier one repeats it (a
 # follow-up, or one happening dated twice); a NATO meeting a month later is news again.
 EVENT_REPEAT_DAYS = 7
@@ -74,12 +78,14 @@ _WORD = re.compile(r"\w+")
 class Candidate:
     """A timeline row before ranking, with what the ranking reads: ``kind`` is the event's
     kind or "statement"; ``people`` are the speaker's or participants' entity ids (a
-    speaker's name where no entity resolved); ``words`` are a statement's content words."""
+    speaker's name where no entity resolved); ``words`` are a statement's content words;
+    ``status`` is an event's (``Event.status``)."""
 
     row: TimelineItem
     kind: str
     people: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
+    status: str = "happened"
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -102,6 +108,8 @@ def score_rows(candidates: Sequence[Candidate],
         factor = 1.0 - REPEAT_PENALTY * overlap[i]
         if c.row.kind == "event" and c.row.date_from == LEAD_DATE_FROM:
             factor *= INFERRED_DAY_FACTOR
+        if c.status != "happened":
+            factor *= UNREALISED_FACTOR
         out.append(replace(c, row=replace(c.row, score=round(base * factor, 3))))
     return out
 

@@ -138,7 +138,7 @@ def _event_candidate(story: str, e: Event) -> Candidate:
     row = TimelineItem(story=story, kind="event", ref=e.id, date=e.date, title=title,
                        date_from=e.date_from, sources=e.sources,
                        independent_sources=e.independent_sources, articles=e.articles)
-    return Candidate(row=row, kind=e.kind, people=frozenset(e.participants))
+    return Candidate(row=row, kind=e.kind, people=frozenset(e.participants), status=e.status)
 
 
 def _statement_candidate(story: str, s: Statement, quotes: Mapping[str, Quote]) -> Candidate:
