@@ -287,3 +287,27 @@ def test_french_selon_attributes_the_clause_to_its_source() -> None:
     assert ("la croissance restera faible jusqu'à la fin de l'année", "Anne Petit",
             "Selon") in said
     assert ("Le chômage est resté stable à 7,3 % en juin", "Louis Bernard", "selon") in said
+
+
+def test_spark_partitions_keep_languages_and_read_no_article_in_another_language() -> None:
+    """The Spark runner's partition function: same detection, same per-language routing."""
+    import json
+
+    from storyline.spark import process_files
+
+    class Counter:
+        def __init__(self) -> None:
+            self.value = 0
+
+        def add(self, n: int) -> None:
+            self.value += n
+
+    counters = {k: Counter() for k in ("pages", "analysed", "failures")}
+    text = f"Klimagesetz\n\n{GERMAN}\n\n{GERMAN}".encode()
+    rows = list(process_files([("file:/in/de.txt", text)],
+                              Settings(progress=False, workers=1), counters))
+    article = json.loads(next(r for kind, r in rows if kind == "article"))
+    analysis = Analysis.from_dict(json.loads(next(r for kind, r in rows if kind == "analysis")))
+    assert article["language"] == "de" and analysis.language == "de"
+    assert analysis.not_analysed == "no pipeline for 'de'" and not analysis.mentions
+    assert counters["analysed"].value == 0 and counters["pages"].value == 1

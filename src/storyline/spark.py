@@ -92,7 +92,10 @@ def process_files(files: Iterable[tuple[str, bytes]], settings: Settings,
         for article in chunk:
             yield "article", json.dumps(article.to_dict())
         for result in analyse_chunk(chunk, settings):
-            counters["analysed" if isinstance(result, Analysis) else "failures"].add(1)
+            if isinstance(result, Analysis):  # kept unread for want of a pipeline: not counted
+                counters["analysed"].add(int(result.not_analysed is None))
+            else:
+                counters["failures"].add(1)
             kind = "analysis" if isinstance(result, Analysis) else "failure"
             yield kind, json.dumps(result.to_dict())
         yield from (("failure", json.dumps(f.to_dict())) for f in failures)

@@ -199,7 +199,7 @@ def _comma_end(sent: Span, head: int) -> int | None:
     """Where a source phrase set off by commas ends: « selon X, » or, with the source's
     title in apposition, « selon X, directeur de Y, » (a bare noun after the comma);
     None when no comma follows (« ..., selon X. »: the parse's phrase is taken)."""
-    commas = [t.i for t in sent if t.text == "," and t.i > head]
+    commas: list[int] = [int(t.i) for t in sent if t.text == "," and t.i > head]
     if not commas:
         return None
     doc = sent.doc
