@@ -114,8 +114,28 @@ def test_markdown_prints_each_item_once_and_never_an_empty_outlet(web_db: Path) 
     assert line.startswith("- Anna Berg said that the fleet's spokesman Per Olsen would be "
                            "consulted _(reported)_ _(1 independent source: Nordic Wire, "
                            "Coast Daily (wire of Nordic Wire))_")
-    assert "  - also in Coast Daily: said that the fleet" in md
+    assert "  - also in Coast Daily: Anna Berg said that the fleet" in md
     assert "_(direct quote)_: “We will not cut the quota this year,”" in md
     assert "_(quoted fragment)_: Berg called the old quota \"**simply unsustainable**\" in " \
         "parliament." in md
     assert "undated: nothing in the sentence dates it" in md
+
+
+def test_report_gives_the_sentence_where_there_is_no_url_to_link(tmp_path: Path) -> None:
+    import sqlite3
+
+    from webdata import build_file
+
+    db = build_file(tmp_path / "nourl.db")
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("UPDATE articles SET url = NULL")
+    conn.close()
+    with Store.open(db, readonly=True) as s:
+        html, md = render_html(s, STORY), render_markdown(s, STORY)
+    # the event's trigger sits in a sentence the row's title does not say
+    assert "Source sentence (Harbour Herald), no link: the article has no URL." in html
+    assert "— source sentence (Harbour Herald): Fisheries ministers met in Tromsø on Tuesday " \
+        "to discuss the cod quota." in md
+    # a quote that is its whole sentence is not printed twice
+    assert md.count("We will not cut the quota this year") == 2

@@ -108,11 +108,8 @@ def _md_story(v: views.View) -> list[str]:
 def _md_item(i: dict[str, Any]) -> str:
     """One timeline row, once: what happened or who said what (reported speech without
     quotation marks), its sources, and a link to its sentence on the outlet's page."""
-    if i["said"]:
-        who = md_text(i["speaker"]["name"]) if i["speaker"] else "Unattributed"
-        what = f"{who} {_md_said(i['said'])}"
-    else:
-        what = md_text(i["title"])
+    who = md_text(i["speaker"]["name"]) if i["speaker"] else "Unattributed"
+    what = f"{who} {_md_said(i['said'])}" if i["said"] else md_text(i["title"])
     n = i["independent_sources"]
     outlets = [o for o in (_md_outlet(s) for s in i["sources"]) if o] or \
         [md_text(o) for o in i["outlets"] if o]
@@ -121,13 +118,15 @@ def _md_item(i: dict[str, Any]) -> str:
     line = f"- {what} _({sources})_"
     if i["url_link"]:
         line += f" {md_url(i['url_link'])}"
+    elif i["sentence"]:  # no URL to link to: the sentence itself, with its outlet
+        outlet = f" ({md_text(i['sentence']['outlet'])})" if i["sentence"]["outlet"] else ""
+        line += f" — source sentence{outlet}: {md_text(i['sentence']['text'])}"
     if i["undated_why"]:
         line += f" — undated: {md_text(i['undated_why'])}"
     extra = [r for r in i["renderings"] if r["id"] != i["ref"]] if len(i["renderings"]) > 1 \
         else []
-    return "\n".join([line] + [f"  - also in {md_text(r['outlet'])}: "
-                                f"{_md_said(r['said'])} {md_url(r['url'])}".rstrip()
-                                for r in extra])
+    return "\n".join([line] + [f"  - also in {md_text(r['outlet'])}: {who} {_md_said(r['said'])} "
+                                f"{md_url(r['url'])}".rstrip() for r in extra])
 
 
 def _md_said(s: dict[str, Any]) -> str:

@@ -254,6 +254,12 @@ class WebQueries(StoreCore):
                 raise
             return []
 
+    def text_span(self, article: str, start: int, end: int) -> str | None:
+        """Characters ``start:end`` of an article's text (None when there is no article)."""
+        row = self.conn.execute("SELECT substr(text, ? + 1, ? - ?) FROM articles WHERE id = ?",
+                                (start, end, start, article)).fetchone()
+        return None if row is None else str(row[0])
+
     def quote_sentences(self, ids: Iterable[str]) -> dict[str, str]:
         """Each quote's sentence(s) as the article prints them (``sent_start:sent_end``)."""
         out: dict[str, str] = {}

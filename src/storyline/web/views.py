@@ -240,6 +240,7 @@ def _item_view(store: Store, item: TimelineItem, ctx: _ItemContext) -> View:
     event = ctx.events.get(item.ref) if item.kind == "event" else None
     articles = ctx.item_articles(item, quote, event)
     statement = ctx.statement_of.get(item.ref) if quote else None
+    where = _event_where(store, event, ctx)
     day = d.isoformat() if (d := parse_day(item.date)) else None
     return {
         "kind": item.kind, "ref": item.ref, "title": item.title, "date": item.date,
@@ -256,8 +257,9 @@ def _item_view(store: Store, item: TimelineItem, ctx: _ItemContext) -> View:
         "outlet_names": sorted({a["outlet"] for a in articles}) or sorted(item.sources),
         "sources": [_copy_note(a, ctx.articles) for a in articles],
         "independent_sources": item.independent_sources,
-        "link": _item_link(store, quote, event, ctx),
-        "url_link": _url_link(quote, event, articles, ctx),
+        "link": _item_link(quote, where),
+        "url_link": _url_link(quote, event, where, articles, ctx),
+        "sentence": _source_sentence(where, ctx),
         "undated_why": None if day else _undated_why(item, quote, articles),
     }
 
@@ -318,11 +320,13 @@ def text_fragment_url(url: str | None, sentence: str | None) -> str | None:
     return f"{safe.split('#', 1)[0]}#:~:text={frag.replace('-', '%2D')}"
 
 
-def _url_link(quote: Quote | None, event: Event | None, articles: list[View],
-              ctx: _ItemContext) -> str | None:
+def _url_link(quote: Quote | None, event: Event | None, where: _Where | None,
+              articles: list[View], ctx: _ItemContext) -> str | None:
     if quote is not None:
         url = ctx.renderings.get(quote.id, {}).get("url")
         return text_fragment_url(url, ctx.sentences.get(quote.id))
+    if where is not None and (a := ctx.articles.get(where.article)) and a["url"]:
+        return text_fragment_url(a["url"], where.text)
     return next((a["url"] for a in articles if a["url"]), None)
 
 
@@ -354,15 +358,42 @@ def _copy_note(a: View, articles: dict[str, View]) -> View:
     return {**a, "copy_of_outlet": original["outlet"] if original else None}
 
 
-def _item_link(store: Store, quote: Quote | None, event: Event | None,
-               ctx: _ItemContext) -> str | None:
+def _item_link(quote: Quote | None, where: _Where | None) -> str | None:
     if quote is not None:
         return highlight_link(quote.article, (quote.sent_start, quote.sent_end),
                               (quote.start, quote.end))
+    if where is None:
+        return None
+    return highlight_link(where.article, where.sentence, where.span)
+
+
+class _Where:
+    """Where an event row's first report sits: its article, sentence and trigger span."""
+
+    def __init__(self, store: Store, article: str, start: int, end: int) -> None:
+        self.article, self.span = article, (start, end)
+        self.sentence = store.sentence_at(article, start, end)
+        self.text = store.text_span(article, *self.sentence) if self.sentence else None
+
+
+def _event_where(store: Store, event: Event | None, ctx: _ItemContext) -> _Where | None:
     if event is None or not event.mentions or event.mentions[0] not in ctx.spans:
         return None
-    article, start, end = ctx.spans[event.mentions[0]]
-    return highlight_link(article, store.sentence_at(article, start, end), (start, end))
+    return _Where(store, *ctx.spans[event.mentions[0]])
+
+
+def _source_sentence(where: _Where | None, ctx: _ItemContext) -> View | None:
+    """The sentence an event row comes from and its outlet, for the report when the article
+    has no URL to link to. A statement row needs none: it shows the sentence's words (a
+    fragment, the whole sentence)."""
+    if where is None:
+        return None
+    text, article = where.text, where.article
+    words = " ".join((text or "").split())
+    if not words:
+        return None
+    brief = ctx.articles.get(article)
+    return {"text": words, "outlet": brief["outlet"] if brief else None}
 
 
 def _group_days(items: list[View]) -> list[View]:
