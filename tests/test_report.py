@@ -134,7 +134,7 @@ def test_report_gives_the_sentence_where_there_is_no_url_to_link(tmp_path: Path)
     with Store.open(db, readonly=True) as s:
         html, md = render_html(s, STORY), render_markdown(s, STORY)
     # the event's trigger sits in a sentence the row's title does not say
-    assert "Source sentence (Harbour Herald), no link: the article has no URL." in html
+    assert "Source sentence (Harbour Herald), no URL to link:</span> Fisheries ministers" in html
     assert "— source sentence (Harbour Herald): Fisheries ministers met in Tromsø on Tuesday " \
         "to discuss the cod quota." in md
     # a quote that is its whole sentence is not printed twice
