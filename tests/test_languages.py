@@ -46,6 +46,12 @@ def test_short_texts_default_only_when_they_read_as_english() -> None:
     assert detect_language.looks_english("He said that it was over")
     assert not detect_language.looks_english("Er sagte, dass es vorbei war")
     assert not detect_language.looks_english("Он сказал, что всё кончено")
+    # headline-only pages: the detector's weak guess is English and the letters are ASCII
+    assert detect_language.detect("May 3, 2021\n\nMarta Lind, chess champion, retires at 64") \
+        == "en"
+    assert detect_language.detect("BOSTON HARBORS Hired Tim Vale, trainer. Named Rob Kent "
+                                  "captain.") == "en"
+    assert detect_language.detect("Kiel: Regierung beschließt Gesetz") == "de"
 
 
 def test_language_is_kept_once_detected() -> None:

@@ -13,10 +13,12 @@ How a text is decided (``detect``):
    figures, a caption): undetermined.
 3. The detector's best language is taken when its probability is at least
    ``MIN_CONFIDENCE``.
-4. Otherwise the text is the default language only when it reads as English running text:
-   nearly all of its letters ASCII and enough of its words English function words
-   (``looks_english``). Anything else stays undetermined ("und") and is not analysed: an
-   unsure call never sends a text through another language's model.
+4. Otherwise the text is English (the default language) only when it is written in ASCII
+   letters and either reads as English running text (enough English function words,
+   ``looks_english``) or the detector's own best guess is English (a headline-only page,
+   "Esther Williams, swimming star, dies at 91", scores 0.45). Anything else stays
+   undetermined ("und") and is not analysed: an unsure call never sends a text through
+   another language's model.
 """
 
 from __future__ import annotations
@@ -71,19 +73,24 @@ def detect(text: str, title: str | None = None) -> str:
     lang, confidence = _identifier().classify(sample)
     if confidence >= MIN_CONFIDENCE:
         return str(lang)
-    return "en" if looks_english(sample) else UNDETERMINED
+    if looks_english(sample) or (lang == "en" and _ascii_letters(sample)):
+        return "en"
+    return UNDETERMINED
 
 
 def looks_english(text: str) -> bool:
     """True when ``text`` is written in ASCII letters and reads as English function words."""
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
-        return False
-    if sum(ch.isascii() for ch in letters) < MIN_ASCII_LETTERS * len(letters):
+    if not _ascii_letters(text):
         return False
     words = _WORD.findall(text.lower())
     hits = sum(w in _ENGLISH_FUNCTION_WORDS for w in words)
     return hits >= MIN_FUNCTION_WORDS * len(words)
+
+
+def _ascii_letters(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and \
+        sum(ch.isascii() for ch in letters) >= MIN_ASCII_LETTERS * len(letters)
 
 
 def with_language(article: Article) -> Article:
