@@ -386,6 +386,8 @@ def test_quote_kind_is_labelled_on_person_search_and_article_pages(client: TestC
         html = body(client, url)
         assert ">reported<" in html and "said that" in html, url
         assert "“the fleet" not in html, url
+        if url != "/articles/a2":  # Berg's fragment, inside its sentence, wherever she is listed
+            assert 'quota &#34;<mark class="fragment">simply unsustainable</mark>&#34; in' in html
 
 
 def test_a_statement_shows_all_its_renderings(client: TestClient) -> None:

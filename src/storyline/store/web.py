@@ -428,7 +428,7 @@ class WebQueries(StoreCore):
         cols = ", ".join(f'q."{c}"' for c in QUOTE_COLUMNS)
         return [dict(r) for r in self.conn.execute(
             f"SELECT {cols}, q.statement, a.published, a.outlet, a.title AS article_title, "
-            "a.url, "
+            "a.url, substr(a.text, q.sent_start + 1, q.sent_end - q.sent_start) AS sentence, "
             f"a.story, a.source_id AS article_source_id, e.name AS entity_name, "
             f"CASE WHEN a.title IS NULL OR a.title = '' THEN substr(a.text, 1, {LEAD_CHARS}) "
             f"END AS article_lead FROM quotes q {fts} "

@@ -508,7 +508,7 @@ def _quote_row(q: View) -> View:
     """A quote as pages list it: who, when, what, and where to read it."""
     return {
         "id": q["id"], "text": q["text"], "kind": q["kind"], "cue": q["cue"],
-        "said": said(q), "statement": q.get("statement"),
+        "said": said(q, q.get("sentence")), "statement": q.get("statement"),
         "speaker": {"id": q["speaker"], "name": q["entity_name"] or q["speaker_name"]},
         "said_on": q["said_on"], "said_on_from": q["said_on_from"],
         "when": _when(q["said_on"], q["published"]),
