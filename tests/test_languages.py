@@ -317,3 +317,18 @@ def test_spark_partitions_keep_languages_and_read_no_article_in_another_language
     assert article["language"] == "de" and analysis.language == "de"
     assert analysis.not_analysed == "no pipeline for 'de'" and not analysis.mentions
     assert counters["analysed"].value == 0 and counters["pages"].value == 1
+
+
+def test_stats_count_languages_and_articles_not_analysed(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from storyline.cli import main
+
+    db = tmp_path / "store.db"
+    _two_language_store(db)
+    out = CliRunner().invoke(main, ["stats", "--db", str(db)])
+    assert out.exit_code == 0, out.output
+    assert "per language (articles, analysed, not analysed):" in out.output
+    assert "not analysed: no pipeline for 'de'" in out.output
+    lines = [line.split() for line in out.output.splitlines()]
+    assert ["1", "de", "0", "1"] in lines and ["1", "en", "1", "0"] in lines
