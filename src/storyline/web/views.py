@@ -552,7 +552,7 @@ def person_view(store: Store, entity_id: str) -> View | None:
         if (key := " ".join(v.split()).casefold()) not in seen:
             seen.add(key)
             variants.append(v)
-    quotes = [_quote_row(r) for r in rows]
+    quotes = by_statement([_quote_row(r) for r in rows])
     by_day = store.entity_mentions_by_day(entity_id)
     # Named: every stored mention of it (the per-day counts add up to this).
     named = sum(r["mentions"] for r in by_day)
@@ -564,7 +564,21 @@ def person_view(store: Store, entity_id: str) -> View | None:
             "articles": [{**brief_view(a), "mentions": a["mentions"]}
                          for a in store.entity_articles(entity_id)],
             "stories": store.entity_stories(entity_id),
-            "about": [_quote_row(r) for r in store.quotes_naming(entity_id)]}
+            "about": by_statement([_quote_row(r) for r in store.quotes_naming(entity_id)])}
+
+
+def by_statement(rows: list[View]) -> list[View]:
+    """One line per statement: its first rendering listed, the others named under ``also``
+    (each with its outlet and a link to its sentence)."""
+    out: dict[str, View] = {}
+    for r in rows:
+        key = r["statement"] or r["id"]
+        if key in out:
+            out[key]["also"].append({"outlet": r["article"]["outlet"] or "unknown outlet",
+                                     "link": r["link"]})
+        else:
+            out[key] = {**r, "also": []}
+    return list(out.values())
 
 
 def mentions_over_time(rows: list[View]) -> View:
