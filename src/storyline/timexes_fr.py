@@ -3,9 +3,11 @@
 The French counterpart of ``timexes`` for the forms French news writing dates events
 with: a calendar date (« le 3 septembre », « 3 septembre 2025 », « 1er mars »), a month
 (« en septembre 2025 »), a year (« en 2024 »), a weekday (« lundi », « lundi dernier »,
-« mardi prochain ») and the days named from today (« hier », « aujourd'hui », « demain »,
-« avant-hier », « après-demain »). Anything anchored to the article date needs that date;
-without it only fully written dates get a value.
+« mardi prochain »), the days named from today (« hier », « aujourd'hui », « demain »,
+« avant-hier », « après-demain », « ce matin ») and the weeks, months and years named from
+it (« la semaine dernière », « le mois prochain », « l'an dernier », « cette année »).
+Anything anchored to the article date needs that date; without it only fully written
+dates get a value.
 """
 
 from __future__ import annotations
@@ -41,6 +43,9 @@ _PATTERN = re.compile(
       | (?:en|l'an|l’an|depuis|année)\s+(?P<year_only>\d{{4}})
       | (?P<weekday>{_WEEKDAY})(?:\s+(?P<which>dernier|prochain|passé|matin|soir|après-midi))?
       | (?P<relative>{_RELATIVE})
+      | (?P<period_this>cette|ce)\s+(?P<this_unit>semaine|mois|année|matin|soir|après-midi)
+      | (?:la|le|l'|l’)\s*(?P<period_unit>semaine|mois|année|an)\s+
+            (?P<period_which>dernière|dernier|prochaine|prochain|passée|passé)
     )(?![\w-])""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -97,6 +102,11 @@ def _value(m: re.Match[str], dct: dt.date | None, text: str, future_verb: bool) 
         return f"{year:04d}" if FIRST_YEAR <= year <= LAST_YEAR else None
     if dct is None:
         return None
+    if m["this_unit"]:
+        return _period(dct, m["this_unit"].lower(), 0)
+    if m["period_unit"]:
+        step = 1 if m["period_which"].lower().startswith("prochain") else -1
+        return _period(dct, m["period_unit"].lower(), step)
     if m["relative"]:
         return (dct + dt.timedelta(days=RELATIVE_DAYS[m["relative"].lower()])).isoformat()
     weekday = WEEKDAYS[m["weekday"].lower()]
@@ -104,7 +114,23 @@ def _value(m: re.Match[str], dct: dt.date | None, text: str, future_verb: bool) 
     future = which == "prochain" or (not which and (future_verb or _FUTURE.search(
         text, max(0, m.start() - FUTURE_REACH), m.end() + FUTURE_REACH) is not None))
     date = _weekday_near(dct, weekday, future).isoformat()
+    if which in ("dernier", "passé") and date == dct.isoformat():
+        date = (dct - dt.timedelta(days=7)).isoformat()  # « lundi dernier » on a Monday
     return f"{date}T{PARTS_OF_DAY[which]}" if which in PARTS_OF_DAY else date
+
+
+def _period(dct: dt.date, unit: str, step: int) -> str:
+    """The week, month, year or part of today ``step`` units from the article date's, as
+    TimeML writes it (2025-W37, 2025-09, 2025, 2025-09-10TMO)."""
+    if unit in PARTS_OF_DAY:
+        return f"{dct.isoformat()}T{PARTS_OF_DAY[unit]}"
+    if unit == "semaine":
+        year, week, _ = (dct + dt.timedelta(weeks=step)).isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if unit == "mois":
+        months = dct.year * 12 + dct.month - 1 + step
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    return f"{dct.year + step:04d}"
 
 
 def _weekday_near(dct: dt.date, weekday: int, future: bool) -> dt.date:
