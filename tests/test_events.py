@@ -132,6 +132,23 @@ def test_the_lead_is_one_mention_of_the_first_sentence(nlp: Any) -> None:
 
 
 @pytest.mark.slow
+def test_a_page_stamp_is_no_lead_sentence_and_the_lead_has_someone_in_it(nlp: Any) -> None:
+    text = ("First Published: March 14, 2031\n\nShipowners gathered early.\n\n"
+            "A fire destroyed the warehouse of Nordic Ferries in Oslo.")
+    found = _run(nlp, text, [])
+    leads = [e for e in found if e.lead]
+    assert len(leads) == 1 and leads[0].start == text.index("A fire")
+    assert leads[0].participants or leads[0].place
+
+
+@pytest.mark.slow
+def test_gunfire_is_no_fire(nlp: Any) -> None:
+    text = "Soldiers opened fire on protesters in Oslo on Monday."
+    found = _run(nlp, text, [("Monday", "2031-03-10")])
+    assert not [e for e in found if e.kind == "fire"]
+
+
+@pytest.mark.slow
 def test_reports_are_no_events_of_the_story(nlp: Any) -> None:
     text = ("Otto Brandt met Anna Lindqvist in Berlin on Monday.\n\n"
             "The Harbour Gazette published the minutes on Tuesday, Karl Weiss said.")
@@ -393,3 +410,33 @@ def test_status_lead_and_phrase_survive_the_store_and_status_the_export(store: A
     with store.transaction():
         store.replace_events(events)
     assert [e["status"] for e in export_data(store)["events"]] == ["planned"]
+
+
+def test_a_later_report_of_the_lead_happening_joins_it_by_kind_and_one_name() -> None:
+    aids = ("a1", "a2")
+    body = EventMention(id="a2-body", article="a2", trigger="checked", kind="check", start=50,
+                        end=60, participants=("holm",), phrase="checked into the clinic")
+    analyses = {"a1": _analysis("a1", [_m("a1", "Tara Holm")], [
+                    _lead("a1", "check", None, ("holm",))]),
+                "a2": _analysis("a2", [_m("a2", "Tara Holm")], [body])}
+    key_to_entity = {(a, "holm"): "E-holm" for a in aids}
+    story = Story(id="s1", title="t", articles=aids)
+    events = merge_events([_article("x", a) for a in aids], analyses, [story], [], key_to_entity)
+    assert len(events) == 1 and set(events[0].articles) == set(aids)
+
+
+def test_a_lead_dated_only_by_its_publication_day_stays_off_another_months_event() -> None:
+    aids = ("a1", "a2")
+    stated = _lead("a1", "press-conference", "2031-03-11", ("holm", "brandt"))
+    inferred = EventMention(id="a2-lead", article="a2", trigger="conference",
+                            kind="press-conference", start=0, end=10, date="2031-06-02",
+                            date_from=LEAD_DATE_FROM, participants=("holm", "brandt"),
+                            lead=True)
+    analyses = {"a1": _analysis("a1", [_m("a1", "Tara Holm"), _m("a1", "Otto Brandt")],
+                                [stated]),
+                "a2": _analysis("a2", [_m("a2", "Tara Holm"), _m("a2", "Otto Brandt")],
+                                [inferred])}
+    key_to_entity = {(a, k): f"E-{k}" for a in aids for k in ("holm", "brandt")}
+    story = Story(id="s1", title="t", articles=aids)
+    events = merge_events([_article("x", a) for a in aids], analyses, [story], [], key_to_entity)
+    assert sorted(e.date or "" for e in events) == ["2031-03-11", "2031-06-02"]

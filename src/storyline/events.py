@@ -43,6 +43,7 @@ from .event_kinds import (
     TIME_REFERENCE_WORDS,
     TRIGGER_POS,
     family,
+    is_lead_noun,
     is_negated,
     same_word,
     trigger_kind,
@@ -70,6 +71,9 @@ LEAD_DATE_FROM = "inferred: lead event reported as the day's news"
 # ..." after a caption); on the SemEval timeline dev set one gave timeline_date_f1 0.525,
 # two 0.530 (3 more dates found, 1 wrong). Later sentences are mostly background.
 LEAD_BODY_SENTENCES = 2
+# Body sentences an article's main happening (its lead event, ``EventMention.lead``) is
+# looked for in, the first that names one winning: as many as the dating lead for now.
+LEAD_TOLD_SENTENCES = 2
 # Tags of a verb reporting something done: past, and (with "have") the present perfect.
 PAST_TAGS = frozenset({"VBD"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
@@ -114,6 +118,7 @@ class _Lead:
     day: str | None  # the publication day
     headline: frozenset[int]  # start tokens of the headline's sentences
     body: frozenset[int]  # start tokens of the lead's body sentences
+    told: frozenset[int]  # start tokens of the sentences an article's main happening is in
     timed: tuple[Any, ...]  # root tokens of every time expression, whatever its precision
 
 
@@ -146,8 +151,8 @@ def find_event_mentions(doc: Any, article: Article, mentions: Sequence[Mention],
     kept = _anaphora_dates([(e, t) for e, t in found if e is not None])
     told = _inherit_dates(_lead_dates_from_body(kept))
     # Told-of events only: a kind and someone or somewhere to tell the happening apart.
-    return [e for e in _one_lead(told) if (e.participants or e.place)
-            and (e.kind not in TELLING_KINDS or e.lead)]
+    told = _one_lead([e for e in told if e.participants or e.place])
+    return [e for e in told if e.kind not in TELLING_KINDS or e.lead]
 
 
 def _one_lead(found: list[EventMention]) -> list[EventMention]:
@@ -200,16 +205,27 @@ def _lead(doc: Any, article: Article, timexes: Iterable[Timex]) -> _Lead:
     text = text_of(doc)
     sents = [s for s in doc.sents if text[s.start_char:s.end_char].strip()]
     headline = [s for s in sents if s.start_char < head_end]
-    # A verbless line after the headline is a date line or a byline, not the lead.
-    body = list(islice((s for s in sents if s.start_char >= head_end
-                        and any(t.pos_ in ("VERB", "AUX") for t in s)), LEAD_BODY_SENTENCES))
+    # A verbless line after the headline is a date line or a byline, not the lead; so is a
+    # page's own stamp ("First Published: June 13, 2013", "UPDATED 05/03/2013").
+    told = list(islice((s for s in sents if s.start_char >= head_end
+                        and any(t.pos_ in ("VERB", "AUX") for t in s) and not _is_stamp(s)),
+                       LEAD_TOLD_SENTENCES))
+    body = told[:LEAD_BODY_SENTENCES]
     roots = []
     for t in timexes:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is not None and len(span):
             roots.append(span.root)
     return _Lead(day, frozenset(s.start for s in headline), frozenset(s.start for s in body),
+                 frozenset(s.start for s in told),
                  tuple(roots))
+
+
+def _is_stamp(sent: Any) -> bool:
+    """'First Published: June 13, 2013 4:59 PM EDT': a reporting verb with no subject."""
+    root = sent.root
+    return verb_lemma(root) in REPORTING_VERBS and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
 
 
 def _headline_end(article: Article) -> int:
@@ -227,7 +243,7 @@ def _lead_verbs(doc: Any, lead: _Lead, trigger_ids: set[int]) -> list[tuple[Any,
     """
     out = []
     for sent in doc.sents:
-        if sent.start not in lead.headline and sent.start not in lead.body:
+        if sent.start not in lead.headline and sent.start not in lead.told:
             continue
         root = sent.root
         verbs = [root, *(c for c in root.children if c.dep_ == "conj")]
@@ -333,6 +349,10 @@ def _event_mention(token: Any, kind: str, ctx: _Context) -> EventMention | None:
     if not keys and place is None and date is None:
         return None  # nothing to tell this happening from any other, nor to date it by
     status = _status(token, chain)
+    is_lead = status == "happened" and kind != "statement" and \
+        _is_lead_candidate(token, chain, ctx)
+    if is_lead_noun(token) and not is_lead:
+        return None
     if status == "happened" and date and ctx.lead.day and date > ctx.lead.day:
         status = "planned"  # a day after the article's own is still to come
     lead_news = status == "happened" and _is_lead_news(token, chain, date_from, ctx)
@@ -344,8 +364,7 @@ def _event_mention(token: Any, kind: str, ctx: _Context) -> EventMention | None:
         article=ctx.article.id, trigger=token.text, kind=kind,
         start=sent.start_char, end=sent.end_char, date=date, date_from=date_from,
         place=place.mention.key if place else None, participants=tuple(dict.fromkeys(keys)),
-        status=status, lead=status == "happened" and kind != "statement"
-        and _is_lead_candidate(token, chain, ctx),
+        status=status, lead=is_lead,
         phrase=_phrase(token))
 
 
@@ -411,7 +430,7 @@ def _is_lead_candidate(token: Any, chain: Sequence[Any], ctx: _Context) -> bool:
     headline or a lead sentence (or in what its source is reported to say, "a publicist
     says Reid has checked into rehab"), not a happening named only as a time reference."""
     sent = token.sent
-    if sent.start not in ctx.lead.headline and sent.start not in ctx.lead.body:
+    if sent.start not in ctx.lead.headline and sent.start not in ctx.lead.told:
         return False
     top = chain[-1]
     reported = top.dep_ == "ccomp" and top.head.i == sent.root.i and \
@@ -438,7 +457,7 @@ def _phrase(token: Any) -> str | None:
     _, hi = _own_range(token)
     words: list[str] = []
     for t in token.doc[token.i:hi + 1]:
-        if t.is_punct or len(words) >= PHRASE_MAX_WORDS or \
+        if t.is_punct or t.is_space or len(words) >= PHRASE_MAX_WORDS or \
                 (t.i > token.i and t.dep_ in CONTENT_DEPS | {"advcl", "cc", "conj"}):
             break
         words.append(t.text)
