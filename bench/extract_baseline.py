@@ -72,7 +72,7 @@ def htmldate_alone(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def storyline_extract(doc: dict[str, Any]) -> dict[str, Any]:
-    from storyline.extract import extract_html
+    from storyline.clean.html import extract_html
 
     ex = extract_html(doc["html"], url=doc.get("url"))
     return {"text": ex.text, "published": ex.published}

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline import boilerplate
-from storyline.clean import clean, find_headline, read_lead
+from storyline.clean import boilerplate, clean, find_headline, read_lead
 from storyline.errors import ExtractError
 from storyline.ingest import text as text_reader
 from storyline.records import Article, RawPage

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from storyline.outputs.report import render_html, render_markdown
 from storyline.records import Article, Story
-from storyline.report import render_html, render_markdown
 from storyline.store import Store
 from storyline.web.display import display_text
 from webdata import STORY, TEXTS, _timeline, web_db  # noqa: F401

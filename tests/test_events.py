@@ -396,7 +396,7 @@ def test_the_reporting_outlet_is_not_a_participant(nlp: Any) -> None:
 
 
 def test_status_lead_and_phrase_survive_the_store_and_status_the_export(store: Any) -> None:
-    from storyline.export import export_data
+    from storyline.outputs.export import export_data
 
     em = EventMention(id="em1", article="a1", trigger="meeting", kind="meeting", start=0,
                       end=10, participants=("lindqvist",), status="planned", lead=True,

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from storyline.cli import main
-from storyline.export import CSV_COLUMNS, FORMATS, csv_cell, formula_like
+from storyline.outputs.export import CSV_COLUMNS, FORMATS, csv_cell, formula_like
 from storyline.store import Store
 from webdata import FORMULA, QUOTES, TEXTS, web_db  # noqa: F401
 

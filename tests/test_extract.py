@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from conftest import FIXTURES
-from storyline.extract import (
+from storyline.clean.html import (
     Extracted,
     date_from_url,
     date_near_top,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storyline.corpus.key_dates import MAX_KEY_DATES, SUMMARY_ITEM_CHARS, find_key_dates
 from storyline.corpus.sources import SourceIndex
-from storyline.export import export_data
+from storyline.outputs.export import export_data
 from storyline.records import (
     Article,
     DuplicateLink,

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from storyline import language, parallel
+from storyline.clean.html import MAX_TAGS
 from storyline.errors import PageError
-from storyline.extract import MAX_TAGS
 from storyline.limits import resident_mb, time_limit
 from storyline.records import Analysis, Article, Failure, RawPage
 from storyline.run import process_page, run

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline import outlets
-from storyline.clean import clean
+from storyline.clean import clean, outlets
 from storyline.corpus.sources import outlet_name
 from storyline.ingest import read_inputs
 from storyline.records import Article, RawPage

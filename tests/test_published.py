@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from storyline import published
-from storyline.clean import clean
-from storyline.published import DateSource
+from storyline.clean import clean, published
+from storyline.clean.published import DateSource
 from storyline.records import RawPage
 from storyline.settings import Settings
 
@@ -157,7 +156,7 @@ def test_a_sentence_with_a_date_near_the_top_is_not_a_stamp(settings: Settings) 
 
 
 def test_the_estimate_is_stored_and_exported_apart(tmp_path: Path) -> None:
-    from storyline.export import export_data
+    from storyline.outputs.export import export_data
     from storyline.records import Article
     from storyline.store import Store
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from storyline.cli import main
 from storyline.errors import ConfigError
-from storyline.report import md_text, md_url, render_html, render_markdown
+from storyline.outputs.report import md_text, md_url, render_html, render_markdown
 from storyline.store import Store
 from webdata import STORY, web_db  # noqa: F401
 

@@ -106,7 +106,7 @@ def run_cmd(settings: Settings, paths: tuple[str, ...], db: str, workers: int | 
 @_fail_cleanly
 def export_cmd(settings: Settings, db: str, fmt: str, output: str) -> None:
     """Write the store's contents (JSON follows the evaluation contract)."""
-    from .export import FORMATS
+    from .outputs.export import FORMATS
 
     if fmt not in FORMATS:
         raise click.ClickException(f"format {fmt!r} is not available in this version")
@@ -138,7 +138,7 @@ def serve_cmd(settings: Settings, db: str, host: str, port: int) -> None:
 @_fail_cleanly
 def report_cmd(settings: Settings, db: str, story: str | None, fmt: str, output: str) -> None:
     """Write the timeline, quotes and sources as one file that opens without a network."""
-    from .report import write_report
+    from .outputs.report import write_report
 
     with Store.open(db, readonly=True) as store, _output(output) as out:
         write_report(store, out, story, fmt)

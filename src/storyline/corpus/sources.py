@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .. import outlets
+from ..clean import outlets
 from ..records import ArticleMeta, DuplicateLink
 
 __all__ = ["SourceIndex", "independent_sources", "outlet_name", "syndication_roots"]

@@ -20,10 +20,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from ..errors import ExtractError
+from ..records import Article, RawPage, content_id
+from ..settings import Settings
 from . import boilerplate, outlets, published
-from .errors import ExtractError
-from .records import Article, RawPage, content_id
-from .settings import Settings
 
 __all__ = ["Lead", "clean", "find_headline", "read_lead"]
 
@@ -126,7 +126,7 @@ class _Meta:
 def _page_text(page: RawPage) -> tuple[str, _Meta]:
     """The page's text and what its HTML metadata says; text dumps carry none."""
     if page.html and not page.text:
-        from .extract import extract_html
+        from .html import extract_html
 
         x = extract_html(page.html, page.url)
         return x.text, _Meta(x.title, x.outlet, x.url, x.published, x.published_from)

@@ -10,8 +10,8 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
-from .records import Quote, Statement
-from .store import Store
+from ..records import Quote, Statement
+from ..store import Store
 
 ARTICLE_FIELDS = ("id", "source_id", "url", "outlet", "title", "published", "published_from",
                   "published_estimate", "published_estimate_from", "text", "duplicate_of",

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from .errors import PageError
+from ..errors import PageError
 
 __all__ = ["Extracted", "date_from_url", "date_near_top", "extract_html"]
 
@@ -159,7 +159,7 @@ def _shared_text_finder() -> Callable[[str], tuple[str, str] | None] | None:
     # published.py (datelines, in-text stamps) is a sibling stage; imported lazily so this
     # module works on its own and no import cycle forms through the cleaner.
     try:
-        module = importlib.import_module("storyline.published")
+        module = importlib.import_module("storyline.clean.published")
     except ImportError:
         return None
     finder = getattr(module, "date_from_text", None)

@@ -348,7 +348,7 @@ def page_date(lines: list[str], start: int, dateline: str | None = None,
     if day := own_date(lines, start, month_first) or labelled_date(lines, month_first):
         return OwnDate(day, DateSource.STAMP)
     if url:
-        from .extract import date_from_url
+        from .html import date_from_url
 
         if hit := date_from_url(url):
             return OwnDate(date.fromisoformat(hit[0]), DateSource.URL)

@@ -12,10 +12,10 @@ import re
 from typing import Any, TextIO
 from urllib.parse import quote as url_quote
 
-from .errors import ConfigError
-from .store import Store
-from .web import views
-from .web.display import display_text
+from ..errors import ConfigError
+from ..store import Store
+from ..web import views
+from ..web.display import display_text
 
 # Opened from disk the report has no origin to trust: nothing but its own inline CSS.
 REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'"
@@ -48,7 +48,7 @@ def report_views(store: Store, story: str | None = None) -> list[views.View]:
 def render_html(store: Store, story: str | None = None) -> str:
     from markupsafe import Markup
 
-    from .web.templating import STATIC, environment
+    from ..web.templating import STATIC, environment
 
     # Our own stylesheet, inlined as is: escaping it would turn its quoted font names into
     # entities that CSS does not decode, and the whole font rule would be dropped.
