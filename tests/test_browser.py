@@ -110,7 +110,9 @@ def shots(tmp_path: Path) -> Path:
 def test_demo_story_item_opens_the_highlighted_sentence(page: Any, demo_server: str,
                                                         shots: Path) -> None:
     page.goto(demo_server + "/")
-    assert page.locator("ul.stories > li").count() == 1
+    # The cod-quota story, and the ferry-prices brief on its own (newest story first).
+    assert page.locator("ul.stories > li").count() == 2
+    assert "Cod Quota" in page.locator("a.story-title").first.inner_text()
     page.screenshot(path=str(shots / "demo-stories.png"), full_page=True)
     page.click("a.story-title")
     page.wait_for_selector("svg.axis")
