@@ -155,7 +155,7 @@ def test_an_article_past_its_analysis_limit_fails_alone(slow_nlp: None,
 def test_an_article_longer_than_the_pipeline_takes_is_too_large(settings: Settings) -> None:
     nlp = language.load(settings.model)
     chunk = [_article(0, "The minister met union leaders in Oslo on Monday."),
-             _article(1, "word " * (nlp.max_length // 5 + 1))]
+             _article(1, "The word is out. " * (nlp.max_length // 17 + 1))]
     results = parallel.analyse_chunk(chunk, settings)
     assert isinstance(results[0], Analysis)
     assert isinstance(results[1], Failure) and results[1].reason == "too-large"

@@ -123,7 +123,8 @@ def test_analysis_error_becomes_failure(store: Store, settings: Settings,
 
     monkeypatch.setattr(parallel.analyze, "analyze_doc", broken)
     with store.transaction():
-        store.upsert_article(Article(id="x", source_id="x", source="x.txt", text="Hello."))
+        store.upsert_article(Article(id="x", source_id="x", source="x.txt",
+                                     text="The minister said hello to the press."))
     assert analyse_pending(store, settings) == 0
     assert [f.reason for f in store.failures()] == ["analyse-error"]
     assert isinstance(store.failures()[0], Failure)

@@ -9,10 +9,10 @@ How a text is decided (``detect``):
 
 1. The title and the first ``SAMPLE_CHARS`` characters of the text are read; the rest of a
    news article does not change the call and only costs time.
-2. A sample with fewer than ``MIN_LETTERS`` letters carries no language (a list of
-   figures, a caption): undetermined.
+2. A sample without letters (figures, symbols) has no language: undetermined.
 3. The detector's best language is taken when its probability is at least
-   ``MIN_CONFIDENCE``.
+   ``MIN_CONFIDENCE`` and the sample has at least ``MIN_LETTERS`` letters (a shorter
+   one, a caption or a one-line note, is too short for the call to be trusted).
 4. Otherwise the text is English (the default language) only when it is written in ASCII
    letters and either reads as English running text (enough English function words,
    ``looks_english``) or the detector's own best guess is English (a headline-only page,
@@ -36,7 +36,8 @@ UNDETERMINED = "und"
 # on the whole text for every article (500 changed 2); it costs 1.1 s per 1,000 articles
 # against 4.2 s for whole texts, on the shared 2-core VM.
 SAMPLE_CHARS = 1000
-# Fewer letters than this is no running text (one short headline, a caption, figures).
+# Fewer letters than this is too little text for the detector's call (a caption, a
+# one-line note): only the English fallback of step 4 can name its language.
 MIN_LETTERS = 20
 # The detector's normalised probability at or above which its call is taken as it is. Its
 # scores are softmaxed at temperature sqrt(bytes), so paragraphs of prose score near 1.0.
@@ -69,10 +70,10 @@ def detect(text: str, title: str | None = None) -> str:
     """The ISO 639-1 code of the language ``text`` is written in, or ``UNDETERMINED``."""
     sample = f"{title}\n\n{text[:SAMPLE_CHARS]}" if title else text[:SAMPLE_CHARS]
     letters = sum(1 for ch in sample if ch.isalpha())
-    if letters < MIN_LETTERS:
+    if not letters:
         return UNDETERMINED
     lang, confidence = _identifier().classify(sample)
-    if confidence >= MIN_CONFIDENCE:
+    if confidence >= MIN_CONFIDENCE and letters >= MIN_LETTERS:
         return str(lang)
     if looks_english(sample) or (lang == "en" and _ascii_letters(sample)):
         return "en"
