@@ -124,6 +124,70 @@ def test_an_undated_article_is_no_time_evidence() -> None:
     assert np.isnan(stories._day(undated))
 
 
+# Two quakes on one invented island: a dated one and an undated one with other figures.
+QUAKE_DATED = [
+    "A 6.1 magnitude earthquake struck Varsholm island, killing 12 people in the port of "
+    "Eskerby. Rescue workers dug through collapsed schools.",
+    "The Varsholm earthquake killed 12 people; rescue workers in Eskerby pulled survivors "
+    "from collapsed schools after the 6.1 tremor.",
+    "Eskerby mourned 12 dead after the 6.1 earthquake on Varsholm island as rescue workers "
+    "searched collapsed schools.",
+]
+QUAKE_UNDATED = [
+    "A 5.4 magnitude earthquake shook Varsholm island, cracking walls of farmhouses near "
+    "Lundvik. Three farmers were treated for light injuries.",
+    "Farmhouses near Lundvik on Varsholm island had cracked walls after a 5.4 earthquake; "
+    "three farmers were treated.",
+    "The 5.4 earthquake on Varsholm island cracked farmhouse walls around Lundvik, and three "
+    "farmers needed treatment.",
+]
+
+
+def quakes() -> list[Article]:
+    dated = [art(f"d{i}", t, f"2011-03-0{6 + i % 2}") for i, t in enumerate(QUAKE_DATED)]
+    undated = [Article(id=f"u{i}", source_id=f"u{i}", source=f"u{i}", text=t)
+               for i, t in enumerate(QUAKE_UNDATED)]
+    return dated + undated
+
+
+def test_an_undated_report_of_another_incident_does_not_join_a_dated_story(
+        settings: Settings) -> None:
+    two = {frozenset({"d0", "d1", "d2"}), frozenset({"u0", "u1", "u2"})}
+    assert groups(assign_stories(quakes(), [], [], settings)) == two
+    # Words and names alone, without figures and time anchors, make them one story.
+    alike = assign_stories(quakes(), [], [], settings, {"text": 0.6, "entities": 0.3},
+                           time_anchors=False)
+    assert len(alike) == 1
+
+
+def test_an_undated_article_still_joins_its_own_story_across_runs(settings: Settings) -> None:
+    arts = quakes()
+    first = assign_stories(arts[:3], [], [], settings)
+    copy = Article(id="u9", source_id="u9", source="u9", text=QUAKE_DATED[0])
+    again = assign_stories([*arts[:3], copy], [], first, settings)
+    assert groups(again) == {frozenset({"d0", "d1", "d2", "u9"})}
+    assert {s.id for s in again} == {s.id for s in first}
+
+
+def test_time_anchors_scale_a_pair(settings: Settings) -> None:
+    arts = [art("a", "x", "2011-03-06"), art("b", "x", "2011-03-06"),
+            Article(id="c", source_id="c", source="c", text="x"),
+            Article(id="d", source_id="d", source="d", text="x")]
+    feats = stories._features([ArticleInfo.of(a) for a in arts], MemoryCorpus(arts),
+                              stories.CHANNEL_WEIGHTS)
+    factor = stories._time_factor(feats.time, 0, len(arts))
+    one_sided = stories.ONE_SIDED_TIME_FACTOR
+    assert factor[2, 3] == 1.0  # no anchor on either side: nothing to disagree on
+    assert factor[0, 2] == factor[1, 3] == one_sided
+    assert factor[0, 1] == pytest.approx(one_sided * (1 + stories.TIME_AGREEMENT_BONUS))
+
+
+def test_figures_are_numbers_other_than_years() -> None:
+    a = Article(id="a", source_id="a", source="a", title="Quake of 5.6 hits in 2008",
+                text="It injured 5 people; 2,000 tents and 1,250.5 tonnes of aid came.")
+    assert stories._figure_keys(a) == ["5.6", "5", "2000", "1250.5"]
+
+
 def mention(article: str, text: str, label: str) -> Mention:
     return Mention(article=article, start=0, end=len(text), text=text, label=label, key=text)
 
