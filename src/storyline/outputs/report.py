@@ -149,8 +149,9 @@ def _md_pair(c: dict[str, Any]) -> str:
             sides.append("(statement not in store)")
             continue
         where = ", ".join(x for x in (q["when"], md_text(q["article"]["outlet"])) if x)
-        sides.append(f"{md_text(q['speaker']['name'] or 'Unattributed')} ({where}) "
-                     f"{_md_said(q['said'])}")
+        name = str((q.get("speaker") or {}).get("name") or "").strip()
+        who = md_text(name) if name else "Unattributed"  # as a timeline row names nobody
+        sides.append(f"{who} ({where}) {_md_said(q['said'])}")
     return f"- {md_text(c['why'])}: {sides[0]} **vs** {sides[1]}"
 
 
