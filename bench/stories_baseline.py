@@ -5,7 +5,11 @@
 For each bundle with gold ``stories``: the baseline (cosine of TF-IDF, average link) over a
 threshold sweep, and storyline's ``assign_stories`` at its settings, both scored with the
 eval scorer's B-cubed F1, then an ablation of storyline's channels (text only, + entities,
-+ time, + events) and storyline over the same threshold sweep (how wide its plateau is).
++ figures, + the time factor, + events) and storyline over the same threshold sweep (how
+wide its plateau is). On ECB+ (two gold stories per topic: the seminal event and a
+sibling incident of the same kind) storyline's precision, recall and F1 are also given on
+each half of the topics (tune: the 1st, 3rd, ... topic; check: the others), keeping a
+topic's two stories together so that mixing them counts.
 ``--analyse`` runs the spaCy stage first so entity mentions come from the analysis
 (otherwise the stage's capitalised-name fallback is used); ``--db`` reads articles and
 analyses from the store a ``../shared/eval/run.sh`` run wrote (one per bundle, in order),
@@ -35,10 +39,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "eval"
 BUNDLES = ["stories-ecbplus-dev", "meantime", "timeline-semeval15-dev"]
 SWEEP = [round(t, 3) for t in np.arange(0.05, 0.60, 0.025)]
-# Channel sets of the ablation, each with the shipped weight of every channel it uses.
-ABLATION = [("text", ("text",)), ("+entities", ("text", "entities")),
-            ("+time", ("text", "entities", "time")),
-            ("+events", ("text", "entities", "time", "events"))]
+# Steps of the ablation: the channels used, each at its shipped weight, and whether the
+# time factor is on.
+ABLATION = [("text", ("text",), False), ("+entities", ("text", "entities"), False),
+            ("+figures", ("text", "entities", "figures"), False),
+            ("+time", ("text", "entities", "figures"), True),
+            ("+events", ("text", "entities", "figures", "events"), True)]
 EVENTS_PROBE_WEIGHT = 0.1  # events are off by default; the ablation tries them at this
 
 
@@ -60,6 +66,11 @@ def load_articles(bundle: Path) -> tuple[list[Article], list[list[str]]]:
 
 def bcubed_f1(pred: dict[str, str], gold: list[list[str]]) -> float:
     """B-cubed F1 as ../shared/eval/score.py computes it (gold docs only)."""
+    return bcubed(pred, gold)[2]
+
+
+def bcubed(pred: dict[str, str], gold: list[list[str]]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 as ../shared/eval/score.py computes them."""
     gold_of = {d: i for i, c in enumerate(gold) for d in c}
     pm: dict[str, set[str]] = defaultdict(set)
     gm: dict[int, set[str]] = defaultdict(set)
@@ -70,7 +81,7 @@ def bcubed_f1(pred: dict[str, str], gold: list[list[str]]) -> float:
             for d, g in gold_of.items()) / len(gold_of)
     r = sum(len(pm[pred.get(d, "alone:" + d)] & gm[g]) / len(gm[g])
             for d, g in gold_of.items()) / len(gold_of)
-    return 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
 def baseline(arts: list[Article], gold: list[list[str]]) -> dict[float, float]:
@@ -84,12 +95,27 @@ def baseline(arts: list[Article], gold: list[list[str]]) -> dict[float, float]:
     return out
 
 
-def ours(arts: list[Article], analyses: dict[str, Analysis], gold: list[list[str]],
-         settings: Settings, weights: dict[str, float] | None = None) -> float:
+def predicted(arts: list[Article], analyses: dict[str, Analysis], settings: Settings,
+              weights: dict[str, float] | None = None, time_anchors: bool = True,
+              ) -> dict[str, str]:
+    """Each document's story under storyline's ``assign_stories``."""
     links = dedup.find_duplicates(arts, settings)
-    stories = assign_stories(MemoryCorpus(arts, analyses), links, [], settings, weights)
+    stories = assign_stories(MemoryCorpus(arts, analyses), links, [], settings, weights,
+                             time_anchors)
     src = {a.id: a.source_id for a in arts}
-    return bcubed_f1({src[a]: s.id for s in stories for a in s.articles}, gold)
+    return {src[a]: s.id for s in stories for a in s.articles}
+
+
+def ours(arts: list[Article], analyses: dict[str, Analysis], gold: list[list[str]],
+         settings: Settings, weights: dict[str, float] | None = None,
+         time_anchors: bool = True) -> float:
+    return bcubed_f1(predicted(arts, analyses, settings, weights, time_anchors), gold)
+
+
+def topic_halves(gold: list[list[str]]) -> dict[str, list[list[str]]]:
+    """ECB+ gold stories come as (seminal, sibling) pairs per topic: halves of whole topics."""
+    return {"tune": [g for k, g in enumerate(gold) if (k // 2) % 2 == 0],
+            "check": [g for k, g in enumerate(gold) if (k // 2) % 2 == 1]}
 
 
 def analyse(arts: list[Article], settings: Settings) -> dict[str, Analysis]:
@@ -101,9 +127,9 @@ def analyse(arts: list[Article], settings: Settings) -> dict[str, Analysis]:
 def ablation(arts: list[Article], analyses: dict[str, Analysis], gold: list[list[str]],
              settings: Settings) -> list[tuple[str, float]]:
     out = []
-    for label, names in ABLATION:
+    for label, names, time_anchors in ABLATION:
         weights = {n: CHANNEL_WEIGHTS[n] or EVENTS_PROBE_WEIGHT for n in names}
-        out.append((label, ours(arts, analyses, gold, settings, weights)))
+        out.append((label, ours(arts, analyses, gold, settings, weights, time_anchors)))
     return out
 
 
@@ -136,8 +162,13 @@ def main(argv: list[str]) -> None:
         print(f"{name}: {len(arts)} docs, {len(gold)} gold stories")
         print("  baseline sweep: " + " ".join(f"{t:.3f}:{f:.3f}" for t, f in sweep.items()))
         print(f"  baseline best  threshold {best_t:.3f}  bcubed_f1 {sweep[best_t]:.4f}")
+        pred = predicted(arts, analyses, settings)
         print(f"  storyline      threshold {settings.story_threshold:.3f}  "
-              f"bcubed_f1 {ours(arts, analyses, gold, settings):.4f}")
+              f"bcubed_f1 {bcubed_f1(pred, gold):.4f}")
+        if name.startswith("stories-ecbplus"):
+            for half, stories in [("all", gold), *topic_halves(gold).items()]:
+                print(f"  storyline {half:5s} P/R/F1 "
+                      + "/".join(f"{v:.3f}" for v in bcubed(pred, stories)))
         print("  ablation       " + "  ".join(f"{label} {f:.4f}" for label, f
                                              in ablation(arts, analyses, gold, settings)))
         mine = {t: ours(arts, analyses, gold, settings.replace(story_threshold=t))
