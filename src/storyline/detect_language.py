@@ -3,7 +3,9 @@
 The detector is py3langid (langid.py's naive Bayes over byte n-grams, 97 languages): its
 model ships inside the PyPI package, it needs nothing at run time, and it reads an article
 in about 1 ms (its model loads once per process, about 1 s). Its scores are normalised
-into probabilities, so a weak call can be told from a sure one.
+into probabilities, so a weak call can be told from a sure one. lingua 2.1.1 (all
+languages preloaded) made the same call on 200 of the 203 dates-mediacloud and seeds
+articles (the other three: pages with no prose) at 3.8 ms an article and 16 s to load.
 
 How a text is decided (``detect``):
 
