@@ -142,6 +142,26 @@ def test_a_page_stamp_is_no_lead_sentence_and_the_lead_has_someone_in_it(nlp: An
 
 
 @pytest.mark.slow
+def test_an_interview_is_the_lead_only_where_the_headline_makes_it_the_news(nlp: Any) -> None:
+    text = ("In an interview with the Harbour Gazette after talks with Otto Brandt in Berlin, "
+            "Anna Lindqvist called the talks a success.")
+    found = _run(nlp, text, [])
+    assert not [e for e in found if e.kind == "interview"]
+    assert not [e for e in found if e.lead and e.kind == "call"]
+
+
+@pytest.mark.slow
+def test_an_undated_verb_outside_the_lexicons_is_an_event_only_as_the_lead(nlp: Any) -> None:
+    text = ("Anna Lindqvist opened the Oslo ferry terminal.\n\nShipowners cheered.\n\n"
+            "Otto Brandt praised the new cranes of Nordic Ferries.\n\n"
+            "Otto Brandt repainted the old cranes of Nordic Ferries.")
+    found = _run(nlp, text, [])
+    assert [e.trigger for e in found if e.kind not in ("opening",)] == []
+    [lead] = [e for e in found if e.lead]
+    assert lead.trigger == "opened" and lead.phrase == "opened the Oslo ferry terminal"
+
+
+@pytest.mark.slow
 def test_gunfire_is_no_fire(nlp: Any) -> None:
     text = "Soldiers opened fire on protesters in Oslo on Monday."
     found = _run(nlp, text, [("Monday", "2031-03-10")])

@@ -1,11 +1,17 @@
 """Events across the corpus: the event mentions of many articles merged into one record each.
 
-Two mentions are one happening when they are in the same story, of the same kind family
+Two mentions are one happening when they are in the same story, of the same status (a
+planned or denied meeting never merges with one that took place), of the same kind family
 (meeting/talks/summit are one), on the same day, and share a participant or the place. An
 undated mention joins a dated event only when exactly one fits and it shares two names (or
-a name and the place) with it; otherwise it stays an undated event of its own. Each event
-carries the outlets that report it and how many of them are independent once syndicated
-copies are folded (``corpus.sources``).
+a name and the place) with it; otherwise it stays an undated event of its own.
+
+Articles' leads (``EventMention.lead``, each article's main happening) are merged first,
+whatever verb each outlet used ("enters rehab", "checks into rehab"): one shared name and
+agreeing days make one happening, and a later mention of a lead's kind with one of its names
+joins it. Each event carries the outlets that report it and how many of them are
+independent once syndicated copies are folded (``corpus.sources``). A cluster with nothing
+to say (a bare verb, a kind without anyone or anywhere) is no event.
 """
 
 from __future__ import annotations
@@ -188,10 +194,13 @@ def _cluster(resolved: Sequence[_Resolved]) -> list[_Cluster]:
     for r in sorted((r for r in resolved if r.mention.lead), key=_order):
         frame = (r.story, r.mention.status)
         # An undated lead joins a dated one on the bar undated mentions always meet (two
-        # names, or one and the place); between undated leads one name is enough.
+        # names, or one and the place) and only as the same kind of happening ("reached
+        # Kyiv" with no day is not August's announcement); between undated leads one name
+        # is enough.
         fitting = [c for c in leads.get(frame, ()) if _fits_lead(c, r) and
                    (_stated(r) or c.stated is None or _shared(c, r) >= UNDATED_MIN_SHARED
-                    or (r.place is not None and r.place in c.places))]
+                    or (r.place is not None and r.place in c.places))
+                   and (r.mention.date or c.date is None or _frame(r) in c.frames)]
         if not fitting:
             leads.setdefault(frame, []).append(_new(clusters, framed, r, lead=True))
             continue
@@ -319,7 +328,7 @@ def _retells(c: _Cluster, r: _Resolved) -> bool:
     if not _dates_agree(_stated(r) or _inferred(r), _stated(r) is None,
                         c.stated or c.inferred, c.stated is None):
         return False
-    need = UNDATED_MIN_SHARED if c.stated and not _stated(r) else 1
+    need = UNDATED_MIN_SHARED if c.date and not r.mention.date else 1
     return _shared(c, r) >= need
 
 
