@@ -342,3 +342,128 @@ def test_a_role_before_the_name_and_a_pronoun_after_it(nlp: Any) -> None:
                                     ("the Prime Minister of Norway", "ROLE", "R:pm"),
                                     ("Norway", "GPE", "G:norway")])
     assert _find(found, "quay was a milestone").speaker_key == "P:berg"
+
+
+# Honest quotes (issue 17.2): a statement's text is what was said, nothing around it.
+
+# "Pressed on whether ..., Hansen stated that ...", as the parser can read it in a longer
+# article: the framing clause hung on the cue verb as a second clausal complement, before
+# its subject. (word, part of speech, tag, dependency, head index, lemma)
+FRAMED = [
+    ("Pressed", "VERB", "VBN", "nsubjpass", 13, "press"), ("on", "ADP", "IN", "prep", 0, "on"),
+    ("whether", "SCONJ", "IN", "mark", 7, "whether"), ("the", "DET", "DT", "det", 4, "the"),
+    ("question", "NOUN", "NN", "nsubj", 7, "question"), ("of", "ADP", "IN", "prep", 4, "of"),
+    ("Norway", "PROPN", "NNP", "pobj", 5, "Norway"),
+    ("making", "VERB", "VBG", "pcomp", 1, "make"), ("new", "ADJ", "JJ", "amod", 9, "new"),
+    ("concessions", "NOUN", "NNS", "dobj", 7, "concession"), ("to", "ADP", "IN", "prep", 7, "to"),
+    ("Iceland", "PROPN", "NNP", "pobj", 10, "Iceland"),
+    ("was", "AUX", "VBD", "auxpass", 13, "be"), ("raised", "VERB", "VBN", "ccomp", 16, "raise"),
+    (",", "PUNCT", ",", "punct", 16, ","), ("Hansen", "PROPN", "NNP", "nsubj", 16, "Hansen"),
+    ("stated", "VERB", "VBD", "ROOT", 16, "state"), ("that", "SCONJ", "IN", "mark", 22, "that"),
+    ("the", "DET", "DT", "det", 19, "the"), ("issue", "NOUN", "NN", "nsubjpass", 22, "issue"),
+    ("was", "AUX", "VBD", "auxpass", 22, "be"), ("not", "PART", "RB", "neg", 22, "not"),
+    ("discussed", "VERB", "VBN", "ccomp", 16, "discuss"), ("in", "ADP", "IN", "prep", 22, "in"),
+    ("Oslo", "PROPN", "NNP", "pobj", 23, "Oslo"), (".", "PUNCT", ".", "punct", 16, "."),
+]
+
+
+def _parsed(rows: list[tuple[str, str, str, str, int, str]]) -> Any:
+    """A Doc with the given parse, no model: the speech rules read just these attributes."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(words) and words[i + 1] not in ",." for i in range(len(words))]
+    return Doc(Vocab(), words=words, spaces=spaces, pos=[r[1] for r in rows],
+               tags=[r[2] for r in rows], deps=[r[3] for r in rows],
+               heads=[r[4] for r in rows], lemmas=[r[5] for r in rows])
+
+
+def test_framing_clause_before_the_cue_is_not_what_was_said() -> None:
+    doc = _parsed(FRAMED)
+    article = Article(id="f", source_id="f", source="f", text=doc.text, published="2024-05-02")
+    found = quotes.find_quotes(doc, article, [], [])
+    assert [(q.kind, q.cue, q.speaker_mention, q.text) for q in found] == [
+        ("indirect", "stated", "Hansen", "the issue was not discussed in Oslo")]
+
+
+def test_a_clause_before_its_cue_is_kept_when_none_follows() -> None:
+    # "Norway was not discussed, Hansen stated.": the one clause is the statement.
+    doc = _parsed([
+        ("Norway", "PROPN", "NNP", "nsubjpass", 3, "Norway"),
+        ("was", "AUX", "VBD", "auxpass", 3, "be"),
+        ("not", "PART", "RB", "neg", 3, "not"), ("discussed", "VERB", "VBN", "ccomp", 6, "discuss"),
+        (",", "PUNCT", ",", "punct", 6, ","), ("Hansen", "PROPN", "NNP", "nsubj", 6, "Hansen"),
+        ("stated", "VERB", "VBD", "ROOT", 6, "state"), (".", "PUNCT", ".", "punct", 6, ".")])
+    article = Article(id="g", source_id="g", source="g", text=doc.text)
+    assert [q.text for q in quotes.find_quotes(doc, article, [], [])] == [
+        "Norway was not discussed"]
+
+
+def test_a_cue_word_opening_the_reported_clause_stays_out() -> None:
+    # "He adds, noting flights to Oslo are possible.", the participle read as the clause's
+    # subject: what he added is that flights are possible, not "noting ...".
+    doc = _parsed([
+        ("He", "PRON", "PRP", "nsubj", 1, "he"), ("adds", "VERB", "VBZ", "ROOT", 1, "add"),
+        (",", "PUNCT", ",", "punct", 1, ","), ("noting", "VERB", "VBG", "csubj", 7, "note"),
+        ("flights", "NOUN", "NNS", "dobj", 3, "flight"), ("to", "ADP", "IN", "prep", 4, "to"),
+        ("Oslo", "PROPN", "NNP", "pobj", 5, "Oslo"), ("are", "AUX", "VBP", "ccomp", 1, "be"),
+        ("possible", "ADJ", "JJ", "acomp", 7, "possible"), (".", "PUNCT", ".", "punct", 1, ".")])
+    article = Article(id="i", source_id="i", source="i", text=doc.text)
+    assert [(q.cue, q.text) for q in quotes.find_quotes(doc, article, [], [])] == [
+        ("adds", "flights to Oslo are possible")]
+
+
+def _said(nlp: Any, text: str) -> list[tuple[str, str]]:
+    article = Article(id="h", source_id="h", source="h", text=text, published="2024-05-02")
+    found = quotes.find_quotes(nlp(text), article, [], [])
+    for q in found:
+        assert text[q.start:q.end] == q.text
+    return [(q.kind, q.text) for q in found]
+
+
+def _balanced(text: str) -> bool:
+    return sum(text.count(m) for m in "„“«") == sum(text.count(m) for m in "”»")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "According to the harbour master, the north basin will close in May for dredging.",
+    "The harbour master said on Monday that the north basin will close in May for dredging.",
+    "The harbour master told reporters that the north basin will close in May for dredging.",
+    "Asked about the delay, the harbour master said that the north basin will close in May "
+    "for dredging.",
+])
+def test_reported_content_is_the_clause_alone(nlp: Any, text: str) -> None:
+    assert ("indirect", "the north basin will close in May for dredging") in _said(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("opening", "closing"), [("„", "”"), ("“", "”")])
+def test_reported_speech_takes_a_quoted_part_with_both_marks(nlp: Any, opening: str,
+                                                            closing: str) -> None:
+    text = (f"Later, Ingrid Hansen indicated on Friday that {opening}no new quota is planned"
+            f"{closing} between the two fishing nations, despite calls from the fleet.")
+    found = _said(nlp, text)
+    reported = [t for k, t in found if k == "indirect"]
+    assert reported == [f"{opening}no new quota is planned{closing} between the two fishing "
+                        "nations, despite calls from the fleet"]
+    assert ("direct", "no new quota is planned") in found
+
+
+@pytest.mark.slow
+def test_reported_speech_ending_in_a_quoted_word_takes_its_closing_mark(nlp: Any) -> None:
+    text = ("Hansen insisted that the deal signed in Bergen proved that the ban on trawling "
+            "was “permanent.”")
+    found = _said(nlp, text)
+    assert all(_balanced(t) for _, t in found), found
+    assert ("direct", "permanent") in found
+
+
+@pytest.mark.slow
+def test_direct_quotes_leave_the_reporting_sentence_punctuation_out(nlp: Any) -> None:
+    text = ("“We have done what we could to get to this point,” Hansen said. She called the "
+            "talks “very useful.” “Will it hold? Nobody knows.”")
+    found = [t for k, t in _said(nlp, text) if k == "direct"]
+    assert found == ["We have done what we could to get to this point", "very useful",
+                     "Will it hold? Nobody knows."]

@@ -40,12 +40,12 @@ def content_of(verb: Token, is_cue: Any) -> tuple[int, int] | None:
         return None  # "did not say", "did not confirm": nothing was stated
     parts = _clauses(verb)
     if parts:
-        return _clause_span(parts, is_cue)
+        return _clause_span(verb, parts, is_cue)
     lemma = lemma_of(verb).lower()
     if lemma in STANCE_VERBS or lemma in DIRECTIVE_VERBS:
         found = _infinitive(verb)
         if found is not None:
-            return _clause_span([*_directive_object(verb, found), found], is_cue)
+            return _clause_span(verb, [*_directive_object(verb, found), found], is_cue)
     if lemma in OBJECT_CUES or lemma in OBJECT_PREPOSITIONS:
         return _object_span(verb)
     return None
@@ -70,7 +70,17 @@ def _clauses(verb: Token) -> list[Token]:
         found += [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
     if lemma in STANCE_VERBS:
         found += [c for c in [_infinitive(verb)] if c is not None]
-    return sorted(found, key=lambda c: c.i)
+    return _one_side(verb, sorted(found, key=lambda c: c.i))
+
+
+def _one_side(verb: Token, clauses: list[Token]) -> list[Token]:
+    """What was said stands on one side of its cue: after it ("X stated that ..."), or before
+    it when nothing follows ("..., X stated"). A clause before the cue of a verb that also
+    reports one after it is framing that the parser hung on the verb ("Pressed on whether
+    ... was raised, X stated that ..."), never part of the statement; taking both would also
+    take the cue and its speaker, which stand between them."""
+    after = [c for c in clauses if c.i > verb.i]
+    return after or clauses
 
 
 def _document_clause(verb: Token) -> Token | None:
@@ -110,15 +120,21 @@ def _infinitive(verb: Token) -> Token | None:
     return None
 
 
-def _clause_span(clauses: list[Token], is_cue: Any) -> tuple[int, int] | None:
+def _clause_span(verb: Token, clauses: list[Token], is_cue: Any) -> tuple[int, int] | None:
     if any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS
            for c in clauses for m in c.children):
         return None  # "asked whether ...", "avoided predicting whether ...": no statement
-    inner = {t.i: t for c in clauses for t in c.subtree if not (
+    # the clauses' own side of the cue only: a span across the cue would hold its speaker
+    after = clauses[0].i > verb.i
+    inner = {t.i: t for c in clauses for t in c.subtree if t.i != verb.i
+             and (t.i > verb.i) == after and not (
         t.dep_ == "mark" and t.head.i == c.i and t.i == c.left_edge.i)}
     cut = {t.i for tok in inner.values() for t in _cue_conj(tok, clauses, is_cue)}
-    tokens = [t for i, t in inner.items() if i not in cut]
-    return _span(strip_edges(sorted(tokens, key=lambda t: t.i)))
+    tokens = strip_edges(sorted((t for i, t in inner.items() if i not in cut),
+                                key=lambda t: t.i))
+    if tokens and tokens[0].tag_ == "VBG" and is_cue(tokens[0]):
+        tokens = strip_edges(tokens[1:])  # "he adds, noting (that) ...": what is noted
+    return _span(tokens)
 
 
 def _cue_conj(tok: Token, clauses: list[Token], is_cue: Any) -> Iterable[Token]:

@@ -124,3 +124,25 @@ def _trimmed(text: str, start: int, end: int) -> list[Span]:
     if sum(c.isalpha() for c in text[start:end]) < MIN_LETTERS:
         return []
     return [Span(start, end)]
+
+
+# Characters that open, or close, a quotation (straight marks do both).
+OPENING_MARKS = frozenset(CLOSERS)
+CLOSING_MARKS = frozenset("".join(CLOSERS.values()))
+
+
+def extent(text: str, span: Span) -> tuple[int, int]:
+    """The span with its marks, as far as the text has them: a quotation carried over from
+    the paragraph before has no opening mark here, one left open no closing mark."""
+    start, end = span.start, span.end
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0\u202f":
+        i -= 1
+    if i >= 0 and text[i] in OPENING_MARKS:
+        start = i
+    j = end
+    while j < len(text) and text[j] in " \t\u00a0\u202f":
+        j += 1
+    if j < len(text) and text[j] in CLOSING_MARKS:
+        end = j + 1
+    return start, end

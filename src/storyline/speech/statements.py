@@ -14,7 +14,7 @@ from typing import Any
 from ..language import lemma_of, text_of, tokens_with_pos
 from ..records import Article
 from . import marks, parse
-from .content import has_clause
+from .content import MIN_CONTENT_TOKENS, has_clause
 from .cues import CUE_VERBS
 
 # Fragments this short with no cue of their own are scare quotes or titles, not speech.
@@ -27,6 +27,10 @@ MAX_QUOTED_SHARE = 0.6
 # A subjectless cue is ranked as if this many characters further from its quote, so that
 # "X stressed that '...', noting ..." credits "stressed".
 BORROWED_SUBJECT_PENALTY = 40
+# Punctuation of the reporting sentence that news style sets inside the closing mark.
+SENTENCE_PUNCT = frozenset(",;:")
+# What is left at the edge of reported content where a quotation was cut off from it.
+CUT_PUNCT = frozenset(",.;:—–-")
 # Unquoted translated-news attribution at the end of a paragraph: "... - said Rutte."
 DASH_ATTRIBUTION = re.compile(
     r"^(?P<body>.{20,}?)\s+[-–—]\s+(?P<cue>[a-z]+)\s+(?P<who>[^.!?\n]{2,80}?)[.!?]?\s*$")
@@ -77,9 +81,24 @@ def _quoted_draft(sentences: Sequence[Any], text: str, span: marks.Span,
     if cue is None and fragment and words < MIN_UNCUED_WORDS:
         return None
     head = _speaker_head(cue) if cue is not None else None
-    return Draft("direct", span.start, span.end, sent_start, sent_end, cue, head,
+    return Draft("direct", span.start, _spoken_end(text, span, fragment), sent_start, sent_end,
+                 cue, head,
                  parse.phrase_span(head) if head is not None else None,
                  follows=cue is None, fragment=fragment)
+
+
+def _spoken_end(text: str, span: marks.Span, fragment: bool) -> int:
+    """Where the speaker's words end: without the comma, semicolon or colon of the sentence
+    that reports them ("“..., we will,” she said"), and a fragment without the reporting
+    sentence's full stop (called it “irreversible.”). A whole quoted sentence keeps its own
+    full stop; "!", "?" and an ellipsis are always the speaker's."""
+    end = span.end
+    while end > span.start + 1 and (text[end - 1] in SENTENCE_PUNCT or text[end - 1].isspace()):
+        end -= 1
+    last = text[span.start:end].split()[-1] if fragment and end > span.start else ""
+    if last.endswith(".") and last.count(".") == 1 and len(last) > 1:
+        end -= 1  # "U.S." and "..." stay whole
+    return end
 
 
 def _within_line(text: str, anchor: int, start: int, end: int) -> tuple[int, int]:
@@ -145,16 +164,52 @@ def _dash_draft(doc: Any, base: int, m: re.Match[str]) -> Draft | None:
 def reported_drafts(doc: Any, direct: Sequence[Draft]) -> list[Draft]:
     """Reported speech: cue verbs with a content clause, and "According to X, ..."."""
     quoted = [(d.start, d.end) for d in direct]
-    found = [d for tok in tokens_with_pos(doc, parse.REPORTING_POS) if (d := _reported(tok, quoted))
-             is not None]
-    found += [d for sent in doc.sents if (d := _sourced(sent, quoted)) is not None]
+    text = text_of(doc)
+    marked = [marks.extent(text, s) for s in marks.find_spans(text)] if any(
+        m in text for m in marks.CLOSERS) else []
+    found = [d for tok in tokens_with_pos(doc, parse.REPORTING_POS)
+             if (d := _reported(tok, quoted, marked)) is not None]
+    found += [d for sent in doc.sents if (d := _sourced(sent, quoted, marked)) is not None]
     return [d for d in found if not _elaboration(d, found)]
 
 
-def _reported(tok: Any, quoted: Sequence[tuple[int, int]]) -> Draft | None:
+def balanced(text: str, content: tuple[int, int] | None, marked: Sequence[tuple[int, int]],
+             cue: int) -> tuple[int, int] | None:
+    """``content`` holding each quotation it reaches into whole, with both its marks, or
+    not at all: never one mark of a pair ("„no meeting is planned” between ...", where the
+    clause's edge fell inside the marks). A quotation is cut off rather than taken whole
+    when taking it would take the cue at ``cue`` too."""
+    if content is None:
+        return None
+    start, end = content
+    cut = False
+    for q_start, q_end in marked:
+        if q_end <= start or q_start >= end or (start <= q_start and q_end <= end):
+            continue  # apart from the content, or inside it whole
+        if not min(start, q_start) <= cue < max(end, q_end):
+            start, end = min(start, q_start), max(end, q_end)
+            continue
+        cut = True
+        if q_start < start:
+            start = q_end
+        else:
+            end = q_start
+    if not cut:
+        return start, end
+    while start < end and (text[start].isspace() or text[start] in CUT_PUNCT):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in CUT_PUNCT):
+        end -= 1
+    if len(text[start:end].split()) < MIN_CONTENT_TOKENS:
+        return None
+    return start, end
+
+
+def _reported(tok: Any, quoted: Sequence[tuple[int, int]],
+              marked: Sequence[tuple[int, int]]) -> Draft | None:
     if not parse.is_reporting(tok) or _inside(tok.idx, quoted):
         return None
-    content = parse.content_clause(tok)
+    content = balanced(text_of(tok.doc), parse.content_clause(tok), marked, tok.idx)
     head = parse.subject_of(tok)
     if head is not None and _inside(head.idx, quoted):
         return None  # a subject borrowed from quoted words is no speaker
@@ -168,11 +223,15 @@ def _reported(tok: Any, quoted: Sequence[tuple[int, int]]) -> Draft | None:
                  parse.phrase_span(head))
 
 
-def _sourced(sent: Any, quoted: Sequence[tuple[int, int]]) -> Draft | None:
+def _sourced(sent: Any, quoted: Sequence[tuple[int, int]],
+             marked: Sequence[tuple[int, int]]) -> Draft | None:
     found = parse.source_phrase(sent)
     if found is None or _inside(found[0].idx, quoted):
         return None
-    cue, head, content = found
+    cue, head, clause = found
+    content = balanced(text_of(sent.doc), clause, marked, cue.idx)
+    if content is None:
+        return None
     if _quoted_share(content, quoted) > MAX_QUOTED_SHARE:
         return None
     sent_start, sent_end = _within_line(text_of(sent.doc), cue.idx, sent.start_char, sent.end_char)
