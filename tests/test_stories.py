@@ -182,6 +182,15 @@ def test_time_anchors_scale_a_pair(settings: Settings) -> None:
     assert factor[0, 1] == pytest.approx(one_sided * (1 + stories.TIME_AGREEMENT_BONUS))
 
 
+def test_a_shared_figure_alone_makes_no_two_articles_alike(settings: Settings) -> None:
+    arts = [art("q", "The Tromsvik harbour closed the northern quay for 2 weeks.", "2025-01-08"),
+            art("b", "A Lindeby bakery won 2 prizes for its rye loaf.", "2025-01-08")]
+    feats = stories._features([ArticleInfo.of(a) for a in arts], MemoryCorpus(arts),
+                              stories.CHANNEL_WEIGHTS)
+    assert stories._block_similarity(feats, 0, 2, settings)[0, 1] == 0.0
+    assert len(assign_stories(arts, [], [], settings)) == 2
+
+
 def test_figures_are_numbers_other_than_years() -> None:
     a = Article(id="a", source_id="a", source="a", title="Quake of 5.6 hits in 2008",
                 text="It injured 5 people; 2,000 tents and 1,250.5 tonnes of aid came.")

@@ -48,8 +48,8 @@ class Settings:
     near_duplicate_threshold: float = 0.5
     seed: int = 1
     # Story clustering: similarity needed to join an existing story (average link over the
-    # blended channel cosine of corpus/stories.py; 0.17 is the middle of the 0.14-0.20
-    # plateau, B-cubed F1 >= 0.945, on half of the stories-ecbplus-dev topics, checked on
+    # blended channel cosine of corpus/stories.py; 0.17 is the middle of the 0.14-0.19
+    # plateau, B-cubed F1 >= 0.94, on half of the stories-ecbplus-dev topics, checked on
     # the other half: bench/NOTES.md, "stories"), and how many days of silence a thread may
     # have and still continue.
     story_threshold: float = 0.17
@@ -71,7 +71,7 @@ class Settings:
     # Languages: ``model`` reads articles in ``default_language``; ``models`` names the
     # pipeline for each other language (TOML: ``[storyline.models]`` or ``[models]``, e.g.
     # ``fr = "fr_core_news_md"``). An article in a language with no pipeline here is kept
-    # but not analysed (detect_language, parallel.analyse_chunk).
+    # but not analysed (detect_language, pipeline.analyse_chunk).
     default_language: str = "en"
     models: dict[str, str] = dataclasses.field(
         default_factory=lambda: {"fr": "fr_core_news_md"})

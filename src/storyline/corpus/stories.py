@@ -43,8 +43,9 @@ __all__ = ["CHANNEL_WEIGHTS", "assign_stories", "average_link", "cluster_pairs",
 # Share of the blended similarity per channel (renormalised over the channels both articles
 # have). Text 0.6 / entities 0.3 come from the first sweep on stories-ecbplus-dev (0.3-0.5
 # for entities all beat text alone: names separate sibling stories that share vocabulary,
-# "enters rehab", but not people). Figures 0.6 was chosen with the time factors below on
-# half of the ECB+ dev topics and checked on the other half (bench/NOTES.md, "stories").
+# "enters rehab", but not people). Figures 0.6 (capped by FIGURES_CAP) was chosen with the
+# time factors below on half of the ECB+ dev topics and checked on the other half
+# (bench/NOTES.md, "stories").
 # Event kinds stay off: sibling stories report the same kind of event (two quakes, two
 # rehab stays), so on ECB+, meantime and SemEval they add nothing (bench/stories_baseline.py
 # prints the ablation). Time is no share of the blend but a factor on it (``_time_factor``):
@@ -62,6 +63,11 @@ CHANNEL_WEIGHTS: Mapping[str, float] = {"text": 0.6, "entities": 0.3, "figures":
 # (bench/NOTES.md, "stories").
 ONE_SIDED_TIME_FACTOR = 0.75
 TIME_AGREEMENT_BONUS = 1.0
+# The figures' cosine counts at most this many times the pair's likeness in words and names:
+# figures confirm or contradict what the words say, they never make two articles alike by
+# themselves (two short pieces whose one figure is "2" would otherwise be 40% alike). 2 was
+# the best of 1, 1.5 and 2 on the tune half (uncapped: 0.961 -> 0.950 tune-window F1).
+FIGURES_CAP = 2.0
 # Entity types that many unrelated stories share (a country, a nationality) count this much
 # of a person's or an organisation's name: "Iran" links every Iranian story, "Qeshm" one.
 # 0.5 is the only value tried; bench/stories_baseline.py shows ECB+ +0.02 with it.
@@ -109,6 +115,7 @@ class _Features:
     channels: tuple[tuple[Any, float], ...]  # (CSR rows, weight): scipy has no stubs
     days: NDArray[np.float64]  # ordinal day of a trustworthy date, NaN otherwise
     time: Any  # CSR rows of each article's time keys (empty: no anchor); None: not used
+    figures: tuple[Any, float] | None  # (CSR rows, weight), capped by FIGURES_CAP; None: off
 
     @property
     def size(self) -> int:
@@ -247,14 +254,21 @@ def _block_similarity(feats: _Features, start: int, stop: int,
     """Rows ``start:stop`` against all: blended channel cosines, damped across long gaps.
 
     A channel only counts for a pair when both articles have something in it; the weights
-    of the channels that count are renormalised. A pair with one time anchor between them
-    is damped by ``ONE_SIDED_TIME_FACTOR``.
+    of the channels that count are renormalised. The figures' cosine is capped by the
+    words-and-names likeness (``FIGURES_CAP``); then the time factor (``_time_factor``).
     """
     total = np.zeros((stop - start, feats.size), dtype=np.float64)
     weight = np.zeros_like(total)
     for mat, w in feats.channels:
         present = np.diff(mat.indptr) > 0
         total += w * np.asarray((mat[start:stop] @ mat.T).todense(), dtype=np.float64)
+        weight += w * np.outer(present[start:stop], present)
+    if feats.figures is not None:
+        mat, w = feats.figures
+        present = np.diff(mat.indptr) > 0
+        words = total / np.where(weight > 0, weight, 1.0)
+        cos = np.asarray((mat[start:stop] @ mat.T).todense(), dtype=np.float64)
+        total += w * np.minimum(cos, FIGURES_CAP * words)
         weight += w * np.outer(present[start:stop], present)
     sim = total / np.where(weight > 0, weight, 1.0)
     if feats.time is not None:
@@ -494,10 +508,13 @@ def _features(articles: Sequence[ArticleInfo], corpus: Corpus, weights: Mapping[
     unknown = sorted(set(weights) - set(builders))
     if unknown:
         raise ValueError(f"unknown story channel(s) {unknown}; known: {sorted(builders)}")
-    channels = tuple((builders[name](), w) for name, w in sorted(weights.items()) if w > 0)
+    channels = tuple((builders[name](), w) for name, w in sorted(weights.items())
+                     if w > 0 and name != "figures")
+    wf = weights.get("figures", 0.0)
+    figures = (builders["figures"](), wf) if wf > 0 else None
     days = np.array([_day(a) for a in articles], dtype=np.float64)
     time = tfidf_rows(_time_keys(a, an) for a, an in read()) if time_anchors else None
-    return _Features(channels=channels, days=days, time=time)
+    return _Features(channels=channels, days=days, time=time, figures=figures)
 
 
 def _entity_rows(articles: Iterable[tuple[Article, Analysis | None]]) -> Any:
