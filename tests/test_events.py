@@ -460,3 +460,18 @@ def test_a_lead_dated_only_by_its_publication_day_stays_off_another_months_event
     story = Story(id="s1", title="t", articles=aids)
     events = merge_events([_article("x", a) for a in aids], analyses, [story], [], key_to_entity)
     assert sorted(e.date or "" for e in events) == ["2031-03-11", "2031-06-02"]
+
+
+def test_an_undated_lead_joins_a_dated_lead_of_its_kind_on_one_name_not_another_kind() -> None:
+    aids = ("a1", "a2", "a3")
+    analyses = {"a1": _analysis("a1", [_m("a1", "Tara Holm")], [
+                    _lead("a1", "check", "2031-03-11", ("holm",))]),
+                "a2": _analysis("a2", [_m("a2", "Tara Holm")], [
+                    _lead("a2", "check", None, ("holm",))]),
+                "a3": _analysis("a3", [_m("a3", "Tara Holm")], [
+                    _lead("a3", "visit", None, ("holm",))])}
+    key_to_entity = {(a, "holm"): "E-holm" for a in aids}
+    story = Story(id="s1", title="t", articles=aids)
+    events = merge_events([_article("x", a) for a in aids], analyses, [story], [], key_to_entity)
+    assert sorted(len(e.articles) for e in events) == [1, 2]
+    assert next(e for e in events if len(e.articles) == 2).date == "2031-03-11"

@@ -198,7 +198,8 @@ def _cluster(resolved: Sequence[_Resolved]) -> list[_Cluster]:
         # Kyiv" with no day is not August's announcement); between undated leads one name
         # is enough.
         fitting = [c for c in leads.get(frame, ()) if _fits_lead(c, r) and
-                   (_stated(r) or c.stated is None or _shared(c, r) >= UNDATED_MIN_SHARED
+                   (_stated(r) or c.stated is None or _frame(r) in c.frames
+                    or _shared(c, r) >= UNDATED_MIN_SHARED
                     or (r.place is not None and r.place in c.places))
                    and (r.mention.date or c.date is None or _frame(r) in c.frames)]
         if not fitting:
