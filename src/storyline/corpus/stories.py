@@ -58,16 +58,17 @@ CHANNEL_WEIGHTS: Mapping[str, float] = {"text": 0.6, "entities": 0.3, "figures":
 # joins a dated story only when it is clearly more alike in words, names and figures than
 # an account of an earlier incident of the same kind would be (another quake on the same
 # island); dated articles that agree on their days gain up to twice that factor; two
-# undated articles have no dates to disagree on. Both chosen with the figures weight:
-# 0.75 and 1.0 had the best tune-half F1 over thresholds +-0.02 among 0.7-0.85 and 0.5-2.0
-# (bench/NOTES.md, "stories").
+# undated articles have no dates to disagree on. Both chosen with the figures weight, before
+# FIGURES_CAP: 0.75 and 1.0 had the best tune-half F1 over thresholds +-0.02 among 0.7-0.85
+# and 0.5-2.0 (bench/NOTES.md, "stories").
 ONE_SIDED_TIME_FACTOR = 0.75
 TIME_AGREEMENT_BONUS = 1.0
 # The figures' cosine counts at most this many times the pair's likeness in words and names:
 # figures confirm or contradict what the words say, they never make two articles alike by
-# themselves (two short pieces whose one figure is "2" would otherwise be 40% alike). 2 was
-# the best of 1, 1.5 and 2 on the tune half (uncapped: 0.961 -> 0.950 tune-window F1).
-FIGURES_CAP = 2.0
+# themselves (two short pieces whose one figure is "2" would otherwise be 40% alike). 3 is
+# the smallest of 1, 1.5, 2, 3, 4, 6 that keeps the tune-half F1 of no cap (best mean over
+# thresholds +-0.02: 0.945, 0.947, 0.950, 0.959, 0.960, 0.961; no cap 0.961).
+FIGURES_CAP = 3.0
 # Entity types that many unrelated stories share (a country, a nationality) count this much
 # of a person's or an organisation's name: "Iran" links every Iranian story, "Qeshm" one.
 # 0.5 is the only value tried; bench/stories_baseline.py shows ECB+ +0.02 with it.
@@ -266,9 +267,14 @@ def _block_similarity(feats: _Features, start: int, stop: int,
     if feats.figures is not None:
         mat, w = feats.figures
         present = np.diff(mat.indptr) > 0
-        words = total / np.where(weight > 0, weight, 1.0)
+        cap = total / np.where(weight > 0, weight, 1.0)  # the words-and-names likeness
+        cap *= FIGURES_CAP
         cos = np.asarray((mat[start:stop] @ mat.T).todense(), dtype=np.float64)
-        total += w * np.minimum(cos, FIGURES_CAP * words)
+        np.minimum(cos, cap, out=cos)  # in place: no more block-sized arrays than a channel
+        del cap
+        cos *= w
+        total += cos
+        del cos
         weight += w * np.outer(present[start:stop], present)
     sim = total / np.where(weight > 0, weight, 1.0)
     if feats.time is not None:
@@ -557,7 +563,7 @@ def _time_keys(article: Article, analysis: Analysis | None) -> list[str]:
 
 
 def _figure_keys(article: Article) -> list[str]:
-    """The figures the headline and text state, years left out (the time channel has them).
+    """The figures the headline and text state, years left out (time anchors have them).
 
     Clock times and day numbers stay: reports of one incident share them too ("02:24 GMT").
     """
