@@ -165,7 +165,7 @@ def test_an_undated_verb_outside_the_lexicons_is_an_event_only_as_the_lead(nlp: 
 def test_gunfire_is_no_fire(nlp: Any) -> None:
     text = "Soldiers opened fire on protesters in Oslo on Monday."
     found = _run(nlp, text, [("Monday", "2031-03-10")])
-    assert not [e for e in found if e.kind == "fire"]
+    assert not [e for e in found if e.kind == "blaze"]
 
 
 @pytest.mark.slow
@@ -475,3 +475,19 @@ def test_an_undated_lead_joins_a_dated_lead_of_its_kind_on_one_name_not_another_
     events = merge_events([_article("x", a) for a in aids], analyses, [story], [], key_to_entity)
     assert sorted(len(e.articles) for e in events) == [1, 2]
     assert next(e for e in events if len(e.articles) == 2).date == "2031-03-11"
+
+
+def test_leads_meet_on_a_surname_but_it_counts_as_one_name() -> None:
+    aids = ("a1", "a2", "a3")
+    analyses = {"a1": _analysis("a1", [_m("a1", "Tara Holm")], [
+                    _lead("a1", "check", None, ("holm",))]),
+                "a2": _analysis("a2", [_m("a2", "Holm", "GPE")], [
+                    _lead("a2", "enter", None, ("holm",))]),
+                # Undated, a mention of another kind with the full name and the surname is
+                # one name: not enough to join a dated event.
+                "a3": _analysis("a3", [_m("a3", "Tara Holm")], [
+                    _em("a3", "meeting", "2031-03-11", ("holm",), start=0)])}
+    story = Story(id="s1", title="t", articles=aids)
+    events = merge_events([_article("x", a) for a in aids], analyses, [story], [], {})
+    lead = next(e for e in events if "a1" in e.articles)
+    assert set(lead.articles) == {"a1", "a2"}

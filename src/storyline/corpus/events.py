@@ -46,6 +46,8 @@ LEAD_REPORT_DAYS = 1
 # Shared participants an undated mention needs to join a dated event (one plus the place
 # also does): the same bar the per-article date inheritance uses.
 UNDATED_MIN_SHARED = 2
+# Letters the last word of a name needs to stand for the name ("Lohan", not "Co").
+MIN_NAME_WORD = 4
 # Words a verb's phrase needs to say what happened: the verb and at least its object.
 MIN_PHRASE_WORDS = 2
 KIND_LABELS = {"press-conference": "Press conference", "talks": "Talks"}
@@ -289,6 +291,14 @@ def _folded(r: _Resolved) -> set[str]:
     return {name.casefold() for name in [*r.names.values(), r.place] if name}
 
 
+def _name_words(names: Iterable[str]) -> set[str]:
+    """Folded names and their last words: "Lohan" in one report is "Lindsay Lohan" in
+    another. Only for telling whether two leads name someone in common, never for counting
+    how many (one person would count twice)."""
+    return set(names) | {last for n in names if len(n.split()) > 1
+                         and len(last := n.split()[-1]) >= MIN_NAME_WORD}
+
+
 def _stated(r: _Resolved) -> str | None:
     """The mention's day unless it is only the lead's inferred publication day: a report
     published a day later tells the same happening."""
@@ -341,7 +351,7 @@ def _fits_lead(c: _Cluster, r: _Resolved) -> bool:
         return False
     # A shared participant is enough, whatever place each outlet names (the arena, the
     # city, the country): one names it finer than the other.
-    if c.ids & r.ids or c.folded & _folded(r):
+    if c.ids & r.ids or _name_words(c.folded) & _name_words(_folded(r)):
         return True
     return r.place is not None and r.place in c.places
 
