@@ -491,3 +491,12 @@ def test_leads_meet_on_a_surname_but_it_counts_as_one_name() -> None:
     events = merge_events([_article("x", a) for a in aids], analyses, [story], [], {})
     lead = next(e for e in events if "a1" in e.articles)
     assert set(lead.articles) == {"a1", "a2"}
+
+
+def test_a_verb_event_naming_nobody_is_titled_by_its_phrase_not_a_report_label() -> None:
+    held = EventMention(id="h", article="a1", trigger="held", kind="hold", start=0, end=9,
+                        date="2031-03-04", date_from="trigger", place="geneva",
+                        phrase="held in Geneva a week ago")
+    analyses = {"a1": _analysis("a1", [_m("a1", "Geneva", "GPE")], [held])}
+    [event] = merge_events([_article("x")], analyses, [], [], {})
+    assert event.title == "Held in Geneva a week ago — Geneva"

@@ -83,8 +83,6 @@ LEXICON_KINDS: frozenset[str] = (frozenset(VERB_TRIGGERS.values())
 # Stem endings after which English spells the third person with '-es' ("pushes", "goes").
 ES_STEM_ENDINGS = ("s", "x", "z", "ch", "sh", "o")
 
-# What a verb-named happening is called where a kind is shown without its verb.
-VERB_KIND_LABEL = "Report"
 
 # Kinds that count as one family when deciding whether two mentions are one happening.
 KIND_FAMILY: dict[str, str] = {

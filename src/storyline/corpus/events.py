@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..event_kinds import VERB_KIND_LABEL, family, is_verb_kind
+from ..event_kinds import family, is_verb_kind
 from ..events import LEAD_DATE_FROM, THING_PREFIX
 from ..records import (
     Analysis,
@@ -426,7 +426,8 @@ def _title(kind: str, c: _Cluster, place: str | None) -> str | None:
         # Who did it: the most named participant the phrase does not already name (the
         # phrase holds the object: "stopped Tony Thompson").
         who = next((n for n in names if n.casefold() not in phrase.casefold()), None)
-        title = f"{who} {phrase}" if who else f"{VERB_KIND_LABEL}: {phrase}"
+        # Nobody named: the phrase alone ("Held talks in Geneva"), not a "Report:" label.
+        title = f"{who} {phrase}" if who else phrase[0].upper() + phrase[1:]
     elif not names and not place:
         return None
     else:
