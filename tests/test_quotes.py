@@ -34,6 +34,14 @@ def test_marks_unbalanced_never_raise() -> None:
     assert spans("”“„«»") == []
 
 
+def test_marks_mixed_straight_and_curly_pair_up() -> None:
+    # scraped copy: a straight opener closed by a curly mark, and the other way round
+    assert spans('"The catch fell by half,” the letter read.') == ["The catch fell by half,"]
+    assert spans('“We will recover," she said. "Soon."') == ["We will recover,", "Soon."]
+    # a mark's own closer still wins: “a b” then "c d"
+    assert spans('He said “a b c” and "d e" too.') == ["a b c", "d e"]
+
+
 def test_marks_quote_carried_over_lines() -> None:
     text = "He said “the catch fell by half.\nBut we will recover soon,” he added."
     assert spans(text) == ["the catch fell by half.", "But we will recover soon,"]

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 CLOSERS: dict[str, str] = {
     "“": "”", "„": "”“", "«": "»", "‹": "›", '"': '"', "‘": "’", "‚": "’‘",
 }
+# Scraped copy mixes typographic and straight marks ("Kimani made strides,” the letter
+# read.): where an opener's own closer is not in its paragraph, these close it instead.
+MIXED_CLOSERS: dict[str, str] = {'"': "”", "“": '"'}
 # Single marks double as apostrophes (Putin’s, ’90s), so they only count at word edges.
 SINGLE_MARKS = frozenset("‘’‚'")
 # Marks that only ever close ("”" also closes „, but never opens in English copy).
@@ -99,10 +102,10 @@ def _opens(text: str, i: int, para_start: int) -> bool:
 
 
 def _find_closer(text: str, i: int, end: int) -> int | None:
-    closers = CLOSERS[text[i]]
-    for j in range(i + 1, end):
-        if text[j] in closers and _closes(text, j, end):
-            return j
+    for closers in (CLOSERS[text[i]], MIXED_CLOSERS.get(text[i], "")):
+        for j in range(i + 1, end):
+            if text[j] in closers and _closes(text, j, end):
+                return j
     return None
 
 
