@@ -56,12 +56,12 @@ def pipeline(cfg: dict[str, Any]) -> dict[str, Any]:
 
 def _instrument(spent: Counter[str], marks: dict[str, float]) -> None:
     """Wrap the stage entry points the runner looks up at call time, to time each stage."""
-    from storyline import analyze, corpus, ingest
+    from storyline import analyze, corpus, ingest, pipeline
     from storyline import run as run_module
 
     read_inputs = ingest.read_inputs
     ingest.read_inputs = lambda *a: _timed_iter(read_inputs(*a), spent, "read")  # type: ignore[assignment]
-    run_module.process_page = _timed(run_module.process_page, spent, "clean")  # type: ignore[assignment]
+    pipeline.process_page = _timed(pipeline.process_page, spent, "clean")  # type: ignore[assignment]
     run_module.analyse_pending = _timed(run_module.analyse_pending, spent, "analyse")  # type: ignore[assignment]
     analyze.analyze_doc = _timed(analyze.analyze_doc, spent, "own logic")  # type: ignore[assignment]
     build = corpus.build

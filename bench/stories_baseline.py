@@ -30,8 +30,8 @@ from storyline.corpus import dedup
 from storyline.corpus.reader import MemoryCorpus
 from storyline.corpus.stories import CHANNEL_WEIGHTS, assign_stories, average_link
 from storyline.corpus.textsim import tfidf_matrix, tokens
+from storyline.pipeline import process_page
 from storyline.records import Analysis, Article, RawPage
-from storyline.run import process_page
 from storyline.settings import Settings
 from storyline.store import Store
 
@@ -119,7 +119,7 @@ def topic_halves(gold: list[list[str]]) -> dict[str, list[list[str]]]:
 
 
 def analyse(arts: list[Article], settings: Settings) -> dict[str, Analysis]:
-    from storyline.parallel import analyse_chunk
+    from storyline.pipeline import analyse_chunk
 
     return {r.article: r for r in analyse_chunk(arts, settings) if isinstance(r, Analysis)}
 

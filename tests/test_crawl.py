@@ -16,10 +16,10 @@ from storyline.crawl import fetch_pages
 from storyline.crawl.fetcher import Fetcher, FetchPolicy
 from storyline.crawl.urls import canonical_from_html, canonicalize
 from storyline.crawl.warcfile import WarcLog
-from storyline.crawl.watch import parse_interval
 from storyline.errors import ConfigError
 from storyline.records import Failure, RawPage
 from storyline.store import Store
+from storyline.watch import parse_interval
 
 PARAGRAPHS = [
     "The harbour authority in Tromsø said on Tuesday that the new cod landing rules will "
@@ -184,8 +184,8 @@ def test_fetched_pages_replay_offline_from_warc(site: str, store: Store, tmp_pat
 
 @pytest.mark.slow
 def test_watch_reports_only_what_changed(site: str, tmp_path: Path) -> None:
-    from storyline.crawl.watch import watch
     from storyline.settings import Settings
+    from storyline.watch import watch
 
     said: list[str] = []
     rounds = iter([0, 1])

@@ -12,8 +12,8 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from storyline.ingest import read_file
+from storyline.pipeline import process_page
 from storyline.records import Failure, RawPage
-from storyline.run import process_page
 from storyline.settings import Settings
 
 SETTINGS = Settings(progress=False, max_decompressed_bytes=2_000_000)
@@ -97,14 +97,14 @@ def test_nul_bytes_huge_lines_and_mixed_encodings(tmp_path: Path) -> None:
 
 
 def test_a_page_that_takes_too_long_is_a_timeout_failure(monkeypatch: object) -> None:
-    import storyline.run as run_module
+    import storyline.pipeline as pipeline_module
 
     def slow_clean(page: RawPage, settings: Settings) -> None:
         import time
 
         time.sleep(5)
 
-    monkeypatch.setattr(run_module, "clean", slow_clean)  # type: ignore[attr-defined]
+    monkeypatch.setattr(pipeline_module, "clean", slow_clean)  # type: ignore[attr-defined]
     page = RawPage(source="slow.txt", source_id="slow", kind="text", text="x")
     result = process_page(page, Settings(progress=False, page_timeout_s=0.2))
     assert isinstance(result, Failure) and result.reason == "timeout"

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from storyline.ingest import read_file, read_inputs
-from storyline.parallel import Cleaned
+from storyline.pipeline import Cleaned, page_hash
 from storyline.records import Article, Failure, RawPage
-from storyline.run import _store_batch, page_hash
+from storyline.run import _store_batch
 from storyline.settings import Settings
 from storyline.store import Store
 

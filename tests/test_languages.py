@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from storyline import detect_language, language, timexes_fr
-from storyline.parallel import analyse_chunk
+from storyline.pipeline import analyse_chunk
 from storyline.records import Analysis, Article, RawPage
 from storyline.settings import Settings, load_settings
 from storyline.store import Store
@@ -176,7 +176,7 @@ def test_french_dates_need_the_article_date_only_when_relative() -> None:
 
 @pytest.mark.slow
 def test_stored_run_counts_languages(tmp_path: Path) -> None:
-    from storyline.run import process_page
+    from storyline.pipeline import process_page
 
     settings = Settings(progress=False, workers=1)
     pages = [RawPage(source=f"{n}.txt", source_id=n, kind="text", text=t)
@@ -191,7 +191,7 @@ def test_no_analysis_from_another_languages_model_over_mediacloud(shared: Path) 
     """Acceptance: over dates-mediacloud (many languages) every entity, quote, date and
     event comes from an article read by the pipeline for its own detected language."""
     from storyline import ingest
-    from storyline.run import process_page
+    from storyline.pipeline import process_page
 
     settings = Settings(progress=False, workers=1)
     docs = shared / "eval" / "dates-mediacloud" / "docs.jsonl"

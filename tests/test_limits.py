@@ -10,12 +10,13 @@ from typing import Any
 
 import pytest
 
-from storyline import language, parallel
+from storyline import language, parallel, pipeline
 from storyline.clean.html import MAX_TAGS
 from storyline.errors import PageError
 from storyline.limits import resident_mb, time_limit
+from storyline.pipeline import process_page
 from storyline.records import Analysis, Article, Failure, RawPage
-from storyline.run import process_page, run
+from storyline.run import run
 from storyline.settings import Settings
 from storyline.store import Store
 
@@ -143,7 +144,7 @@ def test_an_article_past_its_analysis_limit_fails_alone(slow_nlp: None,
              _article(1, "Slowpoke stalls the pipeline."),
              _article(2, "The coast guard visited Tromsø on Tuesday.")]
     started = time.monotonic()
-    results = parallel.analyse_chunk(chunk, settings.replace(page_timeout_s=1))
+    results = pipeline.analyse_chunk(chunk, settings.replace(page_timeout_s=1))
     assert time.monotonic() - started < 6
     assert [type(r) for r in results] == [Analysis, Failure, Analysis]
     failure = results[1]
@@ -156,7 +157,7 @@ def test_an_article_longer_than_the_pipeline_takes_is_too_large(settings: Settin
     nlp = language.load(settings.model)
     chunk = [_article(0, "The minister met union leaders in Oslo on Monday."),
              _article(1, "The word is out. " * (nlp.max_length // 17 + 1))]
-    results = parallel.analyse_chunk(chunk, settings)
+    results = pipeline.analyse_chunk(chunk, settings)
     assert isinstance(results[0], Analysis)
     assert isinstance(results[1], Failure) and results[1].reason == "too-large"
 
@@ -174,7 +175,7 @@ def test_a_worker_process_holds_the_limit_too(settings: Settings) -> None:
              _text_page(2, "The coast guard visited Tromsø on Tuesday, officials said.")]
     tasks = [(page, str(i), True) for i, page in enumerate(pages)]
     with parallel.Workers(settings.replace(workers=2, page_timeout_s=2)) as workers:
-        results = [r for _, _, r in workers.map(parallel.clean_chunk, tasks, chunk=1)]
+        results = [r for _, _, r in workers.map(pipeline.clean_chunk, tasks, chunk=1)]
     assert [type(r) for r in results] == [Article, Failure, Article]
     assert isinstance(results[1], Failure) and results[1].reason == "timeout"
 

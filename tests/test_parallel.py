@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURES
-from storyline import parallel
+from storyline import parallel, pipeline
 from storyline.records import Article, Failure, RawPage
 from storyline.run import analyse_pending, run
 from storyline.settings import Settings
@@ -66,7 +66,7 @@ def test_window_never_reads_far_ahead(settings: Settings) -> None:
 
 def test_failure_stub_drops_page_body() -> None:
     page = RawPage(source="s", source_id="i", kind="text", text="x" * 1000)
-    stub = parallel._stub(page)
+    stub = pipeline._stub(page)
     assert isinstance(stub, RawPage) and stub.text is None and stub.source == "s"
 
 
@@ -121,7 +121,7 @@ def test_analysis_error_becomes_failure(store: Store, settings: Settings,
     def broken(doc: Any, article: Article) -> Any:
         raise RuntimeError("stage bug")
 
-    monkeypatch.setattr(parallel.analyze, "analyze_doc", broken)
+    monkeypatch.setattr(pipeline.analyze, "analyze_doc", broken)
     with store.transaction():
         store.upsert_article(Article(id="x", source_id="x", source="x.txt",
                                      text="The minister said hello to the press."))
@@ -137,6 +137,6 @@ def test_an_article_parsed_alone_gets_the_analysis_it_gets_in_a_batch(
     texts += [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("text/*.txt"))]
     articles = [Article(id=f"id{i}", source_id=str(i), source=f"s{i}", text=text)
                 for i, text in enumerate(texts)]
-    batched = parallel.analyse_chunk(articles, settings)
-    monkeypatch.setattr(parallel, "SOLO_CHARS", 0)  # every article on its own
-    assert parallel.analyse_chunk(articles, settings) == batched
+    batched = pipeline.analyse_chunk(articles, settings)
+    monkeypatch.setattr(pipeline, "SOLO_CHARS", 0)  # every article on its own
+    assert pipeline.analyse_chunk(articles, settings) == batched

@@ -204,7 +204,7 @@ def _echo_unfinished_runs(runs: list[dict[str, Any]]) -> None:
 def watch_cmd(settings: Settings, sources: tuple[str, ...], db: str, every: str,
               rounds: int, allow_cross_host_redirects: bool) -> None:
     """Poll SOURCES (pages, feeds, sitemaps, paths) and report what changed in the story."""
-    from .crawl.watch import parse_interval, watch
+    from .watch import parse_interval, watch
 
     watch(list(sources), db,
           settings.replace(progress=False, **_cross_host(allow_cross_host_redirects)),

@@ -20,23 +20,21 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from typing import Any, TypeVar
 
-from . import corpus, detect_language, ingest
-from .clean import clean
+from . import corpus, ingest
 from .errors import PageError
-from .limits import page_limit
-from .parallel import (
+from .parallel import CHUNK_PAGES, Workers
+from .pipeline import (
     CHUNK_ARTICLES,
-    CHUNK_PAGES,
     Cleaned,
     PageTask,
-    Workers,
     analyse_chunk,
+    batched,
     clean_chunk,
+    page_hash,
 )
-from .records import Analysis, Article, Failure, RawPage, RunSummary, content_id
+from .records import Analysis, Article, Failure, RawPage, RunSummary
 from .settings import Settings
 from .store import Store
 
@@ -98,26 +96,6 @@ def read_all(paths: list[str], store: Store, settings: Settings) -> Iterator[Raw
         finally:
             fetcher.close()
             warc.close()
-
-
-def process_page(page: RawPage, settings: Settings) -> Article | Failure:
-    """Clean one page into an article; an unusable page becomes a Failure, never an error."""
-    try:
-        with page_limit(settings, "cleaning"):
-            return detect_language.with_language(clean(page, settings))
-    except PageError as e:
-        return Failure(source=page.source, reason=e.reason, detail=e.detail,
-                       source_id=page.source_id)
-    except Exception as e:  # noqa: BLE001 - one bad page must not stop the run
-        return Failure(source=page.source, reason="clean-error",
-                       detail=f"{type(e).__name__}: {e}", source_id=page.source_id)
-
-
-def page_hash(page: RawPage | Failure) -> str:
-    if isinstance(page, Failure):
-        return content_id(page.source, page.reason, page.detail)
-    return content_id(page.kind, page.text, page.html, page.url, page.title, page.outlet,
-                      page.published, page.source_id)
 
 
 def _page_tasks(pages: Iterable[RawPage | Failure], store: Store) -> Iterator[PageTask]:
@@ -216,12 +194,6 @@ def _pending(store: Store, page_size: int) -> Iterator[Article]:
     while ids := store.unanalyzed_ids(after, page_size):
         yield from store.articles(ids, order="id")
         after = ids[-1]
-
-
-def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
 
 
 def _progress(items: Iterable[T], settings: Settings, unit: str,

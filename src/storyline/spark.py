@@ -2,7 +2,7 @@
 
     1. read     binaryFiles(INPUT...)  (path, bytes) -> ingest readers -> RawPage | Failure
     2. clean    run.process_page                    } one mapPartitions pass; the model is
-    3. analyse  parallel.analyse_chunk              } loaded once per executor process
+    3. analyse  pipeline.analyse_chunk              } loaded once per executor process
     4. copies   banded MinHash join over word shingles -> candidate near-duplicate pairs
     5. write    Parquet under OUT: articles, analyses, quotes, mentions, failures, near_pairs
 
@@ -73,8 +73,7 @@ def pages_from_bytes(path: str, data: bytes, settings: Settings) -> Iterator[Raw
 def process_files(files: Iterable[tuple[str, bytes]], settings: Settings,
                   counters: dict[str, Any]) -> Iterator[tuple[str, str]]:
     """One partition: files -> ("article" | "analysis" | "failure", JSON) rows."""
-    from .parallel import CHUNK_ARTICLES, analyse_chunk
-    from .run import batched, process_page
+    from .pipeline import CHUNK_ARTICLES, analyse_chunk, batched, process_page
 
     def cleaned() -> Iterator[Article]:
         for path, data in files:

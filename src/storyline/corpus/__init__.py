@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import Any, Protocol, TypeVar
 
 from ..errors import StorylineError
 from ..records import DuplicateLink
@@ -28,8 +28,14 @@ from . import (
 from .reader import StoredCorpus
 from .sources import SourceIndex
 
-if TYPE_CHECKING:
-    from ..parallel import Workers
+R = TypeVar("R")
+
+
+class Workers(Protocol):
+    """What the build needs of a runner's worker pool (``parallel.Workers`` is one)."""
+
+    def submit(self, fn: Callable[..., R], *args: Any) -> Callable[[], R]:
+        """``fn(*args)`` in a worker when one is running; returns what to call for the result."""
 
 
 class CorpusStepError(StorylineError):
