@@ -40,6 +40,7 @@ demo: $(STAMP)
 	@echo "serve:   $(BIN)/storyline serve --db $(DEMO_DB)   (then open http://127.0.0.1:8000)"
 
 test: $(STAMP) system-deps
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -q
 
 # The inner loop: everything but the model-loading, browser and Spark tests (under a minute).
@@ -49,6 +50,7 @@ test-fast: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
