@@ -291,3 +291,13 @@ def test_sparse_tfidf_rows_match_the_dense_matrix() -> None:
     assert np.allclose(sparse.toarray(), tfidf_matrix(docs), atol=1e-6)
     assert np.allclose(tfidf_rows(iter(docs), max_features=3).toarray(),
                        tfidf_matrix(docs, max_features=3), atol=1e-6)
+
+
+def test_a_story_is_not_titled_by_the_date_stamp_that_opens_its_text() -> None:
+    from storyline.corpus.reader import MemoryCorpus
+    from storyline.corpus.stories import _title
+
+    article = Article(id="a1", source_id="a1", source="a1.txt",
+                      text="Saturday, March 8, 2031\n\nHarbour pilots strike over night shifts.\n\n"
+                           "The strike began at dawn.")
+    assert _title([article], MemoryCorpus([article])) == "Harbour pilots strike over night shifts."

@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from ..clean import published
 from ..records import Analysis, Article, ArticleInfo, ArticleMeta, DuplicateLink, Story, content_id
 from ..settings import Settings
 from .reader import Corpus, MemoryCorpus, with_analyses
@@ -646,7 +647,7 @@ def _title(arts: Iterable[Article], corpus: Corpus) -> str:
         if a.title and a.title.strip():
             titles.append(a.title)
         elif paragraphs and not titles:
-            leads.append(paragraphs[0])
+            leads.extend(_lead(paragraphs))
         elif not paragraphs:
             empty.append(a)
         counts.update(set(tokens(" ".join([a.title or "", *paragraphs[:2]]))))
@@ -656,6 +657,15 @@ def _title(arts: Iterable[Article], corpus: Corpus) -> str:
     found = corpus.analyses([a.id for a in empty])
     names = Counter(k for a in empty for k, _ in _entity_keys(a, found.get(a.id)))
     return ", ".join(n for n, _ in names.most_common(3)) or "Untitled story"
+
+
+def _lead(paragraphs: list[str]) -> list[str]:
+    """An article's lead: its first paragraph, or its second when the first is only the
+    page's date stamp ("Saturday, August 24, 2013")."""
+    for paragraph in paragraphs[:2]:
+        if not published.is_date_line(paragraph):
+            return [paragraph]
+    return []
 
 
 def _central(heads: Sequence[str], counts: Counter[str]) -> str:
