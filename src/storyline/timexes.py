@@ -215,7 +215,7 @@ _UNIT_WORDS = "year|month|week|day|decade|century|centurie|hour|minute|second|qu
 
 def find_timexes(doc: Any, article: Article) -> list[Timex]:
     """Every temporal expression of the article with a confident TimeML value."""
-    dct = _parse_date(article.published)
+    dct = article_day(article.published)
     spans = _spans(doc)
     found: list[Timex] = []
     for start, end in spans:
@@ -388,7 +388,8 @@ def _by_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
-def _parse_date(value: str | None) -> dt.date | None:
+def article_day(value: str | None) -> dt.date | None:
+    """The day of an article's ``published`` value, or None (undated, or not a date)."""
     if not value:
         return None
     try:

@@ -18,6 +18,7 @@ from typing import Any
 
 from .language import text_of
 from .records import Article, Timex
+from .timexes import article_day
 
 MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
@@ -60,7 +61,7 @@ FUTURE_REACH = 60
 
 def find_timexes(doc: Any, article: Article) -> list[Timex]:
     """Every French temporal expression of the article with a confident TimeML value."""
-    dct = _parse_date(article.published)
+    dct = article_day(article.published)
     text = text_of(doc)
     found: list[Timex] = []
     for m in _PATTERN.finditer(text):
@@ -158,10 +159,3 @@ def _nearest_year(dct: dt.date | None, month: int, day: int) -> int | None:
     return best[1] if best else None
 
 
-def _parse_date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
