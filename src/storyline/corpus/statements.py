@@ -229,10 +229,17 @@ def _similarity(quotes: Sequence[Quote], pairs: _Pairs,
     cosine of the two quotes' sentence vectors (only those quotes are encoded)."""
     words = [_content_words(q.text) for q in quotes]
     scores = {p: _jaccard(words[p[0]], words[p[1]]) for p in pairs.elsewhere}
+    same = {p for p in pairs.copies if _jaccard(words[p[0]], words[p[1]]) >= SAME_WORDS}
+    scores.update(dict.fromkeys(same, 1.0))
+    # A quote whose copy holds its very words is matched already (copy matching takes the
+    # best pair first); a differently worded pair is worth encoding only when both name the
+    # same speaker: unattributed, a reworded sentence could be anyone's.
+    worded = {(i, quotes[j].article) for i, j in same} | {(j, quotes[i].article) for i, j in same}
     undecided = []
-    for i, j in pairs.copies:
-        if _jaccard(words[i], words[j]) >= SAME_WORDS:
-            scores[(i, j)] = 1.0
+    for i, j in pairs.copies - same:
+        if (i, quotes[j].article) in worded or (j, quotes[i].article) in worded or \
+                _speaker(quotes[i]) is None or _speaker(quotes[i]) != _speaker(quotes[j]):
+            scores[(i, j)] = 0.0
         else:
             undecided.append((i, j))
     needed = sorted({i for pair in undecided for i in pair})
