@@ -205,3 +205,10 @@ def test_a_planned_or_denied_event_ranks_below_what_happened() -> None:
     rows = _rows(events, [])
     assert [(r.ref, r.rank) for r in rows] == [("e1", 1), ("e2", 2)]
     assert rows[1].score == rows[0].score / 2
+
+
+def test_reported_infinitive_reads_without_that() -> None:
+    from storyline.corpus.timeline import reported
+
+    assert reported("agreed", "to lease 100 tankers") == ("agreed", "to lease 100 tankers")
+    assert reported("said", "that the port stays open") == ("said that", "the port stays open")

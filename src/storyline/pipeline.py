@@ -84,15 +84,13 @@ def analyse_chunk(articles: list[Article], settings: Settings) -> list[Analysis 
     out: list[Analysis | Failure | None] = [None] * len(articles)
     by_model: dict[str, list[int]] = {}
     for i, a in enumerate(articles):
-        if a.language is None:
-            a = articles[i] = dataclasses.replace(a, language=detect_language.detect(
-                a.text, a.title))
+        a = articles[i] = detect_language.with_language(a)
         lang = a.language or detect_language.UNDETERMINED
         model = settings.pipeline_for(lang)
         reason = _no_pipeline(lang, model, settings)
-        if model is None or reason is not None:
-            out[i] = analyze.not_analysed(a, lang, reason or _no_pipeline_reason(lang))
-        else:
+        if reason is not None:
+            out[i] = analyze.not_analysed(a, lang, reason)
+        elif model is not None:  # always, when there is no reason
             by_model.setdefault(model, []).append(i)
     for model, indices in by_model.items():
         results = _analyse_with(model, [articles[i] for i in indices], settings)
@@ -101,17 +99,16 @@ def analyse_chunk(articles: list[Article], settings: Settings) -> list[Analysis 
     return [r for r in out if r is not None]
 
 
-def _no_pipeline_reason(lang: str) -> str:
-    if lang == detect_language.UNDETERMINED:
-        return "language not detected (too little running text to tell)"
-    return f"no pipeline for {lang!r}"
-
-
 def _no_pipeline(lang: str, model: str | None, settings: Settings) -> str | None:
-    """Why ``model`` cannot read ``lang`` here, or None when it can. The default
-    language's pipeline must load (``language.load`` raises how to install it); another
-    language's missing pipeline leaves its articles unanalysed, not the run failed."""
-    if model is None or lang == settings.default_language:
+    """Why ``lang`` is not read here (no pipeline named for it, or ``model`` cannot read
+    it), or None when ``model`` can. The default language's pipeline must load
+    (``language.load`` raises how to install it); another language's missing pipeline
+    leaves its articles unanalysed, not the run failed."""
+    if model is None:
+        if lang == detect_language.UNDETERMINED:
+            return "language not detected (too little running text to tell)"
+        return f"no pipeline for {lang!r}"
+    if lang == settings.default_language:
         return None
     why = language.unusable(model, lang)
     return f"no pipeline for {lang!r} ({why})" if why else None

@@ -160,6 +160,15 @@ def _people(speaker: str | None) -> frozenset[str]:
 
 
 _LEADING_THAT = re.compile(r"^that\s+", re.IGNORECASE)
+# Reported content that is an infinitive ("to lease 100 tankers") follows its verb directly.
+_INFINITIVE = re.compile(r"^to\s", re.IGNORECASE)
+
+
+def reported(verb: str, text: str) -> tuple[str, str]:
+    """How reported speech reads after its speaker: ("said that", "the issue was not
+    discussed"), or ("agreed", "to lease 100 tankers") for an infinitive."""
+    body = _LEADING_THAT.sub("", text)
+    return (verb if _INFINITIVE.match(body) else f"{verb} that"), body
 
 
 def _quote_title(speaker: str | None, text: str, kind: str = "direct") -> str:
@@ -169,5 +178,6 @@ def _quote_title(speaker: str | None, text: str, kind: str = "direct") -> str:
     if len(text) > TITLE_CHARS:
         text = text[:TITLE_CHARS - 1] + "…"
     if kind != "direct":
-        return f"{speaker or 'Unnamed'} said that {_LEADING_THAT.sub('', text)}"
+        verb, body = reported("said", text)
+        return f"{speaker or 'Unnamed'} {verb} {body}"
     return f"{speaker or 'Unnamed'}: “{text}”"

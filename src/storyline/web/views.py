@@ -16,6 +16,7 @@ from urllib.parse import urlencode, urlsplit
 
 from ..corpus.sources import outlet_name, syndication_roots
 from ..corpus.statements import one_per_statement_pair
+from ..corpus.timeline import reported
 from ..records import Article, Event, Quote, TimelineItem
 from ..store import Store
 from ..store.web import OUTLET_SORTS, PAGE_SIZE, PEOPLE_SORTS, STORY_SORTS, check_search
@@ -272,9 +273,9 @@ def said(q: Quote | View, sentence: str | None = None) -> View:
     out: View = {"kind": kind, "label": KIND_LABELS_QUOTE.get(kind, kind), "text": text,
                  "verb": None, "before": None, "after": None}
     if kind != "direct":
-        verb = cue.lower() if cue and _PAST_CUE.match(cue.lower()) else "said"
-        body = re.sub(r"^that\s+", "", text, flags=re.IGNORECASE)
-        return {**out, "verb": f"{verb} that", "text": body}
+        verb, body = reported(cue.lower() if cue and _PAST_CUE.match(cue.lower()) else "said",
+                              text)
+        return {**out, "verb": verb, "text": body}
     sent_start = int(d["sent_start"])
     start, end = int(d["start"]) - sent_start, int(d["end"]) - sent_start
     # A fragment: few words that the sentence's own words lead into ('called the path
