@@ -277,13 +277,6 @@ class WebQueries(StoreCore):
             f"SELECT {_brief_select()} FROM articles WHERE story = ? "
             "ORDER BY published IS NULL, published, id", (story,))]
 
-    def story_quotes(self, story: str) -> list[Quote]:
-        """Every statement in a story's articles (to find the copies behind a timeline row)."""
-        cols = ", ".join(f'q."{c}"' for c in QUOTE_COLUMNS)
-        return [_quote(r) for r in self.conn.execute(
-            f"SELECT {cols} FROM quotes q JOIN articles a ON a.id = q.article "
-            "WHERE a.story = ? ORDER BY q.article, q.start", (story,))]
-
     def story_duplicates(self, story: str) -> list[DuplicateLink]:
         """The syndication links among a story's articles (its wire stories)."""
         return [DuplicateLink(**dict(r)) for r in self.conn.execute(
