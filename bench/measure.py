@@ -30,7 +30,7 @@ def children_peak_rss_mb() -> float:
 
 def pipeline(cfg: dict[str, Any]) -> dict[str, Any]:
     """``storyline run`` on ``paths``; with one worker, also the time spent in each stage."""
-    from storyline import run as run_module
+    from storyline.runners import local as run_module
     from storyline.settings import Settings
     from storyline.store import Store
 
@@ -57,7 +57,7 @@ def pipeline(cfg: dict[str, Any]) -> dict[str, Any]:
 def _instrument(spent: Counter[str], marks: dict[str, float]) -> None:
     """Wrap the stage entry points the runner looks up at call time, to time each stage."""
     from storyline import analyze, corpus, ingest, pipeline
-    from storyline import run as run_module
+    from storyline.runners import local as run_module
 
     read_inputs = ingest.read_inputs
     ingest.read_inputs = lambda *a: _timed_iter(read_inputs(*a), spent, "read")  # type: ignore[assignment]
@@ -98,7 +98,7 @@ def spacy_yardstick(cfg: dict[str, Any]) -> dict[str, Any]:
     ships it (``"trimmed": false``, the issue's yardstick: every component, nothing of
     ours), or as storyline loads it (attribute table, lemmas on demand, paragraph breaks),
     which shows how much of the ratio the trimmed components account for."""
-    from storyline import language
+    from storyline.analyze import model as language
     from storyline.store import Store
 
     with Store.open(cfg["db"], readonly=True) as store:

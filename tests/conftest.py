@@ -31,7 +31,7 @@ def store() -> Iterator[Store]:
 
 @pytest.fixture(scope="session")
 def nlp() -> Any:
-    from storyline import language
+    from storyline.analyze import model as language
 
     return language.load(Settings().model)
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from storyline.cli import CORPUS_FAILED_EXIT, main
 from storyline.corpus import stories
 from storyline.records import Article
-from storyline.run import build_corpus
+from storyline.runners.local import build_corpus
 from storyline.settings import Settings
 from storyline.store import Store
 

@@ -18,8 +18,8 @@ from storyline.crawl.urls import canonical_from_html, canonicalize
 from storyline.crawl.warcfile import WarcLog
 from storyline.errors import ConfigError
 from storyline.records import Failure, RawPage
+from storyline.runners.watch import parse_interval
 from storyline.store import Store
-from storyline.watch import parse_interval
 
 PARAGRAPHS = [
     "The harbour authority in Tromsø said on Tuesday that the new cod landing rules will "
@@ -152,7 +152,7 @@ def test_sitemap_expands(site: str, store: Store, tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_run_twice_fetches_only_what_is_new(site: str, tmp_path: Path) -> None:
-    from storyline.run import run
+    from storyline.runners.local import run
     from storyline.settings import Settings
 
     settings = Settings(progress=False, fetch_delay_s=0)
@@ -184,8 +184,8 @@ def test_fetched_pages_replay_offline_from_warc(site: str, store: Store, tmp_pat
 
 @pytest.mark.slow
 def test_watch_reports_only_what_changed(site: str, tmp_path: Path) -> None:
+    from storyline.runners.watch import watch
     from storyline.settings import Settings
-    from storyline.watch import watch
 
     said: list[str] = []
     rounds = iter([0, 1])

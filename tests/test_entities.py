@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from storyline import names
-from storyline.entities import cluster_name, find_mentions, mention_key_at, person_label_for
+from storyline.analyze import names
+from storyline.analyze.mentions import cluster_name, find_mentions, mention_key_at, person_label_for
 from storyline.records import Article
 
 TEXT = (

@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
+from storyline.analyze.events import LEAD_DATE_FROM, THING_PREFIX, find_event_mentions
 from storyline.corpus.events import merge_events
 from storyline.corpus.reader import MemoryCorpus
-from storyline.events import LEAD_DATE_FROM, THING_PREFIX, find_event_mentions
 from storyline.records import (
     Analysis,
     Article,
@@ -387,7 +387,7 @@ def test_a_planned_meeting_is_kept_apart_from_the_meeting_that_took_place() -> N
 def test_verb_lemma_repairs_a_stem_cut_before_es() -> None:
     from types import SimpleNamespace
 
-    from storyline.event_kinds import verb_lemma
+    from storyline.analyze.events.kinds import verb_lemma
 
     def tok(text: str, lemma: str, tag: str = "VBZ") -> Any:
         return SimpleNamespace(lower_=text, lemma_=lemma, lemma=1, tag_=tag)

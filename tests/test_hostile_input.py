@@ -14,7 +14,7 @@ import pytest
 from storyline.ingest import read_file, read_inputs
 from storyline.pipeline import Cleaned, page_hash
 from storyline.records import Article, Failure, RawPage
-from storyline.run import _store_batch
+from storyline.runners.local import _store_batch
 from storyline.settings import Settings
 from storyline.store import Store
 
@@ -313,7 +313,7 @@ def test_run_stores_every_other_record_and_a_rerun_does_not_crash(tmp_path: Path
 
 def test_an_analysis_the_store_cannot_take_fails_alone(tmp_path: Path) -> None:
     from storyline.records import Analysis, Quote
-    from storyline.run import save_analyses
+    from storyline.runners.local import save_analyses
 
     good, bad = (Article(id=i, source_id=i, source=f"{i}.txt", text="Ministers met.")
                  for i in ("a1", "a2"))

@@ -301,7 +301,7 @@ def test_the_cross_host_flag_reaches_the_settings(command: str, monkeypatch: pyt
     from storyline import cli
 
     seen: list[Settings] = []
-    target = "storyline.run.run" if command == "run" else "storyline.watch.watch"
+    target = "storyline.runners.local.run" if command == "run" else "storyline.runners.watch.watch"
 
     def fake(*args: object, **kwargs: object) -> None:
         seen.extend(a for a in args if isinstance(a, Settings))

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from storyline import detect_language, language, timexes_fr
+from storyline.analyze import model as language
+from storyline.analyze import timexes_fr
+from storyline.clean import language as detect_language
 from storyline.pipeline import analyse_chunk
 from storyline.records import Analysis, Article, RawPage
 from storyline.settings import Settings, load_settings
@@ -255,7 +257,7 @@ def test_web_filters_by_language_and_shows_not_analysed(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_english_entities_keep_their_labels(nlp: object) -> None:
     """An English (OntoNotes) doc's LOC is no WikiNER LOC: nothing is relabelled or lost."""
-    from storyline import entities
+    from storyline.analyze import mentions as entities
 
     doc = nlp("Anna Berg crossed the Alps with Reuters staff in Austria on Monday.")  # type: ignore[operator]
     before = [(e.text, e.label_) for e in doc.ents]
@@ -266,7 +268,7 @@ def test_english_entities_keep_their_labels(nlp: object) -> None:
 
 def test_articles_wait_for_a_pipeline_for_their_language(store: Store) -> None:
     """Kept unanalysed for want of a German pipeline; analysed once one is configured."""
-    from storyline.run import analyse_pending
+    from storyline.runners.local import analyse_pending
 
     settings = Settings(progress=False, workers=1)
     with store.transaction():
@@ -299,7 +301,7 @@ def test_spark_partitions_keep_languages_and_read_no_article_in_another_language
     """The Spark runner's partition function: same detection, same per-language routing."""
     import json
 
-    from storyline.spark import process_files
+    from storyline.runners.spark import process_files
 
     class Counter:
         def __init__(self) -> None:

@@ -10,13 +10,15 @@ from typing import Any
 
 import pytest
 
-from storyline import language, parallel, pipeline
+from storyline import pipeline
+from storyline.analyze import model as language
 from storyline.clean.html import MAX_TAGS
 from storyline.errors import PageError
 from storyline.limits import resident_mb, time_limit
 from storyline.pipeline import process_page
 from storyline.records import Analysis, Article, Failure, RawPage
-from storyline.run import run
+from storyline.runners import workers as parallel
+from storyline.runners.local import run
 from storyline.settings import Settings
 from storyline.store import Store
 
@@ -191,7 +193,7 @@ class _Accumulator:
 @pytest.mark.slow
 def test_a_spark_partition_records_the_timeout_and_keeps_the_rest(
         tmp_path: Path, settings: Settings) -> None:
-    from storyline import spark
+    from storyline.runners import spark
 
     good = "\n".join(json.dumps({"id": f"a{i}", "text": text, "published": "2024-03-04"})
                      for i, text in enumerate(("The harbour board met union leaders in Bergen.",

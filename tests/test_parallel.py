@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURES
-from storyline import parallel, pipeline
+from storyline import pipeline
 from storyline.records import Article, Failure, RawPage
-from storyline.run import analyse_pending, run
+from storyline.runners import workers as parallel
+from storyline.runners.local import analyse_pending, run
 from storyline.settings import Settings
 from storyline.store import Store
 

@@ -134,9 +134,9 @@ def test_extracted_text_date_comes_only_from_its_top() -> None:
 
 
 def test_relative_dates_in_an_undated_article_stay_unresolved() -> None:
+    from storyline.analyze.quotes.dates import fallback_timexes
+    from storyline.analyze.timexes import normalise
     from storyline.records import Article
-    from storyline.speech.dates import fallback_timexes
-    from storyline.timexes import normalise
 
     undated = Article(id="a", source_id="a", source="a",
                       text="The council voted yesterday, on Tuesday, and met again on March 3.")

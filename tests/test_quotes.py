@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from storyline import quotes
+from storyline.analyze import quotes
+from storyline.analyze.quotes import dates, marks
 from storyline.records import Article, Mention, Quote
-from storyline.speech import dates, marks
 
 
 def spans(text: str) -> list[str]:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from storyline.run import run
+from storyline.runners.local import run
 from storyline.settings import Settings
 from storyline.store import Store
 
@@ -48,7 +48,7 @@ def write_inputs(folder: Path) -> list[str]:
 def spark() -> Iterator[Any]:
     if shutil.which("java") is None:
         pytest.skip("no Java runtime: run `make system-deps`")
-    from storyline.spark import spark_session
+    from storyline.runners.spark import spark_session
 
     session = spark_session("local[2]")
     yield session
@@ -65,8 +65,8 @@ def snapshot(store: Store) -> dict[str, Any]:
 
 
 def test_spark_then_load_equals_local_run(tmp_path: Path, spark: Any) -> None:
-    from storyline.spark import run_spark
-    from storyline.spark_io import load
+    from storyline.runners.spark import run_spark
+    from storyline.runners.spark_load import load
 
     settings = Settings(progress=False, workers=1)
     inputs = write_inputs(tmp_path / "in")
@@ -86,7 +86,7 @@ def test_spark_then_load_equals_local_run(tmp_path: Path, spark: Any) -> None:
 def test_band_join_finds_the_reprint(tmp_path: Path, spark: Any) -> None:
     import pyarrow.parquet as pq
 
-    from storyline.spark import run_spark
+    from storyline.runners.spark import run_spark
 
     run_spark(write_inputs(tmp_path / "in"), str(tmp_path / "out"), Settings(), spark)
     pairs = pq.read_table(str(tmp_path / "out" / "near_pairs")).to_pylist()
@@ -99,7 +99,7 @@ def test_band_join_finds_the_reprint(tmp_path: Path, spark: Any) -> None:
 
 def test_load_refuses_a_folder_without_articles(tmp_path: Path) -> None:
     from storyline.errors import ConfigError
-    from storyline.spark_io import load
+    from storyline.runners.spark_load import load
 
     with Store.open(":memory:") as store, pytest.raises(ConfigError, match="storyline spark"):
         load(tmp_path, store, Settings())

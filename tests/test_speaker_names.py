@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from storyline.analyze.quotes.speakers import is_name
 from storyline.cli import main
-from storyline.speech.speakers import is_name
 
 # Documents of each bundle run end to end: enough to reach quotes in each kind of page, few
 # enough that every bundle together stays under a minute on two cores.

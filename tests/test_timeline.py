@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from storyline.analyze.events import LEAD_DATE_FROM
 from storyline.corpus.statements import group_statements
 from storyline.corpus.timeline import INFERRED_NOTE, build_timeline
-from storyline.events import LEAD_DATE_FROM
 from storyline.records import (
     Article,
     DuplicateLink,

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from storyline.analyze.timexes import find_timexes, normalise
 from storyline.records import Article
-from storyline.timexes import find_timexes, normalise
 
 DCT = dt.date(2031, 3, 12)  # a Wednesday in the first quarter
 
@@ -158,8 +158,8 @@ def test_the_latest_quarter_is_one_already_over(nlp: Any) -> None:
 
 
 def test_a_year_with_the_quarter_named_before() -> None:
+    from storyline.analyze.timexes import _from_quarter
     from storyline.records import Timex
-    from storyline.timexes import _from_quarter
 
     named = [Timex("a", 0, 25, "the third quarter of 2030", "2030-Q3", "DATE")]
     assert _from_quarter("the corresponding period last year", named, DCT) == ("2029-Q3", "DATE")

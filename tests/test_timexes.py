@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from storyline.analyze.timexes import find_timexes, normalise
 from storyline.records import Article
-from storyline.timexes import find_timexes, normalise
 
 DCT = dt.date(2031, 3, 12)  # a Wednesday
 
@@ -119,7 +119,7 @@ def test_find_timexes_spans_and_tense(nlp: Any) -> None:
 
 
 def test_a_time_expression_never_crosses_a_line_break() -> None:
-    from storyline.timexes import _by_line
+    from storyline.analyze.timexes import _by_line
 
     text = "Published in 2010\n\nYesterday the ferry sailed."
     start, end = text.index("2010"), text.index(" the ferry")
@@ -128,8 +128,8 @@ def test_a_time_expression_never_crosses_a_line_break() -> None:
 
 @pytest.mark.slow
 def test_split_and_clipped_spans_are_repaired(nlp: Any) -> None:
+    from storyline.analyze.timexes import find_timexes
     from storyline.records import Article
-    from storyline.timexes import find_timexes
 
     text = ("Harbour Festival 2031\n\nJune 8, 2031\n\nYesterday, at this year's festival, "
             "the ferry fleet sailed. Two storms hit the coast this year-the worst in decades.")

@@ -71,7 +71,7 @@ def main(ctx: click.Context, config: str | None, model: str | None) -> None:
 def run_cmd(settings: Settings, paths: tuple[str, ...], db: str, workers: int | None,
             no_progress: bool, allow_cross_host_redirects: bool) -> None:
     """Read PATHS (files, folders, globs, .gz, URLs) into the store and process them."""
-    from .run import run
+    from .runners.local import run
 
     settings = settings.replace(progress=not no_progress,
                                 **({"workers": workers} if workers is not None else {}),
@@ -204,7 +204,7 @@ def _echo_unfinished_runs(runs: list[dict[str, Any]]) -> None:
 def watch_cmd(settings: Settings, sources: tuple[str, ...], db: str, every: str,
               rounds: int, allow_cross_host_redirects: bool) -> None:
     """Poll SOURCES (pages, feeds, sitemaps, paths) and report what changed in the story."""
-    from .watch import parse_interval, watch
+    from .runners.watch import parse_interval, watch
 
     watch(list(sources), db,
           settings.replace(progress=False, **_cross_host(allow_cross_host_redirects)),
@@ -219,7 +219,7 @@ def watch_cmd(settings: Settings, sources: tuple[str, ...], db: str, every: str,
 @_fail_cleanly
 def spark_cmd(settings: Settings, inputs: tuple[str, ...], out: str, master: str | None) -> None:
     """Process INPUTS (paths or s3a://, hdfs:// URIs) with Apache Spark into Parquet."""
-    from .spark import run_spark, spark_session
+    from .runners.spark import run_spark, spark_session
 
     counts = run_spark(list(inputs), out, settings, spark_session(master))
     click.echo("  ".join(f"{k}: {v}" for k, v in counts.items()) + f"\noutput: {out}")
@@ -232,7 +232,7 @@ def spark_cmd(settings: Settings, inputs: tuple[str, ...], out: str, master: str
 @_fail_cleanly
 def load_cmd(settings: Settings, folder: str, db: str) -> None:
     """Bring a `storyline spark` output FOLDER into the store and build the corpus."""
-    from .spark_io import load
+    from .runners.spark_load import load
 
     with Store.open(db) as store:
         summary = load(folder, store, settings.replace(progress=False))

@@ -14,8 +14,9 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any, TypeVar
 
-from . import analyze, detect_language, language
-from .clean import clean
+from . import analyze
+from .analyze import model
+from .clean import clean, language
 from .errors import PageError
 from .limits import page_limit
 from .records import Analysis, Article, Failure, RawPage, content_id
@@ -41,7 +42,7 @@ def process_page(page: RawPage, settings: Settings) -> Article | Failure:
     """Clean one page into an article; an unusable page becomes a Failure, never an error."""
     try:
         with page_limit(settings, "cleaning"):
-            return detect_language.with_language(clean(page, settings))
+            return language.with_language(clean(page, settings))
     except PageError as e:
         return Failure(source=page.source, reason=e.reason, detail=e.detail,
                        source_id=page.source_id)
@@ -79,42 +80,42 @@ def analyse_chunk(articles: list[Article], settings: Settings) -> list[Analysis 
     Each article is read only by the pipeline for its language (``Article.language``, or
     detected here for articles stored before languages were); one with no pipeline for
     its language is kept, marked as not analysed and why. A worker loads each language's
-    pipeline the first time one of its articles arrives (``language.load`` keeps it).
+    pipeline the first time one of its articles arrives (``model.load`` keeps it).
     """
     out: list[Analysis | Failure | None] = [None] * len(articles)
     by_model: dict[str, list[int]] = {}
     for i, a in enumerate(articles):
-        a = articles[i] = detect_language.with_language(a)
-        lang = a.language or detect_language.UNDETERMINED
-        model = settings.pipeline_for(lang)
-        reason = _no_pipeline(lang, model, settings)
+        a = articles[i] = language.with_language(a)
+        lang = a.language or language.UNDETERMINED
+        pipeline_name = settings.pipeline_for(lang)
+        reason = _no_pipeline(lang, pipeline_name, settings)
         if reason is not None:
             out[i] = analyze.not_analysed(a, lang, reason)
-        elif model is not None:  # always, when there is no reason
-            by_model.setdefault(model, []).append(i)
-    for model, indices in by_model.items():
-        results = _analyse_with(model, [articles[i] for i in indices], settings)
+        elif pipeline_name is not None:  # always, when there is no reason
+            by_model.setdefault(pipeline_name, []).append(i)
+    for pipeline_name, indices in by_model.items():
+        results = _analyse_with(pipeline_name, [articles[i] for i in indices], settings)
         for i, result in zip(indices, results, strict=True):
             out[i] = result
     return [r for r in out if r is not None]
 
 
-def _no_pipeline(lang: str, model: str | None, settings: Settings) -> str | None:
-    """Why ``lang`` is not read here (no pipeline named for it, or ``model`` cannot read
-    it), or None when ``model`` can. The default language's pipeline must load
-    (``language.load`` raises how to install it); another language's missing pipeline
+def _no_pipeline(lang: str, pipeline_name: str | None, settings: Settings) -> str | None:
+    """Why ``lang`` is not read here (no pipeline named for it, or ``pipeline_name`` cannot read
+    it), or None when ``pipeline_name`` can. The default language's pipeline must load
+    (``model.load`` raises how to install it); another language's missing pipeline
     leaves its articles unanalysed, not the run failed."""
-    if model is None:
-        if lang == detect_language.UNDETERMINED:
+    if pipeline_name is None:
+        if lang == language.UNDETERMINED:
             return "language not detected (too little running text to tell)"
         return f"no pipeline for {lang!r}"
     if lang == settings.default_language:
         return None
-    why = language.unusable(model, lang)
+    why = model.unusable(pipeline_name, lang)
     return f"no pipeline for {lang!r} ({why})" if why else None
 
 
-def _analyse_with(model: str, articles: list[Article],
+def _analyse_with(pipeline_name: str, articles: list[Article],
                   settings: Settings) -> list[Analysis | Failure]:
     """The chunk's articles of one language through that language's pipeline.
 
@@ -123,7 +124,7 @@ def _analyse_with(model: str, articles: list[Article],
     runs over its limits, each of its articles is parsed again on its own, so a slow
     article fails alone (after at most twice the limit) and its chunk-mates are analysed.
     """
-    nlp = language.load_for(model, articles[0].language)
+    nlp = model.load_for(pipeline_name, articles[0].language)
     batch = [a.text for a in articles if len(a.text) <= SOLO_CHARS]
     try:
         with page_limit(settings, "parsing"):

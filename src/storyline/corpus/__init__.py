@@ -15,16 +15,7 @@ from ..errors import StorylineError
 from ..records import DuplicateLink
 from ..settings import Settings
 from ..store import Store
-from . import (
-    contradictions,
-    dedup,
-    entities,
-    events,
-    key_dates,
-    statements,
-    stories,
-    timeline,
-)
+from . import contradictions, dedup, entities, events, key_dates, statements, stories, timeline
 from .reader import StoredCorpus
 from .sources import SourceIndex
 

@@ -14,8 +14,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .. import names
-from ..entities import PERSON_PREFIX, ROLE_PREFIX
+from ..analyze import names
+from ..analyze.mentions import PERSON_PREFIX, ROLE_PREFIX
 from ..records import Entity, Mention, content_id
 
 # Labels that never become entities on their own: nationalities ("Ukrainian") are

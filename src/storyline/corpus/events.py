@@ -21,8 +21,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..event_kinds import family, is_verb_kind
-from ..events import LEAD_DATE_FROM, THING_PREFIX
+from ..analyze.events import LEAD_DATE_FROM, THING_PREFIX
+from ..analyze.events.kinds import family, is_verb_kind
 from ..records import (
     Analysis,
     ArticleMeta,

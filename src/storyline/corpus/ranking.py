@@ -26,8 +26,8 @@ from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..event_kinds import family, is_verb_kind
-from ..events import LEAD_DATE_FROM
+from ..analyze.events import LEAD_DATE_FROM
+from ..analyze.events.kinds import family, is_verb_kind
 from ..records import TimelineItem
 
 __all__ = ["Candidate", "content_words", "rank_rows", "score_rows"]

@@ -17,7 +17,7 @@ import numpy as np
 from numpy.typing import NDArray
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..names import strip_marks
+from ..analyze.names import strip_marks
 
 __all__ = ["fold_text", "shingles", "tfidf_matrix", "tfidf_rows", "tokens", "words"]
 

@@ -27,8 +27,8 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from ..event_kinds import is_verb_kind
-from ..events import LEAD_DATE_FROM
+from ..analyze.events import LEAD_DATE_FROM
+from ..analyze.events.kinds import is_verb_kind
 from ..records import Event, Quote, Statement, Story, TimelineItem
 from .ranking import SPEECH_KINDS, Candidate, content_words, rank_rows, score_rows
 

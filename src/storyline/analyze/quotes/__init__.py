@@ -2,7 +2,7 @@
 
 The reading order of ``find_quotes`` is the data flow: find the statements, settle who made
 each one (pronouns look back at earlier speakers), settle the day each was made, then
-build the records. The pieces live in ``storyline.speech``.
+build the records. The pieces live in ``storyline.analyze.quotes``.
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .records import Article, Mention, Quote, Timex, content_id
-from .speech import dates, parse, statements
-from .speech.speakers import (
+from ...records import Article, Mention, Quote, Timex, content_id
+from . import dates, parse
+from .drafts import Draft, direct_drafts, reported_drafts
+from .speakers import (
     Speaker,
     SpeakerIndex,
     fallback_mentions,
@@ -22,7 +23,6 @@ from .speech.speakers import (
     is_name,
     resolve,
 )
-from .speech.statements import Draft
 
 __all__ = ["find_quotes"]
 
@@ -42,8 +42,8 @@ def find_quotes(doc: Any, article: Article, mentions: Sequence[Mention],
                 timexes: Sequence[Timex]) -> list[Quote]:
     """Every quotation and reported statement in ``article`` (parsed as ``doc``)."""
     # 1. Statements: quoted runs and dash attributions first, reported speech outside them.
-    direct = statements.direct_drafts(doc, article)
-    drafts = sorted(direct + statements.reported_drafts(doc, direct), key=lambda d: d.start)
+    direct = direct_drafts(doc, article)
+    drafts = sorted(direct + reported_drafts(doc, direct), key=lambda d: d.start)
     # 2. Speakers, in reading order; outlets become sources, not speakers.
     index = SpeakerIndex(mentions or fallback_mentions(doc, article), article,
                          [(d.start, d.end) for d in drafts])

@@ -20,9 +20,9 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .errors import ConfigError
-from .records import Analysis, Article, Failure, RawPage
-from .settings import Settings
+from ..errors import ConfigError
+from ..records import Analysis, Article, Failure, RawPage
+from ..settings import Settings
 
 # Small defaults that run on a laptop; a cluster's spark-submit settings override them.
 LOCAL_CONF = {
@@ -55,8 +55,8 @@ def spark_session(master: str | None = None) -> Any:
 
 def pages_from_bytes(path: str, data: bytes, settings: Settings) -> Iterator[RawPage | Failure]:
     """The pages in one file's bytes, whatever its format (``ingest.read_file`` on bytes)."""
-    from .ingest import input_stream, read_stream
-    from .ingest.files import bytes_stream, printable
+    from ..ingest import input_stream, read_stream
+    from ..ingest.files import bytes_stream, printable
 
     name = printable(path)
     try:
@@ -73,7 +73,7 @@ def pages_from_bytes(path: str, data: bytes, settings: Settings) -> Iterator[Raw
 def process_files(files: Iterable[tuple[str, bytes]], settings: Settings,
                   counters: dict[str, Any]) -> Iterator[tuple[str, str]]:
     """One partition: files -> ("article" | "analysis" | "failure", JSON) rows."""
-    from .pipeline import CHUNK_ARTICLES, analyse_chunk, batched, process_page
+    from ..pipeline import CHUNK_ARTICLES, analyse_chunk, batched, process_page
 
     def cleaned() -> Iterator[Article]:
         for path, data in files:
@@ -110,7 +110,7 @@ def _local_name(path: str) -> str:
 def band_keys(article_id: str, text: str, settings: Settings) -> list[tuple[str, str]]:
     """(band key, article id) rows: articles sharing a key are near-duplicate candidates,
     with the bands the local runner's dedup joins on (dedup.article_band_keys)."""
-    from .corpus import dedup
+    from ..corpus import dedup
 
     return [(f"{band}:{key}", article_id)
             for band, key in enumerate(dedup.article_band_keys(text, settings))]
@@ -135,7 +135,7 @@ def run_spark(inputs: list[str], out: str, settings: Settings, spark: Any = None
 
 
 def _write_tables(spark: Any, rows: Any, out: str) -> None:
-    from .spark_io import SCHEMAS, flatten
+    from .spark_load import SCHEMAS, flatten
 
     for table, schema in SCHEMAS.items():
         records = rows.flatMap(lambda r, t=table: flatten(t, r[0], r[1]))

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..language import lemma_of, text_of, tokens_with_pos
-from ..records import Article
+from ...records import Article
+from ..model import lemma_of, text_of, tokens_with_pos
 from . import marks, parse
 from .content import MIN_CONTENT_TOKENS, has_clause
 from .cues import CUE_VERBS

@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from ..errors import ConfigError, ModelError
 from .attribute_table import AttributeTable
-from .errors import ConfigError, ModelError
 
 # Characters spaCy accepts in one text; the cleaner's page limits keep real input far below.
 MAX_CHARS = 1_000_000

@@ -7,9 +7,9 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .errors import ConfigError
-from .settings import Settings
-from .store import Store
+from ..errors import ConfigError
+from ..settings import Settings
+from ..store import Store
 
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNIT_S = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -55,7 +55,7 @@ def watch(sources: Sequence[str], db: str, settings: Settings, every_s: float,
           rounds: int = 0, echo: Callable[[str], None] = print,
           sleep: Callable[[float], None] = time.sleep) -> int:
     """Run ``sources`` every ``every_s`` seconds (``rounds`` times; 0 = until stopped)."""
-    from .run import run
+    from .local import run
 
     done = 0
     while True:

@@ -20,10 +20,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
-from .records import Analysis, Article, Failure, Mention, Quote, Record, RunSummary
-from .settings import Settings
-from .store import Store
+from ..errors import ConfigError
+from ..records import Analysis, Article, Failure, Mention, Quote, Record, RunSummary
+from ..settings import Settings
+from ..store import Store
 
 # Which row kind of the job feeds each table, and the record type of its rows.
 TABLES: dict[str, tuple[str, type[Record]]] = {
@@ -79,7 +79,7 @@ def flatten(table: str, kind: str, payload: str) -> list[dict[str, Any]]:
 
 def load(folder: str | Path, store: Store, settings: Settings) -> RunSummary:
     """Bring a Spark run's Parquet into ``store`` and run the corpus build."""
-    from . import corpus
+    from .. import corpus
 
     folder = Path(folder)
     if not (folder / "articles").is_dir():

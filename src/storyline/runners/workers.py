@@ -21,8 +21,8 @@ from multiprocessing.pool import AsyncResult, Pool
 from types import TracebackType
 from typing import Any, TypeVar
 
-from . import language
-from .settings import Settings
+from ..analyze import model
+from ..settings import Settings
 
 A = TypeVar("A")
 R = TypeVar("R")
@@ -43,7 +43,7 @@ TASKS_PER_WORKER = 1000
 
 def _warm_up(settings: Settings) -> None:
     """Worker initializer: load the model once, before the first task arrives."""
-    language.load(settings.model)
+    model.load(settings.model)
 
 
 class Workers:

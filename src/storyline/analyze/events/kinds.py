@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .language import lemma_of
+from ..model import lemma_of
 
 # Verb lemmas that report something happening, by kind. Picked from the kinds the issue
 # names plus the business events of the SemEval timeline data (launches, orders, crashes).

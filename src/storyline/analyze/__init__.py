@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import entities, events, language, quotes, timexes, timexes_fr
-from .records import Analysis, Article, Sentence
+from ..records import Analysis, Article, Sentence
+from . import events, mentions, model, quotes, timexes, timexes_fr
 
 # Languages whose event lexicons (event_kinds) exist: in any other language the English
 # trigger words would match only by accident, so no events are read there.
@@ -19,22 +19,22 @@ EVENT_LANGUAGES = frozenset({"en"})
 def analyze_doc(doc: Any, article: Article) -> Analysis:
     """Read ``doc`` (parsed by a pipeline for the article's language, ``doc.lang_``)."""
     lang = str(doc.lang_)
-    entities.relabel(doc)
+    mentions.relabel(doc)
     if lang == "fr" and has_parse(doc):
         _inverted_subjects(doc)
     sentences = tuple(Sentence(article.id, s.start_char, s.end_char) for s in doc.sents)
-    mentions = tuple(entities.find_mentions(doc, article))
+    found_mentions = tuple(mentions.find_mentions(doc, article))
     found_timexes = tuple(timexes_fr.find_timexes(doc, article) if lang == "fr"
                           else timexes.find_timexes(doc, article))
     # Speech and events are read off the dependency parse. A pipeline without a parser
     # finds none rather than walking an absent tree (spaCy can crash walking
     # Token.children on unparsed docs).
     parsed = has_parse(doc)
-    found_quotes = tuple(quotes.find_quotes(doc, article, mentions, found_timexes)) \
+    found_quotes = tuple(quotes.find_quotes(doc, article, found_mentions, found_timexes)) \
         if parsed else ()
-    found_events = tuple(events.find_event_mentions(doc, article, mentions, found_timexes)) \
+    found_events = tuple(events.find_event_mentions(doc, article, found_mentions, found_timexes)) \
         if parsed and lang in EVENT_LANGUAGES else ()
-    return Analysis(article=article.id, sentences=sentences, mentions=mentions,
+    return Analysis(article=article.id, sentences=sentences, mentions=found_mentions,
                     quotes=found_quotes, timexes=found_timexes, event_mentions=found_events,
                     language=article.language or lang)
 
@@ -53,10 +53,10 @@ def _inverted_subjects(doc: Any) -> None:
     (« ... », a déclaré Claire Dubois); the French pipeline labels that subject as the
     verb's object. A speech verb with no subject whose first object follows it straight
     after a quotation mark or comma gets that object back as its subject."""
-    from .speech.cues import CUE_VERBS
+    from .quotes.cues import CUE_VERBS
 
     for tok in doc:
-        if tok.pos_ != "VERB" or language.lemma_of(tok).lower() not in CUE_VERBS:
+        if tok.pos_ != "VERB" or model.lemma_of(tok).lower() not in CUE_VERBS:
             continue
         if any(c.dep_.startswith("nsubj") for c in tok.children):
             continue

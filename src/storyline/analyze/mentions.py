@@ -23,9 +23,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..records import Article, Mention
 from . import names
-from .language import text_of, wikiner_labels
-from .records import Article, Mention
+from .model import text_of, wikiner_labels
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
                          "WORK_OF_ART", "LAW"})

@@ -14,10 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ...records import Article, Mention
 from .. import names
-from ..language import lemma_of
+from ..model import lemma_of
 from ..names import strip_marks
-from ..records import Article, Mention
 from .cues import GROUP_PRONOUNS, OUTLET_WORDS, PERSON_PRONOUNS, ROLE_NOUNS
 
 # Preference among overlapping mentions: a name beats a role, a role beats an organisation.

@@ -33,8 +33,10 @@ from dataclasses import dataclass
 from itertools import islice, pairwise
 from typing import Any
 
-from . import names
-from .event_kinds import (
+from ...records import Article, EventMention, EventStatus, Mention, Timex, content_id
+from .. import names
+from ..model import lemma_of, text_of, tokens_with_pos
+from .kinds import (
     CONDITION_MARKS,
     FUTURE_AUX,
     IMPLICATIVE_VERBS,
@@ -60,8 +62,6 @@ from .event_kinds import (
     trigger_kind,
     verb_lemma,
 )
-from .language import lemma_of, text_of, tokens_with_pos
-from .records import Article, EventMention, EventStatus, Mention, Timex, content_id
 
 # Dependency edges that open reported content or a new proposition: what lies below them is
 # what someone said, not a detail of the trigger's event.

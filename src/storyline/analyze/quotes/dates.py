@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ..language import lemma_of
-from ..records import Article, Timex
+from ...records import Article, Timex
+from ..model import lemma_of
 
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..language import lemma_of
+from ..model import lemma_of
 from .cues import (
     CUE_NOUNS,
     DESCRIPTIVE_CUES,

@@ -16,8 +16,8 @@ import datetime as dt
 import re
 from typing import Any
 
-from .language import text_of
-from .records import Article, Timex
+from ..records import Article, Timex
+from .model import text_of
 from .timexes import article_day
 
 MONTHS = {

@@ -18,8 +18,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .language import text_of
-from .records import Article, Timex
+from ..records import Article, Timex
+from .model import text_of
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",

@@ -22,10 +22,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
-from . import corpus, ingest
-from .errors import PageError
-from .parallel import CHUNK_PAGES, Workers
-from .pipeline import (
+from .. import corpus, ingest
+from ..errors import PageError
+from ..pipeline import (
     CHUNK_ARTICLES,
     Cleaned,
     PageTask,
@@ -34,9 +33,10 @@ from .pipeline import (
     clean_chunk,
     page_hash,
 )
-from .records import Analysis, Article, Failure, RawPage, RunSummary
-from .settings import Settings
-from .store import Store
+from ..records import Analysis, Article, Failure, RawPage, RunSummary
+from ..settings import Settings
+from ..store import Store
+from .workers import CHUNK_PAGES, Workers
 
 T = TypeVar("T")
 
@@ -87,7 +87,7 @@ def read_all(paths: list[str], store: Store, settings: Settings) -> Iterator[Raw
     urls = [p for p in paths if p.startswith(("http://", "https://"))]
     yield from ingest.read_inputs([p for p in paths if p not in urls], settings)
     if urls:
-        from . import crawl
+        from .. import crawl
 
         fetcher = crawl.Fetcher(crawl.fetcher.policy_from(settings))
         warc = crawl.WarcLog(crawl.warc_folder(store.path))

@@ -29,7 +29,7 @@ import functools
 import re
 from typing import Any
 
-from .records import Article
+from ..records import Article
 
 # What ``Article.language`` holds when no language could be told.
 UNDETERMINED = "und"

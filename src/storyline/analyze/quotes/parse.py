@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..language import lemma_of, text_of
+from ..model import lemma_of, text_of
 from . import content
 from .content import MIN_CONTENT_TOKENS, strip_edges
 from .cues import (

@@ -1,0 +1,1 @@
+"""Runners: the local one, its worker pool, Spark, and the watcher."""
