@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..records import Article, Mention
+from ..text import fold_name
 from . import names
 from .model import text_of, wikiner_labels
 
@@ -219,8 +220,8 @@ def _label(text: str, label: str, article: Article) -> str:
     word ("Harbour Herald", "Valley Wire"), is an ORG: the model misreads mastheads."""
     if label not in OUTLET_CONFUSABLE:
         return label
-    own = {names.fold(x) for x in (article.outlet, article.wire) if x}
-    return "ORG" if names.fold(text) in own or names.is_masthead(text) else label
+    own = {fold_name(x) for x in (article.outlet, article.wire) if x}
+    return "ORG" if fold_name(text) in own or names.is_masthead(text) else label
 
 
 def _extend_particles(doc: Any, end: int, label: str) -> int:
@@ -434,10 +435,10 @@ def _describe(span: Any) -> _Role:
     orgs: set[str] = set()
     heads: set[str] = set()
     for run, ent in _qualifier_runs(span):
-        if ent in NATION_ENTS or names.fold(run) in names.DEMONYMS:
+        if ent in NATION_ENTS or fold_name(run) in names.DEMONYMS:
             nations.add(names.nationality(run))
         elif ent in QUALIFIER_ENTS:
-            orgs.add(names.strip_article(names.fold(run)))
+            orgs.add(names.strip_article(fold_name(run)))
     for t in span:
         if t.lower_ in names.ROLE_HEADS:
             heads.add(t.lower_)

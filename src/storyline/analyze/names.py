@@ -1,14 +1,16 @@
 """Name normalisation shared by the entity, quote and corpus stages.
 
-Folding (case, diacritics, punctuation), title words, transliteration-tolerant keys and a
-Jaro-Winkler similarity: the small toolkit that decides when two surface forms may be one name.
+Title words, transliteration-tolerant keys and a Jaro-Winkler similarity on names folded by
+``text.fold_name``: the small toolkit that decides when two surface forms may be one name.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import unicodedata
+
+from ..text import fold_name
+from ..text import strip_marks as strip_marks  # re-exported: quotes/ and corpus/ import it here
 
 # Words that make up a person's title or a role description ("NATO Secretary General",
 # "the former Dutch prime minister"); never part of the name itself.
@@ -103,32 +105,11 @@ DEMONYMS = {
 _NATIONALITY_SUFFIX = re.compile(r"(ian|ean|ese|ish|an|ia|i|e|a|y)$")
 
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-_NON_WORD = re.compile(r"[^\w ]+")
-_SPACES = re.compile(r"\s+")
 # Transliteration endings of Slavic names: Zelenskyy / Zelenskiy / Zelensky / Zelenskij.
 _TRANSLIT_END = re.compile(r"(?:yy|iy|ij|yi|ii|yj)$")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
-
-def strip_marks(text: str) -> str:
-    """``text`` without combining marks (the accents NFKD splits off a letter).
-
-    Marks are never ASCII, so only runs of non-ASCII characters are looked at: a scan of
-    every character cost the corpus step more than any of its own logic.
-    """
-    return text if text.isascii() else _NON_ASCII.sub(_without_marks, text)
-
-
-def _without_marks(run: re.Match[str]) -> str:
-    return "".join(c for c in run.group() if not unicodedata.combining(c))
-
-
-def fold(text: str) -> str:
-    """Lower case, no diacritics, punctuation as spaces: the form names are compared in."""
-    text = re.sub(r"'s\b", "", unicodedata.normalize("NFKD", text.replace("’", "'")))
-    text = strip_marks(text).lower()
-    text = _NON_WORD.sub(" ", text.replace(".", ""))
-    return _SPACES.sub(" ", text).strip()
+# The name fold under its old name: the quotes, events and corpus stages import it here.
+fold = fold_name
 
 
 def strip_possessive(text: str) -> str:
@@ -155,7 +136,7 @@ def is_inflected_verb(word: str) -> bool:
 
 def is_masthead(text: str) -> bool:
     """'Harbour Herald', 'Nordic Wire': a name ending in a masthead word."""
-    words = fold(text).split()
+    words = fold_name(text).split()
     return len(words) >= 2 and words[-1] in MASTHEAD_WORDS
 
 
@@ -167,7 +148,7 @@ NAME_KEY_CACHE = 2**14
 @functools.lru_cache(maxsize=NAME_KEY_CACHE)
 def name_key(word_or_name: str) -> str:
     """A transliteration-tolerant key for a folded name: exonyms and Slavic endings merged."""
-    folded = fold(word_or_name)
+    folded = fold_name(word_or_name)
     folded = EXONYMS.get(folded, folded)
     return " ".join(_TRANSLIT_END.sub("y", t) for t in folded.split())
 
@@ -204,7 +185,7 @@ def person_core(key: str) -> str:
 
 def nationality(word: str) -> str:
     """A comparable stem for a country or its demonym: 'Ukraine' and 'Ukrainian' agree."""
-    w = fold(word)
+    w = fold_name(word)
     w = DEMONYMS.get(w, w)
     if w in DEMONYMS.values():
         return w
@@ -255,7 +236,7 @@ def role_key(text: str) -> str:
     'H of Q' becomes 'Q H' and qualifier runs become demonyms where the table knows them,
     so a title before a name and a description elsewhere meet on one key.
     """
-    words = [w for w in fold(text).split() if w not in _ROLE_STOP]
+    words = [w for w in fold_name(text).split() if w not in _ROLE_STOP]
     if "of" in words:
         i = words.index("of")
         words = words[i + 1:] + words[:i]

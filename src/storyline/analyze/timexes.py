@@ -19,15 +19,23 @@ from collections.abc import Callable
 from typing import Any
 
 from ..records import Article, Timex
+from ..text import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    MONTH_NUMBERS,
+    WEEKDAY_NAMES,
+    WEEKDAY_NUMBERS,
+)
 from .model import text_of
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
-WEEKDAYS = {d: i for i, d in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+MONTHS = MONTH_NUMBERS
+WEEKDAYS = WEEKDAY_NUMBERS
+# Regex alternations of the names: every month, the months but May (after a day number "1
+# may" is as often the verb), the abbreviations but May's, and the days of the week.
+_MONTH_NAMES = "|".join(MONTH_NAMES)
+_MONTHS_BUT_MAY = "|".join(m for m in MONTH_NAMES if m != "may")
+_MONTH_ABBREVIATIONS = "|".join(a for a in MONTH_ABBREVIATIONS if a != "may")
+_WEEKDAY_NAMES = "|".join(WEEKDAY_NAMES)
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -80,9 +88,8 @@ PLAN_WORDS = frozenset({"set", "due", "likely", "poised", "slated", "scheduled",
 TIMEX_LABELS = frozenset({"DATE", "TIME"})
 UNIT_ALONE = re.compile(r"(?i)(?:year|month|week|quarter|weekend)\b")
 DETERMINER_BEFORE = re.compile(r"(?i)\b(this|last|next|that)\s+$")
-MONTH_BEFORE = re.compile(r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|"
-                          r"(?:January|February|March|April|June|July|August|September|"
-                          r"October|November|December))[ \t]+$")
+MONTH_BEFORE = re.compile(r"\b((?:" + "|".join(a.title() for a in MONTH_ABBREVIATIONS)
+                          + r")\.?|(?:" + _MONTHS_BUT_MAY.title() + r"))[ \t]+$")
 _YEAR4 = r"((?:1[5-9]|20)\d\d)"
 # A span of years: "from 2019 to 2021", "2019 until 2021", "between 2019 and 2021" (an "and"
 # without "between" joins two dates, not a range).
@@ -102,13 +109,11 @@ WORD_START = r"(?<!\w)(?=\w)"
 # Patterns for what the small model often leaves untagged. A match that covers the tagger's
 # spans whole replaces them ("October 6, 2011" over a tagged "2011").
 EXTRA = re.compile(
-    WORD_START + r"(?:\b(?:(?:last|next|this)[ \t]+)?(?:monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday)\b(?:[ \t]+(?:morning|afternoon|evening|night)\b)?|"
+    WORD_START + r"(?:\b(?:(?:last|next|this)[ \t]+)?(?:" + _WEEKDAY_NAMES + r")\b"
+    r"(?:[ \t]+(?:morning|afternoon|evening|night)\b)?|"
     r"\b(?:today|yesterday|tomorrow|tonight)\b|"
-    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:,?[ \t]+\d{4})?\b|"
-    r"\b\d{1,2}[ \t]+(?:january|february|march|april|june|july|august|september|october|"
-    r"november|december)(?:[ \t]+\d{4})?\b|"
+    r"\b(?:" + _MONTH_NAMES + r")[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:,?[ \t]+\d{4})?\b|"
+    r"\b\d{1,2}[ \t]+(?:" + _MONTHS_BUT_MAY + r")(?:[ \t]+\d{4})?\b|"
     r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b(?!/)|"
     r"\b(?:from\s+)?(?:1[5-9]|20)\d\d\s?(?:to|until|through|-|–)\s?(?:1[5-9]|20)\d\d\b|"
     r"\bbetween\s+(?:1[5-9]|20)\d\d\s+and\s+(?:1[5-9]|20)\d\d\b|"
@@ -206,8 +211,7 @@ COMMA_QUANTITY = re.compile(r",\s+(?=(?:\d+|" + _EXTRA_NUMBER + r"|an?|one)[\s-]
 # A period and the day it ends are two expressions: "the quarter ended Sept. 30".
 ENDED = re.compile(r"(?i)\s+(?:that |which )?(?:ended|ending|ends)\s+(?=\S)")
 
-_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|" \
-         r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_MONTH = r"(" + _MONTH_NAMES + "|" + _MONTH_ABBREVIATIONS + r")\.?"
 _NUM = r"(\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 AND_A_HALF = re.compile(r"[ -]and[ -]a[ -]half$")
 _UNIT_WORDS = "year|month|week|day|decade|century|centurie|hour|minute|second|quarter"
@@ -867,10 +871,9 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
                 r"(week|month|year)\b(?!s)"), _relative),
     (re.compile(r"\b(?:this|the|next|last) ?(weekend)\b"), _weekend),
     (re.compile(r"\b(?:the )?(?:beginning|start|end) of the (year|month)\b"), _this_unit),
-    (re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday) "
-                r"(morning|afternoon|evening|night)\b"), _weekday_part),
-    (re.compile(r"\b(next|last|on|this)? ?(monday|tuesday|wednesday|thursday|friday|saturday|"
-                r"sunday)\b"), _weekday),
+    (re.compile(r"\b(" + _WEEKDAY_NAMES + r") (morning|afternoon|evening|night)\b"),
+     _weekday_part),
+    (re.compile(r"\b(next|last|on|this)? ?(" + _WEEKDAY_NAMES + r")\b"), _weekday),
     (re.compile(r"(?:^|\b(?:in|since|of|by|until|from|the|early|late|end of) |\bmid-?)"
                 r"(?:the )?((?:1[5-9]|20)\d0)'?s\b"), _decade),
     (re.compile(r"(?:^|\b(?:in|since|of|by|until|from|the|early|late|mid|end of) )(?:the )?"

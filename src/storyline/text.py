@@ -1,0 +1,105 @@
+"""Plain-text helpers every layer shares: folding, tokens, day and month names, batches.
+
+Three folds, each the form one kind of comparison needs:
+
+    fold        phrases and keys          'Nordic-Wire ', 'Público' -> 'nordic wire', 'publico'
+    fold_name   names                     "Zelénskyy’s", 'U.S.'     -> 'zelenskyy', 'us'
+    fold_words  texts, word by word       "O’Brien's well-known"    -> "o’brien's well-known"
+
+All three lower the case and drop diacritics. ``fold`` makes every run of other characters one
+space; ``fold_name`` first drops a possessive "'s" and abbreviation dots, so a name written
+with and without them meets; ``fold_words`` keeps apostrophes and hyphens inside words (a
+shingle of "don't" is not one of "don t").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import TypeVar
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+__all__ = [
+    "MONTH_ABBREVIATIONS", "MONTH_NAMES", "MONTH_NUMBERS", "WEEKDAY_NAMES", "WEEKDAY_NUMBERS",
+    "batched", "fold", "fold_name", "fold_words", "strip_marks", "tokens",
+    "words",
+]
+
+T = TypeVar("T")
+
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december")
+# The abbreviations news style writes; "sept" before "sep", so that an alternation built from
+# them tries the longer first.
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sept", "sep",
+                       "oct", "nov", "dec")
+# Month name or abbreviation -> 1..12.
+MONTH_NUMBERS = ({m: i for i, m in enumerate(MONTH_NAMES, start=1)}
+                 | {m[:3]: i for i, m in enumerate(MONTH_NAMES, start=1)} | {"sept": 9})
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Day name -> 0 (Monday) .. 6, as ``date.weekday()`` counts.
+WEEKDAY_NUMBERS = {d: i for i, d in enumerate(WEEKDAY_NAMES)}
+
+# Words shorter than this carry little topical signal ("a", "of", stray initials).
+MIN_TOKEN_CHARS = 2
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_NON_WORD = re.compile(r"[^\w]+")
+_POSSESSIVE_S = re.compile(r"'s\b")
+# A word of letters and digits, with apostrophes or hyphens inside it ("o'brien", "well-known").
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+def strip_marks(text: str) -> str:
+    """``text`` without combining marks (the accents NFKD splits off a letter).
+
+    Marks are never ASCII, so only runs of non-ASCII characters are looked at: the corpus
+    steps fold every name and text, and a scan of every character cost more than their logic.
+    """
+    return text if text.isascii() else _NON_ASCII.sub(_without_marks, text)
+
+
+def _without_marks(run: re.Match[str]) -> str:
+    return "".join(c for c in run.group() if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, each run of punctuation and spaces one space, trimmed."""
+    text = strip_marks(unicodedata.normalize("NFKD", text)).lower()
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def fold_name(text: str) -> str:
+    """``fold`` after dropping a possessive "'s" and the dots of abbreviations: the form
+    names are compared in ("Zelénskyy’s" -> 'zelenskyy', 'U.S.' -> 'us')."""
+    text = _POSSESSIVE_S.sub("", unicodedata.normalize("NFKD", text.replace("’", "'")))
+    return fold(text.replace(".", ""))
+
+
+def fold_words(text: str) -> str:
+    """Case-folded words without diacritics, one space apart: the form whole texts are
+    compared in for identity (apostrophes and hyphens inside a word are kept)."""
+    return " ".join(words(text))
+
+
+def words(text: str) -> list[str]:
+    """Every word of ``text``, case-folded and without diacritics; the unit of shingles."""
+    return _WORD.findall(strip_marks(unicodedata.normalize("NFKD", text.casefold())))
+
+
+def tokens(text: str) -> list[str]:
+    """Content words: ``words`` without English stop words, numbers or one-letter bits."""
+    return [w for w in words(text)
+            if len(w) >= MIN_TOKEN_CHARS and w not in STOP_WORDS and not w.isdigit()]
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last one shorter), read lazily."""
+    if size < 1:
+        raise ValueError(f"batched: size must be at least 1, got {size}")
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
