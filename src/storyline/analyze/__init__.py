@@ -6,7 +6,7 @@ follow them: sentences, names, time expressions, who said what, what happened.
 
 from __future__ import annotations
 
-from typing import Any
+from spacy.tokens import Doc
 
 from ..records import Analysis, Article, Sentence
 from . import events, mentions, model, quotes, timexes, timexes_fr
@@ -16,7 +16,7 @@ from . import events, mentions, model, quotes, timexes, timexes_fr
 EVENT_LANGUAGES = frozenset({"en"})
 
 
-def analyze_doc(doc: Any, article: Article) -> Analysis:
+def analyze_doc(doc: Doc, article: Article) -> Analysis:
     """Read ``doc`` (parsed by a pipeline for the article's language, ``doc.lang_``)."""
     lang = str(doc.lang_)
     mentions.relabel(doc)
@@ -48,7 +48,7 @@ def not_analysed(article: Article, language: str, reason: str) -> Analysis:
 _INVERTED = frozenset({"obj", "nsubj:pass"})
 
 
-def _inverted_subjects(doc: Any) -> None:
+def _inverted_subjects(doc: Doc) -> None:
     """French puts the subject after the verb in the clause that attributes a quotation
     (« ... », a déclaré Claire Dubois); the French pipeline labels that subject as the
     verb's object. A speech verb with no subject whose first object follows it straight
@@ -73,5 +73,5 @@ def _inverted_subjects(doc: Any) -> None:
 _INCISE_BEFORE = frozenset({",", "»", "”", '"', "!", "?"})
 
 
-def has_parse(doc: Any) -> bool:
+def has_parse(doc: Doc) -> bool:
     return bool(doc.has_annotation("DEP"))

@@ -15,12 +15,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy
+from spacy.pipeline import AttributeRuler
+from spacy.strings import StringStore
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+if TYPE_CHECKING:
+    from thinc.types import Ints2d
 
 # Token fields a compiled pattern may test, and how to read each off a token.
-FIELDS: dict[str, Callable[[Any], Any]] = {
+FIELDS: dict[str, Callable[[Token], str | bool]] = {
     "TAG": lambda t: t.tag_, "LOWER": lambda t: t.lower_, "DEP": lambda t: t.dep_,
     "IS_SPACE": lambda t: t.is_space,
 }
@@ -43,7 +50,7 @@ class _Rule:
 class AttributeTable:
     """Applies an ``AttributeRuler``'s rules to a Doc with lookups instead of a Matcher."""
 
-    def __init__(self, ruler: Any) -> None:
+    def __init__(self, ruler: AttributeRuler) -> None:
         from spacy.matcher import Matcher
 
         self._by_value: dict[tuple[str, Any], list[_Rule]] = {}
@@ -74,12 +81,12 @@ class AttributeTable:
                 self._window_words = _needed_words(ruler.vocab, patterns, self._window_words)
 
     @classmethod
-    def compilable(cls, ruler: Any) -> bool:
+    def compilable(cls, ruler: AttributeRuler) -> bool:
         """Whether every test in ``ruler`` is one this table (or its small Matcher) can run."""
         return all(_known(token) for patterns, _, _ in _rules(ruler)
                    for pattern in patterns for token in pattern)
 
-    def __call__(self, doc: Any) -> Any:
+    def __call__(self, doc: Doc) -> Doc:
         from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
         from spacy.tokens._retokenize import set_token_attrs
 
@@ -95,7 +102,8 @@ class AttributeTable:
                 fields = {field: read(doc[i]) for field, read in FIELDS.items()}
                 for attrs in self._ordered_rules(fields, matched[i]):
                     set_token_attrs(doc[i], attrs)
-                values[i] = [doc[i].pos, doc[i].morph.key, doc[i].lemma]
+                morph = doc[i].morph.key  # type: ignore[attr-defined]  # the stub leaves it out
+                values[i] = [doc[i].pos, morph, doc[i].lemma]
                 continue
             if key[1] not in self._named_words:
                 key[1] = self._stand_in(key[1], doc.vocab.strings)
@@ -105,10 +113,12 @@ class AttributeTable:
                 row[column] = value
             if rest:
                 set_token_attrs(doc[i], rest)
-        doc.from_array([POS, MORPH, LEMMA], numpy.asarray(values, dtype=array.dtype))
+        # The stub types to_array as float64; it is spaCy's uint64 ids, as from_array wants.
+        ids = cast("Ints2d", numpy.asarray(values, dtype=array.dtype))
+        doc.from_array([POS, MORPH, LEMMA], ids)
         return doc
 
-    def _folded(self, doc: Any, key: tuple[int, ...], columns: dict[int, int]
+    def _folded(self, doc: Doc, key: tuple[int, ...], columns: dict[int, int]
                 ) -> tuple[list[tuple[int, int]], dict[int, Any]]:
         """What the rules matching a (tag, lower, dep, is_space) token set, later over earlier:
         (column, value) pairs for POS/MORPH/LEMMA, and any other attributes apart."""
@@ -126,7 +136,7 @@ class AttributeTable:
             found = self._cache[key] = (common, rest)
         return found
 
-    def _stand_in(self, lower: int, strings: Any) -> int:
+    def _stand_in(self, lower: int, strings: StringStore) -> int:
         """A word that every rule treats as it treats ``lower``, a word no rule names."""
         if not self._word_tests:
             return 0
@@ -152,7 +162,7 @@ class AttributeTable:
         for field in INDEXED:
             yield from self._by_value.get((field, values[field]), ())
 
-    def _matcher_hits(self, doc: Any, words: list[int]
+    def _matcher_hits(self, doc: Doc, words: list[int]
                       ) -> dict[int, list[tuple[int, dict[int, Any]]]]:
         hits: dict[int, list[tuple[int, dict[int, Any]]]] = {}
         for key, start, end in self._matches(doc, words):
@@ -161,7 +171,7 @@ class AttributeTable:
             hits.setdefault(token.i, []).append((int(doc.vocab.strings[key]), attrs))
         return hits
 
-    def _matches(self, doc: Any, words: list[int]) -> set[tuple[int, int, int]]:
+    def _matches(self, doc: Doc, words: list[int]) -> set[tuple[int, int, int]]:
         # Every multi-token rule names a word it needs ("gon" "na"): the Matcher runs only
         # on the few short windows around those words, not over the whole document.
         if not self._matcher_attrs:
@@ -178,7 +188,7 @@ class AttributeTable:
                              for key, s, e in self._matcher(window, allow_missing=True))
         return found
 
-    def _note_words(self, vocab: Any, test: Any) -> None:
+    def _note_words(self, vocab: Vocab, test: Any) -> None:
         if isinstance(test, str):
             self._named_words.add(vocab.strings.add(test))
         elif isinstance(test, dict) and set(test) == {"IN"}:
@@ -200,14 +210,15 @@ class AttributeTable:
         self._anywhere.append(rule)
 
 
-def _rules(ruler: Any) -> Iterable[tuple[list[list[dict[str, Any]]], dict[int, Any], int]]:
+def _rules(ruler: AttributeRuler
+           ) -> Iterable[tuple[list[list[dict[str, Any]]], dict[int, Any], int]]:
     # The ruler's own list of (patterns, attrs, index), in the order it applies them.
     for order, attrs in enumerate(ruler.attrs):
         key = ruler.vocab.strings[str(order)]
         yield ruler.matcher.get(key)[1], attrs, ruler.indices[order]
 
 
-def _needed_words(vocab: Any, patterns: list[list[dict[str, Any]]],
+def _needed_words(vocab: Vocab, patterns: list[list[dict[str, Any]]],
                   words: set[int] | None) -> set[int] | None:
     """``words`` plus, for each pattern, the words one of its tokens must be; None when some
     pattern needs no particular word (the Matcher must then see every token)."""

@@ -21,7 +21,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+
+from spacy.tokens import Doc, Span, Token
 
 from ..records import Article, Mention
 from ..text import fold_name
@@ -85,7 +86,7 @@ class _Role:
 
 @dataclass(slots=True)
 class _Article:
-    doc: Any
+    doc: Doc
     article: Article
     names: list[_Name] = field(default_factory=list)
     taken: set[int] = field(default_factory=set)  # tokens already inside a title or role
@@ -93,7 +94,7 @@ class _Article:
     out: list[Mention] = field(default_factory=list)
 
 
-def find_mentions(doc: Any, article: Article) -> list[Mention]:
+def find_mentions(doc: Doc, article: Article) -> list[Mention]:
     """Every name and role description of the article, clustered by referent."""
     a = _Article(doc, article)
     # 1. Names from the model, repaired and with titles stripped.
@@ -156,7 +157,7 @@ def person_label_for(mentions: Sequence[Mention], start: int, end: int) -> str |
 
 # ---------------------------------------------------------------- 1. names
 
-def _names(doc: Any, article: Article) -> list[_Name]:
+def _names(doc: Doc, article: Article) -> list[_Name]:
     found: list[_Name] = []
     last_end = 0
     for ent in doc.ents:
@@ -179,7 +180,7 @@ def _names(doc: Any, article: Article) -> list[_Name]:
     return found
 
 
-def _cut_headline_verb(doc: Any, start: int, end: int, label: str) -> int:
+def _cut_headline_verb(doc: Doc, start: int, end: int, label: str) -> int:
     """'Lund Says Arctic Nations' -> 'Lund': a name ends before a headline's verb."""
     if label not in VERB_CUT_LABELS:
         return end
@@ -190,7 +191,7 @@ def _cut_headline_verb(doc: Any, start: int, end: int, label: str) -> int:
     return end
 
 
-def _headline_run(doc: Any, start: int, end: int, label: str) -> bool:
+def _headline_run(doc: Doc, start: int, end: int, label: str) -> bool:
     """A 'person' spanning most of a title-case line is the headline, not a name."""
     if label != "PERSON" or end - start <= MAX_PERSON_TOKENS or not _title_case_line(doc, start):
         return False
@@ -198,14 +199,14 @@ def _headline_run(doc: Any, start: int, end: int, label: str) -> bool:
     return len(line) >= MIN_HEADLINE_WORDS and (end - start) >= HEADLINE_SHARE * len(line)
 
 
-def _line_words(doc: Any, i: int) -> list[str]:
+def _line_words(doc: Doc, i: int) -> list[str]:
     text: str = text_of(doc)
     lo = text.rfind("\n", 0, doc[i].idx) + 1
     hi = text.find("\n", doc[i].idx)
     return text[lo:hi if hi != -1 else len(text)].split()
 
 
-def _title_case_line(doc: Any, i: int) -> bool:
+def _title_case_line(doc: Doc, i: int) -> bool:
     """Whether token ``i`` stands in a headline-style line: nearly every long word capitalised."""
     long_words = [w for w in _line_words(doc, i) if len(w) > TITLE_CASE_MIN_CHARS
                   and w[:1].isalpha()]
@@ -224,7 +225,7 @@ def _label(text: str, label: str, article: Article) -> str:
     return "ORG" if fold_name(text) in own or names.is_masthead(text) else label
 
 
-def _extend_particles(doc: Any, end: int, label: str) -> int:
+def _extend_particles(doc: Doc, end: int, label: str) -> int:
     """'Ursula von' + 'der Leyen' -> one name: the model often cuts at a name particle."""
     if label != "PERSON":
         return end
@@ -237,7 +238,7 @@ def _extend_particles(doc: Any, end: int, label: str) -> int:
     return end
 
 
-def _cut_at_break(doc: Any, start: int, end: int) -> int:
+def _cut_at_break(doc: Doc, start: int, end: int) -> int:
     """A name never spans a paragraph break; the model sometimes joins two lines."""
     for i in range(start, end):
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
@@ -245,7 +246,7 @@ def _cut_at_break(doc: Any, start: int, end: int) -> int:
     return end
 
 
-def _drop_possessive(doc: Any, start: int, end: int) -> int:
+def _drop_possessive(doc: Doc, start: int, end: int) -> int:
     while end > start + 1 and doc[end - 1].lower_ in {"'s", "’s", "'", "’"}:
         end -= 1
     return end
@@ -253,7 +254,7 @@ def _drop_possessive(doc: Any, start: int, end: int) -> int:
 
 # ---------------------------------------------------------------- 2. article-local clusters
 
-def _tokens(doc: Any, n: _Name) -> list[str]:
+def _tokens(doc: Doc, n: _Name) -> list[str]:
     return names.name_key(names.strip_possessive(doc[n.start:n.end].text)).split()
 
 
@@ -261,7 +262,7 @@ def _is_full(toks: list[str]) -> bool:
     return len(toks) >= 2 and toks[0] not in names.NAME_PARTICLES
 
 
-def _cluster(found: list[_Name], doc: Any) -> None:
+def _cluster(found: list[_Name], doc: Doc) -> None:
     # (first, last) -> the cluster key of the first full name so spelled
     full: dict[tuple[str, str], str] = {}
     for n in found:
@@ -325,7 +326,7 @@ def _title_before(a: _Article, n: _Name) -> None:
     a.out.append(_mention(a, start, n.end, "TITLED", n.key))
 
 
-def _title_token(tok: Any) -> bool:
+def _title_token(tok: Token) -> bool:
     if tok.ent_type_ == "PERSON":
         return False
     w = tok.lower_
@@ -333,7 +334,7 @@ def _title_token(tok: Any) -> bool:
             or tok.ent_type_ in QUALIFIER_ENTS)
 
 
-def _has_head(span: Any) -> bool:
+def _has_head(span: Span) -> bool:
     return any(t.lower_ in names.ROLE_HEADS for t in span)
 
 
@@ -356,7 +357,7 @@ def _apposition_after(a: _Article, n: _Name) -> None:
     a.out.append(_mention(a, start, end, "ROLE", n.key))
 
 
-def _role_token(tok: Any) -> bool:
+def _role_token(tok: Token) -> bool:
     if tok.ent_type_ == "PERSON" or tok.is_punct:
         return False
     w = tok.lower_
@@ -389,7 +390,7 @@ def _roles(a: _Article) -> None:
         i = end
 
 
-def _role_span(doc: Any, head: int, name_tokens: set[int]) -> tuple[int, int] | None:
+def _role_span(doc: Doc, head: int, name_tokens: set[int]) -> tuple[int, int] | None:
     """A definite description around a role noun: 'the (former Dutch) leader (of the X)'."""
     start = head
     while start > 0 and head - start < MAX_ROLE_TOKENS and doc[start - 1].lower_ != "the":
@@ -414,7 +415,7 @@ def _role_span(doc: Any, head: int, name_tokens: set[int]) -> tuple[int, int] | 
     return start, end
 
 
-def _of_phrase(doc: Any, end: int, name_tokens: set[int]) -> int:
+def _of_phrase(doc: Doc, end: int, name_tokens: set[int]) -> int:
     """Extend over 'of (the) X Y' where X Y are qualifier words ('of the European Commission')."""
     if end >= len(doc) - 1 or doc[end].lower_ != "of":
         return end
@@ -430,7 +431,7 @@ def _of_phrase(doc: Any, end: int, name_tokens: set[int]) -> int:
     return stop if stop > k else end
 
 
-def _describe(span: Any) -> _Role:
+def _describe(span: Span) -> _Role:
     nations: set[str] = set()
     orgs: set[str] = set()
     heads: set[str] = set()
@@ -447,10 +448,10 @@ def _describe(span: Any) -> _Role:
                  names.role_key(span.text), former)
 
 
-def _qualifier_runs(span: Any) -> list[tuple[str, str]]:
+def _qualifier_runs(span: Span) -> list[tuple[str, str]]:
     """Consecutive entity tokens of a span, with their entity type ('U.S.', 'GPE')."""
     runs: list[tuple[str, str]] = []
-    cur: list[Any] = []
+    cur: list[Token] = []
     for t in [*span, None]:
         if t is not None and t.ent_type_ in QUALIFIER_ENTS and t.lower_ != "the":
             if cur and cur[-1].ent_type_ != t.ent_type_:
@@ -519,7 +520,7 @@ def _main_subject(a: _Article) -> str | None:
 FOREIGN_LABELS: dict[str, str] = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 
 
-def relabel(doc: Any) -> None:
+def relabel(doc: Doc) -> None:
     """Put ``doc``'s entities under this module's labels when its pipeline uses WikiNER's
     (an OntoNotes pipeline's LOC, "the Alps", stays as it is)."""
     if not doc.ents or not wikiner_labels(doc):

@@ -16,7 +16,8 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import Any
+
+from spacy.tokens import Doc, Token
 
 from ..records import Article, Timex
 from ..text import (
@@ -217,7 +218,7 @@ AND_A_HALF = re.compile(r"[ -]and[ -]a[ -]half$")
 _UNIT_WORDS = "year|month|week|day|decade|century|centurie|hour|minute|second|quarter"
 
 
-def find_timexes(doc: Any, article: Article) -> list[Timex]:
+def find_timexes(doc: Doc, article: Article) -> list[Timex]:
     """Every temporal expression of the article with a confident TimeML value."""
     dct = article_day(article.published)
     spans = _spans(doc)
@@ -275,7 +276,7 @@ def _quarter_start(value: str, later: int = 0) -> dt.date:
     return dt.date(total // 4, total % 4 * 3 + 1, 1)
 
 
-def _clock_times_on_their_day(doc: Any, found: list[Timex]) -> list[Timex]:
+def _clock_times_on_their_day(doc: Doc, found: list[Timex]) -> list[Timex]:
     """A bare clock time is on the day its sentence names ("flew on Tuesday ... at 18:00"),
     not on the article date: the nearest day-precise date in the same sentence."""
     days = [t for t in found if t.type == "DATE" and DAY_VALUE.fullmatch(t.value)]
@@ -293,7 +294,7 @@ def _clock_times_on_their_day(doc: Any, found: list[Timex]) -> list[Timex]:
     return out
 
 
-def _sentence_bounds(doc: Any, start: int, end: int) -> tuple[int, int]:
+def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if doc.has_annotation("SENT_START"):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
@@ -311,7 +312,7 @@ def _range_ends(article_id: str, text: str, offset: int) -> list[Timex]:
             for g in (1, 2, 3) if m[g]]
 
 
-def _spans(doc: Any) -> list[tuple[int, int]]:
+def _spans(doc: Doc) -> list[tuple[int, int]]:
     text = text_of(doc)
     spans = [piece for e in doc.ents if e.label_ in TIMEX_LABELS
              for part in _by_line(text, e.start_char, e.end_char)
@@ -404,7 +405,7 @@ def article_day(value: str | None) -> dt.date | None:
 
 # ---------------------------------------------------------------- tense of the context
 
-def _tense(doc: Any, start: int, end: int) -> str:
+def _tense(doc: Doc, start: int, end: int) -> str:
     """'future', 'past' or 'present': the verb a time expression hangs from, and its aux."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span) or not doc.has_annotation("DEP"):
@@ -422,7 +423,7 @@ def _tense(doc: Any, start: int, end: int) -> str:
     return "past"
 
 
-def _verb_tense(verb: Any) -> str:
+def _verb_tense(verb: Token) -> str:
     aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     if verb.tag_ == "VB" and "to" in aux and verb.head.i != verb.i:
         # An infinitive takes its time from the verb or adjective it completes: "is set to

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+
+from spacy.tokens import Doc
 
 from ..records import Article, Timex
 from .model import text_of
@@ -59,7 +60,7 @@ _FUTURE = re.compile(r"\b(?:aura|auront|sera|seront|va|vont|doit|doivent|devrait
 FUTURE_REACH = 60
 
 
-def find_timexes(doc: Any, article: Article) -> list[Timex]:
+def find_timexes(doc: Doc, article: Article) -> list[Timex]:
     """Every French temporal expression of the article with a confident TimeML value."""
     dct = article_day(article.published)
     text = text_of(doc)
@@ -72,15 +73,15 @@ def find_timexes(doc: Any, article: Article) -> list[Timex]:
     return found
 
 
-def _future_verb(doc: Any, start: int) -> bool:
+def _future_verb(doc: Doc, start: int) -> bool:
     """True when the verb the expression hangs from is in the future (« reprendront
     jeudi »), as the pipeline's morphology reads it."""
     token = doc.char_span(start, start + 1, alignment_mode="expand")
     if token is None or not len(token):
         return False
     head = token[0].head
-    return "Fut" in head.morph.get("Tense") or any(
-        "Fut" in c.morph.get("Tense") for c in head.children if c.dep_.startswith("aux"))
+    return "Fut" in head.morph.get("Tense", None) or any(
+        "Fut" in c.morph.get("Tense", None) for c in head.children if c.dep_.startswith("aux"))
 
 
 def _value(m: re.Match[str], dct: dt.date | None, text: str, future_verb: bool) -> str | None:
