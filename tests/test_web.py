@@ -487,3 +487,44 @@ def test_timeline_titles_of_reported_speech_have_no_quotation_marks() -> None:
         "Lavrov: “No meeting is planned”"
     assert _quote_title("Rutte", "that the issue was not discussed", "indirect") == \
         "Rutte said that the issue was not discussed"
+
+
+def test_contradiction_shows_its_kind_then_its_why(client: TestClient) -> None:
+    [c] = client.get("/api/contradictions").json()["contradictions"]
+    assert c["kind"] == "yes and no" and c["why"] == "will not cut vs will be cut"
+    assert "yes and no: will not cut vs will be cut" in body(client, "/contradictions")
+
+
+def test_story_page_reads_statements_and_sentences_once(web_db: Path,  # noqa: F811
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    for name in ("statements", "quote_sentences", "quote_rows"):
+        real = getattr(Store, name)
+        monkeypatch.setattr(Store, name, lambda self, *a, _r=real, _n=name, **k:
+                            calls.append(_n) or _r(self, *a, **k))
+    with Store.open(web_db, readonly=True) as s:
+        view = views.story_view(s, STORY)
+    assert view is not None and view["contradictions"]
+    assert calls.count("statements") == 1 and "quote_sentences" not in calls
+
+
+def test_person_page_counts_every_article_not_the_listed_page(
+        client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = Store.entity_articles
+    monkeypatch.setattr(Store, "entity_articles", lambda self, e, limit=1: real(self, e, limit))
+    view = client.get("/api/people/e-olsen").json()
+    assert view["entity"]["articles"] == 2 and len(view["articles"]) == 1
+    html = body(client, "/people/e-olsen")
+    assert "in 2 articles" in html and "(the newest 1)" in html
+
+
+def test_routes_and_app_do_not_import_each_other() -> None:
+    import ast
+
+    web = Path(views.__file__).parent
+    for module in web.glob("*.py"):
+        if module.name == "app.py":
+            continue
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        assert "app" not in imported and "storyline.web.app" not in imported, module.name

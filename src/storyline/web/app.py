@@ -9,23 +9,23 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from ..errors import ConfigError, StoreError
-from ..store import Store
+from ..errors import ConfigError
 
 try:
     from fastapi import FastAPI, Request
-    from fastapi.responses import HTMLResponse, JSONResponse, Response
+    from fastapi.responses import JSONResponse, Response
     from fastapi.staticfiles import StaticFiles
     from starlette.exceptions import HTTPException
     from starlette.types import ASGIApp, Message, Receive, Scope, Send
 except ImportError as e:  # pragma: no cover - depends on the install
     raise ImportError("the web app needs FastAPI: install storyline[web]") from e
 
+from .deps import render
+from .routes import api, pages
 from .templating import STATIC, environment
 
 # No inline script or style anywhere: crawled text that slips into a page still cannot run.
@@ -94,7 +94,6 @@ def create_app(db: str | Path, budget_s: float = REQUEST_BUDGET_S) -> FastAPI:
     """
     if str(db) != ":memory:" and not Path(db).is_file():
         raise ConfigError(f"no store at {db}; create one with `storyline run PATHS --db {db}`")
-    from .routes import api, pages
 
     # /docs would load its script from a CDN, which the CSP (rightly) blocks; the OpenAPI
     # description stays at /openapi.json.
@@ -113,25 +112,6 @@ def create_app(db: str | Path, budget_s: float = REQUEST_BUDGET_S) -> FastAPI:
     app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
     return app
-
-
-def open_store(request: Request) -> Iterator[Store]:
-    """A read-only connection for one request: SQLite connections are cheap, never shared."""
-    try:
-        store = Store.open(request.app.state.db, readonly=True)
-    except StoreError as e:
-        raise HTTPException(503, str(e)) from e
-    store.limit_time(request.app.state.budget_s, request.app.state.stopping.is_set)
-    try:
-        yield store
-    finally:
-        store.close()
-
-
-def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
-    html = request.app.state.templates.get_template(template).render(
-        request_path=request.url.path, **context)
-    return HTMLResponse(html, status_code=status)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

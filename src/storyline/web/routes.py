@@ -10,7 +10,7 @@ from starlette.exceptions import HTTPException
 
 from ..store import Store
 from . import views
-from .app import open_store, render
+from .deps import open_store, render
 
 pages = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 api = APIRouter(prefix="/api", tags=["api"])

@@ -17,7 +17,7 @@ from urllib.parse import urlencode, urlsplit
 from ..corpus.sources import outlet_name, syndication_roots
 from ..corpus.statements import one_per_statement_pair
 from ..corpus.timeline import reported
-from ..records import Article, Event, Quote, TimelineItem
+from ..records import Article, Event, Quote, Statement, TimelineItem
 from ..store import Store
 from ..store.web import OUTLET_SORTS, PAGE_SIZE, PEOPLE_SORTS, STORY_SORTS, check_search
 
@@ -180,7 +180,8 @@ def story_view(store: Store, story_id: str) -> View | None:
         "axis": _axis(days),
         "speakers": _speakers(items),
         "sources": ctx.source_groups(),
-        "contradictions": contradictions_view(store, story_id)["contradictions"],
+        "contradictions": contradictions_view(store, story_id,
+                                              ctx.statement_list)["contradictions"],
     }
 
 
@@ -198,13 +199,14 @@ class _ItemContext:
         kinds = {d.article: d.kind for d in self.links}
         self.articles = {a["id"]: brief_view(a, kinds) for a in store.story_articles(story)}
         # A timeline row stands for every rendering of its statement.
-        self.statement_of = {q: s for s in store.statements(story) for q in s.quotes}
+        self.statement_list = store.statements(story)
+        self.statement_of = {q: s for s in self.statement_list for q in s.quotes}
         self.statements = {q: s.articles for q, s in self.statement_of.items()}
         shown = {q for t in self.items if t.kind == "quote"
                  for q in (self.statement_of[t.ref].quotes if t.ref in self.statement_of
                            else (t.ref,))}
         self.renderings = {r["id"]: r for r in store.quote_rows(shown)}
-        self.sentences = store.quote_sentences(shown)
+        self.sentences = {q: r["sentence"] or "" for q, r in self.renderings.items()}
         self.entities = store.entities_by_ids(
             {t.speaker for t in self.items if t.speaker}
             | {q.speaker for q in self.quotes.values() if q.speaker})
@@ -555,10 +557,12 @@ def person_view(store: Store, entity_id: str) -> View | None:
             variants.append(v)
     quotes = by_statement([_quote_row(r) for r in rows])
     by_day = store.entity_mentions_by_day(entity_id)
-    # Named: every stored mention of it (the per-day counts add up to this).
+    # Named: every stored mention of it; articles: every article naming it (an article has
+    # one publication day, so the per-day counts add up to both; the list below is a page).
     named = sum(r["mentions"] for r in by_day)
+    in_articles = sum(r["articles"] for r in by_day)
     return {"entity": {"id": entity.id, "name": entity.name, "type": entity.type,
-                       "mentions": entity.mentions, "named": named},
+                       "mentions": entity.mentions, "named": named, "articles": in_articles},
             "variants": variants, "quotes": quotes,
             "statements": len({r.get("statement") or r["id"] for r in rows}),
             "mentions_over_time": mentions_over_time(by_day),
@@ -665,15 +669,19 @@ def _wire_groups(store: Store, ids: list[str]) -> list[View]:
             for _, g in sorted(groups.items())]
 
 
-def contradictions_view(store: Store, story: str | None = None) -> View:
+def contradictions_view(store: Store, story: str | None = None,
+                        statements: list[Statement] | None = None) -> View:
+    """The story's contradictions (every story's without ``story``); ``statements``: the
+    story's, when the caller has read them already."""
     # A reader sees one contradiction per pair of statements; the store keeps every pair of
     # renderings the detector found (the export lists them all).
-    pairs = one_per_statement_pair(store.story_contradictions(story), store.statements(story))
+    if statements is None:
+        statements = store.statements(story)
+    pairs = one_per_statement_pair(store.story_contradictions(story), statements)
     rows = {r["id"]: _quote_row(r) for r in store.quote_rows([x for c in pairs
                                                               for x in (c.a, c.b)])}
     return {"contradictions": [
-        {"why": c.why, "reason": c.why or KIND_LABELS.get(c.kind, c.kind),
-         "kind": KIND_LABELS.get(c.kind, c.kind), "story": c.story,
+        {"why": c.why, "kind": KIND_LABELS.get(c.kind, c.kind), "story": c.story,
          "a": rows.get(c.a), "b": rows.get(c.b)}
         for c in pairs]}
 
