@@ -49,10 +49,20 @@ _INVERTED = frozenset({"obj", "nsubj:pass"})
 
 
 def _inverted_subjects(doc: Doc) -> None:
-    """French puts the subject after the verb in the clause that attributes a quotation
-    (« ... », a déclaré Claire Dubois); the French pipeline labels that subject as the
-    verb's object. A speech verb with no subject whose first object follows it straight
-    after a quotation mark or comma gets that object back as its subject."""
+    """Relabel, in place, the subject French places after a speech verb as ``nsubj``.
+
+    What: in the clause that attributes a quotation (« ... », a déclaré Claire Dubois) the
+    subject follows the verb, and the French pipeline labels it the verb's object (``obj``
+    or ``nsubj:pass``). A speech verb with no subject of its own, whose clause opens right
+    after a closing quotation mark or comma, gets its first such object on its right
+    relabelled ``nsubj`` (only a noun, proper noun or pronoun).
+
+    Why here, and why a mutation: every reader of the speaker asks the parse for the cue's
+    subject by label (``quotes.parse.own_subject``, ``SpeakerIndex.last_subject_before``),
+    as they must for English; relabelling once, before any reader runs, lets them read
+    French attribution with no French branch. The Doc is this article's own (the runners
+    parse each text and drop the Doc after ``analyze_doc``), so nothing else sees the
+    change. Only the dependency label changes; heads, tokens and offsets stay as parsed."""
     from .quotes.cues import CUE_VERBS
 
     for tok in doc:
