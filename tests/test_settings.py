@@ -45,3 +45,39 @@ def test_the_model_comes_from_the_environment_when_loaded_not_when_imported(
     assert Settings().model == "en_core_web_sm"
     assert load_settings().model == "my_pipeline"
     assert load_settings(model="other").model == "other"
+
+
+# One value no run could use for every setting; the test below checks none is missing.
+BAD_VALUES: dict[str, object] = {
+    "model": "", "workers": 2.5, "batch_size": 0, "max_page_bytes": 1.5,
+    "max_decompressed_bytes": 0, "page_timeout_s": 0, "page_memory_mb": 0,
+    "minhash_perm": 8, "shingle_words": 0, "near_duplicate_threshold": 1.5, "seed": -1,
+    "story_threshold": 2.0, "story_gap_days": 0.5, "progress": "yes", "fetch_delay_s": -1.0,
+    "fetch_retries": 1.0, "fetch_timeout_s": 0.0, "fetch_deadline_s": "60",
+    "max_fetch_bytes": 0, "user_agent": " ", "allow_cross_host_redirects": 1,
+    "default_language": "", "models": {"fr": ""},
+}
+
+
+def test_every_setting_has_a_refused_value_here() -> None:
+    import dataclasses
+
+    assert set(BAD_VALUES) == {f.name for f in dataclasses.fields(Settings)}
+
+
+@pytest.mark.parametrize(("name", "value"), sorted(BAD_VALUES.items()))
+def test_every_setting_is_checked_when_built(name: str, value: object) -> None:
+    with pytest.raises(ConfigError, match=f"setting {name} "):
+        Settings(**{name: value})  # type: ignore[arg-type]
+
+
+def test_importing_settings_reads_no_environment_and_no_crawl_module() -> None:
+    import subprocess
+    import sys
+
+    code = ("import os, sys; os.environ['STORYLINE_MODEL'] = 'x'; "
+            "import storyline.settings as s; "
+            "print(s.Settings().model, 'storyline.crawl' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["en_core_web_sm", "False"]

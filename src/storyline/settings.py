@@ -22,7 +22,7 @@ class Settings:
     # ``load_settings`` takes STORYLINE_MODEL from the environment when it is set.
     model: str = "en_core_web_sm"
     # Worker processes for the per-article stages; 0 (the default) means one per core. The
-    # pool only starts when there are at least two chunks of work (parallel.Workers), so a
+    # pool only starts when there are at least two chunks of work (runners.workers.Workers), so a
     # small run never pays for a second model load.
     workers: int = 0
     # Articles per transaction: a killed run loses at most one batch of work, never data.
@@ -89,11 +89,27 @@ class Settings:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int | float):
                 raise ConfigError(f"setting {name} must be a number, not {value!r}")
+            if name in _WHOLE_NUMBERS and not isinstance(value, int):
+                raise ConfigError(f"setting {name} must be a whole number, not {value!r}")
             if not low <= value <= high:
                 raise ConfigError(f"setting {name} must be between {low} and {high}, "
                                   f"not {value!r}")
-        if not isinstance(self.model, str) or not self.model.strip():
+        for name in ("progress", "allow_cross_host_redirects"):
+            if not isinstance(getattr(self, name), bool):
+                raise ConfigError(f"setting {name} must be true or false, "
+                                  f"not {getattr(self, name)!r}")
+        if not _is_name(self.model):
             raise ConfigError("setting model must name a spaCy pipeline, e.g. en_core_web_sm")
+        if not _is_name(self.default_language):
+            raise ConfigError("setting default_language must be a language code, e.g. en, "
+                              f"not {self.default_language!r}")
+        if self.user_agent is not None and not _is_name(self.user_agent):
+            raise ConfigError("setting user_agent must be a non-empty string or left out, "
+                              f"not {self.user_agent!r}")
+        if not isinstance(self.models, dict) or not all(
+                _is_name(k) and _is_name(v) for k, v in self.models.items()):
+            raise ConfigError("setting models must map language codes to spaCy pipelines, "
+                              f'e.g. {{"fr": "fr_core_news_md"}}, not {self.models!r}')
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied; unknown names raise with the list of valid ones."""
@@ -120,6 +136,16 @@ _RANGES: tuple[tuple[str, float, float], ...] = (
     ("fetch_delay_s", 0.0, _INF), ("fetch_retries", 0, 100), ("fetch_timeout_s", 0.001, _INF),
     ("fetch_deadline_s", 0.001, _INF), ("max_fetch_bytes", 1, _INF),
 )
+
+
+# The numeric settings that count things (articles, bytes, workers): no fractions.
+_WHOLE_NUMBERS = frozenset({
+    "workers", "batch_size", "max_page_bytes", "max_decompressed_bytes", "minhash_perm",
+    "shingle_words", "seed", "story_gap_days", "fetch_retries", "max_fetch_bytes"})
+
+
+def _is_name(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
 
 
 def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
