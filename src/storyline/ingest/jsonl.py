@@ -97,7 +97,12 @@ def _document(path: str, stream: IO[bytes], settings: Settings) -> Iterator[RawP
 
 def _big_array(path: str, chunks: Iterator[bytes],
                settings: Settings) -> Iterator[RawPage | Failure]:
-    """The records of a JSON array too big to hold, one element at a time."""
+    """The records of a JSON array too big to hold, one element at a time.
+
+    Each element is parsed by ``json`` (``JSONDecoder.raw_decode``); only the brackets,
+    commas and whitespace between elements are read here. The standard library has no
+    streaming parser, and ``json.load`` would hold the whole file's text and every record
+    at once, which ``max_page_bytes`` exists to prevent."""
     text = _Text(chunks)
     text.skip(" \t\r\n\ufeff")
     text.pos += 1  # the "["
