@@ -500,3 +500,53 @@ def test_a_verb_event_naming_nobody_is_titled_by_its_phrase_not_a_report_label()
     analyses = {"a1": _analysis("a1", [_m("a1", "Geneva", "GPE")], [held])}
     [event] = merge_events([_article("x")], analyses, [], [], {})
     assert event.title == "Held in Geneva a week ago — Geneva"
+
+
+def _dated_article(aid: str, published: str | None) -> Article:
+    return Article(id=aid, source_id=aid, source=aid, text="x", outlet="Daily Ledger",
+                   published=published)
+
+
+def test_leads_of_one_kind_on_agreeing_days_meet_whoever_each_outlet_names() -> None:
+    # "Harbour Rovers fire their coach" and "Ivo Sand fired": the same dismissal, told by
+    # two outlets naming different sides of it.
+    aids = ("a1", "a2")
+    analyses = {"a1": _analysis("a1", [_m("a1", "Harbour Rovers", "ORG")], [
+                    _lead("a1", "fire", "2031-03-11", ("rovers",))]),
+                "a2": _analysis("a2", [_m("a2", "Ivo Sand")], [
+                    _lead("a2", "fire", None, ("sand",))])}
+    story = Story(id="s1", title="t", articles=aids)
+    events = merge_events([_dated_article(a, None) for a in aids], analyses, [story], [], {})
+    assert len(events) == 1 and set(events[0].articles) == set(aids)
+
+
+def test_leads_of_one_kind_on_different_days_stay_apart() -> None:
+    aids = ("a1", "a2")
+    analyses = {"a1": _analysis("a1", [_m("a1", "Harbour Rovers", "ORG")], [
+                    _lead("a1", "fire", "2031-03-11", ("rovers",))]),
+                "a2": _analysis("a2", [_m("a2", "Ivo Sand")], [
+                    _lead("a2", "fire", "2031-05-02", ("sand",))])}
+    story = Story(id="s1", title="t", articles=aids)
+    events = merge_events([_dated_article(a, None) for a in aids], analyses, [story], [], {})
+    assert len(events) == 2
+
+
+@pytest.mark.parametrize(("published", "joins"), [
+    ("2031-03-12", True),   # the next day's paper: its lead is that day's news
+    ("2031-03-11", True),   # the same day
+    ("2031-03-30", False),  # weeks later: a lead of its own, not this day's news
+    ("2031-03-10", False),  # before the happening: it cannot report it
+    (None, False),          # no day of its own: nothing anchors its lead
+])
+def test_an_undated_lead_joins_a_dated_one_by_one_name_when_its_article_is_of_that_day(
+        published: str | None, joins: bool) -> None:
+    aids = ("a1", "a2")
+    analyses = {"a1": _analysis("a1", [_m("a1", "Tara Holm")], [
+                    _lead("a1", "check", "2031-03-11", ("holm",))]),
+                "a2": _analysis("a2", [_m("a2", "Tara Holm")], [
+                    _lead("a2", "visit", None, ("holm",))])}
+    key_to_entity = {(a, "holm"): "E-holm" for a in aids}
+    story = Story(id="s1", title="t", articles=aids)
+    articles = [_dated_article("a1", "2031-03-11"), _dated_article("a2", published)]
+    events = merge_events(articles, analyses, [story], [], key_to_entity)
+    assert (len(events) == 1) is joins

@@ -7,15 +7,18 @@ undated mention joins a dated event only when exactly one fits and it shares two
 a name and the place) with it; otherwise it stays an undated event of its own.
 
 Articles' leads (``EventMention.lead``, each article's main happening) are merged first,
-whatever verb each outlet used ("enters rehab", "checks into rehab"): one shared name and
-agreeing days make one happening, and a later mention of a lead's kind with one of its names
-joins it. Each event carries the outlets that report it and how many of them are
+whatever verb each outlet used ("enters rehab", "checks into rehab"): one shared name, or
+the same kind of happening, and agreeing days make one happening. A lead with no day of its
+own is anchored by its article's publication day: it is that day's news, so it joins a lead
+of that day or just before on one name. A later mention of a lead's kind with one of its
+names joins it. Each event carries the outlets that report it and how many of them are
 independent once syndicated copies are folded (``corpus.sources``). A cluster with nothing
 to say (a bare verb, a kind without anyone or anywhere) is no event.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -43,6 +46,14 @@ MAX_TITLE_NAMES = 4
 # One, the next day's paper; on the ECB+ dev tune half (mostly undated) 0, 1 and 2 all gave
 # main_event_coverage 0.555; on the seeds each keeps December's lead off August's event.
 LEAD_REPORT_DAYS = 1
+# Days after a happening an article whose lead has no day of its own may be published and
+# still have it as its news: such a lead joins a story's lead dated up to this much before
+# its article's day on one shared name (else it needs the bar below). ECB+ dev tune half
+# main_event_coverage: no anchoring 0.674, 0 days 0.682, 1-3 days 0.687, 5 0.691, 10
+# 0.696; a report more than a few days later is no longer the day's news, so 2, the
+# middle of the plateau (check half 0.678 -> 0.747).
+LEAD_ANCHOR_DAYS = 2
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # Shared participants an undated mention needs to join a dated event (one plus the place
 # also does): the same bar the per-article date inheritance uses.
 UNDATED_MIN_SHARED = 2
@@ -64,6 +75,7 @@ class _Resolved:
     ids: frozenset[str]  # entity ids, or "name:<folded text>" when no entity was resolved
     names: Mapping[str, str]  # identity -> display name
     place: str | None  # display name of the place
+    published: str | None = None  # the reporting article's publication day, when it has one
 
 
 @dataclass
@@ -112,13 +124,25 @@ def merge_events(articles: Sequence[ArticleMeta], analyses: Mapping[str, Analysi
     else:
         source, ids = analyses, sorted(a.id for a in articles)
     story_of = {a: s.id for s in stories for a in s.articles}
+    published = {a.id: day for a in articles if (day := _day(a.published))}
     things = _entities_by_name(each_analysis(source, ids))
     resolved = [r for an in each_analysis(source, ids) for r in
-                _resolve(an, story_of.get(an.article), key_to_entity, things)]
+                _resolve(an, story_of.get(an.article), key_to_entity, things,
+                         published.get(an.article))]
     clusters = _cluster(resolved)
     index = SourceIndex.build(articles, links)
     events = [e for c in clusters if (e := _to_event(c, index)) is not None]
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
+
+
+def _day(value: str | None) -> str | None:
+    """The YYYY-MM-DD day of a publication date, or None when it is not a valid day."""
+    if not value or not DAY.match(value):
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
 
 
 def _entities_by_name(analyses: Iterable[Analysis]) -> dict[str, str]:
@@ -137,7 +161,7 @@ def _entities_by_name(analyses: Iterable[Analysis]) -> dict[str, str]:
 
 def _resolve(analysis: Analysis, story: str | None,
              key_to_entity: Mapping[tuple[str, str], str],
-             things: Mapping[str, str]) -> list[_Resolved]:
+             things: Mapping[str, str], published: str | None = None) -> list[_Resolved]:
     names = _key_names(analysis.mentions)
     out = []
     for em in analysis.event_mentions:
@@ -146,7 +170,7 @@ def _resolve(analysis: Analysis, story: str | None,
             ident, name = _identity(analysis.article, key, names, key_to_entity, things)
             ids.setdefault(ident, name)
         place = _display(names[em.place]) if em.place in names else None
-        out.append(_Resolved(em, story, frozenset(ids), ids, place))
+        out.append(_Resolved(em, story, frozenset(ids), ids, place, published))
     return out
 
 
@@ -195,15 +219,11 @@ def _cluster(resolved: Sequence[_Resolved]) -> list[_Cluster]:
     leads: dict[tuple[str | None, str], list[_Cluster]] = {}
     for r in sorted((r for r in resolved if r.mention.lead), key=_order):
         frame = (r.story, r.mention.status)
-        # An undated lead joins a dated one on the bar undated mentions always meet (two
-        # names, or one and the place) and only as the same kind of happening ("reached
-        # Kyiv" with no day is not August's announcement); between undated leads one name
-        # is enough.
-        fitting = [c for c in leads.get(frame, ()) if _fits_lead(c, r) and
-                   (_stated(r) or c.stated is None or _frame(r) in c.frames
-                    or _shared(c, r) >= UNDATED_MIN_SHARED
-                    or (r.place is not None and r.place in c.places))
-                   and (r.mention.date or c.date is None or _frame(r) in c.frames)]
+        # An undated lead joins a dated one as the same kind of happening, on the bar
+        # undated mentions always meet (two names, or one and the place), or anchored by
+        # its article's day (``_joins_lead``): "reached Kyiv" with no day, in a page with
+        # no date, is not August's announcement. Between undated leads one name is enough.
+        fitting = [c for c in leads.get(frame, ()) if _joins_lead(c, r)]
         if not fitting:
             leads.setdefault(frame, []).append(_new(clusters, framed, r, lead=True))
             continue
@@ -349,11 +369,38 @@ def _fits_lead(c: _Cluster, r: _Resolved) -> bool:
     if not _dates_agree(_stated(r) or _inferred(r), _stated(r) is None,
                         c.stated or c.inferred, c.stated is None):
         return False
+    # The same kind of happening told as a story's news on agreeing days is one happening,
+    # whoever each outlet names ("Sixers fire O'Brien", "O'Brien fired by Philadelphia").
+    if _same_frame(c, r):
+        return True
     # A shared participant is enough, whatever place each outlet names (the arena, the
     # city, the country): one names it finer than the other.
     if c.ids & r.ids or _name_words(c.folded) & _name_words(_folded(r)):
         return True
     return r.place is not None and r.place in c.places
+
+
+def _joins_lead(c: _Cluster, r: _Resolved) -> bool:
+    """Whether a lead joins a cluster of leads: it fits (``_fits_lead``) and, undated
+    against a day, is the same kind of happening, shares two names (or one and the place)
+    or was published on that day or soon after (``_reported_after``)."""
+    if not _fits_lead(c, r):
+        return False
+    if _same_frame(c, r) or _reported_after(r, c.stated or c.date):
+        return True
+    if _stated(r) is None and c.stated is not None and _shared(c, r) < UNDATED_MIN_SHARED \
+            and not (r.place is not None and r.place in c.places):
+        return False
+    return r.mention.date is not None or c.date is None
+
+
+def _reported_after(r: _Resolved, day: str | None) -> bool:
+    """Whether the lead's article was published on ``day`` or up to LEAD_ANCHOR_DAYS after
+    it: an article's lead is its news, so it tells what happened just before it appeared."""
+    if r.published is None or day is None:
+        return False
+    return 0 <= (date.fromisoformat(r.published) - date.fromisoformat(day[:10])).days \
+        <= LEAD_ANCHOR_DAYS
 
 
 def _fits_dated(c: _Cluster, r: _Resolved) -> bool:
