@@ -1,0 +1,164 @@
+"""The cleaning stage alone over the bench corpus: a profile, or a timing of two variants.
+
+    .venv/bin/python bench/profile_clean.py profile [--n 1000] [--top 30]
+    .venv/bin/python bench/profile_clean.py time [--n 1000] [--repeat 2]
+    .venv/bin/python bench/profile_clean.py ab [--n 1000] [--rev HEAD]
+
+The corpus is the one ``make bench`` cleans (``bench.corpus``: the eval bundles' articles,
+cycled and perturbed, HTML pages included), read into RawPages once, then cleaned in this
+one process with ``pipeline.process_page``, as a one-worker run does.
+
+``profile``: cProfile over one pass, the top entries by cumulative and by own time.
+``time``: seconds per 1k pages, the first pass (with the one-time loads: locale data,
+the language model) and the warm passes after it, HTML pages and text pages apart.
+``ab``: the cleaning stage of git revision ``--rev`` (its ``clean/`` package, copied aside)
+against the working tree's, page by page in one process, taking turns which goes first
+(library caches are shared; one-time loads are paid before timing starts): seconds per
+1k pages of each, and every page whose Article differs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.corpus import base_records, write_corpus  # noqa: E402
+
+
+def pages(n: int) -> list[object]:
+    from storyline.ingest import read_inputs
+    from storyline.records import RawPage
+    from storyline.settings import Settings
+
+    records, _ = base_records(with_html=True)
+    with tempfile.TemporaryDirectory(prefix="storyline-profile-") as tmp:
+        paths = write_corpus(records, n, Path(tmp))
+        return [p for p in read_inputs(paths, Settings(progress=False))
+                if isinstance(p, RawPage)]
+
+
+def clean_all(items: list[object]) -> dict[str, float]:
+    from storyline.pipeline import process_page
+    from storyline.settings import Settings
+
+    settings = Settings(progress=False)
+    spent = {"html": 0.0, "text": 0.0}
+    for page in items:
+        t = time.perf_counter()
+        process_page(page, settings)  # type: ignore[arg-type]
+        spent["html" if getattr(page, "html", None) else "text"] += time.perf_counter() - t
+    return spent
+
+
+def old_clean(rev: str, folder: Path) -> object:
+    """The ``clean`` function of ``rev``'s clean/ package, importable beside the current one."""
+    import importlib
+    import subprocess
+
+    package = folder / "clean_at_rev"
+    package.mkdir()
+    names = subprocess.run(["git", "ls-tree", "--name-only", f"{rev}:src/storyline/clean/"],
+                           cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    for name in names:
+        if not name.endswith(".py"):
+            continue
+        text = subprocess.run(["git", "show", f"{rev}:src/storyline/clean/{name}"], cwd=ROOT,
+                              capture_output=True, text=True, check=True).stdout
+        text = text.replace("from ..", "from storyline.").replace(
+            '"storyline.clean.published"', '"clean_at_rev.published"')
+        (package / name).write_text(text, encoding="utf-8")
+    sys.path.insert(0, str(folder))
+    return importlib.import_module("clean_at_rev")
+
+
+def ab(items: list[object], rev: str) -> None:
+    import dataclasses
+
+    from storyline.clean import clean, language
+    from storyline.settings import Settings
+
+    settings = Settings(progress=False)
+    with tempfile.TemporaryDirectory(prefix="storyline-ab-") as tmp:
+        old = old_clean(rev, Path(tmp))
+        variants = {"old": old.clean, "new": clean}  # type: ignore[attr-defined]
+        warm = items[:: max(1, len(items) // 40)]
+        for fn in variants.values():  # one-time loads (locale data, models) before timing
+            for page in warm:
+                _run(fn, page, settings)
+        spent = {name: {"html": 0.0, "text": 0.0} for name in variants}
+        differ = 0
+        for k, page in enumerate(items):
+            kind = "html" if getattr(page, "html", None) else "text"
+            out = {}
+            for name in (("old", "new") if k % 2 else ("new", "old")):
+                t = time.perf_counter()
+                result = _run(variants[name], page, settings)
+                if not isinstance(result, str):  # language detection, as process_page
+                    lang = old.language if name == "old" else language  # type: ignore[attr-defined]
+                    result = lang.with_language(result)
+                spent[name][kind] += time.perf_counter() - t
+                out[name] = result if isinstance(result, str) else dataclasses.asdict(result)
+            if out["old"] != out["new"]:
+                differ += 1
+                o, n = out["old"], out["new"]
+                keys = [x for x in o if o[x] != n.get(x)] if isinstance(o, dict) else "all"
+                print(f"differs: {getattr(page, 'source_id', '?')} {keys}")
+    per_k = 1000 / len(items)
+    for name, s in spent.items():
+        print(f"{name} ({rev if name == 'old' else 'working tree'}): "
+              f"{sum(s.values()) * per_k:6.2f} s/1k   html {s['html'] * per_k:6.2f}   "
+              f"text {s['text'] * per_k:6.2f}")
+    print(f"{differ} of {len(items)} pages differ")
+
+
+def _run(fn: object, page: object, settings: object) -> object:
+    try:
+        return fn(page, settings)  # type: ignore[operator]
+    except Exception as e:  # noqa: BLE001 - a failure is an outcome to compare too
+        return f"{type(e).__name__}: {e}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("mode", choices=("profile", "time", "ab"))
+    parser.add_argument("--rev", default="HEAD")
+    parser.add_argument("--n", type=int, default=1000)
+    parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--repeat", type=int, default=2)
+    args = parser.parse_args()
+    items = pages(args.n)
+    n_html = sum(1 for p in items if getattr(p, "html", None))
+    print(f"{len(items)} pages ({n_html} HTML)")
+    if args.mode == "ab":
+        ab(items, args.rev)
+        return
+    if args.mode == "profile":
+        prof = cProfile.Profile()
+        prof.enable()
+        spent = clean_all(items)
+        prof.disable()
+        print(f"clean: {sum(spent.values()):.2f} s ({spent})")
+        for key in ("cumulative", "tottime"):
+            out = io.StringIO()
+            pstats.Stats(prof, stream=out).sort_stats(key).print_stats(args.top)
+            print(out.getvalue())
+        return
+    for run in range(args.repeat + 1):
+        spent = clean_all(items)
+        label = "first (with loads)" if run == 0 else f"warm {run}"
+        per_k = 1000 / len(items)
+        print(f"{label:20s} total {sum(spent.values()) * per_k:6.2f} s/1k   "
+              f"html {spent['html'] * per_k:6.2f}   text {spent['text'] * per_k:6.2f}")
+
+
+if __name__ == "__main__":
+    main()
