@@ -29,6 +29,8 @@ from ..text import fold_name
 from . import names
 from .model import text_of, wikiner_labels
 
+# Entity labels that name someone or something: the named mentions this stage keeps (roles,
+# dates and numbers are not names).
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
                          "WORK_OF_ART", "LAW"})
 # Labels the small model gives a surname it failed to recognise as a person ("Zelenskyy"
