@@ -77,7 +77,9 @@ def old_clean(rev: str, folder: Path) -> object:
             '"storyline.clean.published"', '"clean_at_rev.published"')
         (package / name).write_text(text, encoding="utf-8")
     sys.path.insert(0, str(folder))
-    return importlib.import_module("clean_at_rev")
+    module = importlib.import_module("clean_at_rev")
+    importlib.import_module("clean_at_rev.language")
+    return module
 
 
 def ab(items: list[object], rev: str) -> None:

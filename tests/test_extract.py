@@ -101,3 +101,64 @@ def test_broken_markup_gives_an_empty_result_not_an_error(html: str) -> None:
     ex = extract_html(html)
     assert isinstance(ex, Extracted)
     assert ex.text == "" or isinstance(ex.text, str)
+
+
+@pytest.mark.parametrize(("page", "url"), [(HARBOUR, None), (NO_META, None),
+                                           (NO_META, "https://www.islandnews.example/a")])
+def test_metadata_is_what_trafilatura_finds(page: str, url: str | None) -> None:
+    # _metadata reads only the fields the cleaner uses, as trafilatura's extract_metadata
+    # finds them; a trafilatura upgrade that changes its steps shows here.
+    import trafilatura
+
+    from storyline.clean.html import _metadata, _parse
+
+    ours, theirs = _metadata(_parse(page), url), trafilatura.extract_metadata(page, url)
+    for field in ("title", "url", "sitename", "hostname"):
+        assert getattr(ours, field) == getattr(theirs, field), field
+
+
+def test_htmldate_runs_once_per_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    import htmldate
+    import trafilatura.metadata
+
+    calls: list[str] = []
+
+    def counted(fn):  # type: ignore[no-untyped-def]
+        return lambda *a, **kw: calls.append("find_date") or fn(*a, **kw)
+
+    monkeypatch.setattr(htmldate, "find_date", counted(htmldate.find_date))
+    monkeypatch.setattr(trafilatura.metadata, "find_date", counted(trafilatura.metadata.find_date))
+    ex = extract_html(HARBOUR, url="https://www.nordiccoastherald.example/b/quays")
+    assert ex.published == "2024-03-12"
+    assert calls == ["find_date"]
+
+
+def _texts(monkeypatch: pytest.MonkeyPatch, precise: str, balanced: str) -> list[object]:
+    """extract_html with the two trafilatura passes replaced: their options, in call order."""
+    from types import SimpleNamespace
+
+    from storyline.clean import html
+
+    passes: list[object] = []
+
+    def bare(tree: object, url: str | None, options: dict[str, object]) -> object:
+        passes.append(options)
+        return SimpleNamespace(text=precise if options is html.TEXT_OPTIONS else balanced)
+
+    monkeypatch.setattr(html, "_bare", bare)
+    passes.append(extract_html(NO_META).text)
+    return passes
+
+
+def test_recall_pass_runs_only_when_the_precise_text_is_short(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.clean.html import RECALL_OPTIONS, SHORT_TEXT_CHARS, TEXT_OPTIONS
+
+    long_text = "word " * (SHORT_TEXT_CHARS // 5 + 1)
+    assert _texts(monkeypatch, long_text, "x" * 10 * SHORT_TEXT_CHARS) == [
+        TEXT_OPTIONS, long_text.strip()]
+    short = "A caption."
+    # short, but more than MIN_PRECISION_SHARE of the balanced text: precision kept
+    assert _texts(monkeypatch, short, "y" * 40) == [TEXT_OPTIONS, RECALL_OPTIONS, short]
+    # precision collapsed to a caption of a long page: the balanced text wins
+    assert _texts(monkeypatch, short, "z" * 500) == [TEXT_OPTIONS, RECALL_OPTIONS, "z" * 500]
