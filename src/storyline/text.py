@@ -6,10 +6,11 @@ Three folds, each the form one kind of comparison needs:
     fold_name   names                     "Zelénskyy’s", 'U.S.'     -> 'zelenskyy', 'us'
     fold_words  texts, word by word       "O’Brien's well-known"    -> "o’brien's well-known"
 
-All three lower the case and drop diacritics. ``fold`` makes every run of other characters one
-space; ``fold_name`` first drops a possessive "'s" and abbreviation dots, so a name written
-with and without them meets; ``fold_words`` keeps apostrophes and hyphens inside words (a
-shingle of "don't" is not one of "don t").
+All three drop diacritics and lower the case (``fold_words`` case-folds: "ß" -> "ss").
+``fold`` makes every run of other characters one space; ``fold_name`` first drops a
+possessive "'s" and abbreviation dots, so a name written with and without them meets;
+``fold_words`` keeps apostrophes and hyphens inside words (a shingle of "don't" is not one
+of "don t").
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from typing import TypeVar
 from spacy.lang.en.stop_words import STOP_WORDS
 
 __all__ = [
-    "MONTH_ABBREVIATIONS", "MONTH_NAMES", "MONTH_NUMBERS", "WEEKDAY_NAMES", "WEEKDAY_NUMBERS",
-    "batched", "fold", "fold_name", "fold_words", "strip_marks", "tokens",
+    "MIN_TOKEN_CHARS", "MONTH_ABBREVIATIONS", "MONTH_NAMES", "MONTH_NUMBERS", "WEEKDAY_NAMES",
+    "WEEKDAY_NUMBERS", "batched", "fold", "fold_name", "fold_words", "strip_marks", "tokens",
     "words",
 ]
 
