@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pytest
 
 from storyline.corpus.contradictions import find_contradictions
+from storyline.corpus.reader import MemoryCorpus
 from storyline.records import Analysis, Article, Mention, Quote, Sentence, Story
 
 
@@ -25,7 +26,7 @@ def _names(aid: str, text: str, names: list[str], offset: int = 0) -> list[Menti
 
 def _setup(a_text: str, b_text: str, a_names: list[str], b_names: list[str],
            b_speaker: str = "Weiss", b_date: str | None = "2031-03-20",
-           ) -> tuple[list[Quote], list[Article], list[Story], dict[str, Analysis]]:
+           ) -> tuple[list[Quote], list[Article], list[Story], MemoryCorpus]:
     quotes = [_quote("q1", "a1", a_text, "Lindqvist", "2031-03-11"),
               _quote("q2", "a2", b_text, b_speaker, b_date)]
     articles = [Article(id=a, source_id=a, source=a, text="") for a in ("a1", "a2")]
@@ -35,7 +36,20 @@ def _setup(a_text: str, b_text: str, a_names: list[str], b_names: list[str],
         "a2": Analysis("a2", sentences=(Sentence("a2", 0, len(b_text)),),
                        mentions=tuple(_names("a2", b_text, b_names))),
     }
-    return quotes, articles, [Story("s1", "t", ("a1", "a2"))], analyses
+    return quotes, articles, [Story("s1", "t", ("a1", "a2"))], MemoryCorpus(articles, analyses)
+
+
+class _CountingCorpus(MemoryCorpus):
+    """A corpus that notes which articles' analyses a step asked for, and whether with
+    sentences."""
+
+    def __init__(self, corpus: MemoryCorpus) -> None:
+        super().__init__(list(corpus.by_id.values()), corpus.found)
+        self.asked: list[tuple[list[str], bool]] = []
+
+    def analyses(self, ids: Sequence[str], sentences: bool = False) -> Mapping[str, Analysis]:
+        self.asked.append((list(ids), sentences))
+        return super().analyses(ids, sentences)
 
 
 def test_agreed_meeting_against_no_meeting_planned() -> None:
@@ -46,16 +60,12 @@ def test_agreed_meeting_against_no_meeting_planned() -> None:
     assert (pair.a, pair.b, pair.kind, pair.story) == ("q1", "q2", "polarity", "s1")
     assert pair.why == ("Lindqvist: Brandt agreed to a meeting between Brandt and Okafor next "
                         "month; Weiss: No meeting between Brandt and Okafor is planned")
-    # Analyses read a batch of articles at a time give the same pair.
-    quotes, articles, stories, analyses = setup
-    asked: list[list[str]] = []
-
-    def read(ids: Sequence[str]) -> dict[str, Analysis]:
-        asked.append(list(ids))
-        return {i: analyses[i] for i in ids if i in analyses}
-
-    assert find_contradictions(quotes, articles, stories, read) == [pair]
-    assert sorted(i for batch in asked for i in batch) == ["a1", "a2"]
+    # Each article's analysis is read once, with its sentences.
+    quotes, articles, stories, corpus = setup
+    counting = _CountingCorpus(corpus)
+    assert find_contradictions(quotes, articles, stories, counting) == [pair]
+    assert sorted(i for batch, _ in counting.asked for i in batch) == ["a1", "a2"]
+    assert all(sentences for _, sentences in counting.asked)
 
 
 def test_meeting_about_other_people_is_no_contradiction() -> None:
@@ -149,9 +159,9 @@ def test_subset_figures_are_not_compared() -> None:
 
 
 def test_statements_in_different_stories_never_pair() -> None:
-    quotes, articles, _, analyses = _setup(
+    quotes, articles, _, corpus = _setup(
         "Brandt agreed to a meeting between Brandt and Okafor",
         "No meeting between Brandt and Okafor is planned", ["Brandt", "Okafor"],
         ["Brandt", "Okafor"])
     stories = [Story("s1", "t", ("a1",)), Story("s2", "u", ("a2",))]
-    assert find_contradictions(quotes, articles, stories, analyses) == []
+    assert find_contradictions(quotes, articles, stories, corpus) == []

@@ -8,7 +8,7 @@ import pytest
 from storyline.corpus import stories
 from storyline.corpus.reader import MemoryCorpus
 from storyline.corpus.stories import assign_stories, average_link, cluster_pairs
-from storyline.records import Analysis, Article, ArticleInfo, DuplicateLink, Mention, Story
+from storyline.records import Analysis, Article, DuplicateLink, Mention, Story
 from storyline.settings import Settings
 
 QUAY = [
@@ -38,8 +38,20 @@ def groups(stories: list[Story]) -> set[frozenset[str]]:
     return {frozenset(s.articles) for s in stories}
 
 
+def _features(arts: list[Article]) -> stories.Features:
+    corpus = MemoryCorpus(arts)
+    return stories.features(corpus.infos(), corpus, stories.CHANNEL_WEIGHTS)
+
+
+def _title(arts: list[Article]) -> str:
+    """The title of the one story ``arts`` make (they are put in one story to be titled)."""
+    one = [Story("s", "", tuple(a.id for a in arts))]
+    [story] = assign_stories(MemoryCorpus(arts), [], one, Settings(progress=False))
+    return story.title
+
+
 def test_two_threads_two_stories_even_after_a_silence(settings: Settings) -> None:
-    found = assign_stories(corpus(), [], [], settings)
+    found = assign_stories(MemoryCorpus(corpus()), [], [], settings)
     assert groups(found) == {frozenset(f"q{i}" for i in range(4)),
                              frozenset(f"b{i}" for i in range(3))}
     quay = next(s for s in found if "q0" in s.articles)
@@ -49,9 +61,9 @@ def test_two_threads_two_stories_even_after_a_silence(settings: Settings) -> Non
 
 def test_rerun_keeps_ids_and_new_articles_join(settings: Settings) -> None:
     arts = corpus()
-    first = assign_stories(arts[:2] + arts[4:6], [], [], settings)
-    again = assign_stories(arts, [], first, settings)
-    assert groups(again) == groups(assign_stories(arts, [], [], settings))
+    first = assign_stories(MemoryCorpus(arts[:2] + arts[4:6]), [], [], settings)
+    again = assign_stories(MemoryCorpus(arts), [], first, settings)
+    assert groups(again) == groups(assign_stories(MemoryCorpus(arts), [], [], settings))
     old = {s.id for s in first}
     assert {s.id for s in again} == old
 
@@ -59,7 +71,7 @@ def test_rerun_keeps_ids_and_new_articles_join(settings: Settings) -> None:
 def test_a_copy_follows_its_canonical(settings: Settings) -> None:
     arts = [*corpus(), art("copy", "Unrelated words entirely, a reprint page.", "2025-01-08")]
     links = [DuplicateLink("copy", "b0", "wire")]
-    found = assign_stories(arts, links, [], settings)
+    found = assign_stories(MemoryCorpus(arts), links, [], settings)
     assert any({"copy", "b0"} <= set(s.articles) for s in found)
 
 
@@ -70,11 +82,11 @@ def test_previous_stories_never_merge() -> None:
 
 
 def test_empty_input(settings: Settings) -> None:
-    assert assign_stories([], [], [], settings) == []
+    assert assign_stories(MemoryCorpus([]), [], [], settings) == []
 
 
 def test_one_article_is_one_story(settings: Settings) -> None:
-    found = assign_stories(corpus()[:1], [], [], settings)
+    found = assign_stories(MemoryCorpus(corpus()[:1]), [], [], settings)
     assert [s.articles for s in found] == [("q0",)]
 
 
@@ -119,9 +131,10 @@ def test_an_undated_article_is_no_time_evidence() -> None:
     undated = Article(id="b", source_id="b", source="b", text="x",
                       published_from="none: no date of its own", published_estimate="2025-12-13",
                       published_estimate_from="latest full date the text mentions")
-    assert "2008" in stories._time_keys(sure, None)
-    assert stories._time_keys(undated, None) == []
-    assert np.isnan(stories._day(undated))
+    assert "2008" in stories.time_keys(sure, None)
+    assert stories.time_keys(undated, None) == []
+    feats = _features([sure, undated])
+    assert not np.isnan(feats.days[0]) and np.isnan(feats.days[1])
 
 
 # Two quakes on one invented island: a dated one and an undated one with other figures.
@@ -153,18 +166,18 @@ def quakes() -> list[Article]:
 def test_an_undated_report_of_another_incident_does_not_join_a_dated_story(
         settings: Settings) -> None:
     two = {frozenset({"d0", "d1", "d2"}), frozenset({"u0", "u1", "u2"})}
-    assert groups(assign_stories(quakes(), [], [], settings)) == two
+    assert groups(assign_stories(MemoryCorpus(quakes()), [], [], settings)) == two
     # Words and names alone, without figures and time anchors, make them one story.
-    alike = assign_stories(quakes(), [], [], settings, {"text": 0.6, "entities": 0.3},
+    alike = assign_stories(MemoryCorpus(quakes()), [], [], settings, {"text": 0.6, "entities": 0.3},
                            time_anchors=False)
     assert len(alike) == 1
 
 
 def test_an_undated_article_still_joins_its_own_story_across_runs(settings: Settings) -> None:
     arts = quakes()
-    first = assign_stories(arts[:3], [], [], settings)
+    first = assign_stories(MemoryCorpus(arts[:3]), [], [], settings)
     copy = Article(id="u9", source_id="u9", source="u9", text=QUAKE_DATED[0])
-    again = assign_stories([*arts[:3], copy], [], first, settings)
+    again = assign_stories(MemoryCorpus([*arts[:3], copy]), [], first, settings)
     assert groups(again) == {frozenset({"d0", "d1", "d2", "u9"})}
     assert {s.id for s in again} == {s.id for s in first}
 
@@ -173,9 +186,8 @@ def test_time_anchors_scale_a_pair(settings: Settings) -> None:
     arts = [art("a", "x", "2011-03-06"), art("b", "x", "2011-03-06"),
             Article(id="c", source_id="c", source="c", text="x"),
             Article(id="d", source_id="d", source="d", text="x")]
-    feats = stories._features([ArticleInfo.of(a) for a in arts], MemoryCorpus(arts),
-                              stories.CHANNEL_WEIGHTS)
-    factor = stories._time_factor(feats.time, 0, len(arts))
+    feats = _features(arts)
+    factor = stories.time_factor(feats.time, 0, len(arts))
     one_sided = stories.ONE_SIDED_TIME_FACTOR
     assert factor[2, 3] == 1.0  # no anchor on either side: nothing to disagree on
     assert factor[0, 2] == factor[1, 3] == one_sided
@@ -185,16 +197,15 @@ def test_time_anchors_scale_a_pair(settings: Settings) -> None:
 def test_a_shared_figure_alone_makes_no_two_articles_alike(settings: Settings) -> None:
     arts = [art("q", "The Tromsvik harbour closed the northern quay for 2 weeks.", "2025-01-08"),
             art("b", "A Lindeby bakery won 2 prizes for its rye loaf.", "2025-01-08")]
-    feats = stories._features([ArticleInfo.of(a) for a in arts], MemoryCorpus(arts),
-                              stories.CHANNEL_WEIGHTS)
-    assert stories._block_similarity(feats, 0, 2, settings)[0, 1] == 0.0
-    assert len(assign_stories(arts, [], [], settings)) == 2
+    feats = _features(arts)
+    assert stories.similarity(feats, 0, 2, settings)[0, 1] == 0.0
+    assert len(assign_stories(MemoryCorpus(arts), [], [], settings)) == 2
 
 
 def test_figures_are_numbers_other_than_years() -> None:
     a = Article(id="a", source_id="a", source="a", title="Quake of 5.6 hits in 2008",
                 text="It injured 5 people; 2,000 tents and 1,250.5 tonnes of aid came.")
-    assert stories._figure_keys(a) == ["5.6", "5", "2000", "1250.5"]
+    assert stories.figure_keys(a) == ["5.6", "5", "2000", "1250.5"]
 
 
 def mention(article: str, text: str, label: str) -> Mention:
@@ -209,18 +220,15 @@ def test_a_shared_person_links_more_than_a_shared_country() -> None:
     analyses = {k: Analysis(article=k, mentions=tuple(
         mention(k, n, "GPE" if n.endswith("land") or n.endswith("mark") else "PERSON")
         for n in ns)) for k, ns in names.items()}
-    mat = stories._entity_rows((a, analyses[a.id]) for a in arts)
+    corpus = MemoryCorpus(arts, analyses)
+    [(mat, _)] = stories.features(corpus.infos(), corpus, {"entities": 1.0}).channels
     sim = (mat @ mat.T).toarray()
     assert sim[0, 1] > sim[0, 2] > 0
 
 
-def test_each_article_keeps_its_nearest_partners_only(monkeypatch: pytest.MonkeyPatch,
-                                                       settings: Settings) -> None:
-    monkeypatch.setattr(stories, "MAX_NEIGHBOURS", 2)
+def test_each_article_keeps_its_nearest_partners_only(settings: Settings) -> None:
     arts = [art(f"q{i}", " ".join(QUAY), "2025-01-07") for i in range(6)]
-    feats = stories._features([ArticleInfo.of(a) for a in arts], MemoryCorpus(arts),
-                              stories.CHANNEL_WEIGHTS)
-    left, right, _ = stories.similar_pairs(feats, settings)
+    left, right, _ = stories.similar_pairs(_features(arts), settings, neighbours=2)
     assert len(left) <= 2 * len(arts) and bool(np.all(left < right))
 
 
@@ -238,18 +246,15 @@ def kept_by_either_row(sim: np.ndarray, cap: int) -> set[tuple[int, int]]:
 
 
 @pytest.mark.parametrize("cap", [1, 2, 3, 100])
-def test_pairs_are_those_either_row_keeps_each_once(monkeypatch: pytest.MonkeyPatch,
-                                                    settings: Settings, cap: int) -> None:
-    monkeypatch.setattr(stories, "MAX_NEIGHBOURS", cap)
-    monkeypatch.setattr(stories, "BLOCK_CELLS", 9)  # several blocks, a row's pairs in two
+def test_pairs_are_those_either_row_keeps_each_once(settings: Settings, cap: int) -> None:
     # Repeated texts tie; the rest share some words with some of the others.
     texts = [QUAY[0], QUAY[0], QUAY[1], QUAY[0] + " " + BREAD[0], BREAD[0], BREAD[1],
              QUAY[0], QUAY[3], BREAD[2]]
     arts = [art(f"a{i}", t, "2025-01-07") for i, t in enumerate(texts)]
-    feats = stories._features([ArticleInfo.of(a) for a in arts], MemoryCorpus(arts),
-                              stories.CHANNEL_WEIGHTS)
-    dense = stories._block_similarity(feats, 0, len(arts), settings)
-    left, right, sims = stories.similar_pairs(feats, settings)
+    feats = _features(arts)
+    dense = stories.similarity(feats, 0, len(arts), settings)
+    # Blocks of 9 cells: several blocks, a row's pairs in two.
+    left, right, sims = stories.similar_pairs(feats, settings, neighbours=cap, block_cells=9)
     found = list(zip(left.tolist(), right.tolist(), strict=True))
     assert found == sorted(kept_by_either_row(dense, cap))
     assert sims.tolist() == [dense[i, j] for i, j in found]
@@ -269,13 +274,13 @@ def test_story_title_is_a_headline_not_a_long_lead() -> None:
     arts = [titled("t1", LEAD, None), titled("t2", LEAD, "Tromsvik quay stays shut for repairs"),
             titled("t3", LEAD, "Storm repairs close Tromsvik quay"),
             titled("t4", LEAD, "Bakery prize goes to rye loaf")]
-    title = stories._title(arts, MemoryCorpus(arts))
+    title = _title(arts)
     assert title in {"Tromsvik quay stays shut for repairs", "Storm repairs close Tromsvik quay"}
 
 
 def test_story_title_falls_back_to_a_shortened_lead() -> None:
     lead = [titled("t1", LEAD, None)]
-    title = stories._title(lead, MemoryCorpus(lead))
+    title = _title(lead)
     assert title.startswith("Harbour master Ingrid Solheim confirmed")
     assert title.endswith("…")
     assert len(title) <= stories.TITLE_CHARS + 1
@@ -294,10 +299,7 @@ def test_sparse_tfidf_rows_match_the_dense_matrix() -> None:
 
 
 def test_a_story_is_not_titled_by_the_date_stamp_that_opens_its_text() -> None:
-    from storyline.corpus.reader import MemoryCorpus
-    from storyline.corpus.stories import _title
-
     article = Article(id="a1", source_id="a1", source="a1.txt",
                       text="Saturday, March 8, 2031\n\nHarbour pilots strike over night shifts.\n\n"
                            "The strike began at dawn.")
-    assert _title([article], MemoryCorpus([article])) == "Harbour pilots strike over night shifts."
+    assert _title([article]) == "Harbour pilots strike over night shifts."

@@ -1,32 +1,55 @@
 """Corpus-wide stages: everything that needs more than one article at a time.
 
-``build`` recomputes them from the stored articles and analyses, in the order each needs
-the one before; it is deterministic, so a re-run writes the same rows. A step that raises
-becomes a ``CorpusStepError`` naming the step; the runner records it and keeps the run.
+``build`` recomputes them from a corpus's articles and analyses (``reader.Corpus``), in the
+order each needs the one before, and returns them as one ``CorpusBuild``; the runner saves
+that in one transaction. It is deterministic, so a re-run saves the same rows. A step that
+raises becomes a ``CorpusStepError`` naming the step; the runner records it and keeps the
+run.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any, Protocol, TypeVar
+from dataclasses import dataclass
 
 from ..errors import StorylineError
-from ..records import DuplicateLink
+from ..records import (
+    Contradiction,
+    DuplicateLink,
+    Entity,
+    Event,
+    KeyDate,
+    Statement,
+    Story,
+    TimelineItem,
+)
 from ..settings import Settings
-from ..store import Store
 from . import contradictions, dedup, entities, events, key_dates, statements, stories, timeline
-from .reader import StoredCorpus
+from .reader import Corpus, EntityLinks
 from .sources import SourceIndex
 
-R = TypeVar("R")
+__all__ = ["CorpusBuild", "CorpusStepError", "build", "step"]
 
 
-class Workers(Protocol):
-    """What the build needs of a runner's worker pool (``parallel.Workers`` is one)."""
+@dataclass(frozen=True, slots=True)
+class CorpusBuild:
+    """Everything one build found, for the runner to save at once.
 
-    def submit(self, fn: Callable[..., R], *args: Any) -> Callable[[], R]:
-        """``fn(*args)`` in a worker when one is running; returns what to call for the result."""
+    ``entity_links`` maps (article, mention key) to the entity its mentions and quote
+    speakers point at.
+    """
+
+    entities: tuple[Entity, ...]
+    entity_links: EntityLinks
+    duplicates: tuple[DuplicateLink, ...]
+    stories: tuple[Story, ...]
+    events: tuple[Event, ...]
+    statements: tuple[Statement, ...]
+    contradictions: tuple[Contradiction, ...]
+    timeline: tuple[TimelineItem, ...]
+    key_dates: tuple[KeyDate, ...]
 
 
 class CorpusStepError(StorylineError):
@@ -43,75 +66,70 @@ class CorpusStepError(StorylineError):
 
 
 @contextmanager
-def _step(name: str) -> Iterator[None]:
+def step(name: str) -> Iterator[None]:
+    """Any error raised inside becomes a ``CorpusStepError`` naming step ``name``."""
     try:
         yield
     except Exception as e:  # any error in a step is reported as that step's
         raise CorpusStepError(name, e) from e
 
 
-def build(store: Store, settings: Settings, workers: Workers | None = None) -> None:
-    """Bring entities, duplicates, stories, events, contradictions and the timeline up to date.
+def build(corpus: Corpus, settings: Settings, previous: Sequence[Story] = (),
+          copies: Callable[[], list[DuplicateLink]] | None = None) -> CorpusBuild:
+    """Entities, duplicates, stories, events, statements, contradictions and the timeline.
 
-    With ``workers`` running, copies are found in one of them while this process merges
-    names: the two steps read different things and neither needs the other. Raises
+    ``previous`` are the stories earlier builds made (articles keep theirs). ``copies``
+    returns the duplicate links when the runner looks for them elsewhere (a worker
+    process: they read only texts); without it they are found here. Raises
     ``CorpusStepError`` naming the step that failed.
     """
-    # Steps 2 and 3 read texts from the store a batch at a time; what every later step
-    # needs of an article is its metadata.
-    corpus = StoredCorpus(store)
-    copies = _copies(corpus, settings, workers)
-    # 1. Names merged across articles; mentions and quote speakers point at entities.
-    with _step("entities"):
-        merged, key_to_entity = entities.merge_entities(store.mentions())
-        store.replace_entities(merged)
-        store.link_mentions(key_to_entity)
+    # 1. Names merged across articles; every later step sees mentions and quote speakers
+    # pointing at these entities.
+    with step("entities"):
+        merged, links = entities.merge_entities(corpus.mentions())
+        corpus = corpus.linked(links)
     # 2. Copies: the same text, the same wire story, translations.
-    with _step("duplicates"):
-        links = copies()
-        store.replace_duplicates(links)
+    with step("duplicates"):
+        copy_links = copies() if copies is not None else dedup.find_duplicates(corpus, settings)
     # 3. Stories, starting from the assignment earlier runs made.
-    with _step("stories"):
-        found_stories = stories.assign_stories(corpus, links, store.stories(), settings)
-        store.save_stories(found_stories)
+    with step("stories"):
+        found_stories = stories.assign_stories(corpus, copy_links, previous, settings)
     # 4. Events merged across articles, with their independent sources; analyses are
     # read a batch at a time, never every article's at once.
-    with _step("events"):
+    with step("events"):
         articles = corpus.infos()
-        found_events = events.merge_events(articles, corpus, found_stories, links,
-                                           key_to_entity)
-        store.replace_events(found_events)
+        found_events = events.merge_events(articles, corpus, found_stories, copy_links, links)
     # 5. Statements: the quotes that render one utterance, across copies and rewrites.
-    with _step("statements"):
-        quotes = store.quotes()
-        found_statements = statements.group_statements(quotes, articles, links, found_stories)
-        store.replace_statements(found_statements)
+    with step("statements"):
+        quotes = corpus.quotes()
+        found_statements = statements.group_statements(quotes, articles, copy_links,
+                                                       found_stories)
     # 6. Statements that conflict within a story; sentences only where there are statements.
-    with _step("contradictions"):
-        store.replace_contradictions(contradictions.find_contradictions(
-            quotes, articles, found_stories, store.analyses))
+    with step("contradictions"):
+        conflicts = contradictions.find_contradictions(quotes, articles, found_stories, corpus)
     # 7. One timeline per story, ranked.
-    with _step("timeline"):
+    with step("timeline"):
         rows = timeline.build_timeline(found_stories, found_events, found_statements,
-                                       {q.id: q for q in quotes}, store.mention_counts())
-        store.replace_timeline(rows)
+                                       {q.id: q for q in quotes},
+                                       _mention_counts(corpus, links, found_stories))
     # 8. Each story's key dates, from its ranked rows.
-    with _step("key_dates"):
-        store.replace_key_dates(key_dates.find_key_dates(
-            found_stories, rows, SourceIndex.build(articles, links)))
+    with step("key_dates"):
+        days = key_dates.find_key_dates(found_stories, rows,
+                                        SourceIndex.build(articles, copy_links))
+    return CorpusBuild(
+        entities=tuple(merged), entity_links=links, duplicates=tuple(copy_links),
+        stories=tuple(found_stories), events=tuple(found_events),
+        statements=tuple(found_statements), contradictions=tuple(conflicts),
+        timeline=tuple(rows), key_dates=tuple(days))
 
 
-def _copies(corpus: StoredCorpus, settings: Settings,
-            workers: Workers | None) -> Callable[[], list[DuplicateLink]]:
-    """Duplicate links, found in a worker process when one is running (its own read-only
-    connection sees the analysed store: this build's writes are not committed yet, and
-    near-duplicates read none of them), else in this process when asked for."""
-    if workers is None or corpus.store.path == ":memory:":
-        return lambda: dedup.find_duplicates(corpus, settings)
-    return workers.submit(duplicates_in_store, corpus.store.path, settings)
-
-
-def duplicates_in_store(path: str, settings: Settings) -> list[DuplicateLink]:
-    """``dedup.find_duplicates`` over the store at ``path`` (a worker task)."""
-    with Store.open(path, readonly=True) as store:
-        return dedup.find_duplicates(StoredCorpus(store), settings)
+def _mention_counts(corpus: Corpus, links: EntityLinks,
+                    found: Sequence[Story]) -> Mapping[tuple[str, str], int]:
+    """How often each entity is named in each story: (story, entity) -> mentions."""
+    story_of = {a: s.id for s in found for a in s.articles}
+    counts: Counter[tuple[str, str]] = Counter()
+    for article, key, n in corpus.mention_key_counts():
+        entity, story = links.get((article, key)), story_of.get(article)
+        if entity is not None and story is not None:
+            counts[(story, entity)] += n
+    return counts

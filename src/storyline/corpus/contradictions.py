@@ -17,13 +17,14 @@ Only pairs in one story, from different speakers or different days, are reported
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
 from ..records import Analysis, ArticleMeta, Contradiction, Quote, Story
 from .figures import NUMBER_WORDS, OUTCOME_FRAME, Figure, disagree, figures, same_quantity
+from .reader import Corpus
 
 # Event concepts a polarity conflict can be about, with their word forms.
 CONCEPTS: dict[str, tuple[str, ...]] = {
@@ -92,21 +93,18 @@ class _Claim:
 
 
 def find_contradictions(quotes: Sequence[Quote], articles: Sequence[ArticleMeta],
-                        stories: Sequence[Story],
-                        analyses: Mapping[str, Analysis] | Callable[[Sequence[str]],
-                                                                    Mapping[str, Analysis]],
-                        ) -> list[Contradiction]:
+                        stories: Sequence[Story], corpus: Corpus) -> list[Contradiction]:
     """Conflicting statement pairs, per story, earlier statement first.
 
-    ``analyses`` (with sentences) is a mapping, or a function that reads a batch of
-    articles' analyses: then only one batch is in memory while claims are made.
+    The analyses (with sentences) are read from ``corpus`` ``CLAIM_BATCH`` articles at a
+    time, so only one batch is in memory while claims are made.
     """
     story_of = {a: s.id for s in stories for a in s.articles}
     published = {a.id: a.published or "9999" for a in articles}
     kept = [q for q in _one_per_text(quotes, published)
             if q.article in story_of and (q.speaker or q.speaker_name)]
     days = {a.id: a.published[:10] for a in articles if a.published}
-    claims = _claims(kept, story_of, _reader(analyses), days)
+    claims = _claims(kept, story_of, corpus, days)
     out: dict[tuple[str, str], Contradiction] = {}
     for group in _by_story(claims):
         for a, b in combinations(group, 2):
@@ -127,17 +125,7 @@ def _by_story(claims: Sequence[_Claim]) -> Iterable[list[_Claim]]:
     return groups.values()
 
 
-def _reader(analyses: Mapping[str, Analysis] | Callable[[Sequence[str]],
-                                                         Mapping[str, Analysis]],
-            ) -> Callable[[Sequence[str]], Mapping[str, Analysis]]:
-    if not isinstance(analyses, Mapping):
-        return analyses
-    everything: Mapping[str, Analysis] = analyses
-    return lambda ids: everything
-
-
-def _claims(quotes: Sequence[Quote], story_of: Mapping[str, str],
-            read: Callable[[Sequence[str]], Mapping[str, Analysis]],
+def _claims(quotes: Sequence[Quote], story_of: Mapping[str, str], corpus: Corpus,
             days: Mapping[str, str]) -> list[_Claim]:
     """A claim per quote, in the quotes' order; analyses read ``CLAIM_BATCH`` articles at
     a time."""
@@ -147,7 +135,7 @@ def _claims(quotes: Sequence[Quote], story_of: Mapping[str, str],
     articles = list(by_article)
     made: dict[int, _Claim] = {}
     for start in range(0, len(articles), CLAIM_BATCH):
-        found = read(articles[start:start + CLAIM_BATCH])
+        found = corpus.analyses(articles[start:start + CLAIM_BATCH], sentences=True)
         for article in articles[start:start + CLAIM_BATCH]:
             for i in by_article[article]:
                 made[i] = _claim(quotes[i], story_of[article], found.get(article),

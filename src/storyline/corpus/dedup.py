@@ -36,7 +36,7 @@ from numpy.typing import NDArray
 from ..errors import ConfigError
 from ..records import Article, ArticleInfo, ArticleMeta, DuplicateLink
 from ..settings import Settings
-from .reader import Corpus, MemoryCorpus
+from .reader import Corpus
 from .textsim import fold_text, shingles, tokens, words
 
 __all__ = ["find_duplicates", "reused_paragraphs"]
@@ -121,18 +121,16 @@ class _Found:
                 np.frombuffer(self.score, dtype=np.float64))
 
 
-def find_duplicates(corpus: Corpus | Sequence[Article], settings: Settings,
-                    ) -> list[DuplicateLink]:
+def find_duplicates(corpus: Corpus, settings: Settings) -> list[DuplicateLink]:
     """Every copy linked to its group's canonical; canonicals themselves get no link."""
     _check(settings)
-    source = MemoryCorpus(corpus) if isinstance(corpus, Sequence) else corpus
-    infos = sorted(source.infos(), key=_canonical_key)
-    prints = _fingerprints(source, infos, settings)
+    infos = sorted(corpus.infos(), key=_canonical_key)
+    prints = _fingerprints(corpus, infos, settings)
     found = _Found()
     _exact_pairs(prints.digests, found)
-    _near_pairs(prints, source, infos, settings, found)
+    _near_pairs(prints, corpus, infos, settings, found)
     _paragraph_pairs(prints, found)
-    _syndication_pairs(infos, source, prints, found)
+    _syndication_pairs(infos, corpus, prints, found)
     del prints
     return _links(infos, found)
 
@@ -181,9 +179,9 @@ _NO_DIGEST = bytes(16)
 def _fingerprints(source: Corpus, infos: Sequence[ArticleInfo], settings: Settings) -> _Prints:
     """Digests, band keys, paragraph digests and syndication's document frequencies.
 
-    Holding every folded text (a second copy of the corpus) only to compare them for
-    identity cost as much memory as the articles; a 128-bit digest compares the same.
-    Shingle sets live only until their batch is sketched.
+    A 128-bit digest of each folded text tells identical texts apart as well as the text
+    itself, without a second copy of the corpus in memory. Shingle sets live only until
+    their batch is sketched.
     """
     prints = _Prints(band_keys=np.empty((len(infos), lsh_shape(settings)[0]), dtype=np.uint64))
     batch: dict[int, NDArray[np.uint32]] = {}
@@ -552,8 +550,8 @@ def _same_name_order(na: Sequence[str], nb: Sequence[str]) -> bool:
 def _lcs_length(a: Sequence[str], b: Sequence[str]) -> int:
     """Length of the longest common subsequence, bit-parallel (Hyyrö 2004).
 
-    One big-integer step per element of ``a`` instead of a Python loop over every cell:
-    the quadratic table was most of the corpus step's time on wire-heavy corpora.
+    One big-integer step per element of ``a``, not a Python loop over every cell of the
+    quadratic table, which would dominate the corpus step on wire-heavy corpora.
     """
     matches: dict[str, int] = {}
     for j, y in enumerate(b):
@@ -603,8 +601,9 @@ def _links(arts: Sequence[ArticleInfo], found: _Found) -> list[DuplicateLink]:
     """Each copy linked to its group's canonical: the group's first article in canonical
     order (its smallest index), by the strongest pair the copy has.
 
-    Worked on the pairs' buffers: an object per pair (120k on the 20k bench store), made just
-    before the links, left the links scattered over allocator arenas that then stayed in use.
+    Worked on the pairs' buffers, not an object per pair: objects made just before the
+    links would leave the links scattered over allocator arenas that then stay in use
+    (bench/NOTES.md).
     """
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components

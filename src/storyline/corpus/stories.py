@@ -34,12 +34,12 @@ from numpy.typing import NDArray
 from ..clean import published
 from ..records import Analysis, Article, ArticleInfo, ArticleMeta, DuplicateLink, Story, content_id
 from ..settings import Settings
-from .reader import Corpus, MemoryCorpus, with_analyses
+from .reader import Corpus, with_analyses
 from .sources import syndication_roots
 from .textsim import fold_text, tfidf_rows, tokens
 
-__all__ = ["CHANNEL_WEIGHTS", "assign_stories", "average_link", "cluster_pairs",
-           "similar_pairs"]
+__all__ = ["CHANNEL_WEIGHTS", "Features", "assign_stories", "average_link", "cluster_pairs",
+           "features", "figure_keys", "similar_pairs", "similarity", "time_factor", "time_keys"]
 
 # Share of the blended similarity per channel (renormalised over the channels both articles
 # have). Text 0.6 / entities 0.3 come from the first sweep on stories-ecbplus-dev (0.3-0.5
@@ -49,7 +49,7 @@ __all__ = ["CHANNEL_WEIGHTS", "assign_stories", "average_link", "cluster_pairs",
 # (bench/NOTES.md, "stories").
 # Event kinds stay off: sibling stories report the same kind of event (two quakes, two
 # rehab stays), so on ECB+, meantime and SemEval they add nothing (bench/stories_baseline.py
-# prints the ablation). Time is no share of the blend but a factor on it (``_time_factor``):
+# prints the ablation). Time is no share of the blend but a factor on it (``time_factor``):
 # as a share, articles of one day would be alike whatever they report.
 CHANNEL_WEIGHTS: Mapping[str, float] = {"text": 0.6, "entities": 0.3, "figures": 0.6,
                                         "events": 0.0}
@@ -92,8 +92,8 @@ PAIR_FLOOR = 0.05
 # keeps it). Exact below this many articles; beyond, 20k articles hold at most 2M pairs.
 MAX_NEIGHBOURS = 100
 # Cells of one dense similarity block (rows x corpus): 500k float64 cells is 4 MB per array,
-# and a block holds about eight such arrays at once; 4M cells made this step the corpus
-# step's memory peak (+187 MiB at 5k articles) for no measurable speed gain.
+# and a block holds about eight such arrays at once, so a block stays a few tens of MB
+# whatever the corpus size; larger blocks cost memory and gain no speed (bench/NOTES.md).
 BLOCK_CELLS = 500_000
 # Pairs turned into Python objects at a time while summing links between groups: 10k
 # pairs are about 1 MB of int and float objects.
@@ -113,7 +113,9 @@ Pairs = tuple[NDArray[np.int32], NDArray[np.int32], NDArray[np.float64]]
 
 
 @dataclass(frozen=True, slots=True)
-class _Features:
+class Features:
+    """What story similarity compares, one row per article (``features`` makes them)."""
+
     channels: tuple[tuple[Any, float], ...]  # (CSR rows, weight): scipy has no stubs
     days: NDArray[np.float64]  # ordinal day of a trustworthy date, NaN otherwise
     time: Any  # CSR rows of each article's time keys (empty: no anchor); None: not used
@@ -124,24 +126,23 @@ class _Features:
         return len(self.days)
 
 
-def assign_stories(corpus: Corpus | Sequence[Article], links: Sequence[DuplicateLink],
+def assign_stories(corpus: Corpus, links: Sequence[DuplicateLink],
                    previous: Sequence[Story], settings: Settings,
                    weights: Mapping[str, float] | None = None,
                    time_anchors: bool = True) -> list[Story]:
     """Every article in exactly one story; earlier assignments kept, new articles placed.
 
-    Texts and analyses are read from ``corpus`` a batch at a time (a list of articles is
-    read as a corpus without analyses). ``weights`` overrides ``CHANNEL_WEIGHTS`` and
-    ``time_anchors=False`` leaves out the time factor (the benchmark's ablation uses both).
+    Texts and analyses are read from ``corpus`` a batch at a time. ``weights`` overrides
+    ``CHANNEL_WEIGHTS`` and ``time_anchors=False`` leaves out the time factor (the
+    benchmark's ablation uses both).
     """
-    source = MemoryCorpus(corpus) if isinstance(corpus, Sequence) else corpus
-    by_id = {a.id: a for a in source.infos()}
+    by_id = {a.id: a for a in corpus.infos()}
     if not by_id:
         return []
     roots = {a: r for a, r in syndication_roots(links).items() if a in by_id and r in by_id}
     heads = sorted({roots.get(a, a) for a in by_id})
     seeds = _seed_clusters(heads, previous, roots)
-    feats = _features([by_id[h] for h in heads], source,
+    feats = features([by_id[h] for h in heads], corpus,
                       CHANNEL_WEIGHTS if weights is None else weights, time_anchors)
     pairs = similar_pairs(feats, settings)
     del feats  # the pairs are all clustering needs
@@ -149,20 +150,22 @@ def assign_stories(corpus: Corpus | Sequence[Article], links: Sequence[Duplicate
     del pairs
     members = _expand(clusters, heads, roots, by_id)
     old_ids = {a: s.id for s in previous for a in s.articles}
-    return _records(members, by_id, source, old_ids)
+    return _records(members, by_id, corpus, old_ids)
 
 
-def similar_pairs(feats: _Features, settings: Settings) -> Pairs:
-    """Pairs (i < j) whose blended similarity reaches ``PAIR_FLOOR``, block by block.
+def similar_pairs(feats: Features, settings: Settings, neighbours: int = MAX_NEIGHBOURS,
+                  block_cells: int = BLOCK_CELLS) -> Pairs:
+    """Pairs (i < j) whose blended similarity reaches ``PAIR_FLOOR``, block by block
+    (``block_cells`` similarities at a time).
 
-    A pair stays when either of its rows keeps it among its ``MAX_NEIGHBOURS`` most similar.
+    A pair stays when either of its rows keeps it among its ``neighbours`` most similar.
     Each pair is taken once: from its lower row when that row keeps it, else from the higher
     row, which knows the lower row's cut-off (``_Cutoffs``). Pairs wait as one 64-bit code
     and a similarity, 16 bytes a pair, until they are sorted once.
     """
     n = feats.size
-    step = max(1, BLOCK_CELLS // max(n, 1))
-    cutoffs = _Cutoffs(n)
+    step = max(1, block_cells // max(n, 1))
+    cutoffs = _Cutoffs(n, neighbours)
     codes: list[NDArray[np.int64]] = []
     sims: list[NDArray[np.float64]] = []
     for start in range(0, n, step):
@@ -173,7 +176,7 @@ def similar_pairs(feats: _Features, settings: Settings) -> Pairs:
 
 
 class _Cutoffs:
-    """Each row's least kept partner, for rows that keep only their ``MAX_NEIGHBOURS`` best.
+    """Each row's least kept partner, for rows that keep only their ``neighbours`` best.
 
     A row ranks its partners by similarity, ties by lower column first, so it keeps column j
     when ``sim > similarity[row]``, or ``sim == similarity[row]`` and ``j <= column[row]``;
@@ -182,18 +185,19 @@ class _Cutoffs:
     order), so the higher row of a pair can tell whether the lower row took it.
     """
 
-    __slots__ = ("column", "similarity")
+    __slots__ = ("column", "neighbours", "similarity")
 
-    def __init__(self, n: int) -> None:
+    def __init__(self, n: int, neighbours: int) -> None:
+        self.neighbours = neighbours
         self.similarity: NDArray[np.float64] = np.full(n, -np.inf)
         self.column: NDArray[np.int64] = np.zeros(n, dtype=np.int64)
 
     def keep(self, row: int, candidates: NDArray[np.int64], sim: NDArray[np.float64],
              ) -> NDArray[np.int64]:
         """The candidates (at the floor, in column order) the row keeps; notes its cut-off."""
-        if len(candidates) <= MAX_NEIGHBOURS:
+        if len(candidates) <= self.neighbours:
             return candidates
-        best = np.argsort(-sim[candidates], kind="stable")[:MAX_NEIGHBOURS]
+        best = np.argsort(-sim[candidates], kind="stable")[:self.neighbours]
         last = int(candidates[best[-1]])
         self.similarity[row], self.column[row] = sim[last], last
         return np.sort(candidates[best])
@@ -206,10 +210,10 @@ class _Cutoffs:
         return taken
 
 
-def _block_pairs(feats: _Features, start: int, stop: int, settings: Settings,
+def _block_pairs(feats: Features, start: int, stop: int, settings: Settings,
                  cutoffs: _Cutoffs) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
     """Rows ``start:stop``'s pairs as codes (lower row * n + higher row) and similarities."""
-    sim = _block_similarity(feats, start, stop, settings)
+    sim = similarity(feats, start, stop, settings)
     sim[np.arange(stop - start), np.arange(start, stop)] = 0.0
     # Every row's cut-off first: a lower row of this same block decides its pairs too.
     kept = [cutoffs.keep(start + r, np.flatnonzero(sim[r] >= PAIR_FLOOR), sim[r])
@@ -251,13 +255,13 @@ def _sorted_pairs(codes: list[NDArray[np.int64]], sims: list[NDArray[np.float64]
     return (keys // n).astype(np.int32), (keys % n).astype(np.int32), found
 
 
-def _block_similarity(feats: _Features, start: int, stop: int,
-                      settings: Settings) -> NDArray[np.float64]:
+def similarity(feats: Features, start: int, stop: int,
+               settings: Settings) -> NDArray[np.float64]:
     """Rows ``start:stop`` against all: blended channel cosines, damped across long gaps.
 
     A channel only counts for a pair when both articles have something in it; the weights
     of the channels that count are renormalised. The figures' cosine is capped by the
-    words-and-names likeness (``FIGURES_CAP``); then the time factor (``_time_factor``).
+    words-and-names likeness (``FIGURES_CAP``); then the time factor (``time_factor``).
     """
     total = np.zeros((stop - start, feats.size), dtype=np.float64)
     weight = np.zeros_like(total)
@@ -279,13 +283,13 @@ def _block_similarity(feats: _Features, start: int, stop: int,
         weight += w * np.outer(present[start:stop], present)
     sim = total / np.where(weight > 0, weight, 1.0)
     if feats.time is not None:
-        sim *= _time_factor(feats.time, start, stop)
+        sim *= time_factor(feats.time, start, stop)
     days = feats.days
     gap = np.nan_to_num(np.abs(days[start:stop, None] - days[None, :]), nan=0.0)
     return np.where(gap > settings.story_gap_days, sim * LONG_GAP_DAMPING, sim)
 
 
-def _time_factor(time: Any, start: int, stop: int) -> NDArray[np.float64]:
+def time_factor(time: Any, start: int, stop: int) -> NDArray[np.float64]:
     """Rows ``start:stop`` against all: how time anchors change a pair's likeness.
 
     Pairs where neither article has an anchor keep it (factor 1); otherwise it is
@@ -493,8 +497,8 @@ def _seed_clusters(heads: list[str], previous: Sequence[Story],
     return seeds
 
 
-def _features(articles: Sequence[ArticleInfo], corpus: Corpus, weights: Mapping[str, float],
-              time_anchors: bool = True) -> _Features:
+def features(articles: Sequence[ArticleInfo], corpus: Corpus, weights: Mapping[str, float],
+              time_anchors: bool = True) -> Features:
     """The sparse channels with a nonzero weight, each article's trustworthy day, and (with
     ``time_anchors``) each article's time keys.
 
@@ -509,7 +513,7 @@ def _features(articles: Sequence[ArticleInfo], corpus: Corpus, weights: Mapping[
     builders: dict[str, Callable[[], Any]] = {
         "text": lambda: tfidf_rows(tokens(_full_text(a)) for a in corpus.articles(ids)),
         "entities": lambda: _entity_rows(read()),
-        "figures": lambda: tfidf_rows(_figure_keys(a) for a in corpus.articles(ids)),
+        "figures": lambda: tfidf_rows(figure_keys(a) for a in corpus.articles(ids)),
         "events": lambda: tfidf_rows(_event_keys(an) for _, an in read()),
     }
     unknown = sorted(set(weights) - set(builders))
@@ -520,8 +524,8 @@ def _features(articles: Sequence[ArticleInfo], corpus: Corpus, weights: Mapping[
     wf = weights.get("figures", 0.0)
     figures = (builders["figures"](), wf) if wf > 0 else None
     days = np.array([_day(a) for a in articles], dtype=np.float64)
-    time = tfidf_rows(_time_keys(a, an) for a, an in read()) if time_anchors else None
-    return _Features(channels=channels, days=days, time=time, figures=figures)
+    time = tfidf_rows(time_keys(a, an) for a, an in read()) if time_anchors else None
+    return Features(channels=channels, days=days, time=time, figures=figures)
 
 
 def _entity_rows(articles: Iterable[tuple[Article, Analysis | None]]) -> Any:
@@ -547,7 +551,7 @@ def _trusted_date(article: ArticleMeta) -> str | None:
     return article.published[:10] if article.published else None
 
 
-def _time_keys(article: Article, analysis: Analysis | None) -> list[str]:
+def time_keys(article: Article, analysis: Analysis | None) -> list[str]:
     """Year, month and day keys of the article's date and the absolute dates it mentions.
 
     Without a trusted publication date, only timexes that state their year count.
@@ -563,7 +567,7 @@ def _time_keys(article: Article, analysis: Analysis | None) -> list[str]:
             if len(v) >= n and v[:4].isdigit() and (n == 4 or v[n - 2:n].isdigit())]
 
 
-def _figure_keys(article: Article) -> list[str]:
+def figure_keys(article: Article) -> list[str]:
     """The figures the headline and text state, years left out (time anchors have them).
 
     Clock times and day numbers stay: reports of one incident share them too ("02:24 GMT").

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from .. import corpus, ingest
+from ..corpus.dedup import find_duplicates
 from ..errors import PageError
 from ..pipeline import (
     CHUNK_ARTICLES,
@@ -33,9 +34,10 @@ from ..pipeline import (
     clean_chunk,
     page_hash,
 )
-from ..records import Analysis, Article, Failure, RawPage, RunSummary
+from ..records import Analysis, Article, DuplicateLink, Failure, RawPage, RunSummary
 from ..settings import Settings
 from ..store import Store
+from ..store.reader import StoredCorpus
 from .workers import CHUNK_PAGES, Workers
 
 T = TypeVar("T")
@@ -67,19 +69,38 @@ def build_corpus(store: Store, settings: Settings, workers: Workers | None = Non
                  run_id: int | None = None) -> bool:
     """Step 5, all or nothing; a step that raises is recorded, not raised.
 
-    The articles and analyses stay stored, the corpus tables keep the last good build, and
+    The build reads the store and its results are saved in one transaction. The articles
+    and analyses stay stored, the corpus tables keep the last good build, and
     ``store.corpus_failures()`` says which step failed and why until a run builds cleanly.
     Returns whether the build succeeded.
     """
     try:
+        found = corpus.build(StoredCorpus(store), settings, store.stories(with_key_dates=False),
+                             _copies(store, settings, workers))
         with store.transaction():
-            corpus.build(store, settings, workers)
+            with corpus.step("save"):
+                store.save_corpus(found)
             store.clear_corpus_failures()
     except corpus.CorpusStepError as e:
         with store.transaction():
             store.record_corpus_failure(e.step, e.reason, e.detail, run_id)
         return False
     return True
+
+
+def _copies(store: Store, settings: Settings,
+            workers: Workers | None) -> Callable[[], list[DuplicateLink]] | None:
+    """The duplicate search, in a worker process when one runs: it reads only texts, so it
+    runs while this process merges names. None: the build searches itself."""
+    if workers is None or store.path == ":memory:":
+        return None
+    return workers.submit(duplicates_in_store, store.path, settings)
+
+
+def duplicates_in_store(path: str, settings: Settings) -> list[DuplicateLink]:
+    """``dedup.find_duplicates`` over the store at ``path``, read-only (a worker task)."""
+    with Store.open(path, readonly=True) as store:
+        return find_duplicates(StoredCorpus(store), settings)
 
 
 def read_all(paths: list[str], store: Store, settings: Settings) -> Iterator[RawPage | Failure]:

@@ -24,6 +24,7 @@ from ..errors import ConfigError
 from ..records import Analysis, Article, Failure, Mention, Quote, Record, RunSummary
 from ..settings import Settings
 from ..store import Store
+from ..store.reader import StoredCorpus
 
 # Which row kind of the job feeds each table, and the record type of its rows.
 TABLES: dict[str, tuple[str, type[Record]]] = {
@@ -96,8 +97,9 @@ def load(folder: str | Path, store: Store, settings: Settings) -> RunSummary:
                 store.record_source(article.source, article.id, "ok", article.id)
     _load_analyses(folder, store)
     failures = _load_failures(folder, store, run_id)
+    found = corpus.build(StoredCorpus(store), settings, store.stories(with_key_dates=False))
     with store.transaction():
-        corpus.build(store, settings)
+        store.save_corpus(found)
     summary = RunSummary(pages=new + unchanged + len(failures), articles=new + unchanged,
                          new_articles=new, unchanged=unchanged,
                          duplicates=store.stats()["duplicates"], failures=len(failures),

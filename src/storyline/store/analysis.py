@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from ..records import Analysis, EventMention, Mention, Quote, Sentence, Timex
@@ -17,6 +17,9 @@ _PER_ARTICLE = ("sentences", "mentions", "quotes", "timexes", "event_mentions")
 # Up to this many ids are read with "article IN (...)"; more read whole tables, which is
 # cheaper than a lookup per id (and SQLite caps a statement's parameters).
 _MAX_SELECTED = 900
+# (article, mention key) -> corpus entity id: the corpus build's links, applied as rows are
+# read (``entities=``) so a build sees its own links before they are written.
+EntityLinks = Mapping[tuple[str, str], str]
 
 
 def _cols(names: Iterable[str]) -> str:
@@ -57,12 +60,15 @@ class AnalysisQueries(StoreCore):
             "not_analysed = ? WHERE id = ?", (analysis.language, analysis.not_analysed, a))
 
     def analyses(self, article_ids: Iterable[str] | None = None,
-                 sentences: bool = True) -> dict[str, Analysis]:
+                 sentences: bool = True, entities: EntityLinks | None = None,
+                 ) -> dict[str, Analysis]:
         """Stored analyses by article id (all analysed articles when ``article_ids`` is None).
 
         ``sentences=False`` leaves sentences out: they are the bulk of an analysis and only
         the contradiction step reads them. Rows stream from the cursor, so no second copy
         of a table is built on the way; a short list of ids reads only those articles' rows.
+        With ``entities``, mentions and quote speakers point at those entities instead of
+        the stored ones.
         """
         ids = list(article_ids) if article_ids is not None else [
             r[0] for r in self.conn.execute("SELECT id FROM articles WHERE analyzed = 1")]
@@ -70,7 +76,8 @@ class AnalysisQueries(StoreCore):
         parts: dict[str, dict[str, list[Any]]] = {i: {t: [] for t in _PER_ARTICLE} for i in ids}
         rows: dict[str, Iterable[Any]] = {
             "sentences": self._iter_sentences(only) if sentences else (),
-            "mentions": self._iter_mentions(only), "quotes": self._iter_quotes(only),
+            "mentions": self._iter_mentions(only, entities),
+            "quotes": self._iter_quotes(only, entities),
             "timexes": self._iter_timexes(only),
             "event_mentions": self._iter_event_mentions(only)}
         for table, records in rows.items():
@@ -86,11 +93,16 @@ class AnalysisQueries(StoreCore):
     def sentences(self) -> list[Sentence]:
         return list(self._iter_sentences())
 
-    def mentions(self) -> list[Mention]:
-        return list(self._iter_mentions())
+    def mentions(self, entities: EntityLinks | None = None) -> list[Mention]:
+        return list(self._iter_mentions(entities=entities))
 
-    def quotes(self) -> list[Quote]:
-        return list(self._iter_quotes())
+    def quotes(self, entities: EntityLinks | None = None) -> list[Quote]:
+        return list(self._iter_quotes(entities=entities))
+
+    def mention_key_counts(self) -> list[tuple[str, str, int]]:
+        """(article, mention key, mentions) for every article-local cluster."""
+        return [(r[0], r[1], r[2]) for r in self.conn.execute(
+            "SELECT article, key, COUNT(*) FROM mentions GROUP BY article, key")]
 
     def timexes(self) -> list[Timex]:
         return list(self._iter_timexes())
@@ -102,14 +114,23 @@ class AnalysisQueries(StoreCore):
         for r in self._select('article, start, "end"', "sentences", only):
             yield Sentence(article=r[0], start=r[1], end=r[2])
 
-    def _iter_mentions(self, only: list[str] | None = None) -> Iterator[Mention]:
+    def _iter_mentions(self, only: list[str] | None = None,
+                       entities: EntityLinks | None = None) -> Iterator[Mention]:
         for r in self._select('article, start, "end", text, label, key, entity', "mentions",
                               only):
-            yield Mention(**dict(r))
+            d = dict(r)
+            if entities is not None:
+                d["entity"] = entities.get((d["article"], d["key"]))
+            yield Mention(**d)
 
-    def _iter_quotes(self, only: list[str] | None = None) -> Iterator[Quote]:
+    def _iter_quotes(self, only: list[str] | None = None,
+                     entities: EntityLinks | None = None) -> Iterator[Quote]:
         for r in self._select(_cols(QUOTE_COLUMNS), "quotes", only):
-            yield Quote(**dict(r))
+            d = dict(r)
+            if entities is not None:
+                key = d["speaker_key"]
+                d["speaker"] = entities.get((d["article"], key)) if key is not None else None
+            yield Quote(**d)
 
     def _iter_timexes(self, only: list[str] | None = None) -> Iterator[Timex]:
         for r in self._select('article, start, "end", text, value, type', "timexes", only):
@@ -129,21 +150,3 @@ class AnalysisQueries(StoreCore):
         where = f" WHERE article IN ({', '.join('?' * len(only))})" if only is not None else ""
         return self.conn.execute(
             f"SELECT {columns} FROM {table}{where} ORDER BY article, start", only or ())
-
-    def link_mentions(self, key_to_entity: dict[tuple[str, str], str]) -> None:
-        """Point mentions and quote speakers at corpus entities: (article, key) -> entity."""
-        # One pass over each table against a keyed temporary table, touching only the rows
-        # whose entity changes (a re-run changes few; every row write also updates an index).
-        self.conn.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS entity_links (article TEXT NOT NULL, "
-            "key TEXT NOT NULL, entity TEXT NOT NULL, PRIMARY KEY (article, key)) WITHOUT ROWID")
-        self.conn.execute("DELETE FROM entity_links")
-        self.conn.executemany("INSERT INTO entity_links VALUES (?, ?, ?)",
-                              [(a, k, e) for (a, k), e in key_to_entity.items()])
-        for table, key in (("mentions", "key"), ("quotes", "speaker_key")):
-            column = "entity" if table == "mentions" else "speaker"
-            found = (f"(SELECT l.entity FROM entity_links l WHERE l.article = {table}.article "
-                     f"AND l.key = {table}.{key})")
-            self.conn.execute(
-                f"UPDATE {table} SET {column} = {found} WHERE {column} IS NOT {found}")
-        self.conn.execute("DELETE FROM entity_links")

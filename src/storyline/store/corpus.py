@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from ..records import (
     Contradiction,
@@ -21,10 +22,26 @@ from ..records import (
     Story,
     TimelineItem,
 )
+from .analysis import EntityLinks
 from .core import StoreCore, dumps, loads
+
+if TYPE_CHECKING:
+    from ..corpus import CorpusBuild
 
 
 class CorpusQueries(StoreCore):
+    def save_corpus(self, build: CorpusBuild) -> None:
+        """Swap every corpus table for one build's results, in the caller's transaction."""
+        self.replace_entities(build.entities)
+        self.link_mentions(build.entity_links)
+        self.replace_duplicates(build.duplicates)
+        self.save_stories(build.stories)
+        self.replace_events(build.events)
+        self.replace_statements(build.statements)
+        self.replace_contradictions(build.contradictions)
+        self.replace_timeline(build.timeline)
+        self.replace_key_dates(build.key_dates)
+
     def record_corpus_failure(self, step: str, reason: str, detail: str,
                               run: int | None = None) -> None:
         """Note that corpus step ``step`` raised; the next run retries it."""
@@ -57,6 +74,24 @@ class CorpusQueries(StoreCore):
                        aliases=tuple(loads(r["aliases"])), mentions=r["mentions"])
                 for r in self.conn.execute("SELECT * FROM entities ORDER BY mentions DESC, id")]
 
+    def link_mentions(self, key_to_entity: EntityLinks) -> None:
+        """Point mentions and quote speakers at corpus entities: (article, key) -> entity."""
+        # One pass over each table against a keyed temporary table, touching only the rows
+        # whose entity changes (a re-run changes few; every row write also updates an index).
+        self.conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS entity_links (article TEXT NOT NULL, "
+            "key TEXT NOT NULL, entity TEXT NOT NULL, PRIMARY KEY (article, key)) WITHOUT ROWID")
+        self.conn.execute("DELETE FROM entity_links")
+        self.conn.executemany("INSERT INTO entity_links VALUES (?, ?, ?)",
+                              [(a, k, e) for (a, k), e in key_to_entity.items()])
+        for table, key in (("mentions", "key"), ("quotes", "speaker_key")):
+            column = "entity" if table == "mentions" else "speaker"
+            found = (f"(SELECT l.entity FROM entity_links l WHERE l.article = {table}.article "
+                     f"AND l.key = {table}.{key})")
+            self.conn.execute(
+                f"UPDATE {table} SET {column} = {found} WHERE {column} IS NOT {found}")
+        self.conn.execute("DELETE FROM entity_links")
+
     def replace_duplicates(self, links: Iterable[DuplicateLink]) -> None:
         self.conn.execute("DELETE FROM duplicates")
         self.conn.execute("UPDATE articles SET duplicate_of = NULL")
@@ -79,13 +114,15 @@ class CorpusQueries(StoreCore):
             self.conn.executemany("UPDATE articles SET story = ? WHERE id = ?",
                                   [(s.id, a) for a in s.articles])
 
-    def stories(self) -> list[Story]:
+    def stories(self, with_key_dates: bool = True) -> list[Story]:
+        """Every story with its articles (and its key dates unless ``with_key_dates`` is
+        false: the corpus build reads only which article is in which story)."""
         members: dict[str, list[str]] = {}
         for r in self.conn.execute(
                 "SELECT story, id FROM articles WHERE story IS NOT NULL ORDER BY published, id"):
             members.setdefault(r[0], []).append(r[1])
         key_dates: dict[str, list[KeyDate]] = {}
-        for k in self.key_dates():
+        for k in self.key_dates() if with_key_dates else ():
             key_dates.setdefault(k.story, []).append(k)
         return [Story(id=r["id"], title=r["title"], first=r["first"], last=r["last"],
                       articles=tuple(members.get(r["id"], ())),
@@ -181,13 +218,6 @@ class CorpusQueries(StoreCore):
             [(t.story, t.kind, t.ref, t.date, t.title, dumps(t.sources),
               t.independent_sources, t.speaker, t.date_from, t.score, t.rank,
               dumps(t.articles)) for t in items])
-
-    def mention_counts(self) -> dict[tuple[str, str], int]:
-        """How often each entity is named in each story: (story, entity) -> mentions."""
-        return {(r[0], r[1]): r[2] for r in self.conn.execute(
-            "SELECT a.story, m.entity, COUNT(*) FROM mentions m JOIN articles a "
-            "ON a.id = m.article WHERE m.entity IS NOT NULL AND a.story IS NOT NULL "
-            "GROUP BY a.story, m.entity")}
 
     def timeline(self, story: str | None = None) -> list[TimelineItem]:
         sql, params = "SELECT * FROM timeline", ()  # type: str, tuple[str, ...]

@@ -1,0 +1,62 @@
+"""A store read as a corpus (``corpus.reader.Corpus``): what the corpus build reads.
+
+Every article's metadata is read at once; texts and analyses a batch at a time, when a
+step asks for them, so a store of any size fits while the build runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from ..records import Analysis, Article, ArticleInfo, Mention, Quote
+from .analysis import EntityLinks
+
+if TYPE_CHECKING:
+    from . import Store
+
+# Articles read per query: big enough that a query's cost is spread, small enough that a
+# batch's texts are a few megabytes.
+ARTICLE_BATCH = 500
+
+
+class StoredCorpus:
+    """A store's articles and analyses, read when a corpus step asks for them.
+
+    The metadata is read once (finding each text's length reads the texts) and shared by
+    the steps of one corpus build; make a new one after the store's articles change.
+    ``entities`` are the build's entity links: mentions and quote speakers read through
+    this corpus point at them, not at what an earlier build stored.
+    """
+
+    def __init__(self, store: Store, entities: EntityLinks | None = None) -> None:
+        self.store = store
+        self.entities = entities
+        self._infos: list[ArticleInfo] | None = None
+
+    def infos(self) -> list[ArticleInfo]:
+        if self._infos is None:
+            self._infos = self.store.article_infos()
+        return list(self._infos)
+
+    def articles(self, ids: Sequence[str]) -> Iterator[Article]:
+        return self.store.articles_in_order(ids, ARTICLE_BATCH)
+
+    def analyses(self, ids: Sequence[str], sentences: bool = False) -> Mapping[str, Analysis]:
+        # An article not analysed yet comes back with an empty analysis, which every step
+        # reads as it reads a missing one.
+        return self.store.analyses(ids, sentences=sentences, entities=self.entities)
+
+    def mentions(self) -> list[Mention]:
+        return self.store.mentions(entities=self.entities)
+
+    def quotes(self) -> list[Quote]:
+        return self.store.quotes(entities=self.entities)
+
+    def mention_key_counts(self) -> list[tuple[str, str, int]]:
+        return self.store.mention_key_counts()
+
+    def linked(self, entities: EntityLinks) -> StoredCorpus:
+        linked = StoredCorpus(self.store, entities)
+        linked._infos = self._infos
+        return linked

@@ -1,0 +1,70 @@
+"""corpus.build on an in-memory corpus: pure, entity links passed in memory, saved by the runner."""
+
+from __future__ import annotations
+
+from storyline import corpus
+from storyline.corpus.reader import MemoryCorpus
+from storyline.records import Analysis, Article, Mention, Quote, Sentence
+from storyline.runners.local import build_corpus
+from storyline.settings import Settings
+from storyline.store import Store
+
+SAID = "Officials will meet the striking dockers on Monday to end the harbour strike"
+TEXT = f"Harbour strike talks. Ingrid Solheim said: “{SAID}.” Solheim leads the harbour board."
+
+
+def _article(i: str, day: str) -> Article:
+    return Article(id=i, source_id=f"s-{i}", source=f"{i}.txt", outlet=f"Outlet {i}",
+                   title="Harbour strike talks set for Monday", text=TEXT, published=day)
+
+
+def _analysis(i: str) -> Analysis:
+    start = TEXT.index(SAID)
+    name = TEXT.index("Ingrid Solheim")
+    surname = TEXT.rindex("Solheim")
+    mentions = (Mention(i, name, name + 14, "Ingrid Solheim", "PERSON", "solheim"),
+                Mention(i, surname, surname + 7, "Solheim", "PERSON", "solheim"))
+    quote = Quote(id=f"q-{i}", article=i, text=SAID, kind="direct", start=start,
+                  end=start + len(SAID), sent_start=name, sent_end=start + len(SAID) + 2,
+                  speaker_name="Ingrid Solheim", speaker_key="solheim", said_on="2031-03-10")
+    return Analysis(article=i, sentences=(Sentence(i, 0, len(TEXT)),), mentions=mentions,
+                    quotes=(quote,), language="en")
+
+
+ARTICLES = [_article("a1", "2031-03-10"), _article("a2", "2031-03-11")]
+ANALYSES = {a.id: _analysis(a.id) for a in ARTICLES}
+
+
+def test_build_links_entities_in_memory(settings: Settings) -> None:
+    found = corpus.build(MemoryCorpus(ARTICLES, ANALYSES), settings)
+    [solheim] = [e for e in found.entities if e.name == "Ingrid Solheim"]
+    assert found.entity_links == {("a1", "solheim"): solheim.id, ("a2", "solheim"): solheim.id}
+    # The quotes were never linked where they are kept; the build's statements still know
+    # their speaker, and the timeline counts her mentions in the story.
+    assert all(q.speaker is None for a in ANALYSES.values() for q in a.quotes)
+    [statement] = found.statements
+    assert statement.speaker == solheim.id
+    assert {r.speaker for r in found.timeline if r.kind == "quote"} == {solheim.id}
+    [story] = found.stories
+    assert story.articles == ("a1", "a2") and found.key_dates
+
+
+def test_the_runner_saves_what_the_build_returns(store: Store, settings: Settings) -> None:
+    with store.transaction():
+        for a in ARTICLES:
+            store.upsert_article(a)
+            store.save_analysis(ANALYSES[a.id])
+    assert build_corpus(store, settings)
+    found = corpus.build(MemoryCorpus(ARTICLES, ANALYSES), settings)
+    assert store.entities() == sorted(found.entities, key=lambda e: (-e.mentions, e.id))
+    assert {q.speaker for q in store.quotes()} == {found.entity_links[("a1", "solheim")]}
+    assert store.statements() == list(found.statements)
+    assert [s.articles for s in store.stories()] == [s.articles for s in found.stories]
+    assert set(store.timeline()) == set(found.timeline)
+    assert store.key_dates() == list(found.key_dates)
+
+
+def test_a_rebuild_keeps_the_stories_earlier_builds_made(settings: Settings) -> None:
+    first = corpus.build(MemoryCorpus(ARTICLES[:1], ANALYSES), settings)
+    again = corpus.build(MemoryCorpus(ARTICLES, ANALYSES), settings, first.stories)
+    assert [s.id for s in again.stories] == [s.id for s in first.stories]
