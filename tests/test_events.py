@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from storyline.analyze.events import LEAD_DATE_FROM, THING_PREFIX, find_event_mentions
+from storyline.analyze.events.kinds import DateFrom
 from storyline.corpus.events import merge_events
 from storyline.corpus.reader import MemoryCorpus
 from storyline.records import (
@@ -550,3 +551,30 @@ def test_an_undated_lead_joins_a_dated_one_by_one_name_when_its_article_is_of_th
     articles = [_dated_article("a1", "2031-03-11"), _dated_article("a2", published)]
     events = merge_events(articles, analyses, [story], [], key_to_entity)
     assert (len(events) == 1) is joins
+
+
+def test_a_dates_provenance_is_a_member_whose_value_is_the_word_exports_show() -> None:
+    assert DateFrom.LEAD == "inferred: lead event reported as the day's news"
+    assert DateFrom.INHERITED == "article: the same event dated in another sentence"
+    # Read back from a store, the plain value is the member again; anything else is none.
+    assert DateFrom.of(str(DateFrom.LEAD)) is DateFrom.LEAD and DateFrom.LEAD.inferred
+    assert not DateFrom.CLAUSE.inferred and not DateFrom.INHERITED.inferred
+    assert DateFrom.of("timex: on Friday") is None and DateFrom.of(None) is None
+
+
+def test_an_inferred_lead_day_read_back_as_plain_text_is_still_known_as_inferred() -> None:
+    aids = ("a1", "a2")
+    stated = _lead("a1", "check", "2031-03-11", ("holm",))
+    # From the store, date_from is a plain string, not the member the stage wrote.
+    inferred = EventMention(id="a2-lead", article="a2", trigger="check", kind="check",
+                            start=0, end=10, date="2031-03-12",
+                            date_from=str(DateFrom.LEAD.value), participants=("holm",),
+                            lead=True)
+    analyses = {"a1": _analysis("a1", [_m("a1", "Tara Holm")], [stated]),
+                "a2": _analysis("a2", [_m("a2", "Tara Holm")], [inferred])}
+    key_to_entity = {(a, "holm"): "E-holm" for a in aids}
+    story = Story(id="s1", title="t", articles=aids)
+    [event] = merge_events([_article("x", a) for a in aids], analyses, [story], [],
+                           key_to_entity)
+    # The publication day a day later tells the stated day's happening; the stated day wins.
+    assert event.date == "2031-03-11" and event.date_from == "clause"

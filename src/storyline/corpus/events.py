@@ -24,8 +24,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..analyze.events import LEAD_DATE_FROM, THING_PREFIX
-from ..analyze.events.kinds import family, is_verb_kind
+from ..analyze.events import THING_PREFIX
+from ..analyze.events.kinds import DateFrom, family, is_verb_kind
 from ..records import (
     Analysis,
     ArticleMeta,
@@ -76,6 +76,12 @@ class _Resolved:
     names: Mapping[str, str]  # identity -> display name
     place: str | None  # display name of the place
     published: str | None = None  # the reporting article's publication day, when it has one
+
+    @property
+    def inferred(self) -> bool:
+        """Whether the mention's date is only its article's day, inferred for a lead."""
+        how = DateFrom.of(self.mention.date_from)
+        return how is not None and how.inferred
 
 
 @dataclass
@@ -322,13 +328,11 @@ def _name_words(names: Iterable[str]) -> set[str]:
 def _stated(r: _Resolved) -> str | None:
     """The mention's day unless it is only the lead's inferred publication day: a report
     published a day later tells the same happening."""
-    m = r.mention
-    return m.date if m.date_from != LEAD_DATE_FROM else None
+    return None if r.inferred else r.mention.date
 
 
 def _inferred(r: _Resolved) -> str | None:
-    m = r.mention
-    return m.date if m.date_from == LEAD_DATE_FROM else None
+    return r.mention.date if r.inferred else None
 
 
 def _dates_agree(a: str | None, a_inferred: bool, b: str | None, b_inferred: bool) -> bool:
@@ -444,10 +448,11 @@ def _to_event(c: _Cluster, index: SourceIndex) -> Event | None:
 
 def _date_from(c: _Cluster) -> str | None:
     """How the cluster's date was found: a stated date wins over a lead inference."""
-    ways = sorted({m.mention.date_from or "" for m in c.members
-                   if c.date and m.mention.date == c.date} - {""})
-    stated = [w for w in ways if w != LEAD_DATE_FROM]
-    return stated[0] if stated else (ways[0] if ways else None)
+    on_day = [(m, m.mention.date_from) for m in c.members
+              if c.date and m.mention.date == c.date and m.mention.date_from]
+    stated = sorted({how for m, how in on_day if how and not m.inferred})
+    ways = stated or sorted({how for _, how in on_day if how})
+    return ways[0] if ways else None
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:

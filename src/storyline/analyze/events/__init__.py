@@ -54,6 +54,7 @@ from .kinds import (
     TELLING_KINDS,
     TIME_REFERENCE_WORDS,
     TRIGGER_POS,
+    DateFrom,
     family,
     is_lead_noun,
     is_negated,
@@ -74,9 +75,8 @@ PLACE_PREPS = frozenset({"in", "at", "near", "to"})
 INHERIT_MIN_SHARED = 2
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
-# How an event in the lead is dated when it has no date of its own; the quotes stage says
-# the same of a present-tense statement ("article date: ...").
-LEAD_DATE_FROM = "inferred: lead event reported as the day's news"
+# The provenance values other stages compare against (ranking, timeline).
+LEAD_DATE_FROM = DateFrom.LEAD
 # Body sentences (after the headline) that make up the lead. News writing puts the day's
 # happening in the first one and often completes it in the second ("Air Canada has ordered
 # ..." after a caption); on the SemEval timeline dev set one gave timeline_date_f1 0.525,
@@ -101,7 +101,7 @@ MODAL_AUX = frozenset({"will", "shall", "would", "could", "might", "may", "shoul
 # to take its date: one, since the lead is about the article's main happening (two are
 # needed between arbitrary sentences, see INHERIT_MIN_SHARED).
 LEAD_MIN_SHARED = 1
-INHERITED_DATE_FROM = "article: the same event dated in another sentence"
+INHERITED_DATE_FROM = DateFrom.INHERITED
 # Prefix of a participant key that is a product named in the event's clause, not a mention.
 THING_PREFIX = "thing:"
 # Entity types of digit-bearing tokens that are amounts or times, never part of a product.
@@ -199,10 +199,9 @@ def _anaphora_dates(found: list[tuple[EventMention, Any]]) -> list[EventMention]
         earlier = out[j]
         assert earlier is not None
         # A publication day inferred for the lead is no stated day: it never passes on.
-        stated = e.date if e.date_from != LEAD_DATE_FROM else None
-        earlier_stated = earlier.date if earlier.date_from != LEAD_DATE_FROM else None
+        stated, earlier_stated = _stated(e), _stated(earlier)
         if stated and earlier_stated is None:
-            out[j] = _with(earlier, date=stated, date_from=INHERITED_DATE_FROM)
+            out[j] = _with(earlier, date=stated, date_from=DateFrom.INHERITED)
         elif stated and earlier_stated != stated:
             continue  # another day: another happening of the kind
         if set(e.participants) <= set(earlier.participants) and e.place in (None, earlier.place):
@@ -376,7 +375,7 @@ def _event_mention(token: Any, kind: str, ctx: _Context) -> EventMention | None:
         status = "planned"  # a day after the article's own is still to come
     lead_news = status == "happened" and _is_lead_news(token, chain, date_from, ctx)
     if date is None and lead_news:
-        date, date_from = ctx.lead.day, LEAD_DATE_FROM
+        date, date_from = ctx.lead.day, DateFrom.LEAD
     sent = token.sent
     return EventMention(
         id=content_id("event-mention", ctx.article.id, str(token.idx), kind),
@@ -491,7 +490,8 @@ def _is_definite(token: Any) -> bool:
                                              for c in token.children))
 
 
-def _is_lead_news(token: Any, chain: Sequence[Any], why_undated: str, ctx: _Context) -> bool:
+def _is_lead_news(token: Any, chain: Sequence[Any], why_undated: DateFrom,
+                  ctx: _Context) -> bool:
     """Whether an undated trigger is the lead's report of something done.
 
     It must stand in the headline or the lead's first sentence, in the main clause (not in
@@ -503,7 +503,7 @@ def _is_lead_news(token: Any, chain: Sequence[Any], why_undated: str, ctx: _Cont
     in_headline = sent.start in lead.headline
     if lead.day is None or not (in_headline or sent.start in lead.body):
         return False
-    if chain[-1].i != sent.root.i or why_undated == "several dates in the sentence":
+    if chain[-1].i != sent.root.i or why_undated is DateFrom.SEVERAL_DATES:
         return False
     if _time_reference(chain) or _is_definite(token):
         return False
@@ -528,7 +528,7 @@ def _told_as_done(verb: Any, in_headline: bool) -> bool:
 
 
 def _date_for(token: Any, kind: str, chain: Sequence[Any], dated: Sequence[tuple[Any, str]],
-              trigger_ids: set[int]) -> tuple[str | None, str]:
+              trigger_ids: set[int]) -> tuple[str | None, DateFrom]:
     """The day of the trigger's own time expression, else of the clause it hangs from."""
     sent = token.sent
     in_sent = [(root, value) for root, value in dated if sent.start <= root.i < sent.end]
@@ -536,18 +536,18 @@ def _date_for(token: Any, kind: str, chain: Sequence[Any], dated: Sequence[tuple
     own = sorted((chain_pos[g.i], abs(root.i - token.i), value) for root, value in in_sent
                  if (g := _governor(root, trigger_ids)).i in chain_pos)
     if own:
-        return own[0][2], "clause" if own[0][0] else "trigger"
+        return own[0][2], DateFrom.CLAUSE if own[0][0] else DateFrom.TRIGGER
     if kind == "statement":
-        return None, "statement without its own date"
+        return None, DateFrom.NO_STATEMENT_DATE
     if chain[-1].i != sent.root.i:
-        return None, "no date in the clause of reported content"
+        return None, DateFrom.REPORTED_CONTENT
     free = {value for root, value in in_sent
             if _governor(root, trigger_ids).i not in trigger_ids}
     if len(free) == 1:
-        return free.pop(), "sentence"
+        return free.pop(), DateFrom.SENTENCE
     if free:
-        return None, "several dates in the sentence"
-    return None, "no day-precise date in the clause"
+        return None, DateFrom.SEVERAL_DATES
+    return None, DateFrom.NO_DAY
 
 
 def _place_for(token: Any, chain: Sequence[Any], placed: Sequence[_Found],
@@ -692,8 +692,8 @@ def _inherit_dates(found: list[EventMention]) -> list[EventMention]:
         dates = {d.date for d in sources if d.date}
         if len(dates) == 1:
             # A date inferred from the lead stays marked as inferred when it is passed on.
-            inferred = all(d.date_from == LEAD_DATE_FROM for d in sources)
-            how = LEAD_DATE_FROM if inferred else INHERITED_DATE_FROM
+            inferred = all(_inferred(d) for d in sources)
+            how = DateFrom.LEAD if inferred else DateFrom.INHERITED
             e = _with_date(e, dates.pop(), how)
         out.append(e)
     return out
@@ -709,11 +709,11 @@ def _lead_dates_from_body(found: list[EventMention]) -> list[EventMention]:
     """
     out = []
     for e in found:
-        if e.date_from == LEAD_DATE_FROM:
-            dates = {d.date for d in found if d.date and d.date_from != LEAD_DATE_FROM
+        if _inferred(e):
+            dates = {d.date for d in found if d.date and not _inferred(d)
                      and _same_lead_happening(e, d)}
             if len(dates) == 1:
-                e = _with_date(e, dates.pop(), INHERITED_DATE_FROM)
+                e = _with_date(e, dates.pop(), DateFrom.INHERITED)
         out.append(e)
     return out
 
@@ -741,7 +741,19 @@ def _same_happening(a: EventMention, b: EventMention) -> bool:
     return shared >= INHERIT_MIN_SHARED or (shared >= 1 and same_place)
 
 
-def _with_date(e: EventMention, date: str, date_from: str) -> EventMention:
+def _inferred(e: EventMention) -> bool:
+    """Whether the mention's date is only the article's day inferred for its lead."""
+    how = DateFrom.of(e.date_from)
+    return how is not None and how.inferred
+
+
+def _stated(e: EventMention) -> str | None:
+    """The mention's date when stated: a publication day inferred for the lead never passes
+    on as a stated day."""
+    return None if _inferred(e) else e.date
+
+
+def _with_date(e: EventMention, date: str, date_from: DateFrom) -> EventMention:
     return _with(e, date=date, date_from=date_from)
 
 

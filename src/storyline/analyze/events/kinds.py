@@ -1,14 +1,50 @@
-"""What counts as an event: trigger lexicons by kind, negation, and word forms.
+"""What counts as an event: trigger lexicons by kind, negation, word forms, and how a
+mention's date was found (``DateFrom``).
 
 Kept apart from ``events`` (which finds the mentions in a parsed article) so the corpus
-steps can compare kinds without the parse-walking code.
+steps can compare kinds and dates' provenance without the parse-walking code.
 """
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 from ..model import lemma_of
+
+
+class DateFrom(StrEnum):
+    """Where an event mention's date came from, or why it has none.
+
+    The value is what ``EventMention.date_from`` and the exports carry; code branches on
+    the member (``DateFrom.of``), never on the words.
+    """
+
+    TRIGGER = "trigger"  # a time expression of the trigger itself
+    CLAUSE = "clause"  # of a verb the trigger hangs from
+    SENTENCE = "sentence"  # the one free day-precise date of its sentence
+    INHERITED = "article: the same event dated in another sentence"
+    # Not stated: the publication day of a lead told as the day's news. The quotes stage
+    # says the same of a present-tense statement ("article date: ...").
+    LEAD = "inferred: lead event reported as the day's news"
+    NO_STATEMENT_DATE = "statement without its own date"
+    REPORTED_CONTENT = "no date in the clause of reported content"
+    SEVERAL_DATES = "several dates in the sentence"
+    NO_DAY = "no day-precise date in the clause"
+
+    @classmethod
+    def of(cls, value: str | None) -> DateFrom | None:
+        """The member a stored ``date_from`` stands for; None for none or another value."""
+        try:
+            return cls(value) if value is not None else None
+        except ValueError:
+            return None
+
+    @property
+    def inferred(self) -> bool:
+        """Whether the date is an inference (the article's day), not a stated one."""
+        return self is DateFrom.LEAD
+
 
 # Verb lemmas that report something happening, by kind. Picked from the kinds the issue
 # names plus the business events of the SemEval timeline data (launches, orders, crashes).
