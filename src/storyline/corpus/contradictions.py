@@ -117,7 +117,7 @@ def find_contradictions(quotes: Sequence[Quote], articles: Sequence[ArticleMeta]
 def _by_story(claims: Sequence[_Claim]) -> Iterable[list[_Claim]]:
     """Each story's claims in statement order, without those that cannot clash (no concept
     asserted or denied, no figure): pairs are compared within a story, never across the
-    corpus, which made this step quadratic in the corpus's statements."""
+    corpus, which would make this step quadratic in the corpus's statements."""
     groups: dict[str, list[_Claim]] = {}
     for c in sorted(claims, key=_order):
         if c.polarity or c.figures:

@@ -1,15 +1,15 @@
 """The Spark runner: the local runner's stage functions, distributed with Apache Spark.
 
     1. read     binaryFiles(INPUT...)  (path, bytes) -> ingest readers -> RawPage | Failure
-    2. clean    run.process_page                    } one mapPartitions pass; the model is
+    2. clean    pipeline.process_page               } one mapPartitions pass; the model is
     3. analyse  pipeline.analyse_chunk              } loaded once per executor process
     4. copies   banded MinHash join over word shingles -> candidate near-duplicate pairs
     5. write    Parquet under OUT: articles, analyses, quotes, mentions, failures, near_pairs
 
 The job only does I/O and partitioning (as in cc-pyspark): every per-record step is a plain
-function shared with ``run.py``; skip reasons are counted in accumulators. ``storyline
-load OUT`` (``spark_io.load``) brings the Parquet into SQLite and runs the corpus build,
-whose duplicate and story decisions are the same functions the local runner calls.
+function shared with the local runner (``pipeline.py``); skip reasons are counted in
+accumulators. ``storyline load OUT`` (``spark_load.load``) brings the Parquet into SQLite
+and runs the corpus build, the same ``corpus.build`` the local runner calls.
 """
 
 from __future__ import annotations
