@@ -26,11 +26,10 @@ from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..analyze.events import LEAD_DATE_FROM
-from ..analyze.events.kinds import family, is_verb_kind
+from ..analyze.events.kinds import DateFrom, family, is_verb_kind
 from ..records import TimelineItem
 
-__all__ = ["Candidate", "content_words", "rank_rows", "score_rows"]
+__all__ = ["Candidate", "content_words", "date_inferred", "rank_rows", "score_rows"]
 
 # What a row is worth before its support. A happening is the news; a press conference or an
 # interview is how the news was told (the issue: "a meeting/agreement/attack over a
@@ -106,12 +105,18 @@ def score_rows(candidates: Sequence[Candidate],
         base = _weight(c) + SOURCE_WEIGHT * support + \
             PROMINENCE_WEIGHT * max((prominence[p] for p in c.people), default=0.0)
         factor = 1.0 - REPEAT_PENALTY * overlap[i]
-        if c.row.kind == "event" and c.row.date_from == LEAD_DATE_FROM:
+        if c.row.kind == "event" and date_inferred(c.row.date_from):
             factor *= INFERRED_DAY_FACTOR
         if c.status != "happened":
             factor *= UNREALISED_FACTOR
         out.append(replace(c, row=replace(c.row, score=round(base * factor, 3))))
     return out
+
+
+def date_inferred(date_from: str | None) -> bool:
+    """Whether an event's date is inferred (its reports' day), not stated (``DateFrom``)."""
+    found = DateFrom.of(date_from)
+    return found is not None and found.inferred
 
 
 def rank_rows(rows: Iterable[TimelineItem]) -> list[TimelineItem]:

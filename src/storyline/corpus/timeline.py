@@ -27,10 +27,16 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from ..analyze.events import LEAD_DATE_FROM
 from ..analyze.events.kinds import is_verb_kind
 from ..records import Event, Quote, Statement, Story, TimelineItem
-from .ranking import SPEECH_KINDS, Candidate, content_words, rank_rows, score_rows
+from .ranking import (
+    SPEECH_KINDS,
+    Candidate,
+    content_words,
+    date_inferred,
+    rank_rows,
+    score_rows,
+)
 
 # Characters of a statement shown in its row's title; the full text is one click away.
 TITLE_CHARS = 120
@@ -133,7 +139,7 @@ def _same_point(a: Candidate, b: Candidate) -> bool:
 
 def _event_candidate(story: str, e: Event) -> Candidate:
     # A date only the lead inference gives is marked, never shown as a reported one.
-    title = e.title + INFERRED_NOTE if e.date_from == LEAD_DATE_FROM else e.title
+    title = e.title + INFERRED_NOTE if date_inferred(e.date_from) else e.title
     title += STATUS_NOTES.get(e.status, "")
     row = TimelineItem(story=story, kind="event", ref=e.id, date=e.date, title=title,
                        date_from=e.date_from, sources=e.sources,
