@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from storyline.records import Analysis, Article, Failure, Quote, Sentence
+from storyline.records import Analysis, Article, Failure, Mention, Quote, Sentence
 from storyline.store import Store
 from storyline.store.migrations import MIGRATIONS
+from storyline.store.reader import StoredCorpus
 
 
 def _article(i: str = "a1") -> Article:
@@ -45,6 +46,23 @@ def test_analysis_round_trip(store: Store) -> None:
         store.save_analysis(analysis)
     assert store.analyses()["a1"] == analysis
     assert store.articles(unanalyzed=True) == []
+
+
+def test_a_linked_corpus_reads_the_build_s_entities_without_writing_them(store: Store) -> None:
+    m = Mention("a1", 0, 5, "Hello", "PERSON", "hello")
+    q = Quote(id="q1", article="a1", text="Hello there", kind="direct", start=0, end=11,
+              sent_start=0, sent_end=12, speaker_name="Ann", speaker_key="hello")
+    with store.transaction():
+        store.upsert_article(_article())
+        store.save_analysis(Analysis(article="a1", mentions=(m,), quotes=(q,)))
+    linked = StoredCorpus(store).linked({("a1", "hello"): "E-hello"})
+    assert [x.entity for x in linked.mentions()] == ["E-hello"]
+    assert [x.speaker for x in linked.quotes()] == ["E-hello"]
+    [found] = linked.analyses(["a1"]).values()
+    assert (found.mentions[0].entity, found.quotes[0].speaker) == ("E-hello", "E-hello")
+    assert linked.mention_key_counts() == [("a1", "hello", 1)]
+    # What is stored is unchanged until the runner saves the build.
+    assert store.mentions()[0].entity is None and store.quotes()[0].speaker is None
 
 
 def test_failures_are_recorded(store: Store) -> None:
