@@ -43,6 +43,27 @@ def test_a_failing_step_is_recorded_and_cleared_by_the_next_good_build(
     assert store.corpus_failures() == []
 
 
+def test_a_failing_save_is_recorded_and_writes_nothing(
+        store: Store, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    with store.transaction():
+        store.upsert_article(_article("a1", "The harbour strike ended on Monday."))
+    assert build_corpus(store, settings)
+    before = store.stories()
+
+    def broken_save(found: object) -> None:
+        store.save_stories([])  # half written, then the save fails
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(store, "save_corpus", broken_save)
+    with store.transaction():
+        store.upsert_article(_article("a2", "The harbour strike ended on Monday, dockers said."))
+    assert not build_corpus(store, settings)
+    [failure] = store.corpus_failures()
+    assert (failure.source, failure.reason, failure.detail) == ("save", "RuntimeError",
+                                                                "disk full")
+    assert store.stories() == before
+
+
 @pytest.mark.slow
 def test_run_with_a_failing_step_exits_2_and_stats_shows_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
