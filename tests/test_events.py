@@ -578,3 +578,13 @@ def test_an_inferred_lead_day_read_back_as_plain_text_is_still_known_as_inferred
                            key_to_entity)
     # The publication day a day later tells the stated day's happening; the stated day wins.
     assert event.date == "2031-03-11" and event.date_from == "clause"
+
+
+def test_a_verb_and_its_noun_are_one_kind_of_happening() -> None:
+    from storyline.analyze.events.kinds import family
+
+    assert family("shoot") == family("shooting")
+    assert family("burn") == family("blaze")
+    assert family("murder") == family("kill") == family("killing")
+    assert family("shoot") != family("burn")
+

@@ -360,6 +360,11 @@ def _shared(c: _Cluster, r: _Resolved) -> int:
 
 
 def _retells(c: _Cluster, r: _Resolved) -> bool:
+    """A later mention of a lead cluster's kind tells its happening on agreeing days with
+    one of its names; undated against its day, with two. (Its article's day does not
+    anchor it as it anchors a lead: a body mention is as often background, and on
+    timeline-semeval15-dev its names on the lead's day cost timeline_date_f1 0.533 ->
+    0.527.)"""
     if not _dates_agree(_stated(r) or _inferred(r), _stated(r) is None,
                         c.stated or c.inferred, c.stated is None):
         return False

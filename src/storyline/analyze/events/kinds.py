@@ -125,6 +125,13 @@ KIND_FAMILY: dict[str, str] = {
     "meeting": "meeting", "summit": "meeting", "talks": "meeting", "conference": "meeting",
     "press-conference": "press-conference", "interview": "press-conference",
 }
+# The verbs of the happenings a lead names by a noun (LEAD_NOUN_TRIGGERS): a lead or dated
+# verb outside the lexicons takes its lemma as its kind, and "shot" is the kind of "the
+# shooting". Nouns that are their own verb ("arrest", "escape", "riot") need no entry.
+LEAD_NOUN_VERBS: dict[str, str] = {
+    "burn": "blaze", "explode": "explosion", "shoot": "shooting", "kill": "killing",
+    "murder": "killing", "slay": "killing", "hijack": "hijacking",
+}
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -268,7 +275,9 @@ def is_verb_kind(kind: str) -> bool:
 
 
 def family(kind: str) -> str:
-    """The family a kind belongs to: talks, summits and meetings are one happening."""
+    """The family a kind belongs to: talks, summits and meetings are one happening; so are
+    a verb's kind and its noun's ("shoot" and "shooting")."""
+    kind = LEAD_NOUN_VERBS.get(kind, kind)
     return KIND_FAMILY.get(kind, kind)
 
 
