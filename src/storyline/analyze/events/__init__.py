@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from itertools import islice, pairwise
 from typing import Any
 
+from spacy.tokens import Doc, Span, Token
+
 from ...records import Article, EventMention, EventStatus, Mention, Timex, content_id
 from .. import names
 from ..model import lemma_of, text_of, tokens_with_pos
@@ -133,7 +135,7 @@ class _Lead:
     headline: frozenset[int]  # start tokens of the headline's sentences
     body: frozenset[int]  # start tokens of the lead's body sentences
     told: frozenset[int]  # start tokens of the sentences an article's main happening is in
-    timed: tuple[Any, ...]  # root tokens of every time expression, whatever its precision
+    timed: tuple[Token, ...]  # root tokens of every time expression, whatever its precision
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,12 +144,12 @@ class _Context:
 
     article: Article
     placed: Sequence[_Found]
-    dated: Sequence[tuple[Any, str]]
+    dated: Sequence[tuple[Token, str]]
     trigger_ids: set[int]
     lead: _Lead
 
 
-def find_event_mentions(doc: Any, article: Article, mentions: Sequence[Mention],
+def find_event_mentions(doc: Doc, article: Article, mentions: Sequence[Mention],
                         timexes: Sequence[Timex]) -> list[EventMention]:
     """Event mentions in one article, in text order."""
     reporters = _reporters(article)
@@ -179,7 +181,7 @@ def _one_lead(found: list[EventMention]) -> list[EventMention]:
     return [e if e.id == first or not e.lead else _with(e, lead=False) for e in found]
 
 
-def _anaphora_dates(found: list[tuple[EventMention, Any]]) -> list[EventMention]:
+def _anaphora_dates(found: list[tuple[EventMention, Token]]) -> list[EventMention]:
     """'the talks' is the talks told of just before it: one mention, not two.
 
     A definite event noun points back at the nearest earlier mention of its kind family
@@ -214,7 +216,7 @@ def _reporters(article: Article) -> set[str]:
     return {names.fold(x) for x in (article.outlet, article.wire) if x}
 
 
-def _lead(doc: Any, article: Article, timexes: Iterable[Timex]) -> _Lead:
+def _lead(doc: Doc, article: Article, timexes: Iterable[Timex]) -> _Lead:
     day = article.published[:10] if article.published and DAY_VALUE.match(article.published) \
         else None
     head_end = _headline_end(article)
@@ -237,7 +239,7 @@ def _lead(doc: Any, article: Article, timexes: Iterable[Timex]) -> _Lead:
                  tuple(roots))
 
 
-def _is_stamp(sent: Any) -> bool:
+def _is_stamp(sent: Span) -> bool:
     """'First Published: June 13, 2013 4:59 PM EDT': a reporting verb with no subject."""
     root = sent.root
     return verb_lemma(root) in REPORTING_VERBS and not any(
@@ -251,7 +253,7 @@ def _headline_end(article: Article) -> int:
     return len(first) if title and " ".join(first.split()) == title else 0
 
 
-def _lead_verbs(doc: Any, lead: _Lead, trigger_ids: set[int]) -> list[tuple[Any, str]]:
+def _lead_verbs(doc: Doc, lead: _Lead, trigger_ids: set[int]) -> list[tuple[Token, str]]:
     """The main verbs of the lead's sentences: the news itself ("EADS defeat Boeing").
 
     Like dated verbs, each is an event named by its lemma; light, reporting and negated
@@ -276,21 +278,21 @@ def _lead_verbs(doc: Any, lead: _Lead, trigger_ids: set[int]) -> list[tuple[Any,
 
 
 
-def _reported_verbs(root: Any) -> list[Any]:
+def _reported_verbs(root: Token) -> list[Token]:
     """'A publicist says Tara Reid has checked into rehab': in a lead that reports what a
     source said, the reported verb (and its conjuncts) is the news."""
     content = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ == "VERB"]
     return content + [c for v in content for c in v.children if c.dep_ == "conj"]
 
 
-def _dated_verbs(dated: Sequence[tuple[Any, str]],
-                 trigger_ids: set[int]) -> list[tuple[Any, str]]:
+def _dated_verbs(dated: Sequence[tuple[Token, str]],
+                 trigger_ids: set[int]) -> list[tuple[Token, str]]:
     """Verbs outside the lexicon that carry their own day ("selected X on February 29").
 
     In TimeML terms every such verb is an event; its lemma names the kind. Light verbs and
     negated ones are left out: "was on June 3" and "did not fly on Monday" report nothing.
     """
-    out: dict[int, tuple[Any, str]] = {}
+    out: dict[int, tuple[Token, str]] = {}
     for root, _ in dated:
         verb = _governor(root, trigger_ids)
         lemma = verb_lemma(verb)
@@ -310,7 +312,7 @@ def _dated_verbs(dated: Sequence[tuple[Any, str]],
 
 
 
-def _place_mentions(doc: Any, mentions: Iterable[Mention]) -> list[_Found]:
+def _place_mentions(doc: Doc, mentions: Iterable[Mention]) -> list[_Found]:
     out = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -319,7 +321,7 @@ def _place_mentions(doc: Any, mentions: Iterable[Mention]) -> list[_Found]:
     return out
 
 
-def _place_timexes(doc: Any, timexes: Iterable[Timex]) -> list[tuple[Any, str]]:
+def _place_timexes(doc: Doc, timexes: Iterable[Timex]) -> list[tuple[Token, str]]:
     """Day-precise time expressions as (root token, YYYY-MM-DD)."""
     out = []
     for t in timexes:
@@ -331,7 +333,7 @@ def _place_timexes(doc: Any, timexes: Iterable[Timex]) -> list[tuple[Any, str]]:
     return out
 
 
-def scope_chain(token: Any) -> list[Any]:
+def scope_chain(token: Token) -> list[Token]:
     """The trigger and the heads above it, up to (not past) a reported-content edge."""
     chain = [token]
     node = token
@@ -341,7 +343,7 @@ def scope_chain(token: Any) -> list[Any]:
     return chain
 
 
-def _governor(token: Any, trigger_ids: set[int]) -> Any:
+def _governor(token: Token, trigger_ids: set[int]) -> Token:
     """The nearest verb or trigger above a token: what a time expression modifies."""
     node = token
     while node.head.i != node.i:
@@ -351,7 +353,7 @@ def _governor(token: Any, trigger_ids: set[int]) -> Any:
     return node
 
 
-def _event_mention(token: Any, kind: str, ctx: _Context) -> EventMention | None:
+def _event_mention(token: Token, kind: str, ctx: _Context) -> EventMention | None:
     # A statement's date and people are its own: "as reported by X" under "reached Kyiv on
     # Friday" must not take the arrival's date.
     chain = [token] if kind == "statement" else scope_chain(token)
@@ -386,7 +388,7 @@ def _event_mention(token: Any, kind: str, ctx: _Context) -> EventMention | None:
         phrase=_phrase(token))
 
 
-def _status(token: Any, chain: Sequence[Any]) -> EventStatus:
+def _status(token: Token, chain: Sequence[Token]) -> EventStatus:
     """Whether the clause tells the happening as real, planned, possible or denied.
 
     Negation counts on the trigger and the verb it hangs from ("did not hold talks", "no
@@ -438,12 +440,12 @@ def _status(token: Any, chain: Sequence[Any]) -> EventStatus:
     return "happened"
 
 
-def _to_clause(verb: Any) -> bool:
+def _to_clause(verb: Token) -> bool:
     """'to meet', 'to be held': a verb with the infinitive marker."""
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "TO" for c in verb.children)
 
 
-def _is_lead_candidate(token: Any, chain: Sequence[Any], ctx: _Context) -> bool:
+def _is_lead_candidate(token: Token, chain: Sequence[Token], ctx: _Context) -> bool:
     """Whether the trigger tells the article's main happening: in the main clause of the
     headline or a lead sentence (or in what its source is reported to say, "a publicist
     says Reid has checked into rehab"), not a happening named only as a time reference."""
@@ -456,7 +458,7 @@ def _is_lead_candidate(token: Any, chain: Sequence[Any], ctx: _Context) -> bool:
     return (top.i == sent.root.i or reported) and not _time_reference(chain)
 
 
-def _time_reference(chain: Sequence[Any]) -> bool:
+def _time_reference(chain: Sequence[Token]) -> bool:
     """'after talks at the White House', 'before the summit', 'when they met': the trigger
     names another happening to place the clause in time, so it does not share its day."""
     for node in chain[:-1]:
@@ -469,7 +471,7 @@ def _time_reference(chain: Sequence[Any]) -> bool:
     return False
 
 
-def _phrase(token: Any) -> str | None:
+def _phrase(token: Token) -> str | None:
     """The trigger and what follows it in its phrase, up to punctuation or a clause:
     'checked into the Promises Treatment Center', 'allowed Boeing to bid', for a title."""
     hi = token.right_edge.i
@@ -484,13 +486,13 @@ def _phrase(token: Any) -> str | None:
     return " ".join(words) or None
 
 
-def _is_definite(token: Any) -> bool:
+def _is_definite(token: Token) -> bool:
     """'the talks': a happening the reader already knows of, not news of its own."""
     return bool(token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == ANAPHORIC_DET
                                              for c in token.children))
 
 
-def _is_lead_news(token: Any, chain: Sequence[Any], why_undated: DateFrom,
+def _is_lead_news(token: Token, chain: Sequence[Token], why_undated: DateFrom,
                   ctx: _Context) -> bool:
     """Whether an undated trigger is the lead's report of something done.
 
@@ -515,7 +517,7 @@ def _is_lead_news(token: Any, chain: Sequence[Any], why_undated: DateFrom,
     return verb is not None and _told_as_done(verb, in_headline)
 
 
-def _told_as_done(verb: Any, in_headline: bool) -> bool:
+def _told_as_done(verb: Token, in_headline: bool) -> bool:
     """'unveiled', 'has unveiled', 'was delivered'; in a headline also 'unveils', 'delivered'."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in MODAL_AUX or a.tag_ in ("MD", "TO") for a in aux):
@@ -527,7 +529,7 @@ def _told_as_done(verb: Any, in_headline: bool) -> bool:
     return in_headline and verb.tag_ in HEADLINE_TAGS
 
 
-def _date_for(token: Any, kind: str, chain: Sequence[Any], dated: Sequence[tuple[Any, str]],
+def _date_for(token: Token, kind: str, chain: Sequence[Token], dated: Sequence[tuple[Token, str]],
               trigger_ids: set[int]) -> tuple[str | None, DateFrom]:
     """The day of the trigger's own time expression, else of the clause it hangs from."""
     sent = token.sent
@@ -550,7 +552,7 @@ def _date_for(token: Any, kind: str, chain: Sequence[Any], dated: Sequence[tuple
     return None, DateFrom.NO_DAY
 
 
-def _place_for(token: Any, chain: Sequence[Any], placed: Sequence[_Found],
+def _place_for(token: Token, chain: Sequence[Token], placed: Sequence[_Found],
                trigger_ids: set[int]) -> _Found | None:
     """The GPE/LOC/FAC after 'in'/'at' (or reached as an object) closest to the trigger."""
     chain_ids = {node.i for node in chain}
@@ -567,7 +569,7 @@ def _place_for(token: Any, chain: Sequence[Any], placed: Sequence[_Found],
     return min(candidates, key=lambda c: c[:2])[2] if candidates else None
 
 
-def _hangs_from(token: Any, targets: set[int], others: set[int]) -> bool:
+def _hangs_from(token: Token, targets: set[int], others: set[int]) -> bool:
     """Whether a token reaches ``targets`` going up, not through reported content or ``others``.
 
     "an interview following meetings at the White House": the place is the meetings'.
@@ -580,7 +582,7 @@ def _hangs_from(token: Any, targets: set[int], others: set[int]) -> bool:
     return True
 
 
-def _participant_ranges(token: Any, chain: Sequence[Any]) -> list[tuple[int, int]]:
+def _participant_ranges(token: Token, chain: Sequence[Token]) -> list[tuple[int, int]]:
     """Token ranges that hold who took part: the trigger's own phrase and its verbs' subjects."""
     ranges = [_own_range(token)]
     for node in chain:
@@ -589,7 +591,7 @@ def _participant_ranges(token: Any, chain: Sequence[Any]) -> list[tuple[int, int
     return ranges
 
 
-def _participants_for(token: Any, ranges: Sequence[tuple[int, int]], placed: Sequence[_Found],
+def _participants_for(token: Token, ranges: Sequence[tuple[int, int]], placed: Sequence[_Found],
                       place: _Found | None) -> list[_Found]:
     """Names in the trigger's own phrase and in the subjects of the verbs it hangs from."""
     out = []
@@ -605,7 +607,7 @@ def _participants_for(token: Any, ranges: Sequence[tuple[int, int]], placed: Seq
     return out
 
 
-def _things(doc: Any, ranges: Sequence[tuple[int, int]], placed: Sequence[_Found]) -> list[str]:
+def _things(doc: Doc, ranges: Sequence[tuple[int, int]], placed: Sequence[_Found]) -> list[str]:
     """Products named in the ranges that no mention covers whole: 'iPhone 4', 'Boeing 777'.
 
     A run of name-like tokens counts when it looks like a product (a digit or a camel-cased
@@ -623,7 +625,7 @@ def _things(doc: Any, ranges: Sequence[tuple[int, int]], placed: Sequence[_Found
     return out
 
 
-def _name_runs(doc: Any, lo: int, hi: int) -> list[tuple[int, int]]:
+def _name_runs(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     start: int | None = None
     for i in range(lo, hi + 2):
@@ -635,7 +637,7 @@ def _name_runs(doc: Any, lo: int, hi: int) -> list[tuple[int, int]]:
     return runs
 
 
-def _name_like(token: Any) -> bool:
+def _name_like(token: Token) -> bool:
     if token.ent_type_ in NOT_THING_ENTS or not token.text.isalnum():
         return False
     return token.pos_ == "PROPN" or _camel(token.text) or any(c.isdigit() for c in token.text)
@@ -646,14 +648,14 @@ def _camel(text: str) -> bool:
     return any(c.islower() for c in text) and any(c.isupper() for c in text[1:])
 
 
-def _product_like(run: Any) -> bool:
+def _product_like(run: Span) -> bool:
     """A name with a model number or a camel-cased word; a plain number is no product."""
     has_word = any(t.text[0].isalpha() for t in run)  # "11bn" is an amount, not a name
     marked = any(_camel(t.text) or any(c.isdigit() for c in t.text) for t in run)
     return has_word and marked
 
 
-def _is_placed(doc: Any, f: _Found) -> bool:
+def _is_placed(doc: Doc, f: _Found) -> bool:
     """A GPE after 'in'/'at'/'to' names a place, not a participant."""
     if f.mention.label != "GPE":
         return False
@@ -661,7 +663,7 @@ def _is_placed(doc: Any, f: _Found) -> bool:
     return bool(root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS)
 
 
-def _own_range(token: Any) -> tuple[int, int]:
+def _own_range(token: Token) -> tuple[int, int]:
     """The trigger's subtree, cut before any reported content hanging from it."""
     lo, hi = token.left_edge.i, token.right_edge.i
     for c in token.children:

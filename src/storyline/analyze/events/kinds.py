@@ -8,7 +8,8 @@ steps can compare kinds and dates' provenance without the parse-walking code.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+
+from spacy.tokens import Token
 
 from ..model import lemma_of
 
@@ -196,7 +197,7 @@ INFLECTION_CHARS = 2
 
 MIN_STEM = 3
 
-def verb_lemma(verb: Any) -> str:
+def verb_lemma(verb: Token) -> str:
     """The verb's lemma, repaired where the model cut '-es' off a stem in 'e' ('hopes' ->
     'hop'): English adds '-es' only after s, x, z, ch, sh and o, else just '-s'."""
     lemma: str = lemma_of(verb).lower()
@@ -214,7 +215,7 @@ GUNFIRE_HEADS = frozenset({"open", "under", "cease", "return", "exchange", "draw
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
 
 
-def trigger_kind(token: Any) -> str | None:
+def trigger_kind(token: Token) -> str | None:
     """The event kind a token triggers, or None. A negated trigger keeps its kind: the
     events stage marks it ``negated`` rather than losing "no meeting is planned"."""
     pos = token.pos_
@@ -227,7 +228,7 @@ def trigger_kind(token: Any) -> str | None:
     return kind
 
 
-def _verb_kind(token: Any, lemma: str) -> str | None:
+def _verb_kind(token: Token, lemma: str) -> str | None:
     if lemma in VERB_TRIGGERS:
         return VERB_TRIGGERS[lemma]
     if lemma in STATEMENT_VERBS:
@@ -241,7 +242,7 @@ def _verb_kind(token: Any, lemma: str) -> str | None:
     return None
 
 
-def _noun_kind(token: Any, lemma: str) -> str | None:
+def _noun_kind(token: Token, lemma: str) -> str | None:
     compounds = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
     if lemma == "fire" and lemma_of(token.head).lower() in GUNFIRE_HEADS:
         return None  # "opened fire", "came under fire": shots or blame, not a blaze
@@ -255,13 +256,13 @@ def _noun_kind(token: Any, lemma: str) -> str | None:
     return NOUN_TRIGGERS.get(lemma) or LEAD_NOUN_TRIGGERS[lemma]
 
 
-def is_lead_noun(token: Any) -> bool:
+def is_lead_noun(token: Token) -> bool:
     """Whether the token is one of the nouns that name an event only in a lead."""
     return bool(token.pos_ in ("NOUN", "PROPN")
                 and lemma_of(token).lower() in LEAD_NOUN_TRIGGERS)
 
 
-def is_negated(token: Any) -> bool:
+def is_negated(token: Token) -> bool:
     """'did not meet', 'no meeting is planned', 'never visited'."""
     if any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("advmod", "neg"))
            for c in token.children):
