@@ -588,3 +588,35 @@ def test_a_verb_and_its_noun_are_one_kind_of_happening() -> None:
     assert family("murder") == family("kill") == family("killing")
     assert family("shoot") != family("burn")
 
+
+
+@pytest.mark.parametrize(("shared", "meet"), [
+    ("Nordby Dairy", True),   # both leads' sentences name the building
+    ("Daily Ledger", False),  # the outlet that reports both is no name of the happening
+])
+def test_leads_meet_on_a_name_both_their_sentences_hold_though_no_participant(
+        shared: str, meet: bool) -> None:
+    aids = ("a1", "a2")
+    analyses = {
+        "a1": _analysis("a1", [_m("a1", "Arson Squad", "ORG"), _m("a1", shared, "ORG")], [
+            _lead("a1", "destroy", None, ("squad",))]),
+        "a2": _analysis("a2", [_m("a2", "Lena Kade"), _m("a2", shared, "ORG")], [
+            _lead("a2", "gut", None, ("kade",))])}
+    story = Story(id="s1", title="t", articles=aids)
+    articles = [Article(id=a, source_id=a, source=a, text="x", outlet="Daily Ledger")
+                for a in aids]
+    events = merge_events(articles, analyses, [story], [], {})
+    assert (len(events) == 1) is meet
+
+
+def test_a_name_outside_the_leads_sentence_does_not_tie_leads() -> None:
+    aids = ("a1", "a2")
+    far = Mention("a2", 50, 62, "Nordby Dairy", "ORG", "dairy")
+    analyses = {
+        "a1": _analysis("a1", [_m("a1", "Arson Squad", "ORG"), _m("a1", "Nordby Dairy", "ORG")],
+                        [_lead("a1", "destroy", None, ("squad",))]),
+        "a2": _analysis("a2", [_m("a2", "Lena Kade"), far], [
+            _lead("a2", "gut", None, ("kade",))])}
+    story = Story(id="s1", title="t", articles=aids)
+    events = merge_events([_dated_article(a, None) for a in aids], analyses, [story], [], {})
+    assert len(events) == 2

@@ -7,8 +7,9 @@ undated mention joins a dated event only when exactly one fits and it shares two
 a name and the place) with it; otherwise it stays an undated event of its own.
 
 Articles' leads (``EventMention.lead``, each article's main happening) are merged first,
-whatever verb each outlet used ("enters rehab", "checks into rehab"): one shared name, or
-the same kind of happening, and agreeing days make one happening. A lead with no day of its
+whatever verb each outlet used ("enters rehab", "checks into rehab"): one shared name (a
+participant, or a name both leads' sentences hold), or the same kind of happening, and
+agreeing days make one happening. A lead with no day of its
 own is anchored by its article's publication day: it is that day's news, so it joins a lead
 of that day or just before on one name. A later mention of a lead's kind with one of its
 names joins it. Each event carries the outlets that report it and how many of them are
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -76,6 +77,9 @@ class _Resolved:
     names: Mapping[str, str]  # identity -> display name
     place: str | None  # display name of the place
     published: str | None = None  # the reporting article's publication day, when it has one
+    # A lead's: the folded names its sentence holds, participants or not ("Fire destroys
+    # historic Mat Maid building": the building is named, though not as a participant).
+    told_with: frozenset[str] = frozenset()
 
     @property
     def inferred(self) -> bool:
@@ -112,6 +116,10 @@ class _Cluster:
         return {n for m in self.members for n in _folded(m)}
 
     @property
+    def told_with(self) -> set[str]:
+        return {n for m in self.members for n in _folded(m) | m.told_with}
+
+    @property
     def places(self) -> set[str]:
         return {m.place for m in self.members if m.place}
 
@@ -131,10 +139,11 @@ def merge_events(articles: Sequence[ArticleMeta], analyses: Mapping[str, Analysi
         source, ids = analyses, sorted(a.id for a in articles)
     story_of = {a: s.id for s in stories for a in s.articles}
     published = {a.id: day for a in articles if (day := _day(a.published))}
+    reporters = {a.id: {x.casefold() for x in (a.outlet, a.wire) if x} for a in articles}
     things = _entities_by_name(each_analysis(source, ids))
     resolved = [r for an in each_analysis(source, ids) for r in
                 _resolve(an, story_of.get(an.article), key_to_entity, things,
-                         published.get(an.article))]
+                         published.get(an.article), reporters.get(an.article, set()))]
     clusters = _cluster(resolved)
     index = SourceIndex.build(articles, links)
     events = [e for c in clusters if (e := _to_event(c, index)) is not None]
@@ -167,17 +176,26 @@ def _entities_by_name(analyses: Iterable[Analysis]) -> dict[str, str]:
 
 def _resolve(analysis: Analysis, story: str | None,
              key_to_entity: Mapping[tuple[str, str], str],
-             things: Mapping[str, str], published: str | None = None) -> list[_Resolved]:
+             things: Mapping[str, str], published: str | None = None,
+             reporters: Set[str] = frozenset()) -> list[_Resolved]:
     names = _key_names(analysis.mentions)
     out = []
     for em in analysis.event_mentions:
+        told = frozenset(_sentence_names(em, analysis.mentions) - reporters) if em.lead \
+            else frozenset()
         ids: dict[str, str] = {}
         for key in em.participants:
             ident, name = _identity(analysis.article, key, names, key_to_entity, things)
             ids.setdefault(ident, name)
         place = _display(names[em.place]) if em.place in names else None
-        out.append(_Resolved(em, story, frozenset(ids), ids, place, published))
+        out.append(_Resolved(em, story, frozenset(ids), ids, place, published, told))
     return out
+
+
+def _sentence_names(em: EventMention, mentions: Iterable[Mention]) -> set[str]:
+    """Folded names (not roles or nationalities) in the sentence the mention is told in."""
+    return {_display(m.text).casefold() for m in mentions
+            if em.start <= m.start < em.end and m.label in NAME_LABELS}
 
 
 def _identity(article: str, key: str, names: Mapping[str, str],
@@ -374,7 +392,8 @@ def _retells(c: _Cluster, r: _Resolved) -> bool:
 
 def _fits_lead(c: _Cluster, r: _Resolved) -> bool:
     """Two articles' leads in one story: the same happening when their dates agree (or one
-    is undated), their places do not differ and they share a participant or the place."""
+    is undated) and they are of one kind, or share a participant, a name their sentences
+    hold (never the reporting outlet's) or the place."""
     if not _dates_agree(_stated(r) or _inferred(r), _stated(r) is None,
                         c.stated or c.inferred, c.stated is None):
         return False
@@ -383,8 +402,9 @@ def _fits_lead(c: _Cluster, r: _Resolved) -> bool:
     if _same_frame(c, r):
         return True
     # A shared participant is enough, whatever place each outlet names (the arena, the
-    # city, the country): one names it finer than the other.
-    if c.ids & r.ids or _name_words(c.folded) & _name_words(_folded(r)):
+    # city, the country): one names it finer than the other; so is a name both leads'
+    # sentences hold, where the parse did not make it a participant of either.
+    if c.ids & r.ids or _name_words(c.told_with) & _name_words(_folded(r) | r.told_with):
         return True
     return r.place is not None and r.place in c.places
 
