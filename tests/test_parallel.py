@@ -141,3 +141,34 @@ def test_an_article_parsed_alone_gets_the_analysis_it_gets_in_a_batch(
     batched = pipeline.analyse_chunk(articles, settings)
     monkeypatch.setattr(pipeline, "SOLO_CHARS", 0)  # every article on its own
     assert pipeline.analyse_chunk(articles, settings) == batched
+
+
+@pytest.mark.slow
+def test_the_warm_up_page_goes_through_every_stage(settings: Settings) -> None:
+    # A worker's start-up takes this page through cleaning and analysis: it must reach the
+    # date finders, the language identifier and the quote and time stages, or their
+    # first-use costs land in the worker's first task instead.
+    article = pipeline.process_page(pipeline.WARM_UP_PAGE, settings)
+    assert isinstance(article, Article)
+    assert article.language == "en" and article.published == "2024-03-05"
+    (analysis,) = pipeline.analyse_chunk([article], settings)
+    assert not isinstance(analysis, Failure)
+    assert analysis.quotes and analysis.timexes and analysis.mentions
+
+
+@pytest.mark.slow
+def test_runs_share_a_pool_they_are_given(tmp_path: Path, settings: Settings) -> None:
+    corpus = write_corpus(tmp_path, 40)
+    two = settings.replace(workers=2)
+    with parallel.Workers(two) as shared:
+        with Store.open(tmp_path / "first.db") as store:
+            run([str(corpus)], store, two, shared)
+        pool = shared._pool
+        assert pool is not None  # started by the first run, and left running by it
+        with Store.open(tmp_path / "second.db") as store:
+            run([str(corpus)], store, two, shared)
+            second = _dump(store)
+        assert shared._pool is pool
+    with Store.open(tmp_path / "own.db") as store:
+        run([str(corpus)], store, two)
+        assert _dump(store) == second

@@ -51,6 +51,39 @@ def process_page(page: RawPage, settings: Settings) -> Article | Failure:
                        detail=f"{type(e).__name__}: {e}", source_id=page.source_id)
 
 
+def warm_up(settings: Settings) -> None:
+    """Load what the stages load on first use (the default pipeline, the cleaners'
+    libraries and data, the language identifier, the stages' tables) by taking one small
+    page of our own through cleaning and analysis, so that a worker pays it when it
+    starts, with its siblings, rather than inside its first task."""
+    article = process_page(WARM_UP_PAGE, settings)
+    if isinstance(article, Article):
+        analyse_chunk([article], settings)
+    else:  # the page is ours and cleans; should it ever not, the model still loads
+        model.load(settings.model)
+
+
+# A page of our own (not from any corpus): markup, a dated byline and a dateline, so it
+# goes through extraction, date finding and language identification like a real one.
+WARM_UP_PAGE = RawPage(
+    source="storyline:warm-up", source_id="warm-up", kind="html",
+    url="https://news.example.com/2024/03/05/harbour-council-vote",
+    html=(
+        "<html><head><title>Harbour council approves new ferry pier</title>"
+        '<meta property="article:published_time" content="2024-03-05T09:30:00Z"></head>'
+        "<body><nav><a href='/'>Home</a> <a href='/local'>Local</a></nav><article>"
+        "<h1>Harbour council approves new ferry pier</h1>"
+        "<p class='byline'>By Ana Field, March 5, 2024</p>"
+        "<p>PORT ELLEN, March 5 (Reuters) - The harbour council voted on Tuesday to build "
+        "a second ferry pier, ending a dispute that began last spring.</p>"
+        "<p>\"We have waited ten years for this,\" said Mayor John Reid, who met "
+        "fishermen in the town hall on Monday. Work will start in June, the council said.</p>"
+        "<p>The pier will cost 4 million pounds and should open by the end of 2025, "
+        "according to the council's plan.</p></article>"
+        "<footer>Contact us | Privacy</footer></body></html>"),
+)
+
+
 def page_hash(page: RawPage | Failure) -> str:
     if isinstance(page, Failure):
         return content_id(page.source, page.reason, page.detail)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from typing import Any, TypeVar
 
 from .. import corpus, ingest
@@ -43,14 +44,20 @@ from .workers import CHUNK_PAGES, Workers
 T = TypeVar("T")
 
 
-def run(paths: Iterable[str], store: Store, settings: Settings) -> RunSummary:
-    """Ingest ``paths`` into ``store`` and bring every later stage up to date."""
+def run(paths: Iterable[str], store: Store, settings: Settings,
+        workers: Workers | None = None) -> RunSummary:
+    """Ingest ``paths`` into ``store`` and bring every later stage up to date.
+
+    ``workers``: a pool already running, kept running (a caller that runs many times in
+    one process, like the benchmark, pays its start-up once); by default the run starts
+    its own and stops it at the end.
+    """
     paths = list(paths)
     run_id = store.start_run("run " + " ".join(paths))
     tally: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
     pages = _progress(read_all(list(paths), store, settings), settings, "pages")
-    with Workers(settings) as workers:
+    with Workers(settings) if workers is None else nullcontext(workers) as workers:
         cleaned = workers.map(clean_chunk, _page_tasks(pages, store), CHUNK_PAGES)
         for batch in batched(cleaned, settings.batch_size):
             _store_batch(store, batch, run_id, tally, reasons)

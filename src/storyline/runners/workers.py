@@ -21,7 +21,7 @@ from multiprocessing.pool import AsyncResult, Pool
 from types import TracebackType
 from typing import Any, TypeVar
 
-from ..analyze import model
+from .. import pipeline
 from ..settings import Settings
 
 A = TypeVar("A")
@@ -42,8 +42,9 @@ WINDOW_PER_WORKER = 2
 TASKS_PER_WORKER = 1000
 
 def _warm_up(settings: Settings) -> None:
-    """Worker initializer: load the model once, before the first task arrives."""
-    model.load(settings.model)
+    """Worker initializer: load the model, the cleaners' libraries and the stages' tables
+    once, before the first task arrives (``pipeline.warm_up``)."""
+    pipeline.warm_up(settings)
 
 
 class Workers:
