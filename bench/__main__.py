@@ -11,8 +11,12 @@ same invocation, and the table says how each was taken:
 2. spaCy's full ``nlp.pipe`` with the same model on the texts the 1-worker run cleaned,
    right after it: the model as its package ships it (the yardstick of
    ``ratio_to_spacy``), and the model as storyline loads it (attribute rules as table
-   lookups, lemmas on demand), so the table shows what share of the ratio those trims give;
-3. peak memory at 1k and at 20k articles (5k with --quick), with a tokenizer+sentencizer
+   lookups, lemmas on demand), so the table shows what share of the ratio those trims give.
+   Steps 1 and 2 are warm: each process first runs on WARMUP other articles, untimed
+   (imports, model loads, the worker pool's start-up, first-use tables), and the table
+   shows that start-up on its own line. --quick runs the same measurements on a quarter
+   of the articles, sampled to the same shape (``corpus.sample_like``);
+3. peak memory at 1k and at 20k articles (3k with --quick), with a tokenizer+sentencizer
    pipeline in place of the trained model so the 20k point fits the time budget: the
    runner's memory (streaming, batches, store) is what scales with the corpus; the model's
    share is constant and shown by step 1.
@@ -31,13 +35,21 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .corpus import ROOT, base_records, write_corpus
+from .corpus import ROOT, _labelled, base_records, sample_like, write_corpus, write_warmup
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
-# Articles for the throughput runs: 1k as the issue asks; --quick keeps under 2 minutes
-# on a busy 2-core machine.
+# Articles for the throughput runs: 1k as the issue asks. --quick takes a quarter, sampled
+# to the same shape (bundles, lengths, share of copies: corpus.sample_like), which keeps it
+# near 2 minutes on a quiet 2-core machine; its ratios agree with the full run's because
+# both are warm throughput (see WARMUP), not because the sizes are alike.
 FULL = {"n": 1000, "memory": (1000, 20000)}
-QUICK = {"n": 120, "memory": (1000, 5000)}
+QUICK = {"n": 250, "memory": (1000, 3000)}
+# Articles of the warm-up run that each throughput measurement makes first, in the same
+# process (and worker pool), untimed: imports, model loads and first-use tables cost the
+# same ~5-10 s at any corpus size, so a timed run that paid them would make the ratio
+# depend on the corpus size (120 articles: a third of the run). 40 articles give the
+# 2-worker run three analysis chunks, so its pool is started and both workers warm.
+WARMUP = 40
 
 
 def measure(mode: str, cfg: dict[str, Any]) -> dict[str, Any]:
@@ -80,15 +92,20 @@ def main() -> None:
 
 def run_suite(tmp: Path, plan: dict[str, Any], model: str) -> dict[str, Any]:
     records, source = base_records(with_html=True)
-    n = plan["n"]
-    paths = write_corpus(records, n, tmp / "corpus")
+    sample, n = sample_like(records, _labelled(with_html=True)[1], plan["n"], FULL["n"])
+    if n != len(records) + max(FULL["n"] - len(records), 0):
+        source += f"; a same-shaped sample of {len(sample)} of them"
+    paths = write_corpus(sample, n, tmp / "corpus")
+    warm = write_warmup(records, WARMUP, tmp / "warmup")
     # Each ratio's two runs are taken one after the other (see the module's docstring).
     two = measure("pipeline", {"paths": paths, "db": str(tmp / "w2.db"), "workers": 2,
-                               "model": model})
+                               "model": model, "warmup_paths": warm})
     one = measure("pipeline", {"paths": paths, "db": str(tmp / "w1.db"), "workers": 1,
-                               "model": model})
-    spacy = measure("spacy", {"db": str(tmp / "w1.db"), "model": model})
-    trimmed = measure("spacy", {"db": str(tmp / "w1.db"), "model": model, "trimmed": True})
+                               "model": model, "warmup_paths": warm})
+    yardstick = {"db": str(tmp / "w1.db"), "warmup_db": str(tmp / "w1.db.warmup"),
+                 "model": model}
+    spacy = measure("spacy", yardstick)
+    trimmed = measure("spacy", {**yardstick, "trimmed": True})
     text_records, text_source = base_records(with_html=False)
     blank = blank_model(tmp)
     memory = {}
@@ -118,6 +135,11 @@ def summarise(one: dict[str, Any], two: dict[str, Any], spacy: dict[str, Any],
         "ratio_to_trimmed_spacy": round(ours * trimmed["seconds"] / trimmed["articles"], 3),
         "articles_per_s_2_workers": round(two["articles"] / two["seconds"], 2),
         "speedup_2_workers": round(one["seconds"] / two["seconds"], 3),
+        "startup_s": {"1_worker": _rounded(one["startup_seconds"]),
+                      "2_workers": _rounded(two["startup_seconds"]),
+                      "spacy": _rounded(spacy["startup_seconds"]),
+                      "spacy_trimmed": _rounded(trimmed["startup_seconds"])},
+        "warmup_articles": WARMUP,
         "stages_s": {k: round(v, 2) for k, v in one["stages"].items()},
         "peak_rss_mb_full_model": round(one["peak_rss_mb"], 1),
         "peak_rss_mb_1k": round(memory[small]["peak_rss_mb"], 1),
@@ -132,6 +154,10 @@ def summarise(one: dict[str, Any], two: dict[str, Any], spacy: dict[str, Any],
     }
 
 
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
 def print_table(r: dict[str, Any]) -> None:
     tokens, n = r["tokens"], r["articles"]
     print(f"corpus: {r['corpus']}, cycled and perturbed to {n} articles; model {r['model']}")
@@ -144,9 +170,15 @@ def print_table(r: dict[str, Any]) -> None:
     for name, secs in rows:
         rate = f"{n / secs:11.1f} {tokens / secs:10.0f}" if secs > 0 else ""
         print(f"{name:34s} {secs:8.2f} {rate}")
-    print(f"\nratio to spaCy (1 worker): {r['ratio_to_spacy']:.2f}x   (target >= 1.0)")
+    start = r["startup_s"]
+    print(f"\nstart-up, once per process, untimed above (a warm-up run of "
+          f"{r['warmup_articles']} other articles, imports and model load included):")
+    print(f"  storyline 1 worker {start['1_worker']} s, 2 workers {start['2_workers']} s; "
+          f"spaCy as published {start['spacy']} s, as storyline loads it "
+          f"{start['spacy_trimmed']} s")
+    print(f"\nratio to spaCy (1 worker): {r['ratio_to_spacy']:.2f}x   (target >= 1.10)")
     print(f"  against the pipeline as storyline loads it: {r['ratio_to_trimmed_spacy']:.2f}x")
-    print(f"speed-up with 2 workers:   {r['speedup_2_workers']:.2f}x   (target >= 1.7)")
+    print(f"speed-up with 2 workers:   {r['speedup_2_workers']:.2f}x   (target >= 1.8)")
     print("(stage 'analyse' includes spaCy and 'own logic', the stage functions' share)")
     small, large = r["memory_sizes"]
     print(f"\npeak RSS, full model, {n} articles: {r['peak_rss_mb_full_model']:.0f} MiB")

@@ -27,16 +27,75 @@ SWAP_EVERY = 5
 
 def base_records(with_html: bool) -> tuple[list[dict[str, Any]], str]:
     """The bundle records (text only unless ``with_html``) and a line saying where from."""
+    records, _ = _labelled(with_html)
     bundles = TEXT_BUNDLES + (HTML_BUNDLES if with_html else ())
-    records = [json.loads(line) for b in bundles if (EVAL / b / "docs.jsonl").exists()
-               for line in (EVAL / b / "docs.jsonl").read_text(encoding="utf-8").split("\n")
-               if line.strip()]
     if records:
-        random.Random(1).shuffle(records)  # so any prefix mixes every bundle
         return records, f"{len(records)} articles from ../shared/eval ({', '.join(bundles)})"
     examples = sorted((ROOT / "examples").glob("*.txt"))
     return ([{"id": p.stem, "text": p.read_text(encoding="utf-8")} for p in examples],
             f"{len(examples)} articles from examples/ (../shared/eval absent)")
+
+
+def _labelled(with_html: bool) -> tuple[list[dict[str, Any]], list[str]]:
+    """The bundle records, shuffled (so any prefix mixes every bundle), and each one's bundle."""
+    bundles = TEXT_BUNDLES + (HTML_BUNDLES if with_html else ())
+    pairs = [(json.loads(line), b) for b in bundles if (EVAL / b / "docs.jsonl").exists()
+             for line in (EVAL / b / "docs.jsonl").read_text(encoding="utf-8").split("\n")
+             if line.strip()]
+    random.Random(1).shuffle(pairs)
+    return [r for r, _ in pairs], [b for _, b in pairs]
+
+
+def sample_like(records: list[dict[str, Any]], bundles: list[str], n: int,
+                full: int) -> tuple[list[dict[str, Any]], int]:
+    """Base records and an article count from which ``write_corpus`` makes a corpus shaped
+    like the ``full``-article one, at about ``n / full`` of its size.
+
+    The ``full`` corpus is every record once, then copies of the first ``full - len(records)``
+    records. The sample keeps, per bundle, the same share of records and of copied
+    records, each picked evenly along the bundle's records sorted by length (length drives
+    every stage's cost; HTML pages run from 2k to 900k characters), the copied ones first
+    in the shuffled order, as in the full corpus.
+    """
+    if n >= full or not bundles:
+        return records, full
+    scale = n / full
+    copied = set(range(max(full - len(records), 0)))
+    chosen_copied: list[int] = []
+    chosen_rest: list[int] = []
+    for bundle in sorted(set(bundles)):
+        members = [i for i, b in enumerate(bundles) if b == bundle]
+        with_copy = [i for i in members if i in copied]
+        without = [i for i in members if i not in copied]
+        chosen_copied += _evenly(records, with_copy, round(scale * len(with_copy)))
+        chosen_rest += _evenly(records, without, round(scale * len(members)) -
+                               round(scale * len(with_copy)))
+    sample = [records[i] for i in sorted(chosen_copied) + sorted(chosen_rest)]
+    return sample, len(sample) + len(chosen_copied)
+
+
+def _evenly(records: list[dict[str, Any]], members: list[int], k: int) -> list[int]:
+    """``k`` of ``members`` spread evenly along their length order (a systematic sample)."""
+    if k <= 0 or not members:
+        return []
+    ranked = sorted(members, key=lambda i: (len(records[i].get("text") or
+                                                records[i].get("html") or ""), i))
+    return [ranked[int((j + 0.5) * len(ranked) / k)] for j in range(min(k, len(ranked)))]
+
+
+def write_warmup(records: list[dict[str, Any]], n: int, folder: Path) -> list[str]:
+    """``n`` records from the end of ``records``, every one heavily perturbed: the warm-up
+    corpus, of the same kinds as the measured one but not the same texts."""
+    rng = random.Random(2)
+    vocab = [w for r in records[:50] for w in (r.get("text") or "").split()[:200]] or ["news"]
+    warm = []
+    for rec in records[-n:]:
+        rec = dict(rec)
+        rec["id"] = f"{rec.get('id', len(warm))}~warm-up"
+        key = "text" if rec.get("text") else "html"
+        rec[key] = _perturb(rec[key], 1, rng, vocab)
+        warm.append(rec)
+    return write_corpus(warm, len(warm), folder)
 
 
 def write_corpus(records: list[dict[str, Any]], n: int, folder: Path) -> list[str]:
