@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from storyline.analyze.events import LEAD_DATE_FROM, THING_PREFIX, find_event_mentions
+from storyline.analyze.events import THING_PREFIX, find_event_mentions
 from storyline.analyze.events.kinds import DateFrom
 from storyline.corpus.events import merge_events
 from storyline.corpus.reader import MemoryCorpus
@@ -205,7 +205,7 @@ def test_headline_and_lead_events_take_the_publication_date_marked_as_inferred(n
     found = _run(nlp, LEAD_TEXT, [], title=HEADLINE)
     lead = [e for e in found if e.start < LEAD_TEXT.index("The company")]
     assert lead and all(e.date == "2031-03-14" for e in lead)
-    assert all(e.date_from == LEAD_DATE_FROM for e in lead)
+    assert all(e.date_from == DateFrom.LEAD for e in lead)
 
 
 @pytest.mark.slow
@@ -321,14 +321,14 @@ def test_a_stated_date_wins_over_a_lead_inference_in_the_merged_event() -> None:
                           end=3, date="2031-05-02", date_from=date_from)
         return _Resolved(mention=em, story="s1", ids=frozenset(), names={}, place=None)
 
-    assert _date_from(_Cluster([member(LEAD_DATE_FROM), member("timex: on Friday")])) == \
+    assert _date_from(_Cluster([member(DateFrom.LEAD), member("timex: on Friday")])) == \
         "timex: on Friday"
-    assert _date_from(_Cluster([member(LEAD_DATE_FROM)])) == LEAD_DATE_FROM
+    assert _date_from(_Cluster([member(DateFrom.LEAD)])) == DateFrom.LEAD
 
 
 def test_verb_named_event_is_titled_by_who_and_the_verb_phrase_and_a_bare_verb_is_none() -> None:
     lead = EventMention(id="v1", article="a1", trigger="opens", kind="open", start=0, end=9,
-                        date="2031-03-14", date_from=LEAD_DATE_FROM, participants=("lindqvist",),
+                        date="2031-03-14", date_from=DateFrom.LEAD, participants=("lindqvist",),
                         phrase="opens the Oslo ferry terminal")
     bare = EventMention(id="v2", article="a1", trigger="dealt", kind="deal", start=20, end=29,
                         date="2031-03-15", date_from="trigger", participants=("lindqvist",),
@@ -451,7 +451,7 @@ def test_a_lead_dated_only_by_its_publication_day_stays_off_another_months_event
     stated = _lead("a1", "press-conference", "2031-03-11", ("holm", "brandt"))
     inferred = EventMention(id="a2-lead", article="a2", trigger="conference",
                             kind="press-conference", start=0, end=10, date="2031-06-02",
-                            date_from=LEAD_DATE_FROM, participants=("holm", "brandt"),
+                            date_from=DateFrom.LEAD, participants=("holm", "brandt"),
                             lead=True)
     analyses = {"a1": _analysis("a1", [_m("a1", "Tara Holm"), _m("a1", "Otto Brandt")],
                                 [stated]),

@@ -77,7 +77,7 @@ PLACE_PREPS = frozenset({"in", "at", "near", "to"})
 INHERIT_MIN_SHARED = 2
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
-# The provenance values other stages compare against (ranking, timeline).
+# DateFrom.LEAD under the name tests build inferred-day rows with.
 LEAD_DATE_FROM = DateFrom.LEAD
 # Body sentences (after the headline) that make up the lead. News writing puts the day's
 # happening in the first one and often completes it in the second ("Air Canada has ordered
@@ -103,7 +103,6 @@ MODAL_AUX = frozenset({"will", "shall", "would", "could", "might", "may", "shoul
 # to take its date: one, since the lead is about the article's main happening (two are
 # needed between arbitrary sentences, see INHERIT_MIN_SHARED).
 LEAD_MIN_SHARED = 1
-INHERITED_DATE_FROM = DateFrom.INHERITED
 # Prefix of a participant key that is a product named in the event's clause, not a mention.
 THING_PREFIX = "thing:"
 # Entity types of digit-bearing tokens that are amounts or times, never part of a product.
