@@ -24,6 +24,7 @@ from itertools import combinations
 from pathlib import Path
 
 from storyline.corpus.dedup import find_duplicates
+from storyline.corpus.reader import MemoryCorpus
 from storyline.corpus.textsim import fold_text, shingles
 from storyline.records import Article, DuplicateLink
 from storyline.settings import Settings
@@ -157,7 +158,7 @@ def main(argv: list[str]) -> None:
     for size in sizes:
         arts, truth = build_corpus(pool, size)
         start = time.perf_counter()
-        links = find_duplicates(arts, settings)
+        links = find_duplicates(MemoryCorpus(arts), settings)
         secs = time.perf_counter() - start
         p, r = score(links, truth)
         rows.append({"articles": size, "links": len(links), "precision": round(p, 4),

@@ -99,7 +99,7 @@ def predicted(arts: list[Article], analyses: dict[str, Analysis], settings: Sett
               weights: dict[str, float] | None = None, time_anchors: bool = True,
               ) -> dict[str, str]:
     """Each document's story under storyline's ``assign_stories``."""
-    links = dedup.find_duplicates(arts, settings)
+    links = dedup.find_duplicates(MemoryCorpus(arts), settings)
     stories = assign_stories(MemoryCorpus(arts, analyses), links, [], settings, weights,
                              time_anchors)
     src = {a.id: a.source_id for a in arts}

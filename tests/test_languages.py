@@ -216,16 +216,17 @@ def test_no_analysis_from_another_languages_model_over_mediacloud(shared: Path) 
 
 
 def _two_language_store(path: Path) -> None:
-    from storyline import corpus
+    from storyline.runners.local import build_corpus
 
     settings = Settings(progress=False, workers=1)
-    with Store.open(str(path)) as store, store.transaction():
-        for name, text, lang in (("de1", GERMAN, "de"), ("en1", ENGLISH, "en")):
-            a = _article(name, text, language=lang)
-            store.upsert_article(a)
-            store.save_analysis(Analysis(article=a.id, language=lang) if lang == "en"
-                                else analyse_chunk([a], settings)[0])  # type: ignore[arg-type]
-        corpus.build(store, settings)
+    with Store.open(str(path)) as store:
+        with store.transaction():
+            for name, text, lang in (("de1", GERMAN, "de"), ("en1", ENGLISH, "en")):
+                a = _article(name, text, language=lang)
+                store.upsert_article(a)
+                store.save_analysis(Analysis(article=a.id, language=lang) if lang == "en"
+                                    else analyse_chunk([a], settings)[0])  # type: ignore[arg-type]
+        assert build_corpus(store, settings)
 
 
 def test_web_filters_by_language_and_shows_not_analysed(tmp_path: Path) -> None:
