@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -169,3 +170,18 @@ def test_the_estimate_is_stored_and_exported_apart(tmp_path: Path) -> None:
         row = export_data(store)["articles"][0]
     assert (row["published"], row["published_from"]) == (None, "none: no date of its own")
     assert row["published_estimate"] == "2019-05-14"
+
+
+@pytest.mark.parametrize("line", [
+    "March 12, 2021", "Sept. 8, 2020 | Updated", "Oct 29 2020", "Martes, Septiembre 22, 2020",
+    "MARCH 3RD, 2019", "on 12 2019", "13 января 2020", "2020. augusztus 18.", "2020-10-04",
+    "03.09.2025 11:57", "12/25/2020", "24 نيسان / أبريل 2020", "Posted 202010:43", "no year",
+    "in 1999 and 2001, May", "May 2020", "the 2020 race, 3 May", "12\u00a02020", "May 2, 1920"])
+def test_full_dates_quick_checks_skip_no_date(line: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The year and day-before-year checks only spare the patterns lines they cannot
+    # match: with checks that pass everything, every line gives the same dates.
+    found = published.full_dates(line)
+    anything = re.compile("")
+    monkeypatch.setattr(published, "_ANY_YEAR", anything)
+    monkeypatch.setattr(published, "_DAY_YEAR", anything)
+    assert published.full_dates(line) == found
