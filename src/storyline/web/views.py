@@ -8,6 +8,7 @@ and ``json`` is inert by nature.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
@@ -430,7 +431,7 @@ def _axis(days: list[View]) -> View:
     return {"points": points, "ticks": _ticks(first, last, x), "width": AXIS_WIDTH}
 
 
-def _ticks(first: date, last: date, x: Any) -> list[View]:
+def _ticks(first: date, last: date, x: Callable[[date], int]) -> list[View]:
     months = (last.year - first.year) * 12 + last.month - first.month
     days = (last - first).days
     if days <= MONTHLY_DAYS:
