@@ -620,3 +620,18 @@ def test_a_name_outside_the_leads_sentence_does_not_tie_leads() -> None:
     story = Story(id="s1", title="t", articles=aids)
     events = merge_events([_dated_article(a, None) for a in aids], analyses, [story], [], {})
     assert len(events) == 2
+
+
+@pytest.mark.parametrize(("phrase", "titled"), [
+    ("announced today", False),
+    ("starts Monday", False),
+    ("announced the merger today", True),
+])
+def test_a_verb_with_only_when_it_happened_is_still_a_bare_verb(phrase: str,
+                                                                titled: bool) -> None:
+    em = EventMention(id="v", article="a1", trigger=phrase.split()[0], kind="start", start=0,
+                      end=9, date="2031-03-14", date_from="trigger",
+                      participants=("lindqvist",), phrase=phrase)
+    analyses = {"a1": _analysis("a1", [_m("a1", "Anna Lindqvist")], [em])}
+    events = merge_events([_article("x")], analyses, [], [], {})
+    assert bool(events) is titled

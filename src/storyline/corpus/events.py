@@ -63,6 +63,10 @@ UNDATED_MIN_SHARED = 2
 MIN_NAME_WORD = 4
 # Words a verb's phrase needs to say what happened: the verb and at least its object.
 MIN_PHRASE_WORDS = 2
+# Words that say when, not what: "announced today", "starts Monday" is still a bare verb.
+WHEN_WORDS = frozenset({"today", "yesterday", "tonight", "tomorrow", "now", "again", "earlier",
+                        "later", "recently", "monday", "tuesday", "wednesday", "thursday",
+                        "friday", "saturday", "sunday"})
 KIND_LABELS = {"press-conference": "Press conference", "talks": "Talks"}
 # Labels whose mentions name someone rather than describe them; preferred for titles.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "PRODUCT", "FAC", "LOC"})
@@ -497,7 +501,7 @@ def _title(kind: str, c: _Cluster, place: str | None) -> str | None:
     names = _top_names(c)
     if is_verb_kind(kind):
         phrases = [m.mention.phrase for m in c.members
-                   if m.mention.phrase and len(m.mention.phrase.split()) >= MIN_PHRASE_WORDS]
+                   if m.mention.phrase and _says_what(m.mention.phrase)]
         phrase = _most_common(phrases)
         if phrase is None:
             return None
@@ -512,6 +516,12 @@ def _title(kind: str, c: _Cluster, place: str | None) -> str | None:
         label = KIND_LABELS.get(kind, kind.replace("-", " ").capitalize())
         title = label + (": " + ", ".join(names) if names else "")
     return title + (f" — {place}" if place else "")
+
+
+def _says_what(phrase: str) -> bool:
+    """Whether a verb's phrase holds more than the verb and when: its object or place."""
+    words = [w for w in phrase.split() if w.casefold() not in WHEN_WORDS]
+    return len(words) >= MIN_PHRASE_WORDS
 
 
 def _top_names(c: _Cluster) -> list[str]:
