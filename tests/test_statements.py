@@ -169,3 +169,11 @@ def test_contradictions_are_between_statements_not_renderings() -> None:
     kept = one_per_statement_pair(found, [statement("A", "q1", "q2"),
                                           statement("B", "q3", "q4")])
     assert [c.why for c in kept] == ["first translation"]
+
+
+def test_a_short_quote_in_the_same_words_joins_though_it_has_one_content_word() -> None:
+    # Stop words take all of "please, keep doing your homework" but "homework".
+    quotes = [_quote("q1", "a3", "Please, keep doing your homework", kind="direct"),
+              _quote("q2", "a4", "please keep doing your homework", kind="direct"),
+              _quote("q3", "a1", "Please keep your homework", kind="direct")]
+    assert _groups(quotes) == {frozenset({"q1", "q2"}), frozenset({"q3"})}

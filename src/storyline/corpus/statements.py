@@ -68,6 +68,10 @@ MAX_WORD_SHARE = 0.05
 # ... though a word in fewer quotes than this always counts (a small corpus has no common
 # words to speak of, and pairs from a list this short are cheap).
 COMMON_WORD_FLOOR = 50
+# A short quote may hold fewer than MIN_SHARED_WORDS content words ("Please, keep doing your
+# homework": spaCy's stop words take all but one), so quotes of exactly the same words, this
+# many at least, are compared too.
+SAME_WORDING_WORDS = 4
 # Words a direct quote needs to be chosen as a statement's text over a paraphrase ("very
 # successful" is a fragment; the reported sentence around it says more).
 MIN_DIRECT_WORDS = 5
@@ -164,7 +168,8 @@ def _candidate_pairs(quotes: Sequence[_Read], links: Sequence[DuplicateLink]) ->
         for a, b in combinations(sorted(copies), 2):
             pairs.copies.update(_ordered(i, j) for i in by_article[a] for j in by_article[b]
                                 if _agree(quotes[i], quotes[j]))
-    pairs.elsewhere = {p for p in _sharing_words(quotes) if p not in pairs.copies
+    found = _sharing_words(quotes) | _same_wording(quotes)
+    pairs.elsewhere = {p for p in found if p not in pairs.copies
                        and _agree(quotes[p[0]], quotes[p[1]]) and _may_repeat(quotes, p)}
     return pairs
 
@@ -188,6 +193,15 @@ def _sharing_words(quotes: Sequence[_Read]) -> set[tuple[int, int]]:
         if 2 <= len(members) <= most:
             shared.update(combinations(members, 2))
     return {p for p, n in shared.items() if n >= MIN_SHARED_WORDS}
+
+
+def _same_wording(quotes: Sequence[_Read]) -> set[tuple[int, int]]:
+    """Pairs of quotes made of the same words (SAME_WORDING_WORDS at least)."""
+    by_words: dict[frozenset[str], list[int]] = defaultdict(list)
+    for i, r in enumerate(quotes):
+        if len(r.words) >= SAME_WORDING_WORDS:
+            by_words[r.words].append(i)
+    return {p for members in by_words.values() for p in combinations(members, 2)}
 
 
 def _words(text: str) -> frozenset[str]:
@@ -258,7 +272,8 @@ def _similarity(quotes: Sequence[_Read], pairs: _Pairs,
     """A score for each candidate pair. Outside copies it is the share of content words the
     two quotes have in common; between copies it is 1.0 for the same wording, else the
     cosine of the two quotes' sentence vectors (only those quotes are encoded)."""
-    scores = {p: _jaccard(quotes[p[0]].content, quotes[p[1]].content) for p in pairs.elsewhere}
+    scores = {p: 1.0 if quotes[p[0]].words == quotes[p[1]].words else
+              _jaccard(quotes[p[0]].content, quotes[p[1]].content) for p in pairs.elsewhere}
     same = {p for p in pairs.copies
             if _jaccard(quotes[p[0]].content, quotes[p[1]].content) >= SAME_WORDS}
     scores.update(dict.fromkeys(same, 1.0))
