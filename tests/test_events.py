@@ -635,3 +635,22 @@ def test_a_verb_with_only_when_it_happened_is_still_a_bare_verb(phrase: str,
     analyses = {"a1": _analysis("a1", [_m("a1", "Anna Lindqvist")], [em])}
     events = merge_events([_article("x")], analyses, [], [], {})
     assert bool(events) is titled
+
+
+@pytest.mark.parametrize(("dated_place", "undated_place", "joins"), [
+    (("Harbour Hall", "FAC"), ("Tromsø", "GPE"), True),   # the hall is in the city
+    (("Bergen", "GPE"), ("Tromsø", "GPE"), False),        # two cities: two meetings
+])
+def test_an_undated_mention_joins_a_dated_one_whose_place_it_names_less_finely(
+        dated_place: tuple[str, str], undated_place: tuple[str, str], joins: bool) -> None:
+    def analysis(aid: str, date: str | None, place: tuple[str, str]) -> Analysis:
+        where = Mention(aid, 30, 30 + len(place[0]), place[0], place[1], "where")
+        return _analysis(aid, [_m(aid, "Anna Lindqvist"), _m(aid, "Otto Brandt"), where], [
+            _em(aid, "meeting", date, ("lindqvist", "brandt"), "where")])
+    analyses = {"a1": analysis("a1", "2031-03-11", dated_place),
+                "a2": analysis("a2", None, undated_place)}
+    key_to_entity = {(a, k): f"E-{k}" for a in ("a1", "a2") for k in ("lindqvist", "brandt")}
+    story = Story(id="s1", title="t", articles=("a1", "a2"))
+    events = merge_events([_article("x", "a1"), _article("x", "a2")], analyses, [story], [],
+                          key_to_entity)
+    assert (len(events) == 1) is joins

@@ -4,7 +4,9 @@ Two mentions are one happening when they are in the same story, of the same stat
 planned or denied meeting never merges with one that took place), of the same kind family
 (meeting/talks/summit are one), on the same day, and share a participant or the place. An
 undated mention joins a dated event only when exactly one fits and it shares two names (or
-a name and the place) with it; otherwise it stays an undated event of its own.
+a name and the place) with it; otherwise it stays an undated event of its own. Places keep
+mentions apart only when named at one level (two cities); a building and a city may be one
+in the other ("the White House", "Washington").
 
 Articles' leads (``EventMention.lead``, each article's main happening) are merged first,
 whatever verb each outlet used ("enters rehab", "checks into rehab"): one shared name (a
@@ -85,6 +87,7 @@ class _Resolved:
     # A lead's: the folded names its sentence holds, participants or not ("Fire destroys
     # historic Mat Maid building": the building is named, though not as a participant).
     told_with: frozenset[str] = frozenset()
+    place_label: str | None = None  # the place's entity label: GPE, LOC or FAC
 
     @property
     def inferred(self) -> bool:
@@ -127,6 +130,10 @@ class _Cluster:
     @property
     def places(self) -> set[str]:
         return {m.place for m in self.members if m.place}
+
+    @property
+    def place_labels(self) -> set[str | None]:
+        return {m.place_label for m in self.members if m.place}
 
 
 def merge_events(articles: Sequence[ArticleMeta], analyses: Mapping[str, Analysis] | Corpus,
@@ -184,6 +191,7 @@ def _resolve(analysis: Analysis, story: str | None,
              things: Mapping[str, str], published: str | None = None,
              reporters: Set[str] = frozenset()) -> list[_Resolved]:
     names = _key_names(analysis.mentions)
+    labels = {m.key: m.label for m in analysis.mentions}
     out = []
     for em in analysis.event_mentions:
         told = frozenset(_sentence_names(em, analysis.mentions) - reporters) if em.lead \
@@ -193,7 +201,8 @@ def _resolve(analysis: Analysis, story: str | None,
             ident, name = _identity(analysis.article, key, names, key_to_entity, things)
             ids.setdefault(ident, name)
         place = _display(names[em.place]) if em.place in names else None
-        out.append(_Resolved(em, story, frozenset(ids), ids, place, published, told))
+        out.append(_Resolved(em, story, frozenset(ids), ids, place, published, told,
+                             labels.get(em.place) if em.place else None))
     return out
 
 
@@ -437,17 +446,24 @@ def _reported_after(r: _Resolved, day: str | None) -> bool:
         <= LEAD_ANCHOR_DAYS
 
 
-def _fits_dated(c: _Cluster, r: _Resolved) -> bool:
-    if not _same_frame(c, r) or c.date != r.mention.date:
+def _places_differ(c: _Cluster, r: _Resolved) -> bool:
+    """Whether the mention's place is another than the cluster's: two places named at one
+    level (two cities, two buildings). A building and a city may be one inside the other
+    ("the White House", "Washington"): each outlet names the place as finely as it likes."""
+    if not r.place or r.place in c.places:
         return False
-    if r.place and c.places and r.place not in c.places:
+    return r.place_label in c.place_labels
+
+
+def _fits_dated(c: _Cluster, r: _Resolved) -> bool:
+    if not _same_frame(c, r) or c.date != r.mention.date or _places_differ(c, r):
         return False
     return bool(c.ids & r.ids) or (r.place is not None and r.place in c.places)
 
 
 def _fits_loosely(c: _Cluster, r: _Resolved) -> bool:
     """For an undated mention: a stronger overlap stands in for the missing date."""
-    if not _same_frame(c, r) or (r.place and c.places and r.place not in c.places):
+    if not _same_frame(c, r) or _places_differ(c, r):
         return False
     shared = len(c.ids & r.ids)
     same_place = r.place is not None and r.place in c.places
