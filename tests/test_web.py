@@ -60,7 +60,7 @@ def test_story_page_groups_days_on_an_axis_and_keeps_undated_apart(client: TestC
     assert "Nobody asked the fishermen" in undated
     assert "2 independent" in html
     # the wire copy is marked among the event's sources, and the pair is one wire story
-    assert "(wire of Nordic Wire)" in html
+    assert "(wire copy of Nordic Wire)" in html
     sources = html.split("<h2>Sources</h2>")[1]
     assert sources.count('class="wire-story"') == 1 and "Coast Daily" in sources
 
@@ -498,14 +498,14 @@ def test_contradiction_shows_its_kind_then_its_why(client: TestClient) -> None:
 def test_story_page_reads_statements_and_sentences_once(web_db: Path,  # noqa: F811
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
-    for name in ("statements", "quote_sentences", "quote_rows"):
+    for name in ("statements", "quote_rows"):
         real = getattr(Store, name)
         monkeypatch.setattr(Store, name, lambda self, *a, _r=real, _n=name, **k:
                             calls.append(_n) or _r(self, *a, **k))
     with Store.open(web_db, readonly=True) as s:
         view = views.story_view(s, STORY)
     assert view is not None and view["contradictions"]
-    assert calls.count("statements") == 1 and "quote_sentences" not in calls
+    assert calls.count("statements") == 1 and "quote_rows" in calls  # sentences come with it
 
 
 def test_person_page_counts_every_article_not_the_listed_page(

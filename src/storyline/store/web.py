@@ -260,17 +260,6 @@ class WebQueries(StoreCore):
                                 (start, end, start, article)).fetchone()
         return None if row is None else str(row[0])
 
-    def quote_sentences(self, ids: Iterable[str]) -> dict[str, str]:
-        """Each quote's sentence(s) as the article prints them (``sent_start:sent_end``)."""
-        out: dict[str, str] = {}
-        for chunk in _chunks(ids):
-            for r in self.conn.execute(
-                    "SELECT q.id, substr(a.text, q.sent_start + 1, q.sent_end - q.sent_start) "
-                    "FROM quotes q JOIN articles a ON a.id = q.article "
-                    f"WHERE q.id IN ({_marks(len(chunk))})", chunk):
-                out[r[0]] = r[1] or ""
-        return out
-
     def story_articles(self, story: str) -> list[dict[str, Any]]:
         """A story's articles without their text, oldest first (the report's source list)."""
         return [dict(r) for r in self.conn.execute(
