@@ -113,7 +113,7 @@ def test_markdown_prints_each_item_once_and_never_an_empty_outlet(web_db: Path) 
     line = next(x for x in md.splitlines() if "would be consulted" in x)
     assert line.startswith("- Anna Berg said that the fleet's spokesman Per Olsen would be "
                            "consulted _(reported)_ _(1 independent source: Nordic Wire, "
-                           "Coast Daily (wire of Nordic Wire))_")
+                           "Coast Daily (wire copy of Nordic Wire))_")
     assert "  - also in Coast Daily: Anna Berg said that the fleet" in md
     assert "_(direct quote)_: “We will not cut the quota this year,”" in md
     assert "_(quoted fragment)_: Berg called the old quota \"**simply unsustainable**\" in " \

@@ -85,8 +85,8 @@ def render_markdown(store: Store, story: str | None = None) -> str:
 def _md_story(v: views.View) -> list[str]:
     s = v["story"]
     lines = [f"# {md_text(s['title'])}", "",
-             f"{views.day_label(s['first'])} – {views.day_label(s['last'])} · "
-             f"{s['articles']} articles · {s['independent_sources']} independent sources", ""]
+             f"{views.day_span(s['first'], s['last'])} · {_count(s['articles'], 'article')} · "
+             f"{_count(s['independent_sources'], 'independent source')}", ""]
     if v["key_dates"]:
         lines += ["## Key dates", ""] + [
             f"- **{md_text(k['label'])}** ({k['independent_sources']} independent source"
@@ -148,7 +148,7 @@ def _md_pair(c: dict[str, Any]) -> str:
         if q is None:
             sides.append("(statement not in store)")
             continue
-        where = ", ".join(x for x in (q["when"], md_text(q["article"]["outlet"])) if x)
+        where = f"{q['when']}, {md_text(q['article']['outlet'] or 'unknown outlet')}"
         name = str((q.get("speaker") or {}).get("name") or "").strip()
         who = md_text(name) if name else "Unattributed"  # as a timeline row names nobody
         sides.append(f"{who} ({where}) {_md_said(q['said'])}")
@@ -160,7 +160,11 @@ def _md_outlet(s: dict[str, Any]) -> str:
     if not s["copy_of"]:
         return md_text(s["outlet"])
     of = f" of {s['copy_of_outlet']}" if s.get("copy_of_outlet") else ""
-    return md_text(f"{s['outlet']} ({s['copy_kind'] or 'copy'}{of})")
+    return md_text(f"{s['outlet']} ({s['copy_label']}{of})")
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}{'s' if n != 1 else ''}"
 
 
 def _md_group(g: dict[str, Any]) -> list[str]:
@@ -173,7 +177,7 @@ def _md_group(g: dict[str, Any]) -> list[str]:
 
 
 def _md_source(a: dict[str, Any]) -> str:
-    copy = f" ({a['copy_kind'] or 'copy'})" if a["copy_of"] else ""
+    copy = f" ({a['copy_label']})" if a["copy_of"] else ""
     wire = f" · credits {md_text(a['wire'])}" if a["wire"] else ""
     return (f"- {views.day_label(a['published'])} · {md_text(a['outlet'])}{copy}{wire} · "
             f"{md_text(a['label'])} {md_url(a['url'])}").rstrip()

@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 from ..store.web import MARK_CLOSE, MARK_OPEN
 from .display import display_text
-from .views import day_label
+from .views import day_label, day_span
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -49,5 +49,6 @@ def environment() -> jinja2.Environment:
         finalize=displayed,
     )
     env.filters["day"] = day_label
+    env.filters["span"] = day_span
     env.filters["snippet"] = snippet
     return env

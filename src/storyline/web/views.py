@@ -47,6 +47,20 @@ _WORD = re.compile(r"\w")
 # What may stand between a sentence's words and the quote they lead into: space and marks.
 _OPENING = " \t\n\"'“‘«„‹"
 _PAST_CUE = re.compile(r"^[a-z]+ed$|^(said|told|wrote|spoke|thought|held|felt|swore)$")
+# Words that open a clause and are capitalised only because a sentence began with them: after
+# "said that" they read in lower case ("said that a man was charged", not "that A man").
+# Determiners and pronouns only; a name or "I" keeps its capital.
+_CLAUSE_OPENERS = frozenset({
+    "a", "an", "the", "this", "that", "these", "those", "there", "it", "its", "he", "she",
+    "they", "we", "you", "his", "her", "their", "our", "my", "some", "many", "most", "all",
+    "no", "every", "each"})
+# Characters of an input record's name that tell an outletless article apart in a source
+# line: file stems and JSONL ids ("003_bcd59f9d0c8db90d", "36_1ecb") fit; a 64-digit hash is
+# cut to its first 16 digits, which no two records of one corpus share.
+SOURCE_ID_CHARS = 20
+# A copy's kind (``DuplicateLink.kind``, corpus.dedup.KIND_ORDER) as a source line names it.
+COPY_LABELS = {"exact": "exact copy", "near": "near copy", "wire": "wire copy",
+               "translation": "translation"}
 # Characters of an untitled article's lead shown as its title (a line in a list).
 LABEL_CHARS = 90
 # A contradiction's kind (``Contradiction.kind``) in a reader's words; ``why`` says what
@@ -113,6 +127,29 @@ def article_label(title: str | None, lead: str | None, source_id: str) -> str:
     return words[:LABEL_CHARS].rsplit(" ", 1)[0] + "…"
 
 
+def day_span(first: str | None, last: str | None) -> str:
+    """When a story's articles came out: "19 Aug 2025 – 2 Dec 2025", one day once, or
+    "no publication date" when none of them has one."""
+    a, b = (day_label(first) if first else None), (day_label(last) if last else None)
+    if a is None and b is None:
+        return "no publication date"
+    if a is None or b is None or a == b:
+        return f"published {a or b}"
+    return f"published {a} – {b}"
+
+
+def outlet_label(outlet: str | None, source_id: str | None) -> str:
+    """An outlet as a source line names it; an article without one is told apart from the
+    others by its input record ("unknown outlet (003_bcd5…)"), never one of many alike."""
+    if outlet:
+        return outlet
+    if not source_id:
+        return "unknown outlet"
+    short = source_id if len(source_id) <= SOURCE_ID_CHARS else \
+        source_id[:SOURCE_ID_CHARS - 4] + "…"
+    return f"unknown outlet ({short})"
+
+
 def source_name(a: View) -> str:
     """The outlet name the corpus gives this article (``corpus.sources.outlet_name``)."""
     return outlet_name(Article(id=a["id"], source_id=a["source_id"], source="", text="",
@@ -123,12 +160,15 @@ def source_name(a: View) -> str:
 def brief_view(a: View, copy_kinds: dict[str, str] | None = None) -> View:
     """An article as a source line: outlet shown (never an internal key), label, link."""
     name = source_name(a)
-    return {"id": a["id"], "outlet": "unknown outlet" if name.startswith("unknown (") else name,
+    kind = (copy_kinds or {}).get(a["id"])
+    return {"id": a["id"],
+            "outlet": outlet_label(None, a["source_id"]) if name.startswith("unknown (")
+            else name,
             "source": name, "outlet_page": a["outlet"],
             "label": article_label(a["title"], a.get("lead"), a["source_id"]),
             "title": a["title"], "published": a["published"], "url": safe_url(a["url"]),
             "wire": a["wire"], "copy_of": a["duplicate_of"],
-            "copy_kind": (copy_kinds or {}).get(a["id"]),
+            "copy_kind": kind, "copy_label": COPY_LABELS.get(kind or "", kind or "copy"),
             "language": a.get("language"), "not_analysed": a.get("not_analysed")}
 
 
@@ -252,9 +292,10 @@ def _item_view(store: Store, item: TimelineItem, ctx: _ItemContext) -> View:
         "quote": quote.text if quote else None,
         "said": said(quote, ctx.sentences.get(quote.id)) if quote else None,
         "statement": statement.id if statement else None,
-        "renderings": [_rendering(ctx.renderings[q], ctx.sentences.get(q))
-                       for q in (statement.quotes if statement else ())
-                       if q in ctx.renderings],
+        "renderings": (renderings := [_rendering(ctx.renderings[q], ctx.sentences.get(q))
+                                      for q in (statement.quotes if statement else ())
+                                      if q in ctx.renderings]),
+        "rendering_outlets": len({r["outlet"] for r in renderings}),
         "speaker": _speaker(item.speaker or (quote.speaker if quote else None),
                             quote.speaker_name if quote else None, ctx),
         "outlets": list(item.sources),
@@ -278,18 +319,32 @@ def said(q: Quote | View, sentence: str | None = None) -> View:
     if kind != "direct":
         verb, body = reported(cue.lower() if cue and _PAST_CUE.match(cue.lower()) else "said",
                               text)
-        return {**out, "verb": verb, "text": body}
+        return {**out, "verb": verb, "text": _in_clause(body) if verb.endswith(" that")
+                else body}
     sent_start = int(d["sent_start"])
     start, end = int(d["start"]) - sent_start, int(d["end"]) - sent_start
     # A fragment: few words that the sentence's own words lead into ('called the path
-    # "irreversible."'). A quote that opens its sentence ('"You need two to tango," he said')
+    # "irreversible."'), or any quote that starts in lower case after the sentence's own
+    # words ('ensure that Ukraine "is protected by itself, ..."'): bare, it would not say
+    # what it is about. A quote that opens its sentence ('"You need two to tango," he said')
     # or that a colon or comma introduces ('he said: "No."') is a whole quote.
     lead = sentence[:start].rstrip(_OPENING) if sentence and start >= 0 else ""
-    if sentence and len(text.split()) <= FRAGMENT_WORDS and 0 <= start < end <= len(sentence) \
-            and _WORD.search(lead) and not lead.endswith((":", ",")):
+    whole = not _WORD.search(lead) or lead.endswith((":", ","))
+    if sentence and 0 <= start < end <= len(sentence) and _WORD.search(lead) and \
+            (text[:1].islower() or (len(text.split()) <= FRAGMENT_WORDS and not whole)):
         return {**out, "label": "quoted fragment", "before": _flat(sentence[:start]),
                 "text": _flat(sentence[start:end]), "after": _flat(sentence[end:])}
     return out
+
+
+def _in_clause(body: str) -> str:
+    """Reported words as the clause after "said that": a determiner or pronoun that opens
+    them loses the capital it had only as a sentence's first word ("that a man ...")."""
+    first = body.split(" ", 1)[0]
+    if first[:1].isupper() and first[1:] == first[1:].lower() and \
+            first.lower() in _CLAUSE_OPENERS:
+        return first.lower() + body[len(first):]
+    return body
 
 
 def _flat(text: str) -> str:
@@ -299,7 +354,7 @@ def _flat(text: str) -> str:
 
 def _rendering(r: View, sentence: str | None) -> View:
     """One rendering of a statement: its outlet, its wording, where its sentence is."""
-    return {"id": r["id"], "outlet": r["outlet"] or "unknown outlet",
+    return {"id": r["id"], "outlet": outlet_label(r["outlet"], r["article_source_id"]),
             "label": article_label(r["article_title"], r["article_lead"],
                                    r["article_source_id"]),
             "said": said(r, sentence), "when": _when(r["said_on"], r["published"]),
@@ -471,7 +526,9 @@ def article_view(store: Store, article_id: str, sent: tuple[int, int] | None = N
     kind = next((a["copy_kind"] for g in wire for a in g["articles"] if a["id"] == article_id),
                 None)
     return {
-        "article": {**brief_view(brief), "copy_kind": kind, "source_id": brief["source_id"],
+        "article": {**brief_view(brief), "copy_kind": kind,
+                    "copy_label": COPY_LABELS.get(kind or "", kind or "copy"),
+                    "source_id": brief["source_id"],
                     "story": brief["story"], "raw_url": brief["url"],
                     "published_from": article.published_from, "dateline": article.dateline,
                     "language": article.language, "not_analysed": brief["not_analysed"]},
@@ -519,6 +576,7 @@ def _quote_row(q: View) -> View:
         "article": {"id": q["article"], "title": q["article_title"], "outlet": q["outlet"],
                     "label": article_label(q["article_title"], q["article_lead"],
                                            q["article_source_id"]),
+                    "source_id": q["article_source_id"],
                     "published": q["published"], "url": safe_url(q["url"])},
         "story": q["story"],
         "link": highlight_link(q["article"], (q["sent_start"], q["sent_end"]),
@@ -580,7 +638,8 @@ def by_statement(rows: list[View]) -> list[View]:
     for r in rows:
         key = r["statement"] or r["id"]
         if key in out:
-            out[key]["also"].append({"outlet": r["article"]["outlet"] or "unknown outlet",
+            out[key]["also"].append({"outlet": outlet_label(r["article"]["outlet"],
+                                                            r["article"]["source_id"]),
                                      "link": r["link"]})
         else:
             out[key] = {**r, "also": []}
@@ -592,6 +651,7 @@ def mentions_over_time(rows: list[View]) -> View:
     busiest; pages with no date counted apart."""
     dated = [(d, r) for r in rows if (d := parse_day(r["day"]))]
     undated = sum(r["mentions"] for r in rows if not parse_day(r["day"]))
+    undated_articles = sum(r["articles"] for r in rows if not parse_day(r["day"]))
     monthly = bool(dated) and (dated[-1][0] - dated[0][0]).days > MONTHLY_DAYS
     periods: dict[str, list[int]] = {}
     for d, r in dated:
@@ -601,6 +661,7 @@ def mentions_over_time(rows: list[View]) -> View:
         n[1] += r["articles"]
     top = max((m for m, _ in periods.values()), default=1)
     return {"per": "month" if monthly else "day", "undated": undated,
+            "undated_articles": undated_articles,
             "bars": [{"period": k, "label": day_label(k), "mentions": m, "articles": a,
                       "width": max(1, round(100 * m / top))} for k, (m, a) in periods.items()]}
 

@@ -1,0 +1,140 @@
+"""What a reader sees of a statement, a story's dates and its sources, as the views word them.
+
+Each case is a shape found on real pages (the seeds, ECB+): a quote that starts in lower case
+after the sentence's own words, reported speech whose first word was capitalised only as a
+sentence's start, stories whose articles all lack a date, articles without an outlet.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from storyline.web import views
+from webdata import STORY, web_db  # noqa: F401
+
+with warnings.catch_warnings():
+    # starlette asks for httpx2, which this environment does not pin; httpx works the same.
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+from storyline.web.app import create_app
+
+
+@pytest.fixture
+def client(web_db: Path) -> Iterator[TestClient]:  # noqa: F811
+    with TestClient(create_app(web_db)) as c:
+        yield c
+
+
+def _direct(sentence: str, quoted: str) -> dict[str, object]:
+    start = sentence.index(quoted)
+    return {"kind": "direct", "text": quoted, "cue": "said", "sent_start": 0,
+            "start": start, "end": start + len(quoted)}
+
+
+def test_a_lower_case_quote_led_into_by_its_sentence_is_shown_inside_it() -> None:
+    sentence = ("If not by joining the alliance, it is necessary to ensure that the country "
+                "\u201cis protected by itself, but also with the help of others,\u201d to deter "
+                "an attack, the minister said.")
+    s = views.said(_direct(sentence, "is protected by itself, but also with the help of others"),
+                   sentence)
+    assert s["label"] == "quoted fragment"
+    assert s["before"].endswith("ensure that the country \u201c")
+    assert s["text"] == "is protected by itself, but also with the help of others"
+    assert s["after"].startswith(",\u201d to deter")
+
+
+def test_a_lower_case_quote_after_a_comma_is_shown_in_its_sentence_too() -> None:
+    sentence = ("She said talks were ongoing but stated, \u201cit\u2019s too early to say what "
+                "the result will be.\u201d")
+    s = views.said(_direct(sentence, "it\u2019s too early to say what the result will be."),
+                   sentence)
+    assert s["before"] is not None and s["before"].startswith("She said talks")
+
+
+def test_a_whole_quote_stays_a_direct_quote() -> None:
+    sentence = "\u201cWe will not cut the quota this year,\u201d the minister said."
+    s = views.said(_direct(sentence, "We will not cut the quota this year,"), sentence)
+    assert s["label"] == "direct quote" and s["before"] is None
+    # a long quote introduced by a colon stays whole even in lower case only when it opens
+    sentence = "The minister said: \u201cWe will meet again next month and decide then.\u201d"
+    s = views.said(_direct(sentence, "We will meet again next month and decide then."),
+                   sentence)
+    assert s["before"] is None
+
+
+def test_reported_speech_reads_as_a_clause_after_said_that() -> None:
+    def reported(text: str) -> str:
+        s = views.said({"kind": "indirect", "text": text, "cue": "said"})
+        return f"{s['verb']} {s['text']}"
+
+    assert reported("A man has been charged in a fatal crash") == \
+        "said that a man has been charged in a fatal crash"
+    assert reported("The talks failed") == "said that the talks failed"
+    # names, "I" and acronyms keep their capitals
+    assert reported("Anna Berg would resign") == "said that Anna Berg would resign"
+    assert reported("I will stay") == "said that I will stay"
+    assert reported("NATO was ready") == "said that NATO was ready"
+    assert reported("to lease 100 tankers") == "said to lease 100 tankers"
+
+
+def test_day_span_says_each_day_once_and_never_undated_twice() -> None:
+    assert views.day_span("2025-08-19", "2025-12-02") == "published 19 Aug 2025 – 2 Dec 2025"
+    assert views.day_span("2013-08-02", "2013-08-02") == "published 2 Aug 2013"
+    assert views.day_span(None, None) == "no publication date"
+    assert views.day_span(None, "2013-08-02") == "published 2 Aug 2013"
+
+
+def test_articles_without_an_outlet_are_told_apart() -> None:
+    assert views.outlet_label(None, "36_1ecb") == "unknown outlet (36_1ecb)"
+    assert views.outlet_label("", None) == "unknown outlet"
+    assert views.outlet_label("UNN", "x") == "UNN"
+    brief = views.brief_view({"id": "a", "source_id": "36_1ecb", "outlet": None, "url": None,
+                              "wire": None, "title": "T", "published": None,
+                              "duplicate_of": "b"}, {"a": "near"})
+    assert brief["outlet"] == "unknown outlet (36_1ecb)"
+    assert brief["copy_label"] == "near copy"
+
+
+def test_copy_kinds_read_as_words(client: TestClient) -> None:
+    html = client.get(f"/stories/{STORY}").text
+    assert "(wire copy of Nordic Wire)" in html and "(wire of" not in html
+    page = client.get("/articles/a3").text
+    assert "Wire copy of" in page and "A wire copy" not in page
+
+
+def test_story_lines_say_when_their_articles_came_out(client: TestClient) -> None:
+    home = client.get("/").text
+    assert "published 12 Aug 2025 – " in home and "undated – undated" not in home
+    story = client.get(f"/stories/{STORY}").text
+    assert "published 12 Aug 2025 – " in story
+
+
+def test_person_page_counts_undated_mentions_with_their_articles(client: TestClient) -> None:
+    view = client.get("/api/people/e-holm").json()
+    m = view["mentions_over_time"]
+    assert m["undated"] >= 1 and m["undated_articles"] >= 1
+    html = client.get("/people/e-holm").text
+    assert "undated pages" not in html
+    assert f"{m['undated']} in {m['undated_articles']} undated article" in html
+
+
+def test_markdown_names_copies_and_a_missing_outlet(web_db: Path) -> None:  # noqa: F811
+    from storyline.outputs.report import render_markdown
+    from storyline.store import Store
+
+    with Store.open(web_db, readonly=True) as s:
+        md = render_markdown(s, STORY)
+    assert "(wire copy of Nordic Wire)" in md
+    assert "published 12 Aug 2025 – " in md
+
+
+def test_a_long_record_name_is_cut_in_a_source_line() -> None:
+    label = views.outlet_label(None, "39d5c43beb60605c3eec760c99500e62e7bd71ebbe4ae05edf38")
+    assert label == "unknown outlet (39d5c43beb60605c…)"
+    assert views.outlet_label(None, "003_bcd59f9d0c8db90d") == \
+        "unknown outlet (003_bcd59f9d0c8db90d)"
