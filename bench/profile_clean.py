@@ -10,9 +10,10 @@ one process with ``pipeline.process_page``, as a one-worker run does. Times are 
 process's CPU seconds (``time.process_time``): on a shared machine, wall time counts the
 other processes too.
 
-``profile``: cProfile over one pass, the top entries by cumulative and by own time.
+``profile``: cProfile (CPU time) over one pass, the top entries by cumulative and own time.
 ``time``: seconds per 1k pages, the first pass (with the one-time loads: locale data,
-the language model) and the warm passes after it, HTML pages and text pages apart.
+the language model) and the warm passes after it, HTML pages and text pages apart;
+with ``--rev`` (also for ``profile``), of that revision's stage instead.
 ``ab``: the cleaning stage of git revision ``--rev`` (its ``clean/`` package, copied aside)
 against the working tree's, page by page in one process, taking turns which goes first
 (library caches are shared; one-time loads are paid before timing starts): seconds per
@@ -52,7 +53,9 @@ def pages(n: int, inputs: list[str] | None = None) -> list[object]:
                 if isinstance(p, RawPage)]
 
 
-def clean_all(items: list[object]) -> dict[str, float]:
+def clean_all(items: list[object], module: object = None) -> dict[str, float]:
+    """CPU seconds cleaning ``items``, HTML and text pages apart: ``process_page``, or
+    ``module``'s clean and language detection (an older revision's, ``old_clean``)."""
     from storyline.pipeline import process_page
     from storyline.settings import Settings
 
@@ -60,7 +63,12 @@ def clean_all(items: list[object]) -> dict[str, float]:
     spent = {"html": 0.0, "text": 0.0}
     for page in items:
         t = time.process_time()
-        process_page(page, settings)  # type: ignore[arg-type]
+        if module is None:
+            process_page(page, settings)  # type: ignore[arg-type]
+        else:
+            result = _run(module.clean, page, settings)  # type: ignore[attr-defined]
+            if not isinstance(result, str):
+                module.language.with_language(result)  # type: ignore[attr-defined]
         spent["html" if getattr(page, "html", None) else "text"] += time.process_time() - t
     return spent
 
@@ -138,7 +146,8 @@ def _run(fn: object, page: object, settings: object) -> object:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("mode", choices=("profile", "time", "ab"))
-    parser.add_argument("--rev", default="HEAD")
+    parser.add_argument("--rev", default=None, help="ab: the revision to compare with "
+                        "(default HEAD); time: clean with this revision's stage instead")
     parser.add_argument("--inputs", nargs="*", help="pages to clean instead of the bench corpus")
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--top", type=int, default=30)
@@ -148,12 +157,14 @@ def main() -> None:
     n_html = sum(1 for p in items if getattr(p, "html", None))
     print(f"{len(items)} pages ({n_html} HTML)")
     if args.mode == "ab":
-        ab(items, args.rev)
+        ab(items, args.rev or "HEAD")
         return
+    folder = tempfile.TemporaryDirectory(prefix="storyline-rev-")
+    module = old_clean(args.rev, Path(folder.name)) if args.rev else None
     if args.mode == "profile":
-        prof = cProfile.Profile()
+        prof = cProfile.Profile(time.process_time)
         prof.enable()
-        spent = clean_all(items)
+        spent = clean_all(items, module)
         prof.disable()
         print(f"clean: {sum(spent.values()):.2f} s ({spent})")
         for key in ("cumulative", "tottime"):
@@ -162,7 +173,7 @@ def main() -> None:
             print(out.getvalue())
         return
     for run in range(args.repeat + 1):
-        spent = clean_all(items)
+        spent = clean_all(items, module)
         label = "first (with loads)" if run == 0 else f"warm {run}"
         per_k = 1000 / len(items)
         print(f"{label:20s} total {sum(spent.values()) * per_k:6.2f} s/1k   "
