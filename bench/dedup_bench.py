@@ -25,9 +25,10 @@ from pathlib import Path
 
 from storyline.corpus.dedup import find_duplicates
 from storyline.corpus.reader import MemoryCorpus
-from storyline.corpus.textsim import fold_text, shingles
+from storyline.corpus.textsim import shingles
 from storyline.records import Article, DuplicateLink
 from storyline.settings import Settings
+from storyline.text import fold_words
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
@@ -60,7 +61,7 @@ def base_texts() -> list[list[str]]:
                      if p.strip()]
             if sum(len(p.split()) for p in paras) < MIN_WORDS:
                 continue
-            sh = shingles(fold_text(" ".join(paras)), 5)
+            sh = shingles(fold_words(" ".join(paras)), 5)
             if any(_overlaps(sh, s) for s in seen):
                 continue
             out.append(paras)

@@ -29,11 +29,12 @@ import numpy as np
 from storyline.corpus import dedup
 from storyline.corpus.reader import MemoryCorpus
 from storyline.corpus.stories import CHANNEL_WEIGHTS, assign_stories, average_link
-from storyline.corpus.textsim import tfidf_matrix, tokens
+from storyline.corpus.textsim import tfidf_matrix
 from storyline.pipeline import process_page
 from storyline.records import Analysis, Article, RawPage
 from storyline.settings import Settings
 from storyline.store import Store
+from storyline.text import tokens
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "eval"

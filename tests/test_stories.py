@@ -288,7 +288,8 @@ def test_story_title_falls_back_to_a_shortened_lead() -> None:
 
 
 def test_sparse_tfidf_rows_match_the_dense_matrix() -> None:
-    from storyline.corpus.textsim import tfidf_matrix, tfidf_rows, tokens
+    from storyline.corpus.textsim import tfidf_matrix, tfidf_rows
+    from storyline.text import tokens
 
     docs = [tokens(t) for t in QUAY + BREAD + ["", "Tromsvik", QUAY[0] + " " + BREAD[0]]]
     sparse = tfidf_rows(iter(docs))

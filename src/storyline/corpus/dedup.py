@@ -36,8 +36,9 @@ from numpy.typing import NDArray
 from ..errors import ConfigError
 from ..records import Article, ArticleInfo, ArticleMeta, DuplicateLink
 from ..settings import Settings
+from ..text import WEEKDAY_NAMES, fold_words, tokens, words
 from .reader import Corpus
-from .textsim import fold_text, shingles, tokens, words
+from .textsim import shingles
 
 __all__ = ["find_duplicates", "reused_paragraphs"]
 
@@ -188,7 +189,7 @@ def _fingerprints(source: Corpus, infos: Sequence[ArticleInfo], settings: Settin
     for k, art in enumerate(source.articles([a.id for a in infos])):
         paragraphs = art.paragraphs
         # Words never span paragraphs, so the text folds to its folded paragraphs joined.
-        folded_paragraphs = [fold_text(p) for p in paragraphs]
+        folded_paragraphs = [fold_words(p) for p in paragraphs]
         folded = " ".join(f for f in folded_paragraphs if f)
         prints.digests += (hashlib.blake2b(folded.encode(), digest_size=16).digest()
                            if folded else _NO_DIGEST)
@@ -274,14 +275,14 @@ def _near_pairs(prints: _Prints, source: Corpus, infos: Sequence[ArticleInfo],
 def _shingle_sets(source: Corpus, infos: Sequence[ArticleInfo], wanted: Sequence[int],
                   settings: Settings) -> dict[int, NDArray[np.uint32]]:
     index = {infos[k].id: k for k in wanted}
-    return {index[a.id]: _shingle_hashes(fold_text(a.text), settings.shingle_words)
+    return {index[a.id]: _shingle_hashes(fold_words(a.text), settings.shingle_words)
             for a in source.articles([infos[k].id for k in wanted])}
 
 
 def article_band_keys(text: str, settings: Settings) -> list[int]:
     """One article's band keys, as ``_near_pairs`` computes them for a whole batch (the
     Spark runner's join uses these); none for a text too short to sketch."""
-    hashes = _shingle_hashes(fold_text(text), settings.shingle_words)
+    hashes = _shingle_hashes(fold_words(text), settings.shingle_words)
     if len(hashes) < MIN_SHINGLES:
         return []  # too short to be anything but an exact copy
     m = MinHash(num_perm=settings.minhash_perm, seed=settings.seed, hashfunc=_identity)
@@ -362,7 +363,7 @@ def reused_paragraphs(articles: Sequence[Article]) -> dict[tuple[str, int], str]
     rows = _paragraph_rows()
     for k, art in enumerate(arts):
         paragraphs = art.paragraphs
-        _add_paragraphs(rows, k, paragraphs, [fold_text(p) for p in paragraphs])
+        _add_paragraphs(rows, k, paragraphs, [fold_words(p) for p in paragraphs])
     return {(arts[k].id, i): arts[owner].id for k, i, owner, _ in _reused(rows)}
 
 
@@ -566,18 +567,18 @@ def _lcs_length(a: Sequence[str], b: Sequence[str]) -> int:
 
 def _same_wire(a: ArticleInfo, b: ArticleInfo) -> bool:
     """Both credit one wire, or one is the wire's own page the other credits."""
-    wa = {fold_text(x) for x in (a.wire,) if x}
-    wb = {fold_text(x) for x in (b.wire,) if x}
+    wa = {fold_words(x) for x in (a.wire,) if x}
+    wb = {fold_words(x) for x in (b.wire,) if x}
     if wa and wa == wb:
         return True
-    return bool(wa & {fold_text(b.outlet or "")} or wb & {fold_text(a.outlet or "")})
+    return bool(wa & {fold_words(b.outlet or "")} or wb & {fold_words(a.outlet or "")})
 
 
 def _names(text: str) -> list[str]:
     """Capitalised name runs and figures: what a translation or rewrite keeps."""
     out = []
     for m in _NAME.finditer(text):
-        key = fold_text(m.group(0))
+        key = fold_words(m.group(0))
         if key and key not in _COMMON:
             out.append(sys.intern(key))  # one string per distinct name, not per mention
     return out
@@ -636,4 +637,4 @@ def _links(arts: Sequence[ArticleInfo], found: _Found) -> list[DuplicateLink]:
 _COMMON: frozenset[str] = frozenset(words(
     "The A An In On At For But And Or If It He She They We I You This That These Those "
     "His Her Their Our Its As By From With To Of After Before When While According "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"))
+    + " ".join(WEEKDAY_NAMES)))

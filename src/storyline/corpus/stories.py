@@ -31,12 +31,14 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from ..analyze.mentions import NAME_LABELS
 from ..clean import published
 from ..records import Analysis, Article, ArticleInfo, ArticleMeta, DuplicateLink, Story, content_id
 from ..settings import Settings
+from ..text import fold_words, tokens
 from .reader import Corpus, with_analyses
 from .sources import syndication_roots
-from .textsim import fold_text, tfidf_rows, tokens
+from .textsim import tfidf_rows
 
 __all__ = ["CHANNEL_WEIGHTS", "Features", "assign_stories", "average_link", "cluster_pairs",
            "features", "figure_keys", "similar_pairs", "similarity", "time_factor", "time_keys"]
@@ -82,9 +84,6 @@ LONG_GAP_DAMPING = 0.5
 # gives 52 and 3). Reports of one incident repeat its figures (a magnitude, a toll, a
 # record, a price); a sibling incident of the same kind states others.
 _FIGURE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?!\w)")
-# Mention labels that name a thread's participants; roles and numbers do not.
-ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
-                           "WORK_OF_ART", "LAW"})
 # Pairs less similar than this are not kept: far below any useful story threshold (0.2), so
 # average link changes by at most this much per missing pair while memory stays linear.
 PAIR_FLOOR = 0.05
@@ -585,10 +584,11 @@ def _entity_keys(article: Article, analysis: Analysis | None) -> list[tuple[str,
 
     Without an analysis that found names, capitalised word runs stand in for them.
     """
-    mentions = [m for m in (analysis.mentions if analysis else ()) if m.label in ENTITY_LABELS]
+    # Mention labels that name a thread's participants; roles and numbers do not.
+    mentions = [m for m in (analysis.mentions if analysis else ()) if m.label in NAME_LABELS]
     if mentions:
-        return [(m.entity or fold_text(m.text), m.label) for m in mentions]
-    return [(fold_text(n), "NAME") for n in _capitalised_names(_full_text(article))]
+        return [(m.entity or fold_words(m.text), m.label) for m in mentions]
+    return [(fold_words(n), "NAME") for n in _capitalised_names(_full_text(article))]
 
 
 def _capitalised_names(text: str) -> list[str]:

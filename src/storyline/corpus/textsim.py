@@ -1,4 +1,6 @@
-"""Text similarity helpers shared by the corpus stages: tokens, shingles, TF-IDF vectors.
+"""Text similarity helpers shared by the corpus stages: shingles, TF-IDF vectors.
+
+Tokens and the folds they are made of are in ``storyline.text``.
 
 Plain numpy, no fitted state kept between runs: every call sees the whole corpus it is
 given, so the same articles always give the same vectors.
@@ -6,8 +8,6 @@ given, so the same articles always give the same vectors.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -15,15 +15,11 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..analyze.names import strip_marks
+from ..text import words
 
-__all__ = ["fold_text", "shingles", "tfidf_matrix", "tfidf_rows", "tokens", "words"]
+__all__ = ["shingles", "tfidf_matrix", "tfidf_rows"]
 
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-# Tokens shorter than this carry little topical signal ("a", "of", stray initials).
-MIN_TOKEN_CHARS = 2
 # Vocabulary cap for TF-IDF: the most frequent terms (by document frequency) are kept.
 # 2**15 columns keep a 5k-article float32 matrix near 650 MB at worst and far less in
 # practice, since terms seen in one document only are dropped first (they cannot link two).
@@ -31,23 +27,6 @@ MAX_FEATURES = 2**15
 # Rows weighted at a time by ``tfidf_rows``: its float64 scratch is a few of these rows'
 # entries, not the whole matrix's.
 ROW_CHUNK = 2048
-
-
-def fold_text(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive form used to compare texts for identity."""
-    norm = strip_marks(unicodedata.normalize("NFKD", text.casefold()))
-    return " ".join(_WORD.findall(norm))
-
-
-def words(text: str) -> list[str]:
-    """All word tokens, folded; the unit of shingles."""
-    return fold_text(text).split()
-
-
-def tokens(text: str) -> list[str]:
-    """Content tokens for TF-IDF: folded words without stop words, numbers or 1-letter bits."""
-    return [w for w in words(text)
-            if len(w) >= MIN_TOKEN_CHARS and w not in STOP_WORDS and not w.isdigit()]
 
 
 def shingles(text: str, size: int) -> set[str]:
