@@ -103,6 +103,15 @@ def test_reprints_of_one_wire_count_once() -> None:
     assert index.count(["x", "y"]) == 1 and index.count(["unknown"]) == 0
 
 
+def test_a_wire_credited_with_and_without_accents_is_one_origin() -> None:
+    arts = [art("a", HARBOUR, outlet="Kystavisa", wire="Agência Nórdica"),
+            art("b", BAKERY, outlet="Fjordblad", wire="AGENCIA-NORDICA"),
+            art("c", BAKERY, outlet="Lindeby Tidende")]
+    index = SourceIndex.build(arts, [])
+    assert index.origins["a"] == index.origins["b"] == "agencia nordica"
+    assert index.count(["a", "b", "c"]) == 2
+
+
 def test_short_articles_without_long_paragraphs(settings: Settings) -> None:
     arts = [Article(id=k, source_id=k, source=k, text="A short brief.", published="2025-01-07")
             for k in "ab"]

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..analyze import names
 from ..analyze.mentions import PERSON_PREFIX, ROLE_PREFIX
 from ..records import Entity, Mention, content_id
+from ..text import fold_name
 
 # Labels that never become entities on their own: nationalities ("Ukrainian") are
 # adjectives, not referents, and an alias there would only split a country's names.
@@ -267,7 +268,7 @@ def _join_acronyms(named: list[_Cluster], uf: _UnionFind) -> None:
     for c in named:
         for n in c.names:
             if ACRONYM.match(n.strip()):
-                roots = {uf.find(r) for r in expansions.get(names.fold(n).replace(" ", ""), ())}
+                roots = {uf.find(r) for r in expansions.get(fold_name(n).replace(" ", ""), ())}
                 if len(roots) == 1 and not _is_person(c):
                     uf.union(roots.pop(), c.ref)
 

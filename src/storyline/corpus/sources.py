@@ -11,16 +11,14 @@ function :func:`independent_sources` is the one-shot form.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..clean import outlets
 from ..records import ArticleMeta, DuplicateLink
+from ..text import fold
 
 __all__ = ["SourceIndex", "independent_sources", "outlet_name", "syndication_roots"]
-
-_NON_WORD = re.compile(r"[^\w]+")
 
 
 def outlet_name(article: ArticleMeta) -> str:
@@ -35,11 +33,6 @@ def outlet_name(article: ArticleMeta) -> str:
     if article.wire and article.wire.strip():
         return article.wire.strip()
     return f"unknown ({article.source_id})"
-
-
-def _fold(name: str) -> str:
-    """A comparison key for outlet and wire names: "The AP" ~ "the-ap" ~ "THE AP"."""
-    return _NON_WORD.sub(" ", name.casefold()).strip()
 
 
 def syndication_roots(links: Iterable[DuplicateLink]) -> dict[str, str]:
@@ -89,10 +82,10 @@ class SourceIndex:
             root = roots.get(a.id, a.id)
             wire = group_wire.get(root) or (a.wire or "").strip()
             if wire:
-                origins[a.id] = _fold(wire)
+                origins[a.id] = fold(wire)
             else:
                 origin_article = by_id.get(root, a)
-                origins[a.id] = _fold(outlet_name(origin_article))
+                origins[a.id] = fold(outlet_name(origin_article))
         return cls(outlets=outlets, origins=origins)
 
     def sources(self, article_ids: Iterable[str]) -> list[str]:
