@@ -139,3 +139,29 @@ def test_report_gives_the_sentence_where_there_is_no_url_to_link(tmp_path: Path)
         "to discuss the cod quota." in md
     # a quote that is its whole sentence is not printed twice
     assert md.count("We will not cut the quota this year") == 2
+
+
+def test_report_links_a_statement_without_url_to_its_sentence_in_the_report(
+        tmp_path: Path) -> None:
+    import sqlite3
+
+    from webdata import build_file
+
+    db = build_file(tmp_path / "nourl.db")
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("UPDATE articles SET url = NULL")
+    conn.close()
+    with Store.open(db, readonly=True) as s:
+        html = render_html(s, STORY)
+    timeline = html.split('<ol class="timeline">')[1].split("</ol>")[0]
+    anchors = re.findall(r'class="item-quote" href="#(src-[^"]+)"', timeline)
+    assert anchors, "statement rows link to their sentences inside the report"
+    for anchor in anchors:  # every link has its target, once
+        assert html.count(f'id="{anchor}"') == 1
+    note = html.split('id="src-q1"')[1].split("</li>")[0]
+    assert "Harbour Herald" in note
+    assert '<mark class="quote">We will not cut the quota this year,</mark>&#34; Minister ' \
+        "Anna Berg said after the meeting." in note
+    # renderings of a statement link to theirs as well
+    assert re.search(r'<li class="rendering">.*?href="#src-', html, re.S)

@@ -138,3 +138,41 @@ def test_a_long_record_name_is_cut_in_a_source_line() -> None:
     assert label == "unknown outlet (39d5c43beb60605c…)"
     assert views.outlet_label(None, "003_bcd59f9d0c8db90d") == \
         "unknown outlet (003_bcd59f9d0c8db90d)"
+
+
+def _reported_in(sentence: str, content: str, cue: str) -> str:
+    start = sentence.index(content)
+    s = views.said({"kind": "indirect", "text": content, "cue": cue, "sent_start": 0,
+                    "start": start, "end": start + len(content)}, sentence)
+    return f"{s['verb']} {s['text']}"
+
+
+def test_reported_speech_keeps_the_articles_verb_phrase() -> None:
+    # a hope is not a plain statement: the words between cue and content stay
+    sentence = ("The secretary general expressed hope that after the meeting in Paris there "
+                "will be a clear picture.")
+    assert _reported_in(sentence, "after the meeting in Paris there will be a clear picture",
+                        "expressed") == \
+        "expressed hope that after the meeting in Paris there will be a clear picture"
+    sentence = "The minister told reporters on Friday that the quota would stay."
+    assert _reported_in(sentence, "the quota would stay", "told") == \
+        "told reporters on Friday that the quota would stay"
+    # a cue after its content, or a lead that is a clause of its own: the verb alone
+    sentence = "The quota would stay, the minister told reporters."
+    assert _reported_in(sentence, "The quota would stay", "told") == \
+        "said that the quota would stay"
+
+
+def test_a_cue_verb_reads_in_the_past_tense() -> None:
+    cases = {"says": "said", "saying": "said", "stating": "stated", "hopes": "hoped",
+             "want": "wanted", "thinks": "thought", "denies": "denied", "plans": "planned",
+             "urging": "urged", "stress": "stressed", "points out": "pointed out",
+             "according to": "said", "as per": "said", None: "said", "noted": "noted"}
+    assert {c: views.past_tense(c) for c in cases} == cases
+
+
+def test_an_object_or_infinitive_takes_no_that() -> None:
+    s = views.said({"kind": "indirect", "text": "him to return to court", "cue": "wanted"})
+    assert f"{s['verb']} {s['text']}" == "wanted him to return to court"
+    s = views.said({"kind": "indirect", "text": "to lease 100 tankers", "cue": "agreed"})
+    assert f"{s['verb']} {s['text']}" == "agreed to lease 100 tankers"

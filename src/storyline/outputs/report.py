@@ -41,8 +41,18 @@ def report_views(store: Store, story: str | None = None) -> list[views.View]:
         if view is None:
             raise ConfigError(f"no story {sid!r} in the store; list them with the web app "
                               "or `storyline export`")
-        out.append(view)
+        out.append({**view, "notes": _notes(view)})
     return out
+
+
+def _notes(view: views.View) -> list[views.View]:
+    """The source sentences a report links to inside itself: those of the statement rows and
+    renderings whose article has no URL (the others link to the outlet's page)."""
+    items = [i for d in view["days"] for i in d["entries"]] + view["undated"]
+    notes = [i["note"] for i in items if i["note"] and not i["url_link"]]
+    notes += [r["note"] for i in items if len(i["renderings"]) > 1
+              for r in i["renderings"] if r["note"] and not r["url"]]
+    return list({n["id"]: n for n in notes}.values())
 
 
 def render_html(store: Store, story: str | None = None) -> str:

@@ -41,19 +41,42 @@ KIND_LABELS_QUOTE = {"direct": "direct quote", "indirect": "reported"}
 # is the longest such fragment in the seeds' gold quotes plus one; a full quoted sentence
 # is longer.
 FRAGMENT_WORDS = 6
-# Reported speech reads "Rutte said that ...": the quote's cue is the verb when it is one
-# past-tense word ("stated", "told"), else "said" ("according to", "as per", "stating").
+# Reported speech reads "Rutte said that ...": the article's own words from the cue to the
+# content when they say more than the verb ("expressed hope that", "said on Tuesday that"),
+# else the cue verb in the past tense ("hopes" -> "hoped", "saying" -> "said"), else "said"
+# ("according to", "as per"). A hope or a wish is never shown as a plain "said".
 _WORD = re.compile(r"\w")
 # What may stand between a sentence's words and the quote they lead into: space and marks.
 _OPENING = " \t\n\"'“‘«„‹"
-_PAST_CUE = re.compile(r"^[a-z]+ed$|^(said|told|wrote|spoke|thought|held|felt|swore)$")
+_IRREGULAR_PAST = {"say": "said", "tell": "told", "think": "thought", "write": "wrote",
+                   "speak": "spoke", "hold": "held", "feel": "felt", "swear": "swore",
+                   "choose": "chose", "seek": "sought", "mean": "meant", "forecast": "forecast",
+                   "plan": "planned", "admit": "admitted", "regret": "regretted",
+                   "commit": "committed", "prefer": "preferred", "refer": "referred"}
+_PAST_FORMS = frozenset(_IRREGULAR_PAST.values())
+# The article's words between the cue and the content are shown when they are at most this
+# many words ("expressed hope", "said on Tuesday", "urged Russia"): a verb phrase, not a
+# clause of its own.
+CUE_PHRASE_WORDS = 5
+_NOT_IN_CUE_PHRASE = re.compile(r"[.;:,!?\"“”„«»()\[\]]")
+# Verbs that need their object: alone ("..., she told") they read "said" ("told that" is
+# not English); with it ("told police that") the article's own phrase is shown.
+_NEED_OBJECT = frozenset({"told", "informed"})
+# Verbs whose content is an object, not a "that" clause: "wanted him to return", "cited
+# brain injury", "called for broader prevention", "urged Russia to stop".
+_NO_THAT = frozenset({"wanted", "chose", "cited", "called", "ordered", "urged", "asked",
+                      "liked", "sought", "aimed", "refused", "intended", "planned",
+                      "encouraged", "advised", "wished"})
 # Words that open a clause and are capitalised only because a sentence began with them: after
 # "said that" they read in lower case ("said that a man was charged", not "that A man").
 # Determiners and pronouns only; a name or "I" keeps its capital.
 _CLAUSE_OPENERS = frozenset({
     "a", "an", "the", "this", "that", "these", "those", "there", "it", "its", "he", "she",
     "they", "we", "you", "his", "her", "their", "our", "my", "some", "many", "most", "all",
-    "no", "every", "each"})
+    "no", "every", "each", "as", "at", "by", "for", "from", "in", "on", "with", "after",
+    "before", "when", "while", "if", "because", "although", "since", "once", "until",
+    "during", "despite", "both", "neither", "not", "only", "what", "who", "how", "why",
+    "where", "such", "other", "another", "any", "none"})
 # Characters of an input record's name that tell an outletless article apart in a source
 # line: file stems and JSONL ids ("003_bcd59f9d0c8db90d", "36_1ecb") fit; a 64-digit hash is
 # cut to its first 16 digits, which no two records of one corpus share.
@@ -305,6 +328,8 @@ def _item_view(store: Store, item: TimelineItem, ctx: _ItemContext) -> View:
         "link": _item_link(quote, where),
         "url_link": _url_link(quote, event, where, articles, ctx),
         "sentence": _source_sentence(where, ctx),
+        "note": _rendering(ctx.renderings[quote.id], ctx.sentences.get(quote.id))["note"]
+        if quote and quote.id in ctx.renderings else None,
         "undated_why": None if day else _undated_why(item, quote, articles),
     }
 
@@ -317,8 +342,7 @@ def said(q: Quote | View, sentence: str | None = None) -> View:
     out: View = {"kind": kind, "label": KIND_LABELS_QUOTE.get(kind, kind), "text": text,
                  "verb": None, "before": None, "after": None}
     if kind != "direct":
-        verb, body = reported(cue.lower() if cue and _PAST_CUE.match(cue.lower()) else "said",
-                              text)
+        verb, body = _reported(_cue_phrase(d, cue, sentence) or past_tense(cue), text)
         return {**out, "verb": verb, "text": _in_clause(body) if verb.endswith(" that")
                 else body}
     sent_start = int(d["sent_start"])
@@ -335,6 +359,58 @@ def said(q: Quote | View, sentence: str | None = None) -> View:
         return {**out, "label": "quoted fragment", "before": _flat(sentence[:start]),
                 "text": _flat(sentence[start:end]), "after": _flat(sentence[end:])}
     return out
+
+
+def _reported(verb: str, text: str) -> tuple[str, str]:
+    """("said that", the content), or the verb alone before an object or an infinitive."""
+    verb = "said" if verb in _NEED_OBJECT else verb
+    if verb.split(" ", 1)[0] in _NO_THAT:
+        return verb, " ".join(text.split())
+    return reported(verb, text)
+
+
+def past_tense(cue: str | None) -> str:
+    """The cue verb in the past tense ("says" -> "said", "hopes" -> "hoped", "urging" ->
+    "urged"); "said" for a cue that is not one verb ("according to", "as per")."""
+    c = (cue or "").strip().lower()
+    first, _, rest = c.partition(" ")
+    if not first.isalpha() or len(first) < 3 or first.endswith("ed") or first in _PAST_FORMS:
+        return c if first.endswith("ed") or first in _PAST_FORMS else "said"
+    if rest:  # "points out" -> "pointed out"; a phrase that is no verb stays "said"
+        return "said" if first in ("according", "as") else f"{past_tense(first)} {rest}"
+    if first.endswith("ing") and len(first) > 4:
+        base = first[:-3]
+        return _IRREGULAR_PAST.get(base) or _regular_past(base)
+    if first.endswith("s") and not first.endswith("ss") and len(first) > 3:
+        base = first[:-1]
+        return _IRREGULAR_PAST.get(base) or _regular_past(base)
+    return _IRREGULAR_PAST.get(first) or _regular_past(first)
+
+
+def _regular_past(base: str) -> str:
+    """"hope" -> "hoped", "deny" -> "denied", "claim" -> "claimed"; an -ing stem has lost
+    its final e already ("stating" -> "stat" -> "stated")."""
+    if base.endswith("e"):
+        return base + "d"
+    if len(base) > 1 and base.endswith("y") and base[-2] not in "aeiou":
+        return base[:-1] + "ied"
+    return base + "ed"
+
+
+def _cue_phrase(d: View, cue: str | None, sentence: str | None) -> str | None:
+    """The sentence's words from the cue up to the reported content when they say more than
+    the cue itself ("expressed hope", "said on Tuesday"), without a closing "that"."""
+    if not cue or not sentence:
+        return None
+    lead = sentence[:max(0, int(d["start"]) - int(d["sent_start"]))]
+    at = [m.start() for m in re.finditer(rf"\b{re.escape(cue)}\b", lead, re.IGNORECASE)]
+    if not at:
+        return None
+    phrase = re.sub(r"\s+that$", "", " ".join(lead[at[-1]:].split()), flags=re.IGNORECASE)
+    words = phrase.split()
+    if len(words) < 2 or len(words) > CUE_PHRASE_WORDS or _NOT_IN_CUE_PHRASE.search(phrase):
+        return None
+    return " ".join([past_tense(words[0]), *words[1:]])
 
 
 def _in_clause(body: str) -> str:
@@ -354,13 +430,30 @@ def _flat(text: str) -> str:
 
 def _rendering(r: View, sentence: str | None) -> View:
     """One rendering of a statement: its outlet, its wording, where its sentence is."""
-    return {"id": r["id"], "outlet": outlet_label(r["outlet"], r["article_source_id"]),
-            "label": article_label(r["article_title"], r["article_lead"],
-                                   r["article_source_id"]),
-            "said": said(r, sentence), "when": _when(r["said_on"], r["published"]),
+    outlet = outlet_label(r["outlet"], r["article_source_id"])
+    label = article_label(r["article_title"], r["article_lead"], r["article_source_id"])
+    when = _when(r["said_on"], r["published"])
+    return {"id": r["id"], "outlet": outlet, "label": label,
+            "said": said(r, sentence), "when": when,
             "link": highlight_link(r["article"], (r["sent_start"], r["sent_end"]),
                                    (r["start"], r["end"])),
-            "url": text_fragment_url(r["url"], sentence)}
+            "url": text_fragment_url(r["url"], sentence),
+            "note": sentence_note(f"src-{r['id']}", sentence,
+                                  (int(r["start"]) - int(r["sent_start"]),
+                                   int(r["end"]) - int(r["sent_start"])),
+                                  {"outlet": outlet, "label": label, "when": when})}
+
+
+def sentence_note(anchor: str, sentence: str | None, span: tuple[int, int],
+                  where: dict[str, str]) -> View | None:
+    """A row's source sentence with its quoted span marked, and the article it is in: what
+    the self-contained report links to (``#anchor``) when the article has no URL."""
+    if not sentence or not sentence.strip():
+        return None
+    start, end = (max(0, min(x, len(sentence))) for x in span)
+    start, end = (start, end) if start < end else (0, 0)
+    return {"id": anchor, "before": _flat(sentence[:start]), "text": _flat(sentence[start:end]),
+            "after": _flat(sentence[end:]), **where}
 
 
 def text_fragment_url(url: str | None, sentence: str | None) -> str | None:
