@@ -270,3 +270,39 @@ def test_person_named_but_never_quoted_has_a_page(page: Any, server: str, shots:
     page.click("ul.stories a")
     assert page.locator("h1").inner_text() == "Arctic cod quota talks"
     assert page.errors == []
+
+
+def test_report_without_urls_opens_each_statements_sentence(page: Any, tmp_path: Path,
+                                                            shots: Path) -> None:
+    import sqlite3
+
+    from storyline.outputs.report import render_html
+    from storyline.store import Store
+    from webdata import build_file
+
+    db = build_file(tmp_path / "nourl.db")
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("UPDATE articles SET url = NULL")
+    conn.close()
+    with Store.open(db, readonly=True) as s:
+        (tmp_path / "report.html").write_text(render_html(s, STORY), encoding="utf-8")
+    page.goto((tmp_path / "report.html").as_uri())
+    page.click("a.item-quote:has-text('We will not cut the quota')")
+    note = page.locator("li.source-note:target")
+    assert note.count() == 1 and note.is_visible()
+    assert note.locator("mark.quote").inner_text() == "We will not cut the quota this year,"
+    assert "Minister Anna Berg said after the meeting." in note.inner_text()
+    assert "Harbour Herald" in note.locator(".src").inner_text()
+    page.screenshot(path=str(shots / "report-source-sentence.png"), full_page=True)
+    assert page.errors == []
+
+
+def test_story_header_and_copies_read_as_words(page: Any, server: str) -> None:
+    page.goto(server + "/")
+    assert page.locator("ul.stories .span").first.inner_text().startswith("published 12 Aug 2025")
+    page.goto(f"{server}/stories/{STORY}")
+    assert "published 12 Aug 2025 – " in page.locator("p.meta").first.inner_text()
+    row = page.locator("li.item[data-statement='st-fleet']")
+    assert "(wire copy of Nordic Wire)" in row.locator(".sources").inner_text()
+    assert page.errors == []
