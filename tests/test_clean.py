@@ -130,3 +130,20 @@ def test_a_dateline_in_extracted_text_stays_in_the_article() -> None:
                    title="Harbour fees cut for winter fleet")
     article = clean(page, Settings(progress=False))
     assert "March 03, 2024" in article.text.split("\n\n")
+
+
+@pytest.mark.parametrize("text", [
+    "the of and to in that it is was", "Le conseil a voté pour la nouvelle jetée du port.",
+    "Der Rat hat am Dienstag über den neuen Anleger abgestimmt, und die Fischer sind froh.",
+    "Home World Sport 2024", "", "de la the und of der", "Ferry ferry ferry"])
+def test_stoplist_for_picks_the_stoplist_covering_most_words(text: str) -> None:
+    # stoplist_for looks each word up once (stopword -> stoplists); the pick is the one
+    # that scoring every stoplist against every word gives, English first on a tie.
+    from collections import Counter
+
+    words = Counter(w.lower() for w in boilerplate.WORD.findall(text))
+    lists = boilerplate._stoplists()
+    expected = max(lists.items(), key=lambda kv: (
+        sum(n for w, n in words.items() if w in kv[1]), kv[0] == "English"))[1] \
+        if words else frozenset()
+    assert boilerplate.stoplist_for(text) == expected

@@ -134,13 +134,28 @@ def _stoplists() -> dict[str, frozenset[str]]:
     return {lang: frozenset(justext.get_stoplist(lang)) for lang in justext.get_stoplists()}
 
 
+@lru_cache(maxsize=1)
+def _stoplists_of() -> dict[str, tuple[str, ...]]:
+    """Each stopword -> the stoplists that hold it, so a page's words are looked up once
+    rather than once per stoplist (about a quarter of cleaning a text dump went to that)."""
+    owners: dict[str, list[str]] = {}
+    for lang, words in _stoplists().items():
+        for w in words:
+            owners.setdefault(w, []).append(lang)
+    return {w: tuple(langs) for w, langs in owners.items()}
+
+
 def stoplist_for(text: str) -> frozenset[str]:
     """The justext stoplist of the page's language: the one covering most of its words."""
     words = Counter(w.lower() for w in WORD.findall(text[:20000]))
     if not words:
         return frozenset()
-    best = max(_stoplists().items(),
-               key=lambda kv: (sum(n for w, n in words.items() if w in kv[1]), kv[0] == "English"))
+    covered: Counter[str] = Counter()
+    owners = _stoplists_of()
+    for w, n in words.items():
+        for lang in owners.get(w, ()):
+            covered[lang] += n
+    best = max(_stoplists().items(), key=lambda kv: (covered[kv[0]], kv[0] == "English"))
     return best[1]
 
 
