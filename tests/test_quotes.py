@@ -42,6 +42,14 @@ def test_marks_mixed_straight_and_curly_pair_up() -> None:
     assert spans('He said “a b c” and "d e" too.') == ["a b c", "d e"]
 
 
+def test_marks_typed_backticks_and_doubled_apostrophes() -> None:
+    # ``wire copy'' typed without curly marks; a lone '' or `` is no quotation
+    text = "The board said the plan was ``dead in the water,'' and rock 'n' roll ''lives''"
+    assert spans(text) == ["dead in the water,"]
+    found = marks.find_spans(text)
+    assert text[slice(*marks.extent(text, found[0]))] == "``dead in the water,''"
+
+
 def test_marks_quote_carried_over_lines() -> None:
     text = "He said “the catch fell by half.\nBut we will recover soon,” he added."
     assert spans(text) == ["the catch fell by half.", "But we will recover soon,"]
@@ -475,3 +483,40 @@ def test_direct_quotes_leave_the_reporting_sentence_punctuation_out(nlp: Any) ->
     found = [t for k, t in _said(nlp, text) if k == "direct"]
     assert found == ["We have done what we could to get to this point", "very useful",
                      "Will it hold? Nobody knows."]
+
+
+@pytest.mark.slow
+def test_a_government_agency_speaks_and_a_news_agency_is_a_source(nlp: Any) -> None:
+    text = ("The fisheries agency said it would close the northern grounds for the spring.\n\n"
+            "Trawlers will stay in port until May, the Nordic news agency reported.")
+    article = Article(id="d", source_id="d", source="d", text=text)
+    found = quotes.find_quotes(nlp(text), article, [], [])
+    assert [(q.text, q.speaker_mention) for q in found] == [
+        ("it would close the northern grounds for the spring", "The fisheries agency")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("The harbour master said the pier was damaged, but no boat had been lost.",
+     "the pier was damaged, but no boat had been lost"),
+    ("The harbour master said the pier was damaged, and the ferry left at noon.",
+     "the pier was damaged"),
+    ("The harbour master said the pier was damaged, but declined to give a cost.",
+     "the pier was damaged"),
+])
+def test_a_contrast_after_the_reported_clause_is_the_speakers(
+        nlp: Any, sentence: str, content: str) -> None:
+    # The parser hangs "but B" on the cue verb; "and B" and a subjectless "but declined"
+    # are the writer's.
+    article = Article(id="e", source_id="e", source="e", text=sentence)
+    found = quotes.find_quotes(nlp(sentence), article, [], [])
+    assert [q.text for q in found] == [content]
+
+
+@pytest.mark.slow
+def test_a_cue_inside_the_sentence_reports_the_clause_before_it(nlp: Any) -> None:
+    text = "The cod stock is at its lowest in forty years, Hansen said, but it can recover."
+    article = Article(id="f", source_id="f", source="f", text=text)
+    found = quotes.find_quotes(nlp(text), article, [], [])
+    assert [(q.text, q.speaker_mention) for q in found] == [
+        ("The cod stock is at its lowest in forty years", "Hansen")]

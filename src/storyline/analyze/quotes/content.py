@@ -8,12 +8,14 @@ announcement verb ("announced 10,000 job cuts", "called for a rerun").
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+
+from spacy.tokens import Token
 
 from ..model import lemma_of
 from .cues import (
     CUE_NOUNS,
+    CUE_VERBS,
     DESCRIPTIVE_CUES,
     DIRECTIVE_VERBS,
     DOCUMENT_NOUNS,
@@ -22,25 +24,34 @@ from .cues import (
     STANCE_VERBS,
 )
 
-Token = Any  # spacy.tokens.Token
-
 # Reported content shorter than this is no statement ("said so", "noted it", "wants one").
 MIN_CONTENT_TOKENS = 3
 # Clause openers that make a question, not a statement.
 QUESTION_MARKS = frozenset({"whether", "if"})
 EDGE_PUNCT = frozenset(",.;:!?—–-\"“”„«»‘’'")
+# Conjunctions that continue a reported clause as the speaker's own contrast ("said A, but
+# B"), which the parser hangs on the cue verb instead of the clause. "And" is left out: what
+# follows it is as often the writer's next fact ("said the port would close, and the fleet
+# sailed south").
+CONTRAST_WORDS = frozenset({"but"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
+# Verbs that report in turn: a contrast led by one is a statement of its own.
+_REPORTING = CUE_VERBS | STANCE_VERBS | DIRECTIVE_VERBS | OBJECT_CUES | frozenset(
+    OBJECT_PREPOSITIONS)
 # Dependents of an object that belong to the announcement ("cuts over the next four years",
 # "the first generation of products"): everything to the object's right but these.
 OBJECT_STOP_DEPS = frozenset({"punct", "cc", "conj", "advcl", "parataxis"})
 
 
-def content_of(verb: Token, is_cue: Any) -> tuple[int, int] | None:
+def content_of(verb: Token, is_cue: Callable[[Token], bool]) -> tuple[int, int] | None:
     """Character span of what ``verb`` reports, or None (``is_cue`` marks nested cues)."""
     if _negated(verb):
         return None  # "did not say", "did not confirm": nothing was stated
     parts = _clauses(verb)
     if parts:
         return _clause_span(verb, parts, is_cue)
+    if verb.dep_ == "parataxis":
+        return _interrupted(verb)
     lemma = lemma_of(verb).lower()
     if lemma in STANCE_VERBS or lemma in DIRECTIVE_VERBS:
         found = _infinitive(verb)
@@ -65,12 +76,44 @@ def _clauses(verb: Token) -> list[Token]:
     found += [c for c in [_noun_clause(verb), _document_clause(verb)] if c is not None]
     if not found:
         return []
+    found += [c for c in [_contrast(verb, found)] if c is not None]
     lemma = lemma_of(verb).lower()
     if lemma in OBJECT_CUES:
         found += [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
     if lemma in STANCE_VERBS:
         found += [c for c in [_infinitive(verb)] if c is not None]
     return _one_side(verb, sorted(found, key=lambda c: c.i))
+
+
+def _contrast(verb: Token, clauses: list[Token]) -> Token | None:
+    """ "X said A, but B": B, a clause with its own subject that the parser hung on the cue
+    after its reported clause. Not a verb that reports in turn ("but added that ...",
+    "but believed ..."): that is a statement of its own."""
+    last = max(c.i for c in clauses)
+    if last < verb.i:
+        return None
+    for c in verb.children:
+        if c.dep_ != "conj" or c.i <= last or c.pos_ not in ("VERB", "AUX"):
+            continue
+        joined = any(t.dep_ == "cc" and t.lower_ in CONTRAST_WORDS and last < t.i < c.i
+                     for t in verb.children)
+        reports = lemma_of(c).lower() in _REPORTING
+        if joined and not reports and any(t.dep_ in SUBJECT_DEPS for t in c.children):
+            return c
+    return None
+
+
+def _interrupted(verb: Token) -> tuple[int, int] | None:
+    """ "A, he said, but B": the parser makes the cue a parenthesis (parataxis) of the
+    clause it interrupts; what was said is that clause up to the cue. Only a clause with a
+    subject of its own, and a cue with its own speaker."""
+    clause = verb.head
+    if clause.i >= verb.i or clause.pos_ not in ("VERB", "AUX") or not any(
+            t.dep_ in SUBJECT_DEPS for t in clause.children) or not any(
+            t.dep_ in ("nsubj", "nsubjpass") for t in verb.children):
+        return None
+    left = verb.left_edge.i
+    return _span(strip_edges([t for t in clause.subtree if t.i < left]))
 
 
 def _one_side(verb: Token, clauses: list[Token]) -> list[Token]:
@@ -120,7 +163,8 @@ def _infinitive(verb: Token) -> Token | None:
     return None
 
 
-def _clause_span(verb: Token, clauses: list[Token], is_cue: Any) -> tuple[int, int] | None:
+def _clause_span(verb: Token, clauses: list[Token],
+                 is_cue: Callable[[Token], bool]) -> tuple[int, int] | None:
     if any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS
            for c in clauses for m in c.children):
         return None  # "asked whether ...", "avoided predicting whether ...": no statement
@@ -137,7 +181,7 @@ def _clause_span(verb: Token, clauses: list[Token], is_cue: Any) -> tuple[int, i
     return _span(tokens)
 
 
-def _cue_conj(tok: Token, clauses: list[Token], is_cue: Any) -> Iterable[Token]:
+def _cue_conj(tok: Token, clauses: list[Token], is_cue: Callable[[Token], bool]) -> Iterable[Token]:
     # "... that X, and stated that Y": the second cue is its own statement.
     if tok.dep_ == "conj" and tok not in clauses and is_cue(tok):
         return list(tok.subtree)

@@ -61,10 +61,12 @@ ROLE_NOUNS: frozenset[str] = frozenset({
 })
 
 # Words that mark a news organisation's name; an outlet that "reports" is a source, never a
-# speaker. Common nouns of mastheads plus the large wire services by name.
+# speaker. Common nouns of mastheads plus the large wire services by name. "Agency" alone is
+# not one: "the agency said" is as often a government agency's spokesman, and a news
+# agency's name carries "news", "press" or the wire's own name.
 OUTLET_WORDS: frozenset[str] = frozenset({
     "times", "post", "news", "journal", "independent", "guardian", "telegraph", "herald",
-    "tribune", "gazette", "press", "agency", "reuters", "bloomberg", "afp", "ap", "tass",
+    "tribune", "gazette", "press", "reuters", "bloomberg", "afp", "ap", "tass",
     "ria", "interfax", "xinhua", "anadolu", "ukrinform", "unn", "bbc", "cnn", "nbc", "cbs",
     "abc", "fox", "politico", "axios", "wire", "magazine", "daily", "channel", "television",
     "tv", "radio", "newspaper", "broadcaster", "outlet", "media", "menafn", "spiegel",

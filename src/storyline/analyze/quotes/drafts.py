@@ -165,8 +165,8 @@ def reported_drafts(doc: Any, direct: Sequence[Draft]) -> list[Draft]:
     """Reported speech: cue verbs with a content clause, and "According to X, ..."."""
     quoted = [(d.start, d.end) for d in direct]
     text = text_of(doc)
-    marked = [marks.extent(text, s) for s in marks.find_spans(text)] if any(
-        m in text for m in marks.CLOSERS) else []
+    marked = [marks.extent(text, s) for s in marks.find_spans(text)] \
+        if marks.has_marks(text) else []
     found = [d for tok in tokens_with_pos(doc, parse.REPORTING_POS)
              if (d := _reported(tok, quoted, marked)) is not None]
     found += [d for sent in doc.sents if (d := _sourced(sent, quoted, marked)) is not None]

@@ -30,6 +30,10 @@ SPACED_MARKS = frozenset("«»")
 MIN_OPEN_WORDS = 4
 # A quotation needs at least one letter; shorter is punctuation play, not speech.
 MIN_LETTERS = 1
+# Wire copy typed on keyboards without curly marks doubles backticks and apostrophes:
+# ``like this''. Each pair reads as the curly mark beside a space, which keeps every
+# offset where it is.
+TYPED_MARKS = (("``", " “"), ("''", "” "))
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +52,7 @@ def find_spans(text: str) -> list[Span]:
     """
     spans: list[Span] = []
     carried = False
+    text = _typed(text)
     for para in re.finditer(r"[^\n]+", text):
         start = para.start()
         if carried:
@@ -58,6 +63,19 @@ def find_spans(text: str) -> list[Span]:
         found, carried = _paragraph_spans(text, start, para.end())
         spans.extend(found)
     return spans
+
+
+def has_marks(text: str) -> bool:
+    """Whether ``text`` holds a mark that can open a quotation."""
+    return any(m in text for m in CLOSERS) or any(m in text for m, _ in TYPED_MARKS)
+
+
+def _typed(text: str) -> str:
+    if "``" not in text and "''" not in text:
+        return text
+    for typed, curly in TYPED_MARKS:
+        text = text.replace(typed, curly)
+    return text
 
 
 def _carried_close(text: str, start: int, end: int) -> int | None:
@@ -137,6 +155,7 @@ CLOSING_MARKS = frozenset("".join(CLOSERS.values()))
 def extent(text: str, span: Span) -> tuple[int, int]:
     """The span with its marks, as far as the text has them: a quotation carried over from
     the paragraph before has no opening mark here, one left open no closing mark."""
+    original, text = text, _typed(text)
     start, end = span.start, span.end
     i = start - 1
     while i >= 0 and text[i] in " \t\u00a0\u202f":
@@ -148,4 +167,9 @@ def extent(text: str, span: Span) -> tuple[int, int]:
         j += 1
     if j < len(text) and text[j] in CLOSING_MARKS:
         end = j + 1
+    # a typed pair's first character, which reads as a space
+    if start > 0 and original[start - 1:start + 1] == "``":
+        start -= 1
+    if original[end - 1:end + 1] == "''":
+        end += 1
     return start, end

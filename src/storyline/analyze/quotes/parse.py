@@ -6,7 +6,7 @@ article state, so each function can be checked on one parsed sentence.
 
 from __future__ import annotations
 
-from typing import Any
+from spacy.tokens import Span, Token
 
 from ..model import lemma_of, text_of
 from . import content
@@ -22,9 +22,6 @@ from .cues import (
     SOURCE_PREPOSITIONS,
     STANCE_VERBS,
 )
-
-Token = Any  # spacy.tokens.Token; spaCy ships no type stubs we can rely on
-Span = Any  # spacy.tokens.Span
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Dependencies through which a subjectless verb borrows its subject from its head:
@@ -68,12 +65,13 @@ def subject_of(verb: Token) -> Token | None:
     if subj is not None:
         return _relative_antecedent(subj)
     chain = _borrow_chain(verb)
-    for head in chain:
-        if is_cue(head) and own_subject(head) is not None:
-            return _relative_antecedent(own_subject(head))
-    for head in chain:
-        if own_subject(head) is not None:
-            return _relative_antecedent(own_subject(head))
+    subjects = [(head, own_subject(head)) for head in chain]
+    for head, found in subjects:
+        if found is not None and is_cue(head):
+            return _relative_antecedent(found)
+    for _, found in subjects:
+        if found is not None:
+            return _relative_antecedent(found)
     return None
 
 
