@@ -167,19 +167,21 @@ def key(line: str) -> str:
 
 def blocks(lines: list[str], stoplist: frozenset[str]) -> list[Block]:
     """Features of each non-empty line (``index`` is its position in ``lines``)."""
-    counts = Counter(key(x) for x in lines if x.strip())
+    keys = {i: key(x) for i, x in enumerate(lines) if x.strip()}
+    counts = Counter(keys.values())
     out = []
     for i, line in enumerate(lines):
         text = line.strip()
         if not text:
             continue
+        k = keys[i] if text == line else key(text)  # most lines have no outer spaces
         n_words, density, length = measure(text, stoplist)
         out.append(Block(
             index=i, text=text, length=length, words=n_words, stop_density=density,
             terminal=bool(TERMINAL.search(text)),
             furniture=len({m.lower().rstrip("s") for m in FURNITURE.findall(text)}),
             stamp=bool(TIMESTAMP.match(text)) or not n_words,
-            repeated=counts[key(text)] > 1))
+            repeated=counts[k] > 1))
     return out
 
 
