@@ -10,7 +10,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+
+from spacy.tokens import Doc
 
 from ...records import Article, Mention, Quote, Timex, content_id
 from . import dates, parse
@@ -38,7 +39,7 @@ class Attributed:
     said_on_from: str | None = None
 
 
-def find_quotes(doc: Any, article: Article, mentions: Sequence[Mention],
+def find_quotes(doc: Doc, article: Article, mentions: Sequence[Mention],
                 timexes: Sequence[Timex]) -> list[Quote]:
     """Every quotation and reported statement in ``article`` (parsed as ``doc``)."""
     # 1. Statements: quoted runs and dash attributions first, reported speech outside them.

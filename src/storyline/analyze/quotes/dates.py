@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import Any
+
+from spacy.tokens import Token
 
 from ...records import Article, Timex
 from ..model import lemma_of
@@ -71,7 +72,7 @@ def _date(value: str | None) -> dt.date | None:
         return None
 
 
-def own_date(cue: Any, timexes: Sequence[Timex], content: tuple[int, int],
+def own_date(cue: Token, timexes: Sequence[Timex], content: tuple[int, int],
              article: Article) -> tuple[str | None, bool]:
     """(day, vague): a day attached to the cue verb; vague when only a coarser time is."""
     vague = False
@@ -87,7 +88,7 @@ def own_date(cue: Any, timexes: Sequence[Timex], content: tuple[int, int],
     return None, vague
 
 
-def _attached(cue: Any, timex: Timex) -> bool:
+def _attached(cue: Token, timex: Timex) -> bool:
     sent = cue.sent
     if not (sent.start_char <= timex.start < sent.end_char):
         return False
@@ -102,7 +103,7 @@ def _attached(cue: Any, timex: Timex) -> bool:
     return False
 
 
-def same_day(cue: Any, article: Article) -> str | None:
+def same_day(cue: Token, article: Article) -> str | None:
     """The article date for a cue in the present or present perfect ("says", "has said")."""
     if _date(article.published) is None:
         return None
@@ -113,7 +114,7 @@ def same_day(cue: Any, article: Article) -> str | None:
     return None
 
 
-def lead_day(cue: Any, article: Article) -> str | None:
+def lead_day(cue: Token, article: Article) -> str | None:
     """The article date for a statement in the article's lead (see ``LEAD_SENTENCES``)."""
     if _date(article.published) is None:
         return None

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+
+from spacy.tokens import Doc, Span, Token
 
 from ...records import Article
 from ..model import lemma_of, text_of, tokens_with_pos
@@ -43,14 +44,14 @@ class Draft:
     end: int
     sent_start: int
     sent_end: int
-    cue: Any = None  # the cue token, when the statement has one
-    head: Any = None  # the speaker phrase's head token
+    cue: Token | None = None  # the cue token, when the statement has one
+    head: Token | None = None  # the speaker phrase's head token
     who: tuple[int, int] | None = None  # the speaker phrase's character span
     follows: bool = False  # a quote with no cue: it continues the previous statement
     fragment: bool = False  # a quoted run inside a sentence (not the whole sentence)
 
 
-def direct_drafts(doc: Any, article: Article) -> list[Draft]:
+def direct_drafts(doc: Doc, article: Article) -> list[Draft]:
     """Quoted runs and dash-attributed paragraphs, each with its nearest outside cue."""
     spans = [s for s in marks.find_spans(article.text)
              if not _looks_like_title(article.text[s.start:s.end])]
@@ -68,7 +69,7 @@ def _looks_like_title(text: str) -> bool:
             and all(w[0].isupper() for w in long_words) and words[0][0].isupper())
 
 
-def _quoted_draft(sentences: Sequence[Any], text: str, span: marks.Span,
+def _quoted_draft(sentences: Sequence[Span], text: str, span: marks.Span,
                   taken: Sequence[tuple[int, int]]) -> Draft | None:
     sents = [s for s in sentences if s.start_char < span.end + 2 and s.end_char > span.start - 2
              and "\n" not in text[min(s.end_char, span.start):max(s.start_char, span.end)]]
@@ -115,8 +116,8 @@ def _is_fragment(text: str, span: marks.Span, sent_start: int, sent_end: int) ->
     return bool(before) and not first.isupper() and not before.endswith((":", ","))
 
 
-def _nearest_cue(tokens: Sequence[Any], span: marks.Span,
-                 taken: Sequence[tuple[int, int]]) -> Any:
+def _nearest_cue(tokens: Sequence[Token], span: marks.Span,
+                 taken: Sequence[tuple[int, int]]) -> Token | None:
     best, best_cost = None, float("inf")
     for tok in tokens:
         head = _speaker_head(tok) if parse.is_cue(tok) else None
@@ -130,7 +131,7 @@ def _nearest_cue(tokens: Sequence[Any], span: marks.Span,
     return best
 
 
-def _speaker_head(cue: Any) -> Any:
+def _speaker_head(cue: Token) -> Token | None:
     return parse.subject_of(cue) or parse.inverted_subject(cue)
 
 
@@ -138,7 +139,7 @@ def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def _dash_drafts(doc: Any, article: Article) -> list[Draft]:
+def _dash_drafts(doc: Doc, article: Article) -> list[Draft]:
     out = []
     for para in re.finditer(r"[^\n]+", article.text):
         m = DASH_ATTRIBUTION.match(para.group(0))
@@ -150,7 +151,7 @@ def _dash_drafts(doc: Any, article: Article) -> list[Draft]:
     return out
 
 
-def _dash_draft(doc: Any, base: int, m: re.Match[str]) -> Draft | None:
+def _dash_draft(doc: Doc, base: int, m: re.Match[str]) -> Draft | None:
     cue_span = doc.char_span(base + m.start("cue"), base + m.end("cue"))
     who_span = doc.char_span(base + m.start("who"), base + m.end("who"),
                              alignment_mode="expand")
@@ -161,7 +162,7 @@ def _dash_draft(doc: Any, base: int, m: re.Match[str]) -> Draft | None:
                  who_span.root, (who_span.start_char, who_span.end_char))
 
 
-def reported_drafts(doc: Any, direct: Sequence[Draft]) -> list[Draft]:
+def reported_drafts(doc: Doc, direct: Sequence[Draft]) -> list[Draft]:
     """Reported speech: cue verbs with a content clause, and "According to X, ..."."""
     quoted = [(d.start, d.end) for d in direct]
     text = text_of(doc)
@@ -205,7 +206,7 @@ def balanced(text: str, content: tuple[int, int] | None, marked: Sequence[tuple[
     return start, end
 
 
-def _reported(tok: Any, quoted: Sequence[tuple[int, int]],
+def _reported(tok: Token, quoted: Sequence[tuple[int, int]],
               marked: Sequence[tuple[int, int]]) -> Draft | None:
     if not parse.is_reporting(tok) or _inside(tok.idx, quoted):
         return None
@@ -223,7 +224,7 @@ def _reported(tok: Any, quoted: Sequence[tuple[int, int]],
                  parse.phrase_span(head))
 
 
-def _sourced(sent: Any, quoted: Sequence[tuple[int, int]],
+def _sourced(sent: Span, quoted: Sequence[tuple[int, int]],
              marked: Sequence[tuple[int, int]]) -> Draft | None:
     found = parse.source_phrase(sent)
     if found is None or _inside(found[0].idx, quoted):
@@ -257,10 +258,11 @@ def _elaboration(draft: Draft, found: Sequence[Draft]) -> bool:
 
 
 def _within_other(draft: Draft, found: Sequence[Draft]) -> bool:
-    return any(d.start <= draft.cue.idx < d.end for d in found if d is not draft)
+    cue = draft.cue
+    return cue is not None and any(d.start <= cue.idx < d.end for d in found if d is not draft)
 
 
-def _cue_above(cue: Any) -> bool:
+def _cue_above(cue: Token) -> bool:
     head = cue.head
     for _ in range(parse.MAX_BORROW):
         if head.i == cue.i:

@@ -12,7 +12,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+
+from spacy.tokens import Doc, Token
 
 from ...records import Article, Mention
 from .. import names
@@ -114,7 +115,7 @@ def _after_quote(m: Mention, text: str) -> Mention:
     return m
 
 
-def fallback_mentions(doc: Any, article: Article) -> list[Mention]:
+def fallback_mentions(doc: Doc, article: Article) -> list[Mention]:
     """Name mentions from spaCy's own entities, clustered by their last word (surname)."""
     out = []
     for ent in doc.ents:
@@ -228,7 +229,7 @@ class SpeakerIndex:
                                               if words else None)
         return self.described[m.start, m.end]
 
-    def last_subject_before(self, pos: int, doc: Any,
+    def last_subject_before(self, pos: int, doc: Doc,
                             pronoun: str = "") -> tuple[str, int] | None:
         """The last named person who is a clause's subject before ``pos`` (by name or by a
         description the article ties to the name) and whom ``pronoun`` fits, and where."""
@@ -293,7 +294,7 @@ def is_own_outlet(phrase: str, article: Article) -> bool:
     return bool(own) and fold(phrase) in own
 
 
-def resolve(index: SpeakerIndex, head: Any, span: tuple[int, int],
+def resolve(index: SpeakerIndex, head: Token, span: tuple[int, int],
             history: Sequence[str]) -> Speaker:
     """Resolve the phrase ``span`` (head token ``head``) given the speakers so far."""
     text = index.article.text[span[0]:span[1]]
@@ -319,16 +320,16 @@ def resolve(index: SpeakerIndex, head: Any, span: tuple[int, int],
     return Speaker(text, surname, index.name(surname)) if surname else Speaker(text)
 
 
-def _possessor(m: Mention, head: Any) -> bool:
+def _possessor(m: Mention, head: Token) -> bool:
     """ "Trump's campaign said": Trump owns the speaker, he is not the speaker."""
     return any(t.dep_ == "poss" and m.start <= t.idx < m.end for t in head.children)
 
 
-def _covers(m: Mention, token: Any) -> bool:
+def _covers(m: Mention, token: Token) -> bool:
     return bool(m.start <= token.idx < m.end)
 
 
-def _head_mentions(index: SpeakerIndex, head: Any) -> list[Mention]:
+def _head_mentions(index: SpeakerIndex, head: Token) -> list[Mention]:
     # The head's own mention ("Rutte"), else an apposition's ("the CEO, Jane Doe").
     for tok in [head, *(c for c in head.children if c.dep_ == "appos")]:
         found = index.overlapping(tok.idx, tok.idx + len(tok.text))
@@ -337,7 +338,7 @@ def _head_mentions(index: SpeakerIndex, head: Any) -> list[Mention]:
     return []
 
 
-def _pronoun(index: SpeakerIndex, head: Any, text: str, pos: int, history: Sequence[str],
+def _pronoun(index: SpeakerIndex, head: Token, text: str, pos: int, history: Sequence[str],
              person: bool) -> Speaker:
     """A pronoun stands for the nearest earlier speaker or subject of its kind: the last
     one quoted, unless a person has since been the subject of a clause ("Rutte met Zelensky.
@@ -353,7 +354,7 @@ def _pronoun(index: SpeakerIndex, head: Any, text: str, pos: int, history: Seque
     return Speaker(text, key, index.name(key) if key else None)
 
 
-def _role(index: SpeakerIndex, head: Any, text: str, pos: int) -> Speaker:
+def _role(index: SpeakerIndex, head: Token, text: str, pos: int) -> Speaker:
     # "the NATO Secretary General": the person the article gives that title. An article
     # that gives it nobody leaves the speaker unnamed: the last person quoted is a guess.
     title = fold(" ".join(t.text for t in head.subtree if t.i <= head.i and t.dep_ != "det"))
