@@ -176,3 +176,14 @@ def test_an_object_or_infinitive_takes_no_that() -> None:
     assert f"{s['verb']} {s['text']}" == "wanted him to return to court"
     s = views.said({"kind": "indirect", "text": "to lease 100 tankers", "cue": "agreed"})
     assert f"{s['verb']} {s['text']}" == "agreed to lease 100 tankers"
+
+
+def test_undated_rows_are_grouped_by_their_reason_said_once(client: TestClient) -> None:
+    view = client.get(f"/api/stories/{STORY}").json()
+    groups = view["undated_groups"]
+    assert sum(len(g["items"]) for g in groups) == len(view["undated"]) >= 1
+    assert len({g["why"] for g in groups}) == len(groups)
+    html = client.get(f"/stories/{STORY}").text
+    undated = html.split('<section class="undated">')[1].split("</section>")[0]
+    assert undated.count("Why undated:") == len(groups)
+    assert '<div class="undated-why">' not in undated  # no row repeats its group's reason

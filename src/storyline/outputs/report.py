@@ -107,15 +107,17 @@ def _md_story(v: views.View) -> list[str]:
         lines += [f"### {md_text(day['label'])}", ""] + [_md_item(i) for i in day["entries"]]
         lines.append("")
     if v["undated"]:
-        lines += ["### Undated", "", "No day could be fixed for these; each says why.", ""] + \
-            [_md_item(i) for i in v["undated"]] + [""]
+        lines += ["### Undated", "", "No day could be fixed for these; each group says why.", ""]
+        for g in v["undated_groups"]:
+            lines += [f"_Why undated: {md_text(g['why'])}_", ""] + \
+                [_md_item(i, with_why=False) for i in g["items"]] + [""]
     if v["contradictions"]:
         lines += ["## Contradictions", ""] + [_md_pair(c) for c in v["contradictions"]] + [""]
     lines += ["## Sources", ""] + [line for g in v["sources"] for line in _md_group(g)] + [""]
     return lines
 
 
-def _md_item(i: dict[str, Any]) -> str:
+def _md_item(i: dict[str, Any], with_why: bool = True) -> str:
     """One timeline row, once: what happened or who said what (reported speech without
     quotation marks), its sources, and a link to its sentence on the outlet's page."""
     who = md_text(i["speaker"]["name"]) if i["speaker"] else "Unattributed"
@@ -131,7 +133,7 @@ def _md_item(i: dict[str, Any]) -> str:
     elif i["sentence"]:  # no URL to link to: the sentence itself, with its outlet
         outlet = f" ({md_text(i['sentence']['outlet'])})" if i["sentence"]["outlet"] else ""
         line += f" — source sentence{outlet}: {md_text(i['sentence']['text'])}"
-    if i["undated_why"]:
+    if i["undated_why"] and with_why:  # an undated group says its reason once
         line += f" — undated: {md_text(i['undated_why'])}"
     extra = [r for r in i["renderings"] if r["id"] != i["ref"]] if len(i["renderings"]) > 1 \
         else []

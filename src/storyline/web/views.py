@@ -241,6 +241,7 @@ def story_view(store: Store, story_id: str) -> View | None:
                       for k in store.story_key_dates(story_id)],
         "days": days,
         "undated": undated,
+        "undated_groups": _by_reason(undated),
         "axis": _axis(days),
         "speakers": _speakers(items),
         "sources": ctx.source_groups(),
@@ -546,6 +547,15 @@ def _source_sentence(where: _Where | None, ctx: _ItemContext) -> View | None:
         return None
     brief = ctx.articles.get(article)
     return {"text": words, "outlet": brief["outlet"] if brief else None}
+
+
+def _by_reason(undated: list[View]) -> list[View]:
+    """Undated rows grouped by why they have no day, each reason said once, in the order
+    the rows come (a story whose articles have no date gives most rows one reason)."""
+    groups: dict[str, list[View]] = {}
+    for i in undated:
+        groups.setdefault(i["undated_why"] or "", []).append(i)
+    return [{"why": why, "items": items} for why, items in groups.items()]
 
 
 def _group_days(items: list[View]) -> list[View]:
