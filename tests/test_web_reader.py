@@ -187,3 +187,10 @@ def test_undated_rows_are_grouped_by_their_reason_said_once(client: TestClient) 
     undated = html.split('<section class="undated">')[1].split("</section>")[0]
     assert undated.count("Why undated:") == len(groups)
     assert '<div class="undated-why">' not in undated  # no row repeats its group's reason
+
+
+def test_search_lists_a_statement_once_with_its_other_renderings(client: TestClient) -> None:
+    quotes = client.get("/api/search", params={"q": "consulted"}).json()["quotes"]
+    assert len(quotes) == 1 and len(quotes[0]["also"]) == 1
+    html = client.get("/search", params={"q": "consulted"}).text
+    assert html.count('class="quote-line"') == 1 and "also in" in html

@@ -871,7 +871,9 @@ def search_view(store: Store, q: str = "", speaker: str = "", outlet: str = "",
         "query": {"q": q, "speaker": speaker, "outlet": outlet, "from": date_from,
                   "to": date_to, "lang": lang},
         "languages": store.language_rows(),
-        "quotes": [_quote_row(r) for r in quotes],
+        # one line per statement, as the person page lists them: a second rendering of the
+        # same words is named beside the first, not listed again
+        "quotes": by_statement([_quote_row(r) for r in quotes]),
         "articles": [{**brief_view(a), "snippet": a["snippet"]} for a in articles],
         "entities": entities,
     }
