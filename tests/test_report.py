@@ -118,7 +118,7 @@ def test_markdown_prints_each_item_once_and_never_an_empty_outlet(web_db: Path) 
     assert "_(direct quote)_: “We will not cut the quota this year,”" in md
     assert "_(quoted fragment)_: Berg called the old quota \"**simply unsustainable**\" in " \
         "parliament." in md
-    assert "undated: nothing in the sentence dates it" in md
+    assert "undated: its sentence gives no full date" in md
 
 
 def test_report_gives_the_sentence_where_there_is_no_url_to_link(tmp_path: Path) -> None:

@@ -424,7 +424,7 @@ def test_undated_items_say_why_and_are_not_folded(client: TestClient) -> None:
     html = body(client, f"/stories/{STORY}")
     undated = html.split('<section class="undated">')[1]
     assert "<details" not in undated.split("</section>")[0].split("renderings")[0]
-    assert "Why undated: nothing in the sentence dates it, and its article has no date of its " \
+    assert "Why undated: its sentence gives no full date, and its article has no date of its " \
         "own" in undated
 
 

@@ -491,8 +491,10 @@ def _undated_why(item: TimelineItem, quote: Quote | None, articles: list[View]) 
         if quote.said_on_from:
             return f"no day could be fixed ({quote.said_on_from})"
         if not any(a["published"] for a in articles):
-            return "nothing in the sentence dates it, and its article has no date of its own"
-        return "nothing in the sentence says when it was said, and the article does not " \
+            # the sentence may name a day without its year ("on August 18", "on Friday"):
+            # without the article's date no such day can be placed
+            return "its sentence gives no full date, and its article has no date of its own"
+        return "its sentence does not say on which day it was said, and the article does not " \
             "place it on its publication day"
     return "no time expression dates it, and its reports do not say when it happened"
 
