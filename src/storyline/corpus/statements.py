@@ -242,9 +242,12 @@ def _speakers_agree(a: _Speaker | None, b: _Speaker | None) -> bool:
     return words_a <= words_b or words_b <= words_a or a.words[-1] == b.words[-1]
 
 
-def _both_named(a: _Read, b: _Read) -> bool:
-    return a.speaker is not None and b.speaker is not None and \
-        _speakers_agree(a.speaker, b.speaker)
+def _same_speaker(a: _Read, b: _Read) -> bool:
+    """Both name a speaker, and it is the same entity (or, unresolved, the same name)."""
+    x, y = a.speaker, b.speaker
+    if x is None or y is None:
+        return False
+    return x.entity == y.entity if x.entity or y.entity else x.words == y.words
 
 
 def _days_agree(a: _Read, b: _Read, same_words: bool) -> bool:
@@ -287,7 +290,7 @@ def _similarity(quotes: Sequence[_Read], pairs: _Pairs,
     undecided = []
     for i, j in pairs.copies - same:
         if (i, article(j)) in worded or (j, article(i)) in worded or \
-                not _both_named(quotes[i], quotes[j]):
+                not _same_speaker(quotes[i], quotes[j]):
             scores[(i, j)] = 0.0
         else:
             undecided.append((i, j))
