@@ -36,12 +36,16 @@ def report_views(store: Store, story: str | None = None) -> list[views.View]:
     """The story views the report shows: one story, or every story (newest first)."""
     ids = [story] if story else [r["id"] for r in store.story_rows()]
     out = []
+    # A statement reported in two stories links to one note (an id is unique in the file).
+    noted: set[str] = set()
     for sid in ids:
         view = views.story_view(store, sid)
         if view is None:
             raise ConfigError(f"no story {sid!r} in the store; list them with the web app "
                               "or `storyline export`")
-        out.append({**view, "notes": _notes(view)})
+        notes = [n for n in _notes(view) if n["id"] not in noted]
+        noted.update(n["id"] for n in notes)
+        out.append({**view, "notes": notes})
     return out
 
 
