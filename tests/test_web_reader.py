@@ -194,3 +194,11 @@ def test_search_lists_a_statement_once_with_its_other_renderings(client: TestCli
     assert len(quotes) == 1 and len(quotes[0]["also"]) == 1
     html = client.get("/search", params={"q": "consulted"}).text
     assert html.count('class="quote-line"') == 1 and "also in" in html
+
+
+def test_person_page_counts_names_as_the_people_list_does(client: TestClient) -> None:
+    people = {p["id"]: p for p in client.get("/api/people").json()["people"]}
+    for pid in ("e-berg", "e-olsen"):
+        page = client.get(f"/people/{pid}").text
+        n = people[pid]["mentions"]
+        assert f"named {n} time{'s' if n != 1 else ''}" in page

@@ -725,8 +725,11 @@ def person_view(store: Store, entity_id: str) -> View | None:
     # one publication day, so the per-day counts add up to both; the list below is a page).
     named = sum(r["mentions"] for r in by_day)
     in_articles = sum(r["articles"] for r in by_day)
+    # "the head of the Kremlin": a variant that is a description, not a name
+    description = next((v for v in variants if v[:1].islower()), None)
     return {"entity": {"id": entity.id, "name": entity.name, "type": entity.type,
-                       "mentions": entity.mentions, "named": named, "articles": in_articles},
+                       "mentions": entity.mentions, "named": named, "articles": in_articles,
+                       "description": description},
             "variants": variants, "quotes": quotes,
             "statements": len({r.get("statement") or r["id"] for r in rows}),
             "mentions_over_time": mentions_over_time(by_day),
