@@ -165,3 +165,22 @@ def test_report_links_a_statement_without_url_to_its_sentence_in_the_report(
         "Anna Berg said after the meeting." in note
     # renderings of a statement link to theirs as well
     assert re.search(r'<li class="rendering">.*?href="#src-', html, re.S)
+
+
+def test_a_report_of_several_stories_opens_with_their_contents(
+        web_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    from storyline.outputs import report
+
+    with Store.open(web_db, readonly=True) as s:
+        one = render_html(s, STORY)
+        assert 'class="contents"' not in one  # one story needs no contents
+        real = report.report_views
+        monkeypatch.setattr(report, "report_views", lambda store, story=None: [
+            *real(store, STORY),
+            *({**v, "story": {**v["story"], "id": "story-two", "title": "Second story"}}
+              for v in real(store, STORY))])
+        html = render_html(s)
+    contents = html.split('<nav class="contents"')[1].split("</nav>")[0]
+    assert f'href="#story-{STORY}"' in contents and 'href="#story-story-two"' in contents
+    assert "Second story" in contents and "published 12 Aug 2025" in contents
+    assert html.count('<section class="story-report" id="story-') == 2
