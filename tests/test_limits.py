@@ -89,6 +89,7 @@ def tiny_paragraphs(n: int) -> str:
 def test_a_page_with_more_tags_than_lxml_may_build_is_too_large(settings: Settings) -> None:
     page = RawPage(source="many.html", source_id="many", kind="html",
                    html=tiny_paragraphs(MAX_TAGS // 2 + 1))
+    pipeline._warm_cleaning(settings)  # the process's one-time loads, before any first page
     started = time.monotonic()
     result = process_page(page, settings)
     assert isinstance(result, Failure) and result.reason == "too-large"
@@ -205,3 +206,16 @@ def test_a_spark_partition_records_the_timeout_and_keeps_the_rest(
     failures = [json.loads(row) for kind, row in rows if kind == "failure"]
     assert [f["reason"] for f in failures] == ["timeout"]
     assert counters["analysed"].value == 2
+
+
+def test_a_first_page_does_not_pay_the_process_one_time_loads(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The first page of a process used to load justext's stop lists, trafilatura and
+    # dateparser inside its own time limit, and timed out on a busy machine. The loads
+    # now come before its limit starts: a page limit far below their cost still passes.
+    monkeypatch.setattr(pipeline, "_WARMED", set())
+    page = RawPage(source="a.txt", source_id="a", kind="text", published="2024-03-04",
+                   text="The harbour board met union leaders in Bergen on Monday.")
+    result = process_page(page, settings.replace(page_timeout_s=0.5))
+    assert isinstance(result, Article)
+    assert "cleaning" in pipeline._WARMED

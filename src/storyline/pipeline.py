@@ -40,6 +40,7 @@ Cleaned = tuple[RawPage | Failure, str, Article | Failure | None]
 
 def process_page(page: RawPage, settings: Settings) -> Article | Failure:
     """Clean one page into an article; an unusable page becomes a Failure, never an error."""
+    _warm_cleaning(settings)
     try:
         with page_limit(settings, "cleaning"):
             return language.with_language(clean(page, settings))
@@ -53,16 +54,43 @@ def process_page(page: RawPage, settings: Settings) -> Article | Failure:
 
 def warm_up(settings: Settings) -> None:
     """Load what the stages load on first use (the default pipeline, the cleaners'
-    libraries and data, the language identifier, the stages' tables) by taking one small
-    page of our own through cleaning and analysis, so that a worker pays it when it
-    starts, with its siblings, rather than inside its first task."""
-    article = process_page(WARM_UP_PAGE, settings)
-    if isinstance(article, Article):
-        analyse_chunk([article], settings)
-    else:  # the page is ours and cleans; should it ever not, the model still loads
-        model.load(settings.model)
+    libraries and data, the language identifier, the stages' tables) by taking pages of
+    our own through cleaning and analysis: a worker pays it when it starts, with its
+    siblings, rather than inside its first task."""
+    _warm_cleaning(settings)
+    _warm_analysis(model.load(settings.model), settings)
 
 
+def _warm_cleaning(settings: Settings) -> None:
+    """Once per process, before the first page and outside every page's limits: the first
+    page would otherwise pay the process's one-time loads (justext's 100 stop lists alone
+    take ~1.5 s) against its own time limit, and time out on a busy machine."""
+    if "cleaning" in _WARMED:
+        return
+    _WARMED.add("cleaning")
+    for page in (WARM_UP_PAGE, WARM_UP_TEXT):
+        try:
+            language.with_language(clean(page, settings))
+        except Exception:  # noqa: BLE001 - warming only; a real page reports its own
+            continue
+
+
+def _warm_analysis(nlp: Any, settings: Settings) -> None:
+    """Once per process and pipeline, outside the limits: the stages' first-use tables."""
+    key = f"analysis {id(nlp)}"
+    if key in _WARMED:
+        return
+    _WARMED.add(key)
+    try:
+        article = language.with_language(clean(WARM_UP_PAGE, settings))
+        if nlp.lang in (article.language, model.MULTILINGUAL):
+            analyze.analyze_doc(nlp(article.text), article)
+    except Exception:  # noqa: BLE001 - warming only; a real article reports its own
+        return
+
+
+# What this process has warmed (``_warm_cleaning``, ``_warm_analysis``).
+_WARMED: set[str] = set()
 # A page of our own (not from any corpus): markup, a dated byline and a dateline, so it
 # goes through extraction, date finding and language identification like a real one.
 WARM_UP_PAGE = RawPage(
@@ -81,6 +109,11 @@ WARM_UP_PAGE = RawPage(
         "<p>The pier will cost 4 million pounds and should open by the end of 2025, "
         "according to the council's plan.</p></article>"
         "<footer>Contact us | Privacy</footer></body></html>"),
+)
+WARM_UP_TEXT = RawPage(
+    source="storyline:warm-up.txt", source_id="warm-up-text", kind="text",
+    text=("Harbour council approves new ferry pier\n\nPORT ELLEN, March 5, 2024 - The harbour "
+          "council voted on Tuesday to build a second ferry pier.\n\nShare this article\n"),
 )
 
 
@@ -158,6 +191,7 @@ def _analyse_with(pipeline_name: str, articles: list[Article],
     article fails alone (after at most twice the limit) and its chunk-mates are analysed.
     """
     nlp = model.load_for(pipeline_name, articles[0].language)
+    _warm_analysis(nlp, settings)
     batch = [a.text for a in articles if len(a.text) <= SOLO_CHARS]
     try:
         with page_limit(settings, "parsing"):
