@@ -202,3 +202,26 @@ def test_person_page_counts_names_as_the_people_list_does(client: TestClient) ->
         page = client.get(f"/people/{pid}").text
         n = people[pid]["mentions"]
         assert f"named {n} time{'s' if n != 1 else ''}" in page
+
+
+def test_a_statement_reported_in_another_story_names_that_source(web_db: Path) -> None:  # noqa: F811
+    import sqlite3
+
+    from storyline.outputs.report import render_markdown
+    from storyline.store import Store
+
+    conn = sqlite3.connect(web_db)
+    with conn:  # the wire copy now belongs to another story; its statement still spans both
+        conn.execute("UPDATE articles SET story = 'story-other' WHERE id = 'a3'")
+    conn.close()
+    with Store.open(web_db, readonly=True) as s:
+        view = views.story_view(s, STORY)
+        md = render_markdown(s, STORY)
+    assert view is not None
+    row = next(i for d in view["days"] for i in d["entries"] if i["statement"] == "st-fleet")
+    assert [(a["outlet"], a["other_story"]) for a in row["sources"]] == \
+        [("Nordic Wire", None), ("Coast Daily", "story-other")]
+    assert "Coast Daily (wire copy of Nordic Wire) (in another story)" in md
+    with TestClient(create_app(web_db)) as client:
+        html = client.get(f"/stories/{STORY}").text
+    assert '(in <a href="/stories/story-other">another story</a>)' in html

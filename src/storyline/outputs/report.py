@@ -172,11 +172,13 @@ def _md_pair(c: dict[str, Any]) -> str:
 
 
 def _md_outlet(s: dict[str, Any]) -> str:
-    """"MENAFN (translation of UNN)": a copy says whose story it carries."""
+    """"MENAFN (translation of UNN)": a copy says whose story it carries; an article of
+    another story says so."""
+    elsewhere = " (in another story)" if s.get("other_story") else ""
     if not s["copy_of"]:
-        return md_text(s["outlet"])
+        return md_text(s["outlet"] + elsewhere)
     of = f" of {s['copy_of_outlet']}" if s.get("copy_of_outlet") else ""
-    return md_text(f"{s['outlet']} ({s['copy_label']}{of})")
+    return md_text(f"{s['outlet']} ({s['copy_label']}{of}){elsewhere}")
 
 
 def _count(n: int, what: str) -> str:

@@ -192,7 +192,8 @@ def brief_view(a: View, copy_kinds: dict[str, str] | None = None) -> View:
             "title": a["title"], "published": a["published"], "url": safe_url(a["url"]),
             "wire": a["wire"], "copy_of": a["duplicate_of"],
             "copy_kind": kind, "copy_label": COPY_LABELS.get(kind or "", kind or "copy"),
-            "language": a.get("language"), "not_analysed": a.get("not_analysed")}
+            "language": a.get("language"), "not_analysed": a.get("not_analysed"),
+            "other_story": None}
 
 
 # -- stories -------------------------------------------------------------------------------
@@ -270,6 +271,13 @@ class _ItemContext:
         shown = {q for t in self.items if t.kind == "quote"
                  for q in (self.statement_of[t.ref].quotes if t.ref in self.statement_of
                            else (t.ref,))}
+        # A statement may also be reported by articles of another story: its row names them
+        # too, so that its independent-source count matches the sources it lists.
+        elsewhere = {a for s in self.statement_list for a in s.articles} - self.articles.keys()
+        kinds.update({d.article: d.kind for d in store.duplicates_touching(elsewhere)
+                      if d.article in elsewhere})
+        self.elsewhere = {i: {**brief_view(b, kinds), "other_story": b["story"]}
+                          for i, b in store.article_briefs(elsewhere).items()}
         self.renderings = {r["id"]: r for r in store.quote_rows(shown)}
         self.sentences = {q: r["sentence"] or "" for q, r in self.renderings.items()}
         self.entities = store.entities_by_ids(
@@ -288,8 +296,10 @@ class _ItemContext:
         # Rows name their sources by outlet (older stores: by article id).
         ids = ids or [a for a in self.articles if a in item.sources
                       or self.articles[a]["source"] in item.sources]
-        found = [self.articles[a] for a in dict.fromkeys(ids) if a in self.articles]
-        return sorted(found, key=lambda a: (a["published"] or "9999", a["copy_of"] is not None,
+        known = {**self.elsewhere, **self.articles}
+        found = [known[a] for a in dict.fromkeys(ids) if a in known]
+        return sorted(found, key=lambda a: (a["other_story"] is not None,
+                                            a["published"] or "9999", a["copy_of"] is not None,
                                             a["outlet"], a["id"]))
 
     def source_groups(self) -> list[View]:
