@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
+
+import pytest
 
 from storyline.records import Analysis, Article, Failure, Mention, Quote, Sentence
 from storyline.store import Store
@@ -63,6 +66,41 @@ def test_a_linked_corpus_reads_the_build_s_entities_without_writing_them(store: 
     assert linked.mention_key_counts() == [("a1", "hello", 1)]
     # What is stored is unchanged until the runner saves the build.
     assert store.mentions()[0].entity is None and store.quotes()[0].speaker is None
+
+
+def test_a_stored_corpus_reads_each_analysis_as_the_store_does_kept_or_not(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.records import EventMention, Timex
+    from storyline.store import reader
+
+    monkeypatch.setattr(reader, "KEPT_ANALYSES", 2)  # a1, a2 kept; a3 read every time
+    with store.transaction():
+        for i in ("a1", "a2", "a3"):
+            store.upsert_article(_article(i))
+            store.save_analysis(Analysis(
+                article=i, sentences=(Sentence(i, 0, 12), Sentence(i, 14, 21)),
+                mentions=(Mention(i, 0, 5, "Hello", "PERSON", "hello"),),
+                quotes=(Quote(id=f"q-{i}", article=i, text="Hello there", kind="direct",
+                              start=0, end=11, sent_start=0, sent_end=12, speaker_key="hello"),),
+                timexes=(Timex(i, 14, 20, "Second", "2024-01-02"),),
+                event_mentions=(EventMention(id=f"e-{i}", article=i, trigger="met",
+                                             kind="meeting", start=0, end=3,
+                                             participants=("E-x", "E-y"), lead=True),)))
+    links = {("a2", "hello"): "E-hello"}
+    corpus = StoredCorpus(store).linked(links)
+    want = store.analyses(entities=links)
+    bare = {i: dataclasses.replace(a, sentences=()) for i, a in want.items()}
+    for _ in range(2):  # read, then served from what was kept
+        assert dict(corpus.analyses(["a3", "a1", "a2", "nope"])) == {
+            "a3": bare["a3"], "a1": bare["a1"], "a2": bare["a2"],
+            "nope": Analysis(article="nope")}
+        assert list(corpus.analyses(["a2", "a1"])) == ["a2", "a1"]
+        assert dict(corpus.analyses(["a1", "a2"], sentences=True)) == {
+            "a1": want["a1"], "a2": want["a2"]}
+        assert dict(corpus.analyses(["a3", "a1"], sentences=True)) == {
+            "a3": want["a3"], "a1": want["a1"]}
+    assert want["a2"].quotes[0].speaker == "E-hello" and want["a1"].quotes[0].speaker is None
+    assert store.sentences_of(["a2", "nope"]) == {"a2": want["a2"].sentences, "nope": ()}
 
 
 def test_failures_are_recorded(store: Store) -> None:

@@ -54,19 +54,30 @@ class _Cluster:
     labels: Counter[str] = field(default_factory=Counter)
     surfaces: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
+    # ``full_keys`` and ``_cores``, worked out once: every join reads them, and names and
+    # labels no longer change once ``_clusters`` has made the cluster.
+    keys: frozenset[str] | None = None
+    cores: frozenset[str] | None = None
+    top: str | None = None  # the label the model gave most often
+    ref: tuple[str, str] = field(init=False)  # (article, key): a hundred thousand reads
 
-    @property
-    def ref(self) -> tuple[str, str]:
-        return (self.article, self.key)
+    def __post_init__(self) -> None:
+        self.ref = (self.article, self.key)
+
+    def top_label(self) -> str:
+        if self.top is None:
+            self.top = self.labels.most_common(1)[0][0]
+        return self.top
 
     @property
     def role_only(self) -> bool:
         return not self.names
 
-    def full_keys(self) -> set[str]:
-        keys = {_key(n, self.labels) for n in self.names}
-        full = {k for k in keys if len(k.split()) > 1}
-        return full or keys
+    def full_keys(self) -> frozenset[str]:
+        if self.keys is None:
+            keys = frozenset(_key(n, self.labels) for n in set(self.names))
+            self.keys = frozenset(k for k in keys if len(k.split()) > 1) or keys
+        return self.keys
 
 
 class _UnionFind:
@@ -163,7 +174,7 @@ def _key(name: str, labels: Counter[str]) -> str:
 
 
 def _is_person(c: _Cluster) -> bool:
-    return c.key.startswith(PERSON_PREFIX) or c.labels.most_common(1)[0][0] == "PERSON"
+    return c.key.startswith(PERSON_PREFIX) or c.top_label() == "PERSON"
 
 
 # ---------------------------------------------------------------- joins
@@ -178,9 +189,11 @@ def _join_equal(named: list[_Cluster], uf: _UnionFind) -> None:
                 first[k] = c.ref
 
 
-def _cores(c: _Cluster) -> set[str]:
+def _cores(c: _Cluster) -> frozenset[str]:
     """The cluster's names as a person's, without titles and leading initials."""
-    return {names.person_core(k) for k in c.full_keys()}
+    if c.cores is None:
+        c.cores = frozenset(names.person_core(k) for k in c.full_keys())
+    return c.cores
 
 
 def _join_person_cores(named: list[_Cluster], uf: _UnionFind) -> None:
@@ -278,7 +291,7 @@ def _join_country_forms(named: list[_Cluster], uf: _UnionFind) -> None:
     'U.S. Air Force' / 'United States Air Force' as organisations named after it."""
     first: dict[tuple[str, str], tuple[str, str]] = {}
     for c in named:
-        kind = c.labels.most_common(1)[0][0]
+        kind = c.top_label()
         if kind not in ("GPE", "ORG") or _is_person(c):
             continue
         for k in sorted(c.full_keys()):

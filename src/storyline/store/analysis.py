@@ -93,6 +93,15 @@ class AnalysisQueries(StoreCore):
     def sentences(self) -> list[Sentence]:
         return list(self._iter_sentences())
 
+    def sentences_of(self, article_ids: Iterable[str]) -> dict[str, tuple[Sentence, ...]]:
+        """The sentences of these articles (an article without any maps to none)."""
+        ids = list(article_ids)
+        found: dict[str, list[Sentence]] = {i: [] for i in ids}
+        for s in self._iter_sentences(ids if len(ids) <= _MAX_SELECTED else None):
+            if s.article in found:
+                found[s.article].append(s)
+        return {i: tuple(found[i]) for i in ids}
+
     def mentions(self, entities: EntityLinks | None = None) -> list[Mention]:
         return list(self._iter_mentions(entities=entities))
 
@@ -110,43 +119,51 @@ class AnalysisQueries(StoreCore):
     def event_mentions(self) -> list[EventMention]:
         return list(self._iter_event_mentions())
 
+    # Rows are read as plain tuples in the records' field order and passed positionally:
+    # building a dict per row (``sqlite3.Row``) and keyword arguments cost about as much
+    # as the query, and a corpus build reads every analysis several times.
     def _iter_sentences(self, only: list[str] | None = None) -> Iterator[Sentence]:
         for r in self._select('article, start, "end"', "sentences", only):
-            yield Sentence(article=r[0], start=r[1], end=r[2])
+            yield Sentence(*r)
 
     def _iter_mentions(self, only: list[str] | None = None,
                        entities: EntityLinks | None = None) -> Iterator[Mention]:
-        for r in self._select('article, start, "end", text, label, key, entity', "mentions",
-                              only):
-            d = dict(r)
-            if entities is not None:
-                d["entity"] = entities.get((d["article"], d["key"]))
-            yield Mention(**d)
+        rows = self._select('article, start, "end", text, label, key, entity', "mentions", only)
+        if entities is None:
+            for r in rows:
+                yield Mention(*r)
+            return
+        link = entities.get
+        for article, start, end, text, label, key, _ in rows:
+            yield Mention(article, start, end, text, label, key, link((article, key)))
 
     def _iter_quotes(self, only: list[str] | None = None,
                      entities: EntityLinks | None = None) -> Iterator[Quote]:
+        speaker, speaker_key = QUOTE_COLUMNS.index("speaker"), QUOTE_COLUMNS.index("speaker_key")
+        link = entities.get if entities is not None else None
         for r in self._select(_cols(QUOTE_COLUMNS), "quotes", only):
-            d = dict(r)
-            if entities is not None:
-                key = d["speaker_key"]
-                d["speaker"] = entities.get((d["article"], key)) if key is not None else None
-            yield Quote(**d)
+            if link is not None:
+                key = r[speaker_key]
+                r = (*r[:speaker], link((r[1], key)) if key is not None else None,
+                     *r[speaker + 1:])
+            yield Quote(*r)
 
     def _iter_timexes(self, only: list[str] | None = None) -> Iterator[Timex]:
         for r in self._select('article, start, "end", text, value, type', "timexes", only):
-            yield Timex(**dict(r))
+            yield Timex(*r)
 
     def _iter_event_mentions(self, only: list[str] | None = None) -> Iterator[EventMention]:
-        for r in self._select('id, article, trigger, kind, start, "end", date, date_from, '
-                              "place, participants, status, lead, phrase", "event_mentions",
-                              only):
-            d = dict(r)
-            d["participants"] = tuple(loads(d["participants"]))
-            d["lead"] = bool(d["lead"])
-            yield EventMention(**d)
+        for (id_, article, trigger, kind, start, end, date, date_from, place, participants,
+             status, lead, phrase) in self._select(
+                'id, article, trigger, kind, start, "end", date, date_from, place, '
+                "participants, status, lead, phrase", "event_mentions", only):
+            yield EventMention(id_, article, trigger, kind, start, end, date, date_from, place,
+                               tuple(loads(participants)), status, bool(lead), phrase)
 
     def _select(self, columns: str, table: str, only: list[str] | None) -> Any:
         """Rows of a per-article table in (article, start) order, only ``only``'s if given."""
         where = f" WHERE article IN ({', '.join('?' * len(only))})" if only is not None else ""
-        return self.conn.execute(
+        cursor = self.conn.cursor()
+        cursor.row_factory = None  # plain tuples
+        return cursor.execute(
             f"SELECT {columns} FROM {table}{where} ORDER BY article, start", only or ())
