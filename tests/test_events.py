@@ -654,3 +654,103 @@ def test_an_undated_mention_joins_a_dated_one_whose_place_it_names_less_finely(
     events = merge_events([_article("x", "a1"), _article("x", "a2")], analyses, [story], [],
                           key_to_entity)
     assert (len(events) == 1) is joins
+
+
+def _undated_story(anchor: str = "XXXX-WXX-1", call: str = "XXXX-03-11",
+                   dated: str | None = "2031-03-11") -> list[Any]:
+    """a1 (dated) states a Monday 10 March meeting; undated a2 tells the same meeting on
+    'Monday', its lead a visit on 'Friday', a call on 'March 11' and talks on 'Friday'."""
+    def em(kind: str, date: str | None, who: tuple[str, ...], start: int,
+           lead: bool = False, place: str | None = None) -> EventMention:
+        return EventMention(id=f"a2-{kind}", article="a2", trigger=kind, kind=kind,
+                            start=start, end=start + 10, date=date, date_from="clause",
+                            place=place, participants=who, lead=lead)
+    people = [_m(a, n) for a in ("a1", "a2") for n in ("Anna Lindqvist", "Otto Brandt")]
+    analyses = {
+        "a1": _analysis("a1", people[:2], [
+            _em("a1", "meeting", "2031-03-10", ("lindqvist", "brandt"))]),
+        "a2": _analysis("a2", people[2:], [
+            em("visit", "XXXX-WXX-5", ("lindqvist",), 0, lead=True),
+            em("meeting", anchor, ("lindqvist", "brandt"), 20),
+            em("call", call, ("brandt",), 40),
+            em("talks", "XXXX-WXX-5", ("brandt",), 60)])}
+    key_to_entity = {(a, k): f"E-{k}" for a in ("a1", "a2") for k in ("lindqvist", "brandt")}
+    story = Story(id="s1", title="t", articles=("a1", "a2"))
+    articles = [_dated_article("a1", dated), _dated_article("a2", None)]
+    return merge_events(articles, analyses, [story], [], key_to_entity)
+
+
+def test_an_undated_articles_partial_days_take_year_and_week_from_an_event_shared_with_a_dated_one(
+        ) -> None:
+    events = _undated_story()
+    by_kind = {e.kind: e for e in events}
+    # Monday 10 March is the shared meeting; it dates the article: 'March 11' is 2031, and
+    # its lead's 'Friday' is the 14th, on or after the latest day it tells (the 11th).
+    assert by_kind["meeting"].date == "2031-03-10" and len(by_kind["meeting"].articles) == 2
+    assert by_kind["call"].date == "2031-03-11"
+    assert by_kind["visit"].date == "2031-03-14"
+    for e in (by_kind["call"], by_kind["visit"]):
+        assert DateFrom.of(e.date_from) is DateFrom.SHARED_EVENT
+        assert not DateFrom.SHARED_EVENT.inferred  # not "the day it was reported"
+    # Another 'Friday' of the article, after the lead's: the article was written within
+    # two days of its lead's Friday, so the last Friday before it is that one.
+    assert by_kind["talks"].date == "2031-03-14"
+
+
+@pytest.mark.parametrize(("anchor", "call", "dated"), [
+    ("XXXX-WXX-2", "XXXX-03-11", "2031-03-11"),  # the shared meeting is no Tuesday: no anchor
+    ("XXXX-WXX-1", "XXXX-03-11", None),           # no dated article: nothing to anchor on
+])
+def test_partial_days_stay_undated_without_a_consistent_anchor(
+        anchor: str, call: str, dated: str | None) -> None:
+    events = _undated_story(anchor, call, dated)
+    assert not any(e.date and e.date.startswith("X") for e in events)
+    assert {e.kind: e.date for e in events}.get("visit") is None
+    assert {e.kind: e.date for e in events}.get("call") is None
+
+
+def test_a_partial_day_far_from_the_anchor_keeps_no_year_and_a_weekday_needs_a_bound() -> None:
+    # 'December 2' is months from the March anchor: which year is not plain.
+    events = _undated_story(call="XXXX-12-02")
+    assert {e.kind: e.date for e in events}.get("call") is None
+    # Without an anchored weekday nothing bounds the article's day from above: 'Friday'
+    # could be any Friday after the 11th.
+    events = _undated_story(anchor="XXXX-03-10")
+    by_kind = {e.kind: e.date for e in events}
+    assert by_kind["call"] == "2031-03-11" and by_kind.get("visit") is None
+
+
+@pytest.mark.slow
+def test_an_undated_articles_event_keeps_its_partial_day_for_the_corpus_step(nlp: Any) -> None:
+    text = "Anna Lindqvist reached Oslo on Friday. She had met Otto Brandt on Monday in Berlin."
+    doc = nlp(text)
+    undated = Article(id="a1", source_id="a1", source="a1", text=text, published=None)
+    found = find_event_mentions(doc, undated, _mentions(doc, "a1"), [])
+    days = {e.kind: (e.date, e.date_from) for e in found}
+    # The day the text gives, no calendar date; date_from still says why there is none.
+    assert days["visit"][0] == "XXXX-WXX-5" and days["meeting"][0] == "XXXX-WXX-1"
+    assert DateFrom.of(days["visit"][1]) is DateFrom.NO_DAY
+    dated = Article(id="a1", source_id="a1", source="a1", text=text, published="2031-03-16")
+    assert not [e for e in find_event_mentions(doc, dated, _mentions(doc, "a1"), [])
+                if e.date and e.date.startswith("X")]
+
+
+def test_an_undated_articles_event_fixed_by_a_shared_one_joins_the_dated_event_it_fits(
+        ) -> None:
+    # a2 (undated) tells the Berlin meeting 'on Monday' with its people, then 'a summit on
+    # Monday in Berlin' naming no one: once the meeting fixes the week, that is its day.
+    def where(aid: str) -> Mention:
+        return Mention(aid, 30, 36, "Berlin", "GPE", "where")
+    people = [_m(a, n) for a in ("a1", "a2") for n in ("Anna Lindqvist", "Otto Brandt")]
+    analyses = {
+        "a1": _analysis("a1", [*people[:2], where("a1")], [
+            _em("a1", "meeting", "2031-03-10", ("lindqvist", "brandt"), "where")]),
+        "a2": _analysis("a2", [*people[2:], where("a2")], [
+            _em("a2", "meeting", "XXXX-WXX-1", ("lindqvist", "brandt"), start=0),
+            _em("a2", "summit", "XXXX-WXX-1", (), "where", start=20)])}
+    key_to_entity = {(a, k): f"E-{k}" for a in ("a1", "a2") for k in ("lindqvist", "brandt")}
+    story = Story(id="s1", title="t", articles=("a1", "a2"))
+    articles = [_dated_article("a1", "2031-03-11"), _dated_article("a2", None)]
+    [event] = merge_events(articles, analyses, [story], [], key_to_entity)
+    assert event.date == "2031-03-10" and set(event.mentions) == {
+        "a1-meeting-0", "a2-meeting-0", "a2-summit-20"}

@@ -194,3 +194,29 @@ def test_a_unit_after_an_amount_is_a_rate(nlp: Any) -> None:
     kinds = [(t.text, t.value, t.type) for t in find_timexes(nlp(text), article)]
     assert kinds.count(("a year", "P1Y", "SET")) == 2
     assert ("a year", "P1Y", "DURATION") in kinds
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("August 19", "XXXX-08-19"), ("on 19th August", "XXXX-08-19"), ("Feb. 29", "XXXX-02-29"),
+    ("Friday", "XXXX-WXX-5"), ("on Monday", "XXXX-WXX-1"),
+    ("February 30", None), ("last Friday", None), ("August 19, 2025", None),
+    ("Friday evening", None), ("August", None),
+])
+def test_an_undated_articles_day_without_year_or_week_is_a_partial_value(
+        text: str, value: str | None) -> None:
+    from storyline.analyze.timexes import partial_value
+    assert partial_value(text) == value
+
+
+@pytest.mark.slow
+def test_partial_days_are_kept_apart_from_the_timexes_and_only_for_an_undated_article(
+        nlp: Any) -> None:
+    from storyline.analyze.timexes import partial_timexes
+    text = "The minister arrived in Oslo on Friday. Talks were held on August 19."
+    undated = Article(id="a", source_id="a", source="a", text=text, published=None)
+    doc = nlp(text)
+    # No calendar value without the article's date: exports and quotes see none.
+    assert not [t for t in find_timexes(doc, undated) if t.value.startswith("X")]
+    assert {t.value for t in partial_timexes(doc, undated)} == {"XXXX-WXX-5", "XXXX-08-19"}
+    dated = Article(id="a", source_id="a", source="a", text=text, published="2031-08-22")
+    assert partial_timexes(doc, dated) == []

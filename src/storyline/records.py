@@ -300,7 +300,9 @@ class EventMention(Record):
     """One article's report of something happening: a meeting, call, visit, summit, ...
 
     ``participants`` and ``place`` are article-local mention keys; ``date`` is normalised
-    from the sentence's time expressions (None when none resolves to a day).
+    from the sentence's time expressions (None when none resolves to a day); in an undated
+    article it may be a TimeML partial day ("XXXX-08-19", "XXXX-WXX-5") that only
+    ``corpus.events`` reads: it fixes the year or week from dated articles, or reads it as none.
     """
 
     id: str

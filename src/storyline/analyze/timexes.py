@@ -7,7 +7,8 @@ quotes and events take their dates from these.
 
 Relative expressions need the article date: "last week" is the ISO week before it, "on
 Monday" the Monday before it in a past-tense sentence and the Monday after it in a
-future-tense one.
+future-tense one. In an undated article they stay unresolved; ``partial_timexes`` keeps what
+the text itself fixes ("August 19" is ``XXXX-08-19``) for the events stage only.
 """
 
 from __future__ import annotations
@@ -391,6 +392,54 @@ def _by_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
             parts.append((first, first + len(stripped)))
         pos += len(piece) + 1
     return parts
+
+
+# The month-day and weekday forms an undated article's text fixes without a year or a week:
+# the whole expression is the day ("August 19", "19 August", "on Friday"); anything more
+# ("last Friday", "August 19 evening") is left to the dated rules.
+_PARTIAL_MONTH_DAY = re.compile(r"(?:on )?" + _MONTH + r" (\d{1,2})(?:st|nd|rd|th)?")
+_PARTIAL_DAY_MONTH = re.compile(r"(?:on )?(?:the )?(\d{1,2})(?:st|nd|rd|th)? (?:of )?" + _MONTH)
+_PARTIAL_WEEKDAY = re.compile(r"(?:on )?(" + _WEEKDAY_NAMES + r")")
+# A year with February 29, to check a year-less day exists at all.
+_LEAP_YEAR = 2000
+PARTIAL_VALUE = re.compile(r"^XXXX-(?:\d{2}-\d{2}|WXX-[1-7])$")
+
+
+def partial_timexes(doc: Doc, article: Article) -> list[Timex]:
+    """In an undated article, the days its text gives without a year or a week.
+
+    TimeML partial values: "August 19" is ``XXXX-08-19``, "Friday" ``XXXX-WXX-5``. They are
+    no calendar date: ``find_timexes`` never returns them (exports and the quotes stage see
+    none); the events stage keeps them on its mentions for ``corpus.events``, which fixes
+    the year or the week only from dated articles the story shares an event with. A dated
+    article gets none: its own date resolves these.
+    """
+    if article_day(article.published) is not None:
+        return []
+    out = []
+    for start, end in _spans(doc):
+        text = text_of(doc)[start:end]
+        value = partial_value(text)
+        if value:
+            out.append(Timex(article.id, start, end, text, value, "DATE"))
+    return out
+
+
+def partial_value(text: str) -> str | None:
+    """``XXXX-MM-DD`` or ``XXXX-WXX-D`` for an expression that is only a month and day or
+    only a weekday name; None otherwise."""
+    t = re.sub(r"\s+", " ", text.lower()).strip().rstrip(".,")
+    if m := _PARTIAL_MONTH_DAY.fullmatch(t):
+        month, day = MONTHS[m[1]], int(m[2])
+    elif m := _PARTIAL_DAY_MONTH.fullmatch(t):
+        month, day = MONTHS[m[2]], int(m[1])
+    elif m := _PARTIAL_WEEKDAY.fullmatch(t):
+        return f"XXXX-WXX-{WEEKDAYS[m[1]] + 1}"
+    else:
+        return None
+    if _day(_LEAP_YEAR, month, day) is None:
+        return None
+    return f"XXXX-{month:02d}-{day:02d}"
 
 
 def article_day(value: str | None) -> dt.date | None:

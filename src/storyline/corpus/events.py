@@ -17,6 +17,12 @@ of that day or just before on one name. A later mention of a lead's kind with on
 names joins it. Each event carries the outlets that report it and how many of them are
 independent once syndicated copies are folded (``corpus.sources``). A cluster with nothing
 to say (a bare verb, a kind without anyone or anywhere) is no event.
+
+An undated article's "August 19" or "Friday" (partial days, ``XXXX-08-19``) get a year or a
+week only from corpus evidence (``_partial_days``): an event the article shares with dated
+articles of its story, whose day agrees with the article's own words for it, anchors the
+article; a reading that is not the only one leaves the day null. Such a day's ``date_from``
+is ``DateFrom.SHARED_EVENT``; a partial day not fixed is no date (None), never shown.
 """
 
 from __future__ import annotations
@@ -24,8 +30,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence, Set
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
 from ..analyze.events import THING_PREFIX
 from ..analyze.events.kinds import DateFrom, family, is_verb_kind
@@ -58,6 +64,16 @@ LEAD_REPORT_DAYS = 1
 # sentences' names, 1, 2 and 3 days give the same 0.741 / 0.793.
 LEAD_ANCHOR_DAYS = 2
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# The partial days ``analyze.events`` keeps for an undated article (TimeML: "XXXX-08-19",
+# a weekday "XXXX-WXX-5"); ``_partial_days`` fixes them from dated articles or reads them as none.
+PARTIAL = re.compile(r"^XXXX-")
+WEEKDAY_PARTIAL = re.compile(r"^XXXX-WXX-[1-7]$")
+# Days from an anchor (a day the story's dated articles state for an event the undated
+# article shares) within which a year-less "August 19" takes the anchor's year: "a few
+# weeks". Any bound under half a year gives one year; a short one keeps the inference to
+# what the anchor plainly dates (not chosen on any bundle: no eval article needs more).
+ANCHOR_YEAR_DAYS = 42
+WEEK_DAYS = 7
 # Shared participants an undated mention needs to join a dated event (one plus the place
 # also does): the same bar the per-article date inheritance uses.
 UNDATED_MIN_SHARED = 2
@@ -156,10 +172,139 @@ def merge_events(articles: Sequence[ArticleMeta], analyses: Mapping[str, Analysi
     resolved = [r for an in each_analysis(source, ids) for r in
                 _resolve(an, story_of.get(an.article), key_to_entity, things,
                          published.get(an.article), reporters.get(an.article, set()))]
+    # A partial day is no day to merge on; the ones dated articles fix are placed after.
+    partial = {r.mention.id: v for r in resolved if (v := r.mention.date) and PARTIAL.match(v)}
+    resolved = [replace(r, mention=replace(r.mention, date=None)) if r.mention.id in partial
+                else r for r in resolved]
     clusters = _cluster(resolved)
+    if partial:
+        _place_fixed(clusters, _partial_days(resolved, clusters, partial))
     index = SourceIndex.build(articles, links)
     events = [e for c in clusters if (e := _to_event(c, index)) is not None]
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
+
+
+def _place_fixed(clusters: list[_Cluster], days: Mapping[str, str]) -> None:
+    """Give the mentions ``_partial_days`` dated their day (``DateFrom.SHARED_EVENT``); one
+    that was an undated event of its own joins the one dated event it fits, if exactly one.
+
+    The clusters are not rebuilt: the order mentions are merged in stays the same, so no
+    other event changes (rebuilt, ECB+ dev lost two articles from a main event).
+    """
+    for c in clusters:
+        c.members = [replace(m, mention=replace(m.mention, date=days[m.mention.id],
+                                                date_from=DateFrom.SHARED_EVENT.value))
+                     if m.mention.id in days else m for m in c.members]
+    for c in list(clusters):
+        if len(c.members) != 1 or c.members[0].mention.id not in days:
+            continue
+        fitting = [o for o in clusters if o is not c and o.date and _fits_dated(o, c.members[0])]
+        if len(fitting) == 1:
+            fitting[0].members.extend(c.members)
+            clusters.remove(c)
+
+
+def _partial_days(resolved: Sequence[_Resolved], clusters: Sequence[_Cluster],
+                  partial: Mapping[str, str]) -> dict[str, str]:
+    """Mention id -> day, for partial days ("XXXX-08-19", "XXXX-WXX-5") of undated articles
+    that dated articles fix.
+
+    An undated article's mention that joined an event its story's dated articles state a
+    day for anchors the article in time (only when no anchor contradicts its own partial
+    day). A month and day takes the one year that puts it within ``ANCHOR_YEAR_DAYS`` of
+    an anchor. The article was written on or after L, the latest day it tells as having
+    happened, and within a week of an anchored weekday (a bare "Monday" is the last one):
+    its weekdays resolve only when every publication day so bounded gives the same day.
+    Its lead is the news of its publication day (``LEAD_ANCHOR_DAYS``), which narrows the
+    bounds further. Two readings: no day.
+    """
+    by_article: dict[str, list[_Resolved]] = {}
+    for r in resolved:
+        if r.published is None:
+            by_article.setdefault(r.mention.article, []).append(r)
+    anchors: dict[str, list[tuple[date, _Resolved]]] = {}
+    broken: set[str] = set()
+    for c in clusters:
+        told = {m.mention.date for m in c.members
+                if m.published and m.mention.date and not m.inferred and DAY.match(m.mention.date)}
+        if len(told) != 1:
+            continue
+        day = date.fromisoformat(next(iter(told))[:10])
+        for m in c.members:
+            if m.published is None and m.mention.date is None:
+                value = partial.get(m.mention.id)
+                if value is not None and not _partial_fits(value, day):
+                    broken.add(m.mention.article)
+                anchors.setdefault(m.mention.article, []).append((day, m))
+    out: dict[str, str] = {}
+    for article, found in anchors.items():
+        if article in broken:
+            continue
+        out.update(_article_days(found, by_article.get(article, []), partial))
+    return out
+
+
+def _article_days(anchors: Sequence[tuple[date, _Resolved]], mentions: Sequence[_Resolved],
+                  partial: Mapping[str, str]) -> dict[str, str]:
+    """One undated article's partial days, fixed by its anchors (``_partial_days``)."""
+    # A mention that met the dated event is of its day (its partial day agrees with it).
+    out: dict[str, date] = {r.mention.id: a for a, r in anchors if r.mention.id in partial}
+    anchored = set(out)
+    for r in mentions:
+        value = partial.get(r.mention.id)
+        if value is None or r.mention.id in out or WEEKDAY_PARTIAL.match(value):
+            continue
+        month, day = int(value[5:7]), int(value[8:10])
+        fits = {d for a, _ in anchors for year in (a.year - 1, a.year, a.year + 1)
+                if (d := _calendar_day(year, month, day)) and
+                abs((d - a).days) <= ANCHOR_YEAR_DAYS}
+        if len(fits) == 1:
+            out[r.mention.id] = fits.pop()
+    happened = [a for a, r in anchors if r.mention.status == "happened"] + \
+        [out[r.mention.id] for r in mentions if r.mention.id in out
+         and r.mention.status == "happened"]
+    weekdays = [a for a, r in anchors if r.mention.status == "happened"
+                and WEEKDAY_PARTIAL.match(partial.get(r.mention.id, ""))]
+    if not happened or not weekdays:
+        return {k: v.isoformat() for k, v in out.items() if k not in anchored}
+    low, high = max(happened), min(weekdays) + timedelta(days=WEEK_DAYS - 1)
+    lead = next((r for r in mentions if r.mention.lead and r.mention.status == "happened"
+                 and WEEKDAY_PARTIAL.match(partial.get(r.mention.id, ""))), None)
+    if lead is not None:
+        target = int(partial[lead.mention.id][-1]) - 1
+        lead_days = [d for n in range((high - low).days + LEAD_ANCHOR_DAYS + 1)
+                     if (d := low - timedelta(days=LEAD_ANCHOR_DAYS - n)).weekday() == target]
+        if len(lead_days) == 1:
+            found = lead_days[0]
+            out[lead.mention.id] = found
+            low, high = max(low, found), min(high, found + timedelta(days=LEAD_ANCHOR_DAYS))
+    for r in mentions:
+        value = partial.get(r.mention.id, "")
+        if r.mention.id in out or r.mention.status != "happened" or \
+                not WEEKDAY_PARTIAL.match(value) or low > high:
+            continue
+        target = int(value[-1]) - 1
+        # The last such weekday on or before each possible publication day.
+        days = {p - timedelta(days=(p.weekday() - target) % 7)
+                for p in (low + timedelta(days=n) for n in range((high - low).days + 1))}
+        if len(days) == 1:
+            out[r.mention.id] = days.pop()
+    # The anchors themselves are already in their event: moving them would only reorder it.
+    return {k: v.isoformat() for k, v in out.items() if k not in anchored}
+
+
+def _partial_fits(value: str, day: date) -> bool:
+    """Whether a partial value can name the day: its weekday, or its month and day."""
+    if WEEKDAY_PARTIAL.match(value):
+        return day.weekday() == int(value[-1]) - 1
+    return (day.month, day.day) == (int(value[5:7]), int(value[8:10]))
+
+
+def _calendar_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _day(value: str | None) -> str | None:
@@ -496,7 +641,8 @@ def _date_from(c: _Cluster) -> str | None:
     """How the cluster's date was found: a stated date wins over a lead inference."""
     on_day = [(m, m.mention.date_from) for m in c.members
               if c.date and m.mention.date == c.date and m.mention.date_from]
-    stated = sorted({how for m, how in on_day if how and not m.inferred})
+    stated = sorted({how for m, how in on_day if how and not m.inferred
+                     and how != DateFrom.SHARED_EVENT})
     ways = stated or sorted({how for _, how in on_day if how})
     return ways[0] if ways else None
 

@@ -10,7 +10,12 @@ exception: the lead. A happening the headline or the first body sentences report
 ("Boeing unveils new 787", "X has defeated Y"), with no time expression of its own and not
 as someone's words about the future, is the day's news and takes the publication date,
 with ``date_from`` saying it was inferred. ``date_from`` always says where a date came from
-or why there is none, so a guess is never shown as fact.
+or why there is none, so a guess is never shown as fact. In an undated article a mention
+whose scope holds only "August 19" or "Friday" keeps that day as a TimeML partial value
+(``XXXX-08-19``, ``XXXX-WXX-5``, ``timexes.partial_timexes``) in ``date``, ``date_from``
+still saying why no day was found: ``corpus.events`` fixes its year or week from dated
+articles, or reads it as no date; no partial value leaves the corpus step. A partial day
+keeps no mention that would otherwise be left out.
 
 Each mention has a ``status``: "happened", or "planned" (a future auxiliary, a planning
 verb or noun above it, a "to"-clause, a day after the article's), "hypothetical" (a modal, a
@@ -29,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice, pairwise
 from typing import Any
 
@@ -38,6 +43,7 @@ from spacy.tokens import Doc, Span, Token
 from ...records import Article, EventMention, EventStatus, Mention, Timex, content_id
 from .. import names
 from ..model import lemma_of, text_of, tokens_with_pos
+from ..timexes import PARTIAL_VALUE, partial_timexes
 from .kinds import (
     CONDITION_MARKS,
     FUTURE_AUX,
@@ -146,6 +152,11 @@ class _Context:
     dated: Sequence[tuple[Token, str]]
     trigger_ids: set[int]
     lead: _Lead
+    # An undated article's days without a year or week ("August 19", "Friday"): root token
+    # and TimeML partial value; and, filled while reading, the partial day of each mention
+    # that has no day of its own (see ``timexes.partial_timexes``).
+    partial: Sequence[tuple[Token, str]] = ()
+    partials: dict[str, str] = field(default_factory=dict)
 
 
 def find_event_mentions(doc: Doc, article: Article, mentions: Sequence[Mention],
@@ -160,7 +171,8 @@ def find_event_mentions(doc: Doc, article: Article, mentions: Sequence[Mention],
                 if (kind := trigger_kind(t)) is not None]
     triggers += _dated_verbs(dated, {t.i for t, _ in triggers})
     triggers += _lead_verbs(doc, lead, {t.i for t, _ in triggers})
-    ctx = _Context(article, placed, dated, {t.i for t, _ in triggers}, lead)
+    partial = _place_timexes(doc, partial_timexes(doc, article), PARTIAL_VALUE)
+    ctx = _Context(article, placed, dated, {t.i for t, _ in triggers}, lead, partial)
     found = [(_event_mention(t, kind, ctx), t) for t, kind
              in sorted(triggers, key=lambda x: x[0].i)]
     kept = _anaphora_dates([(e, t) for e, t in found if e is not None])
@@ -169,8 +181,12 @@ def find_event_mentions(doc: Doc, article: Article, mentions: Sequence[Mention],
     told = _one_lead([e for e in told if e.participants or e.place])
     # A verb outside the lexicons names a happening only as the article's lead or with a
     # day of its own ("selected X on February 29"); otherwise it is the story's background.
-    return [e for e in told if (e.kind not in TELLING_KINDS or e.lead)
+    told = [e for e in told if (e.kind not in TELLING_KINDS or e.lead)
             and (e.lead or e.date or not is_verb_kind(e.kind))]
+    # A day without its year or week is kept as its TimeML partial value, ``date_from``
+    # still saying why no day was found; ``corpus.events`` fixes it or reads it as none.
+    return [_with(e, date=ctx.partials[e.id]) if e.date is None and e.id in ctx.partials
+            else e for e in told]
 
 
 def _one_lead(found: list[EventMention]) -> list[EventMention]:
@@ -320,15 +336,17 @@ def _place_mentions(doc: Doc, mentions: Iterable[Mention]) -> list[_Found]:
     return out
 
 
-def _place_timexes(doc: Doc, timexes: Iterable[Timex]) -> list[tuple[Token, str]]:
-    """Day-precise time expressions as (root token, YYYY-MM-DD)."""
+def _place_timexes(doc: Doc, timexes: Iterable[Timex],
+                   values: re.Pattern[str] = DAY_VALUE) -> list[tuple[Token, str]]:
+    """Day-precise time expressions as (root token, YYYY-MM-DD); with ``PARTIAL_VALUE``,
+    an undated article's partial days as (root token, XXXX-MM-DD or XXXX-WXX-D)."""
     out = []
     for t in timexes:
-        if t.type not in ("DATE", "TIME") or not DAY_VALUE.match(t.value):
+        if t.type not in ("DATE", "TIME") or not values.match(t.value):
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is not None and len(span):
-            out.append((span.root, t.value[:10]))
+            out.append((span.root, t.value if values is PARTIAL_VALUE else t.value[:10]))
     return out
 
 
@@ -359,6 +377,8 @@ def _event_mention(token: Token, kind: str, ctx: _Context) -> EventMention | Non
     date, date_from = _date_for(token, kind, chain, ctx.dated, ctx.trigger_ids)
     if kind == "statement" and date is None:
         return None
+    partial = _date_for(token, kind, chain, ctx.partial, ctx.trigger_ids)[0] \
+        if date is None and ctx.partial else None
     place = _place_for(token, chain, ctx.placed, ctx.trigger_ids)
     ranges = _participant_ranges(token, chain)
     participants = _participants_for(token, ranges, ctx.placed, place)
@@ -378,8 +398,11 @@ def _event_mention(token: Token, kind: str, ctx: _Context) -> EventMention | Non
     if date is None and lead_news:
         date, date_from = ctx.lead.day, DateFrom.LEAD
     sent = token.sent
+    mention_id = content_id("event-mention", ctx.article.id, str(token.idx), kind)
+    if date is None and partial is not None:
+        ctx.partials[mention_id] = partial
     return EventMention(
-        id=content_id("event-mention", ctx.article.id, str(token.idx), kind),
+        id=mention_id,
         article=ctx.article.id, trigger=token.text, kind=kind,
         start=sent.start_char, end=sent.end_char, date=date, date_from=date_from,
         place=place.mention.key if place else None, participants=tuple(dict.fromkeys(keys)),

@@ -28,6 +28,10 @@ class DateFrom(StrEnum):
     # Not stated: the publication day of a lead told as the day's news. The quotes stage
     # says the same of a present-tense statement ("article date: ...").
     LEAD = "inferred: lead event reported as the day's news"
+    # Not stated in full: an undated article's "August 19" or "Friday" whose year or week
+    # ``corpus.events`` fixed from an event the article shares with dated articles of its
+    # story. A date of the corpus, not of the article: views and exports tell it apart.
+    SHARED_EVENT = "inferred: year or week from an event shared with dated articles"
     NO_STATEMENT_DATE = "statement without its own date"
     REPORTED_CONTENT = "no date in the clause of reported content"
     SEVERAL_DATES = "several dates in the sentence"
