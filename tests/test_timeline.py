@@ -212,3 +212,14 @@ def test_reported_infinitive_reads_without_that() -> None:
 
     assert reported("agreed", "to lease 100 tankers") == ("agreed", "to lease 100 tankers")
     assert reported("said", "that the port stays open") == ("said that", "the port stays open")
+
+
+def test_an_event_dated_from_a_shared_event_says_its_date_is_inferred() -> None:
+    from storyline.analyze.events.kinds import DateFrom
+    from storyline.corpus.timeline import SHARED_EVENT_NOTE, _event_candidate
+    from storyline.records import Event
+
+    event = Event(id="e1", kind="visit", title="Visit: Anna Berg — Oslo", date="2024-03-08",
+                  date_from=DateFrom.SHARED_EVENT.value, participants=(), place=None,
+                  articles=("a1",), sources=("Wire",), independent_sources=1)
+    assert _event_candidate("s1", event).row.title.endswith(SHARED_EVENT_NOTE)

@@ -27,7 +27,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from ..analyze.events.kinds import is_verb_kind
+from ..analyze.events.kinds import DateFrom, is_verb_kind
 from ..records import Event, Quote, Statement, Story, TimelineItem
 from .ranking import (
     SPEECH_KINDS,
@@ -42,6 +42,9 @@ from .ranking import (
 TITLE_CHARS = 120
 # Appended to the title of an event row whose date is the publication day of its reports.
 INFERRED_NOTE = " (date inferred: the day it was reported)"
+# Appended to the title of an event row whose year or week the corpus fixed for an undated
+# article from an event it shares with dated articles (``DateFrom.SHARED_EVENT``).
+SHARED_EVENT_NOTE = " (date inferred: its year or week from the same event in dated articles)"
 # Appended to the title of an event row that did not (yet) take place (``Event.status``), so a
 # plan or a denial is never read as something that happened.
 STATUS_NOTES = {"planned": " (planned)", "hypothetical": " (hypothetical)",
@@ -138,8 +141,10 @@ def _same_point(a: Candidate, b: Candidate) -> bool:
 
 
 def _event_candidate(story: str, e: Event) -> Candidate:
-    # A date only the lead inference gives is marked, never shown as a reported one.
+    # A date only an inference gives is marked, never shown as a reported one.
     title = e.title + INFERRED_NOTE if date_inferred(e.date_from) else e.title
+    if DateFrom.of(e.date_from) is DateFrom.SHARED_EVENT:
+        title += SHARED_EVENT_NOTE
     title += STATUS_NOTES.get(e.status, "")
     row = TimelineItem(story=story, kind="event", ref=e.id, date=e.date, title=title,
                        date_from=e.date_from, sources=e.sources,
