@@ -129,10 +129,14 @@ def summarise(one: dict[str, Any], two: dict[str, Any], spacy: dict[str, Any],
         "tokens_per_s": round(spacy["tokens"] / one["seconds"], 1),
         "spacy_articles_per_s": round(theirs, 2),
         "spacy_components": spacy["components"],
-        "ratio_to_spacy": round(ours / theirs, 3),
+        # Time against time on the same input: spaCy reads the distinct texts the run
+        # stored from its pages (971 of the 1k: a copy whose cleaned text another page
+        # already gave is stored once), so a ratio of articles/s would credit the run
+        # with pages spaCy never sees (3% on the full corpus, 0.4% on --quick's).
+        "ratio_to_spacy": round(spacy["seconds"] / one["seconds"], 3),
         "spacy_trimmed_articles_per_s": round(trimmed["articles"] / trimmed["seconds"], 2),
         "spacy_trimmed_components": trimmed["components"],
-        "ratio_to_trimmed_spacy": round(ours * trimmed["seconds"] / trimmed["articles"], 3),
+        "ratio_to_trimmed_spacy": round(trimmed["seconds"] / one["seconds"], 3),
         "articles_per_s_2_workers": round(two["articles"] / two["seconds"], 2),
         "speedup_2_workers": round(one["seconds"] / two["seconds"], 3),
         "startup_s": {"1_worker": _rounded(one["startup_seconds"]),
@@ -176,7 +180,8 @@ def print_table(r: dict[str, Any]) -> None:
     print(f"  storyline 1 worker {start['1_worker']} s, 2 workers {start['2_workers']} s; "
           f"spaCy as published {start['spacy']} s, as storyline loads it "
           f"{start['spacy_trimmed']} s")
-    print(f"\nratio to spaCy (1 worker): {r['ratio_to_spacy']:.2f}x   (target >= 1.10)")
+    print(f"\nratio to spaCy (1 worker): {r['ratio_to_spacy']:.2f}x   (target >= 1.10; spaCy's "
+          f"seconds over ours, on the {r['runs']['spacy']['articles']} texts the run stored)")
     print(f"  against the pipeline as storyline loads it: {r['ratio_to_trimmed_spacy']:.2f}x")
     print(f"speed-up with 2 workers:   {r['speedup_2_workers']:.2f}x   (target >= 1.8)")
     print("(stage 'analyse' includes spaCy and 'own logic', the stage functions' share)")

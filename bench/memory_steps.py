@@ -95,7 +95,7 @@ def main() -> None:
         with Store.open(str(db)) as store:
             ok = build_corpus(store, Settings(progress=False))
         total = time.perf_counter() - started
-    _, peak = rss_mb()
+    peak = max([rss_mb()[1], *(row["rss_peak"] for row in rows)])
     for row in rows:
         print(json.dumps(row))
     print(json.dumps({"ok": ok, "seconds": round(total, 1), "rss_at_start": round(start_rss, 1),
