@@ -62,6 +62,13 @@ def test_fallback_weekday_is_the_last_one_on_or_before_publication() -> None:
     assert values == {"Monday": "2024-03-11", "today": "2024-03-13"}
 
 
+def test_fallback_names_with_odd_letters_or_no_such_day_give_nothing() -> None:
+    # the pattern ignores case, so "ſ" (long s) matches "s"; February 29 of a common year
+    article = Article(id="a", source_id="a", source="a", published="2024-02-28",
+                      text="On \u017funday, on Augu\u017ft 3 and on February 29 it rained.")
+    assert dates.fallback_timexes(article) == []
+
+
 STORY = (
     "Fisheries Minister Ingrid Hansen announced Monday that the cod quota will be cut by "
     "a fifth.\n\n"
@@ -330,6 +337,25 @@ def test_a_role_the_article_gives_nobody_stays_unnamed(nlp: Any) -> None:
     found = _with_names(nlp, text, [("Dahl", "PERSON", "P:dahl")])
     q = _find(found, "dredging would start")
     assert (q.speaker_key, q.speaker_name, q.speaker_mention) == (None, None, "The governor")
+
+
+@pytest.mark.slow
+def test_a_dotted_title_is_the_person_the_article_gives_it(nlp: Any) -> None:
+    # "U.S." folds to single-spaced words, as the title windows do
+    text = ("U.S. Ambassador Ole Berg opened the quay. The U.S. ambassador said on Friday "
+            "that the quay was safe.")
+    found = _with_names(nlp, text, [("Ole Berg", "PERSON", "P:berg")])
+    assert _find(found, "quay was safe").speaker_key == "P:berg"
+
+
+@pytest.mark.slow
+def test_a_title_never_stands_in_an_earlier_paragraph(nlp: Any) -> None:
+    # "minister" ends the paragraph before Berg's name: it is no title of his
+    text = ("“The basin is safe,” the harbour minister said.\n\n"
+            "Gov. Ole Berg opened the new quay on Monday.")
+    found = _with_names(nlp, text, [("Ole Berg", "PERSON", "P:berg")])
+    q = _find(found, "The basin is safe")
+    assert (q.speaker_key, q.speaker_mention) == (None, "the harbour minister")
 
 
 @pytest.mark.slow

@@ -14,13 +14,13 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from ...records import Article, Mention, Quote, Timex, content_id
+from ...text import fold
 from . import dates, parse
 from .drafts import Draft, direct_drafts, reported_drafts
 from .speakers import (
     Speaker,
     SpeakerIndex,
     fallback_mentions,
-    fold,
     is_name,
     resolve,
 )

@@ -15,16 +15,15 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from ...records import Article, Timex
+from ...text import MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_NAMES, WEEKDAY_NUMBERS
 from ..model import lemma_of
+from ..timexes import article_day
 
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
 # The minimal weekday/today/month-day reading used only when the timex stage passes nothing.
 FALLBACK_TIMEX = re.compile(
-    r"\b(?:(?P<wd>" + "|".join(WEEKDAYS) + r")|(?P<rel>today|yesterday)|(?P<mon>"
-    + "|".join(MONTHS) + r")\s+(?P<day>\d{1,2})\b)", re.IGNORECASE)
+    r"\b(?:(?P<wd>" + "|".join(WEEKDAY_NAMES) + r")|(?P<rel>today|yesterday)|(?P<mon>"
+    + "|".join(MONTH_NAMES) + r")\s+(?P<day>\d{1,2})\b)", re.IGNORECASE)
 # Dependencies by which a time expression modifies the cue verb itself ("announced Monday",
 # "said on Wednesday", "confirmed today"); anything deeper dates the content, not the speech.
 VERB_TIME_DEPS = frozenset({"npadvmod", "tmod", "obl", "advmod", "nmod", "pobj", "prep"})
@@ -50,26 +49,28 @@ def fallback_timexes(article: Article) -> list[Timex]:
 
 
 def _fallback_value(m: re.Match[str], published: dt.date) -> dt.date | None:
+    # The pattern ignores case, so a name may hold a letter whose lower case is no ASCII
+    # letter ("ſunday", "frıday"): the tables do not know it, and it gives no day.
     if m.group("wd"):
-        back = (published.weekday() - WEEKDAYS.index(m.group("wd").lower())) % 7
-        return published - dt.timedelta(days=back)
+        weekday = WEEKDAY_NUMBERS.get(m.group("wd").lower())
+        if weekday is None:
+            return None
+        return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
     if m.group("rel"):
         return published - dt.timedelta(days=m.group("rel").lower() == "yesterday")
+    month = MONTH_NUMBERS.get(m.group("mon").lower())
     try:
-        day = dt.date(published.year, MONTHS.index(m.group("mon").lower()) + 1,
-                      int(m.group("day")))
+        day = dt.date(published.year, month, int(m.group("day"))) if month else None
+        # A day after the article's was last year's ("February 29" may not exist in it).
+        return day if day is None or day <= published else day.replace(year=day.year - 1)
     except ValueError:
         return None
-    return day if day <= published else day.replace(year=day.year - 1)
 
 
 def _date(value: str | None) -> dt.date | None:
-    if not value or not DAY.match(value):
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+    """The day of an extended-format "YYYY-MM-DD..." value (a published date or a timex
+    value); a week ("2024-W05-1") or a basic-format "20240101" is not read as one."""
+    return article_day(value) if value and DAY.match(value) else None
 
 
 def own_date(cue: Token, timexes: Sequence[Timex], content: tuple[int, int],

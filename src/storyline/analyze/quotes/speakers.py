@@ -9,16 +9,15 @@ source, never a speaker. When nothing fits the speaker stays unknown: no guess.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from ...records import Article, Mention
+from ...text import fold
 from .. import names
 from ..model import lemma_of
-from ..names import strip_marks
 from .cues import GROUP_PRONOUNS, OUTLET_WORDS, PERSON_PRONOUNS, ROLE_NOUNS
 
 # Preference among overlapping mentions: a name beats a role, a role beats an organisation.
@@ -83,11 +82,6 @@ class Speaker:
     key: str | None = None
     name: str | None = None
     outlet: bool = False
-
-
-def fold(text: str) -> str:
-    text = strip_marks(unicodedata.normalize("NFKD", text))
-    return re.sub(r"[^\w ]+", " ", text).lower().strip()
 
 
 def is_name(text: str) -> bool:
@@ -268,7 +262,9 @@ class SpeakerIndex:
                 # The title stands between the name and any earlier person's name; places,
                 # organisations and descriptions may be part of it ("the Prime Minister of
                 # Singapore, Mr. Lee", "NATO Secretary General Mark Rutte").
-                start = max(last_end, m.start - TITLE_WINDOW_CHARS)
+                # Nor does a title stand in an earlier paragraph.
+                start = max(last_end, m.start - TITLE_WINDOW_CHARS,
+                            text.rfind("\n", 0, m.start) + 1)
                 if m.label == "PERSON":
                     last_end = max(last_end, m.end)
                     self.windows.append((m, _expanded(fold(text[min(start, m.start):m.start]))))
