@@ -94,6 +94,16 @@ def test_hedged_figures_that_overlap_agree() -> None:
     assert find_contradictions(*setup) == []
 
 
+def test_counts_in_words_of_any_case_are_figures_and_texts_without_numbers_have_none() -> None:
+    from storyline.corpus.figures import figures
+
+    assert [(f.low, f.frame) for f in figures("FIVE people were killed in the blast")] == [
+        (5.0, "outcome:killed")]
+    assert [f.low for f in figures("Police said Twelve people were injured and 26 arrested")
+            ] == [12.0, 26.0]
+    assert figures("Nobody was hurt, officials said") == ()
+
+
 def test_different_figures_for_the_same_count_conflict() -> None:
     setup = _setup("A coalition of 10 countries backs the fisheries pact",
                    "The fisheries pact coalition has 26 nations", [], [], b_date="2031-03-11")

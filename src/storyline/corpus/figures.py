@@ -109,8 +109,15 @@ class _Tok:
     end: int
 
 
+# A text in which nothing of this matches (lower-cased) has no number token, so no figure:
+# most statements, which are then not tokenised at all.
+_MAY_COUNT = re.compile(r"\d|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)))
+
+
 def figures(text: str) -> tuple[Figure, ...]:
     """Every count ``text`` states as fact, in order."""
+    if not _MAY_COUNT.search(text.lower()):
+        return ()
     toks = [_Tok(m.lastgroup or "stop", m.group().lower(), m.start(), m.end())
             for m in _TOKEN.finditer(text)]
     out = []

@@ -94,7 +94,9 @@ class CorpusQueries(StoreCore):
 
     def replace_duplicates(self, links: Iterable[DuplicateLink]) -> None:
         self.conn.execute("DELETE FROM duplicates")
-        self.conn.execute("UPDATE articles SET duplicate_of = NULL")
+        # Only rows that point somewhere are cleared (here and below): SQLite rewrites a row
+        # even when the value does not change, and a first build would rewrite every row.
+        self.conn.execute("UPDATE articles SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL")
         rows = [(d.article, d.canonical, d.kind, d.score) for d in links]
         self.conn.executemany("INSERT INTO duplicates VALUES (?, ?, ?, ?)", rows)
         self.conn.executemany("UPDATE articles SET duplicate_of = ? WHERE id = ?",
@@ -107,7 +109,7 @@ class CorpusQueries(StoreCore):
     def save_stories(self, stories: Iterable[Story]) -> None:
         """Replace stories and point each article at its story."""
         self.conn.execute("DELETE FROM stories")
-        self.conn.execute("UPDATE articles SET story = NULL")
+        self.conn.execute("UPDATE articles SET story = NULL WHERE story IS NOT NULL")
         for s in stories:
             self.conn.execute("INSERT INTO stories VALUES (?, ?, ?, ?)",
                               (s.id, s.title, s.first, s.last))
@@ -177,7 +179,7 @@ class CorpusQueries(StoreCore):
               dumps(s.quotes), dumps(s.articles), dumps(s.sources), s.independent_sources,
               s.best_quote)
              for s in rows])
-        self.conn.execute("UPDATE quotes SET statement = NULL")
+        self.conn.execute("UPDATE quotes SET statement = NULL WHERE statement IS NOT NULL")
         self.conn.executemany("UPDATE quotes SET statement = ? WHERE id = ?",
                               [(s.id, q) for s in rows for q in s.quotes])
 
