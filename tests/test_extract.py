@@ -67,6 +67,7 @@ def test_text_date_when_the_markup_has_none() -> None:
     ("3rd Sept. 2021 | News\nBody", "2021-09-03"),
     ("Line one\nLine two\nLine three\nLine four\nOn 5 May 2020 a ferry sank.", None),
     ("31.02.2024 is not a day", None),
+    ("Posted Augu\u017ft 3, 2024\nBody", None),  # "ſ" matches "s" only ignoring case
 ])
 def test_date_near_top(text: str, expected: str | None) -> None:
     hit = date_near_top(text)

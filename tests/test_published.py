@@ -77,6 +77,9 @@ def test_year_less_dateline_takes_a_year_only_from_the_page() -> None:
     # no year on the page: no date, whatever the clock says
     assert published.from_dateline("March 5", "Ministers met today, Wednesday.") is None
     assert published.from_dateline("March 4, 2023", "") == date(2023, 3, 4)
+    # "ſ" (long s) matches "s" ignoring case; the weekday table does not know the name
+    text = "Oslo, March 5 – Ministers met today, \u017funday, after the 2024 vote."
+    assert published.from_dateline("March 5", text) is None
 
 
 def test_obituary_is_not_dated_with_the_birth_date(settings: Settings) -> None:

@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import PageError
+from ..text import MONTH_NUMBERS
 
 __all__ = ["Extracted", "date_from_url", "date_near_top", "extract_html"]
 
@@ -220,10 +221,7 @@ def _shared_text_finder() -> Callable[[str], tuple[str, str] | None] | None:
     return finder if callable(finder) else None
 
 
-MONTHS = {m: n for n, names in enumerate((
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-    ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for m in names}
+MONTHS = MONTH_NUMBERS
 _MONTH = r"\b(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _TEXT_DATES = (
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)"),
@@ -244,9 +242,10 @@ def date_near_top(text: str) -> tuple[str, str] | None:
 
 def _iso(m: re.Match[str]) -> str | None:
     groups = m.groupdict()
-    month = MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
+    # A name spelt with a letter that only matches ignoring case ("ſep") is in no table.
+    month = MONTHS.get(groups["mon"].lower()) if groups.get("mon") else int(groups["m"])
     try:
-        return dt.date(int(groups["y"]), month, int(groups["d"])).isoformat()
+        return dt.date(int(groups["y"]), month, int(groups["d"])).isoformat() if month else None
     except ValueError:
         return None
 

@@ -21,6 +21,8 @@ from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 
+from ..text import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAY_NUMBERS
+
 __all__ = ["DateSource", "Estimate", "OwnDate", "date_from_text", "estimate", "from_dateline",
            "full_dates", "is_date_line", "labelled_date", "line_date", "own_date", "page_date",
            "stamp_date"]
@@ -39,9 +41,6 @@ class DateSource(StrEnum):
     NONE = "none: no date of its own"
 
 
-ENGLISH_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-                  "september", "october", "november", "december"]
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 # The languages whose month names a date line may use: dateparser's locales for the news
 # languages of Europe, the Americas, the Middle East and Asia. A name two of them give to
 # different months ("listopad": November in Czech and Polish, October in Croatian) is
@@ -93,7 +92,7 @@ def month_names() -> dict[str, int]:
             info = default_loader.get_locale(lang).info
         except (KeyError, ValueError):
             continue
-        for n, month in enumerate(ENGLISH_MONTHS, start=1):
+        for n, month in enumerate(MONTH_NAMES, start=1):
             for name in info.get(month, []):
                 key = name.lower().rstrip(".")
                 if len(key) >= MIN_MONTH_NAME and not any(c.isdigit() or c.isspace() for c in key):
@@ -322,9 +321,8 @@ YEARLESS = re.compile(_MONTH_EN + r"\s+(?P<day>\d{1,2})\b|\b(?P<day2>\d{1,2})\s+
 # repeats only after 5, 6 or 11 years, so one fit in this span is the year; two are none.
 WEEKDAY_YEARS = 6
 # "today, Tuesday" / "on Tuesday today" / "today (Tuesday)": the day the text was written.
-TODAY = re.compile(r"\btoday,?\s*\(?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-                   r"|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\)?,?\s+today\b",
-                   re.I)
+_WEEKDAY = "(" + "|".join(WEEKDAY_NAMES) + ")"
+TODAY = re.compile(r"\btoday,?\s*\(?" + _WEEKDAY + r"|\b" + _WEEKDAY + r"\)?,?\s+today\b", re.I)
 
 
 def from_dateline(month_day: str, text: str) -> date | None:
@@ -340,7 +338,8 @@ def from_dateline(month_day: str, text: str) -> date | None:
         return None
     month = month_names()[(m.group("month") or m.group("month2")).lower()]
     day = int(m.group("day") or m.group("day2"))
-    weekday = WEEKDAYS.index((today.group(1) or today.group(2)).lower())
+    # None for a day name spelt with a letter that only matches ignoring case ("ſunday")
+    weekday = WEEKDAY_NUMBERS.get((today.group(1) or today.group(2)).lower())
     fits = [x for y in range(max(years), max(years) + WEEKDAY_YEARS + 1)
             if (x := _make(y, month, day)) and x.weekday() == weekday]
     return fits[0] if len(fits) == 1 else None
