@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storyline.analyze.events import LEAD_DATE_FROM
 from storyline.corpus.statements import group_statements
-from storyline.corpus.timeline import INFERRED_NOTE, build_timeline
+from storyline.corpus.timeline import INFERRED_NOTE, TITLE_CHARS, build_timeline
 from storyline.records import (
     Article,
     DuplicateLink,
@@ -223,3 +223,14 @@ def test_an_event_dated_from_a_shared_event_says_its_date_is_inferred() -> None:
                   date_from=DateFrom.SHARED_EVENT.value, participants=(), place=None,
                   articles=("a1",), sources=("Wire",), independent_sources=1)
     assert _event_candidate("s1", event).row.title.endswith(SHARED_EVENT_NOTE)
+
+
+def test_a_long_quote_title_is_cut_at_a_word_boundary() -> None:
+    text = ("We expect that next week or the week after that we will hear more about the "
+            "harbour fees, the winter timetable and the ferries that serve the islands")
+    [row] = _timeline([], [_quote("q1", "a1", text, "2031-03-10")])
+    quoted = row.title.split("“", 1)[1].rstrip("”")
+    assert quoted.endswith("…") and len(quoted) <= TITLE_CHARS
+    # The cut leaves whole words only: what precedes the ellipsis is a word of the quote.
+    kept = quoted[:-1].split()
+    assert kept == text.split()[:len(kept)] and len(kept) >= 10

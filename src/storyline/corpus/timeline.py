@@ -187,7 +187,11 @@ def _quote_title(speaker: str | None, text: str, kind: str = "direct") -> str:
     'Rutte said that the issue was not discussed'."""
     text = " ".join(text.split())
     if len(text) > TITLE_CHARS:
-        text = text[:TITLE_CHARS - 1] + "…"
+        cut = text[:TITLE_CHARS - 1]
+        # End on a whole word: a cut one ("the ferries w…") reads as a typo.
+        if text[TITLE_CHARS - 1] != " " and " " in cut:
+            cut = cut.rsplit(" ", 1)[0]
+        text = cut.rstrip(" ,;:") + "…"
     if kind != "direct":
         verb, body = reported("said", text)
         return f"{speaker or 'Unnamed'} {verb} {body}"
