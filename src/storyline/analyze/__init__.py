@@ -20,8 +20,7 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
     """Read ``doc`` (parsed by a pipeline for the article's language, ``doc.lang_``)."""
     lang = str(doc.lang_)
     mentions.relabel(doc)
-    if lang == "fr" and has_parse(doc):
-        _inverted_subjects(doc)
+    inverted = inverted_subjects(doc) if lang == "fr" and has_parse(doc) else frozenset()
     sentences = tuple(Sentence(article.id, s.start_char, s.end_char) for s in doc.sents)
     found_mentions = tuple(mentions.find_mentions(doc, article))
     found_timexes = tuple(timexes_fr.find_timexes(doc, article) if lang == "fr"
@@ -30,8 +29,8 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
     # finds none rather than walking an absent tree (spaCy can crash walking
     # Token.children on unparsed docs).
     parsed = has_parse(doc)
-    found_quotes = tuple(quotes.find_quotes(doc, article, found_mentions, found_timexes)) \
-        if parsed else ()
+    found_quotes = tuple(quotes.find_quotes(doc, article, found_mentions, found_timexes,
+                                            inverted=inverted)) if parsed else ()
     found_events = tuple(events.find_event_mentions(doc, article, found_mentions, found_timexes)) \
         if parsed and lang in EVENT_LANGUAGES else ()
     return Analysis(article=article.id, sentences=sentences, mentions=found_mentions,
@@ -48,23 +47,23 @@ def not_analysed(article: Article, language: str, reason: str) -> Analysis:
 _INVERTED = frozenset({"obj", "nsubj:pass"})
 
 
-def _inverted_subjects(doc: Doc) -> None:
-    """Relabel, in place, the subject French places after a speech verb as ``nsubj``.
+def inverted_subjects(doc: Doc) -> frozenset[int]:
+    """The token indices of the subjects French places after a speech verb.
 
     What: in the clause that attributes a quotation (« ... », a déclaré Claire Dubois) the
     subject follows the verb, and the French pipeline labels it the verb's object (``obj``
     or ``nsubj:pass``). A speech verb with no subject of its own, whose clause opens right
-    after a closing quotation mark or comma, gets its first such object on its right
-    relabelled ``nsubj`` (only a noun, proper noun or pronoun).
+    after a closing quotation mark or comma, has its first such object on its right read
+    as its subject (only a noun, proper noun or pronoun).
 
-    Why here, and why a mutation: every reader of the speaker asks the parse for the cue's
-    subject by label (``quotes.parse.own_subject``, ``SpeakerIndex.last_subject_before``),
-    as they must for English; relabelling once, before any reader runs, lets them read
-    French attribution with no French branch. The Doc is this article's own (the runners
-    parse each text and drop the Doc after ``analyze_doc``), so nothing else sees the
-    change. Only the dependency label changes; heads, tokens and offsets stay as parsed."""
+    Why a set and not a new label: the readers of a cue's subject (``quotes.parse``'s
+    subject look-ups, ``quotes.content``'s interrupted clause,
+    ``SpeakerIndex.last_subject_before``) take a token in this set as a subject beside the
+    ``nsubj`` ones, so French attribution needs no French branch and the Doc keeps its
+    parse as the model gave it."""
     from .quotes.cues import CUE_VERBS
 
+    found: set[int] = set()
     for tok in doc:
         if tok.pos_ != "VERB" or model.lemma_of(tok).lower() not in CUE_VERBS:
             continue
@@ -76,7 +75,8 @@ def _inverted_subjects(doc: Doc) -> None:
             continue
         obj = next((c for c in tok.rights if c.dep_ in _INVERTED), None)
         if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON"):
-            obj.dep_ = "nsubj"
+            found.add(obj.i)
+    return frozenset(found)
 
 
 # What ends the quotation an incise follows: a comma or the closing mark itself.

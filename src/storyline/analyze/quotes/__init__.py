@@ -40,14 +40,17 @@ class Attributed:
 
 
 def find_quotes(doc: Doc, article: Article, mentions: Sequence[Mention],
-                timexes: Sequence[Timex]) -> list[Quote]:
-    """Every quotation and reported statement in ``article`` (parsed as ``doc``)."""
+                timexes: Sequence[Timex], inverted: frozenset[int] = frozenset()) -> list[Quote]:
+    """Every quotation and reported statement in ``article`` (parsed as ``doc``).
+
+    ``inverted``: indices of tokens that are their verb's subject though the parse labels
+    them otherwise (French « ... », a déclaré X; ``analyze.inverted_subjects``)."""
     # 1. Statements: quoted runs and dash attributions first, reported speech outside them.
-    direct = direct_drafts(doc, article)
-    drafts = sorted(direct + reported_drafts(doc, direct), key=lambda d: d.start)
+    direct = direct_drafts(doc, article, inverted)
+    drafts = sorted(direct + reported_drafts(doc, direct, inverted), key=lambda d: d.start)
     # 2. Speakers, in reading order; outlets become sources, not speakers.
     index = SpeakerIndex(mentions or fallback_mentions(doc, article), article,
-                         [(d.start, d.end) for d in drafts])
+                         [(d.start, d.end) for d in drafts], inverted)
     attributed = _attribute(drafts, index, article)
     # 3. The day each statement was made, and how that was decided.
     dated = _date_all(attributed, timexes or dates.fallback_timexes(article), article)

@@ -43,15 +43,17 @@ _REPORTING = CUE_VERBS | STANCE_VERBS | DIRECTIVE_VERBS | OBJECT_CUES | frozense
 OBJECT_STOP_DEPS = frozenset({"punct", "cc", "conj", "advcl", "parataxis"})
 
 
-def content_of(verb: Token, is_cue: Callable[[Token], bool]) -> tuple[int, int] | None:
-    """Character span of what ``verb`` reports, or None (``is_cue`` marks nested cues)."""
+def content_of(verb: Token, is_cue: Callable[[Token], bool],
+               inverted: frozenset[int] = frozenset()) -> tuple[int, int] | None:
+    """Character span of what ``verb`` reports, or None (``is_cue`` marks nested cues;
+    ``inverted``: tokens that are subjects whatever their label, see ``find_quotes``)."""
     if _negated(verb):
         return None  # "did not say", "did not confirm": nothing was stated
     parts = _clauses(verb)
     if parts:
         return _clause_span(verb, parts, is_cue)
     if verb.dep_ == "parataxis":
-        return _interrupted(verb)
+        return _interrupted(verb, inverted)
     lemma = lemma_of(verb).lower()
     if lemma in STANCE_VERBS or lemma in DIRECTIVE_VERBS:
         found = _infinitive(verb)
@@ -103,14 +105,14 @@ def _contrast(verb: Token, clauses: list[Token]) -> Token | None:
     return None
 
 
-def _interrupted(verb: Token) -> tuple[int, int] | None:
+def _interrupted(verb: Token, inverted: frozenset[int]) -> tuple[int, int] | None:
     """ "A, he said, but B": the parser makes the cue a parenthesis (parataxis) of the
     clause it interrupts; what was said is that clause up to the cue. Only a clause with a
     subject of its own, and a cue with its own speaker."""
     clause = verb.head
     if clause.i >= verb.i or clause.pos_ not in ("VERB", "AUX") or not any(
-            t.dep_ in SUBJECT_DEPS for t in clause.children) or not any(
-            t.dep_ in ("nsubj", "nsubjpass") for t in verb.children):
+            t.dep_ in SUBJECT_DEPS or t.i in inverted for t in clause.children) or not any(
+            t.dep_ in ("nsubj", "nsubjpass") or t.i in inverted for t in verb.children):
         return None
     left = verb.left_edge.i
     return _span(strip_edges([t for t in clause.subtree if t.i < left]))

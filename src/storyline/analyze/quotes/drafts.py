@@ -51,14 +51,16 @@ class Draft:
     fragment: bool = False  # a quoted run inside a sentence (not the whole sentence)
 
 
-def direct_drafts(doc: Doc, article: Article) -> list[Draft]:
-    """Quoted runs and dash-attributed paragraphs, each with its nearest outside cue."""
+def direct_drafts(doc: Doc, article: Article,
+                  inverted: frozenset[int] = frozenset()) -> list[Draft]:
+    """Quoted runs and dash-attributed paragraphs, each with its nearest outside cue
+    (``inverted``: subjects the parse labels otherwise, see ``find_quotes``)."""
     spans = [s for s in marks.find_spans(article.text)
              if not _looks_like_title(article.text[s.start:s.end])]
     dash = _dash_drafts(doc, article)
     taken = [(s.start, s.end) for s in spans] + [(d.start, d.end) for d in dash]
     sentences = list(doc.sents) if spans else []  # spaCy walks the tokens on each doc.sents
-    drafts = [_quoted_draft(sentences, article.text, s, taken) for s in spans]
+    drafts = [_quoted_draft(sentences, article.text, s, taken, inverted) for s in spans]
     return sorted([d for d in drafts if d is not None] + dash, key=lambda d: d.start)
 
 
@@ -70,18 +72,18 @@ def _looks_like_title(text: str) -> bool:
 
 
 def _quoted_draft(sentences: Sequence[Span], text: str, span: marks.Span,
-                  taken: Sequence[tuple[int, int]]) -> Draft | None:
+                  taken: Sequence[tuple[int, int]], inverted: frozenset[int]) -> Draft | None:
     sents = [s for s in sentences if s.start_char < span.end + 2 and s.end_char > span.start - 2
              and "\n" not in text[min(s.end_char, span.start):max(s.start_char, span.end)]]
     if not sents:
         return None
     sent_start, sent_end = _within_line(text, span.start, sents[0].start_char, sents[-1].end_char)
-    cue = _nearest_cue([t for s in sents for t in s], span, taken)
+    cue = _nearest_cue([t for s in sents for t in s], span, taken, inverted)
     words = len(text[span.start:span.end].split())
     fragment = _is_fragment(text, span, sent_start, sent_end)
     if cue is None and fragment and words < MIN_UNCUED_WORDS:
         return None
-    head = _speaker_head(cue) if cue is not None else None
+    head = _speaker_head(cue, inverted) if cue is not None else None
     return Draft("direct", span.start, _spoken_end(text, span, fragment), sent_start, sent_end,
                  cue, head,
                  parse.phrase_span(head) if head is not None else None,
@@ -116,23 +118,23 @@ def _is_fragment(text: str, span: marks.Span, sent_start: int, sent_end: int) ->
     return bool(before) and not first.isupper() and not before.endswith((":", ","))
 
 
-def _nearest_cue(tokens: Sequence[Token], span: marks.Span,
-                 taken: Sequence[tuple[int, int]]) -> Token | None:
+def _nearest_cue(tokens: Sequence[Token], span: marks.Span, taken: Sequence[tuple[int, int]],
+                 inverted: frozenset[int]) -> Token | None:
     best, best_cost = None, float("inf")
     for tok in tokens:
-        head = _speaker_head(tok) if parse.is_cue(tok) else None
+        head = _speaker_head(tok, inverted) if parse.is_cue(tok) else None
         if head is None or _inside(tok.idx, taken) or _inside(head.idx, taken):
             continue
         cost = min(abs(tok.idx - span.end), abs(span.start - tok.idx))
-        if parse.own_subject(tok) is None:
+        if parse.own_subject(tok, inverted) is None:
             cost += BORROWED_SUBJECT_PENALTY
         if cost < best_cost:
             best, best_cost = tok, cost
     return best
 
 
-def _speaker_head(cue: Token) -> Token | None:
-    return parse.subject_of(cue) or parse.inverted_subject(cue)
+def _speaker_head(cue: Token, inverted: frozenset[int]) -> Token | None:
+    return parse.subject_of(cue, inverted) or parse.inverted_subject(cue)
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -162,16 +164,17 @@ def _dash_draft(doc: Doc, base: int, m: re.Match[str]) -> Draft | None:
                  who_span.root, (who_span.start_char, who_span.end_char))
 
 
-def reported_drafts(doc: Doc, direct: Sequence[Draft]) -> list[Draft]:
+def reported_drafts(doc: Doc, direct: Sequence[Draft],
+                    inverted: frozenset[int] = frozenset()) -> list[Draft]:
     """Reported speech: cue verbs with a content clause, and "According to X, ..."."""
     quoted = [(d.start, d.end) for d in direct]
     text = text_of(doc)
     marked = [marks.extent(text, s) for s in marks.find_spans(text)] \
         if marks.has_marks(text) else []
     found = [d for tok in tokens_with_pos(doc, parse.REPORTING_POS)
-             if (d := _reported(tok, quoted, marked)) is not None]
+             if (d := _reported(tok, quoted, marked, inverted)) is not None]
     found += [d for sent in doc.sents if (d := _sourced(sent, quoted, marked)) is not None]
-    return [d for d in found if not _elaboration(d, found)]
+    return [d for d in found if not _elaboration(d, found, inverted)]
 
 
 def balanced(text: str, content: tuple[int, int] | None, marked: Sequence[tuple[int, int]],
@@ -207,11 +210,11 @@ def balanced(text: str, content: tuple[int, int] | None, marked: Sequence[tuple[
 
 
 def _reported(tok: Token, quoted: Sequence[tuple[int, int]],
-              marked: Sequence[tuple[int, int]]) -> Draft | None:
+              marked: Sequence[tuple[int, int]], inverted: frozenset[int]) -> Draft | None:
     if not parse.is_reporting(tok) or _inside(tok.idx, quoted):
         return None
-    content = balanced(text_of(tok.doc), parse.content_clause(tok), marked, tok.idx)
-    head = parse.subject_of(tok)
+    content = balanced(text_of(tok.doc), parse.content_clause(tok, inverted), marked, tok.idx)
+    head = parse.subject_of(tok, inverted)
     if head is not None and _inside(head.idx, quoted):
         return None  # a subject borrowed from quoted words is no speaker
     if content is None or head is None or _quoted_share(content, quoted) > MAX_QUOTED_SHARE:
@@ -245,12 +248,12 @@ def _quoted_share(content: tuple[int, int], quoted: Sequence[tuple[int, int]]) -
     return inside / max(1, content[1] - content[0])
 
 
-def _elaboration(draft: Draft, found: Sequence[Draft]) -> bool:
+def _elaboration(draft: Draft, found: Sequence[Draft], inverted: frozenset[int]) -> bool:
     """A subjectless cue inside or hanging off another statement ("..., emphasizing that")."""
     cue = draft.cue
     if cue is not None and not has_clause(cue) and _within_other(draft, found):
         return True  # "said the company expects to cut ...": the outer statement holds it
-    if cue is None or parse.own_subject(cue) is not None:
+    if cue is None or parse.own_subject(cue, inverted) is not None:
         return False
     if any(d.start <= cue.idx < d.end for d in found if d is not draft):
         return True

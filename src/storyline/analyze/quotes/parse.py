@@ -46,26 +46,27 @@ def is_cue(token: Token) -> bool:
     return True
 
 
-def own_subject(verb: Token) -> Token | None:
+def own_subject(verb: Token, inverted: frozenset[int] = frozenset()) -> Token | None:
     """The verb's subject on its own line, nearest first (the parser can attach a heading
-    above as a second subject)."""
+    above as a second subject). ``inverted``: tokens that are subjects whatever their label
+    (``find_quotes``)."""
     text = text_of(verb.doc)
-    found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS
+    found = [c for c in verb.children if (c.dep_ in SUBJECT_DEPS or c.i in inverted)
              and "\n" not in text[min(c.idx, verb.idx):max(c.idx, verb.idx)]]
     return min(found, key=lambda c: abs(c.i - verb.i)) if found else None
 
 
-def subject_of(verb: Token) -> Token | None:
+def subject_of(verb: Token, inverted: frozenset[int] = frozenset()) -> Token | None:
     """The speaker phrase's head: the verb's subject, or the one it borrows.
 
     A subjectless cue borrows from the nearest cue verb above it when there is one (the
     parser may hang "but stated" off the reported clause), else from its own head.
     """
-    subj = own_subject(verb) or _framed_subject(verb)
+    subj = own_subject(verb, inverted) or _framed_subject(verb, inverted)
     if subj is not None:
         return _relative_antecedent(subj)
-    chain = _borrow_chain(verb)
-    subjects = [(head, own_subject(head)) for head in chain]
+    chain = _borrow_chain(verb, inverted)
+    subjects = [(head, own_subject(head, inverted)) for head in chain]
     for head, found in subjects:
         if found is not None and is_cue(head):
             return _relative_antecedent(found)
@@ -75,7 +76,7 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _framed_subject(verb: Token) -> Token | None:
+def _framed_subject(verb: Token, inverted: frozenset[int]) -> Token | None:
     """The speaker of a cue reached through a preposition or a document: "justified it by
     saying", "quoted Djamal as saying" ("Djamal was quoted as saying"), "resigned in a
     letter stating"."""
@@ -86,20 +87,20 @@ def _framed_subject(verb: Token) -> Token | None:
             # "quoted Djamal as saying", and the passive "Djamal was quoted as saying".
             return next((c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")),
                         None)
-        return _active_subject(governor)
+        return _active_subject(governor, inverted)
     if verb.dep_ == "acl" and lemma_of(head).lower() in DOCUMENT_NOUNS:
         governor = head.head.head if head.dep_ == "pobj" else head.head
-        return _active_subject(governor) or head
+        return _active_subject(governor, inverted) or head
     return None
 
 
-def _active_subject(verb: Token) -> Token | None:
+def _active_subject(verb: Token, inverted: frozenset[int]) -> Token | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return next((c for c in verb.children if c.dep_ == "nsubj" or c.i in inverted), None)
 
 
-def _borrow_chain(verb: Token) -> list[Token]:
+def _borrow_chain(verb: Token, inverted: frozenset[int]) -> list[Token]:
     chain: list[Token] = []
     current = verb
     for _ in range(MAX_BORROW + 1):
@@ -107,7 +108,8 @@ def _borrow_chain(verb: Token) -> list[Token]:
             break
         current = current.head
         chain.append(current)
-        if own_subject(current) is not None and current.dep_ not in BORROW_DEPS | {"ccomp"}:
+        if (own_subject(current, inverted) is not None
+                and current.dep_ not in BORROW_DEPS | {"ccomp"}):
             break
     return chain if verb.dep_ in BORROW_DEPS else []
 
@@ -128,9 +130,9 @@ def inverted_subject(verb: Token) -> Token | None:
     return None
 
 
-def content_clause(verb: Token) -> tuple[int, int] | None:
+def content_clause(verb: Token, inverted: frozenset[int] = frozenset()) -> tuple[int, int] | None:
     """Character span of what the cue verb reports ("that ..." clause), or None."""
-    return content.content_of(verb, is_cue)
+    return content.content_of(verb, is_cue, inverted)
 
 
 # Verbs that report content beyond the cue list: stances, instructions, announcements.

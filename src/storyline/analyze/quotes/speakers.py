@@ -137,7 +137,8 @@ class SpeakerIndex:
     """The article's mentions, arranged for speaker look-ups."""
 
     def __init__(self, mentions: Iterable[Mention], article: Article,
-                 quoted: Sequence[tuple[int, int]] = ()) -> None:
+                 quoted: Sequence[tuple[int, int]] = (),
+                 inverted: frozenset[int] = frozenset()) -> None:
         self.article = article
         mentions = [_after_quote(m, article.text) for m in mentions]
         self.mentions = sorted((m for m in mentions if m.label in SPEAKING_LABELS
@@ -146,6 +147,7 @@ class SpeakerIndex:
         # What statements say: a name inside it is no antecedent of the next speaker
         # ("According to Rutte, Trump called Putin. 'He agreed,' he said": he is Rutte).
         self.quoted = quoted
+        self.inverted = inverted  # subjects the parse labels otherwise (French inversion)
         self.labels: dict[str, str] = {}
         self.names: dict[str, str] = {}
         self.surnames: dict[str, str | None] = {}
@@ -231,7 +233,8 @@ class SpeakerIndex:
             if any(a <= m.start < b for a, b in self.quoted):
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or span.root.dep_ not in SUBJECT_DEPS:
+            if span is None or (span.root.dep_ not in SUBJECT_DEPS
+                                and span.root.i not in self.inverted):
                 continue
             key = self.named(m)
             if key is not None and self.fits(key, pronoun):
