@@ -177,3 +177,23 @@ def test_a_short_quote_in_the_same_words_joins_though_it_has_one_content_word() 
               _quote("q2", "a4", "please keep doing your homework", kind="direct"),
               _quote("q3", "a1", "Please keep your homework", kind="direct")]
     assert _groups(quotes) == {frozenset({"q1", "q2"}), frozenset({"q3"})}
+
+
+def test_quotes_of_two_stories_join_only_in_the_same_words() -> None:
+    # Two threads (a harbour story, a bridge story), unresolved speakers and no days: only
+    # the words decide, and shared topic words do not make two reports one statement.
+    stories = [Story(id="s1", title="Harbour", articles=("a1", "a3")),
+               Story(id="s2", title="Bridge", articles=("a2", "a4"))]
+    quotes = [_quote("q1", "a3", "a lorry struck a cyclist on the coast road at night",
+                     speaker=None, said_on=None),
+              _quote("q2", "a4", "the cyclist was struck by a lorry near the bridge at night",
+                     speaker=None, said_on=None),
+              _quote("q3", "a3", "the council will repaint every crossing", speaker=None,
+                     said_on=None, start=100),
+              _quote("q4", "a4", "The council will repaint every crossing.", speaker=None,
+                     said_on=None, start=100)]
+    found = group_statements(quotes, ARTICLES, [], stories, WordsEncoder())
+    assert {frozenset(s.quotes) for s in found} == {
+        frozenset({"q1"}), frozenset({"q2"}), frozenset({"q3", "q4"})}
+    # In one story the same pair is one statement.
+    assert frozenset({"q1", "q2"}) in _groups(quotes[:2])

@@ -12,7 +12,7 @@ and judges each:
    judged by meaning (sentence vectors, ``corpus.encoder``), since a translation may share
    no word with its original;
 3. elsewhere: quotes of any articles that share rare content words, judged by how many
-   (within one article, only the same words again).
+   (within one article, only the same words again; across two stories too).
 
 A pair joins only when speaker and day agree: the same speaker entity or names that can be
 one person's (an unresolved "he said" agrees with anyone) and the same said-on day (an
@@ -98,11 +98,11 @@ def group_statements(quotes: Sequence[Quote], articles: Sequence[ArticleMeta],
     ordered = [_Read.of(q) for q in sorted(quotes, key=lambda q: (q.article, q.start, q.id))]
     if not ordered:
         return []
-    pairs = _candidate_pairs(ordered, links)
+    story_of = {a: s.id for s in stories for a in s.articles}
+    pairs = _candidate_pairs(ordered, links, story_of)
     similarity = _similarity(ordered, pairs, encoder)
     groups = _join(ordered, pairs, similarity)
     index = SourceIndex.build(articles, links)
-    story_of = {a: s.id for s in stories for a in s.articles}
     return sorted((_statement(members, index, story_of) for members in groups),
                   key=lambda s: (s.story or "", s.said_on or "", s.id))
 
@@ -150,7 +150,8 @@ class _Pairs:
         return self.passage | self.copies | self.elsewhere
 
 
-def _candidate_pairs(quotes: Sequence[_Read], links: Sequence[DuplicateLink]) -> _Pairs:
+def _candidate_pairs(quotes: Sequence[_Read], links: Sequence[DuplicateLink],
+                     story_of: Mapping[str, str]) -> _Pairs:
     pairs = _Pairs()
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(quotes):
@@ -170,8 +171,20 @@ def _candidate_pairs(quotes: Sequence[_Read], links: Sequence[DuplicateLink]) ->
                                 if _agree(quotes[i], quotes[j]))
     found = _sharing_words(quotes) | _same_wording(quotes)
     pairs.elsewhere = {p for p in found if p not in pairs.copies
-                       and _agree(quotes[p[0]], quotes[p[1]]) and _may_repeat(quotes, p)}
+                       and _agree(quotes[p[0]], quotes[p[1]]) and _may_repeat(quotes, p)
+                       and _may_cross(quotes[p[0]], quotes[p[1]], story_of)}
     return pairs
+
+
+def _may_cross(a: _Read, b: _Read, story_of: Mapping[str, str]) -> bool:
+    """Two quotes of different stories are one utterance only in the same words: stories
+    are different threads, and the topic words two reports of two crashes share ("hit-and-run
+    driver", "woman", "night") are no evidence that they quote one statement. Copies are
+    paired apart from this (a duplicate link ties them whatever their stories)."""
+    x, y = story_of.get(a.quote.article), story_of.get(b.quote.article)
+    if x is None or y is None or x == y:
+        return True
+    return (a.words == b.words and len(a.words) >= SAME_WORDING_WORDS) or _verbatim(a, b)
 
 
 def _may_repeat(quotes: Sequence[_Read], pair: tuple[int, int]) -> bool:
