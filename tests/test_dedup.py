@@ -124,3 +124,24 @@ def test_a_shared_wire_credit_alone_is_no_copy(settings: Settings) -> None:
     wire = art("w", HARBOUR, published="2025-01-07", outlet="Nordic Wire")
     other = art("o", BAKERY, published="2025-01-07", outlet="Kystavisa", wire="Nordic Wire")
     assert copies([wire, other], settings) == []
+
+
+def test_fingerprints_read_a_text_s_words_and_shingles_as_the_text_helpers_do() -> None:
+    import hashlib
+
+    from storyline.corpus import dedup
+    from storyline.corpus.textsim import shingles
+    from storyline.text import fold_words, tokens
+
+    text = ("Die Schäfer-Gümbel Koalition: 12 of the ÉLUS met in Zürich.\n\n  \n\n"
+            "O'Brien’s   team\tsaid it would 2024 meet the mayor's office ﬁnally.\n\n"
+            "Ｆｕｌｌ-width words and ½ figures.")
+    article = Article(id="a", source_id="s", source="a.txt", text=text)
+    folded = " ".join(f for f in (fold_words(p) for p in article.paragraphs) if f)
+    assert dedup._content_words(folded) == tokens(text)
+    assert dedup._content_words("") == tokens("") == []
+    hashes = dedup._shingle_hashes(folded, 3)
+    want = sorted({int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(),
+                                  "little") & 0xFFFFFFFF for s in shingles(folded, 3)})
+    assert hashes.dtype.name == "uint32" and hashes.tolist() == want
+    assert dedup._shingle_hashes("", 3).tolist() == []

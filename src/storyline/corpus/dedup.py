@@ -32,11 +32,12 @@ from datetime import date
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 from numpy.typing import NDArray
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..errors import ConfigError
 from ..records import Article, ArticleInfo, ArticleMeta, DuplicateLink
 from ..settings import Settings
-from ..text import WEEKDAY_NAMES, fold_words, tokens, words
+from ..text import MIN_TOKEN_CHARS, WEEKDAY_NAMES, fold_words, tokens, words
 from .reader import Corpus
 from .textsim import shingles
 
@@ -202,11 +203,19 @@ def _fingerprints(source: Corpus, infos: Sequence[ArticleInfo], settings: Settin
         _add_paragraphs(prints.paragraphs, k, paragraphs, folded_paragraphs)
         if _day(art) is not None:
             prints.dated += 1
-            prints.text_df.update(set(tokens(art.text)))
+            prints.text_df.update(set(_content_words(folded)))
             prints.name_df.update(set(_names(art.text)))
     _sketch(batch, prints, settings)
     prints.band_keys = prints.band_keys[:len(prints.sketched)]
     return prints
+
+
+def _content_words(folded: str) -> list[str]:
+    """``text.tokens`` of a text whose folded words, one space apart, are ``folded``: the
+    same words (folding the paragraphs folds the text), without a second pass over it."""
+    return [w for w in folded.split(" ")
+            if len(w) >= MIN_TOKEN_CHARS and w not in STOP_WORDS and not w.isdigit()
+            ] if folded else []
 
 
 def _sketch(batch: dict[int, NDArray[np.uint32]], prints: _Prints, settings: Settings) -> None:
@@ -239,9 +248,10 @@ def _shingle_hashes(folded: str, size: int) -> NDArray[np.uint32]:
     """Sorted unique 32-bit hashes of the word shingles: the values MinHash reads, and half
     the memory of 64-bit ones for the exact-set checks (a collision among a few hundred
     shingles is a one-in-ten-million event per article)."""
-    hashes = {int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "little")
-              & _HASH_MASK_32 for s in shingles(folded, size)}
-    return np.array(sorted(hashes), dtype=np.uint32)
+    digests = b"".join([hashlib.blake2b(s.encode(), digest_size=8).digest()
+                        for s in shingles(folded, size)])
+    low = np.frombuffer(digests, dtype="<u8") & _HASH_MASK_32  # each digest read little-endian
+    return np.unique(low.astype(np.uint32))
 
 
 def _near_pairs(prints: _Prints, source: Corpus, infos: Sequence[ArticleInfo],
