@@ -8,8 +8,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..errors import ConfigError
+from ..records import Contradiction, TimelineItem
 from ..settings import Settings
 from ..store import Store
+from .local import run
 
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNIT_S = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -25,29 +27,29 @@ def parse_interval(text: str) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Snapshot:
+    """What a round compares: article ids, timeline rows and contradictions by their keys."""
+
     articles: frozenset[str]
-    timeline: frozenset[tuple[str, str, str]]
-    contradictions: frozenset[tuple[str, str]]
+    timeline: dict[tuple[str, str, str], TimelineItem]
+    contradictions: dict[tuple[str, str], Contradiction]
 
 
 def snapshot(store: Store) -> Snapshot:
     return Snapshot(
         articles=frozenset(store.article_ids()),
-        timeline=frozenset((t.story, t.kind, t.ref) for t in store.timeline()),
-        contradictions=frozenset((c.a, c.b) for c in store.contradictions()))
+        timeline={(t.story, t.kind, t.ref): t for t in store.timeline()},
+        contradictions={(c.a, c.b): c for c in store.contradictions()})
 
 
 def describe_changes(store: Store, before: Snapshot, after: Snapshot) -> list[str]:
-    """One line per new article, timeline item and contradiction."""
+    """One line per new article, timeline item and contradiction (rows from ``after``)."""
     lines = [f"new article: {a.title or a.source_id} ({a.outlet or 'unknown outlet'})"
              for a in store.articles(sorted(after.articles - before.articles))]
-    items = {(t.story, t.kind, t.ref): t for t in store.timeline()}
-    for key in sorted(after.timeline - before.timeline):
-        t = items[key]
+    for key in sorted(after.timeline.keys() - before.timeline.keys()):
+        t = after.timeline[key]
         lines.append(f"new {t.kind}: {t.date or 'undated'}  {t.title}")
-    for c in store.contradictions():
-        if (c.a, c.b) in after.contradictions - before.contradictions:
-            lines.append(f"new contradiction: {c.why}")
+    lines += [f"new contradiction: {c.why}" for pair, c in after.contradictions.items()
+              if pair not in before.contradictions]
     return lines
 
 
@@ -55,8 +57,6 @@ def watch(sources: Sequence[str], db: str, settings: Settings, every_s: float,
           rounds: int = 0, echo: Callable[[str], None] = print,
           sleep: Callable[[float], None] = time.sleep) -> int:
     """Run ``sources`` every ``every_s`` seconds (``rounds`` times; 0 = until stopped)."""
-    from .local import run
-
     done = 0
     while True:
         with Store.open(db) as store:
