@@ -41,7 +41,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ...records import Article, EventMention, EventStatus, Mention, Timex, content_id
-from .. import names
+from ...text import fold_name
 from ..model import lemma_of, text_of, tokens_with_pos
 from ..timexes import PARTIAL_VALUE, partial_timexes
 from .kinds import (
@@ -164,7 +164,7 @@ def find_event_mentions(doc: Doc, article: Article, mentions: Sequence[Mention],
     """Event mentions in one article, in text order."""
     reporters = _reporters(article)
     placed = [f for f in _place_mentions(doc, mentions)
-              if names.fold(f.mention.text) not in reporters]
+              if fold_name(f.mention.text) not in reporters]
     dated = _place_timexes(doc, timexes)
     lead = _lead(doc, article, timexes)
     triggers = [(t, kind) for t in tokens_with_pos(doc, TRIGGER_POS)
@@ -228,7 +228,7 @@ def _anaphora_dates(found: list[tuple[EventMention, Token]]) -> list[EventMentio
 
 def _reporters(article: Article) -> set[str]:
     """The article's own outlet and wire ("(MENAFN) ..."): they report events, take no part."""
-    return {names.fold(x) for x in (article.outlet, article.wire) if x}
+    return {fold_name(x) for x in (article.outlet, article.wire) if x}
 
 
 def _lead(doc: Doc, article: Article, timexes: Iterable[Timex]) -> _Lead:
