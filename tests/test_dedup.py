@@ -145,3 +145,18 @@ def test_fingerprints_read_a_text_s_words_and_shingles_as_the_text_helpers_do() 
                                   "little") & 0xFFFFFFFF for s in shingles(folded, 3)})
     assert hashes.dtype.name == "uint32" and hashes.tolist() == want
     assert dedup._shingle_hashes("", 3).tolist() == []
+
+
+def test_an_outlet_whose_release_was_copied_first_elsewhere_counts_once() -> None:
+    # The outlet's release was reprinted by a newswire page that the copy links point to
+    # (its canonical), and the outlet has a second release: one outlet, one source.
+    arts = [art("wire", HARBOUR, outlet="Newswire Pages"),
+            art("own1", HARBOUR, outlet="Harbour Union"),
+            art("own2", BAKERY, outlet="Harbour Union"),
+            art("other", BAKERY, outlet="Lindeby Tidende")]
+    links = [DuplicateLink("own1", "wire", "near")]
+    index = SourceIndex.build(arts, links)
+    assert index.sources(["own1", "own2"]) == ["Harbour Union"]
+    assert index.count(["own1", "own2"]) == 1
+    assert index.count(["own1", "own2", "wire"]) == 2
+    assert index.count(["own1", "own2", "other"]) == 2

@@ -93,8 +93,12 @@ class SourceIndex:
         return sorted({self.outlets[a] for a in article_ids if a in self.outlets})
 
     def count(self, article_ids: Iterable[str]) -> int:
-        """How many independent origins these articles have."""
-        return len({self.origins[a] for a in article_ids if a in self.origins})
+        """How many independent origins these articles have: never more than the outlets
+        they name. A copy's origin is its group's canonical outlet, so an outlet's own
+        press release reprinted first elsewhere ("ucsusa.org" copied by a newswire page)
+        and its other release would count as two origins of one outlet."""
+        ids = [a for a in article_ids if a in self.origins]
+        return min(len({self.origins[a] for a in ids}), len({self.outlets[a] for a in ids}))
 
     def independent(self, article_ids: Iterable[str]) -> tuple[list[str], int]:
         ids = list(article_ids)
