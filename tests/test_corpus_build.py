@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from storyline import corpus
 from storyline.corpus.reader import MemoryCorpus
-from storyline.records import Analysis, Article, Mention, Quote, Sentence
+from storyline.records import Analysis, Article, DuplicateLink, Mention, Quote, Sentence
 from storyline.runners.local import build_corpus
 from storyline.settings import Settings
 from storyline.store import Store
@@ -62,6 +64,34 @@ def test_the_runner_saves_what_the_build_returns(store: Store, settings: Setting
     assert [s.articles for s in store.stories()] == [s.articles for s in found.stories]
     assert set(store.timeline()) == set(found.timeline)
     assert store.key_dates() == list(found.key_dates)
+
+
+def test_a_store_build_with_copies_found_elsewhere_reads_ahead_and_finds_the_same(
+        store: Store, settings: Settings) -> None:
+    from storyline.corpus import dedup
+    from storyline.store.reader import StoredCorpus
+
+    with store.transaction():
+        for a in ARTICLES:
+            store.upsert_article(a)
+            store.save_analysis(ANALYSES[a.id])
+    here = corpus.build(StoredCorpus(store), settings)
+    reader = StoredCorpus(store)
+    calls = []
+
+    def elsewhere() -> list[DuplicateLink]:
+        calls.append(1)
+        return dedup.find_duplicates(reader, settings)
+
+    assert corpus.build(reader, settings, copies=elsewhere) == here and calls == [1]
+    linked = reader.linked(here.entity_links)
+    linked.read_ahead()  # the analyses are kept: asking again reads none from the store
+    store.conn.execute("DELETE FROM mentions")
+    assert dict(linked.analyses(["a1", "a2"])) == {
+        i: Analysis(article=i, mentions=tuple(dataclasses.replace(
+            m, entity=here.entity_links[(i, m.key)]) for m in a.mentions),
+            quotes=tuple(dataclasses.replace(q, speaker=here.entity_links[(i, "solheim")])
+                         for q in a.quotes)) for i, a in ANALYSES.items()}
 
 
 def test_a_rebuild_keeps_the_stories_earlier_builds_made(settings: Settings) -> None:

@@ -90,7 +90,11 @@ def build(corpus: Corpus, settings: Settings, previous: Sequence[Story] = (),
         corpus = corpus.linked(links)
     # 2. Copies: the same text, the same wire story, translations.
     with step("duplicates"):
-        copy_links = copies() if copies is not None else dedup.find_duplicates(corpus, settings)
+        if copies is not None:  # the search runs elsewhere: meanwhile read what comes next
+            corpus.read_ahead()
+            copy_links = copies()
+        else:
+            copy_links = dedup.find_duplicates(corpus, settings)
     # 3. Stories, starting from the assignment earlier runs made.
     with step("stories"):
         found_stories = stories.assign_stories(corpus, copy_links, previous, settings)

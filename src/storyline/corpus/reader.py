@@ -49,6 +49,10 @@ class Corpus(Protocol):
         """This corpus with mentions and quote speakers pointing at ``entities``
         (mentions and speakers whose key has no entity point at none)."""
 
+    def read_ahead(self) -> None:
+        """Read now what the later steps will ask for, where this corpus keeps what it reads
+        (a store keeps its first analyses); nothing where it keeps nothing."""
+
 
 def with_analyses(corpus: Corpus, ids: Sequence[str]) -> Iterator[tuple[Article, Analysis | None]]:
     """Each article with its analysis, in the order of ``ids``, a batch read at a time."""
@@ -95,6 +99,9 @@ class MemoryCorpus:
     def mention_key_counts(self) -> list[tuple[str, str, int]]:
         counts = Counter((m.article, m.key) for a in self.found.values() for m in a.mentions)
         return [(article, key, n) for (article, key), n in sorted(counts.items())]
+
+    def read_ahead(self) -> None:
+        return None  # already in memory
 
     def linked(self, entities: EntityLinks) -> MemoryCorpus:
         def link(a: Analysis) -> Analysis:

@@ -68,6 +68,11 @@ class StoredCorpus:
             kept[i] = analysis
         return {i: kept[i] if i in kept else found[i] for i in ids}
 
+    def read_ahead(self) -> None:
+        ids = [a.id for a in self.infos()[:KEPT_ANALYSES]]
+        for start in range(0, len(ids), ARTICLE_BATCH):
+            self.analyses(ids[start:start + ARTICLE_BATCH])
+
     def mentions(self) -> list[Mention]:
         return self.store.mentions(entities=self.entities)
 
