@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.clean import boilerplate, clean, find_headline, read_lead
+from storyline.clean import boilerplate, bylines, clean, find_headline, read_lead
 from storyline.errors import ExtractError
 from storyline.ingest import text as text_reader
 from storyline.records import Article, RawPage
@@ -147,3 +147,74 @@ def test_stoplist_for_picks_the_stoplist_covering_most_words(text: str) -> None:
         sum(n for w, n in words.items() if w in kv[1]), kv[0] == "English"))[1] \
         if words else frozenset()
     assert boilerplate.stoplist_for(text) == expected
+
+
+def test_photo_credit_contact_and_date_lines_are_never_the_title(settings: Settings) -> None:
+    # the credit is printed twice (caption and gallery), the caption is long and title-like,
+    # a contact line and a date-only line sit between it and the body
+    a = dump("photo_credit_byline.txt", settings)
+    assert a.title == "Lighthouse keepers' cottages to reopen as a maritime museum next spring"
+    assert a.text.startswith(a.title + "\n\nThe town council voted on Monday")
+    for junk in ("Photo:", "Ingrid Solberg", "tbrekke@", "010-0199", "09:40 am PT",
+                 "Kari Dahl | Getty Images", "The restored keepers' cottages"):
+        assert junk not in a.text
+    assert "the whole street has helped" in a.text  # prose after an in-body credit stays
+    assert (a.published, a.published_from) == ("2024-03-12", "text-stamp")
+
+
+def test_byline_and_last_modified_line_are_not_the_title(settings: Settings) -> None:
+    a = dump("byline_date_only.txt", settings)
+    assert a.title == "Bakers in the old quarter agree on a shared Sunday rota"
+    for junk in ("By Lena Marsh", "Last modified", "Photo by Ruth Anker"):
+        assert junk not in a.text
+    assert "a list of the open shops will hang in each window" in a.text
+    assert a.published == "2024-03-10"
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Photo: Ingrid Solberg, AP", "credit"),
+    ("Foto: Ingrid Solberg / dpa", "credit"),
+    ("Текст: Ольга Белова·12 марта 2024", "credit"),
+    ("Kari Dahl | Getty Images", "credit"),
+    ("Tomas Brekke, AP Science Writer", "credit"),
+    ("Ruth Anker, Harbourgazette.net", "credit"),
+    ("A skipper mends a net on the quay on Monday. (AP)", "credit"),
+    ("The pier at dusk, seen from the ferry (Photo: Kari Dahl)", "credit"),
+    ("In this Monday, March 11, 2024, file photo, a ferry leaves the harbour", "credit"),
+    ("By Lena Marsh and Oskar Veldt", "byline"),
+    ("BY LENA MARSH", "byline"),
+    ("Posted on 12 März 2024 by admin", "byline"),
+    ("March 12, 2024 | by Lena Marsh", "byline"),
+    ("Publicado por: Lena Marsh", "byline"),
+    ("Harbour Wire March 12, 2024 11:03 PM", None),
+    ("Reuters March 12, 2024 11:03 PM", "byline"),
+    ("Tomas Brekke tbrekke@harbourgazette.example (555) 010-0199", "contact"),
+    ("Tuesday, March 12, 2024, 09:40 am PT (12:40 pm ET)", "date"),
+    ("Last modified on Sun 10 Mar 2024 18.56 GMT", "date"),
+    ("publiziert am 12. März 2024", "date"),
+    ("Published Tue, Mar 12 20249:40 AM ESTUpdated an hour ago", "date"),
+    # headlines and prose that look a little like them
+    ("By the numbers: how the harbour paid for its new pier", None),
+    ("Photo: Skippers Battle Winter Storms", None),
+    ("Video: skippers battle the winter storm off the north pier", None),
+    ("Nordic Ferry, Harbour Pilot Agree on Winter Timetable", None),
+    ("June 26 – Harbour Hall, Bergen, PA", None),
+    ("This article was first published by Harbour Gazette.", None),
+    ("Ferry fares rise 3.5% from March 12, 2024", None),
+    ("$119.00", None),
+    ("Call the harbour office on (555) 010-0199 to book a berth before the season starts.",
+     None),
+])
+def test_credit_byline_contact_and_date_lines(line: str, kind: str | None) -> None:
+    got = bylines.kind_of(line)
+    assert (got.value if got else None) == kind
+
+
+def test_standfirst_under_the_headline_is_not_the_title() -> None:
+    lines = ["Menu", "Skippers win a winter fee cut",
+             "The port authority said the cut would last until spring, after a month of talks "
+             "with the skippers and the council",
+             "By Lena Marsh",
+             "The port authority cut harbour fees for the winter fleet on Monday, its director "
+             "said, after a month of talks with skippers and the regional council."]
+    assert find_headline(lines, [4]) == "Skippers win a winter fee cut"
