@@ -178,6 +178,7 @@ def test_byline_and_last_modified_line_are_not_the_title(settings: Settings) -> 
     ("Kari Dahl | Getty Images", "credit"),
     ("Tomas Brekke, AP Science Writer", "credit"),
     ("Ruth Anker, Harbourgazette.net", "credit"),
+    ("Ruth Anker, MS, RDN", "credit"),
     ("A skipper mends a net on the quay on Monday. (AP)", "credit"),
     ("The pier at dusk, seen from the ferry (Photo: Kari Dahl)", "credit"),
     ("In this Monday, March 11, 2024, file photo, a ferry leaves the harbour", "credit"),
@@ -218,3 +219,12 @@ def test_standfirst_under_the_headline_is_not_the_title() -> None:
              "The port authority cut harbour fees for the winter fleet on Monday, its director "
              "said, after a month of talks with skippers and the regional council."]
     assert find_headline(lines, [4]) == "Skippers win a winter fee cut"
+
+
+def test_breadcrumbs_and_reading_widgets_are_not_the_title() -> None:
+    body = ("The port authority cut harbour fees for the winter fleet on Monday, its director "
+            "said, after a month of talks with skippers and the regional council.")
+    for above in ("News > Harbour > Winter Fleet", "Home » Harbour news »",
+                  "Continue reading the main story", "Close extra sharing options"):
+        assert find_headline(["Skippers win a winter fee cut", above, body], [2]) == \
+            "Skippers win a winter fee cut"

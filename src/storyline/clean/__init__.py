@@ -39,6 +39,8 @@ HEADLINE_WINDOW = 6
 # dumps-scrapinghub have a median of 9 words; the standfirsts and captions that sat between
 # headline and byline there 17 to 28.)
 STANDFIRST_WORDS = 16
+# A furniture line shorter than this is a widget's label, passed over on the way up.
+SENTENCE_WORDS = boilerplate.SENTENCE_WORDS
 # How many lines from the top a headline printed twice may be found in.
 TOP_LINES = 25
 # An outlet line at the top of a dump (the header's tail) is a name of at most this many
@@ -48,6 +50,8 @@ OUTLET_MAX_WORDS = 4
 READING_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?|мин)\.?\s*(?:read|reading|чтения)?$", re.I)
 TAGS = re.compile(r"^(?:tags?|topics?|keywords?)\s*:", re.I)
 SEPARATOR_START = re.compile(r"^[\W_]")
+# A breadcrumb trail: "Blog > Health > Tips", "Home » Column »".
+BREADCRUMB = re.compile(r"[>»›](?:.*[>»›]|\s*$)")
 # "(MENAFN) NATO Secretary ..." - an outlet in brackets opening the body.
 OPENING_OUTLET = re.compile(r"^\(([A-Z][\w .&'-]{1,40})\)\s+")
 # "Brussels, December 2 (European Press) –" / "KYIV, Sept 3 (Reuters) -" / "LONDON (AP) —".
@@ -167,8 +171,15 @@ def _title_like(line: str) -> bool:
     if SEPARATOR_START.match(s) and s[0] not in "\"“‘'":
         return False
     ends_sentence = s.endswith(".") and not s.endswith("...")
-    furniture = boilerplate.FURNITURE.search(s) or DATELINE.match(s + " –")
+    furniture = boilerplate.FURNITURE.search(s) or DATELINE.match(s + " –") or \
+        BREADCRUMB.search(s)
     return not ends_sentence and not furniture and not bylines.about_article(s)
+
+
+def _widget(line: str) -> bool:
+    """A short furniture line ("Continue reading", "Share this") or a breadcrumb trail."""
+    return len(boilerplate.WORD.findall(line)) < SENTENCE_WORDS and bool(
+        boilerplate.FURNITURE.search(line) or BREADCRUMB.search(line))
 
 
 def find_headline(lines: list[str], body: list[int]) -> str | None:
@@ -182,7 +193,7 @@ def find_headline(lines: list[str], body: list[int]) -> str | None:
         if keys.count(k) > 1 and _title_like(x):
             return x
     above = [x for x in tops if not _is_metadata(x, None) and not _only_dateline(x)
-             and not bylines.about_article(x)]
+             and not bylines.about_article(x) and not _widget(x)]
     window = above[-HEADLINE_WINDOW:]
     for j in range(len(window) - 1, -1, -1):
         x = window[j]

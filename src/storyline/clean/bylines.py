@@ -54,6 +54,9 @@ AGENCY = re.compile(
     r"tass|sputnik|anadolu|bloomberg|shutterstock|istock(?:photo)?|alamy|upi|kyodo|yonhap|"
     r"handout|file|staff|writer|photographer|correspondent|reporter|editor|contributor|"
     r"columnist|journalist|special to)\b", re.I)
+# An author's degrees and licences after the name: "Jane Roe, MS, RDN", "Jane Roe, PhD".
+CREDENTIALS = frozenset({"md", "phd", "ms", "msc", "ma", "mba", "mph", "rd", "rdn", "rn", "dds",
+                         "cpa", "cfp", "jd", "esq", "lcsw", "dr", "prof"})
 # "Jane Roe, Example.com": a site credited after a name.
 DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.I)
 # What credits a picture and nothing else: a picture word opening the line, or a photo
@@ -179,7 +182,7 @@ def _credit(s: str) -> bool:
                                                                         NAME_WORDS):
         return False
     tail = m.group("tail").strip()
-    if DOMAIN.match(tail):
+    if DOMAIN.match(tail) or all(w.lower().strip(".") in CREDENTIALS for w in tail.split()):
         return True
     return len(tail.split()) <= TAIL_WORDS and bool(AGENCY.search(tail)) and \
         _names(tail, TAIL_WORDS)
