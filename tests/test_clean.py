@@ -179,6 +179,7 @@ def test_byline_and_last_modified_line_are_not_the_title(settings: Settings) -> 
     ("Tomas Brekke, AP Science Writer", "credit"),
     ("Ruth Anker, Harbourgazette.net", "credit"),
     ("Ruth Anker, MS, RDN", "credit"),
+    ("Ruth Anker / Agencia Puerto", "credit"),
     ("A skipper mends a net on the quay on Monday. (AP)", "credit"),
     ("The pier at dusk, seen from the ferry (Photo: Kari Dahl)", "credit"),
     ("In this Monday, March 11, 2024, file photo, a ferry leaves the harbour", "credit"),
@@ -228,3 +229,4 @@ def test_breadcrumbs_and_reading_widgets_are_not_the_title() -> None:
                   "Continue reading the main story", "Close extra sharing options"):
         assert find_headline(["Skippers win a winter fee cut", above, body], [2]) == \
             "Skippers win a winter fee cut"
+    assert find_headline(["Send this page to someone via email", body], [1]) is None

@@ -92,7 +92,8 @@ FURNITURE = re.compile(
     r"\b(?:copyright|all rights reserved|disclaimer|warranty|liability|terms of (?:use|service)"
     r"|privacy policy|cookies?|subscribe|subscription|newsletter|sign (?:in|up)|log ?in"
     r"|register|share (?:this|on)|follow us|advertisement|advertising|sponsored|comments?"
-    r"|read more|continue reading|sharing options|related (?:stories|articles|posts)"
+    r"|read more|continue reading|sharing options|send this (?:page|article|story)"
+    r"|related (?:stories|articles|posts)"
     r"|most (?:popular|read|viewed)|min(?:ute)? read"
     r"|tags?:|click here|download (?:the )?app|javascript|browser|trending|recommended)\b",
     re.I)

@@ -53,7 +53,8 @@ AGENCY = re.compile(
     r"\b(?:ap|associated press|reuters|afp|getty(?: images)?|epa|efe|dpa|ansa|pa|xinhua|"
     r"tass|sputnik|anadolu|bloomberg|shutterstock|istock(?:photo)?|alamy|upi|kyodo|yonhap|"
     r"handout|file|staff|writer|photographer|correspondent|reporter|editor|contributor|"
-    r"columnist|journalist|special to)\b", re.I)
+    r"columnist|journalist|special to|agencia|agência|agence|agentur|agenzia|агентство)\b",
+    re.I)
 # An author's degrees and licences after the name: "Jane Roe, MS, RDN", "Jane Roe, PhD".
 CREDENTIALS = frozenset({"md", "phd", "ms", "msc", "ma", "mba", "mph", "rd", "rdn", "rn", "dds",
                          "cpa", "cfp", "jd", "esq", "lcsw", "dr", "prof"})
