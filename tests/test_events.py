@@ -754,3 +754,81 @@ def test_an_undated_articles_event_fixed_by_a_shared_one_joins_the_dated_event_i
     [event] = merge_events(articles, analyses, [story], [], key_to_entity)
     assert event.date == "2031-03-10" and set(event.mentions) == {
         "a1-meeting-0", "a2-meeting-0", "a2-summit-20"}
+
+
+@pytest.mark.slow
+def test_opened_fire_is_a_shooting_not_an_opening(nlp: Any) -> None:
+    text = "A former clerk opened fire at the Tromsvik ferry office on Friday."
+    found = _run(nlp, text, [("Friday", "2031-03-07")])
+    assert [e.kind for e in found] == ["shooting"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Karl Weiss opened up about his years at sea on Friday.",
+    "The Orion was flying a Norwegian flag when it sank on Friday.",
+    "Anna Lindqvist released a statement on Friday.",
+    "Karl Weiss was released from hospital on Friday.",
+    "Karl Weiss was hit by a van on Friday and sent flying into the air.",
+])
+def test_a_lexicon_verb_in_another_sense_is_not_its_kind(nlp: Any, text: str) -> None:
+    found = _run(nlp, text, [("Friday", "2031-03-07")])
+    assert not [e for e in found if e.kind in ("opening", "flight", "launch")]
+
+
+@pytest.mark.slow
+def test_a_verb_whose_object_is_a_happening_leaves_the_event_to_the_noun(nlp: Any) -> None:
+    text = "Otto Brandt launched an attack on Oslo on Friday."
+    found = _run(nlp, text, [("Friday", "2031-03-07")])
+    assert [e.kind for e in found] == ["attack"]
+    assert found[0].date == "2031-03-07"
+
+
+@pytest.mark.slow
+def test_a_press_release_and_a_release_date_are_no_launch(nlp: Any) -> None:
+    text = ("Nordic Ferries said in a press release on Friday that Orion 7 has no release "
+            "date yet.")
+    found = _run(nlp, text, [("Friday", "2031-03-07")])
+    assert not [e for e in found if e.kind == "launch"]
+
+
+@pytest.mark.slow
+def test_a_phrase_cut_before_its_noun_drops_the_dangling_word(nlp: Any) -> None:
+    text = ("Karl Weiss was walking along parked cars on Harbour Street near the old ferry "
+            "terminal on Friday.")
+    found = _run(nlp, text, [("Friday", "2031-03-07")])
+    phrases = [e.phrase for e in found if e.phrase]
+    assert phrases and all(p.split()[-1] not in ("near", "the", "on", "along")
+                           for p in phrases)
+
+
+@pytest.mark.slow
+def test_a_name_glued_to_page_chrome_is_no_participant(nlp: Any) -> None:
+    text = "Anna Lindqvist met Otto Brandt in Berlin on Friday."
+    doc = nlp(text)
+    chrome = Mention("a1", 0, 0, "Daily Ledger)A", "ORG", "ledger)a")
+    start = text.index("Otto Brandt")
+    glued = Mention("a1", start, start + 11, "Otto Brandt)A", "PERSON", "brandt")
+    found = find_event_mentions(doc, _article(text), [*_mentions(doc, "a1")[:1], glued, chrome],
+                                [_timex(text, "Friday", "2031-03-07")])
+    [meeting] = [e for e in found if e.kind == "meeting"]
+    assert "brandt" not in meeting.participants
+
+
+def test_a_title_names_a_product_only_where_the_happening_is_about_one() -> None:
+    mentions = [_m("a1", "Karl Weiss"), _m("a1", "Volvo", "ORG"),
+                Mention("a1", 0, 5, "Nova", "PRODUCT", "nova")]
+    analyses = {"a1": _analysis("a1", mentions, [
+        _em("a1", "death", "2031-03-07", ("weiss", "nova")),
+        _em("a1", "launch", "2031-03-08", ("volvo", "nova"), start=20)])}
+    events = merge_events([_article("x")], analyses, [], [], {})
+    titles = {e.kind: e.title for e in events}
+    assert titles["death"] == "Death: Karl Weiss"
+    assert "Nova" in titles["launch"]
+
+
+@pytest.mark.slow
+def test_an_event_word_inside_a_name_is_no_event(nlp: Any) -> None:
+    text = "Summit Entertainment hired Chris Weitz in Los Angeles on Friday."
+    found = _run(nlp, text, [("Friday", "2031-03-07")])
+    assert not [e for e in found if e.kind == "summit"]

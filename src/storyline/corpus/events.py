@@ -88,6 +88,14 @@ WHEN_WORDS = frozenset({"today", "yesterday", "tonight", "tomorrow", "now", "aga
 KIND_LABELS = {"press-conference": "Press conference", "talks": "Talks"}
 # Labels whose mentions name someone rather than describe them; preferred for titles.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "PRODUCT", "FAC", "LOC"})
+PRODUCT_LABEL = "PRODUCT"
+# Kinds of happening a product takes part in as what it is about ("Launch: iPhone 4",
+# "Delivery: Boeing 787"). Elsewhere a product in the clause is a detail, the car of a
+# hit-and-run ("Meeting: Camry, Raj Chohan, Toyota"), and the title names only who took
+# part: people, organisations and places, if any. Products stay participants everywhere,
+# so an event is still found by what it was about.
+PRODUCT_KINDS = frozenset({"launch", "delivery", "order", "acquisition", "sale", "crash",
+                           "flight", "announcement", "contract", "cancellation", "delay"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +112,9 @@ class _Resolved:
     # historic Mat Maid building": the building is named, though not as a participant).
     told_with: frozenset[str] = frozenset()
     place_label: str | None = None  # the place's entity label: GPE, LOC or FAC
+    # Identities that are products (a PRODUCT mention or a ``thing:`` key): named in a
+    # title only where the happening is about a product (``PRODUCT_KINDS``).
+    products: frozenset[str] = frozenset()
 
     @property
     def inferred(self) -> bool:
@@ -342,12 +353,15 @@ def _resolve(analysis: Analysis, story: str | None,
         told = frozenset(_sentence_names(em, analysis.mentions) - reporters) if em.lead \
             else frozenset()
         ids: dict[str, str] = {}
+        products = set()
         for key in em.participants:
             ident, name = _identity(analysis.article, key, names, key_to_entity, things)
             ids.setdefault(ident, name)
+            if key.startswith(THING_PREFIX) or labels.get(key) == PRODUCT_LABEL:
+                products.add(ident)
         place = _display(names[em.place]) if em.place in names else None
         out.append(_Resolved(em, story, frozenset(ids), ids, place, published, told,
-                             labels.get(em.place) if em.place else None))
+                             labels.get(em.place) if em.place else None, frozenset(products)))
     return out
 
 
@@ -660,7 +674,7 @@ def _title(kind: str, c: _Cluster, place: str | None) -> str | None:
     the verb's phrase as the reports wrote it (the verb and its object); a bare verb says
     nothing ("Kyiv Independent informed"), so such an event gets no title.
     """
-    names = _top_names(c)
+    names = _top_names(c, with_products=kind in PRODUCT_KINDS)
     if is_verb_kind(kind):
         phrases = [m.mention.phrase for m in c.members
                    if m.mention.phrase and _says_what(m.mention.phrase)]
@@ -686,12 +700,17 @@ def _says_what(phrase: str) -> bool:
     return len(words) >= MIN_PHRASE_WORDS
 
 
-def _top_names(c: _Cluster) -> list[str]:
-    """The cluster's most often named participants, longest spelling of each."""
+def _top_names(c: _Cluster, with_products: bool = True) -> list[str]:
+    """The cluster's most often named participants, longest spelling of each; products
+    only ``with_products`` or where no one else is named ("Visit: A380 — U.S.")."""
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
+    products = {i for m in c.members for i in m.products}
+    hide = not with_products and bool(c.ids - products)
     for m in c.members:
         for ident, name in m.names.items():
+            if hide and ident in products:
+                continue
             counts[ident] += 1
             if len(name) > len(names.get(ident, "")):
                 names[ident] = name

@@ -62,6 +62,7 @@ from .kinds import (
     TELLING_KINDS,
     TIME_REFERENCE_WORDS,
     TRIGGER_POS,
+    VERB_TRIGGERS,
     DateFrom,
     family,
     is_lead_noun,
@@ -118,6 +119,11 @@ NOT_THING_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORD
 PHRASE_MAX_WORDS = 8
 # Dependency edges below which a word cannot be a planning verb's plan: its subject.
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "agent", "expl"})
+# Parts of speech a phrase cannot end in: they need the words a cut left out.
+DANGLING_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"})
+# A bracket between two letters or digits: words of page chrome glued together by the text
+# extraction ("CNN Business)A"), not a name anyone bears.
+GLUED = re.compile(r"[^\W_][()\[\]{}][^\W_]")
 ANAPHORIC_DET = "the"
 
 
@@ -164,7 +170,8 @@ def find_event_mentions(doc: Doc, article: Article, mentions: Sequence[Mention],
     """Event mentions in one article, in text order."""
     reporters = _reporters(article)
     placed = [f for f in _place_mentions(doc, mentions)
-              if fold_name(f.mention.text) not in reporters]
+              if fold_name(f.mention.text) not in reporters
+              and not GLUED.search(f.mention.text)]
     dated = _place_timexes(doc, timexes)
     lead = _lead(doc, article, timexes)
     triggers = [(t, kind) for t in tokens_with_pos(doc, TRIGGER_POS)
@@ -284,8 +291,9 @@ def _lead_verbs(doc: Doc, lead: _Lead, trigger_ids: set[int]) -> list[tuple[Toke
             verbs += _reported_verbs(root)
         for verb in verbs:
             lemma = verb_lemma(verb)
-            if verb.pos_ != "VERB" or verb.i in trigger_ids or is_negated(verb):
-                continue
+            if verb.pos_ != "VERB" or verb.i in trigger_ids or is_negated(verb) \
+                    or lemma in VERB_TRIGGERS:
+                continue  # a lexicon verb the lexicon did not take: another sense
             if lemma not in LIGHT_VERBS | STATEMENT_VERBS | REPORTING_VERBS | OPINION_VERBS:
                 out.append((verb, lemma))
     return out
@@ -312,8 +320,8 @@ def _dated_verbs(dated: Sequence[tuple[Token, str]],
         verb = _governor(root, trigger_ids)
         lemma = verb_lemma(verb)
         if verb.pos_ != "VERB" or verb.i in trigger_ids or lemma in LIGHT_VERBS \
-                or lemma in REPORTING_VERBS:
-            continue
+                or lemma in REPORTING_VERBS or lemma in VERB_TRIGGERS:
+            continue  # a lexicon verb here was used in another sense ("launched an attack")
         if not is_negated(verb):
             out[verb.i] = (verb, lemma)
     return [out[i] for i in sorted(out)]
@@ -500,12 +508,15 @@ def _phrase(token: Token) -> str | None:
     for c in token.children:  # what someone said, or another clause, is not the phrase
         if c.i > token.i and c.dep_ in CONTENT_DEPS | {"advcl", "cc", "conj"}:
             hi = min(hi, c.left_edge.i - 1)
-    words: list[str] = []
+    words: list[Token] = []
     for t in token.doc[token.i:hi + 1]:
         if t.is_punct or t.is_space or len(words) >= PHRASE_MAX_WORDS:
             break
-        words.append(t.text)
-    return " ".join(words) or None
+        words.append(t)
+    # A phrase cut before its noun ends in what needs one: "on 117th Street near", "a".
+    while len(words) > 1 and words[-1].pos_ in DANGLING_POS:
+        words.pop()
+    return " ".join(t.text for t in words) or None
 
 
 def _is_definite(token: Token) -> bool:

@@ -214,6 +214,37 @@ def verb_lemma(verb: Token) -> str:
 
 # Words governing "fire" when it means shots or blame, not a blaze.
 GUNFIRE_HEADS = frozenset({"open", "under", "cease", "return", "exchange", "draw", "hold"})
+# Verbs that with the object "fire" say someone shot: "opened fire" is a shooting (the kind
+# of "the shooting"), not an opening.
+GUNFIRE_VERBS = frozenset({"open", "return", "exchange"})
+SHOOTING_KIND = "shooting"
+# Verb + particle that make another verb than the lexicon's: "opened up about her image"
+# (confided), "closing in on the vessel" (approached), "signed up" (enrolled), "sold out"
+# (ran out of tickets), "shelled out" (paid).
+OTHER_PHRASALS = frozenset({("open", "up"), ("close", "in"), ("sign", "up"), ("sell", "out"),
+                            ("shell", "out"), ("land", "up")})
+# Objects after which a lexicon verb names another happening: a ship "flying a flag"
+# sails under it; "released a statement" or "the names" is publishing what is known (how
+# we know things, not a launch: issue 17 section 3).
+OTHER_OBJECTS: dict[str, frozenset[str]] = {
+    "fly": frozenset({"flag", "colour", "color", "banner"}),
+    "release": frozenset({"statement", "name", "detail", "figure", "information", "report",
+                          "data", "result", "video", "photo", "image", "footage", "letter",
+                          "list", "text", "transcript", "record", "identity", "document"}),
+}
+# Verbs whose "-ing"/adjective complement says what they did to someone or something, not
+# a happening of its own: "sent flying into the air", "leaves open the possibility".
+RESULT_HEADS = frozenset({"send", "leave", "keep", "set", "knock"})
+# Objects of "release" that are people: a release from hospital or custody, not a launch.
+PERSON_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "i", "we", "you",
+                             "me", "us"})
+# Entity types of a name a trigger noun can be part of ("Summit Entertainment", "Catching
+# Fire"): then it names someone or something, not a happening. EVENT ("the G20 summit")
+# is left out on purpose.
+NAME_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "GPE", "LOC", "FAC", "NORP",
+                       "LAW"})
+# Compounds that make "release" a document: "a press release" is how news is told.
+DOCUMENT_COMPOUNDS = frozenset({"press", "news"})
 
 # Parts of speech a trigger can have: verbs, and nouns for the happenings they name.
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
@@ -233,8 +264,14 @@ def trigger_kind(token: Token) -> str | None:
 
 
 def _verb_kind(token: Token, lemma: str) -> str | None:
-    if lemma in VERB_TRIGGERS:
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if lemma in GUNFIRE_VERBS and any(lemma_of(c).lower() == "fire" and c.dep_ == "dobj"
+                                      for c in objects):
+        return SHOOTING_KIND
+    if lemma in VERB_TRIGGERS and not _other_sense(token, lemma, objects):
         return VERB_TRIGGERS[lemma]
+    if lemma in VERB_TRIGGERS:
+        return None
     if lemma in STATEMENT_VERBS:
         return "statement"
     if lemma in WITH_VERBS and any(c.lower_ == "with" for c in token.children):
@@ -246,8 +283,39 @@ def _verb_kind(token: Token, lemma: str) -> str | None:
     return None
 
 
+def _other_sense(token: Token, lemma: str, objects: list[Token]) -> bool:
+    """Whether the lexicon verb is used in a sense that is not its kind's.
+
+    A particle or object that makes another verb of it ("opened up", "flying a flag",
+    "released a statement"), a person released (from hospital, from custody), a result
+    told of someone ("sent flying"), or an object that is itself a happening the lexicon
+    names ("launched an attack", "signed an agreement"): that noun is the event, with this
+    verb's day and subject (its scope reaches the verb), so the verb adds only a wrong kind.
+    """
+    if any(c.dep_ == "prt" and (lemma, c.lower_) in OTHER_PHRASALS for c in token.children):
+        return True
+    if token.dep_ in ("xcomp", "oprd", "ccomp", "advcl", "dobj") and \
+            lemma_of(token.head).lower() in RESULT_HEADS and token.tag_ in ("VBG", "VBN", "JJ"):
+        return True
+    dobjs = [c for c in objects if c.dep_ == "dobj"]
+    if any(lemma_of(c).lower() in OTHER_OBJECTS.get(lemma, ()) for c in dobjs):
+        return True
+    if lemma == "release" and (any(c.ent_type_ == "PERSON" or c.lower_ in PERSON_PRONOUNS
+                                   for c in objects)
+                               or any(c.dep_ == "prep" and c.lower_ == "from"
+                                      for c in token.children)):
+        return True
+    return any(c.pos_ in ("NOUN", "PROPN") and trigger_kind(c) is not None for c in dobjs)
+
+
 def _noun_kind(token: Token, lemma: str) -> str | None:
     compounds = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
+    if token.ent_type_ in NAME_ENTS:
+        return None  # part of a name: "Summit Entertainment", the film "Catching Fire"
+    if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+        return None  # a modifier names a thing: "release date", "flight attendant"
+    if lemma == "release" and compounds & DOCUMENT_COMPOUNDS:
+        return None  # "a press release" is how the news is told, not a launch
     if lemma == "fire" and lemma_of(token.head).lower() in GUNFIRE_HEADS:
         return None  # "opened fire", "came under fire": shots or blame, not a blaze
     if lemma == "talk" and token.tag_ != "NNS":
