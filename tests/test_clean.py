@@ -180,6 +180,8 @@ def test_byline_and_last_modified_line_are_not_the_title(settings: Settings) -> 
     ("Ruth Anker, Harbourgazette.net", "credit"),
     ("Ruth Anker, MS, RDN", "credit"),
     ("Ruth Anker / Agencia Puerto", "credit"),
+    ("Lena Marsh, Oskar Veldt and Ruth Anker | Valley Courier", "credit"),
+    ("Ferry Strike, Port Closed | Live Updates From the Harbour Office", None),
     ("A skipper mends a net on the quay on Monday. (AP)", "credit"),
     ("The pier at dusk, seen from the ferry (Photo: Kari Dahl)", "credit"),
     ("In this Monday, March 11, 2024, file photo, a ferry leaves the harbour", "credit"),

@@ -71,6 +71,7 @@ PHOTO_AGENCY = re.compile(r"\b(?:getty(?: images)?|shutterstock|istock(?:photo)?
 # A name, then a separator, then an agency, a role or a site.
 NAME_THEN = re.compile(r"^(?P<who>[^,|/·•]+?(?:\s*(?:,|\band\b|&)\s*[^,|/·•]+?)*)\s*"
                        r"(?:,|\||/|·|•|–|—)\s*(?P<tail>[^,|/·•–—]+)$")
+NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
 # The most words a credited tail ("AP Sports Writer", "Getty Images") or a credit's names
 # may have: a name has two to four words, and "Jane Roe, John Doe and Ann Lee" about nine.
 TAIL_WORDS = 4
@@ -185,8 +186,17 @@ def _credit(s: str) -> bool:
     tail = m.group("tail").strip()
     if DOMAIN.match(tail) or all(w.lower().strip(".") in CREDENTIALS for w in tail.split()):
         return True
+    if _name_list(m.group("who")) and _names(tail, TAIL_WORDS):
+        return True  # "Jane Roe, John Doe, Ann Lee | Harbour Gazette": authors and outlet
     return len(tail.split()) <= TAIL_WORDS and bool(AGENCY.search(tail)) and \
         _names(tail, TAIL_WORDS)
+
+
+def _name_list(text: str) -> bool:
+    """Two or more full names: "Jane Roe, John Doe and Ann Lee" (a title-case headline's
+    parts are seldom all two to four words long)."""
+    parts = [p for p in NAME_SPLIT.split(text.strip()) if p]
+    return len(parts) >= 2 and all(2 <= len(p.split()) <= 4 for p in parts)
 
 
 def _contact(s: str) -> bool:
