@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from ..model import lemma_of
 from .cues import (
+    ADDRESSEE_PREPOSITIONS,
     CUE_NOUNS,
     CUE_VERBS,
     DESCRIPTIVE_CUES,
@@ -57,8 +58,11 @@ def content_of(verb: Token, is_cue: Callable[[Token], bool],
     lemma = lemma_of(verb).lower()
     if lemma in STANCE_VERBS or lemma in DIRECTIVE_VERBS:
         found = _infinitive(verb)
-        if found is not None:
-            return _clause_span(verb, [*_directive_object(verb, found), found], is_cue)
+        # "call" names its addressee with "on": "called Singh's house to let ..." phoned it
+        addressee = (_directive_object(verb, found)
+                     if found is not None and lemma not in ADDRESSEE_PREPOSITIONS else [])
+        if found is not None and (lemma in STANCE_VERBS or addressee or _addressed(verb)):
+            return _clause_span(verb, [*addressee, found], is_cue)
     if lemma in OBJECT_CUES or lemma in OBJECT_PREPOSITIONS:
         return _object_span(verb)
     return None
@@ -143,17 +147,35 @@ def _directive_object(verb: Token, infinitive: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "dobj" and c.i < infinitive.i]
 
 
+def _addressed(verb: Token) -> bool:
+    # "called on the ministry to ...": the addressee after the verb's own preposition.
+    prep = ADDRESSEE_PREPOSITIONS.get(lemma_of(verb).lower())
+    return prep is not None and any(c.dep_ == "prep" and c.lower_ == prep and any(
+        o.dep_ == "pobj" for o in c.children) for c in verb.children)
+
+
 def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _noun_clause(verb: Token) -> Token | None:
     # "expressed hope that ..." / "voiced confidence that ...": the clause hangs off the noun.
+    noun = cue_noun(verb)
+    return _noun_clause_of(noun) if noun is not None else None
+
+
+def cue_noun(verb: Token) -> Token | None:
+    """The noun of a light-verb cue that carries its clause ("hope" in "expressed hope
+    that ..."), or None."""
     for obj in verb.children:
-        if obj.dep_ == "dobj" and lemma_of(obj).lower() in CUE_NOUNS:
-            return next((c for c in obj.children if c.dep_ in ("acl", "ccomp") and c.i > obj.i),
-                        None)
+        if obj.dep_ == "dobj" and lemma_of(obj).lower() in CUE_NOUNS and _noun_clause_of(obj):
+            return obj
     return None
+
+
+def _noun_clause_of(noun: Token) -> Token | None:
+    return next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i),
+                None)
 
 
 def _infinitive(verb: Token) -> Token | None:

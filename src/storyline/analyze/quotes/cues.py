@@ -79,14 +79,39 @@ OUTLET_CUES: frozenset[str] = frozenset({"report", "write", "publish", "cite", "
 # Verbs of intention and belief whose content is an infinitive ("plans to cut", "claims to
 # own", "decided to step down"): the stance of the subject, reported like speech. Drawn from
 # the cognition and commitment verbs of news English (TimeML/PropBank I_ACTION and I_STATE
-# classes), not from any evaluation text.
+# classes), not from any evaluation text. Left out, as no stance a reader can attribute:
+# verbs of desire and preference ("want", "wish", "would like to thank": what someone wants
+# is no statement of theirs, and "if you want ..." is the writer talking to a reader) and
+# "refuse" (what someone would not do: "refused to have her photograph taken").
 STANCE_VERBS: frozenset[str] = frozenset({
-    "want", "intend", "plan", "expect", "hope", "decide", "choose", "claim", "promise",
-    "pledge", "vow", "threaten", "refuse", "agree", "aim", "wish", "seek", "like",
+    "intend", "plan", "expect", "hope", "decide", "choose", "claim", "promise",
+    "pledge", "vow", "threaten", "agree", "aim", "seek",
 })
 
+# Verbs of belief and intention that report a stance, not a saying: they report content
+# only with a clause or an infinitive of their own and a subject that names someone (a name,
+# a noun or a third-person pronoun). "I expect", "we decided" outside quotation marks are
+# the writer's own view; "is expected to", "it was decided to" name nobody who holds it.
+STANCE_ONLY: frozenset[str] = (STANCE_VERBS | frozenset({"believe", "think"})) - frozenset({
+    "claim", "promise", "pledge", "vow", "threaten",  # speech acts: they are sayings
+})
+
+# Subjects that name no speaker: the writer ("I", "we") and the generic reader ("you",
+# "one": "you can say all you want that ..."). A stance verb with one reports nothing, and
+# "you" reports nothing with any verb.
+WRITER_PRONOUNS: frozenset[str] = frozenset({"i", "we", "me", "us"})
+GENERIC_PRONOUNS: frozenset[str] = frozenset({"you", "one"})
+
+# Subordinators of a condition: a verb under one ("if you want to ...", "unless he agrees
+# to ...") tells what would be, not what was said. "Whether" is left out: "did not say
+# whether he decided to leave" still reports the question of a decision.
+CONDITION_MARKS: frozenset[str] = frozenset({"if", "unless"})
+
 # Verbs that pass an instruction to an addressee ("told airlines not to buy", "urged X to
-# stay"): the addressee and the infinitive together are what was said.
+# stay"): the addressee and the infinitive together are what was said. Without an addressee
+# the infinitive is the subject's own purpose, no instruction ("called to let the family
+# know", "asked to remain anonymous"); "call" names its addressee with "on" ("called on
+# the ministry to ...").
 DIRECTIVE_VERBS: frozenset[str] = frozenset({
     "tell", "urge", "ask", "advise", "instruct", "order", "call", "encourage", "warn",
 })
@@ -100,6 +125,9 @@ OBJECT_CUES: frozenset[str] = frozenset({
 
 # Prepositions that carry the object of a phrasal speech verb ("called for a rerun").
 OBJECT_PREPOSITIONS: dict[str, str] = {"call": "for", "ask": "for"}
+
+# Prepositions that carry the addressee of a directive verb ("called on X to ...").
+ADDRESSEE_PREPOSITIONS: dict[str, str] = {"call": "on"}
 
 # Nouns for written statements that can carry a speaker's words ("a letter stating ...",
 # "a memo saying ..."): their author is the subject of the clause that mentions them.

@@ -125,6 +125,8 @@ def _nearest_cue(tokens: Sequence[Token], span: marks.Span, taken: Sequence[tupl
         head = _speaker_head(tok, inverted) if parse.is_cue(tok) else None
         if head is None or _inside(tok.idx, taken) or _inside(head.idx, taken):
             continue
+        if not parse.names_a_holder(tok, head):
+            continue  # "I expect a flurry of '...' comments": the writer's, nobody quoted
         cost = min(abs(tok.idx - span.end), abs(span.start - tok.idx))
         if parse.own_subject(tok, inverted) is None:
             cost += BORROWED_SUBJECT_PENALTY
@@ -219,6 +221,8 @@ def _reported(tok: Token, quoted: Sequence[tuple[int, int]],
         return None  # a subject borrowed from quoted words is no speaker
     if content is None or head is None or _quoted_share(content, quoted) > MAX_QUOTED_SHARE:
         return None
+    if not parse.names_a_holder(tok, head):
+        return None  # "if you want to ...", "I expect ...": nobody's statement
     if content[0] < tok.idx and _quoted_share(content, quoted) > 0:
         return None  # "... it must be 'protected by itself', Rutte said": the quote reports it
     sent_start, sent_end = _within_line(text_of(tok.doc), tok.idx, tok.sent.start_char,

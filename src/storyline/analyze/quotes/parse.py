@@ -12,15 +12,19 @@ from ..model import lemma_of, text_of
 from . import content
 from .content import MIN_CONTENT_TOKENS, strip_edges
 from .cues import (
+    CONDITION_MARKS,
     CUE_PARTICLES,
     CUE_VERBS,
     DIRECTIVE_VERBS,
     DOCUMENT_NOUNS,
+    GENERIC_PRONOUNS,
     OBJECT_CUES,
     OBJECT_PREPOSITIONS,
     QUOTING_VERBS,
     SOURCE_PREPOSITIONS,
+    STANCE_ONLY,
     STANCE_VERBS,
+    WRITER_PRONOUNS,
 )
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -37,9 +41,21 @@ SOURCE_PAIRS = frozenset((a, b) for a, b in SOURCE_PREPOSITIONS if b)
 SOURCE_CASE_WORDS = frozenset(a for a, b in SOURCE_PREPOSITIONS if not b and "'" not in a)
 
 
+# Dependencies that mark a passive verb: its subject is what is spoken of, never the
+# speaker ("LaSalle is expected to appear", "what is called 'active shooter' training").
+PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass"})
+# Dependencies of a bare participle that modifies a noun or opens a clause.
+PARTICIPLE_DEPS = frozenset({"acl", "advcl", "amod"})
+# Words for a speaker's light verb and its noun within this many tokens ("expressed the
+# hope"): further apart the noun is no part of the cue's name.
+MAX_CUE_NOUN_GAP = 3
+
+
 def is_cue(token: Token) -> bool:
     """A verb that attributes speech: "said", "emphasized", "pointed out", ..."""
     if token.pos_ not in ("VERB", "AUX") or lemma_of(token).lower() not in CUE_VERBS:
+        return False
+    if is_passive(token):
         return False
     if lemma_of(token).lower() == "point":
         return any(c.dep_ == "prt" and c.lower_ in CUE_PARTICLES for c in token.children)
@@ -148,7 +164,44 @@ def is_reporting(token: Token) -> bool:
     if token.pos_ not in REPORTING_POS:
         return False
     lemma = lemma_of(token).lower()
-    return is_cue(token) or lemma in REPORTING_VERBS
+    return is_cue(token) or (lemma in REPORTING_VERBS and not is_passive(token))
+
+
+def is_passive(verb: Token) -> bool:
+    """ "is expected to", "was called", and a bare participle ("Expected by many to win,
+    the team ...", "the strike called for May"): the subject is spoken of, not speaking.
+    A participle with an auxiliary of its own is a perfect ("had expected"); one joined to
+    a clause ("X noted ... but stated, ...", which the tagger may read as a participle)
+    shares that clause's subject and is no modifier."""
+    if any(c.dep_ in PASSIVE_DEPS for c in verb.children):
+        return True
+    return (verb.tag_ == "VBN" and verb.dep_ in PARTICIPLE_DEPS
+            and not any(c.dep_ == "aux" for c in verb.children))
+
+
+def names_a_holder(verb: Token, subject: Token) -> bool:
+    """Whether ``verb`` with ``subject`` reports someone's statement or stance: not under a
+    condition ("if you want to ..."), not said by the generic reader ("you can say all you
+    want"), and a stance verb ("expects", "decided") not held by the writer ("I expect")."""
+    if conditional(verb):
+        return False
+    word = subject.lower_
+    if word in GENERIC_PRONOUNS:
+        return False
+    return not (lemma_of(verb).lower() in STANCE_ONLY and word in WRITER_PRONOUNS)
+
+
+def conditional(verb: Token) -> bool:
+    """ "If you want to ...", "unless he agrees to ...": the verb or a clause above it is
+    a condition."""
+    current = verb
+    for _ in range(len(verb.sent)):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in current.children):
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def cue_phrase(cue: Token) -> str:
@@ -159,7 +212,12 @@ def cue_phrase(cue: Token) -> str:
             return f"{cue.lower_} {nxt.lower_}"
     particle = next((c for c in cue.children if c.dep_ == "prt" and c.lower_ in CUE_PARTICLES
                      and c.i == cue.i + 1), None)
-    return f"{cue.text} {particle.text}" if particle is not None else str(cue.text)
+    if particle is not None:
+        return f"{cue.text} {particle.text}"
+    noun = content.cue_noun(cue)
+    if noun is not None and 0 < noun.i - cue.i <= MAX_CUE_NOUN_GAP:
+        return str(cue.doc[cue.i:noun.i + 1].text)  # "expressed hope", "voiced confidence"
+    return str(cue.text)
 
 
 def source_phrase(sent: Span) -> tuple[Token, Token, tuple[int, int]] | None:
