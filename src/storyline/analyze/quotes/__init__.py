@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 
 from ...records import Article, Mention, Quote, Timex, content_id
 from ...text import fold
-from . import dates, parse
+from . import dates, marks, parse
+from .cues import PERSON_PRONOUNS
 from .drafts import Draft, direct_drafts, reported_drafts
 from .speakers import (
     Speaker,
@@ -65,7 +66,10 @@ def _attribute(drafts: Sequence[Draft], index: SpeakerIndex,
     paragraphs = _paragraph_starts(article.text)
     for d in drafts:
         speaker: Speaker | None
-        if d.head is not None and d.who is not None:
+        if d.head is not None and d.who is not None and _after_unnamed(d, out, paragraphs,
+                                                                        index):
+            speaker = Speaker(article.text[d.who[0]:d.who[1]])
+        elif d.head is not None and d.who is not None:
             speaker = resolve(index, d.head, d.who, history)
         else:
             speaker = _continued(d, out, paragraphs, article.text)
@@ -77,6 +81,24 @@ def _attribute(drafts: Sequence[Draft], index: SpeakerIndex,
             history.append(speaker.key)
         out.append(Attributed(d, speaker))
     return _with_sources(out, drafts, index, article)
+
+
+def _after_unnamed(d: Draft, before: Sequence[Attributed], paragraphs: Sequence[int],
+                   index: SpeakerIndex) -> bool:
+    """ "Eswar Prasad, a professor, said ... “By hyping up ..., Trump makes ...,” he said":
+    a person pronoun right after a statement of its paragraph whose speaker the text names
+    but nobody could resolve stands for that speaker, unnamed as well; never for a person
+    named inside the quotation or further back. A person who is a clause's subject in
+    between is the pronoun's antecedent as usual."""
+    if d.head is None or d.head.lower_ not in PERSON_PRONOUNS or not before:
+        return False
+    prev = before[-1]
+    if (prev.speaker is None or prev.speaker.key is not None or prev.draft.head is None
+            or prev.draft.head.pos_ != "PROPN"
+            or _paragraph(prev.draft.start, paragraphs) != _paragraph(d.start, paragraphs)):
+        return False
+    subject = index.last_subject_before(d.head.idx, d.head.doc, d.head.lower_)
+    return subject is None or subject[1] < prev.draft.sent_start
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -185,9 +207,18 @@ def _record(a: Attributed, article: Article) -> Quote:
     d, s = a.draft, a.speaker
     return Quote(
         id=content_id(article.id, str(d.start), str(d.end), d.kind), article=article.id,
-        text=article.text[d.start:d.end], kind=d.kind, start=d.start, end=d.end,
+        text=_text(d, article), kind=d.kind, start=d.start, end=d.end,
         sent_start=d.sent_start, sent_end=d.sent_end,
         speaker_name=s.name if s else None, speaker_mention=s.mention if s else None,
         speaker_key=s.key if s else None,
         cue=parse.cue_phrase(d.cue) if d.cue is not None else None,
         said_on=a.said_on, said_on_from=a.said_on_from, reported_by=a.reported_by)
+
+
+def _text(d: Draft, article: Article) -> str:
+    """The statement's words. Reported speech is never shown inside quotation marks: a
+    quoted part at its edge loses its marks ("„no meeting is planned” between the
+    presidents" reads "no meeting is planned between the presidents"), so the text may be
+    shorter than its span ``start``..``end``; a direct quote is its span exactly."""
+    words = article.text[d.start:d.end]
+    return marks.without_edge_marks(words) if d.kind == "indirect" else words

@@ -173,3 +173,22 @@ def extent(text: str, span: Span) -> tuple[int, int]:
     if original[end - 1:end + 1] == "''":
         end += 1
     return start, end
+
+
+def without_edge_marks(text: str) -> str:
+    """``text`` without the marks of a quotation that opens or closes it; quotations
+    inside keep theirs ("said „no meeting is planned” between ..." is reported speech that
+    starts with a quoted part: shown with its marks it reads as a quotation cut short)."""
+    drop: set[int] = set()
+    for span in find_spans(text):
+        start, end = extent(text, span)
+        if start != 0 and end != len(text):
+            continue
+        if start < span.start and text[start] in OPENING_MARKS:
+            drop.add(start)
+        if end > span.end and text[end - 1] in CLOSING_MARKS:
+            drop.add(end - 1)
+    if not drop:
+        return text
+    return re.sub(r"[ \t]{2,}", " ", "".join(c for i, c in enumerate(text) if i not in drop)
+                  ).strip()

@@ -205,6 +205,8 @@ class SpeakerIndex:
 
     def last_person_before(self, pos: int, pronoun: str = "") -> str | None:
         for m in reversed([m for m in self.mentions if m.end <= pos]):
+            if any(a <= m.start < b for a, b in self.quoted):
+                continue  # named in what someone said: no antecedent of a speaker
             key = self.named(m)
             if key is not None and self.fits(key, pronoun):
                 return key
