@@ -832,3 +832,14 @@ def test_an_event_word_inside_a_name_is_no_event(nlp: Any) -> None:
     text = "Summit Entertainment hired Chris Weitz in Los Angeles on Friday."
     found = _run(nlp, text, [("Friday", "2031-03-07")])
     assert not [e for e in found if e.kind == "summit"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "According to a Tromsvik Police release, Karl Weiss was hurt on Friday.",
+    "A Defence Ministry release said on Friday that Karl Weiss was hurt.",
+    "In a statement released on Friday by Nordic Ferries, Karl Weiss thanked the crew.",
+])
+def test_a_release_that_tells_the_news_is_no_launch(nlp: Any, text: str) -> None:
+    found = _run(nlp, text, [("Friday", "2031-03-07")])
+    assert not [e for e in found if e.kind == "launch"]

@@ -576,8 +576,11 @@ def _date_for(token: Token, kind: str, chain: Sequence[Token], dated: Sequence[t
         return None, DateFrom.NO_STATEMENT_DATE
     if chain[-1].i != sent.root.i:
         return None, DateFrom.REPORTED_CONTENT
+    # A day a lexicon verb used in another sense governs is that act's ("figures released
+    # April 3"), not free for the sentence's other happenings.
     free = {value for root, value in in_sent
-            if _governor(root, trigger_ids).i not in trigger_ids}
+            if (g := _governor(root, trigger_ids)).i not in trigger_ids
+            and verb_lemma(g) not in VERB_TRIGGERS}
     if len(free) == 1:
         return free.pop(), DateFrom.SENTENCE
     if free:

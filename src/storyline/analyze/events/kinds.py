@@ -230,7 +230,8 @@ OTHER_OBJECTS: dict[str, frozenset[str]] = {
     "fly": frozenset({"flag", "colour", "color", "banner"}),
     "release": frozenset({"statement", "name", "detail", "figure", "information", "report",
                           "data", "result", "video", "photo", "image", "footage", "letter",
-                          "list", "text", "transcript", "record", "identity", "document"}),
+                          "list", "text", "transcript", "record", "identity", "document",
+                          "autopsy", "finding", "recording", "tape", "evidence", "number"}),
 }
 # Verbs whose "-ing"/adjective complement says what they did to someone or something, not
 # a happening of its own: "sent flying into the air", "leaves open the possibility".
@@ -265,6 +266,8 @@ def trigger_kind(token: Token) -> str | None:
 
 def _verb_kind(token: Token, lemma: str) -> str | None:
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        objects.append(token.head)  # "a statement released by the Academy"
     if lemma in GUNFIRE_VERBS and any(lemma_of(c).lower() == "fire" and c.dep_ == "dobj"
                                       for c in objects):
         return SHOOTING_KIND
@@ -283,6 +286,15 @@ def _verb_kind(token: Token, lemma: str) -> str | None:
     return None
 
 
+def _is_source(token: Token) -> bool:
+    """Whether a noun is where the news is told from: the subject of a statement verb ("a
+    ministry release said") or what it is "according to". How we know, not what happened."""
+    head = token.head
+    if token.dep_ in ("nsubj", "nsubjpass") and lemma_of(head).lower() in STATEMENT_VERBS:
+        return True
+    return token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+
+
 def _other_sense(token: Token, lemma: str, objects: list[Token]) -> bool:
     """Whether the lexicon verb is used in a sense that is not its kind's.
 
@@ -298,7 +310,7 @@ def _other_sense(token: Token, lemma: str, objects: list[Token]) -> bool:
             lemma_of(token.head).lower() in RESULT_HEADS and token.tag_ in ("VBG", "VBN", "JJ"):
         return True
     dobjs = [c for c in objects if c.dep_ == "dobj"]
-    if any(lemma_of(c).lower() in OTHER_OBJECTS.get(lemma, ()) for c in dobjs):
+    if any(lemma_of(c).lower() in OTHER_OBJECTS.get(lemma, ()) for c in objects):
         return True
     if lemma == "release" and (any(c.ent_type_ == "PERSON" or c.lower_ in PERSON_PRONOUNS
                                    for c in objects)
@@ -316,6 +328,8 @@ def _noun_kind(token: Token, lemma: str) -> str | None:
         return None  # a modifier names a thing: "release date", "flight attendant"
     if lemma == "release" and compounds & DOCUMENT_COMPOUNDS:
         return None  # "a press release" is how the news is told, not a launch
+    if _is_source(token):
+        return None  # "a Defence Ministry release said", "according to an NYPD release"
     if lemma == "fire" and lemma_of(token.head).lower() in GUNFIRE_HEADS:
         return None  # "opened fire", "came under fire": shots or blame, not a blaze
     if lemma == "talk" and token.tag_ != "NNS":
