@@ -567,6 +567,7 @@ def test_a_cue_inside_the_sentence_reports_the_clause_before_it(nlp: Any) -> Non
     "Olsen wants the council to build a new pier before the winter.",
     "We expect the cod season to be long and the prices to stay low.",
     "Expected by many to win the herring quota, the northern fleet lost it to Bergen.",
+    "The skipper police say is behind the collision in the fjord now faces a charge.",
 ])
 def test_wanting_and_being_expected_are_no_statements(nlp: Any, text: str) -> None:
     # Desire, refusal, a passive subject, a purpose without an addressee, the writer's own

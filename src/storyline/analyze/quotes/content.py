@@ -36,6 +36,8 @@ EDGE_PUNCT = frozenset(",.;:!?—–-\"“”„«»‘’'")
 # sailed south").
 CONTRAST_WORDS = frozenset({"but"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
+# Tags of a tensed verb: a clause headed by one has a subject of its own, or lost it.
+FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD"})
 # Verbs that report in turn: a contrast led by one is a statement of its own.
 _REPORTING = CUE_VERBS | STANCE_VERBS | DIRECTIVE_VERBS | OBJECT_CUES | frozenset(
     OBJECT_PREPOSITIONS)
@@ -78,7 +80,7 @@ def _clauses(verb: Token) -> list[Token]:
     ("announced in a memo that"), and the object or infinitive reported beside them."""
     if lemma_of(verb).lower() in DESCRIPTIVE_CUES:
         return []
-    found = [c for c in verb.children if c.dep_ == "ccomp"]
+    found = [c for c in verb.children if c.dep_ == "ccomp" and not _gapped(verb, c)]
     found += [c for c in [_noun_clause(verb), _document_clause(verb)] if c is not None]
     if not found:
         return []
@@ -89,6 +91,14 @@ def _clauses(verb: Token) -> list[Token]:
     if lemma in STANCE_VERBS:
         found += [c for c in [_infinitive(verb)] if c is not None]
     return _one_side(verb, sorted(found, key=lambda c: c.i))
+
+
+def _gapped(verb: Token, clause: Token) -> bool:
+    """ "The man police say is behind the crash": the clause's subject is the noun the cue's
+    relative clause hangs on (the parser may read "man police" as one noun); a tensed
+    clause without a subject of its own ("is behind the crash") says nothing about anyone."""
+    return clause.tag_ in FINITE_TAGS and not any(
+        c.dep_ in SUBJECT_DEPS or c.dep_ == "csubj" for c in clause.children)
 
 
 def _contrast(verb: Token, clauses: list[Token]) -> Token | None:
