@@ -25,8 +25,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 __all__ = [
     "MIN_TOKEN_CHARS", "MONTH_ABBREVIATIONS", "MONTH_NAMES", "MONTH_NUMBERS", "WEEKDAY_NAMES",
-    "WEEKDAY_NUMBERS", "batched", "fold", "fold_name", "fold_words", "strip_marks", "tokens",
-    "words",
+    "WEEKDAY_NUMBERS", "batched", "clip", "fold", "fold_name", "fold_words", "strip_marks",
+    "tokens", "words",
 ]
 
 T = TypeVar("T")
@@ -95,6 +95,17 @@ def tokens(text: str) -> list[str]:
     """Content words: ``words`` without English stop words, numbers or one-letter bits."""
     return [w for w in words(text)
             if len(w) >= MIN_TOKEN_CHARS and w not in STOP_WORDS and not w.isdigit()]
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters, cut after a whole word and marked "…"; a cut
+    word ("the ferries w…") reads as a typo. One word longer than the limit is cut hard."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    if text[limit - 1] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..records import KeyDate, Story, TimelineItem
+from ..text import clip
 from .sources import SourceIndex
 
 __all__ = ["find_key_dates"]
@@ -66,8 +67,5 @@ def _story_key_dates(story: str, days: dict[str, list[TimelineItem]],
 
 def _summary(best_first: Sequence[TimelineItem]) -> str:
     """The day's best rows' titles, each clipped, on one line."""
-    return "; ".join(_clip(" ".join(r.title.split())) for r in best_first[:SUMMARY_ITEMS])
-
-
-def _clip(title: str) -> str:
-    return title if len(title) <= SUMMARY_ITEM_CHARS else title[:SUMMARY_ITEM_CHARS - 1] + "…"
+    return "; ".join(clip(" ".join(r.title.split()), SUMMARY_ITEM_CHARS)
+                     for r in best_first[:SUMMARY_ITEMS])

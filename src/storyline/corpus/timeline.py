@@ -29,6 +29,7 @@ from collections.abc import Mapping, Sequence
 
 from ..analyze.events.kinds import DateFrom, is_verb_kind
 from ..records import Event, Quote, Statement, Story, TimelineItem
+from ..text import clip
 from .ranking import (
     SPEECH_KINDS,
     Candidate,
@@ -185,13 +186,7 @@ def reported(verb: str, text: str) -> tuple[str, str]:
 def _quote_title(speaker: str | None, text: str, kind: str = "direct") -> str:
     """'Lavrov: “No meeting is planned”'; reported speech is never in quotation marks:
     'Rutte said that the issue was not discussed'."""
-    text = " ".join(text.split())
-    if len(text) > TITLE_CHARS:
-        cut = text[:TITLE_CHARS - 1]
-        # End on a whole word: a cut one ("the ferries w…") reads as a typo.
-        if text[TITLE_CHARS - 1] != " " and " " in cut:
-            cut = cut.rsplit(" ", 1)[0]
-        text = cut.rstrip(" ,;:") + "…"
+    text = clip(" ".join(text.split()), TITLE_CHARS)
     if kind != "direct":
         verb, body = reported("said", text)
         return f"{speaker or 'Unnamed'} {verb} {body}"
