@@ -19,17 +19,18 @@ from storyline.cli import main
 
 FLOORS: dict[str, dict[str, float]] = {
     # Seed 003 names no year anywhere, so it has no publication date of its own (a date is
-    # never taken from the clock): its statements and its two 22 Aug events are undated,
-    # which caps published_accuracy at 0.8 and event_recall at 0.67 (issue 16.2).
+    # never taken from the clock), which caps published_accuracy at 0.8 (issue 16.2). Its
+    # Kyiv visit takes its day from the event it shares with dated articles; the two gold
+    # "events" still missed are statements, which are timeline statements, not events.
     "seeds": {
         "published_accuracy": 0.8, "headline_accuracy": 1.0, "keep_recall": 1.0,
         "paragraphs_once": 1.0, "quote_recall": 0.95, "quote_precision": 0.85,
         "speaker_accuracy": 0.95, "said_on_accuracy": 0.85, "alias_pair_f1": 0.95,
-        "story_bcubed_f1": 1.0, "event_recall": 0.65, "contradiction_recall": 1.0,
+        "story_bcubed_f1": 1.0, "event_recall": 0.75, "contradiction_recall": 1.0,
         "statement_pair_f1": 0.95, "key_date_f1": 0.8, "timeline_items_ok": 1.0,
     },
     # Main text from text dumps (menus and all); the raw dump scores 0.66.
-    "dumps-scrapinghub": {"body_f1": 0.86},
+    "dumps-scrapinghub": {"body_f1": 0.865},
     # Main text from HTML; trafilatura alone scores 0.947 with this scorer.
     "extraction-scrapinghub": {"body_f1": 0.95},
     # Publication dates; htmldate alone scores 0.897.
@@ -39,14 +40,15 @@ FLOORS: dict[str, dict[str, float]] = {
     "dates-mediacloud-dumps": {"published_accuracy": 0.66},
     # Gold covers only each article's first sentences, which caps timex and quote precision.
     "meantime": {"timex_value_f1": 0.90, "timex_recall": 0.90, "quote_recall": 0.65,
+                 "quote_precision": 0.235,
                  "speaker_accuracy": 0.95, "said_on_accuracy": 0.90, "alias_pair_f1": 0.79},
     # TimeBank and AQUAINT, every expression annotated; HeidelTime scores 0.662.
     "timex-tbaq": {"timex_value_f1": 0.70},
     "stories-ecbplus-dev": {"story_bcubed_f1": 0.96, "story_bcubed_precision": 0.97,
-                            "statement_pair_f1": 0.96, "main_event_coverage": 0.60},
+                            "statement_pair_f1": 0.96, "main_event_coverage": 0.74},
     # Word overlap alone (Jaccard >= 0.4 over the quote's words) scores 0.84.
-    "statements-msrp-dev": {"statement_pair_f1": 0.82},
-    "timeline-semeval15-dev": {"timeline_date_f1": 0.52},
+    "statements-msrp-dev": {"statement_pair_f1": 0.83},
+    "timeline-semeval15-dev": {"timeline_date_f1": 0.53},
 }
 CEILINGS: dict[str, dict[str, float]] = {
     "seeds": {"drop_leak": 0.0, "published_wrong_rate": 0.0},
