@@ -32,6 +32,7 @@ from itertools import combinations
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..analyze.quotes.dates import SaidOnFrom
 from ..records import (
     ArticleMeta,
     Contradiction,
@@ -76,9 +77,9 @@ SAME_WORDING_WORDS = 4
 # successful" is a fragment; the reported sentence around it says more).
 MIN_DIRECT_WORDS = 5
 
-# A said-on day found in the quote's own sentence ("on Friday"); any other is inferred
-# (the article's date, a neighbouring statement's) and may be off by the days a report lags.
-STATED_IN_SENTENCE = "own sentence"
+# A said-on day found in the quote's own sentence ("on Friday", SaidOnFrom.OWN_SENTENCE) is
+# stated; any other is inferred (the article's date, a neighbouring statement's) and may be
+# off by the days a report lags.
 INFERRED_DAY_SLACK = 3
 # The same long wording: this many words each and this Jaccard over all their words. Two
 # people do not independently say the same ten words, so such a pair is one utterance even
@@ -133,7 +134,7 @@ class _Read:
         day = q.said_on[:10] if q.said_on and _ISO_DAY.match(q.said_on) else None
         return cls(q, words, _content_words(words),
                    _Speaker(q.speaker, name) if q.speaker or name else None, day,
-                   day if q.said_on_from == STATED_IN_SENTENCE else None)
+                   day if q.said_on_from == SaidOnFrom.OWN_SENTENCE else None)
 
 
 # ---------------------------------------------------------------- candidate pairs

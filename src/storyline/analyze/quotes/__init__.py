@@ -151,10 +151,10 @@ def _date_all(found: Sequence[Attributed], timexes: Sequence[Timex],
             day, how = _borrowed(i, found, own)
         if day is None and how is None and a.draft.cue is not None:
             day = dates.same_day(a.draft.cue, article)
-            how = "article date: present-tense cue" if day else None
+            how = dates.SaidOnFrom.PRESENT_TENSE if day else None
         if day is None and how is None and a.draft.cue is not None:
             day = dates.lead_day(a.draft.cue, article)
-            how = "article date: lead statement with no time of its own" if day else None
+            how = dates.SaidOnFrom.LEAD if day else None
         out.append(replace(a, said_on=day, said_on_from=how if day else None))
     return out
 
@@ -165,8 +165,8 @@ def _own(a: Attributed, timexes: Sequence[Timex],
         return None, None
     day, vague = dates.own_date(a.draft.cue, timexes, (a.draft.start, a.draft.end), article)
     if day is not None:
-        return day, "own sentence"
-    return None, "vague" if vague else None
+        return day, dates.SaidOnFrom.OWN_SENTENCE
+    return None, dates.SaidOnFrom.VAGUE if vague else None
 
 
 def _borrowed(i: int, found: Sequence[Attributed],
@@ -183,7 +183,7 @@ def _borrowed(i: int, found: Sequence[Attributed],
         hi += 1
     for j in list(range(i - 1, lo - 1, -1)) + list(range(i + 1, hi + 1)):
         if own[j][0] is not None:
-            return own[j][0], "same speaker's neighbouring statement"
+            return own[j][0], dates.SaidOnFrom.NEIGHBOUR
     return None, None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from enum import StrEnum
 
 from spacy.tokens import Token
 
@@ -18,6 +19,20 @@ from ...records import Article, Timex
 from ...text import MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_NAMES, WEEKDAY_NUMBERS
 from ..model import lemma_of
 from ..timexes import article_day
+
+
+class SaidOnFrom(StrEnum):
+    """How a statement's day was found (``Quote.said_on_from``), or why none was.
+
+    The value is what the store and the exports carry; code branches on the member.
+    """
+
+    OWN_SENTENCE = "own sentence"  # a time expression on the statement's own cue
+    NEIGHBOUR = "same speaker's neighbouring statement"
+    PRESENT_TENSE = "article date: present-tense cue"
+    LEAD = "article date: lead statement with no time of its own"
+    VAGUE = "vague"  # its sentence names a time, but not a day
+
 
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # The minimal weekday/today/month-day reading used only when the timex stage passes nothing.
