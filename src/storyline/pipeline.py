@@ -10,8 +10,7 @@ runner (``spark``) calls them in its partitions. Nothing here touches the store.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
-from itertools import islice
+from collections.abc import Iterator
 from typing import Any, TypeVar
 
 from . import analyze
@@ -233,8 +232,3 @@ def _failure(article: Article, e: Exception) -> Failure:
     return Failure(source=article.source, reason=reason, detail=detail[:2000],
                    source_id=article.source_id)
 
-
-def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk

@@ -10,7 +10,6 @@ import functools
 import re
 
 from ..text import fold_name
-from ..text import strip_marks as strip_marks  # re-exported: quotes/ and corpus/ import it here
 
 # Words that make up a person's title or a role description ("NATO Secretary General",
 # "the former Dutch prime minister"); never part of the name itself.
@@ -107,9 +106,6 @@ _NATIONALITY_SUFFIX = re.compile(r"(ian|ean|ese|ish|an|ia|i|e|a|y)$")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Transliteration endings of Slavic names: Zelenskyy / Zelenskiy / Zelensky / Zelenskij.
 _TRANSLIT_END = re.compile(r"(?:yy|iy|ij|yi|ii|yj)$")
-
-# The name fold under its old name: the quotes, events and corpus stages import it here.
-fold = fold_name
 
 
 def strip_possessive(text: str) -> str:

@@ -118,9 +118,9 @@ def _metadata(tree: Any, url: str | None) -> Any:
     """Title, canonical URL, site name and host, as ``trafilatura.extract_metadata`` finds
     them (its steps, in its order), without the fields it would compute and the cleaner does
     not read: author, categories, tags, licence, and an htmldate run (``find_published``
-    runs htmldate itself): ``extract_metadata`` was 5.2 s of the 17.9 s trafilatura took on
-    the bench corpus's HTML pages (warm profile), htmldate 1.4 s of it. None when the page
-    gives no tree or a step fails (where ``bare_extraction`` with metadata returned none).
+    runs htmldate itself), which made up most of the metadata's cost (bench/NOTES.md has
+    the profile). None when the page gives no tree or a step fails (where
+    ``bare_extraction`` with metadata returned none).
     """
     if tree is None:
         return None

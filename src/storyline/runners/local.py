@@ -31,7 +31,6 @@ from ..pipeline import (
     Cleaned,
     PageTask,
     analyse_chunk,
-    batched,
     clean_chunk,
     page_hash,
 )
@@ -39,6 +38,7 @@ from ..records import Analysis, Article, DuplicateLink, Failure, RawPage, RunSum
 from ..settings import Settings
 from ..store import Store
 from ..store.reader import StoredCorpus
+from ..text import batched
 from .workers import CHUNK_PAGES, Workers
 
 T = TypeVar("T")

@@ -73,7 +73,8 @@ def pages_from_bytes(path: str, data: bytes, settings: Settings) -> Iterator[Raw
 def process_files(files: Iterable[tuple[str, bytes]], settings: Settings,
                   counters: dict[str, Any]) -> Iterator[tuple[str, str]]:
     """One partition: files -> ("article" | "analysis" | "failure", JSON) rows."""
-    from ..pipeline import CHUNK_ARTICLES, analyse_chunk, batched, process_page
+    from ..pipeline import CHUNK_ARTICLES, analyse_chunk, process_page
+    from ..text import batched
 
     def cleaned() -> Iterator[Article]:
         for path, data in files:

@@ -16,13 +16,14 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from itertools import chain, islice
+from itertools import chain
 from multiprocessing.pool import AsyncResult, Pool
 from types import TracebackType
 from typing import Any, TypeVar
 
 from .. import pipeline
 from ..settings import Settings
+from ..text import batched
 
 A = TypeVar("A")
 R = TypeVar("R")
@@ -71,7 +72,7 @@ class Workers:
     def map(self, fn: Callable[[list[A], Settings], list[R]], items: Iterable[A],
             chunk: int) -> Iterator[R]:
         """``fn`` over ``items`` in chunks, results in input order, a bounded window ahead."""
-        chunks = _chunked(items, chunk)
+        chunks = batched(items, chunk)
         first = next(chunks, None)
         second = next(chunks, None) if first is not None and self.size > 1 else None
         if first is None or second is None:
@@ -112,8 +113,3 @@ def _windowed(pool: Pool, fn: Callable[[list[A], Settings], list[R]],
     while pending:
         yield from pending.popleft().get()
 
-
-def _chunked(items: Iterable[A], size: int) -> Iterator[list[A]]:
-    it = iter(items)
-    while c := list(islice(it, size)):
-        yield c
