@@ -1,8 +1,10 @@
-"""Shared fixtures: an in-memory store, the spaCy pipeline, and ../shared when present."""
+"""Shared fixtures: an in-memory store, the spaCy pipeline, a Spark session, and ../shared
+when present."""
 
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -34,6 +36,18 @@ def nlp() -> Any:
     from storyline.analyze import model as language
 
     return language.load(Settings().model)
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[Any]:
+    """One local Spark session for every Spark test; skipped without a Java runtime."""
+    if shutil.which("java") is None:
+        pytest.skip("no Java runtime: run `make system-deps`")
+    from storyline.runners.spark import spark_session
+
+    session = spark_session("local[2]")
+    yield session
+    session.stop()
 
 
 @pytest.fixture(scope="session")

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import gzip
 import io
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -61,17 +59,6 @@ def write_inputs(folder: Path) -> list[str]:
          "text/html; charset=utf-8"),
         ("https://port.example/logo.png", b"\x89PNG\r\n\x1a\n....", "image/png")]))
     return [str(p) for p in sorted(folder.iterdir())]
-
-
-@pytest.fixture(scope="module")
-def spark() -> Iterator[Any]:
-    if shutil.which("java") is None:
-        pytest.skip("no Java runtime: run `make system-deps`")
-    from storyline.runners.spark import spark_session
-
-    session = spark_session("local[2]")
-    yield session
-    session.stop()
 
 
 def snapshot(store: Store) -> dict[str, Any]:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,17 +40,6 @@ def write_inputs(folder: Path) -> list[str]:
     (folder / "c.txt").write_text("date 2024-03-06\n" + STORY + "\n")
     (folder / "empty.txt").write_text("")
     return [str(p) for p in sorted(folder.iterdir())]
-
-
-@pytest.fixture(scope="module")
-def spark() -> Iterator[Any]:
-    if shutil.which("java") is None:
-        pytest.skip("no Java runtime: run `make system-deps`")
-    from storyline.runners.spark import spark_session
-
-    session = spark_session("local[2]")
-    yield session
-    session.stop()
 
 
 def snapshot(store: Store) -> dict[str, Any]:
