@@ -274,17 +274,11 @@ def test_person_named_but_never_quoted_has_a_page(page: Any, server: str, shots:
 
 def test_report_without_urls_opens_each_statements_sentence(page: Any, tmp_path: Path,
                                                             shots: Path) -> None:
-    import sqlite3
-
     from storyline.outputs.report import render_html
     from storyline.store import Store
-    from webdata import build_file
+    from webdata import build_file_without_urls
 
-    db = build_file(tmp_path / "nourl.db")
-    conn = sqlite3.connect(db)
-    with conn:
-        conn.execute("UPDATE articles SET url = NULL")
-    conn.close()
+    db = build_file_without_urls(tmp_path / "nourl.db")
     with Store.open(db, readonly=True) as s:
         (tmp_path / "report.html").write_text(render_html(s, STORY), encoding="utf-8")
     page.goto((tmp_path / "report.html").as_uri())

@@ -122,15 +122,9 @@ def test_markdown_prints_each_item_once_and_never_an_empty_outlet(web_db: Path) 
 
 
 def test_report_gives_the_sentence_where_there_is_no_url_to_link(tmp_path: Path) -> None:
-    import sqlite3
+    from webdata import build_file_without_urls
 
-    from webdata import build_file
-
-    db = build_file(tmp_path / "nourl.db")
-    conn = sqlite3.connect(db)
-    with conn:
-        conn.execute("UPDATE articles SET url = NULL")
-    conn.close()
+    db = build_file_without_urls(tmp_path / "nourl.db")
     with Store.open(db, readonly=True) as s:
         html, md = render_html(s, STORY), render_markdown(s, STORY)
     # the event's trigger sits in a sentence the row's title does not say
@@ -143,15 +137,9 @@ def test_report_gives_the_sentence_where_there_is_no_url_to_link(tmp_path: Path)
 
 def test_report_links_a_statement_without_url_to_its_sentence_in_the_report(
         tmp_path: Path) -> None:
-    import sqlite3
+    from webdata import build_file_without_urls
 
-    from webdata import build_file
-
-    db = build_file(tmp_path / "nourl.db")
-    conn = sqlite3.connect(db)
-    with conn:
-        conn.execute("UPDATE articles SET url = NULL")
-    conn.close()
+    db = build_file_without_urls(tmp_path / "nourl.db")
     with Store.open(db, readonly=True) as s:
         html = render_html(s, STORY)
     timeline = html.split('<ol class="timeline">')[1].split("</ol>")[0]

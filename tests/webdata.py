@@ -190,6 +190,18 @@ def build_file(path: Path) -> Path:
     return path
 
 
+def build_file_without_urls(path: Path) -> Path:
+    """The story in a store file whose articles have no URL (pages from files, not the web)."""
+    import sqlite3
+
+    build_file(path)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE articles SET url = NULL")
+    conn.close()
+    return path
+
+
 @pytest.fixture
 def web_db(tmp_path: Path) -> Path:
     return build_file(tmp_path / "story.db")
