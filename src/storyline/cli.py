@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
@@ -12,6 +12,7 @@ import click
 
 from . import __version__
 from .errors import StorylineError
+from .records import Failure
 from .settings import Settings, load_settings
 from .store import Store
 
@@ -90,7 +91,12 @@ def run_cmd(settings: Settings, paths: tuple[str, ...], db: str, workers: int | 
     if len(failed) > MAX_FAILURE_LINES:
         click.echo(f"  ... and {len(failed) - MAX_FAILURE_LINES} more: storyline stats --db {db}")
     click.echo(f"store: {db}")
-    for f in broken:  # the run is kept; its exit status says the corpus is not up to date
+    _exit_if_corpus_failed(broken)
+
+
+def _exit_if_corpus_failed(broken: Sequence[Failure]) -> None:
+    """The run is kept; the exit status says the corpus tables are not up to date."""
+    for f in broken:
         click.echo(f"Error: corpus step '{f.source}' failed: {f.reason}: {f.detail[:300]}; "
                    "articles are stored, re-run to retry", err=True)
     if broken:
@@ -236,8 +242,10 @@ def load_cmd(settings: Settings, folder: str, db: str) -> None:
 
     with Store.open(db) as store:
         summary = load(folder, store, settings.replace(progress=False))
+        broken = store.corpus_failures()
     click.echo(f"articles: {summary.articles} (new {summary.new_articles})  "
                f"duplicates: {summary.duplicates}  failures: {summary.failures}\nstore: {db}")
+    _exit_if_corpus_failed(broken)
 
 
 @contextmanager

@@ -24,7 +24,6 @@ from ..errors import ConfigError
 from ..records import Analysis, Article, Failure, Mention, Quote, Record, RunSummary
 from ..settings import Settings
 from ..store import Store
-from ..store.reader import StoredCorpus
 
 # Which row kind of the job feeds each table, and the record type of its rows.
 TABLES: dict[str, tuple[str, type[Record]]] = {
@@ -79,8 +78,9 @@ def flatten(table: str, kind: str, payload: str) -> list[dict[str, Any]]:
 # ------------------------------------------------------------------------------ load
 
 def load(folder: str | Path, store: Store, settings: Settings) -> RunSummary:
-    """Bring a Spark run's Parquet into ``store`` and run the corpus build."""
-    from .. import corpus
+    """Bring a Spark run's Parquet into ``store`` and run the corpus build (a step that
+    raises is recorded, as in a local run: ``store.corpus_failures()``)."""
+    from .local import build_corpus
 
     folder = Path(folder)
     if not (folder / "articles").is_dir():
@@ -97,9 +97,7 @@ def load(folder: str | Path, store: Store, settings: Settings) -> RunSummary:
                 store.record_source(article.source, article.id, "ok", article.id)
     _load_analyses(folder, store)
     failures = _load_failures(folder, store, run_id)
-    found = corpus.build(StoredCorpus(store), settings, store.stories(with_key_dates=False))
-    with store.transaction():
-        store.save_corpus(found)
+    build_corpus(store, settings, run_id=run_id)
     summary = RunSummary(pages=new + unchanged + len(failures), articles=new + unchanged,
                          new_articles=new, unchanged=unchanged,
                          duplicates=store.stats()["duplicates"], failures=len(failures),
