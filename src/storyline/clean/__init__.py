@@ -64,8 +64,6 @@ CREDIT = re.compile(
     r"\b(?P<outlet>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3})\s+reports?,?\s+(?:with reference to|"
     r"citing|quoting|according to|referring to)\s+(?:the\s+)?(?P<wire>[A-Z][\w.-]*"
     r"(?:\s[A-Z][\w.-]*){0,3})(?<!\.)")
-WIRE_SAYS = re.compile(r"\b(?P<wire>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})\s+reported\b|"
-                       r"\breported\s+(?:by\s+)?(?P<wire2>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})")
 # The news agencies whose copy other outlets credit; a bracketed credit naming one is the
 # wire, any other is the outlet itself.
 WIRE_AGENCIES = frozenset({

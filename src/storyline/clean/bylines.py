@@ -119,7 +119,6 @@ DATE_WORDS = frozenset({
 # A US-style zone: ET, PT, EST, PDT, AKST ...
 ZONE = re.compile(r"^[A-Z]{0,3}[SD]?T$")
 TIME = re.compile(r"(?<![\d$€£¥.,+-])[0-2]?\d\s?[:.h]\s?[0-5]\d(?::[0-5]\d)?(?![\d%,.]\d|%)")
-NUMBER = re.compile(r"\d+")
 TOKEN = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 # Runs glued when a page's markup was dropped: "2019Get", "ESTUpdated", "AMUpdated".
 GLUED = re.compile(r"(?<=[a-z\d])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=\d)(?=[^\W\d_])")

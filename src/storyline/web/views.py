@@ -333,7 +333,6 @@ def _item_view(store: Store, item: TimelineItem, ctx: _ItemContext) -> View:
         "speaker": _speaker(item.speaker or (quote.speaker if quote else None),
                             quote.speaker_name if quote else None, ctx),
         "outlets": list(item.sources),
-        "outlet_names": sorted({a["outlet"] for a in articles}) or sorted(item.sources),
         "sources": [_copy_note(a, ctx.articles) for a in articles],
         "independent_sources": item.independent_sources,
         "link": _item_link(quote, where),

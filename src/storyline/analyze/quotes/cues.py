@@ -73,9 +73,6 @@ OUTLET_WORDS: frozenset[str] = frozenset({
     "yonhap", "kyodo", "efe", "dpa", "ansa", "pap", "rferl", "euronews", "sky",
 })
 
-# Reporting verbs whose non-person subject is a publication, not a speaker.
-OUTLET_CUES: frozenset[str] = frozenset({"report", "write", "publish", "cite", "quote"})
-
 # Verbs of intention and belief whose content is an infinitive ("plans to cut", "claims to
 # own", "decided to step down"): the stance of the subject, reported like speech. Drawn from
 # the cognition and commitment verbs of news English (TimeML/PropBank I_ACTION and I_STATE
