@@ -220,3 +220,31 @@ def test_partial_days_are_kept_apart_from_the_timexes_and_only_for_an_undated_ar
     assert {t.value for t in partial_timexes(doc, undated)} == {"XXXX-WXX-5", "XXXX-08-19"}
     dated = Article(id="a", source_id="a", source="a", text=text, published="2031-08-22")
     assert partial_timexes(doc, dated) == []
+
+
+# Texts where a cut-short scan could part from the whole-text one: forms at the far reach
+# of their key, a key word inside another word, clock times before full stops and time
+# zones, and the punctuation the scans stop at.
+KEYED_TEXTS = [
+    "He waited more than a few and a half more years; then, on Tuesday morning, he left.",
+    "The vote (on March 5, 2024) came at 10:30 a.m. (GMT +1), after 3 p.m. talks.",
+    "Known for now, not for long. Now, he says: nowadays the near future looks bleak.",
+    "Between 1990 and 1994 - from 2001 to 2003 - and 12/05/2019! It took two-and-a-half years.",
+    "In the past decade, this coming winter and the summer of 1994, in recent years; "
+    "nineteen ninety-four, the year two thousand, first-quarter profit, every week.",
+    "Holidays and birthdays; 5 days ago, a year earlier, hourly, currently, very recently.",
+    "at 18:00 UTC. at 9:15\n(UTC) 7 pm. Today, tonight, tomorrow and yesterday.",
+]
+
+
+@pytest.mark.parametrize("text", KEYED_TEXTS + [t.upper() for t in KEYED_TEXTS])
+def test_keyed_scan_finds_what_the_whole_text_gives(text: str) -> None:
+    from storyline.analyze.timexes import EXTRA_REFS_SCAN, EXTRA_SCAN, keyed_finditer
+
+    for scan in (EXTRA_SCAN, EXTRA_REFS_SCAN):
+        whole = [m.span() for m in scan.pattern.finditer(text)]
+        assert [m.span() for m in keyed_finditer(scan, text)] == whole
+        # and in every part: the scan starts and stops at any point of a text
+        for cut in range(0, len(text), 7):
+            assert [m.span() for m in keyed_finditer(scan, text[cut:])] == \
+                [m.span() for m in scan.pattern.finditer(text[cut:])]
