@@ -99,3 +99,40 @@ def test_every_ecbplus_article_with_a_url_has_an_outlet(shared: Path) -> None:
     for page in with_url:
         article = clean(page, settings)
         assert article.outlet and not article.outlet.startswith("unknown"), page.url
+
+
+def test_the_table_says_which_outlets_are_news_agencies() -> None:
+    rows = [line.split("\t") for line in (Path(outlets.__file__).parent.parent / outlets.TABLE)
+            .read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    assert all(len(r) in (2, 4) and (len(r) == 2 or r[2] in ("wire", "-")) for r in rows)
+    for name in ("Reuters", "Associated Press", "AFP", "Agence France-Presse", "dpa", "ANSA",
+                 "EFE", "Xinhua", "TASS", "Interfax", "Anadolu", "PTI", "Kyodo", "Yonhap",
+                 "Lusa", "ČTK", "Press Trust of India"):
+        assert outlets.is_wire_agency(name), name
+    assert outlets.is_wire_agency(" agence  france-presse ")
+    for name in ("Le Monde", "The Guardian", "BBC", "MENAFN", "Harbour Herald", ""):
+        assert not outlets.is_wire_agency(name), name
+
+
+@pytest.mark.parametrize(("lead", "wire", "outlet"), [
+    ("LISBON, March 3 (Lusa) - The strike ended.", "Lusa", None),  # an agency: the wire
+    ("TOKYO, May 1 (Kyodo) - The strike ended.", "Kyodo", None),
+    ("PARIS, May 1 (Le Monde) - The strike ended.", None, "Le Monde"),  # else the outlet
+])
+def test_a_dateline_credit_is_the_wire_when_the_table_says_agency(
+        lead: str, wire: str | None, outlet: str | None) -> None:
+    from storyline.clean import read_lead
+
+    got = read_lead([lead])
+    assert (got.wire, got.outlet) == (wire, outlet)
+
+
+def test_outlet_words_are_the_tables_one_word_names() -> None:
+    from storyline.analyze.quotes.cues import OUTLET_WORDS
+
+    words = outlets.outlet_words()
+    assert {"reuters", "afp", "bbc", "xinhua", "spiegel", "ctk"} <= words
+    assert all(w and " " not in w and w == w.lower() for w in words)
+    # names that are common words are not in the table's names: no speaker is lost to them
+    assert not words & {"time", "people", "today", "science", "nature", "metro", "index"}
+    assert words <= OUTLET_WORDS and "herald" in OUTLET_WORDS

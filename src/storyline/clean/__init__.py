@@ -64,13 +64,6 @@ CREDIT = re.compile(
     r"\b(?P<outlet>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3})\s+reports?,?\s+(?:with reference to|"
     r"citing|quoting|according to|referring to)\s+(?:the\s+)?(?P<wire>[A-Z][\w.-]*"
     r"(?:\s[A-Z][\w.-]*){0,3})(?<!\.)")
-# The news agencies whose copy other outlets credit; a bracketed credit naming one is the
-# wire, any other is the outlet itself.
-WIRE_AGENCIES = frozenset({
-    "ap", "associated press", "reuters", "afp", "agence france-presse", "anadolu",
-    "anadolu agency", "dpa", "efe", "ansa", "xinhua", "tass", "ria novosti", "interfax",
-    "ukrinform", "pti", "ians", "kyodo", "yonhap", "bernama", "antara", "pap", "upi", "apa",
-    "bloomberg", "europa press", "aa"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,7 +233,9 @@ def read_lead(paragraphs: list[str], above: list[str] | None = None) -> Lead:
         if m and (m.group("date") or m.group("credit")) and m.group("dash") != ":":
             dateline, day = p[:m.end()].strip(), m.group("date")
             credit = m.group("credit")
-            if credit and credit.lower() in WIRE_AGENCIES:
+            # a bracketed credit naming a news agency (the outlet table's wires) is the
+            # wire, any other is the outlet itself
+            if credit and outlets.is_wire_agency(credit):
                 wire = credit
             elif credit:
                 outlet = credit

@@ -6,6 +6,11 @@ itself ("alarmeringen.nl"). The registered domain comes from the Public Suffix L
 snapshot bundled with tldextract, never fetched: the answer is the same offline and on
 every machine. Blogs on a shared host ("someone.blogspot.com") are their own outlets,
 because the list's private section names those hosts as suffixes.
+
+The same table says which outlets are news agencies and the names articles cite outlets
+by: the cleaner tells a wire's dateline credit ("(Reuters)") from an outlet's own, and
+the quote finder tells an outlet that "reported" from a speaker, both from this data and
+no list of names in code.
 """
 
 from __future__ import annotations
@@ -16,9 +21,14 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["known_outlets", "outlet_for_url", "registered_domain"]
+from ..text import fold
+
+__all__ = ["is_wire_agency", "known_outlets", "outlet_for_url", "outlet_words",
+           "registered_domain", "wire_agency_names"]
 
 TABLE = "data/outlets.tsv"
+# The table's kind for a news agency (its third column).
+WIRE_KIND = "wire"
 WEB_SCHEMES = frozenset({"http", "https"})
 # A scheme ("https:", "mailto:"), not a host followed by its port ("example.com:8080").
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):(?!\d)")
@@ -34,15 +44,43 @@ def _extractor() -> Any:
 
 
 @functools.cache
+def _rows() -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    """The table's rows: (domain, name, kind, the names articles cite it by)."""
+    text = resources.files("storyline").joinpath(TABLE).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        domain, name, kind, names = (*line.split("\t"), "", "")[:4]
+        rows.append((domain.strip().lower(), name.strip(), kind.strip(),
+                     tuple(n.strip() for n in names.split("|") if n.strip())))
+    return tuple(rows)
+
+
+@functools.cache
 def known_outlets() -> dict[str, str]:
     """The table: registered domain or host -> the outlet's name."""
-    text = resources.files("storyline").joinpath(TABLE).read_text(encoding="utf-8")
-    table: dict[str, str] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            domain, name = line.split("\t")
-            table[domain.strip().lower()] = name.strip()
-    return table
+    return {domain: name for domain, name, _, _ in _rows()}
+
+
+@functools.cache
+def wire_agency_names() -> frozenset[str]:
+    """Every name of every news agency in the table, lower case ("associated press")."""
+    return frozenset(n.lower() for _, name, kind, names in _rows() if kind == WIRE_KIND
+                     for n in (name, *names))
+
+
+def is_wire_agency(name: str) -> bool:
+    """A news agency's name ("Reuters", "Agence France-Presse"), as a dateline credits it."""
+    return " ".join(name.split()).lower() in wire_agency_names()
+
+
+@functools.cache
+def outlet_words() -> frozenset[str]:
+    """The one-word names articles cite outlets by, folded ("reuters", "bbc", "spiegel"):
+    a phrase holding one names an outlet."""
+    folded = (fold(n) for _, _, _, names in _rows() for n in names)
+    return frozenset(f for f in folded if f and " " not in f)
 
 
 def _host(url: str) -> str | None:

@@ -8,6 +8,8 @@ what someone said.
 
 from __future__ import annotations
 
+from ...clean.outlets import outlet_words
+
 # Verbs that attribute a statement to their subject; with a clausal complement ("that ...")
 # they introduce reported speech, next to a quotation they are its cue.
 CUE_VERBS: frozenset[str] = frozenset({
@@ -61,17 +63,16 @@ ROLE_NOUNS: frozenset[str] = frozenset({
 })
 
 # Words that mark a news organisation's name; an outlet that "reports" is a source, never a
-# speaker. Common nouns of mastheads plus the large wire services by name. "Agency" alone is
-# not one: "the agency said" is as often a government agency's spokesman, and a news
-# agency's name carries "news", "press" or the wire's own name.
-OUTLET_WORDS: frozenset[str] = frozenset({
+# speaker. The common nouns of mastheads, and the one-word names articles cite outlets by,
+# from the outlet table (``data/outlets.tsv``: "reuters", "bbc"). "Agency" alone is not
+# one: "the agency said" is as often a government agency's spokesman, and a news agency's
+# name carries "news", "press" or the agency's own name.
+MASTHEAD_WORDS: frozenset[str] = frozenset({
     "times", "post", "news", "journal", "independent", "guardian", "telegraph", "herald",
-    "tribune", "gazette", "press", "reuters", "bloomberg", "afp", "ap", "tass",
-    "ria", "interfax", "xinhua", "anadolu", "ukrinform", "unn", "bbc", "cnn", "nbc", "cbs",
-    "abc", "fox", "politico", "axios", "wire", "magazine", "daily", "channel", "television",
-    "tv", "radio", "newspaper", "broadcaster", "outlet", "media", "menafn", "spiegel",
-    "yonhap", "kyodo", "efe", "dpa", "ansa", "pap", "rferl", "euronews", "sky",
+    "tribune", "gazette", "press", "wire", "magazine", "daily", "channel", "television",
+    "tv", "radio", "newspaper", "broadcaster", "outlet", "media",
 })
+OUTLET_WORDS: frozenset[str] = MASTHEAD_WORDS | outlet_words()
 
 # Verbs of intention and belief whose content is an infinitive ("plans to cut", "claims to
 # own", "decided to step down"): the stance of the subject, reported like speech. Drawn from
