@@ -21,12 +21,24 @@ from ..records import (
     Entity,
     Event,
     KeyDate,
+    Quote,
     Statement,
     Story,
     TimelineItem,
 )
 from ..settings import Settings
-from . import contradictions, dedup, entities, events, key_dates, statements, stories, timeline
+from . import (
+    contradictions,
+    dedup,
+    entities,
+    events,
+    key_dates,
+    said_on,
+    statement_events,
+    statements,
+    stories,
+    timeline,
+)
 from .reader import Corpus, EntityLinks
 from .sources import SourceIndex
 
@@ -38,7 +50,8 @@ class CorpusBuild:
     """Everything one build found, for the runner to save at once.
 
     ``entity_links`` maps (article, mention key) to the entity its mentions and quote
-    speakers point at.
+    speakers point at. ``dated_quotes`` are the quotes whose day this build set or took
+    back (``said_on``), with their new ``said_on`` and ``said_on_from``.
     """
 
     entities: tuple[Entity, ...]
@@ -50,6 +63,7 @@ class CorpusBuild:
     contradictions: tuple[Contradiction, ...]
     timeline: tuple[TimelineItem, ...]
     key_dates: tuple[KeyDate, ...]
+    dated_quotes: tuple[Quote, ...] = ()
 
 
 class CorpusStepError(StorylineError):
@@ -102,29 +116,43 @@ def build(corpus: Corpus, settings: Settings, previous: Sequence[Story] = (),
     # read a batch at a time, never every article's at once.
     with step("events"):
         articles = corpus.infos()
-        found_events = events.merge_events(articles, corpus, found_stories, copy_links, links)
-    # 5. Statements: the quotes that render one utterance, across copies and rewrites.
+        found_events, anchors = events.merge_anchored(articles, corpus, found_stories,
+                                                      copy_links, links)
+    # 5. Statements' days in undated articles, from the anchor their shared events gave.
+    with step("said_on"):
+        stored = corpus.quotes()
+        quotes = said_on.date_quotes(stored, anchors, corpus.articles(sorted(anchors)))
+        redated = tuple(q for q, was in zip(quotes, stored, strict=True)
+                        if (q.said_on, q.said_on_from) != (was.said_on, was.said_on_from))
+    # 6. Statements: the quotes that render one utterance, across copies and rewrites; those
+    # whose saying is itself a dated happening are events too.
     with step("statements"):
-        quotes = corpus.quotes()
         found_statements = statements.group_statements(quotes, articles, copy_links,
                                                        found_stories)
-    # 6. Statements that conflict within a story; sentences only where there are statements.
+        by_id = {q.id: q for q in quotes}
+        maybe = statement_events.candidates(found_statements, by_id)
+        news = statement_events.statement_events(
+            maybe, by_id, corpus.articles(sorted({a for s in maybe for a in s.articles})),
+            found_events)
+    # 7. Statements that conflict within a story; sentences only where there are statements.
     with step("contradictions"):
         conflicts = contradictions.find_contradictions(quotes, articles, found_stories, corpus)
-    # 7. One timeline per story, ranked.
+    # 8. One timeline per story, ranked; a statement that is an event is its one row.
     with step("timeline"):
-        rows = timeline.build_timeline(found_stories, found_events, found_statements,
-                                       {q.id: q for q in quotes},
-                                       _mention_counts(corpus, links, found_stories))
-    # 8. Each story's key dates, from its ranked rows.
+        rows = timeline.build_timeline(found_stories, found_events, found_statements, by_id,
+                                       _mention_counts(corpus, links, found_stories),
+                                       news.statements)
+        all_events = sorted((*found_events, *news.events),
+                            key=lambda e: (e.date is None, e.date or "", e.id))
+    # 9. Each story's key dates, from its ranked rows.
     with step("key_dates"):
         days = key_dates.find_key_dates(found_stories, rows,
                                         SourceIndex.build(articles, copy_links))
     return CorpusBuild(
         entities=tuple(merged), entity_links=links, duplicates=tuple(copy_links),
-        stories=tuple(found_stories), events=tuple(found_events),
+        stories=tuple(found_stories), events=tuple(all_events),
         statements=tuple(found_statements), contradictions=tuple(conflicts),
-        timeline=tuple(rows), key_dates=tuple(days))
+        timeline=tuple(rows), key_dates=tuple(days), dated_quotes=redated)
 
 
 def _mention_counts(corpus: Corpus, links: EntityLinks,

@@ -46,6 +46,7 @@ from ..records import (
     content_id,
 )
 from .reader import Corpus, MemoryCorpus, each_analysis
+from .said_on import Anchor
 from .sources import SourceIndex
 
 # Names shown in an event's title; more make it unreadable and the rest are in participants.
@@ -68,11 +69,6 @@ DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # a weekday "XXXX-WXX-5"); ``_partial_days`` fixes them from dated articles or reads them as none.
 PARTIAL = re.compile(r"^XXXX-")
 WEEKDAY_PARTIAL = re.compile(r"^XXXX-WXX-[1-7]$")
-# Days from an anchor (a day the story's dated articles state for an event the undated
-# article shares) within which a year-less "August 19" takes the anchor's year: "a few
-# weeks". Any bound under half a year gives one year; a short one keeps the inference to
-# what the anchor plainly dates (not chosen on any bundle: no eval article needs more).
-ANCHOR_YEAR_DAYS = 42
 WEEK_DAYS = 7
 # Shared participants an undated mention needs to join a dated event (one plus the place
 # also does): the same bar the per-article date inheritance uses.
@@ -171,6 +167,15 @@ def merge_events(articles: Sequence[ArticleMeta], analyses: Mapping[str, Analysi
     A corpus's analyses are read twice, a batch at a time (names first, then events), so
     only the event mentions stay in memory, not every article's analysis.
     """
+    return merge_anchored(articles, analyses, stories, links, key_to_entity)[0]
+
+
+def merge_anchored(articles: Sequence[ArticleMeta], analyses: Mapping[str, Analysis] | Corpus,
+                   stories: Sequence[Story], links: Sequence[DuplicateLink],
+                   key_to_entity: Mapping[tuple[str, str], str],
+                   ) -> tuple[list[Event], dict[str, Anchor]]:
+    """``merge_events``, and the anchor in time each undated article got from the events
+    it shares with dated ones (article id -> ``said_on.Anchor``; see ``_partial_days``)."""
     if isinstance(analyses, Mapping):
         source: Corpus = MemoryCorpus([], analyses)
         ids = sorted(analyses)
@@ -188,11 +193,12 @@ def merge_events(articles: Sequence[ArticleMeta], analyses: Mapping[str, Analysi
     resolved = [replace(r, mention=replace(r.mention, date=None)) if r.mention.id in partial
                 else r for r in resolved]
     clusters = _cluster(resolved)
-    if partial:
-        _place_fixed(clusters, _partial_days(resolved, clusters, partial))
+    days, anchors = _partial_days(resolved, clusters, partial)
+    if days:
+        _place_fixed(clusters, days)
     index = SourceIndex.build(articles, links)
     events = [e for c in clusters if (e := _to_event(c, index)) is not None]
-    return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
+    return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id)), anchors
 
 
 def _place_fixed(clusters: list[_Cluster], days: Mapping[str, str]) -> None:
@@ -216,18 +222,19 @@ def _place_fixed(clusters: list[_Cluster], days: Mapping[str, str]) -> None:
 
 
 def _partial_days(resolved: Sequence[_Resolved], clusters: Sequence[_Cluster],
-                  partial: Mapping[str, str]) -> dict[str, str]:
+                  partial: Mapping[str, str]) -> tuple[dict[str, str], dict[str, Anchor]]:
     """Mention id -> day, for partial days ("XXXX-08-19", "XXXX-WXX-5") of undated articles
-    that dated articles fix.
+    that dated articles fix; and article id -> the ``Anchor`` that fixed them, for the
+    article's statements (``said_on``).
 
     An undated article's mention that joined an event its story's dated articles state a
     day for anchors the article in time (only when no anchor contradicts its own partial
-    day). A month and day takes the one year that puts it within ``ANCHOR_YEAR_DAYS`` of
-    an anchor. The article was written on or after L, the latest day it tells as having
-    happened, and within a week of an anchored weekday (a bare "Monday" is the last one):
-    its weekdays resolve only when every publication day so bounded gives the same day.
-    Its lead is the news of its publication day (``LEAD_ANCHOR_DAYS``), which narrows the
-    bounds further. Two readings: no day.
+    day). A month and day takes the one year that puts it within
+    ``said_on.ANCHOR_YEAR_DAYS`` of an anchor. The article was written on or after L, the
+    latest day it tells as having happened, and within a week of an anchored weekday (a
+    bare "Monday" is the last one): its weekdays resolve only when every publication day
+    so bounded gives the same day. Its lead is the news of its publication day
+    (``LEAD_ANCHOR_DAYS``), which narrows the bounds further. Two readings: no day.
     """
     by_article: dict[str, list[_Resolved]] = {}
     for r in resolved:
@@ -248,36 +255,36 @@ def _partial_days(resolved: Sequence[_Resolved], clusters: Sequence[_Cluster],
                     broken.add(m.mention.article)
                 anchors.setdefault(m.mention.article, []).append((day, m))
     out: dict[str, str] = {}
+    fixed: dict[str, Anchor] = {}
     for article, found in anchors.items():
         if article in broken:
             continue
-        out.update(_article_days(found, by_article.get(article, []), partial))
-    return out
+        days, fixed[article] = _article_days(found, by_article.get(article, []), partial)
+        out.update(days)
+    return out, fixed
 
 
 def _article_days(anchors: Sequence[tuple[date, _Resolved]], mentions: Sequence[_Resolved],
-                  partial: Mapping[str, str]) -> dict[str, str]:
-    """One undated article's partial days, fixed by its anchors (``_partial_days``)."""
+                  partial: Mapping[str, str]) -> tuple[dict[str, str], Anchor]:
+    """One undated article's partial days, fixed by its anchors (``_partial_days``), and
+    the article's ``Anchor``: its anchor days and the days it may have been published on."""
     # A mention that met the dated event is of its day (its partial day agrees with it).
     out: dict[str, date] = {r.mention.id: a for a, r in anchors if r.mention.id in partial}
     anchored = set(out)
+    by_year = Anchor(tuple(sorted({a for a, _ in anchors})))
     for r in mentions:
         value = partial.get(r.mention.id)
         if value is None or r.mention.id in out or WEEKDAY_PARTIAL.match(value):
             continue
-        month, day = int(value[5:7]), int(value[8:10])
-        fits = {d for a, _ in anchors for year in (a.year - 1, a.year, a.year + 1)
-                if (d := _calendar_day(year, month, day)) and
-                abs((d - a).days) <= ANCHOR_YEAR_DAYS}
-        if len(fits) == 1:
-            out[r.mention.id] = fits.pop()
+        if (fit := by_year.day(value)) is not None:
+            out[r.mention.id] = fit
     happened = [a for a, r in anchors if r.mention.status == "happened"] + \
         [out[r.mention.id] for r in mentions if r.mention.id in out
          and r.mention.status == "happened"]
     weekdays = [a for a, r in anchors if r.mention.status == "happened"
                 and WEEKDAY_PARTIAL.match(partial.get(r.mention.id, ""))]
     if not happened or not weekdays:
-        return {k: v.isoformat() for k, v in out.items() if k not in anchored}
+        return {k: v.isoformat() for k, v in out.items() if k not in anchored}, by_year
     low, high = max(happened), min(weekdays) + timedelta(days=WEEK_DAYS - 1)
     lead = next((r for r in mentions if r.mention.lead and r.mention.status == "happened"
                  and WEEKDAY_PARTIAL.match(partial.get(r.mention.id, ""))), None)
@@ -289,19 +296,17 @@ def _article_days(anchors: Sequence[tuple[date, _Resolved]], mentions: Sequence[
             found = lead_days[0]
             out[lead.mention.id] = found
             low, high = max(low, found), min(high, found + timedelta(days=LEAD_ANCHOR_DAYS))
+    bounded = replace(by_year, first=low, last=high) if low <= high else by_year
     for r in mentions:
         value = partial.get(r.mention.id, "")
         if r.mention.id in out or r.mention.status != "happened" or \
-                not WEEKDAY_PARTIAL.match(value) or low > high:
+                not WEEKDAY_PARTIAL.match(value):
             continue
-        target = int(value[-1]) - 1
         # The last such weekday on or before each possible publication day.
-        days = {p - timedelta(days=(p.weekday() - target) % 7)
-                for p in (low + timedelta(days=n) for n in range((high - low).days + 1))}
-        if len(days) == 1:
-            out[r.mention.id] = days.pop()
+        if (weekday := bounded.day(value)) is not None:
+            out[r.mention.id] = weekday
     # The anchors themselves are already in their event: moving them would only reorder it.
-    return {k: v.isoformat() for k, v in out.items() if k not in anchored}
+    return {k: v.isoformat() for k, v in out.items() if k not in anchored}, bounded
 
 
 def _partial_fits(value: str, day: date) -> bool:
@@ -309,13 +314,6 @@ def _partial_fits(value: str, day: date) -> bool:
     if WEEKDAY_PARTIAL.match(value):
         return day.weekday() == int(value[-1]) - 1
     return (day.month, day.day) == (int(value[5:7]), int(value[8:10]))
-
-
-def _calendar_day(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _day(value: str | None) -> str | None:

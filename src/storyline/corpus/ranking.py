@@ -12,7 +12,9 @@ A row's score adds what an editor weighs (the README's "How the timeline is rank
 then multiplies by its novelty: a statement that repeats what its speaker said on an
 earlier day, or an event of the same kind with the same people in the week before, counts
 less; so does an event whose day is only inferred from its reports' dates, and one that
-did not (yet) happen: planned, hypothetical or denied (``Event.status``).
+did not (yet) happen: planned, hypothetical or denied (``Event.status``). A statement that
+is an event of its story (``statement_events``: a dated interview given to a named outlet)
+weighs as that interview would.
 """
 
 from __future__ import annotations
@@ -54,7 +56,10 @@ PROMINENCE_WEIGHT = 0.5
 # statement, or people overlap with an earlier event of the same kind) loses up to this
 # share of its score.
 REPEAT_PENALTY = 0.5
-# An event dated only by its reports' publication day may be off by a day or more.
+# An event dated only by its reports' publication day may be off by a day or more. A day
+# whose week or year the corpus fixed (``DateFrom.SHARED_EVENT``, ``SaidOnFrom.SHARED_EVENT``)
+# is not discounted: the day is the text's own ("on Friday"), and the corpus supplies its
+# week only where one reading is left, so it is no guess about when the thing happened.
 INFERRED_DAY_FACTOR = 0.8
 # Content words at which a statement says all a statement can: below, its weight shrinks
 # towards half ("very successful" and "get to this point" say less than a sentence with a
@@ -78,13 +83,15 @@ class Candidate:
     """A timeline row before ranking, with what the ranking reads: ``kind`` is the event's
     kind or "statement"; ``people`` are the speaker's or participants' entity ids (a
     speaker's name where no entity resolved); ``words`` are a statement's content words;
-    ``status`` is an event's (``Event.status``)."""
+    ``status`` is an event's (``Event.status``); ``news`` marks a statement row whose
+    saying is itself an event (an interview given to a named outlet on a stated day)."""
 
     row: TimelineItem
     kind: str
     people: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
     status: str = "happened"
+    news: bool = False  # a statement that is an event of its story (``statement_events``)
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -137,7 +144,8 @@ def _weight(c: Candidate) -> float:
     if c.row.kind != "quote":
         return kind_weight(c.kind)
     substance = min(1.0, (len(c.words) + SUBSTANCE_WORDS) / (2 * SUBSTANCE_WORDS))
-    return STATEMENT_WEIGHT * substance
+    # A statement that is an event weighs as the interview or briefing it was given in.
+    return (MEDIA_WEIGHT if c.news else STATEMENT_WEIGHT) * substance
 
 
 def kind_weight(kind: str) -> float:

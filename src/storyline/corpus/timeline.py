@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 
 from ..analyze.events.kinds import DateFrom, is_verb_kind
+from ..analyze.quotes.dates import SaidOnFrom
 from ..records import Event, Quote, Statement, Story, TimelineItem
 from ..text import clip
 from .ranking import (
@@ -63,13 +64,15 @@ SAME_POINT = 0.6
 def build_timeline(stories: Sequence[Story], events: Sequence[Event],
                    statements: Sequence[Statement], quotes: Mapping[str, Quote],
                    mentions: Mapping[tuple[str, str], int] | None = None,
-                   ) -> list[TimelineItem]:
+                   news: Set[str] = frozenset()) -> list[TimelineItem]:
     """Timeline rows of every story: dated rows in date order, best first within a day,
     then the undated ones.
 
     ``quotes`` maps quote ids to quotes: a statement's row shows its best rendering;
     ``mentions`` counts how often each entity is named in each story ((story, entity) ->
-    count), a part of its people's prominence there.
+    count), a part of its people's prominence there; ``news`` are the ids of statements
+    that are events of their story (``statement_events``): still one row each, ranked as
+    the event they are.
     """
     named: dict[str, dict[str, int]] = defaultdict(dict)
     for (story_id, entity), n in (mentions or {}).items():
@@ -83,7 +86,8 @@ def build_timeline(stories: Sequence[Story], events: Sequence[Event],
     for story in stories:
         candidates = [_event_candidate(story.id, e) for e in events_of[story.id]
                       if _says_something(e, len(story.articles))]
-        candidates += [_statement_candidate(story.id, s, quotes) for s in statements_of[story.id]
+        candidates += [_statement_candidate(story.id, s, quotes, s.id in news)
+                       for s in statements_of[story.id]
                        if _attributed(s) and content_words(s.text)]
         rows.extend(rank_rows(_editors_cut(score_rows(candidates, named.get(story.id, {})))))
     return sorted(rows, key=lambda r: (r.story, r.date is None, r.date or "", r.rank,
@@ -153,18 +157,22 @@ def _event_candidate(story: str, e: Event) -> Candidate:
     return Candidate(row=row, kind=e.kind, people=frozenset(e.participants), status=e.status)
 
 
-def _statement_candidate(story: str, s: Statement, quotes: Mapping[str, Quote]) -> Candidate:
+def _statement_candidate(story: str, s: Statement, quotes: Mapping[str, Quote],
+                         news: bool = False) -> Candidate:
     best = quotes.get(s.best_quote or "") or quotes[s.quotes[0]]
     dated = next((q for q in map(quotes.get, s.quotes)
                   if q is not None and q.said_on and q.said_on[:10] == s.said_on), None)
     speaker = s.speaker or s.speaker_name
+    title = quote_title(s.speaker_name, s.text, s.kind)
+    if dated is not None and dated.said_on_from == SaidOnFrom.SHARED_EVENT:
+        title += SHARED_EVENT_NOTE
     row = TimelineItem(story=story, kind="quote", ref=best.id, date=s.said_on,
                        date_from=dated.said_on_from if dated else None,
-                       title=_quote_title(s.speaker_name, s.text, s.kind), sources=s.sources,
+                       title=title, sources=s.sources,
                        independent_sources=s.independent_sources, speaker=speaker,
                        articles=s.articles)
     return Candidate(row=row, kind="statement", people=_people(speaker),
-                     words=content_words(s.text))
+                     words=content_words(s.text), news=news)
 
 
 def _people(speaker: str | None) -> frozenset[str]:
@@ -183,7 +191,7 @@ def reported(verb: str, text: str) -> tuple[str, str]:
     return (verb if _INFINITIVE.match(body) else f"{verb} that"), body
 
 
-def _quote_title(speaker: str | None, text: str, kind: str = "direct") -> str:
+def quote_title(speaker: str | None, text: str, kind: str = "direct") -> str:
     """'Lavrov: “No meeting is planned”'; reported speech is never in quotation marks:
     'Rutte said that the issue was not discussed'."""
     text = clip(" ".join(text.split()), TITLE_CHARS)
@@ -191,3 +199,6 @@ def _quote_title(speaker: str | None, text: str, kind: str = "direct") -> str:
         verb, body = reported("said", text)
         return f"{speaker or 'Unnamed'} {verb} {body}"
     return f"{speaker or 'Unnamed'}: “{text}”"
+
+
+_quote_title = quote_title  # the name the web tests import

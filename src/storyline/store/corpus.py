@@ -18,6 +18,7 @@ from ..records import (
     Event,
     Failure,
     KeyDate,
+    Quote,
     Statement,
     Story,
     TimelineItem,
@@ -37,6 +38,7 @@ class CorpusQueries(StoreCore):
         self.replace_duplicates(build.duplicates)
         self.save_stories(build.stories)
         self.replace_events(build.events)
+        self.redate_quotes(build.dated_quotes)
         self.replace_statements(build.statements)
         self.replace_contradictions(build.contradictions)
         self.replace_timeline(build.timeline)
@@ -195,6 +197,11 @@ class CorpusQueries(StoreCore):
                 d[k] = tuple(loads(d[k]))
             out.append(Statement(**d))
         return out
+
+    def redate_quotes(self, quotes: Iterable[Quote]) -> None:
+        """Give quotes the day the corpus found or took back (``corpus.said_on``)."""
+        self.conn.executemany("UPDATE quotes SET said_on = ?, said_on_from = ? WHERE id = ?",
+                              [(q.said_on, q.said_on_from, q.id) for q in quotes])
 
     def quote_statements(self) -> dict[str, str]:
         """Each quote's statement id (quotes not grouped yet are left out)."""

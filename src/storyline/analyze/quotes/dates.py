@@ -32,6 +32,10 @@ class SaidOnFrom(StrEnum):
     PRESENT_TENSE = "article date: present-tense cue"
     LEAD = "article date: lead statement with no time of its own"
     VAGUE = "vague"  # its sentence names a time, but not a day
+    # Set by the corpus, never by this stage: an undated article's "on Friday" or "August
+    # 19" whose week or year ``corpus.events`` fixed from an event the article shares with
+    # dated articles of its story (``corpus.said_on``).
+    SHARED_EVENT = "inferred: own sentence's day, its year or week from a shared event"
 
 
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
