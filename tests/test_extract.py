@@ -10,7 +10,6 @@ from conftest import FIXTURES
 from storyline.clean.html import (
     Extracted,
     date_from_url,
-    date_near_top,
     extract_html,
     find_published,
     plausible,
@@ -55,9 +54,12 @@ def test_date_from_the_url_when_the_page_has_none() -> None:
 
 
 def test_text_date_when_the_markup_has_none() -> None:
-    text = "Tromsø, 12 March 2024 – The harbour authority said on Tuesday that ..."
+    text = "By Ingrid Solberg\n12 March 2024, 14:05\nThe harbour authority said on Tuesday ..."
     day, how = find_published("<html><body><p>no date here</p></body></html>", text, None)
-    assert day == "2024-03-12" and how is not None
+    assert (day, how) == ("2024-03-12", "text-stamp")
+
+
+NO_DATE_HTML = "<html><body><p>no date here</p></body></html>"
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -65,13 +67,25 @@ def test_text_date_when_the_markup_has_none() -> None:
     ("Published 03.09.2025 11:57\nBody", "2025-09-03"),
     ("Updated 2024-02-29T10:00\nBody", "2024-02-29"),
     ("3rd Sept. 2021 | News\nBody", "2021-09-03"),
-    ("Line one\nLine two\nLine three\nLine four\nOn 5 May 2020 a ferry sank.", None),
     ("31.02.2024 is not a day", None),
     ("Posted Augu\u017ft 3, 2024\nBody", None),  # "ſ" matches "s" only ignoring case
 ])
-def test_date_near_top(text: str, expected: str | None) -> None:
-    hit = date_near_top(text)
-    assert (hit[0] if hit else None) == expected
+def test_date_line_opening_the_text(text: str, expected: str | None) -> None:
+    assert find_published(NO_DATE_HTML, text, None)[0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a dateline opening a sentence: the cleaner reads it as a dateline, not this fallback
+    "Tromsø, 12 March 2024 – The harbour authority said on Tuesday that the quays close.",
+    # dates the first lines mention are the story's, a related link's, a quotation's
+    "The ferry service, suspended on March 3, 2024, resumes today after repairs to the hull.",
+    "Concert on 14 June 2024 draws record crowd\nThe hall was full by eight.",
+    "Line one\nLine two\nOn 5 May 2020 a ferry sank.\nNobody was hurt.",
+    "Storm damage\nRead also: Harbour fees rise sharply (12 January 2024)\nThe quay shut.",
+    "\u201cWe will never forget 11 March 2011,\u201d the mayor told the crowd.\nBody",
+])
+def test_a_date_the_text_mentions_is_not_the_page_date(text: str) -> None:
+    assert find_published(NO_DATE_HTML, text, None) == (None, None)
 
 
 @pytest.mark.parametrize(("url", "expected"), [

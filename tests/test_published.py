@@ -159,6 +159,42 @@ def test_a_sentence_with_a_date_near_the_top_is_not_a_stamp(settings: Settings) 
         date(2020, 12, 22)
 
 
+@pytest.mark.parametrize("line", [
+    "Concert on 14 June 2024 draws record crowd",  # a headline: the date runs into a sentence
+    "On 5 May 2020 a ferry sank off the point.",
+    "Read also: Harbour fees rise sharply (12 January 2024)",  # a related story's date
+    "Posted Augu\u017ft 3, 2024",  # "ſ" matches "s" only ignoring case: no month
+])
+def test_a_date_inside_a_headline_or_a_link_is_not_a_date_line(line: str) -> None:
+    assert published.line_date(line) is None
+
+
+def test_stamps_with_times_and_labels_after_the_date_stay_date_lines() -> None:
+    assert published.line_date("May 16, 2020 at 10:12 AM") == date(2020, 5, 16)
+    assert published.line_date("El 5 de mayo de 2020 a las 10:30") == date(2020, 5, 5)
+    assert published.line_date("March 3, 2024 updated at 11:00") == date(2024, 3, 3)
+    assert published.line_date("By Kari Dahl | Nov 20, 2020 | Harbour News") == \
+        date(2020, 11, 20)
+
+
+def test_html_page_without_a_date_of_its_own_gets_an_estimate_only(settings: Settings) -> None:
+    body = ("<p>Concert on 14 June 2024 draws record crowd</p>"
+            f"<p>{PROSE} The hall was full by eight, and the mayor thanked the choir.</p>"
+            f"<p>{PROSE2} Tickets for the autumn concerts go on sale next week.</p>")
+    html = f"<html><head><title>Concert</title></head><body><article>{body}</article></body></html>"
+    a = clean(RawPage(source="c.html", source_id="c", kind="html", html=html), settings)
+    assert a.published is None and a.published_from == DateSource.NONE
+    assert a.published_estimate == "2024-06-14" and a.published_estimate_from
+
+
+def test_html_page_with_a_dateline_takes_its_date(settings: Settings) -> None:
+    body = (f"<p>Tromsø, 12 March 2024 – The harbour authority said on Tuesday that two "
+            f"quays will close. {PROSE}</p><p>{PROSE2}</p>")
+    html = f"<html><body><article>{body}</article></body></html>"
+    a = clean(RawPage(source="d.html", source_id="d", kind="html", html=html), settings)
+    assert (a.published, a.published_from) == ("2024-03-12", DateSource.DATELINE)
+
+
 def test_the_estimate_is_stored_and_exported_apart(tmp_path: Path) -> None:
     from storyline.outputs.export import export_data
     from storyline.records import Article

@@ -62,3 +62,14 @@ def test_batched_yields_lists_lazily_with_a_short_last_one() -> None:
 def test_batched_rejects_a_size_below_one() -> None:
     with pytest.raises(ValueError, match="size"):
         list(text.batched([1], 0))
+
+
+def test_calendar_day_is_none_for_numbers_that_name_no_day() -> None:
+    from datetime import date
+
+    from storyline.text import calendar_day
+
+    assert calendar_day(2024, 2, 29) == date(2024, 2, 29)
+    assert calendar_day(2023, 2, 29) is None
+    assert calendar_day(2024, 13, 1) is None
+    assert calendar_day(2024, 4, 31) is None

@@ -1,4 +1,5 @@
-"""Plain-text helpers every layer shares: folding, tokens, day and month names, batches.
+"""Plain-text helpers every layer shares: folding, tokens, day and month names, calendar
+days, batches.
 
 Three folds, each the form one kind of comparison needs:
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from datetime import date
 from itertools import islice
 from typing import TypeVar
 
@@ -25,8 +27,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 __all__ = [
     "MIN_TOKEN_CHARS", "MONTH_ABBREVIATIONS", "MONTH_NAMES", "MONTH_NUMBERS", "WEEKDAY_NAMES",
-    "WEEKDAY_NUMBERS", "batched", "clip", "fold", "fold_name", "fold_words", "strip_marks",
-    "tokens", "words",
+    "WEEKDAY_NUMBERS", "batched", "calendar_day", "clip", "fold", "fold_name", "fold_words",
+    "strip_marks", "tokens", "words",
 ]
 
 T = TypeVar("T")
@@ -43,6 +45,16 @@ MONTH_NUMBERS = ({m: i for i, m in enumerate(MONTH_NAMES, start=1)}
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Day name -> 0 (Monday) .. 6, as ``date.weekday()`` counts.
 WEEKDAY_NUMBERS = {d: i for i, d in enumerate(WEEKDAY_NAMES)}
+
+
+def calendar_day(year: int, month: int, day: int) -> date | None:
+    """The day, or None when the numbers name none ("31 February", month 13): the one check
+    every date reader (page stamps, time expressions, event days) makes on what it parsed."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
 
 # Words shorter than this carry little topical signal ("a", "of", stray initials).
 MIN_TOKEN_CHARS = 2

@@ -27,6 +27,7 @@ from ..text import (
     MONTH_NUMBERS,
     WEEKDAY_NAMES,
     WEEKDAY_NUMBERS,
+    calendar_day,
 )
 from .model import text_of
 
@@ -598,10 +599,8 @@ def _date(d: dt.date) -> tuple[str, str]:
 
 
 def _day(year: int, month: int, day: int) -> tuple[str, str] | None:
-    try:
-        return _date(dt.date(year, month, day))
-    except ValueError:
-        return None
+    found = calendar_day(year, month, day)
+    return _date(found) if found is not None else None
 
 
 def _iso(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:

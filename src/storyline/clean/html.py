@@ -3,7 +3,9 @@
     1. main text and metadata     trafilatura, precision-first, recall when that collapses
                                   (one parse of the page serves both passes and the metadata)
     2. publication date           htmldate's original date, if plausible
-    3. date fallbacks             a date the text states near its top, then one in the URL
+    3. date fallbacks             a date line opening the text (a stamp, a byline's date,
+                                  "Published ..."; ``published.date_from_text``), then a
+                                  date in the URL; never a date the prose merely mentions
 
 The cleaner calls ``extract_html`` for every page that arrives as HTML; what it returns
 are hints the cleaner may overrule with what the container (JSONL, feed) already gave.
@@ -15,18 +17,17 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import importlib
 import re
 import warnings
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import PageError
-from ..text import MONTH_NUMBERS
+from ..text import calendar_day
+from .published import date_from_text, line_date
 
-__all__ = ["Extracted", "date_from_url", "date_near_top", "extract_html"]
+__all__ = ["Extracted", "date_from_url", "extract_html"]
 
 # trafilatura options, measured with bench/extract_baseline.py on extraction-scrapinghub
 # (181 pages, body 4-gram F1): default 0.947, without comments 0.958, without comments and
@@ -43,6 +44,14 @@ MIN_PRECISION_SHARE = 0.2
 # extensive search on it scored 0.913 on dates-mediacloud (195 dated pages), 0.897 with
 # the library defaults and 0.872 without the extensive search.
 DATE_OPTIONS: dict[str, Any] = {"original_date": True, "extensive_search": True}
+# The extensive search ends, when all else failed, in a scan of the page's short texts and
+# then htmldate's ``search_page``: any date pattern anywhere in the markup (a copyright year
+# as 1 January, a link's date, a script's). Those are dates the page contains, not its own:
+# on dates-mediacloud 2 of the 6 scored dates ``search_page`` gave were right and 4 wrong,
+# so it is off; the short texts count only when they read as date lines
+# (``published.line_date``: a stamp, not "Concert on 14 June 2024 draws record crowd"),
+# which kept all 4 (right) dates that scan gave there. The text's date lines and the URL
+# come next, then the cleaner's estimate, which is never the publication date.
 # Tag openings ("<") one page may hold. lxml and trafilatura walk the whole tree in single
 # C calls, which the per-page time and memory limits cannot interrupt, so the tree is
 # bounded before it is built: the largest page of the dev bundles has 12k; 1M (500k tiny
@@ -50,10 +59,6 @@ DATE_OPTIONS: dict[str, Any] = {"original_date": True, "extensive_search": True}
 MAX_TAGS = 1_000_000
 # Dates before this are parse noise on web news (htmldate's own lower bound).
 MIN_DATE = dt.date(1995, 1, 1)
-# How much of the main text a stated date may sit in to count as the page's date: the
-# byline and dateline come first; later dates are the story's, not the page's.
-TOP_LINES = 4
-TOP_CHARS = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +70,7 @@ class Extracted:
     outlet: str | None = None
     url: str | None = None
     published: str | None = None
-    published_from: str | None = None  # "html-meta" | "text" | "dateline" | "url" | ...
+    published_from: str | None = None  # "html-meta" | "text-stamp" | "url"
 
 
 def extract_html(html: str, url: str | None = None) -> Extracted:
@@ -94,7 +99,9 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
 
 
 def find_published(html: str, text: str, url: str | None) -> tuple[str | None, str | None]:
-    """The page's date and how it was found: htmldate, then the text's top, then the URL."""
+    """The page's date and how it was found: htmldate, then a date line opening the text,
+    then the URL. A date the text's first sentences mention (an event's, an update's, a
+    related link's) is not the page's: the cleaner keeps such dates as an estimate only."""
     found = _htmldate(html, url)
     if found is not None:
         return found, "html-meta"
@@ -180,8 +187,9 @@ def _outlet(doc: Any) -> str | None:
 
 
 def _htmldate(html: str, url: str | None) -> str | None:
-    from htmldate import find_date
+    from htmldate import core, find_date
 
+    _only_date_lines(core)
     try:
         with warnings.catch_warnings():
             # dateutil warns about time-zone names it cannot place; the date is still right.
@@ -190,6 +198,25 @@ def _htmldate(html: str, url: str | None) -> str | None:
     except Exception:  # noqa: BLE001 - a date is optional; broken markup must not end the page
         return None
     return found if isinstance(found, str) and plausible(found) else None
+
+
+def _only_date_lines(core: Any) -> None:
+    """htmldate's free-text steps restricted as DATE_OPTIONS' comment says. find_date looks
+    the module's globals up at each call: the one way htmldate offers to change them."""
+    if core.search_page is _no_page_search:
+        return
+    compare = core.compare_reference
+
+    def date_lines_only(reference: Any, expression: str, options: Any) -> Any:
+        return compare(reference, expression, options) if line_date(expression.strip()) \
+            else reference
+
+    core.compare_reference = date_lines_only
+    core.search_page = _no_page_search
+
+
+def _no_page_search(htmlstring: str, options: Any) -> None:
+    return None
 
 
 def plausible(iso: str, today: dt.date | None = None) -> bool:
@@ -202,52 +229,9 @@ def plausible(iso: str, today: dt.date | None = None) -> bool:
 
 
 def _date_from_text(text: str) -> tuple[str, str] | None:
-    """The text's own date: the cleaning stage's finder when present, else ours."""
-    finder = _shared_text_finder()
-    hit = finder(text) if finder is not None else None
-    if hit is None:
-        hit = date_near_top(text)
+    """A date line opening the text (``published.date_from_text``), when plausible."""
+    hit = date_from_text(text)
     return hit if hit is not None and plausible(hit[0]) else None
-
-
-def _shared_text_finder() -> Callable[[str], tuple[str, str] | None] | None:
-    # published.py (datelines, in-text stamps) is a sibling stage; imported lazily so this
-    # module works on its own and no import cycle forms through the cleaner.
-    try:
-        module = importlib.import_module("storyline.clean.published")
-    except ImportError:
-        return None
-    finder = getattr(module, "date_from_text", None)
-    return finder if callable(finder) else None
-
-
-MONTHS = MONTH_NUMBERS
-_MONTH = r"\b(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_TEXT_DATES = (
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)"),
-    re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b"),
-    re.compile(_MONTH + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
-    re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>(?:19|20)\d\d)\b",
-               re.I),
-)
-
-
-def date_near_top(text: str) -> tuple[str, str] | None:
-    """The first full date (day, month, year) stated in the text's first lines."""
-    top = "\n".join(text.splitlines()[:TOP_LINES])[:TOP_CHARS]
-    hits = [(m.start(), _iso(m)) for rx in _TEXT_DATES for m in rx.finditer(top)]
-    days = [iso for _, iso in sorted(hits) if iso is not None]
-    return (days[0], "text") if days else None
-
-
-def _iso(m: re.Match[str]) -> str | None:
-    groups = m.groupdict()
-    # A name spelt with a letter that only matches ignoring case ("ſep") is in no table.
-    month = MONTHS.get(groups["mon"].lower()) if groups.get("mon") else int(groups["m"])
-    try:
-        return dt.date(int(groups["y"]), month, int(groups["d"])).isoformat() if month else None
-    except ValueError:
-        return None
 
 
 # /2020/08/17/, /2020-08-17-, _20200817_ ...: a day in the path, with its separators.
@@ -259,7 +243,7 @@ def date_from_url(url: str) -> tuple[str, str] | None:
     """A full date in the URL's path, as many CMSs write one."""
     path = urlsplit(url).path if url else ""
     for m in _URL_DATE.finditer(path):
-        iso = _iso(m)
-        if iso is not None and plausible(iso):
-            return iso, "url"
+        day = calendar_day(int(m["y"]), int(m["m"]), int(m["d"]))
+        if day is not None and plausible(day.isoformat()):
+            return day.isoformat(), "url"
     return None

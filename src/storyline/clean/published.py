@@ -21,7 +21,7 @@ from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 
-from ..text import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAY_NUMBERS
+from ..text import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAY_NUMBERS, calendar_day
 
 __all__ = ["DateSource", "Estimate", "OwnDate", "date_from_text", "estimate", "from_dateline",
            "full_dates", "is_date_line", "labelled_date", "line_date", "own_date", "page_date",
@@ -33,7 +33,6 @@ class DateSource(StrEnum):
 
     HEADER = "header"
     HTML_META = "html-meta"
-    TEXT = "text"  # the first lines of the main text extracted from HTML
     DATELINE = "dateline"
     DATELINE_WEEKDAY = "dateline + weekday"  # a year-less dateline, its year from the text
     STAMP = "text-stamp"
@@ -122,15 +121,10 @@ def _named_patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
-def _make(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _month_of(token: str) -> int:
-    return int(token) if token.isdigit() else month_names()[token.lower().rstrip(".")]
+def _month_of(token: str) -> int | None:
+    # The patterns ignore case, so a name may hold a letter whose lower case is in no
+    # table ("auguſt" matches "august"): it names no month.
+    return int(token) if token.isdigit() else month_names().get(token.lower().rstrip("."))
 
 
 def full_dates(line: str, month_first: bool = False) -> list[tuple[int, int, date]]:
@@ -148,10 +142,12 @@ def full_dates(line: str, month_first: bool = False) -> list[tuple[int, int, dat
         for m in pattern.finditer(line):
             g = m.groupdict()
             day, month = int(g["d"]), _month_of(g.get("mon") or g["m"])
+            if month is None:
+                continue
             us = pattern is DMY and g["s"] == "/" and month_first
             if pattern is DMY and (month > 12 >= day or (us and day <= 12)):
                 day, month = month, day  # 12/25/2020, or 06/01/2020 on an English page
-            made = _make(int(g["y"]), month, day)
+            made = calendar_day(int(g["y"]), month, day)
             if made and not any(s <= m.start() < e for s, e, _ in found):
                 found.append((m.start(), m.end(), made))
     return sorted(found)
@@ -173,7 +169,9 @@ def line_date(line: str, month_first: bool = False) -> date | None:
     start, end, day = dates[0]
     rest = s[:start] + " " + s[end:]
     if len(CJK.findall(rest)) > CJK_REST_CHARS or RANGE.match(s[end:]) or \
-            QUOTED_TITLE.search(rest) or _prose(s, s[:start], rest):
+            QUOTED_TITLE.search(rest) or _prose(s, s[:start], rest) or \
+            PROSE_AFTER.match(s[end:]) or (REFERENCE.search(s[:start]) and
+                                           len(re.findall(r"\w+", s[:start])) >= CLAUSE_WORDS):
         return None
     return day if len(re.findall(r"\w+", rest)) <= DATE_LINE_WORDS else None
 
@@ -245,6 +243,15 @@ PREPOSITION_END = re.compile(r"\b(?:on|in|since|until|from|before|after|of|born|
                              re.I)
 CLAUSE_WORDS = 4
 WEEKDAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.I)
+# A sentence that runs on after its date ("Concert on 14 June 2024 draws record crowd", "On
+# 5 May 2020 a ferry sank"): two words in lower case right after it, not leading to a time.
+# A stamp's date ends the line or is followed by a time, a separator, a source or a label
+# ("at 2:26 PM", "a las 10:30", "| Updated", "kl. 20:00"): no stamp that a page of the
+# dumps bundles takes its date from has such words after the date.
+PROSE_AFTER = re.compile(r"[\s,]*[a-zà-öø-ÿ]+\s+[a-zà-öø-ÿ]{2,}\b(?!\s*\d)")
+# A date in brackets after a title: a related story's or a source's date ("Harbour fees
+# rise (12 January 2024)"), not the page's; CLAUSE_WORDS words at least before it.
+REFERENCE = re.compile(r"[(\[]\s*$")
 # A quoted title on the line: a reference to another piece ("Article: \"...\" (Daily, 2003)").
 QUOTED_TITLE = re.compile(r"[\"“«„]\s*\S+(?:\s+\S+){2,}?\s*[\"”»“]")
 
@@ -341,7 +348,7 @@ def from_dateline(month_day: str, text: str) -> date | None:
     # None for a day name spelt with a letter that only matches ignoring case ("ſunday")
     weekday = WEEKDAY_NUMBERS.get((today.group(1) or today.group(2)).lower())
     fits = [x for y in range(max(years), max(years) + WEEKDAY_YEARS + 1)
-            if (x := _make(y, month, day)) and x.weekday() == weekday]
+            if (x := calendar_day(y, month, day)) and x.weekday() == weekday]
     return fits[0] if len(fits) == 1 else None
 
 
