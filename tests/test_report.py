@@ -172,3 +172,17 @@ def test_a_report_of_several_stories_opens_with_their_contents(
     assert f'href="#story-{STORY}"' in contents and 'href="#story-story-two"' in contents
     assert "Second story" in contents and "published 12 Aug 2025" in contents
     assert html.count('<section class="story-report" id="story-') == 2
+
+
+def test_markdown_leaves_empty_fields_out_cleanly() -> None:
+    from storyline.outputs import report
+
+    side = {"when": "3 Mar 2025", "article": {"outlet": None, "source_id": "003-bcd5"},
+            "speaker": {"name": ""},
+            "said": {"verb": None, "before": None, "text": "We agreed", "after": None}}
+    line = report._md_pair({"why": "", "a": side, "b": None})
+    assert line.startswith("- Unattributed (3 Mar 2025, unknown outlet (003-bcd5))")
+    assert "- :" not in line and "**vs** (statement not in store)" in line
+    assert report._md_pair({"why": "yes and no", "a": side, "b": side}).startswith(
+        "- yes and no: Unattributed")
+    assert report._after(" (", "", ")") == "" and report._after(" (", "AP", ")") == " (AP)"

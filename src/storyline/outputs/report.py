@@ -98,14 +98,14 @@ def render_markdown(store: Store, story: str | None = None) -> str:
 
 def _md_story(v: views.View) -> list[str]:
     s = v["story"]
-    lines = [f"# {md_text(s['title'])}", "",
+    lines = [f"# {md_text(s['title']) or 'Untitled story'}", "",
              f"{views.day_span(s['first'], s['last'])} · {_count(s['articles'], 'article')} · "
              f"{_count(s['independent_sources'], 'independent source')}", ""]
     if v["key_dates"]:
         lines += ["## Key dates", ""] + [
-            f"- **{md_text(k['label'])}** ({k['independent_sources']} independent source"
-            f"{'s' if k['independent_sources'] != 1 else ''}): {md_text(k['summary'])}"
-            for k in v["key_dates"]] + [""]
+            f"- **{md_text(k['label'])}** "
+            f"({_count(k['independent_sources'], 'independent source')})"
+            + _after(": ", md_text(k["summary"])) for k in v["key_dates"]] + [""]
     lines += ["## Timeline", ""]
     for day in v["days"]:
         lines += [f"### {md_text(day['label'])}", ""] + [_md_item(i) for i in day["entries"]]
@@ -113,7 +113,8 @@ def _md_story(v: views.View) -> list[str]:
     if v["undated"]:
         lines += ["### Undated", "", "No day could be fixed for these; each group says why.", ""]
         for g in v["undated_groups"]:
-            lines += [f"_Why undated: {md_text(g['why'])}_", ""] + \
+            why = md_text(g["why"])
+            lines += ([f"_Why undated: {why}_", ""] if why else []) + \
                 [_md_item(i, with_why=False) for i in g["items"]] + [""]
     if v["contradictions"]:
         lines += ["## Contradictions", ""] + [_md_pair(c) for c in v["contradictions"]] + [""]
@@ -125,7 +126,10 @@ def _md_item(i: dict[str, Any], with_why: bool = True) -> str:
     """One timeline row, once: what happened or who said what (reported speech without
     quotation marks), its sources, and a link to its sentence on the outlet's page."""
     who = md_text(i["speaker"]["name"]) if i["speaker"] else "Unattributed"
-    what = f"{who} {_md_said(i['said'])}" if i["said"] else md_text(i["title"])
+    if i["speaker"] and i["speaker"].get("by"):  # found by a pronoun or a title, not named
+        who += f" ({md_text(i['speaker']['by'])})"
+    what = f"{who} {_md_said(i['said'])}" if i["said"] else \
+        md_text(i["title"]) or "Untitled event"
     n = i["independent_sources"]
     outlets = [o for o in (_md_outlet(s) for s in i["sources"]) if o] or \
         [md_text(o) for o in i["outlets"] if o]
@@ -134,11 +138,11 @@ def _md_item(i: dict[str, Any], with_why: bool = True) -> str:
     line = f"- {what} _({sources})_"
     if i["url_link"]:
         line += f" {md_url(i['url_link'])}"
-    elif i["sentence"]:  # no URL to link to: the sentence itself, with its outlet
-        outlet = f" ({md_text(i['sentence']['outlet'])})" if i["sentence"]["outlet"] else ""
+    elif i["sentence"] and md_text(i["sentence"]["text"]):  # no URL: the sentence itself
+        outlet = _after(" (", md_text(i["sentence"]["outlet"]), ")")
         line += f" — source sentence{outlet}: {md_text(i['sentence']['text'])}"
-    if i["undated_why"] and with_why:  # an undated group says its reason once
-        line += f" — undated: {md_text(i['undated_why'])}"
+    if with_why:  # an undated group says its reason once
+        line += _after(" — undated: ", md_text(i["undated_why"]))
     extra = [r for r in i["renderings"] if r["id"] != i["ref"]] if len(i["renderings"]) > 1 \
         else []
     return "\n".join([line] + [f"  - also in {md_text(r['outlet'])}: {who} {_md_said(r['said'])} "
@@ -149,7 +153,7 @@ def _md_said(s: dict[str, Any]) -> str:
     """'said that ...' for reported speech (no marks), a direct quote in marks with its
     kind, a fragment in its sentence with the fragment in bold."""
     if s["verb"]:
-        return f"{s['verb']} {md_text(s['text'])} _(reported)_"
+        return f"{md_text(s['verb'])} {md_text(s['text'])} _(reported)_"
     if s["before"] is not None:
         before, after = md_text(s["before"]), md_text(s["after"])
         # the pieces join as the sentence has them: a space only where the text has one
@@ -164,21 +168,28 @@ def _md_pair(c: dict[str, Any]) -> str:
         if q is None:
             sides.append("(statement not in store)")
             continue
-        where = f"{q['when']}, {md_text(q['article']['outlet'] or 'unknown outlet')}"
+        outlet = views.outlet_label(q["article"]["outlet"], q["article"].get("source_id"))
+        where = f"{md_text(q['when'])}, {md_text(outlet)}"
         name = str((q.get("speaker") or {}).get("name") or "").strip()
         who = md_text(name) if name else "Unattributed"  # as a timeline row names nobody
         sides.append(f"{who} ({where}) {_md_said(q['said'])}")
-    return f"- {md_text(c['why'])}: {sides[0]} **vs** {sides[1]}"
+    return f"- {_after('', md_text(c['why']), ': ')}{sides[0]} **vs** {sides[1]}"
 
 
 def _md_outlet(s: dict[str, Any]) -> str:
-    """"MENAFN (translation of UNN)": a copy says whose story it carries; an article of
+    """"Daily Harbour (translation of Reuters)": a copy says whose story it carries; an article of
     another story says so."""
     elsewhere = " (in another story)" if s.get("other_story") else ""
     if not s["copy_of"]:
         return md_text(s["outlet"] + elsewhere)
     of = f" of {s['copy_of_outlet']}" if s.get("copy_of_outlet") else ""
     return md_text(f"{s['outlet']} ({s['copy_label']}{of}){elsewhere}")
+
+
+def _after(before: str, text: str, after: str = "") -> str:
+    """``text`` between ``before`` and ``after``; nothing at all when ``text`` is empty, so
+    an empty field leaves no stray colon or brackets behind."""
+    return f"{before}{text}{after}" if text else ""
 
 
 def _count(n: int, what: str) -> str:
