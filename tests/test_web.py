@@ -491,8 +491,12 @@ def test_timeline_titles_of_reported_speech_have_no_quotation_marks() -> None:
 
 def test_contradiction_shows_its_kind_then_its_why(client: TestClient) -> None:
     [c] = client.get("/api/contradictions").json()["contradictions"]
-    assert c["kind"] == "yes and no" and c["why"] == "will not cut vs will be cut"
-    assert "yes and no: will not cut vs will be cut" in body(client, "/contradictions")
+    assert c["kind"] == "opposite claims" and c["why"] == "will not cut vs will be cut"
+    page = body(client, "/contradictions")
+    assert "opposite claims: will not cut vs will be cut" in page
+    # the list of every story's contradictions names the story each is in; a story's page not
+    assert c["story_title"] and f'In the story <a href="/stories/{c["story"]}">' in page
+    assert "In the story" not in body(client, f"/stories/{c['story']}")
 
 
 def test_story_page_reads_statements_and_sentences_once(web_db: Path,  # noqa: F811

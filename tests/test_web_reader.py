@@ -165,10 +165,22 @@ def test_reported_speech_keeps_the_articles_verb_phrase() -> None:
 
 def test_a_cue_verb_reads_in_the_past_tense() -> None:
     cases = {"says": "said", "saying": "said", "stating": "stated", "hopes": "hoped",
-             "want": "wanted", "thinks": "thought", "denies": "denied", "plans": "planned",
+             "warns": "warned", "thinks": "thought", "denies": "denied", "plans": "planned",
              "urging": "urged", "stress": "stressed", "points out": "pointed out",
              "according to": "said", "as per": "said", None: "said", "noted": "noted"}
     assert {c: views.past_tense(c) for c in cases} == cases
+
+
+def test_a_cue_of_another_language_is_shown_as_the_article_has_it() -> None:
+    # French cues: no English ending ("déclaréed", "dited") and no English "that"
+    assert {c: views.past_tense(c) for c in ("déclaré", "dit", "affirme", "estime")} == \
+        {"déclaré": "déclaré", "dit": "dit", "affirme": "affirme", "estime": "estime"}
+    assert views.past_tense("selon") == views.past_tense("according to") == "said"
+    assert _reported_in("L'autorité dit qu'elle doit s'adapter aux changements.",
+                        "elle doit s'adapter aux changements", "dit") == \
+        "dit qu'elle doit s'adapter aux changements"
+    assert _reported_in("La France sera prête, a déclaré le ministre.",
+                        "La France sera prête", "déclaré") == "déclaré La France sera prête"
 
 
 def test_an_object_or_infinitive_takes_no_that() -> None:
@@ -176,6 +188,14 @@ def test_an_object_or_infinitive_takes_no_that() -> None:
     assert f"{s['verb']} {s['text']}" == "wanted him to return to court"
     s = views.said({"kind": "indirect", "text": "to lease 100 tankers", "cue": "agreed"})
     assert f"{s['verb']} {s['text']}" == "agreed to lease 100 tankers"
+    # the quote finder's directive and descriptive cues take their object
+    assert _reported_in("He urged Russia to stop the strikes.", "Russia to stop the strikes",
+                        "urged") == "urged Russia to stop the strikes"
+    assert _reported_in("She described the talks as useful.", "the talks as useful",
+                        "described") == "described the talks as useful"
+    assert _reported_in("He warned that the economy would shrink.",
+                        "the economy would shrink", "warned") == \
+        "warned that the economy would shrink"
 
 
 def test_undated_rows_are_grouped_by_their_reason_said_once(client: TestClient) -> None:
@@ -225,3 +245,22 @@ def test_a_statement_reported_in_another_story_names_that_source(web_db: Path) -
     with TestClient(create_app(web_db)) as client:
         html = client.get(f"/stories/{STORY}").text
     assert '(in <a href="/stories/story-other">another story</a>)' in html
+
+
+def test_every_template_names_an_outletless_article_with_the_label_helper() -> None:
+    from storyline.web.templating import environment
+
+    q = {"when": "3 Mar 2025", "cue": "said", "link": "/articles/a#hl",
+         "speaker": {"id": None, "name": "Anna Berg"},
+         "said": {"kind": "direct", "label": "direct quote", "text": "We agreed.",
+                  "verb": None, "before": None, "after": None},
+         "article": {"outlet": None, "source_id": "003-bcd5", "label": "Harbour talks"}}
+    env = environment()
+    line = env.from_string('{% from "macros.html" import quote_line %}{{ quote_line(q) }}') \
+        .render(q=q)
+    pairs = env.get_template("pairs.html").render(
+        contradictions=[{"why": "", "kind": "opposite claims", "story": "s1", "story_title": None,
+                         "a": q, "b": None}], links=True)
+    for html in (line, pairs):
+        assert "unknown outlet (003-bcd5)" in html
+    assert "opposite claims</p>" in pairs  # an empty reason leaves no colon behind

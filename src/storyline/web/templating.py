@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 from ..store.web import MARK_CLOSE, MARK_OPEN
 from .display import display_text
-from .views import day_label, day_span
+from .views import day_label, day_span, entity_type, outlet_label
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -51,4 +51,7 @@ def environment() -> jinja2.Environment:
     env.filters["day"] = day_label
     env.filters["span"] = day_span
     env.filters["snippet"] = snippet
+    env.filters["entity_type"] = entity_type
+    # the one way a page names an outlet, an article without one included
+    env.globals["outlet_label"] = outlet_label
     return env

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import quote as url_quote
 from urllib.parse import urlencode, urlsplit
 
+from ..analyze.quotes import cues, cues_fr
 from ..corpus.sources import outlet_name, syndication_roots
 from ..corpus.statements import one_per_statement_pair
 from ..corpus.timeline import reported
@@ -52,8 +53,17 @@ _IRREGULAR_PAST = {"say": "said", "tell": "told", "think": "thought", "write": "
                    "speak": "spoke", "hold": "held", "feel": "felt", "swear": "swore",
                    "choose": "chose", "seek": "sought", "mean": "meant", "forecast": "forecast",
                    "plan": "planned", "admit": "admitted", "regret": "regretted",
-                   "commit": "committed", "prefer": "preferred", "refer": "referred"}
+                   "commit": "committed", "prefer": "preferred", "refer": "referred",
+                   "dub": "dubbed", "quip": "quipped"}
 _PAST_FORMS = frozenset(_IRREGULAR_PAST.values())
+# The English verbs the quote finder takes as cues (``analyze.quotes.cues``, less its French
+# words): only these are put in the past tense and read "said that ...". A cue of another
+# language ("déclaré", "dit") is shown as the article has it, never with an English ending.
+_ENGLISH_CUES = (cues.CUE_VERBS | cues.STANCE_VERBS | cues.DIRECTIVE_VERBS | cues.OBJECT_CUES
+                 | cues.QUOTING_VERBS | cues.DESCRIPTIVE_CUES | _IRREGULAR_PAST.keys()) \
+    - cues_fr.CUE_VERBS - cues_fr.DESCRIPTIVE_CUES
+# Prepositions that attribute ("according to", "selon"): their row reads "said".
+_SOURCE_WORDS = frozenset(first for first, _ in cues.SOURCE_PREPOSITIONS)
 # The article's words between the cue and the content are shown when they are at most this
 # many words ("expressed hope", "said on Tuesday", "urged Russia"): a verb phrase, not a
 # clause of its own.
@@ -62,11 +72,12 @@ _NOT_IN_CUE_PHRASE = re.compile(r"[.;:,!?\"“”„«»()\[\]]")
 # Verbs that need their object: alone ("..., she told") they read "said" ("told that" is
 # not English); with it ("told police that") the article's own phrase is shown.
 _NEED_OBJECT = frozenset({"told", "informed"})
-# Verbs whose content is an object, not a "that" clause: "wanted him to return", "cited
-# brain injury", "called for broader prevention", "urged Russia to stop".
-_NO_THAT = frozenset({"wanted", "chose", "cited", "called", "ordered", "urged", "asked",
-                      "liked", "sought", "aimed", "refused", "intended", "planned",
-                      "encouraged", "advised", "wished"})
+# Cue verbs whose content is an object, not a "that" clause: the quote finder's directive,
+# quoting and descriptive cues ("urged Russia to stop", "cited brain injury", "called for
+# broader prevention", "described the talks as useful"). "Tell" and "warn" also report a
+# clause ("warned that ..."; "told" alone reads "said").
+_NO_THAT_CUES = (cues.DIRECTIVE_VERBS | cues.QUOTING_VERBS | cues.DESCRIPTIVE_CUES) \
+    - {"tell", "warn"} - cues_fr.DESCRIPTIVE_CUES
 # Words that open a clause and are capitalised only because a sentence began with them: after
 # "said that" they read in lower case ("said that a man was charged", not "that A man").
 # Determiners and pronouns only; a name or "I" keeps its capital.
@@ -88,9 +99,20 @@ COPY_LABELS = {"exact": "exact copy", "near": "near copy", "wire": "wire copy",
 LABEL_CHARS = 90
 # A contradiction's kind (``Contradiction.kind``) in a reader's words; ``why`` says what
 # the two sides say.
-KIND_LABELS = {"polarity": "yes and no", "figure": "different figures"}
+KIND_LABELS = {"polarity": "opposite claims", "figure": "different figures"}
+# An entity's type (the model's label) in a reader's words; a label not here is shown in
+# lower case.
+ENTITY_TYPE_LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place",
+                      "LOC": "place", "FAC": "building or site", "NORP": "group",
+                      "EVENT": "event", "PRODUCT": "product", "WORK_OF_ART": "work",
+                      "LAW": "law", "PER": "person", "MISC": "other"}
 _DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _SAFE_SCHEMES = ("http", "https")
+
+
+def entity_type(label: str | None) -> str:
+    """"ORG" -> "organisation": what a page calls an entity's type."""
+    return ENTITY_TYPE_LABELS.get(label or "", (label or "").lower().replace("_", " "))
 
 
 def safe_url(url: str | None) -> str | None:
@@ -374,20 +396,46 @@ def said(q: Quote | View, sentence: str | None = None) -> View:
 def _reported(verb: str, text: str) -> tuple[str, str]:
     """("said that", the content), or the verb alone before an object or an infinitive."""
     verb = "said" if verb in _NEED_OBJECT else verb
-    if verb.split(" ", 1)[0] in _NO_THAT:
-        return verb, " ".join(text.split())
+    text = " ".join(text.split())
+    if verb.endswith(("'", "’")):  # an elided word ("dit qu'") joins what it leads into
+        verb, _, elided = verb.rpartition(" ")
+        return verb, elided + text
+    base = _english_base(verb.split(" ", 1)[0])
+    if base is None or base in _NO_THAT_CUES:  # another language's verb, or an object
+        return verb, text
     return reported(verb, text)
+
+
+def _english_base(word: str) -> str | None:
+    """The English cue verb ``word`` is a form of ("hopes", "hoped", "hoping" -> "hope"),
+    or None when it is none of them."""
+    w = word.lower()
+    if w in _PAST_FORMS:
+        return next(k for k, v in _IRREGULAR_PAST.items() if v == w)
+    stems = [w]
+    for ending, back in (("ing", ""), ("ing", "e"), ("ied", "y"), ("ies", "y"), ("ed", ""),
+                         ("ed", "e"), ("es", ""), ("s", "")):
+        if w.endswith(ending) and len(w) > len(ending) + 1:
+            stem = w[:-len(ending)]
+            stems += [stem + back, stem[:-1] + back] if stem[-1:] == stem[-2:-1] else \
+                [stem + back]
+    return next((s for s in stems if s in _ENGLISH_CUES), None)
 
 
 def past_tense(cue: str | None) -> str:
     """The cue verb in the past tense ("says" -> "said", "hopes" -> "hoped", "urging" ->
-    "urged"); "said" for a cue that is not one verb ("according to", "as per")."""
+    "urged"); "said" for a cue that is not one verb ("according to", "as per"); a cue that
+    is no English cue verb ("déclaré", "dit") as the article has it."""
     c = (cue or "").strip().lower()
     first, _, rest = c.partition(" ")
-    if not first.isalpha() or len(first) < 3 or first.endswith("ed") or first in _PAST_FORMS:
-        return c if first.endswith("ed") or first in _PAST_FORMS else "said"
-    if rest:  # "points out" -> "pointed out"; a phrase that is no verb stays "said"
-        return "said" if first in ("according", "as") else f"{past_tense(first)} {rest}"
+    if not c or first in _SOURCE_WORDS or not any(ch.isalpha() for ch in first):
+        return "said"
+    if _english_base(first) is None:
+        return c
+    if first.endswith("ed") or first in _PAST_FORMS:
+        return c
+    if rest:  # "points out" -> "pointed out"
+        return f"{past_tense(first)} {rest}"
     if first.endswith("ing") and len(first) > 4:
         base = first[:-3]
         return _IRREGULAR_PAST.get(base) or _regular_past(base)
@@ -794,10 +842,12 @@ def outlet_view(store: Store, outlet: str) -> View | None:
     articles = store.outlet_articles(outlet)
     if not articles:
         return None
+    wire = _wire_groups(store, [a["id"] for a in articles])
+    kinds = {a["id"]: a["copy_kind"] for g in wire for a in g["articles"] if a["copy_kind"]}
     return {"outlet": outlet,
             "wires": sorted({a["wire"] for a in articles if a["wire"]}),
-            "articles": [brief_view(a) for a in articles],
-            "wire_stories": _wire_groups(store, [a["id"] for a in articles]),
+            "articles": [brief_view(a, kinds) for a in articles],
+            "wire_stories": wire,
             "coverage": coverage(store.outlet_coverage(outlet), outlet),
             **store.syndication(outlet)}
 
@@ -859,9 +909,12 @@ def contradictions_view(store: Store, story: str | None = None,
     pairs = one_per_statement_pair(store.story_contradictions(story), statements)
     rows = {r["id"]: _quote_row(r) for r in store.quote_rows([x for c in pairs
                                                               for x in (c.a, c.b)])}
+    # Every story's list names the story each pair is in; a story's own page needs not.
+    titles = {} if story else {s: found[0]["title"] for s in {c.story for c in pairs if c.story}
+                               if (found := store.story_rows(s))}
     return {"contradictions": [
         {"why": c.why, "kind": KIND_LABELS.get(c.kind, c.kind), "story": c.story,
-         "a": rows.get(c.a), "b": rows.get(c.b)}
+         "story_title": titles.get(c.story or ""), "a": rows.get(c.a), "b": rows.get(c.b)}
         for c in pairs]}
 
 
