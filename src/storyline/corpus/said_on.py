@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from ..analyze.quotes.dates import SaidOnFrom
 from ..analyze.timexes import partial_value
 from ..records import Article, Quote
-from ..text import MONTH_NAMES, WEEKDAY_NAMES
+from ..text import MONTH_NAMES, WEEKDAY_NAMES, calendar_day
 
 __all__ = ["ANCHOR_YEAR_DAYS", "Anchor", "date_quotes", "day_expressions"]
 
@@ -88,16 +88,9 @@ class Anchor:
             return days.pop() if len(days) == 1 else None
         month, day = int(value[5:7]), int(value[8:10])
         fits = {d for a in self.days for year in (a.year - 1, a.year, a.year + 1)
-                if (d := _calendar_day(year, month, day)) and
+                if (d := calendar_day(year, month, day)) and
                 abs((d - a).days) <= ANCHOR_YEAR_DAYS}
         return fits.pop() if len(fits) == 1 else None
-
-
-def _calendar_day(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:  # "29 February" of a year without one
-        return None
 
 
 def day_expressions(text: str, skip: tuple[int, int] = (0, 0)) -> list[str] | None:
