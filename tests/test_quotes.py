@@ -11,7 +11,7 @@ import pytest
 
 from storyline.analyze import quotes
 from storyline.analyze.quotes import dates, marks
-from storyline.records import Article, Mention, Quote
+from storyline.records import Article, Mention, Quote, Timex
 
 
 def spans(text: str) -> list[str]:
@@ -614,3 +614,70 @@ def test_the_writers_own_stance_is_no_cue_of_a_quote(nlp: Any) -> None:
     article = Article(id="w", source_id="w", source="w", text=text)
     found = quotes.find_quotes(nlp(text), article, [], [])
     assert all(q.cue is None and q.speaker_mention is None for q in found)
+
+
+# ---------------------------------------------------------------- how speakers and days were found
+
+@pytest.mark.slow
+def test_speaker_found_by_pronoun_or_continuation_says_so(story: list[Quote]) -> None:
+    assert _find(story, "no choice").speaker_from == "named"
+    assert _find(story, "Next year will be better").speaker_from == "previous statement"
+    assert _find(story, "coastal boats would be spared").speaker_from == "pronoun"
+
+
+@pytest.mark.slow
+def test_speaker_found_by_title_says_so(nlp: Any) -> None:
+    text = ("Sen. Ole Berg toured the quay with Liv Dahl. “The basin is safe,” Dahl said. "
+            "The senator said that the dredging would start in May.")
+    found = _with_names(nlp, text, [("Ole Berg", "PERSON", "P:berg"),
+                                    ("Liv Dahl", "PERSON", "P:dahl")])
+    assert _find(found, "dredging would start").speaker_from == "title"
+    assert _find(found, "basin is safe").speaker_from == "named"
+
+
+@pytest.mark.slow
+def test_unattributed_pronoun_has_no_speaker_provenance(nlp: Any) -> None:
+    [q] = _with_names(nlp, "“We will win this port back,” he told reporters on Monday.", [])
+    assert q.speaker_from is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("March 4", True), ("4 Sept.", True), ("Wednesday, May 8", True),
+    ("March 4, 2024", False), ("4 March 2024", False), ("May 3 '24", False),
+    ("Monday", False), ("yesterday", False),
+])
+def test_yearless_month_and_day(text: str, expected: bool) -> None:
+    assert dates.yearless(text) is expected
+
+
+DATED = ("Harbour master Ole Berg said on March 4 that the dredging of the inner basin would "
+         "take two more years.")
+
+
+def _dated(nlp: Any, text: str, timexes: list[tuple[str, str]]) -> Quote:
+    article = Article(id="d", source_id="d", source="d", text=text, published="2024-03-12")
+    start = text.index("Ole Berg")
+    mentions = [Mention("d", start, start + 8, "Ole Berg", "PERSON", "P:berg")]
+    found = [Timex("d", text.index(t), text.index(t) + len(t), t, v) for t, v in timexes]
+    [q] = quotes.find_quotes(nlp(text), article, mentions, found)
+    return q
+
+
+@pytest.mark.slow
+def test_yearless_day_takes_the_article_year_and_says_so(nlp: Any) -> None:
+    q = _dated(nlp, DATED, [("March 4", "2024-03-04")])
+    assert (q.said_on, q.said_on_from) == ("2024-03-04", "own sentence, year from the article date")
+    full = DATED.replace("March 4", "March 4, 2024")
+    q = _dated(nlp, full, [("March 4, 2024", "2024-03-04")])
+    assert (q.said_on, q.said_on_from) == ("2024-03-04", "own sentence")
+
+
+@pytest.mark.slow
+def test_yearless_day_after_the_article_is_never_in_the_future(nlp: Any) -> None:
+    later = DATED.replace("March 4", "March 20")
+    # the time expression stage reads it in the article's year: a day not yet come
+    q = _dated(nlp, later, [("March 20", "2024-03-20")])
+    assert q.said_on is None
+    # the fallback reading (no time expressions passed) takes the year before, and says so
+    q = _dated(nlp, later, [])
+    assert (q.said_on, q.said_on_from) == ("2023-03-20", "own sentence, year from the article date")

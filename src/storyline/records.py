@@ -208,6 +208,9 @@ class Quote(Record):
     so a guess is never presented as fact. ``start``/``end`` span the quoted or reported
     content; ``sent_start``/``sent_end`` the sentence(s) it came from. ``reported_by`` is
     an outlet the article cites for it ("Bloomberg reported"), never a speaker.
+    ``speaker_from`` says how the speaker was found (a ``quotes.speakers.SpeakerFrom``
+    value: "named", or "pronoun" / "title" / "previous statement" when the sentence does
+    not name them); None when there is no speaker.
     """
 
     id: str
@@ -226,6 +229,7 @@ class Quote(Record):
     said_on: str | None = None
     said_on_from: str | None = None
     reported_by: str | None = None
+    speaker_from: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

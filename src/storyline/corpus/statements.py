@@ -32,7 +32,7 @@ from itertools import combinations
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..analyze.quotes.dates import SaidOnFrom
+from ..analyze.quotes.dates import STATED
 from ..records import (
     ArticleMeta,
     Contradiction,
@@ -77,8 +77,8 @@ SAME_WORDING_WORDS = 4
 # successful" is a fragment; the reported sentence around it says more).
 MIN_DIRECT_WORDS = 5
 
-# A said-on day found in the quote's own sentence ("on Friday", SaidOnFrom.OWN_SENTENCE) is
-# stated; any other is inferred (the article's date, a neighbouring statement's) and may be
+# A said-on day found in the quote's own sentence ("on Friday", "on March 4": dates.STATED)
+# is stated; any other is inferred (the article's date, a neighbouring statement's) and may be
 # off by the days a report lags.
 INFERRED_DAY_SLACK = 3
 # The same long wording: this many words each and this Jaccard over all their words. Two
@@ -134,7 +134,7 @@ class _Read:
         day = q.said_on[:10] if q.said_on and _ISO_DAY.match(q.said_on) else None
         return cls(q, words, _content_words(words),
                    _Speaker(q.speaker, name) if q.speaker or name else None, day,
-                   day if q.said_on_from == SaidOnFrom.OWN_SENTENCE else None)
+                   day if q.said_on_from in STATED else None)
 
 
 # ---------------------------------------------------------------- candidate pairs

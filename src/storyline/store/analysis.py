@@ -11,7 +11,7 @@ from .core import StoreCore, dumps, loads
 QUOTE_COLUMNS = (
     "id", "article", "text", "kind", "start", "end", "sent_start", "sent_end",
     "speaker_name", "speaker_mention", "speaker_key", "speaker", "cue", "said_on",
-    "said_on_from", "reported_by",
+    "said_on_from", "reported_by", "speaker_from",
 )
 _PER_ARTICLE = ("sentences", "mentions", "quotes", "timexes", "event_mentions")
 # Up to this many ids are read with "article IN (...)"; more read whole tables, which is

@@ -270,6 +270,12 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE timeline ADD COLUMN articles TEXT NOT NULL DEFAULT '[]';
         """,
     ),
+    (
+        # How each quote's speaker was found ("named", "pronoun", "title", "previous
+        # statement"), so views can say when the sentence does not name them.
+        "0015_quote_speaker_from",
+        "ALTER TABLE quotes ADD COLUMN speaker_from TEXT;",
+    ),
 ]
 
 

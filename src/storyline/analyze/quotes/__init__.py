@@ -20,6 +20,7 @@ from .cues import PERSON_PRONOUNS
 from .drafts import Draft, direct_drafts, reported_drafts
 from .speakers import (
     Speaker,
+    SpeakerFrom,
     SpeakerIndex,
     fallback_mentions,
     is_name,
@@ -68,7 +69,7 @@ def _attribute(drafts: Sequence[Draft], index: SpeakerIndex,
         speaker: Speaker | None
         if d.head is not None and d.who is not None and _after_unnamed(d, out, paragraphs,
                                                                         index):
-            speaker = Speaker(article.text[d.who[0]:d.who[1]])
+            speaker = Speaker(article.text[d.who[0]:d.who[1]], by=SpeakerFrom.PRONOUN)
         elif d.head is not None and d.who is not None:
             speaker = resolve(index, d.head, d.who, history)
         else:
@@ -123,8 +124,11 @@ def _continued(d: Draft, before: Sequence[Attributed], paragraphs: Sequence[int]
     prev = before[-1]
     here, there = _paragraph(d.start, paragraphs), _paragraph(prev.draft.start, paragraphs)
     whole = not text[paragraphs[here]:d.start].strip(" \"“”„«»‘’'")
-    if here == there or (here == there + 1 and whole and prev.draft.kind == "direct"):
-        return prev.speaker
+    if prev.speaker is not None and (here == there or (here == there + 1 and whole
+                                                       and prev.draft.kind == "direct")):
+        # a speaker found by pronoun or title stays marked so: that is the weaker link
+        named = prev.speaker.by == SpeakerFrom.NAMED
+        return replace(prev.speaker, by=SpeakerFrom.CONTINUED) if named else prev.speaker
     return None
 
 
@@ -163,10 +167,7 @@ def _own(a: Attributed, timexes: Sequence[Timex],
          article: Article) -> tuple[str | None, str | None]:
     if a.draft.cue is None:
         return None, None
-    day, vague = dates.own_date(a.draft.cue, timexes, (a.draft.start, a.draft.end), article)
-    if day is not None:
-        return day, dates.SaidOnFrom.OWN_SENTENCE
-    return None, dates.SaidOnFrom.VAGUE if vague else None
+    return dates.own_date(a.draft.cue, timexes, (a.draft.start, a.draft.end), article)
 
 
 def _borrowed(i: int, found: Sequence[Attributed],
@@ -212,7 +213,8 @@ def _record(a: Attributed, article: Article) -> Quote:
         speaker_name=s.name if s else None, speaker_mention=s.mention if s else None,
         speaker_key=s.key if s else None,
         cue=parse.cue_phrase(d.cue) if d.cue is not None else None,
-        said_on=a.said_on, said_on_from=a.said_on_from, reported_by=a.reported_by)
+        said_on=a.said_on, said_on_from=a.said_on_from, reported_by=a.reported_by,
+        speaker_from=s.by.value if s and (s.key or s.name) else None)
 
 
 def _text(d: Draft, article: Article) -> str:

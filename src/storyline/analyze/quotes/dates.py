@@ -4,6 +4,9 @@ In order: a day-valued time expression attached to the statement's own cue verb 
 Wednesday"); the day of the same speaker's neighbouring statements (a run of quotes from one
 speaker reports one occasion); the lead's dated statement for the article's framing speaker;
 the article date when the cue is in the present tense (same-day news); else nothing.
+
+A month and day without a year ("said on March 4") take their year from the article's date,
+and say so (``SaidOnFrom.OWN_SENTENCE_YEAR``); such a day never lies after the article's.
 """
 
 from __future__ import annotations
@@ -16,7 +19,14 @@ from enum import StrEnum
 from spacy.tokens import Token
 
 from ...records import Article, Timex
-from ...text import MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_NAMES, WEEKDAY_NUMBERS
+from ...text import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    MONTH_NUMBERS,
+    WEEKDAY_NAMES,
+    WEEKDAY_NUMBERS,
+    calendar_day,
+)
 from ..model import lemma_of
 from ..timexes import article_day
 
@@ -28,6 +38,8 @@ class SaidOnFrom(StrEnum):
     """
 
     OWN_SENTENCE = "own sentence"  # a time expression on the statement's own cue
+    # a month and day on the statement's own cue, the year the article's date's
+    OWN_SENTENCE_YEAR = "own sentence, year from the article date"
     NEIGHBOUR = "same speaker's neighbouring statement"
     PRESENT_TENSE = "article date: present-tense cue"
     LEAD = "article date: lead statement with no time of its own"
@@ -38,7 +50,15 @@ class SaidOnFrom(StrEnum):
     SHARED_EVENT = "inferred: own sentence's day, its year or week from a shared event"
 
 
+# The days a statement's own sentence states: the month and day at least.
+STATED = frozenset({SaidOnFrom.OWN_SENTENCE, SaidOnFrom.OWN_SENTENCE_YEAR})
+
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# A time expression that names a month but no year ("March 4", "4 Sept."): its day's year
+# is the article date's, an inference. A year is four digits or an apostrophe's two ("'24").
+MONTH_WORD = re.compile(r"\b(?:" + "|".join(MONTH_NAMES + MONTH_ABBREVIATIONS) + r")\b",
+                        re.IGNORECASE)
+YEAR_WRITTEN = re.compile(r"(?<!\d)(?:\d{4}|'\d{2})(?!\d)")
 # The minimal weekday/today/month-day reading used only when the timex stage passes nothing.
 FALLBACK_TIMEX = re.compile(
     r"\b(?:(?P<wd>" + "|".join(WEEKDAY_NAMES) + r")|(?P<rel>today|yesterday)|(?P<mon>"
@@ -78,12 +98,12 @@ def _fallback_value(m: re.Match[str], published: dt.date) -> dt.date | None:
     if m.group("rel"):
         return published - dt.timedelta(days=m.group("rel").lower() == "yesterday")
     month = MONTH_NUMBERS.get(m.group("mon").lower())
-    try:
-        day = dt.date(published.year, month, int(m.group("day"))) if month else None
-        # A day after the article's was last year's ("February 29" may not exist in it).
-        return day if day is None or day <= published else day.replace(year=day.year - 1)
-    except ValueError:
+    if month is None:
         return None
+    day = calendar_day(published.year, month, int(m.group("day")))
+    # A day after the article's was last year's ("February 29" may not exist in it).
+    return day if day is None or day <= published else \
+        calendar_day(published.year - 1, month, day.day)
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -93,19 +113,27 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def own_date(cue: Token, timexes: Sequence[Timex], content: tuple[int, int],
-             article: Article) -> tuple[str | None, bool]:
-    """(day, vague): a day attached to the cue verb; vague when only a coarser time is."""
+             article: Article) -> tuple[str | None, SaidOnFrom | None]:
+    """(day, how): a day attached to the cue verb, its year the article's when the words
+    give none; (None, VAGUE) when only a coarser time is, or a day after the article's (a
+    statement is not reported before it is made); (None, None) when no time is."""
     vague = False
+    published = _date(article.published)
     for t in timexes:
         if content[0] <= t.start < content[1] or not _attached(cue, t):
             continue
         day = _date(t.value)
-        published = _date(article.published)
         if day is None or (published is not None and day > published):
             vague = True
             continue
-        return day.isoformat(), False
-    return None, vague
+        return day.isoformat(), SaidOnFrom.OWN_SENTENCE_YEAR if yearless(t.text) \
+            else SaidOnFrom.OWN_SENTENCE
+    return None, SaidOnFrom.VAGUE if vague else None
+
+
+def yearless(text: str) -> bool:
+    """Whether a time expression names a month but no year ("on March 4")."""
+    return bool(MONTH_WORD.search(text)) and not YEAR_WRITTEN.search(text)
 
 
 def _attached(cue: Token, timex: Timex) -> bool:

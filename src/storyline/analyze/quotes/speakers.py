@@ -3,7 +3,9 @@
 Names resolve through the mentions that overlap the phrase; pronouns through the speakers
 already seen; role descriptions through a ROLE mention or, failing that, the person the
 article gives that title. Outlets are recognised so that "Bloomberg reported" yields a
-source, never a speaker. When nothing fits the speaker stays unknown: no guess.
+source, never a speaker. When nothing fits the speaker stays unknown: no guess. How a
+speaker was found is kept (``SpeakerFrom``): a pronoun's or a title's person is the
+article's most likely one, not one the sentence names, and views say so.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from spacy.tokens import Doc, Token
 
@@ -74,14 +77,26 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 TITLE_WINDOW_CHARS = 40
 
 
+class SpeakerFrom(StrEnum):
+    """How a statement's speaker was found (``Quote.speaker_from``); the value is what the
+    store and the exports carry."""
+
+    NAMED = "named"  # the cue's subject names them, or a description the article ties to them
+    PRONOUN = "pronoun"  # "he said": the nearest earlier speaker or subject who fits
+    TITLE = "title"  # "the minister said": the one person the article gives that title
+    CONTINUED = "previous statement"  # no cue of its own: the speaker just before
+
+
 @dataclass(frozen=True, slots=True)
 class Speaker:
-    """Who a statement is attributed to; ``key`` None when the phrase resolves to no one."""
+    """Who a statement is attributed to; ``key`` None when the phrase resolves to no one.
+    ``by`` says how the phrase led to them."""
 
     mention: str
     key: str | None = None
     name: str | None = None
     outlet: bool = False
+    by: SpeakerFrom = SpeakerFrom.NAMED
 
 
 def is_name(text: str) -> bool:
@@ -352,7 +367,7 @@ def _pronoun(index: SpeakerIndex, head: Token, text: str, pos: int, history: Seq
         if subject is not None and (key is None or subject[1] > index.last_seen(key, pos)):
             key = subject[0]
         key = key or index.last_person_before(pos, word)
-    return Speaker(text, key, index.name(key) if key else None)
+    return Speaker(text, key, index.name(key) if key else None, by=SpeakerFrom.PRONOUN)
 
 
 def _role(index: SpeakerIndex, head: Token, text: str, pos: int) -> Speaker:
@@ -360,4 +375,4 @@ def _role(index: SpeakerIndex, head: Token, text: str, pos: int) -> Speaker:
     # that gives it nobody leaves the speaker unnamed: the last person quoted is a guess.
     title = fold(" ".join(t.text for t in head.subtree if t.i <= head.i and t.dep_ != "det"))
     key = index.titled_person(title, pos) if title else None
-    return Speaker(text, key, index.name(key) if key else None)
+    return Speaker(text, key, index.name(key) if key else None, by=SpeakerFrom.TITLE)
