@@ -128,6 +128,8 @@ def _md_item(i: dict[str, Any], with_why: bool = True) -> str:
     who = md_text(i["speaker"]["name"]) if i["speaker"] else "Unattributed"
     if i["speaker"] and i["speaker"].get("by"):  # found by a pronoun or a title, not named
         who += f" ({md_text(i['speaker']['by'])})"
+    if i["speaker"] and i["speaker"].get("by"):  # found by a pronoun or a title, not named
+        who += f" ({md_text(i['speaker']['by'])})"
     what = f"{who} {_md_said(i['said'])}" if i["said"] else \
         md_text(i["title"]) or "Untitled event"
     n = i["independent_sources"]

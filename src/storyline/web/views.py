@@ -37,6 +37,9 @@ PEOPLE_SORT_LABELS = {"statements": "statements", "mentions": "mentions"}
 OUTLET_SORT_LABELS = {"articles": "articles", "name": "name"}
 # A quote's kind as every view labels it.
 KIND_LABELS_QUOTE = {"direct": "direct quote", "indirect": "reported"}
+# How a speaker the sentence does not name was found (Quote.speaker_from), as shown beside
+# the name: the article's most likely person, not one the words state.
+SPEAKER_BY_LABELS = {"pronoun": "by pronoun", "title": "by title"}
 # A direct quote of at most this many words, inside a longer sentence, is a fragment
 # ("irreversible.", "get to this point,"): shown inside its sentence, never bare. Six words
 # is the longest such fragment in the seeds' gold quotes plus one; a full quoted sentence
@@ -353,7 +356,8 @@ def _item_view(store: Store, item: TimelineItem, ctx: _ItemContext) -> View:
                                       if q in ctx.renderings]),
         "rendering_outlets": len({r["outlet"] for r in renderings}),
         "speaker": _speaker(item.speaker or (quote.speaker if quote else None),
-                            quote.speaker_name if quote else None, ctx),
+                            quote.speaker_name if quote else None, ctx,
+                            quote.speaker_from if quote else None),
         "outlets": list(item.sources),
         "sources": [_copy_note(a, ctx.articles) for a in articles],
         "independent_sources": item.independent_sources,
@@ -556,12 +560,14 @@ def _undated_why(item: TimelineItem, quote: Quote | None, articles: list[View]) 
     return "no time expression dates it, and its reports do not say when it happened"
 
 
-def _speaker(ref: str | None, name: str | None, ctx: _ItemContext) -> View | None:
+def _speaker(ref: str | None, name: str | None, ctx: _ItemContext,
+             speaker_from: str | None = None) -> View | None:
+    by = SPEAKER_BY_LABELS.get(speaker_from or "")
     entity = ctx.entities.get(ref or "")
     if entity:
-        return {"id": entity.id, "name": entity.name}
+        return {"id": entity.id, "name": entity.name, "by": by}
     shown = name or ref
-    return {"id": None, "name": shown} if shown else None
+    return {"id": None, "name": shown, "by": by} if shown else None
 
 
 def _copy_note(a: View, articles: dict[str, View]) -> View:
@@ -732,7 +738,8 @@ def _quote_row(q: View) -> View:
     return {
         "id": q["id"], "text": q["text"], "kind": q["kind"], "cue": q["cue"],
         "said": said(q, q.get("sentence")), "statement": q.get("statement"),
-        "speaker": {"id": q["speaker"], "name": q["entity_name"] or q["speaker_name"]},
+        "speaker": {"id": q["speaker"], "name": q["entity_name"] or q["speaker_name"],
+                    "by": SPEAKER_BY_LABELS.get(q.get("speaker_from") or "")},
         "said_on": q["said_on"], "said_on_from": q["said_on_from"],
         "when": _when(q["said_on"], q["published"]),
         "article": {"id": q["article"], "title": q["article_title"], "outlet": q["outlet"],
