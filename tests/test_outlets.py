@@ -26,6 +26,11 @@ TEXT = "The harbour strike ended on Monday after nine days, the union said.\n\nT
     ("www.kyivindependent.com/news/x", "The Kyiv Independent"),
     ("https://www.apnews.com/article/x", "AP"),
     ("https://regional-paper.example.co.uk/news/1", "example.co.uk"),  # unknown: the domain
+    # blogs on a shared host are outlets of their own, whether the suffix list names the
+    # host (blogspot.com) or the table does (blogspot.nl)
+    ("http://joyofsox.blogspot.nl/2008/12/x.html", "joyofsox.blogspot.nl"),
+    ("http://a.nbasource.blogspot.nl/x.html", "nbasource.blogspot.nl"),
+    ("http://someone.blogspot.com/x.html", "someone.blogspot.com"),
     ("http://alarmeringen.nl/zuid-holland/1.html", "alarmeringen.nl"),
     ("http://127.0.0.1:8000/page", "127.0.0.1"),
     ("mailto:desk@example.com", None),
@@ -104,7 +109,8 @@ def test_every_ecbplus_article_with_a_url_has_an_outlet(shared: Path) -> None:
 def test_the_table_says_which_outlets_are_news_agencies() -> None:
     rows = [line.split("\t") for line in (Path(outlets.__file__).parent.parent / outlets.TABLE)
             .read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    assert all(len(r) in (2, 4) and (len(r) == 2 or r[2] in ("wire", "-")) for r in rows)
+    assert all(len(r) in (2, 3, 4) and (len(r) == 2 or r[2] in ("wire", "host", "-"))
+               for r in rows)
     for name in ("Reuters", "Associated Press", "AFP", "Agence France-Presse", "dpa", "ANSA",
                  "EFE", "Xinhua", "TASS", "Interfax", "Anadolu", "PTI", "Kyodo", "Yonhap",
                  "Lusa", "ČTK", "Press Trust of India"):

@@ -5,7 +5,9 @@ A page with a URL belongs to the outlet of its registered domain (``edition.cnn.
 itself ("alarmeringen.nl"). The registered domain comes from the Public Suffix List
 snapshot bundled with tldextract, never fetched: the answer is the same offline and on
 every machine. Blogs on a shared host ("someone.blogspot.com") are their own outlets,
-because the list's private section names those hosts as suffixes.
+because the list's private section names those hosts as suffixes; a shared host the list
+does not name (the country domains of Blogger, "someone.blogspot.nl") is marked so in the
+table.
 
 The same table says which outlets are news agencies and the names articles cite outlets
 by: the cleaner tells a wire's dateline credit ("(Reuters)") from an outlet's own, and
@@ -24,11 +26,13 @@ from urllib.parse import urlsplit
 from ..text import fold
 
 __all__ = ["is_wire_agency", "known_outlets", "outlet_for_url", "outlet_words",
-           "registered_domain", "wire_agency_names"]
+           "registered_domain", "shared_hosts", "wire_agency_names"]
 
 TABLE = "data/outlets.tsv"
-# The table's kind for a news agency (its third column).
+# The table's kinds (its third column): a news agency, and a shared host whose every site
+# ("someone.blogspot.nl") is an outlet of its own.
 WIRE_KIND = "wire"
+HOST_KIND = "host"
 WEB_SCHEMES = frozenset({"http", "https"})
 # A scheme ("https:", "mailto:"), not a host followed by its port ("example.com:8080").
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):(?!\d)")
@@ -59,8 +63,15 @@ def _rows() -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
 
 @functools.cache
 def known_outlets() -> dict[str, str]:
-    """The table: registered domain or host -> the outlet's name."""
-    return {domain: name for domain, name, _, _ in _rows()}
+    """The table: registered domain or host -> the outlet's name (shared hosts left out:
+    they name no outlet)."""
+    return {domain: name for domain, name, kind, _ in _rows() if kind != HOST_KIND}
+
+
+@functools.cache
+def shared_hosts() -> frozenset[str]:
+    """Domains that host many sites, each an outlet of its own ("blogspot.nl")."""
+    return frozenset(domain for domain, _, kind, _ in _rows() if kind == HOST_KIND)
 
 
 @functools.cache
@@ -102,7 +113,10 @@ def registered_domain(url: str | None) -> str | None:
     if not host:
         return None
     parts = _extractor()(host)
-    return str(parts.top_domain_under_public_suffix or host)
+    domain = str(parts.top_domain_under_public_suffix or host)
+    if domain in shared_hosts() and host != domain:  # the site under the shared host
+        return ".".join(host.split(".")[-(domain.count(".") + 2):])
+    return domain
 
 
 def outlet_for_url(url: str | None) -> str | None:
