@@ -24,3 +24,11 @@ def test_an_unattributed_side_says_so() -> None:
     nobody = {**_side(None), "speaker": None}
     assert "**vs** Unattributed (" in report._md_pair({"why": "x", "a": _side("Liv Dahl"),
                                                       "b": nobody})
+
+
+def test_words_nobody_is_named_for_take_no_verb() -> None:
+    said = {"verb": "said that", "text": "the strike ended", "before": None, "after": None}
+    assert report._md_who_said("Unattributed", said, "Harbour Wire", named=False) == \
+        "Unattributed (reported by Harbour Wire) _(reported)_: the strike ended"
+    assert report._md_who_said("Liv Dahl", said) == \
+        "Liv Dahl said that the strike ended _(reported)_"

@@ -7,6 +7,7 @@ sentence's start, stories whose articles all lack a date, articles without an ou
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -264,3 +265,18 @@ def test_every_template_names_an_outletless_article_with_the_label_helper() -> N
     for html in (line, pairs):
         assert "unknown outlet (003-bcd5)" in html
     assert "opposite claims</p>" in pairs  # an empty reason leaves no colon behind
+
+
+def test_words_nobody_is_named_for_read_unattributed_without_a_verb() -> None:
+    from storyline.web.templating import environment
+
+    q = {"when": "3 Mar 2025", "cue": "said", "link": "/articles/a#hl",
+         "speaker": {"id": None, "name": None}, "reported_by": "Harbour Wire",
+         "said": {"kind": "indirect", "label": "reported", "text": "the strike ended",
+                  "verb": "said that", "before": None, "after": None},
+         "article": {"outlet": "Harbour Post", "source_id": "a", "label": "Harbour talks"}}
+    line = environment().from_string(
+        '{% from "macros.html" import quote_line %}{{ quote_line(q) }}').render(q=q)
+    text = " ".join(re.sub(r"<[^>]+>", "", line).split())
+    assert "unattributed (reported by Harbour Wire): the strike ended" in text
+    assert "said that" not in text

@@ -128,10 +128,9 @@ def _md_item(i: dict[str, Any], with_why: bool = True) -> str:
     who = md_text(i["speaker"]["name"]) if i["speaker"] else "Unattributed"
     if i["speaker"] and i["speaker"].get("by"):  # found by a pronoun or a title, not named
         who += f" ({md_text(i['speaker']['by'])})"
-    if i["speaker"] and i["speaker"].get("by"):  # found by a pronoun or a title, not named
-        who += f" ({md_text(i['speaker']['by'])})"
-    what = f"{who} {_md_said(i['said'])}" if i["said"] else \
-        md_text(i["title"]) or "Untitled event"
+    named = bool(i["speaker"])
+    what = _md_who_said(who, i["said"], None if named else i.get("reported_by"), named) \
+        if i["said"] else md_text(i["title"]) or "Untitled event"
     n = i["independent_sources"]
     outlets = [o for o in (_md_outlet(s) for s in i["sources"]) if o] or \
         [md_text(o) for o in i["outlets"] if o]
@@ -147,8 +146,19 @@ def _md_item(i: dict[str, Any], with_why: bool = True) -> str:
         line += _after(" — undated: ", md_text(i["undated_why"]))
     extra = [r for r in i["renderings"] if r["id"] != i["ref"]] if len(i["renderings"]) > 1 \
         else []
-    return "\n".join([line] + [f"  - also in {md_text(r['outlet'])}: {who} {_md_said(r['said'])} "
+    return "\n".join([line] + [f"  - also in {md_text(r['outlet'])}: "
+                                f"{_md_who_said(who, r['said'], None, named)} "
                                 f"{md_url(r['url'])}".rstrip() for r in extra])
+
+
+def _md_who_said(who: str, said: dict[str, Any], reported_by: str | None = None,
+                 named: bool = True) -> str:
+    """"Liv Dahl said that ...", or for words nobody is named for "Unattributed (reported
+    by IRNA) _(reported)_: ...": no verb that would make "Unattributed" its subject."""
+    by = _after(" (reported by ", md_text(reported_by), ")")
+    if named or not said["verb"]:
+        return f"{who}{by} {_md_said(said)}"
+    return f"{who}{by} _(reported)_: {md_text(said['text'])}"
 
 
 def _md_said(s: dict[str, Any]) -> str:
@@ -174,7 +184,8 @@ def _md_pair(c: dict[str, Any]) -> str:
         where = f"{md_text(q['when'])}, {md_text(outlet)}"
         name = str((q.get("speaker") or {}).get("name") or "").strip()
         who = md_text(name) if name else "Unattributed"  # as a timeline row names nobody
-        sides.append(f"{who} ({where}) {_md_said(q['said'])}")
+        sides.append(_md_who_said(f"{who} ({where})", q["said"], q.get("reported_by") if not name
+                                  else None, bool(name)))
     return f"- {_after('', md_text(c['why']), ': ')}{sides[0]} **vs** {sides[1]}"
 
 

@@ -350,6 +350,7 @@ def _item_view(store: Store, item: TimelineItem, ctx: _ItemContext) -> View:
         "day": day,
         "quote": quote.text if quote else None,
         "said": said(quote, ctx.sentences.get(quote.id)) if quote else None,
+        "reported_by": quote.reported_by if quote else None,
         "statement": statement.id if statement else None,
         "renderings": (renderings := [_rendering(ctx.renderings[q], ctx.sentences.get(q))
                                       for q in (statement.quotes if statement else ())
@@ -747,7 +748,7 @@ def _quote_row(q: View) -> View:
                                            q["article_source_id"]),
                     "source_id": q["article_source_id"],
                     "published": q["published"], "url": safe_url(q["url"])},
-        "story": q["story"],
+        "story": q["story"], "reported_by": q.get("reported_by"),
         "link": highlight_link(q["article"], (q["sent_start"], q["sent_end"]),
                                (q["start"], q["end"])),
     }
