@@ -18,6 +18,7 @@ import re
 from spacy.tokens import Doc
 
 from ..records import Article, Timex
+from ..text import calendar_day
 from .model import text_of
 from .timexes import article_day
 
@@ -91,10 +92,8 @@ def _value(m: re.Match[str], dct: dt.date | None, text: str, future_verb: bool) 
         year = int(m["year"]) if m["year"] else _nearest_year(dct, month, day)
         if year is None or not FIRST_YEAR <= year <= LAST_YEAR:
             return None
-        try:
-            return dt.date(year, month, day).isoformat()
-        except ValueError:  # « 31 février »
-            return None
+        found = calendar_day(year, month, day)  # None for « 31 février »
+        return found.isoformat() if found else None
     if m["month_only"]:
         year = int(m["month_year"])
         month = MONTHS[m["month_only"].lower()]
@@ -151,10 +150,9 @@ def _nearest_year(dct: dt.date | None, month: int, day: int) -> int | None:
         return None
     best = None
     for year in (dct.year - 1, dct.year, dct.year + 1):
-        try:
-            gap = abs((dt.date(year, month, day) - dct).days)
-        except ValueError:
+        if (found := calendar_day(year, month, day)) is None:
             continue
+        gap = abs((found - dct).days)
         if best is None or gap < best[0]:
             best = (gap, year)
     return best[1] if best else None

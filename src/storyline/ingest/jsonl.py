@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
-import datetime as dt
 import email.utils
 import io
 import itertools
@@ -19,6 +18,7 @@ from typing import IO
 
 from ..records import Failure, RawPage
 from ..settings import Settings
+from ..text import calendar_day
 from .files import READ_CHUNK, chunk_stream, source_id_for
 from .sniff import SNIFF_BYTES
 from .text import decode
@@ -236,10 +236,8 @@ def normalize_date(value: str | None) -> str | None:
         return None
     m = _ISO_DAY.match(value)
     if m:
-        try:
-            return dt.date(*map(int, m.groups())).isoformat()
-        except ValueError:
-            return None
+        day = calendar_day(*map(int, m.groups()))
+        return day.isoformat() if day else None
     try:
         return email.utils.parsedate_to_datetime(value).date().isoformat()
     except (TypeError, ValueError, IndexError, OverflowError):  # a year or offset too big
