@@ -177,3 +177,12 @@ def test_recall_pass_runs_only_when_the_precise_text_is_short(
     assert _texts(monkeypatch, short, "y" * 40) == [TEXT_OPTIONS, RECALL_OPTIONS, short]
     # precision collapsed to a caption of a long page: the balanced text wins
     assert _texts(monkeypatch, short, "z" * 500) == [TEXT_OPTIONS, RECALL_OPTIONS, "z" * 500]
+
+
+def test_the_pinned_htmldate_has_the_steps_cleaning_restricts() -> None:
+    """clean.html narrows two of htmldate's module-level steps; a new htmldate that renames
+    them would silently read dates from anywhere in the page again."""
+    from htmldate import core
+
+    assert callable(core.compare_reference)
+    assert callable(core.search_page)
