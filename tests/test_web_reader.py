@@ -280,3 +280,11 @@ def test_words_nobody_is_named_for_read_unattributed_without_a_verb() -> None:
     text = " ".join(re.sub(r"<[^>]+>", "", line).split())
     assert "unattributed (reported by Harbour Wire): the strike ended" in text
     assert "said that" not in text
+
+
+def test_a_person_never_quoted_is_told_so_plainly(client: TestClient) -> None:
+    people = client.get("/api/people").json()["people"]
+    quiet = next(p for p in people if p["statements"] == 0)
+    html = client.get(f"/people/{quiet['id']}").text
+    assert f"These articles neither quote {quiet['name']} nor report what" in html
+    assert "oldest first" not in html.split("What others said")[0]
