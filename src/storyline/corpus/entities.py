@@ -36,6 +36,21 @@ FIRST_NAME_SIMILARITY = 0.88
 MIN_PREFIX = 4
 # A short form joins the most frequent full name only when it outnumbers the next by this.
 SURNAME_DOMINANCE = 3
+# An organisation's canonical name is a longer form that adds words after a shorter one of
+# its names ("NBA League Pass" after "NBA", "Microsoft Longhorn" after "Microsoft") only
+# while the shorter is mentioned less than this many times as often: articles call the
+# organisation by its name, and a longer form mentioned once beside a name used a dozen
+# times names a product, an office or a service of it. 3 as SURNAME_DOMINANCE: it keeps
+# "State Department" (4 "State", 2 "State Department"), "Interior Department" and "Kraft
+# Foods" on the eval exports and names "NASA" (99), not "NASA's Office of the Inspector
+# General" (1).
+SHORT_NAME_DOMINANCE = 3
+# A word with a digit names a model, a version or an edition ("Yoga C940", "ES 350",
+# "Artemis 2"), never an organisation's own name after its first words.
+_MODEL_WORD = re.compile(r"\d")
+# A possessive after a name's first words ("NASA's Office of ...", "Apple's AirPods Pro"):
+# what follows belongs to that name; it is not its longer form.
+_POSSESSIVE = re.compile(r"^[^\s]+?(?:'s|’s|s'|s’)$")
 # What folding leaves of an apostrophe surname's first part: O'Brien, D'Arcy.
 APOSTROPHE_PARTICLES = frozenset({"o", "d"})
 ACRONYM = re.compile(r"^[A-Z](?:\.?[A-Z]){1,5}\.?$")
@@ -367,7 +382,8 @@ def _join_org_short_forms(named: list[_Cluster], uf: _UnionFind) -> None:
             for k in c.full_keys():
                 words = k.split()
                 for n in range(1, len(words)):
-                    by_prefix[" ".join(words[:n])][uf.find(c.ref)] += 1
+                    if not _names_a_part(c, k, n):  # "Lenovo" is not "Lenovo Yoga C940"
+                        by_prefix[" ".join(words[:n])][uf.find(c.ref)] += 1
     # A short form already in a group with a longer name ("Corvel" with "Corvel Inc.") is
     # settled: the longer name's own group decides, not the word it starts with.
     longest: Counter[tuple[str, str]] = Counter()
@@ -384,6 +400,29 @@ def _join_org_short_forms(named: list[_Cluster], uf: _UnionFind) -> None:
             target = _dominant(by_prefix.get(k, Counter()), uf)
             if target:
                 _union_votes(uf, votes, target, c.ref)
+
+
+def _names_a_part(c: _Cluster, key: str, n: int) -> bool:
+    """Whether the cluster's name with this key, after its first ``n`` words, names
+    something of theirs rather than going on with their name: a model word follows
+    ("Lenovo Yoga C940", "Lexus ES 350") or the n-th word is a possessive ("NASA's Office
+    of the Inspector General"). Added company suffixes go on with the name
+    ("McDonald's Corp.")."""
+    added = key.split()[n:]
+    if set(added) <= ORG_SUFFIXES:
+        return False
+    if any(_MODEL_WORD.search(w) for w in added):
+        return True
+    for name in set(c.names):
+        words = _bare(name).split()
+        if len(words) > n and _POSSESSIVE.match(words[n - 1]) and _key(name, c.labels) == key:
+            return True
+    return False
+
+
+def _bare(name: str) -> str:
+    """A name without its leading article ("the Justice Department")."""
+    return name[4:] if name.lower().startswith("the ") else name
 
 
 def _is_org_vote(votes: Counter[str]) -> bool:
@@ -497,17 +536,43 @@ def _canonical(counts: Counter[str], person: bool = False) -> str:
 
     Words are counted as the keys count them, once folded: "O'Brien" and "Schäfer-Gümbel"
     are full names there, so they win over the one word ("Brien") a full name shortens.
-    A person is named without a title or rank where some variant has none.
+    A person is named without a title or rank where some variant has none. Anything else
+    is named by a shorter name of its that the longer one only adds words to, when the
+    shorter is ``SHORT_NAME_DOMINANCE`` times as frequent or the added words name a part or
+    product of it (a possessive, a model word): "Lenovo", not "Lenovo Yoga C940"; "NBA"
+    (9), not "NBA League Pass" (1). Added company suffixes are the same name ("Apple Inc.").
     """
-    def bare(n: str) -> str:
-        return n[4:] if n.lower().startswith("the ") else n
-
     def untitled(n: str) -> bool:
         key = names.name_key(n)
         return not person or names.person_core(key) == key
 
     plain: Counter[str] = Counter()
     for n, k in counts.items():
-        plain[bare(n)] += k
-    return max(plain, key=lambda n: (len(names.name_key(n).split()) > 1, untitled(n), plain[n],
+        plain[_bare(n)] += k
+    name = max(plain, key=lambda n: (len(names.name_key(n).split()) > 1, untitled(n), plain[n],
                                      len(n), n))
+    if person:
+        return name
+    shorter = []
+    for s in plain:
+        added = _added_words(s, name)
+        if added is None or set(names.name_key(" ".join(added)).split()) <= ORG_SUFFIXES:
+            continue
+        part = _POSSESSIVE.match(name.split()[len(s.split()) - 1]) or any(
+            _MODEL_WORD.search(w) for w in added)
+        if part or plain[s] >= SHORT_NAME_DOMINANCE * plain[name]:
+            shorter.append(s)
+    return max(shorter, key=lambda s: (plain[s], len(s), s), default=name)
+
+
+def _added_words(short: str, long: str) -> list[str] | None:
+    """The words ``long`` adds after ``short`` when it opens with it, word for word (its
+    last word may take a possessive there: "NASA's Office"), else None."""
+    s, w = short.casefold().split(), long.casefold().split()
+    if not s or len(w) <= len(s) or w[:len(s) - 1] != s[:-1]:
+        return None
+    last = w[len(s) - 1]
+    if last != s[-1] and not (_POSSESSIVE.match(last) and last.startswith(s[-1])
+                              and len(last) - len(s[-1]) <= 2):
+        return None
+    return long.split()[len(s):]
