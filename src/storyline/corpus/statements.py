@@ -114,7 +114,7 @@ def group_statements(quotes: Sequence[Quote], articles: Sequence[ArticleMeta],
 @dataclass(frozen=True, slots=True)
 class _Speaker:
     """Who a quote names: the corpus entity, the words of the name the article gives, and
-    the words of the whole mention ("Disney spokeswoman Rena Callahan")."""
+    the words of the whole mention ("port authority spokesman Tomas Vik")."""
 
     entity: str | None
     words: tuple[str, ...]
@@ -258,8 +258,8 @@ def _speakers_agree(a: _Speaker | None, b: _Speaker | None) -> bool:
     """The same entity, or names that can be one person's: one name's words within the
     other's ("Lansdowne", "Chief William Lansdowne"; "Thaksin", "Thaksin Shinawatra") or
     the same last word ("Ronald L. Kuby", "Ron Kuby"), or one name within the rest of the
-    other's mention: a spokesperson speaks for whom the title names ("Disney said", "Disney
-    spokeswoman Rena Callahan said"). Articles name a speaker with and
+    other's mention: a spokesperson speaks for whom the title names ("the port authority
+    said", "port authority spokesman Tomas Vik said"). Articles name a speaker with and
     without a title or first name, and the entity step keeps a bare surname apart from a
     full name in another article when it cannot tell whose it is; the content match that
     a pair also needs backs the guess (two people of one surname saying the same thing is
