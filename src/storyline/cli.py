@@ -116,6 +116,7 @@ def export_cmd(settings: Settings, db: str, fmt: str, output: str) -> None:
 
     if fmt not in FORMATS:
         raise click.ClickException(f"format {fmt!r} is not available in this version")
+    _up_to_date(db)
     with Store.open(db, readonly=True) as store, _output(output) as out:
         FORMATS[fmt](store, out)
 
@@ -130,6 +131,7 @@ def serve_cmd(settings: Settings, db: str, host: str, port: int) -> None:
     """Serve the web app on the store, read-only (stories, timelines, search, JSON API)."""
     from .web.app import serve
 
+    _up_to_date(db)
     serve(db, host, port)
 
 
@@ -146,6 +148,7 @@ def report_cmd(settings: Settings, db: str, story: str | None, fmt: str, output:
     """Write the timeline, quotes and sources as one file that opens without a network."""
     from .outputs.report import write_report
 
+    _up_to_date(db)
     with Store.open(db, readonly=True) as store, _output(output) as out:
         write_report(store, out, story, fmt)
     if output != "-":
@@ -158,6 +161,7 @@ def report_cmd(settings: Settings, db: str, story: str | None, fmt: str, output:
 @_fail_cleanly
 def stats_cmd(settings: Settings, db: str) -> None:
     """What is in the store: counts, per outlet, per day, failures by reason."""
+    _up_to_date(db)
     with Store.open(db, readonly=True) as store:
         s = store.stats()
         failures = store.failures()
@@ -186,6 +190,27 @@ def stats_cmd(settings: Settings, db: str) -> None:
     for f in broken:
         click.echo(f"  {f.source:18s} {f.reason}: {f.detail[:200]}")
     _echo_unfinished_runs(runs)
+
+
+@main.command("migrate")
+@DB_OPTION
+@click.pass_obj
+@_fail_cleanly
+def migrate_cmd(settings: Settings, db: str) -> None:
+    """Bring a store an earlier version wrote up to date (its schema; the data stays)."""
+    if not Path(db).is_file():
+        raise click.ClickException(f"no store at {db}; create one with `storyline run`")
+    ran = Store.upgrade(db)
+    click.echo(f"store {db} brought up to date: {', '.join(ran)}" if ran
+               else f"store {db} is up to date")
+
+
+def _up_to_date(db: str) -> None:
+    """Readers open the store read-only, which never migrates: apply what an earlier
+    version's store lacks first, saying so (a StoreError where it cannot be written)."""
+    ran = Store.upgrade(db)
+    if ran:
+        click.echo(f"store {db} brought up to date: {', '.join(ran)}", err=True)
 
 
 def _echo_unfinished_runs(runs: list[dict[str, Any]]) -> None:

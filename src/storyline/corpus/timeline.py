@@ -24,8 +24,10 @@ Each kept row carries its score and rank within its day (``corpus.ranking``).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Mapping, Sequence, Set
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence, Set
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..analyze.events.kinds import DateFrom, is_verb_kind
 from ..analyze.quotes.dates import SaidOnFrom
@@ -82,11 +84,12 @@ def build_timeline(stories: Sequence[Story], events: Sequence[Event],
     for st in statements:
         if st.story is not None:
             statements_of[st.story].append(st)
+    common = common_words(s.text for s in statements)
     rows: list[TimelineItem] = []
     for story in stories:
         candidates = [_event_candidate(story.id, e) for e in events_of[story.id]
                       if _says_something(e, len(story.articles))]
-        candidates += [_statement_candidate(story.id, s, quotes, s.id in news)
+        candidates += [_statement_candidate(story.id, s, quotes, s.id in news, common)
                        for s in statements_of[story.id]
                        if _attributed(s) and content_words(s.text)]
         rows.extend(rank_rows(_editors_cut(score_rows(candidates, named.get(story.id, {})))))
@@ -158,12 +161,12 @@ def _event_candidate(story: str, e: Event) -> Candidate:
 
 
 def _statement_candidate(story: str, s: Statement, quotes: Mapping[str, Quote],
-                         news: bool = False) -> Candidate:
+                         news: bool = False, common: Set[str] = frozenset()) -> Candidate:
     best = quotes.get(s.best_quote or "") or quotes[s.quotes[0]]
     dated = next((q for q in map(quotes.get, s.quotes)
                   if q is not None and q.said_on and q.said_on[:10] == s.said_on), None)
     speaker = s.speaker or s.speaker_name
-    title = quote_title(s.speaker_name, s.text, s.kind)
+    title = quote_title(s.speaker_name, s.text, s.kind, common)
     if dated is not None and dated.said_on_from == SaidOnFrom.SHARED_EVENT:
         title += SHARED_EVENT_NOTE
     row = TimelineItem(story=story, kind="quote", ref=best.id, date=s.said_on,
@@ -182,21 +185,56 @@ def _people(speaker: str | None) -> frozenset[str]:
 _LEADING_THAT = re.compile(r"^that\s+", re.IGNORECASE)
 # Reported content that is an infinitive ("to lease 100 tankers") follows its verb directly.
 _INFINITIVE = re.compile(r"^to\s", re.IGNORECASE)
+_LETTERS = re.compile(r"[^\W\d_]+")
+# Function words that open a clause in lower case: spaCy's English stop words, less the modal
+# verbs that are also names ("May", "Will"), which never open reported content as verbs.
+CLAUSE_WORDS = frozenset(STOP_WORDS) - {"may", "will", "can", "might", "must", "shall", "i"}
 
 
-def reported(verb: str, text: str) -> tuple[str, str]:
+def common_words(texts: Iterable[str]) -> frozenset[str]:
+    """Words the texts write in lower case more often than capitalised inside a sentence
+    ("police", not "Trump"): a capital on one of them at the start of reported content is
+    only the sentence's, not a name's."""
+    lower: Counter[str] = Counter()
+    title: Counter[str] = Counter()
+    for text in texts:
+        for w in _LETTERS.findall(text)[1:]:
+            if w.islower():
+                lower[w] += 1
+            elif w[:1].isupper() and w[1:].islower():
+                title[w.lower()] += 1
+    return frozenset(w for w, n in lower.items() if n > title[w])
+
+
+def in_clause(body: str, common: Set[str] = frozenset()) -> str:
+    """Reported words as the clause after "said that": a first word that is capitalised only
+    because a sentence began with it reads in lower case ("that a man ...", "that police
+    ..."); a name, an acronym and "I" keep their capitals."""
+    first = body.split(" ", 1)[0]
+    bare = first.rstrip(",;:")
+    if bare[:1].isupper() and bare[1:] == bare[1:].lower() and \
+            (bare.lower() in CLAUSE_WORDS or bare.lower() in common):
+        return first[:1].lower() + body[1:]
+    return body
+
+
+def reported(verb: str, text: str, common: Set[str] = frozenset()) -> tuple[str, str]:
     """How reported speech reads after its speaker: ("said that", "the issue was not
     discussed"), or ("agreed", "to lease 100 tankers") for an infinitive."""
     body = _LEADING_THAT.sub("", text)
-    return (verb if _INFINITIVE.match(body) else f"{verb} that"), body
+    if _INFINITIVE.match(body):
+        return verb, body
+    return f"{verb} that", in_clause(body, common)
 
 
-def quote_title(speaker: str | None, text: str, kind: str = "direct") -> str:
+def quote_title(speaker: str | None, text: str, kind: str = "direct",
+                common: Set[str] = frozenset()) -> str:
     """'Lavrov: “No meeting is planned”'; reported speech is never in quotation marks:
-    'Rutte said that the issue was not discussed'."""
+    'Rutte said that the issue was not discussed'. ``common``: words a capital at the start
+    of reported content does not make a name (``common_words``)."""
     text = clip(" ".join(text.split()), TITLE_CHARS)
     if kind != "direct":
-        verb, body = reported("said", text)
+        verb, body = reported("said", text, common)
         return f"{speaker or 'Unnamed'} {verb} {body}"
     return f"{speaker or 'Unnamed'}: “{text}”"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from .migrations import migrate
+from .migrations import migrate, pending
 
 # How long a statement waits for another connection's lock before failing; long enough
 # that a web request never sees "database is locked" while a run commits a batch.
@@ -65,6 +65,43 @@ class StoreCore:
         except sqlite3.DatabaseError as e:
             raise StoreError(f"cannot open store {path}: {e}") from e
         return cls(conn, path, readonly)
+
+    @classmethod
+    def upgrade(cls, path: str | Path) -> list[str]:
+        """Bring the store at ``path``, written by an earlier version, up to date: apply
+        its pending migrations (a read-write open does) and return their names; nothing
+        when none are pending or there is no store there (a read-only open says so).
+
+        Readers (the web app, export, report) open read-only, which never migrates, and
+        would fail on a column a later migration added; they call this first. A store that
+        cannot be written (its file or folder read-only) raises a StoreError that names
+        it and the command to run where it can be."""
+        path = str(path)
+        if path == ":memory:" or not Path(path).is_file():
+            return []
+        try:
+            conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+            try:
+                todo = pending(conn)
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"cannot open store {path}: {e}") from e
+        if not todo:
+            return []
+        folder = Path(path).resolve().parent
+        why = (f"store {path} was written by an earlier version of storyline and needs "
+               f"{len(todo)} schema update(s) ({', '.join(todo)}), but it cannot be written "
+               "here")
+        fix = f"run `storyline migrate --db {path}` as a user who can write it (and its folder)"
+        # A read-write open in WAL mode writes the file and creates files beside it.
+        if not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
+            raise StoreError(f"{why}; {fix}")
+        try:
+            cls.open(path).close()
+        except StoreError as e:
+            raise StoreError(f"{why} ({e}); {fix}") from e
+        return todo
 
     def close(self) -> None:
         for run in list(self._run_locks):

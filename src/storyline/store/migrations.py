@@ -321,3 +321,13 @@ def _statements(sql: str) -> list[str]:
     if buf.strip():
         out.append(buf.strip())
     return [s for s in out if s]
+
+
+def pending(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations ``migrate`` would apply, in order; reads only (a read-only
+    connection can ask). A store with no migrations table has every migration pending."""
+    has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                             "AND name = 'schema_migrations'").fetchone()
+    done = {r[0] for r in conn.execute("SELECT name FROM schema_migrations")} \
+        if has_table else set()
+    return [name for name, _ in MIGRATIONS if name not in done]

@@ -1,6 +1,7 @@
 """The FastAPI app: read-only on the store, one connection per request, strict headers.
 
-``create_app(db)`` builds it (tests use it with ``TestClient``); ``serve`` runs it under
+``create_app(db)`` builds it, bringing a store an earlier version wrote up to date first
+(tests use it with ``TestClient``); ``serve`` runs it under
 uvicorn for ``storyline serve``. Every request has a time budget: its SQL is interrupted
 when the budget passes (503), or at once when the server is told to stop.
 """
@@ -24,6 +25,7 @@ try:
 except ImportError as e:  # pragma: no cover - depends on the install
     raise ImportError("the web app needs FastAPI: install storyline[web]") from e
 
+from ..store import Store
 from .deps import render
 from .routes import api, pages
 from .templating import STATIC, environment
@@ -88,12 +90,16 @@ class HeadAsGet:
 
 
 def create_app(db: str | Path, budget_s: float = REQUEST_BUDGET_S) -> FastAPI:
-    """The app on the store at ``db``; the store must exist (it is never written).
+    """The app on the store at ``db``; the store must exist. Requests only read it; a store
+    an earlier version wrote is brought up to date here, once (``Store.upgrade``: a
+    StoreError naming the store and the command to run where it cannot be written), since
+    a read-only connection never migrates and pages would fail on a missing column.
 
     ``budget_s``: seconds a request's SQL may run before it is interrupted (a 503).
     """
     if str(db) != ":memory:" and not Path(db).is_file():
         raise ConfigError(f"no store at {db}; create one with `storyline run PATHS --db {db}`")
+    Store.upgrade(db)
 
     # /docs would load its script from a CDN, which the CSP (rightly) blocks; the OpenAPI
     # description stays at /openapi.json.

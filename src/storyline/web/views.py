@@ -81,16 +81,6 @@ _NEED_OBJECT = frozenset({"told", "informed"})
 # clause ("warned that ..."; "told" alone reads "said").
 _NO_THAT_CUES = (cues.DIRECTIVE_VERBS | cues.QUOTING_VERBS | cues.DESCRIPTIVE_CUES) \
     - {"tell", "warn"} - cues_fr.DESCRIPTIVE_CUES
-# Words that open a clause and are capitalised only because a sentence began with them: after
-# "said that" they read in lower case ("said that a man was charged", not "that A man").
-# Determiners and pronouns only; a name or "I" keeps its capital.
-_CLAUSE_OPENERS = frozenset({
-    "a", "an", "the", "this", "that", "these", "those", "there", "it", "its", "he", "she",
-    "they", "we", "you", "his", "her", "their", "our", "my", "some", "many", "most", "all",
-    "no", "every", "each", "as", "at", "by", "for", "from", "in", "on", "with", "after",
-    "before", "when", "while", "if", "because", "although", "since", "once", "until",
-    "during", "despite", "both", "neither", "not", "only", "what", "who", "how", "why",
-    "where", "such", "other", "another", "any", "none"})
 # Characters of an input record's name that tell an outletless article apart in a source
 # line: file stems and JSONL ids ("003_bcd59f9d0c8db90d", "36_1ecb") fit; a 64-digit hash is
 # cut to its first 16 digits, which no two records of one corpus share.
@@ -380,8 +370,7 @@ def said(q: Quote | View, sentence: str | None = None) -> View:
                  "verb": None, "before": None, "after": None}
     if kind != "direct":
         verb, body = _reported(_cue_phrase(d, cue, sentence) or past_tense(cue), text)
-        return {**out, "verb": verb, "text": _in_clause(body) if verb.endswith(" that")
-                else body}
+        return {**out, "verb": verb, "text": body}
     sent_start = int(d["sent_start"])
     start, end = int(d["start"]) - sent_start, int(d["end"]) - sent_start
     # A fragment: few words that the sentence's own words lead into ('called the path
@@ -474,16 +463,6 @@ def _cue_phrase(d: View, cue: str | None, sentence: str | None) -> str | None:
     if len(words) < 2 or len(words) > CUE_PHRASE_WORDS or _NOT_IN_CUE_PHRASE.search(phrase):
         return None
     return " ".join([past_tense(words[0]), *words[1:]])
-
-
-def _in_clause(body: str) -> str:
-    """Reported words as the clause after "said that": a determiner or pronoun that opens
-    them loses the capital it had only as a sentence's first word ("that a man ...")."""
-    first = body.split(" ", 1)[0]
-    if first[:1].isupper() and first[1:] == first[1:].lower() and \
-            first.lower() in _CLAUSE_OPENERS:
-        return first.lower() + body[len(first):]
-    return body
 
 
 def _flat(text: str) -> str:
