@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+
+import numpy as np
+from numpy.typing import NDArray
 
 from storyline import corpus
 from storyline.corpus.reader import MemoryCorpus
@@ -98,3 +102,44 @@ def test_a_rebuild_keeps_the_stories_earlier_builds_made(settings: Settings) -> 
     first = corpus.build(MemoryCorpus(ARTICLES[:1], ANALYSES), settings)
     again = corpus.build(MemoryCorpus(ARTICLES, ANALYSES), settings, first.stories)
     assert [s.id for s in again.stories] == [s.id for s in first.stories]
+
+
+def test_statement_vectors_encoded_elsewhere_are_asked_for_once(settings: Settings) -> None:
+    from wordvectors import WordsEncoder
+
+    # A translation words the quote differently: its vectors, not its words, judge the pair.
+    said = {"a1": "we will keep the harbour open in the winter",
+            "a2": "in the winter we will keep it open for the ferry boats and the fishing fleet"}
+    analyses = {i: dataclasses.replace(a, quotes=tuple(dataclasses.replace(q, text=said[i])
+                                                       for q in a.quotes))
+                for i, a in ANALYSES.items()}
+    asked: list[list[str]] = []
+    answered: list[int] = []
+
+    def encode(texts: list[str]) -> Callable[[], NDArray[np.float32]]:
+        asked.append(list(texts))
+
+        def vectors() -> NDArray[np.float32]:
+            answered.append(1)
+            return WordsEncoder().encode(texts)
+        return vectors
+
+    link = DuplicateLink(article="a2", canonical="a1", kind="translation")
+    found = corpus.build(MemoryCorpus(ARTICLES, analyses), settings, copies=lambda: [link],
+                         encode=encode)
+    assert asked == [[said["a1"], said["a2"]]] and answered == [1]
+    [statement] = found.statements
+    assert statement.quotes == ("q-a1", "q-a2")
+
+
+def test_nothing_is_sent_to_encode_when_no_quote_needs_a_vector(settings: Settings) -> None:
+    asked: list[list[str]] = []
+
+    def encode(texts: list[str]) -> Callable[[], NDArray[np.float32]]:
+        asked.append(texts)
+        raise AssertionError("not to be called")
+
+    link = DuplicateLink(article="a2", canonical="a1", kind="near")
+    found = corpus.build(MemoryCorpus(ARTICLES, ANALYSES), settings, copies=lambda: [link],
+                         encode=encode)
+    assert asked == [] and len(found.statements) == 1

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 import pytest
+from numpy.typing import NDArray
 from scipy.special import erf
 
-from storyline.corpus.encoder import _gelu
+from storyline.corpus.encoder import Precomputed, _gelu
 
 
 def test_gelu_is_the_erf_form_to_float32_precision() -> None:
@@ -24,10 +26,46 @@ def test_gelu_is_the_erf_form_to_float32_precision() -> None:
 def test_a_text_gets_the_same_vector_whatever_it_is_encoded_with() -> None:
     from storyline.corpus.encoder import BATCH, load_encoder
 
-    texts = [f"the council will vote on the harbour plan number {i} next week" for i in
-             range(BATCH * 2 + 3)]
+    # Texts of several lengths, so batches are padded to several lengths: a text's vector is
+    # the same bits alone as among others (a worker's list may hold more texts than asked).
+    texts = [f"the council will vote on plan {i} " + "and the harbour fees " * (i % 7)
+             for i in range(BATCH * 3 + 3)]
     encoder = load_encoder()
     together = encoder.encode(texts)
-    alone = encoder.encode(texts[5:6])
-    assert np.allclose(together[5], alone[0], atol=1e-6)
+    for i in (0, 5, 13, len(texts) - 1):
+        assert np.array_equal(together[i], encoder.encode([texts[i]])[0])
+    assert np.array_equal(together[[3, 4]], encoder.encode(texts[3:5]))
     assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-5)
+
+
+class _Counting:
+    """A stand-in encoder: a text's vector is its length, and every text asked is kept."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        self.asked.extend(texts)
+        return np.array([[len(t), 1.0] for t in texts], dtype=np.float32)
+
+
+def test_precomputed_answers_from_the_vectors_given_and_encodes_only_what_they_lack() -> None:
+    waited: list[int] = []
+
+    def vectors() -> NDArray[np.float32]:
+        waited.append(1)
+        return np.array([[1.0, 0.0], [2.0, 0.0]], dtype=np.float32)
+
+    fallback = _Counting()
+    encoder = Precomputed(["one", "two"], vectors, fallback)
+    found = encoder.encode(["two", "three", "one", "two"])
+    assert found.tolist() == [[2.0, 0.0], [5.0, 1.0], [1.0, 0.0], [2.0, 0.0]]
+    assert fallback.asked == ["three"] and waited == [1]
+
+
+def test_precomputed_does_not_wait_for_vectors_it_does_not_use() -> None:
+    def vectors() -> NDArray[np.float32]:
+        raise AssertionError("not to be waited for")
+
+    fallback = _Counting()
+    assert Precomputed(["one"], vectors, fallback).encode(["four"]).tolist() == [[4.0, 1.0]]

@@ -39,6 +39,7 @@ from . import (
     stories,
     timeline,
 )
+from .encoder import Precomputed, Vectors
 from .reader import Corpus, EntityLinks
 from .sources import SourceIndex
 
@@ -89,13 +90,17 @@ def step(name: str) -> Iterator[None]:
 
 
 def build(corpus: Corpus, settings: Settings, previous: Sequence[Story] = (),
-          copies: Callable[[], list[DuplicateLink]] | None = None) -> CorpusBuild:
+          copies: Callable[[], list[DuplicateLink]] | None = None,
+          encode: Callable[[list[str]], Callable[[], Vectors]] | None = None) -> CorpusBuild:
     """Entities, duplicates, stories, events, statements, contradictions and the timeline.
 
     ``previous`` are the stories earlier builds made (articles keep theirs). ``copies``
     returns the duplicate links when the runner looks for them elsewhere (a worker
-    process: they read only texts); without it they are found here. Raises
-    ``CorpusStepError`` naming the step that failed.
+    process: they read only texts); without it they are found here. ``encode`` starts
+    encoding texts elsewhere and returns what to call for their vectors: the statements'
+    sentence vectors are then encoded there while stories and events are built here;
+    without it the statements step encodes them. Raises ``CorpusStepError`` naming the
+    step that failed.
     """
     # 1. Names merged across articles; every later step sees mentions and quote speakers
     # pointing at these entities.
@@ -109,6 +114,11 @@ def build(corpus: Corpus, settings: Settings, previous: Sequence[Story] = (),
             copy_links = copies()
         else:
             copy_links = dedup.find_duplicates(corpus, settings)
+    encoder = None
+    if encode is not None:  # the statements' vectors, encoded while steps 3-5 run here
+        with step("statements"):
+            texts = statements.copy_texts(corpus.quotes(), copy_links)
+            encoder = Precomputed(texts, encode(texts)) if texts else None
     # 3. Stories, starting from the assignment earlier runs made.
     with step("stories"):
         found_stories = stories.assign_stories(corpus, copy_links, previous, settings)
@@ -128,7 +138,7 @@ def build(corpus: Corpus, settings: Settings, previous: Sequence[Story] = (),
     # whose saying is itself a dated happening are events too.
     with step("statements"):
         found_statements = statements.group_statements(quotes, articles, copy_links,
-                                                       found_stories)
+                                                       found_stories, encoder)
         by_id = {q.id: q for q in quotes}
         maybe = statement_events.candidates(found_statements, by_id)
         news = statement_events.statement_events(

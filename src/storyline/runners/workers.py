@@ -83,6 +83,11 @@ class Workers:
         yield from _windowed(self._started(), fn, chain([first, second], chunks),
                              self.settings, self.size * WINDOW_PER_WORKER)
 
+    @property
+    def running(self) -> bool:
+        """Whether the pool's processes are started (a task submitted now runs in one)."""
+        return self._pool is not None
+
     def submit(self, fn: Callable[..., R], *args: Any) -> Callable[[], R]:
         """``fn(*args)`` in a worker if the pool is running, else here when asked for.
 
