@@ -304,3 +304,34 @@ def test_a_story_is_not_titled_by_the_date_stamp_that_opens_its_text() -> None:
                       text="Saturday, March 8, 2031\n\nHarbour pilots strike over night shifts.\n\n"
                            "The strike began at dawn.")
     assert _title([article]) == "Harbour pilots strike over night shifts."
+
+
+def test_a_day_most_of_the_corpus_shares_earns_no_agreement_bonus() -> None:
+    # A crawl of one day: every dated pair agrees on it, so agreeing says nothing (issue
+    # 17: a deals page and a tech digest of one day were one story through the day alone).
+    days = np.array([737000.0] * 6 + [737400.0, np.nan])
+    spec = stories.day_specificity(days)
+    assert spec[0] == 0.0  # 6 of 8 on one day: no bonus left
+    assert spec[6] == pytest.approx(1 - stories.CROWD_DAMPING / 8)  # alone on its day
+    assert spec[7] == 1.0  # undated: nothing to discount
+    assert stories.day_specificity(np.array([], dtype=np.float64)).shape == (0,)
+
+
+def test_the_same_pair_gains_from_a_rare_day_but_not_from_a_crowded_one() -> None:
+    pair = ["Police in Orvano fired tear gas at students marching against a fuel tax.",
+            "Velmaria's parliament voted on a fuel tax as unions marched in the capital."]
+    others = [*QUAY, *BREAD, "A new tram line links the Brova station with the market."]
+    settings = Settings(progress=False)
+
+    def likeness(days: list[str]) -> float:
+        arts = [art("a", pair[0], "2019-11-19"), art("b", pair[1], "2019-11-19"),
+                *(art(f"o{k}", t, days[k]) for k, t in enumerate(others))]
+        feats = _features(arts)
+        return float(stories.similarity(feats, 0, 1, settings)[0, 1])
+
+    crowded = likeness(["2019-11-19"] * len(others))
+    spread = likeness([f"2019-{k + 1:02d}-10" for k in range(len(others))])
+    # Spread out, the pair's day still holds 2 of the corpus's articles: most of the bonus.
+    share = 2 / (2 + len(others))
+    assert spread / crowded == pytest.approx(
+        1 + stories.TIME_AGREEMENT_BONUS * (1 - stories.CROWD_DAMPING * share))
