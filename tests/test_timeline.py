@@ -234,3 +234,35 @@ def test_a_long_quote_title_is_cut_at_a_word_boundary() -> None:
     # The cut leaves whole words only: what precedes the ellipsis is a word of the quote.
     kept = quoted[:-1].split()
     assert kept == text.split()[:len(kept)] and len(kept) >= 10
+
+
+def test_reported_content_reads_in_lower_case_after_said_that_unless_a_name() -> None:
+    from storyline.corpus.timeline import common_words, quote_title
+
+    # "police" is written in lower case inside the corpus's sentences, "Trump" capitalised
+    common = common_words(["They said police came.", "Then police left and Trump spoke.",
+                           "He met Trump."])
+    assert "police" in common and "trump" not in common
+
+    def title(text: str) -> str:
+        return quote_title("Rutte", text, "indirect", common)
+
+    assert title("A Schenectady man was charged") == \
+        "Rutte said that a Schenectady man was charged"
+    assert title("The talks failed") == "Rutte said that the talks failed"
+    assert title("Police arrested him") == "Rutte said that police arrested him"
+    assert title("NATO was ready") == "Rutte said that NATO was ready"
+    assert title("Trump would go") == "Rutte said that Trump would go"
+    assert title("I will stay") == "Rutte said that I will stay"
+    assert title("May would resign") == "Rutte said that May would resign"  # a name, not a verb
+    # a direct quote keeps its own words
+    assert quote_title("Rutte", "The talks failed", "direct") == "Rutte: “The talks failed”"
+
+
+def test_a_title_is_never_cut_right_after_an_abbreviation() -> None:
+    from storyline.text import clip
+
+    text = "Police said that the man attacked Gov. Andrew Cuomo on Friday"
+    assert clip(text, 40) == "Police said that the man attacked…"
+    assert clip("Talks with Mr. J. Smith went on late into the night", 20) == "Talks with…"
+    assert clip("Gov. Andrew Cuomo", 8) == "Gov.…"  # one word: nothing better to keep

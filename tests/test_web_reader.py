@@ -288,3 +288,34 @@ def test_a_person_never_quoted_is_told_so_plainly(client: TestClient) -> None:
     html = client.get(f"/people/{quiet['id']}").text
     assert f"These articles neither quote {quiet['name']} nor report what" in html
     assert "oldest first" not in html.split("What others said")[0]
+
+
+def test_several_outlets_out_on_the_first_day_are_never_all_called_first() -> None:
+    def whens(*published: str | None) -> list[str]:
+        rows = [{"story": "s", "title": "t", "outlet": f"o{i}", "first_published": p,
+                 "articles": 1, "copies": 0} for i, p in enumerate(published)]
+        return [o["when"] for o in views.coverage(rows, "o0")[0]["outlets"]]
+
+    assert whens("2025-08-19", "2025-08-20", None) == ["first", "1 day later", "undated"]
+    # two on the first day and no times to tell them apart
+    assert whens("2025-08-19", "2025-08-19", "2025-08-21") == \
+        ["among the first (same day)", "among the first (same day)", "2 days later"]
+    # times tell them apart
+    assert whens("2025-08-19T09:00:00+00:00", "2025-08-19T12:30:00+00:00") == \
+        ["first", "same day, 4 h later"]
+    # one without a time: neither is first for certain
+    assert whens("2025-08-19T09:00:00+00:00", "2025-08-19") == \
+        ["among the first (same day)"] * 2
+
+
+def test_a_row_shows_its_inferred_date_as_a_short_mark() -> None:
+    from storyline.corpus.timeline import INFERRED_NOTE, SHARED_EVENT_NOTE
+
+    title, notes = views.title_and_date_notes("Visit: Anna Berg — Oslo" + SHARED_EVENT_NOTE
+                                              + " (planned)")
+    assert title == "Visit: Anna Berg — Oslo (planned)"
+    assert notes == ["date inferred: its year or week from the same event in dated articles"]
+    assert views.title_and_date_notes("Launch" + INFERRED_NOTE)[0] == "Launch"
+    assert views._without_date_notes(
+        "Launch" + INFERRED_NOTE + "; Visit: Anna Berg (date inferred: its year or we…") == \
+        "Launch; Visit: Anna Berg…"

@@ -109,6 +109,11 @@ def tokens(text: str) -> list[str]:
             if len(w) >= MIN_TOKEN_CHARS and w not in STOP_WORDS and not w.isdigit()]
 
 
+# A capitalised abbreviation ("Gov.", "Mr.", "Sen.") or an initial ("J."): a word
+# that leads into the next one, never the last before a cut.
+_ABBREVIATION = re.compile(r"[A-Z][a-z]{0,3}\.")
+
+
 def clip(text: str, limit: int) -> str:
     """``text`` in at most ``limit`` characters, cut after a whole word and marked "…"; a cut
     word ("the ferries w…") reads as a typo. One word longer than the limit is cut hard."""
@@ -117,6 +122,9 @@ def clip(text: str, limit: int) -> str:
     cut = text[:limit - 1]
     if text[limit - 1] != " " and " " in cut:
         cut = cut.rsplit(" ", 1)[0]
+    # Nor right after a title or an initial, which lead into the name cut off ("Gov.…").
+    while " " in cut.strip() and _ABBREVIATION.fullmatch(cut.rstrip().rsplit(" ", 1)[-1]):
+        cut = cut.rstrip().rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:") + "…"
 
 
