@@ -266,3 +266,18 @@ def test_a_title_is_never_cut_right_after_an_abbreviation() -> None:
     assert clip(text, 40) == "Police said that the man attacked…"
     assert clip("Talks with Mr. J. Smith went on late into the night", 20) == "Talks with…"
     assert clip("Gov. Andrew Cuomo", 8) == "Gov.…"  # one word: nothing better to keep
+    assert clip("No meeting is planned, despite U.S. initiatives", 40) == \
+        "No meeting is planned, despite…"
+    assert clip("They met in Oslo, Bergen and Tromsø", 20) == "They met in Oslo…"  # no ",…"
+
+
+def test_a_story_title_is_its_first_sentence_not_cut_at_an_abbreviation() -> None:
+    from storyline.corpus.stories import _shorten
+
+    lead = ("Wasilla Bible Church, the home church of Alaska Gov. Sarah Palin, was damaged by "
+            "fire on Friday night, officials said. Nobody was hurt.")
+    assert _shorten(lead) == \
+        "Wasilla Bible Church, the home church of Alaska Gov. Sarah Palin, was…"
+    # a whole first sentence is the title as it is, no "…" after its full stop
+    assert _shorten("Palin appointee under federal indictment. More text.") == \
+        "Palin appointee under federal indictment."

@@ -109,9 +109,9 @@ def tokens(text: str) -> list[str]:
             if len(w) >= MIN_TOKEN_CHARS and w not in STOP_WORDS and not w.isdigit()]
 
 
-# A capitalised abbreviation ("Gov.", "Mr.", "Sen.") or an initial ("J."): a word
-# that leads into the next one, never the last before a cut.
-_ABBREVIATION = re.compile(r"[A-Z][a-z]{0,3}\.")
+# A capitalised abbreviation ("Gov.", "Mr.", "Sen.") or initials ("J.", "U.S."): a word
+# that leads into the next one, so never the last before a cut nor a sentence's end.
+ABBREVIATION = re.compile(r"[A-Z][a-z]{0,3}\.|(?:[A-Z]\.){2,}")
 
 
 def clip(text: str, limit: int) -> str:
@@ -122,10 +122,22 @@ def clip(text: str, limit: int) -> str:
     cut = text[:limit - 1]
     if text[limit - 1] != " " and " " in cut:
         cut = cut.rsplit(" ", 1)[0]
-    # Nor right after a title or an initial, which lead into the name cut off ("Gov.…").
-    while " " in cut.strip() and _ABBREVIATION.fullmatch(cut.rstrip().rsplit(" ", 1)[-1]):
-        cut = cut.rstrip().rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:") + "…"
+    return trim_cut(cut) + "…"
+
+
+def trim_cut(cut: str) -> str:
+    """A cut text's end without what only leads into the words cut off: a comma, semicolon
+    or colon, and a title or initials ("…of Alaska Gov.…" reads as if the name were lost)."""
+    cut = cut.rstrip(" ,;:")
+    while " " in cut and ABBREVIATION.fullmatch(cut.rsplit(" ", 1)[-1]):
+        cut = cut.rsplit(" ", 1)[0].rstrip(" ,;:")
+    return cut
+
+
+def ends_with_abbreviation(text: str) -> bool:
+    """True when ``text``'s last word is a title or initials ("Alaska Gov."), so a full stop
+    there ends no sentence."""
+    return bool(ABBREVIATION.fullmatch(text.rstrip().rsplit(" ", 1)[-1]))
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:

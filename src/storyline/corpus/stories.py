@@ -35,7 +35,7 @@ from ..analyze.mentions import NAME_LABELS
 from ..clean import published
 from ..records import Analysis, Article, ArticleInfo, ArticleMeta, DuplicateLink, Story, content_id
 from ..settings import Settings
-from ..text import fold_words, tokens
+from ..text import ends_with_abbreviation, fold_words, tokens, trim_cut
 from .reader import Corpus, with_analyses
 from .sources import syndication_roots
 from .textsim import tfidf_rows
@@ -714,9 +714,11 @@ def _size(text: str) -> float:
 def _shorten(text: str) -> str:
     """A headline-sized title: the first sentence, at most TITLE_WORDS words and TITLE_CHARS."""
     text = " ".join(text.split())
-    first = _SENTENCE_END.split(text, maxsplit=1)[0]
+    # A full stop after a title or initials ("Alaska Gov. Sarah Palin") ends no sentence.
+    first = next((text[:m.start()] for m in _SENTENCE_END.finditer(text)
+                  if not ends_with_abbreviation(text[:m.start()])), text)
     ws = first.split(" ")
     short = " ".join(ws[:TITLE_WORDS])
     while len(short) > TITLE_CHARS and " " in short:
         short = short.rsplit(" ", 1)[0]
-    return short + ("…" if short != text else "")
+    return short if short in (text, first) else trim_cut(short) + "…"  # a whole sentence: no cut

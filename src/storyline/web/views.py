@@ -876,15 +876,22 @@ def coverage(rows: list[View], outlet: str) -> list[View]:
     for s in stories.values():
         days = [d for r in s["outlets"] if (d := parse_day(r["first_published"]))]
         first = min(days) if days else None
-        on_first = [r["first_published"] for r in s["outlets"]
-                    if first is not None and parse_day(r["first_published"]) == first]
+        # An outlet whose every article is a copy of another's came after its original.
+        on_first = [r["first_published"] for r in s["outlets"] if not _only_copies(r)
+                    and first is not None and parse_day(r["first_published"]) == first]
         s["outlets"] = [{"outlet": r["outlet"], "first": r["first_published"],
                          "articles": r["articles"], "copies": r["copies"],
                          "self": r["outlet"] == outlet,
-                         "when": _lateness(r["first_published"], first, on_first)}
+                         "when": _lateness(r["first_published"], first, on_first)
+                         if not _only_copies(r) or parse_day(r["first_published"]) != first
+                         else "same day, a copy"}
                         for r in s["outlets"]]
         out.append(s)
     return out
+
+
+def _only_copies(r: View) -> bool:
+    return bool(r["articles"]) and r["copies"] == r["articles"]
 
 
 def _lateness(published: str | None, first: date | None, on_first: list[str]) -> str:
@@ -897,7 +904,7 @@ def _lateness(published: str | None, first: date | None, on_first: list[str]) ->
     late = (day - first).days
     if late:
         return f"{late} day{'s' if late != 1 else ''} later"
-    if len(on_first) == 1:
+    if len(on_first) <= 1:
         return "first"
     times = [_moment(p) for p in on_first]
     if any(t is None for t in times) or len({t is not None and t.tzinfo is None
