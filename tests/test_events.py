@@ -843,3 +843,18 @@ def test_an_event_word_inside_a_name_is_no_event(nlp: Any) -> None:
 def test_a_release_that_tells_the_news_is_no_launch(nlp: Any, text: str) -> None:
     found = _run(nlp, text, [("Friday", "2031-03-07")])
     assert not [e for e in found if e.kind == "launch"]
+
+
+@pytest.mark.slow
+def test_the_parse_read_as_integers_is_the_token_objects_parse(nlp: Any) -> None:
+    # events._tree stands in for Token walks (heads, reported-content edges, name-like
+    # tokens): it must read exactly what the Token objects say, products and entities too.
+    from storyline.analyze.events import CONTENT_DEPS, _name_like, _tree
+
+    doc = nlp("Apple unveiled the iPhone 4 in Cupertino on Monday, the company said, and "
+              "Boeing's 787 Dreamliner flew for the first time after 11bn dollars of work.")
+    tree = _tree(doc)
+    assert tree.heads == [t.head.i for t in doc]
+    assert tree.content == [t.dep_ in CONTENT_DEPS for t in doc]
+    assert [tree.name_like(t.i) for t in doc] == [_name_like(t) for t in doc]
+    assert any(tree.name_like(t.i) for t in doc) and not all(tree.name_like(t.i) for t in doc)

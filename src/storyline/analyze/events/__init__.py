@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from itertools import islice, pairwise
 from typing import Any
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 from ...records import Article, EventMention, EventStatus, Mention, Timex, content_id
@@ -130,12 +131,51 @@ ANAPHORIC_DET = "the"
 @dataclass(frozen=True, slots=True)
 class _Found:
     """A placed mention: its record, token range [first, last] and the range's root token
-    (looked up once: every trigger asks where each mention hangs)."""
+    (looked up once: every trigger asks where each mention hangs), and what its root's
+    attachment makes of it, read once rather than per trigger: whether it can be an
+    event's place (``_place_for``: after "in"/"at", or what is visited) and whether it is
+    a place named after "in"/"at"/"to" (``_is_placed``)."""
 
     mention: Mention
     first: int
     last: int
     root: int
+    placeable: bool = False
+    placed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Tree:
+    """The parse as integers, read once per article: each token's head, whether its edge
+    opens reported content (CONTENT_DEPS) and whether it is ``_name_like``. Walking up
+    from every place to every trigger, and along every trigger's ranges, through Token
+    objects made a spaCy object per step (~1M on the 1k bench)."""
+
+    heads: list[int]
+    content: list[bool]
+    # ``_name_like``'s tests on arrays: entity types that make no thing, proper nouns, and
+    # each token's word (the text tests are kept per word in ``_WORD_TESTS``)
+    not_thing: list[bool]
+    proper: list[bool]
+    orths: list[int]
+    strings: Any
+
+    def name_like(self, i: int) -> bool:
+        """``_name_like(doc[i])``, without making the Token."""
+        if self.not_thing[i]:
+            return False
+        orth = self.orths[i]
+        tests = _WORD_TESTS.get(orth)
+        if tests is None:
+            if len(_WORD_TESTS) >= MAX_WORD_TESTS:
+                _WORD_TESTS.clear()  # bounded: a long run's vocabulary keeps growing
+            tests = _WORD_TESTS[orth] = _word_tests(self.strings[orth])
+        return tests[0] and (self.proper[i] or tests[1])
+
+
+# Words whose ``_word_tests`` are remembered (by their id); emptied when full.
+MAX_WORD_TESTS = 100_000
+_WORD_TESTS: dict[int, tuple[bool, bool]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +203,7 @@ class _Context:
     # that has no day of its own (see ``timexes.partial_timexes``).
     partial: Sequence[tuple[Token, str]] = ()
     partials: dict[str, str] = field(default_factory=dict)
+    tree: _Tree = field(default_factory=lambda: _Tree([], [], [], [], [], None))
 
 
 def find_event_mentions(doc: Doc, article: Article, mentions: Sequence[Mention],
@@ -179,7 +220,8 @@ def find_event_mentions(doc: Doc, article: Article, mentions: Sequence[Mention],
     triggers += _dated_verbs(dated, {t.i for t, _ in triggers})
     triggers += _lead_verbs(doc, lead, {t.i for t, _ in triggers})
     partial = _place_timexes(doc, partial_timexes(doc, article), PARTIAL_VALUE)
-    ctx = _Context(article, placed, dated, {t.i for t, _ in triggers}, lead, partial)
+    ctx = _Context(article, placed, dated, {t.i for t, _ in triggers}, lead, partial,
+                   tree=_tree(doc))
     found = [(_event_mention(t, kind, ctx), t) for t, kind
              in sorted(triggers, key=lambda x: x[0].i)]
     kept = _anaphora_dates([(e, t) for e, t in found if e is not None])
@@ -340,8 +382,36 @@ def _place_mentions(doc: Doc, mentions: Iterable[Mention]) -> list[_Found]:
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and len(span):
-            out.append(_Found(m, span.start, span.end - 1, span.root.i))
+            root = span.root
+            head = root.head
+            is_object = root.dep_ == "dobj" and lemma_of(head) in ("visit", "reach", "tour")
+            after_prep = root.dep_ == "pobj" and head.lower_ in PLACE_PREPS
+            out.append(_Found(m, span.start, span.end - 1, root.i,
+                              placeable=is_object or after_prep,
+                              placed=m.label == "GPE" and after_prep))
     return out
+
+
+def _tree(doc: Doc) -> _Tree:
+    from spacy.attrs import DEP, ENT_TYPE, HEAD, ORTH, POS
+    from spacy.parts_of_speech import IDS
+
+    strings = doc.vocab.strings
+    arrays = doc.to_array([HEAD, DEP, ENT_TYPE, POS, ORTH])
+    # HEAD is each head's offset from its token, stored unsigned: as signed, plus the index
+    heads = (arrays[:, 0].astype(numpy.int64) + numpy.arange(len(doc))).tolist()
+    ids = arrays.dtype  # spaCy's uint64 ids: compared as such, never through floats
+    content = numpy.isin(arrays[:, 1], numpy.asarray([strings.add(d) for d in CONTENT_DEPS],
+                                                     dtype=ids))
+    not_thing = numpy.isin(arrays[:, 2], numpy.asarray([strings.add(e) for e in NOT_THING_ENTS],
+                                                       dtype=ids))
+    return _Tree(heads, content.tolist(), not_thing.tolist(),
+                 (arrays[:, 3] == IDS["PROPN"]).tolist(), arrays[:, 4].tolist(), strings)
+
+
+def _word_tests(text: str) -> tuple[bool, bool]:
+    """``_name_like``'s tests of a word: all letters and digits; camel-cased or a digit."""
+    return text.isalnum(), _camel(text) or any(c.isdigit() for c in text)
 
 
 def _place_timexes(doc: Doc, timexes: Iterable[Timex],
@@ -387,10 +457,11 @@ def _event_mention(token: Token, kind: str, ctx: _Context) -> EventMention | Non
         return None
     partial = _date_for(token, kind, chain, ctx.partial, ctx.trigger_ids)[0] \
         if date is None and ctx.partial else None
-    place = _place_for(token, chain, ctx.placed, ctx.trigger_ids)
+    place = _place_for(token, chain, ctx.placed, ctx.trigger_ids, ctx.tree)
     ranges = _participant_ranges(token, chain)
-    participants = _participants_for(token, ranges, ctx.placed, place)
-    keys = [f.mention.key for f in participants] + _things(token.doc, ranges, ctx.placed)
+    participants = _participants_for(ranges, ctx.placed, place)
+    keys = [f.mention.key for f in participants] + _things(token.doc, ranges, ctx.placed,
+                                                           ctx.tree)
     if not keys and place is None and date is None:
         return None  # nothing to tell this happening from any other, nor to date it by
     status = _status(token, chain)
@@ -589,32 +660,26 @@ def _date_for(token: Token, kind: str, chain: Sequence[Token], dated: Sequence[t
 
 
 def _place_for(token: Token, chain: Sequence[Token], placed: Sequence[_Found],
-               trigger_ids: set[int]) -> _Found | None:
+               trigger_ids: set[int], tree: _Tree) -> _Found | None:
     """The GPE/LOC/FAC after 'in'/'at' (or reached as an object) closest to the trigger."""
     chain_ids = {node.i for node in chain}
-    candidates = []
-    for f in placed:
-        if f.mention.label not in PLACE_LABELS:
-            continue
-        root = token.doc[f.root]
-        if not _hangs_from(root, chain_ids, trigger_ids):
-            continue
-        is_object = root.dep_ == "dobj" and lemma_of(root.head) in ("visit", "reach", "tour")
-        if is_object or (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS):
-            candidates.append((abs(f.first - token.i), f.first, f))
+    candidates = [(abs(f.first - token.i), f.first, f) for f in placed
+                  if f.mention.label in PLACE_LABELS and f.placeable
+                  and _hangs_from(f.root, chain_ids, trigger_ids, tree)]
     return min(candidates, key=lambda c: c[:2])[2] if candidates else None
 
 
-def _hangs_from(token: Token, targets: set[int], others: set[int]) -> bool:
-    """Whether a token reaches ``targets`` going up, not through reported content or ``others``.
+def _hangs_from(i: int, targets: set[int], others: set[int], tree: _Tree) -> bool:
+    """Whether token ``i`` reaches ``targets`` going up, not through reported content or
+    ``others``.
 
     "an interview following meetings at the White House": the place is the meetings'.
     """
-    node = token
-    while node.i not in targets:
-        if node.dep_ in CONTENT_DEPS or node.head.i == node.i or node.i in others:
+    heads, content = tree.heads, tree.content
+    while i not in targets:
+        if content[i] or heads[i] == i or i in others:
             return False
-        node = node.head
+        i = heads[i]
     return True
 
 
@@ -627,14 +692,14 @@ def _participant_ranges(token: Token, chain: Sequence[Token]) -> list[tuple[int,
     return ranges
 
 
-def _participants_for(token: Token, ranges: Sequence[tuple[int, int]], placed: Sequence[_Found],
+def _participants_for(ranges: Sequence[tuple[int, int]], placed: Sequence[_Found],
                       place: _Found | None) -> list[_Found]:
     """Names in the trigger's own phrase and in the subjects of the verbs it hangs from."""
     out = []
     for f in placed:
         if f.mention.label not in PARTICIPANT_LABELS or f is place:
             continue
-        if f.mention.label in ("NORP", "FAC", "LOC") or _is_placed(token.doc, f):
+        if f.mention.label in ("NORP", "FAC", "LOC") or f.placed:
             continue  # "Russian" says who a person is, "in Alaska" where, not who took part
         if place is not None and f.mention.key == place.mention.key:
             continue
@@ -643,7 +708,8 @@ def _participants_for(token: Token, ranges: Sequence[tuple[int, int]], placed: S
     return out
 
 
-def _things(doc: Doc, ranges: Sequence[tuple[int, int]], placed: Sequence[_Found]) -> list[str]:
+def _things(doc: Doc, ranges: Sequence[tuple[int, int]], placed: Sequence[_Found],
+            tree: _Tree) -> list[str]:
     """Products named in the ranges that no mention covers whole: 'iPhone 4', 'Boeing 777'.
 
     A run of name-like tokens counts when it looks like a product (a digit or a camel-cased
@@ -653,7 +719,7 @@ def _things(doc: Doc, ranges: Sequence[tuple[int, int]], placed: Sequence[_Found
     personal = [(f.first, f.last) for f in placed if f.mention.label in ("PERSON", "ROLE")]
     out = []
     for lo, hi in ranges:
-        for first, last in _name_runs(doc, lo, hi):
+        for first, last in _name_runs(doc, lo, hi, tree):
             if (first, last) in exact or not _product_like(doc[first:last + 1]):
                 continue
             if not any(a <= last and first <= b for a, b in personal):
@@ -661,11 +727,12 @@ def _things(doc: Doc, ranges: Sequence[tuple[int, int]], placed: Sequence[_Found
     return out
 
 
-def _name_runs(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+def _name_runs(doc: Doc, lo: int, hi: int, tree: _Tree) -> list[tuple[int, int]]:
+    """Runs of ``_name_like`` tokens in [lo, hi]."""
     runs: list[tuple[int, int]] = []
     start: int | None = None
     for i in range(lo, hi + 2):
-        if i <= hi and i < len(doc) and _name_like(doc[i]):
+        if i <= hi and i < len(doc) and tree.name_like(i):
             start = i if start is None else start
         elif start is not None:
             runs.append((start, i - 1))
@@ -689,14 +756,6 @@ def _product_like(run: Span) -> bool:
     has_word = any(t.text[0].isalpha() for t in run)  # "11bn" is an amount, not a name
     marked = any(_camel(t.text) or any(c.isdigit() for c in t.text) for t in run)
     return has_word and marked
-
-
-def _is_placed(doc: Doc, f: _Found) -> bool:
-    """A GPE after 'in'/'at'/'to' names a place, not a participant."""
-    if f.mention.label != "GPE":
-        return False
-    root = doc[f.root]
-    return bool(root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS)
 
 
 def _own_range(token: Token) -> tuple[int, int]:

@@ -265,6 +265,8 @@ def trigger_kind(token: Token) -> str | None:
 
 
 def _verb_kind(token: Token, lemma: str) -> str | None:
+    if lemma not in _VERB_LEXICONS:
+        return None  # most verbs: no need to read their objects
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if token.dep_ == "acl" and token.tag_ == "VBN":
         objects.append(token.head)  # "a statement released by the Academy"
@@ -284,6 +286,11 @@ def _verb_kind(token: Token, lemma: str) -> str | None:
                                     for c in token.children):
         return REACH_VERBS[lemma]
     return None
+
+
+# Every verb lemma ``_verb_kind`` gives a kind to.
+_VERB_LEXICONS = frozenset(GUNFIRE_VERBS) | frozenset(VERB_TRIGGERS) | \
+    frozenset(STATEMENT_VERBS) | frozenset(WITH_VERBS) | frozenset(REACH_VERBS)
 
 
 def _is_source(token: Token) -> bool:
