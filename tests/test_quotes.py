@@ -113,7 +113,8 @@ def test_reported_speech_with_dated_cue(story: list[Quote]) -> None:
     q = _find(story, "cod quota will be cut")
     assert (q.kind, q.speaker_key, q.cue) == ("indirect", "P:hansen", "announced")
     assert q.said_on == "2024-03-11"
-    assert q.said_on_from == "own sentence"
+    # "announced Monday": the weekday's week is the article date's
+    assert q.said_on_from == "own sentence, day from the article date"
     assert q.speaker_name == "Ingrid Hansen"
 
 
@@ -143,6 +144,7 @@ def test_fragment_and_reported_clause_in_one_sentence(story: list[Quote]) -> Non
     assert (frag.kind, rep.kind) == ("direct", "indirect")
     assert frag.speaker_key == rep.speaker_key == "P:berg"
     assert frag.said_on is None  # no day of its own, and Berg has no dated statement
+    assert frag.said_on_from == dates.SaidOnFrom.NOT_STATED  # and it says so
 
 
 @pytest.mark.slow
@@ -677,7 +679,63 @@ def test_yearless_day_after_the_article_is_never_in_the_future(nlp: Any) -> None
     later = DATED.replace("March 4", "March 20")
     # the time expression stage reads it in the article's year: a day not yet come
     q = _dated(nlp, later, [("March 20", "2024-03-20")])
-    assert q.said_on is None
+    assert (q.said_on, q.said_on_from) == (None, dates.SaidOnFrom.AFTER_ARTICLE)
     # the fallback reading (no time expressions passed) takes the year before, and says so
     q = _dated(nlp, later, [])
     assert (q.said_on, q.said_on_from) == ("2023-03-20", "own sentence, year from the article date")
+
+
+@pytest.mark.parametrize(("text", "how"), [
+    ("March 4", dates.SaidOnFrom.OWN_SENTENCE_YEAR), ("4 mars", dates.SaidOnFrom.OWN_SENTENCE_YEAR),
+    ("3/4", dates.SaidOnFrom.OWN_SENTENCE_YEAR), ("the 4th", dates.SaidOnFrom.OWN_SENTENCE_YEAR),
+    ("March 4, 2024", dates.SaidOnFrom.OWN_SENTENCE), ("2024-03-04", dates.SaidOnFrom.OWN_SENTENCE),
+    ("4.3.2024", dates.SaidOnFrom.OWN_SENTENCE),
+    ("Wednesday", dates.SaidOnFrom.OWN_SENTENCE_DAY),
+    ("yesterday", dates.SaidOnFrom.OWN_SENTENCE_DAY),
+    ("Wednesday at 10.30", dates.SaidOnFrom.OWN_SENTENCE_DAY),
+    ("two days ago", dates.SaidOnFrom.OWN_SENTENCE_DAY),
+    ("2 days ago", dates.SaidOnFrom.OWN_SENTENCE_DAY),
+    ("Monday at 9 pm", dates.SaidOnFrom.OWN_SENTENCE_DAY),
+    ("mercredi à 18h", dates.SaidOnFrom.OWN_SENTENCE_DAY),
+])
+def test_a_stated_day_says_what_the_article_date_gave_it(text: str,
+                                                         how: dates.SaidOnFrom) -> None:
+    assert dates.stated_from(text) is how
+
+
+def test_weekdays_and_relative_days_are_stated_days() -> None:
+    # statements group such renderings as they did when the day was plain "own sentence"
+    assert dates.SaidOnFrom.OWN_SENTENCE_DAY in dates.STATED
+    assert not dates.STATED & dates.UNDATED
+
+
+@pytest.mark.slow
+def test_a_weekday_is_counted_from_the_article_date_and_says_so(nlp: Any) -> None:
+    q = _dated(nlp, DATED.replace("on March 4", "on Monday"), [("Monday", "2024-03-11")])
+    assert (q.said_on, q.said_on_from) == ("2024-03-11", "own sentence, day from the article date")
+
+
+def _undated(nlp: Any, text: str, timexes: list[tuple[str, str]]) -> Quote:
+    article = Article(id="d", source_id="d", source="d", text=text, published=None)
+    start = text.index("Ole Berg")
+    mentions = [Mention("d", start, start + 8, "Ole Berg", "PERSON", "P:berg")]
+    found = [Timex("d", text.index(t), text.index(t) + len(t), t, v) for t, v in timexes]
+    [q] = quotes.find_quotes(nlp(text), article, mentions, found)
+    return q
+
+
+@pytest.mark.slow
+def test_an_undated_statement_says_why(nlp: Any) -> None:
+    # a day that needs the article's date, in an article without one
+    q = _undated(nlp, DATED, [("March 4", "XXXX-03-04")])
+    assert (q.said_on, q.said_on_from) == (None, dates.SaidOnFrom.NO_ANCHOR)
+    # a weekday the time expression stage could not value, the article being undated
+    weekday = DATED.replace("on March 4", "on Friday")
+    assert _undated(nlp, weekday, []).said_on_from == dates.SaidOnFrom.NO_ANCHOR
+    # no time at all in an undated article
+    plain = DATED.replace(" on March 4", "")
+    assert _undated(nlp, plain, []).said_on_from == dates.SaidOnFrom.NOT_STATED_UNDATED
+    # a time that is no day ("last week") in a dated article
+    week = DATED.replace("on March 4", "last week")
+    q = _dated(nlp, week, [("last week", "2024-W10")])
+    assert (q.said_on, q.said_on_from) == (None, dates.SaidOnFrom.VAGUE)

@@ -97,7 +97,20 @@ def test_a_day_an_earlier_build_gave_is_taken_back_when_its_anchor_is_gone() -> 
     text = "Otto Brandt indicated on Friday that no meeting is planned."
     q = _quote(text, "no meeting is planned", said_on="2031-03-14", how=SHARED)
     [again] = date_quotes([q], {}, [_article(text)])
-    assert (again.said_on, again.said_on_from) == (None, None)
+    # undated again, and why: its "on Friday" needs a date the article does not have
+    assert (again.said_on, again.said_on_from) == (None, SaidOnFrom.NO_ANCHOR)
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("Otto Brandt said that no meeting is planned.", SaidOnFrom.NOT_STATED_UNDATED),
+    ("Otto Brandt said on Friday, not Monday, that no meeting is planned.",
+     SaidOnFrom.AMBIGUOUS),
+    ("Otto Brandt said last Friday that no meeting is planned.", SaidOnFrom.AMBIGUOUS),
+])
+def test_an_undated_statement_keeps_or_gets_its_reason(text: str, why: SaidOnFrom) -> None:
+    q = _quote(text, "no meeting is planned", how=SaidOnFrom.NOT_STATED_UNDATED.value)
+    [out] = date_quotes([q], {"a2": ANCHOR}, [_article(text)])
+    assert (out.said_on, out.said_on_from) == (None, why)
 
 
 def test_the_events_step_gives_the_anchor_its_shared_events_fix() -> None:

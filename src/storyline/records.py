@@ -205,7 +205,8 @@ class Quote(Record):
 
     ``speaker_key`` is the article-local mention cluster of the speaker; ``speaker`` is
     the corpus entity id once merged. ``said_on_from`` records how ``said_on`` was derived
-    so a guess is never presented as fact. ``start``/``end`` span the quoted or reported
+    so a guess is never presented as fact, or, ``said_on`` null, why no day was found (a
+    ``quotes.dates.SaidOnFrom`` value). ``start``/``end`` span the quoted or reported
     content; ``sent_start``/``sent_end`` the sentence(s) it came from. ``reported_by`` is
     an outlet the article cites for it ("Bloomberg reported"), never a speaker.
     ``speaker_from`` says how the speaker was found (a ``quotes.speakers.SpeakerFrom``

@@ -10,11 +10,12 @@ where its own weekdays bound it, the days it may have been published on. That an
 what was said, holds exactly one expression of a day ("on Friday", "August 19", "19
 August", "yesterday") takes the one day that expression can be under the anchor, with
 ``SaidOnFrom.SHARED_EVENT``. No anchor, two expressions, or two readings: no day (the
-statement stays undated, as the quotes stage left it).
+statement stays undated, with the quotes stage's reason; ``SaidOnFrom.AMBIGUOUS`` where an
+anchor was there but its sentence's day expressions gave no one day under it).
 
 A day this step gave is the corpus's, not the article's: a later build recomputes it (a
-quote that carries ``SaidOnFrom.SHARED_EVENT`` is read as undated first), so a day whose
-anchor went away is taken back.
+quote that carries ``SaidOnFrom.SHARED_EVENT`` is read as undated first, its day needing an
+anchor: ``SaidOnFrom.NO_ANCHOR``), so a day whose anchor went away is taken back.
 """
 
 from __future__ import annotations
@@ -119,24 +120,31 @@ def date_quotes(quotes: Sequence[Quote], anchors: Mapping[str, Anchor],
     names one day the anchor reads (``SaidOnFrom.SHARED_EVENT``); a day an earlier build
     gave is recomputed. ``articles`` need to hold only the anchored articles' texts."""
     own = SaidOnFrom.SHARED_EVENT.value
-    quotes = [replace(q, said_on=None, said_on_from=None) if q.said_on_from == own else q
-              for q in quotes]
+    quotes = [replace(q, said_on=None, said_on_from=SaidOnFrom.NO_ANCHOR.value)
+              if q.said_on_from == own else q for q in quotes]
     texts = {a.id: a.text for a in articles if a.id in anchors}
     out = []
     for q in quotes:
         anchor, text = anchors.get(q.article), texts.get(q.article)
         if q.said_on is None and anchor is not None and text is not None:
-            day = _said_on(q, text, anchor)
+            day, found = _said_on(q, text, anchor)
             if day is not None:
                 q = replace(q, said_on=day.isoformat(), said_on_from=own)
+            elif found:
+                q = replace(q, said_on_from=SaidOnFrom.AMBIGUOUS.value)
         out.append(q)
     return out
 
 
-def _said_on(q: Quote, text: str, anchor: Anchor) -> date | None:
-    """The day the quote's sentence names outside what was said, when it names just one."""
+def _said_on(q: Quote, text: str, anchor: Anchor) -> tuple[date | None, bool]:
+    """The day the quote's sentence names outside what was said, when it names just one;
+    and whether it names any day at all."""
     sentence = text[q.sent_start:q.sent_end]
     found = day_expressions(sentence, (q.start - q.sent_start, q.end - q.sent_start))
+    return _one_day(found, anchor), bool(found)
+
+
+def _one_day(found: list[str] | None, anchor: Anchor) -> date | None:
     if not found or len(set(found)) != 1:
         return None
     day = anchor.day(found[0]) if found[0] not in ("other", "other week") else None

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ..analyze.events.kinds import DateFrom
 from ..analyze.quotes.cues import OUTLET_WORDS
-from ..analyze.quotes.dates import SaidOnFrom
+from ..analyze.quotes.dates import STATED, SaidOnFrom
 from ..records import Article, Event, Quote, Statement, content_id
 from ..text import fold
 from .ranking import MEDIA_KINDS, SPEECH_KINDS
@@ -39,8 +39,7 @@ __all__ = ["KIND", "NewsStatements", "candidates", "statement_events"]
 KIND = "statement"
 # How a statement's day came from its own sentence: a time expression on its cue, in a
 # dated article or (its year or week fixed by the corpus) an undated one.
-OWN_DAY = frozenset({SaidOnFrom.OWN_SENTENCE.value, SaidOnFrom.SHARED_EVENT.value}
-                    | {m.value for m in SaidOnFrom if m.name == "OWN_SENTENCE_YEAR"})
+OWN_DAY = frozenset({m.value for m in STATED} | {SaidOnFrom.SHARED_EVENT.value})
 # Settings that are happenings in their own right, whoever broadcasts them.
 SETTING = re.compile(r"\b(?:press|news) conference\b|\b(?:press |news )?briefing\b"
                      r"|\btelevised (?:address|speech)\b|\baddress to the nation\b",

@@ -69,8 +69,8 @@ FORMATS: dict[str, Callable[[Store, TextIO], None]] = {"json": write_json}
 # One row per statement, joined with its article; an article with no statements still gets
 # one row (statement columns empty), so the sheet lists every article and every statement.
 CSV_COLUMNS = ("story", "article_id", "published", "outlet", "title", "url", "duplicate_of",
-               "quote_id", "said_on", "speaker", "speaker_name", "kind", "cue", "quote",
-               "language", "not_analysed")
+               "quote_id", "said_on", "said_on_from", "speaker", "speaker_name",
+               "speaker_from", "kind", "cue", "quote", "language", "not_analysed")
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP's list).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # What may come before them and still leave a formula: spreadsheets trim spaces on import
@@ -111,8 +111,9 @@ def csv_rows(store: Store) -> Iterator[list[str]]:
                 a["duplicate_of"]]
         quotes: list[Quote | None] = [*by_article.get(a["id"], [])] or [None]
         for q in quotes:
-            tail = [None] * 7 if q is None else [
-                q.id, q.said_on, q.speaker, entity_names.get(q.speaker or "", q.speaker_name),
+            tail = [None] * 9 if q is None else [
+                q.id, q.said_on, q.said_on_from, q.speaker,
+                entity_names.get(q.speaker or "", q.speaker_name), q.speaker_from,
                 q.kind, q.cue, q.text]
             yield [csv_cell(v) for v in head + tail + [a["language"], a["not_analysed"]]]
 

@@ -159,8 +159,13 @@ def _date_all(found: Sequence[Attributed], timexes: Sequence[Timex],
         if day is None and how is None and a.draft.cue is not None:
             day = dates.lead_day(a.draft.cue, article)
             how = dates.SaidOnFrom.LEAD if day else None
-        out.append(replace(a, said_on=day, said_on_from=how if day else None))
+        out.append(replace(a, said_on=day, said_on_from=how or _why_undated(a, article)))
     return out
+
+
+def _why_undated(a: Attributed, article: Article) -> str:
+    d, text = a.draft, article.text
+    return dates.why_undated(article, text[d.sent_start:d.start] + " " + text[d.end:d.sent_end])
 
 
 def _own(a: Attributed, timexes: Sequence[Timex],

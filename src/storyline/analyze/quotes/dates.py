@@ -6,7 +6,12 @@ speaker reports one occasion); the lead's dated statement for the article's fram
 the article date when the cue is in the present tense (same-day news); else nothing.
 
 A month and day without a year ("said on March 4") take their year from the article's date,
-and say so (``SaidOnFrom.OWN_SENTENCE_YEAR``); such a day never lies after the article's.
+and say so (``SaidOnFrom.OWN_SENTENCE_YEAR``); such a day never lies after the article's. A
+weekday or other relative day ("on Wednesday", "yesterday") is counted from the article's
+date, and says so too (``SaidOnFrom.OWN_SENTENCE_DAY``).
+
+A statement left without a day says why (``SaidOnFrom.UNDATED``: ``why_undated``), so a
+null is never an unexplained gap.
 """
 
 from __future__ import annotations
@@ -40,18 +45,40 @@ class SaidOnFrom(StrEnum):
     OWN_SENTENCE = "own sentence"  # a time expression on the statement's own cue
     # a month and day on the statement's own cue, the year the article's date's
     OWN_SENTENCE_YEAR = "own sentence, year from the article date"
+    # a weekday or relative day on the statement's own cue ("on Wednesday", "yesterday"),
+    # counted from the article's date
+    OWN_SENTENCE_DAY = "own sentence, day from the article date"
     NEIGHBOUR = "same speaker's neighbouring statement"
     PRESENT_TENSE = "article date: present-tense cue"
     LEAD = "article date: lead statement with no time of its own"
-    VAGUE = "vague"  # its sentence names a time, but not a day
     # Set by the corpus, never by this stage: an undated article's "on Friday" or "August
     # 19" whose week or year ``corpus.events`` fixed from an event the article shares with
     # dated articles of its story (``corpus.said_on``).
     SHARED_EVENT = "inferred: own sentence's day, its year or week from a shared event"
+    # Why a statement has no day (``said_on`` null):
+    VAGUE = "its sentence names a time, but not a day"  # "last week", "in March"
+    # the day on its cue lies after the article's: a statement is not reported before it
+    # is made, so the reading is wrong
+    AFTER_ARTICLE = "the day its sentence names is after the article date"
+    # "on Friday", "August 19", "yesterday" in an article without a date; ``corpus.said_on``
+    # may still date it from a shared event
+    NO_ANCHOR = "its sentence's day needs the article date, and the article has none"
+    # the corpus had an anchor for the article, but the sentence's day reads as none or
+    # several days under it (``corpus.said_on``)
+    AMBIGUOUS = "its sentence names no one day its shared event's date can fix"
+    NOT_STATED_UNDATED = "no date in its sentence, and the article has no date"
+    NOT_STATED = "no date in its sentence or its speaker's neighbouring ones, " \
+        "and nothing places it on the article's day"
 
 
-# The days a statement's own sentence states: the month and day at least.
-STATED = frozenset({SaidOnFrom.OWN_SENTENCE, SaidOnFrom.OWN_SENTENCE_YEAR})
+# The days a statement's own sentence states: the month and day at least, or a day counted
+# from the article date.
+STATED = frozenset({SaidOnFrom.OWN_SENTENCE, SaidOnFrom.OWN_SENTENCE_YEAR,
+                    SaidOnFrom.OWN_SENTENCE_DAY})
+# The reasons a statement has no day.
+UNDATED = frozenset({SaidOnFrom.VAGUE, SaidOnFrom.AFTER_ARTICLE, SaidOnFrom.NO_ANCHOR,
+                     SaidOnFrom.AMBIGUOUS, SaidOnFrom.NOT_STATED_UNDATED,
+                     SaidOnFrom.NOT_STATED})
 
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # A time expression that names a month but no year ("March 4", "4 Sept."): its day's year
@@ -59,6 +86,15 @@ DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 MONTH_WORD = re.compile(r"\b(?:" + "|".join(MONTH_NAMES + MONTH_ABBREVIATIONS) + r")\b",
                         re.IGNORECASE)
 YEAR_WRITTEN = re.compile(r"(?<!\d)(?:\d{4}|'\d{2})(?!\d)")
+# A day of the month in figures, in any language ("4 mars", "3/4", "the 4th"): such a day
+# states itself, its year (and maybe month) the article date's. Not a count of days or
+# hours ("2 days ago") nor a time of day ("10.30", "10:30", "9 pm", "18h").
+DAY_NUMBER = re.compile(r"(?<![\d.:])\d{1,2}(?![\d.:])"
+                        r"(?!\s*(?:days?|jours?|hours?|heures?|[ap]\.?m\b|h\b|h\d))",
+                        re.IGNORECASE)
+# A partial TimeML value of one day ("XXXX-08-19", "XXXX-WXX-5": an undated article's "August
+# 19" or "Friday"): the day needs the article's date.
+PARTIAL_DAY = re.compile(r"^XXXX-(?:\d{2}-\d{2}|WXX-\d)$")
 # The minimal weekday/today/month-day reading used only when the timex stage passes nothing.
 FALLBACK_TIMEX = re.compile(
     r"\b(?:(?P<wd>" + "|".join(WEEKDAY_NAMES) + r")|(?P<rel>today|yesterday)|(?P<mon>"
@@ -114,26 +150,47 @@ def _date(value: str | None) -> dt.date | None:
 
 def own_date(cue: Token, timexes: Sequence[Timex], content: tuple[int, int],
              article: Article) -> tuple[str | None, SaidOnFrom | None]:
-    """(day, how): a day attached to the cue verb, its year the article's when the words
-    give none; (None, VAGUE) when only a coarser time is, or a day after the article's (a
-    statement is not reported before it is made); (None, None) when no time is."""
-    vague = False
+    """(day, how): a day attached to the cue verb, what the article date gave it said by
+    ``how``; (None, why) when a time is attached but gives no day (``UNDATED``); (None,
+    None) when no time is."""
+    why: SaidOnFrom | None = None
     published = _date(article.published)
     for t in timexes:
         if content[0] <= t.start < content[1] or not _attached(cue, t):
             continue
         day = _date(t.value)
-        if day is None or (published is not None and day > published):
-            vague = True
+        if day is None:
+            partial = published is None and PARTIAL_DAY.match(t.value)
+            why = why or (SaidOnFrom.NO_ANCHOR if partial else SaidOnFrom.VAGUE)
             continue
-        return day.isoformat(), SaidOnFrom.OWN_SENTENCE_YEAR if yearless(t.text) \
-            else SaidOnFrom.OWN_SENTENCE
-    return None, SaidOnFrom.VAGUE if vague else None
+        if published is not None and day > published:
+            why = why or SaidOnFrom.AFTER_ARTICLE
+            continue
+        return day.isoformat(), stated_from(t.text)
+    return None, why
+
+
+def stated_from(text: str) -> SaidOnFrom:
+    """How a time expression's words give its day: in full, or its year or its day from
+    the article date ("on March 4"; "on Wednesday", "yesterday")."""
+    if YEAR_WRITTEN.search(text):
+        return SaidOnFrom.OWN_SENTENCE
+    return SaidOnFrom.OWN_SENTENCE_YEAR if yearless(text) or DAY_NUMBER.search(text) \
+        else SaidOnFrom.OWN_SENTENCE_DAY
 
 
 def yearless(text: str) -> bool:
     """Whether a time expression names a month but no year ("on March 4")."""
     return bool(MONTH_WORD.search(text)) and not YEAR_WRITTEN.search(text)
+
+
+def why_undated(article: Article, around: str) -> SaidOnFrom:
+    """Why a statement nothing dated has no day. ``around``: its sentence's words outside
+    what was said, where an undated article's "on Friday" or "yesterday" would be."""
+    if _date(article.published):
+        return SaidOnFrom.NOT_STATED
+    return SaidOnFrom.NO_ANCHOR if FALLBACK_TIMEX.search(around) else \
+        SaidOnFrom.NOT_STATED_UNDATED
 
 
 def _attached(cue: Token, timex: Timex) -> bool:
