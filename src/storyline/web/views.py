@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from itertools import pairwise
 from typing import Any
 from urllib.parse import quote as url_quote
@@ -19,7 +19,7 @@ from ..analyze.quotes import cues, cues_fr
 from ..analyze.quotes.dates import UNDATED
 from ..corpus.sources import outlet_name, syndication_roots
 from ..corpus.statements import one_per_statement_pair
-from ..corpus.timeline import reported
+from ..corpus.timeline import INFERRED_NOTE, SHARED_EVENT_NOTE, reported
 from ..records import Article, Event, Quote, Statement, TimelineItem
 from ..store import Store
 from ..store.web import OUTLET_SORTS, PAGE_SIZE, PEOPLE_SORTS, STORY_SORTS, check_search
@@ -254,7 +254,8 @@ def story_view(store: Store, story_id: str) -> View | None:
     undated = [i for i in items if not i["day"]]
     return {
         "story": rows[0],
-        "key_dates": [{**k, "label": day_label(k["date"]), "day": k["date"][:10]}
+        "key_dates": [{**k, "label": day_label(k["date"]), "day": k["date"][:10],
+                       "summary": _without_date_notes(k["summary"])}
                       for k in store.story_key_dates(story_id)],
         "days": days,
         "undated": undated,
@@ -336,9 +337,10 @@ def _item_view(store: Store, item: TimelineItem, ctx: _ItemContext) -> View:
     statement = ctx.statement_of.get(item.ref) if quote else None
     where = _event_where(store, event, ctx)
     day = d.isoformat() if (d := parse_day(item.date)) else None
+    title, date_notes = title_and_date_notes(item.title)
     return {
-        "kind": item.kind, "ref": item.ref, "title": item.title, "date": item.date,
-        "day": day,
+        "kind": item.kind, "ref": item.ref, "title": title, "date": item.date,
+        "day": day, "date_notes": date_notes,
         "quote": quote.text if quote else None,
         "said": said(quote, ctx.sentences.get(quote.id)) if quote else None,
         "reported_by": quote.reported_by if quote else None,
@@ -360,6 +362,29 @@ def _item_view(store: Store, item: TimelineItem, ctx: _ItemContext) -> View:
         if quote and quote.id in ctx.renderings else None,
         "undated_why": None if day else _undated_why(item, quote, articles),
     }
+
+
+def title_and_date_notes(title: str) -> tuple[str, list[str]]:
+    """A row's title without the date-provenance notes the timeline appends to it, and those
+    notes' words ("date inferred: the day it was reported"): a page shows them as a short
+    mark whose tooltip says how, not as a parenthesis longer than the title."""
+    notes = []
+    for note in (INFERRED_NOTE, SHARED_EVENT_NOTE):
+        if note in title:
+            title = title.replace(note, "")
+            notes.append(note.strip().strip("()"))
+    return title, notes
+
+
+_CLIPPED_DATE_NOTE = re.compile(r" \(date inferred[^);]*…")
+
+
+def _without_date_notes(summary: str) -> str:
+    """A key date's summary (its rows' titles) without their date notes: the day is the key
+    date's own, and each row in the timeline below carries its mark."""
+    for note in (INFERRED_NOTE, SHARED_EVENT_NOTE):
+        summary = summary.replace(note, "")
+    return _CLIPPED_DATE_NOTE.sub("…", summary)  # a note the summary's clip cut short
 
 
 def said(q: Quote | View, sentence: str | None = None) -> View:
@@ -854,20 +879,56 @@ def coverage(rows: list[View], outlet: str) -> list[View]:
     for s in stories.values():
         days = [d for r in s["outlets"] if (d := parse_day(r["first_published"]))]
         first = min(days) if days else None
+        # An outlet whose every article is a copy of another's came after its original.
+        on_first = [r["first_published"] for r in s["outlets"] if not _only_copies(r)
+                    and first is not None and parse_day(r["first_published"]) == first]
         s["outlets"] = [{"outlet": r["outlet"], "first": r["first_published"],
                          "articles": r["articles"], "copies": r["copies"],
                          "self": r["outlet"] == outlet,
-                         "when": _lateness(parse_day(r["first_published"]), first)}
+                         "when": _lateness(r["first_published"], first, on_first)
+                         if not _only_copies(r) or parse_day(r["first_published"]) != first
+                         else "same day, a copy"}
                         for r in s["outlets"]]
         out.append(s)
     return out
 
 
-def _lateness(day: date | None, first: date | None) -> str:
-    if day is None or first is None:
+def _only_copies(r: View) -> bool:
+    return bool(r["articles"]) and r["copies"] == r["articles"]
+
+
+def _lateness(published: str | None, first: date | None, on_first: list[str]) -> str:
+    """"first" only when it is certain: the one outlet out on the first day, or the earliest
+    there by the times all of that day's outlets give; "among the first" when several
+    published that day and some give no time; otherwise how many days (or hours) later."""
+    day = parse_day(published)
+    if day is None or first is None or published is None:
         return "undated"
     late = (day - first).days
-    return "first" if late == 0 else f"{late} day{'s' if late != 1 else ''} later"
+    if late:
+        return f"{late} day{'s' if late != 1 else ''} later"
+    if len(on_first) <= 1:
+        return "first"
+    times = [_moment(p) for p in on_first]
+    if any(t is None for t in times) or len({t is not None and t.tzinfo is None
+                                             for t in times}) > 1:
+        return "among the first (same day)"
+    mine, earliest = _moment(published), min(t for t in times if t is not None)
+    assert mine is not None
+    if mine == earliest:
+        return "first" if times.count(earliest) == 1 else "among the first (same time)"
+    hours = (mine - earliest).total_seconds() / 3600
+    return f"same day, {hours:.0f} h later" if hours >= 1 else "same day, under an hour later"
+
+
+def _moment(published: str) -> datetime | None:
+    """A publication time when ``published`` gives one (not a bare day)."""
+    if len(published) <= 10:
+        return None
+    try:
+        return datetime.fromisoformat(published.replace("Z", "+00:00"))
+    except ValueError:
+        return None
 
 
 def _wire_groups(store: Store, ids: list[str]) -> list[View]:
