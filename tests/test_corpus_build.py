@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Callable
 
 import numpy as np
+import pytest
 from numpy.typing import NDArray
 
 from storyline import corpus
@@ -104,15 +105,25 @@ def test_a_rebuild_keeps_the_stories_earlier_builds_made(settings: Settings) -> 
     assert [s.id for s in again.stories] == [s.id for s in first.stories]
 
 
-def test_statement_vectors_encoded_elsewhere_are_asked_for_once(settings: Settings) -> None:
+# A translation words the quote differently: its vectors, not its words, judge the pair.
+SAID_A1 = "we will keep the harbour open in the winter"
+SAID_A2 = "in the winter we will keep it open for the ferry boats and the fishing fleet"
+
+
+def _translated() -> dict[str, Analysis]:
+    said = {"a1": SAID_A1, "a2": SAID_A2}
+    return {i: dataclasses.replace(a, quotes=tuple(dataclasses.replace(q, text=said[i])
+                                                   for q in a.quotes))
+            for i, a in ANALYSES.items()}
+
+
+def test_statement_vectors_encoded_elsewhere_are_asked_for_once(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     from wordvectors import WordsEncoder
 
-    # A translation words the quote differently: its vectors, not its words, judge the pair.
-    said = {"a1": "we will keep the harbour open in the winter",
-            "a2": "in the winter we will keep it open for the ferry boats and the fishing fleet"}
-    analyses = {i: dataclasses.replace(a, quotes=tuple(dataclasses.replace(q, text=said[i])
-                                                       for q in a.quotes))
-                for i, a in ANALYSES.items()}
+    monkeypatch.setattr(corpus, "ENCODE_ELSEWHERE_TEXTS", 2)
+
+    analyses = _translated()
     asked: list[list[str]] = []
     answered: list[int] = []
 
@@ -127,12 +138,14 @@ def test_statement_vectors_encoded_elsewhere_are_asked_for_once(settings: Settin
     link = DuplicateLink(article="a2", canonical="a1", kind="translation")
     found = corpus.build(MemoryCorpus(ARTICLES, analyses), settings, copies=lambda: [link],
                          encode=encode)
-    assert asked == [[said["a1"], said["a2"]]] and answered == [1]
+    assert asked == [[SAID_A1, SAID_A2]] and answered == [1]
     [statement] = found.statements
     assert statement.quotes == ("q-a1", "q-a2")
 
 
-def test_nothing_is_sent_to_encode_when_no_quote_needs_a_vector(settings: Settings) -> None:
+def test_nothing_is_sent_to_encode_when_no_quote_needs_a_vector(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(corpus, "ENCODE_ELSEWHERE_TEXTS", 1)
     asked: list[list[str]] = []
 
     def encode(texts: list[str]) -> Callable[[], NDArray[np.float32]]:
@@ -143,3 +156,20 @@ def test_nothing_is_sent_to_encode_when_no_quote_needs_a_vector(settings: Settin
     found = corpus.build(MemoryCorpus(ARTICLES, ANALYSES), settings, copies=lambda: [link],
                          encode=encode)
     assert asked == [] and len(found.statements) == 1
+
+
+def test_a_few_statement_texts_are_encoded_here(settings: Settings) -> None:
+    from wordvectors import WordsEncoder
+
+    analyses = _translated()
+
+    def encode(texts: list[str]) -> Callable[[], NDArray[np.float32]]:
+        raise AssertionError("two texts are not worth a worker")
+
+    link = DuplicateLink(article="a2", canonical="a1", kind="translation")
+    here = WordsEncoder()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(corpus.statements, "load_encoder", lambda: here)
+        corpus.build(MemoryCorpus(ARTICLES, analyses), settings, copies=lambda: [link],
+                     encode=encode)
+    assert here.encoded == [SAID_A1, SAID_A2]

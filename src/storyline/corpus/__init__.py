@@ -45,6 +45,11 @@ from .sources import SourceIndex
 
 __all__ = ["CorpusBuild", "CorpusStepError", "build", "step"]
 
+# Statement texts worth encoding elsewhere: fewer are encoded here in less time (7 ms each,
+# the bench's 1k articles have 131) than a worker may take to load the model (0.2 s); the
+# eval sets have 2-10.
+ENCODE_ELSEWHERE_TEXTS = 32
+
 
 @dataclass(frozen=True, slots=True)
 class CorpusBuild:
@@ -114,11 +119,12 @@ def build(corpus: Corpus, settings: Settings, previous: Sequence[Story] = (),
             copy_links = copies()
         else:
             copy_links = dedup.find_duplicates(corpus, settings)
-    encoder = None
+    encoder: Precomputed | None = None
     if encode is not None:  # the statements' vectors, encoded while steps 3-5 run here
         with step("statements"):
             texts = statements.copy_texts(corpus.quotes(), copy_links)
-            encoder = Precomputed(texts, encode(texts)) if texts else None
+            if len(texts) >= ENCODE_ELSEWHERE_TEXTS:
+                encoder = Precomputed(texts, encode(texts))
     # 3. Stories, starting from the assignment earlier runs made.
     with step("stories"):
         found_stories = stories.assign_stories(corpus, copy_links, previous, settings)
