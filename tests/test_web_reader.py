@@ -324,3 +324,21 @@ def test_a_row_shows_its_inferred_date_as_a_short_mark() -> None:
     assert views._without_date_notes(
         "Launch" + INFERRED_NOTE + "; Visit: Anna Berg (date inferred: its year or we…") == \
         "Launch; Visit: Anna Berg…"
+
+
+def test_a_statement_that_is_an_event_stays_one_row_marked_as_an_event(web_db: Path) -> None:  # noqa: F811
+    from storyline.corpus.statement_events import _event
+    from storyline.store import Store
+    from webdata import STATEMENTS
+
+    fleet = next(s for s in STATEMENTS if s.id == "st-fleet")
+    with Store.open(web_db) as store, store.transaction():
+        events = list(store.events_by_ids(["ev1"]).values())
+        store.replace_events([*events, _event(fleet, [])])
+    with TestClient(create_app(web_db)) as c:
+        view = c.get(f"/api/stories/{STORY}").json()
+        html = c.get(f"/stories/{STORY}").text
+    rows = [i for d in view["days"] for i in d["entries"]]
+    assert [i["news"] for i in rows if i["statement"] == "st-fleet"] == [True]
+    assert not any(i["news"] for i in rows if i["statement"] != "st-fleet")
+    assert html.count("also an event</span>") == 1

@@ -16,8 +16,8 @@ from urllib.parse import quote as url_quote
 from urllib.parse import urlencode, urlsplit
 
 from ..analyze.quotes import cues, cues_fr
-from ..analyze.quotes.dates import UNDATED
 from ..corpus.sources import outlet_name, syndication_roots
+from ..corpus.statement_events import _event_id as statement_event_id
 from ..corpus.statements import one_per_statement_pair
 from ..corpus.timeline import INFERRED_NOTE, SHARED_EVENT_NOTE, reported
 from ..records import Article, Event, Quote, Statement, TimelineItem
@@ -284,6 +284,11 @@ class _ItemContext:
         # A timeline row stands for every rendering of its statement.
         self.statement_list = store.statements(story)
         self.statement_of = {q: s for s in self.statement_list for q in s.quotes}
+        # Statements that are events of the story too (corpus.statement_events: an interview,
+        # a press conference): still one row each, marked as such.
+        event_of = {statement_event_id(self.statement_of[t.ref]): self.statement_of[t.ref].id
+                    for t in self.items if t.kind == "quote" and t.ref in self.statement_of}
+        self.news = {event_of[e] for e in store.events_by_ids(event_of)}
         self.statements = {q: s.articles for q, s in self.statement_of.items()}
         shown = {q for t in self.items if t.kind == "quote"
                  for q in (self.statement_of[t.ref].quotes if t.ref in self.statement_of
@@ -345,6 +350,7 @@ def _item_view(store: Store, item: TimelineItem, ctx: _ItemContext) -> View:
         "said": said(quote, ctx.sentences.get(quote.id)) if quote else None,
         "reported_by": quote.reported_by if quote else None,
         "statement": statement.id if statement else None,
+        "news": statement is not None and statement.id in ctx.news,
         "renderings": (renderings := [_rendering(ctx.renderings[q], ctx.sentences.get(q))
                                       for q in (statement.quotes if statement else ())
                                       if q in ctx.renderings]),
@@ -555,8 +561,6 @@ def _undated_why(item: TimelineItem, quote: Quote | None, articles: list[View]) 
     if item.date_from:
         return f"no day could be fixed ({item.date_from})"
     if quote is not None:
-        if quote.said_on_from in UNDATED:
-            return str(quote.said_on_from)  # the quotes stage's reason, in words
         if quote.said_on_from:
             return f"no day could be fixed ({quote.said_on_from})"
         if not any(a["published"] for a in articles):
