@@ -22,6 +22,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Article, Mention
@@ -267,12 +270,11 @@ def _is_full(toks: list[str]) -> bool:
 def _cluster(found: list[_Name], doc: Doc) -> None:
     # (first, last) -> the cluster key of the first full name so spelled
     full: dict[tuple[str, str], str] = {}
-    for n in found:
-        toks = _tokens(doc, n)
+    tokens = [_tokens(doc, n) for n in found]
+    for n, toks in zip(found, tokens, strict=True):
         if n.label == "PERSON" and _is_full(toks):
             full.setdefault((toks[0], toks[-1]), PERSON_PREFIX + " ".join(toks))
-    for n in found:
-        toks = _tokens(doc, n)
+    for n, toks in zip(found, tokens, strict=True):
         n.key = _person_key(n, toks, full) or _other_key(n, toks)
         if n.key.startswith(PERSON_PREFIX):
             n.label = "PERSON"
@@ -373,15 +375,17 @@ def _roles(a: _Article) -> None:
     doc = a.doc
     name_tokens = {i for n in a.names for i in range(n.start, n.end)}
     i = 0
-    while i < len(doc):
+    # Only role nouns can head a description: found on the LOWER array, not by making a
+    # Token for every word (a spaCy object per token was most of this step's time).
+    for head in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), _ROLE_HEAD_IDS)).tolist():
+        if head < i:
+            continue  # inside the description just read
+        i = head
         tok = doc[i]
-        if (tok.lower_ not in names.ROLE_HEADS or i in a.taken or i in name_tokens
-                or tok.tag_ in PLURAL_TAGS):
-            i += 1
+        if i in a.taken or i in name_tokens or tok.tag_ in PLURAL_TAGS:
             continue
         span = _role_span(doc, i, name_tokens)
         if span is None:
-            i += 1
             continue
         start, end = span
         role = _describe(doc[start:end])
@@ -390,6 +394,11 @@ def _roles(a: _Article) -> None:
         a.out.append(_mention(a, start, end, "ROLE", key))
         a.taken.update(range(start, end))
         i = end
+
+
+# The role nouns as LOWER ids (spaCy's hashes of the strings), in spaCy's id type.
+_ROLE_HEAD_IDS = numpy.asarray(sorted(get_string_id(w) for w in names.ROLE_HEADS),
+                               dtype=numpy.uint64)
 
 
 def _role_span(doc: Doc, head: int, name_tokens: set[int]) -> tuple[int, int] | None:
