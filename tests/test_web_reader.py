@@ -305,9 +305,9 @@ def test_several_outlets_out_on_the_first_day_are_never_all_called_first() -> No
         ["first", "same day, 4 h later"]
     # a copy out the same day came after its original: the original is first
     rows = [{"story": "s", "title": "t", "outlet": o, "first_published": "2025-08-19",
-             "articles": 1, "copies": c} for o, c in (("UNN", 0), ("MENAFN", 1))]
-    assert [o["when"] for o in views.coverage(rows, "UNN")[0]["outlets"]] == \
-        ["first", "same day, a copy"]
+             "articles": 1, "copies": c} for o, c in (("MENAFN", 1), ("UNN", 0))]
+    assert [(o["outlet"], o["when"]) for o in views.coverage(rows, "UNN")[0]["outlets"]] == \
+        [("UNN", "first"), ("MENAFN", "same day, a copy")]  # the original listed first
     # one without a time: neither is first for certain
     assert whens("2025-08-19T09:00:00+00:00", "2025-08-19") == \
         ["among the first (same day)"] * 2

@@ -892,9 +892,15 @@ def coverage(rows: list[View], outlet: str) -> list[View]:
                          "when": _lateness(r["first_published"], first, on_first)
                          if not _only_copies(r) or parse_day(r["first_published"]) != first
                          else "same day, a copy"}
-                        for r in s["outlets"]]
+                        for r in sorted(s["outlets"], key=_coverage_order)]
         out.append(s)
     return out
+
+
+def _coverage_order(r: View) -> tuple[bool, str, bool, str]:
+    """Earliest first, an original before its same-day copy, undated last."""
+    return (r["first_published"] is None, r["first_published"] or "", _only_copies(r),
+            r["outlet"] or "")
 
 
 def _only_copies(r: View) -> bool:
