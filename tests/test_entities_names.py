@@ -65,3 +65,52 @@ def test_a_person_keeps_the_full_name() -> None:
     found = by_alias([m("p1", "Ingrid Halvorsen", "PERSON", 0),
                       *[m(f"p{k}", "Halvorsen", "PERSON", 0) for k in range(2, 9)]])
     assert found["Halvorsen"].name == "Ingrid Halvorsen"
+
+
+def test_a_committee_is_not_its_chamber() -> None:
+    # A parliament page: the chamber by name five times, one of its committees once, both
+    # read as organisations. The committee is a body of its own, not the chamber's name.
+    mentions = [m(f"c{k}", "Storting", "ORG", 0) for k in range(5)]
+    mentions.append(m("c9", "the Storting Fisheries Committee", "ORG", 40))
+    mentions.append(m("c9", "Storting", "ORG", 120))
+    found = by_alias(mentions)
+    assert found["Storting"].name == "Storting"
+    assert found["the Storting Fisheries Committee"].id != found["Storting"].id
+    assert found["the Storting Fisheries Committee"].name == "Storting Fisheries Committee"
+
+
+def test_a_programme_or_product_is_not_the_company() -> None:
+    # A tech digest: the maker, its developer programme and its game service.
+    found = by_alias([
+        m("t1", "Korvath", "ORG", 0), m("t2", "Korvath", "ORG", 0),
+        m("t1", "the Korvath Developer Program", "ORG", 40),
+        m("t3", "Pellor", "ORG", 0), m("t3", "Pellor xStream", "ORG", 30),
+        m("t4", "Pellor", "ORG", 0),
+    ])
+    assert found["Korvath"].id != found["the Korvath Developer Program"].id
+    assert found["Pellor"].id != found["Pellor xStream"].id
+    assert found["Pellor"].aliases == ("Pellor",)
+
+
+def test_a_department_by_its_own_name_is_still_one_entity() -> None:
+    # "Interior" for the "Interior Department"; "U.S. Fish" cut from the "U.S. Fish and
+    # Wildlife Service"; "Kestrel news agency" describes Kestrel in lower case.
+    found = by_alias([
+        m("g1", "the Harbour Department", "ORG", 0), m("g2", "Harbour", "ORG", 0),
+        m("g3", "the Tarn Fish and Wildlife Service", "ORG", 0), m("g3", "Tarn Fish", "ORG", 60),
+        m("g4", "Kestrel news agency", "ORG", 0), m("g5", "Kestrel", "ORG", 0),
+    ])
+    assert found["Harbour"].id == found["the Harbour Department"].id
+    assert found["Tarn Fish"].id == found["the Tarn Fish and Wildlife Service"].id
+    assert found["Kestrel"].id == found["Kestrel news agency"].id
+
+
+def test_a_short_form_a_unit_may_be_cut_from_does_not_go_to_another_name() -> None:
+    # "Bellmoor" opens a court's name and a courthouse's: which one it shortens is unclear,
+    # so it joins neither (the court, a unit, never takes it and still counts against).
+    found = by_alias([
+        m("k1", "Bellmoor", "ORG", 0), m("k1", "the Bellmoor Courthouse", "ORG", 30),
+        m("k2", "Bellmoor Superior Court", "ORG", 0),
+    ])
+    assert found["Bellmoor"].id != found["the Bellmoor Courthouse"].id
+    assert found["Bellmoor"].id != found["Bellmoor Superior Court"].id

@@ -51,6 +51,29 @@ _MODEL_WORD = re.compile(r"\d")
 # A possessive after a name's first words ("NASA's Office of ...", "Apple's AirPods Pro"):
 # what follows belongs to that name; it is not its longer form.
 _POSSESSIVE = re.compile(r"^[^\s]+?(?:'s|’s|s'|s’)$")
+# Head nouns of an organisation's units, bodies and programmes. A longer name that adds
+# words of its own ending in one ("Senate" + "Judiciary Committee", "UN" + "Security
+# Council", "iPhone" + "Developer Program", "Royal Oak" + "Beaumont Hospital") names a
+# body within or beside the shorter one, not the shorter one's full name. Only the head
+# added ("Interior" + "Department", "Ohio State" + "University") is the shorter name's own
+# full name and still joins. Drawn from the kinds of bodies news names (government,
+# courts, schools, programmes), not from any evaluation text; "store", "airlines",
+# "foods", "films" are left out as words that end a company's own name.
+ORG_UNIT_HEADS = frozenset({
+    "committee", "subcommittee", "department", "dept", "office", "ministry", "council",
+    "agency", "bureau", "division", "program", "programme", "service", "services",
+    "commission", "court", "board", "institute", "center", "centre", "school", "college",
+    "faculty", "hospital", "clinic", "laboratory", "laboratories", "lab", "labs", "unit",
+    "panel", "caucus", "branch", "directorate", "authority", "administration", "foundation",
+    "fund", "museum", "academy", "initiative", "project", "task", "force", "team", "squad",
+    "secretariat", "inspectorate", "tribunal", "chamber", "conference",
+})
+# A word with a capital after a lower-case letter ("xCloud", "AirPods", "CarPlay") is a
+# product's name; after an organisation's name it names that product, not the maker.
+_PRODUCT_WORD = re.compile(r"[a-z][A-Z]")
+# Words that, opening the added words, show the shorter name was cut inside a longer one
+# ("U.S. Fish" + "and Wildlife Service"): the longer is the same name, not a part.
+_NAME_JOINERS = frozenset({"and", "&"})
 # What folding leaves of an apostrophe surname's first part: O'Brien, D'Arcy.
 APOSTROPHE_PARTICLES = frozenset({"o", "d"})
 ACRONYM = re.compile(r"^[A-Z](?:\.?[A-Z]){1,5}\.?$")
@@ -372,18 +395,26 @@ def _join_org_short_forms(named: list[_Cluster], uf: _UnionFind) -> None:
     The longer name must be one the model called an organisation at least once, and the
     one the short form opens far more often than any other (``_dominant``): "Apple" stays
     apart when the corpus has both "Apple Inc." and "Apple Corps". A short form the corpus
-    also uses as a place stays apart: "Surrey" is not "Surrey Police".
+    also uses as a place stays apart: "Surrey" is not "Surrey Police". A longer name that
+    adds a body of its own or a product ("Senate Judiciary Committee", "Microsoft xCloud",
+    ``_added_kind``) is another entity than the short form.
     """
     votes = _label_votes(named, uf)
     places = {k for c in named if c.labels["GPE"] or c.labels["LOC"] for k in c.full_keys()}
     by_prefix: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    # Units a short form may be cut from ("Bellflower" for "Bellflower Superior Court"):
+    # they count against the other longer names it opens, but never take it.
+    units: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     for c in named:
         if votes[uf.find(c.ref)]["ORG"]:
             for k in c.full_keys():
                 words = k.split()
                 for n in range(1, len(words)):
-                    if not _names_a_part(c, k, n):  # "Lenovo" is not "Lenovo Yoga C940"
+                    added = _added_kind(c, k, n)
+                    if added != "part":  # "Lenovo" is not "Lenovo Yoga C940"
                         by_prefix[" ".join(words[:n])][uf.find(c.ref)] += 1
+                    if added == "unit":  # "Senate" is not "Senate Judiciary Committee"
+                        units[" ".join(words[:n])][uf.find(c.ref)] += 1
     # A short form already in a group with a longer name ("Corvel" with "Corvel Inc.") is
     # settled: the longer name's own group decides, not the word it starts with.
     longest: Counter[tuple[str, str]] = Counter()
@@ -398,26 +429,69 @@ def _join_org_short_forms(named: list[_Cluster], uf: _UnionFind) -> None:
             if longest[uf.find(c.ref)] > len(k.split()):
                 continue
             target = _dominant(by_prefix.get(k, Counter()), uf)
-            if target:
+            if target and not _only_units(target, k, by_prefix, units, uf):
                 _union_votes(uf, votes, target, c.ref)
 
 
-def _names_a_part(c: _Cluster, key: str, n: int) -> bool:
-    """Whether the cluster's name with this key, after its first ``n`` words, names
-    something of theirs rather than going on with their name: a model word follows
-    ("Lenovo Yoga C940", "Lexus ES 350") or the n-th word is a possessive ("NASA's Office
-    of the Inspector General"). Added company suffixes go on with the name
-    ("McDonald's Corp.")."""
+def _only_units(target: tuple[str, str], prefix: str,
+                by_prefix: dict[str, Counter[tuple[str, str]]],
+                units: dict[str, Counter[tuple[str, str]]], uf: _UnionFind) -> bool:
+    """Whether every name of the target group that opens with the prefix names a unit."""
+    def of_target(counts: Counter[tuple[str, str]]) -> int:
+        return sum(n for r, n in counts.items() if uf.find(r) == target)
+    found = of_target(units.get(prefix, Counter()))
+    return bool(found) and found >= of_target(by_prefix[prefix])
+
+
+def _added_kind(c: _Cluster, key: str, n: int) -> str | None:
+    """What the cluster's name with this key adds after its first ``n`` words when it
+    does not go on with their name: "part" where it names something of theirs (a model
+    word follows: "Lenovo Yoga C940", "Lexus ES 350"; the n-th word is a possessive:
+    "NASA's Office of the Inspector General"; a product word: "Microsoft xCloud"), "unit"
+    where it names a body of its own ("Senate Judiciary Committee", ``_names_a_unit``),
+    else None. Added company suffixes go on with the name ("McDonald's Corp."), and so do
+    words after a joiner ("U.S. Fish" + "and Wildlife Service")."""
     added = key.split()[n:]
     if set(added) <= ORG_SUFFIXES:
-        return False
+        return None
     if any(_MODEL_WORD.search(w) for w in added):
-        return True
+        return "part"
+    kind = None
     for name in set(c.names):
-        words = _bare(name).split()
-        if len(words) > n and _POSSESSIVE.match(words[n - 1]) and _key(name, c.labels) == key:
-            return True
-    return False
+        if _key(name, c.labels) != key:
+            continue
+        raw = _bare(name).split()
+        words = _key_words(raw)
+        if len(words) <= n or [k for k, _ in words[:len(added) + n]] != key.split():
+            continue
+        last, nxt = words[n - 1][1], words[n][1]
+        if last == nxt or any(w.lower() in _NAME_JOINERS for w in raw[last + 1:nxt + 1]):
+            continue  # cut inside one word or inside the name ("U.S. Fish and ...")
+        if _POSSESSIVE.match(raw[last]) or any(_PRODUCT_WORD.search(w) for w in raw[nxt:]):
+            return "part"
+        if _names_a_unit(raw[nxt:]):
+            kind = "unit"
+    return kind
+
+
+def _key_words(raw: list[str]) -> list[tuple[str, int]]:
+    """The key words of a name's written words, each with the index of the word it comes
+    from ("U.S. Fish" -> [("u", 0), ("s", 0), ("fish", 1)]); a word folding to nothing
+    ("&") gives none."""
+    return [(p, i) for i, w in enumerate(raw) for p in names.name_key(w).split()]
+
+
+def _names_a_unit(added: list[str]) -> bool:
+    """Whether the added written words name a body of their own: a unit head noun
+    (``ORG_UNIT_HEADS``) and a capitalised word of their own before or after it
+    ("Judiciary Committee", "Office of the Inspector General"); not the head alone
+    ("Department": "Interior Department") nor a description in lower case ("IRNA news
+    agency")."""
+    folded = [names.name_key(w) for w in added]
+    if not any(w in ORG_UNIT_HEADS for w in folded):
+        return False
+    return any(w[:1].isupper() and f not in ORG_UNIT_HEADS and f not in FUNCTION_WORDS
+               and f not in ORG_SUFFIXES for w, f in zip(added, folded, strict=True))
 
 
 def _bare(name: str) -> str:
