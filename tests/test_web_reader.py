@@ -342,3 +342,16 @@ def test_a_statement_that_is_an_event_stays_one_row_marked_as_an_event(web_db: P
     assert [i["news"] for i in rows if i["statement"] == "st-fleet"] == [True]
     assert not any(i["news"] for i in rows if i["statement"] != "st-fleet")
     assert html.count("also an event</span>") == 1
+
+
+def test_reported_words_open_in_lower_case_when_the_story_writes_them_so() -> None:
+    from storyline.corpus.timeline import common_words
+
+    common = common_words(["The fire caused damage to the church.", "Damage was light."])
+    s = views.said({"kind": "indirect", "text": "Damage to the church was estimated",
+                    "cue": "said"}, None, common)
+    assert f"{s['verb']} {s['text']}" == "said that damage to the church was estimated"
+    # without the story's words a capitalised noun may be a name, and stays as it is
+    s = views.said({"kind": "indirect", "text": "Damage to the church was estimated",
+                    "cue": "said"})
+    assert s["text"] == "Damage to the church was estimated"

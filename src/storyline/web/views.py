@@ -8,7 +8,7 @@ and ``json`` is inert by nature.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from datetime import date, datetime, timedelta
 from itertools import pairwise
 from typing import Any
@@ -19,7 +19,7 @@ from ..analyze.quotes import cues, cues_fr
 from ..corpus.sources import outlet_name, syndication_roots
 from ..corpus.statement_events import _event_id as statement_event_id
 from ..corpus.statements import one_per_statement_pair
-from ..corpus.timeline import INFERRED_NOTE, SHARED_EVENT_NOTE, reported
+from ..corpus.timeline import INFERRED_NOTE, SHARED_EVENT_NOTE, common_words, reported
 from ..records import Article, Event, Quote, Statement, TimelineItem
 from ..store import Store
 from ..store.web import OUTLET_SORTS, PAGE_SIZE, PEOPLE_SORTS, STORY_SORTS, check_search
@@ -284,6 +284,7 @@ class _ItemContext:
         # A timeline row stands for every rendering of its statement.
         self.statement_list = store.statements(story)
         self.statement_of = {q: s for s in self.statement_list for q in s.quotes}
+        self.common = common_words(s.text for s in self.statement_list)
         # Statements that are events of the story too (corpus.statement_events: an interview,
         # a press conference): still one row each, marked as such.
         event_of = {statement_event_id(self.statement_of[t.ref]): self.statement_of[t.ref].id
@@ -347,11 +348,12 @@ def _item_view(store: Store, item: TimelineItem, ctx: _ItemContext) -> View:
         "kind": item.kind, "ref": item.ref, "title": title, "date": item.date,
         "day": day, "date_notes": date_notes,
         "quote": quote.text if quote else None,
-        "said": said(quote, ctx.sentences.get(quote.id)) if quote else None,
+        "said": said(quote, ctx.sentences.get(quote.id), ctx.common) if quote else None,
         "reported_by": quote.reported_by if quote else None,
         "statement": statement.id if statement else None,
         "news": statement is not None and statement.id in ctx.news,
-        "renderings": (renderings := [_rendering(ctx.renderings[q], ctx.sentences.get(q))
+        "renderings": (renderings := [_rendering(ctx.renderings[q], ctx.sentences.get(q),
+                                                 ctx.common)
                                       for q in (statement.quotes if statement else ())
                                       if q in ctx.renderings]),
         "rendering_outlets": len({r["outlet"] for r in renderings}),
@@ -393,15 +395,18 @@ def _without_date_notes(summary: str) -> str:
     return _CLIPPED_DATE_NOTE.sub("…", summary)  # a note the summary's clip cut short
 
 
-def said(q: Quote | View, sentence: str | None = None) -> View:
+def said(q: Quote | View, sentence: str | None = None,
+         common: Set[str] = frozenset()) -> View:
     """How a quote reads: a direct quote in marks, reported speech as "said that ..."
-    without marks, a fragment inside its sentence with the fragment marked."""
+    without marks, a fragment inside its sentence with the fragment marked. ``common``:
+    words a capital at the start of reported words does not make a name (the story's
+    ``common_words``)."""
     d: View = q if isinstance(q, dict) else q.to_dict()
     kind, text, cue = str(d["kind"]), " ".join(str(d["text"]).split()), d["cue"]
     out: View = {"kind": kind, "label": KIND_LABELS_QUOTE.get(kind, kind), "text": text,
                  "verb": None, "before": None, "after": None}
     if kind != "direct":
-        verb, body = _reported(_cue_phrase(d, cue, sentence) or past_tense(cue), text)
+        verb, body = _reported(_cue_phrase(d, cue, sentence) or past_tense(cue), text, common)
         return {**out, "verb": verb, "text": body}
     sent_start = int(d["sent_start"])
     start, end = int(d["start"]) - sent_start, int(d["end"]) - sent_start
@@ -419,7 +424,7 @@ def said(q: Quote | View, sentence: str | None = None) -> View:
     return out
 
 
-def _reported(verb: str, text: str) -> tuple[str, str]:
+def _reported(verb: str, text: str, common: Set[str] = frozenset()) -> tuple[str, str]:
     """("said that", the content), or the verb alone before an object or an infinitive."""
     verb = "said" if verb in _NEED_OBJECT else verb
     text = " ".join(text.split())
@@ -429,7 +434,7 @@ def _reported(verb: str, text: str) -> tuple[str, str]:
     base = _english_base(verb.split(" ", 1)[0])
     if base is None or base in _NO_THAT_CUES:  # another language's verb, or an object
         return verb, text
-    return reported(verb, text)
+    return reported(verb, text, common)
 
 
 def _english_base(word: str) -> str | None:
@@ -502,13 +507,13 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-def _rendering(r: View, sentence: str | None) -> View:
+def _rendering(r: View, sentence: str | None, common: Set[str] = frozenset()) -> View:
     """One rendering of a statement: its outlet, its wording, where its sentence is."""
     outlet = outlet_label(r["outlet"], r["article_source_id"])
     label = article_label(r["article_title"], r["article_lead"], r["article_source_id"])
     when = _when(r["said_on"], r["published"])
     return {"id": r["id"], "outlet": outlet, "label": label,
-            "said": said(r, sentence), "when": when,
+            "said": said(r, sentence, common), "when": when,
             "link": highlight_link(r["article"], (r["sent_start"], r["sent_end"]),
                                    (r["start"], r["end"])),
             "url": text_fragment_url(r["url"], sentence),
