@@ -8,12 +8,13 @@ import pytest
 
 from storyline.analyze.events import THING_PREFIX, find_event_mentions
 from storyline.analyze.events.kinds import DateFrom
-from storyline.corpus.events import merge_events
+from storyline.corpus import events as corpus_events
 from storyline.corpus.reader import MemoryCorpus
 from storyline.records import (
     Analysis,
     Article,
     DuplicateLink,
+    Event,
     EventMention,
     Mention,
     Story,
@@ -258,6 +259,13 @@ def _analysis(aid: str, mentions: list[Mention], events: list[EventMention]) -> 
     return Analysis(article=aid, mentions=tuple(mentions), event_mentions=tuple(events))
 
 
+def _merge(articles: list[Article], analyses: dict[str, Analysis], stories: list[Story],
+           links: list[DuplicateLink], key_to_entity: dict[tuple[str, str], str]) -> list[Event]:
+    """``merge_events`` over these analyses, served by a corpus as the build's are."""
+    return corpus_events.merge_events(articles, MemoryCorpus([], analyses), stories, links,
+                                      key_to_entity)
+
+
 def _m(aid: str, text: str, label: str = "PERSON") -> Mention:
     return Mention(aid, 0, len(text), text, label, text.split()[-1].lower())
 
@@ -274,10 +282,10 @@ def test_same_meeting_in_three_articles_is_one_event_with_syndication_folded() -
     key_to_entity = {(a, k): f"E-{k}" for a in ("a1", "a2", "a3") for k in ("lindqvist", "brandt")}
     links = [DuplicateLink(article="a3", canonical="a1", kind="wire")]
     story = Story(id="s1", title="t", articles=("a1", "a2", "a3"))
-    events = merge_events(articles, analyses, [story], links, key_to_entity)
+    events = _merge(articles, analyses, [story], links, key_to_entity)
     # Read from a corpus a batch at a time, the analyses give the same events.
     corpus = MemoryCorpus(articles, analyses)
-    assert merge_events(articles, corpus, [story], links, key_to_entity) == events
+    assert corpus_events.merge_events(articles, corpus, [story], links, key_to_entity) == events
     assert len(events) == 1
     event = events[0]
     assert event.date == "2031-03-11"
@@ -296,7 +304,7 @@ def test_different_days_stay_different_events_and_undated_joins_only_a_clear_mat
         _em("a1", "meeting", "2031-03-12", ("lindqvist",), start=20),
         _em("a1", "meeting", None, ("lindqvist", "brandt"), start=40),
     ])}
-    events = merge_events([_article("x")], analyses, [], [], {})
+    events = _merge([_article("x")], analyses, [], [], {})
     assert [e.date for e in events] == ["2031-03-11", "2031-03-12"]
     assert len(events[0].mentions) == 2
 
@@ -308,7 +316,8 @@ def test_product_participant_is_the_entity_of_the_same_name_and_in_the_title() -
             _em("a1", "launch", "2031-03-14", ("ferries", THING_PREFIX + "Orion 7"))]),
         "a2": _analysis("a2", [orion], []),
     }
-    [event] = merge_events([_article("x")], analyses, [], [], {("a1", "ferries"): "E-nf"})
+    [event] = _merge([_article("x"), _article("x", "a2")], analyses, [], [],
+                     {("a1", "ferries"): "E-nf"})
     assert set(event.participants) == {"E-nf", "E-orion"}
     assert "Orion 7" in event.title
 
@@ -334,14 +343,14 @@ def test_verb_named_event_is_titled_by_who_and_the_verb_phrase_and_a_bare_verb_i
                         date="2031-03-15", date_from="trigger", participants=("lindqvist",),
                         phrase="dealt")
     analyses = {"a1": _analysis("a1", [_m("a1", "Anna Lindqvist")], [lead, bare])}
-    events = merge_events([_article("x")], analyses, [], [], {("a1", "lindqvist"): "E-al"})
+    events = _merge([_article("x")], analyses, [], [], {("a1", "lindqvist"): "E-al"})
     assert [e.title for e in events] == ["Anna Lindqvist opens the Oslo ferry terminal"]
     assert not any("inferred" in e.title for e in events)
 
 
 def test_a_kind_without_anyone_or_anywhere_is_no_event() -> None:
     analyses = {"a1": _analysis("a1", [], [_em("a1", "talks", "2031-03-11", ())])}
-    assert merge_events([_article("x")], analyses, [], [], {}) == []
+    assert _merge([_article("x")], analyses, [], [], {}) == []
 
 
 def _lead(aid: str, kind: str, date: str | None, participants: tuple[str, ...],
@@ -358,7 +367,7 @@ def test_leads_of_one_story_meet_in_one_event_whatever_their_verb() -> None:
             aids, ("enter", "check", "admit"), strict=True)}
     key_to_entity = {(a, "holm"): "E-holm" for a in aids}
     story = Story(id="s1", title="t", articles=aids)
-    events = merge_events([_article("x", a) for a in aids], analyses, [story], [], key_to_entity)
+    events = _merge([_article("x", a) for a in aids], analyses, [story], [], key_to_entity)
     assert len(events) == 1 and set(events[0].articles) == set(aids)
 
 
@@ -370,7 +379,7 @@ def test_leads_on_different_days_stay_apart() -> None:
                     _lead("a2", "leave", "2031-04-02", ("holm",))])}
     key_to_entity = {(a, "holm"): "E-holm" for a in aids}
     story = Story(id="s1", title="t", articles=aids)
-    events = merge_events([_article("x", a) for a in aids], analyses, [story], [], key_to_entity)
+    events = _merge([_article("x", a) for a in aids], analyses, [story], [], key_to_entity)
     assert len(events) == 2
 
 
@@ -381,7 +390,7 @@ def test_a_planned_meeting_is_kept_apart_from_the_meeting_that_took_place() -> N
                            end=40, date="2031-03-11", participants=("lindqvist", "brandt"),
                            status="planned")
     analyses = {"a1": _analysis("a1", mentions, [held, planned])}
-    events = merge_events([_article("x")], analyses, [], [], {})
+    events = _merge([_article("x")], analyses, [], [], {})
     assert sorted(e.status for e in events) == ["happened", "planned"]
 
 
@@ -426,7 +435,7 @@ def test_status_lead_and_phrase_survive_the_store_and_status_the_export(store: A
         store.upsert_article(_article("Anna Lindqvist plans a meeting in Oslo."))
         store.save_analysis(_analysis("a1", [_m("a1", "Anna Lindqvist")], [em]))
     assert store.event_mentions() == [em]
-    events = merge_events([_article("x")], {"a1": _analysis("a1", [_m("a1", "Anna Lindqvist")],
+    events = _merge([_article("x")], {"a1": _analysis("a1", [_m("a1", "Anna Lindqvist")],
                                                              [em])}, [], [], {})
     with store.transaction():
         store.replace_events(events)
@@ -442,7 +451,7 @@ def test_a_later_report_of_the_lead_happening_joins_it_by_kind_and_one_name() ->
                 "a2": _analysis("a2", [_m("a2", "Tara Holm")], [body])}
     key_to_entity = {(a, "holm"): "E-holm" for a in aids}
     story = Story(id="s1", title="t", articles=aids)
-    events = merge_events([_article("x", a) for a in aids], analyses, [story], [], key_to_entity)
+    events = _merge([_article("x", a) for a in aids], analyses, [story], [], key_to_entity)
     assert len(events) == 1 and set(events[0].articles) == set(aids)
 
 
@@ -459,7 +468,7 @@ def test_a_lead_dated_only_by_its_publication_day_stays_off_another_months_event
                                 [inferred])}
     key_to_entity = {(a, k): f"E-{k}" for a in aids for k in ("holm", "brandt")}
     story = Story(id="s1", title="t", articles=aids)
-    events = merge_events([_article("x", a) for a in aids], analyses, [story], [], key_to_entity)
+    events = _merge([_article("x", a) for a in aids], analyses, [story], [], key_to_entity)
     assert sorted(e.date or "" for e in events) == ["2031-03-11", "2031-06-02"]
 
 
@@ -473,7 +482,7 @@ def test_an_undated_lead_joins_a_dated_lead_of_its_kind_on_one_name_not_another_
                     _lead("a3", "visit", None, ("holm",))])}
     key_to_entity = {(a, "holm"): "E-holm" for a in aids}
     story = Story(id="s1", title="t", articles=aids)
-    events = merge_events([_article("x", a) for a in aids], analyses, [story], [], key_to_entity)
+    events = _merge([_article("x", a) for a in aids], analyses, [story], [], key_to_entity)
     assert sorted(len(e.articles) for e in events) == [1, 2]
     assert next(e for e in events if len(e.articles) == 2).date == "2031-03-11"
 
@@ -489,7 +498,7 @@ def test_leads_meet_on_a_surname_but_it_counts_as_one_name() -> None:
                 "a3": _analysis("a3", [_m("a3", "Tara Holm")], [
                     _em("a3", "meeting", "2031-03-11", ("holm",), start=0)])}
     story = Story(id="s1", title="t", articles=aids)
-    events = merge_events([_article("x", a) for a in aids], analyses, [story], [], {})
+    events = _merge([_article("x", a) for a in aids], analyses, [story], [], {})
     lead = next(e for e in events if "a1" in e.articles)
     assert set(lead.articles) == {"a1", "a2"}
 
@@ -499,7 +508,7 @@ def test_a_verb_event_naming_nobody_is_titled_by_its_phrase_not_a_report_label()
                         date="2031-03-04", date_from="trigger", place="geneva",
                         phrase="held in Geneva a week ago")
     analyses = {"a1": _analysis("a1", [_m("a1", "Geneva", "GPE")], [held])}
-    [event] = merge_events([_article("x")], analyses, [], [], {})
+    [event] = _merge([_article("x")], analyses, [], [], {})
     assert event.title == "Held in Geneva a week ago — Geneva"
 
 
@@ -517,7 +526,7 @@ def test_leads_of_one_kind_on_agreeing_days_meet_whoever_each_outlet_names() -> 
                 "a2": _analysis("a2", [_m("a2", "Ivo Sand")], [
                     _lead("a2", "fire", None, ("sand",))])}
     story = Story(id="s1", title="t", articles=aids)
-    events = merge_events([_dated_article(a, None) for a in aids], analyses, [story], [], {})
+    events = _merge([_dated_article(a, None) for a in aids], analyses, [story], [], {})
     assert len(events) == 1 and set(events[0].articles) == set(aids)
 
 
@@ -528,7 +537,7 @@ def test_leads_of_one_kind_on_different_days_stay_apart() -> None:
                 "a2": _analysis("a2", [_m("a2", "Ivo Sand")], [
                     _lead("a2", "fire", "2031-05-02", ("sand",))])}
     story = Story(id="s1", title="t", articles=aids)
-    events = merge_events([_dated_article(a, None) for a in aids], analyses, [story], [], {})
+    events = _merge([_dated_article(a, None) for a in aids], analyses, [story], [], {})
     assert len(events) == 2
 
 
@@ -549,7 +558,7 @@ def test_an_undated_lead_joins_a_dated_one_by_one_name_when_its_article_is_of_th
     key_to_entity = {(a, "holm"): "E-holm" for a in aids}
     story = Story(id="s1", title="t", articles=aids)
     articles = [_dated_article("a1", "2031-03-11"), _dated_article("a2", published)]
-    events = merge_events(articles, analyses, [story], [], key_to_entity)
+    events = _merge(articles, analyses, [story], [], key_to_entity)
     assert (len(events) == 1) is joins
 
 
@@ -574,7 +583,7 @@ def test_an_inferred_lead_day_read_back_as_plain_text_is_still_known_as_inferred
                 "a2": _analysis("a2", [_m("a2", "Tara Holm")], [inferred])}
     key_to_entity = {(a, "holm"): "E-holm" for a in aids}
     story = Story(id="s1", title="t", articles=aids)
-    [event] = merge_events([_article("x", a) for a in aids], analyses, [story], [],
+    [event] = _merge([_article("x", a) for a in aids], analyses, [story], [],
                            key_to_entity)
     # The publication day a day later tells the stated day's happening; the stated day wins.
     assert event.date == "2031-03-11" and event.date_from == "clause"
@@ -605,7 +614,7 @@ def test_leads_meet_on_a_name_both_their_sentences_hold_though_no_participant(
     story = Story(id="s1", title="t", articles=aids)
     articles = [Article(id=a, source_id=a, source=a, text="x", outlet="Daily Ledger")
                 for a in aids]
-    events = merge_events(articles, analyses, [story], [], {})
+    events = _merge(articles, analyses, [story], [], {})
     assert (len(events) == 1) is meet
 
 
@@ -618,7 +627,7 @@ def test_a_name_outside_the_leads_sentence_does_not_tie_leads() -> None:
         "a2": _analysis("a2", [_m("a2", "Lena Kade"), far], [
             _lead("a2", "gut", None, ("kade",))])}
     story = Story(id="s1", title="t", articles=aids)
-    events = merge_events([_dated_article(a, None) for a in aids], analyses, [story], [], {})
+    events = _merge([_dated_article(a, None) for a in aids], analyses, [story], [], {})
     assert len(events) == 2
 
 
@@ -633,7 +642,7 @@ def test_a_verb_with_only_when_it_happened_is_still_a_bare_verb(phrase: str,
                       end=9, date="2031-03-14", date_from="trigger",
                       participants=("lindqvist",), phrase=phrase)
     analyses = {"a1": _analysis("a1", [_m("a1", "Anna Lindqvist")], [em])}
-    events = merge_events([_article("x")], analyses, [], [], {})
+    events = _merge([_article("x")], analyses, [], [], {})
     assert bool(events) is titled
 
 
@@ -651,7 +660,7 @@ def test_an_undated_mention_joins_a_dated_one_whose_place_it_names_less_finely(
                 "a2": analysis("a2", None, undated_place)}
     key_to_entity = {(a, k): f"E-{k}" for a in ("a1", "a2") for k in ("lindqvist", "brandt")}
     story = Story(id="s1", title="t", articles=("a1", "a2"))
-    events = merge_events([_article("x", "a1"), _article("x", "a2")], analyses, [story], [],
+    events = _merge([_article("x", "a1"), _article("x", "a2")], analyses, [story], [],
                           key_to_entity)
     assert (len(events) == 1) is joins
 
@@ -677,7 +686,7 @@ def _undated_story(anchor: str = "XXXX-WXX-1", call: str = "XXXX-03-11",
     key_to_entity = {(a, k): f"E-{k}" for a in ("a1", "a2") for k in ("lindqvist", "brandt")}
     story = Story(id="s1", title="t", articles=("a1", "a2"))
     articles = [_dated_article("a1", dated), _dated_article("a2", None)]
-    return merge_events(articles, analyses, [story], [], key_to_entity)
+    return _merge(articles, analyses, [story], [], key_to_entity)
 
 
 def test_an_undated_articles_partial_days_take_year_and_week_from_an_event_shared_with_a_dated_one(
@@ -751,7 +760,7 @@ def test_an_undated_articles_event_fixed_by_a_shared_one_joins_the_dated_event_i
     key_to_entity = {(a, k): f"E-{k}" for a in ("a1", "a2") for k in ("lindqvist", "brandt")}
     story = Story(id="s1", title="t", articles=("a1", "a2"))
     articles = [_dated_article("a1", "2031-03-11"), _dated_article("a2", None)]
-    [event] = merge_events(articles, analyses, [story], [], key_to_entity)
+    [event] = _merge(articles, analyses, [story], [], key_to_entity)
     assert event.date == "2031-03-10" and set(event.mentions) == {
         "a1-meeting-0", "a2-meeting-0", "a2-summit-20"}
 
@@ -821,7 +830,7 @@ def test_a_title_names_a_product_only_where_the_happening_is_about_one() -> None
     analyses = {"a1": _analysis("a1", mentions, [
         _em("a1", "death", "2031-03-07", ("weiss", "nova")),
         _em("a1", "launch", "2031-03-08", ("volvo", "nova"), start=20)])}
-    events = merge_events([_article("x")], analyses, [], [], {})
+    events = _merge([_article("x")], analyses, [], [], {})
     titles = {e.kind: e.title for e in events}
     assert titles["death"] == "Death: Karl Weiss"
     assert "Nova" in titles["launch"]

@@ -45,7 +45,7 @@ from ..records import (
     Story,
     content_id,
 )
-from .reader import Corpus, MemoryCorpus, each_analysis
+from .reader import Corpus, each_analysis
 from .said_on import Anchor
 from .sources import SourceIndex
 
@@ -159,7 +159,7 @@ class _Cluster:
         return {m.place_label for m in self.members if m.place}
 
 
-def merge_events(articles: Sequence[ArticleMeta], analyses: Mapping[str, Analysis] | Corpus,
+def merge_events(articles: Sequence[ArticleMeta], corpus: Corpus,
                  stories: Sequence[Story], links: Sequence[DuplicateLink],
                  key_to_entity: Mapping[tuple[str, str], str]) -> list[Event]:
     """One Event per happening, dated ones first, in date order.
@@ -167,25 +167,21 @@ def merge_events(articles: Sequence[ArticleMeta], analyses: Mapping[str, Analysi
     A corpus's analyses are read twice, a batch at a time (names first, then events), so
     only the event mentions stay in memory, not every article's analysis.
     """
-    return merge_anchored(articles, analyses, stories, links, key_to_entity)[0]
+    return merge_anchored(articles, corpus, stories, links, key_to_entity)[0]
 
 
-def merge_anchored(articles: Sequence[ArticleMeta], analyses: Mapping[str, Analysis] | Corpus,
+def merge_anchored(articles: Sequence[ArticleMeta], corpus: Corpus,
                    stories: Sequence[Story], links: Sequence[DuplicateLink],
                    key_to_entity: Mapping[tuple[str, str], str],
                    ) -> tuple[list[Event], dict[str, Anchor]]:
     """``merge_events``, and the anchor in time each undated article got from the events
     it shares with dated ones (article id -> ``said_on.Anchor``; see ``_partial_days``)."""
-    if isinstance(analyses, Mapping):
-        source: Corpus = MemoryCorpus([], analyses)
-        ids = sorted(analyses)
-    else:
-        source, ids = analyses, sorted(a.id for a in articles)
+    ids = sorted(a.id for a in articles)
     story_of = {a: s.id for s in stories for a in s.articles}
     published = {a.id: day for a in articles if (day := _day(a.published))}
     reporters = {a.id: {x.casefold() for x in (a.outlet, a.wire) if x} for a in articles}
-    things = _entities_by_name(each_analysis(source, ids))
-    resolved = [r for an in each_analysis(source, ids) for r in
+    things = _entities_by_name(each_analysis(corpus, ids))
+    resolved = [r for an in each_analysis(corpus, ids) for r in
                 _resolve(an, story_of.get(an.article), key_to_entity, things,
                          published.get(an.article), reporters.get(an.article, set()))]
     # A partial day is no day to merge on; the ones dated articles fix are placed after.
