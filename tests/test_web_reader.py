@@ -355,3 +355,13 @@ def test_reported_words_open_in_lower_case_when_the_story_writes_them_so() -> No
     s = views.said({"kind": "indirect", "text": "Damage to the church was estimated",
                     "cue": "said"})
     assert s["text"] == "Damage to the church was estimated"
+
+
+def test_an_untitled_article_is_named_by_whole_words_of_its_lead() -> None:
+    lead = ("An arsonist has badly damaged the church attended by the Governor of Alaska, "
+            "Sarah Palin, officials said on Saturday")
+    label = views.article_label(None, lead, "13_1ecb")
+    assert label == \
+        "An arsonist has badly damaged the church attended by the Governor of Alaska, Sarah Palin…"
+    assert len(label) <= views.LABEL_CHARS
+    assert views.article_label(None, "Short lead.", "x") == "Short lead."

@@ -23,6 +23,7 @@ from ..corpus.timeline import INFERRED_NOTE, SHARED_EVENT_NOTE, common_words, re
 from ..records import Article, Event, Quote, Statement, TimelineItem
 from ..store import Store
 from ..store.web import OUTLET_SORTS, PAGE_SIZE, PEOPLE_SORTS, STORY_SORTS, check_search
+from ..text import clip
 
 View = dict[str, Any]
 
@@ -161,9 +162,7 @@ def article_label(title: str | None, lead: str | None, source_id: str) -> str:
     words = " ".join((lead or "").split())
     if not words:
         return source_id
-    if len(words) <= LABEL_CHARS:
-        return words
-    return words[:LABEL_CHARS].rsplit(" ", 1)[0] + "…"
+    return clip(words, LABEL_CHARS)  # whole words, never ending "Gov.…" or ",…"
 
 
 def day_span(first: str | None, last: str | None) -> str:
