@@ -867,3 +867,16 @@ def test_the_parse_read_as_integers_is_the_token_objects_parse(nlp: Any) -> None
     assert tree.content == [t.dep_ in CONTENT_DEPS for t in doc]
     assert [tree.name_like(t.i) for t in doc] == [_name_like(t) for t in doc]
     assert any(tree.name_like(t.i) for t in doc) and not all(tree.name_like(t.i) for t in doc)
+
+
+@pytest.mark.slow
+def test_trigger_candidates_hold_every_trigger(nlp: Any) -> None:
+    # kinds.trigger_candidates skips the nouns and verbs no lexicon names, by their lemma:
+    # what trigger_kind finds over every token it must find over the candidates alone.
+    from storyline.analyze.events.kinds import trigger_candidates, trigger_kind
+
+    doc = nlp("Leaders met in Brussels for talks on Monday, opened fire, signed an agreement "
+              "and said the summit will be held after a visit; the press release was late.")
+    every = [(t.i, kind) for t in doc if (kind := trigger_kind(t)) is not None]
+    assert every and every == [(t.i, kind) for t in trigger_candidates(doc)
+                               if (kind := trigger_kind(t)) is not None]

@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...records import Article, EventMention, EventStatus, Mention, Timex, content_id
 from ...text import fold_name
-from ..model import lemma_of, text_of, tokens_with_pos
+from ..model import lemma_of, text_of
 from ..timexes import PARTIAL_VALUE, partial_timexes
 from .kinds import (
     CONDITION_MARKS,
@@ -62,7 +62,6 @@ from .kinds import (
     STATEMENT_VERBS,
     TELLING_KINDS,
     TIME_REFERENCE_WORDS,
-    TRIGGER_POS,
     VERB_TRIGGERS,
     DateFrom,
     family,
@@ -70,6 +69,7 @@ from .kinds import (
     is_negated,
     is_verb_kind,
     same_word,
+    trigger_candidates,
     trigger_kind,
     verb_lemma,
 )
@@ -215,7 +215,7 @@ def find_event_mentions(doc: Doc, article: Article, mentions: Sequence[Mention],
               and not GLUED.search(f.mention.text)]
     dated = _place_timexes(doc, timexes)
     lead = _lead(doc, article, timexes)
-    triggers = [(t, kind) for t in tokens_with_pos(doc, TRIGGER_POS)
+    triggers = [(t, kind) for t in trigger_candidates(doc)
                 if (kind := trigger_kind(t)) is not None]
     triggers += _dated_verbs(dated, {t.i for t, _ in triggers})
     triggers += _lead_verbs(doc, lead, {t.i for t, _ in triggers})
