@@ -254,6 +254,8 @@ def test_reported_content_reads_in_lower_case_after_said_that_unless_a_name() ->
     assert title("NATO was ready") == "Rutte said that NATO was ready"
     assert title("Trump would go") == "Rutte said that Trump would go"
     assert title("I will stay") == "Rutte said that I will stay"
+    assert title("We're on the third floor") == "Rutte said that we're on the third floor"
+    assert title("I'm staying") == "Rutte said that I'm staying"
     assert title("May would resign") == "Rutte said that May would resign"  # a name, not a verb
     # a direct quote keeps its own words
     assert quote_title("Rutte", "The talks failed", "direct") == "Rutte: “The talks failed”"

@@ -186,6 +186,7 @@ _LEADING_THAT = re.compile(r"^that\s+", re.IGNORECASE)
 # Reported content that is an infinitive ("to lease 100 tankers") follows its verb directly.
 _INFINITIVE = re.compile(r"^to\s", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]+")
+_APOSTROPHE = re.compile(r"['’]")
 # Function words that open a clause in lower case: spaCy's English stop words, less the modal
 # verbs that are also names ("May", "Will"), which never open reported content as verbs.
 CLAUSE_WORDS = frozenset(STOP_WORDS) - {"may", "will", "can", "might", "must", "shall", "i"}
@@ -211,7 +212,7 @@ def in_clause(body: str, common: Set[str] = frozenset()) -> str:
     because a sentence began with it reads in lower case ("that a man ...", "that police
     ..."); a name, an acronym and "I" keep their capitals."""
     first = body.split(" ", 1)[0]
-    bare = first.rstrip(",;:")
+    bare = _APOSTROPHE.split(first.rstrip(",;:"), maxsplit=1)[0]  # "We're" -> "We"
     if bare[:1].isupper() and bare[1:] == bare[1:].lower() and \
             (bare.lower() in CLAUSE_WORDS or bare.lower() in common):
         return first[:1].lower() + body[1:]

@@ -283,7 +283,6 @@ class _ItemContext:
         # A timeline row stands for every rendering of its statement.
         self.statement_list = store.statements(story)
         self.statement_of = {q: s for s in self.statement_list for q in s.quotes}
-        self.common = common_words(s.text for s in self.statement_list)
         # Statements that are events of the story too (corpus.statement_events: an interview,
         # a press conference): still one row each, marked as such.
         event_of = {statement_event_id(self.statement_of[t.ref]): self.statement_of[t.ref].id
@@ -302,6 +301,9 @@ class _ItemContext:
                           for i, b in store.article_briefs(elsewhere).items()}
         self.renderings = {r["id"]: r for r in store.quote_rows(shown)}
         self.sentences = {q: r["sentence"] or "" for q, r in self.renderings.items()}
+        # Words the story writes in lower case: its statements and their sentences.
+        self.common = common_words([*(s.text for s in self.statement_list),
+                                    *self.sentences.values()])
         self.entities = store.entities_by_ids(
             {t.speaker for t in self.items if t.speaker}
             | {q.speaker for q in self.quotes.values() if q.speaker})
