@@ -878,5 +878,6 @@ def test_trigger_candidates_hold_every_trigger(nlp: Any) -> None:
     doc = nlp("Leaders met in Brussels for talks on Monday, opened fire, signed an agreement "
               "and said the summit will be held after a visit; the press release was late.")
     every = [(t.i, kind) for t in doc if (kind := trigger_kind(t)) is not None]
-    assert every and every == [(t.i, kind) for t in trigger_candidates(doc)
-                               if (kind := trigger_kind(t)) is not None]
+    candidates = [(t.i, kind) for t in trigger_candidates(doc)
+                  if (kind := trigger_kind(t)) is not None]
+    assert every and every == candidates
