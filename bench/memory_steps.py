@@ -1,13 +1,17 @@
 """Where the corpus step's memory goes: each step's resident memory, at its start, its end
 and its peak, on a store an earlier run made (the memory bench's 1k and 20k stores).
 
-    python -m bench.memory_steps STORE.db [--trace]
+    python -m bench.memory_steps STORE.db [--trace] [--no-pool]
 
-Builds the corpus once on a copy of the store (the store is left as it was) and prints one
-line per step. ``--trace`` adds Python's own accounting (tracemalloc: the step's peak of
-live Python allocations, and the ten source lines holding the most when it ends); it
-slows the build about threefold, so the RSS columns are not comparable with a run
-without it.
+Builds the corpus once on a copy of the store (the store is left as it was), the way the
+memory bench's one-worker run does (``runners.local.build_corpus`` with a one-worker pool:
+the build reads its first analyses ahead, then the duplicate search reads the store on a
+connection of its own), from no stories of earlier runs, as the bench's first run does;
+and prints one line per step. ``--no-pool`` builds as a caller without a pool does (the
+search shares the build's corpus, nothing is read ahead). ``--trace`` adds Python's own
+accounting (tracemalloc: the step's peak of live Python allocations, and the ten source
+lines holding the most when it ends); it slows the build about threefold, so the RSS
+columns are not comparable with a run without it.
 """
 
 from __future__ import annotations
@@ -51,9 +55,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.memory_steps")
     parser.add_argument("db")
     parser.add_argument("--trace", action="store_true")
+    parser.add_argument("--no-pool", action="store_true")
     args = parser.parse_args()
     from storyline import corpus
     from storyline.runners.local import build_corpus
+    from storyline.runners.workers import Workers
     from storyline.settings import Settings
     from storyline.store import Store
 
@@ -92,8 +98,11 @@ def main() -> None:
         start_rss, _ = rss_mb()
         reset_peak()
         started = time.perf_counter()
-        with Store.open(str(db)) as store:
-            ok = build_corpus(store, Settings(progress=False))
+        settings = Settings(progress=False, workers=1)
+        with Store.open(str(db)) as store, Workers(settings) as workers:
+            with store.transaction():  # a first build, as the bench's run makes: no stories
+                store.save_stories([])  # of earlier runs to start from
+            ok = build_corpus(store, settings, None if args.no_pool else workers)
         total = time.perf_counter() - started
     peak = max([rss_mb()[1], *(row["rss_peak"] for row in rows)])
     for row in rows:

@@ -90,13 +90,20 @@ def test_one_article_is_one_story(settings: Settings) -> None:
     assert [s.articles for s in found] == [("q0",)]
 
 
-def dense_average_link(sim: np.ndarray, threshold: float) -> list[list[int]]:
-    """Textbook average link on a full matrix, the reference for the sparse one."""
-    groups = [[k] for k in range(sim.shape[0])]
+def dense_average_link(sim: np.ndarray, threshold: float,
+                       seeds: list[list[int]] | None = None) -> list[list[int]]:
+    """Textbook average link on a full matrix, the reference for the sparse one; ``seeds``
+    start merged and never merge with each other."""
+    seeds = seeds or []
+    held = {k for s in seeds for k in s}
+    groups = [*seeds, *([k] for k in range(sim.shape[0]) if k not in held)]
+    locked = [True] * len(seeds) + [False] * (len(groups) - len(seeds))
     while len(groups) > 1:
         best, pair = -1.0, (0, 0)
         for a in range(len(groups)):
             for b in range(a + 1, len(groups)):
+                if locked[a] and locked[b]:
+                    continue
                 mean = float(sim[np.ix_(groups[a], groups[b])].mean())
                 if mean > best:
                     best, pair = mean, (a, b)
@@ -104,6 +111,7 @@ def dense_average_link(sim: np.ndarray, threshold: float) -> list[list[int]]:
             break
         a, b = pair
         groups[a] = sorted(groups[a] + groups.pop(b))
+        locked[a] = locked[a] or locked.pop(b)
     return sorted(groups)
 
 
@@ -115,6 +123,19 @@ def test_sparse_average_link_matches_the_dense_definition(seed: int) -> None:
     sim = (x @ x.T).astype(np.float32)
     for threshold in (0.3, 0.5, 0.7):
         assert sorted(average_link(sim, threshold)) == dense_average_link(sim, threshold)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_sparse_average_link_with_seeds_matches_the_dense_definition(seed: int) -> None:
+    # Seeded groups are linked by several pairs each: their link sums several similarities.
+    rng = np.random.default_rng(seed)
+    x = rng.random((14, 6)) ** 3
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    sim = (x @ x.T).astype(np.float32)
+    seeds = [[0, 5, 9], [2, 3], [11]]
+    for threshold in (0.3, 0.5, 0.7):
+        assert (sorted(average_link(sim, threshold, seeds))
+                == dense_average_link(sim, threshold, seeds))
 
 
 def test_missing_pairs_count_as_zero() -> None:

@@ -106,9 +106,6 @@ MAX_NEIGHBOURS = 100
 # and a block holds about eight such arrays at once, so a block stays a few tens of MB
 # whatever the corpus size; larger blocks cost memory and gain no speed (bench/NOTES.md).
 BLOCK_CELLS = 500_000
-# Pairs turned into Python objects at a time while summing links between groups: 10k
-# pairs are about 1 MB of int and float objects.
-PAIR_CHUNK = 10_000
 # Words in a title candidate: a headline longer than this is cut at a word boundary.
 TITLE_WORDS = 12
 # Characters in a title: a long headline line of a news page fits in about 90.
@@ -351,21 +348,22 @@ def cluster_pairs(n: int, pairs: Pairs, threshold: float,
     first, so the result is stable.
     """
     groups, locked = _initial_groups(n, seeds)
-    owner = np.empty(n, dtype=np.int64)
+    owner = np.empty(n, dtype=np.int32)
     for g, members in enumerate(groups):
         owner[members] = g
     alive = [True] * len(groups)
-    group_ids = list(range(len(groups)))
+    merger = _Merger(groups, locked, threshold, alive)
     # One component at a time: only its links between groups are in memory.
-    for part in _components(n, pairs, threshold, groups):
-        _Merger(groups, locked, _group_links(part, owner, group_ids), threshold, alive).run()
+    for inside in _components(n, pairs, threshold, groups):
+        merger.run(pairs, inside, owner)
     return [sorted(g) for g, kept in zip(groups, alive, strict=True) if kept]
 
 
 def _components(n: int, pairs: Pairs, threshold: float,
-                groups: list[list[int]]) -> Iterator[Pairs]:
+                groups: list[list[int]]) -> Iterator[NDArray[np.int32]]:
     """The pairs inside each component of the pairs at or above the threshold (each
-    starting group held together), one component at a time.
+    starting group held together), one component at a time, as indices into ``pairs``
+    in pair order.
 
     Two groups merge only when their mean pair similarity reaches the threshold, so at
     least one of their pairs does: clusters never leave such a component, and a pair
@@ -398,102 +396,199 @@ def _components(n: int, pairs: Pairs, threshold: float,
     del component
     for first, last in zip(np.r_[0, bounds], np.r_[bounds, len(inside)], strict=True):
         if last > first:
-            part = inside[first:last]
-            yield left[part], right[part], sims[part]
+            yield inside[first:last]
 
 
-def _group_links(pairs: Pairs, owner: NDArray[np.int64],
-                 group: Sequence[int]) -> dict[int, dict[int, float]]:
-    """Sums of pair similarities between the groups the pairs' rows belong to.
+def _group_links(pairs: Pairs, inside: NDArray[np.int32], owner: NDArray[np.int32],
+                 ) -> tuple[NDArray[np.int32], NDArray[np.int32], NDArray[np.float64]]:
+    """Sums of the similarities of pairs ``inside`` between the groups their rows belong
+    to, as (lower group, higher group, sum) in group order, one entry per pair of groups.
 
-    ``group[g]`` is g: one int object per group, shared by every dict that names it
-    (``tolist`` makes a new one per pair and side, a third of the links' memory).
+    A sum adds its pairs in pair order, as a running total would (``np.add.at`` is
+    unbuffered); without seeds each row is its own group and each sum one pair.
     """
-    links: dict[int, dict[int, float]] = {}
-    for start in range(0, len(pairs[0]), PAIR_CHUNK):  # a few Python objects at a time
-        chunk = slice(start, start + PAIR_CHUNK)
-        for a, b, s in zip(owner[pairs[0][chunk]].tolist(), owner[pairs[1][chunk]].tolist(),
-                           pairs[2][chunk].tolist(), strict=True):
-            if a != b:
-                a, b = group[a], group[b]
-                total = links.setdefault(a, {}).get(b, 0.0) + s
-                links[a][b] = total
-                links.setdefault(b, {})[a] = total
-    return links
+    lo, hi = owner[pairs[0][inside]], owner[pairs[1][inside]]
+    lo, hi = np.minimum(lo, hi), np.maximum(lo, hi)
+    sums = pairs[2][inside]
+    between = lo != hi
+    if not between.all():
+        lo, hi, sums = lo[between], hi[between], sums[between]
+    del between
+    if np.all((lo[1:] > lo[:-1]) | ((lo[1:] == lo[:-1]) & (hi[1:] > hi[:-1]))):
+        return lo, hi, sums  # each pair of groups once, in order already
+    n = np.int64(len(owner))
+    keys, slot = np.unique(lo * n + hi, return_inverse=True)
+    total = np.zeros(len(keys), dtype=np.float64)
+    np.add.at(total, slot, sums)
+    return (keys // n).astype(np.int32), (keys % n).astype(np.int32), total
 
 
 class _Merger:
     """The merge loop of ``cluster_pairs``: each group's best partner, in a heap.
 
-    ``links[a][b]`` is the sum of pair similarities between groups a and b. A pair's key is
-    (-mean, lower group, higher group), so the smallest key is the pair to merge next; pairs
-    under the threshold, or between two locked groups, have none. Each group queues only its
-    own smallest key (``best``), so the heap holds one entry per group instead of one per
-    pair; the smallest of those is the smallest key overall. An entry is stale once its
-    group's version moved on, which it does whenever the group's best is looked up again.
+    Each linked group has a row: its partner groups and the sum of pair similarities
+    with each, as two arrays (12 bytes a link, both ways; as dicts of floats, 120 bytes a
+    pair made clustering the build's peak on a 20k-article corpus: bench/NOTES.md). A
+    row is unordered and shrinks in place: the last entry fills a removed one. A pair's
+    key is (-mean, lower group, higher group), so the smallest key is the pair to merge
+    next; pairs under the threshold, or between two locked groups, have none. Each group
+    queues only its own smallest key (its best), so the heap holds one entry per group
+    instead of one per pair; the smallest of those is the smallest key overall. An entry
+    is stale once its group's version moved on, which it does whenever the group's best
+    is looked up again. One merger serves every component (``run``), one at a time.
     """
 
-    def __init__(self, groups: list[list[int]], locked: list[bool],
-                 links: dict[int, dict[int, float]], threshold: float,
+    def __init__(self, groups: list[list[int]], locked: list[bool], threshold: float,
                  alive: list[bool]) -> None:
-        self.groups, self.locked, self.links = groups, locked, links
+        self.groups, self.locked, self.alive = groups, locked, alive
         self.threshold = threshold
-        self.alive = alive
-        self.version = dict.fromkeys(links, 0)
-        self.best: dict[int, tuple[float, int, int] | None] = {}
+        n = len(groups)
+        self.size = np.array([len(g) for g in groups], dtype=np.int64)
+        self.fixed = np.array(locked, dtype=bool)  # ``locked``, for whole rows at once
+        self.partners: list[NDArray[np.int32]] = [_NO_PARTNERS] * n
+        self.sums: list[NDArray[np.float64]] = [_NO_SUMS] * n
+        self.count = [0] * n  # a row's live entries (its arrays may be longer)
+        self.version = [0] * n
+        # Each group's queued best key, when it has one: (-mean, lower, higher).
+        self.has_best = np.zeros(n, dtype=bool)
+        self.best_key = np.zeros(n, dtype=np.float64)
+        self.best_lo = np.zeros(n, dtype=np.int64)
+        self.best_hi = np.zeros(n, dtype=np.int64)
+        self.slot = np.full(n, -1, dtype=np.int64)  # scratch: a partner's place in a row
         self.heap: list[tuple[float, int, int, int, int]] = []
-        for a in sorted(links):
-            self._refresh(a)
 
-    def _key(self, a: int, b: int) -> tuple[float, int, int] | None:
-        if self.locked[a] and self.locked[b]:
-            return None
-        mean = self.links[a][b] / (len(self.groups[a]) * len(self.groups[b]))
-        return (-mean, min(a, b), max(a, b)) if mean >= self.threshold else None
+    def run(self, pairs: Pairs, inside: NDArray[np.int32], owner: NDArray[np.int32]) -> None:
+        """Merge the groups of one component: the pairs ``inside`` it, between the groups
+        of their rows (``owner``)."""
+        members = self._load(*_group_links(pairs, inside, owner))
+        for a in members:
+            self._refresh(a)
+        while self.heap:
+            _, a, b, queued_by, version = heapq.heappop(self.heap)
+            if version == self.version[queued_by] and self.alive[a] and self.alive[b]:
+                self._merge(a, b)
+        for a in members:  # the component's rows are not needed again
+            self.partners[a], self.sums[a], self.count[a] = _NO_PARTNERS, _NO_SUMS, 0
+
+    def _load(self, lo: NDArray[np.int32], hi: NDArray[np.int32],
+              sums: NDArray[np.float64]) -> list[int]:
+        """Each linked group's row: its links as the lower group (in ``lo``'s order),
+        then as the higher one; the linked groups, in order."""
+        n = len(self.groups)
+        as_lo = np.searchsorted(lo, np.arange(n + 1)).tolist()
+        order = np.argsort(hi, kind="stable")
+        by_hi, by_hi_sums = lo[order], sums[order]
+        del order
+        as_hi = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(hi, minlength=n), out=as_hi[1:])
+        members = np.flatnonzero(np.diff(as_hi) + np.diff(as_lo)).tolist()
+        starts = as_hi.tolist()
+        for a in members:
+            low, high = slice(as_lo[a], as_lo[a + 1]), slice(starts[a], starts[a + 1])
+            self.partners[a] = np.concatenate([hi[low], by_hi[high]])
+            self.sums[a] = np.concatenate([sums[low], by_hi_sums[high]])
+            self.count[a] = len(self.partners[a])
+        return members
+
+    def _row(self, a: int) -> tuple[NDArray[np.int32], NDArray[np.float64]]:
+        c = self.count[a]
+        return self.partners[a][:c], self.sums[a][:c]
+
+    def _means(self, a: int) -> tuple[NDArray[np.int32], NDArray[np.float64]]:
+        """Group a's partners and its mean pair similarity with each."""
+        partners, sums = self._row(a)
+        return partners, sums / (self.size[partners] * self.size[a])
 
     def _refresh(self, a: int) -> None:
-        """Look up group a's best partner again and queue it."""
-        keys = [key for k in self.links[a] if (key := self._key(a, k)) is not None]
-        self._queue(a, min(keys, default=None))
+        """Look up group a's best partner again and queue it: the highest mean, the lowest
+        partner among equals (the smallest key)."""
+        partners, means = self._means(a)
+        ok = means >= self.threshold
+        if self.locked[a]:
+            ok &= ~self.fixed[partners]
+        if not ok.any():
+            self._queue(a, None)
+            return
+        means, partners = means[ok], partners[ok]
+        top = means.max()
+        k = int(partners[means == top].min())
+        self._queue(a, (-float(top), min(a, k), max(a, k)))
 
     def _queue(self, a: int, best: tuple[float, int, int] | None) -> None:
         self.version[a] += 1
-        self.best[a] = best
+        self.has_best[a] = best is not None
         if best is not None:
+            self.best_key[a], self.best_lo[a], self.best_hi[a] = best
             heapq.heappush(self.heap, (*best, a, self.version[a]))
-
-    def run(self) -> None:
-        while self.heap:
-            _, a, b, owner, version = heapq.heappop(self.heap)
-            if version == self.version[owner] and self.alive[a] and self.alive[b]:
-                self._merge(a, b)
 
     def _merge(self, a: int, b: int) -> None:
         """Fold group b into group a (a < b); a and the groups linked to it look again."""
-        del self.links[a][b]
-        for k, s in sorted(self.links[b].items()):
-            if k != a:
-                self.links[a][k] = self.links[a].get(k, 0.0) + s
-                self.links[k][a] = self.links[a][k]
-                del self.links[k][b]
-        self.links[b] = {}
+        pa, va = self._row(a)
+        pb, vb = self._row(b)
+        keep = pa != b
+        pa, va = pa[keep], va[keep]
+        keep = pb != a
+        pb, vb = pb[keep], vb[keep]
+        self.slot[pa] = np.arange(len(pa))
+        at = self.slot[pb]
+        self.slot[pa] = -1
+        both = at >= 0
+        va[at[both]] += vb[both]  # a's sum plus b's: the one addition a running total makes
+        joined = vb.copy()  # the link each of b's partners now has with a
+        joined[both] = va[at[both]]
+        self.partners[a] = np.concatenate([pa, pb[~both]])
+        self.sums[a] = np.concatenate([va, vb[~both]])
+        self.count[a] = len(self.partners[a])
+        self.partners[b], self.sums[b], self.count[b] = _NO_PARTNERS, _NO_SUMS, 0
+        for k, total, had_a in zip(pb.tolist(), joined.tolist(), both.tolist(), strict=True):
+            self._relink(k, b, a, total, had_a)
         self.groups[a] += self.groups[b]
+        self.size[a] += self.size[b]
         self.alive[b] = False
         self.locked[a] = self.locked[a] or self.locked[b]
+        self.fixed[a] = self.locked[a]
         self._queue(b, None)
         self._refresh(a)
-        for k in sorted(self.links[a]):
-            self._update(k, a, b)
+        self._update(a, b)
 
-    def _update(self, k: int, a: int, b: int) -> None:
-        """Group k's link to a changed (a absorbed b): its best may be new or gone."""
-        current = self.best.get(k)
-        if current is not None and ({current[1], current[2]} & {a, b}):
-            self._refresh(k)  # its best pair changed: every partner is looked at again
+    def _relink(self, k: int, b: int, a: int, total: float, had_a: bool) -> None:
+        """Group k's link to b becomes its link to a (which absorbed b), summing ``total``."""
+        partners, sums = self.partners[k], self.sums[k]
+        live = partners[:self.count[k]]
+        i = int(np.flatnonzero(live == b)[0])
+        if not had_a:
+            partners[i], sums[i] = a, total
             return
-        key = self._key(k, a)
-        if key is not None and (current is None or key < current):
-            self._queue(k, key)
+        sums[int(np.flatnonzero(live == a)[0])] = total
+        last = self.count[k] - 1
+        partners[i], sums[i] = partners[last], sums[last]
+        self.count[k] = last
+
+    def _update(self, a: int, b: int) -> None:
+        """Each group linked to a (which absorbed b): its best may be new or gone. A group
+        whose best pair was with a or b looks at every partner again; any other queues its
+        pair with a when that beats its best."""
+        partners, means = self._means(a)
+        has = self.has_best[partners]
+        lo_best, hi_best = self.best_lo[partners], self.best_hi[partners]
+        again = has & ((lo_best == a) | (lo_best == b) | (hi_best == a) | (hi_best == b))
+        key = -means
+        lo, hi = np.minimum(partners, a), np.maximum(partners, a)
+        best = self.best_key[partners]
+        ok = ~again & (means >= self.threshold)
+        if self.locked[a]:
+            ok &= ~self.fixed[partners]
+        ok &= ~has | (key < best) | ((key == best) & (
+            (lo < lo_best) | ((lo == lo_best) & (hi < hi_best))))
+        for k in np.sort(partners[again]).tolist():
+            self._refresh(k)
+        for k, new, low, high in zip(partners[ok].tolist(), key[ok].tolist(),
+                                     lo[ok].tolist(), hi[ok].tolist(), strict=True):
+            self._queue(k, (new, low, high))
+
+
+_NO_PARTNERS: NDArray[np.int32] = np.zeros(0, dtype=np.int32)
+_NO_SUMS: NDArray[np.float64] = np.zeros(0, dtype=np.float64)
 
 
 def _initial_groups(n: int, seeds: Sequence[Sequence[int]]) -> tuple[list[list[int]], list[bool]]:
