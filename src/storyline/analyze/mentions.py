@@ -66,6 +66,9 @@ PERSON_PREFIX = "PERSON:"
 QUALIFIER_ENTS = frozenset({"ORG", "GPE", "NORP", "LOC"})
 NATION_ENTS = frozenset({"GPE", "NORP"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Dependency labels of a clause's subject: where a role the article's main subject holds
+# stands ("the former Dutch prime minister insisted"), not its objects.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Tokens a role description may hold besides role words and qualifiers.
 ROLE_FILLER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 
@@ -87,6 +90,7 @@ class _Role:
     heads: frozenset[str]
     key: str
     former: bool = False
+    subject: bool = False  # its head is a clause's subject ("the Dutch leader said")
 
 
 @dataclass(slots=True)
@@ -389,7 +393,7 @@ def _roles(a: _Article) -> None:
             continue
         start, end = span
         role = _describe(doc[start:end])
-        person = _resolve(a, role)
+        person = _resolve(a, role, _apposed_to(a, start, name_tokens))
         key = person or ROLE_PREFIX + role.key
         a.out.append(_mention(a, start, end, "ROLE", key))
         a.taken.update(range(start, end))
@@ -417,6 +421,8 @@ def _role_span(doc: Doc, head: int, name_tokens: set[int]) -> tuple[int, int] | 
     end = head + 1
     while end < len(doc) and doc[end].lower_ in names.ROLE_NOUNS:
         end += 1
+    if end < len(doc) and doc[end].pos_ == "NOUN":
+        return None  # the role noun qualifies another noun: 'the chief economist'
     end = _of_phrase(doc, end, name_tokens)
     if end < len(doc) and doc[end].ent_type_ == "PERSON":
         return None  # a title before a name, handled with the name
@@ -451,12 +457,20 @@ def _describe(span: Span) -> _Role:
             nations.add(names.nationality(run))
         elif ent in QUALIFIER_ENTS:
             orgs.add(names.strip_article(fold_name(run)))
-    for t in span:
-        if t.lower_ in names.ROLE_HEADS:
-            heads.add(t.lower_)
+    words = [t.lower_ for t in span]
+    for n, w in enumerate(words):
+        # A generic head before another role noun qualifies it: 'chief executive' is headed
+        # by 'executive', so it is not any 'chief' of the article.
+        after_generic = n > 0 and words[n - 1] in names.GENERIC_HEADS
+        before_role = n + 1 < len(words) and words[n + 1] in names.ROLE_NOUNS
+        if w in names.GENERIC_HEADS and before_role:
+            continue
+        if w in names.ROLE_HEADS or (after_generic and w in names.ROLE_NOUNS):
+            heads.add(w)
     former = any(t.lower_ in {"former", "ex", "then"} for t in span)
+    subject = any(t.dep_ in SUBJECT_DEPS for t in span if t.lower_ in heads)
     return _Role(frozenset(nations), frozenset(orgs), frozenset(heads),
-                 names.role_key(span.text), former)
+                 names.role_key(span.text), former, subject)
 
 
 def _qualifier_runs(span: Span) -> list[tuple[str, str]]:
@@ -475,8 +489,17 @@ def _qualifier_runs(span: Span) -> list[tuple[str, str]]:
     return runs
 
 
-def _resolve(a: _Article, role: _Role) -> str | None:
-    """The person a role denotes in this article, or None where it is not clear."""
+def _resolve(a: _Article, role: _Role, beside: str | None = None) -> str | None:
+    """The person a role denotes in this article, or None where it is not clear.
+
+    A title of theirs decides first; then the name the role stands beside ("He Jianxiong,
+    the former executive director for China at ..."; ``beside`` is "" where that name is
+    no one the article knows); then a title sharing the role's head; last the article's
+    main subject, for a former office or a qualified generic role ("the Dutch leader", "the
+    political head of the alliance") no title names, standing as a clause's subject (what
+    the article's main subject does; "Lund met the former executive director" is someone
+    else). A bare generic role ("the head", "the chief") is no one's unless a title gives it.
+    """
     exact = [k for k, roles in a.learned.items() if any(r.key == role.key for r in roles)]
     if len(exact) == 1:
         return exact[0]
@@ -484,24 +507,54 @@ def _resolve(a: _Article, role: _Role) -> str | None:
         strong = [k for k, roles in a.learned.items() if any(_covers(r, role) for r in roles)]
         if strong:
             return _pick(a, strong)
+    if beside is not None:
+        return beside or None
     if role.orgs:
         return None  # an organisation's officer needs a title naming that organisation
     weak = [k for k in _persons(a) if _compatible(a.learned.get(k, []), role)]
-    return _pick(a, weak)
+    if weak:
+        return _pick(a, weak)
+    generic = bool(role.heads) and role.heads <= names.GENERIC_HEADS
+    if not role.subject or not (role.former or (generic and len(role.key.split()) > 1)):
+        return None
+    main = _main_subject(a)
+    if main is None or _other_nation(a.learned.get(main, []), role):
+        return None
+    return main
+
+
+def _apposed_to(a: _Article, start: int, name_tokens: set[int]) -> str | None:
+    """The key of the person a role right after 'Name,' stands beside: "" where the word
+    before the comma is a name but no person's the article has, None where no name is."""
+    doc = a.doc
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    word = doc[start - 2]
+    if word.i in name_tokens:
+        return next((n.key for n in a.names if n.start <= word.i < n.end
+                     and n.label == "PERSON"), None)
+    return "" if word.pos_ == "PROPN" and not word.ent_type_ else None
 
 
 def _covers(title: _Role, role: _Role) -> bool:
     heads_ok = bool(title.heads & role.heads) or role.heads <= names.GENERIC_HEADS
-    return heads_ok and role.orgs <= title.orgs and role.nations <= title.nations
+    return (heads_ok and role.orgs <= title.orgs and role.nations <= title.nations
+            and names.role_rank(title.key) == names.role_rank(role.key))
 
 
 def _compatible(titles: list[_Role], role: _Role) -> bool:
-    """No title of the person names another nation, and a title shares the role's head."""
-    if any(t.nations and role.nations and not t.nations & role.nations for t in titles):
+    """A title or apposition the article gives the person shares the role's head and rank
+    ('the former president' after 'President Lund'), and the role names no nation: one
+    their title leaves out is another holder's ('the president of Ukraine' is not the
+    article's 'President Trump'; a title naming it was looked for first)."""
+    if role.nations:
         return False
-    if role.former or role.heads <= names.GENERIC_HEADS:
-        return True
-    return any(t.heads & role.heads for t in titles)
+    rank = names.role_rank(role.key)
+    return any(t.heads & role.heads and names.role_rank(t.key) == rank for t in titles)
+
+
+def _other_nation(titles: list[_Role], role: _Role) -> bool:
+    return any(t.nations and role.nations and not t.nations & role.nations for t in titles)
 
 
 def _persons(a: _Article) -> list[str]:

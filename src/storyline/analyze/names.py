@@ -51,6 +51,9 @@ ROLE_HEADS = frozenset({
 })
 # Heads so generic that any person of the article may be meant ("the Dutch leader").
 GENERIC_HEADS = frozenset({"leader", "chief", "head", "ruler"})
+# Words that make a role another one under or beside it: "the deputy prime minister" is not
+# the prime minister, "Vice President" is not the president.
+RANK_WORDS = frozenset({"deputy", "vice", "assistant", "associate", "under", "junior", "co"})
 
 # Verbs of speech and news that a headline writes after a name in title case ("Lund Says
 # Arctic Nations Close In", "Rutte Confirms 30 Nations"); the model then reads the verb as
@@ -224,6 +227,18 @@ def jaro_winkler(a: str, b: str, prefix_weight: float = 0.1) -> float:
 
 # Words a role key leaves out: they change no one's identity ("the former Dutch leader").
 _ROLE_STOP = frozenset({"the", "a", "an", "former", "ex", "then", "s", "current"})
+
+
+def role_rank(key: str) -> frozenset[str]:
+    """The rank words of a role key ("deputy prime minister" -> {"deputy"})."""
+    return frozenset(w for w in key.split() if w in RANK_WORDS)
+
+
+def is_bare_role(key: str) -> bool:
+    """Whether a role key holds role words only ("prime minister", "secretary general"),
+    no nation or organisation that would tell whose role it is."""
+    return all(w in ROLE_NOUNS or w in TITLE_MODIFIERS or w in RANK_WORDS
+               for w in key.split())
 
 
 def role_key(text: str) -> str:

@@ -3,8 +3,10 @@
 Two clusters join when they share a full name (after folding case, diacritics, titles and
 transliteration endings), when one is a short form (a surname, an acronym) of exactly one
 full name in the corpus, when their spellings differ only as transliterations do, or when a
-role left unresolved in its article ("the president of the European Commission") matches a
-title the corpus gives exactly one person. Types are decided by majority over the corpus.
+role left unresolved in its article that says whose it is ("the president of the European
+Commission", not "the prime minister") matches a title the corpus gives exactly one person.
+A longer organisation name that adds a body or product of its own ("Senate Judiciary
+Committee") is never the shorter one. Types are decided by majority over the corpus.
 """
 
 from __future__ import annotations
@@ -538,12 +540,17 @@ def _dominant(owners: Counter[tuple[str, str]], uf: _UnionFind) -> tuple[str, st
 
 
 def _join_roles(clusters: list[_Cluster], uf: _UnionFind) -> None:
-    """Unresolved roles join the person whose titles, corpus-wide, give the same key."""
+    """Unresolved roles join the person whose titles, corpus-wide, give the same key.
+
+    Only a role that says whose it is ("the president of the European Commission", "the
+    Alaska governor") joins across articles: a bare one ("the prime minister", "the
+    chief") names whoever holds it in its own article, and another article's prime
+    minister is most often someone else."""
     table: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for c in clusters:
         for t in c.titles:
             key = names.role_key(t)
-            if len(key.split()) >= 2:
+            if len(key.split()) >= 2 and not names.is_bare_role(key):
                 table[key].add(uf.find(c.ref))
     for c in clusters:
         if c.role_only and c.key.startswith(ROLE_PREFIX):
