@@ -186,14 +186,16 @@ def words_back(gaps: int) -> re.Pattern[str]:
     return re.compile(r"\w*(?:[\s-]+\w*){0," + str(gaps) + "}")
 
 
-# EXTRA's keys: a digit, the words every weekday, "today" and the units hold, the other
-# one-word forms (each at a word start but "day"). Its ends: what none of its parts takes
-# (a comma follows a day number, full stops are those of "a.m."/"p.m.", "(" opens a time
-# zone the clock's look-ahead reads).
+# Each keys pattern first looks at one character, the first letters of its words (folded as
+# they are): the engine then tries its alternatives at few positions (0.24 -> 0.15 s CPU over
+# the 926 bench texts for the two). EXTRA's keys: a digit, the words every weekday, "today"
+# and the units hold, the other one-word forms (each at a word start but "day"). Its ends:
+# what none of its parts takes (a comma follows a day number, full stops are those of
+# "a.m."/"p.m.", "(" opens a time zone the clock's look-ahead reads).
 EXTRA_SCAN = KeyedPattern(
     EXTRA,
-    re.compile(r"\b(?:\d|tomorrow|tonight|year|month|week|hour|minute|decade|currently|"
-               r"recently)|day", re.I),
+    re.compile(r"(?=[\dtymwhdcr])(?:\b(?:\d|tomorrow|tonight|year|month|week|hour|minute|"
+               r"decade|currently|recently)|day)", re.I),
     words_back(8),  # "more than a few and a half more years"
     re.compile(r"[^\w\s\-–/,:.(]|(?<![apmAPM])\."))
 # EXTRA_REFS' keys: one word of each form, at a word start (a season, a unit, "now",
@@ -201,8 +203,9 @@ EXTRA_SCAN = KeyedPattern(
 # no punctuation but hyphens and the comma after a season.
 EXTRA_REFS_SCAN = KeyedPattern(
     EXTRA_REFS,
-    re.compile(r"\b(?:now|future|past|spring|summer|fall|autumn|winter|recent|year|month|"
-               r"week|day|hour|quarter|period|nineteen|eighteen|thousand)", re.I),
+    re.compile(r"(?=[nfpsawrymdhqet])\b(?:now|future|past|spring|summer|fall|autumn|winter|"
+               r"recent|year|month|week|day|hour|quarter|period|nineteen|eighteen|thousand)",
+               re.I),
     words_back(2),  # "the near future", "this coming winter"
     re.compile(r"[^\w\s\-,]"))
 
