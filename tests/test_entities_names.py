@@ -114,3 +114,14 @@ def test_a_short_form_a_unit_may_be_cut_from_does_not_go_to_another_name() -> No
     ])
     assert found["Bellmoor"].id != found["the Bellmoor Courthouse"].id
     assert found["Bellmoor"].id != found["Bellmoor Superior Court"].id
+
+
+def test_a_unit_named_by_what_follows_it_is_another_unit() -> None:
+    # A state's "Department of Public Safety" is not the federal "State Department".
+    found = by_alias([
+        m("s1", "State Department", "ORG", 0), m("s2", "State Department", "ORG", 0),
+        *[m(f"s{k}", "State", "ORG", 50) for k in range(1, 5)],
+        m("s5", "the state Department of Public Safety", "ORG", 0),
+    ])
+    assert found["State Department"].id != found["the state Department of Public Safety"].id
+    assert found["State Department"].name == "State Department"

@@ -76,6 +76,9 @@ _PRODUCT_WORD = re.compile(r"[a-z][A-Z]")
 # Words that, opening the added words, show the shorter name was cut inside a longer one
 # ("U.S. Fish" + "and Wildlife Service"): the longer is the same name, not a part.
 _NAME_JOINERS = frozenset({"and", "&"})
+# Words that, after a name ending in a unit head, say which unit the longer name is ("the
+# state Department of Public Safety" is not the "State Department").
+_UNIT_OF = frozenset({"of", "for"})
 # What folding leaves of an apostrophe surname's first part: O'Brien, D'Arcy.
 APOSTROPHE_PARTICLES = frozenset({"o", "d"})
 ACRONYM = re.compile(r"^[A-Z](?:\.?[A-Z]){1,5}\.?$")
@@ -450,9 +453,10 @@ def _added_kind(c: _Cluster, key: str, n: int) -> str | None:
     does not go on with their name: "part" where it names something of theirs (a model
     word follows: "Lenovo Yoga C940", "Lexus ES 350"; the n-th word is a possessive:
     "NASA's Office of the Inspector General"; a product word: "Microsoft xCloud"), "unit"
-    where it names a body of its own ("Senate Judiciary Committee", ``_names_a_unit``),
-    else None. Added company suffixes go on with the name ("McDonald's Corp."), and so do
-    words after a joiner ("U.S. Fish" + "and Wildlife Service")."""
+    where it names a body of its own ("Senate Judiciary Committee", ``_names_a_unit``;
+    "State Department" + "of Public Safety"), else None. Added company suffixes go on
+    with the name ("McDonald's Corp."), and so do words after a joiner ("U.S. Fish" + "and
+    Wildlife Service")."""
     added = key.split()[n:]
     if set(added) <= ORG_SUFFIXES:
         return None
@@ -471,8 +475,9 @@ def _added_kind(c: _Cluster, key: str, n: int) -> str | None:
             continue  # cut inside one word or inside the name ("U.S. Fish and ...")
         if _POSSESSIVE.match(raw[last]) or any(_PRODUCT_WORD.search(w) for w in raw[nxt:]):
             return "part"
-        if _names_a_unit(raw[nxt:]):
-            kind = "unit"
+        if _names_a_unit(raw[nxt:]) or (names.name_key(raw[last]) in ORG_UNIT_HEADS
+                                        and raw[nxt].lower() in _UNIT_OF):
+            kind = "unit"  # "State Department" + "of Public Safety": which department
     return kind
 
 
