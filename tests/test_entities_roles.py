@@ -102,3 +102,14 @@ def test_across_articles_only_a_role_that_says_whose_it_is_joins(nlp: Any) -> No
     assert "The deputy prime minister" not in dahl.aliases
     assert "The president" in lund.aliases
     assert not any("executive director" in a or "Ukraine" in a for a in lund.aliases)
+
+
+@pytest.mark.slow
+def test_a_place_of_several_words_is_no_surname_of_a_misread_person(nlp: Any) -> None:
+    # The model reads a company's unit as a person ("President Ascom North America");
+    # "North America" later in the article is the continent, not that person's surname.
+    text = ("Ascom names new head. President Ascom North America, the company's unit, hired "
+            "40 engineers in Texas. Sales in North America rose 5 percent, the company said.")
+    found = find_mentions(nlp(text), _article("a8", text))
+    [place] = [m for m in found if m.text == "North America"]
+    assert not place.key.startswith("PERSON:")

@@ -291,6 +291,9 @@ def _person_key(n: _Name, toks: list[str], full: dict[tuple[str, str], str]) -> 
         return full[(toks[0], toks[-1])]
     if n.label != "PERSON" and n.label not in CONFUSABLE_LABELS:
         return None
+    if n.label != "PERSON" and len(toks) > 1 and toks[0] not in names.NAME_PARTICLES:
+        return None  # a place of several words is no surname: "North America" after a
+        #              company read as a person, "Ascom North America"
     # A short form joins the full name it ends ("Rutte", "von der Leyen"); ambiguous if two do.
     owners = {k for k in full.values()
               if k[len(PERSON_PREFIX):].split()[-len(toks):] == toks}
