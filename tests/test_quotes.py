@@ -739,3 +739,65 @@ def test_an_undated_statement_says_why(nlp: Any) -> None:
     week = DATED.replace("on March 4", "last week")
     q = _dated(nlp, week, [("last week", "2024-W10")])
     assert (q.said_on, q.said_on_from) == (None, dates.SaidOnFrom.VAGUE)
+
+
+def _paragraph_spans_by_scan(text: str, start: int, end: int) -> tuple[list[marks.Span], bool]:
+    """``marks._paragraph_spans`` as it was, looking at every character in turn."""
+    spans: list[marks.Span] = []
+    i = start
+    while i < end:
+        if text[i] not in marks.CLOSERS or not marks._opens(text, i, start):
+            i += 1
+            continue
+        close = marks._find_closer(text, i, end)
+        if close is None:
+            rest = marks._trimmed(text, i + 1, end)
+            if rest and len(text[i + 1:end].split()) >= marks.MIN_OPEN_WORDS:
+                return spans + rest, True
+            i += 1
+            continue
+        spans.extend(marks._trimmed(text, i + 1, close))
+        i = close + 1
+    return spans, False
+
+
+def test_marks_search_for_openers_finds_what_a_scan_of_every_character_does() -> None:
+    import random
+
+    pieces = ["a", "bc ", " ", "'", '"', "“", "”", "„", "«", "»", "‘", "’", "‚", "‹", "›",
+              ",", "1", "x'y", "  ", "d e f g "]
+    rng = random.Random(20)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        start = rng.randint(0, len(text) // 3)
+        assert marks._paragraph_spans(text, start, len(text)) == \
+            _paragraph_spans_by_scan(text, start, len(text)), text
+
+
+def test_marks_kept_spans_are_not_changed_by_a_caller() -> None:
+    text = 'He said “calm seas” and "done now".'
+    first = marks.find_spans(text)
+    first.clear()  # each call hands out its own list; the kept spans stay as found
+    assert spans(text) == ["calm seas", "done now"]
+
+
+def test_is_name_keeps_its_verdict_per_text() -> None:
+    from storyline.analyze.quotes import speakers
+
+    assert speakers.is_name("Ingrid Hansen") and speakers.is_name("Ingrid Hansen")
+    assert not speakers.is_name("the minister") and not speakers.is_name("he")
+    assert speakers.is_name.cache_info().hits >= 1
+
+
+@pytest.mark.slow
+def test_reporting_candidates_hold_every_cue_and_reporting_verb(nlp: Any) -> None:
+    from storyline.analyze.quotes import parse
+
+    for text in (STORY, LEAD, DATED):
+        doc = nlp(text)
+        reporting, cues = parse.reporting_candidates(doc)
+        assert [t.i for t in doc if parse.is_reporting(t)] == [
+            i for i in reporting if parse.is_reporting(doc[i])]
+        assert [t.i for t in doc if parse.is_cue(t)] == [i for i in cues if parse.is_cue(doc[i])]
+        assert set(cues) <= set(reporting) and reporting == sorted(reporting)
+        assert cues, text[:40]

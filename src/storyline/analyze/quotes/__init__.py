@@ -48,8 +48,10 @@ def find_quotes(doc: Doc, article: Article, mentions: Sequence[Mention],
     ``inverted``: indices of tokens that are their verb's subject though the parse labels
     them otherwise (French « ... », a déclaré X; ``analyze.inverted_subjects``)."""
     # 1. Statements: quoted runs and dash attributions first, reported speech outside them.
-    direct = direct_drafts(doc, article, inverted)
-    drafts = sorted(direct + reported_drafts(doc, direct, inverted), key=lambda d: d.start)
+    candidates = parse.reporting_candidates(doc)  # the verbs that may report, read once
+    direct = direct_drafts(doc, article, inverted, candidates)
+    drafts = sorted(direct + reported_drafts(doc, direct, inverted, candidates),
+                    key=lambda d: d.start)
     # 2. Speakers, in reading order; outlets become sources, not speakers.
     index = SpeakerIndex(mentions or fallback_mentions(doc, article), article,
                          [(d.start, d.end) for d in drafts], inverted)

@@ -6,6 +6,7 @@ speaker phrase's head. Speakers and days are settled later, in reading order.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ...records import Article
-from ..model import lemma_of, text_of, tokens_with_pos
+from ..model import lemma_of, text_of
 from . import marks, parse
 from .content import MIN_CONTENT_TOKENS, has_clause
 from .cues import CUE_VERBS
@@ -51,16 +52,18 @@ class Draft:
     fragment: bool = False  # a quoted run inside a sentence (not the whole sentence)
 
 
-def direct_drafts(doc: Doc, article: Article,
-                  inverted: frozenset[int] = frozenset()) -> list[Draft]:
+def direct_drafts(doc: Doc, article: Article, inverted: frozenset[int] = frozenset(),
+                  candidates: tuple[list[int], list[int]] | None = None) -> list[Draft]:
     """Quoted runs and dash-attributed paragraphs, each with its nearest outside cue
-    (``inverted``: subjects the parse labels otherwise, see ``find_quotes``)."""
+    (``inverted``: subjects the parse labels otherwise, see ``find_quotes``; ``candidates``:
+    ``parse.reporting_candidates(doc)``, read here when not given)."""
     spans = [s for s in marks.find_spans(article.text)
              if not _looks_like_title(article.text[s.start:s.end])]
     dash = _dash_drafts(doc, article)
     taken = [(s.start, s.end) for s in spans] + [(d.start, d.end) for d in dash]
     sentences = list(doc.sents) if spans else []  # spaCy walks the tokens on each doc.sents
-    drafts = [_quoted_draft(sentences, article.text, s, taken, inverted) for s in spans]
+    cues = (candidates or parse.reporting_candidates(doc))[1] if spans else []
+    drafts = [_quoted_draft(sentences, cues, article.text, s, taken, inverted) for s in spans]
     return sorted([d for d in drafts if d is not None] + dash, key=lambda d: d.start)
 
 
@@ -71,14 +74,21 @@ def _looks_like_title(text: str) -> bool:
             and all(w[0].isupper() for w in long_words) and words[0][0].isupper())
 
 
-def _quoted_draft(sentences: Sequence[Span], text: str, span: marks.Span,
-                  taken: Sequence[tuple[int, int]], inverted: frozenset[int]) -> Draft | None:
+def _quoted_draft(sentences: Sequence[Span], cues: Sequence[int], text: str,
+                  span: marks.Span, taken: Sequence[tuple[int, int]],
+                  inverted: frozenset[int]) -> Draft | None:
+    """``cues``: indices of the tokens that may be cue verbs (``parse.reporting_candidates``);
+    no other token of the sentences can be the quotation's cue."""
     sents = [s for s in sentences if s.start_char < span.end + 2 and s.end_char > span.start - 2
              and "\n" not in text[min(s.end_char, span.start):max(s.start_char, span.end)]]
     if not sents:
         return None
     sent_start, sent_end = _within_line(text, span.start, sents[0].start_char, sents[-1].end_char)
-    cue = _nearest_cue([t for s in sents for t in s], span, taken, inverted)
+    doc = sents[0].doc
+    cue = _nearest_cue([doc[i] for s in sents
+                        for i in cues[bisect.bisect_left(cues, s.start):
+                                      bisect.bisect_left(cues, s.end)]],
+                       span, taken, inverted)
     words = len(text[span.start:span.end].split())
     fragment = _is_fragment(text, span, sent_start, sent_end)
     if cue is None and fragment and words < MIN_UNCUED_WORDS:
@@ -166,15 +176,16 @@ def _dash_draft(doc: Doc, base: int, m: re.Match[str]) -> Draft | None:
                  who_span.root, (who_span.start_char, who_span.end_char))
 
 
-def reported_drafts(doc: Doc, direct: Sequence[Draft],
-                    inverted: frozenset[int] = frozenset()) -> list[Draft]:
-    """Reported speech: cue verbs with a content clause, and "According to X, ..."."""
+def reported_drafts(doc: Doc, direct: Sequence[Draft], inverted: frozenset[int] = frozenset(),
+                    candidates: tuple[list[int], list[int]] | None = None) -> list[Draft]:
+    """Reported speech: cue verbs with a content clause, and "According to X, ..."
+    (``candidates`` as for ``direct_drafts``)."""
     quoted = [(d.start, d.end) for d in direct]
     text = text_of(doc)
     marked = [marks.extent(text, s) for s in marks.find_spans(text)] \
         if marks.has_marks(text) else []
-    found = [d for tok in tokens_with_pos(doc, parse.REPORTING_POS)
-             if (d := _reported(tok, quoted, marked, inverted)) is not None]
+    found = [d for i in (candidates or parse.reporting_candidates(doc))[0]
+             if (d := _reported(doc[i], quoted, marked, inverted)) is not None]
     found += [d for sent in doc.sents if (d := _sourced(sent, quoted, marked)) is not None]
     return [d for d in found if not _elaboration(d, found, inverted)]
 

@@ -8,6 +8,7 @@ is ignored otherwise.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -34,6 +35,11 @@ MIN_LETTERS = 1
 # ``like this''. Each pair reads as the curly mark beside a space, which keeps every
 # offset where it is.
 TYPED_MARKS = (("``", " “"), ("''", "” "))
+# Texts whose spans are kept: an article's are asked for by its quotations, its reported
+# speech and each reported statement's words; a handful of articles are in flight at once.
+SPAN_CACHE_TEXTS = 64
+# Any character that may open a quotation, to skip the characters between them at C speed.
+_OPENER = re.compile("[" + re.escape("".join(CLOSERS)) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +56,13 @@ def find_spans(text: str) -> list[Span]:
     A quotation left open at the end of one paragraph and closed at the start of the next
     (one sentence a line, as some corpora write text) gives a span in each paragraph.
     """
+    return list(_spans(text))
+
+
+@functools.lru_cache(maxsize=SPAN_CACHE_TEXTS)
+def _spans(text: str) -> tuple[Span, ...]:
+    # The stages ask for one article's spans more than once (its quotations, then the
+    # reported speech beside them): each text is scanned once.
     spans: list[Span] = []
     carried = False
     text = _typed(text)
@@ -62,7 +75,7 @@ def find_spans(text: str) -> list[Span]:
                 start = close + 1
         found, carried = _paragraph_spans(text, start, para.end())
         spans.extend(found)
-    return spans
+    return tuple(spans)
 
 
 def has_marks(text: str) -> bool:
@@ -92,8 +105,11 @@ def _paragraph_spans(text: str, start: int, end: int) -> tuple[list[Span], bool]
     spans: list[Span] = []
     i = start
     while i < end:
-        mark = text[i]
-        if mark not in CLOSERS or not _opens(text, i, start):
+        found = _OPENER.search(text, i, end)  # only a mark can open: skip to the next one
+        if found is None:
+            break
+        i = found.start()
+        if not _opens(text, i, start):
             i += 1
             continue
         close = _find_closer(text, i, end)
@@ -142,9 +158,20 @@ def _trimmed(text: str, start: int, end: int) -> list[Span]:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if sum(c.isalpha() for c in text[start:end]) < MIN_LETTERS:
+    if not _has_letters(text, start, end):
         return []
     return [Span(start, end)]
+
+
+def _has_letters(text: str, start: int, end: int) -> bool:
+    """At least MIN_LETTERS letters in ``text[start:end]``, counting no further than that."""
+    letters = 0
+    for c in text[start:end]:
+        if c.isalpha():
+            letters += 1
+            if letters >= MIN_LETTERS:
+                return True
+    return letters >= MIN_LETTERS
 
 
 # Characters that open, or close, a quotation (straight marks do both).
