@@ -801,3 +801,31 @@ def test_reporting_candidates_hold_every_cue_and_reporting_verb(nlp: Any) -> Non
         assert [t.i for t in doc if parse.is_cue(t)] == [i for i in cues if parse.is_cue(doc[i])]
         assert set(cues) <= set(reporting) and reporting == sorted(reporting)
         assert cues, text[:40]
+
+
+def _attached_by_scan(cue: Any, timex: Timex) -> bool:
+    """``dates._attached`` as it was, walking the sentence from its first token."""
+    sent = cue.sent
+    if not (sent.start_char <= timex.start < sent.end_char):
+        return False
+    for tok in sent:
+        if not (timex.start <= tok.idx < timex.end):
+            continue
+        head = tok.head
+        if head.i != tok.i and not (timex.start <= head.idx < timex.end):
+            if head.dep_ == "prep" and head.head.i != head.i:
+                head = head.head
+            return bool(head.i == cue.i and tok.dep_ in dates.VERB_TIME_DEPS)
+    return False
+
+
+@pytest.mark.slow
+def test_a_time_attached_to_its_cue_is_found_from_its_first_token(nlp: Any) -> None:
+    for text in (STORY, LEAD, DATED):
+        doc = nlp(text)
+        times = [Timex("t", doc[a].idx + skip, doc[b - 1].idx + len(doc[b - 1].text), "", "")
+                 for a in range(len(doc)) for b in range(a + 1, min(a + 5, len(doc) + 1))
+                 for skip in (0, 1)]
+        for cue in (t for t in doc if t.pos_ == "VERB"):
+            for timex in times:
+                assert dates._attached(cue, timex) == _attached_by_scan(cue, timex)

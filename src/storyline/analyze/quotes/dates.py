@@ -16,6 +16,7 @@ null is never an unexplained gap.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -197,9 +198,12 @@ def _attached(cue: Token, timex: Timex) -> bool:
     sent = cue.sent
     if not (sent.start_char <= timex.start < sent.end_char):
         return False
-    for tok in sent:
+    # The sentence's tokens run in text order: from the first one inside the time expression
+    # (found by halving, not by making each Token before it).
+    at = bisect.bisect_left(sent, timex.start, key=lambda t: t.idx)
+    for tok in sent[at:]:
         if not (timex.start <= tok.idx < timex.end):
-            continue
+            return False
         head = tok.head
         if head.i != tok.i and not (timex.start <= head.idx < timex.end):
             if head.dep_ == "prep" and head.head.i != head.i:
