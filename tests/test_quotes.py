@@ -828,4 +828,4 @@ def test_a_time_attached_to_its_cue_is_found_from_its_first_token(nlp: Any) -> N
                  for skip in (0, 1)]
         for cue in (t for t in doc if t.pos_ == "VERB"):
             for timex in times:
-                assert dates._attached(cue, timex) == _attached_by_scan(cue, timex)
+                assert dates._attached(cue, cue.sent, timex) == _attached_by_scan(cue, timex)

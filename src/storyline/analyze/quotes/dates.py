@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from enum import StrEnum
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ...records import Article, Timex
 from ...text import (
@@ -156,8 +156,9 @@ def own_date(cue: Token, timexes: Sequence[Timex], content: tuple[int, int],
     None) when no time is."""
     why: SaidOnFrom | None = None
     published = _date(article.published)
+    sent = cue.sent  # spaCy walks the parse for each ask: once per cue, not per time
     for t in timexes:
-        if content[0] <= t.start < content[1] or not _attached(cue, t):
+        if content[0] <= t.start < content[1] or not _attached(cue, sent, t):
             continue
         day = _date(t.value)
         if day is None:
@@ -194,8 +195,8 @@ def why_undated(article: Article, around: str) -> SaidOnFrom:
         SaidOnFrom.NOT_STATED_UNDATED
 
 
-def _attached(cue: Token, timex: Timex) -> bool:
-    sent = cue.sent
+def _attached(cue: Token, sent: Span, timex: Timex) -> bool:
+    """Whether ``timex`` hangs off ``cue`` in the parse (``sent``: the cue's sentence)."""
     if not (sent.start_char <= timex.start < sent.end_char):
         return False
     # The sentence's tokens run in text order: from the first one inside the time expression
