@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from ...records import Article, Mention, Quote, Timex, content_id
 from ...text import fold
 from . import dates, marks, parse
-from .cues import PERSON_PRONOUNS
+from .cues import GROUP_PRONOUNS, PERSON_PRONOUNS
 from .drafts import Draft, direct_drafts, reported_drafts
 from .speakers import (
     Speaker,
@@ -140,7 +140,9 @@ def _with_sources(found: list[Attributed], drafts: Sequence[Draft], index: Speak
     # got the statement from; it is kept as ``reported_by`` on statements in that sentence.
     outlets: dict[int, str] = {}
     for d in drafts:
-        if d.head is not None and d.who is not None:
+        # a pronoun is never an outlet (``resolve`` looks for its person or group)
+        if (d.head is not None and d.who is not None
+                and d.head.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS):
             s = resolve(index, d.head, d.who, [])
             if s.outlet:
                 outlets[d.sent_start] = s.mention

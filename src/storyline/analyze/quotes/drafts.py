@@ -236,8 +236,9 @@ def _reported(tok: Token, quoted: Sequence[tuple[int, int]],
         return None  # "if you want to ...", "I expect ...": nobody's statement
     if content[0] < tok.idx and _quoted_share(content, quoted) > 0:
         return None  # "... it must be 'protected by itself', Rutte said": the quote reports it
-    sent_start, sent_end = _within_line(text_of(tok.doc), tok.idx, tok.sent.start_char,
-                                        tok.sent.end_char)
+    sent = tok.sent  # spaCy walks the parse on each ask
+    sent_start, sent_end = _within_line(text_of(tok.doc), tok.idx, sent.start_char,
+                                        sent.end_char)
     return Draft("indirect", content[0], content[1], sent_start, sent_end, tok, head,
                  parse.phrase_span(head))
 

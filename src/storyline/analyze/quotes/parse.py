@@ -233,7 +233,9 @@ def conditional(verb: Token) -> bool:
     """ "If you want to ...", "unless he agrees to ...": the verb or a clause above it is
     a condition."""
     current = verb
-    for _ in range(len(verb.sent)):
+    # The walk up ends at the sentence's root (its own head); the bound is only a guard, and
+    # the document's length is as good as the sentence's, which spaCy finds by walking.
+    for _ in range(len(verb.doc)):
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in current.children):
             return True
         if current.head.i == current.i:
