@@ -10,6 +10,7 @@ import pytest
 from storyline.analyze.events.kinds import DateFrom
 from storyline.analyze.quotes.dates import SaidOnFrom
 from storyline.corpus.events import merge_anchored
+from storyline.corpus.reader import MemoryCorpus
 from storyline.corpus.said_on import Anchor, date_quotes, day_expressions
 from storyline.corpus.statement_events import KIND, statement_events
 from storyline.corpus.timeline import build_timeline
@@ -128,7 +129,7 @@ def test_the_events_step_gives_the_anchor_its_shared_events_fix() -> None:
     links = {(a, k): f"E-{k}" for a in ("a1", "a2") for k in ("lindqvist", "brandt")}
     story = Story(id="s1", title="t", articles=("a1", "a2"))
     _, anchors = merge_anchored([_article("x", "a1", "2031-03-11"), _article("x")],
-                                analyses, [story], [], links)
+                                MemoryCorpus([], analyses), [story], [], links)
     assert set(anchors) == {"a2"} and anchors["a2"].days == (date(2031, 3, 10),)
     assert anchors["a2"].day("XXXX-WXX-5") == date(2031, 3, 14)
 
