@@ -16,6 +16,7 @@ from urllib.parse import quote as url_quote
 from urllib.parse import urlencode, urlsplit
 
 from ..analyze.quotes import cues, cues_fr
+from ..analyze.quotes.dates import UNDATED
 from ..corpus.sources import outlet_name, syndication_roots
 from ..corpus.statement_events import _event_id as statement_event_id
 from ..corpus.statements import one_per_statement_pair
@@ -567,6 +568,8 @@ def _undated_why(item: TimelineItem, quote: Quote | None, articles: list[View]) 
     if item.date_from:
         return f"no day could be fixed ({item.date_from})"
     if quote is not None:
+        if quote.said_on_from in UNDATED:
+            return str(quote.said_on_from)  # the quotes stage's reason, in words
         if quote.said_on_from:
             return f"no day could be fixed ({quote.said_on_from})"
         if not any(a["published"] for a in articles):
