@@ -49,8 +49,9 @@ def find_quotes(doc: Doc, article: Article, mentions: Sequence[Mention],
     them otherwise (French « ... », a déclaré X; ``analyze.inverted_subjects``)."""
     # 1. Statements: quoted runs and dash attributions first, reported speech outside them.
     candidates = parse.reporting_candidates(doc)  # the verbs that may report, read once
-    direct = direct_drafts(doc, article, inverted, candidates)
-    drafts = sorted(direct + reported_drafts(doc, direct, inverted, candidates),
+    sentences = list(doc.sents)  # so are the sentences: spaCy walks the tokens for each
+    direct = direct_drafts(doc, article, inverted, candidates, sentences)
+    drafts = sorted(direct + reported_drafts(doc, direct, inverted, candidates, sentences),
                     key=lambda d: d.start)
     # 2. Speakers, in reading order; outlets become sources, not speakers.
     index = SpeakerIndex(mentions or fallback_mentions(doc, article), article,

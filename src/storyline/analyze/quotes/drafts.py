@@ -53,15 +53,20 @@ class Draft:
 
 
 def direct_drafts(doc: Doc, article: Article, inverted: frozenset[int] = frozenset(),
-                  candidates: tuple[list[int], list[int]] | None = None) -> list[Draft]:
+                  candidates: tuple[list[int], list[int]] | None = None,
+                  sentences: Sequence[Span] | None = None) -> list[Draft]:
     """Quoted runs and dash-attributed paragraphs, each with its nearest outside cue
     (``inverted``: subjects the parse labels otherwise, see ``find_quotes``; ``candidates``:
-    ``parse.reporting_candidates(doc)``, read here when not given)."""
+    ``parse.reporting_candidates(doc)``, ``sentences``: ``list(doc.sents)``, each read here
+    when not given)."""
     spans = [s for s in marks.find_spans(article.text)
              if not _looks_like_title(article.text[s.start:s.end])]
     dash = _dash_drafts(doc, article)
     taken = [(s.start, s.end) for s in spans] + [(d.start, d.end) for d in dash]
-    sentences = list(doc.sents) if spans else []  # spaCy walks the tokens on each doc.sents
+    if not spans:
+        sentences = []
+    elif sentences is None:
+        sentences = list(doc.sents)  # spaCy walks the tokens on each doc.sents
     cues = (candidates or parse.reporting_candidates(doc))[1] if spans else []
     drafts = [_quoted_draft(sentences, cues, article.text, s, taken, inverted) for s in spans]
     return sorted([d for d in drafts if d is not None] + dash, key=lambda d: d.start)
@@ -177,16 +182,18 @@ def _dash_draft(doc: Doc, base: int, m: re.Match[str]) -> Draft | None:
 
 
 def reported_drafts(doc: Doc, direct: Sequence[Draft], inverted: frozenset[int] = frozenset(),
-                    candidates: tuple[list[int], list[int]] | None = None) -> list[Draft]:
+                    candidates: tuple[list[int], list[int]] | None = None,
+                    sentences: Sequence[Span] | None = None) -> list[Draft]:
     """Reported speech: cue verbs with a content clause, and "According to X, ..."
-    (``candidates`` as for ``direct_drafts``)."""
+    (``candidates`` and ``sentences`` as for ``direct_drafts``)."""
     quoted = [(d.start, d.end) for d in direct]
     text = text_of(doc)
     marked = [marks.extent(text, s) for s in marks.find_spans(text)] \
         if marks.has_marks(text) else []
     found = [d for i in (candidates or parse.reporting_candidates(doc))[0]
              if (d := _reported(doc[i], quoted, marked, inverted)) is not None]
-    found += [d for sent in doc.sents if (d := _sourced(sent, quoted, marked)) is not None]
+    found += [d for sent in (doc.sents if sentences is None else sentences)
+              if (d := _sourced(sent, quoted, marked)) is not None]
     return [d for d in found if not _elaboration(d, found, inverted)]
 
 
