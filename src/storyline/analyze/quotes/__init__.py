@@ -11,7 +11,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ...records import Article, Mention, Quote, Timex, content_id
 from ...text import fold
@@ -58,7 +58,7 @@ def find_quotes(doc: Doc, article: Article, mentions: Sequence[Mention],
                          [(d.start, d.end) for d in drafts], inverted)
     attributed = _attribute(drafts, index, article)
     # 3. The day each statement was made, and how that was decided.
-    dated = _date_all(attributed, timexes or dates.fallback_timexes(article), article)
+    dated = _date_all(attributed, timexes or dates.fallback_timexes(article), article, sentences)
     # 4. Records, without repeats of the same words by the same speaker.
     return [_record(a, article) for a in _unique(dated, article)]
 
@@ -151,7 +151,7 @@ def _with_sources(found: list[Attributed], drafts: Sequence[Draft], index: Speak
 
 
 def _date_all(found: Sequence[Attributed], timexes: Sequence[Timex],
-              article: Article) -> list[Attributed]:
+              article: Article, sentences: Sequence[Span]) -> list[Attributed]:
     own = [_own(a, timexes, article) for a in found]
     out = []
     for i, a in enumerate(found):
@@ -162,7 +162,7 @@ def _date_all(found: Sequence[Attributed], timexes: Sequence[Timex],
             day = dates.same_day(a.draft.cue, article)
             how = dates.SaidOnFrom.PRESENT_TENSE if day else None
         if day is None and how is None and a.draft.cue is not None:
-            day = dates.lead_day(a.draft.cue, article)
+            day = dates.lead_day(a.draft.cue, article, sentences)
             how = dates.SaidOnFrom.LEAD if day else None
         out.append(replace(a, said_on=day, said_on_from=how or _why_undated(a, article)))
     return out

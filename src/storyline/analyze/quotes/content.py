@@ -203,10 +203,16 @@ def _clause_span(verb: Token, clauses: list[Token],
            for c in clauses for m in c.children):
         return None  # "asked whether ...", "avoided predicting whether ...": no statement
     # the clauses' own side of the cue only: a span across the cue would hold its speaker
-    after = clauses[0].i > verb.i
-    inner = {t.i: t for c in clauses for t in c.subtree if t.i != verb.i
-             and (t.i > verb.i) == after and not (
-        t.dep_ == "mark" and t.head.i == c.i and t.i == c.left_edge.i)}
+    at = verb.i
+    after = clauses[0].i > at
+    inner: dict[int, Token] = {}
+    for c in clauses:
+        for t in c.subtree:
+            i = t.i
+            if i == at or (i > at) != after or (
+                    t.dep_ == "mark" and t.head.i == c.i and i == c.left_edge.i):
+                continue
+            inner[i] = t
     cut = {t.i for tok in inner.values() for t in _cue_conj(tok, clauses, is_cue)}
     tokens = strip_edges(sorted((t for i, t in inner.items() if i not in cut),
                                 key=lambda t: t.i))

@@ -224,11 +224,13 @@ def same_day(cue: Token, article: Article) -> str | None:
     return None
 
 
-def lead_day(cue: Token, article: Article) -> str | None:
-    """The article date for a statement in the article's lead (see ``LEAD_SENTENCES``)."""
+def lead_day(cue: Token, article: Article,
+             sentences: Sequence[Span] | None = None) -> str | None:
+    """The article date for a statement in the article's lead (see ``LEAD_SENTENCES``;
+    ``sentences``: ``list(cue.doc.sents)``, read here when not given)."""
     if _date(article.published) is None:
         return None
-    for n, sent in enumerate(cue.doc.sents):
+    for n, sent in enumerate(cue.doc.sents if sentences is None else sentences):
         if n >= LEAD_SENTENCES:
             return None
         if sent.start <= cue.i < sent.end:

@@ -233,14 +233,15 @@ def _reported(tok: Token, quoted: Sequence[tuple[int, int]],
               marked: Sequence[tuple[int, int]], inverted: frozenset[int]) -> Draft | None:
     if not parse.is_reporting(tok) or _inside(tok.idx, quoted):
         return None
-    content = balanced(text_of(tok.doc), parse.content_clause(tok, inverted), marked, tok.idx)
+    # The speaker first: the content clause is the costlier walk, and no speaker, no draft.
     head = parse.subject_of(tok, inverted)
-    if head is not None and _inside(head.idx, quoted):
+    if head is None or _inside(head.idx, quoted):
         return None  # a subject borrowed from quoted words is no speaker
-    if content is None or head is None or _quoted_share(content, quoted) > MAX_QUOTED_SHARE:
-        return None
     if not parse.names_a_holder(tok, head):
         return None  # "if you want to ...", "I expect ...": nobody's statement
+    content = balanced(text_of(tok.doc), parse.content_clause(tok, inverted), marked, tok.idx)
+    if content is None or _quoted_share(content, quoted) > MAX_QUOTED_SHARE:
+        return None
     if content[0] < tok.idx and _quoted_share(content, quoted) > 0:
         return None  # "... it must be 'protected by itself', Rutte said": the quote reports it
     sent = tok.sent  # spaCy walks the parse on each ask
