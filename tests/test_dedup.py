@@ -160,3 +160,43 @@ def test_an_outlet_whose_release_was_copied_first_elsewhere_counts_once() -> Non
     assert index.count(["own1", "own2"]) == 1
     assert index.count(["own1", "own2", "wire"]) == 2
     assert index.count(["own1", "own2", "other"]) == 2
+
+
+SIDEBAR = [
+    "Marta Oksvik and Tore Brandal argue that the Nordheim council keeps failing the "
+    "families of Vestby while Halvor Lunde looks the other way.",
+    "Senator Ruth Ekland writes that the Karlsen plan for Sorvik would cost Bremnes "
+    "taxpayers far more than the Aasen committee admits.",
+    "Why the Tollefsen report on the Grimstad ferry was wrong about Lindqvist, Haugen "
+    "and the Marholm shipyard, by Petra Solbakken.",
+    "Ivar Dahle says the Ostby trial of Kjell Moen shows that the Fjellberg courts "
+    "still answer to Rolf Stene and the Vangsnes party.",
+]
+HONG = [
+    "The governor of Kestria is likely to send soldiers into the streets of Port Alban "
+    "after another week of protests that the police could not stop.",
+    "Officials in the capital fear that a crackdown would anger their trading partners, "
+    "yet they also fear that disorder would spread to other provinces.",
+    "A ban on masks was struck down by the court on Monday, and talks with the student "
+    "leaders broke off before they began, said one adviser to the governor.",
+    "Most observers now expect force within weeks rather than months, and few think the "
+    "army would hold back once it had been sent in.",
+]
+PRINCE = [
+    "The duke spent most of the television interview explaining why he could not have "
+    "been at the party, and why he still did not regret the friendship.",
+    "Viewers were struck less by his denials than by how little he seemed to remember of "
+    "the years in which the two men often met at each other's houses.",
+    "His advisers had urged him not to take part, and one of them resigned a week before "
+    "the programme was recorded, according to people close to the palace.",
+    "Critics said the broadcast would do more harm than good, and the palace declined to "
+    "say whether he would step back from public duties this winter.",
+]
+
+
+def test_a_shared_sidebar_makes_no_translation(settings: Settings) -> None:
+    # Two opinion pages of one site, the same day, different pieces, each followed by the
+    # site's list of teasers: the teasers' names and words alone made them a translation.
+    hong = art("hong", [*HONG, *SIDEBAR], published="2025-11-18", outlet="Examiner")
+    prince = art("prince", [*PRINCE, *SIDEBAR], published="2025-11-18", outlet="Examiner")
+    assert copies([hong, prince, art("d", BAKERY, published="2025-11-18")], settings) == []

@@ -18,6 +18,7 @@ its paragraphs' digests and a few counts.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import math
@@ -75,6 +76,10 @@ TRANSLATION_MIN_LENGTH_RATIO = 0.6
 # event in the dedup bench 0.31-0.40), counted only with enough names to be telling.
 TRANSLATION_MIN_NAME_ORDER = 0.45
 TRANSLATION_MIN_NAMES_COUNT = 20
+# A translation is the same story in other words: paragraphs the two pages share verbatim
+# (a site's sidebar of teasers, a shared newsletter block) are no evidence of one, so a
+# translation pair is checked again on what is left of both texts without them
+# (dumps-scrapinghub: two opinion pages of one site passed only on their common sidebar).
 # Candidate pairs for syndication share at least this many names or figures, each carried
 # by at most MAX_NAME_DF articles (blocking that keeps the pair count near-linear).
 MIN_SHARED_NAMES = 3
@@ -387,12 +392,18 @@ def _add_paragraphs(rows: tuple[array[int], ...], k: int, paragraphs: Sequence[s
                     folded_paragraphs: Sequence[str]) -> None:
     """Append (digest, article, index, words) for each paragraph long enough to count."""
     for i, (para, folded) in enumerate(zip(paragraphs, folded_paragraphs, strict=True)):
-        if len(folded.split()) < MIN_PARAGRAPH_WORDS:
+        digest = _paragraph_digest(folded)
+        if digest is None:
             continue
-        digest = int.from_bytes(hashlib.blake2b(folded.encode(), digest_size=8).digest(),
-                                "little")
         for column, value in zip(rows, (digest, k, i, len(para.split())), strict=True):
             column.append(value)
+
+
+def _paragraph_digest(folded: str) -> int | None:
+    """A folded paragraph's 64-bit digest; None when it is too short to count as reused."""
+    if len(folded.split()) < MIN_PARAGRAPH_WORDS:
+        return None
+    return int.from_bytes(hashlib.blake2b(folded.encode(), digest_size=8).digest(), "little")
 
 
 def _reused(rows: tuple[array[int], ...]) -> Iterator[tuple[int, int, int, int]]:
@@ -471,11 +482,13 @@ def _syndication_pairs(infos: Sequence[ArticleInfo], source: Corpus, prints: _Pr
     order = sorted(day, key=lambda k: (day[k], k))
     index = {infos[k].id: k for k in order}
     window: dict[int, _Wired] = {}
+    texts: dict[int, str] = {}  # the window's texts (a day or two), for a translation's recheck
     posting: dict[str, set[int]] = defaultdict(set)
     pairs: list[tuple[int, int, str, float]] = []  # few: each a wire copy or translation
     for art in source.articles([infos[k].id for k in order]):
         x = index[art.id]
         for k in [k for k in window if day[k] < day[x] - SYNDICATION_DAYS]:
+            del texts[k]
             for n in window.pop(k).distinctive:
                 posting[n].discard(k)
                 if not posting[n]:
@@ -487,9 +500,14 @@ def _syndication_pairs(infos: Sequence[ArticleInfo], source: Corpus, prints: _Pr
             syndicated = _syndicated(infos[a], infos[b], _cosine(wa.text, wb.text),
                                      _weighted_jaccard(wa.name_weights, wb.name_weights),
                                      wa.names, wb.names)
+            if syndicated and syndicated[0] == "translation":
+                ta, tb = (art.text, texts[y]) if a == x else (texts[y], art.text)
+                syndicated = _translated_without_shared(infos[a], infos[b], ta, tb, prints,
+                                                        syndicated)
             if syndicated:
                 pairs.append((a, b, *syndicated))
         window[x] = wired
+        texts[x] = art.text
         for n in wired.distinctive:
             posting[n].add(x)
     for a, b, kind, score in sorted(pairs, key=lambda p: (p[0], p[1])):
@@ -544,6 +562,42 @@ def _syndicated(a: ArticleInfo, b: ArticleInfo, cosine: float, names: float,
             and ratio >= TRANSLATION_MIN_LENGTH_RATIO and _same_name_order(names_a, names_b)):
         return "translation", round((names + cosine) / 2, 4)
     return None
+
+
+def _translated_without_shared(a: ArticleInfo, b: ArticleInfo, text_a: str, text_b: str,
+                               prints: _Prints, found: tuple[str, float],
+                               ) -> tuple[str, float] | None:
+    """The translation test again on both texts less the paragraphs they share verbatim
+    (see the note on translations above); unchanged when they share none."""
+    kept_a, kept_b = _without_shared_paragraphs(text_a, text_b)
+    if kept_a == text_a and kept_b == text_b:
+        return found
+    wa, wb = _wired(kept_a, prints), _wired(kept_b, prints)
+    again = _syndicated(_with_chars(a, len(kept_a)), _with_chars(b, len(kept_b)),
+                        _cosine(wa.text, wb.text),
+                        _weighted_jaccard(wa.name_weights, wb.name_weights), wa.names, wb.names)
+    return again if again and again[0] == "translation" else None
+
+
+def _without_shared_paragraphs(text_a: str, text_b: str) -> tuple[str, str]:
+    """Both texts without the long paragraphs that occur (folded) in both."""
+    def digests(text: str) -> list[int | None]:
+        return [_paragraph_digest(fold_words(p)) for p in text.split("\n\n")]
+
+    da, db = digests(text_a), digests(text_b)
+    shared = ({d for d in da if d is not None} & {d for d in db if d is not None})
+    if not shared:
+        return text_a, text_b
+
+    def keep(text: str, ds: list[int | None]) -> str:
+        return "\n\n".join(p for p, d in zip(text.split("\n\n"), ds, strict=True)
+                             if d not in shared)
+
+    return keep(text_a, da), keep(text_b, db)
+
+
+def _with_chars(info: ArticleInfo, chars: int) -> ArticleInfo:
+    return dataclasses.replace(info, chars=chars)
 
 
 def _same_name_order(na: Sequence[str], nb: Sequence[str]) -> bool:
