@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from storyline.analyze import quotes
-from storyline.analyze.quotes import dates, marks
+from storyline.analyze.quotes import dates, drafts, marks, parse
 from storyline.records import Article, Mention, Quote, Timex
 
 
@@ -829,3 +829,25 @@ def test_a_time_attached_to_its_cue_is_found_from_its_first_token(nlp: Any) -> N
         for cue in (t for t in doc if t.pos_ == "VERB"):
             for timex in times:
                 assert dates._attached(cue, cue.sent, timex) == _attached_by_scan(cue, timex)
+
+
+def test_a_text_without_source_words_is_not_searched_for_source_phrases() -> None:
+    # The text-wide check stands for every sentence's only because each word has the same
+    # lower case alone as inside the text (no final sigma, no length change).
+    words = {w for pair in parse.SOURCE_PAIRS for w in pair} | parse.SOURCE_CASE_WORDS
+    assert all(w.isascii() for w in words)
+    assert parse.may_name_source("The talks ended. According to officials, a deal is near.")
+    assert parse.may_name_source("Selon la police, l'enquête continue.")
+    assert not parse.may_name_source("The talks ended on Monday. A deal is near, he said.")
+
+
+@pytest.mark.slow
+def test_the_sentences_handed_to_the_drafts_give_what_doc_sents_gives(nlp: Any) -> None:
+    for text in (STORY, LEAD, DATED):
+        doc = nlp(text)
+        article = Article(id="a", source_id="a", source="a", text=text,
+                          published="2024-03-05")
+        direct = drafts.direct_drafts(doc, article)
+        assert direct == drafts.direct_drafts(doc, article, sentences=list(doc.sents))
+        assert (drafts.reported_drafts(doc, direct)
+                == drafts.reported_drafts(doc, direct, sentences=list(doc.sents)))

@@ -192,8 +192,9 @@ def reported_drafts(doc: Doc, direct: Sequence[Draft], inverted: frozenset[int] 
         if marks.has_marks(text) else []
     found = [d for i in (candidates or parse.reporting_candidates(doc))[0]
              if (d := _reported(doc[i], quoted, marked, inverted)) is not None]
-    found += [d for sent in (doc.sents if sentences is None else sentences)
-              if (d := _sourced(sent, quoted, marked)) is not None]
+    if parse.may_name_source(text):
+        found += [d for sent in (doc.sents if sentences is None else sentences)
+                  if (d := _sourced(sent, quoted, marked)) is not None]
     return [d for d in found if not _elaboration(d, found, inverted)]
 
 
