@@ -20,14 +20,14 @@ from storyline.cli import main
 FLOORS: dict[str, dict[str, float]] = {
     # Seed 003 names no year anywhere, so it has no publication date of its own (a date is
     # never taken from the clock), which caps published_accuracy at 0.8 (issue 16.2). Its
-    # Kyiv visit takes its day from the event it shares with dated articles; the two gold
-    # "events" still missed are statements, which are timeline statements, not events.
+    # Kyiv visit and its "on Friday" statements take their day from the event it shares with
+    # dated articles; a dated interview given to a named outlet is also an event.
     "seeds": {
         "published_accuracy": 0.8, "headline_accuracy": 1.0, "keep_recall": 1.0,
         "paragraphs_once": 1.0, "quote_recall": 0.95, "quote_precision": 0.85,
-        "speaker_accuracy": 0.95, "said_on_accuracy": 0.85, "alias_pair_f1": 0.95,
-        "story_bcubed_f1": 1.0, "event_recall": 0.75, "contradiction_recall": 1.0,
-        "statement_pair_f1": 0.95, "key_date_f1": 0.8, "timeline_items_ok": 1.0,
+        "speaker_accuracy": 0.95, "said_on_accuracy": 0.95, "alias_pair_f1": 0.95,
+        "story_bcubed_f1": 1.0, "event_recall": 1.0, "contradiction_recall": 1.0,
+        "statement_pair_f1": 0.95, "key_date_f1": 0.95, "timeline_items_ok": 1.0,
     },
     # Main text from text dumps (menus and all); the raw dump scores 0.66.
     "dumps-scrapinghub": {"body_f1": 0.865},
@@ -41,19 +41,21 @@ FLOORS: dict[str, dict[str, float]] = {
     # Gold covers only each article's first sentences, which caps timex and quote precision.
     "meantime": {"timex_value_f1": 0.90, "timex_recall": 0.90, "quote_recall": 0.65,
                  "quote_precision": 0.235,
-                 "speaker_accuracy": 0.95, "said_on_accuracy": 0.90, "alias_pair_f1": 0.79},
+                 "speaker_accuracy": 0.95, "said_on_accuracy": 0.95, "alias_pair_f1": 0.80},
     # TimeBank and AQUAINT, every expression annotated; HeidelTime scores 0.662.
     "timex-tbaq": {"timex_value_f1": 0.70},
     "stories-ecbplus-dev": {"story_bcubed_f1": 0.96, "story_bcubed_precision": 0.97,
+                            "alias_pair_f1": 0.55,
                             "statement_pair_f1": 0.96, "main_event_coverage": 0.74},
     # Word overlap alone (Jaccard >= 0.4 over the quote's words) scores 0.84.
-    "statements-msrp-dev": {"statement_pair_f1": 0.83},
+    "statements-msrp-dev": {"statement_pair_f1": 0.835},
     "timeline-semeval15-dev": {"timeline_date_f1": 0.53},
 }
 CEILINGS: dict[str, dict[str, float]] = {
     "seeds": {"drop_leak": 0.0, "published_wrong_rate": 0.0},
     # A date that is not the page's own is worse than none.
     "dates-mediacloud-dumps": {"published_wrong_rate": 0.03},
+    "dates-mediacloud": {"published_wrong_rate": 0.06},
 }
 
 
