@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import functools
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+import numpy
 
 from ..errors import ConfigError, ModelError
 from .attribute_table import AttributeTable
@@ -13,6 +16,7 @@ MAX_CHARS = 1_000_000
 PARAGRAPHS = "storyline_paragraphs"
 # spaCy's code for a pipeline that reads any language (xx_ent_wiki_sm and the like).
 MULTILINGUAL = "xx"
+V = TypeVar("V")
 
 
 # The same trained pipeline published under another package name on PyPI; tried when the
@@ -107,6 +111,32 @@ def tokens_with_pos(doc: Any, pos: frozenset[str]) -> list[Any]:
 
     ids = {IDS[p] for p in pos}
     return [doc[i] for i, p in enumerate(doc.to_array(POS).tolist()) if p in ids]
+
+
+def per_form(doc: Any, pos: frozenset[str], decide: Callable[[Any], V],
+             verdicts: dict[tuple[int, ...], V]) -> Iterator[tuple[int, V]]:
+    """Each token whose part of speech is in ``pos``, in text order, with ``decide(token)``
+    worked out once per what ``lemma_of`` reads (vocabulary, part of speech, form,
+    morphology, a lemma already set) and kept in ``verdicts``. Read off arrays: a stage that
+    asks about every verb or noun would otherwise make a Token and its lemma for each, nearly
+    all to no purpose. ``verdicts`` is cleared when it reaches MAX_CACHED_LEMMAS entries
+    (a long run's vocabulary keeps growing)."""
+    from spacy.attrs import LEMMA, MORPH, ORTH, POS
+    from spacy.parts_of_speech import IDS
+
+    rows = doc.to_array([POS, ORTH, MORPH, LEMMA])
+    wanted = numpy.zeros(len(rows), dtype=bool)
+    for name in pos:  # a few comparisons: cheaper than numpy.isin's set-up
+        wanted |= rows[:, 0] == IDS[name]
+    vocab = id(doc.vocab)
+    for i in numpy.flatnonzero(wanted).tolist():
+        key = (vocab, *rows[i].tolist())
+        verdict = verdicts.get(key)
+        if verdict is None:
+            if len(verdicts) >= MAX_CACHED_LEMMAS:
+                verdicts.clear()
+            verdict = verdicts[key] = decide(doc[i])
+        yield i, verdict
 
 
 def text_of(doc: Any) -> str:

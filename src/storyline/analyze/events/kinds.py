@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-import numpy
 from spacy.tokens import Doc, Token
 
-from ..model import lemma_of
+from ..model import lemma_of, per_form
 
 
 class DateFrom(StrEnum):
@@ -271,24 +270,7 @@ def trigger_candidates(doc: Doc) -> list[Token]:
     reads (form, part of speech, morphology, a lemma already set), off arrays: making a
     Token and its lemma for each of the ~180k nouns and verbs of the 1k bench, nearly all
     no trigger, was a fifth of the events stage."""
-    from spacy.attrs import LEMMA, MORPH, ORTH, POS
-    from spacy.parts_of_speech import IDS
-
-    rows = doc.to_array([POS, ORTH, MORPH, LEMMA])
-    wanted = numpy.isin(rows[:, 0], numpy.asarray([IDS[p] for p in TRIGGER_POS],
-                                                  dtype=rows.dtype))
-    vocab = id(doc.vocab)
-    out = []
-    for i in numpy.flatnonzero(wanted).tolist():
-        key = (vocab, *rows[i].tolist())
-        verdict = _MAY_TRIGGER.get(key)
-        if verdict is None:
-            if len(_MAY_TRIGGER) >= MAX_VERDICTS:
-                _MAY_TRIGGER.clear()  # bounded: a long run's vocabulary keeps growing
-            verdict = _MAY_TRIGGER[key] = _may_trigger(doc[i])
-        if verdict:
-            out.append(doc[i])
-    return out
+    return [doc[i] for i, may in per_form(doc, TRIGGER_POS, _may_trigger, _MAY_TRIGGER) if may]
 
 
 def _may_trigger(token: Token) -> bool:
@@ -298,8 +280,8 @@ def _may_trigger(token: Token) -> bool:
     return lemma in NOUN_TRIGGERS or lemma in LEAD_NOUN_TRIGGERS
 
 
-# Verdicts of ``_may_trigger`` remembered, by pipeline vocabulary and token attributes.
-MAX_VERDICTS = 100_000
+# Verdicts of ``_may_trigger`` remembered, by pipeline vocabulary and token attributes
+# (``model.per_form``).
 _MAY_TRIGGER: dict[tuple[int, ...], bool] = {}
 
 

@@ -6,10 +6,9 @@ article state, so each function can be checked on one parsed sentence.
 
 from __future__ import annotations
 
-import numpy
 from spacy.tokens import Doc, Span, Token
 
-from ..model import lemma_of, text_of
+from ..model import lemma_of, per_form, text_of
 from . import content
 from .content import MIN_CONTENT_TOKENS, strip_edges
 from .cues import (
@@ -166,23 +165,9 @@ def reporting_candidates(doc: Doc) -> tuple[list[int], list[int]]:
     ``lemma_of`` reads (form, part of speech, morphology, a lemma already set), off arrays:
     making a Token and its lemma for each of the ~70k verbs of the 1k bench, nearly all
     neither, was a sixth of the quotes stage."""
-    from spacy.attrs import LEMMA, MORPH, ORTH, POS
-    from spacy.parts_of_speech import IDS
-
-    rows = doc.to_array([POS, ORTH, MORPH, LEMMA])
-    wanted = numpy.zeros(len(rows), dtype=bool)
-    for pos in REPORTING_POS:  # two comparisons: cheaper than numpy.isin's set-up
-        wanted |= rows[:, 0] == IDS[pos]
-    vocab = id(doc.vocab)
     reporting: list[int] = []
     cues: list[int] = []
-    for i in numpy.flatnonzero(wanted).tolist():
-        key = (vocab, *rows[i].tolist())
-        lemma = _LEMMA_LOWER.get(key)
-        if lemma is None:
-            if len(_LEMMA_LOWER) >= MAX_CACHED_VERDICTS:
-                _LEMMA_LOWER.clear()  # bounded: a long run's vocabulary keeps growing
-            lemma = _LEMMA_LOWER[key] = lemma_of(doc[i]).lower()
+    for i, lemma in per_form(doc, REPORTING_POS, _lemma_lower, _LEMMA_LOWER):
         if lemma in CUE_VERBS:
             cues.append(i)
             reporting.append(i)
@@ -191,9 +176,12 @@ def reporting_candidates(doc: Doc) -> tuple[list[int], list[int]]:
     return reporting, cues
 
 
+def _lemma_lower(token: Token) -> str:
+    return lemma_of(token).lower()
+
+
 # Lower-cased lemmas of verbs remembered, by pipeline vocabulary and the token attributes
-# ``lemma_of`` reads (as events.kinds does for its trigger verdicts).
-MAX_CACHED_VERDICTS = 100_000
+# ``lemma_of`` reads (``model.per_form``).
 _LEMMA_LOWER: dict[tuple[int, ...], str] = {}
 
 
