@@ -34,7 +34,7 @@ from ..text import fold
 from .ranking import MEDIA_KINDS, SPEECH_KINDS
 from .timeline import quote_title
 
-__all__ = ["KIND", "NewsStatements", "candidates", "statement_events"]
+__all__ = ["KIND", "NewsStatements", "candidates", "event_id", "statement_events"]
 
 KIND = "statement"
 # How a statement's day came from its own sentence: a time expression on its cue, in a
@@ -149,7 +149,8 @@ def _outlet(name: str) -> bool:
     return bool(set(fold(name).replace(".", " ").split()) & OUTLET_WORDS)
 
 
-def _event_id(s: Statement) -> str:
+def event_id(s: Statement) -> str:
+    """The id of the event a statement is too (the web marks its row by it)."""
     return content_id("event", s.story, KIND, s.said_on, s.id)
 
 
@@ -158,7 +159,7 @@ def _event(s: Statement, renderings: Sequence[Quote]) -> Event:
              and q.said_on_from in OWN_DAY]
     shared = all(q.said_on_from == SaidOnFrom.SHARED_EVENT.value for q in dated)
     how = DateFrom.SHARED_EVENT if shared else DateFrom.TRIGGER
-    return Event(id=_event_id(s), title=quote_title(s.speaker_name, s.text, s.kind),
+    return Event(id=event_id(s), title=quote_title(s.speaker_name, s.text, s.kind),
                  kind=KIND, date=s.said_on, date_from=how.value,
                  story=s.story, participants=(s.speaker,) if s.speaker else (),
                  articles=s.articles, sources=s.sources,

@@ -18,7 +18,7 @@ from urllib.parse import urlencode, urlsplit
 from ..analyze.quotes import cues, cues_fr
 from ..analyze.quotes.dates import UNDATED
 from ..corpus.sources import outlet_name, syndication_roots
-from ..corpus.statement_events import _event_id as statement_event_id
+from ..corpus.statement_events import event_id as statement_event_id
 from ..corpus.statements import one_per_statement_pair
 from ..corpus.timeline import INFERRED_NOTE, SHARED_EVENT_NOTE, common_words, reported
 from ..records import Article, Event, Quote, Statement, TimelineItem
