@@ -79,9 +79,6 @@ NAME_WORDS = 9
 # A credit's names without a separator, an agency or a date have at most this many words
 # ("Photo: Jane A. Roe").
 SHORT_CREDIT_WORDS = 3
-# A credit's names without a separator, an agency or a date have at most this many words
-# ("Photo: Jane A. Roe").
-SHORT_CREDIT_WORDS = 3
 # "By Jane Roe", "Posted on May 2, 2020 by admin", "Publicado por: Jane Roe", "Написано от".
 # A bare "by" opens a byline only at the start of the line (after its date); "por", "par",
 # "von" and "da" are prepositions of headlines too, and open one only after a posting verb.

@@ -17,6 +17,7 @@ from urllib.parse import urlencode, urlsplit
 
 from ..analyze.quotes import cues, cues_fr
 from ..analyze.quotes.dates import UNDATED
+from ..analyze.quotes.speakers import SpeakerFrom
 from ..corpus.sources import outlet_name, syndication_roots
 from ..corpus.statement_events import event_id as statement_event_id
 from ..corpus.statements import one_per_statement_pair
@@ -42,7 +43,8 @@ OUTLET_SORT_LABELS = {"articles": "articles", "name": "name"}
 KIND_LABELS_QUOTE = {"direct": "direct quote", "indirect": "reported"}
 # How a speaker the sentence does not name was found (Quote.speaker_from), as shown beside
 # the name: the article's most likely person, not one the words state.
-SPEAKER_BY_LABELS = {"pronoun": "by pronoun", "title": "by title"}
+SPEAKER_BY_LABELS = {SpeakerFrom.PRONOUN.value: "by pronoun", SpeakerFrom.TITLE.value: "by title",
+                     SpeakerFrom.CONTINUED.value: "from the previous statement"}
 # A direct quote of at most this many words, inside a longer sentence, is a fragment
 # ("irreversible.", "get to this point,"): shown inside its sentence, never bare. Six words
 # is the longest such fragment in the seeds' gold quotes plus one; a full quoted sentence
