@@ -15,7 +15,7 @@ import re
 from enum import StrEnum
 from functools import lru_cache
 
-from . import published
+from . import outlets, published
 
 __all__ = ["LineKind", "about_article", "kind_of", "picture_credit"]
 
@@ -49,12 +49,18 @@ CAPTION_OPENING = re.compile(r"^In this\b.{0,60}?\b(?:file\s+)?(?:photo(?:graph)
 CREDIT_AFTER_SENTENCE = re.compile(r"[.!?]\s*[(\[]([^()\[\]]{1,40})[)\]]$")
 # The agencies and roles a picture or a story is credited to after a name ("Jane Roe, AP",
 # "Jane Roe | Getty Images", "Jane Roe, AP Sports Writer", "Jane Roe, Staff Photographer").
+# The news agencies are outlets.wire_agency_names() (data/outlets.tsv, the one list); here
+# only what that table does not hold as a wire: picture agencies, "PA" (left out of the
+# table, where it would read Pennsylvania as an outlet), Sputnik (an outlet there, not a
+# wire), and the roles.
+OTHER_CREDITS = (r"epa|pa|sputnik|getty(?: images)?|shutterstock|istock(?:photo)?|alamy|"
+                 r"handout|file|staff|writer|photographer|correspondent|reporter|editor|"
+                 r"contributor|columnist|journalist|special to|agencia|agência|agence|agentur|"
+                 r"agenzia|агентство")
 AGENCY = re.compile(
-    r"\b(?:ap|associated press|reuters|afp|getty(?: images)?|epa|efe|dpa|ansa|pa|xinhua|"
-    r"tass|sputnik|anadolu|bloomberg|shutterstock|istock(?:photo)?|alamy|upi|kyodo|yonhap|"
-    r"handout|file|staff|writer|photographer|correspondent|reporter|editor|contributor|"
-    r"columnist|journalist|special to|agencia|agência|agence|agentur|agenzia|агентство)\b",
-    re.I)
+    r"\b(?:" + "|".join(re.escape(n) for n in sorted(outlets.wire_agency_names(),
+                                                      key=lambda n: (-len(n), n)))
+    + "|" + OTHER_CREDITS + r")\b", re.I)
 # An author's degrees and licences after the name: "Jane Roe, MS, RDN", "Jane Roe, PhD".
 CREDENTIALS = frozenset({"md", "phd", "ms", "msc", "ma", "mba", "mph", "rd", "rdn", "rn", "dds",
                          "cpa", "cfp", "jd", "esq", "lcsw", "dr", "prof"})
