@@ -12,7 +12,7 @@ from storyline.cli import main
 from storyline.errors import ConfigError
 from storyline.outputs.report import md_text, md_url, render_html, render_markdown
 from storyline.store import Store
-from webdata import STORY, web_db  # noqa: F401
+from webdata import STORY, UNDATED_WHY, web_db  # noqa: F401
 
 
 @pytest.fixture
@@ -118,7 +118,21 @@ def test_markdown_prints_each_item_once_and_never_an_empty_outlet(web_db: Path) 
     assert "_(direct quote)_: “We will not cut the quota this year,”" in md
     assert "_(quoted fragment)_: Berg called the old quota \"**simply unsustainable**\" in " \
         "parliament." in md
-    assert "undated: its sentence gives no full date" in md
+    assert f"Why undated: {UNDATED_WHY}" in md  # the row's own reason, once for its group
+
+
+def test_markdown_says_how_an_inferred_day_was_found(web_db: Path) -> None:  # noqa: F811
+    from dataclasses import replace
+
+    from storyline.corpus.timeline import INFERRED_NOTE
+
+    with Store.open(web_db) as s, s.transaction():
+        s.replace_timeline([replace(r, date_notes=(INFERRED_NOTE,)) if r.ref == "ev1" else r
+                            for r in s.timeline(STORY)])
+    with Store.open(web_db, readonly=True) as s:
+        md = render_markdown(s, STORY)
+    [line] = [x for x in md.splitlines() if "Quota meeting in Tromsø" in x and x[:2] == "- "]
+    assert line.endswith(f" — {INFERRED_NOTE}")
 
 
 def test_report_gives_the_sentence_where_there_is_no_url_to_link(tmp_path: Path) -> None:

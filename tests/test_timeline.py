@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from storyline.analyze.events import LEAD_DATE_FROM
 from storyline.corpus.statements import group_statements
 from storyline.corpus.timeline import INFERRED_NOTE, TITLE_CHARS, build_timeline
@@ -78,9 +80,11 @@ def test_event_dated_only_by_the_lead_says_so_and_a_stated_date_does_not() -> No
                     date_from="trigger", story="s1", participants=("E-orion6",),
                     articles=("a1",), mentions=("m1", "m3"))]
     rows = _timeline(events, [])
-    titles = {r.ref: r.title for r in rows}
-    assert titles == {"e1": "Launch: Orion 7" + INFERRED_NOTE, "e2": "Launch: Orion 6"}
+    # the note is a field of the row, never words in its title
+    assert {r.ref: r.title for r in rows} == {"e1": "Launch: Orion 7", "e2": "Launch: Orion 6"}
+    assert {r.ref: r.date_notes for r in rows} == {"e1": (INFERRED_NOTE,), "e2": ()}
     assert {r.ref: r.date_from for r in rows} == {"e1": LEAD_DATE_FROM, "e2": "trigger"}
+    assert all(r.undated_why is None for r in rows)
 
 
 # ---------------------------------------------------------------- the editor's cut and ranks
@@ -222,7 +226,24 @@ def test_an_event_dated_from_a_shared_event_says_its_date_is_inferred() -> None:
     event = Event(id="e1", kind="visit", title="Visit: Anna Berg — Oslo", date="2024-03-08",
                   date_from=DateFrom.SHARED_EVENT.value, participants=(), place=None,
                   articles=("a1",), sources=("Wire",), independent_sources=1)
-    assert _event_candidate("s1", event).row.title.endswith(SHARED_EVENT_NOTE)
+    row = _event_candidate("s1", event).row
+    assert row.date_notes == (SHARED_EVENT_NOTE,) and row.title == "Visit: Anna Berg — Oslo"
+
+
+def test_an_undated_row_carries_why_it_has_no_day() -> None:
+    from storyline.analyze.quotes.dates import SaidOnFrom
+    from storyline.corpus.timeline import UNDATED_EVENT
+
+    why = SaidOnFrom.NOT_STATED_UNDATED
+    q = replace(_quote("q1", "a1", "The harbour stays open.", None), said_on_from=why.value)
+    [row] = _timeline([], [q])
+    assert row.date is None and row.undated_why == why.value and row.date_from == why.value
+    assert row.date_notes == ()
+    events = [Event(id="e1", title="Launch: Orion 7", kind="launch", story="s1",
+                    participants=("E-orion7",), articles=("a1",), sources=("Ledger",),
+                    independent_sources=2)]
+    [row] = _timeline(events, [])
+    assert row.undated_why == UNDATED_EVENT
 
 
 def test_a_long_quote_title_is_cut_at_a_word_boundary() -> None:

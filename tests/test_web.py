@@ -13,7 +13,15 @@ import pytest
 from storyline.store import Store
 from storyline.store.web import fts_query
 from storyline.web import views
-from webdata import FORMULA, HOSTILE_TITLE, HOSTILE_URL, STORY, TEXTS, web_db  # noqa: F401
+from webdata import (  # noqa: F401
+    FORMULA,
+    HOSTILE_TITLE,
+    HOSTILE_URL,
+    STORY,
+    TEXTS,
+    UNDATED_WHY,
+    web_db,
+)
 
 with warnings.catch_warnings():
     # starlette asks for httpx2, which this environment does not pin; httpx works the same.
@@ -424,8 +432,7 @@ def test_undated_items_say_why_and_are_not_folded(client: TestClient) -> None:
     html = body(client, f"/stories/{STORY}")
     undated = html.split('<section class="undated">')[1]
     assert "<details" not in undated.split("</section>")[0].split("renderings")[0]
-    assert "Why undated: its sentence gives no full date, and its article has no date of its " \
-        "own" in undated
+    assert f"Why undated: {UNDATED_WHY}" in undated  # the row's own reason
 
 
 def test_lists_paginate_and_sort(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -483,11 +490,11 @@ def test_outlet_page_shows_coverage_per_story(client: TestClient) -> None:
 
 
 def test_timeline_titles_of_reported_speech_have_no_quotation_marks() -> None:
-    from storyline.corpus.timeline import _quote_title
+    from storyline.corpus.timeline import quote_title
 
-    assert _quote_title("Lavrov", "No meeting is planned", "direct") == \
+    assert quote_title("Lavrov", "No meeting is planned", "direct") == \
         "Lavrov: “No meeting is planned”"
-    assert _quote_title("Rutte", "that the issue was not discussed", "indirect") == \
+    assert quote_title("Rutte", "that the issue was not discussed", "indirect") == \
         "Rutte said that the issue was not discussed"
 
 

@@ -313,17 +313,24 @@ def test_several_outlets_out_on_the_first_day_are_never_all_called_first() -> No
         ["among the first (same day)"] * 2
 
 
-def test_a_row_shows_its_inferred_date_as_a_short_mark() -> None:
-    from storyline.corpus.timeline import INFERRED_NOTE, SHARED_EVENT_NOTE
+def test_a_row_shows_its_inferred_date_as_a_short_mark(web_db: Path) -> None:  # noqa: F811
+    from dataclasses import replace
 
-    title, notes = views.title_and_date_notes("Visit: Anna Berg — Oslo" + SHARED_EVENT_NOTE
-                                              + " (planned)")
-    assert title == "Visit: Anna Berg — Oslo (planned)"
-    assert notes == ["date inferred: its year or week from the same event in dated articles"]
-    assert views.title_and_date_notes("Launch" + INFERRED_NOTE)[0] == "Launch"
-    assert views._without_date_notes(
-        "Launch" + INFERRED_NOTE + "; Visit: Anna Berg (date inferred: its year or we…") == \
-        "Launch; Visit: Anna Berg…"
+    from storyline.corpus.timeline import SHARED_EVENT_NOTE
+    from storyline.store import Store
+
+    with Store.open(web_db) as store, store.transaction():
+        rows = store.timeline(STORY)
+        store.replace_timeline([replace(r, date_notes=(SHARED_EVENT_NOTE,))
+                                if r.ref == "ev1" else r for r in rows])
+    with TestClient(create_app(web_db)) as c:
+        html = c.get(f"/stories/{STORY}").text
+        [row] = [i for d in c.get(f"/api/stories/{STORY}").json()["days"]
+                 for i in d["entries"] if i["ref"] == "ev1"]
+    # the note is the row's field: its title stays the title, the page shows a short mark
+    assert row["title"] == "Quota meeting in Tromsø"
+    assert row["date_notes"] == [SHARED_EVENT_NOTE]
+    assert f'<span class="date-note" title="{SHARED_EVENT_NOTE}">date inferred</span>' in html
 
 
 def test_a_statement_that_is_an_event_stays_one_row_marked_as_an_event(web_db: Path) -> None:  # noqa: F811

@@ -161,8 +161,14 @@ def _analysis(aid: str, text: str) -> Analysis:
 
 def _row(kind: str, ref: str, date: str | None, title: str, sources: tuple[str, ...],
          independent: int, speaker: str | None) -> TimelineItem:
+    # An undated row carries its reason, as corpus.timeline writes it (q4: its article a6
+    # has no date, nor its sentence).
     return TimelineItem(story=STORY, kind=kind, ref=ref, date=date, title=title,
-                        sources=sources, independent_sources=independent, speaker=speaker)
+                        sources=sources, independent_sources=independent, speaker=speaker,
+                        undated_why=None if date else UNDATED_WHY)
+
+
+UNDATED_WHY = "no date in its sentence, and the article has no date"
 
 
 def _timeline() -> list[TimelineItem]:

@@ -415,6 +415,11 @@ class TimelineItem(Record):
     score: float = 0.0
     rank: int = 0
     articles: tuple[str, ...] = ()  # the articles that report it
+    # How a dated row's day was inferred, when no source states it (a reader's words:
+    # "date inferred: the day it was reported"); empty for a stated day.
+    date_notes: tuple[str, ...] = ()
+    # Why an undated row has no day, in a reader's words; None for a dated row.
+    undated_why: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,8 +3,10 @@
 A statement (``corpus.statements``: one utterance, however many quotes render it) is one
 row whose sources are all the outlets that carry it; its independent-source count folds
 syndicated copies (``corpus.sources``). Rows with no resolvable date keep ``date=None`` and
-sort after the dated ones: they are shown apart. The one exception, a lead event dated to
-its article's publication day (see ``events``), says so in its row's title.
+sort after the dated ones: they are shown apart, each with why it has no day
+(``TimelineItem.undated_why``). A day no source states (a lead event dated to its article's
+publication day, see ``events``; a year or week taken from a shared event) says so in the
+row's ``date_notes``, never in its title.
 
 An editor's cut keeps a row only when it says something:
 
@@ -30,7 +32,7 @@ from collections.abc import Iterable, Mapping, Sequence, Set
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..analyze.events.kinds import DateFrom, is_verb_kind
-from ..analyze.quotes.dates import SaidOnFrom
+from ..analyze.quotes.dates import UNDATED, SaidOnFrom
 from ..records import Event, Quote, Statement, Story, TimelineItem
 from ..text import clip
 from .ranking import (
@@ -44,11 +46,14 @@ from .ranking import (
 
 # Characters of a statement shown in its row's title; the full text is one click away.
 TITLE_CHARS = 120
-# Appended to the title of an event row whose date is the publication day of its reports.
-INFERRED_NOTE = " (date inferred: the day it was reported)"
-# Appended to the title of an event row whose year or week the corpus fixed for an undated
-# article from an event it shares with dated articles (``DateFrom.SHARED_EVENT``).
-SHARED_EVENT_NOTE = " (date inferred: its year or week from the same event in dated articles)"
+# The date note of an event row whose date is the publication day of its reports.
+INFERRED_NOTE = "date inferred: the day it was reported"
+# The date note of a row whose year or week the corpus fixed for an undated article from an
+# event it shares with dated articles (``DateFrom.SHARED_EVENT``, ``SaidOnFrom.SHARED_EVENT``).
+SHARED_EVENT_NOTE = "date inferred: its year or week from the same event in dated articles"
+# Why an undated row has no day, when the step that looked for it gave no reason of its own.
+UNDATED_EVENT = "no time expression dates it, and its reports do not say when it happened"
+UNDATED_STATEMENT = "its sentence does not say on which day it was said"
 # Appended to the title of an event row that did not (yet) take place (``Event.status``), so a
 # plan or a denial is never read as something that happened.
 STATUS_NOTES = {"planned": " (planned)", "hypothetical": " (hypothetical)",
@@ -150,13 +155,15 @@ def _same_point(a: Candidate, b: Candidate) -> bool:
 
 def _event_candidate(story: str, e: Event) -> Candidate:
     # A date only an inference gives is marked, never shown as a reported one.
-    title = e.title + INFERRED_NOTE if date_inferred(e.date_from) else e.title
+    notes: tuple[str, ...] = (INFERRED_NOTE,) if date_inferred(e.date_from) else ()
     if DateFrom.of(e.date_from) is DateFrom.SHARED_EVENT:
-        title += SHARED_EVENT_NOTE
-    title += STATUS_NOTES.get(e.status, "")
-    row = TimelineItem(story=story, kind="event", ref=e.id, date=e.date, title=title,
+        notes += (SHARED_EVENT_NOTE,)
+    row = TimelineItem(story=story, kind="event", ref=e.id, date=e.date,
+                       title=e.title + STATUS_NOTES.get(e.status, ""),
                        date_from=e.date_from, sources=e.sources,
-                       independent_sources=e.independent_sources, articles=e.articles)
+                       independent_sources=e.independent_sources, articles=e.articles,
+                       date_notes=notes if e.date else (),
+                       undated_why=None if e.date else _undated_why(e.date_from, UNDATED_EVENT))
     return Candidate(row=row, kind=e.kind, people=frozenset(e.participants), status=e.status)
 
 
@@ -166,16 +173,25 @@ def _statement_candidate(story: str, s: Statement, quotes: Mapping[str, Quote],
     dated = next((q for q in map(quotes.get, s.quotes)
                   if q is not None and q.said_on and q.said_on[:10] == s.said_on), None)
     speaker = s.speaker or s.speaker_name
-    title = quote_title(s.speaker_name, s.text, s.kind, common)
-    if dated is not None and dated.said_on_from == SaidOnFrom.SHARED_EVENT:
-        title += SHARED_EVENT_NOTE
-    row = TimelineItem(story=story, kind="quote", ref=best.id, date=s.said_on,
-                       date_from=dated.said_on_from if dated else None,
-                       title=title, sources=s.sources,
-                       independent_sources=s.independent_sources, speaker=speaker,
-                       articles=s.articles)
+    shared = dated is not None and dated.said_on_from == SaidOnFrom.SHARED_EVENT
+    # An undated row keeps its best rendering's reason (the quotes stage's, or the corpus's).
+    how = dated.said_on_from if dated else None if s.said_on else best.said_on_from
+    row = TimelineItem(story=story, kind="quote", ref=best.id, date=s.said_on, date_from=how,
+                       title=quote_title(s.speaker_name, s.text, s.kind, common),
+                       sources=s.sources, independent_sources=s.independent_sources,
+                       speaker=speaker, articles=s.articles,
+                       date_notes=(SHARED_EVENT_NOTE,) if shared else (),
+                       undated_why=None if s.said_on else _undated_why(how, UNDATED_STATEMENT))
     return Candidate(row=row, kind="statement", people=_people(speaker),
                      words=content_words(s.text), news=news)
+
+
+def _undated_why(how: str | None, otherwise: str) -> str:
+    """Why a row has no day, in a reader's words: the reason the step that looked for its
+    day gave (``SaidOnFrom.UNDATED``), what it tried when it gave none, else ``otherwise``."""
+    if how in UNDATED:
+        return str(how)
+    return f"no day could be fixed ({how})" if how else otherwise
 
 
 def _people(speaker: str | None) -> frozenset[str]:
@@ -238,6 +254,3 @@ def quote_title(speaker: str | None, text: str, kind: str = "direct",
         verb, body = reported("said", text, common)
         return f"{speaker or 'Unnamed'} {verb} {body}"
     return f"{speaker or 'Unnamed'}: “{text}”"
-
-
-_quote_title = quote_title  # the name the web tests import

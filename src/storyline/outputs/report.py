@@ -142,6 +142,8 @@ def _md_item(i: dict[str, Any], with_why: bool = True) -> str:
     elif i["sentence"] and md_text(i["sentence"]["text"]):  # no URL: the sentence itself
         outlet = _after(" (", md_text(i["sentence"]["outlet"]), ")")
         line += f" — source sentence{outlet}: {md_text(i['sentence']['text'])}"
+    # how a day no source states was inferred (the row's own notes)
+    line += _after(" — ", md_text("; ".join(i["date_notes"])))
     if with_why:  # an undated group says its reason once
         line += _after(" — undated: ", md_text(i["undated_why"]))
     extra = [r for r in i["renderings"] if r["id"] != i["ref"]] if len(i["renderings"]) > 1 \

@@ -222,11 +222,11 @@ class CorpusQueries(StoreCore):
         self.conn.execute("DELETE FROM timeline")
         self.conn.executemany(
             "INSERT OR REPLACE INTO timeline (story, kind, ref, date, title, sources, "
-            "independent_sources, speaker, date_from, score, rank, articles) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "independent_sources, speaker, date_from, score, rank, articles, date_notes, "
+            "undated_why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(t.story, t.kind, t.ref, t.date, t.title, dumps(t.sources),
               t.independent_sources, t.speaker, t.date_from, t.score, t.rank,
-              dumps(t.articles)) for t in items])
+              dumps(t.articles), dumps(t.date_notes), t.undated_why) for t in items])
 
     def timeline(self, story: str | None = None) -> list[TimelineItem]:
         sql, params = "SELECT * FROM timeline", ()  # type: str, tuple[str, ...]
@@ -237,6 +237,7 @@ class CorpusQueries(StoreCore):
             d = dict(r)
             d["sources"] = tuple(loads(d["sources"]))
             d["articles"] = tuple(loads(d.get("articles") or "[]"))
+            d["date_notes"] = tuple(loads(d.get("date_notes") or "[]"))
             out.append(TimelineItem(**d))
         # Sorted here, not in SQL: a store from before 0013 opened read-only has no rank.
         return sorted(out, key=lambda t: (t.story, t.date is None, t.date or "", t.rank,

@@ -276,6 +276,15 @@ MIGRATIONS: list[tuple[str, str]] = [
         "0015_quote_speaker_from",
         "ALTER TABLE quotes ADD COLUMN speaker_from TEXT;",
     ),
+    (
+        # A timeline row's date provenance as fields, not words in its title: how a dated
+        # row's day was inferred, and why an undated row has none.
+        "0016_timeline_fields",
+        """
+        ALTER TABLE timeline ADD COLUMN date_notes TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE timeline ADD COLUMN undated_why TEXT;
+        """,
+    ),
 ]
 
 

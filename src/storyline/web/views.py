@@ -16,12 +16,11 @@ from urllib.parse import quote as url_quote
 from urllib.parse import urlencode, urlsplit
 
 from ..analyze.quotes import cues, cues_fr
-from ..analyze.quotes.dates import UNDATED
 from ..analyze.quotes.speakers import SpeakerFrom
 from ..corpus.sources import outlet_name, syndication_roots
 from ..corpus.statement_events import event_id as statement_event_id
 from ..corpus.statements import one_per_statement_pair
-from ..corpus.timeline import INFERRED_NOTE, SHARED_EVENT_NOTE, common_words, reported
+from ..corpus.timeline import common_words, reported
 from ..records import Article, Event, Quote, Statement, TimelineItem
 from ..store import Store
 from ..store.web import OUTLET_SORTS, PAGE_SIZE, PEOPLE_SORTS, STORY_SORTS, check_search
@@ -40,6 +39,9 @@ STORY_SORT_LABELS = {"updated": "last update", "size": "size"}
 PEOPLE_SORT_LABELS = {"statements": "statements", "mentions": "mentions"}
 OUTLET_SORT_LABELS = {"articles": "articles", "name": "name"}
 # A quote's kind as every view labels it.
+# What an undated row stored before the timeline kept its reason says instead (``storyline
+# run`` rebuilds the timeline, and with it every row's reason).
+UNDATED_UNKNOWN = "no reason recorded: the timeline was built by an older version"
 KIND_LABELS_QUOTE = {"direct": "direct quote", "indirect": "reported"}
 # How a speaker the sentence does not name was found (Quote.speaker_from), as shown beside
 # the name: the article's most likely person, not one the words state.
@@ -256,8 +258,7 @@ def story_view(store: Store, story_id: str) -> View | None:
     undated = [i for i in items if not i["day"]]
     return {
         "story": rows[0],
-        "key_dates": [{**k, "label": day_label(k["date"]), "day": k["date"][:10],
-                       "summary": _without_date_notes(k["summary"])}
+        "key_dates": [{**k, "label": day_label(k["date"]), "day": k["date"][:10]}
                       for k in store.story_key_dates(story_id)],
         "days": days,
         "undated": undated,
@@ -347,10 +348,9 @@ def _item_view(store: Store, item: TimelineItem, ctx: _ItemContext) -> View:
     statement = ctx.statement_of.get(item.ref) if quote else None
     where = _event_where(store, event, ctx)
     day = d.isoformat() if (d := parse_day(item.date)) else None
-    title, date_notes = title_and_date_notes(item.title)
     return {
-        "kind": item.kind, "ref": item.ref, "title": title, "date": item.date,
-        "day": day, "date_notes": date_notes,
+        "kind": item.kind, "ref": item.ref, "title": item.title, "date": item.date,
+        "day": day, "date_notes": list(item.date_notes),
         "quote": quote.text if quote else None,
         "said": said(quote, ctx.sentences.get(quote.id), ctx.common) if quote else None,
         "reported_by": quote.reported_by if quote else None,
@@ -372,31 +372,10 @@ def _item_view(store: Store, item: TimelineItem, ctx: _ItemContext) -> View:
         "sentence": _source_sentence(where, ctx),
         "note": _rendering(ctx.renderings[quote.id], ctx.sentences.get(quote.id))["note"]
         if quote and quote.id in ctx.renderings else None,
-        "undated_why": None if day else _undated_why(item, quote, articles),
+        # Why an undated row has no day: the timeline step's reason (a row stored before
+        # it kept one says so).
+        "undated_why": None if day else item.undated_why or UNDATED_UNKNOWN,
     }
-
-
-def title_and_date_notes(title: str) -> tuple[str, list[str]]:
-    """A row's title without the date-provenance notes the timeline appends to it, and those
-    notes' words ("date inferred: the day it was reported"): a page shows them as a short
-    mark whose tooltip says how, not as a parenthesis longer than the title."""
-    notes = []
-    for note in (INFERRED_NOTE, SHARED_EVENT_NOTE):
-        if note in title:
-            title = title.replace(note, "")
-            notes.append(note.strip().strip("()"))
-    return title, notes
-
-
-_CLIPPED_DATE_NOTE = re.compile(r" \(date inferred[^);]*…")
-
-
-def _without_date_notes(summary: str) -> str:
-    """A key date's summary (its rows' titles) without their date notes: the day is the key
-    date's own, and each row in the timeline below carries its mark."""
-    for note in (INFERRED_NOTE, SHARED_EVENT_NOTE):
-        summary = summary.replace(note, "")
-    return _CLIPPED_DATE_NOTE.sub("…", summary)  # a note the summary's clip cut short
 
 
 def said(q: Quote | View, sentence: str | None = None,
@@ -563,24 +542,6 @@ def _url_link(quote: Quote | None, event: Event | None, where: _Where | None,
     if where is not None and (a := ctx.articles.get(where.article)) and a["url"]:
         return text_fragment_url(a["url"], where.text)
     return next((a["url"] for a in articles if a["url"]), None)
-
-
-def _undated_why(item: TimelineItem, quote: Quote | None, articles: list[View]) -> str:
-    """Why a row has no day, in a reader's words, from how its date was looked for."""
-    if item.date_from:
-        return f"no day could be fixed ({item.date_from})"
-    if quote is not None:
-        if quote.said_on_from in UNDATED:
-            return str(quote.said_on_from)  # the quotes stage's reason, in words
-        if quote.said_on_from:
-            return f"no day could be fixed ({quote.said_on_from})"
-        if not any(a["published"] for a in articles):
-            # the sentence may name a day without its year ("on August 18", "on Friday"):
-            # without the article's date no such day can be placed
-            return "its sentence gives no full date, and its article has no date of its own"
-        return "its sentence does not say on which day it was said, and the article does not " \
-            "place it on its publication day"
-    return "no time expression dates it, and its reports do not say when it happened"
 
 
 def _speaker(ref: str | None, name: str | None, ctx: _ItemContext,
