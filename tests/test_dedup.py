@@ -200,3 +200,33 @@ def test_a_shared_sidebar_makes_no_translation(settings: Settings) -> None:
     hong = art("hong", [*HONG, *SIDEBAR], published="2025-11-18", outlet="Examiner")
     prince = art("prince", [*PRINCE, *SIDEBAR], published="2025-11-18", outlet="Examiner")
     assert copies([hong, prince, art("d", BAKERY, published="2025-11-18")], settings) == []
+
+
+# A site's closing paragraphs, printed under every page (legal notice, disclaimer).
+FOOTER = [
+    "The information provided on this website was originally intended for readers in one "
+    "country, and the rules that apply where you live may be different from those.",
+    "Consult a qualified professional before acting on anything you read here; the content "
+    "is for general information only and is not advice of any kind for your situation.",
+    "All names and logos shown on these pages belong to their owners, who have not reviewed "
+    "or endorsed the articles, and no part may be reprinted without written permission.",
+]
+
+
+def test_a_shared_site_footer_is_no_copy(settings: Settings) -> None:
+    # one page's extract came out as its site's footer only: no copy of an article that
+    # ends with the same footer
+    article = art("a", [*HARBOUR, *FOOTER], published="2025-01-07")
+    footer_only = art("b", ["Why the quay matters to the town", *FOOTER],
+                      published="2025-01-08")
+    other = art("c", [*BAKERY, *FOOTER], published="2025-01-08")
+    assert copies([article, footer_only, other], settings) == []
+
+
+def test_copies_under_a_shared_footer_still_link(settings: Settings) -> None:
+    original = art("a", [*HARBOUR, *FOOTER], published="2025-01-07")
+    retitled = art("b", ["A new headline over the same story", *HARBOUR, *FOOTER],
+                   published="2025-01-08")
+    cut = art("c", [*HARBOUR[:3], *FOOTER], published="2025-01-08")
+    links = {d.article: d.canonical for d in copies([original, retitled, cut], settings)}
+    assert links == {"b": "a", "c": "a"}

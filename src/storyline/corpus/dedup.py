@@ -84,6 +84,15 @@ TRANSLATION_MIN_NAMES_COUNT = 20
 # by at most MAX_NAME_DF articles (blocking that keeps the pair count near-linear).
 MIN_SHARED_NAMES = 3
 MAX_NAME_DF = 50
+# A site prints the same closing paragraphs (legal notice, disclaimer, "about us") under
+# every page. A near copy whose text, less the closing paragraphs both texts end with, is
+# only a few short lines (a title) is no copy of the other when the other's own text above
+# them is at least this share of what they share (an editor's note above a reprint is a
+# small fraction of the story it shares: that stays a copy). Two texts with text of their
+# own above a shared close stay as the passes found them. dumps-scrapinghub: a page whose
+# extract was only the site's legal footer stood as a near copy, 0.97, of an article of the
+# same site that ends with that footer (own text three times the footer's).
+FOOTER_OWN_SHARE = 0.5
 # Kinds in order of strength: a member's link reports the strongest evidence it has.
 KIND_ORDER = ("exact", "near", "wire", "translation")
 
@@ -137,6 +146,7 @@ def find_duplicates(corpus: Corpus, settings: Settings) -> list[DuplicateLink]:
     _exact_pairs(prints.digests, found)
     _near_pairs(prints, corpus, infos, settings, found)
     _paragraph_pairs(prints, found)
+    found = _without_footer_pairs(found, corpus, infos, settings)
     _syndication_pairs(infos, corpus, prints, found)
     del prints
     return _links(infos, found)
@@ -433,6 +443,59 @@ def _paragraph_pairs(prints: _Prints, found: _Found) -> None:
         share = n / max(1, prints.words[dst])
         if share >= PARAGRAPH_SHARE:
             found.add(min(src, dst), max(src, dst), "near", round(share, 4))
+
+
+# site footers -----------------------------------------------------------------------------
+
+def _without_footer_pairs(found: _Found, source: Corpus, infos: Sequence[ArticleInfo],
+                          settings: Settings) -> _Found:
+    """The pairs found, less the near pairs that share only their closing paragraphs (see
+    FOOTER_OWN_SHARE); the texts of near pairs are read again, a batch at a time."""
+    near = KIND_ORDER.index("near")
+    picked = [r for r in range(len(found.a)) if found.kind[r] == near]
+    if not picked:
+        return found
+    dropped: set[int] = set()
+    for start in range(0, len(picked), CONFIRM_BATCH):
+        rows = picked[start:start + CONFIRM_BATCH]
+        wanted = sorted({k for r in rows for k in (found.a[r], found.b[r])})
+        index = {infos[k].id: k for k in wanted}
+        texts = {index[a.id]: a.text for a in source.articles([infos[k].id for k in wanted])}
+        dropped.update(r for r in rows
+                       if _footer_only(texts[found.a[r]], texts[found.b[r]], settings))
+    if not dropped:
+        return found
+    kept = _Found()
+    for r in range(len(found.a)):
+        if r not in dropped:
+            kept.add(found.a[r], found.b[r], KIND_ORDER[found.kind[r]], found.score[r])
+    return kept
+
+
+def _footer_only(text_a: str, text_b: str, settings: Settings) -> bool:
+    """Whether two texts are a copy only through the closing paragraphs both end with."""
+    pa, pb = text_a.split("\n\n"), text_b.split("\n\n")
+    da = [_paragraph_digest(fold_words(p)) for p in pa]
+    db = [_paragraph_digest(fold_words(p)) for p in pb]
+    # the shared closing run: long paragraphs equal from the end (short lines skipped)
+    ia, ib = len(pa), len(pb)
+    shared = 0
+    while True:
+        ia = next((i for i in range(ia - 1, -1, -1) if da[i] is not None), -1)
+        ib = next((i for i in range(ib - 1, -1, -1) if db[i] is not None), -1)
+        if ia < 0 or ib < 0 or da[ia] != db[ib]:
+            break
+        shared += len(pa[ia].split())
+    if not shared:
+        return False
+    rest_a = fold_words("\n\n".join(pa[:ia + 1])) if ia >= 0 else ""
+    rest_b = fold_words("\n\n".join(pb[:ib + 1])) if ib >= 0 else ""
+    (n_short, _), (n_own, own) = sorted(
+        (len(_shingle_hashes(r, settings.shingle_words)), r) for r in (rest_a, rest_b))
+    # one text is the shared close and a few short lines (a title), the other an article
+    # of its own above the same close; two texts with text of their own above a shared
+    # close stay as the passes found them (a release quoted whole at a report's end)
+    return n_short < MIN_SHINGLES <= n_own and len(own.split()) >= FOOTER_OWN_SHARE * shared
 
 
 # 4. syndication -----------------------------------------------------------------------
