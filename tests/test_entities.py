@@ -116,3 +116,9 @@ def test_outlet_and_wire_are_organisations_not_people(nlp: Any) -> None:
 ])
 def test_person_core_drops_titles_and_leading_initials(key: str, core: str) -> None:
     assert names.person_core(key) == core
+
+
+def test_known_places_under_either_spelling() -> None:
+    assert names.is_known_place("kiev") and names.is_known_place("kyiv")
+    assert names.is_known_place("united kingdom")
+    assert not names.is_known_place("palin")

@@ -125,3 +125,34 @@ def test_a_unit_named_by_what_follows_it_is_another_unit() -> None:
     ])
     assert found["State Department"].id != found["the state Department of Public Safety"].id
     assert found["State Department"].name == "State Department"
+
+
+def test_a_product_named_after_its_maker_is_not_the_maker() -> None:
+    # The maker alone in four articles; "Korvath Sierra", a product, once in an article
+    # that never names the maker alone: no article shows it is the maker's full name.
+    found = by_alias([*[m(f"a{k}", "Korvath", "ORG", 0) for k in range(4)],
+                      m("a9", "Korvath Sierra", "ORG", 0)])
+    assert found["Korvath"].id != found["Korvath Sierra"].id
+    assert found["Korvath"].aliases == ("Korvath",)
+
+
+def test_a_full_name_once_beside_its_short_form_is_one_entity() -> None:
+    # The article writes the full name once, then the short one; others the short one.
+    # A longer name that adds only the head of its own name joins wherever it stands.
+    found = by_alias([
+        m("n1", "Velmar Grumbach", "ORG", 0), m("n1", "Velmar", "ORG", 40),
+        *[m(f"n{k}", "Velmar", "ORG", 0) for k in range(2, 7)],
+        *[m(f"u{k}", "Tarnwick State", "ORG", 0) for k in range(4)],
+        m("u9", "Tarnwick State University", "ORG", 0),
+    ])
+    assert found["Velmar"].id == found["Velmar Grumbach"].id
+    assert found["Tarnwick State"].id == found["Tarnwick State University"].id
+
+
+def test_a_name_cut_before_a_joiner_does_not_name_the_group() -> None:
+    # "Varncustoms" cut from "Varncustoms and Border Protection": the full name, however
+    # much more often the article writes the cut one.
+    found = by_alias([m("c1", "Varncustoms and Border Protection", "ORG", 0),
+                      *[m("c1", "Varncustoms", "ORG", 40 * k) for k in range(1, 5)]])
+    assert found["Varncustoms"].id == found["Varncustoms and Border Protection"].id
+    assert found["Varncustoms"].name == "Varncustoms and Border Protection"

@@ -104,6 +104,12 @@ DEMONYMS = {
     "sweden": "swedish", "finland": "finnish", "poland": "polish", "turkey": "turkish",
     "ireland": "irish", "china": "chinese", "wales": "welsh", "scotland": "scottish",
 }
+# Places the two tables above know by name: both spellings of each exonym and the countries
+# of the demonym table. A name that is one of them and nothing more names that place, not a
+# person, whatever label the model gave it ("Kiev" read as a person in "guarantees for
+# Kiev"). "Holland", "Wales" and "England" are surnames too, but an article naming such a
+# person in full keys the bare surname by the full name, never by the place alone.
+KNOWN_PLACES = frozenset(EXONYMS) | frozenset(EXONYMS.values()) | frozenset(DEMONYMS)
 _NATIONALITY_SUFFIX = re.compile(r"(ian|ean|ese|ish|an|ia|i|e|a|y)$")
 
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -150,6 +156,12 @@ def name_key(word_or_name: str) -> str:
     folded = fold_name(word_or_name)
     folded = EXONYMS.get(folded, folded)
     return " ".join(_TRANSLIT_END.sub("y", t) for t in folded.split())
+
+
+def is_known_place(key: str) -> bool:
+    """Whether a folded name is a place the exonym or demonym table knows ('kiev', 'kyiv',
+    'united kingdom'), under any of its spellings."""
+    return key in KNOWN_PLACES or name_key(key) in KNOWN_PLACES
 
 
 def country_form(key: str) -> str | None:

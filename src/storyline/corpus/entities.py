@@ -84,6 +84,12 @@ APOSTROPHE_PARTICLES = frozenset({"o", "d"})
 ACRONYM = re.compile(r"^[A-Z](?:\.?[A-Z]){1,5}\.?$")
 ORG_SUFFIXES = frozenset({"inc", "corp", "corporation", "ltd", "plc", "co", "llc", "nv",
                           "sa", "ag", "group", "company"})
+# Head nouns an organisation's own full name ends with after its short name ("Ohio State"
+# + "University", "China Eastern" + "Airlines"): a longer name adding one of them alone is
+# the short name written in full however rarely, never something named after it. The unit
+# heads alone count too ("Interior" + "Department").
+FULL_NAME_HEADS = ORG_UNIT_HEADS | ORG_SUFFIXES | frozenset({
+    "university", "airlines", "airways", "foods", "films"})
 FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "a", "an", "in", "on", "at"})
 # Preference when the votes for a type tie.
 TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")
@@ -104,9 +110,13 @@ class _Cluster:
     cores: tuple[str, ...] | None = None
     top: str | None = None  # the label the model gave most often
     ref: tuple[str, str] = field(init=False)  # (article, key): a hundred thousand reads
+    # Whether the article keyed the cluster as a person's: a key that is a known place
+    # alone ("PERSON:kyiv") is not, whatever label the model gave (``_label``).
+    person_key: bool = field(init=False)
 
     def __post_init__(self) -> None:
         self.ref = (self.article, self.key)
+        self.person_key = self.key.startswith(PERSON_PREFIX) and not _place_key(self.key)
 
     def top_label(self) -> str:
         if self.top is None:
@@ -179,7 +189,7 @@ def _clusters(mentions: Iterable[Mention]) -> list[_Cluster]:
         c.surfaces.extend(_surfaces(m))
         if m.label not in STRUCTURAL_LABELS:
             c.names.append(names.strip_possessive(m.text))
-            c.labels[m.label] += 1
+            c.labels[_label(m)] += 1
             person_text[(m.article, m.key, m.end)] = m.text
     for m in ordered:
         if m.label == "TITLED":
@@ -192,6 +202,17 @@ def _clusters(mentions: Iterable[Mention]) -> list[_Cluster]:
         elif m.label == "ROLE" and not m.key.startswith(ROLE_PREFIX):
             by_ref[(m.article, m.key)].titles.append(m.text)
     return sorted(by_ref.values(), key=lambda c: c.ref)
+
+
+def _place_key(key: str) -> bool:
+    """Whether an article-local person key is a known place and nothing more."""
+    return key.startswith(PERSON_PREFIX) and names.is_known_place(key[len(PERSON_PREFIX):])
+
+
+def _label(m: Mention) -> str:
+    """The mention's label, a person's that is a known place alone counted as the place's:
+    the model's one "PERSON" on "Kiev" must not make the corpus's Kiev a person."""
+    return "GPE" if m.label == "PERSON" and _place_key(m.key) else m.label
 
 
 def _surfaces(m: Mention) -> list[str]:
@@ -218,7 +239,7 @@ def _key(name: str, labels: Counter[str]) -> str:
 
 
 def _is_person(c: _Cluster) -> bool:
-    return c.key.startswith(PERSON_PREFIX) or c.top_label() == "PERSON"
+    return c.person_key or c.top_label() == "PERSON"
 
 
 # ---------------------------------------------------------------- joins
@@ -356,7 +377,11 @@ def _join_short_forms(named: list[_Cluster], uf: _UnionFind) -> None:
     (``SURNAME_DOMINANCE``), counting the people it is the surname of and those it is the
     first name of together. Within its own article, a surname the model did not call a
     person ("Kovner" read as an organisation after "Sarah Kovner") joins the article's one
-    person of that surname.
+    person of that surname. Across articles, a surname the model called a person in some
+    places and something else in others ("Palin" three times a place, once a person, in
+    an article that never writes "Sarah") is read as the corpus reads it: it joins the one
+    person it can stand for when the model's person readings of that person and of the
+    word outnumber its other readings of the word. A known place never joins a person.
     """
     by_part: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     in_article: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
@@ -377,11 +402,31 @@ def _join_short_forms(named: list[_Cluster], uf: _UnionFind) -> None:
             local = {uf.find(r) for k in cores for r in in_article.get((c.article, k), ())}
             if len(local) == 1:
                 _union_votes(uf, votes, local.pop(), c.ref)
+            elif votes[uf.find(c.ref)]["PERSON"]:
+                _join_by_corpus_reading(c, by_part, votes, uf)
             continue
         for k in cores:
             target = _dominant(by_part.get(k, Counter()), uf)
             if target:
                 _union_votes(uf, votes, target, c.ref)
+
+
+def _join_by_corpus_reading(c: _Cluster, by_part: dict[str, Counter[tuple[str, str]]],
+                            votes: dict[tuple[str, str], Counter[str]],
+                            uf: _UnionFind) -> None:
+    """Join a one-word group the model read both as a person and as something else to the
+    one person it is the name of, when the person readings are the corpus's majority."""
+    root = uf.find(c.ref)
+    for k in _cores(c):
+        if names.is_known_place(k):
+            continue
+        target = _dominant(by_part.get(k, Counter()), uf)
+        if target is None or target == root or not _is_person_vote(votes[target]):
+            continue
+        other = sum(n for label, n in votes[root].items() if label != "PERSON")
+        if votes[target]["PERSON"] + votes[root]["PERSON"] > other:
+            _union_votes(uf, votes, target, c.ref)
+            return
 
 
 def _surname(core: str) -> str:
@@ -402,7 +447,10 @@ def _join_org_short_forms(named: list[_Cluster], uf: _UnionFind) -> None:
     apart when the corpus has both "Apple Inc." and "Apple Corps". A short form the corpus
     also uses as a place stays apart: "Surrey" is not "Surrey Police". A longer name that
     adds a body of its own or a product ("Senate Judiciary Committee", "Microsoft xCloud",
-    ``_added_kind``) is another entity than the short form.
+    ``_added_kind``) is another entity than the short form, and so is one that no article
+    writes beside the short form while the short form is ``SHORT_NAME_DOMINANCE`` times as
+    frequent (``_named_after``): "Microsoft Longhorn", once, in an article that never says
+    "Microsoft" alone, names a product; the articles that name the company say "Microsoft".
     """
     votes = _label_votes(named, uf)
     places = {k for c in named if c.labels["GPE"] or c.labels["LOC"] for k in c.full_keys()}
@@ -410,11 +458,22 @@ def _join_org_short_forms(named: list[_Cluster], uf: _UnionFind) -> None:
     # Units a short form may be cut from ("Bellflower" for "Bellflower Superior Court"):
     # they count against the other longer names it opens, but never take it.
     units: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    # Mentions of each key per article, and of the longer names each short form opens.
+    uses: dict[str, Counter[str]] = defaultdict(Counter)
+    opens: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    full: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for c in named:
+        for name in c.names:
+            uses[_key(name, c.labels)][c.article] += 1
     for c in named:
         if votes[uf.find(c.ref)]["ORG"]:
             for k in c.full_keys():
                 words = k.split()
+                written = sum(1 for name in c.names if _key(name, c.labels) == k)
                 for n in range(1, len(words)):
+                    opens[" ".join(words[:n])][c.ref] += written
+                    if set(words[n:]) <= FULL_NAME_HEADS:
+                        full[" ".join(words[:n])].add(c.ref)
                     added = _added_kind(c, k, n)
                     if added != "part":  # "Lenovo" is not "Lenovo Yoga C940"
                         by_prefix[" ".join(words[:n])][uf.find(c.ref)] += 1
@@ -434,8 +493,32 @@ def _join_org_short_forms(named: list[_Cluster], uf: _UnionFind) -> None:
             if longest[uf.find(c.ref)] > len(k.split()):
                 continue
             target = _dominant(by_prefix.get(k, Counter()), uf)
-            if target and not _only_units(target, k, by_prefix, units, uf):
+            if (target and not _only_units(target, k, by_prefix, units, uf)
+                    and not _named_after(target, k, uses, opens, full, uf)):
                 _union_votes(uf, votes, target, c.ref)
+
+
+def _named_after(target: tuple[str, str], prefix: str, uses: dict[str, Counter[str]],
+                 opens: dict[str, Counter[tuple[str, str]]],
+                 full: dict[str, set[tuple[str, str]]], uf: _UnionFind) -> bool:
+    """Whether the target group's names that open with the short form name something
+    named after it: none adds only a head of an organisation's own name
+    (``FULL_NAME_HEADS``), no article writes them beside the short form alone, and the
+    short form is used ``SHORT_NAME_DOMINANCE`` times as often (``_outnumbers``)."""
+    longer = {ref: n for ref, n in opens.get(prefix, Counter()).items() if uf.find(ref) == target}
+    short = uses.get(prefix, Counter())
+    if any(article in short for article, _ in longer):
+        return False  # "Northrop Grumman", then "Northrop": the article's own short form
+    if any(uf.find(ref) == target for ref in full.get(prefix, ())):
+        return False  # "Ohio State University": the short form's own name in full
+    return _outnumbers(sum(short.values()), sum(longer.values()))
+
+
+def _outnumbers(short: int, longer: int) -> bool:
+    """Whether a shorter name is used so much more often than a longer one that adds words
+    to it that the longer names a product, office or service of it: articles call an
+    organisation by its name."""
+    return short >= SHORT_NAME_DOMINANCE * longer
 
 
 def _only_units(target: tuple[str, str], prefix: str,
@@ -449,36 +532,42 @@ def _only_units(target: tuple[str, str], prefix: str,
 
 
 def _added_kind(c: _Cluster, key: str, n: int) -> str | None:
-    """What the cluster's name with this key adds after its first ``n`` words when it
-    does not go on with their name: "part" where it names something of theirs (a model
-    word follows: "Lenovo Yoga C940", "Lexus ES 350"; the n-th word is a possessive:
-    "NASA's Office of the Inspector General"; a product word: "Microsoft xCloud"), "unit"
-    where it names a body of its own ("Senate Judiciary Committee", ``_names_a_unit``;
-    "State Department" + "of Public Safety"), else None. Added company suffixes go on
-    with the name ("McDonald's Corp."), and so do words after a joiner ("U.S. Fish" + "and
-    Wildlife Service")."""
+    """What the cluster's names with this key add after its first ``n`` words
+    (``_name_adds``): "part" where one names something of theirs, else "unit" where one
+    names a body of its own, else None (the same name, or words of its own)."""
+    kinds = {_name_adds(name, key, n) for name in set(c.names) if _key(name, c.labels) == key}
+    return "part" if "part" in kinds else "unit" if "unit" in kinds else None
+
+
+def _name_adds(name: str, key: str, n: int) -> str | None:
+    """What a written name whose key is ``key`` adds after the key's first ``n`` words:
+    "same" where it goes on with their name (added company suffixes: "McDonald's Corp.";
+    a cut inside one word or inside the name, before a joiner: "U.S. Fish" + "and Wildlife
+    Service"); "part" where it names something of theirs (a model word follows: "Lenovo
+    Yoga C940", "Lexus ES 350"; the n-th word is a possessive: "NASA's Office of the
+    Inspector General"; a product word: "Microsoft xCloud"); "unit" where it names a body
+    of its own ("Senate Judiciary Committee", ``_names_a_unit``; "State Department" + "of
+    Public Safety": which department); else None (words of its own, or a name that does
+    not open with those words). The one reading of a longer name both the joins and the
+    canonical name use."""
     added = key.split()[n:]
     if set(added) <= ORG_SUFFIXES:
-        return None
+        return "same"
     if any(_MODEL_WORD.search(w) for w in added):
         return "part"
-    kind = None
-    for name in set(c.names):
-        if _key(name, c.labels) != key:
-            continue
-        raw = _bare(name).split()
-        words = _key_words(raw)
-        if len(words) <= n or [k for k, _ in words[:len(added) + n]] != key.split():
-            continue
-        last, nxt = words[n - 1][1], words[n][1]
-        if last == nxt or any(w.lower() in _NAME_JOINERS for w in raw[last + 1:nxt + 1]):
-            continue  # cut inside one word or inside the name ("U.S. Fish and ...")
-        if _POSSESSIVE.match(raw[last]) or any(_PRODUCT_WORD.search(w) for w in raw[nxt:]):
-            return "part"
-        if _names_a_unit(raw[nxt:]) or (names.name_key(raw[last]) in ORG_UNIT_HEADS
-                                        and raw[nxt].lower() in _UNIT_OF):
-            kind = "unit"  # "State Department" + "of Public Safety": which department
-    return kind
+    raw = _bare(name).split()
+    words = _key_words(raw)
+    if len(words) <= n or [k for k, _ in words[:len(added) + n]] != key.split():
+        return None
+    last, nxt = words[n - 1][1], words[n][1]
+    if last == nxt or any(w.lower() in _NAME_JOINERS for w in raw[last + 1:nxt + 1]):
+        return "same"
+    if _POSSESSIVE.match(raw[last]) or any(_PRODUCT_WORD.search(w) for w in raw[nxt:]):
+        return "part"
+    if _names_a_unit(raw[nxt:]) or (names.name_key(raw[last]) in ORG_UNIT_HEADS
+                                    and raw[nxt].lower() in _UNIT_OF):
+        return "unit"
+    return None
 
 
 def _key_words(raw: list[str]) -> list[tuple[str, int]]:
@@ -624,9 +713,9 @@ def _canonical(counts: Counter[str], person: bool = False) -> str:
     are full names there, so they win over the one word ("Brien") a full name shortens.
     A person is named without a title or rank where some variant has none. Anything else
     is named by a shorter name of its that the longer one only adds words to, when the
-    shorter is ``SHORT_NAME_DOMINANCE`` times as frequent or the added words name a part or
-    product of it (a possessive, a model word): "Lenovo", not "Lenovo Yoga C940"; "NBA"
-    (9), not "NBA League Pass" (1). Added company suffixes are the same name ("Apple Inc.").
+    added words name a part or product of it or the shorter outnumbers it (``_name_adds``,
+    ``_outnumbers``, as the joins read them): "Lenovo", not "Lenovo Yoga C940"; "NBA" (9),
+    not "NBA League Pass" (1). Added company suffixes are the same name ("Apple Inc.").
     """
     def untitled(n: str) -> bool:
         key = names.name_key(n)
@@ -639,26 +728,13 @@ def _canonical(counts: Counter[str], person: bool = False) -> str:
                                      len(n), n))
     if person:
         return name
+    long_key = names.strip_article(names.name_key(name))
     shorter = []
     for s in plain:
-        added = _added_words(s, name)
-        if added is None or set(names.name_key(" ".join(added)).split()) <= ORG_SUFFIXES:
+        key = names.strip_article(names.name_key(s))
+        if not key or not long_key.startswith(key + " "):
             continue
-        part = _POSSESSIVE.match(name.split()[len(s.split()) - 1]) or any(
-            _MODEL_WORD.search(w) for w in added)
-        if part or plain[s] >= SHORT_NAME_DOMINANCE * plain[name]:
+        adds = _name_adds(name, long_key, len(key.split()))
+        if adds == "part" or (adds != "same" and _outnumbers(plain[s], plain[name])):
             shorter.append(s)
     return max(shorter, key=lambda s: (plain[s], len(s), s), default=name)
-
-
-def _added_words(short: str, long: str) -> list[str] | None:
-    """The words ``long`` adds after ``short`` when it opens with it, word for word (its
-    last word may take a possessive there: "NASA's Office"), else None."""
-    s, w = short.casefold().split(), long.casefold().split()
-    if not s or len(w) <= len(s) or w[:len(s) - 1] != s[:-1]:
-        return None
-    last = w[len(s) - 1]
-    if last != s[-1] and not (_POSSESSIVE.match(last) and last.startswith(s[-1])
-                              and len(last) - len(s[-1]) <= 2):
-        return None
-    return long.split()[len(s):]
