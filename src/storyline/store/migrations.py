@@ -289,9 +289,14 @@ MIGRATIONS: list[tuple[str, str]] = [
 
 
 def applied(conn: sqlite3.Connection) -> set[str]:
+    """Names of the migrations applied to the store (creating the table that lists them)."""
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
     )
+    return _applied_names(conn)
+
+
+def _applied_names(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT name FROM schema_migrations")}
 
 
@@ -337,6 +342,5 @@ def pending(conn: sqlite3.Connection) -> list[str]:
     connection can ask). A store with no migrations table has every migration pending."""
     has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
                              "AND name = 'schema_migrations'").fetchone()
-    done = {r[0] for r in conn.execute("SELECT name FROM schema_migrations")} \
-        if has_table else set()
+    done = _applied_names(conn) if has_table else set()
     return [name for name, _ in MIGRATIONS if name not in done]
