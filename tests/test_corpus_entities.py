@@ -237,3 +237,19 @@ def test_a_place_the_model_once_called_a_person_does_not_join_a_namesake() -> No
                  m("b1", "Ann Bramford", "PERSON", "PERSON:ann bramford", 0)]
     _, keys = merge_entities(mentions)
     assert keys[("t0", "GPE:bramford")] != keys[("b1", "PERSON:ann bramford")]
+
+
+def test_an_acronym_takes_the_expansion_its_own_article_gives() -> None:
+    # "CEC" opens two names in the corpus, but its own article spells out one of them; a
+    # name holding the acronym as a word ("U.S. Senate" for "US") is no expansion of it.
+    entities, keys = merge_entities([
+        m("e1", "the Central Election Commission", "ORG", "ORG:central election commission"),
+        m("e1", "CEC", "ORG", "ORG:cec", 40),
+        m("e2", "CIS Executive Committee", "ORG", "ORG:cis executive committee"),
+        m("s1", "US", "GPE", "GPE:us"),
+        m("s1", "the U.S. Senate", "ORG", "ORG:us senate", 20),
+    ])
+    assert keys[("e1", "ORG:cec")] == keys[("e1", "ORG:central election commission")]
+    assert keys[("e1", "ORG:cec")] != keys[("e2", "ORG:cis executive committee")]
+    assert keys[("s1", "GPE:us")] != keys[("s1", "ORG:us senate")]
+    assert len(entities) == 4

@@ -336,19 +336,43 @@ def _prefix_match(a: str, b: str) -> bool:
 
 
 def _join_acronyms(named: list[_Cluster], uf: _UnionFind) -> None:
-    """'U.S.' / 'United States', 'GAO' / 'Government Accountability Office' when unique."""
-    expansions: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    """'U.S.' / 'United States', 'GAO' / 'Government Accountability Office' when unique.
+
+    The expansion is looked for in the acronym's own article first ("the Central Election
+    Commission (CEC)" beside a "CIS Executive Committee" elsewhere), then in the whole
+    corpus: the first that has exactly one decides, and one with several leaves the
+    acronym alone. A name holding the acronym as a word ("U.S. Senate" for "US") is no
+    expansion of it. The corpus's names of the acronym's label alone do not decide: "AI"
+    (artificial intelligence, read as an organisation) is not the corpus's one
+    organisation with those initials, "Amnesty International".
+    """
+    expansions: dict[str, list[_Cluster]] = defaultdict(list)
     for c in named:
         if not _is_person(c):
             for k in c.full_keys():
                 if len(k.split()) > 1:
-                    expansions[names.initials(k)].add(uf.find(c.ref))
+                    expansions[names.initials(k)].append(c)
     for c in named:
+        if _is_person(c):
+            continue
         for n in c.names:
             if ACRONYM.match(n.strip()):
-                roots = {uf.find(r) for r in expansions.get(fold_name(n).replace(" ", ""), ())}
-                if len(roots) == 1 and not _is_person(c):
-                    uf.union(roots.pop(), c.ref)
+                acronym = fold_name(n).replace(" ", "")
+                found = [e for e in expansions.get(acronym, [])
+                         if all(acronym not in k.split() for k in e.full_keys())]
+                target = _one_expansion(c, found, uf)
+                if target is not None:
+                    uf.union(target, c.ref)
+
+
+def _one_expansion(c: _Cluster, found: list[_Cluster],
+                   uf: _UnionFind) -> tuple[str, str] | None:
+    """The one group an acronym stands for, by ``_join_acronyms``'s order, or None."""
+    for pick in ([e for e in found if e.article == c.article], found):
+        roots = {uf.find(e.ref) for e in pick}
+        if roots:
+            return roots.pop() if len(roots) == 1 else None
+    return None
 
 
 def _join_country_forms(named: list[_Cluster], uf: _UnionFind) -> None:
