@@ -12,8 +12,14 @@ from storyline.analyze.quotes.dates import SaidOnFrom
 from storyline.corpus.events import merge_anchored
 from storyline.corpus.reader import MemoryCorpus
 from storyline.corpus.said_on import Anchor, date_quotes, day_expressions
-from storyline.corpus.statement_events import KIND, statement_events
-from storyline.corpus.timeline import build_timeline
+from storyline.corpus.statement_events import (
+    KIND,
+    NewsStatements,
+    candidates,
+    outlet_name,
+    statement_events,
+)
+from storyline.corpus.timeline import SHARED_EVENT_NOTE, build_timeline
 from storyline.records import (
     Analysis,
     Article,
@@ -141,6 +147,13 @@ def _statement(q: Quote, sid: str = "s-1") -> Statement:
                      best_quote=q.id)
 
 
+def _news(q: Quote, text: str, events: list[Event] | None = None) -> NewsStatements:
+    """The statement of ``q`` as an event, if it is one: picked as a candidate first, as
+    the corpus build does."""
+    maybe = candidates([_statement(q)], {q.id: q})
+    return statement_events(maybe, {q.id: q}, [_article(text)], events or [])
+
+
 @pytest.mark.parametrize(("text", "news"), [
     ("Otto Brandt told Fox News on Friday that no meeting is planned.", True),
     ("Otto Brandt remarked on Friday to Fox News that no meeting is planned.", True),
@@ -149,11 +162,18 @@ def _statement(q: Quote, sid: str = "s-1") -> Statement:
     ("Otto Brandt said on Friday that no meeting is planned, according to Kyiv Independent.",
      False),  # the article's source, not the statement's setting
     ("Otto Brandt said on Friday in an interview that no meeting is planned.", False),
+    # a name with a masthead word that is no outlet, a place that is none
+    ("Otto Brandt said on Friday on his way to Post Office Square that no meeting is planned.",
+     False),
+    ("Otto Brandt said on Friday on his way to the Hospital that no meeting is planned.",
+     False),
+    ("Otto Brandt said on Friday in an interview with the Kyiv Independent that no meeting "
+     "is planned.", True),  # a masthead's shape
 ])
 def test_a_statement_is_an_event_when_its_dated_saying_has_a_named_setting(
         text: str, news: bool) -> None:
     q = _quote(text, "no meeting is planned", said_on="2031-03-14", how=SHARED)
-    found = statement_events([_statement(q)], {q.id: q}, [_article(text)], [])
+    found = _news(q, text)
     assert bool(found.events) is news
     if news:
         [e] = found.events
@@ -167,14 +187,14 @@ def test_the_setting_may_be_where_the_article_gives_the_same_words_again() -> No
     text = first + " “No meeting is planned,” Brandt declared in an interview for an NBC show."
     q = _quote(text, "no meeting is planned", said_on="2031-03-14", how=SHARED,
                sentence=(0, len(first)))
-    assert statement_events([_statement(q)], {q.id: q}, [_article(text)], []).events
+    assert _news(q, text).events
 
 
 def test_a_day_dated_only_by_the_article_date_is_no_event() -> None:
     text = "Otto Brandt told Fox News that no meeting is planned."
     q = _quote(text, "no meeting is planned", said_on="2031-03-14",
                how=SaidOnFrom.PRESENT_TENSE.value)
-    assert not statement_events([_statement(q)], {q.id: q}, [_article(text)], []).events
+    assert not _news(q, text).events
 
 
 def test_a_press_conference_already_found_is_not_told_again() -> None:
@@ -182,8 +202,7 @@ def test_a_press_conference_already_found_is_not_told_again() -> None:
     q = _quote(text, "no meeting is planned", said_on="2031-03-14", how=SHARED)
     conference = Event(id="e1", title="Press conference: Otto Brandt", kind="press-conference",
                        date="2031-03-14", story="st", participants=("E-brandt",))
-    assert not statement_events([_statement(q)], {q.id: q}, [_article(text)],
-                                [conference]).events
+    assert not _news(q, text, [conference]).events
 
 
 def test_a_statement_that_is_an_event_stays_one_row_and_ranks_as_the_event() -> None:
@@ -194,4 +213,12 @@ def test_a_statement_that_is_an_event_stays_one_row_and_ranks_as_the_event() -> 
     plain = build_timeline([story], [], [s], {q.id: q})
     news = build_timeline([story], [], [s], {q.id: q}, news={s.id})
     assert len(plain) == len(news) == 1 and news[0].score > plain[0].score
-    assert "date inferred" in news[0].title  # the week is the corpus's, and says so
+    assert news[0].date_notes == (SHARED_EVENT_NOTE,)  # the week is the corpus's, and says so
+
+
+def test_an_outlet_is_a_known_name_or_a_masthead_shape() -> None:
+    assert outlet_name("Fox News") and outlet_name("NBC") and outlet_name("Washington Post")
+    assert outlet_name("Coast Courier", {"coast courier"})  # an outlet of the corpus
+    assert outlet_name("Daily News Tuesday")  # the day the name runs into is not part of it
+    assert not outlet_name("Post Office") and not outlet_name("Press Secretary Leavitt")
+    assert not outlet_name("Hospital") and not outlet_name("Coast Courier")

@@ -45,6 +45,12 @@ MONTH_NUMBERS = ({m: i for i, m in enumerate(MONTH_NAMES, start=1)}
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Day name -> 0 (Monday) .. 6, as ``date.weekday()`` counts.
 WEEKDAY_NUMBERS = {d: i for i, d in enumerate(WEEKDAY_NAMES)}
+# TimeML partial values of one day, which only a date can place: a month and day without a
+# year ("August 19" is XXXX-08-19) or a weekday without its week ("Friday" is XXXX-WXX-5).
+# The one spelling the time expressions (which write them), the quotes stage and the corpus
+# (which read them) share.
+PARTIAL_DAY = re.compile(r"^XXXX-(?:\d{2}-\d{2}|WXX-[1-7])$")
+PARTIAL_WEEKDAY = re.compile(r"^XXXX-WXX-[1-7]$")
 
 
 def calendar_day(year: int, month: int, day: int) -> date | None:

@@ -13,6 +13,11 @@ August", "yesterday") takes the one day that expression can be under the anchor,
 statement stays undated, with the quotes stage's reason; ``SaidOnFrom.AMBIGUOUS`` where an
 anchor was there but its sentence's day expressions gave no one day under it).
 
+The sentence's day expressions are read here, not taken from the stored time expressions:
+an undated article's "Friday" or "August 19" has no stored value (``analyze.timexes`` keeps
+its partial days for the events stage only). Each is read to the same partial value
+(``timexes.partial_value``, ``text.PARTIAL_DAY``) the events stage anchors.
+
 A day this step gave is the corpus's, not the article's: a later build recomputes it (a
 quote that carries ``SaidOnFrom.SHARED_EVENT`` is read as undated first, its day needing an
 anchor: ``SaidOnFrom.NO_ANCHOR``), so a day whose anchor went away is taken back.
@@ -28,7 +33,7 @@ from datetime import date, timedelta
 from ..analyze.quotes.dates import SaidOnFrom
 from ..analyze.timexes import partial_value
 from ..records import Article, Quote
-from ..text import MONTH_NAMES, WEEKDAY_NAMES, calendar_day
+from ..text import MONTH_NAMES, PARTIAL_DAY, PARTIAL_WEEKDAY, WEEKDAY_NAMES, calendar_day
 
 __all__ = ["ANCHOR_YEAR_DAYS", "Anchor", "date_quotes", "day_expressions"]
 
@@ -79,7 +84,7 @@ class Anchor:
             if self.first is None or self.first != self.last:
                 return None
             return self.first - timedelta(days=value == YESTERDAY)
-        if value.startswith("XXXX-WXX-"):
+        if PARTIAL_WEEKDAY.match(value):
             if self.first is None or self.last is None or self.first > self.last:
                 return None
             target = int(value[-1]) - 1
@@ -87,6 +92,8 @@ class Anchor:
                     for p in (self.first + timedelta(days=n)
                               for n in range((self.last - self.first).days + 1))}
             return days.pop() if len(days) == 1 else None
+        if not PARTIAL_DAY.match(value):
+            return None
         month, day = int(value[5:7]), int(value[8:10])
         fits = {d for a in self.days for year in (a.year - 1, a.year, a.year + 1)
                 if (d := calendar_day(year, month, day)) and
@@ -147,7 +154,7 @@ def _said_on(q: Quote, text: str, anchor: Anchor) -> tuple[date | None, bool]:
 def _one_day(found: list[str] | None, anchor: Anchor) -> date | None:
     if not found or len(set(found)) != 1:
         return None
-    day = anchor.day(found[0]) if found[0] not in ("other", "other week") else None
+    day = anchor.day(found[0])  # None for a day the anchor cannot read ("other week")
     # Said before the article was written: never after its latest possible day.
     if day is None or (anchor.last is not None and day > anchor.last):
         return None

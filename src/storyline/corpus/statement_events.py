@@ -6,8 +6,10 @@ the saying as a happening of its own: a day from the statement's own sentence ("
 indicated on Friday", "Trump remarked on August 19", not the publication-day fallback of a
 present-tense "says") and a named setting in one of its renderings (``SETTING``): an
 interview with, to or for a named outlet, a press or news conference, a briefing, a
-televised address, or "told <outlet>" / "to <outlet>". Plain "X said" stays a statement
-only: it is everywhere, and an event of it would drown the story's happenings.
+televised address, or "told <outlet>" / "to <outlet>". An outlet is a name the corpus or the
+outlet table knows, or a masthead's shape ("Kyiv Independent", "Washington Post"): "to Post
+Office" or "to Press Secretary Leavitt" names none. Plain "X said" stays a statement only: it
+is everywhere, and an event of it would drown the story's happenings.
 
 A rendering here is each quote of the statement and, in its article, the same words given
 again in a sentence that names the speaker ("“No meeting is planned,” Lavrov declared in an
@@ -23,18 +25,18 @@ statement is already found keeps that one: the happening is told once.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from ..analyze.events.kinds import DateFrom
-from ..analyze.quotes.cues import OUTLET_WORDS
+from ..analyze.quotes.cues import MASTHEAD_WORDS, OUTLET_WORDS
 from ..analyze.quotes.dates import STATED, SaidOnFrom
 from ..records import Article, Event, Quote, Statement, content_id
-from ..text import fold
+from ..text import MONTH_NAMES, WEEKDAY_NAMES, fold
 from .ranking import MEDIA_KINDS, SPEECH_KINDS
 from .timeline import quote_title
 
-__all__ = ["KIND", "NewsStatements", "candidates", "event_id", "statement_events"]
+__all__ = ["KIND", "NewsStatements", "candidates", "event_id", "outlet_name", "statement_events"]
 
 KIND = "statement"
 # How a statement's day came from its own sentence: a time expression on its cue, in a
@@ -51,6 +53,13 @@ INTERVIEW = re.compile(r"\binterview(?:ed)?\b", re.IGNORECASE)
 TOLD = re.compile(r"(?<!according )\b(?:told|to)\s+(?:the\s+)?(?P<name>" +
                   r"[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*)*)")
 NAME = re.compile(r"[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*)*")
+# The one-word names of outlets in the outlet table ("reuters", "nbc", "fox"): a name holding
+# one is an outlet's ("Fox News", "an NBC show"). A masthead word ("post", "press") is not
+# enough anywhere in a name: only as its last word ("Washington Post", not "Post Office").
+OUTLET_NAMES = OUTLET_WORDS - MASTHEAD_WORDS
+# Capitalised words a name runs into that are no part of it: the day or month after it
+# ("told the Daily News Tuesday").
+NOT_NAME_WORDS = frozenset(WEEKDAY_NAMES) | frozenset(MONTH_NAMES) | {"today", "tonight"}
 # Words a statement's text needs before its repetition elsewhere in the article is read as
 # the same words given again: four ("no meeting is planned"); a word or two ("irreversible")
 # recurs by chance.
@@ -72,19 +81,22 @@ def statement_events(statements: Sequence[Statement], quotes: Mapping[str, Quote
                      articles: Iterable[Article], events: Sequence[Event]) -> NewsStatements:
     """The statements that are events (see the module's docstring), as events.
 
-    ``articles`` need hold only the articles of ``candidates``; ``events`` are the other
-    events found.
+    ``statements`` are the ``candidates`` (the caller picks them once, to read only their
+    articles); ``articles`` need hold only their articles; ``events`` are the other events
+    found. The outlets known to be outlets are those of the statements and the articles.
     """
+    articles = list(articles)
     texts = {a.id: a.text for a in articles}
+    known = {fold(o) for s in statements for o in s.sources} | \
+        {fold(a.outlet) for a in articles if a.outlet}
     told = {(e.story, e.date, p) for e in events if e.date and e.status == "happened"
             and (e.kind in MEDIA_KINDS or e.kind in SPEECH_KINDS) for p in e.participants}
-    chosen = {s.id for s in candidates(statements, quotes)}
     out, ids = [], set()
     for s in statements:
-        if s.id not in chosen or (s.story, s.said_on, s.speaker) in told:
+        if (s.story, s.said_on, s.speaker) in told:
             continue
         renderings = [q for q in map(quotes.get, s.quotes) if q is not None]
-        if any(_names_setting(q, texts.get(q.article)) for q in renderings):
+        if any(_names_setting(q, texts.get(q.article), known) for q in renderings):
             out.append(_event(s, renderings))
             ids.add(s.id)
     return NewsStatements(tuple(out), frozenset(ids))
@@ -103,7 +115,7 @@ def candidates(statements: Sequence[Statement], quotes: Mapping[str, Quote]) -> 
     return out
 
 
-def _names_setting(q: Quote, text: str | None) -> bool:
+def _names_setting(q: Quote, text: str | None, known: Set[str] = frozenset()) -> bool:
     """Whether the quote's sentence, or a sentence of its article that gives its words
     again with the speaker's name, names a setting outside what was said."""
     if text is None:
@@ -120,7 +132,7 @@ def _names_setting(q: Quote, text: str | None) -> bool:
             sentence = _sentence(text, m.start(), m.end())
             if fold(last[0]) in fold(text[sentence[0]:sentence[1]]):
                 spans.append((sentence, m.span()))
-    return any(_setting(_framing(text, sent, content)) for sent, content in spans)
+    return any(_setting(_framing(text, sent, content), known) for sent, content in spans)
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -136,17 +148,28 @@ def _framing(text: str, sentence: tuple[int, int], content: tuple[int, int]) -> 
     return text[sentence[0]:lo] + " … " + text[max(hi, lo):sentence[1]]
 
 
-def _setting(framing: str) -> bool:
+def _setting(framing: str, known: Set[str] = frozenset()) -> bool:
     if SETTING.search(framing):
         return True
     interview = INTERVIEW.search(framing)
-    if interview and any(_outlet(m.group(0)) for m in NAME.finditer(framing, interview.end())):
+    if interview and any(outlet_name(m.group(0), known)
+                         for m in NAME.finditer(framing, interview.end())):
         return True
-    return any(_outlet(m.group("name")) for m in TOLD.finditer(framing))
+    return any(outlet_name(m.group("name"), known) for m in TOLD.finditer(framing))
 
 
-def _outlet(name: str) -> bool:
-    return bool(set(fold(name).replace(".", " ").split()) & OUTLET_WORDS)
+def outlet_name(name: str, known: Set[str] = frozenset()) -> bool:
+    """Whether ``name`` names an outlet: one of ``known`` (folded outlet names), one holding
+    an outlet table's one-word name ("Fox News", "NBC"), or one whose last word is a
+    masthead's ("Kyiv Independent", "Washington Post"); never a name that holds such a word
+    elsewhere ("Post Office", "Press Secretary Leavitt") or none ("the Hospital")."""
+    words = fold(name).replace(".", " ").split()
+    while words and words[-1] in NOT_NAME_WORDS:
+        words.pop()
+    if not words:
+        return False
+    return " ".join(words) in known or fold(name) in known or bool(set(words) & OUTLET_NAMES) \
+        or words[-1] in MASTHEAD_WORDS
 
 
 def event_id(s: Statement) -> str:
