@@ -156,3 +156,28 @@ def test_a_name_cut_before_a_joiner_does_not_name_the_group() -> None:
                       *[m("c1", "Varncustoms", "ORG", 40 * k) for k in range(1, 5)]])
     assert found["Varncustoms"].id == found["Varncustoms and Border Protection"].id
     assert found["Varncustoms"].name == "Varncustoms and Border Protection"
+
+
+def test_a_team_or_agency_without_its_place_is_the_same_one() -> None:
+    # "the Tarnwick Herons" then "the Herons"; "Norland Fish and Wildlife Service" then
+    # "Fish and Wildlife Service". "Mexico" after a "U.S.-Mexico" border is a place.
+    found = by_alias([
+        m("b1", "Tarnwick", "GPE", 0), m("b1", "the Tarnwick Herons", "ORG", 20),
+        m("b1", "the Herons", "ORG", 60), m("b2", "the Herons", "ORG", 0),
+        m("f1", "Norland", "GPE", 0), m("f1", "Norland Fish and Wildlife Service", "ORG", 20),
+        m("f1", "Fish and Wildlife Service", "ORG", 80),
+        m("x1", "Vessia", "GPE", 0), m("x1", "Norland-Vessia", "ORG", 20),
+    ])
+    assert found["the Herons"].id == found["the Tarnwick Herons"].id
+    assert found["Fish and Wildlife Service"].id == found["Norland Fish and Wildlife Service"].id
+    assert found["Vessia"].id != found["Norland-Vessia"].id
+
+
+def test_a_short_team_name_two_places_share_joins_neither() -> None:
+    found = by_alias([
+        m("a1", "Tarnwick", "GPE", 0), m("a1", "Tarnwick Rangers", "ORG", 20),
+        m("a1", "Rangers", "ORG", 60),
+        m("a2", "Bellmoor", "GPE", 0), m("a2", "Bellmoor Rangers", "ORG", 20),
+        m("a2", "Rangers", "ORG", 60),
+    ])
+    assert found["Rangers"].id not in {found["Tarnwick Rangers"].id, found["Bellmoor Rangers"].id}

@@ -79,6 +79,8 @@ _NAME_JOINERS = frozenset({"and", "&"})
 # Words that, after a name ending in a unit head, say which unit the longer name is ("the
 # state Department of Public Safety" is not the "State Department").
 _UNIT_OF = frozenset({"of", "for"})
+# Most words of a place's name that open an organisation's ("Los Angeles" Angels).
+MAX_PLACE_WORDS = 3
 # What folding leaves of an apostrophe surname's first part: O'Brien, D'Arcy.
 APOSTROPHE_PARTICLES = frozenset({"o", "d"})
 ACRONYM = re.compile(r"^[A-Z](?:\.?[A-Z]){1,5}\.?$")
@@ -171,6 +173,7 @@ def merge_entities(mentions: Sequence[Mention]) -> tuple[list[Entity], dict[tupl
     # to the one organisation it opens ("Northrop" / "Northrop Grumman").
     _join_short_forms(named, uf)
     _join_org_short_forms(named, uf)
+    _join_place_led_forms(named, uf)
     # 4. Roles left open in their article, through the titles the corpus has seen.
     _join_roles(clusters, uf)
     return _entities(clusters, uf)
@@ -543,6 +546,42 @@ def _outnumbers(short: int, longer: int) -> bool:
     to it that the longer names a product, office or service of it: articles call an
     organisation by its name."""
     return short >= SHORT_NAME_DOMINANCE * longer
+
+
+def _join_place_led_forms(named: list[_Cluster], uf: _UnionFind) -> None:
+    """An organisation named after its place, without the place ("Red Sox" for "Boston Red
+    Sox", "Nationals" for "Washington Nationals", "Fish and Wildlife Service" for "U.S.
+    Fish and Wildlife Service"), joins it where one article writes both, when the rest
+    opens no other place-led organisation of the corpus far more rarely (``_dominant``).
+    The place is one the corpus names as such (a GPE or LOC group) or the tables know; the
+    rest must be no place itself ("Mexico" is not the "U.S.-Mexico" border).
+    """
+    votes = _label_votes(named, uf)
+    places = {k for c in named if not _is_person(c)
+              and max(votes[uf.find(c.ref)], key=lambda t: (votes[uf.find(c.ref)][t], t))
+              in ("GPE", "LOC") for k in c.full_keys()}
+    led: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    where: dict[str, set[tuple[str, tuple[str, str]]]] = defaultdict(set)
+    for c in named:
+        if not _is_org_vote(votes[uf.find(c.ref)]):
+            continue
+        for k in c.full_keys():
+            words = k.split()
+            for n in range(1, min(MAX_PLACE_WORDS, len(words) - 1) + 1):
+                place, rest = " ".join(words[:n]), " ".join(words[n:])
+                if ((place in places or names.is_known_place(place))
+                        and rest not in places and not names.is_known_place(rest)):
+                    led[rest][uf.find(c.ref)] += 1
+                    where[rest].add((c.article, c.ref))
+    for c in named:
+        if _is_person(c):
+            continue
+        for k in c.full_keys():
+            target = _dominant(led.get(k, Counter()), uf)
+            if target is None or uf.find(c.ref) == target:
+                continue
+            if any(a == c.article and uf.find(r) == target for a, r in where[k]):
+                _union_votes(uf, votes, target, c.ref)
 
 
 def _only_units(target: tuple[str, str], prefix: str,
