@@ -253,3 +253,17 @@ def test_an_acronym_takes_the_expansion_its_own_article_gives() -> None:
     assert keys[("e1", "ORG:cec")] != keys[("e2", "ORG:cis executive committee")]
     assert keys[("s1", "GPE:us")] != keys[("s1", "ORG:us senate")]
     assert len(entities) == 4
+
+
+def test_british_and_american_spellings_of_one_organisation_join() -> None:
+    _, keys = merge_entities([
+        m("c1", "the Halden Recovery Centre", "ORG", "ORG:halden recovery centre"),
+        m("c2", "Halden Recovery Center", "ORG", "ORG:halden recovery center"),
+        m("c3", "the Halden Defence Programme", "ORG", "ORG:halden defence programme"),
+        m("c4", "Halden Defense Program", "ORG", "ORG:halden defense program"),
+    ])
+    centre, center = (keys[("c1", "ORG:halden recovery centre")],
+                      keys[("c2", "ORG:halden recovery center")])
+    defence, defense = (keys[("c3", "ORG:halden defence programme")],
+                        keys[("c4", "ORG:halden defense program")])
+    assert centre == center and defence == defense and centre != defence

@@ -79,6 +79,17 @@ _NAME_JOINERS = frozenset({"and", "&"})
 # Words that, after a name ending in a unit head, say which unit the longer name is ("the
 # state Department of Public Safety" is not the "State Department").
 _UNIT_OF = frozenset({"of", "for"})
+# British word endings and their American spelling, for organisation names written both
+# ways ("Centre"/"Center", "Programme"/"Program"). Only whole-word endings after a stem of
+# three letters or more: both spellings of one name fold to one word, and a word that
+# merely ends so ("Florence") folds the same way on both sides.
+_BRITISH_ENDINGS = (
+    (re.compile(r"(?<=[a-z]{3})tre$"), "ter"),
+    (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{3})ence$"), "ense"),
+    (re.compile(r"(?<=[a-z]{2})our$"), "or"),
+    (re.compile(r"(?<=[a-z]{3})amme$"), "am"),
+)
 # Most words of a place's name that open an organisation's ("Los Angeles" Angels).
 MAX_PLACE_WORDS = 3
 # What folding leaves of an apostrophe surname's first part: O'Brien, D'Arcy.
@@ -317,13 +328,14 @@ def _same_person_name(a: list[str], b: list[str]) -> bool:
 
 
 def _join_org_variants(named: list[_Cluster], uf: _UnionFind) -> None:
-    """'Coalition of the Willing' / 'Coalition for Will': every content word a prefix match."""
+    """'Coalition of the Willing' / 'Coalition for Will': every content word a prefix match,
+    once British and American spellings are one ('Betty Ford Centre' / 'Center')."""
     by_first: dict[str, list[tuple[list[str], tuple[str, str]]]] = defaultdict(list)
     for c in named:
         if _is_person(c):
             continue
         for k in c.full_keys():
-            words = [w for w in k.split() if w not in FUNCTION_WORDS]
+            words = [_spelling(w) for w in k.split() if w not in FUNCTION_WORDS]
             if len(words) >= 2:
                 by_first[words[0]].append((words, c.ref))
     for group in by_first.values():
@@ -331,6 +343,15 @@ def _join_org_variants(named: list[_Cluster], uf: _UnionFind) -> None:
             for b, rb in group[i + 1:]:
                 if len(a) == len(b) and all(map(_prefix_match, a, b)):
                     uf.union(ra, rb)
+
+
+def _spelling(word: str) -> str:
+    """A folded word with its British spelling written the American way ('centre' ->
+    'center', 'recognised' -> 'recognized', 'defence' -> 'defense', 'labour' -> 'labor'),
+    so that the two spellings of one organisation's name compare equal."""
+    for pattern, american in _BRITISH_ENDINGS:
+        word = pattern.sub(american, word)
+    return word
 
 
 def _prefix_match(a: str, b: str) -> bool:
