@@ -95,7 +95,9 @@ FURNITURE = re.compile(
     r"|read more|continue reading|sharing options|send this (?:page|article|story)"
     r"|related (?:stories|articles|posts)"
     r"|most (?:popular|read|viewed)|min(?:ute)? read"
-    r"|tags?:|click here|download (?:the )?app|javascript|browser|trending|recommended)\b",
+    r"|tags?:|click here|download (?:the )?app|javascript|browser|trending|recommended"
+    r"|registered trademarks?|intellectual property|informational purposes|medical advice"
+    r"|affiliate (?:commission|links?)|terms and conditions)\b",
     re.I)
 
 
@@ -105,6 +107,13 @@ FURNITURE_WORDS = 15
 # Three different furniture terms in one block (cookies + privacy policy + consent) mark it
 # whatever its length: real articles about those things rarely name three in a paragraph.
 FURNITURE_MANY = 3
+# A teaser: a story's first words cut off mid-sentence by an ellipsis glued to the last
+# word ("... the Indian state may soon...", "... this guy is going to be in the NHL next
+# year?" The..."). A list of them is a "more stories" box; a page with at least
+# TEASER_LINES such lines has one (dumps-scrapinghub: 5 pages, 2-12 teasers each, kept in
+# their article's region; a writer's own "but …" has a space before the ellipsis).
+TEASER = re.compile(r"[\w\"”’'?!,](?:\.\.\.|…)$")
+TEASER_LINES = 2
 # What crossing a comment-section marker costs: no region spans the article and the readers'
 # comments below it.
 BARRIER_COST = 1e6
@@ -275,6 +284,17 @@ def in_runs(classes: list[str]) -> list[str]:
 
 
 
+def _teasers_out(bs: list[Block], classes: list[str]) -> list[str]:
+    """Teaser lines are furniture when the page has a list of them (see TEASER)."""
+    teasers = [i for i, b in enumerate(bs) if b.words >= SENTENCE_WORDS and TEASER.search(b.text)]
+    if len(teasers) < TEASER_LINES:
+        return classes
+    out = list(classes)
+    for i in teasers:
+        out[i] = "bad"
+    return out
+
+
 def head(classes: list[str], start: int, end: int) -> int:
     """Where a region's article starts: its first good block and the prose right above it.
 
@@ -290,7 +310,7 @@ def head(classes: list[str], start: int, end: int) -> int:
 def select(lines: list[str], stoplist: frozenset[str]) -> list[int]:
     """Indexes into ``lines`` of the article's lines, in page order."""
     bs = blocks(lines, stoplist)
-    classes = in_runs([label(b) for b in bs])
+    classes = in_runs(_teasers_out(bs, [label(b) for b in bs]))
     scores = [-BARRIER_COST if COMMENTS.match(b.text) else weight(b, c)
               for b, c in zip(bs, classes, strict=True)]
     kept: list[int] = []

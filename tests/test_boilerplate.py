@@ -1,0 +1,46 @@
+"""clean.boilerplate on hand-written text dumps: teaser lists and legal footers."""
+
+from __future__ import annotations
+
+from storyline.clean import boilerplate
+
+ARTICLE = [
+    "The harbour authority of Tromsvik said on Tuesday that the northern quay will close for "
+    "three weeks of repairs after storm damage cracked the concrete along forty metres.",
+    "Fishing boats that usually land their catch at the quay will be sent to the southern "
+    "basin, where temporary cranes and a cold store are being installed this week.",
+    "Harbour master Ingrid Solheim told reporters the repairs would cost about 12 million "
+    "crowns and that the insurer had already agreed to cover most of the bill.",
+]
+TEASERS = [
+    "LINDEBY: A bakery in the old town won the regional bread prize for a rye loaf that its "
+    "owners say follows a recipe handed down through four generations of the...",
+    "OSLO: The government has announced that the ferry link between the two islands will "
+    "run every hour from the spring, after years of complaints from the people who...",
+    "BERGEN: Firefighters spent the night at a warehouse by the old wharf, where a blaze "
+    "that started in the roof spread to two of the neighbouring buildings before…",
+]
+
+
+def kept(lines: list[str]) -> list[str]:
+    return [lines[i] for i in boilerplate.select(lines, boilerplate.stoplist_for(
+        "\n".join(lines)))]
+
+
+def test_a_list_of_cut_off_teasers_is_not_the_article() -> None:
+    lines = ["Quay to close for repairs", *ARTICLE, *TEASERS]
+    assert kept(lines) == ARTICLE
+
+
+def test_one_trailing_ellipsis_in_an_article_stays() -> None:
+    trailing = ("Solheim added that the work could take longer if the weather turned again, "
+                "and that nobody could promise the quay would open on time...")
+    lines = ["Quay to close for repairs", *ARTICLE, trailing]
+    assert kept(lines) == [*ARTICLE, trailing]
+
+
+def test_legal_notices_are_furniture() -> None:
+    legal = ("App Store and iPhone are registered trademarks of their owners, and all related "
+             "designs and other intellectual property belong to them.")
+    block = boilerplate.blocks([legal], boilerplate.stoplist_for(legal))[0]
+    assert boilerplate.label(block) == "bad"
