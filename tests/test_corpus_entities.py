@@ -267,3 +267,22 @@ def test_british_and_american_spellings_of_one_organisation_join() -> None:
     defence, defense = (keys[("c3", "ORG:halden defence programme")],
                         keys[("c4", "ORG:halden defense program")])
     assert centre == center and defence == defense and centre != defence
+
+
+def test_a_name_without_its_middle_initial_or_generation_joins_the_one_fuller() -> None:
+    _, keys = merge_entities([
+        m("g1", "Henrik J. Solberg", "PERSON", "PERSON:henrik j solberg"),
+        m("g2", "Henrik Solberg", "PERSON", "PERSON:henrik solberg"),
+        m("j1", "Arne Dahl Jr.", "PERSON", "PERSON:arne dahl jr"),
+        m("j2", "Arne Dahl", "PERSON", "PERSON:arne dahl"),
+        m("j3", "Dahl", "PERSON", "PERSON:dahl"),
+        m("t1", "Ola K. Berg", "PERSON", "PERSON:ola k berg"),
+        m("t2", "Ola P. K. Berg", "PERSON", "PERSON:ola p k berg"),
+        m("t3", "Ola Berg", "PERSON", "PERSON:ola berg"),
+    ])
+    assert keys[("g1", "PERSON:henrik j solberg")] == keys[("g2", "PERSON:henrik solberg")]
+    dahl = keys[("j1", "PERSON:arne dahl jr")]
+    assert dahl == keys[("j2", "PERSON:arne dahl")] == keys[("j3", "PERSON:dahl")]
+    # Two fuller names (a father and a son, two middle names): "Ola Berg" is either.
+    assert keys[("t3", "PERSON:ola berg")] != keys[("t1", "PERSON:ola k berg")]
+    assert keys[("t3", "PERSON:ola berg")] != keys[("t2", "PERSON:ola p k berg")]

@@ -122,3 +122,9 @@ def test_known_places_under_either_spelling() -> None:
     assert names.is_known_place("kiev") and names.is_known_place("kyiv")
     assert names.is_known_place("united kingdom")
     assert not names.is_known_place("palin")
+
+
+def test_without_middle_drops_middle_initials_and_generations() -> None:
+    assert names.without_middle("george w bush") == "george bush"
+    assert names.without_middle("arcade joseph comeaux jr") == "arcade joseph comeaux"
+    assert names.without_middle("anna berg") == "anna berg"

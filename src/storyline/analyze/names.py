@@ -194,6 +194,23 @@ def person_core(key: str) -> str:
     return " ".join(words)
 
 
+# Generation suffixes after a surname ("Arcade Comeaux Jr.", "Anthony Lacalamita III"):
+# never the surname itself.
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def without_middle(core: str) -> str:
+    """A person's name core without its middle initials and generation suffix ('george w
+    bush' -> 'george bush', 'anthony lacalamita iii' -> 'anthony lacalamita'); a name of
+    two words or fewer is kept as it is."""
+    words = core.split()
+    if len(words) >= 3 and words[-1] in GENERATIONS:
+        words.pop()
+    if len(words) >= 3:
+        words = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
+    return " ".join(words)
+
+
 def nationality(word: str) -> str:
     """A comparable stem for a country or its demonym: 'Ukraine' and 'Ukrainian' agree."""
     w = fold_name(word)

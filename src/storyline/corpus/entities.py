@@ -276,7 +276,11 @@ def _cores(c: _Cluster) -> tuple[str, ...]:
 
 
 def _join_person_cores(named: list[_Cluster], uf: _UnionFind) -> None:
-    """People whose names agree once titles and leading initials are left out."""
+    """People whose names agree once titles and leading initials are left out; then a
+    name without a middle initial or generation suffix ("George Bush", "Anthony
+    Lacalamita") joins the one name the corpus writes with them ("George W. Bush",
+    "Anthony Lacalamita III"). With two such ("George W. Bush" and "George H. W. Bush",
+    a "Jr." and a "Sr.") it is either, and joins neither."""
     first: dict[str, tuple[str, str]] = {}
     for c in named:
         if not _is_person(c):
@@ -288,6 +292,14 @@ def _join_person_cores(named: list[_Cluster], uf: _UnionFind) -> None:
                 uf.union(first[core], c.ref)
             else:
                 first[core] = c.ref
+    fuller: dict[str, set[str]] = defaultdict(set)
+    for core in first:
+        plain = names.without_middle(core)
+        if plain != core:
+            fuller[plain].add(core)
+    for plain, cores in sorted(fuller.items()):
+        if plain in first and len(cores) == 1:
+            uf.union(first[plain], first[cores.pop()])
 
 
 def _join_person_variants(named: list[_Cluster], uf: _UnionFind) -> None:
@@ -481,6 +493,8 @@ def _surname(core: str) -> str:
     """The surname of a folded person name, with the particle an apostrophe leaves before
     it kept ("jim o brien" -> "o brien"); a name that is only a surname is its own."""
     words = core.split()
+    if len(words) >= 3 and words[-1] in names.GENERATIONS:
+        words.pop()  # "arcade comeaux jr": "comeaux"
     if len(words) >= 2 and words[-2] in APOSTROPHE_PARTICLES:
         return " ".join(words[-2:])
     return words[-1] if words else core
