@@ -44,3 +44,23 @@ def test_legal_notices_are_furniture() -> None:
              "designs and other intellectual property belong to them.")
     block = boilerplate.blocks([legal], boilerplate.stoplist_for(legal))[0]
     assert boilerplate.label(block) == "bad"
+
+
+def label_of(text: str) -> str:
+    return boilerplate.label(boilerplate.blocks([text], boilerplate.stoplist_for(text))[0])
+
+
+def test_a_cookie_notice_is_furniture_however_long() -> None:
+    notice = ("This website uses cookies to improve your experience while you move through "
+              "the website. Of these cookies, the cookies that are needed are stored on your "
+              "browser as they are essential for the basic working of the website. We also use "
+              "other cookies that help us analyse how you use this website, and these cookies "
+              "are stored in your browser only with your consent, which you may refuse.")
+    assert label_of(notice) == "bad"
+
+
+def test_an_article_on_the_news_business_is_not_furniture() -> None:
+    prose = ("But there may be just as much reason for doubt. The economic environment of local "
+             "news keeps getting worse as print advertising disappears and managements "
+             "struggle to raise digital advertising and subscription fees to take up the slack.")
+    assert label_of(prose) != "bad"

@@ -103,6 +103,11 @@ FURNITURE = re.compile(
 
 # A prose block is furniture when it has a furniture term for every this many words
 # (a disclaimer or sign-up blurb); one passing "comments" in a long paragraph is not.
+# Or, once it holds two different terms, one occurrence for every FURNITURE_HIT_WORDS
+# words: a cookie notice names "cookies" seven times in 99 words. dumps-scrapinghub's
+# blocks with two terms: cookie and affiliate notices 10.5-11 words a hit, an article's
+# paragraph on the news business ("advertising" twice, "subscription") 13.7.
+FURNITURE_HIT_WORDS = 12
 FURNITURE_WORDS = 15
 # Three different furniture terms in one block (cookies + privacy policy + consent) mark it
 # whatever its length: real articles about those things rarely name three in a paragraph.
@@ -129,7 +134,8 @@ class Block:
     words: int
     stop_density: float
     terminal: bool
-    furniture: int
+    furniture: int  # distinct furniture terms
+    furniture_hits: int  # furniture terms, each time it occurs
     stamp: bool
     repeated: bool
 
@@ -187,10 +193,11 @@ def blocks(lines: list[str], stoplist: frozenset[str]) -> list[Block]:
             continue
         k = keys[i] if text == line else key(text)  # most lines have no outer spaces
         n_words, density, length = measure(text, stoplist)
+        hits = FURNITURE.findall(text)
         out.append(Block(
             index=i, text=text, length=length, words=n_words, stop_density=density,
             terminal=bool(TERMINAL.search(text)),
-            furniture=len({m.lower().rstrip("s") for m in FURNITURE.findall(text)}),
+            furniture=len({m.lower().rstrip("s") for m in hits}), furniture_hits=len(hits),
             stamp=bool(TIMESTAMP.match(text)) or not n_words,
             repeated=counts[k] > 1))
     return out
@@ -217,7 +224,8 @@ def label(b: Block) -> str:
     """'good', 'near', 'short' or 'bad', from the block's own features (jusText's first pass)."""
     if b.stamp or b.furniture >= FURNITURE_MANY or (b.furniture and b.chars < LENGTH_GOOD):
         return "bad"
-    if b.furniture >= 2 and b.furniture * FURNITURE_WORDS >= b.words:
+    if b.furniture >= 2 and (b.furniture * FURNITURE_WORDS >= b.words
+                             or b.furniture_hits * FURNITURE_HIT_WORDS >= b.words):
         return "bad"
     if b.repeated and b.chars < LENGTH_GOOD:
         return "bad"  # menu items and related-story titles repeat; article lines rarely do
