@@ -3,6 +3,7 @@
     .venv/bin/python bench/profile_clean.py profile [--n 1000] [--top 30]
     .venv/bin/python bench/profile_clean.py time [--n 1000] [--repeat 2]
     .venv/bin/python bench/profile_clean.py ab [--n 1000] [--rev HEAD] [--inputs PATH ...]
+                                               [--same boilerplate.py ...]
 
 The corpus is the one ``make bench`` cleans (``bench.corpus``: the eval bundles' articles,
 cycled and perturbed, HTML pages included), read into RawPages once, then cleaned in this
@@ -73,8 +74,9 @@ def clean_all(items: list[object], module: object = None) -> dict[str, float]:
     return spent
 
 
-def old_clean(rev: str, folder: Path) -> object:
-    """The ``clean`` function of ``rev``'s clean/ package, importable beside the current one."""
+def old_clean(rev: str, folder: Path, same: tuple[str, ...] = ()) -> object:
+    """The ``clean`` function of ``rev``'s clean/ package, importable beside the current one;
+    the modules named in ``same`` (file names) as the working tree has them."""
     import importlib
     import subprocess
 
@@ -85,8 +87,10 @@ def old_clean(rev: str, folder: Path) -> object:
     for name in names:
         if not name.endswith(".py"):
             continue
-        text = subprocess.run(["git", "show", f"{rev}:src/storyline/clean/{name}"], cwd=ROOT,
-                              capture_output=True, text=True, check=True).stdout
+        text = (ROOT / "src/storyline/clean" / name).read_text(encoding="utf-8") \
+            if name in same else subprocess.run(
+                ["git", "show", f"{rev}:src/storyline/clean/{name}"], cwd=ROOT,
+                capture_output=True, text=True, check=True).stdout
         text = text.replace("from ..", "from storyline.").replace(
             '"storyline.clean.published"', '"clean_at_rev.published"')
         (package / name).write_text(text, encoding="utf-8")
@@ -96,7 +100,7 @@ def old_clean(rev: str, folder: Path) -> object:
     return module
 
 
-def ab(items: list[object], rev: str) -> None:
+def ab(items: list[object], rev: str, same: tuple[str, ...] = ()) -> None:
     import dataclasses
 
     from storyline.clean import clean, language
@@ -104,18 +108,23 @@ def ab(items: list[object], rev: str) -> None:
 
     settings = Settings(progress=False)
     with tempfile.TemporaryDirectory(prefix="storyline-ab-") as tmp:
-        old = old_clean(rev, Path(tmp))
+        old = old_clean(rev, Path(tmp), same)
         variants = {"old": old.clean, "new": clean}  # type: ignore[attr-defined]
         warm = items[:: max(1, len(items) // 40)]
-        for fn in variants.values():  # one-time loads (locale data, models) before timing
+        pristine = _library_state()
+        state = {}
+        for name, fn in variants.items():  # one-time loads (locale data, models) before timing
+            _restore(pristine)
             for page in warm:
                 _run(fn, page, settings)
+            state[name] = _library_state()
         spent = {name: {"html": 0.0, "text": 0.0} for name in variants}
         differ = 0
         for k, page in enumerate(items):
             kind = "html" if getattr(page, "html", None) else "text"
             out = {}
             for name in (("old", "new") if k % 2 else ("new", "old")):
+                _restore(state[name])
                 t = time.process_time()
                 result = _run(variants[name], page, settings)
                 if not isinstance(result, str):  # language detection, as process_page
@@ -136,6 +145,32 @@ def ab(items: list[object], rev: str) -> None:
     print(f"{differ} of {len(items)} pages differ")
 
 
+def _library_state() -> tuple[dict[str, object], dict[str, list[object]]]:
+    """What the cleaning stage changes in its libraries, once per process: htmldate's two
+    free-text steps (``clean.html._only_date_lines``) and trafilatura's expression lists
+    (``clean.html._plain_string_prunes``). ``ab`` gives each variant its own, as in a
+    process of its own: otherwise each call re-wraps the other's htmldate step (a chain
+    that grows with every page) and both run the other's expressions."""
+    from htmldate import core
+    from trafilatura import xpaths
+
+    steps = {n: getattr(core, n) for n in ("compare_reference", "search_page")
+             if hasattr(core, n)}
+    lists = {n: list(v) for n, v in vars(xpaths).items() if isinstance(v, list)}
+    return steps, lists
+
+
+def _restore(state: tuple[dict[str, object], dict[str, list[object]]]) -> None:
+    from htmldate import core
+    from trafilatura import xpaths
+
+    steps, lists = state
+    for name, value in steps.items():
+        setattr(core, name, value)
+    for name, values in lists.items():
+        getattr(xpaths, name)[:] = values
+
+
 def _run(fn: object, page: object, settings: object) -> object:
     try:
         return fn(page, settings)  # type: ignore[operator]
@@ -149,6 +184,8 @@ def main() -> None:
     parser.add_argument("--rev", default=None, help="ab: the revision to compare with "
                         "(default HEAD); time: clean with this revision's stage instead")
     parser.add_argument("--inputs", nargs="*", help="pages to clean instead of the bench corpus")
+    parser.add_argument("--same", nargs="*", help="ab: clean/ modules (file names) the old "
+                        "variant takes from the working tree (another's work in progress)")
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--repeat", type=int, default=2)
@@ -157,7 +194,7 @@ def main() -> None:
     n_html = sum(1 for p in items if getattr(p, "html", None))
     print(f"{len(items)} pages ({n_html} HTML)")
     if args.mode == "ab":
-        ab(items, args.rev or "HEAD")
+        ab(items, args.rev or "HEAD", tuple(args.same or ()))
         return
     folder = tempfile.TemporaryDirectory(prefix="storyline-rev-")
     module = old_clean(args.rev, Path(folder.name)) if args.rev else None

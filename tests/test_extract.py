@@ -186,3 +186,58 @@ def test_the_pinned_htmldate_has_the_steps_cleaning_restricts() -> None:
 
     assert callable(core.compare_reference)
     assert callable(core.search_page)
+
+
+_MARKUP = [
+    HARBOUR, NO_META,
+    "<!DOCTYPE html><html><head><title>T</title><!-- note --></head><body><?pi x?>"
+    "<form id='f'><label>L</label><input name='q'><select><option>o</option></select>"
+    "<textarea>t</textarea></form><p>a<!-- c -->b</p></body></html>",
+    "<html/>\n<body><p>self-closing html</p></body>",
+    "no markup at all", "<p>one fragment</p>", "<html><body>\x0bbad\x00chars</body></html>",
+    '<?xml version="1.0" encoding="utf-8"?><html><body><p>declared</p></body></html>',
+]
+
+
+@pytest.mark.parametrize("page", _MARKUP)
+def test_the_parse_is_trafilaturas(page: str) -> None:
+    # _parse repeats trafilatura's load_html with a parser that picks element classes in C:
+    # the same tree, node for node, each node of the same class.
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    from storyline.clean.html import _parse
+
+    ours, theirs = _parse(page), load_html(page)
+    assert (ours is None) == (theirs is None)
+    if ours is None:
+        return
+    assert etree.tostring(ours) == etree.tostring(theirs)
+    assert [type(x) for x in ours.iter()] == [type(x) for x in theirs.iter()]
+    # copies (each extraction pass works on one) keep the parser's lookup
+    from copy import copy
+
+    assert [type(x) for x in copy(ours).iter()] == [type(x) for x in theirs.iter()]
+
+
+def test_pruning_expressions_select_what_trafilaturas_own_select() -> None:
+    """The expressions compiled again without smart strings are trafilatura's own, select
+    the same elements, and every list the cleaner recompiles exists in trafilatura."""
+    from lxml.etree import XPath
+    from trafilatura import xpaths
+
+    from storyline.clean.html import PRUNE_XPATHS, _parse, _plain_string_prunes
+
+    _plain_string_prunes()
+    page = (
+        "<html><body><div id='comments'>c</div><div class='share-tools'>s</div>"
+        "<section class='post-comments'>p</section><span class='byline x'>b</span>"
+        "<div style='display:none'>h</div><div class='caption'>i</div><header>h</header>"
+        "<div id='respond'>r</div><ul id='comment-list'><li>l</li></ul>"
+        "<div class='mvp-post-add-box'><h1>x</h1></div><p id='main'>text</p></body></html>")
+    tree = _parse(page)
+    for name in PRUNE_XPATHS:
+        for expression in getattr(xpaths, name):
+            smart = XPath(expression.path, namespaces={"re": xpaths.REGEXP_NS})
+            assert expression(tree) == smart(tree), name
+    assert any(getattr(xpaths, name)[0](tree) for name in PRUNE_XPATHS)
