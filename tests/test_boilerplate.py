@@ -64,3 +64,10 @@ def test_an_article_on_the_news_business_is_not_furniture() -> None:
              "news keeps getting worse as print advertising disappears and managements "
              "struggle to raise digital advertising and subscription fees to take up the slack.")
     assert label_of(prose) != "bad"
+
+
+def test_an_authors_box_below_the_article_is_not_the_article() -> None:
+    bio = ("Ingrid Roe writes about harbours, ferries and the fishing towns of the north "
+           "coast, and before that she worked for ten years as a deckhand on the ferries.")
+    lines = ["Quay to close for repairs", *ARTICLE, "About Ingrid Roe", bio]
+    assert kept(lines) == ARTICLE

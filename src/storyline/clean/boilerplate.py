@@ -119,6 +119,12 @@ FURNITURE_MANY = 3
 # their article's region; a writer's own "but …" has a space before the ellipsis).
 TEASER = re.compile(r"[\w\"”’'?!,](?:\.\.\.|…)$")
 TEASER_LINES = 2
+# An author's box: "About Jane Roe", "Über Moritz Roe", "Sobre Carlos Roe" (a person's name
+# of two or three words), then the writer's biography: the prose right below it is no part
+# of the article (dumps-scrapinghub: 6 pages kept such a bio, none in the gold body; a
+# company's one-word "About Acme" closes a press release and is part of it there).
+AUTHOR_BOX = re.compile(r"^(?i:about|über|sobre|à propos de|acerca de|a proposito di)\s+"
+                        r"[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,2}$")
 # What crossing a comment-section marker costs: no region spans the article and the readers'
 # comments below it.
 BARRIER_COST = 1e6
@@ -292,6 +298,19 @@ def in_runs(classes: list[str]) -> list[str]:
 
 
 
+def _author_box_out(bs: list[Block], classes: list[str]) -> list[str]:
+    """An author's box heading and the prose blocks right below it are furniture."""
+    out = list(classes)
+    for i, b in enumerate(bs):
+        if AUTHOR_BOX.match(b.text):
+            out[i] = "bad"
+            j = i + 1
+            while j < len(bs) and classes[j] in ("good", "near"):
+                out[j] = "bad"
+                j += 1
+    return out
+
+
 def _teasers_out(bs: list[Block], classes: list[str]) -> list[str]:
     """Teaser lines are furniture when the page has a list of them (see TEASER)."""
     teasers = [i for i, b in enumerate(bs) if b.words >= SENTENCE_WORDS and TEASER.search(b.text)]
@@ -318,7 +337,7 @@ def head(classes: list[str], start: int, end: int) -> int:
 def select(lines: list[str], stoplist: frozenset[str]) -> list[int]:
     """Indexes into ``lines`` of the article's lines, in page order."""
     bs = blocks(lines, stoplist)
-    classes = in_runs(_teasers_out(bs, [label(b) for b in bs]))
+    classes = in_runs(_author_box_out(bs, _teasers_out(bs, [label(b) for b in bs])))
     scores = [-BARRIER_COST if COMMENTS.match(b.text) else weight(b, c)
               for b, c in zip(bs, classes, strict=True)]
     kept: list[int] = []
