@@ -75,3 +75,17 @@ def test_key_dates_and_ranks_are_stored_and_exported(store: Store) -> None:
     assert exported == [{"story": "s1", "date": "2031-03-10",
                          "summary": "Meeting: Lindqvist — Oslo", "independent_sources": 2,
                          "rank": 1, "score": 2.5}]
+
+
+def test_a_summary_marks_an_event_that_did_not_happen_after_its_clipped_title() -> None:
+    from dataclasses import replace
+
+    long = "Meeting: " + "Lindqvist, Brandt, " * 10 + "— Oslo"
+    rows = [replace(_row("plan", "2031-03-10", 1.5, kind="event", title=long),
+                    status="planned"),
+            replace(_row("met", "2031-03-10", 1.0, kind="event", title="Visit: Brandt — Oslo"),
+                    status="happened")]
+    [day] = find_key_dates([STORY], rows, INDEX)
+    first, second = day.summary.split("; ")
+    assert first.endswith("… (planned)") and len(first) <= SUMMARY_ITEM_CHARS + len(" (planned)")
+    assert second == "Visit: Brandt — Oslo"  # what happened carries no mark

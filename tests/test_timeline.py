@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from storyline.analyze.events import LEAD_DATE_FROM
 from storyline.corpus.statements import group_statements
@@ -209,6 +210,24 @@ def test_a_planned_or_denied_event_ranks_below_what_happened() -> None:
     rows = _rows(events, [])
     assert [(r.ref, r.rank) for r in rows] == [("e1", 1), ("e2", 2)]
     assert rows[1].score == rows[0].score / 2
+    # the status is a field of the row, never words in its title
+    assert [(r.status, r.title) for r in rows] == [
+        ("happened", events[0].title), ("planned", "Meeting: Lindqvist, Brandt — Bergen")]
+
+
+def test_an_unrealised_event_keeps_its_status_and_a_clean_title() -> None:
+    from storyline.corpus.timeline import STATUS_LABELS, _event_candidate
+
+    for status in ("planned", "hypothetical", "negated"):
+        event = Event(id="e1", kind="meeting", title="Meeting: Anna Berg — Oslo",
+                      date="2024-03-08", participants=("E-berg",), articles=("a1",),
+                      sources=("Wire",), independent_sources=1, status=status)  # type: ignore[arg-type]
+        row = _event_candidate("s1", event).row
+        assert row.status == status and row.title == "Meeting: Anna Berg — Oslo"
+        assert STATUS_LABELS[status] not in row.title
+    quote = _quote("q1", "a1", "The harbour stays open.", "2024-03-08")
+    [row] = _timeline([], [quote])
+    assert row.status is None  # a statement row has no event status
 
 
 def test_reported_infinitive_reads_without_that() -> None:
@@ -304,3 +323,22 @@ def test_a_story_title_is_its_first_sentence_not_cut_at_an_abbreviation() -> Non
     # a whole first sentence is the title as it is, no "…" after its full stop
     assert _shorten("Palin appointee under federal indictment. More text.") == \
         "Palin appointee under federal indictment."
+
+
+def test_a_rows_status_is_stored_and_exported(tmp_path: Path) -> None:
+    from storyline.outputs.export import export_data
+    from storyline.store import Store
+
+    rows = [TimelineItem(story="s1", kind="event", ref="e1", date="2031-03-10",
+                         title="Meeting: Lindqvist — Oslo", status="planned"),
+            TimelineItem(story="s1", kind="quote", ref="q1", date="2031-03-10",
+                         title="Lindqvist: “The port stays open”")]
+    with Store.open(tmp_path / "s.db") as store, store.transaction():
+        store.replace_timeline(rows)
+    with Store.open(tmp_path / "s.db", readonly=True) as store:
+        assert {t.ref: t.status for t in store.timeline("s1")} == {"e1": "planned", "q1": None}
+        exported = {t["ref"]: t for t in export_data(store)["timeline"]}
+    # an extra field of the row (FORMAT.md: "story", "kind", "date", ...); the title is clean
+    assert exported["e1"]["status"] == "planned"
+    assert exported["e1"]["title"] == "Meeting: Lindqvist — Oslo"
+    assert exported["q1"]["status"] is None

@@ -56,10 +56,13 @@ def page(client: TestClient, url: str) -> str:
 def test_a_speaker_found_by_pronoun_is_marked(client: TestClient) -> None:
     text = page(client, f"/stories/{STORY}")
     row = text.split("We will not cut the quota this year")[0].rsplit('class="said"', 1)[1]
-    assert "Anna Berg</a> <span class=\"how\">(by pronoun)</span>" in row
+    # in a reader's words, with a tooltip saying what it means
+    assert "Anna Berg</a> <span class=\"how\" title=\"The sentence does not name the " \
+        "speaker, only “he”, “she” or “they”" in row
+    assert "(identified from a pronoun)</span>" in row
     # a named speaker carries no mark
     later = text.split("The quota will be cut by 20 percent")[0].rsplit('class="said"', 1)[1]
-    assert "(by" not in later
+    assert "(identified" not in later
 
 
 def test_an_undated_statement_says_why_it_has_no_day(client: TestClient) -> None:

@@ -121,7 +121,9 @@ def test_person_page_counts_undated_mentions_with_their_articles(client: TestCli
     assert m["undated"] >= 1 and m["undated_articles"] >= 1
     html = client.get("/people/e-holm").text
     assert "undated pages" not in html
-    assert f"{m['undated']} in {m['undated_articles']} undated article" in html
+    n = m["undated"]
+    assert f"{n} mention{'s' if n != 1 else ''} in {m['undated_articles']} undated article" \
+        in html
 
 
 def test_markdown_names_copies_and_a_missing_outlet(web_db: Path) -> None:  # noqa: F811
@@ -333,6 +335,36 @@ def test_a_row_shows_its_inferred_date_as_a_short_mark(web_db: Path) -> None:  #
     assert f'<span class="date-note" title="{SHARED_EVENT_NOTE}">date inferred</span>' in html
 
 
+def test_an_event_that_did_not_happen_is_marked_apart_in_every_view(web_db: Path) -> None:  # noqa: F811
+    from dataclasses import replace
+
+    from storyline.outputs.report import render_html, render_markdown
+    from storyline.store import Store
+
+    with Store.open(web_db) as store, store.transaction():
+        rows = store.timeline(STORY)
+        store.replace_timeline([replace(r, status="planned") if r.ref == "ev1"
+                                else replace(r, status="happened") if r.kind == "event"
+                                else r for r in rows])
+    with TestClient(create_app(web_db)) as c:
+        html = c.get(f"/stories/{STORY}").text
+        [row] = [i for d in c.get(f"/api/stories/{STORY}").json()["days"]
+                 for i in d["entries"] if i["ref"] == "ev1"]
+    # the status is the row's field: the title stays the title, the page marks the row
+    # beside its kind, with a tooltip saying what the mark means
+    assert row["title"] == "Quota meeting in Tromsø" and row["status"] == "planned"
+    meaning = views.STATUS_MEANINGS["planned"]
+    mark = f'<span class="status-mark" title="{meaning}">planned</span>'
+    assert mark in html and 'class="item event unrealised planned"' in html
+    with Store.open(web_db, readonly=True) as s:
+        report, md = render_html(s, STORY), render_markdown(s, STORY)
+    assert mark in report
+    [line] = [x for x in md.splitlines() if "Quota meeting in Tromsø" in x and x[:2] == "- "]
+    assert line.startswith("- Quota meeting in Tromsø _(planned)_ ")
+    # what happened carries no mark
+    assert html.count('class="status-mark"') == 1 and md.count("_(planned)_") == 1
+
+
 def test_a_statement_that_is_an_event_stays_one_row_marked_as_an_event(web_db: Path) -> None:  # noqa: F811
     from storyline.corpus.statement_events import _event
     from storyline.store import Store
@@ -372,3 +404,17 @@ def test_an_untitled_article_is_named_by_whole_words_of_its_lead() -> None:
         "An arsonist has badly damaged the church attended by the Governor of Alaska, Sarah Palin…"
     assert len(label) <= views.LABEL_CHARS
     assert views.article_label(None, "Short lead.", "x") == "Short lead."
+
+
+def test_a_story_header_says_how_many_of_its_articles_are_undated(web_db: Path) -> None:  # noqa: F811
+    from storyline.outputs.report import render_html, render_markdown
+    from storyline.store import Store
+
+    # a6 has no publication day: the span is only the dated articles'
+    with TestClient(create_app(web_db)) as c:
+        html = c.get(f"/stories/{STORY}").text
+    assert "6 articles, 1 of them undated · <strong>4 independent sources" in html
+    with Store.open(web_db, readonly=True) as s:
+        assert "6 articles, 1 of them undated · <strong>" in render_html(s, STORY)
+        assert "6 articles, 1 of them undated · 4 independent sources" in \
+            render_markdown(s, STORY)

@@ -420,6 +420,9 @@ class TimelineItem(Record):
     date_notes: tuple[str, ...] = ()
     # Why an undated row has no day, in a reader's words; None for a dated row.
     undated_why: str | None = None
+    # An event row's ``Event.status``: "happened", or a plan, a hypothesis or a denial that
+    # every view shows apart from what happened; None for a statement row.
+    status: EventStatus | None = None
 
 
 @dataclass(frozen=True, slots=True)

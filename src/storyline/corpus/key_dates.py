@@ -4,8 +4,9 @@ A day's score is the sum of its KEY_DAY_ITEMS best rows' scores (``corpus.rankin
 with a happening and the story's main voices beats a day of one minor remark, and a day
 of fifty minor remarks does not beat either. A day is key when its score reaches
 KEY_DAY_SHARE of the story's best day's, up to MAX_KEY_DATES days. Each key date carries
-a one-line summary made of its best rows' titles and the independent sources behind all
-of its rows (syndicated copies folded).
+a one-line summary made of its best rows' titles (an event that did not happen marked as
+such, ``TimelineItem.status``) and the independent sources behind all of its rows
+(syndicated copies folded).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 from ..records import KeyDate, Story, TimelineItem
 from ..text import clip
 from .sources import SourceIndex
+from .timeline import STATUS_LABELS
 
 __all__ = ["find_key_dates"]
 
@@ -66,6 +68,13 @@ def _story_key_dates(story: str, days: dict[str, list[TimelineItem]],
 
 
 def _summary(best_first: Sequence[TimelineItem]) -> str:
-    """The day's best rows' titles, each clipped, on one line."""
-    return "; ".join(clip(" ".join(r.title.split()), SUMMARY_ITEM_CHARS)
+    """The day's best rows' titles, each clipped, on one line; an event that did not (yet)
+    happen says so after its clipped title ("Meeting: ... (planned)"), so the clip never
+    cuts the mark and a plan never reads as a happening."""
+    return "; ".join(clip(" ".join(r.title.split()), SUMMARY_ITEM_CHARS) + _status_mark(r)
                      for r in best_first[:SUMMARY_ITEMS])
+
+
+def _status_mark(row: TimelineItem) -> str:
+    label = STATUS_LABELS.get(row.status or "")
+    return f" ({label})" if label else ""

@@ -6,7 +6,8 @@ syndicated copies (``corpus.sources``). Rows with no resolvable date keep ``date
 sort after the dated ones: they are shown apart, each with why it has no day
 (``TimelineItem.undated_why``). A day no source states (a lead event dated to its article's
 publication day, see ``events``; a year or week taken from a shared event) says so in the
-row's ``date_notes``, never in its title.
+row's ``date_notes``, and an event that did not (yet) happen (planned, hypothetical,
+denied) carries that in its ``status``: never in its title.
 
 An editor's cut keeps a row only when it says something:
 
@@ -54,10 +55,11 @@ SHARED_EVENT_NOTE = "date inferred: its year or week from the same event in date
 # Why an undated row has no day, when the step that looked for it gave no reason of its own.
 UNDATED_EVENT = "no time expression dates it, and its reports do not say when it happened"
 UNDATED_STATEMENT = "its sentence does not say on which day it was said"
-# Appended to the title of an event row that did not (yet) take place (``Event.status``), so a
-# plan or a denial is never read as something that happened.
-STATUS_NOTES = {"planned": " (planned)", "hypothetical": " (hypothetical)",
-                "negated": " (denied or did not take place)"}
+# An event that did not (yet) take place (``Event.status``, the row's ``status``) in a
+# reader's words: every view shows it beside the row, never in its title, so a plan or a
+# denial is never read as something that happened.
+STATUS_LABELS = {"planned": "planned", "hypothetical": "hypothetical",
+                 "negated": "denied or did not take place"}
 # Independent sources a verb-named or undated event needs to be a row (see the module's
 # docstring). Two: on the seeds no verb-named event has two and every gold event that is
 # a row has a lexicon kind; on ECB+ dev, the 37 verb-named events with two or more are
@@ -159,11 +161,11 @@ def _event_candidate(story: str, e: Event) -> Candidate:
     if DateFrom.of(e.date_from) is DateFrom.SHARED_EVENT:
         notes += (SHARED_EVENT_NOTE,)
     row = TimelineItem(story=story, kind="event", ref=e.id, date=e.date,
-                       title=e.title + STATUS_NOTES.get(e.status, ""),
-                       date_from=e.date_from, sources=e.sources,
+                       title=e.title, date_from=e.date_from, sources=e.sources,
                        independent_sources=e.independent_sources, articles=e.articles,
                        date_notes=notes if e.date else (),
-                       undated_why=None if e.date else _undated_why(e.date_from, UNDATED_EVENT))
+                       undated_why=None if e.date else _undated_why(e.date_from, UNDATED_EVENT),
+                       status=e.status)
     return Candidate(row=row, kind=e.kind, people=frozenset(e.participants), status=e.status)
 
 

@@ -99,7 +99,8 @@ def render_markdown(store: Store, story: str | None = None) -> str:
 def _md_story(v: views.View) -> list[str]:
     s = v["story"]
     lines = [f"# {md_text(s['title']) or 'Untitled story'}", "",
-             f"{views.day_span(s['first'], s['last'])} · {_count(s['articles'], 'article')} · "
+             f"{views.day_span(s['first'], s['last'])} · {_count(s['articles'], 'article')}"
+             f"{_after(', ', str(v['undated_articles'] or ''), ' of them undated')} · "
              f"{_count(s['independent_sources'], 'independent source')}", ""]
     if v["key_dates"]:
         lines += ["## Key dates", ""] + [
@@ -131,6 +132,8 @@ def _md_item(i: dict[str, Any], with_why: bool = True) -> str:
     named = bool(i["speaker"])
     what = _md_who_said(who, i["said"], None if named else i.get("reported_by"), named) \
         if i["said"] else md_text(i["title"]) or "Untitled event"
+    if i.get("status_label"):  # a plan or a denial, never read as what happened
+        what += f" _({md_text(i['status_label'])})_"
     n = i["independent_sources"]
     outlets = [o for o in (_md_outlet(s) for s in i["sources"]) if o] or \
         [md_text(o) for o in i["outlets"] if o]

@@ -223,10 +223,11 @@ class CorpusQueries(StoreCore):
         self.conn.executemany(
             "INSERT OR REPLACE INTO timeline (story, kind, ref, date, title, sources, "
             "independent_sources, speaker, date_from, score, rank, articles, date_notes, "
-            "undated_why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "undated_why, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(t.story, t.kind, t.ref, t.date, t.title, dumps(t.sources),
               t.independent_sources, t.speaker, t.date_from, t.score, t.rank,
-              dumps(t.articles), dumps(t.date_notes), t.undated_why) for t in items])
+              dumps(t.articles), dumps(t.date_notes), t.undated_why, t.status)
+             for t in items])
 
     def timeline(self, story: str | None = None) -> list[TimelineItem]:
         sql, params = "SELECT * FROM timeline", ()  # type: str, tuple[str, ...]

@@ -285,6 +285,12 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE timeline ADD COLUMN undated_why TEXT;
         """,
     ),
+    (
+        # An event row's status (happened, planned, hypothetical, negated) as a field, not
+        # words in its title; NULL for a statement row and for rows stored before it.
+        "0017_timeline_status",
+        "ALTER TABLE timeline ADD COLUMN status TEXT;",
+    ),
 ]
 
 

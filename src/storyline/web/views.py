@@ -20,7 +20,7 @@ from ..analyze.quotes.speakers import SpeakerFrom
 from ..corpus.sources import outlet_name, syndication_roots
 from ..corpus.statement_events import event_id as statement_event_id
 from ..corpus.statements import one_per_statement_pair
-from ..corpus.timeline import common_words, reported
+from ..corpus.timeline import STATUS_LABELS, common_words, reported
 from ..records import Article, Event, Quote, Statement, TimelineItem
 from ..store import Store
 from ..store.web import OUTLET_SORTS, PAGE_SIZE, PEOPLE_SORTS, STORY_SORTS, check_search
@@ -43,10 +43,30 @@ OUTLET_SORT_LABELS = {"articles": "articles", "name": "name"}
 # run`` rebuilds the timeline, and with it every row's reason).
 UNDATED_UNKNOWN = "no reason recorded: the timeline was built by an older version"
 KIND_LABELS_QUOTE = {"direct": "direct quote", "indirect": "reported"}
+# What the mark beside an event that did not (yet) happen (``TimelineItem.status``) means,
+# as its tooltip says it: a plan or a denial is never read as a plain event.
+STATUS_MEANINGS = {
+    "planned": "Not an event that took place: the reports speak of it as planned, announced "
+               "or expected.",
+    "hypothetical": "Not an event that took place: the reports speak of it only as a "
+                    "possibility (if, should, could).",
+    "negated": "Not an event that took place: the reports say it did not happen, is not "
+               "planned, or deny it.",
+}
 # How a speaker the sentence does not name was found (Quote.speaker_from), as shown beside
 # the name: the article's most likely person, not one the words state.
-SPEAKER_BY_LABELS = {SpeakerFrom.PRONOUN.value: "by pronoun", SpeakerFrom.TITLE.value: "by title",
+SPEAKER_BY_LABELS = {SpeakerFrom.PRONOUN.value: "identified from a pronoun",
+                     SpeakerFrom.TITLE.value: "identified from a title",
                      SpeakerFrom.CONTINUED.value: "from the previous statement"}
+# What each of those marks means, as its tooltip says it.
+SPEAKER_BY_MEANINGS = {
+    SpeakerFrom.PRONOUN.value: "The sentence does not name the speaker, only “he”, “she” or "
+                               "“they”: this is the person the article most likely means.",
+    SpeakerFrom.TITLE.value: "The sentence names the speaker only by a title or role (“the "
+                             "minister”): this is the person the article most likely means.",
+    SpeakerFrom.CONTINUED.value: "The sentence names no speaker: it continues the statement "
+                                 "before it, whose speaker this is.",
+}
 # A direct quote of at most this many words, inside a longer sentence, is a fragment
 # ("irreversible.", "get to this point,"): shown inside its sentence, never bare. Six words
 # is the longest such fragment in the seeds' gold quotes plus one; a full quoted sentence
@@ -258,6 +278,8 @@ def story_view(store: Store, story_id: str) -> View | None:
     undated = [i for i in items if not i["day"]]
     return {
         "story": rows[0],
+        # Articles with no publication day: the span above is only the dated ones'.
+        "undated_articles": sum(1 for a in ctx.articles.values() if not a["published"]),
         "key_dates": [{**k, "label": day_label(k["date"]), "day": k["date"][:10]}
                       for k in store.story_key_dates(story_id)],
         "days": days,
@@ -351,6 +373,10 @@ def _item_view(store: Store, item: TimelineItem, ctx: _ItemContext) -> View:
     return {
         "kind": item.kind, "ref": item.ref, "title": item.title, "date": item.date,
         "day": day, "date_notes": list(item.date_notes),
+        # An event that did not (yet) happen: its status, the mark's words and meaning.
+        "status": item.status,
+        "status_label": STATUS_LABELS.get(item.status or ""),
+        "status_meaning": STATUS_MEANINGS.get(item.status or ""),
         "quote": quote.text if quote else None,
         "said": said(quote, ctx.sentences.get(quote.id), ctx.common) if quote else None,
         "reported_by": quote.reported_by if quote else None,
@@ -546,12 +572,13 @@ def _url_link(quote: Quote | None, event: Event | None, where: _Where | None,
 
 def _speaker(ref: str | None, name: str | None, ctx: _ItemContext,
              speaker_from: str | None = None) -> View | None:
-    by = SPEAKER_BY_LABELS.get(speaker_from or "")
+    by = {"by": SPEAKER_BY_LABELS.get(speaker_from or ""),
+          "by_why": SPEAKER_BY_MEANINGS.get(speaker_from or "")}
     entity = ctx.entities.get(ref or "")
     if entity:
-        return {"id": entity.id, "name": entity.name, "by": by}
+        return {"id": entity.id, "name": entity.name, **by}
     shown = name or ref
-    return {"id": None, "name": shown, "by": by} if shown else None
+    return {"id": None, "name": shown, **by} if shown else None
 
 
 def _copy_note(a: View, articles: dict[str, View]) -> View:
@@ -723,7 +750,8 @@ def _quote_row(q: View) -> View:
         "id": q["id"], "text": q["text"], "kind": q["kind"], "cue": q["cue"],
         "said": said(q, q.get("sentence")), "statement": q.get("statement"),
         "speaker": {"id": q["speaker"], "name": q["entity_name"] or q["speaker_name"],
-                    "by": SPEAKER_BY_LABELS.get(q.get("speaker_from") or "")},
+                    "by": SPEAKER_BY_LABELS.get(q.get("speaker_from") or ""),
+                    "by_why": SPEAKER_BY_MEANINGS.get(q.get("speaker_from") or "")},
         "said_on": q["said_on"], "said_on_from": q["said_on_from"],
         "when": _when(q["said_on"], q["published"]),
         "article": {"id": q["article"], "title": q["article_title"], "outlet": q["outlet"],
