@@ -418,3 +418,18 @@ def test_a_story_header_says_how_many_of_its_articles_are_undated(web_db: Path) 
         assert "6 articles, 1 of them undated · <strong>" in render_html(s, STORY)
         assert "6 articles, 1 of them undated · 4 independent sources" in \
             render_markdown(s, STORY)
+
+
+def test_a_person_page_names_the_shortest_description_in_lower_case(web_db: Path) -> None:  # noqa: F811
+    import sqlite3
+
+    conn = sqlite3.connect(web_db)
+    conn.execute("UPDATE entities SET aliases = ? WHERE id = 'e-holm'",
+                 ('["the only minister tough enough to act", "The minister", "Holm"]',))
+    conn.commit()
+    conn.close()
+    with TestClient(create_app(web_db)) as c:
+        html = c.get("/people/e-holm").text
+        entity = c.get("/api/people/e-holm").json()["entity"]
+    assert entity["description"] == "the minister"
+    assert "by a description (“the minister”)" in html

@@ -801,8 +801,12 @@ def person_view(store: Store, entity_id: str) -> View | None:
     # one publication day, so the per-day counts add up to both; the list below is a page).
     named = sum(r["mentions"] for r in by_day)
     in_articles = sum(r["articles"] for r in by_day)
-    # "the head of the Kremlin": a variant that is a description, not a name
-    description = next((v for v in variants if v[:1].islower()), None)
+    # "the NATO chief": a variant that is a description, not a name (it opens in lower case
+    # or with an article); the shortest reads best beside the name ("the president" over
+    # "the only president tough enough to ...")
+    description = min((_lower_first(v) for v in variants
+                       if v[:1].islower() or v.split(" ", 1)[0] in _ARTICLES),
+                      key=lambda v: (len(v), v), default=None)
     return {"entity": {"id": entity.id, "name": entity.name, "type": entity.type,
                        "mentions": entity.mentions, "named": named, "articles": in_articles,
                        "description": description},
@@ -813,6 +817,16 @@ def person_view(store: Store, entity_id: str) -> View | None:
                          for a in store.entity_articles(entity_id)],
             "stories": store.entity_stories(entity_id),
             "about": by_statement([_quote_row(r) for r in store.quotes_naming(entity_id)])}
+
+
+# Words that open a description rather than a name ("The president", "A spokesman").
+_ARTICLES = frozenset({"The", "A", "An"})
+
+
+def _lower_first(variant: str) -> str:
+    """"The president" as it reads inside a sentence: "the president"."""
+    first, _, rest = variant.partition(" ")
+    return f"{first.lower()} {rest}" if first in _ARTICLES and rest else variant
 
 
 def by_statement(rows: list[View]) -> list[View]:
