@@ -71,3 +71,18 @@ def test_an_authors_box_below_the_article_is_not_the_article() -> None:
            "coast, and before that she worked for ten years as a deckhand on the ferries.")
     lines = ["Quay to close for repairs", *ARTICLE, "About Ingrid Roe", bio]
     assert kept(lines) == ARTICLE
+
+
+def test_a_list_of_dated_stories_below_the_article_is_not_the_article() -> None:
+    items = []
+    for title, lead in (
+            ("Ferry link to run every hour", "The government has announced that the ferry "
+             "link between the two islands will run every hour from the spring onwards."),
+            ("Bakery wins the bread prize", "A bakery in the old town of Lindeby won the "
+             "regional bread prize for a rye loaf that its owners have baked for years."),
+            ("Warehouse fire by the wharf", "Firefighters spent the night at a warehouse by "
+             "the old wharf, where a blaze that started in the roof spread to two more.")):
+        items += [title, "Wednesday November 20, 2019", lead]
+    lines = ["Quay to close for repairs", "Wednesday November 20, 2019", *ARTICLE,
+             "More from the Coast Post", *items]
+    assert kept(lines) == ARTICLE
