@@ -90,6 +90,8 @@ _BRITISH_ENDINGS = (
     (re.compile(r"(?<=[a-z]{2})our$"), "or"),
     (re.compile(r"(?<=[a-z]{3})amme$"), "am"),
 )
+_BRITISH_TAILS = ("tre", "ise", "ised", "ises", "ising", "isation", "isations", "ence", "our",
+                  "amme")
 # Most words of a place's name that open an organisation's ("Los Angeles" Angels).
 MAX_PLACE_WORDS = 3
 # What folding leaves of an apostrophe surname's first part: O'Brien, D'Arcy.
@@ -121,6 +123,8 @@ class _Cluster:
     # set per cluster held three times the memory (6 MiB more after the step at 1k).
     keys: tuple[str, ...] | None = None
     cores: tuple[str, ...] | None = None
+    # Each distinct name's key, worked out once.
+    keyed: dict[str, str] | None = None
     top: str | None = None  # the label the model gave most often
     ref: tuple[str, str] = field(init=False)  # (article, key): a hundred thousand reads
     # Whether the article keyed the cluster as a person's: a key that is a known place
@@ -142,9 +146,16 @@ class _Cluster:
 
     def full_keys(self) -> tuple[str, ...]:
         if self.keys is None:
-            keys = {_key(n, self.labels) for n in set(self.names)}
+            self.keyed = {n: _key(n, self.labels) for n in set(self.names)}
+            keys = set(self.keyed.values())
             self.keys = tuple(sorted({k for k in keys if len(k.split()) > 1} or keys))
         return self.keys
+
+    def named_keys(self) -> list[tuple[str, str, int]]:
+        """(name, its key, how many times written) for each distinct name."""
+        self.full_keys()
+        assert self.keyed is not None
+        return [(n, self.keyed[n], times) for n, times in Counter(self.names).items()]
 
 
 class _UnionFind:
@@ -182,9 +193,11 @@ def merge_entities(mentions: Sequence[Mention]) -> tuple[list[Entity], dict[tupl
     _join_country_forms(named, uf)
     # 3. Surnames alone, to the one full name they shorten; an organisation's first word
     # to the one organisation it opens ("Northrop" / "Northrop Grumman").
-    _join_short_forms(named, uf)
-    _join_org_short_forms(named, uf)
-    _join_place_led_forms(named, uf)
+    # The labels the model gave each group, kept in step with the joins from here on.
+    groups_votes = _label_votes(named, uf)
+    _join_short_forms(named, uf, groups_votes)
+    _join_org_short_forms(named, uf, groups_votes)
+    _join_place_led_forms(named, uf, groups_votes)
     # 4. Roles left open in their article, through the titles the corpus has seen.
     _join_roles(clusters, uf)
     return _entities(clusters, uf)
@@ -361,6 +374,8 @@ def _spelling(word: str) -> str:
     """A folded word with its British spelling written the American way ('centre' ->
     'center', 'recognised' -> 'recognized', 'defence' -> 'defense', 'labour' -> 'labor'),
     so that the two spellings of one organisation's name compare equal."""
+    if not word.endswith(_BRITISH_TAILS):
+        return word
     for pattern, american in _BRITISH_ENDINGS:
         word = pattern.sub(american, word)
     return word
@@ -429,7 +444,8 @@ def _join_country_forms(named: list[_Cluster], uf: _UnionFind) -> None:
                 first[(kind, form)] = c.ref
 
 
-def _join_short_forms(named: list[_Cluster], uf: _UnionFind) -> None:
+def _join_short_forms(named: list[_Cluster], uf: _UnionFind,
+                      votes: dict[tuple[str, str], Counter[str]]) -> None:
     """A cluster with only a surname, or only a first name, joins the one full-name person
     it can stand for.
 
@@ -453,7 +469,6 @@ def _join_short_forms(named: list[_Cluster], uf: _UnionFind) -> None:
                     by_part[surname][uf.find(c.ref)] += 1
                     by_part[core.split()[0]][uf.find(c.ref)] += 1
                     in_article[(c.article, surname)].add(c.ref)
-    votes = _label_votes(named, uf)
     for c in named:
         cores = _cores(c)
         if any(_surname(k) != k for k in cores):
@@ -500,7 +515,8 @@ def _surname(core: str) -> str:
     return words[-1] if words else core
 
 
-def _join_org_short_forms(named: list[_Cluster], uf: _UnionFind) -> None:
+def _join_org_short_forms(named: list[_Cluster], uf: _UnionFind,
+                          votes: dict[tuple[str, str], Counter[str]]) -> None:
     """An organisation's name cut short after its first words joins the one longer name it
     opens: "Northrop" / "Northrop Grumman", "China Eastern" / "China Eastern Airlines".
 
@@ -514,7 +530,6 @@ def _join_org_short_forms(named: list[_Cluster], uf: _UnionFind) -> None:
     frequent (``_named_after``): "Microsoft Longhorn", once, in an article that never says
     "Microsoft" alone, names a product; the articles that name the company say "Microsoft".
     """
-    votes = _label_votes(named, uf)
     places = {k for c in named if c.labels["GPE"] or c.labels["LOC"] for k in c.full_keys()}
     by_prefix: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     # Units a short form may be cut from ("Bellflower" for "Bellflower Superior Court"):
@@ -525,13 +540,13 @@ def _join_org_short_forms(named: list[_Cluster], uf: _UnionFind) -> None:
     opens: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     full: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for c in named:
-        for name in c.names:
-            uses[_key(name, c.labels)][c.article] += 1
+        for _, k, times in c.named_keys():
+            uses[k][c.article] += times
     for c in named:
         if votes[uf.find(c.ref)]["ORG"]:
             for k in c.full_keys():
                 words = k.split()
-                written = sum(1 for name in c.names if _key(name, c.labels) == k)
+                written = sum(times for _, key, times in c.named_keys() if key == k)
                 for n in range(1, len(words)):
                     opens[" ".join(words[:n])][c.ref] += written
                     if set(words[n:]) <= FULL_NAME_HEADS:
@@ -583,7 +598,8 @@ def _outnumbers(short: int, longer: int) -> bool:
     return short >= SHORT_NAME_DOMINANCE * longer
 
 
-def _join_place_led_forms(named: list[_Cluster], uf: _UnionFind) -> None:
+def _join_place_led_forms(named: list[_Cluster], uf: _UnionFind,
+                          votes: dict[tuple[str, str], Counter[str]]) -> None:
     """An organisation named after its place, without the place ("Red Sox" for "Boston Red
     Sox", "Nationals" for "Washington Nationals", "Fish and Wildlife Service" for "U.S.
     Fish and Wildlife Service"), joins it where one article writes both, when the rest
@@ -591,10 +607,10 @@ def _join_place_led_forms(named: list[_Cluster], uf: _UnionFind) -> None:
     The place is one the corpus names as such (a GPE or LOC group) or the tables know; the
     rest must be no place itself ("Mexico" is not the "U.S.-Mexico" border).
     """
-    votes = _label_votes(named, uf)
-    places = {k for c in named if not _is_person(c)
-              and max(votes[uf.find(c.ref)], key=lambda t: (votes[uf.find(c.ref)][t], t))
-              in ("GPE", "LOC") for k in c.full_keys()}
+    place_roots = {root for root, v in votes.items()
+                   if v and max(v, key=lambda t: (v[t], t)) in ("GPE", "LOC")}
+    places = {k for c in named if uf.find(c.ref) in place_roots and not _is_person(c)
+              for k in c.full_keys()}
     led: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     where: dict[str, set[tuple[str, tuple[str, str]]]] = defaultdict(set)
     for c in named:
@@ -633,7 +649,7 @@ def _added_kind(c: _Cluster, key: str, n: int) -> str | None:
     """What the cluster's names with this key add after its first ``n`` words
     (``_name_adds``): "part" where one names something of theirs, else "unit" where one
     names a body of its own, else None (the same name, or words of its own)."""
-    kinds = {_name_adds(name, key, n) for name in set(c.names) if _key(name, c.labels) == key}
+    kinds = {_name_adds(name, key, n) for name, k, _ in c.named_keys() if k == key}
     return "part" if "part" in kinds else "unit" if "unit" in kinds else None
 
 
