@@ -133,8 +133,8 @@ def test_outlet_page_shows_its_wire_stories(client: TestClient) -> None:
     for outlet in ("Coast Daily", "Nordic Wire"):
         html = body(client, f"/outlets/{outlet}")
         group = html.split('class="wire-story"')[1].split("</ul>")[0]
-        assert "Nordic Wire</a> <span class=\"orig\">original" in group
-        assert "Coast Daily</a> <span class=\"copy\">wire copy" in group
+        assert "Nordic Wire</a> <span class=\"orig\">(the original)" in group
+        assert "Coast Daily</a> <span class=\"copy\">(wire copy)" in group
     data = client.get("/api/outlets/Coast Daily").json()
     assert data["took"][0]["orig_outlet"] == "Nordic Wire"
     assert [a["id"] for a in data["wire_stories"][0]["articles"]] == ["a2", "a3"]

@@ -225,7 +225,7 @@ def _md_group(g: dict[str, Any]) -> list[str]:
 
 def _md_source(a: dict[str, Any]) -> str:
     copy = f" ({a['copy_label']})" if a["copy_of"] else ""
-    wire = f" · credits {md_text(a['wire'])}" if a["wire"] else ""
+    wire = f" · crediting {md_text(a['wire'])}" if a["wire"] else ""
     return (f"- {views.day_label(a['published'])} · {md_text(a['outlet'])}{copy}{wire} · "
             f"{md_text(a['label'])} {md_url(a['url'])}").rstrip()
 
