@@ -16,9 +16,9 @@ other processes too.
 the language model) and the warm passes after it, HTML pages and text pages apart;
 with ``--rev`` (also for ``profile``), of that revision's stage instead.
 ``ab``: the cleaning stage of git revision ``--rev`` (its ``clean/`` package, copied aside)
-against the working tree's, page by page in one process, taking turns which goes first
-(library caches are shared; one-time loads are paid before timing starts): seconds per
-1k pages of each, and every page whose Article differs.
+against the working tree's, page by page in one process, each variant twice a page, once
+before and once after the other (library caches are shared; one-time loads are paid before
+timing starts): seconds per 1k pages of each, and every page whose Article differs.
 """
 
 from __future__ import annotations
@@ -123,7 +123,7 @@ def ab(items: list[object], rev: str, same: tuple[str, ...] = ()) -> None:
         for k, page in enumerate(items):
             kind = "html" if getattr(page, "html", None) else "text"
             out = {}
-            for name in (("old", "new") if k % 2 else ("new", "old")):
+            for name in (("old", "new", "new", "old") if k % 2 else ("new", "old", "old", "new")):
                 _restore(state[name])
                 t = time.process_time()
                 result = _run(variants[name], page, settings)
@@ -137,7 +137,7 @@ def ab(items: list[object], rev: str, same: tuple[str, ...] = ()) -> None:
                 o, n = out["old"], out["new"]
                 keys = [x for x in o if o[x] != n.get(x)] if isinstance(o, dict) else "all"
                 print(f"differs: {getattr(page, 'source_id', '?')} {keys}")
-    per_k = 1000 / len(items)
+    per_k = 1000 / len(items) / 2  # each variant cleans each page twice, once first
     for name, s in spent.items():
         print(f"{name} ({rev if name == 'old' else 'working tree'}): "
               f"{sum(s.values()) * per_k:6.2f} s/1k   html {s['html'] * per_k:6.2f}   "
