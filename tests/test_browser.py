@@ -300,3 +300,28 @@ def test_story_header_and_copies_read_as_words(page: Any, server: str) -> None:
     row = page.locator("li.item[data-statement='st-fleet']")
     assert "(wire copy of Nordic Wire)" in row.locator(".sources").inner_text()
     assert page.errors == []
+
+
+def test_a_planned_event_is_marked_apart_from_what_happened(page: Any, web_db: Path,  # noqa: F811
+                                                            shots: Path) -> None:
+    from dataclasses import replace
+
+    from storyline.store import Store
+    from storyline.web.views import STATUS_MEANINGS
+
+    with Store.open(web_db) as store, store.transaction():
+        store.replace_timeline([replace(r, status="planned") if r.ref == "ev1" else r
+                                for r in store.timeline(STORY)])
+    with _serve(web_db) as url:
+        page.goto(f"{url}/stories/{STORY}")
+        row = page.locator("li.item.unrealised")
+        assert row.count() == 1
+        mark = row.locator(".status-mark")
+        assert mark.inner_text().casefold() == "planned"
+        assert mark.get_attribute("title") == STATUS_MEANINGS["planned"]
+        # the row is set apart: a dashed border, unlike a plain event's
+        assert row.evaluate("e => getComputedStyle(e).borderTopStyle") == "dashed"
+        assert row.locator(".item-title").inner_text() == "Quota meeting in Tromsø"
+        row.scroll_into_view_if_needed()
+        page.screenshot(path=str(shots / "planned-event.png"))
+        assert page.errors == []
