@@ -22,3 +22,23 @@ def test_a_pipeline_without_a_parser_analyses_without_walking_a_tree() -> None:
     assert analysis.sentences
     assert analysis.quotes == () and analysis.event_mentions == ()
     assert all(t.value for t in analysis.timexes)
+
+
+def test_what_is_kept_with_a_doc_is_the_docs_own() -> None:
+    """``model.text_of`` and ``model.entities_of`` answer from what is kept in the Doc's
+    user data: the article text only when the Doc ends where it does, and the entities
+    anew once a stage has set others (``mentions.relabel``)."""
+    from spacy.tokens import Span
+
+    from storyline.analyze import model
+
+    doc = spacy.blank("en")("Anna Berg met Carl Dahl in Oslo.")
+    model.known_text(doc, "another text")  # not the string it was parsed from: not kept
+    assert model.TEXT_KEY not in doc.user_data
+    model.known_text(doc, doc.text)
+    assert model.text_of(doc) == "Anna Berg met Carl Dahl in Oslo."
+    doc.ents = [Span(doc, 0, 2, label="PER")]
+    assert [e.label_ for e in model.entities_of(doc)] == ["PER"]
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 6, 7, label="GPE")]
+    model.entities_changed(doc)
+    assert [e.label_ for e in model.entities_of(doc)] == ["PERSON", "GPE"]

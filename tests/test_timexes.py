@@ -234,14 +234,16 @@ KEYED_TEXTS = [
     "nineteen ninety-four, the year two thousand, first-quarter profit, every week.",
     "Holidays and birthdays; 5 days ago, a year earlier, hourly, currently, very recently.",
     "at 18:00 UTC. at 9:15\n(UTC) 7 pm. Today, tonight, tomorrow and yesterday.",
+    "12 ships a year, 5 million a day; twice a week, two-and-a-half times per month, "
+    "year-round times a year, mid-day times each hour, per day.\tonce\tevery\tyear!",
 ]
 
 
 @pytest.mark.parametrize("text", KEYED_TEXTS + [t.upper() for t in KEYED_TEXTS])
 def test_keyed_scan_finds_what_the_whole_text_gives(text: str) -> None:
-    from storyline.analyze.timexes import EXTRA_REFS_SCAN, EXTRA_SCAN, keyed_finditer
+    from storyline.analyze.timexes import EXTRA_REFS_SCAN, EXTRA_SCAN, RATE_SCAN, keyed_finditer
 
-    for scan in (EXTRA_SCAN, EXTRA_REFS_SCAN):
+    for scan in (EXTRA_SCAN, EXTRA_REFS_SCAN, RATE_SCAN):
         whole = [m.span() for m in scan.pattern.finditer(text)]
         assert [m.span() for m in keyed_finditer(scan, text)] == whole
         # and in every part: the scan starts and stops at any point of a text

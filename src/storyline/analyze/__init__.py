@@ -19,6 +19,7 @@ EVENT_LANGUAGES = frozenset({"en"})
 def analyze_doc(doc: Doc, article: Article) -> Analysis:
     """Read ``doc`` (parsed by a pipeline for the article's language, ``doc.lang_``)."""
     lang = str(doc.lang_)
+    model.known_text(doc, article.text)  # the Doc was parsed from it
     mentions.relabel(doc)
     inverted = inverted_subjects(doc) if lang == "fr" and has_parse(doc) else frozenset()
     sentences = tuple(Sentence(article.id, s.start_char, s.end_char) for s in doc.sents)

@@ -22,7 +22,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-import numpy
 from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -30,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Article, Mention
 from ..text import fold_name
 from . import names
-from .model import text_of, wikiner_labels
+from .model import entities_changed, entities_of, text_of, wikiner_labels
 
 # Entity labels that name someone or something: the named mentions this stage keeps (roles,
 # dates and numbers are not names).
@@ -169,7 +168,7 @@ def person_label_for(mentions: Sequence[Mention], start: int, end: int) -> str |
 def _names(doc: Doc, article: Article) -> list[_Name]:
     found: list[_Name] = []
     last_end = 0
-    for ent in doc.ents:
+    for ent in entities_of(doc):
         if ent.label_ not in NAME_LABELS or ent.start < last_end:
             continue
         start, end = ent.start, _extend_particles(doc, ent.end, ent.label_)
@@ -384,7 +383,8 @@ def _roles(a: _Article) -> None:
     i = 0
     # Only role nouns can head a description: found on the LOWER array, not by making a
     # Token for every word (a spaCy object per token was most of this step's time).
-    for head in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), _ROLE_HEAD_IDS)).tolist():
+    # (a set test per word: numpy.isin's sorting set-up cost more on an article's ~500 words)
+    for head in [t for t, w in enumerate(doc.to_array(LOWER).tolist()) if w in _ROLE_HEAD_IDS]:
         if head < i:
             continue  # inside the description just read
         i = head
@@ -403,9 +403,8 @@ def _roles(a: _Article) -> None:
         i = end
 
 
-# The role nouns as LOWER ids (spaCy's hashes of the strings), in spaCy's id type.
-_ROLE_HEAD_IDS = numpy.asarray(sorted(get_string_id(w) for w in names.ROLE_HEADS),
-                               dtype=numpy.uint64)
+# The role nouns as LOWER ids (spaCy's hashes of the strings).
+_ROLE_HEAD_IDS = frozenset(get_string_id(w) for w in names.ROLE_HEADS)
 
 
 def _role_span(doc: Doc, head: int, name_tokens: set[int]) -> tuple[int, int] | None:
@@ -590,9 +589,10 @@ FOREIGN_LABELS: dict[str, str] = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 def relabel(doc: Doc) -> None:
     """Put ``doc``'s entities under this module's labels when its pipeline uses WikiNER's
     (an OntoNotes pipeline's LOC, "the Alps", stays as it is)."""
-    if not doc.ents or not wikiner_labels(doc):
+    if not wikiner_labels(doc) or not doc.ents:  # the set look-up first: spaCy builds ents
         return
     from spacy.tokens import Span
 
     doc.ents = [Span(doc, e.start, e.end, label=FOREIGN_LABELS[e.label_])
                 for e in doc.ents if e.label_ in FOREIGN_LABELS]
+    entities_changed(doc)  # entities_of reads the new ones

@@ -17,6 +17,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -29,7 +30,7 @@ from ..text import (
     WEEKDAY_NUMBERS,
     calendar_day,
 )
-from .model import text_of
+from .model import TIMEX_SPANS_KEY, entities_of, text_of
 
 MONTHS = MONTH_NUMBERS
 WEEKDAYS = WEEKDAY_NUMBERS
@@ -263,6 +264,16 @@ _RATE_UNITS = "year|month|week|day|hour"
 RATE = re.compile(WORD_START + r"(?:\b(?:(?:once|twice|thrice|[\w-]+ times)[ \t]+"
                   r"(?:an?|per|each|every)|per)[ \t]+(?:" + _RATE_UNITS + r")\b|"
                   r"(?:(?<=\d )|(?<=illion ))an?[ \t]+(?:" + _RATE_UNITS + r")\b)", re.I)
+# RATE's keys: the unit every match ends with; its reach: "[\w-]+ times per" before the
+# unit, three gaps, hyphenated words whole; its ends: it takes words, spaces, tabs and
+# hyphens only, and past its end looks at one character, for "not a word character".
+RATE_SCAN = KeyedPattern(
+    RATE,
+    re.compile(r"(?=[ymwdh])(?:year|month|week|day|hour)", re.I),
+    re.compile(r"[\w-]*(?:[ \t]+[\w-]*){0,3}"),
+    re.compile(r"[^\w \t-]"))
+
+
 # How far back an amount before "a year" is looked for: a number and two words fit.
 AMOUNT_REACH = 60
 # "a year" after an amount, or an amount and its noun ("12 ships a year"): a rate.
@@ -393,9 +404,20 @@ def _range_ends(article_id: str, text: str, offset: int) -> list[Timex]:
             for g in (1, 2, 3) if m[g]]
 
 
-def _spans(doc: Doc) -> list[tuple[int, int]]:
+def _spans(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """The expressions' character spans, found once per Doc and kept with it: the events
+    stage asks again for an undated article's partial days (``partial_timexes``), and the
+    scans are most of this stage's time."""
+    kept: dict[Any, Any] = doc.user_data  # spaCy's stub types its keys str; ours are tuples
+    found = kept.get(TIMEX_SPANS_KEY)
+    if found is None:
+        found = kept[TIMEX_SPANS_KEY] = tuple(_find_spans(doc))
+    return tuple(found)
+
+
+def _find_spans(doc: Doc) -> list[tuple[int, int]]:
     text = text_of(doc)
-    spans = [piece for e in doc.ents if e.label_ in TIMEX_LABELS
+    spans = [piece for e in entities_of(doc) if e.label_ in TIMEX_LABELS
              for part in _by_line(text, e.start_char, e.end_char)
              for piece in _at_comma_quantity(text, *part)]
     for m in (*keyed_finditer(EXTRA_SCAN, text), *keyed_finditer(EXTRA_REFS_SCAN, text)):
@@ -405,7 +427,7 @@ def _spans(doc: Doc) -> list[tuple[int, int]]:
         overlapping = [(s, e) for s, e in spans if s < m.end() and m.start() < e]
         if all(m.start() <= s and e <= m.end() and (s, e) != m.span() for s, e in overlapping):
             spans = [sp for sp in spans if sp not in overlapping] + [m.span()]
-    for m in RATE.finditer(text):
+    for m in keyed_finditer(RATE_SCAN, text):
         overlapping = [(s, e) for s, e in spans if s < m.end() and m.start() < e]
         if all(e == m.end() and AMOUNT.fullmatch(text, s, m.start()) for s, e in overlapping):
             # "15 a year" tagged whole: the amount is what is counted, the rate is "a year"

@@ -39,6 +39,7 @@ from itertools import islice, pairwise
 from typing import Any
 
 import numpy
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ...records import Article, EventMention, EventStatus, Mention, Timex, content_id
@@ -124,6 +125,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj", "agent", "expl"})
 DANGLING_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"})
 # A bracket between two letters or digits: words of page chrome glued together by the text
 # extraction ("CNN Business)A"), not a name anyone bears.
+# A character other than whitespace (str.isspace's, as ``strip`` takes off): searched in
+# place, where slicing and stripping each sentence copied it.
+_NOT_SPACE = re.compile(r"\S")
 GLUED = re.compile(r"[^\W_][()\[\]{}][^\W_]")
 ANAPHORIC_DET = "the"
 
@@ -204,6 +208,10 @@ class _Context:
     partial: Sequence[tuple[Token, str]] = ()
     partials: dict[str, str] = field(default_factory=dict)
     tree: _Tree = field(default_factory=lambda: _Tree([], [], [], [], [], None))
+    # ``_things``' views of ``placed``, made once per article rather than once per trigger:
+    # each mention's token range, and those of persons and roles
+    exact: frozenset[tuple[int, int]] = frozenset()
+    personal: tuple[tuple[int, int], ...] = ()
 
 
 def find_event_mentions(doc: Doc, article: Article, mentions: Sequence[Mention],
@@ -221,7 +229,9 @@ def find_event_mentions(doc: Doc, article: Article, mentions: Sequence[Mention],
     triggers += _lead_verbs(doc, lead, {t.i for t, _ in triggers})
     partial = _place_timexes(doc, partial_timexes(doc, article), PARTIAL_VALUE)
     ctx = _Context(article, placed, dated, {t.i for t, _ in triggers}, lead, partial,
-                   tree=_tree(doc))
+                   tree=_tree(doc), exact=frozenset((f.first, f.last) for f in placed),
+                   personal=tuple((f.first, f.last) for f in placed
+                                  if f.mention.label in ("PERSON", "ROLE")))
     found = [(_event_mention(t, kind, ctx), t) for t, kind
              in sorted(triggers, key=lambda x: x[0].i)]
     kept = _anaphora_dates([(e, t) for e, t in found if e is not None])
@@ -285,7 +295,7 @@ def _lead(doc: Doc, article: Article, timexes: Iterable[Timex]) -> _Lead:
         else None
     head_end = _headline_end(article)
     text = text_of(doc)
-    sents = [s for s in doc.sents if text[s.start_char:s.end_char].strip()]
+    sents = [s for s in doc.sents if _NOT_SPACE.search(text, s.start_char, s.end_char)]
     headline = [s for s in sents if s.start_char < head_end]
     # A verbless line after the headline is a date line or a byline, not the lead; so is a
     # page's own stamp ("First Published: June 13, 2013", "UPDATED 05/03/2013").
@@ -400,13 +410,27 @@ def _tree(doc: Doc) -> _Tree:
     arrays = doc.to_array([HEAD, DEP, ENT_TYPE, POS, ORTH])
     # HEAD is each head's offset from its token, stored unsigned: as signed, plus the index
     heads = (arrays[:, 0].astype(numpy.int64) + numpy.arange(len(doc))).tolist()
-    ids = arrays.dtype  # spaCy's uint64 ids: compared as such, never through floats
-    content = numpy.isin(arrays[:, 1], numpy.asarray([strings.add(d) for d in CONTENT_DEPS],
-                                                     dtype=ids))
-    not_thing = numpy.isin(arrays[:, 2], numpy.asarray([strings.add(e) for e in NOT_THING_ENTS],
-                                                       dtype=ids))
+    content = _one_of(arrays[:, 1], _CONTENT_DEP_IDS)
+    not_thing = _one_of(arrays[:, 2], _NOT_THING_IDS)
     return _Tree(heads, content.tolist(), not_thing.tolist(),
                  (arrays[:, 3] == IDS["PROPN"]).tolist(), arrays[:, 4].tolist(), strings)
+
+
+def _one_of(column: Any, ids: Any) -> Any:
+    """Which entries of ``column`` (spaCy ids) are one of the few ``ids``: a comparison per
+    id costs less than ``numpy.isin``'s sorting set-up, which was most of ``_tree``."""
+    found = numpy.zeros(len(column), dtype=bool)
+    for x in ids:
+        found |= column == x
+    return found
+
+
+# CONTENT_DEPS and NOT_THING_ENTS as spaCy's ids (hashes of the strings), in spaCy's id type:
+# compared as such, never through floats.
+_CONTENT_DEP_IDS = numpy.asarray(sorted(get_string_id(d) for d in CONTENT_DEPS),
+                                 dtype=numpy.uint64)
+_NOT_THING_IDS = numpy.asarray(sorted(get_string_id(e) for e in NOT_THING_ENTS),
+                               dtype=numpy.uint64)
 
 
 def _word_tests(text: str) -> tuple[bool, bool]:
@@ -460,8 +484,8 @@ def _event_mention(token: Token, kind: str, ctx: _Context) -> EventMention | Non
     place = _place_for(token, chain, ctx.placed, ctx.trigger_ids, ctx.tree)
     ranges = _participant_ranges(token, chain)
     participants = _participants_for(ranges, ctx.placed, place)
-    keys = [f.mention.key for f in participants] + _things(token.doc, ranges, ctx.placed,
-                                                           ctx.tree)
+    keys = [f.mention.key for f in participants] + _things(token.doc, ranges, ctx.exact,
+                                                           ctx.personal, ctx.tree)
     if not keys and place is None and date is None:
         return None  # nothing to tell this happening from any other, nor to date it by
     status = _status(token, chain)
@@ -708,15 +732,13 @@ def _participants_for(ranges: Sequence[tuple[int, int]], placed: Sequence[_Found
     return out
 
 
-def _things(doc: Doc, ranges: Sequence[tuple[int, int]], placed: Sequence[_Found],
-            tree: _Tree) -> list[str]:
+def _things(doc: Doc, ranges: Sequence[tuple[int, int]], exact: frozenset[tuple[int, int]],
+            personal: Sequence[tuple[int, int]], tree: _Tree) -> list[str]:
     """Products named in the ranges that no mention covers whole: 'iPhone 4', 'Boeing 777'.
 
     A run of name-like tokens counts when it looks like a product (a digit or a camel-cased
     word in it) and is not exactly a mention nor part of a person's name or role.
     """
-    exact = {(f.first, f.last) for f in placed}
-    personal = [(f.first, f.last) for f in placed if f.mention.label in ("PERSON", "ROLE")]
     out = []
     for lo, hi in ranges:
         for first, last in _name_runs(doc, lo, hi, tree):

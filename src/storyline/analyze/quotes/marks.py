@@ -38,6 +38,8 @@ TYPED_MARKS = (("``", " “"), ("''", "” "))
 # Texts whose spans are kept: an article's are asked for by its quotations, its reported
 # speech and each reported statement's words; a handful of articles are in flight at once.
 SPAN_CACHE_TEXTS = 64
+# Texts whose typed marks are kept read (``_typed``): the one being read is enough.
+TYPED_CACHE_TEXTS = 4
 # Any character that may open a quotation, to skip the characters between them at C speed.
 _OPENER = re.compile("[" + re.escape("".join(CLOSERS)) + "]")
 
@@ -83,7 +85,9 @@ def has_marks(text: str) -> bool:
     return any(m in text for m in CLOSERS) or any(m in text for m, _ in TYPED_MARKS)
 
 
+@functools.lru_cache(maxsize=TYPED_CACHE_TEXTS)
 def _typed(text: str) -> str:
+    # ``extent`` asks for each quoted span of a text: the text is searched once, not per span
     if "``" not in text and "''" not in text:
         return text
     for typed, curly in TYPED_MARKS:

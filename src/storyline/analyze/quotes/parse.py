@@ -68,7 +68,7 @@ def own_subject(verb: Token, inverted: frozenset[int] = frozenset()) -> Token | 
     (``find_quotes``)."""
     text = text_of(verb.doc)
     found = [c for c in verb.children if (c.dep_ in SUBJECT_DEPS or c.i in inverted)
-             and "\n" not in text[min(c.idx, verb.idx):max(c.idx, verb.idx)]]
+             and text.find("\n", min(c.idx, verb.idx), max(c.idx, verb.idx)) == -1]
     return min(found, key=lambda c: abs(c.i - verb.i)) if found else None
 
 
