@@ -286,3 +286,16 @@ def test_a_name_without_its_middle_initial_or_generation_joins_the_one_fuller() 
     # Two fuller names (a father and a son, two middle names): "Ola Berg" is either.
     assert keys[("t3", "PERSON:ola berg")] != keys[("t1", "PERSON:ola k berg")]
     assert keys[("t3", "PERSON:ola berg")] != keys[("t2", "PERSON:ola p k berg")]
+
+
+def test_a_body_the_model_read_as_a_person_is_an_organisation() -> None:
+    # "Halden Police" read as a first name and a surname, then "Halden" alone as that
+    # first name: the police is no person, and the place does not become one of its names.
+    entities, keys = merge_entities([
+        m("p1", "Halden Police", "PERSON", "PERSON:halden police"),
+        m("p1", "Halden", "PERSON", "PERSON:halden", 40),
+        m("p2", "Halden Police", "ORG", "ORG:halden police"),
+    ])
+    police = next(e for e in entities if "Halden Police" in e.aliases)
+    assert police.type == "ORG" and keys[("p2", "ORG:halden police")] == police.id
+    assert keys[("p1", "PERSON:halden")] != police.id

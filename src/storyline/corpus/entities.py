@@ -70,6 +70,16 @@ ORG_UNIT_HEADS = frozenset({
     "fund", "museum", "academy", "initiative", "project", "task", "force", "team", "squad",
     "secretariat", "inspectorate", "tribunal", "chamber", "conference",
 })
+# Last words that make a name an organisation's whatever the model said: no person's
+# surname ends so, and the model reads "Surrey Police" as a first name and a surname (then
+# "Surrey" alone as its first name). Unit heads that are also surnames (Court, Board,
+# Center, Dean) are left out.
+NEVER_SURNAMES = frozenset({
+    "police", "committee", "subcommittee", "department", "ministry", "council", "agency",
+    "commission", "service", "services", "authority", "administration", "directorate",
+    "secretariat", "inspectorate", "tribunal", "hospital", "university", "airlines",
+    "airways",
+})
 # A word with a capital after a lower-case letter ("xCloud", "AirPods", "CarPlay") is a
 # product's name; after an organisation's name it names that product, not the maker.
 _PRODUCT_WORD = re.compile(r"[a-z][A-Z]")
@@ -133,7 +143,8 @@ class _Cluster:
 
     def __post_init__(self) -> None:
         self.ref = (self.article, self.key)
-        self.person_key = self.key.startswith(PERSON_PREFIX) and not _place_key(self.key)
+        self.person_key = (self.key.startswith(PERSON_PREFIX) and not _place_key(self.key)
+                           and not _body_key(self.key))
 
     def top_label(self) -> str:
         if self.top is None:
@@ -236,10 +247,19 @@ def _place_key(key: str) -> bool:
     return key.startswith(PERSON_PREFIX) and names.is_known_place(key[len(PERSON_PREFIX):])
 
 
+def _body_key(key: str) -> bool:
+    """Whether an article-local person key ends in a word no surname is ("Surrey Police")."""
+    words = key[len(PERSON_PREFIX):].split() if key.startswith(PERSON_PREFIX) else []
+    return len(words) >= 2 and words[-1] in NEVER_SURNAMES
+
+
 def _label(m: Mention) -> str:
-    """The mention's label, a person's that is a known place alone counted as the place's:
-    the model's one "PERSON" on "Kiev" must not make the corpus's Kiev a person."""
-    return "GPE" if m.label == "PERSON" and _place_key(m.key) else m.label
+    """The mention's label, a person's that is a known place alone counted as the place's
+    and one ending in a word no surname is as an organisation's: the model's one "PERSON"
+    on "Kiev" must not make the corpus's Kiev a person, nor "Surrey Police" one."""
+    if m.label != "PERSON":
+        return m.label
+    return "GPE" if _place_key(m.key) else "ORG" if _body_key(m.key) else m.label
 
 
 def _surfaces(m: Mention) -> list[str]:
