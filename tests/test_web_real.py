@@ -110,7 +110,7 @@ def test_story_page_html(client: TestClient, story: dict[str, Any]) -> None:
     assert "no meeting is planned" in html.casefold()
     assert html.count('class="pair"') == len(story["contradictions"])
     group = html.split('class="wire-story"')[1].split("</ul>")[0]
-    assert ">UNN</a>" in group and ">MENAFN</a>" in group and ">translation</span>" in group
+    assert ">UNN</a>" in group and ">MENAFN</a>" in group and ">(translation)</span>" in group
     assert "(translation of UNN)" in html  # on the timeline rows MENAFN carries
 
 
