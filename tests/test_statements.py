@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from storyline.corpus import statements
 from storyline.corpus.statements import group_statements
 from storyline.records import Article, DuplicateLink, Quote, Story
 from wordvectors import WordsEncoder
@@ -217,3 +218,25 @@ def test_quotes_of_two_stories_join_only_in_the_same_words() -> None:
         frozenset({"q1"}), frozenset({"q2"}), frozenset({"q3", "q4"})}
     # In one story the same pair is one statement.
     assert frozenset({"q1", "q2"}) in _groups(quotes[:2])
+
+
+def test_pairs_sharing_uncommon_words_are_those_counted_pair_by_pair() -> None:
+    from collections import Counter
+    from itertools import combinations
+
+    rng = np.random.default_rng(7)
+    vocab = [f"word{k}" for k in range(40)]
+    quotes = [Quote(id=f"q{i}", article=f"a{i % 9}", text=" ".join(
+        rng.choice(vocab, size=int(rng.integers(1, 12)))), kind="direct", start=i, end=i + 1,
+                    sent_start=i, sent_end=i + 1)
+              for i in range(300)]
+    reads = [statements._Read.of(q) for q in quotes]
+    postings: dict[str, list[int]] = {}
+    for i, r in enumerate(reads):
+        for w in r.content:
+            postings.setdefault(w, []).append(i)
+    most = max(statements.COMMON_WORD_FLOOR, int(statements.MAX_WORD_SHARE * len(reads)))
+    counted = Counter(p for members in postings.values() if 2 <= len(members) <= most
+                      for p in combinations(members, 2))
+    expected = {p for p, n in counted.items() if n >= statements.MIN_SHARED_WORDS}
+    assert expected and statements._sharing_words(reads) == expected
