@@ -94,6 +94,10 @@ PRODUCT_KINDS = frozenset({"launch", "delivery", "order", "acquisition", "sale",
                            "flight", "announcement", "contract", "cancellation", "delay"})
 
 
+# The stored ``date_from`` values of the inferred kinds (``DateFrom.inferred``).
+_INFERRED_FROM = frozenset(d.value for d in DateFrom if d.inferred)
+
+
 @dataclass(frozen=True, slots=True)
 class _Resolved:
     """An event mention with its participants as corpus-level identities and display names."""
@@ -114,9 +118,10 @@ class _Resolved:
 
     @property
     def inferred(self) -> bool:
-        """Whether the mention's date is only its article's day, inferred for a lead."""
-        how = DateFrom.of(self.mention.date_from)
-        return how is not None and how.inferred
+        """Whether the mention's date is only its article's day, inferred for a lead
+        (``DateFrom.of(...).inferred``, asked ~90k times a build on the bench's 1k: the
+        stored value compared as it is)."""
+        return self.mention.date_from in _INFERRED_FROM
 
 
 @dataclass

@@ -82,8 +82,8 @@ def tfidf_rows(docs: Iterable[Sequence[str]], min_df: int = 2,
 
     terms: dict[str, int] = {}
     ids, counts, indptr = array("i"), array("i"), array("q", [0])
-    for d in docs:
-        for t, c in sorted(Counter(d).items()):
+    for d in docs:  # a row's entries in any order: ``_weighted_rows`` sorts them by column
+        for t, c in Counter(d).items():
             ids.append(terms.setdefault(t, len(terms)))
             counts.append(c)
         indptr.append(len(ids))
