@@ -99,6 +99,25 @@ def test_a_store_build_with_copies_found_elsewhere_reads_ahead_and_finds_the_sam
                          for q in a.quotes)) for i, a in ANALYSES.items()}
 
 
+def test_names_merged_elsewhere_give_the_same_build(store: Store, settings: Settings) -> None:
+    from storyline.corpus import entities
+    from storyline.store.reader import StoredCorpus
+
+    with store.transaction():
+        for a in ARTICLES:
+            store.upsert_article(a)
+            store.save_analysis(ANALYSES[a.id])
+    here = corpus.build(StoredCorpus(store), settings)
+    calls = []
+
+    def elsewhere() -> corpus.Merged:
+        calls.append(1)
+        return entities.merge_entities(StoredCorpus(store).mentions())
+
+    assert corpus.build(StoredCorpus(store), settings, names=elsewhere) == here
+    assert calls == [1]
+
+
 def test_a_rebuild_keeps_the_stories_earlier_builds_made(settings: Settings) -> None:
     first = corpus.build(MemoryCorpus(ARTICLES[:1], ANALYSES), settings)
     again = corpus.build(MemoryCorpus(ARTICLES, ANALYSES), settings, first.stories)

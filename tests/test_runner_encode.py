@@ -1,21 +1,50 @@
-"""The local runner encodes the statements' sentence vectors in a worker when its pool runs."""
+"""The local runner encodes the statements' sentence vectors in a worker when its pool runs,
+and merges names in another while the first searches for copies."""
 
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import numpy as np
 import pytest
 
+from storyline.corpus.entities import merge_entities
+from storyline.records import Analysis, Article, Mention
 from storyline.runners import local
 from storyline.runners.workers import Workers
 from storyline.settings import Settings
+from storyline.store import Store
 
 
 def test_without_a_running_pool_the_build_encodes_itself(settings: Settings) -> None:
     assert local._encode(None) is None
     with Workers(dataclasses.replace(settings, workers=2)) as workers:
         assert not workers.running and local._encode(workers) is None
+
+
+def test_names_are_merged_here_without_a_running_pool(settings: Settings) -> None:
+    assert local._names(Store.open(":memory:"), None) is None
+    with Workers(dataclasses.replace(settings, workers=2)) as workers:
+        assert not workers.running and local._names(Store.open(":memory:"), workers) is None
+
+
+def test_a_worker_merges_the_names_this_process_would(tmp_path: Path,
+                                                       settings: Settings) -> None:
+    mentions = [Mention("a1", 0, 14, "Ingrid Solheim", "PERSON", "solheim"),
+                Mention("a2", 0, 7, "Solheim", "PERSON", "solheim")]
+    path = str(tmp_path / "s.db")
+    with Store.open(path) as store:
+        with store.transaction():
+            for m in mentions:
+                store.upsert_article(Article(id=m.article, source_id=m.article,
+                                             source=f"{m.article}.txt", text=m.text))
+                store.save_analysis(Analysis(article=m.article, mentions=(m,)))
+        with Workers(dataclasses.replace(settings, workers=2)) as workers:
+            workers._started()
+            names = local._names(store, workers)
+            assert names is not None
+            assert names() == merge_entities(mentions)
 
 
 @pytest.mark.slow

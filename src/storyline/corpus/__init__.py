@@ -43,7 +43,10 @@ from .encoder import Precomputed, Vectors
 from .reader import Corpus, EntityLinks
 from .sources import SourceIndex
 
-__all__ = ["CorpusBuild", "CorpusStepError", "build", "step"]
+__all__ = ["CorpusBuild", "CorpusStepError", "Merged", "build", "step"]
+
+# What the entity step gives: the corpus entities and the links of articles' mentions to them.
+Merged = tuple[list[Entity], dict[tuple[str, str], str]]
 
 # Statement texts worth encoding elsewhere: fewer are encoded here in less time (7 ms each,
 # the bench's 1k articles have 131) than a worker may take to load the model (0.2 s); the
@@ -96,21 +99,24 @@ def step(name: str) -> Iterator[None]:
 
 def build(corpus: Corpus, settings: Settings, previous: Sequence[Story] = (),
           copies: Callable[[], list[DuplicateLink]] | None = None,
-          encode: Callable[[list[str]], Callable[[], Vectors]] | None = None) -> CorpusBuild:
+          encode: Callable[[list[str]], Callable[[], Vectors]] | None = None,
+          names: Callable[[], Merged] | None = None) -> CorpusBuild:
     """Entities, duplicates, stories, events, statements, contradictions and the timeline.
 
     ``previous`` are the stories earlier builds made (articles keep theirs). ``copies``
     returns the duplicate links when the runner looks for them elsewhere (a worker
-    process: they read only texts); without it they are found here. ``encode`` starts
-    encoding texts elsewhere and returns what to call for their vectors: the statements'
-    sentence vectors are then encoded there while stories and events are built here;
-    without it the statements step encodes them. Raises ``CorpusStepError`` naming the
-    step that failed.
+    process: they read only texts); without it they are found here. ``names`` likewise
+    returns ``entities.merge_entities`` of the corpus's mentions found elsewhere (another
+    worker, while the first searches for copies). ``encode`` starts encoding texts
+    elsewhere and returns what to call for their vectors: the statements' sentence vectors
+    are then encoded there while stories and events are built here; without it the
+    statements step encodes them. Raises ``CorpusStepError`` naming the step that failed.
     """
     # 1. Names merged across articles; every later step sees mentions and quote speakers
     # pointing at these entities.
     with step("entities"):
-        merged, links = entities.merge_entities(corpus.mentions())
+        merged, links = names() if names is not None else \
+            entities.merge_entities(corpus.mentions())
         corpus = corpus.linked(links)
     # 2. Copies: the same text, the same wire story, translations.
     with step("duplicates"):
@@ -120,9 +126,11 @@ def build(corpus: Corpus, settings: Settings, previous: Sequence[Story] = (),
         else:
             copy_links = dedup.find_duplicates(corpus, settings)
     encoder: Precomputed | None = None
+    stored: list[Quote] | None = None  # the quotes as stored, read once
     if encode is not None:  # the statements' vectors, encoded while steps 3-5 run here
         with step("statements"):
-            texts = statements.copy_texts(corpus.quotes(), copy_links)
+            stored = corpus.quotes()
+            texts = statements.copy_texts(stored, copy_links)
             if len(texts) >= ENCODE_ELSEWHERE_TEXTS:
                 encoder = Precomputed(texts, encode(texts))
     # 3. Stories, starting from the assignment earlier runs made.
@@ -136,7 +144,8 @@ def build(corpus: Corpus, settings: Settings, previous: Sequence[Story] = (),
                                                       copy_links, links)
     # 5. Statements' days in undated articles, from the anchor their shared events gave.
     with step("said_on"):
-        stored = corpus.quotes()
+        if stored is None:
+            stored = corpus.quotes()
         quotes = said_on.date_quotes(stored, anchors, corpus.articles(sorted(anchors)))
         redated = tuple(q for q, was in zip(quotes, stored, strict=True)
                         if (q.said_on, q.said_on_from) != (was.said_on, was.said_on_from))
