@@ -29,6 +29,7 @@ def test_names_are_merged_here_without_a_running_pool(settings: Settings) -> Non
         assert not workers.running and local._names(Store.open(":memory:"), workers) is None
 
 
+@pytest.mark.slow
 def test_a_worker_merges_the_names_this_process_would(tmp_path: Path,
                                                        settings: Settings) -> None:
     mentions = [Mention("a1", 0, 14, "Ingrid Solheim", "PERSON", "solheim"),
