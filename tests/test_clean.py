@@ -232,3 +232,47 @@ def test_breadcrumbs_and_reading_widgets_are_not_the_title() -> None:
         assert find_headline(["Skippers win a winter fee cut", above, body], [2]) == \
             "Skippers win a winter fee cut"
     assert find_headline(["Send this page to someone via email", body], [1]) is None
+
+
+def test_no_state_of_the_models_automaton_lies_deeper_than_the_walk_reads() -> None:
+    """_byte_walk reads WALK_DEPTH bytes back: every state the model's automaton has must be
+    reachable from the start in that many steps (breadth first over all 256 bytes)."""
+    import numpy as np
+
+    from storyline.clean.language import WALK_DEPTH, _identifier
+
+    ident = _identifier()
+    nextmove = np.asarray(ident.tk_nextmove, dtype=np.intp)
+    rowbase = np.asarray(ident._rowbase, dtype=np.intp)
+    depth = np.full(len(rowbase), -1)
+    depth[0], frontier, steps = 0, np.array([0]), 0
+    while len(frontier):
+        steps += 1
+        reached = np.unique(np.concatenate([
+            nextmove[(rowbase[part][:, None] + np.arange(256)[None, :]).ravel()]
+            for part in np.array_split(frontier, max(1, len(frontier) // 4096))]))
+        frontier = reached[depth[reached] < 0]
+        depth[frontier] = steps
+    assert (depth >= 0).all()
+    assert depth.max() <= WALK_DEPTH
+
+
+@pytest.mark.parametrize("text", [
+    "", "a", "ab", "The harbour will close two of its five fishing quays next spring.",
+    "Der Hafen schließt im Frühjahr zwei seiner fünf Fischerkais.", "Ωμέγα και άλφα",
+    "Москва, 3 декабря. Заседание перенесли.", "漢字とかなの混じった文、テスト。",
+    "مرحبا بكم في الميناء", "x" * 3, "HEADLINE IN CAPITALS\n\n" + "word " * 400])
+def test_the_byte_walk_counts_what_py3langid_counts(text: str) -> None:
+    import numpy as np
+    from py3langid.langid import visit_counts
+
+    from storyline.clean.language import _byte_walk, _identifier
+
+    ident = _identifier()
+    data = ident._encode(text)
+    ours = _byte_walk(np.asarray(ident.tk_nextmove, dtype=np.intp),
+                      np.asarray(ident._rowbase, dtype=np.intp),
+                      np.asarray(ident.tk_output, dtype=np.intp), data)
+    theirs = visit_counts(ident.tk_nextmove, ident._rowbase, ident.tk_output, data)
+    assert ours == theirs
+    assert list((ours or {}).items()) == list((theirs or {}).items())  # the order sums run in
