@@ -299,3 +299,40 @@ def test_a_body_the_model_read_as_a_person_is_an_organisation() -> None:
     police = next(e for e in entities if "Halden Police" in e.aliases)
     assert police.type == "ORG" and keys[("p2", "ORG:halden police")] == police.id
     assert keys[("p1", "PERSON:halden")] != police.id
+
+
+def test_a_short_given_name_joins_the_one_full_name_with_its_surname() -> None:
+    # The nicknames table gives Bill for William and Al for Albert and for Alan.
+    _, keys = merge_entities([
+        m("w1", "William Harwood", "PERSON", "PERSON:william harwood"),
+        m("w2", "Bill Harwood", "PERSON", "PERSON:bill harwood"),
+        m("a1", "Albert Brenner", "PERSON", "PERSON:albert brenner"),
+        m("a2", "Alan Brenner", "PERSON", "PERSON:alan brenner"),
+        m("a3", "Al Brenner", "PERSON", "PERSON:al brenner"),
+        m("t1", "Tom Keller", "PERSON", "PERSON:tom keller"),
+        m("t2", "Timothy Keller", "PERSON", "PERSON:timothy keller"),
+    ])
+    assert keys[("w1", "PERSON:william harwood")] == keys[("w2", "PERSON:bill harwood")]
+    al = keys[("a3", "PERSON:al brenner")]  # two full names it may stand for: neither
+    assert al not in {keys[("a1", "PERSON:albert brenner")], keys[("a2", "PERSON:alan brenner")]}
+    assert keys[("t1", "PERSON:tom keller")] != keys[("t2", "PERSON:timothy keller")]
+
+
+def test_a_surname_read_only_as_an_organisation_joins_its_sole_bearer() -> None:
+    # One article writes "Ostrovsky" alone and the model reads it as an organisation; the
+    # corpus names one Ostrovsky, Pavel, as a person in four others.
+    people = [m(f"p{k}", "Pavel Ostrovsky", "PERSON", "PERSON:pavel ostrovsky") for k in range(4)]
+    lone = [m("x1", "Ostrovsky", "ORG", "ORG:ostrovsky"),
+            m("x1", "Ostrovsky", "ORG", "ORG:ostrovsky", 40)]
+    entities, keys = merge_entities(people + lone)
+    pavel = next(e for e in entities if e.name == "Pavel Ostrovsky")
+    assert keys[("x1", "ORG:ostrovsky")] == pavel.id and pavel.type == "PERSON"
+    # Two people of that surname: the word is either, and joins neither.
+    irina = [m("q1", "Irina Ostrovsky", "PERSON", "PERSON:irina ostrovsky")]
+    _, keys = merge_entities(people + irina + lone)
+    assert keys[("x1", "ORG:ostrovsky")] not in {keys[("p0", "PERSON:pavel ostrovsky")],
+                                                 keys[("q1", "PERSON:irina ostrovsky")]}
+    # A longer organisation name opening with the word: it may be that organisation's.
+    firm = [m("f1", "Ostrovsky Shipping", "ORG", "ORG:ostrovsky shipping")]
+    _, keys = merge_entities(people + firm + lone)
+    assert keys[("x1", "ORG:ostrovsky")] != keys[("p0", "PERSON:pavel ostrovsky")]

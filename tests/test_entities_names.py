@@ -3,6 +3,7 @@ that names its product, office or service (issue 17: a reader sees only real nam
 
 from __future__ import annotations
 
+from storyline.analyze.names import formal_given_names
 from storyline.corpus.entities import merge_entities
 from storyline.records import Entity, Mention
 
@@ -181,3 +182,10 @@ def test_a_short_team_name_two_places_share_joins_neither() -> None:
         m("a2", "Rangers", "ORG", 60),
     ])
     assert found["Rangers"].id not in {found["Tarnwick Rangers"].id, found["Bellmoor Rangers"].id}
+
+
+def test_a_short_given_name_stands_for_the_longer_names_the_table_gives() -> None:
+    assert formal_given_names("tim") == {"timothy"}
+    assert "william" in formal_given_names("bill")
+    assert formal_given_names("timothy") == frozenset()  # a full name is no short form
+    assert formal_given_names("bryant") == frozenset()  # 'brian' is another name, not longer

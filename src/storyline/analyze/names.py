@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 import re
 
+from nicknames import NickNamer
+
 from ..text import fold_name
 
 # Words that make up a person's title or a role description ("NATO Secretary General",
@@ -209,6 +211,22 @@ def without_middle(core: str) -> str:
     if len(words) >= 3:
         words = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
     return " ".join(words)
+
+
+@functools.cache
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+def formal_given_names(given: str) -> frozenset[str]:
+    """The full given names a short form of one stands for ('tim' -> {'timothy'}), read
+    from the ``nicknames`` package's hand-curated table of English names and their
+    diminutives (its data ships inside the package); empty for a name it lists as no
+    short form. Only names longer than the short form count: the table also lists pairs
+    of like length in either direction ('bryant' under 'brian'), which are two names, not
+    one name and its short form. A folded word in, folded words out."""
+    return frozenset(full for n in _nicknamer().canonicals_of(given)
+                     if len(full := fold_name(n)) > len(given))
 
 
 def nationality(word: str) -> str:

@@ -333,6 +333,22 @@ def _join_person_cores(named: list[_Cluster], uf: _UnionFind) -> None:
     for plain, cores in sorted(fuller.items()):
         if plain in first and len(cores) == 1:
             uf.union(first[plain], first[cores.pop()])
+    _join_given_name_forms(first, uf)
+
+
+def _join_given_name_forms(first: dict[str, tuple[str, str]], uf: _UnionFind) -> None:
+    """A name whose given name is a short form ("Tim Morrison") joins the one name the
+    corpus writes with the same surname and a full given name that form stands for
+    ("Timothy Morrison"), as the ``nicknames`` table lists them. With two such ("Al
+    Smith" beside "Albert Smith" and "Alan Smith") it is either, and joins neither."""
+    for core in sorted(first):
+        given, *rest = core.split()
+        if not rest:
+            continue
+        fuller = {full for name in names.formal_given_names(given)
+                  if (full := " ".join([name, *rest])) in first and full != core}
+        if len(fuller) == 1:
+            uf.union(first[core], first[fuller.pop()])
 
 
 def _join_person_variants(named: list[_Cluster], uf: _UnionFind) -> None:
@@ -489,6 +505,11 @@ def _join_short_forms(named: list[_Cluster], uf: _UnionFind,
                     by_part[surname][uf.find(c.ref)] += 1
                     by_part[core.split()[0]][uf.find(c.ref)] += 1
                     in_article[(c.article, surname)].add(c.ref)
+    # First words of the corpus's longer names that are no person's ("Ford Motor"): such a
+    # word alone may be that organisation's short form.
+    opening = {k.split()[0] for c in named if not _is_person(c) for k in c.full_keys()
+               if len(k.split()) > 1}
+    surnames = {surname for (_, surname) in in_article}
     for c in named:
         cores = _cores(c)
         if any(_surname(k) != k for k in cores):
@@ -499,6 +520,8 @@ def _join_short_forms(named: list[_Cluster], uf: _UnionFind,
                 _union_votes(uf, votes, local.pop(), c.ref)
             elif votes[uf.find(c.ref)]["PERSON"]:
                 _join_by_corpus_reading(c, by_part, votes, uf)
+            else:
+                _join_sole_bearer(c, by_part, surnames, opening, votes, uf)
             continue
         for k in cores:
             target = _dominant(by_part.get(k, Counter()), uf)
@@ -520,6 +543,30 @@ def _join_by_corpus_reading(c: _Cluster, by_part: dict[str, Counter[tuple[str, s
             continue
         other = sum(n for label, n in votes[root].items() if label != "PERSON")
         if votes[target]["PERSON"] + votes[root]["PERSON"] > other:
+            _union_votes(uf, votes, target, c.ref)
+            return
+
+
+def _join_sole_bearer(c: _Cluster, by_part: dict[str, Counter[tuple[str, str]]],
+                      surnames: set[str], opening: set[str],
+                      votes: dict[tuple[str, str], Counter[str]], uf: _UnionFind) -> None:
+    """Join a one-word group the model never read as a person ("Vindman" read as an
+    organisation in articles that never write "Alexander") to the person whose name holds
+    that word as its surname, when exactly one person in the corpus carries the word (as a
+    surname or a first name), no longer name of something else opens with it, it is no
+    known place, and the model's person readings of that person outnumber its other
+    readings of the word."""
+    root = uf.find(c.ref)
+    for k in _cores(c):
+        if k in opening or names.is_known_place(k):
+            continue
+        bearers = {uf.find(r) for r in by_part.get(k, Counter())}
+        if len(bearers) != 1 or k not in surnames:
+            continue
+        target = bearers.pop()
+        if target == root or not _is_person_vote(votes[target]):
+            continue
+        if votes[target]["PERSON"] > sum(votes[root].values()):
             _union_votes(uf, votes, target, c.ref)
             return
 
