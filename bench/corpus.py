@@ -46,41 +46,69 @@ def _labelled(with_html: bool) -> tuple[list[dict[str, Any]], list[str]]:
     return [r for r, _ in pairs], [b for _, b in pairs]
 
 
-def sample_like(records: list[dict[str, Any]], bundles: list[str], n: int,
-                full: int) -> tuple[list[dict[str, Any]], int]:
-    """Base records and an article count from which ``write_corpus`` makes a corpus shaped
-    like the ``full``-article one, at about ``n / full`` of its size.
+def sample_like(records: list[dict[str, Any]], bundles: list[str], n: int, full: int,
+                sizes: list[int]) -> list[int]:
+    """Which pages of the ``full``-page corpus (``full_pages``) make a corpus shaped like it
+    at about ``n / full`` of its size: their indices, in the full corpus's order.
 
     The ``full`` corpus is every record once, then copies of the first ``full - len(records)``
     records. The sample keeps, per bundle, the same share of records and of copied
-    records, each picked evenly along the bundle's records sorted by length (length drives
-    every stage's cost; HTML pages run from 2k to 900k characters), the copied ones first
-    in the shuffled order, as in the full corpus.
+    records, each picked evenly along the bundle's records sorted by ``sizes`` (each
+    record's cleaned text length: what spaCy and our stages read), and takes a copied
+    record's copies with it: the same pages, copies and order as the full run, a quarter of
+    them. A page's raw length is no guide to its text (an HTML page of 2k to 900k
+    characters holds 20 to 10k tokens; the logs correlate at 0.18), and sampling by it gave
+    --quick 19% fewer tokens per HTML page than the full corpus (bench/NOTES.md).
     """
     if n >= full or not bundles:
-        return records, full
+        return list(range(full))
     scale = n / full
     copied = set(range(max(full - len(records), 0)))
-    chosen_copied: list[int] = []
-    chosen_rest: list[int] = []
+    chosen: list[int] = []
     for bundle in sorted(set(bundles)):
         members = [i for i, b in enumerate(bundles) if b == bundle]
         with_copy = [i for i in members if i in copied]
         without = [i for i in members if i not in copied]
-        chosen_copied += _evenly(records, with_copy, round(scale * len(with_copy)))
-        chosen_rest += _evenly(records, without, round(scale * len(members)) -
-                               round(scale * len(with_copy)))
-    sample = [records[i] for i in sorted(chosen_copied) + sorted(chosen_rest)]
-    return sample, len(sample) + len(chosen_copied)
+        picked = _evenly(sizes, with_copy, round(scale * len(with_copy)))
+        chosen += picked + [i + len(records) for i in picked]
+        chosen += _evenly(sizes, without, round(scale * len(members)) -
+                          round(scale * len(with_copy)))
+    return sorted(chosen)
 
 
-def _evenly(records: list[dict[str, Any]], members: list[int], k: int) -> list[int]:
-    """``k`` of ``members`` spread evenly along their length order (a systematic sample)."""
+def _evenly(sizes: list[int], members: list[int], k: int) -> list[int]:
+    """``k`` of ``members`` spread evenly along their size order (a systematic sample)."""
     if k <= 0 or not members:
         return []
-    ranked = sorted(members, key=lambda i: (len(records[i].get("text") or
-                                                records[i].get("html") or ""), i))
+    ranked = sorted(members, key=lambda i: (sizes[i], i))
     return [ranked[int((j + 0.5) * len(ranked) / k)] for j in range(min(k, len(ranked)))]
+
+
+def cleaned_sizes(records: list[dict[str, Any]]) -> list[int]:
+    """Each record's text length after cleaning: a text record's own length (its cleaning
+    trims little), an HTML page's article as storyline's cleaner finds it (0 when it fails;
+    about 7 s of CPU for the bundles' pages, imports included), as no cheap measure of a
+    page predicts it (its raw length least of all: the logs correlate at 0.18)."""
+    from storyline.ingest.jsonl import to_page
+    from storyline.pipeline import process_page
+    from storyline.records import Article
+    from storyline.settings import Settings
+
+    settings = Settings(progress=False)
+    sizes = []
+    for n, rec in enumerate(records):
+        if rec.get("text") or not rec.get("html"):
+            sizes.append(len(rec.get("text") or ""))
+            continue
+        page = to_page(rec, f"bench#L{n}", f"bench#{n}")
+        cleaned = process_page(page, settings) if page is not None else None
+        sizes.append(len(cleaned.text) if isinstance(cleaned, Article) else 0)
+    return sizes
+
+
+def full_pages(records: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
+    """The ``n`` records of the full corpus as ``write_corpus`` writes them."""
+    return list(_cycled(records, n))
 
 
 def write_warmup(records: list[dict[str, Any]], n: int, folder: Path) -> list[str]:
@@ -88,7 +116,7 @@ def write_warmup(records: list[dict[str, Any]], n: int, folder: Path) -> list[st
     corpus, of the same kinds as the measured one but not the same texts."""
     rng = random.Random(2)
     vocab = [w for r in records[:50] for w in (r.get("text") or "").split()[:200]] or ["news"]
-    warm = []
+    warm: list[dict[str, Any]] = []
     for rec in records[-n:]:
         rec = dict(rec)
         rec["id"] = f"{rec.get('id', len(warm))}~warm-up"
@@ -100,12 +128,17 @@ def write_warmup(records: list[dict[str, Any]], n: int, folder: Path) -> list[st
 
 def write_corpus(records: list[dict[str, Any]], n: int, folder: Path) -> list[str]:
     """``n`` records cycled from ``records``, perturbed, written as JSONL; the file paths."""
+    return write_pages(full_pages(records, n), folder)
+
+
+def write_pages(pages: list[dict[str, Any]], folder: Path) -> list[str]:
+    """``pages`` as they are, written as JSONL; the file paths."""
     folder.mkdir(parents=True, exist_ok=True)
     paths: list[str] = []
     lines: list[str] = []
-    for i, rec in enumerate(_cycled(records, n)):
+    for i, rec in enumerate(pages):
         lines.append(json.dumps(rec, ensure_ascii=False))
-        if len(lines) == RECORDS_PER_FILE or i == n - 1:
+        if len(lines) == RECORDS_PER_FILE or i == len(pages) - 1:
             path = folder / f"part-{len(paths):05d}.jsonl"
             path.write_text("\n".join(lines) + "\n", encoding="utf-8")
             paths.append(str(path))
