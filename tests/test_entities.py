@@ -121,10 +121,11 @@ def test_person_core_drops_titles_and_leading_initials(key: str, core: str) -> N
 def test_known_places_under_either_spelling() -> None:
     assert names.is_known_place("kiev") and names.is_known_place("kyiv")
     assert names.is_known_place("united kingdom")
-    assert not names.is_known_place("palin")
+    assert not names.is_known_place("quellmann")
 
 
-def test_without_middle_drops_middle_initials_and_generations() -> None:
+def test_without_middle_drops_middle_initials_not_generations() -> None:
     assert names.without_middle("george w bush") == "george bush"
-    assert names.without_middle("arcade joseph comeaux jr") == "arcade joseph comeaux"
+    assert names.without_middle("ned a tallow jr") == "ned tallow jr"  # father and son
+    assert names.without_middle("ned tallow jr") == "ned tallow jr"
     assert names.without_middle("anna berg") == "anna berg"

@@ -164,7 +164,8 @@ def test_a_team_or_agency_without_its_place_is_the_same_one() -> None:
     # "Fish and Wildlife Service". "Mexico" after a "U.S.-Mexico" border is a place.
     found = by_alias([
         m("b1", "Tarnwick", "GPE", 0), m("b1", "the Tarnwick Herons", "ORG", 20),
-        m("b1", "the Herons", "ORG", 60), m("b2", "the Herons", "ORG", 0),
+        m("b1", "the Herons", "ORG", 60), m("b2", "the Tarnwick Herons", "ORG", 0),
+        m("b2", "the Herons", "ORG", 40),
         m("f1", "Norland", "GPE", 0), m("f1", "Norland Fish and Wildlife Service", "ORG", 20),
         m("f1", "Fish and Wildlife Service", "ORG", 80),
         m("x1", "Vessia", "GPE", 0), m("x1", "Norland-Vessia", "ORG", 20),
@@ -189,3 +190,16 @@ def test_a_short_given_name_stands_for_the_longer_names_the_table_gives() -> Non
     assert "william" in formal_given_names("bill")
     assert formal_given_names("timothy") == frozenset()  # a full name is no short form
     assert formal_given_names("bryant") == frozenset()  # 'brian' is another name, not longer
+
+
+def test_a_bare_name_another_article_writes_alone_does_not_join_a_place_led_one() -> None:
+    # Four articles write "Vessia Foreign Ministry" and "Foreign Ministry"; one on Norland
+    # writes "Foreign Ministry" alone: that is Norland's, so the bare name joins neither.
+    mentions = []
+    for k in range(4):
+        mentions += [m(f"v{k}", "Vessia", "GPE", 0),
+                     m(f"v{k}", "Vessia Foreign Ministry", "ORG", 10),
+                     m(f"v{k}", "Foreign Ministry", "ORG", 60)]
+    mentions += [m("n1", "Norland", "GPE", 0), m("n1", "Foreign Ministry", "ORG", 30)]
+    found = by_alias(mentions)
+    assert found["Foreign Ministry"].id != found["Vessia Foreign Ministry"].id

@@ -196,20 +196,21 @@ def person_core(key: str) -> str:
     return " ".join(words)
 
 
-# Generation suffixes after a surname ("Arcade Comeaux Jr.", "Anthony Lacalamita III"):
-# never the surname itself.
+# Generation suffixes after a surname ("Ned Tallow Jr.", "Rolf Ambry III"): never the
+# surname itself.
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def without_middle(core: str) -> str:
-    """A person's name core without its middle initials and generation suffix ('george w
-    bush' -> 'george bush', 'anthony lacalamita iii' -> 'anthony lacalamita'); a name of
-    two words or fewer is kept as it is."""
+    """A person's name core without its middle initials ('george w bush' -> 'george
+    bush'); a name of two words or fewer is kept as it is. A generation suffix stays: "Ned
+    Tallow" and "Ned Tallow Jr." are father and son, two people."""
     words = core.split()
-    if len(words) >= 3 and words[-1] in GENERATIONS:
-        words.pop()
     if len(words) >= 3:
-        words = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
+        last = len(words) - 1
+        if words[-1] in GENERATIONS and len(words) >= 4:
+            last -= 1
+        words = [words[0], *(w for w in words[1:last] if len(w) > 1), *words[last:]]
     return " ".join(words)
 
 

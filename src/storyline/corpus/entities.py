@@ -39,7 +39,7 @@ MIN_PREFIX = 4
 # A short form joins the most frequent full name only when it outnumbers the next by this.
 SURNAME_DOMINANCE = 3
 # An organisation's canonical name is a longer form that adds words after a shorter one of
-# its names ("NBA League Pass" after "NBA", "Microsoft Longhorn" after "Microsoft") only
+# its names ("NBA League Pass" after "NBA", "Zentrix Aurora" after "Zentrix") only
 # while the shorter is mentioned less than this many times as often: articles call the
 # organisation by its name, and a longer form mentioned once beside a name used a dozen
 # times names a product, an office or a service of it. 3 as SURNAME_DOMINANCE: it keeps
@@ -71,12 +71,12 @@ ORG_UNIT_HEADS = frozenset({
     "secretariat", "inspectorate", "tribunal", "chamber", "conference",
 })
 # Last words that make a name an organisation's whatever the model said: no person's
-# surname ends so, and the model reads "Surrey Police" as a first name and a surname (then
-# "Surrey" alone as its first name). Unit heads that are also surnames (Court, Board,
-# Center, Dean) are left out.
+# surname ends so, and the model reads "Wexcombe Police" as a first name and a surname
+# (then "Wexcombe" alone as its first name). Unit heads that are also surnames (Court,
+# Board, Center, Dean, Service: the historian Robert Service) are left out.
 NEVER_SURNAMES = frozenset({
     "police", "committee", "subcommittee", "department", "ministry", "council", "agency",
-    "commission", "service", "services", "authority", "administration", "directorate",
+    "commission", "authority", "administration", "directorate",
     "secretariat", "inspectorate", "tribunal", "hospital", "university", "airlines",
     "airways",
 })
@@ -248,7 +248,7 @@ def _place_key(key: str) -> bool:
 
 
 def _body_key(key: str) -> bool:
-    """Whether an article-local person key ends in a word no surname is ("Surrey Police")."""
+    """Whether an article-local person key ends in a word no surname is ("Wexcombe Police")."""
     words = key[len(PERSON_PREFIX):].split() if key.startswith(PERSON_PREFIX) else []
     return len(words) >= 2 and words[-1] in NEVER_SURNAMES
 
@@ -256,7 +256,7 @@ def _body_key(key: str) -> bool:
 def _label(m: Mention) -> str:
     """The mention's label, a person's that is a known place alone counted as the place's
     and one ending in a word no surname is as an organisation's: the model's one "PERSON"
-    on "Kiev" must not make the corpus's Kiev a person, nor "Surrey Police" one."""
+    on "Kiev" must not make the corpus's Kiev a person, nor "Wexcombe Police" one."""
     if m.label != "PERSON":
         return m.label
     return "GPE" if _place_key(m.key) else "ORG" if _body_key(m.key) else m.label
@@ -310,17 +310,19 @@ def _cores(c: _Cluster) -> tuple[str, ...]:
 
 def _join_person_cores(named: list[_Cluster], uf: _UnionFind) -> None:
     """People whose names agree once titles and leading initials are left out; then a
-    name without a middle initial or generation suffix ("George Bush", "Anthony
-    Lacalamita") joins the one name the corpus writes with them ("George W. Bush",
-    "Anthony Lacalamita III"). With two such ("George W. Bush" and "George H. W. Bush",
-    a "Jr." and a "Sr.") it is either, and joins neither."""
+    name without a middle initial ("George Bush") joins the one name the corpus writes
+    with them ("George W. Bush"). With two such ("George W. Bush" and "George H. W.
+    Bush") it is either, and joins neither. A generation suffix is never dropped: "Ned
+    Tallow" and "Ned Tallow Jr." are two people (``names.without_middle``)."""
     first: dict[str, tuple[str, str]] = {}
+    written_in: dict[str, set[str]] = defaultdict(set)
     for c in named:
         if not _is_person(c):
             continue
         for core in sorted(_cores(c)):
             if len(core.split()) < 2:
                 continue
+            written_in[core].add(c.article)
             if core in first:
                 uf.union(first[core], c.ref)
             else:
@@ -333,20 +335,24 @@ def _join_person_cores(named: list[_Cluster], uf: _UnionFind) -> None:
     for plain, cores in sorted(fuller.items()):
         if plain in first and len(cores) == 1:
             uf.union(first[plain], first[cores.pop()])
-    _join_given_name_forms(first, uf)
+    _join_given_name_forms(first, written_in, uf)
 
 
-def _join_given_name_forms(first: dict[str, tuple[str, str]], uf: _UnionFind) -> None:
-    """A name whose given name is a short form ("Tim Morrison") joins the one name the
-    corpus writes with the same surname and a full given name that form stands for
-    ("Timothy Morrison"), as the ``nicknames`` table lists them. With two such ("Al
-    Smith" beside "Albert Smith" and "Alan Smith") it is either, and joins neither."""
+def _join_given_name_forms(first: dict[str, tuple[str, str]], written_in: dict[str, set[str]],
+                           uf: _UnionFind) -> None:
+    """A name whose given name is a short form ("Ted Norbury") joins the one name with the
+    same surname and a full given name that form stands for ("Theodore Norbury"), as the
+    ``nicknames`` table lists them, when one article writes both: the table also gives
+    short forms of other names (John for Jonathan), so across articles the two may be
+    two people. With two such ("Al Smith" beside "Albert Smith" and "Alan Smith") it is
+    either, and joins neither."""
     for core in sorted(first):
         given, *rest = core.split()
         if not rest:
             continue
         fuller = {full for name in names.formal_given_names(given)
-                  if (full := " ".join([name, *rest])) in first and full != core}
+                  if (full := " ".join([name, *rest])) in first and full != core
+                  and written_in[core] & written_in[full]}
         if len(fuller) == 1:
             uf.union(first[core], first[fuller.pop()])
 
@@ -489,11 +495,10 @@ def _join_short_forms(named: list[_Cluster], uf: _UnionFind,
     (``SURNAME_DOMINANCE``), counting the people it is the surname of and those it is the
     first name of together. Within its own article, a surname the model did not call a
     person ("Kovner" read as an organisation after "Sarah Kovner") joins the article's one
-    person of that surname. Across articles, a surname the model called a person in some
-    places and something else in others ("Palin" three times a place, once a person, in
-    an article that never writes "Sarah") is read as the corpus reads it: it joins the one
-    person it can stand for when the model's person readings of that person and of the
-    word outnumber its other readings of the word. A known place never joins a person.
+    person of that surname. Across articles, a word the model read mostly as something
+    else joins a person only as ``_join_sole_bearer`` says: one it also read as a person,
+    however rarely, stays apart ("Paris" read once as a person is not "Paris Hilton"). A
+    known place never joins a person.
     """
     by_part: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     in_article: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
@@ -518,9 +523,7 @@ def _join_short_forms(named: list[_Cluster], uf: _UnionFind,
             local = {uf.find(r) for k in cores for r in in_article.get((c.article, k), ())}
             if len(local) == 1:
                 _union_votes(uf, votes, local.pop(), c.ref)
-            elif votes[uf.find(c.ref)]["PERSON"]:
-                _join_by_corpus_reading(c, by_part, votes, uf)
-            else:
+            elif not votes[uf.find(c.ref)]["PERSON"]:
                 _join_sole_bearer(c, by_part, surnames, opening, votes, uf)
             continue
         for k in cores:
@@ -529,34 +532,20 @@ def _join_short_forms(named: list[_Cluster], uf: _UnionFind,
                 _union_votes(uf, votes, target, c.ref)
 
 
-def _join_by_corpus_reading(c: _Cluster, by_part: dict[str, Counter[tuple[str, str]]],
-                            votes: dict[tuple[str, str], Counter[str]],
-                            uf: _UnionFind) -> None:
-    """Join a one-word group the model read both as a person and as something else to the
-    one person it is the name of, when the person readings are the corpus's majority."""
-    root = uf.find(c.ref)
-    for k in _cores(c):
-        if names.is_known_place(k):
-            continue
-        target = _dominant(by_part.get(k, Counter()), uf)
-        if target is None or target == root or not _is_person_vote(votes[target]):
-            continue
-        other = sum(n for label, n in votes[root].items() if label != "PERSON")
-        if votes[target]["PERSON"] + votes[root]["PERSON"] > other:
-            _union_votes(uf, votes, target, c.ref)
-            return
-
-
 def _join_sole_bearer(c: _Cluster, by_part: dict[str, Counter[tuple[str, str]]],
                       surnames: set[str], opening: set[str],
                       votes: dict[tuple[str, str], Counter[str]], uf: _UnionFind) -> None:
-    """Join a one-word group the model never read as a person ("Vindman" read as an
-    organisation in articles that never write "Alexander") to the person whose name holds
+    """Join a one-word group the model never read as a person ("Quellmann" read as an
+    organisation in articles that never write "Dora") to the person whose name holds
     that word as its surname, when exactly one person in the corpus carries the word (as a
     surname or a first name), no longer name of something else opens with it, it is no
-    known place, and the model's person readings of that person outnumber its other
-    readings of the word."""
+    known place, the model read the word mostly as something other than a place (a city
+    named like a singer stays the city: "Houston" is not "Whitney Houston"), and the
+    model's person readings of that person outnumber its other readings of the word."""
     root = uf.find(c.ref)
+    own = votes[root]
+    if own and max(own, key=lambda t: (own[t], t)) in ("GPE", "LOC", "FAC"):
+        return
     for k in _cores(c):
         if k in opening or names.is_known_place(k):
             continue
@@ -576,7 +565,7 @@ def _surname(core: str) -> str:
     it kept ("jim o brien" -> "o brien"); a name that is only a surname is its own."""
     words = core.split()
     if len(words) >= 3 and words[-1] in names.GENERATIONS:
-        words.pop()  # "arcade comeaux jr": "comeaux"
+        words.pop()  # "ned tallow jr": "tallow"
     if len(words) >= 2 and words[-2] in APOSTROPHE_PARTICLES:
         return " ".join(words[-2:])
     return words[-1] if words else core
@@ -590,12 +579,12 @@ def _join_org_short_forms(named: list[_Cluster], uf: _UnionFind,
     The longer name must be one the model called an organisation at least once, and the
     one the short form opens far more often than any other (``_dominant``): "Apple" stays
     apart when the corpus has both "Apple Inc." and "Apple Corps". A short form the corpus
-    also uses as a place stays apart: "Surrey" is not "Surrey Police". A longer name that
+    also uses as a place stays apart: "Wexcombe" is not "Wexcombe Police". A longer name that
     adds a body of its own or a product ("Senate Judiciary Committee", "Microsoft xCloud",
     ``_added_kind``) is another entity than the short form, and so is one that no article
     writes beside the short form while the short form is ``SHORT_NAME_DOMINANCE`` times as
-    frequent (``_named_after``): "Microsoft Longhorn", once, in an article that never says
-    "Microsoft" alone, names a product; the articles that name the company say "Microsoft".
+    frequent (``_named_after``): "Zentrix Aurora", once, in an article that never says
+    "Zentrix" alone, names a product; the articles that name the company say "Zentrix".
     """
     places = {k for c in named if c.labels["GPE"] or c.labels["LOC"] for k in c.full_keys()}
     by_prefix: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
@@ -633,7 +622,7 @@ def _join_org_short_forms(named: list[_Cluster], uf: _UnionFind,
     for c in named:
         if not _is_org_vote(votes[uf.find(c.ref)]):
             continue
-        for k in [k for k in c.full_keys() if k not in places]:  # "Surrey" is not "Surrey Police"
+        for k in [k for k in c.full_keys() if k not in places]:  # not "Wexcombe Police"
             if longest[uf.find(c.ref)] > len(k.split()):
                 continue
             target = _dominant(by_prefix.get(k, Counter()), uf)
@@ -669,8 +658,10 @@ def _join_place_led_forms(named: list[_Cluster], uf: _UnionFind,
                           votes: dict[tuple[str, str], Counter[str]]) -> None:
     """An organisation named after its place, without the place ("Red Sox" for "Boston Red
     Sox", "Nationals" for "Washington Nationals", "Fish and Wildlife Service" for "U.S.
-    Fish and Wildlife Service"), joins it where one article writes both, when the rest
-    opens no other place-led organisation of the corpus far more rarely (``_dominant``).
+    Fish and Wildlife Service"), joins it when every article that writes the bare name
+    also writes the place-led one, and the rest opens no other place-led organisation of
+    the corpus far more rarely (``_dominant``). The bare name's group spans the corpus: a
+    "Foreign Ministry" in an article on another country is another country's ministry.
     The place is one the corpus names as such (a GPE or LOC group) or the tables know; the
     rest must be no place itself ("Mexico" is not the "U.S.-Mexico" border).
     """
@@ -691,6 +682,11 @@ def _join_place_led_forms(named: list[_Cluster], uf: _UnionFind,
                         and rest not in places and not names.is_known_place(rest)):
                     led[rest][uf.find(c.ref)] += 1
                     where[rest].add((c.article, c.ref))
+    bare_in: dict[str, set[str]] = defaultdict(set)
+    for c in named:
+        if not _is_person(c):
+            for k in c.full_keys():
+                bare_in[k].add(c.article)
     for c in named:
         if _is_person(c):
             continue
@@ -698,7 +694,8 @@ def _join_place_led_forms(named: list[_Cluster], uf: _UnionFind,
             target = _dominant(led.get(k, Counter()), uf)
             if target is None or uf.find(c.ref) == target:
                 continue
-            if any(a == c.article and uf.find(r) == target for a, r in where[k]):
+            both = {a for a, r in where[k] if uf.find(r) == target}
+            if bare_in[k] <= both:
                 _union_votes(uf, votes, target, c.ref)
 
 
