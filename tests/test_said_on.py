@@ -3,6 +3,7 @@ statements that are events of the story (``corpus.statement_events``)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -195,6 +196,17 @@ def test_a_day_dated_only_by_the_article_date_is_no_event() -> None:
     q = _quote(text, "no meeting is planned", said_on="2031-03-14",
                how=SaidOnFrom.PRESENT_TENSE.value)
     assert not _news(q, text).events
+
+
+def test_statements_that_are_no_candidates_make_no_event_when_handed_in_anyway() -> None:
+    text = "Otto Brandt told Fox News on Friday that no meeting is planned."
+    q = _quote(text, "no meeting is planned", said_on="2031-03-14", how=SHARED)
+    articles = [_article(text)]
+    assert statement_events([_statement(q)], {q.id: q}, articles, []).events
+    for unfit in (replace(_statement(q), speaker=None), replace(_statement(q), said_on=None)):
+        assert not statement_events([unfit], {q.id: q}, articles, []).events
+    undated = replace(q, said_on_from=SaidOnFrom.PRESENT_TENSE.value)  # the article's day
+    assert not statement_events([_statement(q)], {q.id: undated}, articles, []).events
 
 
 def test_a_press_conference_already_found_is_not_told_again() -> None:

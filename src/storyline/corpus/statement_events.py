@@ -84,7 +84,10 @@ def statement_events(statements: Sequence[Statement], quotes: Mapping[str, Quote
     ``statements`` are the ``candidates`` (the caller picks them once, to read only their
     articles); ``articles`` need hold only their articles; ``events`` are the other events
     found. The outlets known to be outlets are those of the statements and the articles.
+    Statements that are no candidates are passed over here too (the test reads no text),
+    so a caller that hands all statements gets the same events.
     """
+    statements = [s for s in statements if _candidate(s, quotes)]
     articles = list(articles)
     texts = {a.id: a.text for a in articles}
     known = {fold(o) for s in statements for o in s.sources} | \
@@ -105,14 +108,15 @@ def statement_events(statements: Sequence[Statement], quotes: Mapping[str, Quote
 def candidates(statements: Sequence[Statement], quotes: Mapping[str, Quote]) -> list[Statement]:
     """Statements that may be events: a speaker, a day, and a rendering dated from its own
     sentence (the rest need no text read)."""
-    out = []
-    for s in statements:
-        if not (s.speaker and s.said_on and s.story):
-            continue
-        if any(q is not None and q.said_on and q.said_on[:10] == s.said_on
-               and q.said_on_from in OWN_DAY for q in map(quotes.get, s.quotes)):
-            out.append(s)
-    return out
+    return [s for s in statements if _candidate(s, quotes)]
+
+
+def _candidate(s: Statement, quotes: Mapping[str, Quote]) -> bool:
+    """Whether ``s`` is one of the ``candidates``."""
+    if not (s.speaker and s.said_on and s.story):
+        return False
+    return any(q is not None and q.said_on and q.said_on[:10] == s.said_on
+               and q.said_on_from in OWN_DAY for q in map(quotes.get, s.quotes))
 
 
 def _names_setting(q: Quote, text: str | None, known: Set[str] = frozenset()) -> bool:
