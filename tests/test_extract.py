@@ -241,3 +241,44 @@ def test_pruning_expressions_select_what_trafilaturas_own_select() -> None:
             smart = XPath(expression.path, namespaces={"re": xpaths.REGEXP_NS})
             assert expression(tree) == smart(tree), name
     assert any(getattr(xpaths, name)[0](tree) for name in PRUNE_XPATHS)
+
+
+def test_an_lxml_without_its_private_class_table_parses_with_trafilaturas_parser(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # _parser reads lxml's private HtmlElementClassLookup._default_element_classes: where a
+    # version lacks it, pages parse with load_html itself and clean to the same result.
+    from lxml import etree
+    from lxml.html import HtmlElementClassLookup
+    from trafilatura.utils import load_html
+
+    from storyline.clean import html as module
+
+    expected = extract_html(HARBOUR, "https://example.org/news/harbour")
+    module._parser.cache_clear()
+    monkeypatch.delattr(HtmlElementClassLookup, "_default_element_classes")
+    try:
+        assert module._parser() is None
+        for page in _MARKUP:
+            ours, theirs = module._parse(page), load_html(page)
+            assert (ours is None) == (theirs is None)
+            if ours is not None:
+                assert etree.tostring(ours) == etree.tostring(theirs)
+        assert extract_html(HARBOUR, "https://example.org/news/harbour") == expected
+    finally:
+        monkeypatch.undo()
+        module._parser.cache_clear()
+    assert module._parser() is not None
+
+
+def test_pruning_lists_not_as_expected_are_left_as_they_are(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from trafilatura import xpaths
+
+    from storyline.clean import html as module
+
+    odd = ["not an expression"]
+    monkeypatch.setattr(xpaths, module.PRUNE_XPATHS[0], odd)
+    module._plain_string_prunes.__wrapped__()
+    assert getattr(xpaths, module.PRUNE_XPATHS[0]) == ["not an expression"]
+    monkeypatch.delattr(xpaths, "REGEXP_NS")
+    module._plain_string_prunes.__wrapped__()  # no namespace: nothing changed, no error

@@ -115,14 +115,17 @@ def _parse(html: str) -> Any:
     passes take it (each works on its own copy) and the metadata is read from it.
 
     ``trafilatura.utils.load_html``'s steps for a string, with ``_parser()``: the same
-    libxml2 options, so the same tree, of the same element classes."""
+    libxml2 options, so the same tree, of the same element classes. Where that parser
+    cannot be made (an lxml or trafilatura without what it reads), ``load_html`` itself."""
     from lxml.html import fromstring
     from trafilatura import utils
 
     parser = _parser()
-    beginning = html[:50].lower()
-    dubious = utils.is_dubious_html(beginning)
+    if parser is None:
+        return _load_html(html)
     try:
+        beginning = html[:50].lower()
+        dubious = utils.is_dubious_html(beginning)
         html = utils.repair_faulty_html(html, beginning)
         try:
             tree, from_bytes = fromstring(html, parser=parser), False
@@ -137,6 +140,16 @@ def _parse(html: str) -> Any:
     return None if tree is not None and dubious and len(tree) < 2 else tree
 
 
+def _load_html(html: str) -> Any:
+    from trafilatura.settings import DEFAULT_CONFIG
+    from trafilatura.utils import load_html
+
+    try:
+        return load_html(html, DEFAULT_CONFIG.getint("DEFAULT", "MAX_FILE_SIZE"))
+    except Exception:  # noqa: BLE001 - lxml and trafilatura raise many kinds on broken markup
+        return None
+
+
 def _parse_bytes(html: str, parser: Any) -> Any:
     from lxml.html import fromstring
 
@@ -148,12 +161,27 @@ def _parse_bytes(html: str, parser: Any) -> Any:
 
 @functools.lru_cache(maxsize=1)
 def _parser() -> Any:
+    """``_lookup_parser()``, or None where it cannot be made: it reads lxml's private
+    table of element classes and trafilatura's steps of ``load_html``, which another
+    version may not have; ``_parse`` then calls ``load_html`` itself (the same trees)."""
+    from trafilatura import utils
+
+    if not all(callable(getattr(utils, name, None))
+               for name in ("is_dubious_html", "repair_faulty_html")):
+        return None
+    try:
+        return _lookup_parser()
+    except Exception:  # noqa: BLE001 - any change in lxml's internals: trafilatura's parser
+        return None
+
+
+def _lookup_parser() -> Any:
     """trafilatura's HTML parser (its options), choosing each element's class in C.
 
     lxml.html's parser asks a Python method for the class of every element object it
     creates (``HtmlElementClassLookup``: ``form``, ``input``, ``label``, ``select`` and
     ``textarea`` have their own, every other element ``HtmlElement``); trafilatura's
-    steps create hundreds of thousands (2,900 per page on the bench corpus). lxml's
+    steps create hundreds of thousands (bench/NOTES.md). lxml's
     namespace lookup with the same table gives each element the same class without
     calling back into Python, and copies of the tree keep the parser and so the lookup.
     """
@@ -238,22 +266,29 @@ def _plain_string_prunes() -> None:
     the test becomes a string that knows its element, so lxml builds an element object
     for it; the test reads only the string's text, and the expressions' results are
     elements either way. Same expressions, same namespace, the same elements selected,
-    in 11-16% less time (bench corpus; they take ~6 of a precise pass's ~16 ms a page).
-    The lists are changed in place, since trafilatura's modules hold them by reference; a
-    trafilatura without one of them (not the pinned version) keeps its own.
+    in less time (bench/NOTES.md has the measurement). The lists are changed in place,
+    since trafilatura's modules hold them by reference. A list that is not what the
+    pinned trafilatura has (a list of compiled expressions), or a trafilatura without the
+    regular expressions' namespace, keeps its own: never more than a slower clean.
     """
     from lxml.etree import XPath
     from trafilatura import xpaths
 
-    namespaces = {"re": xpaths.REGEXP_NS}
+    namespace = getattr(xpaths, "REGEXP_NS", None)
+    if not isinstance(namespace, str):
+        return
+    namespaces = {"re": namespace}
     for name in PRUNE_XPATHS:
         expressions = getattr(xpaths, name, None)
-        if not isinstance(expressions, list):
+        if not (isinstance(expressions, list)
+                and all(isinstance(e, XPath) and isinstance(e.path, str) for e in expressions)):
             continue
-        for i, expression in enumerate(expressions):
-            if isinstance(expression, XPath):
-                expressions[i] = XPath(expression.path, namespaces=namespaces,
-                                       smart_strings=False)
+        try:
+            again = [XPath(e.path, namespaces=namespaces, smart_strings=False)
+                     for e in expressions]
+        except Exception:  # noqa: BLE001 - an expression lxml cannot compile so: keep them
+            continue
+        expressions[:] = again
 
 
 def _text(doc: Any) -> str:
