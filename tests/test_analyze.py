@@ -42,3 +42,13 @@ def test_what_is_kept_with_a_doc_is_the_docs_own() -> None:
     doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 6, 7, label="GPE")]
     model.entities_changed(doc)
     assert [e.label_ for e in model.entities_of(doc)] == ["PERSON", "GPE"]
+    kept = model.entities_of(doc)
+    assert all(a is b for a, b in zip(kept, model.entities_of(doc), strict=True))  # kept
+    # set without entities_changed: the guard sees other marks and reads them afresh,
+    # forgetting the time expressions' spans kept with the old ones
+    doc.user_data[model.TIMEX_SPANS_KEY] = ((0, 4),)
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 3, 5, label="PERSON")]
+    assert [(e.start, e.end) for e in model.entities_of(doc)] == [(0, 2), (3, 5)]
+    assert model.TIMEX_SPANS_KEY not in doc.user_data
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 3, 5, label="PERSON")]
+    assert [e.label_ for e in model.entities_of(doc)] == ["ORG", "PERSON"]

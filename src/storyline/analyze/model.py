@@ -153,9 +153,9 @@ def text_of(doc: Any) -> str:
 
 def known_text(doc: Any, text: str) -> None:
     """Keep ``text``, the string ``doc`` was parsed from, as what ``text_of`` answers, so the
-    Doc's tokens are never joined again (0.2 ms an article, ~4% of our stages on the 1k
-    bench). spaCy keeps every character of its input, so the two are equal; a text that
-    does not end where the Doc's last token does is not that string and is not kept."""
+    Doc's tokens are never joined again (bench/NOTES.md has what that saves). spaCy keeps
+    every character of its input, so the two are equal; a text that does not end where
+    the Doc's last token does is not that string and is not kept."""
     end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
     if end == len(text):
         doc.user_data.setdefault(TEXT_KEY, text)
@@ -163,17 +163,33 @@ def known_text(doc: Any, text: str) -> None:
 
 def entities_of(doc: Any) -> tuple[Any, ...]:
     """The Doc's entities, made once: spaCy builds every entity Span anew on each
-    ``Doc.ents``, and the names and time expressions stages both read them. Asked after
-    ``mentions.relabel``, the one stage that sets them."""
-    ents = doc.user_data.get(ENTS_KEY)
-    if ents is None:
-        ents = doc.user_data[ENTS_KEY] = tuple(doc.ents)
-    return tuple(ents)
+    ``Doc.ents``, and the names and time expressions stages both read them.
+
+    Rule: a stage that sets ``doc.ents`` (today only ``mentions.relabel``) calls
+    ``entities_changed`` right after, which also forgets the time expressions' spans
+    (``timexes`` keeps them on the Doc and reads them without asking here). As a guard,
+    the entities kept are given again only while every token's entity marks (IOB and
+    label, one array spaCy fills in C) are those they were made from: entities set
+    without ``entities_changed`` are read afresh, and the time expressions' spans kept
+    are dropped with them."""
+    marks = _entity_marks(doc)
+    kept = doc.user_data.get(ENTS_KEY)
+    if kept is None or not numpy.array_equal(kept[0], marks):
+        if kept is not None:
+            doc.user_data.pop(TIMEX_SPANS_KEY, None)
+        kept = doc.user_data[ENTS_KEY] = (marks, tuple(doc.ents))
+    return tuple(kept[1])
+
+
+def _entity_marks(doc: Any) -> Any:
+    from spacy.attrs import ENT_IOB, ENT_TYPE
+
+    return doc.to_array([ENT_IOB, ENT_TYPE])
 
 
 def entities_changed(doc: Any) -> None:
     """Forget what was kept of ``doc``'s entities (``entities_of``, and the time
-    expressions' spans read off them) once a stage has set new ones."""
+    expressions' spans read off them): every stage that sets ``doc.ents`` calls it."""
     for key in (ENTS_KEY, TIMEX_SPANS_KEY):
         doc.user_data.pop(key, None)
 
