@@ -119,8 +119,8 @@ class _Resolved:
     @property
     def inferred(self) -> bool:
         """Whether the mention's date is only its article's day, inferred for a lead
-        (``DateFrom.of(...).inferred``, asked ~90k times a build on the bench's 1k: the
-        stored value compared as it is)."""
+        (``DateFrom.of(...).inferred``, asked for every mention of every cluster, so the
+        stored value is compared as it is; counts in bench/NOTES.md)."""
         return self.mention.date_from in _INFERRED_FROM
 
 

@@ -227,8 +227,8 @@ def _may_repeat(quotes: Sequence[_Read], pair: tuple[int, int]) -> bool:
 def _sharing_words(quotes: Sequence[_Read]) -> set[tuple[int, int]]:
     """Pairs of quotes that share at least MIN_SHARED_WORDS uncommon content words.
 
-    The shared counts are one sparse product, quotes x uncommon words times its transpose
-    (the bench's 6,356 quotes make 661k pair counts: 0.19-0.29 s CPU counted pair by pair).
+    The shared counts are one sparse product, quotes x uncommon words times its transpose,
+    not counted pair by pair in Python (the bench's numbers: bench/NOTES.md).
     """
     from scipy import sparse  # arrives with datasketch; untyped
 

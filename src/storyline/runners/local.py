@@ -133,8 +133,8 @@ def _copies(store: Store, settings: Settings,
 def _names(store: Store, workers: Workers | None) -> Callable[[], corpus.Merged] | None:
     """The entity step in a second worker process, when the pool runs: it reads only
     mentions, so it runs while the first searches for copies, and this process, which did
-    it before (1.0-1.1 s CPU per 1k bench articles), waits for both. None: the build merges
-    names itself."""
+    it before (its cost: bench/NOTES.md), waits for both. None: the build merges names
+    itself."""
     if workers is None or not workers.running or workers.size < 2 or \
             store.path == ":memory:":
         return None
