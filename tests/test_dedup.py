@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from storyline.corpus.dedup import find_duplicates, reused_paragraphs
@@ -216,11 +218,28 @@ FOOTER = [
 def test_a_shared_site_footer_is_no_copy(settings: Settings) -> None:
     # one page's extract came out as its site's footer only: no copy of an article that
     # ends with the same footer
-    article = art("a", [*HARBOUR, *FOOTER], published="2025-01-07")
+    article = art("a", [*HARBOUR, *FOOTER], published="2025-01-07",
+                  url="https://www.harbour-news.example/quays")
     footer_only = art("b", ["Why the quay matters to the town", *FOOTER],
-                      published="2025-01-08")
-    other = art("c", [*BAKERY, *FOOTER], published="2025-01-08")
+                      published="2025-01-08", url="https://harbour-news.example/why")
+    other = art("c", [*BAKERY, *FOOTER], published="2025-01-08",
+                url="https://harbour-news.example/bakery")
     assert copies([article, footer_only, other], settings) == []
+
+
+def test_a_release_reprinted_at_the_end_of_another_outlets_report_stays_a_copy(
+        settings: Settings) -> None:
+    # a short release (title + its paragraphs) printed whole at the end of a longer report
+    # of another site: the report is not independent of it, the link stays
+    release = art("a", ["Why the quay matters to the town", *FOOTER], published="2025-01-08",
+                  url="https://press.example/release")
+    report = art("b", [*HARBOUR, *FOOTER], published="2025-01-07",
+                 url="https://www.daily.example/quays")
+    assert [(d.article, d.canonical) for d in copies([release, report], settings)] == [
+        ("a", "b")]
+    # the same two pages of one site: the release is the site's footer under a title
+    same_site = dataclasses.replace(release, url="https://daily.example/footer")
+    assert copies([same_site, report], settings) == []
 
 
 def test_copies_under_a_shared_footer_still_link(settings: Settings) -> None:

@@ -29,6 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlsplit
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -85,13 +86,14 @@ TRANSLATION_MIN_NAMES_COUNT = 20
 MIN_SHARED_NAMES = 3
 MAX_NAME_DF = 50
 # A site prints the same closing paragraphs (legal notice, disclaimer, "about us") under
-# every page. A near copy whose text, less the closing paragraphs both texts end with, is
-# only a few short lines (a title) is no copy of the other when the other's own text above
-# them is at least this share of what they share (an editor's note above a reprint is a
-# small fraction of the story it shares: that stays a copy). Two texts with text of their
-# own above a shared close stay as the passes found them. dumps-scrapinghub: a page whose
-# extract was only the site's legal footer stood as a near copy, 0.97, of an article of the
-# same site that ends with that footer (own text three times the footer's).
+# every page. A near copy of two pages of one site (same host, or same outlet where a page
+# has no address) whose text, less the closing paragraphs both texts end with, is only a
+# few short lines (a title) is no copy of the other when the other's own text above them is
+# at least this share of what they share (an editor's note above a reprint is a small
+# fraction of the story it shares: that stays a copy). Two texts with text of their own
+# above a shared close stay as the passes found them, and so do pages of two sites: a
+# short release printed whole at the end of another outlet's report is a real copy.
+# 0.5 sits well below the one case seen (own text three times the footer's).
 FOOTER_OWN_SHARE = 0.5
 # Kinds in order of strength: a member's link reports the strongest evidence it has.
 KIND_ORDER = ("exact", "near", "wire", "translation")
@@ -462,7 +464,8 @@ def _without_footer_pairs(found: _Found, source: Corpus, infos: Sequence[Article
         index = {infos[k].id: k for k in wanted}
         texts = {index[a.id]: a.text for a in source.articles([infos[k].id for k in wanted])}
         dropped.update(r for r in rows
-                       if _footer_only(texts[found.a[r]], texts[found.b[r]], settings))
+                       if _same_site(infos[found.a[r]], infos[found.b[r]])
+                       and _footer_only(texts[found.a[r]], texts[found.b[r]], settings))
     if not dropped:
         return found
     kept = _Found()
@@ -470,6 +473,21 @@ def _without_footer_pairs(found: _Found, source: Corpus, infos: Sequence[Article
         if r not in dropped:
             kept.add(found.a[r], found.b[r], KIND_ORDER[found.kind[r]], found.score[r])
     return kept
+
+
+def _site(info: ArticleInfo) -> str | None:
+    """The page's host without 'www.' (its final address first), else its outlet folded."""
+    for url in (info.final_url, info.url):
+        host = urlsplit(url).hostname if url else None
+        if host:
+            return host.removeprefix("www.")
+    return f"outlet:{fold_words(info.outlet)}" if info.outlet else None
+
+
+def _same_site(a: ArticleInfo, b: ArticleInfo) -> bool:
+    """Whether two pages come from one site (see FOOTER_OWN_SHARE); unknown is not."""
+    site = _site(a)
+    return site is not None and site == _site(b)
 
 
 def _footer_only(text_a: str, text_b: str, settings: Settings) -> bool:
