@@ -86,3 +86,35 @@ def test_a_list_of_dated_stories_below_the_article_is_not_the_article() -> None:
     lines = ["Quay to close for repairs", "Wednesday November 20, 2019", *ARTICLE,
              "More from the Coast Post", *items]
     assert kept(lines) == ARTICLE
+
+
+def test_a_subhead_reading_like_an_authors_box_keeps_the_paragraphs_below_it() -> None:
+    # "About New York" mid-article is a subhead: the three paragraphs under it stay
+    more = [p.replace("Tromsvik", "Nordvik") for p in ARTICLE]
+    lines = ["Quay to close for repairs", *ARTICLE, "About New York", *more]
+    assert kept(lines) == lines[1:]
+
+
+def test_a_subhead_with_two_paragraphs_before_more_of_the_article_stays() -> None:
+    more = [p.replace("Tromsvik", "Nordvik") for p in ARTICLE]
+    lines = ["Quay to close for repairs", *ARTICLE[:1], "About New York", *ARTICLE[1:],
+             "What comes next", *more]
+    assert kept(lines) == lines[1:]
+
+
+def test_quotes_trailing_off_between_paragraphs_are_not_a_teaser_list() -> None:
+    # an interview's answers that trail off ("what...") with the article's paragraphs
+    # between them: no list of teasers
+    first = ('He paused. "We will see what the council does with the money next year, and '
+             'then we will decide what..."')
+    second = ("She added that the quays had been built in the sixties by the town and that "
+              "it would be…")
+    lines = ["Quay to close for repairs", ARTICLE[0], first, ARTICLE[1], second, ARTICLE[2]]
+    assert kept(lines) == [ARTICLE[0], first, ARTICLE[1], second, ARTICLE[2]]
+
+
+def test_teasers_with_short_titles_between_them_are_a_list() -> None:
+    lines = ["Quay to close for repairs", *ARTICLE, "More stories"]
+    for n, teaser in enumerate(TEASERS):
+        lines += [f"Story {n}", teaser]
+    assert kept(lines) == ARTICLE

@@ -104,9 +104,10 @@ FURNITURE = re.compile(
 # A prose block is furniture when it has a furniture term for every this many words
 # (a disclaimer or sign-up blurb); one passing "comments" in a long paragraph is not.
 # Or, once it holds two different terms, one occurrence for every FURNITURE_HIT_WORDS
-# words: a cookie notice names "cookies" seven times in 99 words. dumps-scrapinghub's
-# blocks with two terms: cookie and affiliate notices 10.5-11 words a hit, an article's
-# paragraph on the news business ("advertising" twice, "subscription") 13.7.
+# words: a cookie notice names "cookies" seven times in 99 words. Chosen between the
+# words-per-hit of the notices and of the article paragraphs with two terms in one
+# dev bundle (few blocks: a thin margin; bench/NOTES.md has the values and the check
+# that no other bundle's article text changes with it).
 FURNITURE_HIT_WORDS = 12
 FURNITURE_WORDS = 15
 # Three different furniture terms in one block (cookies + privacy policy + consent) mark it
@@ -114,23 +115,27 @@ FURNITURE_WORDS = 15
 FURNITURE_MANY = 3
 # A teaser: a story's first words cut off mid-sentence by an ellipsis glued to the last
 # word ("... the Indian state may soon...", "... this guy is going to be in the NHL next
-# year?" The..."). A list of them is a "more stories" box; a page with at least
-# TEASER_LINES such lines has one (dumps-scrapinghub: 5 pages, 2-12 teasers each, kept in
-# their article's region; a writer's own "but …" has a space before the ellipsis).
+# year?" The..."). A list of them is a "more stories" box: TEASER_LINES or more such lines
+# with no good prose block between them (titles, dates, "Read more" may be). Prose that
+# trails off ("and then we will decide what...", common in interviews, Spanish and French)
+# has paragraphs between its ellipses and stays.
 TEASER = re.compile(r"[\w\"”’'?!,](?:\.\.\.|…)$")
 TEASER_LINES = 2
 # An author's box: "About Jane Roe", "Über Moritz Roe", "Sobre Carlos Roe" (a person's name
-# of two or three words), then the writer's biography: the prose right below it is no part
-# of the article (dumps-scrapinghub: 6 pages kept such a bio, none in the gold body; a
-# company's one-word "About Acme" closes a press release and is part of it there).
+# of two or three words), then the writer's biography of at most BIO_BLOCKS paragraphs:
+# they are no part of the article. Only when the next BIO_GAP blocks after the bio hold no
+# good block (links, related titles, a comment form follow a bio; more of the article
+# follows a subhead, at most a caption or a second subhead between): a subhead such as
+# "About New York" mid-article reads the same, and the paragraphs under it are the
+# article's. A company's one-word "About Acme" closes a press release, part of it there.
 AUTHOR_BOX = re.compile(r"^(?i:about|über|sobre|à propos de|acerca de|a proposito di)\s+"
                         r"[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,2}$")
+BIO_BLOCKS = 2
+BIO_GAP = 6
 # A date with its year printed more than once on the page ("Wednesday November 20, 2019"
 # over each of a "more stories" list's items) is a list item's date: no region spans it.
-# An article prints its own date once above it. dumps-scrapinghub: two opinion pages of
-# one site, whose list of a dozen dated teasers had joined their article, body F1 0.58 and
-# 0.53 -> 0.99, no other page changes; without the year, relative times repeated in a
-# comment section ("2 days ago at 07:54 am") and table cells ("4") split two articles.
+# An article prints its own date once above it. Without the year, relative times repeated
+# in a comment section ("2 days ago at 07:54 am") and table cells ("4") split articles.
 LIST_DATE = re.compile(r"\b(?:19|20)\d{2}\b")
 # What crossing a comment-section marker costs: no region spans the article and the readers'
 # comments below it.
@@ -312,26 +317,36 @@ def _list_stamp(b: Block) -> bool:
 
 
 def _author_box_out(bs: list[Block], classes: list[str]) -> list[str]:
-    """An author's box heading and the prose blocks right below it are furniture."""
+    """An author's box heading and its bio (at most BIO_BLOCKS prose blocks right below it)
+    are furniture when no good block comes soon after them (see AUTHOR_BOX)."""
     out = list(classes)
     for i, b in enumerate(bs):
-        if AUTHOR_BOX.match(b.text):
-            out[i] = "bad"
-            j = i + 1
-            while j < len(bs) and classes[j] in ("good", "near"):
-                out[j] = "bad"
-                j += 1
+        if not AUTHOR_BOX.match(b.text):
+            continue
+        j = i + 1
+        while j < len(bs) and classes[j] in ("good", "near"):
+            j += 1
+        if j - i - 1 > BIO_BLOCKS or "good" in classes[j:j + BIO_GAP]:
+            continue
+        out[i:j] = ["bad"] * (j - i)
     return out
 
 
 def _teasers_out(bs: list[Block], classes: list[str]) -> list[str]:
-    """Teaser lines are furniture when the page has a list of them (see TEASER)."""
+    """Teaser lines are furniture when TEASER_LINES or more of them stand together, with
+    no good block between them: a list of them (see TEASER)."""
     teasers = [i for i, b in enumerate(bs) if b.words >= SENTENCE_WORDS and TEASER.search(b.text)]
-    if len(teasers) < TEASER_LINES:
-        return classes
     out = list(classes)
-    for i in teasers:
-        out[i] = "bad"
+    group: list[int] = []
+    for i in [*teasers, -1]:
+        between = range(group[-1] + 1, i) if group and i >= 0 else None
+        if between is not None and all(classes[k] != "good" for k in between):
+            group.append(i)
+            continue
+        if len(group) >= TEASER_LINES:
+            for k in group:
+                out[k] = "bad"
+        group = [i]
     return out
 
 
