@@ -201,5 +201,9 @@ def test_a_bare_name_another_article_writes_alone_does_not_join_a_place_led_one(
                      m(f"v{k}", "Vessia Foreign Ministry", "ORG", 10),
                      m(f"v{k}", "Foreign Ministry", "ORG", 60)]
     mentions += [m("n1", "Norland", "GPE", 0), m("n1", "Foreign Ministry", "ORG", 30)]
+    # An article that names Vessia and writes "Foreign Ministry" alone keeps the join.
+    alone = [m("v9", "Vessia", "GPE", 0), m("v9", "Foreign Ministry", "ORG", 30)]
+    found = by_alias(mentions[:-2] + alone)
+    assert found["Foreign Ministry"].id == found["Vessia Foreign Ministry"].id
     found = by_alias(mentions)
     assert found["Foreign Ministry"].id != found["Vessia Foreign Ministry"].id

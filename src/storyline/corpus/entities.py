@@ -659,9 +659,10 @@ def _join_place_led_forms(named: list[_Cluster], uf: _UnionFind,
     """An organisation named after its place, without the place ("Red Sox" for "Boston Red
     Sox", "Nationals" for "Washington Nationals", "Fish and Wildlife Service" for "U.S.
     Fish and Wildlife Service"), joins it when every article that writes the bare name
-    also writes the place-led one, and the rest opens no other place-led organisation of
-    the corpus far more rarely (``_dominant``). The bare name's group spans the corpus: a
-    "Foreign Ministry" in an article on another country is another country's ministry.
+    also writes the place-led one or its place, and the rest opens no other place-led
+    organisation of the corpus far more rarely (``_dominant``). The bare name's group
+    spans the corpus: a "Foreign Ministry" in an article that names another country and
+    never the place-led one's is another country's ministry.
     The place is one the corpus names as such (a GPE or LOC group) or the tables know; the
     rest must be no place itself ("Mexico" is not the "U.S.-Mexico" border).
     """
@@ -669,8 +670,17 @@ def _join_place_led_forms(named: list[_Cluster], uf: _UnionFind,
                    if v and max(v, key=lambda t: (v[t], t)) in ("GPE", "LOC")}
     places = {k for c in named if uf.find(c.ref) in place_roots and not _is_person(c)
               for k in c.full_keys()}
+    # A place as one group (its names joined by now: "U.S."/"United States"), else its key.
+    place_id = {k: uf.find(c.ref) for c in named if uf.find(c.ref) in place_roots
+                and not _is_person(c) for k in c.full_keys()}
+    art_places: dict[str, set[object]] = defaultdict(set)
+    for c in named:
+        for k in c.full_keys():
+            if k in places or names.is_known_place(k):
+                art_places[c.article].add(place_id.get(k, k))
     led: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     where: dict[str, set[tuple[str, tuple[str, str]]]] = defaultdict(set)
+    led_place: dict[str, set[tuple[tuple[str, str], object]]] = defaultdict(set)
     for c in named:
         if not _is_org_vote(votes[uf.find(c.ref)]):
             continue
@@ -682,6 +692,7 @@ def _join_place_led_forms(named: list[_Cluster], uf: _UnionFind,
                         and rest not in places and not names.is_known_place(rest)):
                     led[rest][uf.find(c.ref)] += 1
                     where[rest].add((c.article, c.ref))
+                    led_place[rest].add((c.ref, place_id.get(place, place)))
     bare_in: dict[str, set[str]] = defaultdict(set)
     for c in named:
         if not _is_person(c):
@@ -695,7 +706,8 @@ def _join_place_led_forms(named: list[_Cluster], uf: _UnionFind,
             if target is None or uf.find(c.ref) == target:
                 continue
             both = {a for a, r in where[k] if uf.find(r) == target}
-            if bare_in[k] <= both:
+            own = {p for r, p in led_place[k] if uf.find(r) == target}
+            if all(a in both or art_places[a] & own for a in bare_in[k]):
                 _union_votes(uf, votes, target, c.ref)
 
 
