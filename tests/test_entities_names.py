@@ -207,3 +207,7 @@ def test_a_bare_name_another_article_writes_alone_does_not_join_a_place_led_one(
     assert found["Foreign Ministry"].id == found["Vessia Foreign Ministry"].id
     found = by_alias(mentions)
     assert found["Foreign Ministry"].id != found["Vessia Foreign Ministry"].id
+    # No article writes both: the place alone is not enough.
+    found = by_alias([m("w1", "Vessia", "GPE", 0), m("w1", "Vessia Foreign Ministry", "ORG", 10),
+                      *alone])
+    assert found["Foreign Ministry"].id != found["Vessia Foreign Ministry"].id

@@ -658,12 +658,12 @@ def _join_place_led_forms(named: list[_Cluster], uf: _UnionFind,
                           votes: dict[tuple[str, str], Counter[str]]) -> None:
     """An organisation named after its place, without the place ("Red Sox" for "Boston Red
     Sox", "Nationals" for "Washington Nationals", "Fish and Wildlife Service" for "U.S.
-    Fish and Wildlife Service"), joins it when every article that writes the bare name
-    also writes the place-led one or its place, and the rest opens no other place-led
-    organisation of the corpus far more rarely (``_dominant``). The bare name's group
-    spans the corpus: a "Foreign Ministry" in an article that names another country and
-    never the place-led one's is another country's ministry.
-    The place is one the corpus names as such (a GPE or LOC group) or the tables know; the
+    Fish and Wildlife Service"), joins it when one article writes both and every other
+    article that writes the bare name writes the place-led one or its place, and the rest
+    opens no other place-led organisation of the corpus far more rarely (``_dominant``).
+    The bare name's group spans the corpus: a "Foreign Ministry" in an article that names
+    another country and never the place-led one's is another country's ministry. The
+    place is one the corpus names as such (a GPE or LOC group) or the tables know; the
     rest must be no place itself ("Mexico" is not the "U.S.-Mexico" border).
     """
     place_roots = {root for root, v in votes.items()
@@ -707,7 +707,8 @@ def _join_place_led_forms(named: list[_Cluster], uf: _UnionFind,
                 continue
             both = {a for a, r in where[k] if uf.find(r) == target}
             own = {p for r, p in led_place[k] if uf.find(r) == target}
-            if all(a in both or art_places[a] & own for a in bare_in[k]):
+            if bare_in[k] & both and all(a in both or art_places[a] & own
+                                         for a in bare_in[k]):
                 _union_votes(uf, votes, target, c.ref)
 
 
