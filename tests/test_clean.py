@@ -276,28 +276,3 @@ def test_the_byte_walk_counts_what_py3langid_counts(text: str) -> None:
     theirs = visit_counts(ident.tk_nextmove, ident._rowbase, ident.tk_output, data)
     assert ours == theirs
     assert list((ours or {}).items()) == list((theirs or {}).items())  # the order sums run in
-
-
-def test_the_walking_identifier_classifies_as_a_stock_py3langid_does() -> None:
-    """The ``Walking`` override of ``_raw_score`` end to end: the same language and the same
-    probability as py3langid's own identifier, short and long, Latin and other scripts."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    from storyline.clean.language import _identifier
-
-    ours = _identifier()
-    assert type(ours) is not LanguageIdentifier  # the override is in use
-    stock = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    samples = [
-        "", "Hi", "The harbour will close two of its five fishing quays next spring, the "
-        "council said on Tuesday after a long meeting with the skippers' union.",
-        "Der Hafen schließt im Frühjahr zwei seiner fünf Fischerkais, teilte der Rat mit.",
-        "Le port fermera deux de ses cinq quais de pêche au printemps prochain.",
-        "El puerto cerrará dos de sus cinco muelles pesqueros la próxima primavera.",
-        "Москва, 3 декабря. Заседание перенесли на следующую неделю.",
-        "漢字とかなの混じった文、テスト。", "مرحبا بكم في الميناء الجديد",
-        "Ωμέγα και άλφα", "港口将于明年春天关闭五个渔业码头中的两个。",
-        "Il porto chiuderà due dei suoi cinque moli. " * 60,
-    ]
-    for text in samples:
-        assert ours.classify(text) == stock.classify(text), text
