@@ -108,66 +108,7 @@ def with_language(article: Article) -> Article:
 
 @functools.lru_cache(maxsize=1)
 def _identifier() -> Any:
-    """The detector, loaded once per process (its model is read from the package, ~40 ms),
-    reading its byte features with ``_byte_walk``."""
+    """The detector, loaded once per process (its model is read from the package, ~40 ms)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    class Walking(LanguageIdentifier):  # type: ignore[misc]
-        __slots__ = ("walk",)
-
-        def _raw_score(self, text: bytes) -> Any:
-            return self.walk(text)
-
-    needs = ("tk_nextmove", "_rowbase", "tk_output", "nb_ptc", "nb_classes", "_sparse_score",
-             "_raw_score")
-    identifier = Walking.from_model_file(MODEL_FILE, norm_probs=True)
-    if all(hasattr(identifier, name) for name in needs):
-        identifier.walk = _numpy_scores(identifier)
-        return identifier
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)  # its own walk
-
-
-# py3langid finds a sample's byte n-grams with an automaton it steps through in Python, one
-# byte at a time (``langid.visit_counts``: half of ``classify``'s time). Its state after a
-# byte is the longest run of bytes ending there that begins a feature, and the deepest such
-# state is WALK_DEPTH steps from the start (tests/test_language.py walks the model): so the
-# state at each position is the one reached from the start through the WALK_DEPTH bytes
-# that end there, and numpy takes that step for every position at once.
-WALK_DEPTH = 6
-
-
-def _numpy_scores(identifier: Any) -> Any:
-    """py3langid's ``_raw_score`` with ``_byte_walk``: the same counts, in the same order
-    (the order its float32 sum runs in), so the same scores."""
-    import numpy as np
-
-    nextmove = np.asarray(identifier.tk_nextmove, dtype=np.intp)
-    rowbase = np.asarray(identifier._rowbase, dtype=np.intp)
-    output = np.asarray(identifier.tk_output, dtype=np.intp)
-
-    def raw_score(text: bytes) -> Any:
-        visits = _byte_walk(nextmove, rowbase, output, text)
-        if visits:
-            return identifier._sparse_score(visits, identifier.nb_ptc)
-        # no features: 0.0 for every language, as py3langid with norm_probs
-        return np.full(len(identifier.nb_classes), 0.0, dtype=np.float32)
-
-    return raw_score
-
-
-def _byte_walk(nextmove: Any, rowbase: Any, output: Any, text: bytes) -> Any:
-    """``py3langid.langid.visit_counts``: how often each feature occurs in ``text`` (a
-    Counter in order of first occurrence), None when none does."""
-    import collections
-
-    import numpy as np
-
-    data = np.frombuffer(text, dtype=np.uint8).astype(np.intp)
-    n = len(data)
-    states = np.zeros(n, dtype=np.intp)
-    for back in range(WALK_DEPTH - 1, -1, -1):  # the byte ``back`` places before each one
-        if back < n:
-            states[back:] = nextmove[rowbase[states[back:]] + data[:n - back]]
-    found = output[states]
-    found = found[found >= 0]
-    return collections.Counter(found.tolist()) if len(found) else None
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
