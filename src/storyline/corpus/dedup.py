@@ -492,9 +492,7 @@ def _same_site(a: ArticleInfo, b: ArticleInfo) -> bool:
 
 def _footer_only(text_a: str, text_b: str, settings: Settings) -> bool:
     """Whether two texts are a copy only through the closing paragraphs both end with."""
-    pa, pb = text_a.split("\n\n"), text_b.split("\n\n")
-    da = [_paragraph_digest(fold_words(p)) for p in pa]
-    db = [_paragraph_digest(fold_words(p)) for p in pb]
+    (pa, da), (pb, db) = _paragraph_digests(text_a), _paragraph_digests(text_b)
     # the shared closing run: long paragraphs equal from the end (short lines skipped)
     ia, ib = len(pa), len(pb)
     shared = 0
@@ -662,19 +660,21 @@ def _translated_without_shared(a: ArticleInfo, b: ArticleInfo, text_a: str, text
 
 def _without_shared_paragraphs(text_a: str, text_b: str) -> tuple[str, str]:
     """Both texts without the long paragraphs that occur (folded) in both."""
-    def digests(text: str) -> list[int | None]:
-        return [_paragraph_digest(fold_words(p)) for p in text.split("\n\n")]
-
-    da, db = digests(text_a), digests(text_b)
+    (pa, da), (pb, db) = _paragraph_digests(text_a), _paragraph_digests(text_b)
     shared = ({d for d in da if d is not None} & {d for d in db if d is not None})
     if not shared:
         return text_a, text_b
 
-    def keep(text: str, ds: list[int | None]) -> str:
-        return "\n\n".join(p for p, d in zip(text.split("\n\n"), ds, strict=True)
-                             if d not in shared)
+    def keep(paragraphs: list[str], ds: list[int | None]) -> str:
+        return "\n\n".join(p for p, d in zip(paragraphs, ds, strict=True) if d not in shared)
 
-    return keep(text_a, da), keep(text_b, db)
+    return keep(pa, da), keep(pb, db)
+
+
+def _paragraph_digests(text: str) -> tuple[list[str], list[int | None]]:
+    """The text's paragraphs and each one's ``_paragraph_digest`` (None when too short)."""
+    paragraphs = text.split("\n\n")
+    return paragraphs, [_paragraph_digest(fold_words(p)) for p in paragraphs]
 
 
 def _with_chars(info: ArticleInfo, chars: int) -> ArticleInfo:
