@@ -118,6 +118,24 @@ def test_a_long_verbatim_quote_joins_across_a_misattribution() -> None:
     assert _groups(quotes) == {frozenset({"q1", "q2"})}
 
 
+@pytest.mark.parametrize("denial", [
+    "we don't want to be the party for ferry owners in the northern islands",
+    "we never want to be the party for ferry owners in the northern islands",
+    "we dont want to be the party for ferry owners in the northern islands",
+])
+def test_a_rebuttal_that_echoes_the_words_it_denies_is_not_a_misattribution(
+        denial: str) -> None:
+    # One person's words and another's answer that negates them share most words: the
+    # same wording joins across two speakers only with the same polarity.
+    quotes = [_quote("q1", "a3", "we still want to be the party for ferry owners in the "
+                                 "northern islands", speaker="E-reid"),
+              _quote("q2", "a4", denial, speaker="E-brandt"),
+              _quote("q3", "a1", "we still want to be the party for ferry owners in the "
+                                 "northern islands", speaker=None)]
+    groups = _groups(quotes)
+    assert frozenset({"q2"}) in groups and frozenset({"q1", "q3"}) in groups
+
+
 def test_a_spokesperson_agrees_with_whom_the_title_names() -> None:
     # One article says the port authority said it, another names its spokesman; a person
     # the title does not name is still someone else.

@@ -89,6 +89,17 @@ INFERRED_DAY_SLACK = 3
 # when the articles name different speakers or infer different days.
 VERBATIM_WORDS = 8
 VERBATIM_OVERLAP = 0.8
+# ... unless one of the two negates and the other does not: a rebuttal echoes the words it
+# denies ("we will not close the harbour this winter" answering "we will close the harbour
+# this winter"), so the same wording is not the same utterance when the polarity differs.
+# These are whole words of the casefolded text: "t" is what \w+ leaves of "n't" ("don't" ->
+# "don", "t"), and the contractions stand without their apostrophe as some pages print them.
+# On statements-msrp-dev this parted the one verbatim pair of two named speakers that said
+# opposite things (bench/NOTES.md).
+NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "nobody", "nowhere",
+                       "neither", "nor", "cannot", "t", "dont", "doesnt", "didnt", "cant",
+                       "couldnt", "wont", "wouldnt", "isnt", "arent", "wasnt", "werent",
+                       "hasnt", "havent", "hadnt", "shouldnt", "aint"})
 
 _WORD = re.compile(r"\w+")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -135,6 +146,7 @@ class _Read:
     speaker: _Speaker | None
     day: str | None
     stated_day: str | None
+    negated: bool
 
     @classmethod
     def of(cls, q: Quote) -> _Read:
@@ -144,7 +156,7 @@ class _Read:
         day = q.said_on[:10] if q.said_on and _ISO_DAY.match(q.said_on) else None
         return cls(q, words, _content_words(words),
                    _Speaker(q.speaker, name, mention) if q.speaker or name else None, day,
-                   day if q.said_on_from in STATED else None)
+                   day if q.said_on_from in STATED else None, not words.isdisjoint(NEGATIONS))
 
 
 # ---------------------------------------------------------------- candidate pairs
@@ -327,7 +339,8 @@ def _days_agree(a: _Read, b: _Read, same_words: bool) -> bool:
 
 
 def _verbatim(a: _Read, b: _Read) -> bool:
-    return min(len(a.words), len(b.words)) >= VERBATIM_WORDS and \
+    """The same long wording, with the same polarity (see NEGATIONS)."""
+    return min(len(a.words), len(b.words)) >= VERBATIM_WORDS and a.negated == b.negated and \
         _jaccard(a.words, b.words) >= VERBATIM_OVERLAP
 
 
