@@ -5,6 +5,7 @@
     3. boilerplate           ``boilerplate.select`` keeps the article's lines (text dumps
                              only: HTML extracts and dataset text arrive clean)
     4. headline              a title-like line just above the body, or one printed twice
+                             (not in a list of titles), that shares words with the body
     5. repetition            a paragraph (or run of them) repeated in the page is kept once
     6. lead metadata         dateline, "(OUTLET)" openings, wire credits
     7. publication date      ``published``: header, HTML metadata, dateline, stamp, URL
@@ -43,6 +44,24 @@ STANDFIRST_WORDS = 16
 SENTENCE_WORDS = boilerplate.SENTENCE_WORDS
 # How many lines from the top a headline printed twice may be found in.
 TOP_LINES = 25
+# A headline says what its article is about: a title-like line with at least
+# HEADLINE_CONTENT_WORDS content words (not stopwords, numbers or words under three letters)
+# none of which the body's first BODY_WORDS words use is another story's title (a "most read"
+# list, a sidebar) or furniture ("These are external links..."). Chosen on the two dump
+# bundles' printed headlines against their HTML pages' titles (bench/NOTES.md): 2 words and
+# 500 body words rejected 1 of 143 agreeing titles and 45 of 106 differing ones.
+HEADLINE_CONTENT_WORDS = 2
+BODY_WORDS = 500
+# A line further up replaces a rejected headline: the one sharing most content words with
+# the body (at least HEADLINE_CONTENT_WORDS, and this share of its own: list items that
+# share one word with the article are passed over; the page's own headlines shared 0.33-1.0
+# on the dumps, the list items and captions left 0-0.25).
+HEADLINE_SHARE = 0.3
+# A title printed twice is a list's item when one copy stands in a run of this many short
+# title-like lines ("more videos", "latest"). On the dumps 3 and 4 also caught pages' own
+# headlines printed in a short "latest" box as well as above the body; 5 and 6 only
+# playlists and "most read" lists.
+HEADLINE_LIST_RUN = 5
 # An outlet line at the top of a dump (the header's tail) is a name of at most this many
 # words with no sentence punctuation.
 OUTLET_MAX_WORDS = 4
@@ -50,6 +69,10 @@ OUTLET_MAX_WORDS = 4
 READING_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?|мин)\.?\s*(?:read|reading|чтения)?$", re.I)
 TAGS = re.compile(r"^(?:tags?|topics?|keywords?)\s*:", re.I)
 SEPARATOR_START = re.compile(r"^[\W_]")
+# A clock time or a numeric date: a line holding one is a stamp line ("21:17 18.11.2019",
+# "05/10/2018 - Publicado por: ..."), never a headline.
+CLOCK_OR_DATE = re.compile(
+    r"(?<![\w.,:/])(?:\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?![\w.,:/]\d)")
 # A breadcrumb trail: "Blog > Health > Tips", "Home » Column »".
 BREADCRUMB = re.compile(r"[>»›](?:.*[>»›]|\s*$)")
 # "(MENAFN) NATO Secretary ..." - an outlet in brackets opening the body.
@@ -87,8 +110,8 @@ def clean(page: RawPage, settings: Settings) -> Article:
     meta_idx = {i for i, line in enumerate(lines)
                 if _is_metadata(line, outlet_line) and not (keep_dates and _dated(line))}
     if page.kind == "text":
-        body = [i for i in boilerplate.select(lines, boilerplate.stoplist_for(text))
-                if i not in meta_idx]
+        stoplist = boilerplate.stoplist_for(text)
+        body = [i for i in boilerplate.select(lines, stoplist) if i not in meta_idx]
         start = body[0] if body else 0  # where the page's date is looked for, as before
         # credits, bylines, contact and date lines inside the region are not the article's
         # text (dumps-scrapinghub: 24 of 27 such lines kept were not in the gold body;
@@ -97,7 +120,8 @@ def clean(page: RawPage, settings: Settings) -> Article:
     else:  # extracted HTML and dataset text arrive clean: the region search would trim them
         body = [i for i, line in enumerate(lines) if line.strip() and i not in meta_idx]
         start = body[0] if body else 0
-    printed = find_headline(lines, body) if page.kind == "text" else None
+        stoplist = frozenset()
+    printed = find_headline(lines, body, stoplist) if page.kind == "text" else None
     title = page.title or meta.title or printed
     paragraphs = _once([lines[i].strip() for i in body], printed)
     above = [x.strip() for x in lines[:body[0]] if x.strip()][-2:] if body else []
@@ -163,7 +187,7 @@ def _title_like(line: str) -> bool:
         return False
     ends_sentence = s.endswith(".") and not s.endswith("...")
     furniture = boilerplate.FURNITURE.search(s) or DATELINE.match(s + " –") or \
-        BREADCRUMB.search(s)
+        BREADCRUMB.search(s) or CLOCK_OR_DATE.search(s)
     return not ends_sentence and not furniture and not bylines.about_article(s)
 
 
@@ -173,19 +197,62 @@ def _widget(line: str) -> bool:
         boilerplate.FURNITURE.search(line) or BREADCRUMB.search(line))
 
 
-def find_headline(lines: list[str], body: list[int]) -> str | None:
-    """A line printed twice near the top, else the title-like line just above the body."""
+def find_headline(lines: list[str], body: list[int],
+                  stoplist: frozenset[str] = frozenset()) -> str | None:
+    """The page's printed headline: a line printed twice near the top, else the title-like
+    line just above the body; one that shares no word with the body is passed over for the
+    line above that shares most (``stoplist``: the page's stopwords)."""
     if not body:
         return None
     start = body[0]
     tops = [x.strip() for x in lines[:start] if x.strip()][-TOP_LINES:]
+    about = _content_words(" ".join(lines[i] for i in body), stoplist, BODY_WORDS)
+    twice, above = _printed_twice(tops), _just_above(tops)
+    # a title printed twice, once in a list of other stories' titles, is that list's item,
+    # unless it also stands just above the body; the list then runs down to the body, and
+    # the line just above it, when listed too, is the list's last item
+    listed = _listed(tops) if twice and twice != above else set()
+    if twice in listed:
+        twice, above = None, None if above in listed else above
+    found = [x for x in (twice, above) if x]
+    for x in found:
+        if _about(x, about, stoplist):
+            return x
+    return _sharing(tops, about, stoplist) if found else None
+
+
+def _listed(tops: list[str]) -> set[str]:
+    """Lines that stand in a run of HEADLINE_LIST_RUN or more short title-like lines: a list
+    of other stories' titles ("most read", "more videos")."""
+    short = [_title_like(x) and len(x.split()) < STANDFIRST_WORDS for x in tops]
+    out: set[str] = set()
+    i = 0
+    while i < len(tops):
+        j = i
+        while j < len(tops) and short[j]:
+            j += 1
+        if j - i >= HEADLINE_LIST_RUN:
+            out.update(tops[i:j])
+        i = max(j, i + 1)
+    return out
+
+
+def _printed_twice(tops: list[str]) -> str | None:
     keys = [boilerplate.key(x) for x in tops]
     for x, k in zip(tops, keys, strict=True):
         if keys.count(k) > 1 and _title_like(x):
             return x
-    above = [x for x in tops if not _is_metadata(x, None) and not _only_dateline(x)
-             and not bylines.about_article(x) and not _widget(x)]
-    window = above[-HEADLINE_WINDOW:]
+    return None
+
+
+def _candidates(tops: list[str]) -> list[str]:
+    """The lines above the body that may be its headline: no metadata, bylines, widgets."""
+    return [x for x in tops if not _is_metadata(x, None) and not _only_dateline(x)
+            and not bylines.about_article(x) and not _widget(x)]
+
+
+def _just_above(tops: list[str]) -> str | None:
+    window = _candidates(tops)[-HEADLINE_WINDOW:]
     for j in range(len(window) - 1, -1, -1):
         x = window[j]
         if _title_like(x):
@@ -197,6 +264,33 @@ def find_headline(lines: list[str], body: list[int]) -> str | None:
         if len(x.split()) >= HEADLINE_MIN_WORDS:
             return None  # a sentence or label stands between: the headline is not here
     return None
+
+
+def _content_words(text: str, stoplist: frozenset[str], limit: int | None = None) -> set[str]:
+    words = boilerplate.WORD.findall(text.lower())[:limit]
+    return {w for w in words if len(w) >= 3 and w not in stoplist and not w.isdigit()}
+
+
+def _about(line: str, about: set[str], stoplist: frozenset[str]) -> bool:
+    """Whether a headline may be the body's: it shares a content word with it, or has too
+    few content words to tell."""
+    own = _content_words(line, stoplist)
+    return len(own) < HEADLINE_CONTENT_WORDS or bool(own & about)
+
+
+def _sharing(tops: list[str], about: set[str], stoplist: frozenset[str]) -> str | None:
+    """The title-like line above the body that shares most content words with the body (at
+    least HEADLINE_CONTENT_WORDS, and HEADLINE_SHARE of its own); the nearest on a tie."""
+    best, best_score = None, (HEADLINE_CONTENT_WORDS - 1, 0.0)
+    for x in reversed(_candidates(tops)):
+        own = _content_words(x, stoplist)
+        if len(own) < HEADLINE_CONTENT_WORDS or not _title_like(x):
+            continue
+        shared = len(own & about)
+        score = (shared, shared / len(own))
+        if score[1] >= HEADLINE_SHARE and score > best_score:
+            best, best_score = x, score
+    return best
 
 
 def _once(paragraphs: list[str], title: str | None) -> list[str]:
