@@ -52,3 +52,27 @@ def test_what_is_kept_with_a_doc_is_the_docs_own() -> None:
     assert model.TIMEX_SPANS_KEY not in doc.user_data
     doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 3, 5, label="PERSON")]
     assert [e.label_ for e in model.entities_of(doc)] == ["ORG", "PERSON"]
+
+
+def test_paragraph_boundaries_mark_what_the_per_token_rule_marks() -> None:
+    """``model.paragraph_boundaries`` reads its candidates off arrays; the rule is the same as
+    asking every token: not whitespace, after a token whose text holds a line break."""
+    import pytest
+    from spacy.attrs import SENT_START
+
+    from storyline.analyze import model
+
+    nlp = spacy.blank("en")
+    texts = ["", "a", "\n", "a\n", "\nA b.", "Title\n\nBody text here.", " \n b",
+             "x \n\n y\n", "a\u2028b\u2029c", "a\r\nb", "a\tb\n\tc", "\n\n\n", "A.  \n  B.\n\nC",
+             "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("0*.txt")))]
+    for text in texts:
+        ours, each = model.paragraph_boundaries(nlp.make_doc(text)), nlp.make_doc(text)
+        for token in each[1:]:
+            if "\n" in each[token.i - 1].text_with_ws and not token.is_space:
+                token.is_sent_start = True
+        assert ours.to_array(SENT_START).tolist() == each.to_array(SENT_START).tolist(), text
+    parsed = spacy.blank("en")("One.\n\nTwo.")
+    parsed[0].dep_ = "ROOT"  # a Doc with a parse: spaCy refuses new boundaries, as before
+    with pytest.raises(ValueError):
+        model.paragraph_boundaries(parsed)
