@@ -118,3 +118,25 @@ def test_teasers_with_short_titles_between_them_are_a_list() -> None:
     for n, teaser in enumerate(TEASERS):
         lines += [f"Story {n}", teaser]
     assert kept(lines) == ARTICLE
+
+
+def test_a_headed_list_of_other_stories_inside_the_article_is_left_out() -> None:
+    titles = ["Ferry link to run every hour from spring",
+              "Why the old wharf keeps flooding?",
+              "Bakery wins the regional bread prize"]
+    lines = [ARTICLE[0], "More Great Harbour Stories", *titles, *ARTICLE[1:]]
+    got = kept(lines)
+    assert got == ARTICLE
+    assert boilerplate.headed_list_lines(lines) == {1, 2, 3, 4}
+
+
+def test_a_subheading_and_a_question_under_a_related_link_stay() -> None:
+    # "Related post: X" is one link, not a list's heading; and a bare "More" is a button
+    lines = [ARTICLE[0], "Related post: Pickled herring recipe", "WHAT THE REPAIRS COST",
+             "Who pays for the repairs, then?", *ARTICLE[1:]]
+    assert boilerplate.headed_list_lines(lines) == set()
+    assert boilerplate.headed_list_lines(["More", "Share this story", titles_line()]) == set()
+
+
+def titles_line() -> str:
+    return "Harbour quay closes for three weeks of repairs"

@@ -53,9 +53,9 @@ TOP_LINES = 25
 HEADLINE_CONTENT_WORDS = 2
 BODY_WORDS = 500
 # A line further up replaces a rejected headline: the one sharing most content words with
-# the body (at least HEADLINE_CONTENT_WORDS, and this share of its own: list items that
-# share one word with the article are passed over; the page's own headlines shared 0.33-1.0
-# on the dumps, the list items and captions left 0-0.25).
+# the body, at least this share of its own (list items that share a word with the article
+# are passed over: on the dumps the pages' own headlines shared 0.33-1.0 of their words, the
+# list items and captions around them 0-0.25).
 HEADLINE_SHARE = 0.3
 # A title printed twice is a list's item when one copy stands in a run of this many short
 # title-like lines ("more videos", "latest"). On the dumps 3 and 4 also caught pages' own
@@ -205,7 +205,11 @@ def find_headline(lines: list[str], body: list[int],
     if not body:
         return None
     start = body[0]
-    tops = [x.strip() for x in lines[:start] if x.strip()][-TOP_LINES:]
+    # a headed list of other stories above the body is no headline's place; a byline ends
+    # it (the page's headline under a list's last title)
+    in_lists = boilerplate.headed_list_lines(lines[:start], bylines.about_article)
+    tops = [x.strip() for i, x in enumerate(lines[:start])
+            if x.strip() and i not in in_lists][-TOP_LINES:]
     about = _content_words(" ".join(lines[i] for i in body), stoplist, BODY_WORDS)
     twice, above = _printed_twice(tops), _just_above(tops)
     # a title printed twice, once in a list of other stories' titles, is that list's item,
@@ -280,16 +284,15 @@ def _about(line: str, about: set[str], stoplist: frozenset[str]) -> bool:
 
 def _sharing(tops: list[str], about: set[str], stoplist: frozenset[str]) -> str | None:
     """The title-like line above the body that shares most content words with the body (at
-    least HEADLINE_CONTENT_WORDS, and HEADLINE_SHARE of its own); the nearest on a tie."""
-    best, best_score = None, (HEADLINE_CONTENT_WORDS - 1, 0.0)
+    least HEADLINE_SHARE of its own); the nearest to the body on a tie."""
+    best, best_shared = None, 0
     for x in reversed(_candidates(tops)):
         own = _content_words(x, stoplist)
         if len(own) < HEADLINE_CONTENT_WORDS or not _title_like(x):
             continue
         shared = len(own & about)
-        score = (shared, shared / len(own))
-        if score[1] >= HEADLINE_SHARE and score > best_score:
-            best, best_score = x, score
+        if shared >= HEADLINE_SHARE * len(own) and shared > best_shared:
+            best, best_shared = x, shared
     return best
 
 

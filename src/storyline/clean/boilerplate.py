@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Block", "blocks", "select", "stoplist_for"]
+__all__ = ["Block", "blocks", "headed_list_lines", "select", "stoplist_for"]
 
 # jusText's defaults (length_low=70, length_high=200, stopwords 0.30/0.32) were tuned on
 # HTML blocks; text-dump lines are whole paragraphs, so the long bound is lower. Calibrated
@@ -137,6 +138,18 @@ BIO_GAP = 6
 # An article prints its own date once above it. Without the year, relative times repeated
 # in a comment section ("2 days ago at 07:54 am") and table cells ("4") split articles.
 LIST_DATE = re.compile(r"\b(?:19|20)\d{2}\b")
+# A list of other stories under its heading ("More Great ... Stories", "Related news",
+# "Next Up In", "See also"): a short line (at most LIST_HEADING_WORDS words) opening with
+# one of these words ("More" with more words: alone it is a button), then LIST_ITEMS or
+# more short lines of LIST_ITEM_WORDS or more words that end no sentence (titles,
+# questions) and hold no furniture term. The heading and its items are not the article's.
+LIST_HEADING = re.compile(
+    r"^(?:more\s+\w+|related|recommended|popular|latest|trending|next up|read next|read also|"
+    r"also read|see also|you (?:may|might) also like|top stories|most (?:read|popular|viewed))"
+    r"\b", re.I)
+LIST_HEADING_WORDS = 6
+LIST_ITEMS = 2
+LIST_ITEM_WORDS = 3
 # What crossing a comment-section marker costs: no region spans the article and the readers'
 # comments below it.
 BARRIER_COST = 1e6
@@ -332,6 +345,34 @@ def _author_box_out(bs: list[Block], classes: list[str]) -> list[str]:
     return out
 
 
+def headed_list_lines(lines: list[str], stop: Callable[[str], bool] | None = None) -> set[int]:
+    """Indexes into ``lines`` of list headings and the titles under them (LIST_HEADING); a
+    line for which ``stop`` holds (a byline) ends a list."""
+    bs = blocks(lines, frozenset())  # the list rule reads no stopwords
+    return {bs[i].index for i in _headed_lists(bs, stop)}
+
+
+def _list_item(b: Block) -> bool:
+    """A story's title in a list: a short line of a few words that ends no sentence."""
+    return b.words >= LIST_ITEM_WORDS and b.chars < LENGTH_GOOD and not b.furniture and \
+        not b.text.endswith((".", ",", ";"))
+
+
+def _headed_lists(bs: list[Block], stop: Callable[[str], bool] | None = None) -> set[int]:
+    """Positions of list headings and the short title lines under them (see LIST_HEADING)."""
+    out: set[int] = set()
+    for i, b in enumerate(bs):
+        if b.words > LIST_HEADING_WORDS or not LIST_HEADING.match(b.text) or \
+                ":" in b.text.rstrip(":"):
+            continue
+        j = i + 1
+        while j < len(bs) and _list_item(bs[j]) and not (stop and stop(bs[j].text)):
+            j += 1
+        if j - i - 1 >= LIST_ITEMS:
+            out.update(range(i, j))
+    return out
+
+
 def _teasers_out(bs: list[Block], classes: list[str]) -> list[str]:
     """Teaser lines are furniture when TEASER_LINES or more of them stand together, with
     no good block between them: a list of them (see TEASER)."""
@@ -368,8 +409,12 @@ def select(lines: list[str], stoplist: frozenset[str]) -> list[int]:
     classes = in_runs(_author_box_out(bs, _teasers_out(bs, [label(b) for b in bs])))
     scores = [-BARRIER_COST if COMMENTS.match(b.text) or _list_stamp(b) else weight(b, c)
               for b, c in zip(bs, classes, strict=True)]
+    # a headed list of other stories is left out of the text, not of the region search: its
+    # lines keep the scores that separate the article from what the page prints around it
+    listed = _headed_lists(bs)
     kept: list[int] = []
     for start, end in regions(scores):
         start = head(classes, start, end)
-        kept.extend(bs[i].index for i in range(start, end) if classes[i] != "bad")
+        kept.extend(bs[i].index for i in range(start, end)
+                    if classes[i] != "bad" and i not in listed)
     return kept
