@@ -140,3 +140,8 @@ def test_a_subheading_and_a_question_under_a_related_link_stay() -> None:
 
 def titles_line() -> str:
     return "Harbour quay closes for three weeks of repairs"
+
+
+def test_a_sign_up_blurb_promising_no_spam_is_furniture() -> None:
+    assert label_of("No spam, we promise. You can unsubscribe at any time and we will never "
+                    "pass your details to anyone else without asking you first.") == "bad"

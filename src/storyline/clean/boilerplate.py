@@ -91,7 +91,7 @@ TIMESTAMP = re.compile(
 # furniture. Collected from jusText's and trafilatura's boilerplate heuristics.
 FURNITURE = re.compile(
     r"\b(?:copyright|all rights reserved|disclaimer|warranty|liability|terms of (?:use|service)"
-    r"|privacy policy|cookies?|subscribe|subscription|newsletter|sign (?:in|up)|log ?in"
+    r"|privacy policy|cookies?|(?:un)?subscribe|subscription|newsletter|spam|sign (?:in|up)|log ?in"
     r"|register|share (?:this|on)|follow us|advertisement|advertising|sponsored|comments?"
     r"|read more|continue reading|sharing options|send this (?:page|article|story)"
     r"|related (?:stories|articles|posts)"
