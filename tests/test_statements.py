@@ -155,6 +155,24 @@ def test_a_rewrite_that_changes_plurals_is_still_the_same_words() -> None:
     assert _groups(quotes) == {frozenset({"q1", "q2"})}
 
 
+def test_two_claims_do_not_chain_through_a_report_that_words_a_bit_of_each() -> None:
+    # q2 shares words with q1 (Jaccard 0.44) and with q3 (0.57); q1 and q3 share one word
+    # of nine: joined pair by pair all three would be one statement.
+    quotes = [_quote("q1", "a1", "ferry fares rise next winter for island residents"),
+              _quote("q2", "a3", "ferry fares rise next winter and the harbour closes early"),
+              _quote("q3", "a4", "the harbour closes early this winter")]
+    assert _groups(quotes) == {frozenset({"q1"}), frozenset({"q2", "q3"})}
+
+
+def test_a_copy_counts_with_its_original_when_reports_must_share_words() -> None:
+    # a2 is a copy of a1 that trims the quote: q2 and q3 share 3 of 9 content words, under
+    # ELSEWHERE_WORDS, but q1, in the copy's original, shares 4 of 9 with q3.
+    quotes = [_quote("q1", "a1", "ferry fares rise next winter for island residents"),
+              _quote("q2", "a2", "ferry fares rise for island residents"),
+              _quote("q3", "a3", "the harbour will close early this winter as ferry fares rise")]
+    assert _groups(quotes) == {frozenset({"q1", "q2", "q3"})}
+
+
 def test_inferred_days_a_few_apart_agree() -> None:
     quotes = [_quote("q1", "a3", "the harbour will stay open through winter",
                      said_on="2031-03-10", how="article date: present-tense cue"),
