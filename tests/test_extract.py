@@ -14,6 +14,7 @@ from storyline.clean.html import (
     find_published,
     plausible,
 )
+from storyline.settings import Settings
 
 HARBOUR = (FIXTURES / "inputs" / "harbour-closure.html").read_text(encoding="utf-8")
 NO_META = (FIXTURES / "html" / "no-metadata.html").read_text(encoding="utf-8")
@@ -282,3 +283,50 @@ def test_pruning_lists_not_as_expected_are_left_as_they_are(
     assert getattr(xpaths, module.PRUNE_XPATHS[0]) == ["not an expression"]
     monkeypatch.delattr(xpaths, "REGEXP_NS")
     module._plain_string_prunes.__wrapped__()  # no namespace: nothing changed, no error
+
+
+# Date strings in several languages' words and one no locale reads (UNREAD_DATE's kind).
+_DATE_STRINGS = ["5 de marzo de 2021", "3 марта 2020", "12 Ekim 2019", "2 février 2022",
+                 "March 4, 2021", "4 Qxzw 2021", "Di, 07.05.2019"]
+_COLD_DATES = (
+    "import sys\n"
+    "from htmldate.extractors import get_external_parser\n"
+    "print([str(get_external_parser().get_date_data(s)['date_obj']) for s in sys.argv[1:]])\n")
+
+
+def test_warming_the_date_parser_changes_no_date() -> None:
+    # dateparser compiles every locale's tables on the first string no locale reads;
+    # warm_date_parser does that up front. The dates of a fresh process that never warmed
+    # (the tables outlive a call) are the dates here after warming.
+    import subprocess
+    import sys
+
+    from htmldate.extractors import get_external_parser
+
+    from storyline.clean.html import warm_date_parser
+
+    cold = subprocess.run([sys.executable, "-c", _COLD_DATES, *_DATE_STRINGS],
+                          capture_output=True, text=True, check=True).stdout
+    assert "2021-03-05" in cold and "2019-10-12" in cold
+    warm_date_parser()
+    parser = get_external_parser()
+    assert cold == str([str(parser.get_date_data(s)["date_obj"]) for s in _DATE_STRINGS]) + "\n"
+
+
+def test_the_date_parser_is_warmed_before_the_first_html_page_only(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline import pipeline
+    from storyline.clean import html as module
+    from storyline.records import RawPage
+
+    calls: list[int] = []
+    monkeypatch.setattr(pipeline, "_WARMED", {"cleaning"})
+    monkeypatch.setattr(module, "warm_date_parser", lambda: calls.append(1))
+    text = RawPage(source="a.txt", source_id="a", kind="text",
+                   text="The harbour board met union leaders in Bergen on Monday.")
+    pipeline.process_page(text, settings)
+    assert calls == []  # a text-only run never loads htmldate's parser tables
+    page = RawPage(source="b.html", source_id="b", kind="html", html=HARBOUR)
+    pipeline.process_page(page, settings)
+    pipeline.process_page(page, settings)
+    assert calls == [1]

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from . import analyze
 from .analyze import model
-from .clean import clean, language
+from .clean import clean, html, language
 from .errors import PageError
 from .limits import page_limit
 from .records import Analysis, Article, Failure, RawPage, content_id
@@ -41,6 +41,8 @@ Cleaned = tuple[RawPage | Failure, str, Article | Failure | None]
 def process_page(page: RawPage, settings: Settings) -> Article | Failure:
     """Clean one page into an article; an unusable page becomes a Failure, never an error."""
     _warm_cleaning(settings)
+    if page.html:  # text pages never reach htmldate: a text-only run keeps its tables out
+        _warm_dates()
     try:
         with page_limit(settings, "cleaning"):
             return language.with_language(clean(page, settings))
@@ -58,6 +60,7 @@ def warm_up(settings: Settings) -> None:
     our own through cleaning and analysis: a worker pays it when it starts, with its
     siblings, rather than inside its first task."""
     _warm_cleaning(settings)
+    _warm_dates()  # a pool's workers clean whatever pages come: HTML ones too
     _warm_analysis(model.load(settings.model), settings)
 
 
@@ -73,6 +76,16 @@ def _warm_cleaning(settings: Settings) -> None:
             language.with_language(clean(page, settings))
         except Exception:  # noqa: BLE001 - warming only; a real page reports its own
             continue
+
+
+def _warm_dates() -> None:
+    """Once per process, before its first HTML page and outside every page's limits: the
+    date parser's tables of every locale (``html.warm_date_parser``), which the first date
+    string no locale reads would otherwise compile inside some page's time."""
+    if "dates" in _WARMED:
+        return
+    _WARMED.add("dates")
+    html.warm_date_parser()
 
 
 def _warm_analysis(nlp: Any, settings: Settings) -> None:
