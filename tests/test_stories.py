@@ -356,3 +356,59 @@ def test_the_same_pair_gains_from_a_rare_day_but_not_from_a_crowded_one() -> Non
     share = 2 / (2 + len(others))
     assert spread / crowded == pytest.approx(
         1 + stories.TIME_AGREEMENT_BONUS * (1 - stories.CROWD_DAMPING * share))
+
+
+def lang_art(key: str, text: str, language: str, day: str = "2020-05-04") -> Article:
+    return Article(id=key, source_id=key, source=key, text=text, published=day,
+                   language=language)
+
+
+def test_the_text_channel_drops_the_stop_words_of_the_pages_own_language() -> None:
+    es = lang_art("es", "La casa de la playa que vendieron los vecinos.", "es")
+    assert stories.text_keys(es) == ["casa", "playa", "vendieron", "vecinos"]
+    en = lang_art("en", "The house by the beach that the neighbours sold.", "en")
+    assert stories.text_keys(en) == stories.tokens(stories._full_text(en))
+    assert stories.stop_words("und") == stories.stop_words(None) == frozenset()
+    assert "que" in stories.stop_words("es") and "في" in stories.stop_words("ar")
+
+
+def test_a_capitalised_stop_word_of_the_pages_language_is_no_name() -> None:
+    text = "El presidente habló. Los vecinos de Tromsvik esperan."
+    assert stories._capitalised_names(text, "es") == ["Tromsvik"]
+    assert stories._capitalised_names(text) == ["El", "Los", "Tromsvik"]
+
+
+# Two pages alone in their language among pages of others: besides three common words
+# ("ilcesi geldi meydana") every word of each is its own; neither names anyone.
+_OWN_WORDS = " ".join(f"kelime{k}a" for k in range(60))
+_OTHER_WORDS = " ".join(f"kelime{k}b" for k in range(60))
+
+
+def test_a_few_common_words_do_not_make_two_pages_of_a_rare_language_alike(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    common = "ilcesi geldi meydana"
+    arts = [lang_art("t1", f"{_OWN_WORDS} {common}.", "tr"),
+            lang_art("t2", f"{_OTHER_WORDS} {common}.", "tr"),
+            *(lang_art(f"e{i}", t, "en") for i, t in enumerate(BREAD))]
+    assert not any({"t1", "t2"} <= set(s.articles)
+                   for s in assign_stories(MemoryCorpus(arts), [], [], settings))
+    feats = _features(arts)
+    t1, t2 = (k for k, a in enumerate(MemoryCorpus(arts).infos()) if a.id in ("t1", "t2"))
+    text = feats.channels[1][0]  # (entities, text) in name order
+    assert (text[t1] @ text[t2].T).toarray()[0, 0] < 0.15
+    # Rows of their shared words alone, as before: the three words made them one story.
+    monkeypatch.setattr(stories, "SHARED_WEIGHT", 1e-9)
+    assert any({"t1", "t2"} <= set(s.articles)
+               for s in assign_stories(MemoryCorpus(arts), [], [], settings))
+
+
+def test_reports_of_one_story_in_a_rare_language_still_join(settings: Settings) -> None:
+    one = ("Samsun Atakum ilcesinde sobadan zehirlenen iki cocuk hastaneye kaldirildi; "
+           "Atakum itfaiyesi evde karbonmonoksit olctu.")
+    two = ("Atakum ilcesinde sobadan zehirlenen iki cocuk Samsun hastanesine kaldirildi, "
+           "itfaiye karbonmonoksit buldu.")
+    arts = [lang_art("t1", one, "tr"), lang_art("t2", two, "tr"),
+            lang_art("t3", f"{_OWN_WORDS} ilcesi geldi meydana.", "tr"),
+            *(lang_art(f"e{i}", t, "en") for i, t in enumerate(BREAD))]
+    found = groups(assign_stories(MemoryCorpus(arts), [], [], settings))
+    assert frozenset({"t1", "t2"}) in found and frozenset({"t3"}) in found
