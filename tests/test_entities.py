@@ -129,3 +129,69 @@ def test_without_middle_drops_middle_initials_not_generations() -> None:
     assert names.without_middle("ned a tallow jr") == "ned tallow jr"  # father and son
     assert names.without_middle("ned tallow jr") == "ned tallow jr"
     assert names.without_middle("anna berg") == "anna berg"
+
+
+def _misread(nlp: Any, text: str, spans: list[tuple[str, str]]) -> list[Any]:
+    """The article's mentions where the model read each (words, label), in text order, as
+    one name."""
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    ents = []
+    start = 0
+    for words, label in spans:
+        start = text.index(words, start)
+        span = doc.char_span(start, start + len(words))
+        assert span is not None
+        ents.append(Span(doc, span.start, span.end, label=label))
+        start += len(words)
+    doc.ents = ents
+    return find_mentions(doc, Article(id="g1", source_id="g1", source="test", text=text))
+
+
+@pytest.mark.slow
+def test_a_verb_glued_to_a_surname_is_no_given_name(nlp: Any) -> None:
+    # A list heading opens with a participle the model reads as a given name: the surname
+    # is the article's Tomas Brenner, not a person called "Questioning Brenner".
+    text = ("Councillors questioned Tomas Brenner on Tuesday.\n\n"
+            "4. Questioning Brenner's judgment\n\nThe mayor said Brenner was wrong.")
+    mentions = _misread(nlp, text, [("Tomas Brenner", "PERSON"),
+                                    ("Questioning Brenner", "PERSON"), ("Brenner", "ORG")])
+    full = next(m for m in mentions if m.text == "Tomas Brenner")
+    assert not any("Questioning" in m.text for m in mentions)
+    assert [m.key for m in mentions if m.text == "Brenner"] == [full.key, full.key]
+
+
+@pytest.mark.slow
+def test_a_glued_word_before_a_word_no_one_is_called_leaves_no_person(nlp: Any) -> None:
+    # "Giving" opening a sentence before a club's name, and a headline's participle before
+    # a title: nobody in the article is called United or Sheriff.
+    text = ("Giving United a penalty was wrong.\n\n"
+            "Harbour Town Man Charged With Murdering Sheriff's Deputy In Raid\n\nHe denies it.")
+    mentions = _misread(nlp, text, [("Giving United", "PERSON"),
+                                    ("Murdering Sheriff", "PERSON")])
+    assert not [m for m in mentions if m.label == "PERSON"]
+
+
+@pytest.mark.slow
+def test_a_lower_case_word_glued_to_a_name_is_cut(nlp: Any) -> None:
+    # "rang Taylor" is Taylor, the article's Petra Taylor; "rookie Emil Halvorsen" is
+    # Emil Halvorsen (a given name follows the word); "bald eagles", all in lower case, is
+    # left as the model read it.
+    text = ("Petra Taylor was out. Dempsey picked up the phone and rang Taylor at noon. "
+            "The rookie Emil Halvorsen scored. They saw bald eagles.")
+    mentions = _misread(nlp, text, [("Petra Taylor", "PERSON"), ("rang Taylor", "PERSON"),
+                                    ("rookie Emil Halvorsen", "PERSON"),
+                                    ("bald eagles", "PERSON")])
+    texts = {m.text: m for m in mentions}
+    assert texts["Taylor"].key == texts["Petra Taylor"].key
+    assert "Emil Halvorsen" in texts and "bald eagles" in texts
+    assert not any(m.text.startswith(("rang", "rookie")) for m in mentions)
+
+
+@pytest.mark.slow
+def test_given_names_that_end_like_verb_forms_are_kept(nlp: Any) -> None:
+    text = "Jared Lindqvist said no. Ted Borg agreed. Kent Olsen left."
+    mentions = _misread(nlp, text, [("Jared Lindqvist", "PERSON"), ("Ted Borg", "PERSON"),
+                                    ("Kent Olsen", "PERSON")])
+    assert {m.text for m in mentions} == {"Jared Lindqvist", "Ted Borg", "Kent Olsen"}

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.attrs import LOWER
 from spacy.strings import get_string_id
@@ -28,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Article, Mention
 from ..text import fold_name
-from . import names
+from . import model, names
 from .model import entities_changed, entities_of, text_of, wikiner_labels
 
 # Entity labels that name someone or something: the named mentions this stage keeps (roles,
@@ -78,6 +79,9 @@ class _Name:
     end: int
     label: str
     key: str = ""
+    # A word before it was cut that no name holds ("Questioning Vindman's judgment"): kept
+    # only where the article names a person whose name ends so (``_glued_names_kept``).
+    glued: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,19 +177,118 @@ def _names(doc: Doc, article: Article) -> list[_Name]:
             continue
         start, end = ent.start, _extend_particles(doc, ent.end, ent.label_)
         end = _cut_at_break(doc, start, end)
-        while start < end - 1 and doc[start].is_punct:
-            start += 1
+        while start < end - 1 and (doc[start].is_punct or doc[start].lower_ in _POSSESSIVES):
+            start += 1  # "’s Haqqani": the possessive of the word before the name
+        glued = False
         if ent.label_ == "PERSON":
             while start < end - 1 and (names.is_title_word(doc[start].text)
                                        or doc[start].lower_ == "the"):
                 start += 1
+            while start < end - 1 and _glued_word(doc, start, end):
+                start += 1
+                glued = True
         end = _drop_possessive(doc, start, _cut_headline_verb(doc, start, end, ent.label_))
         if start < end and any(ch.isalpha() for ch in doc[start:end].text):
             if _headline_run(doc, start, end, ent.label_):
                 continue
-            found.append(_Name(start, end, _label(doc[start:end].text, ent.label_, article)))
+            found.append(_Name(start, end, _label(doc[start:end].text, ent.label_, article),
+                               glued=glued))
             last_end = end
-    return found
+    return _glued_names_kept(doc, found) if any(n.glued for n in found) else found
+
+
+def _glued_word(doc: Doc, i: int, end: int) -> bool:
+    """Whether token ``i``, opening a person's name that ends before ``end``, is a word no
+    name holds that the model read as part of it: a word in lower case before a capitalised
+    one ("rang Taylor"; name particles such as "von" and "de" and given names excepted), or
+    a verb's -ing or -ed form or a headline verb opening a sentence, a line or a headline,
+    where every word is capitalised ("Questioning Vindman's judgment", "Having Jackman
+    host", "Asked Putin whether")."""
+    tok = doc[i]
+    if tok.is_lower:  # a name written all in lower case is left as it is ("sarah palin")
+        return (tok.is_alpha and tok.lower_ not in names.NAME_PARTICLES
+                and not names.is_given_name(tok.lower_)
+                and any(t.text[:1].isupper() for t in doc[i + 1:end]))
+    if not tok.is_alpha or not (_verb_form(doc, tok.lower_) or names.is_inflected_verb(tok.text)):
+        return False
+    return _opens_sentence(doc, i) or _title_case_line(doc, i)
+
+
+# Shortest -ing or -ed form read as a verb's: "Jared" (jar + ed) and "Hamed" are given
+# names, as any such word of five letters may be; "Having", "Joining", "Suspended" are
+# longer. None of the 2,168 given names of the ``nicknames`` table is such a form.
+MIN_VERB_FORM_CHARS = 6
+_VERB_ENDINGS = ("ing", "ed")
+
+
+def _verb_form(doc: Doc, word: str) -> bool:
+    """Whether a lower-case word is an -ing or -ed form of a verb the pipeline's rule
+    lemmatizer knows ("questioning" -> question, "having" -> have, "stunning" -> stun):
+    the lemmatizer's exceptions table, or one of its rules giving a word of its verb index.
+    False for a pipeline without such a lemmatizer and for other languages than English,
+    whose verbs end otherwise."""
+    if len(word) < MIN_VERB_FORM_CHARS or not word.endswith(_VERB_ENDINGS) or doc.lang_ != "en":
+        return False
+    tables = _lemma_tables(doc)
+    if tables is None:
+        return False
+    index, exceptions, rules = tables
+    if word in exceptions:
+        return True
+    return any(word.endswith(old) and word[:len(word) - len(old)] + new in index
+               for old, new in rules if old in _VERB_ENDINGS)
+
+
+def _lemma_tables(doc: Doc) -> tuple[Any, Any, Any] | None:
+    """The verb index, exceptions and rules of the rule lemmatizer ``model`` took out of
+    ``doc``'s pipeline, or None where it has none."""
+    # model keeps the lemmatizer it took out by the vocabulary's id (``model.lemma_of``)
+    lemmatizer = model._LAZY_LEMMATIZERS.get(id(doc.vocab))
+    if lemmatizer is None or lemmatizer.vocab is not doc.vocab:
+        return None
+    lookups = lemmatizer.lookups
+    if not all(lookups.has_table(t) for t in ("lemma_index", "lemma_exc", "lemma_rules")):
+        return None
+    return (lookups.get_table("lemma_index").get("verb", ()),
+            lookups.get_table("lemma_exc").get("verb", {}),
+            lookups.get_table("lemma_rules").get("verb", ()))
+
+
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens a sentence or a line, after nothing but punctuation and
+    numbers there ("4. Questioning", a quote mark): where a word is capitalised whatever it
+    is."""
+    while not doc[i].is_sent_start and i > 0:
+        prev = doc[i - 1]
+        if "\n" in prev.text_with_ws:
+            return True
+        if not (prev.is_punct or prev.like_num):
+            return False
+        i -= 1
+    return True
+
+
+def _glued_names_kept(doc: Doc, found: list[_Name]) -> list[_Name]:
+    """The names, less those cut after a glued word (``_glued_word``) whose rest names
+    no one: kept where the rest ends a person's name the article writes in full
+    ("Questioning Vindman" is Vindman where the article names Alexander Vindman) or holds
+    a given name before a last word ("rookie Emil Bemstrom", "unbeaten Russian Alexander
+    Povetkin"); dropped otherwise ("Giving United" is no person called United, "Murdering
+    Sheriff" none called Sheriff, "a Grocery Store" none at all)."""
+    full = [_tokens(doc, n) for n in found if n.label == "PERSON" and not n.glued]
+    full = [t for t in full if _is_full(t)]
+    kept = []
+    for n in found:
+        if n.glued:
+            toks = _tokens(doc, n)
+            ends_one = any(len(t) > len(toks) and t[-len(toks):] == toks for t in full)
+            if not ends_one and not any(names.is_given_name(t) for t in toks[:-1]):
+                continue
+        kept.append(n)
+    return kept
+
+
+_POSSESSIVES = frozenset({"'s", "’s"})
 
 
 def _cut_headline_verb(doc: Doc, start: int, end: int, label: str) -> int:

@@ -219,6 +219,15 @@ def _nicknamer() -> NickNamer:
     return NickNamer()
 
 
+@functools.lru_cache(maxsize=NAME_KEY_CACHE)
+def is_given_name(word: str) -> bool:
+    """Whether a folded word is an English given name the ``nicknames`` package's table
+    lists, as a full name or as a short form ('emil', 'hugh', 'tim'); False for words it
+    does not list, which include most given names of other languages."""
+    namer = _nicknamer()
+    return bool(namer.nicknames_of(word) or namer.canonicals_of(word))
+
+
 def formal_given_names(given: str) -> frozenset[str]:
     """The full given names a short form of one stands for ('tim' -> {'timothy'}), read
     from the ``nicknames`` package's hand-curated table of English names and their
