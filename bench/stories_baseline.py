@@ -10,6 +10,9 @@ wide its plateau is). On ECB+ (two gold stories per topic: the seminal event and
 sibling incident of the same kind) storyline's precision, recall and F1 are also given on
 each half of the topics (tune: the 1st, 3rd, ... topic; check: the others), keeping a
 topic's two stories together so that mixing them counts.
+A bundle without gold stories (a random crawl, where nearly every page is its own story)
+gets its multi-article stories listed instead: each member's language and headline, to be
+read and judged (``--db`` with the store of its run.sh run).
 ``--analyse`` runs the spaCy stage first so entity mentions come from the analysis
 (otherwise the stage's capitalised-name fallback is used); ``--db`` reads articles and
 analyses from the store a ``../shared/eval/run.sh`` run wrote (one per bundle, in order),
@@ -144,6 +147,22 @@ def from_store(path: str, bundle: Path) -> tuple[list[Article], dict[str, Analys
     return arts, analyses, json.loads((bundle / "gold.json").read_text()).get("stories", [])
 
 
+def print_multi(name: str, arts: list[Article], analyses: dict[str, Analysis],
+                settings: Settings) -> None:
+    """The stories of more than one article, largest first: each member's language, day
+    and headline (else the start of its text)."""
+    links = dedup.find_duplicates(MemoryCorpus(arts), settings)
+    found = assign_stories(MemoryCorpus(arts, analyses), links, [], settings)
+    multi = sorted((s for s in found if len(s.articles) > 1), key=lambda s: -len(s.articles))
+    print(f"{name}: {len(arts)} docs, {len(found)} stories, {len(multi)} of several articles")
+    by_id = {a.id: a for a in arts}
+    for story in multi:
+        print(f"  story {story.id} ({len(story.articles)})")
+        for a in (by_id[k] for k in story.articles):
+            head = " ".join((a.title or a.text).split())[:80]
+            print(f"    {a.id[:8]} {a.language or '?':3s} {(a.published or '')[:10]:10s} {head}")
+
+
 def main(argv: list[str]) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("bundles", nargs="*", default=BUNDLES)
@@ -158,6 +177,9 @@ def main(argv: list[str]) -> None:
         else:
             arts, gold = load_articles(SHARED / name)
             analyses = analyse(arts, settings) if args.analyse else {}
+        if not gold:
+            print_multi(name, arts, analyses, settings)
+            continue
         sweep = baseline(arts, gold)
         best_t = max(sweep, key=lambda t: (sweep[t], -t))
         print(f"{name}: {len(arts)} docs, {len(gold)} gold stories")
