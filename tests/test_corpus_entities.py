@@ -264,14 +264,29 @@ def test_british_and_american_spellings_of_one_organisation_join() -> None:
     _, keys = merge_entities([
         m("c1", "the Halden Recovery Centre", "ORG", "ORG:halden recovery centre"),
         m("c2", "Halden Recovery Center", "ORG", "ORG:halden recovery center"),
-        m("c3", "the Halden Defence Programme", "ORG", "ORG:halden defence programme"),
-        m("c4", "Halden Defense Program", "ORG", "ORG:halden defense program"),
+        m("c3", "the Halden Organised Theatre Programme", "ORG",
+          "ORG:halden organised theatre programme"),
+        m("c4", "Halden Organized Theater Program", "ORG", "ORG:halden organized theater program"),
     ])
     centre, center = (keys[("c1", "ORG:halden recovery centre")],
                       keys[("c2", "ORG:halden recovery center")])
-    defence, defense = (keys[("c3", "ORG:halden defence programme")],
-                        keys[("c4", "ORG:halden defense program")])
-    assert centre == center and defence == defense and centre != defence
+    theatre, theater = (keys[("c3", "ORG:halden organised theatre programme")],
+                        keys[("c4", "ORG:halden organized theater program")])
+    assert centre == center and theatre == theater and centre != theatre
+
+
+def test_organisations_told_apart_by_their_spelling_stay_apart() -> None:
+    # -our/-or and -ence/-ense are the name itself: one country's Labour Party is not
+    # another's Labor Party, nor its Ministry of Defence another's Ministry of Defense.
+    entities, keys = merge_entities([
+        m("l1", "the Labour Party", "ORG", "ORG:labour party"),
+        m("l2", "the Labor Party", "ORG", "ORG:labor party"),
+        m("d1", "the Ministry of Defence", "ORG", "ORG:ministry of defence"),
+        m("d2", "the Ministry of Defense", "ORG", "ORG:ministry of defense"),
+    ])
+    assert keys[("l1", "ORG:labour party")] != keys[("l2", "ORG:labor party")]
+    assert keys[("d1", "ORG:ministry of defence")] != keys[("d2", "ORG:ministry of defense")]
+    assert len(entities) == 4
 
 
 def test_a_name_without_its_middle_initial_joins_the_one_fuller_not_a_generation() -> None:
@@ -372,3 +387,41 @@ def test_a_surname_that_is_also_a_unit_head_stays_a_person() -> None:
     # "Service" ends an agency's name and is a surname too (as Court, Board, Dean).
     entities, _ = merge_entities([m("h1", "Edwin Service", "PERSON", "PERSON:edwin service")])
     assert entities[0].type == "PERSON"
+
+
+def test_a_titled_surname_the_model_also_read_as_a_place_joins_its_sole_bearer() -> None:
+    # Mara Brellin named in full in many articles; two articles write "Brellin" alone, the
+    # model reading it there as a place more often than as a person, but each reads it as
+    # a person too and one gives it a title ("Governor Brellin"): a title is a person's.
+    singer = [m(f"s{k}", "Mara Brellin", "PERSON", "PERSON:mara brellin", 30 * j)
+              for k in range(3) for j in range(3)]
+    alone = [m("x1", "Governor Brellin", "TITLED", "PERSON:brellin", 0),
+             m("x1", "Brellin", "PERSON", "PERSON:brellin", 9),
+             m("x1", "Brellin", "GPE", "GPE:brellin", 40),
+             m("x2", "Brellin", "GPE", "GPE:brellin", 0),
+             m("x2", "Brellin", "GPE", "GPE:brellin", 30),
+             m("x2", "Brellin", "PERSON", "PERSON:brellin", 60)]
+    entities, keys = merge_entities(singer + alone)
+    mara = keys[("s0", "PERSON:mara brellin")]
+    assert keys[("x1", "PERSON:brellin")] == mara and keys[("x2", "GPE:brellin")] == mara
+    assert [e.type for e in entities] == ["PERSON"]
+
+
+def test_a_titled_surname_some_article_reads_only_as_a_place_stays_apart() -> None:
+    # As above, but a third article writes "Brellin" as the city alone: the word names a
+    # place there, and a title elsewhere does not make the city the person.
+    singer = [m(f"s{k}", "Mara Brellin", "PERSON", "PERSON:mara brellin", 30 * j)
+              for k in range(3) for j in range(3)]
+    alone = [m("x1", "Governor Brellin", "TITLED", "PERSON:brellin", 0),
+             m("x1", "Brellin", "PERSON", "PERSON:brellin", 9),
+             m("x1", "Brellin", "GPE", "GPE:brellin", 40),
+             m("c1", "Brellin", "GPE", "GPE:brellin", 0)]
+    _, keys = merge_entities(singer + alone)
+    mara = keys[("s0", "PERSON:mara brellin")]
+    assert keys[("x1", "PERSON:brellin")] != mara and keys[("c1", "GPE:brellin")] != mara
+    # Nor does an untitled word join so: the person readings alone prove no one.
+    untitled = [m("x1", "Brellin", "PERSON", "PERSON:brellin", 9),
+                m("x1", "Brellin", "GPE", "GPE:brellin", 40),
+                m("x1", "Brellin", "GPE", "GPE:brellin", 80)]
+    _, keys = merge_entities(singer + untitled)
+    assert keys[("x1", "GPE:brellin")] != keys[("s0", "PERSON:mara brellin")]

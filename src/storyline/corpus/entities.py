@@ -92,16 +92,17 @@ _UNIT_OF = frozenset({"of", "for"})
 # British word endings and their American spelling, for organisation names written both
 # ways ("Centre"/"Center", "Programme"/"Program"). Only whole-word endings after a stem of
 # three letters or more: both spellings of one name fold to one word, and a word that
-# merely ends so ("Florence") folds the same way on both sides.
+# merely ends so ("Metre") folds the same way on both sides. Only the endings no two
+# organisations are told apart by: -our/-or and -ence/-ense are left out, because the
+# spelling is the name there: Britain's Labour Party is not Australia's Labor Party, and
+# Britain's or Australia's Ministry of Defence is not the Ministry of Defense of a
+# country written the American way.
 _BRITISH_ENDINGS = (
     (re.compile(r"(?<=[a-z]{3})tre$"), "ter"),
     (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
-    (re.compile(r"(?<=[a-z]{3})ence$"), "ense"),
-    (re.compile(r"(?<=[a-z]{2})our$"), "or"),
     (re.compile(r"(?<=[a-z]{3})amme$"), "am"),
 )
-_BRITISH_TAILS = ("tre", "ise", "ised", "ises", "ising", "isation", "isations", "ence", "our",
-                  "amme")
+_BRITISH_TAILS = ("tre", "ise", "ised", "ises", "ising", "isation", "isations", "amme")
 # Most words of a place's name that open an organisation's ("Los Angeles" Angels).
 MAX_PLACE_WORDS = 3
 # What folding leaves of an apostrophe surname's first part: O'Brien, D'Arcy.
@@ -414,8 +415,9 @@ def _join_org_variants(named: list[_Cluster], uf: _UnionFind) -> None:
 
 def _spelling(word: str) -> str:
     """A folded word with its British spelling written the American way ('centre' ->
-    'center', 'recognised' -> 'recognized', 'defence' -> 'defense', 'labour' -> 'labor'),
-    so that the two spellings of one organisation's name compare equal."""
+    'center', 'recognised' -> 'recognized', 'programme' -> 'program'), so that the two
+    spellings of one organisation's name compare equal; 'labour' and 'defence' stay as
+    they are (``_BRITISH_ENDINGS``)."""
     if not word.endswith(_BRITISH_TAILS):
         return word
     for pattern, american in _BRITISH_ENDINGS:
@@ -515,6 +517,7 @@ def _join_short_forms(named: list[_Cluster], uf: _UnionFind,
     opening = {k.split()[0] for c in named if not _is_person(c) for k in c.full_keys()
                if len(k.split()) > 1}
     surnames = {surname for (_, surname) in in_article}
+    titled = _titled_everywhere(named, uf)
     for c in named:
         cores = _cores(c)
         if any(_surname(k) != k for k in cores):
@@ -523,8 +526,9 @@ def _join_short_forms(named: list[_Cluster], uf: _UnionFind,
             local = {uf.find(r) for k in cores for r in in_article.get((c.article, k), ())}
             if len(local) == 1:
                 _union_votes(uf, votes, local.pop(), c.ref)
-            elif not votes[uf.find(c.ref)]["PERSON"]:
-                _join_sole_bearer(c, by_part, surnames, opening, votes, uf)
+            elif not votes[uf.find(c.ref)]["PERSON"] or c.ref in titled:
+                _join_sole_bearer(c, by_part, surnames, opening, votes, uf,
+                                  place_readings=c.ref in titled)
             continue
         for k in cores:
             target = _dominant(by_part.get(k, Counter()), uf)
@@ -532,19 +536,44 @@ def _join_short_forms(named: list[_Cluster], uf: _UnionFind,
                 _union_votes(uf, votes, target, c.ref)
 
 
+def _titled_everywhere(named: list[_Cluster], uf: _UnionFind) -> set[tuple[str, str]]:
+    """The clusters of the one-word groups that are a person's wherever they are written,
+    however often the model also read the word as a place: every article writing the word
+    reads it as a person at least once, and some article gives it a person's title
+    ("Governor Quellmann"; a title is only ever a person's). A city named like a person
+    ("Houston") is written as the city alone in some article, and stays out."""
+    groups: dict[tuple[str, str], list[_Cluster]] = defaultdict(list)
+    for c in named:
+        groups[uf.find(c.ref)].append(c)
+    found: set[tuple[str, str]] = set()
+    for members in groups.values():
+        if any(len(k.split()) > 1 for c in members for k in c.full_keys()):
+            continue
+        if not any(c.titles for c in members if c.person_key):
+            continue
+        read_as_person = {c.article for c in members if c.person_key}
+        if all(c.article in read_as_person for c in members):
+            found.update(c.ref for c in members)
+    return found
+
+
 def _join_sole_bearer(c: _Cluster, by_part: dict[str, Counter[tuple[str, str]]],
                       surnames: set[str], opening: set[str],
-                      votes: dict[tuple[str, str], Counter[str]], uf: _UnionFind) -> None:
+                      votes: dict[tuple[str, str], Counter[str]], uf: _UnionFind,
+                      place_readings: bool = False) -> None:
     """Join a one-word group the model never read as a person ("Quellmann" read as an
     organisation in articles that never write "Dora") to the person whose name holds
     that word as its surname, when exactly one person in the corpus carries the word (as a
     surname or a first name), no longer name of something else opens with it, it is no
     known place, the model read the word mostly as something other than a place (a city
     named like a singer stays the city: "Houston" is not "Whitney Houston"), and the
-    model's person readings of that person outnumber its other readings of the word."""
+    model's person readings of that person outnumber its other readings of the word.
+    With ``place_readings`` (a group ``_titled_everywhere`` found a person's wherever it
+    is written) the model's place readings of the word do not keep it apart."""
     root = uf.find(c.ref)
     own = votes[root]
-    if own and max(own, key=lambda t: (own[t], t)) in ("GPE", "LOC", "FAC"):
+    if (own and max(own, key=lambda t: (own[t], t)) in ("GPE", "LOC", "FAC")
+            and not place_readings):
         return
     for k in _cores(c):
         if k in opening or names.is_known_place(k):
