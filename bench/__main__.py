@@ -50,7 +50,7 @@ from .corpus import (
 RESULTS = Path(__file__).resolve().parent / "results.json"
 # Articles for the throughput runs: 1k as the issue asks. --quick takes a quarter of the
 # full corpus's pages (the same pages and copies), sampled to its shape (bundles, cleaned
-# text lengths, share of copies: corpus.sample_like), which keeps it near 2 minutes on a
+# and raw lengths, share of copies: corpus.sample_like), which keeps it near 2 minutes on a
 # quiet 2-core machine; both are warm throughput (see WARMUP).
 FULL: dict[str, Any] = {"n": 1000, "memory": (1000, 20000)}
 QUICK: dict[str, Any] = {"n": 250, "memory": (1000, 3000)}

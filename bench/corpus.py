@@ -53,35 +53,58 @@ def sample_like(records: list[dict[str, Any]], bundles: list[str], n: int, full:
 
     The ``full`` corpus is every record once, then copies of the first ``full - len(records)``
     records. The sample keeps, per bundle, the same share of records and of copied
-    records, each picked evenly along the bundle's records sorted by ``sizes`` (each
-    record's cleaned text length: what spaCy and our stages read), and takes a copied
-    record's copies with it: the same pages, copies and order as the full run, a quarter of
-    them. A page's raw length is no guide to its text (an HTML page of 2k to 900k
-    characters holds 20 to 10k tokens; the logs correlate at 0.18), and sampling by it gave
-    --quick 19% fewer tokens per HTML page than the full corpus (bench/NOTES.md).
+    records, and takes a copied record's copies with it: the same pages, copies and order
+    as the full run, a quarter of them. Within each of those groups the pick is systematic
+    in two lengths (``_spread``): one record from each of equal bins along ``sizes`` (each
+    record's cleaned text length: what spaCy and our stages read), and within a bin the
+    record whose raw length (what cleaning parses) keeps the running totals of both lengths
+    closest to the bins' own. Ranking by raw length alone does not do: an HTML page of 2k
+    to 900k characters holds 20 to 10k tokens (the logs correlate at 0.18), and it gave
+    --quick 19% fewer tokens per HTML page than the full corpus; ranking by cleaned length
+    alone left the sample's raw characters at 0.885 of a quarter of the full corpus's
+    (bench/NOTES.md). Deterministic: the same records give the same pages.
     """
     if n >= full or not bundles:
         return list(range(full))
     scale = n / full
     copied = set(range(max(full - len(records), 0)))
+    raws = [len(r.get("html") or r.get("text") or "") for r in records]
     chosen: list[int] = []
     for bundle in sorted(set(bundles)):
         members = [i for i, b in enumerate(bundles) if b == bundle]
         with_copy = [i for i in members if i in copied]
         without = [i for i in members if i not in copied]
-        picked = _evenly(sizes, with_copy, round(scale * len(with_copy)))
+        picked = _spread(sizes, raws, with_copy, round(scale * len(with_copy)))
         chosen += picked + [i + len(records) for i in picked]
-        chosen += _evenly(sizes, without, round(scale * len(members)) -
+        chosen += _spread(sizes, raws, without, round(scale * len(members)) -
                           round(scale * len(with_copy)))
     return sorted(chosen)
 
 
-def _evenly(sizes: list[int], members: list[int], k: int) -> list[int]:
-    """``k`` of ``members`` spread evenly along their size order (a systematic sample)."""
+def _spread(sizes: list[int], raws: list[int], members: list[int], k: int) -> list[int]:
+    """``k`` of ``members``: one from each of ``k`` equal bins along their ``sizes``, and in
+    a bin the member that brings the running totals of ``sizes`` and ``raws`` closest to
+    the sums of the bins' means so far (each total's gap in units of its overall mean, the
+    two gaps added; ties to the lower index)."""
     if k <= 0 or not members:
         return []
     ranked = sorted(members, key=lambda i: (sizes[i], i))
-    return [ranked[int((j + 0.5) * len(ranked) / k)] for j in range(min(k, len(ranked)))]
+    k = min(k, len(ranked))
+    unit_size = max(sum(sizes[i] for i in ranked) / len(ranked), 1.0)
+    unit_raw = max(sum(raws[i] for i in ranked) / len(ranked), 1.0)
+    picked: list[int] = []
+    got_size = got_raw = 0
+    want_size = want_raw = 0.0
+    for j in range(k):
+        in_bin = ranked[j * len(ranked) // k:(j + 1) * len(ranked) // k]
+        want_size += sum(sizes[i] for i in in_bin) / len(in_bin)
+        want_raw += sum(raws[i] for i in in_bin) / len(in_bin)
+        best = min(in_bin, key=lambda i: (abs(got_size + sizes[i] - want_size) / unit_size
+                                          + abs(got_raw + raws[i] - want_raw) / unit_raw, i))
+        picked.append(best)
+        got_size += sizes[best]
+        got_raw += raws[best]
+    return picked
 
 
 def cleaned_sizes(records: list[dict[str, Any]]) -> list[int]:
