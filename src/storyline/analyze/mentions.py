@@ -270,19 +270,20 @@ def _opens_sentence(doc: Doc, i: int) -> bool:
 
 def _glued_names_kept(doc: Doc, found: list[_Name]) -> list[_Name]:
     """The names, less those cut after a glued word (``_glued_word``) whose rest names
-    no one: kept where the rest ends a person's name the article writes in full
-    ("Questioning Vindman" is Vindman where the article names Alexander Vindman) or holds
-    a given name before a last word ("rookie Emil Bemstrom", "unbeaten Russian Alexander
-    Povetkin"); dropped otherwise ("Giving United" is no person called United, "Murdering
-    Sheriff" none called Sheriff, "a Grocery Store" none at all)."""
+    no one: kept where the rest ends the name of one person the article writes in full
+    ("Questioning Vindman" is Vindman where the article names Alexander Vindman, as
+    ``_person_key`` joins a surname) or holds a given name before its last word ("rookie
+    Emil Bemstrom", "unbeaten Russian Alexander Povetkin"); dropped otherwise ("Giving
+    United" is no person called United, "Murdering Sheriff" none called Sheriff, "a
+    Grocery Store" none at all)."""
     full = [_tokens(doc, n) for n in found if n.label == "PERSON" and not n.glued]
     full = [t for t in full if _is_full(t)]
     kept = []
     for n in found:
         if n.glued:
             toks = _tokens(doc, n)
-            ends_one = any(len(t) > len(toks) and t[-len(toks):] == toks for t in full)
-            if not ends_one and not any(names.is_given_name(t) for t in toks[:-1]):
+            owners = {tuple(t) for t in full if len(t) > len(toks) and t[-len(toks):] == toks}
+            if len(owners) != 1 and not any(names.is_given_name(t) for t in toks[:-1]):
                 continue
         kept.append(n)
     return kept
