@@ -73,3 +73,12 @@ def test_calendar_day_is_none_for_numbers_that_name_no_day() -> None:
     assert calendar_day(2023, 2, 29) is None
     assert calendar_day(2024, 13, 1) is None
     assert calendar_day(2024, 4, 31) is None
+
+
+def test_words_keep_the_vowel_signs_of_indic_and_thai_scripts() -> None:
+    # Class-0 marks are part of a word's spelling: split at them, every Hindi text would
+    # share the same one-letter fragments and look alike to dedup and stories.
+    assert text.words("जनवरी में लगातार") == ["जनवरी", "में", "लगातार"]
+    assert text.words("ภาษาไทย สวัสดี") == ["ภาษาไทย", "สวัสดี"]
+    # Accents still fold away, and an underscore still splits words outside ASCII too.
+    assert text.words("Zelénskyy’s a_b") == ["zelenskyy’s", "a", "b"]

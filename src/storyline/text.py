@@ -72,6 +72,23 @@ _POSSESSIVE_S = re.compile(r"'s\b")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
+def _mark_class() -> str:
+    """The combining marks of the Basic Multilingual Plane as a character class body.
+
+    ``strip_marks`` drops the marks that attach an accent (combining class above 0); the
+    vowel signs of Indic scripts, Thai and others are class-0 marks that are part of the
+    letter's spelling, and ``\\w`` matches none of them, so without this class "जनवरी"
+    would read as the fragment "जनवर" and every Hindi text would look alike.
+    """
+    marks = [c for c in map(chr, range(0x300, 0x10000)) if unicodedata.category(c)[0] == "M"]
+    return "".join(re.escape(c) for c in marks)
+
+
+# ``_WORD`` for text outside ASCII, where a word may hold the marks of its script; the text
+# it reads has its underscores made spaces, as ``_WORD`` splits words at them.
+_WORD_ANY_SCRIPT = re.compile(rf"[\w{_mark_class()}]+(?:['’-][\w{_mark_class()}]+)*")
+
+
 def strip_marks(text: str) -> str:
     """``text`` without combining marks (the accents NFKD splits off a letter).
 
@@ -106,7 +123,10 @@ def fold_words(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Every word of ``text``, case-folded and without diacritics; the unit of shingles."""
-    return _WORD.findall(strip_marks(unicodedata.normalize("NFKD", text.casefold())))
+    folded = strip_marks(unicodedata.normalize("NFKD", text.casefold()))
+    if folded.isascii():
+        return _WORD.findall(folded)
+    return _WORD_ANY_SCRIPT.findall(folded.replace("_", " "))
 
 
 def tokens(text: str) -> list[str]:
