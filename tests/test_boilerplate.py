@@ -145,3 +145,89 @@ def titles_line() -> str:
 def test_a_sign_up_blurb_promising_no_spam_is_furniture() -> None:
     assert label_of("No spam, we promise. You can unsubscribe at any time and we will never "
                     "pass your details to anyone else without asking you first.") == "bad"
+
+
+def test_signed_and_timed_replies_do_not_outscore_the_post_above_them() -> None:
+    post = ("Every quarter we open a thread where readers can ask about our harbour reports, "
+            "and we answer as many of the questions as we can in the comments below it.")
+    replies = [
+        "Comments",
+        "Maren Holt on March 3, 2019 at 4:47 pm said:",
+        *ARTICLE,
+        "Per Lunde on March 4, 2019 at 9:12 am said:",
+        *[p.replace("Tromsvik", "Nordvik") for p in ARTICLE],
+    ]
+    assert kept(["Open thread", post, *replies]) == [post]
+
+
+def test_a_page_of_replies_only_keeps_them() -> None:
+    lines = ["Forum", "Maren Holt on March 3, 2019 at 4:47 pm said:", *ARTICLE]
+    assert kept(lines) == ARTICLE
+
+
+def test_the_articles_quoted_speaker_is_no_reply() -> None:
+    said = "Harbour master Ingrid Solheim said:"
+    lines = ["Quay to close for repairs", ARTICLE[0], said, *ARTICLE[1:]]
+    # an undated "said:" is a barrier, but the text below it stays in the search
+    assert kept(lines)[-2:] == ARTICLE[1:]
+
+
+def test_a_sites_disclaimers_do_not_outscore_its_article() -> None:
+    disclaimers = [
+        "The material provided on this website, including the guides and all other content, "
+        "was written for readers in Norway and the rules in your country may be different.",
+        "Results vary depending on the starting point, goals and effort of each person who "
+        "follows the plans, and the stories featured may not be typical of what you can expect.",
+        "Ferry Guide and the Ferry Guide logo are registered trademarks of Ferry Guide AS in "
+        "Norway and other countries, and other names are trademarks of their owners.",
+    ]
+    lines = ["Quay to close for repairs", *ARTICLE[:2], "Menu", "Home", "Contact",
+             "Newsletter", *disclaimers]
+    assert kept(lines) == ARTICLE[:2]
+
+
+def test_japanese_sentences_ending_in_a_full_stop_are_prose() -> None:
+    assert boilerplate.TERMINAL.search("これが非常に困ったもの。")
+    assert boilerplate.TERMINAL.search("「その他」を開く」")
+    assert not boilerplate.TERMINAL.search("新着記事")
+
+
+def test_replies_under_a_comment_count_and_a_posting_time_are_not_the_article() -> None:
+    long_reply = " ".join(ARTICLE)
+    lines = ["Quay to close for repairs", *ARTICLE[:2], "[ 12 comments ]", "Top Rated Comments",
+             "harbourfan", "2 days ago at 07:52 am", long_reply, "Rating: 3 Votes",
+             "quaywatcher", "2 days ago at 08:10 am", long_reply.replace("Tromsvik", "Nordvik")]
+    assert kept(lines) == ARTICLE[:2]
+
+
+def test_a_comment_count_under_the_headline_keeps_the_article() -> None:
+    teaser = ("Our harbour desk follows the ports of the north coast, with news from the quays, "
+              "the ferries and the fishing fleets every day of the week.")
+    lines = [teaser, "Quay to close for repairs", "By Kari Nord", "19 Comments", *ARTICLE]
+    assert kept(lines)[-3:] == ARTICLE
+
+
+def test_zero_width_spaces_between_paragraphs_are_empty_lines() -> None:
+    short = ["The quay will reopen in the spring.", "Boats will land at the south basin."]
+    gaps = [ARTICLE[0], "\u200b", short[0], "\u200b", short[1], "\u200b", ARTICLE[1],
+            ARTICLE[2]]
+    assert kept(["Quay to close for repairs", *gaps]) == [x for x in gaps if x != "\u200b"]
+
+
+def test_titles_glued_to_their_summaries_are_a_list_of_other_stories() -> None:
+    glued = [
+        "Ferry Link To Run Every Hour From SpringThe government said on Monday that the ferry "
+        "between the two islands will run every hour from March, after years of complaints.",
+        "Bakery Wins Regional Bread Prize For Rye LoafA bakery in the old town won the prize for "
+        "a rye loaf that its owners say follows a recipe handed down through the family.",
+        "Is The Old Wharf Safe?Firefighters spent the night at a warehouse by the old wharf, "
+        "where a blaze that started in the roof spread to two of the neighbouring buildings.",
+    ]
+    assert kept(["Latest Headlines", *glued, "News", "Weather", "Sport",
+                 "Quay to close for repairs", *ARTICLE]) == ARTICLE
+
+
+def test_one_paragraph_opening_with_a_brand_name_stays() -> None:
+    brand = ("Harbour Office PlayStation nights are held in the old canteen, where the staff "
+             "meet once a month to play and to talk about the week on the quays.")
+    assert kept(["Quay to close for repairs", *ARTICLE, brand]) == [*ARTICLE, brand]

@@ -64,8 +64,10 @@ HANGUL_PARTICLES = frozenset("은는이가을를에의도로와과서고며다")
 # Share of CJK characters above which a line is measured in characters, not words.
 CJK_SHARE = 0.3
 # A sentence ends in . ! ? … : (possibly inside closing quotes or brackets); a title does
-# not, nor does a list line ending in a counter "(185)".
-TERMINAL = re.compile(r"(?:[.!?…:;][\"”’»)\]]*|[\"”’»])$")
+# not, nor does a list line ending in a counter "(185)". Chinese and Japanese end theirs in
+# full-width marks (。！？, closing 」』）): without them every short Japanese sentence read as
+# a title, and runs of them as a menu.
+TERMINAL = re.compile(r"(?:[.!?…:;。！？．][\"”’»)\]」』）]*|[\"”’»」』])$")
 # A hard-wrapped prose line stops mid-sentence: on a lowercase word or a comma.
 WRAPPED = re.compile(r"(?:[a-zà-ÿ]{2}|,)$")
 # Runs of this many non-prose lines in a row are menus or link lists, never subheadings.
@@ -74,10 +76,25 @@ LIST_RUN = 3
 # The start of a comment section or reader-response list: from here on the page holds
 # readers' prose, which reads like an article but is not one.
 COMMENTS = re.compile(
-    r"^(?:\d+\s+(?:comments?|responses?|replies|thoughts)\b|(?:leave a|post a|add a|write a)"
-    r" (?:reply|comment)|comments?\s*(?:\(\d+\))?:?$|reader comments|join the (?:discussion|"
-    r"conversation)|.{1,60}\s(?:says|said|wrote|commented)\s*:$)", re.I)
+    r"^(?:[\[(]?\s*\d+\s+(?:comments?|responses?|replies|thoughts)\b"
+    r"|(?:leave a|post a|add a|write a) (?:reply|comment)|comments?\s*(?:\(\d+\))?:?$"
+    r"|reader comments|join the (?:discussion|conversation)"
+    r"|.{1,60}\s(?:says|said|wrote|commented)\s*:$)", re.I)
+# A reader's comment under its writer's name and the time it was posted ("Milan Griffes on
+# September 12, 2018 at 4:47 pm said:", "Jane - 2 May 2019 wrote:"). Everything below the first
+# one is the readers' (see readers_below).
+COMMENT_BY = re.compile(r"^.{1,60}\s(?:says|said|wrote|commented)\s*:$", re.I)
+COMMENT_TIME = re.compile(r"\b(?:(?:19|20)\d{2}|\d{1,2}:\d{2})\b")
+# A comment-section marker ("Comments", "[ 167 comments ]") opens the readers' part when a
+# line stamped with a clock time ("2 days ago at 07:52 am") follows within this many
+# blocks (the first comment's name and time); a count of comments under a headline is
+# followed by the article instead.
+CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+COMMENT_REACH = 4
 WORD = re.compile(r"\w+", re.UNICODE)
+# Characters that print nothing and that str.strip() keeps: a line of only these (a blog
+# editor's zero-width space between paragraphs) is an empty line, not a block of furniture.
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 # Lines that are only dates, times, counters or separators ("11:57 03.09.2025",
 # "November 20, 2019", "19 comments", "|").
 TIMESTAMP = re.compile(
@@ -88,7 +105,9 @@ TIMESTAMP = re.compile(
     re.I)
 # Generic web furniture: legal text, sharing, sign-up and comment widgets, ads, reading
 # time. Words, not site strings; two hits (or one in a short line) mark a block as
-# furniture. Collected from jusText's and trafilatura's boilerplate heuristics.
+# furniture. Collected from jusText's and trafilatura's boilerplate heuristics, and the
+# wording of sites' disclaimers ("the information on this website", "results may vary",
+# "not intended to diagnose", "consult your physician", "... are trademarks of ...").
 FURNITURE = re.compile(
     r"\b(?:copyright|all rights reserved|disclaimer|warranty|liability|terms of (?:use|service)"
     r"|privacy policy|cookies?|(?:un)?subscribe|subscription|newsletter|spam|sign (?:in|up)|log ?in"
@@ -97,7 +116,9 @@ FURNITURE = re.compile(
     r"|related (?:stories|articles|posts)"
     r"|most (?:popular|read|viewed)|min(?:ute)? read"
     r"|tags?:|click here|download (?:the )?app|javascript|browser|trending|recommended"
-    r"|registered trademarks?|intellectual property|informational purposes|medical advice"
+    r"|registered trademarks?|trademarks? of|intellectual property|informational purposes"
+    r"|medical advice|(?:on|of|to|use) (?:this|our) (?:web ?)?site|not (?:been )?(?:intended"
+    r"|evaluated)|results (?:may )?vary|consult (?:your|a) (?:physician|doctor)"
     r"|affiliate (?:commission|links?)|terms and conditions)\b",
     re.I)
 
@@ -122,6 +143,17 @@ FURNITURE_MANY = 3
 # has paragraphs between its ellipses and stays.
 TEASER = re.compile(r"[\w\"”’'?!,](?:\.\.\.|…)$")
 TEASER_LINES = 2
+# A story's title glued to the first words of its summary, as a list of other stories loses
+# its markup ("Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's championship run was..."):
+# two or more capitalised words (short lower-case ones between), then a lower-case run of
+# three letters, three digits or a closing mark straight against a capitalised word (or
+# the article "A"). Three letters, as
+# brand names glue two ("MacBook", "AirPods", "YouTube"). GLUED_LINES or more together, no
+# good block between, are a list; one such line inside an article is left alone.
+GLUED_TITLE = re.compile(r"^(?:(?:[‘“\"'(]?[A-Z0-9][\w'’.,:;&$%?!)-]*|[a-z]{1,3})\s+){2,}"
+                         r"[A-Z0-9][\w'’.,&-]*?(?:[a-z]{3}|\d{3}|[a-z0-9][?!.'’”)])"
+                         r"(?=[A-Z][a-z]|A\s)")
+GLUED_LINES = 3
 # An author's box: "About Jane Roe", "Über Moritz Roe", "Sobre Carlos Roe" (a person's name
 # of two or three words), then the writer's biography of at most BIO_BLOCKS paragraphs:
 # they are no part of the article. Only when the next BIO_GAP blocks after the bio hold no
@@ -220,7 +252,7 @@ def blocks(lines: list[str], stoplist: frozenset[str]) -> list[Block]:
     out = []
     for i, line in enumerate(lines):
         text = line.strip()
-        if not text:
+        if not text or not text.strip(INVISIBLE):
             continue
         k = keys[i] if text == line else key(text)  # most lines have no outer spaces
         n_words, density, length = measure(text, stoplist)
@@ -272,8 +304,8 @@ def label(b: Block) -> str:
 
 def weight(b: Block, cls: str) -> float:
     """The block's contribution to a region's score, in prose words."""
-    if cls == "good":
-        return float(b.words)
+    if cls == "good":  # each furniture term takes FURNITURE_WORDS words off, down to "near"
+        return max(float(b.words - FURNITURE_WORDS * b.furniture_hits), NEAR_WEIGHT * b.words)
     if cls == "near":
         return NEAR_WEIGHT * b.words
     if cls == "short":
@@ -305,6 +337,25 @@ def regions(scores: list[float]) -> list[tuple[int, int]]:
         if val >= SECOND_REGION_SHARE * top:
             found.append((s, e))
     return sorted(found)
+
+
+def readers_below(bs: list[Block], classes: list[str]) -> int:
+    """Where the readers' comments start: the first dated comment header (COMMENT_BY with a
+    year or clock time), or comment marker with a clock-stamped line within COMMENT_REACH
+    blocks below it, when some good block stands above it; else the page's end.
+
+    The barrier at a comment marker keeps a region from spanning the article and the
+    comments, but a thread of long replies can still outscore a short post above it (a
+    blog's 73-word open-thread note lost to its 300 words of answers); a comment signed and
+    timed is never the article's, so no region is looked for below it. With no good block
+    above (a forum thread, a page that is all replies) the whole page stays in the search.
+    """
+    for i, b in enumerate(bs):
+        signed = COMMENT_BY.match(b.text) and COMMENT_TIME.search(b.text)
+        if signed or (COMMENTS.match(b.text) and any(
+                x.stamp and CLOCK.search(x.text) for x in bs[i + 1:i + 1 + COMMENT_REACH])):
+            return i if "good" in classes[:i] else len(bs)
+    return len(bs)
 
 
 def in_runs(classes: list[str]) -> list[str]:
@@ -375,16 +426,25 @@ def _headed_lists(bs: list[Block], stop: Callable[[str], bool] | None = None) ->
 
 def _teasers_out(bs: list[Block], classes: list[str]) -> list[str]:
     """Teaser lines are furniture when TEASER_LINES or more of them stand together, with
-    no good block between them: a list of them (see TEASER)."""
+    no good block between them: a list of them (see TEASER); so are GLUED_LINES or more
+    titles glued to their summaries (see GLUED_TITLE)."""
     teasers = [i for i, b in enumerate(bs) if b.words >= SENTENCE_WORDS and TEASER.search(b.text)]
-    out = list(classes)
+    glued = [i for i, b in enumerate(bs) if b.words >= SENTENCE_WORDS and GLUED_TITLE.match(b.text)]
+    return _listed_out(classes, glued, GLUED_LINES, _listed_out(classes, teasers, TEASER_LINES))
+
+
+def _listed_out(classes: list[str], items: list[int], least: int,
+                out: list[str] | None = None) -> list[str]:
+    """``out`` (a copy of ``classes``) with ``items`` marked bad where ``least`` or more of
+    them stand together with no good block between them."""
+    out = list(classes) if out is None else out
     group: list[int] = []
-    for i in [*teasers, -1]:
+    for i in [*items, -1]:
         between = range(group[-1] + 1, i) if group and i >= 0 else None
         if between is not None and all(classes[k] != "good" for k in between):
             group.append(i)
             continue
-        if len(group) >= TEASER_LINES:
+        if len(group) >= least:
             for k in group:
                 out[k] = "bad"
         group = [i]
@@ -413,7 +473,7 @@ def select(lines: list[str], stoplist: frozenset[str]) -> list[int]:
     # lines keep the scores that separate the article from what the page prints around it
     listed = _headed_lists(bs)
     kept: list[int] = []
-    for start, end in regions(scores):
+    for start, end in regions(scores[:readers_below(bs, classes)]):
         start = head(classes, start, end)
         kept.extend(bs[i].index for i in range(start, end)
                     if classes[i] != "bad" and i not in listed)
