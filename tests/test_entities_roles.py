@@ -113,3 +113,12 @@ def test_a_place_of_several_words_is_no_surname_of_a_misread_person(nlp: Any) ->
     found = find_mentions(nlp(text), _article("a8", text))
     [place] = [m for m in found if m.text == "North America"]
     assert not place.key.startswith("PERSON:")
+
+
+@pytest.mark.slow
+def test_a_generic_role_a_common_noun_qualifies_is_another_office(nlp: Any) -> None:
+    # "the fire chief said": not the article's main subject speaking, whatever it heads.
+    text = ("Church fire. Maria Jensen's home church burned on Sunday. Jensen said she was "
+            "shocked. The fire chief said an investigation was under way.")
+    roles = _roles(nlp, "a8", text)
+    assert not roles["The fire chief"].key.startswith("PERSON:")

@@ -94,6 +94,9 @@ class _Role:
     key: str
     former: bool = False
     subject: bool = False  # its head is a clause's subject ("the Dutch leader said")
+    # A common noun right before its generic head ("the fire chief", "the police chief"):
+    # another office than whatever the article's main subject heads.
+    office: bool = False
 
 
 @dataclass(slots=True)
@@ -575,8 +578,10 @@ def _describe(span: Span) -> _Role:
             heads.add(w)
     former = any(t.lower_ in {"former", "ex", "then"} for t in span)
     subject = any(t.dep_ in SUBJECT_DEPS for t in span if t.lower_ in heads)
+    office = any(w in names.GENERIC_HEADS and w in heads and span[n - 1].pos_ == "NOUN"
+                 and not span[n - 1].ent_type_ for n, w in enumerate(words) if n > 0)
     return _Role(frozenset(nations), frozenset(orgs), frozenset(heads),
-                 names.role_key(span.text), former, subject)
+                 names.role_key(span.text), former, subject, office)
 
 
 def _qualifier_runs(span: Span) -> list[tuple[str, str]]:
@@ -604,7 +609,8 @@ def _resolve(a: _Article, role: _Role, beside: str | None = None) -> str | None:
     main subject, for a former office or a qualified generic role ("the Dutch leader", "the
     political head of the alliance") no title names, standing as a clause's subject (what
     the article's main subject does; "Lund met the former executive director" is someone
-    else). A bare generic role ("the head", "the chief") is no one's unless a title gives it.
+    else). A bare generic role ("the head", "the chief") is no one's unless a title gives it,
+    nor one a common noun qualifies ("the fire chief": another office).
     """
     exact = [k for k, roles in a.learned.items() if any(r.key == role.key for r in roles)]
     if len(exact) == 1:
@@ -623,6 +629,8 @@ def _resolve(a: _Article, role: _Role, beside: str | None = None) -> str | None:
     generic = bool(role.heads) and role.heads <= names.GENERIC_HEADS
     if not role.subject or not (role.former or (generic and len(role.key.split()) > 1)):
         return None
+    if role.office:
+        return None  # "the fire chief said" is not the article's main subject speaking
     main = _main_subject(a)
     if main is None or _other_nation(a.learned.get(main, []), role):
         return None
