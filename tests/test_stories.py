@@ -412,3 +412,73 @@ def test_reports_of_one_story_in_a_rare_language_still_join(settings: Settings) 
             *(lang_art(f"e{i}", t, "en") for i, t in enumerate(BREAD))]
     found = groups(assign_stories(MemoryCorpus(arts), [], [], settings))
     assert frozenset({"t1", "t2"}) in found and frozenset({"t3"}) in found
+
+
+# A site's furniture: two long paragraphs printed under every page of one site.
+SLOGAN = ("Tromsvik Daily is where the news of the northern coast is told first, the essential "
+          "source of stories and ideas that make sense of a fast changing region every day.")
+NEWSLETTER = ("Want more of the coast? Subscribe to our weekly newsletter for the latest news "
+              "from the harbour, the fjords and the fishing fleet, delivered free to your inbox.")
+
+
+def furnished(key: str, body: str, day: str = "2025-01-08") -> Article:
+    return art(key, f"{body}\n\n{SLOGAN}\n\n{NEWSLETTER}", day)
+
+
+def test_a_sites_furniture_does_not_join_unrelated_pages(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    arts = [furnished("q", f"{QUAY[0]} {QUAY[1]}"), furnished("b", f"{BREAD[0]} {BREAD[1]}"),
+            art("x", QUAY[2], "2025-01-09"), art("y", BREAD[2], "2025-01-09")]
+    assert not any({"q", "b"} <= set(s.articles)
+                   for s in assign_stories(MemoryCorpus(arts), [], [], settings))
+    recurring, _ = stories.recurring_paragraphs(arts)
+    assert sorted(recurring.values()) == [[0, 1], [0, 1]]
+    # Read as content, the two paragraphs made the pages one story.
+    monkeypatch.setattr(stories, "FURNITURE_ALIKE", 0.0)
+    assert any({"q", "b"} <= set(s.articles)
+               for s in assign_stories(MemoryCorpus(arts), [], [], settings))
+
+
+def test_a_paragraph_reports_of_one_story_share_stays_what_they_compare() -> None:
+    quote = ("“We will reopen the northern quay for the fishing fleet as soon as the storm "
+             "repairs are finished and the divers have checked the piles,” Solheim said.")
+    arts = [art(f"q{i}", f"{QUAY[i]} {QUAY[i + 2]}\n\n{quote}", "2025-01-08") for i in range(2)]
+    arts += [art(f"b{i}", t, "2025-01-08") for i, t in enumerate(BREAD)]
+    corpus = MemoryCorpus(arts)
+    ids = [a.id for a in corpus.infos()]
+    recurring, alone = stories.recurring_paragraphs(corpus.articles(ids))
+    assert len(recurring) == 1 and not alone.any()
+    skip, _ = stories.furniture(
+        recurring, lambda s: stories._text_rows(corpus, ids, s, stories._holders(recurring, s)))
+    assert skip == frozenset()
+    plain = stories._shared_rows(stories.tfidf_rows(
+        (stories.text_keys(a) for a in corpus.articles(ids)), min_df=1))
+    text = _features(arts).channels[1][0]
+    assert (text != plain).nnz == 0
+
+
+def test_a_page_without_prose_joins_nothing(settings: Settings) -> None:
+    walls = [lang_art(f"w{i}", f"Request unsuccessful. Incident ID: 70300{i}", "und")
+             for i in range(2)]
+    feats = _features(walls)
+    assert feats.alone is not None and feats.alone.all()
+    assert not stories.similarity(feats, 0, 2, settings).any()
+    found = groups(assign_stories(MemoryCorpus(walls), [], [], settings))
+    assert found == {frozenset({"w0"}), frozenset({"w1"})}
+    # A short page whose language is known is prose, however few its words.
+    short = [lang_art(f"s{i}", "The parliament election is over in Turkmenistan.", "en")
+             for i in range(2)]
+    assert _features(short).alone is None
+
+
+def test_only_a_shared_paragraph_that_opens_or_closes_pages_with_text_of_their_own_counts(
+        ) -> None:
+    own = [f"{QUAY[i]} {QUAY[(i + 1) % 4]}" for i in range(4)]
+    arts = [art("top", f"{SLOGAN}\n\n{own[0]}", "2025-01-08"),
+            art("end", f"{own[1]}\n\n{NEWSLETTER}\n\n{SLOGAN}", "2025-01-08"),
+            # the newsletter amid a page's own paragraphs: content, not furniture
+            art("mid", f"{own[2]}\n\n{NEWSLETTER}\n\n{own[3]}", "2025-01-08"),
+            # a page of others' paragraphs only (a digest, a copy) is no evidence either way
+            art("all", f"{SLOGAN}\n\n{NEWSLETTER}", "2025-01-08")]
+    recurring, _ = stories.recurring_paragraphs(arts)
+    assert list(recurring.values()) == [[0, 1]]  # the slogan, top and bottom
