@@ -482,3 +482,18 @@ def test_only_a_shared_paragraph_that_opens_or_closes_pages_with_text_of_their_o
             art("all", f"{SLOGAN}\n\n{NEWSLETTER}", "2025-01-08")]
     recurring, _ = stories.recurring_paragraphs(arts)
     assert list(recurring.values()) == [[0, 1]]  # the slogan, top and bottom
+
+
+def test_names_in_a_sites_furniture_are_not_read() -> None:
+    body = f"{QUAY[0]} {QUAY[1]}"
+    page = furnished("q", body)
+    start = page.text.index("Tromsvik Daily")
+    found = Analysis(article="q", mentions=(
+        mention("q", "Ingrid Solheim", "PERSON"),
+        Mention(article="q", start=start, end=start + 14, text="Tromsvik Daily", label="ORG",
+                key="tromsvik daily")))
+    [slogan] = stories._digests([SLOGAN])
+    assert slogan is not None
+    keys = stories._entity_keys(page, found, frozenset({slogan}))
+    assert [k for k, _ in keys] == ["ingrid solheim"]
+    assert len(stories._entity_keys(page, found)) == 2

@@ -906,15 +906,30 @@ def _entity_keys(article: Article, analysis: Analysis | None,
                  skip: frozenset[int] = frozenset()) -> list[tuple[str, str]]:
     """The article's named participants: (corpus entity id or folded name, label) per mention.
 
-    Without an analysis that found names, capitalised word runs stand in for them (the
-    paragraphs ``skip`` left out).
+    Mentions and, without an analysis that found names, the capitalised word runs that stand
+    in for them are read outside the paragraphs ``skip`` (their digests).
     """
     # Mention labels that name a thread's participants; roles and numbers do not.
     mentions = [m for m in (analysis.mentions if analysis else ()) if m.label in NAME_LABELS]
+    if skip and mentions:
+        spans = _skipped_spans(article.text, skip)
+        mentions = [m for m in mentions if not any(s <= m.start < e for s, e in spans)]
     if mentions:
         return [(m.entity or fold_words(m.text), m.label) for m in mentions]
     return [(fold_words(n), "NAME")
             for n in _capitalised_names(_full_text(article, skip), article.language)]
+
+
+def _skipped_spans(text: str, skip: frozenset[int]) -> list[tuple[int, int]]:
+    """Character spans in ``text`` of the paragraphs whose digests ``skip`` holds."""
+    spans = []
+    start = 0
+    for paragraph in text.split("\n\n"):
+        end = start + len(paragraph)
+        if _digests([paragraph])[0] in skip:
+            spans.append((start, end))
+        start = end + 2
+    return spans
 
 
 def _capitalised_names(text: str, language: str | None = None) -> list[str]:
