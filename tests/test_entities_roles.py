@@ -122,3 +122,15 @@ def test_a_generic_role_a_common_noun_qualifies_is_another_office(nlp: Any) -> N
             "shocked. The fire chief said an investigation was under way.")
     roles = _roles(nlp, "a8", text)
     assert not roles["The fire chief"].key.startswith("PERSON:")
+
+
+@pytest.mark.slow
+def test_another_office_under_the_same_head_is_not_the_titled_person_s(nlp: Any) -> None:
+    # The article titles Ken Alvarez interior secretary and Anna Berg foreign minister:
+    # "the commerce secretary" and "the defence minister" are other people.
+    text = ("Wolf rules dropped. In a statement, the commerce secretary, Gary Lindgren, and the "
+            "interior secretary, Ken Alvarez, agreed. Alvarez said the rule was flawed.")
+    assert _roles(nlp, "a9", text)["the commerce secretary"].key != "PERSON:ken alvarez"
+    text = ("Talks in Oslo. Foreign Minister Anna Berg met her counterparts. Berg said the "
+            "talks went well. The defence minister said nothing.")
+    assert _roles(nlp, "b1", text)["The defence minister"].key != "PERSON:anna berg"

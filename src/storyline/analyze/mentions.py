@@ -658,13 +658,17 @@ def _covers(title: _Role, role: _Role) -> bool:
 
 def _compatible(titles: list[_Role], role: _Role) -> bool:
     """A title or apposition the article gives the person shares the role's head and rank
-    ('the former president' after 'President Lund'), and the role names no nation: one
-    their title leaves out is another holder's ('the president of Ukraine' is not the
-    article's 'President Trump'; a title naming it was looked for first)."""
+    and holds every word of the role's key ('the former president' after 'President
+    Lund'), and the role names no nation: one their title leaves out is another holder's
+    ('the president of Ukraine' is not the article's 'President Trump'; a title naming it
+    was looked for first), and so is another office under the same head ('the commerce
+    secretary' is not 'the interior secretary, Ken Salazar')."""
     if role.nations:
         return False
     rank = names.role_rank(role.key)
-    return any(t.heads & role.heads and names.role_rank(t.key) == rank for t in titles)
+    words = set(role.key.split())
+    return any(t.heads & role.heads and names.role_rank(t.key) == rank
+               and words <= set(t.key.split()) for t in titles)
 
 
 def _other_nation(titles: list[_Role], role: _Role) -> bool:
