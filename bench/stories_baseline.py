@@ -12,7 +12,8 @@ each half of the topics (tune: the 1st, 3rd, ... topic; check: the others), keep
 topic's two stories together so that mixing them counts.
 A bundle without gold stories (a random crawl, where nearly every page is its own story)
 gets its multi-article stories listed instead: each member's language and headline, to be
-read and judged (``--db`` with the store of its run.sh run).
+read and judged, after how many shared paragraphs were read as a site's furniture
+(``--db`` with the store of its run.sh run).
 ``--analyse`` runs the spaCy stage first so entity mentions come from the analysis
 (otherwise the stage's capitalised-name fallback is used); ``--db`` reads articles and
 analyses from the store a ``../shared/eval/run.sh`` run wrote (one per bundle, in order),
@@ -29,12 +30,13 @@ from pathlib import Path
 
 import numpy as np
 
-from storyline.corpus import dedup
+from storyline.corpus import dedup, stories
 from storyline.corpus.reader import MemoryCorpus
+from storyline.corpus.sources import syndication_roots
 from storyline.corpus.stories import CHANNEL_WEIGHTS, assign_stories, average_link
 from storyline.corpus.textsim import tfidf_matrix
 from storyline.pipeline import process_page
-from storyline.records import Analysis, Article, RawPage
+from storyline.records import Analysis, Article, DuplicateLink, RawPage
 from storyline.settings import Settings
 from storyline.store import Store
 from storyline.text import tokens
@@ -147,6 +149,19 @@ def from_store(path: str, bundle: Path) -> tuple[list[Article], dict[str, Analys
     return arts, analyses, json.loads((bundle / "gold.json").read_text()).get("stories", [])
 
 
+def furniture_line(arts: list[Article], links: list[DuplicateLink]) -> str:
+    """How many shared opening or closing paragraphs the stories step read as a site's
+    furniture, and how many pages it found without prose (copies folded, as it reads them)."""
+    roots = syndication_roots(links)
+    corpus = MemoryCorpus(arts)
+    ids = sorted({roots.get(a.id, a.id) for a in arts})
+    recurring, alone = stories.recurring_paragraphs(corpus.articles(ids))
+    skip, _ = stories.furniture(recurring, lambda s: stories._text_rows(
+        corpus, ids, s, stories._holders(recurring, s)))
+    return (f"furniture: {len(skip)} of {len(recurring)} shared edge paragraphs; "
+            f"pages without prose: {int(alone.sum())}")
+
+
 def print_multi(name: str, arts: list[Article], analyses: dict[str, Analysis],
                 settings: Settings) -> None:
     """The stories of more than one article, largest first: each member's language, day
@@ -155,6 +170,7 @@ def print_multi(name: str, arts: list[Article], analyses: dict[str, Analysis],
     found = assign_stories(MemoryCorpus(arts, analyses), links, [], settings)
     multi = sorted((s for s in found if len(s.articles) > 1), key=lambda s: -len(s.articles))
     print(f"{name}: {len(arts)} docs, {len(found)} stories, {len(multi)} of several articles")
+    print("  " + furniture_line(arts, links))
     by_id = {a.id: a for a in arts}
     for story in multi:
         print(f"  story {story.id} ({len(story.articles)})")
