@@ -245,9 +245,8 @@ def _verb_form(doc: Doc, word: str) -> bool:
 def _lemma_tables(doc: Doc) -> tuple[Any, Any, Any] | None:
     """The verb index, exceptions and rules of the rule lemmatizer ``model`` took out of
     ``doc``'s pipeline, or None where it has none."""
-    # model keeps the lemmatizer it took out by the vocabulary's id (``model.lemma_of``)
-    lemmatizer = model._LAZY_LEMMATIZERS.get(id(doc.vocab))
-    if lemmatizer is None or lemmatizer.vocab is not doc.vocab:
+    lemmatizer = model.lemmatizer_for(doc.vocab)
+    if lemmatizer is None:
         return None
     lookups = lemmatizer.lookups
     if not all(lookups.has_table(t) for t in ("lemma_index", "lemma_exc", "lemma_rules")):

@@ -82,6 +82,15 @@ def load_as_published(model: str) -> Any:
     return _load_any(spacy, model)
 
 
+def lemmatizer_for(vocab: Any) -> Any | None:
+    """The rule lemmatizer ``load`` took out of the pipeline that owns ``vocab``, or None
+    where that pipeline kept its own (or never had one)."""
+    lemmatizer = _LAZY_LEMMATIZERS.get(id(vocab))
+    if lemmatizer is None or lemmatizer.vocab is not vocab:  # an id reused after GC
+        return None
+    return lemmatizer
+
+
 def lemma_of(token: Any) -> str:
     """The token's lemma, worked out on demand when the pipeline's lemmatizer was taken out.
 
@@ -90,8 +99,8 @@ def lemma_of(token: Any) -> str:
     """
     if token.lemma:
         return str(token.lemma_)
-    lemmatizer = _LAZY_LEMMATIZERS.get(id(token.vocab))
-    if lemmatizer is None or lemmatizer.vocab is not token.vocab:  # an id reused after GC
+    lemmatizer = lemmatizer_for(token.vocab)
+    if lemmatizer is None:
         return str(token.lower_)
     # The rule lemmatizer reads the form, the part of speech and the morphology, nothing else.
     key = (id(token.vocab), token.orth, token.pos, token.morph.key)
