@@ -232,3 +232,16 @@ def test_breadcrumbs_and_reading_widgets_are_not_the_title() -> None:
         assert find_headline(["Skippers win a winter fee cut", above, body], [2]) == \
             "Skippers win a winter fee cut"
     assert find_headline(["Send this page to someone via email", body], [1]) is None
+
+
+@pytest.mark.parametrize("kind", ["text", "jsonl"])
+def test_a_bot_wall_or_error_screen_is_not_an_article(kind: str, settings: Settings) -> None:
+    wall = "Request unsuccessful. Incapsula incident ID: 7030001601-19139"
+    page = RawPage(source="x", source_id="x", kind=kind, text=wall)
+    with pytest.raises(ExtractError) as caught:
+        clean(page, settings)
+    assert caught.value.reason == "not-an-article"
+    # An article that reports on such a screen is long and stays an article.
+    story = " ".join(["The site showed visitors an access denied page for two days, and "
+                      "the company said on Monday that the outage was caused by a fault."] * 3)
+    assert clean(RawPage(source="y", source_id="y", kind=kind, text=story), settings).text

@@ -65,6 +65,16 @@ HEADLINE_LIST_RUN = 5
 # An outlet line at the top of a dump (the header's tail) is a name of at most this many
 # words with no sentence punctuation.
 OUTLET_MAX_WORDS = 4
+# A page whose whole text is this short and says that a bot wall, an error or a consent
+# screen stood in the article's place is not an article (a stored "Request unsuccessful.
+# Incapsula incident ID ..." would be a story of its own). 40 words holds every such screen
+# met in the bundles and crawls, and no article text is that short and worded so.
+NOT_ARTICLE_MAX_WORDS = 40
+NOT_ARTICLE = re.compile(
+    r"incapsula incident|request unsuccessful|access denied|403 forbidden|404 not found"
+    r"|page not found|enable (?:javascript|cookies)|checking your browser|are you a robot"
+    r"|unusual traffic|captcha|attention required|ddos protection|service unavailable",
+    re.I)
 
 READING_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?|мин)\.?\s*(?:read|reading|чтения)?$", re.I)
 TAGS = re.compile(r"^(?:tags?|topics?|keywords?)\s*:", re.I)
@@ -102,6 +112,7 @@ class Lead:
 def clean(page: RawPage, settings: Settings) -> Article:
     """Clean one page; raises ExtractError when no article text is left."""
     text, meta = _page_text(page)
+    _refuse_error_screen(text)
     lines = text.splitlines()
     outlet_line = _outlet_line(lines) if page.published else None
     # In text that arrives already extracted, a line holding only a date is the article's
@@ -142,6 +153,13 @@ def clean(page: RawPage, settings: Settings) -> Article:
         dateline=lead.dateline, kind=page.kind, fetched_at=page.fetched_at,
         final_url=page.final_url, published_estimate=guess.day.isoformat() if guess else None,
         published_estimate_from=guess.how if guess else None)
+
+
+def _refuse_error_screen(text: str) -> None:
+    """Raise ExtractError when the page's whole text is a bot wall or an error screen."""
+    short = len(text.split(maxsplit=NOT_ARTICLE_MAX_WORDS)) <= NOT_ARTICLE_MAX_WORDS
+    if short and (found := NOT_ARTICLE.search(text)):
+        raise ExtractError("not-an-article", f"an error or bot-wall screen: {found.group()!r}")
 
 
 @dataclass(frozen=True, slots=True)
