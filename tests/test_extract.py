@@ -330,3 +330,79 @@ def test_the_date_parser_is_warmed_before_the_first_html_page_only(
     pipeline.process_page(page, settings)
     pipeline.process_page(page, settings)
     assert calls == [1]
+
+
+_PROSE = [f"Paragraph {n} of the report on the harbour, with enough words in it to read as "
+          f"prose: the council met the fishers on Tuesday and talked for hours ({n})."
+          for n in range(1, 9)]
+
+
+def _chunk(paragraphs: list[str], kind: str = "grid--item body article__body") -> str:
+    return (f"<div class='grid'><div class='{kind}'>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs)
+            + "</div><div class='grid-aside'></div></div>")
+
+
+def _page(middle: str) -> str:
+    return ("<html><head><title>Harbour report</title></head><body><nav><a href='/'>Home</a>"
+            "</nav><article class='article'><h1>Harbour report</h1><div class='chunks'>"
+            + middle + "</div></article><footer>All rights reserved</footer></body></html>")
+
+
+def test_an_article_split_around_an_ad_is_kept_whole() -> None:
+    # issue 17, trust: a site printing its body in several containers of one class around a
+    # full-width ad row (WIRED) lost every part but the first.
+    ad = "<div class='row full-bleed-ad'><div class='ad'><span>Advertisement</span></div></div>"
+    page = _page(_chunk(_PROSE[:3]) + ad + _chunk(_PROSE[3:6]) + ad + _chunk(_PROSE[6:]))
+    text = extract_html(page, url="https://news.example/story/harbour").text
+    assert [p for p in _PROSE if p in text] == _PROSE
+    assert [text.index(p) for p in _PROSE] == sorted(text.index(p) for p in _PROSE)
+    assert "Advertisement" not in text
+
+
+@pytest.mark.parametrize("middle", [
+    # a listing: a title above each post's body
+    "".join(f"<div class='grid'><h2>Post {n}</h2><div class='article__body'><p>{p}</p></div>"
+            f"</div>" for n, p in enumerate(_PROSE[:3])),
+    # teaser cards: each body a link
+    "".join(f"<div class='card'><a href='/{n}'><div class='article__body'><p>{p}</p></div></a>"
+            f"</div>" for n, p in enumerate(_PROSE[:3])),
+    # prose between the parts, and parts of another class
+    _chunk(_PROSE[:2]) + f"<div class='note'><p>{_PROSE[2]}</p></div>" + _chunk(_PROSE[3:5]),
+    _chunk(_PROSE[:2]) + _chunk(_PROSE[2:4], kind="article__body aside"),
+    # parts at different depths
+    _chunk(_PROSE[:2]) + f"<div class='x'>{_chunk(_PROSE[2:4])}</div>",
+])
+def test_containers_that_are_not_one_articles_parts_are_left_as_they_are(middle: str) -> None:
+    from lxml import etree
+
+    from storyline.clean.html import _parse, join_split_body
+
+    tree = _parse(_page(middle))
+    before = etree.tostring(tree)
+    join_split_body(tree)
+    assert etree.tostring(tree) == before
+
+
+def test_the_body_containers_are_what_trafilaturas_body_expression_selects() -> None:
+    # _body_containers tests BODY_XPATH[0]'s conditions in Python: the same elements, every
+    # match (the expression's [1] keeps each parent's first)
+    from lxml.etree import XPath
+    from trafilatura import xpaths
+
+    from storyline.clean.html import _body_containers, _parse
+
+    path = xpaths.BODY_XPATH[0].path.strip()
+    assert path.endswith("][1]")
+    every = XPath(path[:-3], namespaces={"re": xpaths.REGEXP_NS})
+    page = (
+        "<html><body><div class='post'>a</div><div class='entry'>b</div><main id='x'>"
+        "<section itemprop='articleBody'>c</section><div id='articleContent'>d</div>"
+        "<div id='main-article-body'>e</div><article class='story post-content'>f</article>"
+        "<div class='entry-content'><div class='ArticleContent'>g</div></div>"
+        "<span class='article-body'>h</span><div class='posts'>i</div><div id='post'>j</div>"
+        "</main></body></html>")
+    for tree in (_parse(page), _parse(HARBOUR), _parse(NO_META),
+                 _parse(_page(_chunk(_PROSE[:2]) + _chunk(_PROSE[2:4])))):
+        assert _body_containers(tree) == every(tree)
+    assert len(_body_containers(_parse(page))) == 8

@@ -1,7 +1,8 @@
 """HTML pages -> main text, headline, outlet, canonical URL and publication date.
 
     1. main text and metadata     trafilatura, precision-first, recall when that collapses
-                                  (one parse of the page serves both passes and the metadata)
+                                  (one parse of the page serves both passes and the metadata;
+                                  an article body split around an ad is joined first)
     2. publication date           htmldate's original date, if plausible
     3. date fallbacks             a date line opening the text (a stamp, a byline's date,
                                   "Published ..."; ``published.date_from_text``), then a
@@ -84,6 +85,8 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     # 1. main text and metadata
     tree = _parse(html)
     meta = _metadata(tree, url)
+    if meta is not None:
+        join_split_body(tree)
     doc = _bare(tree, url, TEXT_OPTIONS) if meta is not None else None
     if doc is None:  # as with trafilatura's own metadata pass: none for a page it rejects
         meta = None
@@ -247,6 +250,158 @@ def _bare(tree: Any, url: str | None, options: dict[str, Any]) -> Any:
         return trafilatura.bare_extraction(tree, url=url, with_metadata=False, **options)
     except Exception:  # noqa: BLE001 - lxml and trafilatura raise many kinds on broken markup
         return None
+
+
+# A body split around a full-width ad (issue 17, trust: never lose article text). trafilatura
+# takes the first element its body expression selects, so an article a site prints in several
+# containers of the same class (WIRED: one ``article__body`` per chunk, a mid-content ad row
+# between them) came out as its first chunk only. The parts are joined into the first one
+# when they are one article's: the same tag, class and id, at the same depth under their
+# common ancestor (at most SPLIT_BODY_DEPTH levels down, with the same tags and classes on the
+# way), each holding prose (a paragraph, not inside a link: teaser cards are links), nothing
+# else in a part's branch but furniture (no heading, at most SPLIT_BODY_FURNITURE
+# non-space characters), and only such furniture between consecutive parts (ads, their
+# labels, empty asides). A listing of posts (a title above each) or of teaser cards stays as
+# it was. Chosen on extraction-scrapinghub and dates-mediacloud (bench/NOTES.md, B2): the two
+# WIRED pages split so have 2 levels and a 13-character "Advertisement" label between parts
+# (3 levels allow one more wrapper; 40 characters a longer label, "Story continues below
+# advertisement" has 31, but no sentence); the 4 other pages there with several same-class
+# body containers are listings or teaser cards, and none is joined.
+SPLIT_BODY_DEPTH = 3
+SPLIT_BODY_FURNITURE = 40
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def join_split_body(tree: Any) -> None:
+    """The parts of an article split into same-class body containers, joined in document
+    order into the first one (in place; see SPLIT_BODY_DEPTH): the container trafilatura
+    takes then holds the whole article. Anything else is left as it was."""
+    with contextlib.suppress(Exception):  # broken markup: the tree as it was
+        found = _body_containers(tree)
+        if len(found) < 2:
+            return
+        first, parts = found[0], []
+        if not _prose(first):
+            return
+        previous = first
+        for part in found[1:]:
+            if _inside(part, previous):
+                continue
+            if not (_same_kind(part, first) and _next_part(previous, part)):
+                break
+            parts.append(part)
+            previous = part
+        for part in parts:
+            _move_into(part, first)
+
+
+def _body_containers(tree: Any) -> list[Any]:
+    """The elements trafilatura's first body expression (``BODY_XPATH[0]``, the
+    article-body vocabulary) tests true, every one and not each parent's first, in document
+    order; none where the pinned trafilatura's vocabulary is not there. Its conditions,
+    tested here in Python: the same elements (tests/test_extract.py pins it) in a third of
+    the expression's time, whose regular expressions lxml calls back into Python for."""
+    found = _body_vocabulary()
+    if found is None:
+        return []
+    by_id, by_class = found
+    return [element for element in tree.iter("article", "div", "main", "section")
+            if _body_container(element, by_id, by_class)]
+
+
+def _body_container(element: Any, by_id: re.Pattern[str], by_class: re.Pattern[str]) -> bool:
+    name, ident = element.get("class"), element.get("id")
+    return ((name is not None and (name in ("post", "entry") or by_class.search(name) is not None))
+            or (ident is not None
+                and (ident == "articleContent" or by_id.search(ident) is not None))
+            or element.get("itemprop") == "articleBody")
+
+
+@functools.lru_cache(maxsize=1)
+def _body_vocabulary() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    from trafilatura import xpaths
+
+    tokens = [getattr(xpaths, name, None) for name in
+              ("_ARTICLE_CONTENT_ID_TOKENS", "_ARTICLE_CONTENT_CLASS_TOKENS")]
+    if not all(isinstance(t, tuple) and t and all(isinstance(x, str) for x in t)
+               for t in tokens):
+        return None
+    try:
+        by_id, by_class = (re.compile("|".join(t)) for t in tokens)  # type: ignore[arg-type]
+    except re.error:
+        return None
+    return by_id, by_class
+
+
+def _inside(element: Any, container: Any) -> bool:
+    return any(parent is container for parent in element.iterancestors())
+
+
+def _same_kind(a: Any, b: Any) -> bool:
+    return all(a.get(name) == b.get(name) for name in ("class", "id")) and a.tag == b.tag
+
+
+def _prose(part: Any) -> bool:
+    """A paragraph with text, and no link around the part (a teaser card)."""
+    if any(parent.tag == "a" for parent in part.iterancestors()):
+        return False
+    return any(_chars(p) for p in part.iter("p"))
+
+
+def _chars(element: Any) -> int:
+    return len("".join(element.text_content().split()))
+
+
+def _next_part(previous: Any, part: Any) -> bool:
+    """``part`` continues ``previous``: see SPLIT_BODY_DEPTH."""
+    up_previous = [previous, *previous.iterancestors()]
+    up_part = [part, *part.iterancestors()]
+    common = next((a for a in up_part if any(a is b for b in up_previous)), None)
+    if common is None:
+        return False
+    depth = next(n for n, a in enumerate(up_part) if a is common)
+    if not 0 < depth <= SPLIT_BODY_DEPTH or up_previous[depth] is not common:
+        return False
+    if not all(a.tag == b.tag and a.get("class") == b.get("class")
+               for a, b in zip(up_previous[:depth], up_part[:depth], strict=True)):
+        return False
+    if not _prose(part):
+        return False
+    branch_previous, branch_part = up_previous[depth - 1], up_part[depth - 1]
+    start = next(n for n, child in enumerate(common) if child is branch_previous)
+    end = next(n for n, child in enumerate(common) if child is branch_part)
+    between = list(common)[start + 1:end]
+    return (_only_furniture(branch_previous, previous) and _only_furniture(branch_part, part)
+            and all(_only_furniture(child) for child in between)
+            and _chars_between(common, start, end) <= SPLIT_BODY_FURNITURE)
+
+
+def _only_furniture(branch: Any, part: Any = None) -> bool:
+    """No heading and at most SPLIT_BODY_FURNITURE characters in ``branch`` outside ``part``."""
+    if not isinstance(branch.tag, str):  # a comment or processing instruction
+        return True
+    if any(h is not part and (part is None or not _inside(h, part))
+           for h in branch.iter(*_HEADINGS)):
+        return False
+    outside = _chars(branch) - (_chars(part) if part is not None else 0)
+    return outside <= SPLIT_BODY_FURNITURE
+
+
+def _chars_between(common: Any, start: int, end: int) -> int:
+    """Characters of the text directly under ``common`` between two branches (tails)."""
+    return sum(len("".join((child.tail or "").split())) for child in list(common)[start:end])
+
+
+def _move_into(part: Any, first: Any) -> None:
+    """``part``'s text and children appended to ``first``, in order; ``part`` left empty."""
+    if part.text:
+        if len(first):
+            first[-1].tail = (first[-1].tail or "") + part.text
+        else:
+            first.text = (first.text or "") + part.text
+        part.text = None
+    for child in list(part):
+        first.append(child)
 
 
 # trafilatura's lists of pruning expressions (``htmlprocessing.prune_unwanted_nodes``: every
