@@ -172,3 +172,37 @@ def test_a_year_with_the_quarter_named_before() -> None:
 def test_as_early_as_looks_ahead(nlp: Any) -> None:
     found = _found(nlp, "The ferry said it could sail as early as Monday.")
     assert any(v == "2031-03-17" and t.endswith("Monday") for t, v in found), found
+
+
+def test_a_weekend_is_the_iso_week_of_its_saturday() -> None:
+    monday, sunday = dt.date(2031, 3, 10), dt.date(2031, 3, 16)  # both of ISO week 11
+    assert normalise("the weekend", DCT, "past") == ("2031-W10-WE", "DATE")  # just gone
+    assert normalise("the weekend", monday, "past") == ("2031-W10-WE", "DATE")
+    assert normalise("the weekend", sunday, "past") == ("2031-W11-WE", "DATE")
+    assert normalise("the weekend", DCT, "future") == ("2031-W11-WE", "DATE")
+    assert normalise("this weekend", DCT, "past") == ("2031-W11-WE", "DATE")
+    assert normalise("last weekend", DCT, "past") == ("2031-W10-WE", "DATE")
+    assert normalise("next weekend", DCT, "past") == ("2031-W11-WE", "DATE")
+    assert normalise("next weekend", sunday, "past") == ("2031-W12-WE", "DATE")
+
+
+def test_a_month_alone_is_its_nearest_year_when_far_from_the_article() -> None:
+    november = dt.date(2031, 11, 2)
+    assert normalise("January", november, "past") == ("2032-01", "DATE")  # "payable in January"
+    assert normalise("February", november, "past") == ("2032-02", "DATE")
+    assert normalise("March", november, "past") == ("2031-03", "DATE")
+    assert normalise("December", november, "past") == ("2031-12", "DATE")  # the next month
+    assert normalise("April", DCT, "past") == ("2031-04", "DATE")
+    assert normalise("May", DCT, "past") == ("2030-05", "DATE")
+
+
+@pytest.mark.slow
+def test_frequency_words_and_the_past(nlp: Any) -> None:
+    found = _found(nlp, "The mill runs daily. Its average daily output fell. Current prices "
+                        "are low. The China Daily wrote. In the past it paid better; in the "
+                        "past two years it has not.")
+    assert [t for t, _ in found if "daily" in t.lower()] == ["daily"]  # nor a title
+    assert ("daily", "P1D") in found
+    assert not any(v == "PRESENT_REF" for _, v in found)  # "current" is left out
+    assert any(v == "PAST_REF" and t.endswith("the past") for t, v in found)
+    assert not any(v == "PAST_REF" and "two years" in t for t, v in found)

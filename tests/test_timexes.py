@@ -236,6 +236,8 @@ KEYED_TEXTS = [
     "at 18:00 UTC. at 9:15\n(UTC) 7 pm. Today, tonight, tomorrow and yesterday.",
     "12 ships a year, 5 million a day; twice a week, two-and-a-half times per month, "
     "year-round times a year, mid-day times each hour, per day.\tonce\tevery\tyear!",
+    "Average daily sales, a daily Courier, daily. Weekly Monthly; in the past two weeks, in "
+    "the past it was current, the current year, in the past.",
 ]
 
 
