@@ -100,6 +100,12 @@ def test_words_the_tagger_misses(nlp: Any) -> None:
 
 
 @pytest.mark.slow
+def test_now_closing_a_clause_before_a_comma_is_a_time(nlp: Any) -> None:
+    found = _found(nlp, "The ferry runs at half its schedule now, the operator said.")
+    assert ("now", "PRESENT_REF") in found
+
+
+@pytest.mark.slow
 def test_now_as_a_discourse_marker_is_not_a_time(nlp: Any) -> None:
     found = _found(nlp, "The yard built ferries for decades. Now, the owner says, it builds "
                         "yachts. For now the slipway is empty.")

@@ -304,6 +304,8 @@ CLOCK_ONLY = re.compile(r"(?:at |about |around )?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?
 # Words joining a part of the day to its day: "the night of", "late on".
 PART_CONNECTORS = re.compile(r"(?:^|\s)(?:the|of|on|in|at|early|late)(?=\s|$)")
 # "as early as Tuesday", "as soon as next week": the earliest of what may come.
+# A lower-case word or a number right before: "now" ends a clause, it opens none.
+WORD_BEFORE = re.compile(r"(?-i:[a-z0-9])[ \t]+$")
 AS_EARLY_AS = re.compile(r"(?i)\bas (?:early|soon) as\s")
 CLOCK_SIGNALS = re.compile(r"(?:^|\s)(?:at|on|about|around)(?=\s|$)")
 DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -433,9 +435,9 @@ def _find_spans(doc: Doc) -> list[tuple[int, int]]:
              for part in _by_line(text, e.start_char, e.end_char)
              for piece in _at_comma_quantity(text, *part)]
     for m in (*keyed_finditer(EXTRA_SCAN, text), *keyed_finditer(EXTRA_REFS_SCAN, text)):
-        if m.re is EXTRA_REFS and ((m[0].lower() == "now" and text[m.end():m.end() + 1] == ",")
+        if m.re is EXTRA_REFS and (_discourse_now(text, m)
                                    or any(_touching(text, sp, m.span()) for sp in spans)):
-            continue  # "Now, he says": a discourse marker; "for a week now": not a part
+            continue  # "for a week now": not a part
         overlapping = [(s, e) for s, e in spans if s < m.end() and m.start() < e]
         if all(m.start() <= s and e <= m.end() and (s, e) != m.span() for s, e in overlapping):
             spans = [sp for sp in spans if sp not in overlapping] + [m.span()]
@@ -446,6 +448,13 @@ def _find_spans(doc: Doc) -> list[tuple[int, int]]:
             spans = [sp for sp in spans if sp not in overlapping] + [m.span()]
     joined = _join_touching(text, sorted(spans))
     return [_with_right_zone(text, *_with_left_context(text, s, e)) for s, e in joined]
+
+
+def _discourse_now(text: str, m: re.Match[str]) -> bool:
+    """"Now, he says": a discourse marker, not a time; "at half its schedule now, the
+    operator said" closes a clause with a time (a lower-case word or number before it)."""
+    return m[0].lower() == "now" and text[m.end():m.end() + 1] == "," and \
+        not WORD_BEFORE.search(text, max(0, m.start() - 8), m.start())
 
 
 def _touching(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
