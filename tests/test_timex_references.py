@@ -205,7 +205,7 @@ def test_a_month_alone_is_its_nearest_year_when_far_from_the_article() -> None:
 @pytest.mark.slow
 def test_frequency_words_and_the_past(nlp: Any) -> None:
     found = _found(nlp, "The mill runs daily. Its average daily output fell. Current prices "
-                        "are low. The China Daily wrote. In the past it paid better; in the "
+                        "are low. The Harbour Daily wrote. In the past it paid better; in the "
                         "past two years it has not.")
     assert [t for t, _ in found if "daily" in t.lower()] == ["daily"]  # nor a title
     assert ("daily", "P1D") in found
