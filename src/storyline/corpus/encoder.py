@@ -10,9 +10,7 @@ fetched from a model hub. ``bench/NOTES.md`` has the candidates measured and why
 
 from __future__ import annotations
 
-import json
 import math
-import sys
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +18,7 @@ from typing import Protocol
 
 import numpy as np
 from numpy.typing import NDArray
+from safetensors import safe_open
 from threadpoolctl import threadpool_limits
 
 from ..errors import ConfigError
@@ -68,26 +67,22 @@ class MiniLM:
         from tokenizers import Tokenizer
 
         path = folder / "model.safetensors"
-        # Each tensor read from the file straight into its array: loading the whole file and
-        # then converting it held two copies at once (+185 MiB at the peak for 87 MiB of
-        # weights), which set the peak of a 1-worker run's memory (bench/NOTES.md). The word
+        # Tensor by tensor through safetensors' lazy reader: loading the whole file and then
+        # converting it held two copies at once (+185 MiB at the peak for 87 MiB of weights),
+        # which set the peak of a 1-worker run's memory (bench/NOTES.md). The word
         # embeddings, half the file, are read by the rows a text needs (``_Rows``).
-        start, entries = _header(path)
         self._w: dict[str, Vectors] = {}
-        with path.open("rb") as f:
-            for key, (offset, shape) in entries.items():
+        with safe_open(str(path), framework="numpy") as weights:
+            for key in weights.keys():  # noqa: SIM118 (safe_open is no dict)
                 if key == _WORDS or key.startswith("pooler."):  # pooling is the mean
                     continue
-                value = np.empty(shape, dtype=np.float32)
-                f.seek(start + offset)
-                if f.readinto(value.data.cast("B")) != value.nbytes:
-                    raise ConfigError(f"{path}: {key} is cut short")
+                value = weights.get_tensor(key).astype(np.float32, copy=False)
                 # Dense layers are applied as x @ W: transpose once, contiguous for BLAS.
                 if key.endswith(("dense.weight", "query.weight", "key.weight",
                                  "value.weight")):
                     value = np.ascontiguousarray(value.T)
                 self._w[key] = value
-        self._words = _Rows(path, start, *entries[_WORDS])
+        self._words = _Rows(path, _WORDS)
         self._tok = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self._tok.enable_truncation(MAX_PIECES)
         self._tok.no_padding()
@@ -161,15 +156,15 @@ class MiniLM:
 
 
 class _Rows:
-    """A float32 matrix of a safetensors file whose rows are read from the file when first
-    asked and then kept: the word embeddings (30,522 x 384, 45 MiB), of which a corpus's
-    statements use a few thousand rows. A row is the file's bytes either way, so vectors are
-    the same bits as from the whole matrix in memory (tests/test_encoder.py)."""
+    """A matrix of a safetensors file whose rows are read when first asked and then kept:
+    the word embeddings (30,522 x 384, 45 MiB), of which a corpus's statements use a few
+    thousand rows. A row is the file's values either way, so vectors are the same bits as
+    from the whole matrix in memory (tests/test_encoder.py)."""
 
-    def __init__(self, path: Path, start: int, offset: int, shape: tuple[int, ...]) -> None:
-        self._path = path
-        self.rows, self.width = shape
-        self._start = start + offset
+    def __init__(self, path: Path, name: str) -> None:
+        self._path, self._name = path, name
+        with safe_open(str(path), framework="numpy") as weights:
+            self.rows = int(weights.get_slice(name).get_shape()[0])
         self._read: dict[int, Vectors] = {}
 
     def take(self, ids: NDArray[np.int64]) -> Vectors:
@@ -180,27 +175,12 @@ class _Rows:
         if missing:
             if missing[0] < 0 or missing[-1] >= self.rows:
                 raise IndexError(f"row {missing[0]} or {missing[-1]} outside {self.rows}")
-            span = self.width * 4
-            with self._path.open("rb") as f:
+            with safe_open(str(self._path), framework="numpy") as weights:
+                matrix = weights.get_slice(self._name)
                 for row in missing:
-                    f.seek(self._start + row * span)
-                    self._read[row] = np.frombuffer(f.read(span), dtype=np.float32)
+                    self._read[row] = matrix[row:row + 1][0].astype(np.float32, copy=False)
         out: Vectors = np.stack([self._read[row] for row in wanted])[where.reshape(ids.shape)]
         return out
-
-
-def _header(path: Path) -> tuple[int, dict[str, tuple[int, tuple[int, ...]]]]:
-    """Where a safetensors file's data starts, and each float32 tensor's offset from there
-    and shape (the format: an 8-byte little-endian header size, a JSON header, the data,
-    little-endian as this machine's floats)."""
-    with path.open("rb") as f:
-        size = int.from_bytes(f.read(8), "little")
-        header = json.loads(f.read(size))
-    entries = {k: (int(v["data_offsets"][0]), tuple(int(n) for n in v["shape"]))
-               for k, v in header.items() if k != "__metadata__" and v["dtype"] == "F32"}
-    if len(entries.get(_WORDS, ((), ()))[1]) != 2 or sys.byteorder != "little":
-        raise ConfigError(f"{path}: not the float32 BERT weights this encoder reads")
-    return 8 + size, entries
 
 
 class Precomputed:
