@@ -224,3 +224,51 @@ def test_full_dates_quick_checks_skip_no_date(line: str, monkeypatch: pytest.Mon
     monkeypatch.setattr(published, "_ANY_YEAR", anything)
     monkeypatch.setattr(published, "_DAY_YEAR", anything)
     assert published.full_dates(line) == found
+
+
+@pytest.mark.parametrize("url, revision", [
+    ("https://wiki.example/index.php?title=Night_ferry&diff=591343&oldid=588001", True),
+    ("https://wiki.example/index.php?title=Night_ferry&oldid=588001", True),
+    ("https://wiki.example/index.php?title=Night_ferry&action=history", True),
+    ("https://news.example/2020/04/07/night-ferry?utm_source=diffusion", False),
+    ("https://news.example/story.php?id=7&different=1", False),
+    (None, False),
+])
+def test_a_wiki_revision_or_diff_page_has_no_publication_date(url: str | None,
+                                                              revision: bool) -> None:
+    from storyline.clean.html import find_published
+
+    assert published.revision_page(url) is revision
+    html = ('<html><head><script type="application/ld+json">{"datePublished": '
+            '"2005-07-26T16:22:26-07:00", "dateModified": "2020-04-07T12:33:32-07:00"}'
+            "</script></head><body><p>Difference between revisions</p></body></html>")
+    found = find_published(html, "Difference between revisions", url)
+    assert (found == (None, None)) is revision
+    text = "Night ferry\nPosted 08:05 07.04.2020\n" + PROSE
+    assert (published.page_date(text.splitlines(), 2, url=url) is None) is revision
+
+
+def test_the_stamp_by_the_headline_overrules_an_undeclared_htmldate_day() -> None:
+    from storyline.clean.html import find_published
+
+    header = '<div class="date">Tue, 14 Jan 2020</div>'  # the site header's "today"
+    body = f"<article><h1>Fires under control</h1><p>{PROSE}</p><p>{PROSE2}</p></article>"
+    text = f"13 Jan 2020, 22:11 GMT+10\n{PROSE}\n{PROSE2}"
+    url = "https://news.example/news/263700449/fires-under-control"
+    html = f"<html><head><title>Fires</title></head><body>{header}{body}</body></html>"
+    assert find_published(html, "", url) == ("2020-01-14", "html-meta")  # htmldate's day
+    assert find_published(html, text, url) == ("2020-01-13", "text-stamp")
+    # a day the page declares as its publication's (or has in its URL) stays
+    declared = html.replace("<head>", '<head><meta property="article:published_time" '
+                                      'content="2020-01-14T01:00:00Z">')
+    assert find_published(declared, text, url) == ("2020-01-14", "html-meta")
+    dated_url = "https://news.example/2020/01/14/fires-under-control"
+    assert find_published(html, text, dated_url)[0] == "2020-01-14"
+
+
+def test_declared_publication_days_are_read_by_name_only() -> None:
+    html = ('<meta content="2020-07-09T10:04:04Z" itemprop="datePublished">'
+            '<meta property="article:modified_time" content="2020-07-10T00:39:24Z">'
+            '<time itemprop="datePublished" datetime="2020-07-08">July 8</time>'
+            '{"dateModified": "2020-07-11", "datePublished": "2020-07-09T10:04:04Z"}')
+    assert list(published.declared_days(html)) == ["2020-07-09", "2020-07-08", "2020-07-09"]

@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 from ..errors import PageError
 from ..text import calendar_day
-from .published import date_from_text, line_date
+from .published import date_from_text, declared_days, line_date, revision_page
 
 __all__ = ["Extracted", "date_from_url", "extract_html"]
 
@@ -105,12 +105,27 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
 def find_published(html: str, text: str, url: str | None) -> tuple[str | None, str | None]:
     """The page's date and how it was found: htmldate, then a date line opening the text,
     then the URL. A date the text's first sentences mention (an event's, an update's, a
-    related link's) is not the page's: the cleaner keeps such dates as an estimate only."""
-    found = _htmldate(html, url)
+    related link's) is not the page's: the cleaner keeps such dates as an estimate only.
+    The date line by the headline overrules a htmldate date that the page neither declares
+    as its publication's nor has in its URL (an element elsewhere: the header's "today").
+    A wiki revision or diff has no publication date (None)."""
+    if revision_page(url):
+        return None, None
+    found, stamp = _htmldate(html, url), _date_from_text(text)
+    if found is not None and stamp is not None and stamp[0] != found and \
+            not _declared_or_url(found, html, url):
+        return stamp
     if found is not None:
         return found, "html-meta"
-    hit = _date_from_text(text) or date_from_url(url or "")
+    hit = stamp or date_from_url(url or "")
     return hit if hit is not None else (None, None)
+
+
+def _declared_or_url(day: str, html: str, url: str | None) -> bool:
+    """Whether the page names ``day`` as its publication date (metadata or its URL): a date
+    htmldate read from an element's text may be the site header's day or a sidebar's."""
+    in_url = date_from_url(url or "")
+    return (in_url is not None and in_url[0] == day) or day in declared_days(html)
 
 
 def _parse(html: str) -> Any:

@@ -16,6 +16,7 @@ htmldate), so date lines in German, Spanish, Russian, Arabic, ... read like Engl
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -23,9 +24,9 @@ from functools import lru_cache
 
 from ..text import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAY_NUMBERS, calendar_day
 
-__all__ = ["DateSource", "Estimate", "OwnDate", "date_from_text", "estimate", "from_dateline",
-           "full_dates", "is_date_line", "labelled_date", "line_date", "own_date", "page_date",
-           "stamp_date"]
+__all__ = ["DateSource", "Estimate", "OwnDate", "date_from_text", "declared_days", "estimate",
+           "from_dateline", "full_dates", "is_date_line", "labelled_date", "line_date", "own_date",
+           "page_date", "revision_page", "stamp_date"]
 
 
 class DateSource(StrEnum):
@@ -256,6 +257,36 @@ REFERENCE = re.compile(r"[(\[]\s*$")
 QUOTED_TITLE = re.compile(r"[\"“«„]\s*\S+(?:\s+\S+){2,}?\s*[\"”»“]")
 
 
+# A wiki page's revision or the difference between two (MediaWiki's query parameters):
+# every date on it is a revision's, none is the page's publication (dates-mediacloud: a
+# diff page's datePublished is the wiki page's creation in 2005, the edit is from 2020).
+REVISION_QUERY = re.compile(r"(?:^|[?&])(?:diff|oldid|action=history)(?:[=&]|$)", re.I)
+# Where HTML declares a publication date by name (Open Graph, schema.org's datePublished in
+# JSON-LD or microdata, a few CMS names); modified, created or updated dates are not these.
+PUBLISHED_NAME = (r"(?:article:published_time|og:published_time|datePublished|pubdate|"
+                  r"publishdate|publish-date|parsely-pub-date|dc\.date\.issued)")
+DECLARED_TAG = re.compile(r"<(?:meta|time)\b[^>]*?[\"']" + PUBLISHED_NAME + r"[\"'][^>]*>", re.I)
+DECLARED_JSON = re.compile(r"[\"']" + PUBLISHED_NAME + r"[\"']\s*:\s*[\"'](\d{4}-\d\d-\d\d)",
+                           re.I)
+DECLARED_VALUE = re.compile(r"(?:content|datetime)\s*=\s*[\"'](\d{4}-\d\d-\d\d)", re.I)
+
+
+def revision_page(url: str | None) -> bool:
+    """A URL that shows a revision of a wiki page, or a diff: no single publication date."""
+    if not url or "?" not in url:
+        return False
+    return bool(REVISION_QUERY.search(url.split("?", 1)[1].split("#", 1)[0]))
+
+
+def declared_days(html: str) -> Iterator[str]:
+    """Every day (YYYY-MM-DD) the HTML declares as a publication date by name."""
+    for tag in DECLARED_TAG.finditer(html):
+        if value := DECLARED_VALUE.search(tag.group()):
+            yield value.group(1)
+    for m in DECLARED_JSON.finditer(html):
+        yield m.group(1)
+
+
 @dataclass(frozen=True, slots=True)
 class OwnDate:
     """The page's own publication date, and how it was found."""
@@ -355,10 +386,12 @@ def from_dateline(month_day: str, text: str) -> date | None:
 def page_date(lines: list[str], start: int, dateline: str | None = None,
               url: str | None = None) -> OwnDate | None:
     """The page's own date from its text: dateline, a date line by the headline, a labelled
-    publication date, the URL path; None when the page states none.
+    publication date, the URL path; None when the page states none or is a wiki revision.
 
     ``lines`` are the page's lines and ``start`` the index of the article's first line.
     """
+    if revision_page(url):
+        return None
     text = "\n".join(lines)
     month_first = english(text)
     if dateline and (day := from_dateline(dateline, text)):
