@@ -851,3 +851,89 @@ def test_the_sentences_handed_to_the_drafts_give_what_doc_sents_gives(nlp: Any) 
         assert direct == drafts.direct_drafts(doc, article, sentences=list(doc.sents))
         assert (drafts.reported_drafts(doc, direct)
                 == drafts.reported_drafts(doc, direct, sentences=list(doc.sents)))
+
+
+@pytest.mark.slow
+def test_a_role_with_the_name_set_beside_it_is_that_person(nlp: Any) -> None:
+    # "the commerce secretary, Gary Lindgren": Lindgren, not another secretary the article
+    # names earlier, and not an unnamed role.
+    text = ("Interior Secretary Nils Farstad toured the harbour on Monday.\n\n"
+            "“The quota holds,” the commerce secretary, Gary Lindgren, told reporters.\n\n"
+            "Nils Farstad, the head of the port authority, said 30 boats stayed in port. "
+            "“We have berths for all,” the head of the fleet service, Ola Brekke, said.")
+    found = _with_names(nlp, text, [
+        ("Nils Farstad", "PERSON", "P:farstad"), ("Gary Lindgren", "PERSON", "P:lindgren"),
+        ("Ola Brekke", "PERSON", "P:brekke"),
+        ("the commerce secretary", "ROLE", "ROLE:commerce secretary"),
+        ("the head of the fleet service", "ROLE", "ROLE:fleet service head")])
+    q = _find(found, "The quota holds")
+    assert (q.speaker_key, q.speaker_name) == ("P:lindgren", "Gary Lindgren")
+    q = _find(found, "We have berths")
+    assert (q.speaker_key, q.speaker_from) == ("P:brekke", "named")
+
+
+@pytest.mark.slow
+def test_a_quotation_run_over_two_paragraphs_is_its_closing_speakers(nlp: Any) -> None:
+    # The first paragraph of the quotation has no cue; the one who closes it said it, not
+    # the speaker of the paragraph before (nor of the sentence before its opening mark).
+    text = ("Lena Holm, the harbour master, said 30 boats stayed in port.\n\n"
+            "\"Most of the quays are not safe to use any more.\n\n"
+            "However, by nightfall every boat will have a berth,\" the head of the fleet "
+            "service, Ola Brekke, told the radio.")
+    found = _with_names(nlp, text, [("Lena Holm", "PERSON", "P:holm"),
+                                    ("Ola Brekke", "PERSON", "P:brekke")])
+    assert _find(found, "Most of the quays").speaker_key == "P:brekke"
+    assert _find(found, "However, by nightfall").speaker_key == "P:brekke"
+
+
+@pytest.mark.slow
+def test_a_pronoun_in_the_paragraph_after_an_unresolved_speaker_is_not_the_one_before(
+        nlp: Any) -> None:
+    # The model found no person in "Eirik Solvang"; "he" in the next paragraph is still
+    # Solvang, not Brekke, quoted before him.
+    text = ("“Every boat will have a berth,” the fleet chief, Ola Brekke, told the radio.\n\n"
+            "Harbour chief Eirik Solvang told the paper that ten boats had sunk.\n\n"
+            "“Around 100 crew are housed in tents,” he said.")
+    found = _with_names(nlp, text, [("Ola Brekke", "PERSON", "P:brekke")])
+    q = _find(found, "Around 100 crew")
+    assert q.speaker_key is None and q.speaker_mention == "he"
+
+
+def test_the_noun_a_relative_clause_describes_is_no_statement() -> None:
+    # "..., a prospect Okafor denied.", parsed with "Okafor denied" as the sentence's root
+    # and the clause before as what he denied: what Okafor denied is the prospect.
+    doc = _parsed([
+        ("Brandt", "PROPN", "NNP", "nsubj", 1, "Brandt"),
+        ("repeated", "VERB", "VBD", "ccomp", 9, "repeat"),
+        ("concerns", "NOUN", "NNS", "dobj", 1, "concern"),
+        ("about", "ADP", "IN", "prep", 2, "about"),
+        ("Okafor", "PROPN", "NNP", "pobj", 3, "Okafor"), (",", "PUNCT", ",", "punct", 9, ","),
+        ("a", "DET", "DT", "det", 8, "a"), ("prospect", "NOUN", "NN", "compound", 8, "prospect"),
+        ("Okafor", "PROPN", "NNP", "nsubj", 9, "Okafor"),
+        ("denied", "VERB", "VBD", "ROOT", 9, "deny"), (".", "PUNCT", ".", "punct", 9, ".")])
+    article = Article(id="r", source_id="r", source="r", text=doc.text)
+    assert [q.speaker_mention for q in quotes.find_quotes(doc, article, [], [])] == []
+
+
+@pytest.mark.slow
+def test_a_paragraph_naming_its_own_speaker_takes_no_cue_from_the_one_before(
+        nlp: Any) -> None:
+    # The parse reaches "he adds" from the quotation's paragraph; the paragraph names
+    # Fancher in words it does not read as a cue: never Morimoto.
+    text = ("“The boat will play a role in this,” he adds, noting trips to Oslo are "
+            "possible.\n\n"
+            "“We are launching the first delivery boat,” enthused Scott Fancher, the yard's "
+            "project manager.\n\n"
+            "“That's an amazing thing for those who worked on the programme.”")
+    found = _with_names(nlp, "Mitsuo Morimoto runs the fleet.\n\n" + text,
+                        [("Mitsuo Morimoto", "PERSON", "P:morimoto"),
+                         ("Scott Fancher", "PERSON", "P:fancher")])
+    for words in ("We are launching", "That's an amazing"):
+        assert _find(found, words).speaker_key != "P:morimoto"
+
+
+def test_a_title_abbreviation_alone_is_no_name() -> None:
+    from storyline.analyze.quotes import speakers
+
+    assert not speakers.is_name("Sgt") and not speakers.is_name("Sgt.")
+    assert speakers.is_name("Sgt. Marty Earley") and speakers.is_name("US")

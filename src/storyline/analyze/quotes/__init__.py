@@ -11,7 +11,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ...records import Article, Mention, Quote, Timex, content_id
 from ...text import fold
@@ -70,8 +70,15 @@ def _attribute(drafts: Sequence[Draft], index: SpeakerIndex,
     paragraphs = _paragraph_starts(article.text)
     for d in drafts:
         speaker: Speaker | None
-        if d.head is not None and d.who is not None and _after_unnamed(d, out, paragraphs,
-                                                                        index):
+        if d.kind == "direct" and _cue_before_paragraph(d, paragraphs) and _words_after(
+                article.text, d.end, d.head):
+            # '“We roll it out,” enthused Fancher': the paragraph names its own speaker
+            # (in words the parse did not read as a cue), not the paragraph before's cue
+            d = replace(d, cue=None, head=None, who=None)
+        if out and d.cue is not None and out[-1].draft.cue == d.cue:
+            speaker = out[-1].speaker  # one cue, one speaker ("“...,” he said. “...”")
+        elif d.head is not None and d.who is not None and _after_unnamed(d, out, paragraphs,
+                                                                          index):
             speaker = Speaker(article.text[d.who[0]:d.who[1]], by=SpeakerFrom.PRONOUN)
         elif d.head is not None and d.who is not None:
             speaker = resolve(index, d.head, d.who, history)
@@ -84,32 +91,70 @@ def _attribute(drafts: Sequence[Draft], index: SpeakerIndex,
         if speaker is not None and speaker.key is not None:
             history.append(speaker.key)
         out.append(Attributed(d, speaker))
-    return _with_sources(out, drafts, index, article)
+    return _with_sources(_carried_back(out, paragraphs, article.text), drafts, index, article)
+
+
+def _carried_back(found: list[Attributed], paragraphs: Sequence[int],
+                  text: str) -> list[Attributed]:
+    """ '"Most buildings are unsafe.<new paragraph>But all will have tents," Dalman said': a
+    quotation left open at its paragraph's end and closed in the next is one speaker's,
+    named after its close; its first part has no cue of its own (at most one the parse
+    reaches from the paragraph before)."""
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if (not (a.draft.follows or _cue_before_paragraph(a.draft, paragraphs))
+                or a.draft.kind != "direct" or b.draft.kind != "direct" or b.speaker is None
+                or _paragraph(b.draft.start, paragraphs) != _paragraph(a.draft.start,
+                                                                       paragraphs) + 1):
+            continue
+        after = text[a.draft.end:paragraphs[_paragraph(b.draft.start, paragraphs)]]
+        before = text[paragraphs[_paragraph(b.draft.start, paragraphs)]:b.draft.start]
+        if after.strip() or before.strip():
+            continue  # closed in its own paragraph, or reopened in the next
+        named = b.speaker.by == SpeakerFrom.NAMED
+        out[i] = replace(a, speaker=replace(b.speaker, by=SpeakerFrom.CONTINUED)
+                         if named else b.speaker,
+                         draft=replace(a.draft, cue=None, head=None, who=None, follows=True))
+    return out
+
+
+def _cue_before_paragraph(d: Draft, paragraphs: Sequence[int]) -> bool:
+    # the parser hangs a paragraph break on the sentence before it, whose cue may then
+    # reach a quotation opening the next paragraph
+    return d.cue is not None and d.cue.idx < paragraphs[_paragraph(d.start, paragraphs)]
 
 
 def _after_unnamed(d: Draft, before: Sequence[Attributed], paragraphs: Sequence[int],
                    index: SpeakerIndex) -> bool:
     """ "Eswar Prasad, a professor, said ... “By hyping up ..., Trump makes ...,” he said":
-    a person pronoun right after a statement of its paragraph whose speaker the text names
-    but nobody could resolve stands for that speaker, unnamed as well; never for a person
-    named inside the quotation or further back. A person who is a clause's subject in
-    between is the pronoun's antecedent as usual."""
+    a person pronoun right after a statement of its paragraph or the one before whose
+    speaker the text names but nobody could resolve stands for that speaker, unnamed as
+    well; never for a person named inside the quotation or further back. A person who is
+    a clause's subject in between is the pronoun's antecedent as usual."""
     if d.head is None or d.head.lower_ not in PERSON_PRONOUNS or not before:
         return False
-    prev = before[-1]
-    if (prev.speaker is None or prev.speaker.key is not None or prev.draft.head is None
-            or prev.draft.head.pos_ != "PROPN"
-            or _paragraph(prev.draft.start, paragraphs) != _paragraph(d.start, paragraphs)):
+    # a quotation's first paragraph, cueless, waits for its close's speaker: look past it
+    skipped = next((i for i, a in enumerate(reversed(before))
+                    if a.speaker is not None or not a.draft.follows), 0)
+    prev = before[-1 - skipped]
+    if (prev.speaker is None or prev.draft.head is None or prev.draft.head.pos_ != "PROPN"
+            or prev.speaker.key is not None
+            or not 0 <= (_paragraph(d.start, paragraphs)
+                         - _paragraph(prev.draft.start, paragraphs)) <= 1 + skipped):
         return False
     subject = index.last_subject_before(d.head.idx, d.head.doc, d.head.lower_)
     return subject is None or subject[1] < prev.draft.sent_start
 
 
 def _paragraph_starts(text: str) -> list[int]:
+    # Blank lines between paragraphs are no paragraphs: "the next paragraph" is the next
+    # one with words.
     starts = [0]
     pos = text.find("\n", 0)
     while pos != -1:
-        starts.append(pos + 1)
+        if text[pos + 1:pos + 2] not in ("\n", ""):
+            starts.append(pos + 1)
         pos = text.find("\n", pos + 1)
     return starts
 
@@ -126,13 +171,27 @@ def _continued(d: Draft, before: Sequence[Attributed], paragraphs: Sequence[int]
         return None
     prev = before[-1]
     here, there = _paragraph(d.start, paragraphs), _paragraph(prev.draft.start, paragraphs)
-    whole = not text[paragraphs[here]:d.start].strip(" \"“”„«»‘’'")
+    whole = (not text[paragraphs[here]:d.start].strip(" \"“”„«»‘’'")
+             and not _words_after(text, d.end))
     if prev.speaker is not None and (here == there or (here == there + 1 and whole
                                                        and prev.draft.kind == "direct")):
         # a speaker found by pronoun or title stays marked so: that is the weaker link
         named = prev.speaker.by == SpeakerFrom.NAMED
         return replace(prev.speaker, by=SpeakerFrom.CONTINUED) if named else prev.speaker
     return None
+
+
+def _words_after(text: str, end: int, speaker: Token | None = None) -> bool:
+    """Whether words follow a quotation before the next one or its paragraph's end ('"...,"
+    says Early.'): an attribution the parse missed, so no continuation of the last; words
+    that name ``speaker`` again ('"...," Const. Fanning said.') do not count."""
+    stop = text.find("\n", end)
+    tail = text[end:stop if stop != -1 else len(text)]
+    opener = next((i for i, c in enumerate(tail[1:], 1) if c in marks.OPENING_MARKS
+                   and tail[i - 1].isspace()), len(tail))
+    if speaker is not None and speaker.pos_ == "PROPN" and speaker.text in tail[:opener]:
+        return False
+    return any(c.isalpha() for c in tail[:opener])
 
 
 def _with_sources(found: list[Attributed], drafts: Sequence[Draft], index: SpeakerIndex,

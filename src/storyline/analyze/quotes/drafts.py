@@ -90,10 +90,15 @@ def _quoted_draft(sentences: Sequence[Span], cues: Sequence[int], text: str,
         return None
     sent_start, sent_end = _within_line(text, span.start, sents[0].start_char, sents[-1].end_char)
     doc = sents[0].doc
-    cue = _nearest_cue([doc[i] for s in sents
-                        for i in cues[bisect.bisect_left(cues, s.start):
-                                      bisect.bisect_left(cues, s.end)]],
-                       span, taken, inverted)
+    # The parser hangs a paragraph break on the sentence before it, which then reaches the
+    # next paragraph's opening mark: a cue of the quotation's own paragraph comes first.
+    line_start = text.rfind("\n", 0, span.start) + 1
+    found = [doc[i] for s in sents
+             for i in cues[bisect.bisect_left(cues, s.start):bisect.bisect_left(cues, s.end)]]
+    own = [t for t in found if t.idx >= line_start]
+    cue = _nearest_cue(own, span, taken, inverted)
+    if cue is None and len(own) < len(found):
+        cue = _nearest_cue(found, span, taken, inverted)
     words = len(text[span.start:span.end].split())
     fragment = _is_fragment(text, span, sent_start, sent_end)
     if cue is None and fragment and words < MIN_UNCUED_WORDS:

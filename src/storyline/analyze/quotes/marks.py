@@ -102,6 +102,10 @@ def _carried_close(text: str, start: int, end: int) -> int | None:
             return None
         if text[j] in CLOSING_ONLY and _closes(text, j, end):
             return j
+        # a straight mark that cannot open here closes ('..., provided with one," the
+        # head of the service told'): straight marks close themselves
+        if text[j] == '"' and not _opens(text, j, start) and _closes(text, j, end):
+            return j
     return None
 
 

@@ -49,6 +49,9 @@ PARTICIPLE_DEPS = frozenset({"acl", "advcl", "amod"})
 # Words for a speaker's light verb and its noun within this many tokens ("expressed the
 # hope"): further apart the noun is no part of the cue's name.
 MAX_CUE_NOUN_GAP = 3
+# "a prospect Vindman denied": an indefinite article opening a subject before a common noun
+# and a name marks a relative clause's noun, not a speaker's title.
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
 
 
 def is_cue(token: Token) -> bool:
@@ -212,9 +215,21 @@ def names_a_holder(verb: Token, subject: Token) -> bool:
     if conditional(verb):
         return False
     word = subject.lower_
-    if word in GENERIC_PRONOUNS:
+    if word in GENERIC_PRONOUNS or _object_of_relative(subject):
         return False
     return not (lemma_of(verb).lower() in STANCE_ONLY and word in WRITER_PRONOUNS)
+
+
+def _object_of_relative(subject: Token) -> bool:
+    """ "..., a prospect Vindman denied": the parser may read the noun a relative clause
+    without "that" describes as part of its subject's name; an indefinite article before a
+    common noun before a name says the verb's object is that noun ("a prospect"), not the
+    clause before it. A speaker's title goes without "a" ("spokesman John Doe said")."""
+    if subject.pos_ != "PROPN":
+        return False
+    left = [t for t in subject.lefts if t.dep_ != "punct"]
+    return (len(left) >= 2 and left[0].text.lower() in INDEFINITE_ARTICLES
+            and left[1].pos_ == "NOUN" and left[1].text.islower())
 
 
 def conditional(verb: Token) -> bool:

@@ -123,8 +123,9 @@ def is_name(text: str) -> bool:
         return False
     if not any(c.isupper() for c in text):
         return False
-    if all(w in ROLE_NOUNS or w in names.ROLE_NOUNS or w in ROLE_FILLERS for w in words):
-        return False
+    if all(w in ROLE_NOUNS or w in names.ROLE_NOUNS or w in ROLE_FILLERS
+           or (w in TITLE_ABBREVIATIONS and not acronym) for w in words):
+        return False  # "the minister", "Sgt": a title alone names nobody
     if text.count('"') % 2 or "„" in text:
         return False
     return all(text.count(a) == text.count(b) for a, b in BRACKETS)
@@ -361,12 +362,16 @@ def _covers(m: Mention, token: Token) -> bool:
 
 
 def _head_mentions(index: SpeakerIndex, head: Token) -> list[Mention]:
-    # The head's own mention ("Rutte"), else an apposition's ("the CEO, Jane Doe").
+    # The head's own mention ("Rutte"), else an apposition's ("the CEO, Jane Doe"). A
+    # description the article ties to no name gives way to the name set beside it: "the
+    # commerce secretary, Gary Lindgren" is Lindgren, whoever else is a secretary.
+    first: list[Mention] = []
     for tok in [head, *(c for c in head.children if c.dep_ == "appos")]:
         found = index.overlapping(tok.idx, tok.idx + len(tok.text))
-        if found:
-            return found
-    return []
+        if found and (found[0].label not in DESCRIPTION_LABELS or found[0].key in index.names):
+            return found if not first else [m for m in found if _covers(m, tok)] or found
+        first = first or found
+    return first
 
 
 def _pronoun(index: SpeakerIndex, head: Token, text: str, pos: int, history: Sequence[str],
