@@ -194,8 +194,10 @@ def test_a_weekend_is_the_iso_week_of_its_saturday() -> None:
 
 def test_a_month_alone_is_its_nearest_year_when_far_from_the_article() -> None:
     november = dt.date(2031, 11, 2)
-    assert normalise("January", november, "past") == ("2032-01", "DATE")  # "payable in January"
-    assert normalise("February", november, "past") == ("2032-02", "DATE")
+    assert normalise("January", november, "present") == ("2032-01", "DATE")  # "payable in"
+    assert normalise("February", november, "future") == ("2032-02", "DATE")
+    # "Sales fell in January", said in November: a past event is never put in the future.
+    assert normalise("January", november, "past") == ("2031-01", "DATE")
     assert normalise("March", november, "past") == ("2031-03", "DATE")
     assert normalise("December", november, "past") == ("2031-12", "DATE")  # the next month
     assert normalise("April", DCT, "past") == ("2031-04", "DATE")

@@ -702,7 +702,8 @@ def _month(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str]
     """A month alone is in the article's year, the year before in a past-tense sentence when
     it lies more than ``MONTH_AHEAD_IN_PAST`` ahead ("sales fell in December", said in March;
     "the November trading", said on October 30, stays), the year after when it lies far
-    back (``MONTHS_BACK_IN_YEAR``: "paid in January", said in November). A future tense
+    back outside a past-tense sentence (``MONTHS_BACK_IN_YEAR``: "payable in January", said
+    in November; "sales fell in January" is never in the future). A future tense
     moves nothing more: on the dev half it was wrong as often as right ("talks will resume
     in June")."""
     if dct is None:
@@ -710,7 +711,7 @@ def _month(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str]
     month, year = MONTHS[m[1]], dct.year
     if tense == "past" and month > dct.month + MONTH_AHEAD_IN_PAST:
         year -= 1
-    elif month < dct.month - MONTHS_BACK_IN_YEAR:
+    elif tense != "past" and month < dct.month - MONTHS_BACK_IN_YEAR:
         year += 1
     return f"{year:04d}-{month:02d}", "DATE"
 
