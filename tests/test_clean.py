@@ -245,3 +245,6 @@ def test_a_bot_wall_or_error_screen_is_not_an_article(kind: str, settings: Setti
     story = " ".join(["The site showed visitors an access denied page for two days, and "
                       "the company said on Monday that the outage was caused by a fault."] * 3)
     assert clean(RawPage(source="y", source_id="y", kind=kind, text=story), settings).text
+    brief = ("Taxpayers trying to file their returns on Monday were met with a page not found "
+             "error on the agency's website for most of the morning, officials said.")
+    assert clean(RawPage(source="z", source_id="z", kind=kind, text=brief), settings).text

@@ -70,6 +70,10 @@ OUTLET_MAX_WORDS = 4
 # Incapsula incident ID ..." would be a story of its own). 40 words holds every such screen
 # met in the bundles and crawls, and no article text is that short and worded so.
 NOT_ARTICLE_MAX_WORDS = 40
+# ... and names it in its first line, within this many characters ("Access denied", "Error
+# 404 - Page not found", "Request unsuccessful."): a brief reporting such a screen names it
+# inside a sentence further on.
+NOT_ARTICLE_OPENING_CHARS = 60
 NOT_ARTICLE = re.compile(
     r"incapsula incident|request unsuccessful|access denied|403 forbidden|404 not found"
     r"|page not found|enable (?:javascript|cookies)|checking your browser|are you a robot"
@@ -158,7 +162,9 @@ def clean(page: RawPage, settings: Settings) -> Article:
 def _refuse_error_screen(text: str) -> None:
     """Raise ExtractError when the page's whole text is a bot wall or an error screen."""
     short = len(text.split(maxsplit=NOT_ARTICLE_MAX_WORDS)) <= NOT_ARTICLE_MAX_WORDS
-    if short and (found := NOT_ARTICLE.search(text)):
+    # Such a screen opens with what it is; a short news brief may mention one further on.
+    opening = text.lstrip().split("\n", 1)[0][:NOT_ARTICLE_OPENING_CHARS]
+    if short and (found := NOT_ARTICLE.search(opening)):
         raise ExtractError("not-an-article", f"an error or bot-wall screen: {found.group()!r}")
 
 
