@@ -82,6 +82,7 @@ class _Name:
     # A word before it was cut that no name holds ("Questioning Vindman's judgment"): kept
     # only where the article names a person whose name ends so (``_glued_names_kept``).
     glued: bool = False
+    read_from: int = -1  # where the model's name began, before the glued words were cut
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,10 +184,12 @@ def _names(doc: Doc, article: Article) -> list[_Name]:
         while start < end - 1 and (doc[start].is_punct or doc[start].lower_ in _POSSESSIVES):
             start += 1  # "’s Haqqani": the possessive of the word before the name
         glued = False
+        read_from = start
         if ent.label_ == "PERSON":
             while start < end - 1 and (names.is_title_word(doc[start].text)
                                        or doc[start].lower_ == "the"):
                 start += 1
+            read_from = start
             while start < end - 1 and _glued_word(doc, start, end):
                 start += 1
                 glued = True
@@ -195,7 +198,7 @@ def _names(doc: Doc, article: Article) -> list[_Name]:
             if _headline_run(doc, start, end, ent.label_):
                 continue
             found.append(_Name(start, end, _label(doc[start:end].text, ent.label_, article),
-                               glued=glued))
+                               glued=glued, read_from=read_from))
             last_end = end
     return _glued_names_kept(doc, found) if any(n.glued for n in found) else found
 
@@ -212,7 +215,8 @@ def _glued_word(doc: Doc, i: int, end: int) -> bool:
         return (tok.is_alpha and tok.lower_ not in names.NAME_PARTICLES
                 and not names.is_given_name(tok.lower_)
                 and any(t.text[:1].isupper() for t in doc[i + 1:end]))
-    if not tok.is_alpha or not (_verb_form(doc, tok.lower_) or names.is_inflected_verb(tok.text)):
+    if (not tok.is_alpha or names.is_given_name(tok.lower_)
+            or not (_verb_form(doc, tok.lower_) or names.is_inflected_verb(tok.text))):
         return False
     return _opens_sentence(doc, i) or _title_case_line(doc, i)
 
@@ -232,28 +236,28 @@ def _verb_form(doc: Doc, word: str) -> bool:
     whose verbs end otherwise."""
     if len(word) < MIN_VERB_FORM_CHARS or not word.endswith(_VERB_ENDINGS) or doc.lang_ != "en":
         return False
-    tables = _lemma_tables(doc)
+    tables = _lemma_tables(doc, ("verb",))
     if tables is None:
         return False
-    index, exceptions, rules = tables
+    index, exceptions, rules = tables[0]
     if word in exceptions:
         return True
     return any(word.endswith(old) and word[:len(word) - len(old)] + new in index
                for old, new in rules if old in _VERB_ENDINGS)
 
 
-def _lemma_tables(doc: Doc) -> tuple[Any, Any, Any] | None:
-    """The verb index, exceptions and rules of the rule lemmatizer ``model`` took out of
-    ``doc``'s pipeline, or None where it has none."""
+def _lemma_tables(doc: Doc, parts: tuple[str, ...]) -> list[tuple[Any, Any, Any]] | None:
+    """The index, exceptions and rules for each of ``parts`` of speech of the rule
+    lemmatizer ``model`` took out of ``doc``'s pipeline, or None where it has none."""
     lemmatizer = model.lemmatizer_for(doc.vocab)
     if lemmatizer is None:
         return None
     lookups = lemmatizer.lookups
     if not all(lookups.has_table(t) for t in ("lemma_index", "lemma_exc", "lemma_rules")):
         return None
-    return (lookups.get_table("lemma_index").get("verb", ()),
-            lookups.get_table("lemma_exc").get("verb", {}),
-            lookups.get_table("lemma_rules").get("verb", ()))
+    index, exc, rules = (lookups.get_table(t) for t in ("lemma_index", "lemma_exc",
+                                                          "lemma_rules"))
+    return [(index.get(p, ()), exc.get(p, {}), rules.get(p, ())) for p in parts]
 
 
 def _opens_sentence(doc: Doc, i: int) -> bool:
@@ -275,9 +279,12 @@ def _glued_names_kept(doc: Doc, found: list[_Name]) -> list[_Name]:
     no one: kept where the rest ends the name of one person the article writes in full
     ("Questioning Vindman" is Vindman where the article names Alexander Vindman, as
     ``_person_key`` joins a surname) or holds a given name before its last word ("rookie
-    Emil Bemstrom", "unbeaten Russian Alexander Povetkin"); dropped otherwise ("Giving
-    United" is no person called United, "Murdering Sheriff" none called Sheriff, "a
-    Grocery Store" none at all)."""
+    Emil Bemstrom", "unbeaten Russian Alexander Povetkin"). Where no name of the article
+    ends so, a capitalised word cut as a verb's form that the tagger reads as a name before
+    a word that is none of the lemmatizer's ("Fareed Zakaria", "Blessing Okagbare": given
+    names spelt like "fare"+"ed", "bless"+"ing") keeps the name as the model read it;
+    others are dropped ("Giving United", a verb before a common word, is no person called
+    United, "Murdering Sheriff" none called Sheriff, "a Grocery Store" none at all)."""
     full = [_tokens(doc, n) for n in found if n.label == "PERSON" and not n.glued]
     full = [t for t in full if _is_full(t)]
     kept = []
@@ -285,10 +292,39 @@ def _glued_names_kept(doc: Doc, found: list[_Name]) -> list[_Name]:
         if n.glued:
             toks = _tokens(doc, n)
             owners = {tuple(t) for t in full if len(t) > len(toks) and t[-len(toks):] == toks}
-            if len(owners) != 1 and not any(names.is_given_name(t) for t in toks[:-1]):
+            if len(owners) > 1:
                 continue
+            if not owners and not any(names.is_given_name(t) for t in toks[:-1]):
+                if not _read_as_given_name(doc, n):
+                    continue
+                n = _Name(n.read_from, n.end, n.label, n.key)
         kept.append(n)
     return kept
+
+
+def _read_as_given_name(doc: Doc, n: _Name) -> bool:
+    """Whether the words cut off a glued name (``_glued_word``) are capitalised ones the
+    tagger reads as proper nouns, before a name none of whose words is a common word
+    the lemmatizer lists ("Fareed Zakaria"; not "Giving United", whose "Giving" is tagged
+    a verb, nor "Murdering Sheriff", a sheriff being a noun)."""
+    cut = doc[n.read_from:n.start]
+    return (len(cut) > 0 and all(t.pos_ == "PROPN" and not t.is_lower for t in cut)
+            and not any(_common_word(doc, t.lower_) for t in doc[n.start:n.end] if t.is_alpha))
+
+
+def _common_word(doc: Doc, word: str) -> bool:
+    """Whether a folded word is, or by one of its rules is a form of, a noun, verb,
+    adjective or adverb the pipeline's rule lemmatizer lists; False without one."""
+    tables = _lemma_tables(doc, ("noun", "verb", "adj", "adv"))
+    if tables is None:
+        return False
+    for index, exceptions, rules in tables:
+        if word in index or word in exceptions:
+            return True
+        if any(word.endswith(old) and word[:len(word) - len(old)] + new in index
+               for old, new in rules):
+            return True
+    return False
 
 
 _POSSESSIVES = frozenset({"'s", "’s"})
