@@ -937,3 +937,36 @@ def test_a_title_abbreviation_alone_is_no_name() -> None:
 
     assert not speakers.is_name("Sgt") and not speakers.is_name("Sgt.")
     assert speakers.is_name("Sgt. Marty Earley") and speakers.is_name("US")
+
+
+@pytest.mark.slow
+def test_a_quotation_run_over_two_paragraphs_takes_no_pronouns_guess(nlp: Any) -> None:
+    # The close's "he" is a guess; the quotation's first paragraph does not take it on
+    # (a wrong guess would be carried along), only a speaker the close names.
+    text = ("Ola Brekke spoke to the radio.\n\n"
+            "Lena Holm says there is a deep sense of injustice in the town.\n\n"
+            "\"The papers portray the crews as lazy and idle.\n\n"
+            "The truth is quite different,\" he said.")
+    found = _with_names(nlp, text, [("Ola Brekke", "PERSON", "P:brekke"),
+                                    ("Lena Holm", "PERSON", "P:holm")])
+    assert _find(found, "The truth is").speaker_from == "pronoun"
+    assert _find(found, "The papers portray").speaker_from != "pronoun"
+
+
+@pytest.mark.slow
+def test_a_whole_paragraph_quote_continues_only_a_speaker_named_just_before(
+        nlp: Any) -> None:
+    # Not a pronoun's guess ("he said"), nor a speaker carried on over paragraphs with
+    # no cue: only the speaker the paragraph before names.
+    text = ("Ola Brekke runs the port.\n\n"
+            "“The boats are safe,” he said.\n\n"
+            "“Otherwise the quays were empty.”\n\n"
+            "“Every boat will have a berth,” Lena Holm said.\n\n"
+            "“The tents are warm.”\n\n"
+            "“The crews are fed.”")
+    found = _with_names(nlp, text, [("Ola Brekke", "PERSON", "P:brekke"),
+                                    ("Lena Holm", "PERSON", "P:holm")])
+    assert _find(found, "The boats are safe").speaker_from == "pronoun"
+    assert _find(found, "Otherwise the quays").speaker_key is None
+    assert _find(found, "The tents are warm").speaker_key == "P:holm"
+    assert _find(found, "The crews are fed").speaker_key is None

@@ -76,7 +76,9 @@ def _attribute(drafts: Sequence[Draft], index: SpeakerIndex,
             # (in words the parse did not read as a cue), not the paragraph before's cue
             d = replace(d, cue=None, head=None, who=None)
         if out and d.cue is not None and out[-1].draft.cue == d.cue:
-            speaker = out[-1].speaker  # one cue, one speaker ("“...,” he said. “...”")
+            # one cue, one speaker ("“...,” he said. “...”"); in the next paragraph, where
+            # the parse reaches the cue from, only as a continuation would be
+            speaker = _same_cue_speaker(d, out, paragraphs)
         elif d.head is not None and d.who is not None and _after_unnamed(d, out, paragraphs,
                                                                           index):
             speaker = Speaker(article.text[d.who[0]:d.who[1]], by=SpeakerFrom.PRONOUN)
@@ -101,10 +103,14 @@ def _carried_back(found: list[Attributed], paragraphs: Sequence[int],
     named after its close; its first part has no cue of its own (at most one the parse
     reaches from the paragraph before)."""
     out = list(found)
+    carried: set[int] = set()
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
+        # only a speaker the close names is carried (on through the quotation's earlier
+        # paragraphs): one found from a pronoun may be wrong, and would take them along
         if (not (a.draft.follows or _cue_before_paragraph(a.draft, paragraphs))
                 or a.draft.kind != "direct" or b.draft.kind != "direct" or b.speaker is None
+                or not (b.speaker.by == SpeakerFrom.NAMED or i + 1 in carried)
                 or _paragraph(b.draft.start, paragraphs) != _paragraph(a.draft.start,
                                                                        paragraphs) + 1):
             continue
@@ -112,9 +118,8 @@ def _carried_back(found: list[Attributed], paragraphs: Sequence[int],
         before = text[paragraphs[_paragraph(b.draft.start, paragraphs)]:b.draft.start]
         if after.strip() or before.strip():
             continue  # closed in its own paragraph, or reopened in the next
-        named = b.speaker.by == SpeakerFrom.NAMED
-        out[i] = replace(a, speaker=replace(b.speaker, by=SpeakerFrom.CONTINUED)
-                         if named else b.speaker,
+        carried.add(i)
+        out[i] = replace(a, speaker=replace(b.speaker, by=SpeakerFrom.CONTINUED),
                          draft=replace(a.draft, cue=None, head=None, who=None, follows=True))
     return out
 
@@ -166,19 +171,46 @@ def _paragraph(pos: int, starts: Sequence[int]) -> int:
 def _continued(d: Draft, before: Sequence[Attributed], paragraphs: Sequence[int],
                text: str) -> Speaker | None:
     """A cueless quote speaks for whoever spoke just before in its paragraph, or for the
-    previous paragraph's quoted speaker when the quote is its whole paragraph."""
+    previous paragraph's quoted speaker when the quote is its whole paragraph and that
+    paragraph names them (not a pronoun's guess, nor a speaker carried on from further
+    back)."""
     if not d.follows or not before:
         return None
     prev = before[-1]
     here, there = _paragraph(d.start, paragraphs), _paragraph(prev.draft.start, paragraphs)
     whole = (not text[paragraphs[here]:d.start].strip(" \"“”„«»‘’'")
              and not _words_after(text, d.end))
-    if prev.speaker is not None and (here == there or (here == there + 1 and whole
-                                                       and prev.draft.kind == "direct")):
+    if prev.speaker is not None and (here == there or (
+            here == there + 1 and whole and prev.draft.kind == "direct"
+            and _named_in(prev.speaker, before, there, paragraphs))):
         # a speaker found by pronoun or title stays marked so: that is the weaker link
         named = prev.speaker.by == SpeakerFrom.NAMED
         return replace(prev.speaker, by=SpeakerFrom.CONTINUED) if named else prev.speaker
     return None
+
+
+def _same_cue_speaker(d: Draft, before: Sequence[Attributed],
+                      paragraphs: Sequence[int]) -> Speaker | None:
+    prev = before[-1]
+    here, there = _paragraph(d.start, paragraphs), _paragraph(prev.draft.start, paragraphs)
+    if here == there or prev.speaker is None:
+        return prev.speaker
+    if here == there + 1 and _named_in(prev.speaker, before, there, paragraphs):
+        return replace(prev.speaker, by=SpeakerFrom.CONTINUED)
+    return None
+
+
+def _named_in(speaker: Speaker, before: Sequence[Attributed], paragraph: int,
+              paragraphs: Sequence[int]) -> bool:
+    """Whether a statement of ``paragraph`` names ``speaker`` (by a cue's subject)."""
+    for a in reversed(before):
+        if _paragraph(a.draft.start, paragraphs) < paragraph:
+            return False
+        if (a.speaker is not None and a.speaker.by == SpeakerFrom.NAMED
+                and (a.speaker.key == speaker.key if speaker.key is not None
+                     else a.speaker.key is None and a.speaker.mention == speaker.mention)):
+            return True
+    return False
 
 
 def _words_after(text: str, end: int, speaker: Token | None = None) -> bool:
