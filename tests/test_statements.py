@@ -276,3 +276,36 @@ def test_pairs_sharing_uncommon_words_are_those_counted_pair_by_pair() -> None:
                       for p in combinations(members, 2))
     expected = {p for p, n in counted.items() if n >= statements.MIN_SHARED_WORDS}
     assert expected and statements._sharing_words(reads) == expected
+
+
+def test_a_join_by_shared_words_scores_each_pair_of_quotes_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two groups of ten reports each; the last of the second shares nothing with the first,
+    # so every join tried across them fails. A failed check of the same two groups is not
+    # redone and no pair of quotes is scored twice (it was 100 scores per tried join).
+    n = 10
+    words = [f"wa{i}" for i in range(10)]
+    texts = [" ".join([*words, f"aa{k}"]) for k in range(n)]
+    texts += [" ".join([f"va{i}" for i in range(10)] + (words[:6] if k < n - 1 else [])
+                       + [f"bb{k}"]) for k in range(n)]
+    reads = [statements._Read.of(_quote(f"q{k}", f"r{k}", t, speaker=None, said_on=None))
+             for k, t in enumerate(texts)]
+    groups = statements._Groups(reads, [r.quote.article for r in reads])
+    scored: list[tuple[str, str]] = []
+    score = statements._elsewhere_score
+
+    def counted(a: statements._Read, b: statements._Read) -> float:
+        scored.append((a.quote.id, b.quote.id))
+        return score(a, b)
+
+    monkeypatch.setattr(statements, "_elsewhere_score", counted)
+    for i in range(n):
+        for j in range(i + 1, n):
+            groups.join(i, j, True)
+            groups.join(n + i, n + j, True)
+    for i in range(n):
+        for j in range(n, 2 * n):
+            groups.join(i, j, True)
+    assert len(scored) == len(set(scored))
+    assert {frozenset(r.quote.id for r in g) for g in groups.members()} == {
+        frozenset(f"q{k}" for k in range(n)), frozenset(f"q{k}" for k in range(n, 2 * n))}

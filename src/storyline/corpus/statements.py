@@ -96,8 +96,7 @@ VERBATIM_OVERLAP = 0.8
 # this winter"), so the same wording is not the same utterance when the polarity differs.
 # These are whole words of the casefolded text: "t" is what \w+ leaves of "n't" ("don't" ->
 # "don", "t"), and the contractions stand without their apostrophe as some pages print them.
-# On statements-msrp-dev this parted the one verbatim pair of two named speakers that said
-# opposite things (bench/NOTES.md).
+# Measured on statements-msrp-dev (two speakers' denial and the words it denies): bench/NOTES.md.
 NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "nobody", "nowhere",
                        "neither", "nor", "cannot", "t", "dont", "doesnt", "didnt", "cant",
                        "couldnt", "wont", "wouldnt", "isnt", "arent", "wasnt", "werent",
@@ -474,9 +473,13 @@ class _Groups:
     share words: each article of one group (its copies counted with it, ``reports``) and
     each of the other hold a pair of quotes at ELSEWHERE_WORDS. Joined one pair at a time,
     A like B and B like C would make A and C one statement when they share nothing: two
-    claims of one topic chained through a third report that words a bit of each. On
-    statements-msrp-dev this parted 2 such pairs of MSRP pairs (P 0.783 -> 0.786) and
-    on stories-ecbplus-dev 3 (P 0.962 -> 0.974); seeds unchanged (bench/NOTES.md)."""
+    claims of one topic chained through a third report that words a bit of each (measured
+    on statements-msrp-dev and stories-ecbplus-dev: bench/NOTES.md).
+
+    A group only grows, and a root stays one until it is joined into another, so a root and
+    its size name one set of members: a check that failed for two roots of those sizes fails
+    again until either group grows, and is not redone (``_unlike``); each pair of quotes is
+    scored once (``_alike``)."""
 
     def __init__(self, quotes: Sequence[_Read], reports: Sequence[str]) -> None:
         self._quotes = quotes
@@ -485,6 +488,8 @@ class _Groups:
         self._parent = list(range(len(quotes)))
         self._speakers = [{r.speaker} if r.speaker else set() for r in quotes]
         self._days = [{r.stated_day} if r.stated_day else set() for r in quotes]
+        self._unlike: set[tuple[int, int, int, int]] = set()
+        self._alike: dict[tuple[int, int], bool] = {}
 
     def find(self, i: int) -> int:
         while self._parent[i] != i:
@@ -500,20 +505,31 @@ class _Groups:
     def _reports_alike(self, a: int, b: int) -> bool:
         """Every report of group a and every one of group b (not together in either group
         already) hold a pair of quotes, one in each group, that reach ELSEWHERE_WORDS."""
+        a, b = min(a, b), max(a, b)
+        check = (a, b, len(self._members[a]), len(self._members[b]))
+        if check in self._unlike:
+            return False
         in_a: dict[str, list[int]] = defaultdict(list)
         in_b: dict[str, list[int]] = defaultdict(list)
         for members, found in ((self._members[a], in_a), (self._members[b], in_b)):
             for m in members:
                 found[self._reports[m]].append(m)
-        quotes = self._quotes
         for x, xs in in_a.items():
             for y, ys in in_b.items():
                 if x in in_b or y in in_a:  # together in one group already
                     continue
-                if not any(_elsewhere_score(quotes[p], quotes[q]) >= ELSEWHERE_WORDS
-                           for p in xs for q in ys):
+                if not any(self._pair_alike(p, q) for p in xs for q in ys):
+                    self._unlike.add(check)
                     return False
         return True
+
+    def _pair_alike(self, p: int, q: int) -> bool:
+        key = _ordered(p, q)
+        alike = self._alike.get(key)
+        if alike is None:
+            alike = _elsewhere_score(self._quotes[p], self._quotes[q]) >= ELSEWHERE_WORDS
+            self._alike[key] = alike
+        return alike
 
     def join(self, i: int, j: int, by_words: bool = False) -> None:
         a, b = self.find(i), self.find(j)
