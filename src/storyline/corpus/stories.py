@@ -132,8 +132,11 @@ SHARED_WEIGHT = 0.5
 FURNITURE_ALIKE = 0.2
 # A page whose language no detector could tell ("und") and whose text has fewer than this
 # many words to compare is no prose (a bot wall's "Request unsuccessful. Incapsula incident
-# ID: ..."): it joins no story. The shortest page of the guard bundles has 3 such words but a
-# language ("The parliament election is over in Turkmenistan.").
+# ID: ..."): it joins no story. Chosen between the two "und" pages nearest it on the guard
+# bundles' stores: that wall (dates-mediacloud) has 6, its number one, and the fewest of any
+# other has 11 (dates-mediacloud-dumps' Radio Free Europe copyright line); the rest have 42+.
+# A page with a language is never cut, short as it is ("The parliament election is over in
+# Turkmenistan.", 3 words, on stories-ecbplus-dev).
 MIN_PROSE_KEYS = 8
 # Pairs less similar than this are not kept: far below any useful story threshold (0.2), so
 # average link changes by at most this much per missing pair while memory stays linear.
@@ -712,16 +715,12 @@ def recurring_paragraphs(articles: Iterable[Article],
     article prints amid its own: digest -> positions of those articles. Pages of others'
     paragraphs only (a digest, a copy) are no evidence either way. Also which articles are no
     prose (``MIN_PROSE_KEYS``). A pure pass over the records, so any runner can share it."""
-    seen: dict[int, list[int]] = {}
     pages: list[array[int]] = []  # each article's long paragraphs' digests, in order
     alone: list[bool] = []
-    for k, a in enumerate(articles):
-        found = array("Q", (d for d in _digests(a.paragraphs) if d is not None))
-        pages.append(found)
-        for d in set(found):
-            seen.setdefault(d, []).append(k)
+    for a in articles:
+        pages.append(array("Q", (d for d in _digests(a.paragraphs) if d is not None)))
         alone.append(a.language == "und" and len(text_keys(a)) < MIN_PROSE_KEYS)
-    shared = {d for d, rows in seen.items() if len(rows) > 1}
+    shared = _held_twice(pages)
     held: dict[int, list[int]] = {}  # shared digest -> pages that print it at an edge
     inside: set[int] = set()  # shared, but amid a page's own paragraphs: content
     for k, found in enumerate(pages):
@@ -733,6 +732,16 @@ def recurring_paragraphs(articles: Iterable[Article],
             held.setdefault(d, []).append(k)
     return ({d: rows for d, rows in held.items() if len(rows) > 1 and d not in inside},
             np.array(alone, dtype=bool))
+
+
+def _held_twice(pages: Sequence[array[int]]) -> set[int]:
+    """The digests that two or more pages print, counted over packed arrays: a Python
+    object per paragraph of the corpus would hold every one in memory at once."""
+    if not pages:
+        return set()
+    each = np.concatenate([np.unique(np.frombuffer(found, dtype=np.uint64)) for found in pages])
+    digests, pages_with = np.unique(each, return_counts=True)
+    return set(digests[pages_with > 1].tolist())
 
 
 def _edge_runs(digests: Sequence[int], shared: set[int]) -> set[int]:
