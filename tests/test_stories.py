@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import tracemalloc
-
 import numpy as np
 import pytest
 
@@ -501,18 +499,13 @@ def test_names_in_a_sites_furniture_are_not_read() -> None:
     assert len(stories._entity_keys(page, found)) == 2
 
 
-def test_paragraphs_printed_once_are_not_held_one_object_each() -> None:
-    # The corpus's long paragraphs are counted over packed digests: a dict entry and a list
-    # per paragraph printed once held about 180 bytes each; the pass now peaks near 64.
-    n, per = 1000, 10
+def test_paragraphs_a_copy_alone_shares_are_no_furniture() -> None:
+    # Many pages with paragraphs of their own and one copy of a page: the copy's paragraphs
+    # recur, but in a copy only, which is evidence neither way (its memory per paragraph is
+    # measured in bench/, not here).
+    n, per = 200, 10
     arts = [art(f"p{k}", "\n\n".join(" ".join(f"word{k}x{i}y{w}" for w in range(14))
                                      for i in range(per)), "2025-01-08") for k in range(n)]
     arts.append(art("c", arts[0].text, "2025-01-08"))
-    tracemalloc.start()
-    try:
-        recurring, _ = stories.recurring_paragraphs(arts)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    assert recurring == {}  # a copy's paragraphs only: no evidence either way
-    assert peak / (n * per) < 120
+    recurring, _ = stories.recurring_paragraphs(arts)
+    assert recurring == {}
