@@ -231,3 +231,51 @@ def test_one_paragraph_opening_with_a_brand_name_stays() -> None:
     brand = ("Harbour Office PlayStation nights are held in the old canteen, where the staff "
              "meet once a month to play and to talk about the week on the quays.")
     assert kept(["Quay to close for repairs", *ARTICLE, brand]) == [*ARTICLE, brand]
+
+
+def test_news_sentences_with_a_disclaimers_words_are_not_furniture() -> None:
+    for line in ["The fire was not intended to harm anyone, police said.",
+                 "Officials said the emails were spam sent from abroad.",
+                 "Posts to this site were removed on Monday, the company said.",
+                 "Results vary widely between regions, the report found.",
+                 "Consult your doctor before stopping the drug, Solheim said."]:
+        lines = ["Quay to close for repairs", ARTICLE[0], line, *ARTICLE[1:]]
+        assert kept(lines) == [ARTICLE[0], line, *ARTICLE[1:]], line
+
+
+def test_a_dated_quote_introduction_is_no_readers_comment() -> None:
+    for intro in ["In a statement on March 3, 2019 the harbour master said:",
+                  "Speaking at 10:30 on Tuesday, Solheim said:"]:
+        lines = ["Quay to close for repairs", ARTICLE[0], intro, *ARTICLE[1:]]
+        # a barrier like any "said:" line, but the text below it stays in the search
+        assert kept(lines)[-2:] == ARTICLE[1:], intro
+
+
+def test_replies_signed_with_a_date_only_are_comments_when_there_are_two() -> None:
+    post = ("Every quarter we open a thread where readers can ask about our harbour reports, "
+            "and we answer as many of the questions as we can in the comments below it.")
+    lines = ["Open thread", post, "Maren Holt - 3 May 2019 wrote:", *ARTICLE,
+             "Per Lunde - 4 May 2019 wrote:", *[p.replace("Tromsvik", "Nordvik") for p in ARTICLE]]
+    assert kept(lines) == [post]
+
+
+def test_an_articles_subheads_over_its_own_lines_are_no_list_of_stories() -> None:
+    for heading in ["Latest figures", "More cuts to come", "Popular measures in the plan"]:
+        items = ["Fuel duty down two cents a litre", "Ferry fares frozen until 2026",
+                 "Free parking at the southern basin"]
+        lines = [ARTICLE[0], heading, *items, *ARTICLE[1:]]
+        assert boilerplate.headed_list_lines(lines) == set(), heading
+    bullets = ["Related News", "• Fuel duty down two cents a litre",
+               "• Ferry fares frozen until 2026"]
+    assert boilerplate.headed_list_lines(bullets) == set()
+    assert boilerplate.headed_list_lines(["Recommended for you", *items]) == {0, 1, 2, 3}
+
+
+def test_sentences_opening_on_one_capitalised_word_and_a_brand_are_not_glued_titles() -> None:
+    lines = ["Users of WhatsApp reported outages across the north on Monday morning.",
+             "Fans of PlayStation games queued outside the shop before dawn.",
+             "Shares in BlackRock fell after the fund reported its results."]
+    for line in lines:
+        assert not boilerplate.GLUED_TITLE.match(line), line
+    assert kept(["Quay to close for repairs", *ARTICLE, *lines]) == [*ARTICLE, *lines]
+    assert boilerplate.GLUED_TITLE.match("Ferry Link To Run Every Hour From SpringThe government")

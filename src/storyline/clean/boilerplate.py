@@ -73,23 +73,33 @@ WRAPPED = re.compile(r"(?:[a-zà-ÿ]{2}|,)$")
 # Runs of this many non-prose lines in a row are menus or link lists, never subheadings.
 # (An article's subheading or caption stands alone or in pairs; 3 was best on the dumps.)
 LIST_RUN = 3
+# A short line ending in "says:", "said:", "wrote:": a reply's header, and also an
+# article's own introduction of a quote; either way a barrier (see _comment_marker).
+COMMENT_BY = re.compile(r"^.{1,60}\s(?:says|said|wrote|commented)\s*:$", re.I)
 # The start of a comment section or reader-response list: from here on the page holds
 # readers' prose, which reads like an article but is not one.
 COMMENTS = re.compile(
     r"^(?:[\[(]?\s*\d+\s+(?:comments?|responses?|replies|thoughts)\b"
     r"|(?:leave a|post a|add a|write a) (?:reply|comment)|comments?\s*(?:\(\d+\))?:?$"
-    r"|reader comments|join the (?:discussion|conversation)"
-    r"|.{1,60}\s(?:says|said|wrote|commented)\s*:$)", re.I)
+    r"|reader comments|join the (?:discussion|conversation))", re.I)
 # A reader's comment under its writer's name and the time it was posted ("Milan Griffes on
-# September 12, 2018 at 4:47 pm said:", "Jane - 2 May 2019 wrote:"). Everything below the first
-# one is the readers' (see readers_below).
-COMMENT_BY = re.compile(r"^.{1,60}\s(?:says|said|wrote|commented)\s*:$", re.I)
+# September 12, 2018 at 4:47 pm said:"): a COMMENT_BY line with a posting stamp, a year
+# (COMMENT_YEAR) and a clock time (CLOCK) both. An article introduces quotes the same way
+# ("In a 2019 interview, the harbour master said:", "Speaking at 10:30 on Tuesday, Solheim
+# said:"), with a year or a time but rarely both; so a line with only one of them counts
+# when COMMENT_SIGNED or more such lines are on the page ("Jane - 2 May 2019 wrote:" over
+# each reply). Everything below the first one is the readers' (see readers_below).
+COMMENT_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 COMMENT_TIME = re.compile(r"\b(?:(?:19|20)\d{2}|\d{1,2}:\d{2})\b")
+COMMENT_SIGNED = 2
 # A comment-section marker ("Comments", "[ 167 comments ]") opens the readers' part when a
 # line stamped with a clock time ("2 days ago at 07:52 am") follows within this many
 # blocks (the first comment's name and time); a count of comments under a headline is
 # followed by the article instead.
 CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+# 4: a reply's header is its writer's name, then the time, often under a sort or rating
+# line ("[ 12 comments ]", "Top Rated Comments", name, "2 days ago at 07:52 am": the time
+# is the third block below); one more block of slack. Not tuned on a bundle.
 COMMENT_REACH = 4
 WORD = re.compile(r"\w+", re.UNICODE)
 # Characters that print nothing and that str.strip() keeps: a line of only these (a blog
@@ -105,21 +115,30 @@ TIMESTAMP = re.compile(
     re.I)
 # Generic web furniture: legal text, sharing, sign-up and comment widgets, ads, reading
 # time. Words, not site strings; two hits (or one in a short line) mark a block as
-# furniture. Collected from jusText's and trafilatura's boilerplate heuristics, and the
-# wording of sites' disclaimers ("the information on this website", "results may vary",
-# "not intended to diagnose", "consult your physician", "... are trademarks of ...").
+# furniture. Collected from jusText's and trafilatura's boilerplate heuristics.
 FURNITURE = re.compile(
     r"\b(?:copyright|all rights reserved|disclaimer|warranty|liability|terms of (?:use|service)"
-    r"|privacy policy|cookies?|(?:un)?subscribe|subscription|newsletter|spam|sign (?:in|up)|log ?in"
+    r"|privacy policy|cookies?|(?:un)?subscribe|subscription|newsletter|no spam|sign (?:in|up)"
+    r"|log ?in"
     r"|register|share (?:this|on)|follow us|advertisement|advertising|sponsored|comments?"
     r"|read more|continue reading|sharing options|send this (?:page|article|story)"
     r"|related (?:stories|articles|posts)"
     r"|most (?:popular|read|viewed)|min(?:ute)? read"
     r"|tags?:|click here|download (?:the )?app|javascript|browser|trending|recommended"
-    r"|registered trademarks?|trademarks? of|intellectual property|informational purposes"
-    r"|medical advice|(?:on|of|to|use) (?:this|our) (?:web ?)?site|not (?:been )?(?:intended"
-    r"|evaluated)|results (?:may )?vary|consult (?:your|a) (?:physician|doctor)"
+    r"|registered trademarks?|intellectual property|informational purposes|medical advice"
     r"|affiliate (?:commission|links?)|terms and conditions)\b",
+    re.I)
+# The wording of sites' disclaimers ("the information on this website", "results may vary",
+# "not intended to diagnose", "not been evaluated by", "consult your physician", "... are
+# trademarks of ..."). News prose says some of these too ("Results vary widely between
+# regions, the report found."), so they never mark a block as furniture: each only takes
+# FURNITURE_WORDS off a good block's score (see weight), so that a run of disclaimers does
+# not outscore the article above it.
+DISCLAIMER = re.compile(
+    r"\b(?:trademarks? of|(?:on|of|to|use) (?:this|our) (?:web ?)?site"
+    r"|not intended to (?:diagnose|treat|cure|prevent|replace|be (?:a substitute|used))"
+    r"|(?:has|have) not been evaluated by|results (?:may )?vary"
+    r"|consult (?:your|a) (?:physician|doctor))\b",
     re.I)
 
 
@@ -144,13 +163,15 @@ FURNITURE_MANY = 3
 TEASER = re.compile(r"[\w\"”’'?!,](?:\.\.\.|…)$")
 TEASER_LINES = 2
 # A story's title glued to the first words of its summary, as a list of other stories loses
-# its markup ("Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's championship run was..."):
+# its markup ("Ferry Link To Run Every Hour From SpringThe government said on Monday..."):
 # two or more capitalised words (short lower-case ones between), then a lower-case run of
 # three letters, three digits or a closing mark straight against a capitalised word (or
-# the article "A"). Three letters, as
-# brand names glue two ("MacBook", "AirPods", "YouTube"). GLUED_LINES or more together, no
-# good block between, are a list; one such line inside an article is left alone.
-GLUED_TITLE = re.compile(r"^(?:(?:[‘“\"'(]?[A-Z0-9][\w'’.,:;&$%?!)-]*|[a-z]{1,3})\s+){2,}"
+# the article "A"). Three letters, as brand names glue two ("MacBook", "AirPods",
+# "YouTube"); two capitalised words, as a sentence opens "Users of WhatsApp", "Shares in
+# BlackRock". GLUED_LINES or more together, no good block between, are a list; one such
+# line inside an article is left alone. 3 rather than 2 so that two paragraphs of an
+# article that happen to match stay; not tuned on a bundle.
+GLUED_TITLE = re.compile(r"^(?:[‘“\"'(]?[A-Z0-9][\w'’.,:;&$%?!)-]*\s+(?:[a-z]{1,3}\s+)*){2,}"
                          r"[A-Z0-9][\w'’.,&-]*?(?:[a-z]{3}|\d{3}|[a-z0-9][?!.'’”)])"
                          r"(?=[A-Z][a-z]|A\s)")
 GLUED_LINES = 3
@@ -171,17 +192,28 @@ BIO_GAP = 6
 # in a comment section ("2 days ago at 07:54 am") and table cells ("4") split articles.
 LIST_DATE = re.compile(r"\b(?:19|20)\d{2}\b")
 # A list of other stories under its heading ("More Great ... Stories", "Related news",
-# "Next Up In", "See also"): a short line (at most LIST_HEADING_WORDS words) opening with
-# one of these words ("More" with more words: alone it is a button), then LIST_ITEMS or
-# more short lines of LIST_ITEM_WORDS or more words that end no sentence (titles,
-# questions) and hold no furniture term. The heading and its items are not the article's.
+# "Next Up In", "See also"): a short line (at most LIST_HEADING_WORDS words) that names a
+# list of stories: one of these openings with a word for stories, news, articles ...
+# ("Latest figures", "More cuts to come", "Popular measures in the plan" are an article's
+# subheads), or one of the fixed phrases. Then LIST_ITEMS or more title-like lines under it:
+# short, of LIST_ITEM_WORDS or more words, opening on no bullet mark or lower-case word (a
+# list's points, a run-on line; an emoji or a capital may open a title), ending no sentence
+# (titles, questions), with no furniture term. The heading and its items are not the
+# article's. The three counts are not tuned on a bundle: 6 words hold the longest headings
+# of this kind ("More Great WIRED Stories", "You may also like"), 2 items make a list (one
+# title under a heading is a link), and a title has 3 or more words where a menu item or a
+# button ("Sign in", "Home") has fewer.
 LIST_HEADING = re.compile(
-    r"^(?:more\s+\w+|related|recommended|popular|latest|trending|next up|read next|read also|"
-    r"also read|see also|you (?:may|might) also like|top stories|most (?:read|popular|viewed))"
-    r"\b", re.I)
+    r"^(?:(?:more|most|related|recommended|popular|latest|trending|top|other)\b"
+    r".*\b(?:stories|story|news|articles|posts|videos|headlines|reads|picks)\b"
+    r"|(?:related|recommended|trending|most popular)\s*:?$|most (?:read|viewed|shared)\b"
+    r"|next up|read next|read also|also read|see also|you (?:may|might) also like"
+    r"|recommended for you|more (?:from|on)\b)", re.I)
 LIST_HEADING_WORDS = 6
 LIST_ITEMS = 2
 LIST_ITEM_WORDS = 3
+# What no title-like line opens with: a bullet mark or a lower-case word.
+NOT_TITLE_START = re.compile(r"^(?:[•·*▪►‣◦–—-]|[a-zß-ÿ])")
 # What crossing a comment-section marker costs: no region spans the article and the readers'
 # comments below it.
 BARRIER_COST = 1e6
@@ -199,6 +231,7 @@ class Block:
     terminal: bool
     furniture: int  # distinct furniture terms
     furniture_hits: int  # furniture terms, each time it occurs
+    disclaimers: int  # disclaimer phrases, each time it occurs (DISCLAIMER)
     stamp: bool
     repeated: bool
 
@@ -261,6 +294,7 @@ def blocks(lines: list[str], stoplist: frozenset[str]) -> list[Block]:
             index=i, text=text, length=length, words=n_words, stop_density=density,
             terminal=bool(TERMINAL.search(text)),
             furniture=len({m.lower().rstrip("s") for m in hits}), furniture_hits=len(hits),
+            disclaimers=len(DISCLAIMER.findall(text)),
             stamp=bool(TIMESTAMP.match(text)) or not n_words,
             repeated=counts[k] > 1))
     return out
@@ -304,8 +338,12 @@ def label(b: Block) -> str:
 
 def weight(b: Block, cls: str) -> float:
     """The block's contribution to a region's score, in prose words."""
-    if cls == "good":  # each furniture term takes FURNITURE_WORDS words off, down to "near"
-        return max(float(b.words - FURNITURE_WORDS * b.furniture_hits), NEAR_WEIGHT * b.words)
+    if cls == "good":  # each furniture term takes FURNITURE_WORDS words off, down to "near";
+        # each disclaimer phrase as much, off the "near" floor too (a block of them scores
+        # below zero; they never make it furniture, see DISCLAIMER)
+        off = FURNITURE_WORDS * (b.furniture_hits + b.disclaimers)
+        floor = NEAR_WEIGHT * b.words - FURNITURE_WORDS * b.disclaimers
+        return max(float(b.words - off), floor)
     if cls == "near":
         return NEAR_WEIGHT * b.words
     if cls == "short":
@@ -339,10 +377,16 @@ def regions(scores: list[float]) -> list[tuple[int, int]]:
     return sorted(found)
 
 
+def _comment_marker(text: str) -> bool:
+    """A comment-section marker or a "... said:" line: a barrier no region spans."""
+    return bool(COMMENTS.match(text) or COMMENT_BY.match(text))
+
+
 def readers_below(bs: list[Block], classes: list[str]) -> int:
-    """Where the readers' comments start: the first dated comment header (COMMENT_BY with a
-    year or clock time), or comment marker with a clock-stamped line within COMMENT_REACH
-    blocks below it, when some good block stands above it; else the page's end.
+    """Where the readers' comments start: the first signed comment header (COMMENT_BY with
+    a year and a clock time, or with either when COMMENT_SIGNED or more such lines are on
+    the page), or comment marker with a clock-stamped line within COMMENT_REACH blocks
+    below it, when some good block stands above it; else the page's end.
 
     The barrier at a comment marker keeps a region from spanning the article and the
     comments, but a thread of long replies can still outscore a short post above it (a
@@ -350,9 +394,12 @@ def readers_below(bs: list[Block], classes: list[str]) -> int:
     timed is never the article's, so no region is looked for below it. With no good block
     above (a forum thread, a page that is all replies) the whole page stays in the search.
     """
+    dated = [i for i, b in enumerate(bs)
+             if COMMENT_BY.match(b.text) and COMMENT_TIME.search(b.text)]
+    stamped = {i for i in dated if COMMENT_YEAR.search(bs[i].text) and CLOCK.search(bs[i].text)}
+    signed = set(dated) if len(dated) >= COMMENT_SIGNED else stamped
     for i, b in enumerate(bs):
-        signed = COMMENT_BY.match(b.text) and COMMENT_TIME.search(b.text)
-        if signed or (COMMENTS.match(b.text) and any(
+        if i in signed or (COMMENTS.match(b.text) and any(
                 x.stamp and CLOCK.search(x.text) for x in bs[i + 1:i + 1 + COMMENT_REACH])):
             return i if "good" in classes[:i] else len(bs)
     return len(bs)
@@ -406,7 +453,7 @@ def headed_list_lines(lines: list[str], stop: Callable[[str], bool] | None = Non
 def _list_item(b: Block) -> bool:
     """A story's title in a list: a short line of a few words that ends no sentence."""
     return b.words >= LIST_ITEM_WORDS and b.chars < LENGTH_GOOD and not b.furniture and \
-        not b.text.endswith((".", ",", ";"))
+        not b.text.endswith((".", ",", ";")) and not NOT_TITLE_START.match(b.text)
 
 
 def _headed_lists(bs: list[Block], stop: Callable[[str], bool] | None = None) -> set[int]:
@@ -467,7 +514,7 @@ def select(lines: list[str], stoplist: frozenset[str]) -> list[int]:
     """Indexes into ``lines`` of the article's lines, in page order."""
     bs = blocks(lines, stoplist)
     classes = in_runs(_author_box_out(bs, _teasers_out(bs, [label(b) for b in bs])))
-    scores = [-BARRIER_COST if COMMENTS.match(b.text) or _list_stamp(b) else weight(b, c)
+    scores = [-BARRIER_COST if _comment_marker(b.text) or _list_stamp(b) else weight(b, c)
               for b, c in zip(bs, classes, strict=True)]
     # a headed list of other stories is left out of the text, not of the region search: its
     # lines keep the scores that separate the article from what the page prints around it
