@@ -959,14 +959,24 @@ def test_a_whole_paragraph_quote_continues_only_a_speaker_named_just_before(
     # Not a pronoun's guess ("he said"), nor a speaker carried on over paragraphs with
     # no cue: only the speaker the paragraph before names.
     text = ("Ola Brekke runs the port.\n\n"
-            "“The boats are safe,” he said.\n\n"
+            "“The boats are safe,” he said. “The quays are not.”\n\n"
             "“Otherwise the quays were empty.”\n\n"
-            "“Every boat will have a berth,” Lena Holm said.\n\n"
-            "“The tents are warm.”\n\n"
-            "“The crews are fed.”")
+            "“Every boat will have a berth,” Lena Holm said. “The tents are warm.”\n\n"
+            "“The crews are fed.”\n\n"
+            "“The food is hot.”")
     found = _with_names(nlp, text, [("Ola Brekke", "PERSON", "P:brekke"),
                                     ("Lena Holm", "PERSON", "P:holm")])
-    assert _find(found, "The boats are safe").speaker_from == "pronoun"
+    assert _find(found, "The quays are not").speaker_from == "pronoun"
     assert _find(found, "Otherwise the quays").speaker_key is None
-    assert _find(found, "The tents are warm").speaker_key == "P:holm"
-    assert _find(found, "The crews are fed").speaker_key is None
+    assert _find(found, "The crews are fed").speaker_key == "P:holm"
+    assert _find(found, "The food is hot").speaker_key is None
+
+
+@pytest.mark.slow
+def test_a_quotation_left_open_goes_on_over_paragraphs(nlp: Any) -> None:
+    # Its paragraphs after the first are the named speaker's, however many.
+    text = ("“We were told to stay away from the windows,” Lena Holm said.\n\n"
+            "“We are having the party anyway.\n\n"
+            "If we are locked in, at least we have pizza.”")
+    found = _with_names(nlp, text, [("Lena Holm", "PERSON", "P:holm")])
+    assert _find(found, "If we are locked in").speaker_key == "P:holm"
