@@ -86,7 +86,8 @@ def _mark_class() -> str:
 
 # ``_WORD`` for text outside ASCII, where a word may hold the marks of its script; the text
 # it reads has its underscores made spaces, as ``_WORD`` splits words at them.
-_WORD_ANY_SCRIPT = re.compile(rf"[\w{_mark_class()}]+(?:['’-][\w{_mark_class()}]+)*")
+_LETTER_OR_MARK = rf"[\w{_mark_class()}]"
+_WORD_ANY_SCRIPT = re.compile(rf"{_LETTER_OR_MARK}+(?:['’-]{_LETTER_OR_MARK}+)*")
 
 
 def strip_marks(text: str) -> str:

@@ -253,16 +253,7 @@ def _listed(tops: list[str]) -> set[str]:
     """Lines that stand in a run of HEADLINE_LIST_RUN or more short title-like lines: a list
     of other stories' titles ("most read", "more videos")."""
     short = [_title_like(x) and len(x.split()) < STANDFIRST_WORDS for x in tops]
-    out: set[str] = set()
-    i = 0
-    while i < len(tops):
-        j = i
-        while j < len(tops) and short[j]:
-            j += 1
-        if j - i >= HEADLINE_LIST_RUN:
-            out.update(tops[i:j])
-        i = max(j, i + 1)
-    return out
+    return {x for i, j in boilerplate.long_runs(short, HEADLINE_LIST_RUN) for x in tops[i:j]}
 
 
 def _printed_twice(tops: list[str]) -> str | None:

@@ -408,17 +408,23 @@ def readers_below(bs: list[Block], classes: list[str]) -> int:
 def in_runs(classes: list[str]) -> list[str]:
     """Short lines in a run of LIST_RUN or more non-prose lines become bad (menus, lists)."""
     out = list(classes)
-    i = 0
-    while i < len(classes):
-        j = i
-        while j < len(classes) and classes[j] in ("short", "bad"):
-            j += 1
-        if j - i >= LIST_RUN:
-            out[i:j] = ["bad"] * (j - i)
-        i = max(j, i + 1)
+    for i, j in long_runs([c in ("short", "bad") for c in classes], LIST_RUN):
+        out[i:j] = ["bad"] * (j - i)
     return out
 
 
+def long_runs(flags: list[bool], least: int) -> list[tuple[int, int]]:
+    """The (start, end) of every run of ``least`` or more consecutive true ``flags``."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(flags):
+        j = i
+        while j < len(flags) and flags[j]:
+            j += 1
+        if j - i >= least:
+            runs.append((i, j))
+        i = max(j, i + 1)
+    return runs
 
 
 def _list_stamp(b: Block) -> bool:
