@@ -155,9 +155,7 @@ def furniture_line(arts: list[Article], links: list[DuplicateLink]) -> str:
     roots = syndication_roots(links)
     corpus = MemoryCorpus(arts)
     ids = sorted({roots.get(a.id, a.id) for a in arts})
-    recurring, alone = stories.recurring_paragraphs(corpus.articles(ids))
-    skip, _ = stories.furniture(recurring, lambda s: stories._text_rows(
-        corpus, ids, s, stories._holders(recurring, s)))
+    recurring, alone, skip, _ = stories.site_furniture(corpus, ids)
     return (f"furniture: {len(skip)} of {len(recurring)} shared edge paragraphs; "
             f"pages without prose: {int(alone.sum())}")
 

@@ -52,7 +52,7 @@ from .textsim import tfidf_rows
 
 __all__ = ["CHANNEL_WEIGHTS", "Features", "assign_stories", "average_link", "cluster_pairs",
            "day_specificity", "features", "figure_keys", "furniture", "recurring_paragraphs",
-           "similar_pairs", "similarity", "time_factor", "time_keys"]
+           "similar_pairs", "similarity", "site_furniture", "time_factor", "time_keys"]
 
 # Share of the blended similarity per channel (renormalised over the channels both articles
 # have). Text 0.6 / entities 0.3 come from the first sweep on stories-ecbplus-dev (0.3-0.5
@@ -674,9 +674,7 @@ def features(articles: Sequence[ArticleInfo], corpus: Corpus, weights: Mapping[s
     them is in memory at a time, and each channel keeps term ids and counts.
     """
     ids = [a.id for a in articles]
-    recurring, alone = recurring_paragraphs(corpus.articles(ids))
-    skip, text = furniture(recurring,
-                           lambda s: _text_rows(corpus, ids, s, _holders(recurring, s)))
+    recurring, alone, skip, text = site_furniture(corpus, ids)
     holders = _holders(recurring, skip)
 
     def read() -> Iterator[tuple[Article, Analysis | None]]:
@@ -706,6 +704,17 @@ def features(articles: Sequence[ArticleInfo], corpus: Corpus, weights: Mapping[s
 
 
 _NO_SKIP: frozenset[int] = frozenset()
+
+
+def site_furniture(corpus: Corpus, ids: Sequence[str]) -> tuple[
+        Mapping[int, Sequence[int]], NDArray[np.bool_], frozenset[int], Any]:
+    """The paragraphs ``ids``' articles share (``recurring_paragraphs``: digest -> holders,
+    and which pages have no prose of their own), which of them are a site's furniture
+    (``furniture``), and the text channel's rows when working that out already built them."""
+    recurring, alone = recurring_paragraphs(corpus.articles(ids))
+    skip, text = furniture(recurring,
+                           lambda s: _text_rows(corpus, ids, s, _holders(recurring, s)))
+    return recurring, alone, skip, text
 
 
 def recurring_paragraphs(articles: Iterable[Article],
