@@ -26,11 +26,12 @@ import argparse
 import json
 import sys
 from collections import defaultdict
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 
-from storyline.corpus import dedup, stories
+from storyline.corpus import dedup, furniture, stories
 from storyline.corpus.reader import MemoryCorpus
 from storyline.corpus.sources import syndication_roots
 from storyline.corpus.stories import CHANNEL_WEIGHTS, assign_stories, average_link
@@ -155,7 +156,8 @@ def furniture_line(arts: list[Article], links: list[DuplicateLink]) -> str:
     roots = syndication_roots(links)
     corpus = MemoryCorpus(arts)
     ids = sorted({roots.get(a.id, a.id) for a in arts})
-    recurring, alone, skip, _ = stories.site_furniture(corpus, ids)
+    recurring, alone, skip, _ = furniture.site_furniture(corpus, ids,
+                                                         partial(stories.text_rows, corpus, ids))
     return (f"furniture: {len(skip)} of {len(recurring)} shared edge paragraphs; "
             f"pages without prose: {int(alone.sum())}")
 

@@ -5,8 +5,8 @@
                         the figures stated (numbers other than years), event kinds; and
                         time anchors (publication date, else dates that state their year);
                         a site's furniture (a long paragraph that articles otherwise
-                        unalike share) is left out of what they read, and a page without
-                        prose joins nothing
+                        unalike share; ``furniture``) is left out of what they read, and a
+                        page without prose joins nothing
     3. similar pairs    channel cosines blended, then scaled by the time anchors (an
                         undated article must be more alike to join a dated story; dated
                         articles that agree on their days gain) and damped across long
@@ -23,18 +23,13 @@ what a reader has already seen.
 from __future__ import annotations
 
 import heapq
-import importlib.util
 import math
 import re
-from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
-from hashlib import blake2b
-from itertools import pairwise, takewhile
-from pathlib import Path
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -45,14 +40,22 @@ from ..clean import published
 from ..records import Analysis, Article, ArticleInfo, ArticleMeta, DuplicateLink, Story, content_id
 from ..settings import Settings
 from ..text import ends_with_abbreviation, fold_words, tokens, trim_cut, words
-from .dedup import MIN_PARAGRAPH_WORDS
+from .furniture import (
+    NO_SKIP,
+    full_text,
+    holders,
+    site_furniture,
+    skipped_spans,
+    stop_words,
+    text_keys,
+)
 from .reader import Corpus, with_analyses
 from .sources import syndication_roots
 from .textsim import tfidf_rows
 
 __all__ = ["CHANNEL_WEIGHTS", "Features", "assign_stories", "average_link", "cluster_pairs",
-           "day_specificity", "features", "figure_keys", "furniture", "recurring_paragraphs",
-           "similar_pairs", "similarity", "site_furniture", "time_factor", "time_keys"]
+           "day_specificity", "features", "figure_keys", "similar_pairs", "similarity",
+           "text_rows", "time_factor", "time_keys"]
 
 # Share of the blended similarity per channel (renormalised over the channels both articles
 # have). Text 0.6 / entities 0.3 come from the first sweep on stories-ecbplus-dev (0.3-0.5
@@ -119,25 +122,6 @@ _FIGURE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?!\w)")
 # A vocabulary beyond tfidf_rows' MAX_FEATURES leaves its rarest terms out of the share too,
 # so on such corpora rows shrink less, never more.
 SHARED_WEIGHT = 0.5
-# A long paragraph (12+ words, as dedup counts them) that two articles, no copies of each
-# other, both print in the run of shared paragraphs that opens or closes them (where a site
-# prints its furniture; ``recurring_paragraphs``) is furniture (a slogan, newsletter box,
-# disclaimer or "About" paragraph) when the two are less alike than this in the text channel
-# without it; then no article's text, figures or capitalised names read it. Reports of one
-# event that quote the same paragraph stay alike without it: on stories-ecbplus-dev the 74
-# pairs that share a paragraph anywhere keep a text cosine of 0.25-0.64 without it; the
-# unrelated pages that share furniture on dumps-scrapinghub and dates-mediacloud 0.08-0.18
-# (space.com's "Need more space?", WIRED's slogan, sn.dk's comment rules). 0.2, the story
-# threshold, splits them.
-FURNITURE_ALIKE = 0.2
-# A page whose language no detector could tell ("und") and whose text has fewer than this
-# many words to compare is no prose (a bot wall's "Request unsuccessful. Incapsula incident
-# ID: ..."): it joins no story. Chosen between the two "und" pages nearest it on the guard
-# bundles' stores: that wall (dates-mediacloud) has 6, its number one, and the fewest of any
-# other has 11 (dates-mediacloud-dumps' Radio Free Europe copyright line); the rest have 42+.
-# A page with a language is never cut, short as it is ("The parliament election is over in
-# Turkmenistan.", 3 words, on stories-ecbplus-dev).
-MIN_PROSE_KEYS = 8
 # Pairs less similar than this are not kept: far below any useful story threshold (0.2), so
 # average link changes by at most this much per missing pair while memory stays linear.
 PAIR_FLOOR = 0.05
@@ -674,17 +658,17 @@ def features(articles: Sequence[ArticleInfo], corpus: Corpus, weights: Mapping[s
     them is in memory at a time, and each channel keeps term ids and counts.
     """
     ids = [a.id for a in articles]
-    recurring, alone, skip, text = site_furniture(corpus, ids)
-    holders = _holders(recurring, skip)
+    recurring, alone, skip, text = site_furniture(corpus, ids, partial(text_rows, corpus, ids))
+    cut_from = holders(recurring, skip)
 
     def read() -> Iterator[tuple[Article, Analysis | None]]:
         return with_analyses(corpus, ids)
 
     def cut(k: int) -> frozenset[int]:
-        return skip if k in holders else _NO_SKIP
+        return skip if k in cut_from else NO_SKIP
 
     builders: dict[str, Callable[[], Any]] = {
-        "text": lambda: text if text is not None else _text_rows(corpus, ids, skip, holders),
+        "text": lambda: text if text is not None else text_rows(corpus, ids, skip, cut_from),
         "entities": lambda: _entity_rows((a, an, cut(k)) for k, (a, an) in enumerate(read())),
         "figures": lambda: tfidf_rows(figure_keys(a, cut(k))
                                       for k, a in enumerate(corpus.articles(ids))),
@@ -703,111 +687,12 @@ def features(articles: Sequence[ArticleInfo], corpus: Corpus, weights: Mapping[s
                     alone=alone if alone.any() else None)
 
 
-_NO_SKIP: frozenset[int] = frozenset()
-
-
-def site_furniture(corpus: Corpus, ids: Sequence[str]) -> tuple[
-        Mapping[int, Sequence[int]], NDArray[np.bool_], frozenset[int], Any]:
-    """The paragraphs ``ids``' articles share (``recurring_paragraphs``: digest -> holders,
-    and which pages have no prose of their own), which of them are a site's furniture
-    (``furniture``), and the text channel's rows when working that out already built them."""
-    recurring, alone = recurring_paragraphs(corpus.articles(ids))
-    skip, text = furniture(recurring,
-                           lambda s: _text_rows(corpus, ids, s, _holders(recurring, s)))
-    return recurring, alone, skip, text
-
-
-def recurring_paragraphs(articles: Iterable[Article],
-                         ) -> tuple[dict[int, list[int]], NDArray[np.bool_]]:
-    """The long paragraphs (``_digests``) that two or more of ``articles`` print in the run of
-    shared paragraphs that opens or closes them (where a site prints its furniture) and no
-    article prints amid its own: digest -> positions of those articles. Pages of others'
-    paragraphs only (a digest, a copy) are no evidence either way. Also which articles are no
-    prose (``MIN_PROSE_KEYS``). A pure pass over the records, so any runner can share it."""
-    pages: list[array[int]] = []  # each article's long paragraphs' digests, in order
-    alone: list[bool] = []
-    for a in articles:
-        pages.append(array("Q", (d for d in _digests(a.paragraphs) if d is not None)))
-        alone.append(a.language == "und" and len(text_keys(a)) < MIN_PROSE_KEYS)
-    shared = _held_twice(pages)
-    held: dict[int, list[int]] = {}  # shared digest -> pages that print it at an edge
-    inside: set[int] = set()  # shared, but amid a page's own paragraphs: content
-    for k, found in enumerate(pages):
-        if not set(found) - shared:  # others' paragraphs only (a digest, a copy): no evidence
-            continue
-        edges = _edge_runs(found, shared)
-        inside.update(shared.intersection(found) - edges)
-        for d in edges:
-            held.setdefault(d, []).append(k)
-    return ({d: rows for d, rows in held.items() if len(rows) > 1 and d not in inside},
-            np.array(alone, dtype=bool))
-
-
-def _held_twice(pages: Sequence[array[int]]) -> set[int]:
-    """The digests that two or more pages print, counted over packed arrays: a Python
-    object per paragraph of the corpus would hold every one in memory at once."""
-    if not pages:
-        return set()
-    each = np.concatenate([np.unique(np.frombuffer(found, dtype=np.uint64)) for found in pages])
-    digests, pages_with = np.unique(each, return_counts=True)
-    return set(digests[pages_with > 1].tolist())
-
-
-def _edge_runs(digests: Sequence[int], shared: set[int]) -> set[int]:
-    """The shared digests of the runs that open and close a page's long paragraphs."""
-    lead = list(takewhile(shared.__contains__, digests))
-    return {*lead, *takewhile(shared.__contains__, reversed(digests))}
-
-
-def furniture(recurring: Mapping[int, Sequence[int]],
-              text_rows: Callable[[frozenset[int]], Any]) -> tuple[frozenset[int], Any]:
-    """The recurring paragraphs that are furniture, and the text channel without them when
-    it was built on the way (every recurring paragraph is furniture), else None.
-
-    ``text_rows(skip)`` builds the text channel without the paragraphs ``skip``; a recurring
-    paragraph is furniture when, without every recurring paragraph, some two consecutive
-    holders of it are less alike than ``FURNITURE_ALIKE`` (``_unalike``). The text channel
-    is built again only when some recurring paragraph is not furniture.
-    """
-    if not recurring:
-        return _NO_SKIP, None
-    every = frozenset(recurring)
-    rows = text_rows(every)
-    found = frozenset(d for d, holders in recurring.items()
-                      if any(_unalike(rows, a, b) for a, b in pairwise(holders)))
-    return found, rows if found == every else None
-
-
-def _holders(recurring: Mapping[int, Sequence[int]], skip: frozenset[int]) -> set[int]:
-    return {k for d in skip for k in recurring[d]}
-
-
-def _unalike(rows: Any, a: int, b: int) -> bool:
-    """Whether two articles are less alike than ``FURNITURE_ALIKE`` in ``rows``; an article
-    with nothing left there is the other's copy, not its neighbour (never unalike)."""
-    if rows[a].nnz == 0 or rows[b].nnz == 0:
-        return False
-    return float(rows[a].multiply(rows[b]).sum()) < FURNITURE_ALIKE
-
-
-def _text_rows(corpus: Corpus, ids: Sequence[str], skip: frozenset[int],
-               holders: set[int]) -> Any:
+def text_rows(corpus: Corpus, ids: Sequence[str], skip: frozenset[int],
+              cut_from: set[int]) -> Any:
     """The text channel: ``text_keys`` of each article, the paragraphs ``skip`` left out of
-    the ``holders``."""
-    return _shared_rows(tfidf_rows((text_keys(a, skip if k in holders else _NO_SKIP)
+    the articles at the positions ``cut_from``."""
+    return _shared_rows(tfidf_rows((text_keys(a, skip if k in cut_from else NO_SKIP)
                                     for k, a in enumerate(corpus.articles(ids))), min_df=1))
-
-
-def _digests(paragraphs: Sequence[str]) -> list[int | None]:
-    """Each paragraph's 64-bit digest, its words one space apart (a site prints its furniture
-    the same way every time: no folding needed); None when it has fewer words than dedup's
-    ``MIN_PARAGRAPH_WORDS``, which bylines and datelines have."""
-    out: list[int | None] = []
-    for p in paragraphs:
-        ws = p.split()
-        out.append(int.from_bytes(blake2b(" ".join(ws).encode(), digest_size=8).digest(), "little")
-                   if len(ws) >= MIN_PARAGRAPH_WORDS else None)
-    return out
 
 
 def _entity_rows(articles: Iterable[tuple[Article, Analysis | None, frozenset[int]]]) -> Any:
@@ -864,7 +749,7 @@ def time_keys(article: Article, analysis: Analysis | None) -> list[str]:
     values = [t.value for t in (analysis.timexes if analysis else ())
               if t.type == "DATE" and (trusted or _YEAR.search(t.text))]
     if not values:
-        values = _YEAR.findall(_full_text(article))
+        values = _YEAR.findall(full_text(article))
     if trusted:
         values.append(trusted)
     return [v[:n] for v in values for n in _TIME_PREFIXES
@@ -877,47 +762,8 @@ def figure_keys(article: Article, skip: frozenset[int] = frozenset()) -> list[st
 
     Clock times and day numbers stay: reports of one incident share them too ("02:24 GMT").
     """
-    found = _FIGURE.findall(_full_text(article, skip))
+    found = _FIGURE.findall(full_text(article, skip))
     return [f.replace(",", "") for f in found if not _YEAR.fullmatch(f)]
-
-
-def text_keys(article: Article, skip: frozenset[int] = frozenset()) -> list[str]:
-    """The words the text channel compares: ``tokens`` without the stop words of the
-    article's own language (``tokens`` drops only English ones: a Spanish page's "de", "la"
-    and "que", an Arabic page's "في" and "من", made any two pages of one language alike),
-    the paragraphs ``skip`` (their digests) left out."""
-    stop = stop_words(article.language)
-    return [t for t in tokens(_full_text(article, skip)) if t not in stop]
-
-
-@cache
-def stop_words(language: str | None) -> frozenset[str]:
-    """spaCy's stop words of a language (ISO 639-1), folded as ``words`` folds a text;
-    empty for a language spaCy has no list for ("und", None)."""
-    if not language or not language.isalpha():
-        return frozenset()
-    # The list's own file, not its language package: importing spacy.lang.fr alone costs
-    # 2 s of CPU (its lemmatizer pulls in spaCy's pipeline); the lists import nothing.
-    root = importlib.util.find_spec("spacy.lang")
-    path = Path(root.origin).parent / language / "stop_words.py" if root and root.origin else None
-    if path is None or not path.is_file():
-        return frozenset()
-    spec = importlib.util.spec_from_file_location(f"_storyline_stop_words_{language}", path)
-    if spec is None or spec.loader is None:
-        return frozenset()
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    found: Iterable[str] = getattr(module, "STOP_WORDS", ())
-    return frozenset(w for s in found for w in words(s))
-
-
-def _full_text(article: Article, skip: frozenset[int] = frozenset()) -> str:
-    """Headline and text; without the paragraphs whose digests ``skip`` holds."""
-    if not skip:
-        return f"{article.title or ''}\n\n{article.text}"
-    paragraphs = article.paragraphs
-    kept = [p for p, d in zip(paragraphs, _digests(paragraphs), strict=True) if d not in skip]
-    return "\n\n".join([article.title or "", *kept])
 
 
 def _entity_keys(article: Article, analysis: Analysis | None,
@@ -930,24 +776,12 @@ def _entity_keys(article: Article, analysis: Analysis | None,
     # Mention labels that name a thread's participants; roles and numbers do not.
     mentions = [m for m in (analysis.mentions if analysis else ()) if m.label in NAME_LABELS]
     if skip and mentions:
-        spans = _skipped_spans(article.text, skip)
+        spans = skipped_spans(article.text, skip)
         mentions = [m for m in mentions if not any(s <= m.start < e for s, e in spans)]
     if mentions:
         return [(m.entity or fold_words(m.text), m.label) for m in mentions]
     return [(fold_words(n), "NAME")
-            for n in _capitalised_names(_full_text(article, skip), article.language)]
-
-
-def _skipped_spans(text: str, skip: frozenset[int]) -> list[tuple[int, int]]:
-    """Character spans in ``text`` of the paragraphs whose digests ``skip`` holds."""
-    spans = []
-    start = 0
-    for paragraph in text.split("\n\n"):
-        end = start + len(paragraph)
-        if _digests([paragraph])[0] in skip:
-            spans.append((start, end))
-        start = end + 2
-    return spans
+            for n in _capitalised_names(full_text(article, skip), article.language)]
 
 
 def _capitalised_names(text: str, language: str | None = None) -> list[str]:

@@ -1,0 +1,153 @@
+"""corpus.furniture on hand-written articles: a site's recurring paragraphs, which of them
+are furniture, pages without prose, and the words a page is compared by."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.corpus import furniture, stories
+from storyline.corpus.reader import MemoryCorpus
+from storyline.corpus.stories import assign_stories
+from storyline.records import Analysis, Article, Mention, Story
+from storyline.settings import Settings
+from storyline.text import tokens
+
+QUAY = [
+    "The Tromsvik harbour authority closed the northern quay for storm repairs.",
+    "Harbour master Ingrid Solheim said repairs to the Tromsvik quay will take three weeks.",
+    "Fishing boats diverted from the damaged Tromsvik quay land cod at the southern basin.",
+    "Ingrid Solheim reopened the Tromsvik northern quay after the storm repairs ended.",
+]
+BREAD = [
+    "A Lindeby bakery won the regional bread prize for its rye loaf with a sour crust.",
+    "Judges of the Lindeby bread prize praised the bakery rye loaf and its crust.",
+    "The Lindeby bakery that won the bread prize doubled rye loaf production.",
+]
+
+
+def art(key: str, text: str, day: str) -> Article:
+    return Article(id=key, source_id=key, source=key, text=text, published=day)
+
+
+def lang_art(key: str, text: str, language: str, day: str = "2020-05-04") -> Article:
+    return Article(id=key, source_id=key, source=key, text=text, published=day,
+                   language=language)
+
+
+def groups(found: list[Story]) -> set[frozenset[str]]:
+    return {frozenset(s.articles) for s in found}
+
+
+def mention(article: str, text: str, label: str) -> Mention:
+    return Mention(article=article, start=0, end=len(text), text=text, label=label, key=text)
+
+
+def _features(arts: list[Article]) -> stories.Features:
+    corpus = MemoryCorpus(arts)
+    return stories.features(corpus.infos(), corpus, stories.CHANNEL_WEIGHTS)
+
+
+def test_the_text_channel_drops_the_stop_words_of_the_pages_own_language() -> None:
+    es = lang_art("es", "La casa de la playa que vendieron los vecinos.", "es")
+    assert furniture.text_keys(es) == ["casa", "playa", "vendieron", "vecinos"]
+    en = lang_art("en", "The house by the beach that the neighbours sold.", "en")
+    assert furniture.text_keys(en) == tokens(furniture.full_text(en))
+    assert furniture.stop_words("und") == furniture.stop_words(None) == frozenset()
+    assert "que" in furniture.stop_words("es") and "في" in furniture.stop_words("ar")
+
+
+# A site's furniture: two long paragraphs printed under every page of one site.
+SLOGAN = ("Tromsvik Daily is where the news of the northern coast is told first, the essential "
+          "source of stories and ideas that make sense of a fast changing region every day.")
+NEWSLETTER = ("Want more of the coast? Subscribe to our weekly newsletter for the latest news "
+              "from the harbour, the fjords and the fishing fleet, delivered free to your inbox.")
+
+
+def furnished(key: str, body: str, day: str = "2025-01-08") -> Article:
+    return art(key, f"{body}\n\n{SLOGAN}\n\n{NEWSLETTER}", day)
+
+
+def test_a_sites_furniture_does_not_join_unrelated_pages(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    arts = [furnished("q", f"{QUAY[0]} {QUAY[1]}"), furnished("b", f"{BREAD[0]} {BREAD[1]}"),
+            art("x", QUAY[2], "2025-01-09"), art("y", BREAD[2], "2025-01-09")]
+    assert not any({"q", "b"} <= set(s.articles)
+                   for s in assign_stories(MemoryCorpus(arts), [], [], settings))
+    recurring, _ = furniture.recurring_paragraphs(arts)
+    assert sorted(recurring.values()) == [[0, 1], [0, 1]]
+    # Read as content, the two paragraphs made the pages one story.
+    monkeypatch.setattr(furniture, "FURNITURE_ALIKE", 0.0)
+    assert any({"q", "b"} <= set(s.articles)
+               for s in assign_stories(MemoryCorpus(arts), [], [], settings))
+
+
+def test_a_paragraph_reports_of_one_story_share_stays_what_they_compare() -> None:
+    quote = ("“We will reopen the northern quay for the fishing fleet as soon as the storm "
+             "repairs are finished and the divers have checked the piles,” Solheim said.")
+    arts = [art(f"q{i}", f"{QUAY[i]} {QUAY[i + 2]}\n\n{quote}", "2025-01-08") for i in range(2)]
+    arts += [art(f"b{i}", t, "2025-01-08") for i, t in enumerate(BREAD)]
+    corpus = MemoryCorpus(arts)
+    ids = [a.id for a in corpus.infos()]
+    recurring, alone = furniture.recurring_paragraphs(corpus.articles(ids))
+    assert len(recurring) == 1 and not alone.any()
+    skip, _ = furniture.furniture(
+        recurring, lambda s: stories.text_rows(corpus, ids, s, furniture.holders(recurring, s)))
+    assert skip == frozenset()
+    plain = stories._shared_rows(stories.tfidf_rows(
+        (furniture.text_keys(a) for a in corpus.articles(ids)), min_df=1))
+    text = _features(arts).channels[1][0]
+    assert (text != plain).nnz == 0
+
+
+def test_a_page_without_prose_joins_nothing(settings: Settings) -> None:
+    walls = [lang_art(f"w{i}", f"Request unsuccessful. Incident ID: 70300{i}", "und")
+             for i in range(2)]
+    feats = _features(walls)
+    assert feats.alone is not None and feats.alone.all()
+    assert not stories.similarity(feats, 0, 2, settings).any()
+    found = groups(assign_stories(MemoryCorpus(walls), [], [], settings))
+    assert found == {frozenset({"w0"}), frozenset({"w1"})}
+    # A short page whose language is known is prose, however few its words.
+    short = [lang_art(f"s{i}", "The parliament election is over in Turkmenistan.", "en")
+             for i in range(2)]
+    assert _features(short).alone is None
+
+
+def test_only_a_shared_paragraph_that_opens_or_closes_pages_with_text_of_their_own_counts(
+        ) -> None:
+    own = [f"{QUAY[i]} {QUAY[(i + 1) % 4]}" for i in range(4)]
+    arts = [art("top", f"{SLOGAN}\n\n{own[0]}", "2025-01-08"),
+            art("end", f"{own[1]}\n\n{NEWSLETTER}\n\n{SLOGAN}", "2025-01-08"),
+            # the newsletter amid a page's own paragraphs: content, not furniture
+            art("mid", f"{own[2]}\n\n{NEWSLETTER}\n\n{own[3]}", "2025-01-08"),
+            # a page of others' paragraphs only (a digest, a copy) is no evidence either way
+            art("all", f"{SLOGAN}\n\n{NEWSLETTER}", "2025-01-08")]
+    recurring, _ = furniture.recurring_paragraphs(arts)
+    assert list(recurring.values()) == [[0, 1]]  # the slogan, top and bottom
+
+
+def test_names_in_a_sites_furniture_are_not_read() -> None:
+    body = f"{QUAY[0]} {QUAY[1]}"
+    page = furnished("q", body)
+    start = page.text.index("Tromsvik Daily")
+    found = Analysis(article="q", mentions=(
+        mention("q", "Ingrid Solheim", "PERSON"),
+        Mention(article="q", start=start, end=start + 14, text="Tromsvik Daily", label="ORG",
+                key="tromsvik daily")))
+    [slogan] = furniture.digests([SLOGAN])
+    assert slogan is not None
+    keys = stories._entity_keys(page, found, frozenset({slogan}))
+    assert [k for k, _ in keys] == ["ingrid solheim"]
+    assert len(stories._entity_keys(page, found)) == 2
+
+
+def test_paragraphs_a_copy_alone_shares_are_no_furniture() -> None:
+    # Many pages with paragraphs of their own and one copy of a page: the copy's paragraphs
+    # recur, but in a copy only, which is evidence neither way (its memory per paragraph is
+    # measured in bench/, not here).
+    n, per = 200, 10
+    arts = [art(f"p{k}", "\n\n".join(" ".join(f"word{k}x{i}y{w}" for w in range(14))
+                                     for i in range(per)), "2025-01-08") for k in range(n)]
+    arts.append(art("c", arts[0].text, "2025-01-08"))
+    recurring, _ = furniture.recurring_paragraphs(arts)
+    assert recurring == {}
