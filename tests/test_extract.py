@@ -382,27 +382,3 @@ def test_containers_that_are_not_one_articles_parts_are_left_as_they_are(middle:
     before = etree.tostring(tree)
     join_split_body(tree)
     assert etree.tostring(tree) == before
-
-
-def test_the_body_containers_are_what_trafilaturas_body_expression_selects() -> None:
-    # _body_containers tests BODY_XPATH[0]'s conditions in Python: the same elements, every
-    # match (the expression's [1] keeps each parent's first)
-    from lxml.etree import XPath
-    from trafilatura import xpaths
-
-    from storyline.clean.html import _body_containers, _parse
-
-    path = xpaths.BODY_XPATH[0].path.strip()
-    assert path.endswith("][1]")
-    every = XPath(path[:-3], namespaces={"re": xpaths.REGEXP_NS})
-    page = (
-        "<html><body><div class='post'>a</div><div class='entry'>b</div><main id='x'>"
-        "<section itemprop='articleBody'>c</section><div id='articleContent'>d</div>"
-        "<div id='main-article-body'>e</div><article class='story post-content'>f</article>"
-        "<div class='entry-content'><div class='ArticleContent'>g</div></div>"
-        "<span class='article-body'>h</span><div class='posts'>i</div><div id='post'>j</div>"
-        "</main></body></html>")
-    for tree in (_parse(page), _parse(HARBOUR), _parse(NO_META),
-                 _parse(_page(_chunk(_PROSE[:2]) + _chunk(_PROSE[2:4])))):
-        assert _body_containers(tree) == every(tree)
-    assert len(_body_containers(_parse(page))) == 8

@@ -311,41 +311,45 @@ def join_split_body(tree: Any) -> None:
 
 
 def _body_containers(tree: Any) -> list[Any]:
-    """The elements trafilatura's first body expression (``BODY_XPATH[0]``, the
-    article-body vocabulary) tests true, every one and not each parent's first, in document
-    order; none where the pinned trafilatura's vocabulary is not there. Its conditions,
-    tested here in Python: the same elements (tests/test_extract.py pins it) in a third of
-    the expression's time, whose regular expressions lxml calls back into Python for."""
-    found = _body_vocabulary()
-    if found is None:
-        return []
-    by_id, by_class = found
+    """The article-body containers of the page (see BODY_OWNERS), in document order."""
     return [element for element in tree.iter("article", "div", "main", "section")
-            if _body_container(element, by_id, by_class)]
+            if _body_container(element)]
 
 
-def _body_container(element: Any, by_id: re.Pattern[str], by_class: re.Pattern[str]) -> bool:
-    name, ident = element.get("class"), element.get("id")
-    return ((name is not None and (name in ("post", "entry") or by_class.search(name) is not None))
-            or (ident is not None
-                and (ident == "articleContent" or by_id.search(ident) is not None))
-            or element.get("itemprop") == "articleBody")
+# What names an article's body container in the markup, read with lxml (not trafilatura's
+# private vocabulary, which another version may rename): ``itemprop="articleBody"``, a
+# class of just "post" or "entry", or a class or id word (split at "-", "_" and case
+# changes: "article__body", "entry-content", "ArticleContent", "story-body") that pairs one
+# of BODY_OWNERS with one of BODY_PARTS right after it, as the word's last two, with at
+# most one word before them (a prefix: "c-article-body", "main-article-body"; a teaser
+# list's "post-list-article_text" names a list). Common CMS names, not tuned on a
+# bundle; wider or narrower than trafilatura's own expression matters only where a page
+# has several such containers that join_split_body's other conditions join (on the HTML
+# bundles only WIRED's two pages; bench/NOTES.md, CLN).
+BODY_OWNERS = frozenset({"article", "art", "post", "entry", "story", "page", "body"})
+BODY_PARTS = frozenset({"body", "content", "text"})
+_NAME_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
-@functools.lru_cache(maxsize=1)
-def _body_vocabulary() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    from trafilatura import xpaths
+def _body_container(element: Any) -> bool:
+    if element.get("itemprop") == "articleBody":
+        return True
+    name = element.get("class")
+    if name is not None and (name.strip() in ("post", "entry") or _names_body(name)):
+        return True
+    ident = element.get("id")
+    return ident is not None and _names_body(ident)
 
-    tokens = [getattr(xpaths, name, None) for name in
-              ("_ARTICLE_CONTENT_ID_TOKENS", "_ARTICLE_CONTENT_CLASS_TOKENS")]
-    if not all(isinstance(t, tuple) and t and all(isinstance(x, str) for x in t)
-               for t in tokens):
-        return None
-    try:
-        by_id, by_class = (re.compile("|".join(t)) for t in tokens)  # type: ignore[arg-type]
-    except re.error:
-        return None
-    return by_id, by_class
+
+@functools.lru_cache(maxsize=4096)
+def _names_body(value: str) -> bool:
+    """Whether a class or id value holds a word ending in a BODY_OWNERS word and a
+    BODY_PARTS word, with at most one word before them."""
+    for token in value.split():
+        words = [w.lower() for w in _NAME_WORD.findall(token)]
+        if 2 <= len(words) <= 3 and words[-2] in BODY_OWNERS and words[-1] in BODY_PARTS:
+            return True
+    return False
 
 
 def _inside(element: Any, container: Any) -> bool:
