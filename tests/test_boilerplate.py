@@ -279,3 +279,37 @@ def test_sentences_opening_on_one_capitalised_word_and_a_brand_are_not_glued_tit
         assert not boilerplate.GLUED_TITLE.match(line), line
     assert kept(["Quay to close for repairs", *ARTICLE, *lines]) == [*ARTICLE, *lines]
     assert boilerplate.GLUED_TITLE.match("Ferry Link To Run Every Hour From SpringThe government")
+
+
+TOUR = ["June 9 -- Harbour Arena, Tromsvik", "June 12 -- Old Wharf Stage, Lindeby",
+        "July 2 -- City Hall Square, Bergen", "Aug. 14 -- North Quay Park, Tromsvik"]
+
+
+def test_a_list_the_article_introduces_is_the_articles() -> None:
+    # issue 17, trust: short list lines under "... dates:" read as a menu and were lost
+    lines = ["Quay to close for repairs", *ARTICLE, "The harbour festival's dates:", *TOUR,
+             "Facebook", "Twitter", "Subscribe to our newsletter"]
+    assert kept(lines) == [*ARTICLE, "The harbour festival's dates:", *TOUR]
+
+
+def test_a_numbered_list_keeps_each_items_own_lines_and_stops_after_the_last() -> None:
+    items = []
+    for n, name in enumerate(("Rye loaf from the old town bakery", "A map of the northern "
+                              "quay", "Model of the harbour crane", "Fisherman's knitted "
+                              "jumper"), start=1):
+        items += [f"{n}) {name}", f"http://shop.example/{n}"]
+    lines = ["Quay to close for repairs", *ARTICLE, "Here are the gifts we picked for you:",
+             *items, "Leave a reply", "Search"]
+    assert kept(lines) == [*ARTICLE, "Here are the gifts we picked for you:", *items]
+
+
+def test_a_numbered_list_of_other_stories_under_its_heading_stays_out() -> None:
+    stories = [f"{n}. {title}" for n, title in enumerate(
+        ("Ferry link to run every hour", "Bakery wins the bread prize",
+         "Warehouse fire by the old wharf"), start=1)]
+    assert kept(["Quay to close for repairs", *ARTICLE, "Most read", *stories]) == ARTICLE
+
+
+def test_a_menu_under_the_article_is_no_introduced_list() -> None:
+    menu = ["Sections:", "News", "Sport", "Weather", "June 9 events", "Contact us"]
+    assert kept(["Quay to close for repairs", *ARTICLE, *menu]) == ARTICLE

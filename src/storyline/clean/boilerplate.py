@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 __all__ = ["Block", "blocks", "headed_list_lines", "select", "stoplist_for"]
 
@@ -217,6 +218,24 @@ NOT_TITLE_START = re.compile(r"^(?:[•·*▪►‣◦–—-]|[a-zß-ÿ])")
 # What crossing a comment-section marker costs: no region spans the article and the readers'
 # comments below it.
 BARRIER_COST = 1e6
+# A list the article introduces (issue 17, trust: never lose article text): a region's
+# last line or the line right after it introduces it (ends in ":", "Tour 2020 dates:", or
+# is a short heading of at most INTRO_WORDS words that ends no sentence, "The Band Tour
+# Dates", and no list-of-stories heading or furniture), then INTRO_ITEMS or more items of
+# one shape: numbered in sequence ("1) ...", "2) ...", "Step 3."), a day ("June 9 -- ...",
+# "Aug. 2 -- ...") or a bullet, each of LIST_ITEM_WORDS or more words, at most
+# ITEM_LINES - 1 lines of the item's own (a link, a price) between two items. Tour dates,
+# numbered product and step lists are short lines, which the runs rule (LIST_RUN) takes for
+# a menu and no region reaches. A menu or a list of other stories has no such shape (its
+# items open on a word each their own) or stands under a heading the rule refuses. The
+# list ends at its last item and as many lines after it as its items have. Not tuned on a
+# bundle: 3 items make a list as LIST_RUN, 2 own lines a product's link or price.
+INTRO_WORDS = 8
+INTRO_ITEMS = 3
+ITEM_LINES = 3
+NUMBERED = re.compile(r"^(?:step\s+)?\(?(\d{1,3})[.):]\s+\S", re.I)
+DAY_ITEM = re.compile(r"^[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b(?!\s*(?:[,:]?\s*(?:19|20)\d{2}))")
+BULLET = re.compile(r"^[•·*▪►‣◦]\s*\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -528,6 +547,61 @@ def select(lines: list[str], stoplist: frozenset[str]) -> list[int]:
     kept: list[int] = []
     for start, end in regions(scores[:readers_below(bs, classes)]):
         start = head(classes, start, end)
-        kept.extend(bs[i].index for i in range(start, end)
-                    if classes[i] != "bad" and i not in listed)
+        introduced = _introduced_list(bs, classes, end, listed)
+        kept.extend(bs[i].index for i in range(start, max(end, introduced.stop))
+                    if i in introduced or (classes[i] != "bad" and i not in listed))
     return kept
+
+
+def _intro(b: Block, cls: str) -> bool:
+    """A line that introduces a list: see INTRO_WORDS."""
+    if b.furniture or b.stamp or _comment_marker(b.text) or LIST_HEADING.match(b.text):
+        return False
+    if b.text.endswith(":"):
+        return True
+    return cls != "good" and b.words <= INTRO_WORDS and not b.terminal and \
+        not NOT_TITLE_START.match(b.text)
+
+
+def _item_shape(b: Block) -> tuple[str, int]:
+    """The shape of a list item ("numbered" with its number, "day", "bullet"), or ("", 0)."""
+    if b.words < LIST_ITEM_WORDS or b.furniture or _comment_marker(b.text):
+        return "", 0
+    if (m := NUMBERED.match(b.text)) is not None:
+        return "numbered", int(m[1])
+    if DAY_ITEM.match(b.text):
+        return "day", 0
+    return ("bullet", 0) if BULLET.match(b.text) else ("", 0)
+
+
+def _introduced_list(bs: list[Block], classes: list[str], end: int, listed: set[int]) -> range:
+    """Positions of the intro and items of a list the region ending at ``end`` introduces
+    (see INTRO_WORDS); an empty range at ``end`` when there is none."""
+    none = range(end, end)
+    for intro in (end - 1, end):
+        if 0 <= intro < len(bs) and intro not in listed and _intro(bs[intro], classes[intro]):
+            break
+    else:
+        return none
+    items: list[int] = []
+    shape = ""
+    number = 0
+    i = intro + 1
+    while i < len(bs) and i not in listed and (not items or i - items[-1] <= ITEM_LINES):
+        kind, n = _item_shape(bs[i])
+        starts = not items and n <= 1
+        goes_on = kind == shape and (kind != "numbered" or n == number + 1)
+        if kind and (starts or goes_on):
+            items.append(i)
+            shape, number = kind, n
+        elif not items or bs[i].furniture or bs[i].stamp or _comment_marker(bs[i].text):
+            break
+        i += 1
+    if len(items) < INTRO_ITEMS:
+        return none
+    own = min(b - a for a, b in pairwise(items)) - 1
+    last = items[-1] + 1
+    while last < len(bs) and last - items[-1] <= own and not _item_shape(bs[last])[0] and \
+            not (bs[last].furniture or bs[last].stamp or _comment_marker(bs[last].text)):
+        last += 1
+    return range(min(intro, end), last)
