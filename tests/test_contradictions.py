@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 
 import pytest
@@ -175,3 +176,39 @@ def test_statements_in_different_stories_never_pair() -> None:
         ["Brandt", "Okafor"])
     stories = [Story("s1", "t", ("a1",)), Story("s2", "u", ("a2",))]
     assert find_contradictions(quotes, articles, stories, corpus) == []
+
+
+def test_two_speakers_figures_about_themselves_never_conflict() -> None:
+    # each man reports what he himself paid: two payments, not one told two ways
+    quotes, articles, stories, corpus = _setup(
+        "he has spent Rs 24 lakh on the agent fees for the trips",
+        "he had given Rs 25 lakh on the agent fees for the trips", [], [],
+        b_date="2031-03-11")
+    reported = [dataclasses.replace(q, kind="indirect") for q in quotes]
+    assert find_contradictions(reported, articles, stories, corpus) == []
+    # the same figures told of one named subject by two speakers do conflict
+    setup = _setup("Brandt has spent Rs 24 lakh on the agent fees for the trips",
+                   "Brandt had given Rs 25 lakh on the agent fees for the trips",
+                   ["Brandt"], ["Brandt"], b_date="2031-03-11")
+    [pair] = find_contradictions(*setup)
+    assert pair.kind == "figure"
+
+
+def test_figures_of_different_named_subjects_never_conflict() -> None:
+    # each names whose coalition it counts; the same subject in both would conflict
+    a_text = "Brandt backs the fisheries pact with a coalition of 10 countries"
+    b_text = "Okafor backs the fisheries pact with a coalition of 26 nations"
+    assert find_contradictions(*_setup(a_text, b_text, ["Brandt"], ["Okafor"],
+                                       b_date="2031-03-11")) == []
+    same = b_text.replace("Okafor", "Brandt")
+    [pair] = find_contradictions(*_setup(a_text, same, ["Brandt"], ["Brandt"],
+                                         b_date="2031-03-11"))
+    assert pair.kind == "figure"
+
+
+def test_a_speakers_own_figure_is_not_the_storys_count() -> None:
+    # "I" is the speaker; an impersonal count is about the story's event, not about them
+    setup = _setup("I have seen 4 people injured in the harbour fire",
+                   "Nine people were injured in the harbour fire", [], [],
+                   b_date="2031-03-11")
+    assert find_contradictions(*setup) == []

@@ -9,7 +9,11 @@ missed one:
   shared entity; the negation cue must stand just before the concept; conditionals
   ("if meetings begin") assert nothing and are skipped.
 * figure: different numbers for the same counted thing ("10 nations" vs "26 countries"),
-  read with their hedges as ranges, so "30 countries" and "over 30 nations" agree.
+  read with their hedges as ranges, so "30 countries" and "over 30 nations" agree. The
+  two figures must also be about the same subject: "he has spent Rs 24 lakh" and "he had
+  given Rs 25 lakh", each said by a different man of himself, are two people's payments,
+  and a count a statement gives of its own named subject ("Oslo has 12 ...") is no count
+  of another one's.
 
 Only pairs in one story, from different speakers or different days, are reported.
 """
@@ -76,6 +80,14 @@ _STOP = ("the a an of in on at to for and or but is are was were be been will wo
          "that this these those it its they them their we our us he she his her i you what who "
          "with by from as so not no now have has had do does did there here than then also")
 STOP_WORDS = frozenset(_STOP.split())
+# A statement opening with one of these is about its own speaker: "I" and "we" in the
+# speaker's words, and in reported speech also "he" and "she" ("Singh said he had given
+# Rs 25 lakh"), which the quote finder reports with the speaker named just before.
+SELF_OPENERS = {"direct": frozenset({"i", "we"}),
+                "indirect": frozenset({"i", "we", "he", "she"})}
+# A name the statement opens with is its subject; an article may stand before it ("the
+# ministry"): characters from the first word where the subject's mention may start.
+SUBJECT_LEAD_CHARS = 4
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+")
 
 
@@ -90,6 +102,8 @@ class _Claim:
     context: frozenset[str]  # named in its sentence and the sentences either side
     figures: tuple[Figure, ...]
     day: str | None  # when it was said, else its article's date
+    subject: str | None = None  # who the statement is about, when it opens with them
+    about_speaker: bool = False  # ... and that is its own speaker ("he had given ...")
 
 
 def find_contradictions(quotes: Sequence[Quote], articles: Sequence[ArticleMeta],
@@ -165,8 +179,41 @@ def _claim(q: Quote, story: str, analysis: Analysis | None, day: str | None) -> 
     own = _entities(q, analysis, q.start, q.end)
     lo, hi = _context_span(q, analysis)
     polarity = {} if q.text.rstrip(" \"“”'’").endswith("?") else _polarity(words)
+    subject, about_speaker = _subject(q, analysis)
     return _Claim(q, story, words, polarity, own, _arguments(q, analysis),
-                  _entities(q, analysis, lo, hi), figures(q.text), day)
+                  _entities(q, analysis, lo, hi), figures(q.text), day, subject,
+                  about_speaker)
+
+
+def _subject(q: Quote, analysis: Analysis | None) -> tuple[str | None, bool]:
+    """Who the statement is about when it opens with them, and whether that is its own
+    speaker: ("E-singh", True) for "he had given Rs 25 lakh" reported of Singh, ("E-oslo",
+    False) for "Oslo has 12 ...", (None, False) for "50 were injured"."""
+    lead = _WORD.search(q.text)
+    if lead is None:
+        return None, False
+    speaker = q.speaker or (q.speaker_name or "").casefold() or None
+    if lead.group().lower() in SELF_OPENERS.get(q.kind, frozenset()):
+        return speaker, speaker is not None
+    at = q.start + lead.start()
+    first = min((m for m in (analysis.mentions if analysis else ())
+                 if at <= m.start <= at + SUBJECT_LEAD_CHARS
+                 and m.label not in NOT_PARTICIPANTS), key=lambda m: m.start, default=None)
+    if first is None:
+        return None, False
+    if q.speaker_key and first.key == q.speaker_key:
+        return speaker, speaker is not None
+    return first.entity or first.text.casefold(), False
+
+
+def _same_subject(a: _Claim, b: _Claim) -> bool:
+    """Whether two figure statements can be about one subject: a statement about its own
+    speaker only about that person, a named subject only about the same one; an impersonal
+    count ("50 were injured") is about the story's event, which a named subject's count
+    may be too."""
+    if a.about_speaker or b.about_speaker:
+        return a.subject is not None and a.subject == b.subject
+    return a.subject is None or b.subject is None or a.subject == b.subject
 
 
 def _arguments(q: Quote, analysis: Analysis | None) -> dict[str, frozenset[str]]:
@@ -267,14 +314,15 @@ def _polarity_clash(a: _Claim, b: _Claim) -> str | None:
 
 
 def _figure_clash(a: _Claim, b: _Claim) -> tuple[Figure, Figure] | None:
-    """The same count of the same thing, given differently at the same time.
+    """The same count of the same thing about the same subject, given differently at the
+    same time.
 
     A count of an outcome (killed, injured, ...) stated on the same day is one quantity of
     the story's event; any other count, or one whose day is unknown, must also share
     MIN_FIGURE_CONTEXT words of what it is about.
     """
     apart = _days_apart(a.day, b.day) if a.day and b.day else None
-    if apart is not None and apart > FIGURE_MAX_DAYS:
+    if (apart is not None and apart > FIGURE_MAX_DAYS) or not _same_subject(a, b):
         return None
     context = {w for w in (set(a.words) & set(b.words)) - STOP_WORDS
                if not w[0].isdigit() and w not in NUMBER_WORDS}
