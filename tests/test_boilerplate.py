@@ -313,3 +313,11 @@ def test_a_numbered_list_of_other_stories_under_its_heading_stays_out() -> None:
 def test_a_menu_under_the_article_is_no_introduced_list() -> None:
     menu = ["Sections:", "News", "Sport", "Weather", "June 9 events", "Contact us"]
     assert kept(["Quay to close for repairs", *ARTICLE, *menu]) == ARTICLE
+
+
+def test_a_gallerys_image_counters_are_no_list_of_days() -> None:
+    gallery = ["Harbour in pictures"]
+    for n, caption in enumerate(("The cracked northern quay", "Cranes in the southern basin",
+                                 "Boats waiting at the breakwater"), start=1):
+        gallery += [f"Image {n} of 3", caption]
+    assert kept(["Quay to close for repairs", *ARTICLE, *gallery]) == ARTICLE

@@ -234,7 +234,9 @@ INTRO_WORDS = 8
 INTRO_ITEMS = 3
 ITEM_LINES = 3
 NUMBERED = re.compile(r"^(?:step\s+)?\(?(\d{1,3})[.):]\s+\S", re.I)
-DAY_ITEM = re.compile(r"^[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b(?!\s*(?:[,:]?\s*(?:19|20)\d{2}))")
+# A month's name (English) and a day, no year: "Image 2 of 5" under a gallery is no day
+DAY_ITEM = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+"
+                      r"\d{1,2}\b(?!\s*(?:[,:]?\s*(?:19|20)\d{2}))")
 BULLET = re.compile(r"^[•·*▪►‣◦]\s*\S")
 
 
