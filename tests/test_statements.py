@@ -309,3 +309,52 @@ def test_a_join_by_shared_words_scores_each_pair_of_quotes_once(
     assert len(scored) == len(set(scored))
     assert {frozenset(r.quote.id for r in g) for g in groups.members()} == {
         frozenset(f"q{k}" for k in range(n)), frozenset(f"q{k}" for k in range(n, 2 * n))}
+
+
+class _Cosines:
+    """An encoder whose vectors give the cosines asked for: the first text is [1, 0], each
+    other the unit vector at the given cosine to it; it keeps the texts it encoded."""
+
+    def __init__(self, cosines: dict[str, float]) -> None:
+        self.cosines = cosines
+        self.encoded: list[str] = []
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        self.encoded.extend(texts)
+        c = np.array([self.cosines.get(t, 1.0) for t in texts], dtype=np.float32)
+        return np.stack([c, np.sqrt(1.0 - c * c)], axis=1)
+
+
+# Two renderings of one utterance in other words: 4 of 12 content words shared (Jaccard
+# 0.33, in the band under ELSEWHERE_WORDS where the sentence vectors decide).
+FIRMS = "firms are not yet confident enough to buy new computers this winter"
+COMPANIES = "companies do not feel sure enough to buy new computers"
+
+
+@pytest.mark.parametrize(("cosine", "one"), [(0.9, True), (0.6, False)])
+def test_a_paraphrase_under_the_word_bar_joins_when_its_meaning_is_close(
+        cosine: float, one: bool) -> None:
+    encoder = _Cosines({FIRMS: 1.0, COMPANIES: cosine})
+    quotes = [_quote("q1", "a3", FIRMS), _quote("q2", "a4", COMPANIES)]
+    groups = _groups(quotes, encoder)  # type: ignore[arg-type]
+    assert (frozenset({"q1", "q2"}) in groups) is one
+    assert sorted(encoder.encoded) == sorted([FIRMS, COMPANIES])
+
+
+def test_a_band_pair_the_reports_rule_would_refuse_is_not_encoded() -> None:
+    # q1 and q4 join by words (Jaccard 0.375); q2 is close to q1 in meaning but shares no
+    # word with q4's report, so joining it to their group could never hold: not encoded.
+    encoder = _Cosines({FIRMS: 1.0, COMPANIES: 1.0})
+    quotes = [_quote("q1", "a3", FIRMS), _quote("q2", "a1", COMPANIES),
+              _quote("q4", "a4", "firms are not confident this winter, a survey found")]
+    assert _groups(quotes, encoder) == {  # type: ignore[arg-type]
+        frozenset({"q1", "q4"}), frozenset({"q2"})}
+    assert encoder.encoded == []
+
+
+def test_a_paraphrase_does_not_join_two_named_speakers() -> None:
+    encoder = _Cosines({FIRMS: 1.0, COMPANIES: 1.0})
+    quotes = [_quote("q1", "a3", FIRMS, speaker="E-lind"),
+              _quote("q2", "a4", COMPANIES, speaker="E-brandt")]
+    assert _groups(quotes, encoder) == {frozenset({"q1"}), frozenset({"q2"})}  # type: ignore[arg-type]
+    assert encoder.encoded == []
