@@ -211,3 +211,62 @@ def test_a_bare_name_another_article_writes_alone_does_not_join_a_place_led_one(
     found = by_alias([m("w1", "Vessia", "GPE", 0), m("w1", "Vessia Foreign Ministry", "ORG", 10),
                       *alone])
     assert found["Foreign Ministry"].id != found["Vessia Foreign Ministry"].id
+
+
+def test_a_bare_surname_joins_the_one_person_its_article_names_in_full() -> None:
+    # "Varga" is another person's given name elsewhere in the corpus ("Varga Lindqvist"),
+    # so the corpus-wide count is no help; the article itself says whom it means.
+    found = by_alias([
+        m("o1", "Ilse Varga", "PERSON", 0), m("o1", "Varga", "PERSON", 40),
+        m("o2", "Ilse Varga", "PERSON", 0),
+        m("o3", "Varga Lindqvist", "PERSON", 0),
+        m("o4", "Ilse Varga", "PERSON", 0), m("o4", "Varga", "PERSON", 40),
+        m("o4", "Perrin Alcott", "PERSON", 80),
+    ])
+    assert found["Varga"].id == found["Ilse Varga"].id
+    assert found["Varga Lindqvist"].id != found["Ilse Varga"].id
+
+
+def test_a_short_given_name_joins_the_one_full_name_of_its_article() -> None:
+    found = by_alias([m("t1", "Timothy Quellmann", "PERSON", 0), m("t1", "Tim", "PERSON", 50),
+                      m("t1", "Dora Brandt", "PERSON", 90)])
+    assert found["Tim"].id == found["Timothy Quellmann"].id
+    assert found["Tim"].name == "Timothy Quellmann"
+
+
+def test_a_bare_name_two_people_of_its_article_could_own_stays_apart() -> None:
+    found = by_alias([m("g1", "Kemal Osterhout", "PERSON", 0),
+                      m("g1", "Maren Osterhout", "PERSON", 40),
+                      m("g1", "Osterhout", "PERSON", 80),
+                      m("g2", "Kemal Osterhout", "PERSON", 0)])
+    assert found["Osterhout"].id not in {found["Kemal Osterhout"].id,
+                                         found["Maren Osterhout"].id}
+
+
+def test_a_bare_name_an_article_writes_with_nobody_it_fits_stays_apart() -> None:
+    # "Tim" alone in a second article that names no Timothy: one group across the corpus,
+    # and that article's Tim may be anyone, so the group joins no one.
+    found = by_alias([m("s1", "Timothy Quellmann", "PERSON", 0), m("s1", "Tim", "PERSON", 50),
+                      m("s2", "Tim", "PERSON", 0), m("s2", "Dora Brandt", "PERSON", 30)])
+    assert found["Tim"].id != found["Timothy Quellmann"].id
+
+
+def test_a_short_form_the_table_gives_one_full_name_joins_across_articles() -> None:
+    # "Tim" stands only for Timothy; "John" is also a name of its own (and a short form of
+    # Jonathan, Johann, ...), so only one article writing both joins those.
+    found = by_alias([
+        m("a1", "Tim Quellmann", "PERSON", 0), m("a2", "Timothy Quellmann", "PERSON", 0),
+        m("b1", "John Halvard", "PERSON", 0), m("b2", "Jonathan Halvard", "PERSON", 0),
+    ])
+    assert found["Tim Quellmann"].id == found["Timothy Quellmann"].id
+    assert found["John Halvard"].id != found["Jonathan Halvard"].id
+
+
+def test_a_name_glued_to_its_own_copy_is_the_name() -> None:
+    # A tag list "Ilse VargaIlse Varga" run together, which the model cut inside the glue.
+    found = by_alias([m("c1", "Ilse VargaIlse", "PERSON", 0),
+                      m("c2", "Ilse Varga", "PERSON", 0),
+                      m("c3", "Ada McAdam", "PERSON", 0)])
+    assert "Ilse VargaIlse" not in found["Ilse Varga"].aliases
+    assert found["Ilse Varga"].mentions == 2
+    assert "Ada McAdam" in found  # "Adam" is not the first word again, whole

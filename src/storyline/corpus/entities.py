@@ -2,9 +2,11 @@
 
 Two clusters join when they share a full name (after folding case, diacritics, titles and
 transliteration endings), when one is a short form (a surname, an acronym) of exactly one
-full name in the corpus, when their spellings differ only as transliterations do, or when a
-role left unresolved in its article that says whose it is ("the president of the European
-Commission", not "the prime minister") matches a title the corpus gives exactly one person.
+full name in the corpus or of the one person its own articles write in full (a surname, a
+given name or its short form: "Tim" for "Timothy Morrison"), when their spellings differ
+only as transliterations do, or when a role left unresolved in its article that says whose
+it is ("the president of the European Commission", not "the prime minister") matches a
+title the corpus gives exactly one person.
 A longer organisation name that adds a body or product of its own ("Senate Judiciary
 Committee") is never the shorter one. Types are decided by majority over the corpus.
 """
@@ -103,6 +105,9 @@ _BRITISH_ENDINGS = (
     (re.compile(r"(?<=[a-z]{3})amme$"), "am"),
 )
 _BRITISH_TAILS = ("tre", "ise", "ised", "ises", "ising", "isation", "isations", "amme")
+# Where a lower-case letter meets a capital inside a word: where a page glued a name's copy
+# on ("OmarIlhan"), and where names like "McDonald" have their second capital.
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # Most words of a place's name that open an organisation's ("Los Angeles" Angels).
 MAX_PLACE_WORDS = 3
 # What folding leaves of an apostrophe surname's first part: O'Brien, D'Arcy.
@@ -208,6 +213,9 @@ def merge_entities(mentions: Sequence[Mention]) -> tuple[list[Entity], dict[tupl
     # The labels the model gave each group, kept in step with the joins from here on.
     groups_votes = _label_votes(named, uf)
     _join_short_forms(named, uf, groups_votes)
+    # A bare surname or given name the corpus left apart, to the one full name in its own
+    # articles it fits ("Omar" / "Ilhan Omar", "Tim" / "Timothy Morrison").
+    _join_article_short_forms(named, uf, groups_votes)
     _join_org_short_forms(named, uf, groups_votes)
     _join_place_led_forms(named, uf, groups_votes)
     # 4. Roles left open in their article, through the titles the corpus has seen.
@@ -227,7 +235,7 @@ def _clusters(mentions: Iterable[Mention]) -> list[_Cluster]:
         c = by_ref.setdefault((m.article, m.key), _Cluster(m.article, m.key))
         c.surfaces.extend(_surfaces(m))
         if m.label not in STRUCTURAL_LABELS:
-            c.names.append(names.strip_possessive(m.text))
+            c.names.append(_unglued(names.strip_possessive(m.text), m.label))
             c.labels[_label(m)] += 1
             person_text[(m.article, m.key, m.end)] = m.text
     for m in ordered:
@@ -269,11 +277,29 @@ def _surfaces(m: Mention) -> list[str]:
         return [m.text]
     text = names.strip_possessive(m.text)
     if m.label == "PERSON":
-        return [text]
+        return [_unglued(text, m.label)]
     bare = text.strip(" \"'“”‘’«»„")
     if bare.lower().startswith("the "):
         bare = bare[4:].strip(" \"'“”‘’«»„")
     return list(dict.fromkeys([text, bare]))
+
+
+def _unglued(name: str, label: str) -> str:
+    """A person's name without the copy of itself a page glued on ("Ilhan OmarIlhan" ->
+    "Ilhan Omar": a tag list "Ilhan OmarIlhan Omar" run together, which the model cuts
+    inside the glued word). Only a word whose part after a lower-case letter and a capital
+    is the name's first word again, whole, is cut there: no name repeats its own first word
+    inside a later one, and "McDonald", "DeVos" or Ada "McAdam" start no name over."""
+    words = name.split()
+    if label != "PERSON" or len(words) < 2 or len(words[0]) < 2:
+        return name
+    for i, word in enumerate(words[1:], 1):
+        for cut in _GLUED.finditer(word):
+            tail = word[cut.start():]
+            if tail == words[0] or (tail.startswith(words[0])
+                                    and tail[len(words[0])].isupper()):
+                return " ".join([*words[:i], word[:cut.start()]])
+    return name
 
 
 def _key(name: str, labels: Counter[str]) -> str:
@@ -343,17 +369,20 @@ def _join_given_name_forms(first: dict[str, tuple[str, str]], written_in: dict[s
                            uf: _UnionFind) -> None:
     """A name whose given name is a short form ("Ted Norbury") joins the one name with the
     same surname and a full given name that form stands for ("Theodore Norbury"), as the
-    ``nicknames`` table lists them, when one article writes both: the table also gives
-    short forms of other names (John for Jonathan), so across articles the two may be
-    two people. With two such ("Al Smith" beside "Albert Smith" and "Alan Smith") it is
-    either, and joins neither."""
+    ``nicknames`` table lists them, when one article writes both, or wherever they are
+    written when the table gives the short form for one full name alone ("Tim" only for
+    "Timothy"): a form the table gives for several (John for Jonathan, Johann, Ivan) may
+    be a name of its own, so across articles the two may be two people. With two such
+    ("Al Smith" beside "Albert Smith" and "Alan Smith") it is either, and joins
+    neither."""
     for core in sorted(first):
         given, *rest = core.split()
         if not rest:
             continue
-        fuller = {full for name in names.formal_given_names(given)
+        formal = names.formal_given_names(given)
+        fuller = {full for name in formal
                   if (full := " ".join([name, *rest])) in first and full != core
-                  and written_in[core] & written_in[full]}
+                  and (len(formal) == 1 or written_in[core] & written_in[full])}
         if len(fuller) == 1:
             uf.union(first[core], first[fuller.pop()])
 
@@ -534,6 +563,52 @@ def _join_short_forms(named: list[_Cluster], uf: _UnionFind,
             target = _dominant(by_part.get(k, Counter()), uf)
             if target:
                 _union_votes(uf, votes, target, c.ref)
+
+
+def _join_article_short_forms(named: list[_Cluster], uf: _UnionFind,
+                              votes: dict[tuple[str, str], Counter[str]]) -> None:
+    """A person's group written only as one word ("Omar", "Tim") that the corpus-wide
+    rules left apart joins the one person its own articles write in full that the word
+    fits: as the surname, as the given name, or as a short form of the given name the
+    ``nicknames`` table gives ("Tim" for "Timothy Morrison"). Articles name a person in
+    full once and then by one name; when the corpus also has another bearer of that word
+    ("Omar Lamrani" in another story), the article still says whom it means. Not when two
+    people of one article could own the word ("Gray" beside "Kimani Gray" and "Mahnefah
+    Gray"), nor when one of the group's articles writes the word with no such person: a
+    bare word is one group across the corpus (``_join_equal``), so it joins all or
+    nothing, and an article writing "Steve" alone may mean anyone. A known place never
+    joins a person."""
+    groups: dict[tuple[str, str], list[_Cluster]] = defaultdict(list)
+    full_in: dict[str, list[_Cluster]] = defaultdict(list)
+    for c in named:
+        groups[uf.find(c.ref)].append(c)
+        if _is_person(c) and any(len(k.split()) > 1 for k in _cores(c)):
+            full_in[c.article].append(c)
+    for root, members in sorted(groups.items()):
+        words = {k for c in members for k in _cores(c)}
+        if (any(len(k.split()) > 1 for k in words) or not _is_person_vote(votes[root])
+                or any(names.is_known_place(k) for k in words)):
+            continue
+        owners: set[tuple[str, str]] = set()
+        for article in sorted({c.article for c in members}):
+            found = {uf.find(o.ref) for o in full_in.get(article, ())
+                     if any(_fits(w, core) for w in words for core in _cores(o))}
+            found.discard(root)
+            if len(found) != 1:  # nobody, or two people, in this article
+                owners = found
+                break
+            owners |= found
+        target = owners.pop() if len(owners) == 1 else None
+        if target is not None and _is_person_vote(votes[uf.find(target)]):
+            _union_votes(uf, votes, target, root)
+
+
+def _fits(word: str, core: str) -> bool:
+    """Whether one word can name the person of a full name core: its surname, its given
+    name, or a short form of that given name ('tim' for 'timothy morrison')."""
+    parts = core.split()
+    return len(parts) > 1 and (word in (_surname(core), parts[0])
+                               or parts[0] in names.formal_given_names(word))
 
 
 def _titled_everywhere(named: list[_Cluster], uf: _UnionFind) -> set[tuple[str, str]]:
