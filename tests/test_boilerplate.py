@@ -321,3 +321,11 @@ def test_a_gallerys_image_counters_are_no_list_of_days() -> None:
                                  "Boats waiting at the breakwater"), start=1):
         gallery += [f"Image {n} of 3", caption]
     assert kept(["Quay to close for repairs", *ARTICLE, *gallery]) == ARTICLE
+
+
+def test_numbered_subheads_printed_in_a_table_of_contents_too_stay() -> None:
+    heads = ["1. Close the northern quay", "2. Move the boats south", "3. Pay for the repairs"]
+    lines = ["Quay to close for repairs", "In this article", *heads,
+             ARTICLE[0], heads[0], ARTICLE[1], heads[1], ARTICLE[2], heads[2], ARTICLE[0]]
+    assert kept(lines) == [ARTICLE[0], heads[0], ARTICLE[1], heads[1], ARTICLE[2], heads[2],
+                           ARTICLE[0]]

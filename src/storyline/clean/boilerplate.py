@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -551,8 +551,20 @@ def select(lines: list[str], stoplist: frozenset[str]) -> list[int]:
         start = head(classes, start, end)
         introduced = _introduced_list(bs, classes, end, listed)
         kept.extend(bs[i].index for i in range(start, max(end, introduced.stop))
-                    if i in introduced or (classes[i] != "bad" and i not in listed))
+                    if i in introduced or (i not in listed and (
+                        classes[i] != "bad" or _repeated_subhead(bs, classes, i))))
     return kept
+
+
+def _repeated_subhead(bs: list[Block], classes: list[str], i: int) -> bool:
+    """A numbered subhead ("2. Take inventory") the page prints twice (in its table of
+    contents too): bad only as a repeated line, between two prose blocks. (Any repeated
+    line there brought in as many captions, "Advert" and "Video" labels as subheads.)"""
+    b = bs[i]
+    return b.repeated and 0 < i < len(bs) - 1 and NUMBERED.match(b.text) is not None and \
+        classes[i - 1] in ("good", "near") and classes[i + 1] in ("good", "near") and \
+        not _comment_marker(b.text) and not _list_stamp(b) and \
+        label(replace(b, repeated=False)) != "bad"
 
 
 def _intro(b: Block, cls: str) -> bool:
