@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from storyline.corpus import stories
+from storyline.corpus import stories, titles
 from storyline.corpus.reader import MemoryCorpus
 from storyline.corpus.stories import assign_stories, average_link, cluster_pairs
 from storyline.records import Analysis, Article, DuplicateLink, Mention, Story
@@ -304,8 +304,8 @@ def test_story_title_falls_back_to_a_shortened_lead() -> None:
     title = _title(lead)
     assert title.startswith("Harbour master Ingrid Solheim confirmed")
     assert title.endswith("…")
-    assert len(title) <= stories.TITLE_CHARS + 1
-    assert len(title.split()) <= stories.TITLE_WORDS
+    assert len(title) <= titles.TITLE_CHARS + 1
+    assert len(title.split()) <= titles.TITLE_WORDS
 
 
 def test_sparse_tfidf_rows_match_the_dense_matrix() -> None:

@@ -314,14 +314,14 @@ def test_a_title_is_never_cut_right_after_an_abbreviation() -> None:
 
 
 def test_a_story_title_is_its_first_sentence_not_cut_at_an_abbreviation() -> None:
-    from storyline.corpus.stories import _shorten
+    from storyline.corpus.titles import shorten
 
     lead = ("Wasilla Bible Church, the home church of Alaska Gov. Sarah Palin, was damaged by "
             "fire on Friday night, officials said. Nobody was hurt.")
-    assert _shorten(lead) == \
+    assert shorten(lead) == \
         "Wasilla Bible Church, the home church of Alaska Gov. Sarah Palin, was…"
     # a whole first sentence is the title as it is, no "…" after its full stop
-    assert _shorten("Palin appointee under federal indictment. More text.") == \
+    assert shorten("Palin appointee under federal indictment. More text.") == \
         "Palin appointee under federal indictment."
 
 

@@ -23,7 +23,6 @@ what a reader has already seen.
 from __future__ import annotations
 
 import heapq
-import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -36,10 +35,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..analyze.mentions import NAME_LABELS
-from ..clean import published
 from ..records import Analysis, Article, ArticleInfo, ArticleMeta, DuplicateLink, Story, content_id
 from ..settings import Settings
-from ..text import ends_with_abbreviation, fold_words, tokens, trim_cut, words
+from ..text import fold_words, words
 from .furniture import (
     NO_SKIP,
     full_text,
@@ -52,6 +50,7 @@ from .furniture import (
 from .reader import Corpus, with_analyses
 from .sources import syndication_roots
 from .textsim import tfidf_rows
+from .titles import story_title
 
 __all__ = ["CHANNEL_WEIGHTS", "Features", "assign_stories", "average_link", "cluster_pairs",
            "day_specificity", "features", "figure_keys", "similar_pairs", "similarity",
@@ -132,12 +131,6 @@ MAX_NEIGHBOURS = 100
 # and a block holds about eight such arrays at once, so a block stays a few tens of MB
 # whatever the corpus size; larger blocks cost memory and gain no speed (bench/NOTES.md).
 BLOCK_CELLS = 500_000
-# Words in a title candidate: a headline longer than this is cut at a word boundary.
-TITLE_WORDS = 12
-# Characters in a title: a long headline line of a news page fits in about 90.
-TITLE_CHARS = 90
-# Where a lead's first sentence ends: a full stop, "!" or "?" before a capital.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
 _NAME = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|van|von|al))*")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A time key's prefixes: a timex "2008-12-15" also supports "2008-12" and "2008".
@@ -831,68 +824,19 @@ def _records(members: list[list[str]], by_id: Mapping[str, ArticleInfo], corpus:
         old = sorted({old_ids[a.id] for a in arts if a.id in old_ids})
         sid = old[0] if old else content_id("story", arts[0].id)
         dates = sorted(a.published[:10] for a in arts if a.published)
-        out.append(Story(id=sid, title=_title(corpus.articles([a.id for a in arts]), corpus),
+        out.append(Story(id=sid, title=_title([a.id for a in arts], corpus),
                          articles=tuple(a.id for a in arts),
                          first=dates[0] if dates else None, last=dates[-1] if dates else None))
     return sorted(out, key=lambda s: (s.first or "9999", s.id))
 
 
-def _title(arts: Iterable[Article], corpus: Corpus) -> str:
-    """The story's most central headline; a lead stands in only when no article has a title.
-
-    Long leads would win on shared words over short headlines, so titles and leads are
-    never mixed: a lead is used only when the story has no headline at all. The articles
-    are read once, in order; only their headlines, leads and word counts are kept.
-    """
-    titles: list[str] = []
-    leads: list[str] = []
-    empty: list[Article] = []  # articles with neither headline nor text
-    counts: Counter[str] = Counter()
-    for a in arts:
-        paragraphs = a.paragraphs
-        if a.title and a.title.strip():
-            titles.append(a.title)
-        elif paragraphs and not titles:
-            leads.extend(_lead(paragraphs))
-        elif not paragraphs:
-            empty.append(a)
-        counts.update(set(tokens(" ".join([a.title or "", *paragraphs[:2]]))))
-    heads = titles or leads
-    if heads:
-        return _shorten(_central(heads, counts))
-    found = corpus.analyses([a.id for a in empty])
-    names = Counter(k for a in empty for k, _ in _entity_keys(a, found.get(a.id)))
+def _title(ids: Sequence[str], corpus: Corpus) -> str:
+    """The story's title (``titles.story_title``); with no headline or lead, the names the
+    articles without text hold most."""
+    found = story_title(corpus.articles(ids))
+    if found is not None:
+        return found
+    empty = [a for a in corpus.articles(ids) if not a.paragraphs]
+    analyses = corpus.analyses([a.id for a in empty])
+    names = Counter(k for a in empty for k, _ in _entity_keys(a, analyses.get(a.id)))
     return ", ".join(n for n, _ in names.most_common(3)) or "Untitled story"
-
-
-def _lead(paragraphs: list[str]) -> list[str]:
-    """An article's lead: its first paragraph, or its second when the first is only the
-    page's date stamp ("Saturday, August 24, 2013")."""
-    for paragraph in paragraphs[:2]:
-        if not published.is_date_line(paragraph):
-            return [paragraph]
-    return []
-
-
-def _central(heads: Sequence[str], counts: Counter[str]) -> str:
-    """The candidate whose words the most articles share (headline and lead), shortest on ties."""
-    return max(heads, key=lambda h: (sum(counts[w] for w in set(tokens(h))) / _size(h),
-                                     -len(h)))
-
-
-def _size(text: str) -> float:
-    """A headline's weight in words: a long lead must not win by length alone."""
-    return math.sqrt(max(1, len(set(tokens(text)))))
-
-
-def _shorten(text: str) -> str:
-    """A headline-sized title: the first sentence, at most TITLE_WORDS words and TITLE_CHARS."""
-    text = " ".join(text.split())
-    # A full stop after a title or initials ("Alaska Gov. Sarah Palin") ends no sentence.
-    first = next((text[:m.start()] for m in _SENTENCE_END.finditer(text)
-                  if not ends_with_abbreviation(text[:m.start()])), text)
-    ws = first.split(" ")
-    short = " ".join(ws[:TITLE_WORDS])
-    while len(short) > TITLE_CHARS and " " in short:
-        short = short.rsplit(" ", 1)[0]
-    return short if short in (text, first) else trim_cut(short) + "…"  # a whole sentence: no cut
