@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from storyline.corpus.encoder import Elsewhere, Precomputed, load_encoder
 from storyline.corpus.entities import merge_entities
 from storyline.records import Analysis, Article, Mention
 from storyline.runners import local
@@ -57,3 +58,19 @@ def test_a_worker_encodes_the_same_bits_as_this_process(settings: Settings) -> N
         encode = local._encode(workers)
         assert encode is not None
         assert np.array_equal(encode(texts)(), local.encode_texts(texts))
+
+
+@pytest.mark.slow
+def test_texts_the_worker_was_not_given_ahead_are_encoded_there_too(
+        settings: Settings) -> None:
+    ahead = ["the harbour stays open through the winter"]
+    later = ["ferry fees rise for the larger boats next year"]
+    with Workers(dataclasses.replace(settings, workers=2)) as workers:
+        workers._started()
+        encode = local._encode(workers)
+        assert encode is not None
+        encoder = Precomputed(ahead, encode(ahead), Elsewhere(encode))
+        calls = load_encoder.cache_info()
+        vectors = encoder.encode(later + ahead)
+        assert load_encoder.cache_info() == calls  # this process never asked for the model
+        assert np.array_equal(vectors, local.encode_texts(later + ahead))

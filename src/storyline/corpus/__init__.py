@@ -39,7 +39,7 @@ from . import (
     stories,
     timeline,
 )
-from .encoder import Precomputed, Vectors
+from .encoder import Elsewhere, Precomputed, Vectors
 from .reader import Corpus, EntityLinks
 from .sources import SourceIndex
 
@@ -132,7 +132,9 @@ def build(corpus: Corpus, settings: Settings, previous: Sequence[Story] = (),
             stored = corpus.quotes()
             texts = statements.copy_texts(stored, copy_links)
             if len(texts) >= ENCODE_ELSEWHERE_TEXTS:
-                encoder = Precomputed(texts, encode(texts))
+                # The reworded pairs, known only once words have joined, go to a worker
+                # too: this process never loads the model.
+                encoder = Precomputed(texts, encode(texts), Elsewhere(encode))
     # 3. Stories, starting from the assignment earlier runs made.
     with step("stories"):
         found_stories = stories.assign_stories(corpus, copy_links, previous, settings)
