@@ -270,3 +270,11 @@ def test_a_name_glued_to_its_own_copy_is_the_name() -> None:
     assert "Ilse VargaIlse" not in found["Ilse Varga"].aliases
     assert found["Ilse Varga"].mentions == 2
     assert "Ada McAdam" in found  # "Adam" is not the first word again, whole
+
+
+def test_a_short_given_name_joins_a_full_name_with_middle_initials() -> None:
+    # "Pat Norbury" in one sentence, "Patrick W. Norbury" in the charge sheet's.
+    found = by_alias([m("p1", "Patrick W. Norbury", "PERSON", 0),
+                      m("p1", "Pat Norbury", "PERSON", 60)])
+    assert found["Pat Norbury"].id == found["Patrick W. Norbury"].id
+    assert found["Pat Norbury"].name == "Patrick W. Norbury"

@@ -374,17 +374,21 @@ def _join_given_name_forms(first: dict[str, tuple[str, str]], written_in: dict[s
     "Timothy"): a form the table gives for several (John for Jonathan, Johann, Ivan) may
     be a name of its own, so across articles the two may be two people. With two such
     ("Al Smith" beside "Albert Smith" and "Alan Smith") it is either, and joins
-    neither."""
+    neither. The full name may add middle initials ("Pat Norbury" / "Patrick W.
+    Norbury", ``names.without_middle``)."""
+    plain: dict[str, set[str]] = defaultdict(set)
+    for core in first:
+        plain[names.without_middle(core)].add(core)
     for core in sorted(first):
         given, *rest = core.split()
         if not rest:
             continue
         formal = names.formal_given_names(given)
-        fuller = {full for name in formal
-                  if (full := " ".join([name, *rest])) in first and full != core
-                  and (len(formal) == 1 or written_in[core] & written_in[full])}
+        fuller = {uf.find(first[full]) for name in formal
+                  for full in plain.get(" ".join([name, *rest]), ())
+                  if full != core and (len(formal) == 1 or written_in[core] & written_in[full])}
         if len(fuller) == 1:
-            uf.union(first[core], first[fuller.pop()])
+            uf.union(first[core], fuller.pop())
 
 
 def _join_person_variants(named: list[_Cluster], uf: _UnionFind) -> None:
