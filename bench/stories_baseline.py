@@ -156,10 +156,10 @@ def furniture_line(arts: list[Article], links: list[DuplicateLink]) -> str:
     roots = syndication_roots(links)
     corpus = MemoryCorpus(arts)
     ids = sorted({roots.get(a.id, a.id) for a in arts})
-    recurring, alone, skip, _ = furniture.site_furniture(corpus, ids,
-                                                         partial(stories.text_rows, corpus, ids))
+    recurring, pages, skip = furniture.site_furniture(
+        corpus, ids, partial(stories.text_rows, corpus, ids, prose=True))
     return (f"furniture: {len(skip)} of {len(recurring)} shared edge paragraphs; "
-            f"pages without prose: {int(alone.sum())}")
+            f"pages without prose: {int(pages.alone.sum())}")
 
 
 def print_multi(name: str, arts: list[Article], analyses: dict[str, Analysis],

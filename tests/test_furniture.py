@@ -3,6 +3,8 @@ are furniture, pages without prose, and the words a page is compared by."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from storyline.corpus import furniture, stories
@@ -88,10 +90,10 @@ def test_a_paragraph_reports_of_one_story_share_stays_what_they_compare() -> Non
     arts += [art(f"b{i}", t, "2025-01-08") for i, t in enumerate(BREAD)]
     corpus = MemoryCorpus(arts)
     ids = [a.id for a in corpus.infos()]
-    recurring, alone = furniture.recurring_paragraphs(corpus.articles(ids))
-    assert len(recurring) == 1 and not alone.any()
-    skip, _ = furniture.furniture(
-        recurring, lambda s: stories.text_rows(corpus, ids, s, furniture.holders(recurring, s)))
+    recurring, pages = furniture.recurring_paragraphs(corpus.articles(ids))
+    assert len(recurring) == 1 and not pages.alone.any()
+    skip = furniture.furniture(recurring, lambda s: stories.text_rows(
+        corpus, ids, s, furniture.holders(recurring, s), prose=True))
     assert skip == frozenset()
     plain = stories._shared_rows(stories.tfidf_rows(
         (furniture.text_keys(a) for a in corpus.articles(ids)), min_df=1))
@@ -151,3 +153,41 @@ def test_paragraphs_a_copy_alone_shares_are_no_furniture() -> None:
     arts.append(art("c", arts[0].text, "2025-01-08"))
     recurring, _ = furniture.recurring_paragraphs(arts)
     assert recurring == {}
+
+
+# A site's template around its furniture: short lines (a menu, a date line, a keyword list,
+# "Advertisements") that share words but are no prose.
+def templated(key: str, body: str, day: str, section: str, keywords: str) -> Article:
+    lines = [f"{day} 10:18 PM English | Norsk", body, f"Keyword: {keywords}",
+             f"Home | {section} | News", "Advertisements", SLOGAN, NEWSLETTER]
+    return art(key, "\n\n".join(lines), day)
+
+
+def test_a_sites_short_template_lines_do_not_keep_its_furniture_in(settings: Settings) -> None:
+    arts = [templated("q", f"{QUAY[0]} {QUAY[1]}", "2025-01-08", "Harbour", "quay, storm"),
+            templated("b", f"{BREAD[0]} {BREAD[1]}", "2025-01-09", "Food", "bakery, prize"),
+            art("x", QUAY[2], "2025-01-09"), art("y", BREAD[2], "2025-01-09")]
+    corpus = MemoryCorpus(arts)
+    ids = [a.id for a in corpus.infos()]
+    recurring, _, skip = furniture.site_furniture(
+        corpus, ids, partial(stories.text_rows, corpus, ids, prose=True))
+    assert skip == frozenset(recurring) and len(skip) == 2
+    assert not any({"q", "b"} <= set(s.articles)
+                   for s in assign_stories(corpus, [], [], settings))
+    # With the template's lines read, the pages stayed alike without the furniture, which
+    # was then read as content.
+    every = frozenset(recurring)
+    rows = stories.text_rows(corpus, ids, every, furniture.holders(recurring, every))
+    q, b = ids.index("q"), ids.index("b")
+    assert float(rows[q].multiply(rows[b]).sum()) >= furniture.FURNITURE_ALIKE
+
+
+def test_prose_is_long_paragraphs_and_short_lines_that_end_a_sentence() -> None:
+    page = art("p", "\n\n".join(["Home | News", "He was 54.", "Advertisements",
+                                  "“We will rebuild,” she said.", "Ниже нуля?", SLOGAN]),
+               "2025-01-08")
+    assert furniture.prose_text(page).split("\n\n")[1:] == [
+        "He was 54.", "“We will rebuild,” she said.", "Ниже нуля?", SLOGAN]
+    [slogan] = furniture.digests([SLOGAN])
+    assert slogan is not None
+    assert SLOGAN not in furniture.prose_text(page, frozenset({slogan}))

@@ -10,8 +10,8 @@
     3. similar pairs    channel cosines blended, then scaled by the time anchors (an
                         undated article must be more alike to join a dated story; dated
                         articles that agree on their days gain) and damped across long
-                        silences; computed in row blocks and kept sparse (a floor and a
-                        per-article neighbour cap)
+                        silences; pages of two languages are unalike; computed in row
+                        blocks and kept sparse (a floor and a per-article neighbour cap)
     4. cluster          average link over the sparse pairs; earlier runs' stories are fixed
                         seeds that new articles may join but that never merge with each other
     5. records          a stable id (earlier runs' ids kept), a short title, first and last day
@@ -106,8 +106,12 @@ BROAD_ENTITY_LABELS = frozenset({"GPE", "LOC", "NORP"})
 LONG_GAP_DAMPING = 0.5
 # A figure: digits with their thousands separators and decimals ("5.6", "2,000", "52-3"
 # gives 52 and 3). Reports of one incident repeat its figures (a magnitude, a toll, a
-# record, a price); a sibling incident of the same kind states others.
-_FIGURE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?!\w)")
+# record, a price); a sibling incident of the same kind states others. Digits a capitalised
+# name leads into with a hyphen ("COVID-19", "SARS-CoV-2", "AK-47") are matched with it and
+# are no figure: the text channel reads the name. Read as a bare "19", COVID-19 was a figure
+# that 48 of dates-mediacloud's 197 pages of 2020 shared, and unrelated pages joined on it
+# ("a magnitude-5.4 quake" keeps its 5.4: a lower-case word is no name).
+_FIGURE = re.compile(r"(?<![\w.])(?:[A-Z]\w*-)*\d+(?:[.,]\d+)*(?!\w)")
 # A text or names row keeps only the terms another article has too, and a row whose shared
 # terms weigh less than this share of its whole (sublinear TF-IDF, L2) shrinks with them
 # (``_shared_rows``). Unit rows of their shared terms alone made a page alone in its
@@ -148,6 +152,9 @@ class Features:
     time: Any  # CSR rows of each article's time keys (empty: no anchor); None: not used
     figures: tuple[Any, float] | None  # (CSR rows, weight), capped by FIGURES_CAP; None: off
     alone: NDArray[np.bool_] | None = None  # pages without prose: alike to nothing
+    # each page's language as a number, -1 not told: pages of two languages are unalike
+    # (``similarity``); None: one language only
+    language: NDArray[np.int32] | None = None
 
     @property
     def size(self) -> int:
@@ -313,6 +320,13 @@ def similarity(feats: Features, start: int, stop: int,
     if feats.alone is not None:
         sim[feats.alone[start:stop]] = 0.0
         sim[:, feats.alone] = 0.0
+    # Pages of two languages the detector told apart share only names, figures and loan
+    # words ("covid", "juni"), which TF-IDF cannot tell from a translation: on random crawls
+    # every such join read was wrong (dates-mediacloud: a Romanian IT-course page with a
+    # Portuguese Trump page, a Portuguese Witzel page with a Spanish Maracaibo page).
+    if feats.language is not None:
+        rows, cols = feats.language[start:stop, None], feats.language[None, :]
+        sim[(rows != cols) & (rows >= 0) & (cols >= 0)] = 0.0
     if feats.time is not None:
         sim *= time_factor(feats.time, start, stop, day_specificity(feats.days))
     days = feats.days
@@ -651,7 +665,8 @@ def features(articles: Sequence[ArticleInfo], corpus: Corpus, weights: Mapping[s
     them is in memory at a time, and each channel keeps term ids and counts.
     """
     ids = [a.id for a in articles]
-    recurring, alone, skip, text = site_furniture(corpus, ids, partial(text_rows, corpus, ids))
+    recurring, pages, skip = site_furniture(corpus, ids,
+                                            partial(text_rows, corpus, ids, prose=True))
     cut_from = holders(recurring, skip)
 
     def read() -> Iterator[tuple[Article, Analysis | None]]:
@@ -661,7 +676,7 @@ def features(articles: Sequence[ArticleInfo], corpus: Corpus, weights: Mapping[s
         return skip if k in cut_from else NO_SKIP
 
     builders: dict[str, Callable[[], Any]] = {
-        "text": lambda: text if text is not None else text_rows(corpus, ids, skip, cut_from),
+        "text": lambda: text_rows(corpus, ids, skip, cut_from),
         "entities": lambda: _entity_rows((a, an, cut(k)) for k, (a, an) in enumerate(read())),
         "figures": lambda: tfidf_rows(figure_keys(a, cut(k))
                                       for k, a in enumerate(corpus.articles(ids))),
@@ -677,14 +692,16 @@ def features(articles: Sequence[ArticleInfo], corpus: Corpus, weights: Mapping[s
     days = np.array([_day(a) for a in articles], dtype=np.float64)
     time = tfidf_rows(time_keys(a, an) for a, an in read()) if time_anchors else None
     return Features(channels=channels, days=days, time=time, figures=figures,
-                    alone=alone if alone.any() else None)
+                    alone=pages.alone if pages.alone.any() else None,
+                    language=pages.language if len(set(pages.language.tolist()) - {-1}) > 1
+                    else None)
 
 
 def text_rows(corpus: Corpus, ids: Sequence[str], skip: frozenset[int],
-              cut_from: set[int]) -> Any:
-    """The text channel: ``text_keys`` of each article, the paragraphs ``skip`` left out of
-    the articles at the positions ``cut_from``."""
-    return _shared_rows(tfidf_rows((text_keys(a, skip if k in cut_from else NO_SKIP)
+              cut_from: set[int], prose: bool = False) -> Any:
+    """The text channel: ``text_keys`` of each article (of its prose only, with ``prose``),
+    the paragraphs ``skip`` left out of the articles at the positions ``cut_from``."""
+    return _shared_rows(tfidf_rows((text_keys(a, skip if k in cut_from else NO_SKIP, prose)
                                     for k, a in enumerate(corpus.articles(ids))), min_df=1))
 
 
@@ -753,10 +770,11 @@ def figure_keys(article: Article, skip: frozenset[int] = frozenset()) -> list[st
     """The figures the headline and text state, years left out (time anchors have them),
     the paragraphs ``skip`` (their digests) left out.
 
-    Clock times and day numbers stay: reports of one incident share them too ("02:24 GMT").
+    Clock times and day numbers stay: reports of one incident share them too ("02:24 GMT");
+    a name's digits ("COVID-19") are no figure.
     """
     found = _FIGURE.findall(full_text(article, skip))
-    return [f.replace(",", "") for f in found if not _YEAR.fullmatch(f)]
+    return [f.replace(",", "") for f in found if f[0].isdigit() and not _YEAR.fullmatch(f)]
 
 
 def _entity_keys(article: Article, analysis: Analysis | None,
