@@ -24,7 +24,16 @@ CUE_VERBS: frozenset[str] = frozenset({
     "recount", "disclose", "inform", "assure", "contend", "specify", "allege", "estimate",
     "forecast", "signal", "quip", "joke", "lament", "complain", "boast", "cite", "express",
     "voice",
+    # answers, exclamations and testimony: '"...," she retorted / countered / exclaimed',
+    # "testified that", "speculated that", "mused"; "continue" see AFTER_QUOTE_CUES
+    "retort", "counter", "exclaim", "proclaim", "testify", "speculate", "muse", "opine",
+    "concur", "continue", "recollect",
 })
+
+# Cue verbs that attribute speech only right after a closing quotation mark ('"...," he
+# continued', '"...," continued Menear'): elsewhere "continue" is an aspect verb ("continues
+# to insist", "the talks continued") whose clause is no one's statement.
+AFTER_QUOTE_CUES: frozenset[str] = frozenset({"continue"})
 
 # Cue verbs that describe rather than report: they cue a quoted fragment ("called the
 # talks 'very successful'") but their object is no reported statement of its own.

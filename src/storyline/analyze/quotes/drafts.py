@@ -33,6 +33,12 @@ BORROWED_SUBJECT_PENALTY = 40
 SENTENCE_PUNCT = frozenset(",;:")
 # What is left at the edge of reported content where a quotation was cut off from it.
 CUT_PUNCT = frozenset(",.;:—–-")
+# Dependents that give an attribution sentence content of its own ("She recalled the day
+# ...", "He said that ..."): such a sentence is no bare "X recalled." after a quotation.
+# "told reporters." names an addressee, not content.
+BARE_ATTRIBUTION_EXCLUDED = frozenset({"dobj", "ccomp", "xcomp", "advcl", "conj", "attr",
+                                       "dative"})
+ADDRESSEE_CUES = frozenset({"tell"})
 # Unquoted translated-news attribution at the end of a paragraph: "... - said Rutte."
 DASH_ATTRIBUTION = re.compile(
     r"^(?P<body>.{20,}?)\s+[-–—]\s+(?P<cue>[a-z]+)\s+(?P<who>[^.!?\n]{2,80}?)[.!?]?\s*$")
@@ -88,6 +94,9 @@ def _quoted_draft(sentences: Sequence[Span], cues: Sequence[int], text: str,
              and "\n" not in text[min(s.end_char, span.start):max(s.start_char, span.end)]]
     if not sents:
         return None
+    tail = _bare_attribution(sentences, text, span)
+    if tail is not None and tail.start_char >= sents[-1].end_char:
+        sents.append(tail)
     sent_start, sent_end = _within_line(text, span.start, sents[0].start_char, sents[-1].end_char)
     doc = sents[0].doc
     # The parser hangs a paragraph break on the sentence before it, which then reaches the
@@ -108,6 +117,32 @@ def _quoted_draft(sentences: Sequence[Span], cues: Sequence[int], text: str,
                  cue, head,
                  parse.phrase_span(head) if head is not None else None,
                  follows=cue is None, fragment=fragment)
+
+
+def _bare_attribution(sentences: Sequence[Span], text: str, span: marks.Span) -> Span | None:
+    """ '“..., like, ‘can I trust this?’” Vandermeer recalled.': a quotation that ends its
+    sentence with nested marks leaves its attribution a sentence of its own, which starts
+    after more marks than the two-character reach above. Such a sentence is the quotation's
+    when only closing marks and spaces stand between them and it says nothing of its own:
+    its root is a cue verb with a subject and no object or clause."""
+    gap_end = span.end
+    while gap_end < len(text) and (text[gap_end] in marks.CLOSING_MARKS
+                                   or text[gap_end] in " \t"):
+        gap_end += 1
+    at = bisect.bisect_left([s.start_char for s in sentences], gap_end)
+    if at >= len(sentences) or sentences[at].start_char != gap_end:
+        return None
+    sent = sentences[at]
+    root = sent.root
+    if (lemma_of(root).lower() not in CUE_VERBS or root.pos_ != "VERB"
+            or "\n" in text[sent.start_char:sent.end_char].rstrip()
+            or not any(c.dep_ in ("nsubj",) for c in root.children)
+            or any(c.dep_ in BARE_ATTRIBUTION_EXCLUDED
+                   and not (c.dep_ in ("dobj", "dative")
+                            and lemma_of(root).lower() in ADDRESSEE_CUES)
+                   for c in root.children)):
+        return None
+    return sent
 
 
 def _spoken_end(text: str, span: marks.Span, fragment: bool) -> int:

@@ -12,6 +12,7 @@ from ..model import lemma_of, per_form, text_of
 from . import content
 from .content import MIN_CONTENT_TOKENS, strip_edges
 from .cues import (
+    AFTER_QUOTE_CUES,
     CONDITION_MARKS,
     CUE_PARTICLES,
     CUE_VERBS,
@@ -26,6 +27,7 @@ from .cues import (
     STANCE_VERBS,
     WRITER_PRONOUNS,
 )
+from .marks import CLOSING_MARKS
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Dependencies through which a subjectless verb borrows its subject from its head:
@@ -62,7 +64,19 @@ def is_cue(token: Token) -> bool:
         return False
     if lemma_of(token).lower() == "point":
         return any(c.dep_ == "prt" and c.lower_ in CUE_PARTICLES for c in token.children)
+    if lemma_of(token).lower() in AFTER_QUOTE_CUES:
+        return _after_closing_mark(token)
     return True
+
+
+def _after_closing_mark(verb: Token) -> bool:
+    """Whether ``verb`` and its subject follow a closing quotation mark, with at most a
+    comma between ('"...," he continued', '"...," continued Menear')."""
+    subj = own_subject(verb)
+    first = min(verb.i, subj.left_edge.i) if subj is not None else verb.i
+    before = [t.text for t in verb.doc[max(0, first - 2):first]]
+    return bool(before) and (before[-1] in CLOSING_MARKS or (
+        len(before) == 2 and before[-1] == "," and before[0] in CLOSING_MARKS))
 
 
 def own_subject(verb: Token, inverted: frozenset[int] = frozenset()) -> Token | None:

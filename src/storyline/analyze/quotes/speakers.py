@@ -73,6 +73,8 @@ FEMALE_WORDS = frozenset({"mrs", "ms", "miss", "madam", "dame", "lady", "queen",
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # Dependencies that make a name the subject of its clause, for pronouns to look back at.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Dependencies of a name that modifies a noun rather than standing for someone.
+MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
 # How far before a name a title may stand and still be that person's ("NATO Secretary
 # General Mark Rutte"): long enough for a three-word title, short of the previous clause.
 TITLE_WINDOW_CHARS = 40
@@ -266,13 +268,33 @@ class SpeakerIndex:
             if any(a <= m.start < b for a, b in self.quoted):
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or (span.root.dep_ not in SUBJECT_DEPS
-                                and span.root.i not in self.inverted):
+            if span is None or not _is_subject(span.root, self.inverted):
                 continue
             key = self.named(m)
             if key is not None and self.fits(key, pronoun):
                 return key, m.start
         return None
+
+    def rival_before(self, key: str, pos: int, sent_start: int, doc: Doc,
+                     pronoun: str) -> bool:
+        """Whether another named person whom ``pronoun`` fits is mentioned between
+        ``sent_start`` and ``pos`` (outside what someone said), where ``key`` is not, as
+        someone, not as a modifier ("the Bush rule", "Epstein's friends")."""
+        since = self.last_seen(key, pos)
+        if since >= sent_start:
+            return False  # named in the sentence: the parse's subject rules decide
+        for m in self.mentions:
+            if m.start >= pos:
+                break
+            if m.start < sent_start or any(a <= m.start < b for a, b in self.quoted):
+                continue
+            other = self.named(m)
+            if other is None or other == key or not self.fits(other, pronoun):
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ not in MODIFIER_DEPS:
+                return True
+        return False
 
     def last_seen(self, key: str, pos: int) -> int:
         """Where ``key`` was last mentioned before ``pos`` (-1: not before it)."""
@@ -307,6 +329,13 @@ class SpeakerIndex:
                 elif m.label in DESCRIPTION_LABELS and m.key in self.names:
                     self.windows.append((m, _expanded(folded(m.text))))
         return self.windows
+
+
+def _is_subject(root: Token, inverted: frozenset[int]) -> bool:
+    """A clause's subject, or a name in apposition to one: "A professor of economics, Jo
+    Vandermeer, stayed home. But he ..." makes Vandermeer the pronoun's antecedent."""
+    return (root.dep_ in SUBJECT_DEPS or root.i in inverted
+            or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS))
 
 
 def _expanded(words: str) -> str:
@@ -386,6 +415,11 @@ def _pronoun(index: SpeakerIndex, head: Token, text: str, pos: int, history: Seq
         subject = index.last_subject_before(pos, head.doc, word)
         if subject is not None and (key is None or subject[1] > index.last_seen(key, pos)):
             key = subject[0]
+        if key is not None and index.rival_before(key, pos, head.sent.start_char, head.doc,
+                                                  word):
+            # "IBM sued Okafor ..., after he testified": the pronoun's sentence names
+            # someone else it fits, and not the one found: which one it is, is a guess
+            return Speaker(text, None, None, by=SpeakerFrom.PRONOUN)
         key = key or index.last_person_before(pos, word)
     return Speaker(text, key, index.name(key) if key else None, by=SpeakerFrom.PRONOUN)
 
