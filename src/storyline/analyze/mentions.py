@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Article, Mention
 from ..text import fold_name
 from . import model, names
-from .model import entities_changed, entities_of, text_of, wikiner_labels
+from .model import entities_changed, entities_of, lemma_of, text_of, wikiner_labels
 
 # Entity labels that name someone or something: the named mentions this stage keeps (roles,
 # dates and numbers are not names).
@@ -71,6 +71,34 @@ PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Tokens a role description may hold besides role words and qualifiers.
 ROLE_FILLER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+# Forms of address that only a person's name follows ("Professor Vandermeer", "Dr Okafor"):
+# a name the model labelled an organisation or a place after one is a person's. Ranks that
+# also open other names ("Major League", "General Motors", "Private Eye", "Father's Day")
+# are left out.
+PERSON_ADDRESS = frozenset({
+    "mr", "mrs", "ms", "mx", "dr", "prof", "professor", "sir", "dame", "madam", "mme",
+    "rev", "reverend", "rabbi", "imam", "sgt", "sergeant", "constable", "detective", "det",
+    "inspector", "cpl", "corporal", "lt", "capt", "col", "sen", "rep", "gov",
+})
+# Nouns for a person that a name in apposition names ("a professor of economics, Yanis
+# Vandermeer,", "the company's spokesman, Jo Okafor"): such a name is a person's whatever
+# label the model gave it. Role heads and forms of address, and the common nouns news
+# copy introduces people by.
+PERSON_NOUNS = names.ROLE_NOUNS | (names.HONORIFICS - {"private", "major", "agent", "ing",
+                                                       "mag"}) | frozenset({
+    "economist", "analyst", "expert", "lawyer", "researcher", "scientist", "author",
+    "writer", "journalist", "historian", "activist", "resident", "student", "teacher",
+    "owner", "manager", "witness", "victim", "businessman", "businesswoman", "politician",
+    "actor", "actress", "singer", "player", "coach", "official", "physician", "surgeon",
+})
+# Letters a pronounceable name holds after its first (chat abbreviations hold none).
+VOWELS = frozenset("aeiouy")
+# Labels the two rules above take a person's name from: the model's confusions, less
+# LOC ("the writer, Europe"), which names no settlement a person could be confused with.
+RELABEL_PERSON_FROM = CONFUSABLE_LABELS - {"LOC"}
+# Longest name (in tokens, title excluded) that the two rules above relabel a person's:
+# a given name, a middle name or initial and a surname.
+MAX_RELABEL_TOKENS = 3
 
 
 @dataclass(slots=True)
@@ -185,7 +213,13 @@ def _names(doc: Doc, article: Article) -> list[_Name]:
             start += 1  # "’s Haqqani": the possessive of the word before the name
         glued = False
         read_from = start
-        if ent.label_ == "PERSON":
+        label = ent.label_
+        if label in RELABEL_PERSON_FROM and _addressed_or_apposed(doc, start, end):
+            label = "PERSON"
+            if doc[start].lower_.strip(".") in PERSON_ADDRESS:
+                start += 1
+                read_from = start
+        if label == "PERSON":
             while start < end - 1 and (names.is_title_word(doc[start].text)
                                        or doc[start].lower_ == "the"):
                 start += 1
@@ -193,14 +227,70 @@ def _names(doc: Doc, article: Article) -> list[_Name]:
             while start < end - 1 and _glued_word(doc, start, end):
                 start += 1
                 glued = True
-        end = _drop_possessive(doc, start, _cut_headline_verb(doc, start, end, ent.label_))
+        end = _drop_possessive(doc, start, _cut_headline_verb(doc, start, end, label))
         if start < end and any(ch.isalpha() for ch in doc[start:end].text):
-            if _headline_run(doc, start, end, ent.label_):
+            if _headline_run(doc, start, end, label):
                 continue
-            found.append(_Name(start, end, _label(doc[start:end].text, ent.label_, article),
+            if label == "PERSON" and end - start == 1 and _unsupported_word(doc, start):
+                continue
+            found.append(_Name(start, end, _label(doc[start:end].text, label, article),
                                glued=glued, read_from=read_from))
             last_end = end
     return _glued_names_kept(doc, found) if any(n.glued for n in found) else found
+
+
+def _addressed_or_apposed(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name the model labelled an organisation or a place is a person's: a form
+    of address opens it or stands right before it ("Professor Vandermeer"), or it stands
+    in apposition to a noun for a person ("a professor of economics, Yanis Vandermeer,").
+    Its words must all be capitalised proper nouns, no masthead among them."""
+    addressed = _address(doc[start])
+    first = start + 1 if addressed else start
+    if not addressed:
+        if start > 0 and _address(doc[start - 1]):
+            addressed = True
+        elif end - start < 2 or doc[start:end].root.dep_ != "appos":
+            return False  # most names: neither, told by two tokens' words and one label
+    words = doc[first:end]
+    if (not 0 < len(words) <= MAX_RELABEL_TOKENS
+            or not all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in words)
+            or names.is_masthead(words.text)):
+        return False
+    if addressed:
+        return True
+    # apposition: a full name (two words or more, none a common word: "the president, ABC
+    # Entertainment Group" is no person) beside one person ("Senators 4, Red Wings 3" is
+    # a score: a plural head)
+    root = doc[start:end].root
+    return (len(words) >= 2 and root.head.tag_ == "NN"
+            and lemma_of(root.head).lower() in PERSON_NOUNS
+            and not any(_common_word(doc, t.lower_) for t in words))
+
+
+def _address(tok: Token) -> bool:
+    # "Prof.", "Dr", "Ms": a form of address, never written all in capitals ("MS Columbus",
+    # a ship; "MX Keys", a product)
+    return tok.lower_.strip(".") in PERSON_ADDRESS and tok.text[:1].isupper() and not (
+        tok.text.strip(".").isupper() and len(tok.text.strip(".")) > 1)
+
+
+def _unsupported_word(doc: Doc, i: int) -> bool:
+    """Whether a one-token person name at ``i`` has nothing but its capital for it: it opens
+    a sentence, where any word is capitalised, is no given name, is a word (below), and the
+    tagger reads it as a common word there and nowhere in the article as a proper noun
+    written so ("Idk but some ...": a chat abbreviation the model took for a name)."""
+    tok = doc[i]
+    if (tok.pos_ == "PROPN" or not tok.is_alpha or not tok.is_title
+            or names.is_given_name(tok.lower_) or not _opens_sentence(doc, i)):
+        return False
+    word = tok.lower_
+    # what says it is a word, not a name: the lemmatizer lists it ("Rice", "Apps"), it
+    # has no vowel after its first letter, as no name has ("Idk", "Smh"), or the article
+    # writes it in lower case; a rare name the tagger misreads ("Arison said") has none
+    if not (_common_word(doc, word) or not any(c in VOWELS for c in word[1:])
+            or any(t.lower_ == word and t.is_lower for t in doc)):
+        return False
+    return not any(t.text == tok.text and t.pos_ == "PROPN" for t in doc if t.i != i)
 
 
 def _glued_word(doc: Doc, i: int, end: int) -> bool:
