@@ -22,9 +22,20 @@ INDEX = SourceIndex.build(ARTICLES, LINKS)
 
 
 def _row(ref: str, date: str | None, score: float, *, kind: str = "quote",
-         articles: tuple[str, ...] = ("a1",), title: str = "") -> TimelineItem:
+         articles: tuple[str, ...] = ("a1",), title: str = "",
+         speaker: str | None = "E-lindqvist") -> TimelineItem:
     return TimelineItem(story="s1", kind=kind, ref=ref, date=date,
-                        title=title or f"Lindqvist: “{ref}”", score=score, articles=articles)
+                        title=title or f"Lindqvist: “{ref}”", score=score, articles=articles,
+                        speaker=speaker if kind == "quote" else None)
+
+
+def test_statements_nobody_is_named_for_neither_make_nor_sum_up_a_key_date() -> None:
+    rows = [_row("q1", "2031-03-10", 1.0),
+            _row("anon", "2031-03-10", 0.9, speaker=None, title="Unattributed: “anon”"),
+            _row("anon2", "2031-03-12", 5.0, speaker=None, title="Unattributed: “anon2”")]
+    [day] = find_key_dates([STORY], rows, INDEX)
+    assert (day.date, day.summary, day.score) == ("2031-03-10", "Lindqvist: “q1”", 1.0)
+    assert find_key_dates([STORY], rows[1:], INDEX) == []
 
 
 def test_the_days_with_the_most_that_matters_are_key_in_date_order() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from storyline.analyze.events import LEAD_DATE_FROM
 from storyline.corpus.statements import group_statements
-from storyline.corpus.timeline import INFERRED_NOTE, TITLE_CHARS, build_timeline
+from storyline.corpus.timeline import INFERRED_NOTE, TITLE_CHARS, build_timeline, quote_title
 from storyline.records import (
     Article,
     DuplicateLink,
@@ -67,10 +67,28 @@ def test_syndicated_copies_of_a_statement_are_one_row_counted_once() -> None:
     assert row.independent_sources == 2
 
 
-def test_unattributed_quotes_are_not_key_statements() -> None:
-    q = Quote(id="q9", article="a1", text="Rumours abound.", kind="direct", start=0, end=15,
-              sent_start=0, sent_end=15)
-    assert _timeline([], [q]) == []
+def test_a_statement_nobody_is_named_for_is_a_row_titled_unattributed() -> None:
+    # Issue 17: every statement is an item with its sources, a null speaker shown as such.
+    q = Quote(id="q9", article="a1", text="Rumours abound in the harbour.", kind="direct",
+              start=0, end=30, sent_start=0, sent_end=30, said_on="2031-03-10")
+    [row] = _timeline([], [q])
+    assert row.speaker is None
+    assert row.title == "Unattributed: “Rumours abound in the harbour.”"
+    assert row.date == "2031-03-10" and row.sources == ("Ledger",)
+
+
+def test_reported_words_nobody_is_named_for_read_without_a_verb() -> None:
+    assert quote_title(None, "that the harbour stays open", "indirect") == \
+        "Unattributed: the harbour stays open"
+
+
+def test_an_unattributed_statement_weighs_less_than_the_same_words_of_a_speaker() -> None:
+    named = _quote("q1", "a1", "The harbour stays open all winter.", "2031-03-10")
+    nobody = replace(_quote("q2", "a3", "Ferries will run every hour this spring.",
+                            "2031-03-10"), speaker=None, speaker_name=None)
+    rows = {r.ref: r for r in _timeline([], [named, nobody])}
+    assert rows["q2"].score < rows["q1"].score
+    assert (rows["q1"].rank, rows["q2"].rank) == (1, 2)
 
 
 def test_event_dated_only_by_the_lead_says_so_and_a_stated_date_does_not() -> None:

@@ -433,3 +433,36 @@ def test_a_person_page_names_the_shortest_description_in_lower_case(web_db: Path
         entity = c.get("/api/people/e-holm").json()["entity"]
     assert entity["description"] == "the minister"
     assert "by a description (“the minister”)" in html
+
+
+def test_why_a_quote_has_no_speaker_is_told_in_a_readers_words() -> None:
+    described = {"speaker_mention": "The 56-year-old", "reported_by": None}
+    assert views.unattributed_why(described) == \
+        "the article calls the speaker “The 56-year-old” and no name could be tied to it"
+    assert "says only “he”" in views.unattributed_why({"speaker_mention": "he"})
+    assert views.unattributed_why({"speaker_mention": None}) == views.UNNAMED_NOBODY
+    assert views.unattributed_why({"reported_by": "Harbour Wire"}).startswith("Harbour Wire")
+
+
+def test_an_undated_quote_reads_undated_everywhere_never_its_articles_day() -> None:
+    # The story's timeline lists it as undated: the article page must not date it.
+    assert views._when(None) == "undated"
+    assert views._when("2031-03-10") == views.day_label("2031-03-10")
+
+
+def test_an_unattributed_timeline_row_says_why_it_has_no_speaker() -> None:
+    from storyline.web.templating import environment
+
+    i = {"kind": "quote", "ref": "q1", "title": "Unattributed: “We will sail”", "date": None,
+         "day": None, "date_notes": [], "status": None, "status_label": None,
+         "quote": "We will sail", "reported_by": None, "statement": "st1", "news": False,
+         "renderings": [], "rendering_outlets": 0, "speaker": None,
+         "speaker_why": views.UNNAMED_NOBODY, "outlets": ["Harbour Post"], "sources": [],
+         "independent_sources": 1, "link": "/articles/a#hl", "url_link": None,
+         "sentence": None, "note": None, "undated_why": "its sentence names no day",
+         "said": {"kind": "direct", "label": "direct quote", "text": "We will sail",
+                  "verb": None, "before": None, "after": None}}
+    html = environment().get_template("item.html").render(i=i, links=True)
+    text = " ".join(re.sub(r"<[^>]+>", "", html).split())
+    assert f"unattributed (no speaker named: {views.UNNAMED_NOBODY}): “We will sail”" in text
+    assert "Why undated: its sentence names no day" in text

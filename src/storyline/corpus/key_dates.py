@@ -38,10 +38,12 @@ SUMMARY_ITEM_CHARS = 110
 def find_key_dates(stories: Sequence[Story], rows: Sequence[TimelineItem],
                    sources: SourceIndex) -> list[KeyDate]:
     """Every story's key dates, by story and in date order; ``rows`` are the ranked rows
-    of ``corpus.timeline`` (undated rows are never key dates)."""
+    of ``corpus.timeline``. Undated rows are never key dates, and nor are statements nobody
+    is named for: they are timeline rows (issue 17: every statement shown), but a day a
+    reader should see first is not made, nor summed up, by words no one stands behind."""
     days: dict[str, dict[str, list[TimelineItem]]] = defaultdict(lambda: defaultdict(list))
     for r in rows:
-        if r.date:
+        if r.date and (r.kind != "quote" or r.speaker):
             days[r.story][r.date[:10]].append(r)
     out = []
     for story in stories:

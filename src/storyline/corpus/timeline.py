@@ -16,7 +16,10 @@ An editor's cut keeps a row only when it says something:
    report's "X characterized" is noise; "checked into rehab" in three outlets is news),
    and when it has no date (one report's undated happening is mostly background, a plan
    or a hypothesis), unless its story has fewer articles than that;
-2. a statement needs a speaker and a content word;
+2. a statement needs a content word. One nobody is named for is still a row, titled
+   "Unattributed" (never "Unnamed" or dropped: issue 17 wants every statement shown with
+   its sources), ranked after a named speaker's alike (UNATTRIBUTED_FACTOR) and never a
+   key date's (``key_dates``);
 3. of two rows that say the same on one day, the lower-ranked goes: a statement or
    announcement event whose participant has statement rows that day, and a statement
    whose speaker's better-ranked statement that day shares most of its content words.
@@ -29,6 +32,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence, Set
+from dataclasses import replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -68,6 +72,13 @@ CORROBORATED = 2
 # Content-word overlap (Jaccard) at which two statements of one speaker on one day make
 # the same point: the statements step's own bar for "the same wording" (SAME_WORDS).
 SAME_POINT = 0.6
+# What a statement row nobody is named for is called, where a speaker's name would stand:
+# the word the article page uses for the same quote.
+UNATTRIBUTED = "Unattributed"
+# Share of its score a statement row with no speaker keeps: half, as for an event that did
+# not happen (ranking.UNREALISED_FACTOR): words nobody stands behind rank after a named
+# person's within their day. Key dates leave such rows out whatever their score.
+UNATTRIBUTED_FACTOR = 0.5
 
 
 def build_timeline(stories: Sequence[Story], events: Sequence[Event],
@@ -98,8 +109,10 @@ def build_timeline(stories: Sequence[Story], events: Sequence[Event],
                       if _says_something(e, len(story.articles))]
         candidates += [_statement_candidate(story.id, s, quotes, s.id in news, common)
                        for s in statements_of[story.id]
-                       if _attributed(s) and content_words(s.text)]
-        rows.extend(rank_rows(_editors_cut(score_rows(candidates, named.get(story.id, {})))))
+                       if content_words(s.text)]
+        scored = [_discount_unattributed(c)
+                  for c in score_rows(candidates, named.get(story.id, {}))]
+        rows.extend(rank_rows(_editors_cut(scored)))
     return sorted(rows, key=lambda r: (r.story, r.date is None, r.date or "", r.rank,
                                        r.kind, r.ref))
 
@@ -126,9 +139,11 @@ def _says_something(e: Event, story_articles: int) -> bool:
         and (e.date is not None or corroborated or story_articles < CORROBORATED)
 
 
-def _attributed(s: Statement) -> bool:
-    """A key statement has someone saying it; unattributed snippets are not timeline rows."""
-    return bool(s.speaker or s.speaker_name)
+def _discount_unattributed(c: Candidate) -> Candidate:
+    """A statement row nobody is named for keeps UNATTRIBUTED_FACTOR of its score."""
+    if c.row.kind != "quote" or c.row.speaker:
+        return c
+    return replace(c, row=replace(c.row, score=round(c.row.score * UNATTRIBUTED_FACTOR, 3)))
 
 
 def _editors_cut(candidates: Sequence[Candidate]) -> list[TimelineItem]:
@@ -254,5 +269,6 @@ def quote_title(speaker: str | None, text: str, kind: str = "direct",
     text = clip(" ".join(text.split()), TITLE_CHARS)
     if kind != "direct":
         verb, body = reported("said", text, common)
-        return f"{speaker or 'Unnamed'} {verb} {body}"
-    return f"{speaker or 'Unnamed'}: “{text}”"
+        # Nobody named: no verb that would make "Unattributed" the one who said it.
+        return f"{speaker} {verb} {body}" if speaker else f"{UNATTRIBUTED}: {body}"
+    return f"{speaker or UNATTRIBUTED}: “{text}”"

@@ -67,6 +67,13 @@ SPEAKER_BY_MEANINGS = {
     SpeakerFrom.CONTINUED.value: "The sentence names no speaker: it continues the statement "
                                  "before it, whose speaker this is.",
 }
+# Why a quote has no speaker, in a reader's words (``unattributed_why``): the outlet that
+# reports it, the words the article calls the speaker by, or neither.
+UNNAMED_REPORTED = "{outlet} reports it without naming who said it"
+UNNAMED_DESCRIBED = "the article calls the speaker “{mention}” and no name could be tied to it"
+UNNAMED_PRONOUN = "its sentence says only “{mention}”, and no one named before it fits"
+UNNAMED_NOBODY = "no one is named as saying it in or near its sentence"
+_PRONOUNS = cues.PERSON_PRONOUNS | cues.GROUP_PRONOUNS
 # A direct quote of at most this many words, inside a longer sentence, is a fragment
 # ("irreversible.", "get to this point,"): shown inside its sentence, never bare. Six words
 # is the longest such fragment in the seeds' gold quotes plus one; a full quoted sentence
@@ -387,9 +394,12 @@ def _item_view(store: Store, item: TimelineItem, ctx: _ItemContext) -> View:
                                       for q in (statement.quotes if statement else ())
                                       if q in ctx.renderings]),
         "rendering_outlets": len({r["outlet"] for r in renderings}),
-        "speaker": _speaker(item.speaker or (quote.speaker if quote else None),
-                            quote.speaker_name if quote else None, ctx,
-                            quote.speaker_from if quote else None),
+        "speaker": (who := _speaker(item.speaker or (quote.speaker if quote else None),
+                                    quote.speaker_name if quote else None, ctx,
+                                    quote.speaker_from if quote else None)),
+        # A statement nobody is named for says why (issue 17: never dropped silently).
+        "speaker_why": unattributed_why(quote)
+        if quote and who is None and not quote.reported_by else None,
         "outlets": list(item.sources),
         "sources": [_copy_note(a, ctx.articles) for a in articles],
         "independent_sources": item.independent_sources,
@@ -520,7 +530,7 @@ def _rendering(r: View, sentence: str | None, common: Set[str] = frozenset()) ->
     """One rendering of a statement: its outlet, its wording, where its sentence is."""
     outlet = outlet_label(r["outlet"], r["article_source_id"])
     label = article_label(r["article_title"], r["article_lead"], r["article_source_id"])
-    when = _when(r["said_on"], r["published"])
+    when = _when(r["said_on"])
     return {"id": r["id"], "outlet": outlet, "label": label,
             "said": said(r, sentence, common), "when": when,
             "link": highlight_link(r["article"], (r["sent_start"], r["sent_end"]),
@@ -749,11 +759,12 @@ def _quote_row(q: View) -> View:
     return {
         "id": q["id"], "text": q["text"], "kind": q["kind"], "cue": q["cue"],
         "said": said(q, q.get("sentence")), "statement": q.get("statement"),
-        "speaker": {"id": q["speaker"], "name": q["entity_name"] or q["speaker_name"],
+        "speaker": {"id": q["speaker"], "name": (name := q["entity_name"] or q["speaker_name"]),
                     "by": SPEAKER_BY_LABELS.get(q.get("speaker_from") or ""),
-                    "by_why": SPEAKER_BY_MEANINGS.get(q.get("speaker_from") or "")},
+                    "by_why": SPEAKER_BY_MEANINGS.get(q.get("speaker_from") or ""),
+                    "why": None if name else unattributed_why(q)},
         "said_on": q["said_on"], "said_on_from": q["said_on_from"],
-        "when": _when(q["said_on"], q["published"]),
+        "when": _when(q["said_on"]),
         "article": {"id": q["article"], "title": q["article_title"], "outlet": q["outlet"],
                     "label": article_label(q["article_title"], q["article_lead"],
                                            q["article_source_id"]),
@@ -765,11 +776,25 @@ def _quote_row(q: View) -> View:
     }
 
 
-def _when(said_on: str | None, published: str | None) -> str:
-    """When it was said; the article's date, marked so, when the statement has none."""
-    if said_on:
-        return day_label(said_on)
-    return f"{day_label(published)} (article date)" if published else "undated"
+def _when(said_on: str | None) -> str:
+    """When it was said, as the story's timeline dates it: a quote with no day of its own
+    is "undated" here too, never its article's publication day (the reason is the quote's
+    ``said_on_from``, shown beside it)."""
+    return day_label(said_on) if said_on else "undated"
+
+
+def unattributed_why(q: Quote | View) -> str:
+    """Why a quote has no speaker: its reporting outlet, or how the article refers to the
+    speaker ("The 56-year-old", "he") when no name could be tied to it, or nobody at all."""
+    d: View = q if isinstance(q, dict) else q.to_dict()
+    if d.get("reported_by"):
+        return UNNAMED_REPORTED.format(outlet=d["reported_by"])
+    mention = " ".join(str(d.get("speaker_mention") or "").split())
+    if not mention:
+        return UNNAMED_NOBODY
+    if mention.casefold() in _PRONOUNS:
+        return UNNAMED_PRONOUN.format(mention=mention)
+    return UNNAMED_DESCRIBED.format(mention=clip(mention, LABEL_CHARS))
 
 
 # -- people, outlets, contradictions, search -----------------------------------------------
