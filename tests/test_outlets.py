@@ -109,8 +109,7 @@ def test_every_ecbplus_article_with_a_url_has_an_outlet(shared: Path) -> None:
 def test_the_table_says_which_outlets_are_news_agencies() -> None:
     rows = [line.split("\t") for line in (Path(outlets.__file__).parent.parent / outlets.TABLE)
             .read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    assert all(len(r) in (2, 3, 4) and (len(r) == 2 or r[2] in ("wire", "host", "-"))
-               for r in rows)
+    assert all(len(r) in (2, 3, 4) and (len(r) == 2 or r[2] in outlets.KINDS) for r in rows)
     for name in ("Reuters", "Associated Press", "AFP", "Agence France-Presse", "dpa", "ANSA",
                  "EFE", "Xinhua", "TASS", "Interfax", "Anadolu", "PTI", "Kyodo", "Yonhap",
                  "Lusa", "ČTK", "Press Trust of India"):
@@ -142,3 +141,59 @@ def test_outlet_words_are_the_tables_one_word_names() -> None:
     # names that are common words are not in the table's names: no speaker is lost to them
     assert not words & {"time", "people", "today", "science", "nature", "metro", "index"}
     assert words <= OUTLET_WORDS and "herald" in OUTLET_WORDS
+
+
+def test_a_press_release_services_credit_names_no_outlet() -> None:
+    from storyline.clean import read_lead
+
+    # "(ots)" is news aktuell's code for a press release it sent out, not the page's outlet
+    for lead in ("Hörstel (ots) - Unbekannte Täter sind eingestiegen.",
+                 "(ots) Unbekannte Täter sind eingestiegen."):
+        got = read_lead([lead])
+        assert (got.outlet, got.wire) == (None, None), lead
+    assert outlets.is_release_service("ots") and outlets.is_release_service("PR Newswire")
+    assert not outlets.is_release_service("Reuters")
+    assert not outlets.is_wire_agency("ots")
+    # the service's own site is still its pages' outlet
+    assert outlets.outlet_for_url("https://www.prnewswire.com/news-releases/x.html") == \
+        "PR Newswire"
+
+
+@pytest.mark.parametrize(("first", "site"), [
+    # the page's title: its headline, a dash or bar, the site's name
+    ("Harbour strike ends after nine days - Harbour Gazette", "Harbour Gazette"),
+    ("Harbour strike ends after nine days | NBC 5 Dallas-Fort Worth", "NBC 5 Dallas-Fort Worth"),
+    ("Harbour strike ends after nine days – The Guardian", "The Guardian"),
+    ("Harbour Gazette | Harbour strike ends after nine days", "Harbour Gazette"),  # site first
+    ("Strike ends after nine days - Harbour Gazette", "Harbour Gazette"),  # "Harbour" dropped
+    ("Harbour strike ends after nine days | News | Harbour Gazette", None),  # a list of labels
+    ("Other story entirely - Harbour Gazette", None),  # not this page's headline
+    ("Harbour strike ends after nine days - and talks resume.", None),  # a sentence
+    ("Harbour Gazette", None),  # a name alone at the top: a menu or a sister site's
+    ("Home | News", None),  # two menu labels the page prints again further down
+])
+def test_a_dumps_title_line_names_its_site(first: str, site: str | None) -> None:
+    lines = [first, "Home", "News", "Harbour strike ends after nine days", "The strike ..."]
+    assert outlets.title_line_outlet(lines, None) == site
+
+
+def test_a_dump_names_its_outlet_only_in_a_title_line(settings: Settings) -> None:
+    body = ("The harbour strike ended on Monday after nine days, the union said, and the "
+            "ferries ran again on Tuesday morning for the first time since the walkout.\n\n"
+            "Talks on pay resume next week, the port authority said in a statement on its "
+            "website, and both sides said they expected an agreement before the summer.")
+    titled = RawPage(source="t.txt", source_id="t", kind="text", text=(
+        "Harbour strike ends after nine days - Harbour Gazette\nHome\nNews\n"
+        "Harbour strike ends after nine days\n" + body))
+    assert clean(titled, settings).outlet == "Harbour Gazette"
+    bare = RawPage(source="u.txt", source_id="u", kind="text",
+                   text="Home\nNews\nHarbour strike ends after nine days\n" + body)
+    assert clean(bare, settings).outlet is None
+
+
+def test_a_datasets_dateline_line_is_no_outlet(settings: Settings) -> None:
+    page = RawPage(source="d.json#1", source_id="d", kind="jsonl", published="2000-01-06",
+                   text="HAVANA (AP) --\n\nThe harbour strike ended on Monday, the union said.")
+    article = clean(page, settings)
+    assert article.outlet is None
+    assert article.wire == "AP"

@@ -118,7 +118,9 @@ def clean(page: RawPage, settings: Settings) -> Article:
     text, meta = _page_text(page)
     _refuse_error_screen(text)
     lines = text.splitlines()
-    outlet_line = _outlet_line(lines) if page.published else None
+    # only a dump's header names its outlet on the first line; a dataset's text opening
+    # with its dateline ("HAVANA (AP) --", timex-tbaq) does not
+    outlet_line = _outlet_line(lines) if page.kind == "text" and page.published else None
     # In text that arrives already extracted, a line holding only a date is the article's
     # dateline ("March 01, 2008" under the headline): part of the text, and a time anchor.
     keep_dates = page.kind != "text"
@@ -148,11 +150,13 @@ def clean(page: RawPage, settings: Settings) -> Article:
     article_text = "\n\n".join(paragraphs)
     day, how = _date(page, meta, lead, lines, start)
     guess = published.estimate(article_text, _fetched(page)) if day is None else None
+    # a dump without a URL names its site only in a title line ("Headline - Site")
+    titled = outlets.title_line_outlet(lines, printed) if page.kind == "text" else None
     return Article(
         id=content_id(page.source_id, page.url, article_text), source_id=page.source_id,
         source=page.source, text=article_text, title=title,
         outlet=outlets.outlet_for_url(page.final_url or page.url or meta.url) or page.outlet
-        or meta.outlet or outlet_line or lead.outlet,
+        or meta.outlet or outlet_line or titled or lead.outlet,
         url=page.url or meta.url, published=day, published_from=how, wire=lead.wire,
         dateline=lead.dateline, kind=page.kind, fetched_at=page.fetched_at,
         final_url=page.final_url, published_estimate=guess.day.isoformat() if guess else None,
@@ -346,13 +350,14 @@ def read_lead(paragraphs: list[str], above: list[str] | None = None) -> Lead:
             dateline, day = p[:m.end()].strip(), m.group("date")
             credit = m.group("credit")
             # a bracketed credit naming a news agency (the outlet table's wires) is the
-            # wire, any other is the outlet itself
+            # wire, a press-release service's ("(ots)") neither, any other the outlet
             if credit and outlets.is_wire_agency(credit):
                 wire = credit
-            elif credit:
+            elif credit and not outlets.is_release_service(credit):
                 outlet = credit
             break
-    if paragraphs and (m2 := OPENING_OUTLET.match(paragraphs[0])):
+    if paragraphs and (m2 := OPENING_OUTLET.match(paragraphs[0])) \
+            and not outlets.is_release_service(m2.group(1)):
         outlet = outlet or m2.group(1)
     for p in paragraphs[:1] + paragraphs[-1:]:
         if c := CREDIT.search(p):

@@ -12,7 +12,15 @@ table.
 The same table says which outlets are news agencies and the names articles cite outlets
 by: the cleaner tells a wire's dateline credit ("(Reuters)") from an outlet's own, and
 the quote finder tells an outlet that "reported" from a speaker, both from this data and
-no list of names in code.
+no list of names in code. It also names the press-release services ("Hörstel (ots) -",
+news aktuell's code): a credit naming one says how a release was sent out, not who
+published the page, so it is neither the page's outlet nor a wire.
+
+A page without a URL names its site only where it says so: a text dump whose first line is
+the page's title, its headline then a dash or bar and the site's name ("'We Got Her!':
+Video Shows ... - NBC 5 Dallas-Fort Worth"), names "NBC 5 Dallas-Fort Worth"
+(:func:`title_line_outlet`). A menu or a sister site's name at the top names nothing: a
+dump that carries no title line has no outlet, never one guessed from its words.
 """
 
 from __future__ import annotations
@@ -25,14 +33,32 @@ from urllib.parse import urlsplit
 
 from ..text import fold
 
-__all__ = ["is_wire_agency", "known_outlets", "outlet_for_url", "outlet_words",
-           "registered_domain", "shared_hosts", "wire_agency_names"]
+__all__ = ["is_release_service", "is_wire_agency", "known_outlets", "outlet_for_url",
+           "outlet_words", "registered_domain", "shared_hosts", "title_line_outlet",
+           "wire_agency_names"]
 
 TABLE = "data/outlets.tsv"
 # The table's kinds (its third column): a news agency, and a shared host whose every site
 # ("someone.blogspot.nl") is an outlet of its own.
 WIRE_KIND = "wire"
 HOST_KIND = "host"
+# ... and a press-release service, whose credit ("(ots)") names no outlet.
+RELEASE_KIND = "release"
+KINDS = frozenset({WIRE_KIND, HOST_KIND, RELEASE_KIND, "-"})
+# What stands between a page title's headline and the site's name: "Headline - Site",
+# "Headline | Site", "Headline – Site" (spaces around it, so "Dallas-Fort Worth" is one name).
+TITLE_SEPARATOR = re.compile(r"\s+[-–—|]\s+")
+# A site's name in a title line is a name of at most this many words ("NBC 5 Dallas-Fort
+# Worth" is four; "Autoracing | F1 | Indy | MotoGP | StockCar" is a keyword list, no name),
+# ending in no sentence punctuation.
+TITLE_SITE_MAX_WORDS = 5
+_SENTENCE_END = re.compile(r"[.!?:;,]$")
+# A title line's headline has at least this many words: "Home | News" over a menu the
+# footer prints again is two labels, no headline and site.
+TITLE_HEADLINE_MIN_WORDS = 3
+# How many leading words of the printed headline its title may leave out (an article: of
+# the 5 title lines in dumps-scrapinghub, one dropped "The").
+TITLE_DROPPED_WORDS = 1
 WEB_SCHEMES = frozenset({"http", "https"})
 # A scheme ("https:", "mailto:"), not a host followed by its port ("example.com:8080").
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):(?!\d)")
@@ -79,6 +105,67 @@ def wire_agency_names() -> frozenset[str]:
     """Every name of every news agency in the table, lower case ("associated press")."""
     return frozenset(n.lower() for _, name, kind, names in _rows() if kind == WIRE_KIND
                      for n in (name, *names))
+
+
+@functools.cache
+def release_service_names() -> frozenset[str]:
+    """Every name of every press-release service in the table, lower case ("ots")."""
+    return frozenset(n.lower() for _, name, kind, names in _rows() if kind == RELEASE_KIND
+                     for n in (name, *names))
+
+
+def is_release_service(name: str) -> bool:
+    """A press-release service's name ("ots", "PR Newswire"), as a dateline credits it."""
+    return " ".join(name.split()).lower() in release_service_names()
+
+
+def title_line_outlet(lines: list[str], headline: str | None) -> str | None:
+    """The site's name from a text dump's first line when that line is the page's title:
+    the headline (the one the cleaner found, or a line the page prints on its own) and a
+    short name, a dash or bar between them, either way round ("Headline - NBC 5
+    Dallas-Fort Worth", "बिजनेस स्टैंडर्ड - headline"). The table's spelling of a name it
+    knows wins."""
+    found = [x.strip() for x in lines if x.strip()]
+    if not found:
+        return None
+    parts = TITLE_SEPARATOR.split(found[0])
+    if len(parts) != 2:  # no separator, or a keyword list beside the headline
+        return None
+    printed = {fold(x) for x in found[1:]} | ({fold(headline)} if headline else set())
+    for title, site in (parts, parts[::-1]):
+        if _site_name(site) and _is_headline(title, printed):
+            return _named(site) or site
+    return None
+
+
+def _site_name(text: str) -> bool:
+    return 0 < len(text.split()) <= TITLE_SITE_MAX_WORDS and not _SENTENCE_END.search(text)
+
+
+def _is_headline(title: str, printed: set[str]) -> bool:
+    """Whether a title line's part is a headline the page prints: the same words, or all
+    but its first TITLE_DROPPED_WORDS ("The Doobie Brothers Unite ..." printed, "Doobie
+    Brothers Unite ... – Rolling Stone" its title)."""
+    key = fold(title)
+    return len(key.split()) >= TITLE_HEADLINE_MIN_WORDS and any(
+        p == key or (p.endswith(" " + key) and p.count(" ") == key.count(" ") +
+                     TITLE_DROPPED_WORDS) for p in printed)
+
+
+def _named(name: str) -> str | None:
+    """The table's name of an outlet cited as ``name`` ("BBC News" -> "BBC"), if any."""
+    return _cited_names().get(fold(name))
+
+
+@functools.cache
+def _cited_names() -> dict[str, str]:
+    """Every name and cited form in the table, folded -> the outlet's name (first row wins)."""
+    out: dict[str, str] = {}
+    for _, own, kind, names in _rows():
+        if kind != HOST_KIND:
+            for n in (own, *names):
+                out.setdefault(fold(n), own)
+    return out
 
 
 def is_wire_agency(name: str) -> bool:
