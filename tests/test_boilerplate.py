@@ -329,3 +329,68 @@ def test_numbered_subheads_printed_in_a_table_of_contents_too_stay() -> None:
              ARTICLE[0], heads[0], ARTICLE[1], heads[1], ARTICLE[2], heads[2], ARTICLE[0]]
     assert kept(lines) == [ARTICLE[0], heads[0], ARTICLE[1], heads[1], ARTICLE[2], heads[2],
                            ARTICLE[0]]
+
+
+# issue 17, reader finding 6: captions, credits, related headlines and sign-up prompts left
+# in the text gave pronouns a wrong antecedent and events a wrong date
+
+def test_photo_captions_and_credits_inside_the_article_are_dropped() -> None:
+    captions = [
+        "Harbour master Ingrid Solheim speaks at the quay on June 3, 2019.Kari Berg / AP file",
+        "The cracked concrete along the northern quay (Photo: Tromsvik Harbour Authority)",
+        "Fishing boats moored in the southern basinCredit: Nils Dahl",
+    ]
+    lines = ["Quay to close for repairs", ARTICLE[0], captions[0], ARTICLE[1], captions[1],
+             captions[2], ARTICLE[2]]
+    assert kept(lines) == ARTICLE
+
+
+def test_a_caption_over_its_photographers_credit_goes_with_it() -> None:
+    caption = "A crane lifts a slab of concrete off the northern quay."
+    credit = "Per Lunde/Harbour Times/Getty Images"
+    lines = ["Quay to close for repairs", ARTICLE[0], ARTICLE[1], caption, credit, ARTICLE[2]]
+    assert kept(lines) == ARTICLE
+
+
+def test_a_paragraph_over_a_bare_agency_credit_stays() -> None:
+    # "Reuters" or "© Jane Roe" alone under a paragraph credits a picture the dump lost:
+    # the paragraph above is the article's
+    for credit in ("Reuters", "© Per Lunde"):
+        lines = ["Quay to close for repairs", *ARTICLE, credit]
+        assert kept(lines) == ARTICLE
+
+
+def test_a_related_headline_between_paragraphs_is_dropped_but_a_subhead_stays() -> None:
+    related = "Man Fined After Ferry Ticket Machine Smashed at Bergen Terminal"
+    subhead = "Cold Store And Temporary Cranes For The Southern Basin"
+    lines = ["Quay to close for repairs", ARTICLE[0], related, ARTICLE[2], subhead, ARTICLE[1]]
+    assert kept(lines) == [ARTICLE[0], ARTICLE[2], subhead, ARTICLE[1]]
+
+
+def test_related_labels_and_newsletter_prompts_are_dropped() -> None:
+    lines = ["Quay to close for repairs", ARTICLE[0],
+             "Related: Ferry link to run every hour from spring", ARTICLE[1],
+             "Harbour News Emails",
+             "Let the harbour news meet your inbox, delivered weekday mornings.", ARTICLE[2]]
+    assert kept(lines) == ARTICLE
+
+
+def test_top_stories_with_a_summary_under_each_title_are_left_out() -> None:
+    sidebar = ["Top stories",
+               "Bakery wins the regional bread prize",
+               "A rye loaf baked to a family recipe took the prize on Sunday, the judges said.",
+               "Actor born in Tromsvik dies aged 90",
+               "The actor, who left the town as a boy, died on Friday, his family said."]
+    lines = ["Quay to close for repairs", *ARTICLE, *sidebar, ARTICLE[0]]
+    assert kept(lines) == [*ARTICLE, ARTICLE[0]]
+
+
+def test_a_short_link_line_inside_a_sentence_is_kept() -> None:
+    # the dump cut one sentence at a link: "... the ferry company" / "Nordfjord Lines" / "is
+    # moving ..."; the company's name is the article's text
+    cut = ["Shares of the ferry company", "Nordfjord Lines",
+           "are falling after the quay closure was announced, as the company lands most of its "
+           "freight at the northern quay and has no other berth for its larger vessels."]
+    lines = ["Quay to close for repairs", "Photo gallery", "Subscribe", "Sign in", *cut,
+             *ARTICLE]
+    assert kept(lines) == [*cut, *ARTICLE]

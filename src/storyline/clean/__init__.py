@@ -236,6 +236,7 @@ def find_headline(lines: list[str], body: list[int],
     # a headed list of other stories above the body is no headline's place; a byline ends
     # it (the page's headline under a list's last title)
     in_lists = boilerplate.headed_list_lines(lines[:start], bylines.about_article)
+    in_lists |= boilerplate.caption_lines(lines[:start])  # a caption over the body is none
     tops = [x.strip() for i, x in enumerate(lines[:start])
             if x.strip() and i not in in_lists][-TOP_LINES:]
     about = _content_words(" ".join(lines[i] for i in body), stoplist, BODY_WORDS)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
-__all__ = ["Block", "blocks", "headed_list_lines", "select", "stoplist_for"]
+__all__ = ["Block", "blocks", "caption_lines", "headed_list_lines", "select", "stoplist_for"]
 
 # jusText's defaults (length_low=70, length_high=200, stopwords 0.30/0.32) were tuned on
 # HTML blocks; text-dump lines are whole paragraphs, so the long bound is lower. Calibrated
@@ -206,7 +206,7 @@ LIST_DATE = re.compile(r"\b(?:19|20)\d{2}\b")
 # button ("Sign in", "Home") has fewer.
 LIST_HEADING = re.compile(
     r"^(?:(?:more|most|related|recommended|popular|latest|trending|top|other)\b"
-    r".*\b(?:stories|story|news|articles|posts|videos|headlines|reads|picks)\b"
+    r".*\b(?:stories|story|news|articles|posts|videos|headlines|reads|picks|links)\b"
     r"|(?:related|recommended|trending|most popular)\s*:?$|most (?:read|viewed|shared)\b"
     r"|next up|read next|read also|also read|see also|you (?:may|might) also like"
     r"|recommended for you|more (?:from|on)\b)", re.I)
@@ -238,6 +238,78 @@ NUMBERED = re.compile(r"^(?:step\s+)?\(?(\d{1,3})[.):]\s+\S", re.I)
 DAY_ITEM = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+"
                       r"\d{1,2}\b(?!\s*(?:[,:]?\s*(?:19|20)\d{2}))")
 BULLET = re.compile(r"^[•·*▪►‣◦]\s*\S")
+# Photo captions and credits (issue 17, reader finding 6: a person named in a caption left
+# in the text became the antecedent of "he"). A credit line is only a credit: "Photo:
+# ...", "Image credit: ...", "Photograph by ...", "Courtesy of ...", "© ...", or names and
+# agencies joined by "/" or "|" that end on a picture agency ("Jane Roe/Hindustan Times/
+# Getty Images", "Jane Roe | Bloomberg | Getty Images", "Jane Roe, AP"), or the agency
+# alone. A caption carries its credit glued on ("... in May.Credit: The Siberian Times",
+# "... (Image: GETTY)", "... (AP Photo/Jane Roe, File)", "... 2019.J. Roe / AP file",
+# "... REUTERS/Jane Roe", "... [File: Reuters]", "... (NASA/JPL-Caltech/ASU)") or opens on
+# a caption label ("Media caption...", "FILE PHOTO: ..."). The agencies are the wires and
+# picture libraries news pages credit; the forms were read off dumps-scrapinghub's half 0.
+PICTURE_AGENCY = (r"(?:getty(?:\s+images)?|ap(?:\s+photo)?|afp|reuters|epa(?:-efe)?|"
+                  r"shutterstock|alamy|bloomberg|nasa|esa|ap\s+images|istock(?:photo)?|"
+                  r"associated\s+press|pa\s+images|xinhua|anadolu)")
+CREDIT_LINE = re.compile(
+    r"^[(\[]?(?:(?:photo(?:graph)?s?|image|picture|illustration|credit)"
+    r"(?:\s+(?:credit|courtesy))?(?:\s*:|\s+by)\s*\S.{0,60}"
+    r"|(?:courtesy\s+of|©)\s*\S.{0,60}"
+    r"|(?:[\w.'’-]+(?:\s+[\w.'’-]+){0,5}\s*(?:[/|,]|\bvia\b)\s*)+" + PICTURE_AGENCY +
+    r"(?:\s+(?:file|photo|images?|-\s*contributor))?"
+    r"|" + PICTURE_AGENCY + r")[)\]]?$", re.I)
+CAPTION_TAIL = re.compile(
+    r"(?:\S(?:credit|photo|image)s?\s*(?::|\.\.\.|…)\s*\S.{0,60}"
+    r"|\s(?:photo\s+)?credit\s*(?::|\.\.\.|…)\s*\S.{0,60}"
+    r"|[(\[]\s*(?:image|photo|photograph|picture|file|credit|image\s+credit)\s*:[^)\]]{1,60}[)\]]"
+    r"|\((?:ap\s+photo|photo\s+by)[^)]{1,60}\)"
+    r"|\((?:[\w.-]+/)+[\w.-]+(?:,\s*file)?\)"
+    r"|\S\s*/\s*" + PICTURE_AGENCY + r"(?:\s+file)?"
+    r"|\breuters/[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}|[.)]\s+courtesy\s+of\s+\S.{0,60})$", re.I)
+# A glued credit is looked for in a line's last this many characters (the longest form,
+# a label and 60 characters of names, fits).
+CAPTION_TAIL_CHARS = 90
+# What a credit line always holds unless it is an agency's name alone (BARE_CREDIT): a
+# label, a separator or "via" (see _may_credit).
+CREDIT_CUES = ("photo", "image", "picture", "illustration", "credit", "courtesy", "©", "/",
+               "|", ",", " via ")
+# What every CAPTION_TAIL and PROMPT form holds (a cheap look before the expression).
+TAIL_CUES = ("credit", "photo", "image", "courtesy", ")", "]", "/")
+PROMPT_CUES = ("inbox", "mail", "alerts", "deliver", "tweet")
+CAPTION_HEAD = re.compile(r"^(?:media caption|file photo:|image caption)", re.I)
+# A credit line that names no photographer: an agency alone ("Reuters") or a copyright or
+# courtesy line, which pages print under the article's last paragraph or over the caption
+# as often as under it; the line above such a credit is no caption of it.
+BARE_CREDIT = re.compile(r"^[(\[]?(?:©|courtesy\b|" + PICTURE_AGENCY + r"[)\]]?$)", re.I)
+# A caption of its own stands right above its credit line: at most this many characters
+# (one or two sentences). Not tuned on a bundle: the captions read on half 0 were under 200.
+CAPTION_CHARS = 240
+# A related story's headline between two paragraphs of the article ("Man Shot at Gas Station
+# Dies at Hospital"): a line of HEADLINE_WORDS or more words, no final stop, every word of
+# four letters or more capitalised (title case) or the whole line in capitals, between two
+# prose blocks that end in a stop, sharing no content word (four letters or more, no
+# stopword) with the paragraph under it: an article's subhead names what follows it.
+# 6 words: the related headlines read on dumps-scrapinghub's half 0 had 6-12, most subheads
+# fewer. Subheads that share no word with their paragraph still go (half 0: 3 of 8 lines
+# dropped, product names in a gift guide and a how-to subhead; bench/NOTES.md).
+HEADLINE_WORDS = 6
+# A sign-up prompt for e-mail news ("Breaking News Emails", "... meet your inbox", "...
+# delivered weekday mornings") or a pull quote's share button glued on ("...Click To
+# Tweet"), in a line of at most 2 x LENGTH_GOOD characters.
+PROMPT = re.compile(r"\b(?:(?:your|my) inbox|news (?:alerts|e-?mails)|e-?mail alerts"
+                    r"|delivered (?:daily|weekly|weekday|each|every)\b.{0,20}"
+                    r"(?:mornings?|evenings?|days?)|click to tweet)\b", re.I)
+# A line that links to another story by its label ("Related: ...", "[Related: ...]", "See
+# more: ...", "Also on example.com", "Read also: ..."), at most LENGTH_GOOD characters.
+RELATED_LINE = re.compile(r"^[\[(]?\s*(?:related(?:\s+(?:post|article|story|links?))?"
+                          r"|see (?:more|also)|read (?:more|also)|also read|also on\s+\S+"
+                          r"|more on this)\s*(?::|$)", re.I)
+# A sentence a link cut into lines ("Shares of construction goods giant" / "Acme" / "are
+# dropping..."): a line that ends on no stop, then at most CUT_LINK_LINES short lines, then
+# a line that opens lower-case. The lines are one sentence: kept or dropped together.
+CUT_LINK_LINES = 2
+LOWER_START = re.compile(r"^[a-zß-ÿ]+(?:[\s,;]|$)")
+CUT_END = re.compile(r"[a-zß-ÿ]{2}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -491,11 +563,33 @@ def _headed_lists(bs: list[Block], stop: Callable[[str], bool] | None = None) ->
                 ":" in b.text.rstrip(":"):
             continue
         j = i + 1
-        while j < len(bs) and _list_item(bs[j]) and not (stop and stop(bs[j].text)):
+        if j < len(bs) and bs[j].words < LIST_ITEM_WORDS and not bs[j].terminal and \
+                _list_item_at(bs, j + 1, stop):
+            j += 1  # the heading's section ("More in" / "Science & Health")
+        titles = summaries = 0
+        while _list_item_at(bs, j, stop):
             j += 1
-        if j - i - 1 >= LIST_ITEMS:
+            titles += 1
+            # the title's summary sentence under it: between two titles, or under the last
+            # when every title above had one
+            if j < len(bs) and _summary(bs[j]) and (_list_item_at(bs, j + 1, stop) or (
+                    titles >= LIST_ITEMS and summaries == titles - 1)):
+                j += 1
+                summaries += 1
+        if titles >= LIST_ITEMS:
             out.update(range(i, j))
     return out
+
+
+def _list_item_at(bs: list[Block], j: int, stop: Callable[[str], bool] | None) -> bool:
+    return j < len(bs) and _list_item(bs[j]) and not (stop and stop(bs[j].text))
+
+
+def _summary(b: Block) -> bool:
+    """A listed story's one-sentence summary under its title: at most LENGTH_GOOD x 2
+    characters, ends in a stop, no furniture (see LIST_HEADING)."""
+    return b.terminal and b.words >= SENTENCE_WORDS and b.chars <= 2 * LENGTH_GOOD and \
+        not b.furniture and not b.stamp and not _list_item(b)
 
 
 def _teasers_out(bs: list[Block], classes: list[str]) -> list[str]:
@@ -550,10 +644,104 @@ def select(lines: list[str], stoplist: frozenset[str]) -> list[int]:
     for start, end in regions(scores[:readers_below(bs, classes)]):
         start = head(classes, start, end)
         introduced = _introduced_list(bs, classes, end, listed)
-        kept.extend(bs[i].index for i in range(start, max(end, introduced.stop))
+        kept.extend(i for i in range(start, max(end, introduced.stop))
                     if i in introduced or (i not in listed and (
                         classes[i] != "bad" or _repeated_subhead(bs, classes, i))))
-    return kept
+    captions = _captions([b.text for b in bs])
+    keep = _cut_sentences_in(bs, set(kept), listed | captions)
+    keep -= captions | {i for i in keep if _headline_between(bs, classes, i, stoplist)}
+    return [bs[i].index for i in sorted(keep)]
+
+
+def _cut_sentences_in(bs: list[Block], kept: set[int], listed: set[int]) -> set[int]:
+    """``kept`` with every line of a sentence that links cut into lines when one of its
+    lines is kept (see CUT_LINK_LINES): a short link line inside a sentence ("Acme") is
+    the article's text, and so is the sentence's start above it. No line of ``listed``
+    (lists of other stories, captions) joins."""
+    out = set(kept)
+    for i, b in enumerate(bs):
+        if b.terminal or b.furniture or b.stamp or not CUT_END.search(b.text):
+            continue
+        for j in range(i + 1, min(i + 2 + CUT_LINK_LINES, len(bs))):
+            if LOWER_START.match(bs[j].text):
+                chain = set(range(i, j + 1))
+                if chain & out and not chain & listed and all(
+                        bs[k].chars < LENGTH_SHORT and not bs[k].furniture and not bs[k].stamp
+                        for k in range(i + 1, j)):
+                    out |= chain
+                break
+            if bs[j].chars >= LENGTH_SHORT or bs[j].terminal:
+                break
+    return out
+
+
+def _captions(texts: list[str]) -> set[int]:
+    """Positions in ``texts`` (a page's non-empty lines, stripped) of photo captions and
+    credits (see CREDIT_LINE), of lines that link to another story by a label
+    (RELATED_LINE) and of sign-up prompts (PROMPT)."""
+    out: set[int] = set()
+    for i, text in enumerate(texts):
+        n = len(text)
+        if n < LENGTH_GOOD and _may_credit(text) and CREDIT_LINE.match(text):
+            out.add(i)
+            above = texts[i - 1] if i else ""
+            # the caption over its credit: a sentence (a headline over a photo's credit
+            # ends in no stop), no list item, not over a bare agency, © or courtesy line
+            if above and len(above) <= CAPTION_CHARS and TERMINAL.search(above) and \
+                    not above.endswith(":") and not BARE_CREDIT.match(text) and \
+                    not NUMBERED.match(above):
+                out.add(i - 1)
+        elif _caption_or_prompt(text):
+            out.add(i)
+    return out
+
+
+def _caption_or_prompt(text: str) -> bool:
+    """A caption with its credit glued on or its label (CAPTION_TAIL, CAPTION_HEAD), a
+    related-story label (RELATED_LINE) or a sign-up prompt (PROMPT)."""
+    n = len(text)
+    if CAPTION_HEAD.match(text) or (n < LENGTH_GOOD and RELATED_LINE.match(text)):
+        return True
+    low = text.lower()
+    tail = low[-CAPTION_TAIL_CHARS:]
+    if n <= 2 * CAPTION_CHARS and any(c in tail for c in TAIL_CUES) and CAPTION_TAIL.search(tail):
+        return True
+    return n <= 2 * LENGTH_GOOD and any(c in low for c in PROMPT_CUES) and \
+        PROMPT.search(text) is not None
+
+
+def _may_credit(text: str) -> bool:
+    """A cheap look before CREDIT_LINE (whose name runs backtrack on a menu's lines): an
+    agency alone or a line with a label, a separator or "via"."""
+    low = text.lower()
+    return any(c in low for c in CREDIT_CUES) or BARE_CREDIT.match(text) is not None
+
+
+def caption_lines(lines: list[str]) -> set[int]:
+    """Indexes into ``lines`` of photo captions, credits and related-story labels (see
+    CREDIT_LINE): no headline is looked for among them."""
+    at = [i for i, x in enumerate(lines) if x.strip().strip(INVISIBLE)]
+    return {at[k] for k in _captions([lines[i].strip() for i in at])}
+
+
+def _content(text: str, stoplist: frozenset[str]) -> set[str]:
+    return {w for w in (x.lower() for x in WORD.findall(text)) if len(w) > 3 and w not in stoplist}
+
+
+def _headline_between(bs: list[Block], classes: list[str], i: int,
+                      stoplist: frozenset[str]) -> bool:
+    """A related story's headline between two prose blocks that shares no content word
+    with the paragraph under it, as an article's subhead does (see HEADLINE_WORDS)."""
+    b = bs[i]
+    if b.terminal or b.words < HEADLINE_WORDS or b.chars >= LENGTH_GOOD:
+        return False
+    long = [w for w in WORD.findall(b.text) if len(w) >= 4 and not w.isdigit()]
+    if not long or b.text.lower() == b.text or not (
+            b.text.upper() == b.text or all(w[0].isupper() for w in long)):
+        return False  # (a script without capitals has no title case)
+    return all(0 <= k < len(bs) and classes[k] in ("good", "near") and bs[k].terminal
+               for k in (i - 1, i + 1)) and not _content(b.text, stoplist) & _content(
+                   bs[i + 1].text, stoplist)
 
 
 def _repeated_subhead(bs: list[Block], classes: list[str], i: int) -> bool:
