@@ -94,3 +94,12 @@ def test_a_pronoun_whose_sentence_names_someone_else_stays_unnamed(nlp: Any) -> 
     assert _find(found, "The audit is complete").speaker_name == "Ola Brekke"
     copied = _find(found, "no ledgers had been copied")
     assert copied.speaker_key is None and copied.speaker_name is None
+
+
+@pytest.mark.slow
+def test_a_pronoun_subject_before_the_other_name_carries_the_person_on(nlp: Any) -> None:
+    text = ("“The audit is complete,” Ola Brekke said on Monday.\n\n"
+            "He has spoken with Peter Lund twice since then, and he said that the ledgers "
+            "were clean.")
+    found = _quotes(nlp, text)
+    assert _find(found, "the ledgers were clean").speaker_name == "Ola Brekke"

@@ -293,7 +293,10 @@ class SpeakerIndex:
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and span.root.dep_ not in MODIFIER_DEPS:
-                return True
+                # "He has spoken with Elian ..., and he insisted": the same pronoun as
+                # subject before the other name carries the sentence's person on
+                return not any(t.lower_ == pronoun and t.dep_ in SUBJECT_DEPS
+                               for t in doc[doc[span.root.i].sent.start:span.start])
         return False
 
     def last_seen(self, key: str, pos: int) -> int:
