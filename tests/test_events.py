@@ -881,3 +881,86 @@ def test_trigger_candidates_hold_every_trigger(nlp: Any) -> None:
     candidates = [(t.i, kind) for t in trigger_candidates(doc)
                   if (kind := trigger_kind(t)) is not None]
     assert every and every == candidates
+
+
+@pytest.mark.slow
+def test_a_lower_case_phrase_is_no_named_participant_or_place(nlp: Any) -> None:
+    # issue 17 section 3: a lower-cased page's names, or a common noun the model labelled,
+    # are no named participant or place; the same mention capitalised is one.
+    text = "Pupils of varnby grammar school flew from tromso airport to Oslo on Tuesday."
+    doc = nlp(text)
+    article = _article(text)
+
+    def mention(words: str, label: str) -> Mention:
+        start = text.index(words)
+        return Mention("a1", start, start + len(words), words, label, words)
+
+    lower = [mention("varnby grammar school", "ORG"), mention("tromso airport", "FAC")]
+    found = find_event_mentions(doc, article, lower, [_timex(text, "Tuesday", "2031-03-11")])
+    assert not any(e.participants or e.place for e in found)
+    named = text.replace("varnby grammar school", "Varnby Grammar School")
+    doc = nlp(named)
+    start = named.index("Varnby")
+    school = Mention("a1", start, start + 21, "Varnby Grammar School", "ORG", "school")
+    found = find_event_mentions(doc, _article(named), [school],
+                                [_timex(named, "Tuesday", "2031-03-11")])
+    assert any("school" in e.participants for e in found)
+
+
+@pytest.mark.slow
+def test_a_dateline_names_no_participant_or_place(nlp: Any) -> None:
+    text = ("KARLSTAD, Sweden (Fjord Wire) \u2014 Governor Ellen Varg signed the harbour treaty "
+            "on Monday.")
+    found = _run(nlp, text, [("Monday", "2031-03-10")])
+    [treaty] = [e for e in found if e.kind == "agreement"]
+    assert treaty.participants == ("varg",) and treaty.place is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Governor Ellen Varg's executive order banning gatherings was upheld on Monday.", "order"),
+    ("The Nordvik Falcons need a stronger middle-order, Coach Arno Vell said on Monday.",
+     "order"),
+    ("Senator Ola Brekke met with Ellen Varg in Karlstad in order to end the dispute on Monday.",
+     "order"),
+    ("Senator Ola Brekke said on Monday that Karlstad must close that gap.", "closure"),
+    ("Shares of Nordvik Shipping closed flat at $4.10 on Monday.", "closure"),
+    ("Nordvik Shipping's plan was met with outrage in Karlstad on Monday.", "meeting"),
+    ("Nordvik Shipping does not meet the requirements of Karlstad, Ellen Varg said on Monday.",
+     "meeting"),
+    ("Governor Ellen Varg delivered a speech in Karlstad on Monday.", "delivery"),
+    ("The Nordvik Falcons introduced Arno Vell as their coach in Karlstad on Monday.", "launch"),
+    ("Ellen Varg signed on to the letter in Karlstad on Monday.", "agreement"),
+])
+def test_a_trigger_used_in_another_sense_is_no_event_of_its_kind(nlp: Any, text: str,
+                                                                 kind: str) -> None:
+    found = _run(nlp, text, [("Monday", "2031-03-10")])
+    assert not [e for e in found if e.kind == kind]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Skyline Air placed an order for 30 Aurora jets in Karlstad on Monday.", "order"),
+    ("Nordvik Space awarded task orders to Skyline Labs in Karlstad on Monday.", "order"),
+    ("Skyline Air cut its prior order of delayed 797x jets on Monday.", "order"),
+    ("Karlstad closed its harbour to ferries on Monday.", "closure"),
+    ("Governor Ellen Varg met Arno Vell in Karlstad on Monday.", "meeting"),
+    ("Nordvik Shipping delivered two tankers to Karlstad on Monday.", "delivery"),
+])
+def test_a_trigger_in_its_own_sense_is_still_an_event(nlp: Any, text: str, kind: str) -> None:
+    found = _run(nlp, text, [("Monday", "2031-03-10")])
+    assert [e for e in found if e.kind == kind]
+
+
+@pytest.mark.slow
+def test_a_phrase_keeps_a_hyphenated_word_whole(nlp: Any) -> None:
+    text = "General Arno Vell captured parts of a strategic rebel-held town on Monday."
+    [found] = _run(nlp, text, [("Monday", "2031-03-10")])
+    assert found.phrase == "captured parts of a strategic rebel-held town"
+
+
+@pytest.mark.slow
+def test_a_prefixed_verb_the_parser_reads_as_an_adjective_is_still_the_verb(nlp: Any) -> None:
+    text = "Last winter the Nordvik Falcons re-signed Mike Lowell to a three-year contract."
+    found = _run(nlp, text, [])
+    assert [e for e in found if e.kind == "agreement"]

@@ -123,6 +123,8 @@ PHRASE_MAX_WORDS = 8
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "agent", "expl"})
 # Parts of speech a phrase cannot end in: they need the words a cut left out.
 DANGLING_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"})
+# Hyphens that join the parts of one word ("rebel-held"): a phrase is not cut there.
+WORD_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 # A bracket between two letters or digits: words of page chrome glued together by the text
 # extraction ("CNN Business)A"), not a name anyone bears.
 # A character other than whitespace (str.isspace's, as ``strip`` takes off): searched in
@@ -130,6 +132,16 @@ DANGLING_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"})
 _NOT_SPACE = re.compile(r"\S")
 GLUED = re.compile(r"[^\W_][()\[\]{}][^\W_]")
 ANAPHORIC_DET = "the"
+# Labels of mentions that need no capital to name someone: a role is resolved to its holder.
+UNNAMED_LABELS = frozenset({"ROLE"})
+# A dateline's longest run before its dash: "LAWRENCEVILLE, Ga. (AP) —" is 7 tokens; a city,
+# its region and country in brackets, a day and an agency ("Mumbai (Maharashtra) [India],
+# Jan 13 (ANI):") 15. Not tuned: the longest shape named, plus one.
+DATELINE_MAX_TOKENS = 16
+DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014", "\u2015"})
+# Letters of a word in capitals that marks a dateline ("NEW YORK", "OSLO"); two-letter ones
+# are abbreviations ("US", "UK") a headline may open on.
+MIN_CAPS_WORD = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,9 +230,13 @@ def find_event_mentions(doc: Doc, article: Article, mentions: Sequence[Mention],
                         timexes: Sequence[Timex]) -> list[EventMention]:
     """Event mentions in one article, in text order."""
     reporters = _reporters(article)
-    placed = [f for f in _place_mentions(doc, mentions)
+    datelines = _datelines(doc)
+    found = _place_mentions(doc, mentions)
+    named = {f.mention.key for f in found if _named(doc, f)}
+    placed = [f for f in found
               if fold_name(f.mention.text) not in reporters
-              and not GLUED.search(f.mention.text)]
+              and not GLUED.search(f.mention.text) and f.mention.key in named
+              and not any(lo <= f.first and f.last <= hi for lo, hi in datelines)]
     dated = _place_timexes(doc, timexes)
     lead = _lead(doc, article, timexes)
     triggers = [(t, kind) for t in trigger_candidates(doc)
@@ -232,9 +248,9 @@ def find_event_mentions(doc: Doc, article: Article, mentions: Sequence[Mention],
                    tree=_tree(doc), exact=frozenset((f.first, f.last) for f in placed),
                    personal=tuple((f.first, f.last) for f in placed
                                   if f.mention.label in ("PERSON", "ROLE")))
-    found = [(_event_mention(t, kind, ctx), t) for t, kind
-             in sorted(triggers, key=lambda x: x[0].i)]
-    kept = _anaphora_dates([(e, t) for e, t in found if e is not None])
+    mentioned = [(_event_mention(t, kind, ctx), t) for t, kind
+                 in sorted(triggers, key=lambda x: x[0].i)]
+    kept = _anaphora_dates([(e, t) for e, t in mentioned if e is not None])
     told = _inherit_dates(_lead_dates_from_body(kept))
     # Told-of events only: a kind and someone or somewhere to tell the happening apart.
     told = _one_lead([e for e in told if e.participants or e.place])
@@ -246,6 +262,48 @@ def find_event_mentions(doc: Doc, article: Article, mentions: Sequence[Mention],
     # still saying why no day was found; ``corpus.events`` fixes it or reads it as none.
     return [_with(e, date=ctx.partials[e.id]) if e.date is None and e.id in ctx.partials
             else e for e in told]
+
+
+def _named(doc: Doc, found: _Found) -> bool:
+    """Whether a mention is written as a name: a word of it with a capital letter that is a
+    proper noun or stands inside its sentence (English capitalises names, not common nouns;
+    a role, "the commerce secretary", is resolved to its holder and needs none). A phrase
+    in lower case ("the state health department", "apps", a lower-cased page's "bethnal
+    green academy") is no named participant or place, whatever label the model gave it; a
+    model number ("777x") is a name.
+    A mention counts as named when any mention of its key is: "Cheeks did not meet them",
+    with the name opening the sentence read as a noun, after "Maurice Cheeks" above."""
+    if found.mention.label in UNNAMED_LABELS:
+        return True
+    for t in doc[found.first:found.last + 1]:
+        if any(c.isupper() for c in t.text) and (t.pos_ == "PROPN" or not t.is_sent_start):
+            return True
+        if any(c.isdigit() for c in t.text) and any(c.isalpha() for c in t.text):
+            return True  # a model number: "777x", "a380"
+    return False
+
+
+def _datelines(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of datelines opening a sentence: "OSLO, Norway (Harbour Wire) —",
+    "TROMSO -", "Bergen (Fjord News):". Where and by whom the story was filed, not who or
+    where the happening is: a run of at most DATELINE_MAX_TOKENS tokens without a verb,
+    shaped like a dateline (a word in capitals or a bracket), before a spaced dash, or a
+    colon right after a bracket."""
+    out = []
+    for sent in doc.sents:
+        for t in islice(sent, DATELINE_MAX_TOKENS):
+            if t.pos_ in ("VERB", "AUX"):
+                break
+            if t.i == sent.start:
+                continue
+            before = doc[t.i - 1]
+            dash = t.text in DATELINE_DASHES and bool(before.whitespace_)
+            if dash or (t.text == ":" and before.text == ")"):
+                if any(w.text == "(" or (w.is_alpha and w.is_upper and len(w) >= MIN_CAPS_WORD)
+                       for w in doc[sent.start:t.i]):
+                    out.append((sent.start, t.i))  # "NEW YORK -" is one mention at times
+                break
+    return out
 
 
 def _one_lead(found: list[EventMention]) -> list[EventMention]:
@@ -599,19 +657,45 @@ def _time_reference(chain: Sequence[Token]) -> bool:
 def _phrase(token: Token) -> str | None:
     """The trigger and what follows it in its phrase, up to punctuation or a clause:
     'checked into the Promises Treatment Center', 'allowed Boeing to bid', for a title."""
+    words = _phrase_words(token)
+    out = ""
+    for before, t in zip([None, *words], words, strict=False):
+        glued = before is not None and _in_word(t, before)
+        out += t.text if glued or not out else " " + t.text
+    return out or None
+
+
+def _phrase_words(token: Token) -> list[Token]:
+    """``_phrase``'s tokens."""
     hi = token.right_edge.i
     for c in token.children:  # what someone said, or another clause, is not the phrase
         if c.i > token.i and c.dep_ in CONTENT_DEPS | {"advcl", "cc", "conj"}:
             hi = min(hi, c.left_edge.i - 1)
     words: list[Token] = []
+    parts = 0  # tokens glued to the one before by a hyphen inside a word
     for t in token.doc[token.i:hi + 1]:
-        if t.is_punct or t.is_space or len(words) >= PHRASE_MAX_WORDS:
+        if words and _in_word(t, words[-1]):
+            words.append(t)  # "rebel-held", "five-pillared": one word, not cut at its hyphen
+            parts += 1
+            continue
+        if t.is_punct or t.is_space or len(words) - parts >= PHRASE_MAX_WORDS:
             break
         words.append(t)
     # A phrase cut before its noun ends in what needs one: "on 117th Street near", "a".
-    while len(words) > 1 and words[-1].pos_ in DANGLING_POS:
+    while len(words) > 1 and (words[-1].pos_ in DANGLING_POS or words[-1].text in WORD_HYPHENS):
         words.pop()
-    return " ".join(t.text for t in words) or None
+    return words
+
+
+def _in_word(t: Token, before: Token) -> bool:
+    """Whether ``t`` goes on the word ``before`` ends: a hyphen with no space on either side
+    and a letter or digit after it, or what follows such a hyphen."""
+    if before.whitespace_:
+        return False
+    if t.text in WORD_HYPHENS:
+        after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        return not t.whitespace_ and after is not None and (after.is_alpha or after.is_digit)
+    return before.text in WORD_HYPHENS
 
 
 def _is_definite(token: Token) -> bool:

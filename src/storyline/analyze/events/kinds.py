@@ -222,12 +222,24 @@ SHOOTING_KIND = "shooting"
 # (confided), "closing in on the vessel" (approached), "signed up" (enrolled), "sold out"
 # (ran out of tickets), "shelled out" (paid).
 OTHER_PHRASALS = frozenset({("open", "up"), ("close", "in"), ("sign", "up"), ("sell", "out"),
-                            ("shell", "out"), ("land", "up")})
+                            ("shell", "out"), ("land", "up"), ("close", "out"),
+                            ("sign", "on")})
 # Objects after which a lexicon verb names another happening: a ship "flying a flag"
 # sails under it; "released a statement" or "the names" is publishing what is known (how
 # we know things, not a launch: issue 17 section 3).
 OTHER_OBJECTS: dict[str, frozenset[str]] = {
     "fly": frozenset({"flag", "colour", "color", "banner"}),
+    # "meet the requirements", "met the deadline": satisfied, nobody met
+    "meet": frozenset({"requirement", "demand", "need", "deadline", "target", "criterion",
+                       "criteria", "expectation", "standard", "goal", "obligation",
+                       "condition", "threshold", "cost", "definition", "end"}),
+    # "delivered a speech", "delivers his wishes": said, nothing handed over
+    "deliver": frozenset({"speech", "address", "message", "wish", "warning", "verdict",
+                          "remark", "lecture", "sermon", "statement", "ultimatum", "blow",
+                          "performance", "result", "eulogy", "keynote", "punchline", "line",
+                          "rebuke", "judgment", "judgement", "news", "greeting"}),
+    # "closed the gap", "close a deal": narrowed or concluded, nothing shut
+    "close": frozenset({"gap", "deal", "lead", "distance", "loophole", "eye", "chapter"}),
     "release": frozenset({"statement", "name", "detail", "figure", "information", "report",
                           "data", "result", "video", "photo", "image", "footage", "letter",
                           "list", "text", "transcript", "record", "identity", "document",
@@ -236,6 +248,23 @@ OTHER_OBJECTS: dict[str, frozenset[str]] = {
 # Verbs whose "-ing"/adjective complement says what they did to someone or something, not
 # a happening of its own: "sent flying into the air", "leaves open the possibility".
 RESULT_HEADS = frozenset({"send", "leave", "keep", "set", "knock"})
+# Prefixes written with a hyphen before a verb: "re-signed", "co-hosted", "pre-ordered".
+VERB_PREFIXES = frozenset({"re", "co", "pre", "un", "de", "mis", "over", "out"})
+# Entity types of a price or a change in it: "shares closed at $4.10", "fell 2%": a market's
+# close, not a place shut.
+PRICE_ENTS = frozenset({"MONEY", "PERCENT"})
+# Subjects whose "close" is the end of a trading day, not a shutting: "shares closed flat".
+TRADED_SUBJECTS = frozenset({"share", "stock", "index", "market", "price", "bond", "future",
+                             "currency", "sensex", "nifty", "dollar", "rupee", "euro", "yen"})
+# Dependents that make "order" a purchase: "an order for 20 jets", "its order of 30 jets", "the
+# A350 order". An executive, court or lockdown order, "in order to", "the order to shut
+# down", a batting "middle-order" are commands or other words, not a purchase.
+ORDER_PREPS = frozenset({"for", "of"})
+ORDER_COMPOUND_POS = frozenset({"PROPN", "NUM"})
+# Verbs of trade an order is the object of: "placed an order", "awarded task orders",
+# "cancelled its order" (an executive order is issued or signed, never placed or won).
+ORDER_VERBS = frozenset({"place", "award", "win", "book", "cancel", "land", "secure",
+                         "finalize", "finalise", "firm", "cut", "reduce", "receive"})
 # Objects of "release" that are people: a release from hospital or custody, not a launch.
 PERSON_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "i", "we", "you",
                              "me", "us"})
@@ -334,18 +363,58 @@ def _other_sense(token: Token, lemma: str, objects: list[Token]) -> bool:
     """
     if any(c.dep_ == "prt" and (lemma, c.lower_) in OTHER_PHRASALS for c in token.children):
         return True
+    if token.dep_ == "amod" and not _prefixed(token):
+        return True  # an adjective: "behind closed doors", "the delayed jets"
+    if lemma == "close" and _trading_close(token):
+        return True
     if token.dep_ in ("xcomp", "oprd", "ccomp", "advcl", "dobj") and \
             lemma_of(token.head).lower() in RESULT_HEADS and token.tag_ in ("VBG", "VBN", "JJ"):
         return True
     dobjs = [c for c in objects if c.dep_ == "dobj"]
     if any(lemma_of(c).lower() in OTHER_OBJECTS.get(lemma, ()) for c in objects):
         return True
+    if lemma == "meet" and token.tag_ == "VBN" and any(c.dep_ == "nsubjpass"
+                                                      for c in token.children):
+        return True  # "the news was met with outrage": received, nobody met
+    if lemma == "introduce" and (any(c.ent_type_ == "PERSON" or c.lower_ in PERSON_PRONOUNS
+                                     for c in dobjs)
+                                 or any(c.dep_ == "prep" and c.lower_ == "as"
+                                        for c in token.children)):
+        return True  # "introducing Ron Rivera as the new coach": presented, not launched
     if lemma == "release" and (any(c.ent_type_ == "PERSON" or c.lower_ in PERSON_PRONOUNS
                                    for c in objects)
                                or any(c.dep_ == "prep" and c.lower_ == "from"
                                       for c in token.children)):
         return True
     return any(c.pos_ in ("NOUN", "PROPN") and trigger_kind(c) is not None for c in dobjs)
+
+
+def _prefixed(token: Token) -> bool:
+    """'re-signed', 'co-hosted': a verb with a prefix the parser splits off at its hyphen
+    and then mistakes for an adjective ("the Red Sox re-signed Lowell")."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and \
+        doc[token.i - 2].lower_ in VERB_PREFIXES and not doc[token.i - 2].whitespace_
+
+
+def _trading_close(token: Token) -> bool:
+    """'Shares closed flat at $4.10', 'the index closed 2% higher': a market's day ending."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") and lemma_of(c).lower() in TRADED_SUBJECTS
+           for c in token.children):
+        return True
+    near = [c for c in token.children if c.dep_ != "nsubj"]
+    near += [g for c in near if c.dep_ == "prep" for g in c.children]
+    return any(t.ent_type_ in PRICE_ENTS for t in near)
+
+
+def _purchase_order(token: Token) -> bool:
+    """Whether the noun 'order' is a purchase (``ORDER_PREPS``, ``ORDER_COMPOUND_POS``,
+    ``ORDER_VERBS``)."""
+    if token.dep_ in ("dobj", "nsubjpass") and lemma_of(token.head).lower() in ORDER_VERBS:
+        return True
+    return any((c.dep_ == "prep" and c.lower_ in ORDER_PREPS)
+               or (c.dep_ in ("compound", "nmod", "nummod") and c.pos_ in ORDER_COMPOUND_POS)
+               for c in token.children)
 
 
 def _noun_kind(token: Token, lemma: str) -> str | None:
@@ -360,6 +429,8 @@ def _noun_kind(token: Token, lemma: str) -> str | None:
         return None  # "a Defence Ministry release said", "according to an NYPD release"
     if lemma == "fire" and lemma_of(token.head).lower() in GUNFIRE_HEADS:
         return None  # "opened fire", "came under fire": shots or blame, not a blaze
+    if lemma == "order" and not _purchase_order(token):
+        return None  # "an executive order", "lockdown orders", "in order to"
     if lemma == "talk" and token.tag_ != "NNS":
         return None  # "a talk" is a lecture; "talks" are negotiations
     if lemma == "conference" and compounds & {"press", "news"}:
