@@ -55,7 +55,7 @@ def find_quotes(doc: Doc, article: Article, mentions: Sequence[Mention],
                     key=lambda d: d.start)
     # 2. Speakers, in reading order; outlets become sources, not speakers.
     index = SpeakerIndex(mentions or fallback_mentions(doc, article), article,
-                         [(d.start, d.end) for d in drafts], inverted)
+                         [(d.start, d.end) for d in drafts], inverted, doc)
     attributed = _attribute(drafts, index, article)
     # 3. The day each statement was made, and how that was decided.
     dated = _date_all(attributed, timexes or dates.fallback_timexes(article), article, sentences)

@@ -30,6 +30,12 @@ CUE_VERBS: frozenset[str] = frozenset({
     "concur", "continue", "recollect",
 })
 
+# Cue verbs of thought: what someone believes, thinks, expects or hopes. They report a
+# clause of their own ("Schiff believes that ...", under the stance rules of ``parse``)
+# but are no saying: words in quotation marks near one ('believes that the public will
+# scream, "Make Trump just go away."') are no quotation of the believer's.
+THOUGHT_VERBS: frozenset[str] = frozenset({"believe", "think", "expect", "hope"})
+
 # Cue verbs that attribute speech only right after a closing quotation mark ('"...," he
 # continued', '"...," continued Menear'): elsewhere "continue" is an aspect verb ("continues
 # to insist", "the talks continued") whose clause is no one's statement.

@@ -17,7 +17,7 @@ from ...records import Article
 from ..model import lemma_of, text_of
 from . import marks, parse
 from .content import MIN_CONTENT_TOKENS, has_clause
-from .cues import CUE_VERBS
+from .cues import CUE_VERBS, THOUGHT_VERBS
 
 # Fragments this short with no cue of their own are scare quotes or titles, not speech.
 MIN_UNCUED_WORDS = 4
@@ -108,6 +108,15 @@ def _quoted_draft(sentences: Sequence[Span], cues: Sequence[int], text: str,
     cue = _nearest_cue(own, span, taken, inverted)
     if cue is None and len(own) < len(found):
         cue = _nearest_cue(found, span, taken, inverted)
+    # A quotation nearer a verb of thought of its paragraph than any speech verb that
+    # governs it ('believes that ... scream, "..."') is nobody's words, not even the
+    # previous speaker's: no cue, and no continuation. "said she believed '...'" is said.
+    belief = _nearest_cue(own, span, taken, inverted, thought=True)
+    thought = belief is not None and (cue is None or (
+        _distance(belief, span) < _distance(cue, span)
+        and cue not in belief.ancestors))
+    if thought:
+        cue = None
     words = len(text[span.start:span.end].split())
     fragment = _is_fragment(text, span, sent_start, sent_end)
     if cue is None and fragment and words < MIN_UNCUED_WORDS:
@@ -116,7 +125,7 @@ def _quoted_draft(sentences: Sequence[Span], cues: Sequence[int], text: str,
     return Draft("direct", span.start, _spoken_end(text, span, fragment), sent_start, sent_end,
                  cue, head,
                  parse.phrase_span(head) if head is not None else None,
-                 follows=cue is None, fragment=fragment)
+                 follows=cue is None and not thought, fragment=fragment)
 
 
 def _bare_attribution(sentences: Sequence[Span], text: str, span: marks.Span) -> Span | None:
@@ -174,20 +183,27 @@ def _is_fragment(text: str, span: marks.Span, sent_start: int, sent_end: int) ->
 
 
 def _nearest_cue(tokens: Sequence[Token], span: marks.Span, taken: Sequence[tuple[int, int]],
-                 inverted: frozenset[int]) -> Token | None:
+                 inverted: frozenset[int], thought: bool = False) -> Token | None:
+    """The nearest speech verb with a subject (``thought``: the nearest verb of thought)."""
     best, best_cost = None, float("inf")
     for tok in tokens:
+        if (lemma_of(tok).lower() in THOUGHT_VERBS) != thought:
+            continue
         head = _speaker_head(tok, inverted) if parse.is_cue(tok) else None
         if head is None or _inside(tok.idx, taken) or _inside(head.idx, taken):
             continue
         if not parse.names_a_holder(tok, head):
             continue  # "I expect a flurry of '...' comments": the writer's, nobody quoted
-        cost = min(abs(tok.idx - span.end), abs(span.start - tok.idx))
+        cost = _distance(tok, span)
         if parse.own_subject(tok, inverted) is None:
             cost += BORROWED_SUBJECT_PENALTY
         if cost < best_cost:
             best, best_cost = tok, cost
     return best
+
+
+def _distance(tok: Token, span: marks.Span) -> int:
+    return min(abs(tok.idx - span.end), abs(span.start - tok.idx))
 
 
 def _speaker_head(cue: Token, inverted: frozenset[int]) -> Token | None:

@@ -71,6 +71,17 @@ FEMALE_WORDS = frozenset({"mrs", "ms", "miss", "madam", "dame", "lady", "queen",
                           "spokeswoman", "chairwoman", "congresswoman", "businesswoman",
                           "mother", "daughter", "sister", "wife", "actress"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# Nouns that say what a person is when the text predicates them of the name ("Omar is one
+# of the first two Muslim women", "Jo Lee, a grandmother of five"): the words above and
+# the plain nouns for a man or a woman, which before a name are no title ("Spider-Man").
+MALE_NOUNS = MALE_WORDS | frozenset({"man", "boy", "grandfather", "uncle", "nephew",
+                                     "boyfriend", "widower", "gentleman"})
+FEMALE_NOUNS = FEMALE_WORDS | frozenset({"woman", "girl", "grandmother", "aunt", "niece",
+                                         "girlfriend", "widow"})
+# "they"/"them" (not "it"), and the tags of plural nouns: a plural subject between a group
+# speaker and "they" may be who "they" are.
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Dependencies that make a name the subject of its clause, for pronouns to look back at.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Dependencies of a name that modifies a noun rather than standing for someone.
@@ -171,8 +182,9 @@ class SpeakerIndex:
 
     def __init__(self, mentions: Iterable[Mention], article: Article,
                  quoted: Sequence[tuple[int, int]] = (),
-                 inverted: frozenset[int] = frozenset()) -> None:
+                 inverted: frozenset[int] = frozenset(), doc: Doc | None = None) -> None:
         self.article = article
+        self.doc = doc  # the parse, for what the text predicates of a name (its gender)
         mentions = [_after_quote(m, article.text) for m in mentions]
         self.mentions = sorted((m for m in mentions if m.label in SPEAKING_LABELS
                                 and (m.label == "ROLE" or is_name(m.text))),
@@ -211,11 +223,37 @@ class SpeakerIndex:
         words = set(folded(m.text).split())
         if m.label == "PERSON":
             words |= set(fold(before).split()[-2:])  # "Mrs. Dahl", "Chairwoman Liv Dahl"
-        for gender, marks in (("m", MALE_WORDS), ("f", FEMALE_WORDS)):
-            if words & marks:
-                seen = self.genders.setdefault(m.key, gender)
-                if seen != gender:
-                    self.genders[m.key] = "?"  # marked both ways: no evidence either way
+        nouns = self._predicated(m)
+        for gender, marks, more in (("m", MALE_WORDS, MALE_NOUNS),
+                                    ("f", FEMALE_WORDS, FEMALE_NOUNS)):
+            if words & marks or nouns & more:
+                self._mark(m.key, gender)
+
+    def _mark(self, key: str, gender: str) -> None:
+        seen = self.genders.setdefault(key, gender)
+        if seen != gender:
+            self.genders[key] = "?"  # marked both ways: no evidence either way
+
+    def _predicated(self, m: Mention) -> set[str]:
+        """The nouns the text predicates of a person's name, lower case and lemmatised: a
+        subject's complement ("Omar is one of the first two Muslim women") and a noun in
+        apposition either way ("Jo Lee, a grandmother of five", "his wife, Jo Lee")."""
+        if self.doc is None or m.label != "PERSON":
+            return set()
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return set()
+        root, found = span.root, []
+        if root.dep_ in SUBJECT_DEPS and lemma_of(root.head).lower() == "be":
+            found += [c for c in root.head.children if c.dep_ == "attr"]
+        found += [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            found.append(root.head)
+        # "one of the ... women": the noun the pronoun "one" picks from
+        found += [g for c in found if c.lower_ == "one" for p in c.children
+                  if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                  if g.dep_ == "pobj"]
+        return {w for c in found if c.pos_ == "NOUN" for w in (c.lower_, lemma_of(c).lower())}
 
     def fits(self, key: str, pronoun: str) -> bool:
         """Whether ``pronoun`` can stand for ``key``: no mark of the other gender."""
@@ -236,15 +274,6 @@ class SpeakerIndex:
         """The one person of the article whose name ends in ``word`` ("Abedin")."""
         return self.surnames.get(fold(word))
 
-    def last_person_before(self, pos: int, pronoun: str = "") -> str | None:
-        for m in reversed([m for m in self.mentions if m.end <= pos]):
-            if any(a <= m.start < b for a, b in self.quoted):
-                continue  # named in what someone said: no antecedent of a speaker
-            key = self.named(m)
-            if key is not None and self.fits(key, pronoun):
-                return key
-        return None
-
     def named(self, m: Mention) -> str | None:
         """The named person ``m`` stands for: its own cluster's, or for a description the
         article ties to nobody ("the Prime Minister"), the person it gives that title."""
@@ -264,7 +293,10 @@ class SpeakerIndex:
                             pronoun: str = "") -> tuple[str, int] | None:
         """The last named person who is a clause's subject before ``pos`` (by name or by a
         description the article ties to the name) and whom ``pronoun`` fits, and where."""
+        bare = self._bare_subject_before(pos, doc, pronoun)
         for m in reversed([m for m in self.mentions if m.end <= pos]):
+            if bare is not None and m.end <= bare[1]:
+                break
             if any(a <= m.start < b for a, b in self.quoted):
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -273,6 +305,31 @@ class SpeakerIndex:
             key = self.named(m)
             if key is not None and self.fits(key, pronoun):
                 return key, m.start
+        return bare
+
+    def _bare_subject_before(self, pos: int, doc: Doc,
+                             pronoun: str) -> tuple[str, int] | None:
+        """A subject the model labelled no one, in the pronoun's own sentence (before it) or
+        the sentence before: a surname ("Buser, however, is counting on ... '...,' he
+        says"), the article's one person of that name; a title ("the Prime Minister praised
+        the crew. He also said"), the person the article gives it."""
+        at = doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if at is None:
+            return None
+        sent = at[0].sent
+        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for tok in reversed(doc[start:at[0].i]):
+            if (not _is_subject(tok, self.inverted)
+                    or any(a <= tok.idx < b for a, b in self.quoted)
+                    or any(m.start <= tok.idx < m.end for m in self.mentions)):
+                continue
+            key = (self.by_surname(tok.text)
+                   if tok.pos_ == "PROPN" and tok.text[:1].isupper() else None)
+            if (key is None and lemma_of(tok).lower() in ROLE_NOUNS
+                    and doc[tok.left_edge.i].lower_ == "the"):
+                key = self.titled_person(_title(tok), tok.idx)
+            if key is not None and self.fits(key, pronoun):
+                return key, tok.idx
         return None
 
     def rival_before(self, key: str, pos: int, sent_start: int, doc: Doc,
@@ -297,6 +354,22 @@ class SpeakerIndex:
                 # subject before the other name carries the sentence's person on
                 return not any(t.lower_ == pronoun and t.dep_ in SUBJECT_DEPS
                                for t in doc[doc[span.root.i].sent.start:span.start])
+        return False
+
+    def plural_subject_since(self, key: str, pos: int, doc: Doc) -> bool:
+        """Whether a plural subject other than ``key`` ("the unions", "Holcomb and GOP
+        leaders") stands between ``key``'s last mention and ``pos``, outside quotations."""
+        since = self.last_seen(key, pos)
+        at = doc.char_span(max(since, 0), pos, alignment_mode="expand")
+        if since < 0 or at is None:
+            return False
+        own = [(m.start, m.end) for m in self.mentions if m.key == key]
+        for tok in at:
+            if (tok.idx >= pos or tok.dep_ not in SUBJECT_DEPS
+                    or any(a <= tok.idx < b for a, b in [*self.quoted, *own])):
+                continue
+            if tok.tag_ in PLURAL_TAGS or any(c.dep_ == "conj" for c in tok.children):
+                return True
         return False
 
     def last_seen(self, key: str, pos: int) -> int:
@@ -410,10 +483,17 @@ def _pronoun(index: SpeakerIndex, head: Token, text: str, pos: int, history: Seq
              person: bool) -> Speaker:
     """A pronoun stands for the nearest earlier speaker or subject of its kind: the last
     one quoted, unless a person has since been the subject of a clause ("Rutte met Zelensky.
-    He said ...")."""
+    He said ..."). A name that is only an object or inside a prepositional phrase ("the
+    call to the offices of Omar") is no antecedent: with no speaker or subject that fits,
+    the speaker stays unnamed."""
     word = head.lower_
     fits = [k for k in history if index.is_person(k) == person and index.fits(k, word)]
     key = fits[-1] if fits else None
+    if (not person and key is not None and word in PLURAL_PRONOUNS
+            and index.plural_subject_since(key, pos, head.doc)):
+        # "Indiana State Police said ... Gov. Holcomb and GOP leaders have avoided ...
+        # However, they said": a group the text made a subject since is as likely
+        return Speaker(text, None, None, by=SpeakerFrom.PRONOUN)
     if person:
         subject = index.last_subject_before(pos, head.doc, word)
         if subject is not None and (key is None or subject[1] > index.last_seen(key, pos)):
@@ -423,13 +503,18 @@ def _pronoun(index: SpeakerIndex, head: Token, text: str, pos: int, history: Seq
             # "IBM sued Okafor ..., after he testified": the pronoun's sentence names
             # someone else it fits, and not the one found: which one it is, is a guess
             return Speaker(text, None, None, by=SpeakerFrom.PRONOUN)
-        key = key or index.last_person_before(pos, word)
     return Speaker(text, key, index.name(key) if key else None, by=SpeakerFrom.PRONOUN)
+
+
+def _title(head: Token) -> str:
+    """The words of a role description up to its noun, folded: "the NATO Secretary
+    General" -> "nato secretary general"."""
+    return fold(" ".join(t.text for t in head.subtree if t.i <= head.i and t.dep_ != "det"))
 
 
 def _role(index: SpeakerIndex, head: Token, text: str, pos: int) -> Speaker:
     # "the NATO Secretary General": the person the article gives that title. An article
     # that gives it nobody leaves the speaker unnamed: the last person quoted is a guess.
-    title = fold(" ".join(t.text for t in head.subtree if t.i <= head.i and t.dep_ != "det"))
+    title = _title(head)
     key = index.titled_person(title, pos) if title else None
     return Speaker(text, key, index.name(key) if key else None, by=SpeakerFrom.TITLE)
