@@ -338,7 +338,7 @@ def test_a_stated_date_wins_over_a_lead_inference_in_the_merged_event() -> None:
 def test_verb_named_event_is_titled_by_who_and_the_verb_phrase_and_a_bare_verb_is_none() -> None:
     lead = EventMention(id="v1", article="a1", trigger="opens", kind="open", start=0, end=9,
                         date="2031-03-14", date_from=DateFrom.LEAD, participants=("lindqvist",),
-                        phrase="opens the Oslo ferry terminal")
+                        phrase="opens the Oslo ferry terminal", actor="lindqvist")
     bare = EventMention(id="v2", article="a1", trigger="dealt", kind="deal", start=20, end=29,
                         date="2031-03-15", date_from="trigger", participants=("lindqvist",),
                         phrase="dealt")
@@ -430,7 +430,7 @@ def test_status_lead_and_phrase_survive_the_store_and_status_the_export(store: A
 
     em = EventMention(id="em1", article="a1", trigger="meeting", kind="meeting", start=0,
                       end=10, participants=("lindqvist",), status="planned", lead=True,
-                      phrase="meeting in Oslo")
+                      phrase="meeting in Oslo", actor="lindqvist")
     with store.transaction():
         store.upsert_article(_article("Anna Lindqvist plans a meeting in Oslo."))
         store.save_analysis(_analysis("a1", [_m("a1", "Anna Lindqvist")], [em]))

@@ -325,6 +325,9 @@ class EventMention(Record):
     status: EventStatus = "happened"
     lead: bool = False  # the article's main happening: the headline's or first sentence's
     phrase: str | None = None  # the trigger's own words ("checked into rehab"), for titles
+    # The participant key that is the trigger verb's grammatical subject, for titles only
+    # ("A Tromso man pleaded guilty to threatening X": None, never X); None when unnamed.
+    actor: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,6 +83,15 @@ FUTURE_DAY_LIMIT = 183
 # Wednesday", "ahead of talks on Friday").
 FUTURE_MARKERS = frozenset({"will", "'ll", "shall", "next", "upcoming", "ahead", "before",
                             "until", "scheduled", "planned", "expected", "due", "coming"})
+# "before" someone ("testified before the committee Tuesday", "appeared before a judge"):
+# a place, not a time ahead; entity types and nouns of those heard or appeared before.
+AUDIENCE_ENTS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
+AUDIENCE_NOUNS = frozenset({"committee", "court", "judge", "jury", "panel", "congress",
+                            "parliament", "senate", "lawmakers", "legislators", "reporters",
+                            "cameras", "magistrate", "tribunal", "board", "crowd", "audience"})
+# Edges by which a day stands before a noun it dates ("Trump's July 25 call", "Tuesday's
+# vote"): the day is that happening's, never moved ahead by a future verb above the noun.
+NOUN_DAY_DEPS = frozenset({"compound", "nmod", "poss"})
 # Verbs and adjectives whose infinitive complement is a plan: "set to", "due to", "plans to"
 # (surface forms: the default pipeline has no lemmatiser).
 PLAN_WORDS = frozenset({"set", "due", "likely", "poised", "slated", "scheduled", "expected",
@@ -583,16 +592,28 @@ def _tense(doc: Doc, start: int, end: int) -> str:
     if span is None or not len(span) or not doc.has_annotation("DEP"):
         return "past"  # no parse to read a tense from (see analyze.has_parse)
     tok = span.root
+    noun_day = False  # "Trump's July 25 call": the call's day, not in a verb's future
     for _ in range(8):
-        if tok.lower_ in FUTURE_MARKERS or any(
+        if (tok.lower_ in FUTURE_MARKERS and not _before_someone(tok)) or any(
                 c.lower_ in FUTURE_MARKERS for c in tok.children if c.dep_ in {"aux", "amod"}):
             return "future"
         if tok.pos_ in {"VERB", "AUX"}:
-            return _verb_tense(tok)
+            tense = _verb_tense(tok)
+            return "past" if noun_day and tense == "future" else tense
         if tok.head.i == tok.i:
             break
+        noun_day = noun_day or (tok.dep_ in NOUN_DAY_DEPS and tok.head.pos_ == "NOUN"
+                                and tok.head.i > tok.i)
         tok = tok.head
     return "past"
+
+
+def _before_someone(tok: Token) -> bool:
+    """'testified before the House committee Tuesday': "before" a body or a person is where,
+    not when."""
+    return tok.lower_ == "before" and any(
+        c.dep_ == "pobj" and (c.ent_type_ in AUDIENCE_ENTS or c.lower_ in AUDIENCE_NOUNS)
+        for c in tok.children)
 
 
 def _verb_tense(verb: Token) -> str:

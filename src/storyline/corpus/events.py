@@ -115,6 +115,9 @@ class _Resolved:
     # Identities that are products (a PRODUCT mention or a ``thing:`` key): named in a
     # title only where the happening is about a product (``PRODUCT_KINDS``).
     products: frozenset[str] = frozenset()
+    # The identity of the trigger verb's subject (``EventMention.actor``): who a verb's
+    # title names, never an object or a name in a prepositional phrase.
+    actor: str | None = None
 
     @property
     def inferred(self) -> bool:
@@ -353,14 +356,18 @@ def _resolve(analysis: Analysis, story: str | None,
             else frozenset()
         ids: dict[str, str] = {}
         products = set()
+        actor = None
         for key in em.participants:
             ident, name = _identity(analysis.article, key, names, key_to_entity, things)
             ids.setdefault(ident, name)
             if key.startswith(THING_PREFIX) or labels.get(key) == PRODUCT_LABEL:
                 products.add(ident)
+            if key == em.actor:
+                actor = ident
         place = _display(names[em.place]) if em.place in names else None
         out.append(_Resolved(em, story, frozenset(ids), ids, place, published, told,
-                             labels.get(em.place) if em.place else None, frozenset(products)))
+                             labels.get(em.place) if em.place else None, frozenset(products),
+                             actor))
     return out
 
 
@@ -669,9 +676,11 @@ def _title(kind: str, c: _Cluster, place: str | None) -> str | None:
     """'Meeting: Trump, Zelenskyy, Rutte — Washington'; 'Tara Reid checked into Promises
     Treatment Center' for a verb's event; None when there is nothing to say.
 
-    A verb-named kind reads badly as a label, so its title is its most named participant and
-    the verb's phrase as the reports wrote it (the verb and its object); a bare verb says
-    nothing ("Kyiv Independent informed"), so such an event gets no title.
+    A verb-named kind reads badly as a label, so its title is who did it (the verb's subject
+    most reports name, ``EventMention.actor``) and the verb's phrase as the reports wrote it
+    (the verb and its object); with no named subject the phrase alone ("A Tromso man pleaded
+    guilty to threatening X" is never "X pleaded guilty ..."). A bare verb says nothing
+    ("Kyiv Independent informed"), so such an event gets no title.
     """
     names = _top_names(c, with_products=kind in PRODUCT_KINDS)
     if is_verb_kind(kind):
@@ -680,9 +689,10 @@ def _title(kind: str, c: _Cluster, place: str | None) -> str | None:
         phrase = _most_common(phrases)
         if phrase is None:
             return None
-        # Who did it: the most named participant the phrase does not already name (the
-        # phrase holds the object: "stopped Tony Thompson").
-        who = next((n for n in names if n.casefold() not in phrase.casefold()), None)
+        # Who did it: the subject most members name, unless the phrase already does.
+        who = _actor_name(c)
+        if who is not None and who.casefold() in phrase.casefold():
+            who = None
         # Nobody named: the phrase alone ("Held talks in Geneva"), not a "Report:" label.
         title = f"{who} {phrase}" if who else phrase[0].upper() + phrase[1:]
     elif not names and not place:
@@ -691,6 +701,15 @@ def _title(kind: str, c: _Cluster, place: str | None) -> str | None:
         label = KIND_LABELS.get(kind, kind.replace("-", " ").capitalize())
         title = label + (": " + ", ".join(names) if names else "")
     return title + (f" — {place}" if place else "")
+
+
+def _actor_name(c: _Cluster) -> str | None:
+    """The longest spelling of the subject the most members name, None when none names one."""
+    actors = Counter(m.actor for m in c.members if m.actor)
+    if not actors:
+        return None
+    ident = min(actors, key=lambda i: (-actors[i], i))
+    return max((m.names[ident] for m in c.members if ident in m.names), key=len)
 
 
 def _says_what(phrase: str) -> bool:

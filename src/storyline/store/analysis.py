@@ -50,10 +50,10 @@ class AnalysisQueries(StoreCore):
             [(t.article, t.start, t.end, t.text, t.value, t.type) for t in analysis.timexes])
         self.conn.executemany(
             'INSERT OR REPLACE INTO event_mentions (id, article, trigger, kind, start, "end", '
-            "date, date_from, place, participants, status, lead, phrase) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "date, date_from, place, participants, status, lead, phrase, actor) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(e.id, e.article, e.trigger, e.kind, e.start, e.end, e.date, e.date_from, e.place,
-              dumps(e.participants), e.status, int(e.lead), e.phrase)
+              dumps(e.participants), e.status, int(e.lead), e.phrase, e.actor)
              for e in analysis.event_mentions])
         self.conn.execute(
             "UPDATE articles SET analyzed = 1, language = coalesce(?, language), "
@@ -154,11 +154,11 @@ class AnalysisQueries(StoreCore):
 
     def _iter_event_mentions(self, only: list[str] | None = None) -> Iterator[EventMention]:
         for (id_, article, trigger, kind, start, end, date, date_from, place, participants,
-             status, lead, phrase) in self._select(
+             status, lead, phrase, actor) in self._select(
                 'id, article, trigger, kind, start, "end", date, date_from, place, '
-                "participants, status, lead, phrase", "event_mentions", only):
+                "participants, status, lead, phrase, actor", "event_mentions", only):
             yield EventMention(id_, article, trigger, kind, start, end, date, date_from, place,
-                               tuple(loads(participants)), status, bool(lead), phrase)
+                               tuple(loads(participants)), status, bool(lead), phrase, actor)
 
     def _select(self, columns: str, table: str, only: list[str] | None) -> Any:
         """Rows of a per-article table in (article, start) order, only ``only``'s if given."""

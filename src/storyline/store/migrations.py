@@ -291,6 +291,12 @@ MIGRATIONS: list[tuple[str, str]] = [
         "0017_timeline_status",
         "ALTER TABLE timeline ADD COLUMN status TEXT;",
     ),
+    (
+        # The participant an event mention's trigger verb has as its subject, for titles
+        # only (``EventMention.actor``); NULL for rows stored before it.
+        "0018_event_actor",
+        "ALTER TABLE event_mentions ADD COLUMN actor TEXT;",
+    ),
 ]
 
 

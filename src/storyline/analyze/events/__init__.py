@@ -51,6 +51,7 @@ from .kinds import (
     FUTURE_AUX,
     IMPLICATIVE_VERBS,
     LIGHT_VERBS,
+    OBJECT_REALISING_VERBS,
     OPINION_VERBS,
     PLACE_LABELS,
     PLANNED_MODIFIERS,
@@ -59,10 +60,13 @@ from .kinds import (
     POSSIBLE_AUX,
     POSSIBLE_MODIFIERS,
     PREVENTING_VERBS,
+    REALISING_COMPANIONS,
     REPORTING_VERBS,
     STATEMENT_VERBS,
+    SUBJECT_REALISING_VERBS,
     TELLING_KINDS,
     TIME_REFERENCE_WORDS,
+    UNTIL_WORDS,
     VERB_TRIGGERS,
     DateFrom,
     family,
@@ -119,6 +123,22 @@ NOT_THING_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORD
 # Words of a trigger's phrase kept for titles ("checked into the Promises Treatment Center"):
 # enough for a verb and its object, short enough for a title line.
 PHRASE_MAX_WORDS = 8
+# Prepositions that give what a verb was done for ("arrested for the call to X", "charged
+# over the killing of Y"): with a common noun or a clause after them, a happening of its own.
+REASON_PREPS = frozenset({"for", "over"})
+# Edges by which a time expression stands before a noun it dates ("the March 21 call",
+# "Tuesday's vote"): that noun's day, not the day of a verb or trigger above it.
+NOUN_DATE_DEPS = frozenset({"compound", "nmod", "poss", "amod"})
+# Prepositions and verbs that put a verb inside the dated happening it names: the verb took
+# place on that day too ("pushed for it at a June 25 hearing", "attended Tuesday's vote").
+CONTAINING_PREPS = frozenset({"at", "during", "in", "throughout"})
+PRESENCE_VERBS = frozenset({"attend", "host", "chair", "join", "skip", "miss", "boycott"})
+# Verbs whose "for" phrase is what they are about, not a reason: "called for a re-run of
+# the bidding", "asked for talks", "voted for the plan"; and "for the first time".
+FOR_VERBS = frozenset({"call", "ask", "push", "press", "pay", "wait", "apply", "vote", "bid",
+                       "compete", "campaign", "lobby", "search", "look", "argue", "fight",
+                       "prepare", "head", "leave", "depart", "account", "opt", "plead"})
+TIME_NOUNS = frozenset({"time", "moment", "while", "day", "week", "month", "year"})
 # Dependency edges below which a word cannot be a planning verb's plan: its subject.
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "agent", "expl"})
 # Parts of speech a phrase cannot end in: they need the words a cut left out.
@@ -521,13 +541,36 @@ def scope_chain(token: Token) -> list[Token]:
 
 
 def _governor(token: Token, trigger_ids: set[int]) -> Token:
-    """The nearest verb or trigger above a token: what a time expression modifies."""
+    """The nearest verb or trigger above a token: what a time expression modifies; the
+    noun it stands before when it dates one ("arrested for the March 21 call": the
+    call's day, not the arrest's)."""
+    if _dated_noun(token):
+        return token.head
     node = token
     while node.head.i != node.i:
         node = node.head
         if node.i in trigger_ids or (node.pos_ in ("VERB", "AUX") and node.dep_ != "aux"):
             return node
     return node
+
+
+def _dated_noun(token: Token) -> bool:
+    """Whether a time expression's root stands before a common noun it dates, as a
+    possessive ("Tuesday's vote") or after the noun's determiner ("the March 21 call", "a
+    June 25 memo"), and the noun is not where the verb took place ("at a June 25 hearing",
+    "during Sunday's game", "attended Wednesday's arraignment": that day is the verb's
+    too). Without either mark the parse may have hung a verb's bare day on its object
+    ("announced Sunday drastic cuts"), so the day stays the verb's."""
+    noun = token.head
+    if token.dep_ not in NOUN_DATE_DEPS or noun.pos_ != "NOUN" or noun.i < token.i:
+        return False
+    marked = any(c.dep_ == "case" for c in token.children) or any(
+        c.dep_ in ("det", "poss", "nmod") and c.i < token.left_edge.i for c in noun.children)
+    if not marked:
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ in CONTAINING_PREPS:
+        return False
+    return not (noun.dep_ == "dobj" and lemma_of(noun.head).lower() in PRESENCE_VERBS)
 
 
 def _event_mention(token: Token, kind: str, ctx: _Context) -> EventMention | None:
@@ -568,7 +611,35 @@ def _event_mention(token: Token, kind: str, ctx: _Context) -> EventMention | Non
         start=sent.start_char, end=sent.end_char, date=date, date_from=date_from,
         place=place.mention.key if place else None, participants=tuple(dict.fromkeys(keys)),
         status=status, lead=is_lead,
-        phrase=_phrase(token))
+        phrase=_phrase(token), actor=_actor(token, participants))
+
+
+def _actor(token: Token, participants: Sequence[_Found]) -> str | None:
+    """The participant key that is a trigger verb's grammatical subject ("Lindqvist met
+    Brandt": Lindqvist; "Brandt was arrested by police": Brandt), found through the verbs a
+    "to"-clause or a conjunct hangs from ("agreed to meet", "arrived and met"), or through
+    its appositive ("her lawyer, Ola Brekke"). None for an event noun, a subject that is no
+    name ("a Tromso man", "he") or one no participant is: an object or a name in a
+    prepositional phrase is never the actor."""
+    if token.pos_ != "VERB":
+        return None
+    node = token
+    subject = _subject(node)
+    while subject is None and node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
+        node = node.head
+        subject = _subject(node)
+    if subject is None:
+        return None
+    heads = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+    return next((f.mention.key for h in heads for f in participants
+                 if f.first <= h.i <= f.last), None)
+
+
+def _subject(verb: Token) -> Token | None:
+    """A verb's subject: active, else passive."""
+    found = {c.dep_: c for c in reversed(list(verb.children))
+             if c.dep_ in ("nsubj", "nsubjpass")}
+    return found.get("nsubj") or found.get("nsubjpass")
 
 
 def _status(token: Token, chain: Sequence[Token]) -> EventStatus:
@@ -589,8 +660,9 @@ def _status(token: Token, chain: Sequence[Token]) -> EventStatus:
     chain = chain[:cut + 1]
     first_verb = next((n for n in chain if n.pos_ in ("VERB", "AUX")), chain[-1])
     near = chain[:chain.index(first_verb) + 1]
-    if any(is_negated(n) for n in near):
-        return "negated"
+    denied = _denied(near)
+    if denied is not None:
+        return denied
     for node in chain:
         for c in node.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX:
@@ -621,6 +693,47 @@ def _status(token: Token, chain: Sequence[Token]) -> EventStatus:
         if lemma in PLANNING_VERBS and node.pos_ == "VERB":
             return "planned"
     return "happened"
+
+
+def _denied(near: Sequence[Token]) -> EventStatus | None:
+    """The status a negation gives the trigger, or None when none bears on it.
+
+    ``near`` is the trigger and the nodes above it up to the first verb. A negation on the
+    trigger or a node below that verb ("no meeting", "did not meet") denies it; one on the
+    verb above an event noun only when the verb realises the happening ("did not hold
+    talks", "the summit did not take place"): "I was not on the call", "the call was not in
+    line with ...", "did not attend the summit" and "the election should not be postponed"
+    deny something else. "not ... until October" is still to come (or, told in the past,
+    came then).
+    """
+    verb = near[-1]
+    negated = [n for n in near if is_negated(n)]
+    if not negated:
+        return None
+    bound = negated[-1]
+    if any(c.lower_ in UNTIL_WORDS for c in (*bound.children, *(
+            g for c in bound.children if c.dep_ == "acomp" for g in c.children))):
+        past = bound.tag_ in PAST_TAGS or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in PAST_TAGS for c in bound.children)
+        return "happened" if past else "planned"
+    if negated == [verb] and len(near) > 1 and verb.pos_ in ("VERB", "AUX") \
+            and not _realises(verb, near[-2]):
+        return None
+    return "negated"
+
+
+def _realises(verb: Token, below: Token) -> bool:
+    """Whether ``verb`` makes the happening ``below`` it real: its object ("hold talks", "the
+    talks were not held"), or its subject with a verb of happening ("the summit did not
+    take place", "no vote went ahead", "there was not a meeting")."""
+    lemma = lemma_of(verb).lower()
+    if below.dep_ in ("dobj", "nsubjpass") and lemma in OBJECT_REALISING_VERBS:
+        return True
+    if below.dep_ in ("nsubj", "nsubjpass", "attr") and lemma in SUBJECT_REALISING_VERBS:
+        return True
+    companion = REALISING_COMPANIONS.get(lemma)
+    return companion is not None and below.dep_ in ("nsubj", "attr") and any(
+        c.lower_ == companion for c in verb.children)
 
 
 def _to_clause(verb: Token) -> bool:
@@ -759,7 +872,7 @@ def _date_for(token: Token, kind: str, chain: Sequence[Token], dated: Sequence[t
     # April 3"), not free for the sentence's other happenings.
     free = {value for root, value in in_sent
             if (g := _governor(root, trigger_ids)).i not in trigger_ids
-            and verb_lemma(g) not in VERB_TRIGGERS}
+            and verb_lemma(g) not in VERB_TRIGGERS and not _dated_noun(root)}
     if len(free) == 1:
         return free.pop(), DateFrom.SENTENCE
     if free:
@@ -793,7 +906,7 @@ def _hangs_from(i: int, targets: set[int], others: set[int], tree: _Tree) -> boo
 
 def _participant_ranges(token: Token, chain: Sequence[Token]) -> list[tuple[int, int]]:
     """Token ranges that hold who took part: the trigger's own phrase and its verbs' subjects."""
-    ranges = [_own_range(token)]
+    ranges = _own_ranges(token)
     for node in chain:
         ranges.extend((c.left_edge.i, c.right_edge.i) for c in node.children
                       if c.dep_ in ("nsubj", "nsubjpass", "agent"))
@@ -874,6 +987,25 @@ def _own_range(token: Token) -> tuple[int, int]:
             else:
                 lo = max(lo, c.right_edge.i + 1)
     return lo, hi
+
+
+def _own_ranges(token: Token) -> list[tuple[int, int]]:
+    """``_own_range`` less what a verb was done for: "arrested in April for the call to the
+    offices of Lindqvist", "charged over the killing of X". The names there are of that
+    other happening (the one called, the one killed), not of the trigger's."""
+    lo, hi = _own_range(token)
+    if token.pos_ != "VERB" or lemma_of(token).lower() in FOR_VERBS:
+        return [(lo, hi)]
+    out = []
+    for c in sorted(token.children, key=lambda c: c.i):
+        if c.dep_ == "prep" and c.lower_ in REASON_PREPS and lo <= c.i <= hi and any(
+                g.dep_ == "pcomp" or (g.dep_ == "pobj" and g.pos_ == "NOUN"
+                                      and lemma_of(g).lower() not in TIME_NOUNS)
+                for g in c.children):
+            if c.left_edge.i > lo:
+                out.append((lo, c.left_edge.i - 1))
+            lo = c.right_edge.i + 1
+    return [*out, (lo, hi)] if lo <= hi else out
 
 
 

@@ -196,6 +196,24 @@ NEGATIONS = frozenset({"no", "not", "never", "n't", "neither", "nor"})
 
 NEGATING_DETS = frozenset({"no", "neither"})
 
+# A negated verb above an event noun denies the happening only when the verb realises it.
+# Verbs whose object (or passive subject) is the happening made real: "did not hold talks",
+# "the election was not held", "has not signed the agreement". Any other verb's negation is
+# about that verb ("I was not on the call", "did not attend the summit", "details of the
+# deal were not released"): the happening is not denied.
+OBJECT_REALISING_VERBS = frozenset({
+    "hold", "have", "make", "pay", "conduct", "stage", "launch", "sign", "give", "reach",
+    "convene", "host", "organize", "organise", "schedule", "plan", "arrange", "seal",
+    "strike", "complete", "finalize", "finalise", "carry"})
+# Verbs whose subject is the happening made real: "the summit did not happen/occur"; "take"
+# with "place" and "go" with "ahead" ("the vote did not go ahead"); "be" with "there".
+SUBJECT_REALISING_VERBS = frozenset({"happen", "occur", "proceed", "materialize",
+                                     "materialise"})
+REALISING_COMPANIONS = {"take": "place", "go": "ahead", "be": "there"}
+# "not ... until October": a negation bounded by a time is a happening still to come (or,
+# in the past tense, one that came then), not a denial.
+UNTIL_WORDS = frozenset({"until", "till"})
+
 # Letters inflection may change at the end of a word, and the shortest stem compared.
 INFLECTION_CHARS = 2
 

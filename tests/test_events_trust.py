@@ -1,0 +1,110 @@
+"""Events a reader can trust (issue 17): who a verb's title names, what a negation denies,
+and which happening a day belongs to. Made-up sentences, parsed by the pipeline's model."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from storyline.analyze import timexes
+from storyline.records import Article, EventMention, Mention
+from test_events import _analysis, _article, _m, _merge, _run
+
+
+def _titles(actor: str | None) -> list[str]:
+    plea = EventMention(id="p1", article="a1", trigger="pleaded", kind="plead", start=0,
+                        end=80, date="2031-03-10", date_from="trigger",
+                        participants=("brandt", "lindqvist", "lindqvist2"),
+                        phrase="pleaded guilty to threatening a senator", actor=actor)
+    mentions = [_m("a1", "Otto Brandt"), _m("a1", "Anna Lindqvist"), _m("a1", "Lindqvist")]
+    mentions[2] = Mention("a1", 20, 29, "Lindqvist", "PERSON", "lindqvist2")
+    analyses = {"a1": _analysis("a1", mentions, [plea])}
+    return [e.title for e in _merge([_article("a1")], analyses, [], [],
+                                    {("a1", "lindqvist"): "E-l", ("a1", "lindqvist2"): "E-l"})]
+
+
+def test_a_verbs_title_names_its_subject_and_nobody_when_the_subject_is_no_name() -> None:
+    # "A Tromso man pleaded guilty to threatening Senator Lindqvist": the most named
+    # participant is the threatened senator, never the one who pleaded.
+    assert _titles(None) == ["Pleaded guilty to threatening a senator"]
+    assert _titles("brandt") == ["Otto Brandt pleaded guilty to threatening a senator"]
+    # a subject key that is no participant of the event is never named
+    assert _titles("vell") == ["Pleaded guilty to threatening a senator"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "actor"), [
+    ("A Tromso man pleaded guilty on Monday to threatening to kill Senator Anna Lindqvist.", None),
+    ("Senator Anna Lindqvist met Chancellor Otto Brandt in Berlin on Monday.", "lindqvist"),
+    ("Her lawyer, Ola Brekke, visited the prison in Bergen on Monday.", "brekke"),
+    ("Otto Brandt was arrested by police in Bergen on Monday.", "brandt"),
+])
+def test_the_actor_is_the_trigger_verbs_subject(nlp: Any, text: str, actor: str | None) -> None:
+    verb = next(e for e in _run(nlp, text, [("Monday", "2031-03-10")]) if e.phrase)
+    assert verb.actor == actor
+
+
+@pytest.mark.slow
+def test_what_a_verb_was_done_for_brings_neither_its_people_nor_its_day(nlp: Any) -> None:
+    text = "He was arrested in April for the March 21 call to the offices of Anna Lindqvist."
+    found = _run(nlp, text, [("March 21", "2031-03-21")])
+    assert not [e for e in found if e.kind == "arrest" and
+                (e.date == "2031-03-21" or "lindqvist" in e.participants)]
+    text = "Otto Brandt was arrested in Bergen on Monday for the killing of Ola Brekke."
+    arrest = next(e for e in _run(nlp, text, [("Monday", "2031-03-10")]) if e.kind == "arrest")
+    assert (arrest.date, arrest.participants) == ("2031-03-10", ("brandt",))
+
+
+@pytest.mark.slow
+def test_a_day_the_verb_took_place_in_is_still_its_day(nlp: Any) -> None:
+    text = "Otto Brandt resigned at a March 11 hearing in Oslo."
+    found = _run(nlp, text, [("March 11", "2031-03-11")])
+    assert next(e for e in found if e.kind == "resignation").date == "2031-03-11"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "status"), [
+    ("I was not on the March 3 phone call between Otto Brandt and Anna Lindqvist.", "happened"),
+    ("The March 3 phone call between Otto Brandt and Anna Lindqvist was not in line with "
+     "Nordic interests.", "happened"),
+    ("Otto Brandt did not attend the summit in Oslo on March 3.", "happened"),
+    ("Deliveries of the Aurora jet to Skyline Air are not due until October.", "planned"),
+    ("Talks between Otto Brandt and Anna Lindqvist were not held in Oslo on March 3.",
+     "negated"),
+    ("The summit in Oslo did not take place on March 3.", "negated"),
+    ("Otto Brandt and Anna Lindqvist did not meet in Oslo on March 3.", "negated"),
+])
+def test_a_negation_denies_the_happening_only_where_it_bears_on_it(nlp: Any, text: str,
+                                                                    status: str) -> None:
+    found = _run(nlp, text, [("March 3", "2031-03-03")] if "March 3" in text else [])
+    assert found and {e.status for e in found} == {status}
+
+
+@pytest.mark.slow
+def test_a_postponement_denied_is_no_denied_election(nlp: Any) -> None:
+    found = _run(nlp, "The November election in Norway should not be postponed.", [])
+    assert found and all(e.status != "negated" for e in found)
+
+
+def _values(nlp: Any, text: str, published: str) -> list[str]:
+    article = Article(id="a", source_id="a", source="a", text=text, published=published)
+    return [t.value for t in timexes.find_timexes(nlp(text), article)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "published", "value"), [
+    # a past verb's weekday is the last one, a preposition of place no sign of the future
+    ("Ola Brekke testified before the harbour committee Tuesday about the tender.",
+     "2031-03-12", "2031-03-11"),
+    # a day before the noun it dates is that happening's, not moved by the verb above it
+    ("The envoy is likely to face questions about the minister's July 25 call.", "2031-11-19",
+     "2031-07-25"),
+    ("Ministers will meet before the summit on Friday.", "2031-03-12", "2031-03-14"),
+    ("The envoy will face questions on July 25.", "2031-11-19", "2032-07-25"),
+])
+def test_a_day_without_year_or_week_takes_the_tense_of_its_own_happening(
+        nlp: Any, text: str, published: str, value: str) -> None:
+    assert dt.date.fromisoformat(published).weekday() == 2  # a Wednesday
+    assert _values(nlp, text, published) == [value]
