@@ -195,7 +195,7 @@ def test_markdown_leaves_empty_fields_out_cleanly() -> None:
             "speaker": {"name": ""},
             "said": {"verb": None, "before": None, "text": "We agreed", "after": None}}
     line = report._md_pair({"why": "", "a": side, "b": None})
-    assert line.startswith("- Unattributed (3 Mar 2025, unknown outlet (003-bcd5))")
+    assert line.startswith("- Unattributed (3 Mar 2025, outlet not named (003-bcd5))")
     assert "- :" not in line and "**vs** (statement not in store)" in line
     assert report._md_pair({"why": "yes and no", "a": side, "b": side}).startswith(
         "- yes and no: Unattributed")

@@ -7,7 +7,14 @@ from pathlib import Path
 
 from storyline.analyze.events import LEAD_DATE_FROM
 from storyline.corpus.statements import group_statements
-from storyline.corpus.timeline import INFERRED_NOTE, TITLE_CHARS, build_timeline, quote_title
+from storyline.corpus.timeline import (
+    INFERRED_NOTE,
+    TITLE_CHARS,
+    build_timeline,
+    described_speaker,
+    quote_title,
+    speaker_label,
+)
 from storyline.records import (
     Article,
     DuplicateLink,
@@ -70,11 +77,59 @@ def test_syndicated_copies_of_a_statement_are_one_row_counted_once() -> None:
 def test_a_statement_nobody_is_named_for_is_a_row_titled_unattributed() -> None:
     # Issue 17: every statement is an item with its sources, a null speaker shown as such.
     q = Quote(id="q9", article="a1", text="Rumours abound in the harbour.", kind="direct",
-              start=0, end=30, sent_start=0, sent_end=30, said_on="2031-03-10")
+              start=0, end=30, sent_start=0, sent_end=30, said_on="2031-03-10", cue="said")
     [row] = _timeline([], [q])
     assert row.speaker is None
     assert row.title == "Unattributed: “Rumours abound in the harbour.”"
     assert row.date == "2031-03-10" and row.sources == ("Ledger",)
+
+
+def _nobody(qid: str, text: str, cue: str | None = "said", mention: str | None = None,
+            ) -> Quote:
+    return Quote(id=qid, article="a1", text=text, kind="direct", start=0, end=len(text),
+                 sent_start=0, sent_end=len(text), said_on="2031-03-10", cue=cue,
+                 speaker_mention=mention)
+
+
+def test_a_speaker_the_article_describes_is_the_rows_source_marked_not_named() -> None:
+    # Issue 17 s5 (RDR2 B4): "police" is a source the article names, not "unattributed".
+    [row] = _timeline([], [_nobody("q1", "The road stays closed tonight.", mention="police")])
+    assert row.speaker is None
+    assert row.title == "Police (not named): “The road stays closed tonight.”"
+    assert quote_title("The company (not named)", "that prices rise", "indirect") == \
+        "The company (not named) said that prices rise"
+
+
+def test_pronouns_function_words_and_clauses_describe_no_speaker() -> None:
+    assert described_speaker(["they"]) is None
+    assert described_speaker(["I", "those", "’s"]) is None
+    assert described_speaker(["for an emergency meeting of the body"]) is None
+    assert described_speaker(["The general setup of visiting the remnants of a city"]) is None
+    assert described_speaker([None, "a spokeswoman"]) == "a spokeswoman"
+    assert described_speaker(["WHO"]) == "WHO"
+
+
+def test_a_name_no_entity_was_tied_to_is_not_identified_never_not_named() -> None:
+    # "Hamill said" names someone: "(not named)" would be false; a capital that only opens
+    # the sentence ("Police said", where the texts write "police") is no name.
+    assert speaker_label("Hamill") == "Hamill (not identified)"
+    assert speaker_label("Big Machine") == "Big Machine (not identified)"
+    assert speaker_label("police") == "Police (not named)"
+    assert speaker_label("Police", frozenset({"police"})) == "Police (not named)"
+    assert speaker_label("The 56-year-old") == "The 56-year-old (not named)"
+    assert speaker_label("Two Turkish security sources") == \
+        "Two Turkish security sources (not named)"
+
+
+def test_an_unattributed_fragment_or_cueless_statement_is_no_row() -> None:
+    # The editor's cut: no speaker words, and no cue or SHORT_WORDS words or fewer.
+    quotes = [_nobody("q1", "Is streaming the future of gaming?", cue=None),
+              _nobody("q2", "three cups of sugar"),
+              _nobody("q3", "Ferries will run every hour this spring.")]
+    assert [r.ref for r in _timeline([], quotes)] == ["q3"]
+    # A described speaker's short statement stays a row.
+    [row] = _timeline([], [_nobody("q4", "always fatal", mention="the doctors")])
+    assert row.title == "The doctors (not named): “always fatal”"
 
 
 def test_reported_words_nobody_is_named_for_read_without_a_verb() -> None:
@@ -85,7 +140,7 @@ def test_reported_words_nobody_is_named_for_read_without_a_verb() -> None:
 def test_an_unattributed_statement_weighs_less_than_the_same_words_of_a_speaker() -> None:
     named = _quote("q1", "a1", "The harbour stays open all winter.", "2031-03-10")
     nobody = replace(_quote("q2", "a3", "Ferries will run every hour this spring.",
-                            "2031-03-10"), speaker=None, speaker_name=None)
+                            "2031-03-10"), speaker=None, speaker_name=None, cue="said")
     rows = {r.ref: r for r in _timeline([], [named, nobody])}
     assert rows["q2"].score < rows["q1"].score
     assert (rows["q1"].rank, rows["q2"].rank) == (1, 2)

@@ -91,13 +91,13 @@ def test_day_span_says_each_day_once_and_never_undated_twice() -> None:
 
 
 def test_articles_without_an_outlet_are_told_apart() -> None:
-    assert views.outlet_label(None, "36_1ecb") == "unknown outlet (36_1ecb)"
-    assert views.outlet_label("", None) == "unknown outlet"
+    assert views.outlet_label(None, "36_1ecb") == "outlet not named (36_1ecb)"
+    assert views.outlet_label("", None) == "outlet not named"
     assert views.outlet_label("UNN", "x") == "UNN"
     brief = views.brief_view({"id": "a", "source_id": "36_1ecb", "outlet": None, "url": None,
                               "wire": None, "title": "T", "published": None,
                               "duplicate_of": "b"}, {"a": "near"})
-    assert brief["outlet"] == "unknown outlet (36_1ecb)"
+    assert brief["outlet"] == "outlet not named (36_1ecb)"
     assert brief["copy_label"] == "near copy"
 
 
@@ -138,9 +138,29 @@ def test_markdown_names_copies_and_a_missing_outlet(web_db: Path) -> None:  # no
 
 def test_a_long_record_name_is_cut_in_a_source_line() -> None:
     label = views.outlet_label(None, "39d5c43beb60605c3eec760c99500e62e7bd71ebbe4ae05edf38")
-    assert label == "unknown outlet (39d5c43beb60605c…)"
+    assert label == "outlet not named (39d5c43beb60605c…)"
     assert views.outlet_label(None, "003_bcd59f9d0c8db90d") == \
-        "unknown outlet (003_bcd59f9d0c8db90d)"
+        "outlet not named (003_bcd59f9d0c8db90d)"
+
+
+def test_a_page_that_names_no_outlet_says_so_with_its_record_in_small_type() -> None:
+    # Issue 17 s5 (RDR2 A10): an input record's name is no outlet: "outlet not named", the
+    # record after it in small type, so that articles stay apart.
+    from storyline.web.templating import outlet_html
+
+    assert views.outlet_parts("outlet not named (003_bcd5)") == ("outlet not named", "003_bcd5")
+    assert views.outlet_parts("Harbour Post") == ("Harbour Post", None)
+    html = str(outlet_html(views.outlet_label(None, "003_bcd59f9d0c8db90d")))
+    assert html.startswith("outlet not named <small class=\"record\"")
+    assert "(003_bcd59f9d0c8db90d)</small>" in html
+    assert str(outlet_html("A & B")) == "A &amp; B"
+    from storyline.web.templating import environment
+
+    s = {"id": "a", "label": "Talks", "outlet": "outlet not named (003_bcd5)", "copy_of": None,
+         "other_story": None, "url": None}
+    line = environment().from_string(
+        '{% from "macros.html" import source_line %}{{ source_line(s) }}').render(s=s)
+    assert '>outlet not named <small class="record"' in line and "(003_bcd5)</small>" in line
 
 
 def _reported_in(sentence: str, content: str, cue: str) -> str:
@@ -265,7 +285,8 @@ def test_every_template_names_an_outletless_article_with_the_label_helper() -> N
         contradictions=[{"why": "", "kind": "opposite claims", "story": "s1", "story_title": None,
                          "a": q, "b": None}], links=True)
     for html in (line, pairs):
-        assert "unknown outlet (003-bcd5)" in html
+        assert "outlet not named <small" in html and "(003-bcd5)</small>" in html
+        assert "unknown outlet" not in html
     assert "opposite claims</p>" in pairs  # an empty reason leaves no colon behind
 
 
@@ -280,8 +301,30 @@ def test_words_nobody_is_named_for_read_unattributed_without_a_verb() -> None:
     line = environment().from_string(
         '{% from "macros.html" import quote_line %}{{ quote_line(q) }}').render(q=q)
     text = " ".join(re.sub(r"<[^>]+>", "", line).split())
-    assert "unattributed (reported by Harbour Wire): the strike ended" in text
+    assert "Unattributed (reported by Harbour Wire): the strike ended" in text
     assert "said that" not in text
+
+
+def test_a_speaker_the_article_only_describes_reads_as_that_source_not_named() -> None:
+    # Issue 17 s5 (RDR2 B4): "police" is a source the article names, never "unattributed".
+    from storyline.web.templating import environment
+
+    row = {"id": "q1", "text": "the road stays closed", "kind": "indirect", "cue": "said",
+           "statement": None, "speaker": None, "speaker_name": None, "entity_name": None,
+           "speaker_from": None, "speaker_mention": "police", "reported_by": None,
+           "said_on": None, "said_on_from": None, "article": "a", "article_title": "Road",
+           "outlet": "Harbour Post", "article_lead": None, "article_source_id": "a",
+           "published": None, "url": None, "story": None, "sent_start": 0, "sent_end": 20,
+           "start": 0, "end": 20}
+    q = views._quote_row(row)
+    assert q["speaker"]["name"] == "Police" and q["speaker"]["by"] == "not named"
+    line = environment().from_string(
+        '{% from "macros.html" import quote_line %}{{ quote_line(q) }}').render(q=q)
+    text = " ".join(re.sub(r"<[^>]+>", "", line).split())
+    assert "Police (not named) said that the road stays closed" in text
+    assert "nattributed" not in text
+    # Described sources are no speaker chips of the story page: they name no one.
+    assert views._speakers([{"speaker": q["speaker"]}]) == []
 
 
 def test_a_person_never_quoted_is_told_so_plainly(client: TestClient) -> None:
@@ -464,5 +507,8 @@ def test_an_unattributed_timeline_row_says_why_it_has_no_speaker() -> None:
                   "verb": None, "before": None, "after": None}}
     html = environment().get_template("item.html").render(i=i, links=True)
     text = " ".join(re.sub(r"<[^>]+>", "", html).split())
-    assert f"unattributed (no speaker named: {views.UNNAMED_NOBODY}): “We will sail”" in text
+    # One short word on the row, its reason in the tooltip (RDR2 B4: a long label on every
+    # row read like an error log).
+    assert "Unattributed: “We will sail”" in text and views.UNNAMED_NOBODY not in text
+    assert f'title="No speaker named: {views.UNNAMED_NOBODY}"' in html
     assert "Why undated: its sentence names no day" in text

@@ -16,10 +16,13 @@ An editor's cut keeps a row only when it says something:
    report's "X characterized" is noise; "checked into rehab" in three outlets is news),
    and when it has no date (one report's undated happening is mostly background, a plan
    or a hypothesis), unless its story has fewer articles than that;
-2. a statement needs a content word. One nobody is named for is still a row, titled
-   "Unattributed" (never "Unnamed" or dropped: issue 17 wants every statement shown with
-   its sources), ranked after a named speaker's alike (UNATTRIBUTED_FACTOR) and never a
-   key date's (``key_dates``);
+2. a statement needs a content word. One whose speaker the article describes but does not
+   name ("police", "the company", "a spokeswoman") is a row under that description, marked
+   "(not named)" (``described_speaker``); one with no speaker words at all is titled
+   "Unattributed" and is a row only when it reads as a statement: a reporting cue, more than
+   SHORT_WORDS words (a scare-quoted "sister", a gear letter "S" and a cue-less heading stay
+   in the statements export and on their article page). Both rank after a named speaker's
+   alike (UNATTRIBUTED_FACTOR) and are never a key date's (``key_dates``);
 3. of two rows that say the same on one day, the lower-ranked goes: a statement or
    announcement event whose participant has statement rows that day, and a statement
    whose speaker's better-ranked statement that day shares most of its content words.
@@ -75,6 +78,25 @@ SAME_POINT = 0.6
 # What a statement row nobody is named for is called, where a speaker's name would stand:
 # the word the article page uses for the same quote.
 UNATTRIBUTED = "Unattributed"
+# The mark after a speaker the article describes but does not name: "Police (not named)".
+NOT_NAMED = "not named"
+# The mark after words that read as a name ("Hamill", "Big Machine") the quotes step could
+# tie to no person or organisation of the article: named, but not identified.
+NOT_IDENTIFIED = "not identified"
+# Most words of a speaker's description ("police", "Berrien County Health Department
+# officials", "an overwhelming 70 percent of Americans"): the longest descriptions read on
+# dumps-scrapinghub have 5-6 words; past that the quotes step took a clause for a speaker
+# ("The general setup of visiting the remnants of an ancient civilisation ...").
+DESCRIPTION_WORDS = 6
+# Words a description never opens with: a preposition or conjunction opens a phrase cut
+# from a clause ("for an emergency meeting of the body"), not a speaker.
+_NOT_OPENING = frozenset({"for", "of", "in", "on", "at", "to", "with", "by", "from", "about",
+                          "as", "and", "or", "but", "than", "that", "into", "after", "before"})
+# Most words of a statement with no speaker words that is still a row: four or fewer are a
+# scare-quoted word or label ("sister", "always fatal", "Red for Ed"), a name or a letter
+# ("S"), not something someone said. RDR2 counted 61 such rows on dumps-scrapinghub and
+# read none that was a statement.
+SHORT_WORDS = 4
 # Share of its score a statement row with no speaker keeps: half, as for an event that did
 # not happen (ranking.UNREALISED_FACTOR): words nobody stands behind rank after a named
 # person's within their day. Key dates leave such rows out whatever their score.
@@ -109,7 +131,7 @@ def build_timeline(stories: Sequence[Story], events: Sequence[Event],
                       if _says_something(e, len(story.articles))]
         candidates += [_statement_candidate(story.id, s, quotes, s.id in news, common)
                        for s in statements_of[story.id]
-                       if content_words(s.text)]
+                       if content_words(s.text) and _reads_as_said(s, quotes)]
         scored = [_discount_unattributed(c)
                   for c in score_rows(candidates, named.get(story.id, {}))]
         rows.extend(rank_rows(_editors_cut(scored)))
@@ -137,6 +159,61 @@ def _says_something(e: Event, story_articles: int) -> bool:
     corroborated = e.independent_sources >= CORROBORATED
     return bool(e.participants or e.place) and (corroborated or not is_verb_kind(e.kind)) \
         and (e.date is not None or corroborated or story_articles < CORROBORATED)
+
+
+def _renderings(s: Statement, quotes: Mapping[str, Quote]) -> list[Quote]:
+    """A statement's quotes, its best rendering first."""
+    ids = [s.best_quote] if s.best_quote else []
+    ids += [q for q in s.quotes if q != s.best_quote]
+    return [q for q in map(quotes.get, ids) if q is not None]
+
+
+def _reads_as_said(s: Statement, quotes: Mapping[str, Quote]) -> bool:
+    """A statement with no speaker words at all (no name, no description, no reporting
+    outlet) is a row only with a reporting cue in one of its renderings and more than
+    SHORT_WORDS words: the editor's cut of issue 17 s5."""
+    if s.speaker or s.speaker_name:
+        return True
+    renderings = _renderings(s, quotes)
+    if any(q.reported_by for q in renderings) or \
+            described_speaker(q.speaker_mention for q in renderings):
+        return True
+    return any(q.cue for q in renderings) and len(s.text.split()) > SHORT_WORDS
+
+
+def described_speaker(mentions: Iterable[str | None]) -> str | None:
+    """The words an article calls a speaker with no entity by ("police", "the company",
+    "a spokeswoman", "Hamill"), from the first rendering that has them: None where those
+    words are a pronoun or other function words only ("they", "I", "those"), a clause, or
+    a phrase a preposition opens."""
+    for mention in mentions:
+        words = (mention or "").split()
+        if not words or len(words) > DESCRIPTION_WORDS or \
+                words[0].casefold() in _NOT_OPENING or not words[0][:1].isalnum() or \
+                not (content_words(" ".join(words)) or any(_ACRONYM.match(w) for w in words)):
+            continue
+        return " ".join(words)
+    return None
+
+
+def names_someone(description: str, common: Set[str] = frozenset()) -> bool:
+    """Whether a speaker's words read as a name ("Hamill", "Big Machine", "WHO"), not a
+    description ("police", "The company", "Two Turkish security sources"): every word
+    capitalised, the first neither a function word nor one the texts write in lower case
+    more often (``common_words``: "Police" opening a sentence)."""
+    words = description.split()
+    if not words or any(w[:1].islower() for w in words):
+        return False
+    first = words[0]
+    return bool(_ACRONYM.match(first)) or \
+        (first.casefold() not in STOP_WORDS and first.casefold() not in common)
+
+
+def speaker_label(description: str, common: Set[str] = frozenset()) -> str:
+    """A speaker with no entity as a row names it: "Police (not named)", "Hamill (not
+    identified)"."""
+    mark = NOT_IDENTIFIED if names_someone(description, common) else NOT_NAMED
+    return f"{description[:1].upper()}{description[1:]} ({mark})"
 
 
 def _discount_unattributed(c: Candidate) -> Candidate:
@@ -193,8 +270,12 @@ def _statement_candidate(story: str, s: Statement, quotes: Mapping[str, Quote],
     shared = dated is not None and dated.said_on_from == SaidOnFrom.SHARED_EVENT
     # An undated row keeps its best rendering's reason (the quotes stage's, or the corpus's).
     how = dated.said_on_from if dated else None if s.said_on else best.said_on_from
+    described = None if speaker else \
+        described_speaker(q.speaker_mention for q in _renderings(s, quotes))
+    title = quote_title(s.speaker_name, s.text, s.kind, common) if not described else \
+        quote_title(speaker_label(described, common), s.text, s.kind, common)
     row = TimelineItem(story=story, kind="quote", ref=best.id, date=s.said_on, date_from=how,
-                       title=quote_title(s.speaker_name, s.text, s.kind, common),
+                       title=title,
                        sources=s.sources, independent_sources=s.independent_sources,
                        speaker=speaker, articles=s.articles,
                        date_notes=(SHARED_EVENT_NOTE,) if shared else (),
@@ -216,6 +297,8 @@ def _people(speaker: str | None) -> frozenset[str]:
 
 
 _LEADING_THAT = re.compile(r"^that\s+", re.IGNORECASE)
+# An acronym is a name, not a function word, whatever word it spells ("WHO").
+_ACRONYM = re.compile(r"^[A-Z]{2,}$")
 # Reported content that is an infinitive ("to lease 100 tankers") follows its verb directly.
 _INFINITIVE = re.compile(r"^to\s", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]+")

@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 from ..store.web import MARK_CLOSE, MARK_OPEN
 from .display import display_text
-from .views import day_label, day_span, entity_type, outlet_label
+from .views import day_label, day_span, entity_type, outlet_label, outlet_parts
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -30,6 +30,16 @@ def snippet(text: str | None) -> Markup:
     """A search snippet, escaped, with its match markers turned into ``<mark>``."""
     safe = str(escape(text or ""))
     return Markup(safe.replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>"))
+
+
+def outlet_html(label: str | None) -> Markup:
+    """An outlet label as pages print it: an article whose page names no outlet reads
+    "outlet not named", its input record after it in small type with a tooltip."""
+    name, record = outlet_parts(label)
+    if record is None:
+        return Markup(escape(name))
+    return Markup(f'{escape(name)} <small class="record" title="The page names no outlet: '
+                  f'this is its input record">({escape(record)})</small>')
 
 
 def displayed(value: Any) -> Any:
@@ -52,6 +62,7 @@ def environment() -> jinja2.Environment:
     env.filters["span"] = day_span
     env.filters["snippet"] = snippet
     env.filters["entity_type"] = entity_type
+    env.filters["outlet"] = outlet_html
     # the one way a page names an outlet, an article without one included
     env.globals["outlet_label"] = outlet_label
     return env

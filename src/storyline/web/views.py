@@ -20,7 +20,14 @@ from ..analyze.quotes.speakers import SpeakerFrom
 from ..corpus.sources import outlet_name, syndication_roots
 from ..corpus.statement_events import event_id as statement_event_id
 from ..corpus.statements import one_per_statement_pair
-from ..corpus.timeline import STATUS_LABELS, common_words, reported
+from ..corpus.timeline import (
+    STATUS_LABELS,
+    common_words,
+    described_speaker,
+    names_someone,
+    reported,
+    speaker_label,
+)
 from ..records import Article, Event, Quote, Statement, TimelineItem
 from ..store import Store
 from ..store.web import OUTLET_SORTS, PAGE_SIZE, PEOPLE_SORTS, STORY_SORTS, check_search
@@ -73,6 +80,12 @@ UNNAMED_REPORTED = "{outlet} reports it without naming who said it"
 UNNAMED_DESCRIBED = "the article calls the speaker “{mention}” and no name could be tied to it"
 UNNAMED_PRONOUN = "its sentence says only “{mention}”, and no one named before it fits"
 UNNAMED_NOBODY = "no one is named as saying it in or near its sentence"
+# What "(not named)" beside a speaker the article only describes means, as its tooltip says.
+DESCRIBED_MEANING = ("The article calls the speaker “{mention}” and names no one: the source "
+                     "is the one it describes, not a person it names.")
+# What "(not identified)" beside words that read as a name means.
+UNIDENTIFIED_MEANING = ("The article calls the speaker “{mention}”, a name no person or "
+                        "organisation it names could be tied to.")
 _PRONOUNS = cues.PERSON_PRONOUNS | cues.GROUP_PRONOUNS
 # A direct quote of at most this many words, inside a longer sentence, is a fragment
 # ("irreversible.", "get to this point,"): shown inside its sentence, never bare. Six words
@@ -119,6 +132,9 @@ _NO_THAT_CUES = (cues.DIRECTIVE_VERBS | cues.QUOTING_VERBS | cues.DESCRIPTIVE_CU
 # line: file stems and JSONL ids ("003_bcd59f9d0c8db90d", "36_1ecb") fit; a 64-digit hash is
 # cut to its first 16 digits, which no two records of one corpus share.
 SOURCE_ID_CHARS = 20
+# What a source line says for an article whose page names no outlet (issue 17 s5, RDR2 A10:
+# "unknown outlet (003_bcd5…)" read as if an internal id were the outlet).
+OUTLET_NOT_NAMED = "outlet not named"
 # A copy's kind (``DuplicateLink.kind``, corpus.dedup.KIND_ORDER) as a source line names it.
 COPY_LABELS = {"exact": "exact copy", "near": "near copy", "wire": "wire copy",
                "translation": "translation"}
@@ -209,15 +225,27 @@ def day_span(first: str | None, last: str | None) -> str:
 
 
 def outlet_label(outlet: str | None, source_id: str | None) -> str:
-    """An outlet as a source line names it; an article without one is told apart from the
-    others by its input record ("unknown outlet (003_bcd5…)"), never one of many alike."""
+    """An outlet as a source line names it; an article whose page names none reads "outlet
+    not named", told apart from the others by its input record ("outlet not named
+    (003_bcd5…)"), never one of many alike. Pages print the record in small type
+    (``outlet_parts``): an input file's name is no outlet."""
     if outlet:
         return outlet
     if not source_id:
-        return "unknown outlet"
+        return OUTLET_NOT_NAMED
     short = source_id if len(source_id) <= SOURCE_ID_CHARS else \
         source_id[:SOURCE_ID_CHARS - 4] + "…"
-    return f"unknown outlet ({short})"
+    return f"{OUTLET_NOT_NAMED} ({short})"
+
+
+def outlet_parts(label: str | None) -> tuple[str, str | None]:
+    """An ``outlet_label`` as its outlet and the input record that stands in for a missing
+    one: ("outlet not named", "003_bcd5…"), or ("Harbour Post", None)."""
+    text = label or OUTLET_NOT_NAMED
+    prefix = f"{OUTLET_NOT_NAMED} ("
+    if text.startswith(prefix) and text.endswith(")"):
+        return OUTLET_NOT_NAMED, text[len(prefix):-1]
+    return text, None
 
 
 def source_name(a: View) -> str:
@@ -396,8 +424,9 @@ def _item_view(store: Store, item: TimelineItem, ctx: _ItemContext) -> View:
         "rendering_outlets": len({r["outlet"] for r in renderings}),
         "speaker": (who := _speaker(item.speaker or (quote.speaker if quote else None),
                                     quote.speaker_name if quote else None, ctx,
-                                    quote.speaker_from if quote else None)),
-        # A statement nobody is named for says why (issue 17: never dropped silently).
+                                    quote.speaker_from if quote else None)
+                    or _described(quote, statement, ctx)),
+        # A statement nobody is named or described for says why, in its tooltip.
         "speaker_why": unattributed_why(quote)
         if quote and who is None and not quote.reported_by else None,
         "outlets": list(item.sources),
@@ -591,6 +620,29 @@ def _speaker(ref: str | None, name: str | None, ctx: _ItemContext,
     return {"id": None, "name": shown, **by} if shown else None
 
 
+def _described(quote: Quote | None, statement: Statement | None,
+               ctx: _ItemContext) -> View | None:
+    """A speaker the article describes but does not name ("Police", "The company"), from
+    the row's quote or another rendering of its statement, marked "(not named)"."""
+    if quote is None:
+        return None
+    others = [ctx.renderings[q].get("speaker_mention")
+              for q in (statement.quotes if statement else ()) if q in ctx.renderings]
+    return _described_view(described_speaker([quote.speaker_mention, *others]), ctx.common)
+
+
+def _described_view(mention: str | None, common: Set[str] = frozenset()) -> View | None:
+    """A speaker with no entity as the timeline's row names it (``speaker_label``): its
+    words, and "(not named)" or "(not identified)" with what that means as a tooltip."""
+    if mention is None:
+        return None
+    label = speaker_label(mention, common)
+    name, mark = label[:-1].rsplit(" (", 1)
+    why = UNIDENTIFIED_MEANING if names_someone(mention, common) else DESCRIBED_MEANING
+    return {"id": None, "name": name, "by": mark, "by_why": why.format(mention=mention),
+            "described": True}
+
+
 def _copy_note(a: View, articles: dict[str, View]) -> View:
     """A source line that names the outlet a copy came from ("translation of UNN")."""
     original = articles.get(a["copy_of"] or "")
@@ -696,7 +748,7 @@ def _ticks(first: date, last: date, x: Callable[[date], int]) -> list[View]:
 def _speakers(items: list[View]) -> list[View]:
     seen: dict[str, View] = {}
     for i in items:
-        if i["speaker"]:
+        if i["speaker"] and not i["speaker"].get("described"):  # a person or body named
             seen.setdefault(i["speaker"]["name"], i["speaker"])
     return sorted(seen.values(), key=lambda s: str(s["name"]))
 
@@ -724,7 +776,7 @@ def article_view(store: Store, article_id: str, sent: tuple[int, int] | None = N
         "copy_of": next((brief_view(c) for c in copy_of.values()), None),
         "wire_stories": wire,
         "segments": segments(article.text, sent, span),
-        "quotes": [_quote_row(q) for q in quotes],
+        "quotes": [_quote_row(q, common_words([article.text])) for q in quotes],
     }
 
 
@@ -754,15 +806,12 @@ def _clamp(r: tuple[int, int] | None, n: int) -> tuple[int, int] | None:
     return (s, e) if s < e else None
 
 
-def _quote_row(q: View) -> View:
+def _quote_row(q: View, common: Set[str] = frozenset()) -> View:
     """A quote as pages list it: who, when, what, and where to read it."""
     return {
         "id": q["id"], "text": q["text"], "kind": q["kind"], "cue": q["cue"],
         "said": said(q, q.get("sentence")), "statement": q.get("statement"),
-        "speaker": {"id": q["speaker"], "name": (name := q["entity_name"] or q["speaker_name"]),
-                    "by": SPEAKER_BY_LABELS.get(q.get("speaker_from") or ""),
-                    "by_why": SPEAKER_BY_MEANINGS.get(q.get("speaker_from") or ""),
-                    "why": None if name else unattributed_why(q)},
+        "speaker": _list_speaker(q, common),
         "said_on": q["said_on"], "said_on_from": q["said_on_from"],
         "when": _when(q["said_on"]),
         "article": {"id": q["article"], "title": q["article_title"], "outlet": q["outlet"],
@@ -774,6 +823,21 @@ def _quote_row(q: View) -> View:
         "link": highlight_link(q["article"], (q["sent_start"], q["sent_end"]),
                                (q["start"], q["end"])),
     }
+
+
+def _list_speaker(q: View, common: Set[str] = frozenset()) -> View:
+    """Who said a listed quote: its person, else the speaker its article describes
+    ("Police (not named)"), else nobody, with why in its tooltip. ``common``: words its
+    texts write in lower case (``common_words``), no name when they open a sentence."""
+    name = q["entity_name"] or q["speaker_name"]
+    described = None if name or q.get("reported_by") else \
+        _described_view(described_speaker([q.get("speaker_mention")]), common)
+    if described is not None:
+        return described
+    return {"id": q["speaker"], "name": name,
+            "by": SPEAKER_BY_LABELS.get(q.get("speaker_from") or ""),
+            "by_why": SPEAKER_BY_MEANINGS.get(q.get("speaker_from") or ""),
+            "why": None if name else unattributed_why(q)}
 
 
 def _when(said_on: str | None) -> str:
