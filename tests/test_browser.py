@@ -325,3 +325,39 @@ def test_a_planned_event_is_marked_apart_from_what_happened(page: Any, web_db: P
         row.scroll_into_view_if_needed()
         page.screenshot(path=str(shots / "planned-event.png"))
         assert page.errors == []
+
+
+def test_described_and_unattributed_speakers_and_an_unnamed_outlet_read_plainly(
+        page: Any, web_db: Path, shots: Path) -> None:  # noqa: F811
+    # Issue 17 s5 (RDR2 B4, A10): "police" is the source, marked "(not named)"; words with no
+    # speaker words read "Unattributed", the reason in a tooltip only; a page naming no
+    # outlet reads "outlet not named", its input record in small type.
+    import sqlite3
+
+    conn = sqlite3.connect(web_db)
+    with conn:
+        conn.execute("UPDATE quotes SET speaker = NULL, speaker_name = NULL, speaker_key = NULL,"
+                     " speaker_mention = 'harbour officials' WHERE id = 'q4'")
+        conn.execute("UPDATE quotes SET speaker = NULL, speaker_name = NULL, speaker_key = NULL,"
+                     " speaker_mention = NULL WHERE id = 'q3'")
+        conn.execute("UPDATE statements SET speaker = NULL, speaker_name = NULL"
+                     " WHERE id IN ('st-q4', 'st-q3')")
+        conn.execute("UPDATE timeline SET speaker = NULL WHERE ref IN ('q4', 'q3')")
+        conn.execute("UPDATE articles SET outlet = NULL WHERE id = 'a6'")
+    conn.close()
+    with _serve(web_db) as url:
+        page.goto(f"{url}/stories/{STORY}")
+        described = page.locator("li.item[data-statement='st-q4'] p.said")
+        assert described.inner_text().startswith("Harbour officials (not named):")
+        assert "nattributed" not in described.inner_text()
+        nobody = page.locator("li.item[data-statement='st-q3'] p.said")
+        assert nobody.inner_text().startswith("Unattributed:")
+        assert "no speaker named" not in nobody.inner_text().casefold()
+        assert nobody.locator(".speaker.unknown").get_attribute("title").startswith(
+            "No speaker named: ")
+        sources = page.locator("li.item[data-statement='st-q4'] .sources")
+        assert "outlet not named" in sources.inner_text()
+        assert sources.locator("small.record").inner_text() == "(src-a6)"
+        assert "unknown outlet" not in page.content()
+        page.screenshot(path=str(shots / "unnamed-speakers-and-outlet.png"), full_page=True)
+        assert page.errors == []
