@@ -394,3 +394,34 @@ def test_a_short_link_line_inside_a_sentence_is_kept() -> None:
     lines = ["Quay to close for repairs", "Photo gallery", "Subscribe", "Sign in", *cut,
              *ARTICLE]
     assert kept(lines) == [*cut, *ARTICLE]
+
+
+def test_a_sites_disclaimer_under_the_article_is_dropped() -> None:
+    # RDR2 A6: a disclaimer kept as text became a key date ("... said that users to check
+    # with certified experts"); a body quoted saying it is not responsible stays
+    notes = ["Disclaimer: The views expressed by the columnists on Tromsvik Post are their own "
+             "and not those of the website or its management.",
+             "Readers should check with certified advisers before taking any investment "
+             "decisions.",
+             "The views and tips expressed by market experts here are their own, not the "
+             "publisher's."]
+    quoted = ("The harbour authority is not responsible for the delay, the ferry company said "
+              "on Tuesday in a statement to its passengers.")
+    lines = ["Quay to close for repairs", *ARTICLE, quoted, *notes]
+    assert kept(lines) == [*ARTICLE, quoted]
+
+
+def test_long_titles_with_kickers_under_a_stories_heading_are_left_out() -> None:
+    # RDR2 A6: long titles with no stop, each with a short kicker line, under a heading;
+    # "Solheim admits ..." was read as her statement
+    sidebar = ["TOP STORIES",
+               "Solheim admits she was AWFUL in her first season at the harbour after being "
+               "branded a twelve-million-crown flop by the council",
+               "But can't wait to get going",
+               "Bakery in the old town wins the regional bread prize for a rye loaf baked to a "
+               "family recipe handed down for generations",
+               "Cheeky dig?",
+               "Ferry link between the two islands will run every hour from the spring after "
+               "years of complaints"]
+    lines = ["Quay to close for repairs", *ARTICLE, *sidebar, ARTICLE[0]]
+    assert kept(lines) == [*ARTICLE, ARTICLE[0]]

@@ -211,6 +211,11 @@ LIST_HEADING = re.compile(
     r"|next up|read next|read also|also read|see also|you (?:may|might) also like"
     r"|recommended for you|more (?:from|on)\b)", re.I)
 LIST_HEADING_WORDS = 6
+# A listed title is shorter than this: some sites' titles are a long sentence with no stop
+# ("Fred admits he was AWFUL in his first season ... after being branded a £52m flop",
+# RDR2 A6: under "TOP SPORT STORIES", read as Fred's statement). LENGTH_GOOD cut such
+# a list at its first long title; an article's paragraph ends in a stop and is no title.
+LIST_TITLE_CHARS = 2 * LENGTH_GOOD
 LIST_ITEMS = 2
 LIST_ITEM_WORDS = 3
 # What no title-like line opens with: a bullet mark or a lower-case word.
@@ -304,6 +309,27 @@ PROMPT = re.compile(r"\b(?:(?:your|my) inbox|news (?:alerts|e-?mails)|e-?mail al
 RELATED_LINE = re.compile(r"^[\[(]?\s*(?:related(?:\s+(?:post|article|story|links?))?"
                           r"|see (?:more|also)|read (?:more|also)|also read|also on\s+\S+"
                           r"|more on this)\s*(?::|$)", re.I)
+# A site's disclaimer about what it prints (RDR2 A6: one kept as text became a key date,
+# "Moneycontrol.com said that users to check with certified experts"): a line labelled
+# "Disclaimer:", or one that disowns the views it prints ("views ... expressed ... are
+# their own", "not responsible for"), advises readers as a site does ("consult/check with
+# ... experts/advisers before ... decisions", "does not constitute ... advice"), in at most
+# DISCLAIMER_CHARS characters. News quotes a body saying such things with a speaker and a
+# reporting verb ("is not responsible for the delay, the council said"): a line with
+# "said"/"says" is left. Not tuned on a bundle: the wordings are the disclaimers' own.
+DISCLAIMER_LINE = re.compile(
+    r"^[\[(*]?\s*(?:disclaimer|disclosure)\s*:"
+    r"|\bviews\b.{0,80}\bexpressed\b.{0,120}\b(?:their|his|her|the author'?s?|its)\s+own\b"
+    r"|\b(?:we|this (?:web)?site|the (?:web)?site|the publisher)\s+(?:is|are)\s+not\s+"
+    r"(?:responsible|liable)\b"
+    r"|\b(?:consult|check with)\b.{0,60}\b(?:experts?|advis[eo]rs?|professionals?)\b.{0,40}"
+    r"\bbefore\b.{0,40}\b(?:decisions?|investing)\b"
+    r"|\b(?:does|do|should) not (?:constitute|be (?:construed|considered) as)\b.{0,40}\badvice\b",
+    re.I)
+DISCLAIMER_CHARS = 3 * LENGTH_GOOD
+DISCLAIMER_CUES = ("disclaimer", "disclosure", "expressed", "responsible", "liable", "before",
+                   "advice")
+SAID = re.compile(r"\b(?:said|says)\b", re.I)
 # A sentence a link cut into lines ("Shares of construction goods giant" / "Acme" / "are
 # dropping..."): a line that ends on no stop, then at most CUT_LINK_LINES short lines, then
 # a line that opens lower-case. The lines are one sentence: kept or dropped together.
@@ -551,7 +577,7 @@ def headed_list_lines(lines: list[str], stop: Callable[[str], bool] | None = Non
 
 def _list_item(b: Block) -> bool:
     """A story's title in a list: a short line of a few words that ends no sentence."""
-    return b.words >= LIST_ITEM_WORDS and b.chars < LENGTH_GOOD and not b.furniture and \
+    return b.words >= LIST_ITEM_WORDS and b.chars < LIST_TITLE_CHARS and not b.furniture and \
         not b.text.endswith((".", ",", ";")) and not NOT_TITLE_START.match(b.text)
 
 
@@ -570,6 +596,11 @@ def _headed_lists(bs: list[Block], stop: Callable[[str], bool] | None = None) ->
         while _list_item_at(bs, j, stop):
             j += 1
             titles += 1
+            # a title's short kicker under it ("Cheeky dig?") when a title follows
+            if j < len(bs) and bs[j].words < LIST_ITEM_WORDS and bs[j].chars < LENGTH_SHORT \
+                    and not bs[j].furniture and not bs[j].stamp and \
+                    _list_item_at(bs, j + 1, stop):
+                j += 1
             # the title's summary sentence under it: between two titles, or under the last
             # when every title above had one
             if j < len(bs) and _summary(bs[j]) and (_list_item_at(bs, j + 1, stop) or (
@@ -705,6 +736,9 @@ def _caption_or_prompt(text: str) -> bool:
     low = text.lower()
     tail = low[-CAPTION_TAIL_CHARS:]
     if n <= 2 * CAPTION_CHARS and any(c in tail for c in TAIL_CUES) and CAPTION_TAIL.search(tail):
+        return True
+    if n <= DISCLAIMER_CHARS and any(c in low for c in DISCLAIMER_CUES) and \
+            DISCLAIMER_LINE.search(text) and not SAID.search(text):
         return True
     return n <= 2 * LENGTH_GOOD and any(c in low for c in PROMPT_CUES) and \
         PROMPT.search(text) is not None

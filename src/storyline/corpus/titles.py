@@ -88,6 +88,17 @@ FURNITURE_PHRASES = (
 # SRH: … TOSS: …").
 _FIELD = re.compile(r"(?:^|\s)[A-Z][\w&.'-]*(?: [\w&.'-]+){0,2}:\s")
 BOX_FIELDS = 3
+# A credit with no verb, in any language of this shape: a short capitalised word, the
+# outlet or writer, a comma, a short lower-case preposition, a place ("Do UOL, em São
+# Paulo", "From Reuters, in London"; RDR2 A7: a story was titled by one). A headline
+# says what happened and has a verb past such a frame.
+_CREDIT_FRAME = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]{0,3}\s+(?:[A-ZÀ-Þ0-9][\w.&'’-]*\s*){1,3},\s+"
+                           r"[a-zß-ÿ]{1,3}\s+(?:[A-ZÀ-Þ][\w.'’-]*\s*){1,3}$")
+# A short line that ends on a site's domain name ("Alte ştiri de Unica.md", "More from
+# example.com"): a menu's link to the site, at most SITE_WORDS + 1 words and SITE_LINK_CHARS
+# characters (a Japanese headline has no spaces and may end "... by馬市.com").
+_SITE_LINK = re.compile(r"\b[A-Za-z][\w-]*\.(?:[a-z]{2,3})$")
+SITE_LINK_CHARS = 40
 # A section label glued on with a bar ("Business|Trump's trade war"): one or two words.
 _SECTION = re.compile(r"^\w+(?: \w+)?\|(?=\S)")
 # A site's name after the headline ("… July 15-24 | Malay Mail"): at most this many words
@@ -141,7 +152,9 @@ def is_furniture(line: str) -> bool:
     """Whether a line reads as site furniture, not news: a caption or credit, a note about
     the site, or a spec box (see the module's docstring)."""
     low = line.casefold()
-    return bool(_CREDIT.search(line) or _GLUED.search(line)
+    return bool(_CREDIT.search(line) or _GLUED.search(line) or _CREDIT_FRAME.match(line)
+                or (len(line.split()) <= SITE_WORDS + 1 and len(line) <= SITE_LINK_CHARS
+                    and _SITE_LINK.search(line))
                 or any(p in low for p in FURNITURE_PHRASES)
                 or len(_FIELD.findall(line)) >= BOX_FIELDS)
 
