@@ -425,3 +425,14 @@ def test_long_titles_with_kickers_under_a_stories_heading_are_left_out() -> None
                "years of complaints"]
     lines = ["Quay to close for repairs", *ARTICLE, *sidebar, ARTICLE[0]]
     assert kept(lines) == [*ARTICLE, ARTICLE[0]]
+
+
+def test_a_hover_card_glued_after_a_name_is_cut_up_to_its_more_marker() -> None:
+    # RDR2 A6/B3: the card's headlines became a statement and a speaker's words
+    line = ("Harbour master Ingrid SolheimIngrid Marie SolheimQuay to close for repairs | Ferry "
+            "link to run every hour MORE (Lab.) said on Tuesday that the quay will close.")
+    assert boilerplate.unglue_cards(line) == (
+        "Harbour master Ingrid Solheim (Lab.) said on Tuesday that the quay will close.")
+    plain = "Ingrid Solheim said MORE (about 40) boats would use the southern basin."
+    assert boilerplate.unglue_cards(plain) == plain
+    assert boilerplate.unglue_cards(ARTICLE[0]) == ARTICLE[0]

@@ -24,7 +24,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
-__all__ = ["Block", "blocks", "caption_lines", "headed_list_lines", "select", "stoplist_for"]
+__all__ = ["Block", "blocks", "caption_lines", "headed_list_lines", "select", "stoplist_for",
+           "unglue_cards"]
 
 # jusText's defaults (length_low=70, length_high=200, stopwords 0.30/0.32) were tuned on
 # HTML blocks; text-dump lines are whole paragraphs, so the long bound is lower. Calibrated
@@ -330,6 +331,15 @@ DISCLAIMER_CHARS = 3 * LENGTH_GOOD
 DISCLAIMER_CUES = ("disclaimer", "disclosure", "expressed", "responsible", "liable", "before",
                    "advice")
 SAID = re.compile(r"\b(?:said|says)\b", re.I)
+# A hover card glued into a sentence (RDR2 A6, B3): a site prints a person's card right
+# after the name's link, and the dump glues it on: the name, the card's full name ending on
+# the same surname, the card's headlines, its "MORE" link ("Rep. Jane RoeJane Ann RoeSenators
+# call for ... | Funding bill passes MORE (D-Minn.) said ..."). The name is kept, the card is
+# cut up to its "MORE" marker; the party label after it is the sentence's. At most
+# CARD_CHARS characters of card (the cards read held 5-8 headlines, under 600).
+CARD_CHARS = 1000
+HOVER_CARD = re.compile(r"(?P<last>[A-Z][\w'’-]+)(?P<name>(?:[A-Z][\w.'’-]*\s+){1,3}(?P=last))"
+                        r"(?P<card>\S.{0," + str(CARD_CHARS) + r"}?)\sMORE(?=\s*\()")
 # A sentence a link cut into lines ("Shares of construction goods giant" / "Acme" / "are
 # dropping..."): a line that ends on no stop, then at most CUT_LINK_LINES short lines, then
 # a line that opens lower-case. The lines are one sentence: kept or dropped together.
@@ -682,6 +692,11 @@ def select(lines: list[str], stoplist: frozenset[str]) -> list[int]:
     keep = _cut_sentences_in(bs, set(kept), listed | captions)
     keep -= captions | {i for i in keep if _headline_between(bs, classes, i, stoplist)}
     return [bs[i].index for i in sorted(keep)]
+
+
+def unglue_cards(text: str) -> str:
+    """``text`` without the hover cards glued after a name (see HOVER_CARD)."""
+    return HOVER_CARD.sub(r"\g<last>", text) if " MORE" in text else text
 
 
 def _cut_sentences_in(bs: list[Block], kept: set[int], listed: set[int]) -> set[int]:
