@@ -108,3 +108,17 @@ def test_a_day_without_year_or_week_takes_the_tense_of_its_own_happening(
         nlp: Any, text: str, published: str, value: str) -> None:
     assert dt.date.fromisoformat(published).weekday() == 2  # a Wednesday
     assert _values(nlp, text, published) == [value]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "launch"), [
+    ("Ola Brekke and Otto Brandt pleaded not guilty in Oslo on Monday and were released on "
+     "the condition that each post $100,000 bond.", False),
+    ("Two hostages held by the Nordvik Front were released in Bergen on Monday.", False),
+    ("Norway's release of a detained citizen on Monday surprised analysts.", False),
+    ("Skyline Air released the Aurora 7 in Oslo on Monday.", True),
+    ("Nordvik's release of the Aurora 7 in Oslo on Monday surprised analysts.", True),
+])
+def test_people_released_are_set_free_not_launched(nlp: Any, text: str, launch: bool) -> None:
+    found = _run(nlp, text, [("Monday", "2031-03-10")])
+    assert any(e.kind == "launch" for e in found) is launch

@@ -286,6 +286,17 @@ ORDER_VERBS = frozenset({"place", "award", "win", "book", "cancel", "land", "sec
 # Objects of "release" that are people: a release from hospital or custody, not a launch.
 PERSON_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "i", "we", "you",
                              "me", "us"})
+# People a release frees (from custody, on bail): "the hostages were released", "the guards
+# ... were released on the condition that each post bond", "Egypt's release of a citizen",
+# "their release": set free, not a launch. Nouns of people, possessives of them, and what a
+# release on or from is.
+RELEASED_PEOPLE = frozenset({
+    "hostage", "prisoner", "detainee", "inmate", "captive", "suspect", "guard", "member",
+    "man", "woman", "boy", "girl", "child", "teen", "teenager", "officer", "soldier", "worker",
+    "national", "citizen", "journalist", "activist", "people", "person", "defendant"})
+PERSON_POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
+RELEASE_TERMS = frozenset({"bail", "bond", "condition", "parole", "probation",
+                           "recognizance", "custody", "prison", "jail", "detention"})
 # Entity types of a name a trigger noun can be part of ("Summit Entertainment", "Catching
 # Fire"): then it names someone or something, not a happening. EVENT ("the G20 summit")
 # is left out on purpose.
@@ -399,12 +410,30 @@ def _other_sense(token: Token, lemma: str, objects: list[Token]) -> bool:
                                  or any(c.dep_ == "prep" and c.lower_ == "as"
                                         for c in token.children)):
         return True  # "introducing Ron Rivera as the new coach": presented, not launched
-    if lemma == "release" and (any(c.ent_type_ == "PERSON" or c.lower_ in PERSON_PRONOUNS
-                                   for c in objects)
-                               or any(c.dep_ == "prep" and c.lower_ == "from"
-                                      for c in token.children)):
+    if lemma == "release" and _frees(token, objects):
         return True
     return any(c.pos_ in ("NOUN", "PROPN") and trigger_kind(c) is not None for c in dobjs)
+
+
+def _frees(token: Token, objects: list[Token]) -> bool:
+    """Whether 'release' sets someone free: a person released (by name, pronoun or a noun of
+    people), or released from custody or on bail ("on the condition that ..."); a verb
+    conjoined to another with no subject of its own, when that subject is a pronoun or a
+    noun of people ("they pleaded not guilty and were released")."""
+    if any(c.ent_type_ == "PERSON" or _person(c) for c in objects):
+        return True
+    if not objects and token.dep_ == "conj" and any(
+            _person(c) for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")):
+        return True
+    return any(c.dep_ == "prep" and (c.lower_ == "from" or (c.lower_ == "on" and any(
+        lemma_of(g).lower() in RELEASE_TERMS for g in c.children))) for c in token.children)
+
+
+def _person(token: Token) -> bool:
+    """People told by a pronoun or a noun of people, or a name with either coordinated
+    ("Noel and Thomas" as "they"). A name alone is not enough here: the model takes
+    products for persons ("MacBook Pro", "App Store")."""
+    return token.lower_ in PERSON_PRONOUNS or lemma_of(token).lower() in RELEASED_PEOPLE
 
 
 def _prefixed(token: Token) -> bool:
@@ -441,6 +470,11 @@ def _noun_kind(token: Token, lemma: str) -> str | None:
         return None  # part of a name: "Summit Entertainment", the film "Catching Fire"
     if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
         return None  # a modifier names a thing: "release date", "flight attendant"
+    if lemma == "release" and any(
+            (c.dep_ == "poss" and (c.lower_ in PERSON_POSSESSIVES or _person(c)))
+            or (c.dep_ == "prep" and c.lower_ == "of" and any(_person(g) for g in c.children))
+            for c in token.children):
+        return None  # "their release", "Egypt's release of a citizen": set free, no launch
     if lemma == "release" and compounds & DOCUMENT_COMPOUNDS:
         return None  # "a press release" is how the news is told, not a launch
     if _is_source(token):
