@@ -177,18 +177,25 @@ def test_nothing_is_sent_to_encode_when_no_quote_needs_a_vector(
     assert asked == [] and len(found.statements) == 1
 
 
-def test_a_few_statement_texts_are_encoded_here(settings: Settings) -> None:
+def test_a_few_statement_texts_go_to_the_worker_when_asked_never_loading_the_model_here(
+        settings: Settings) -> None:
     from wordvectors import WordsEncoder
 
     analyses = _translated()
+    asked: list[list[str]] = []
 
     def encode(texts: list[str]) -> Callable[[], NDArray[np.float32]]:
-        raise AssertionError("two texts are not worth a worker")
+        asked.append(list(texts))
+        return lambda: WordsEncoder().encode(texts)
+
+    def load_here() -> None:
+        raise AssertionError("a run with a pool never loads the model in this process")
 
     link = DuplicateLink(article="a2", canonical="a1", kind="translation")
-    here = WordsEncoder()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(corpus.statements, "load_encoder", lambda: here)
-        corpus.build(MemoryCorpus(ARTICLES, analyses), settings, copies=lambda: [link],
-                     encode=encode)
-    assert here.encoded == [SAID_A1, SAID_A2]
+        patch.setattr(corpus.statements, "load_encoder", load_here)
+        found = corpus.build(MemoryCorpus(ARTICLES, analyses), settings,
+                             copies=lambda: [link], encode=encode)
+    assert asked == [[SAID_A1, SAID_A2]]  # two texts: not sent ahead, sent when asked
+    [statement] = found.statements
+    assert statement.quotes == ("q-a1", "q-a2")

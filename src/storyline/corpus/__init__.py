@@ -39,7 +39,7 @@ from . import (
     stories,
     timeline,
 )
-from .encoder import Elsewhere, Precomputed, Vectors
+from .encoder import Elsewhere, Encoder, Precomputed, Vectors
 from .reader import Corpus, EntityLinks
 from .sources import SourceIndex
 
@@ -48,9 +48,9 @@ __all__ = ["CorpusBuild", "CorpusStepError", "Merged", "build", "step"]
 # What the entity step gives: the corpus entities and the links of articles' mentions to them.
 Merged = tuple[list[Entity], dict[tuple[str, str], str]]
 
-# Statement texts worth encoding elsewhere: fewer are encoded here in less time (7 ms each,
-# the bench's 1k articles have 131) than a worker may take to load the model (0.2 s); the
-# eval sets have 2-10.
+# Copy texts worth sending to a worker ahead, while steps 3-5 run: fewer are sent only if
+# the statements step asks for them (7 ms each, the bench's 1k articles have 131; the eval
+# sets 2-10).
 ENCODE_ELSEWHERE_TEXTS = 32
 
 
@@ -125,16 +125,18 @@ def build(corpus: Corpus, settings: Settings, previous: Sequence[Story] = (),
             copy_links = copies()
         else:
             copy_links = dedup.find_duplicates(corpus, settings)
-    encoder: Precomputed | None = None
+    encoder: Encoder | None = None
     stored: list[Quote] | None = None  # the quotes as stored, read once
     if encode is not None:  # the statements' vectors, encoded while steps 3-5 run here
         with step("statements"):
             stored = corpus.quotes()
             texts = statements.copy_texts(stored, copy_links)
+            # Every text goes to a worker, this process never loads the model: the copies'
+            # texts ahead when there are enough, the reworded pairs (known only once
+            # words have joined) when the statements step asks.
+            encoder = Elsewhere(encode)
             if len(texts) >= ENCODE_ELSEWHERE_TEXTS:
-                # The reworded pairs, known only once words have joined, go to a worker
-                # too: this process never loads the model.
-                encoder = Precomputed(texts, encode(texts), Elsewhere(encode))
+                encoder = Precomputed(texts, encode(texts), encoder)
     # 3. Stories, starting from the assignment earlier runs made.
     with step("stories"):
         found_stories = stories.assign_stories(corpus, copy_links, previous, settings)
