@@ -70,6 +70,7 @@ def test_a_day_the_verb_took_place_in_is_still_its_day(nlp: Any) -> None:
     ("The March 3 phone call between Otto Brandt and Anna Lindqvist was not in line with "
      "Nordic interests.", "happened"),
     ("Otto Brandt did not attend the summit in Oslo on March 3.", "happened"),
+    ("There was no shortage of voters in the elections in Norway on March 3.", "happened"),
     ("Deliveries of the Aurora jet to Skyline Air are not due until October.", "planned"),
     ("Talks between Otto Brandt and Anna Lindqvist were not held in Oslo on March 3.",
      "negated"),

@@ -699,7 +699,8 @@ def _denied(near: Sequence[Token]) -> EventStatus | None:
     """The status a negation gives the trigger, or None when none bears on it.
 
     ``near`` is the trigger and the nodes above it up to the first verb. A negation on the
-    trigger or a node below that verb ("no meeting", "did not meet") denies it; one on the
+    trigger ("no meeting", "did not meet") denies it, one on a noun between them does not
+    ("no shortage of voters in the elections"); one on the
     verb above an event noun only when the verb realises the happening ("did not hold
     talks", "the summit did not take place"): "I was not on the call", "the call was not in
     line with ...", "did not attend the summit" and "the election should not be postponed"
@@ -707,7 +708,8 @@ def _denied(near: Sequence[Token]) -> EventStatus | None:
     came then).
     """
     verb = near[-1]
-    negated = [n for n in near if is_negated(n)]
+    # A noun between them is its own: "no shortage of voters in the elections".
+    negated = [n for n in dict.fromkeys((near[0], verb)) if is_negated(n)]
     if not negated:
         return None
     bound = negated[-1]
