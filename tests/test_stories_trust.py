@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from storyline.corpus import stories
 from storyline.corpus.reader import MemoryCorpus
 from storyline.corpus.stories import assign_stories
@@ -27,14 +29,42 @@ BREAD = [
 ]
 
 
-def test_pages_in_two_languages_the_detector_told_apart_join_no_story(
+# One name and a loan word in common, different reports in two languages.
+TALK_EN = ("Ingrid Solheim opened the Norvik jazz festival on Friday with a talk on radio "
+           "archives, and three bands played until midnight in the old market hall.")
+TALK_ES = ("El nuevo hospital de Valdora contrató a doce enfermeras para el turno de noche; "
+           "la directora Ingrid Solheim habló de la falta de camas en la región.")
+
+
+def test_one_event_in_two_languages_joins_when_it_shares_names_and_figures(
         settings: Settings) -> None:
     arts = [page("en", QUAY_EN, "en"), page("es", QUAY_ES, "es"),
             *(page(f"b{i}", t, "en") for i, t in enumerate(BREAD))]
     found = {frozenset(s.articles) for s in assign_stories(MemoryCorpus(arts), [], [], settings)}
+    assert frozenset({"en", "es"}) in found
+    assert frozenset({"b0", "b1", "b2"}) in found
+
+
+def test_pages_in_two_languages_that_share_a_name_only_join_no_story(
+        settings: Settings) -> None:
+    arts = [page("en", TALK_EN, "en"), page("es", TALK_ES, "es"),
+            *(page(f"b{i}", t, "en") for i, t in enumerate(BREAD))]
+    found = {frozenset(s.articles) for s in assign_stories(MemoryCorpus(arts), [], [], settings)}
     assert frozenset({"en"}) in found and frozenset({"es"}) in found
     assert frozenset({"b0", "b1", "b2"}) in found
-    # A page whose language could not be told ("und") is compared as before.
+
+
+def test_two_languages_are_damped_by_language_damping(settings: Settings) -> None:
+    arts = [page("en", QUAY_EN, "en"), page("es", QUAY_ES, "es"),
+            *(page(f"b{i}", t, "en") for i, t in enumerate(BREAD))]
+    corpus = MemoryCorpus(arts)
+    infos = sorted(corpus.infos(), key=lambda a: a.id)
+    en, es = (k for k, a in enumerate(infos) if a.id in ("en", "es"))
+    feats = stories.features(infos, corpus, stories.CHANNEL_WEIGHTS)
+    told = stories.similarity(feats, 0, feats.size, settings)[en, es]
+    one = stories.similarity(replace(feats, language=None), 0, feats.size, settings)[en, es]
+    assert told > 0 and abs(told - stories.LANGUAGE_DAMPING * one) < 1e-9
+    # A page whose language could not be told ("und") is compared as one of the same.
     arts[1] = page("es", QUAY_ES, "und")
     found = {frozenset(s.articles) for s in assign_stories(MemoryCorpus(arts), [], [], settings)}
     assert frozenset({"en", "es"}) in found
