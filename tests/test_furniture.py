@@ -102,7 +102,7 @@ def test_a_paragraph_reports_of_one_story_share_stays_what_they_compare() -> Non
 
 
 def test_a_page_without_prose_joins_nothing(settings: Settings) -> None:
-    walls = [lang_art(f"w{i}", f"Request unsuccessful. Incident ID: 70300{i}", "und")
+    walls = [lang_art(f"w{i}", f"Request blocked. Incident ID: 70300{i}", "und")
              for i in range(2)]
     feats = _features(walls)
     assert feats.alone is not None and feats.alone.all()
@@ -110,7 +110,7 @@ def test_a_page_without_prose_joins_nothing(settings: Settings) -> None:
     found = groups(assign_stories(MemoryCorpus(walls), [], [], settings))
     assert found == {frozenset({"w0"}), frozenset({"w1"})}
     # A short page whose language is known is prose, however few its words.
-    short = [lang_art(f"s{i}", "The parliament election is over in Turkmenistan.", "en")
+    short = [lang_art(f"s{i}", "The harbour vote is over in Tromsvik.", "en")
              for i in range(2)]
     assert _features(short).alone is None
 

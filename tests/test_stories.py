@@ -370,14 +370,14 @@ def test_a_capitalised_stop_word_of_the_pages_language_is_no_name() -> None:
 
 
 # Two pages alone in their language among pages of others: besides three common words
-# ("ilcesi geldi meydana") every word of each is its own; neither names anyone.
+# ("sonra dedi bugun") every word of each is its own; neither names anyone.
 _OWN_WORDS = " ".join(f"kelime{k}a" for k in range(60))
 _OTHER_WORDS = " ".join(f"kelime{k}b" for k in range(60))
 
 
 def test_a_few_common_words_do_not_make_two_pages_of_a_rare_language_alike(
         settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
-    common = "ilcesi geldi meydana"
+    common = "sonra dedi bugun"
     arts = [lang_art("t1", f"{_OWN_WORDS} {common}.", "tr"),
             lang_art("t2", f"{_OTHER_WORDS} {common}.", "tr"),
             *(lang_art(f"e{i}", t, "en") for i, t in enumerate(BREAD))]
@@ -394,12 +394,12 @@ def test_a_few_common_words_do_not_make_two_pages_of_a_rare_language_alike(
 
 
 def test_reports_of_one_story_in_a_rare_language_still_join(settings: Settings) -> None:
-    one = ("Samsun Atakum ilcesinde sobadan zehirlenen iki cocuk hastaneye kaldirildi; "
-           "Atakum itfaiyesi evde karbonmonoksit olctu.")
-    two = ("Atakum ilcesinde sobadan zehirlenen iki cocuk Samsun hastanesine kaldirildi, "
+    one = ("Derelik Yalinkoy ilcesinde sobadan zehirlenen iki cocuk hastaneye kaldirildi; "
+           "Yalinkoy itfaiyesi evde karbonmonoksit olctu.")
+    two = ("Yalinkoy ilcesinde sobadan zehirlenen iki cocuk Derelik hastanesine kaldirildi, "
            "itfaiye karbonmonoksit buldu.")
     arts = [lang_art("t1", one, "tr"), lang_art("t2", two, "tr"),
-            lang_art("t3", f"{_OWN_WORDS} ilcesi geldi meydana.", "tr"),
+            lang_art("t3", f"{_OWN_WORDS} sonra dedi bugun.", "tr"),
             *(lang_art(f"e{i}", t, "en") for i, t in enumerate(BREAD))]
     found = groups(assign_stories(MemoryCorpus(arts), [], [], settings))
     assert frozenset({"t1", "t2"}) in found and frozenset({"t3"}) in found

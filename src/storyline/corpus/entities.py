@@ -3,7 +3,7 @@
 Two clusters join when they share a full name (after folding case, diacritics, titles and
 transliteration endings), when one is a short form (a surname, an acronym) of exactly one
 full name in the corpus or of the one person its own articles write in full (a surname, a
-given name or its short form: "Tim" for "Timothy Morrison"), when their spellings differ
+given name or its short form: "Tim" for "Timothy Brandvold"), when their spellings differ
 only as transliterations do, or when a role left unresolved in its article that says whose
 it is ("the president of the European Commission", not "the prime minister") matches a
 title the corpus gives exactly one person.
@@ -106,7 +106,7 @@ _BRITISH_ENDINGS = (
 )
 _BRITISH_TAILS = ("tre", "ise", "ised", "ises", "ising", "isation", "isations", "amme")
 # Where a lower-case letter meets a capital inside a word: where a page glued a name's copy
-# on ("OmarIlhan"), and where names like "McDonald" have their second capital.
+# on ("FerreiraNadia"), and where names like "McDonald" have their second capital.
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # Most words of a place's name that open an organisation's ("Los Angeles" Angels).
 MAX_PLACE_WORDS = 3
@@ -214,7 +214,7 @@ def merge_entities(mentions: Sequence[Mention]) -> tuple[list[Entity], dict[tupl
     groups_votes = _label_votes(named, uf)
     _join_short_forms(named, uf, groups_votes)
     # A bare surname or given name the corpus left apart, to the one full name in its own
-    # articles it fits ("Omar" / "Ilhan Omar", "Tim" / "Timothy Morrison").
+    # articles it fits ("Ferreira" / "Nadia Ferreira", "Tim" / "Timothy Brandvold").
     _join_article_short_forms(named, uf, groups_votes)
     _join_org_short_forms(named, uf, groups_votes)
     _join_place_led_forms(named, uf, groups_votes)
@@ -285,8 +285,8 @@ def _surfaces(m: Mention) -> list[str]:
 
 
 def _unglued(name: str, label: str) -> str:
-    """A person's name without the copy of itself a page glued on ("Ilhan OmarIlhan" ->
-    "Ilhan Omar": a tag list "Ilhan OmarIlhan Omar" run together, which the model cuts
+    """A person's name without the copy of itself a page glued on ("Nadia FerreiraNadia" ->
+    "Nadia Ferreira": a tag list "Nadia FerreiraNadia Ferreira" run together, which the model cuts
     inside the glued word). Only a word whose part after a lower-case letter and a capital
     is the name's first word again, whole, is cut there: no name repeats its own first word
     inside a later one, and "McDonald", "DeVos" or Ada "McAdam" start no name over."""
@@ -571,14 +571,14 @@ def _join_short_forms(named: list[_Cluster], uf: _UnionFind,
 
 def _join_article_short_forms(named: list[_Cluster], uf: _UnionFind,
                               votes: dict[tuple[str, str], Counter[str]]) -> None:
-    """A person's group written only as one word ("Omar", "Tim") that the corpus-wide
+    """A person's group written only as one word ("Ferreira", "Tim") that the corpus-wide
     rules left apart joins the one person its own articles write in full that the word
     fits: as the surname, as the given name, or as a short form of the given name the
-    ``nicknames`` table gives ("Tim" for "Timothy Morrison"). Articles name a person in
+    ``nicknames`` table gives ("Tim" for "Timothy Brandvold"). Articles name a person in
     full once and then by one name; when the corpus also has another bearer of that word
-    ("Omar Lamrani" in another story), the article still says whom it means. Not when two
-    people of one article could own the word ("Gray" beside "Kimani Gray" and "Mahnefah
-    Gray"), nor when one of the group's articles writes the word with no such person: a
+    ("Luis Ferreira" in another story), the article still says whom it means. Not when two
+    people of one article could own the word ("Holt" beside "Jonas Holt" and "Mira
+    Holt"), nor when one of the group's articles writes the word with no such person: a
     bare word is one group across the corpus (``_join_equal``), so it joins all or
     nothing, and an article writing "Steve" alone may mean anyone. A known place never
     joins a person."""

@@ -51,16 +51,16 @@ __all__ = ["FURNITURE_ALIKE", "MIN_PROSE_KEYS", "NO_SKIP", "Pages", "digests", "
 # event that quote the same paragraph stay alike without it: on stories-ecbplus-dev the 74
 # pairs that share a paragraph anywhere keep a text cosine of 0.25-0.64 without it; the
 # unrelated pages that share furniture on dumps-scrapinghub and dates-mediacloud 0.08-0.18
-# (space.com's "Need more space?", WIRED's slogan, sn.dk's comment rules). 0.2, the story
+# (a site's newsletter box, a magazine's slogan, a paper's comment rules). 0.2, the story
 # threshold, splits them.
 FURNITURE_ALIKE = 0.2
 # A page whose language no detector could tell ("und") and whose text has fewer than this
-# many words to compare is no prose (a bot wall's "Request unsuccessful. Incapsula incident
-# ID: ..."): it joins no story. Chosen between the two "und" pages nearest it on the guard
+# many words to compare is no prose (a bot wall's "Request blocked. Incident ID: ..."): it
+# joins no story. Chosen between the two "und" pages nearest it on the guard
 # bundles' stores: that wall (dates-mediacloud) has 6, its number one, and the fewest of any
-# other has 11 (dates-mediacloud-dumps' Radio Free Europe copyright line); the rest have 42+.
-# A page with a language is never cut, short as it is ("The parliament election is over in
-# Turkmenistan.", 3 words, on stories-ecbplus-dev).
+# other has 11 (a broadcaster's copyright line on dates-mediacloud-dumps); the rest have 42+.
+# A page with a language is never cut, short as it is (a one-sentence page of 3 words to
+# compare on stories-ecbplus-dev).
 MIN_PROSE_KEYS = 8
 # A sentence's end: a full stop, question or exclamation mark of any script, or an
 # ellipsis, before any closing quotes or brackets.
@@ -146,8 +146,8 @@ def furniture(recurring: Mapping[int, Sequence[int]],
     the paragraphs ``skip``; a recurring paragraph is furniture when, without every
     recurring paragraph, some two consecutive holders of it are less alike than
     ``FURNITURE_ALIKE`` (``_unalike``). Prose only: the short lines a site prints around its
-    furniture (a menu, a date line, a keyword list, "Advertisements") made two of
-    business-standard's Hindi pages on different reports 0.26 alike without it.
+    furniture (a menu, a date line, a keyword list, "Advertisements") kept two of one site's
+    pages on different reports over it without the furniture (bench/NOTES.md, STO).
     """
     if not recurring:
         return NO_SKIP

@@ -94,8 +94,8 @@ _NOT_OPENING = frozenset({"for", "of", "in", "on", "at", "to", "with", "by", "fr
                           "as", "and", "or", "but", "than", "that", "into", "after", "before"})
 # Most words of a statement with no speaker words that is still a row: four or fewer are a
 # scare-quoted word or label ("sister", "always fatal", "Red for Ed"), a name or a letter
-# ("S"), not something someone said. RDR2 counted 61 such rows on dumps-scrapinghub and
-# read none that was a statement.
+# ("S"), not something someone said: none of such rows read on a random crawl was a
+# statement (bench/NOTES.md, FXT and FXD2).
 SHORT_WORDS = 4
 # Share of its score a statement row with no speaker keeps: half, as for an event that did
 # not happen (ranking.UNREALISED_FACTOR): words nobody stands behind rank after a named

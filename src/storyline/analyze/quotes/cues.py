@@ -37,7 +37,7 @@ CUE_VERBS: frozenset[str] = frozenset({
 THOUGHT_VERBS: frozenset[str] = frozenset({"believe", "think", "expect", "hope"})
 
 # Cue verbs that attribute speech only right after a closing quotation mark ('"...," he
-# continued', '"...," continued Menear'): elsewhere "continue" is an aspect verb ("continues
+# continued', '"...," continued Adeyemi'): elsewhere "continue" is an aspect verb ("continues
 # to insist", "the talks continued") whose clause is no one's statement.
 AFTER_QUOTE_CUES: frozenset[str] = frozenset({"continue"})
 
