@@ -17,7 +17,7 @@ from dataclasses import dataclass
 CLOSERS: dict[str, str] = {
     "“": "”", "„": "”“", "«": "»", "‹": "›", '"': '"', "‘": "’", "‚": "’‘",
 }
-# Scraped copy mixes typographic and straight marks ("Kimani made strides,” the letter
+# Scraped copy mixes typographic and straight marks ("The harbour reopened,” the letter
 # read.): where an opener's own closer is not in its paragraph, these close it instead.
 MIXED_CLOSERS: dict[str, str] = {'"': "”", "“": '"'}
 # Single marks double as apostrophes (Putin’s, ’90s), so they only count at word edges.

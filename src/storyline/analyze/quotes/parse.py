@@ -71,7 +71,7 @@ def is_cue(token: Token) -> bool:
 
 def _after_closing_mark(verb: Token) -> bool:
     """Whether ``verb`` and its subject follow a closing quotation mark, with at most a
-    comma between ('"...," he continued', '"...," continued Menear')."""
+    comma between ('"...," he continued', '"...," continued Okafor')."""
     subj = own_subject(verb)
     first = min(verb.i, subj.left_edge.i) if subj is not None else verb.i
     before = [t.text for t in verb.doc[max(0, first - 2):first]]
