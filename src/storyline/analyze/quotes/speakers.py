@@ -310,7 +310,7 @@ class SpeakerIndex:
     def _bare_subject_before(self, pos: int, doc: Doc,
                              pronoun: str) -> tuple[str, int] | None:
         """A subject the model labelled no one, in the pronoun's own sentence (before it) or
-        the sentence before: a surname ("Buser, however, is counting on ... '...,' he
+        the sentence before: a surname ("Lindqvist, however, is counting on ... '...,' he
         says"), the article's one person of that name; a title ("the Prime Minister praised
         the crew. He also said"), the person the article gives it."""
         at = doc.char_span(pos, pos + 1, alignment_mode="expand")
@@ -357,8 +357,8 @@ class SpeakerIndex:
         return False
 
     def plural_subject_since(self, key: str, pos: int, doc: Doc) -> bool:
-        """Whether a plural subject other than ``key`` ("the unions", "Holcomb and GOP
-        leaders") stands between ``key``'s last mention and ``pos``, outside quotations."""
+        """Whether a plural subject other than ``key`` ("the unions", "Brandt and the
+        council") stands between ``key``'s last mention and ``pos``, outside quotations."""
         since = self.last_seen(key, pos)
         at = doc.char_span(max(since, 0), pos, alignment_mode="expand")
         if since < 0 or at is None:
@@ -491,7 +491,7 @@ def _pronoun(index: SpeakerIndex, head: Token, text: str, pos: int, history: Seq
     key = fits[-1] if fits else None
     if (not person and key is not None and word in PLURAL_PRONOUNS
             and index.plural_subject_since(key, pos, head.doc)):
-        # "Indiana State Police said ... Gov. Holcomb and GOP leaders have avoided ...
+        # "The port authority said ... the mayor and council leaders have avoided ...
         # However, they said": a group the text made a subject since is as likely
         return Speaker(text, None, None, by=SpeakerFrom.PRONOUN)
     if person:
