@@ -83,13 +83,14 @@ PERSON_ADDRESS = frozenset({
 # Nouns for a person that a name in apposition names ("a professor of economics, Yanis
 # Vandermeer,", "the company's spokesman, Jo Okafor"): such a name is a person's whatever
 # label the model gave it. Role heads and forms of address, and the common nouns news
-# copy introduces people by.
+# copy introduces people by ("owner" and "player" are left out: a company, a fund or a
+# state is an owner or a player as often as a person is).
 PERSON_NOUNS = names.ROLE_NOUNS | (names.HONORIFICS - {"private", "major", "agent", "ing",
                                                        "mag"}) | frozenset({
     "economist", "analyst", "expert", "lawyer", "researcher", "scientist", "author",
     "writer", "journalist", "historian", "activist", "resident", "student", "teacher",
-    "owner", "manager", "witness", "victim", "businessman", "businesswoman", "politician",
-    "actor", "actress", "singer", "player", "coach", "official", "physician", "surgeon",
+    "manager", "witness", "victim", "businessman", "businesswoman", "politician",
+    "actor", "actress", "singer", "coach", "official", "physician", "surgeon",
 })
 # Letters a pronounceable name holds after its first (chat abbreviations hold none).
 VOWELS = frozenset("aeiouy")
@@ -256,15 +257,31 @@ def _addressed_or_apposed(doc: Doc, start: int, end: int) -> bool:
             or not all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in words)
             or names.is_masthead(words.text)):
         return False
+    common = any(_common_word(doc, t.lower_) for t in words)
     if addressed:
-        return True
+        # a title the model read into the name may be part of a brand's or a band's name
+        # ("Dr Pepper", "Sgt Pepper", "Mr Price"): there the name is a person's only when
+        # it is no common word or the article writes it elsewhere as a person's
+        return first == start or not common or _person_elsewhere(doc, start, end,
+                                                                 words[-1].lower_)
     # apposition: a full name (two words or more, none a common word: "the president, ABC
     # Entertainment Group" is no person) beside one person ("Senators 4, Red Wings 3" is
-    # a score: a plural head)
+    # a score: a plural head), no place the tables know, and a name the model read as a
+    # place only right after its noun ("councillor Tahir Hussain") or with a given name
+    # ("Its largest owner, Abu Dhabi, said" is no person)
     root = doc[start:end].root
     return (len(words) >= 2 and root.head.tag_ == "NN"
-            and lemma_of(root.head).lower() in PERSON_NOUNS
-            and not any(_common_word(doc, t.lower_) for t in words))
+            and lemma_of(root.head).lower() in PERSON_NOUNS and not common
+            and not names.is_known_place(fold_name(words.text))
+            and (doc[start].ent_type_ != "GPE" or root.head.i == start - 1
+                 or names.is_given_name(words[0].lower_)))
+
+
+def _person_elsewhere(doc: Doc, start: int, end: int, surname: str) -> bool:
+    """Whether the model labels a name holding ``surname`` a person outside ``start:end``
+    (a surname may come first: "Ng Yat Chung")."""
+    return any(ent.label_ == "PERSON" and not start <= ent.start < end
+               and any(t.lower_ == surname for t in ent) for ent in entities_of(doc))
 
 
 def _address(tok: Token) -> bool:
