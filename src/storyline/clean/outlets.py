@@ -12,15 +12,18 @@ table.
 The same table says which outlets are news agencies and the names articles cite outlets
 by: the cleaner tells a wire's dateline credit ("(Reuters)") from an outlet's own, and
 the quote finder tells an outlet that "reported" from a speaker, both from this data and
-no list of names in code. It also names the press-release services ("Hörstel (ots) -",
+no list of names in code. It also names the press-release services ("Lindau (ots) -",
 news aktuell's code): a credit naming one says how a release was sent out, not who
 published the page, so it is neither the page's outlet nor a wire.
 
 A page without a URL names its site only where it says so: a text dump whose first line is
-the page's title, its headline then a dash or bar and the site's name ("'We Got Her!':
-Video Shows ... - NBC 5 Dallas-Fort Worth"), names "NBC 5 Dallas-Fort Worth"
-(:func:`title_line_outlet`). A menu or a sister site's name at the top names nothing: a
-dump that carries no title line has no outlet, never one guessed from its words.
+the page's title, its headline then a dash or bar and the site's name ("Ferry strike ends
+after nine days - The Guardian"), names "The Guardian" (:func:`title_line_outlet`). The
+part beside the headline is a site's name only when the table knows it or the page prints
+it again in its copyright line ("© 2031 Harbour Gazette"): a title's tail is as often a
+section ("Opinion"), the author, "Live updates" or "Page 2", none of them an outlet. A
+menu or a sister site's name at the top names nothing: a dump that carries no title line
+has no outlet, never one guessed from its words.
 """
 
 from __future__ import annotations
@@ -48,9 +51,9 @@ KINDS = frozenset({WIRE_KIND, HOST_KIND, RELEASE_KIND, "-"})
 # What stands between a page title's headline and the site's name: "Headline - Site",
 # "Headline | Site", "Headline – Site" (spaces around it, so "Dallas-Fort Worth" is one name).
 TITLE_SEPARATOR = re.compile(r"\s+[-–—|]\s+")
-# A site's name in a title line is a name of at most this many words ("NBC 5 Dallas-Fort
-# Worth" is four; "Autoracing | F1 | Indy | MotoGP | StockCar" is a keyword list, no name),
-# ending in no sentence punctuation.
+# A site's name in a title line is a name of at most this many words ("Channel 7 Lake
+# County-North" is four; "Sailing | F2 | Rally | Karting | Rowing" is a keyword list, no
+# name), ending in no sentence punctuation.
 TITLE_SITE_MAX_WORDS = 5
 _SENTENCE_END = re.compile(r"[.!?:;,]$")
 # A title line's headline has at least this many words: "Home | News" over a menu the
@@ -59,6 +62,9 @@ TITLE_HEADLINE_MIN_WORDS = 3
 # How many leading words of the printed headline its title may leave out (an article: of
 # the 5 title lines in dumps-scrapinghub, one dropped "The").
 TITLE_DROPPED_WORDS = 1
+# A copyright line, where a page prints its owner's name: "©", "(c)", "Copyright", "All
+# rights reserved".
+COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
 WEB_SCHEMES = frozenset({"http", "https"})
 # A scheme ("https:", "mailto:"), not a host followed by its port ("example.com:8080").
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):(?!\d)")
@@ -122,9 +128,10 @@ def is_release_service(name: str) -> bool:
 def title_line_outlet(lines: list[str], headline: str | None) -> str | None:
     """The site's name from a text dump's first line when that line is the page's title:
     the headline (the one the cleaner found, or a line the page prints on its own) and a
-    short name, a dash or bar between them, either way round ("Headline - NBC 5
-    Dallas-Fort Worth", "बिजनेस स्टैंडर्ड - headline"). The table's spelling of a name it
-    knows wins."""
+    short name, a dash or bar between them, either way round ("Headline - The Guardian",
+    "Harbour Gazette | headline"). That name is the site's only when the table knows it
+    (its spelling wins) or the page prints it again in a copyright line (:func:`_in_footer`);
+    a section, an author or "Live updates" beside the headline names no outlet."""
     found = [x.strip() for x in lines if x.strip()]
     if not found:
         return None
@@ -134,8 +141,15 @@ def title_line_outlet(lines: list[str], headline: str | None) -> str | None:
     printed = {fold(x) for x in found[1:]} | ({fold(headline)} if headline else set())
     for title, site in (parts, parts[::-1]):
         if _site_name(site) and _is_headline(title, printed):
-            return _named(site) or site
+            return _named(site) or (site if _in_footer(site, found[1:]) else None)
     return None
+
+
+def _in_footer(site: str, lines: list[str]) -> bool:
+    """Whether the page prints ``site`` again as its owner: a copyright line naming it
+    ("© 2031 Harbour Gazette. All rights reserved.", "Copyright Harbour Gazette Ltd")."""
+    key = f" {fold(site)} "
+    return any(COPYRIGHT.search(x) and key in f" {fold(x)} " for x in lines)
 
 
 def _site_name(text: str) -> bool:
@@ -144,8 +158,8 @@ def _site_name(text: str) -> bool:
 
 def _is_headline(title: str, printed: set[str]) -> bool:
     """Whether a title line's part is a headline the page prints: the same words, or all
-    but its first TITLE_DROPPED_WORDS ("The Doobie Brothers Unite ..." printed, "Doobie
-    Brothers Unite ... – Rolling Stone" its title)."""
+    but its first TITLE_DROPPED_WORDS ("The Harbour Pilots Return ..." printed, "Harbour
+    Pilots Return ... – Harbour Gazette" its title)."""
     key = fold(title)
     return len(key.split()) >= TITLE_HEADLINE_MIN_WORDS and any(
         p == key or (p.endswith(" " + key) and p.count(" ") == key.count(" ") +
