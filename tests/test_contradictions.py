@@ -181,14 +181,14 @@ def test_statements_in_different_stories_never_pair() -> None:
 def test_two_speakers_figures_about_themselves_never_conflict() -> None:
     # each man reports what he himself paid: two payments, not one told two ways
     quotes, articles, stories, corpus = _setup(
-        "he has spent Rs 24 lakh on the agent fees for the trips",
-        "he had given Rs 25 lakh on the agent fees for the trips", [], [],
+        "he has paid 400 euros for the berth in the harbour this summer",
+        "he paid 450 euros for the berth in the harbour this summer", [], [],
         b_date="2031-03-11")
     reported = [dataclasses.replace(q, kind="indirect") for q in quotes]
     assert find_contradictions(reported, articles, stories, corpus) == []
     # the same figures told of one named subject by two speakers do conflict
-    setup = _setup("Brandt has spent Rs 24 lakh on the agent fees for the trips",
-                   "Brandt had given Rs 25 lakh on the agent fees for the trips",
+    setup = _setup("Brandt has paid 400 euros for the berth in the harbour this summer",
+                   "Brandt paid 450 euros for the berth in the harbour this summer",
                    ["Brandt"], ["Brandt"], b_date="2031-03-11")
     [pair] = find_contradictions(*setup)
     assert pair.kind == "figure"
@@ -207,8 +207,31 @@ def test_figures_of_different_named_subjects_never_conflict() -> None:
 
 
 def test_a_speakers_own_figure_is_not_the_storys_count() -> None:
-    # "I" is the speaker; an impersonal count is about the story's event, not about them
-    setup = _setup("I have seen 4 people injured in the harbour fire",
-                   "Nine people were injured in the harbour fire", [], [],
+    # "we" is the speaker; an impersonal count of another thing is not about them
+    setup = _setup("We have 4 boats in the harbour fleet this year",
+                   "The harbour fleet has 9 boats this year", [], [],
                    b_date="2031-03-11")
     assert find_contradictions(*setup) == []
+
+
+def test_outcome_counts_are_the_storys_whoever_the_statement_opens_with() -> None:
+    # a toll is one quantity of the story's event: "we" opening the count changes nothing
+    setup = _setup("We have confirmed 30 people killed in the harbour fire",
+                   "50 people were killed in the harbour fire", [], [],
+                   b_date="2031-03-11")
+    [pair] = find_contradictions(*setup)
+    assert (pair.kind, pair.a, pair.b) == ("figure", "q1", "q2")
+    assert pair.why == ("Lindqvist: We have confirmed 30 people killed in the harbour fire; "
+                        "Weiss: 50 people were killed in the harbour fire")
+    # told of one's own named subject, or in reported speech of oneself, the same
+    quotes, articles, stories, corpus = setup
+    reported = [dataclasses.replace(q, kind="indirect", text=t) for q, t in zip(
+        quotes, ("he counted 30 people killed in the harbour fire",
+                 "she counted 50 people killed in the harbour fire"), strict=True)]
+    reported = [dataclasses.replace(q, end=q.start + len(q.text), sent_end=q.start +
+                                    len(q.text)) for q in reported]
+    assert len(find_contradictions(reported, articles, stories, corpus)) == 1
+    # days apart, the toll was revised: no conflict
+    assert find_contradictions(*_setup("We have confirmed 30 people killed in the harbour fire",
+                                       "50 people were killed in the harbour fire", [],
+                                       [])) == []

@@ -3,17 +3,19 @@
 Two kinds, both kept strict because a false "contradiction" misleads a reader more than a
 missed one:
 
-* polarity: the same proposition asserted and negated ("Putin agreed to a meeting" vs
-  "no meeting is planned"). The proposition is a shared event concept (meet, summit, talks,
+* polarity: the same proposition asserted and negated ("Brandt agreed to a meeting" vs
+  "no meeting has been set"). The proposition is a shared event concept (meet, summit, talks,
   visit, ceasefire, ...) and, where both statements name someone besides the speaker, a
   shared entity; the negation cue must stand just before the concept; conditionals
   ("if meetings begin") assert nothing and are skipped.
 * figure: different numbers for the same counted thing ("10 nations" vs "26 countries"),
   read with their hedges as ranges, so "30 countries" and "over 30 nations" agree. The
-  two figures must also be about the same subject: "he has spent Rs 24 lakh" and "he had
-  given Rs 25 lakh", each said by a different man of himself, are two people's payments,
-  and a count a statement gives of its own named subject ("Oslo has 12 ...") is no count
-  of another one's.
+  two figures must also be about the same subject: "he has paid 400 euros for the berth"
+  and "he paid 450 euros for the berth", each said by a different man of himself, are two
+  people's payments, and a count a statement gives of its own named subject ("Lindau has
+  12 ...") is no count of another one's. An outcome count (killed, injured, ...) is one
+  quantity of the story's event whoever opens the statement: "We have confirmed 30 people
+  killed in the harbour fire" and "50 people were killed in the harbour fire" conflict.
 
 Only pairs in one story, from different speakers or different days, are reported.
 """
@@ -42,8 +44,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 FORM_TO_CONCEPT = {form: c for c, forms in CONCEPTS.items() for form in forms}
 _FORM_RE = re.compile(r"\b(?:" + "|".join(sorted(FORM_TO_CONCEPT, key=len, reverse=True))
                       + r")\b")
-# Characters after a concept word searched for who it is about: "a meeting between Putin
-# and Zelenskyy" fits; a topic named in the statement's next clause does not.
+# Characters after a concept word searched for who it is about: "a meeting between Brandt
+# and Okafor" fits; a topic named in the statement's next clause does not.
 ARGUMENT_CHARS = 50
 # Articles whose analyses (with sentences) are read at a time while claims are made.
 CLAIM_BATCH = 200
@@ -72,7 +74,8 @@ SNIPPET_CHARS = 90
 # Marks that end a clause around the words that disagree.
 CLAUSE_MARKS = (",", ";", ":", ".", "—", "–", "(", ")")
 # Sentences either side of an elliptic statement that say what it is about: one reached the
-# people "no meeting is planned" was about in the seeds, without reaching the next topic.
+# people an elliptic denial ("no meeting has been set") was about in the seeds, without
+# reaching the next topic.
 CONTEXT_SENTENCES = 1
 # Mention labels that describe rather than name a party to a proposition.
 NOT_PARTICIPANTS = frozenset({"NORP", "ROLE", "DATE", "CARDINAL"})
@@ -81,8 +84,8 @@ _STOP = ("the a an of in on at to for and or but is are was were be been will wo
          "with by from as so not no now have has had do does did there here than then also")
 STOP_WORDS = frozenset(_STOP.split())
 # A statement opening with one of these is about its own speaker: "I" and "we" in the
-# speaker's words, and in reported speech also "he" and "she" ("Singh said he had given
-# Rs 25 lakh"), which the quote finder reports with the speaker named just before.
+# speaker's words, and in reported speech also "he" and "she" ("Weiss said he had paid
+# 450 euros"), which the quote finder reports with the speaker named just before.
 SELF_OPENERS = {"direct": frozenset({"i", "we"}),
                 "indirect": frozenset({"i", "we", "he", "she"})}
 # A name the statement opens with is its subject; an article may stand before it ("the
@@ -187,8 +190,8 @@ def _claim(q: Quote, story: str, analysis: Analysis | None, day: str | None) -> 
 
 def _subject(q: Quote, analysis: Analysis | None) -> tuple[str | None, bool]:
     """Who the statement is about when it opens with them, and whether that is its own
-    speaker: ("E-singh", True) for "he had given Rs 25 lakh" reported of Singh, ("E-oslo",
-    False) for "Oslo has 12 ...", (None, False) for "50 were injured"."""
+    speaker: ("E-weiss", True) for "he had paid 450 euros" reported of Weiss, ("E-lindau",
+    False) for "Lindau has 12 ...", (None, False) for "50 were injured"."""
     lead = _WORD.search(q.text)
     if lead is None:
         return None, False
@@ -298,8 +301,8 @@ def _polarity_clash(a: _Claim, b: _Claim) -> str | None:
     """A concept one asserts and the other negates, about the same people.
 
     The assertion must name who it is about right after the concept ("a meeting between
-    Putin and Zelenskyy", not a topic named elsewhere in the statement); the
-    denial must name someone in common, or, when elliptic ("no meeting is planned"), its
+    Brandt and Okafor", not a topic named elsewhere in the statement); the
+    denial must name someone in common, or, when elliptic ("no meeting has been set"), its
     surrounding sentences must: "a meeting of the coalition in Paris" against a denial
     framed by other people does not clash.
     """
@@ -318,12 +321,14 @@ def _figure_clash(a: _Claim, b: _Claim) -> tuple[Figure, Figure] | None:
     same time.
 
     A count of an outcome (killed, injured, ...) stated on the same day is one quantity of
-    the story's event; any other count, or one whose day is unknown, must also share
-    MIN_FIGURE_CONTEXT words of what it is about.
+    the story's event, whoever the statement opens with ("We have confirmed 30 people
+    killed ..."); any other count, or one whose day is unknown, must be about the same
+    subject (:func:`_same_subject`) and share MIN_FIGURE_CONTEXT words of what it is about.
     """
     apart = _days_apart(a.day, b.day) if a.day and b.day else None
-    if (apart is not None and apart > FIGURE_MAX_DAYS) or not _same_subject(a, b):
+    if apart is not None and apart > FIGURE_MAX_DAYS:
         return None
+    same = _same_subject(a, b)
     context = {w for w in (set(a.words) & set(b.words)) - STOP_WORDS
                if not w[0].isdigit() and w not in NUMBER_WORDS}
     for fa in a.figures:
@@ -332,7 +337,8 @@ def _figure_clash(a: _Claim, b: _Claim) -> tuple[Figure, Figure] | None:
                 continue
             if apart is not None and fa.frame.startswith(OUTCOME_FRAME):
                 return fa, fb
-            if len(context - {fa.unit, fa.unit + "s"} | {fa.frame}) >= MIN_FIGURE_CONTEXT:
+            if same and len(context - {fa.unit, fa.unit + "s"} | {fa.frame}) >= \
+                    MIN_FIGURE_CONTEXT:
                 return fa, fb
     return None
 
@@ -346,8 +352,8 @@ def _days_apart(a: str, b: str) -> int:
 
 def _record(a: _Claim, b: _Claim, kind: str, spans: tuple[tuple[int, int], tuple[int, int]],
             ) -> Contradiction:
-    """The pair with ``why`` in plain words: "Rutte: ... meeting between Putin and
-    Zelenskyy; Lavrov: no meeting is planned"."""
+    """The pair with ``why`` in plain words: "Lindqvist: ... meeting between Brandt and
+    Okafor; Weiss: no meeting has been set"."""
     why = f"{_said(a.quote, spans[0])}; {_said(b.quote, spans[1])}"
     return Contradiction(a=a.quote.id, b=b.quote.id, why=why, kind=kind, story=a.story)
 
