@@ -78,7 +78,10 @@ SPEAKER_BY_MEANINGS = {
 # reports it, the words the article calls the speaker by, or neither.
 UNNAMED_REPORTED = "{outlet} reports it without naming who said it"
 UNNAMED_DESCRIBED = "the article calls the speaker “{mention}” and no name could be tied to it"
-UNNAMED_PRONOUN = "its sentence says only “{mention}”, and no one named before it fits"
+# A pronoun is left unnamed both when no one named before it fits and when two people do
+# (quotes.speakers' rival_before): the reason holds in either case, it claims neither.
+UNNAMED_PRONOUN = "its sentence says only “{mention}”, and the article does not make clear " \
+                  "whom it means"
 UNNAMED_NOBODY = "no one is named as saying it in or near its sentence"
 # What "(not named)" beside a speaker the article only describes means, as its tooltip says.
 DESCRIBED_MEANING = ("The article calls the speaker “{mention}” and names no one: the source "
