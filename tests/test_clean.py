@@ -248,3 +248,21 @@ def test_a_bot_wall_or_error_screen_is_not_an_article(kind: str, settings: Setti
     brief = ("Taxpayers trying to file their returns on Monday were met with a page not found "
              "error on the agency's website for most of the morning, officials said.")
     assert clean(RawPage(source="z", source_id="z", kind=kind, text=brief), settings).text
+
+
+def test_a_hover_card_glued_after_a_name_leaves_the_articles_text(settings: Settings) -> None:
+    # RDR2 A6/B3: a person's hover card glued after the name's link became a statement and
+    # a speaker; clean() keeps the name and cuts the card up to its "MORE" marker
+    carded = ("Councillor Marit Haugen said on Monday that Sen. Tor LindTor Erik LindFerry "
+              "fares to rise in May | Harbour fees frozen for a year MORE (Lab.) had asked "
+              "the ministry to pay for the repairs to the northern quay before the summer.")
+    lines = ["Quay repairs to be paid by the ministry",
+             "The harbour authority of Tromsvik said on Tuesday that the northern quay will "
+             "close for three weeks of repairs after storm damage cracked the concrete.",
+             carded,
+             "Fishing boats that usually land their catch at the quay will be sent to the "
+             "southern basin, where temporary cranes are being installed this week."]
+    a = clean(RawPage(source="x", source_id="x", kind="text", text="\n\n".join(lines)), settings)
+    assert ("Sen. Tor Lind (Lab.) had asked the ministry to pay for the repairs to the "
+            "northern quay before the summer.") in a.text
+    assert "Harbour fees frozen" not in a.text and "MORE" not in a.text

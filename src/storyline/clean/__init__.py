@@ -140,7 +140,7 @@ def clean(page: RawPage, settings: Settings) -> Article:
         stoplist = frozenset()
     printed = find_headline(lines, body, stoplist) if page.kind == "text" else None
     title = page.title or meta.title or printed
-    paragraphs = _once([lines[i].strip() for i in body], printed)
+    paragraphs = _once([boilerplate.unglue_cards(lines[i].strip()) for i in body], printed)
     above = [x.strip() for x in lines[:body[0]] if x.strip()][-2:] if body else []
     lead = read_lead(paragraphs, above)
     if not paragraphs:
