@@ -436,3 +436,56 @@ def test_a_hover_card_glued_after_a_name_is_cut_up_to_its_more_marker() -> None:
     plain = "Ingrid Solheim said MORE (about 40) boats would use the southern basin."
     assert boilerplate.unglue_cards(plain) == plain
     assert boilerplate.unglue_cards(ARTICLE[0]) == ARTICLE[0]
+
+
+# the review of this session (findings 2, 3 and 9): a credit, a colon or a bracket in an
+# article's own prose lost it, and a list of other stories under a reader's prompt stayed
+
+MORE = ["After the repairs the authority plans to widen the quay by six metres so that larger "
+        "trawlers can berth there, a project it expects to tender in the autumn of next year.",
+        "Local fishermen welcomed the plan but said the three weeks of closure would cost them "
+        "a large part of the spring season, when catches at the northern quay are best."]
+
+
+def test_a_credit_line_with_no_caption_over_it_takes_no_paragraph_with_it() -> None:
+    for credit in ("Photo: Per Lunde", "Per Lunde/Getty Images",
+                   "Reporting by Per Lunde, Reuters"):
+        assert kept(["Quay to close for repairs", *ARTICLE, credit, *MORE]) == [*ARTICLE, *MORE]
+    # a short caption over its credit still goes with it, and so does a long one the page
+    # prints twice (under the photo and in its gallery)
+    caption = ("Cranes in the southern basin lift a slab of cracked concrete off the northern "
+               "quay on the first day of the repairs.")
+    lines = ["Quay to close for repairs", ARTICLE[0], caption, "Photo: Per Lunde", *ARTICLE[1:],
+             caption, "Photo: Per Lunde", *MORE]
+    assert kept(lines) == [*ARTICLE, *MORE]
+
+
+def test_a_colon_or_a_slash_in_brackets_in_prose_is_no_glued_credit() -> None:
+    prose = ["The council on Tuesday voted 9-4 to extend the harbour fee relief: $300 a month "
+             "per boat.",
+             "The harbour master said the new rules would apply to the whole fleet "
+             "(ferries/trawlers)",
+             "The fund, which the council calls the repair credit: a loan the boat owners pay "
+             "back over 10 years."]
+    for line in prose:
+        assert kept(["Quay to close for repairs", ARTICLE[0], line, *ARTICLE[1:]]) == \
+            [ARTICLE[0], line, *ARTICLE[1:]]
+    for glued in ("The cracked quay at dawn.Credit: Per Lunde for The Harbour Post",
+                  "The crater seen from orbit (NASA/JPL-Caltech/ASU)",
+                  "Boats waiting at the breakwater (AFP/file)"):
+        assert kept(["Quay to close for repairs", ARTICLE[0], glued, *ARTICLE[1:]]) == ARTICLE
+
+
+def test_a_list_of_other_stories_under_a_readers_prompt_is_no_introduced_list() -> None:
+    titles = ["Ferry link to run every hour from May", "Bakery wins the national bread prize",
+              "Warehouse fire by the old wharf injures two"]
+    for prompt in ("In other news:", "You might also be interested in:", "Watch:"):
+        for items in ([f"• {t}" for t in titles], [f"{n}. {t}" for n, t in enumerate(titles, 1)]):
+            lines = ["Quay to close for repairs", *ARTICLE, prompt, *items, "Facebook", "Twitter"]
+            assert kept(lines) == ARTICLE
+
+
+def test_a_list_the_article_introduces_keeps_the_paragraphs_below_it() -> None:
+    intro = "The harbour festival's dates:"
+    lines = ["Quay to close for repairs", *ARTICLE, intro, *TOUR, *MORE, "Facebook"]
+    assert kept(lines) == [*ARTICLE, intro, *TOUR, *MORE]

@@ -224,8 +224,9 @@ NOT_TITLE_START = re.compile(r"^(?:[•·*▪►‣◦–—-]|[a-zß-ÿ])")
 # What crossing a comment-section marker costs: no region spans the article and the readers'
 # comments below it.
 BARRIER_COST = 1e6
-# A list the article introduces (issue 17, trust: never lose article text): a region's
-# last line or the line right after it introduces it (ends in ":", "Tour 2020 dates:", or
+# A list the article introduces (issue 17, trust: never lose article text): a line of a
+# region (more of the article may follow the list) or the line right after the region
+# introduces it (ends in ":", "Tour 2020 dates:", see OTHER_READS, or
 # is a short heading of at most INTRO_WORDS words that ends no sentence, "The Band Tour
 # Dates", and no list-of-stories heading or furniture), then INTRO_ITEMS or more items of
 # one shape: numbered in sequence ("1) ...", "2) ...", "Step 3."), a day ("June 9 -- ...",
@@ -244,6 +245,18 @@ NUMBERED = re.compile(r"^(?:step\s+)?\(?(\d{1,3})[.):]\s+\S", re.I)
 DAY_ITEM = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+"
                       r"\d{1,2}\b(?!\s*(?:[,:]?\s*(?:19|20)\d{2}))")
 BULLET = re.compile(r"^[•·*▪►‣◦]\s*\S")
+# A ":" line introduces the article's own list only when it reads as the article's
+# sentence (review finding 9: "In other news:", "You might also be interested in:",
+# "Watch:" over three headlines of other stories were kept as text): two words or more,
+# no word for other stories or media (news, stories, videos ...), and no pointer to the
+# reader's next read (OTHER_READS: "you might also like", "watch", "read", "don't miss").
+# Words, not site strings; not tuned on a bundle.
+OTHER_READS = re.compile(
+    r"\b(?:news|stories|articles|posts|videos|headlines|podcasts|galleries|links)\b"
+    r"|\byou\s+(?:may|might|could|should|will|'ll|’ll|would)\s+(?:also\s+)?"
+    r"(?:like|love|enjoy|want|be interested)"
+    r"|^(?:watch|listen|read|see|also|more|explore|discover|check out|don'?t miss|elsewhere"
+    r"|trending|popular|recommended|related|follow)\b", re.I)
 # Photo captions and credits (issue 17, reader finding 6: a person named in a caption left
 # in the text became the antecedent of "he"). A credit line is only a credit: "Photo:
 # ...", "Image credit: ...", "Photograph by ...", "Courtesy of ...", "© ...", or names and
@@ -264,12 +277,28 @@ CREDIT_LINE = re.compile(
     r"|(?:[\w.'’-]+(?:\s+[\w.'’-]+){0,5}\s*(?:[/|,]|\bvia\b)\s*)+" + PICTURE_AGENCY +
     r"(?:\s+(?:file|photo|images?|-\s*contributor))?"
     r"|" + PICTURE_AGENCY + r")[)\]]?$", re.I)
+# What a credit label's text is (review finding 3: "... the child tax credit: $300 a month
+# per child." and "... the fleet (ferries/trawlers)" are prose): names, at most
+# CREDIT_NAME_WORDS words, each capitalised or a small joining word, no figure or "$"
+# ("Credit: The Siberian Times", "Photo: Jane Roe for The Harbour Post", "Credit: 20th
+# Century Fox"). 6: a photographer, a paper and an agency fit ("Jane Roe/Hindustan Times/
+# Getty Images"); not tuned on a bundle.
+CREDIT_NAME_WORDS = 6
+_NAME = r"(?-i:(?:[A-Z@]|\d+[a-z])(?:[^\W\d_]|[.'’&@-])*)"  # "20th Century Fox": no number
+CREDIT_NAMES = (_NAME + r"(?:[\s,/|&]+(?:" + _NAME + r"|(?:of|the|and|for|via|by|de|da|del"
+                r"|van|von|le|la)\b)){0," + str(CREDIT_NAME_WORDS - 1) + r"}\s*[.)\]]?")
+# A bracketed credit of names joined by "/": each part capitalised ("(NASA/JPL-Caltech/
+# ASU)"), or one part a picture agency; "(ferries/trawlers)" is prose.
+_CAP_PART = r"(?-i:[A-Z][\w.-]*)"
 CAPTION_TAIL = re.compile(
-    r"(?:\S(?:credit|photo|image)s?\s*(?::|\.\.\.|…)\s*\S.{0,60}"
-    r"|\s(?:photo\s+)?credit\s*(?::|\.\.\.|…)\s*\S.{0,60}"
+    r"(?:\S(?:credit|photo|image)s?\s*(?::|\.\.\.|…)\s*(?:courtesy\s+(?:of\s+)?)?"
+    + CREDIT_NAMES +
+    r"|\s(?:photo\s+)?credit\s*(?::|\.\.\.|…)\s*(?:courtesy\s+(?:of\s+)?)?" + CREDIT_NAMES +
     r"|[(\[]\s*(?:image|photo|photograph|picture|file|credit|image\s+credit)\s*:[^)\]]{1,60}[)\]]"
     r"|\((?:ap\s+photo|photo\s+by)[^)]{1,60}\)"
-    r"|\((?:[\w.-]+/)+[\w.-]+(?:,\s*file)?\)"
+    r"|\(" + _CAP_PART + r"(?:/" + _CAP_PART + r")+(?:,\s*file)?\)"
+    r"|\((?:[\w.-]+/)+" + PICTURE_AGENCY + r"(?:/[\w.-]+)*(?:,\s*file)?\)"
+    r"|\(" + PICTURE_AGENCY + r"(?:/[\w.-]+)+(?:,\s*file)?\)"
     r"|\S\s*/\s*" + PICTURE_AGENCY + r"(?:\s+file)?"
     r"|\breuters/[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}|[.)]\s+courtesy\s+of\s+\S.{0,60})$", re.I)
 # A glued credit is looked for in a line's last this many characters (the longest form,
@@ -684,9 +713,10 @@ def select(lines: list[str], stoplist: frozenset[str]) -> list[int]:
     kept: list[int] = []
     for start, end in regions(scores[:readers_below(bs, classes)]):
         start = head(classes, start, end)
-        introduced = _introduced_list(bs, classes, end, listed)
-        kept.extend(i for i in range(start, max(end, introduced.stop))
-                    if i in introduced or (i not in listed and (
+        introduced = _introduced_lists(bs, classes, start, end, listed)
+        stop = max([end, *(r.stop for r in introduced)])
+        kept.extend(i for i in range(start, stop)
+                    if any(i in r for r in introduced) or (i not in listed and (
                         classes[i] != "bad" or _repeated_subhead(bs, classes, i))))
     captions = _captions([b.text for b in bs])
     keep = _cut_sentences_in(bs, set(kept), listed | captions)
@@ -726,6 +756,7 @@ def _captions(texts: list[str]) -> set[int]:
     credits (see CREDIT_LINE), of lines that link to another story by a label
     (RELATED_LINE) and of sign-up prompts (PROMPT)."""
     out: set[int] = set()
+    printed: Counter[str] | None = None
     for i, text in enumerate(texts):
         n = len(text)
         if n < LENGTH_GOOD and _may_credit(text) and CREDIT_LINE.match(text):
@@ -733,13 +764,31 @@ def _captions(texts: list[str]) -> set[int]:
             above = texts[i - 1] if i else ""
             # the caption over its credit: a sentence (a headline over a photo's credit
             # ends in no stop), no list item, not over a bare agency, © or courtesy line
-            if above and len(above) <= CAPTION_CHARS and TERMINAL.search(above) and \
-                    not above.endswith(":") and not BARE_CREDIT.match(text) and \
-                    not NUMBERED.match(above):
+            if not above or len(above) > CAPTION_CHARS or not TERMINAL.search(above) or \
+                    above.endswith(":") or BARE_CREDIT.match(text) or NUMBERED.match(above):
+                continue
+            if printed is None:
+                printed = Counter(key(x) for x in texts)
+            if _caption_above(above, texts[i - 2] if i > 1 else "", printed):
                 out.add(i - 1)
         elif _caption_or_prompt(text):
             out.add(i)
     return out
+
+
+def _caption_above(above: str, before: str, printed: Counter[str]) -> bool:
+    """The sentence over a credit line is its caption only with a second sign (review
+    finding 2: a credit mid-article with no caption over it, "Photo: Jane Roe" or
+    "Reporting by Jane Roe, Reuters", took the paragraph above with it): the page prints
+    it twice (a caption under the photo and in a gallery), it has a caption's label or
+    glued credit or a furniture term (a promo over its image), it is shorter than an
+    article's paragraph (LENGTH_GOOD), or it continues no prose: the line ``before`` it is
+    no sentence (a share count, an image counter, a headline or dateline over the lead
+    photo; an article's paragraph follows another)."""
+    return len(above) < LENGTH_GOOD or printed[key(above)] > 1 or \
+        bool(CAPTION_HEAD.match(above) or FURNITURE.search(above)) or \
+        _caption_or_prompt(above) or \
+        not (TERMINAL.search(before) and len(WORD.findall(before)) >= SENTENCE_WORDS)
 
 
 def _caption_or_prompt(text: str) -> bool:
@@ -750,7 +799,8 @@ def _caption_or_prompt(text: str) -> bool:
         return True
     low = text.lower()
     tail = low[-CAPTION_TAIL_CHARS:]
-    if n <= 2 * CAPTION_CHARS and any(c in tail for c in TAIL_CUES) and CAPTION_TAIL.search(tail):
+    if n <= 2 * CAPTION_CHARS and any(c in tail for c in TAIL_CUES) and \
+            CAPTION_TAIL.search(text[-CAPTION_TAIL_CHARS:]):  # names are read by their case
         return True
     if n <= DISCLAIMER_CHARS and any(c in low for c in DISCLAIMER_CUES) and \
             DISCLAIMER_LINE.search(text) and not SAID.search(text):
@@ -805,13 +855,15 @@ def _repeated_subhead(bs: list[Block], classes: list[str], i: int) -> bool:
 
 
 def _intro(b: Block, cls: str) -> bool:
-    """A line that introduces a list: see INTRO_WORDS."""
+    """A line that introduces a list: see INTRO_WORDS and OTHER_READS."""
+    colon = b.text.endswith(":")
+    if not colon and (cls == "good" or b.words > INTRO_WORDS or b.terminal):
+        return False  # (first: every line of a region is looked at)
     if b.furniture or b.stamp or _comment_marker(b.text) or LIST_HEADING.match(b.text):
         return False
-    if b.text.endswith(":"):
-        return True
-    return cls != "good" and b.words <= INTRO_WORDS and not b.terminal and \
-        not NOT_TITLE_START.match(b.text)
+    if colon:
+        return b.words >= 2 and not OTHER_READS.search(b.text)
+    return not NOT_TITLE_START.match(b.text)
 
 
 def _item_shape(b: Block) -> tuple[str, int]:
@@ -825,15 +877,25 @@ def _item_shape(b: Block) -> tuple[str, int]:
     return ("bullet", 0) if BULLET.match(b.text) else ("", 0)
 
 
-def _introduced_list(bs: list[Block], classes: list[str], end: int, listed: set[int]) -> range:
-    """Positions of the intro and items of a list the region ending at ``end`` introduces
-    (see INTRO_WORDS); an empty range at ``end`` when there is none."""
-    none = range(end, end)
-    for intro in (end - 1, end):
-        if 0 <= intro < len(bs) and intro not in listed and _intro(bs[intro], classes[intro]):
-            break
-    else:
-        return none
+def _introduced_lists(bs: list[Block], classes: list[str], start: int, end: int,
+                      listed: set[int]) -> list[range]:
+    """Positions of the intro and items of each list the region ``[start, end)`` introduces
+    (see INTRO_WORDS): one inside it (an article goes on below its list, review finding 9:
+    the region spans the list, whose short lines the runs rule made bad) or right after it."""
+    found: list[range] = []
+    for intro in range(start, min(end + 1, len(bs))):
+        if (found and intro < found[-1].stop) or intro in listed or \
+                not _intro(bs[intro], classes[intro]):
+            continue
+        if got := _introduced_list(bs, intro, listed):
+            found.append(got)
+    return found
+
+
+def _introduced_list(bs: list[Block], intro: int, listed: set[int]) -> range:
+    """Positions of the intro at ``intro`` and the items of its list; an empty range when
+    fewer than INTRO_ITEMS items follow it."""
+    none = range(intro, intro)
     items: list[int] = []
     shape = ""
     number = 0
@@ -855,4 +917,4 @@ def _introduced_list(bs: list[Block], classes: list[str], end: int, listed: set[
     while last < len(bs) and last - items[-1] <= own and not _item_shape(bs[last])[0] and \
             not (bs[last].furniture or bs[last].stamp or _comment_marker(bs[last].text)):
         last += 1
-    return range(min(intro, end), last)
+    return range(intro, last)
