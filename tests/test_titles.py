@@ -29,6 +29,10 @@ LEAD = ("Harbour master Ingrid Solheim said on Monday that the Tromsvik quay sta
     "Do Tromsvik Post, em Bergen",  # a credit in another language (RDR2 A7)
     "From Nordfjord Radio, in Oslo",
     "Alte ştiri de Tromsvik.no",  # a menu's link to its site
+    "Ferries wait in the harbourReuters Archive",  # a seam before an agency's credit
+    "The quay at dawn, where ferries wait for repairsPhoto Tromsvik Post",
+    "Sponsored by Acme Ferries: click here for fares",  # two weak signs
+    "Tromsvik.noVaše zprávyFerries wait at the quay",  # a glued seam and a domain
 ])
 def test_site_furniture_is_never_a_title(line: str) -> None:
     assert is_furniture(line)
@@ -42,6 +46,14 @@ def test_site_furniture_is_never_a_title(line: str) -> None:
     "YouTube and PlayStation stream the Tromsvik regatta",  # brand names are no seam
     "Solheim, in Oslo, says the quay stays shut",  # a verb past the frame
     "Amazon.com beats estimates",
+    # a brand glued like a seam, one weak phrase: each is a headline's own (review 10)
+    "LinkedIn cuts 700 jobs in Tromsvik",
+    "MasterCard raises fees for Tromsvik ferry tickets",
+    "HarperCollins buys Tromsvik Press",
+    "DaimlerChrysler recalls Tromsvik's ferry vans",
+    "Tromsvik regatta sponsored by Acme Ferries for a tenth year",
+    "Why Acme changed its privacy policy after the Tromsvik leak",
+    "Click here: Tromsvik's ferry app fails on launch day",
 ])
 def test_headlines_are_not_furniture(line: str) -> None:
     assert not is_furniture(line)
@@ -58,8 +70,8 @@ def test_a_headline_loses_a_glued_section_label_and_a_trailing_site_name() -> No
 
 
 def test_a_headline_is_never_cut_at_its_first_full_stop() -> None:
-    page = _page("a", LEAD, "Amnesty. More than 100 protesters killed in Tromsvik unrest")
-    assert story_title([page]) == "Amnesty. More than 100 protesters killed in Tromsvik unrest"
+    page = _page("a", LEAD, "Curfew. More than 40 ferries held in Tromsvik storm")
+    assert story_title([page]) == "Curfew. More than 40 ferries held in Tromsvik storm"
 
 
 def test_a_furniture_headline_gives_way_to_the_lead() -> None:

@@ -8,9 +8,14 @@ site's strings:
 
 1. a photo caption or credit: a credit word ("Credit:", "Photo:", "©", "Getty Images",
    "Media caption"), a position note (", left,"), or two lines glued into one word where
-   a lower-case run meets a capital ("…treatmentCredit: EPA", "Media captionWho is…");
+   a lower-case run meets a caption or credit label ("…repairsCredit Tromsvik Post",
+   "…harbourPhoto", "…unrestReuters Archive");
 2. a note about the site, not the news: trust notes, disclosures and policies
    (FURNITURE_PHRASES: "you can trust", "has been compensated", "affiliate", "cookies");
+   some such words are also news ("Acme cuts 700 jobs, sponsored by ...", "Click here"
+   as an app's name, a brand glued like "LinkedIn"), so these weak signs
+   (WEAK_FURNITURE_PHRASES, any other glued seam, a domain name inside the line, a line of
+   one word) make furniture only two together;
 3. a spec or data box: two or more "Label:" fields ("Tested by: … RRP: … More info: …");
 4. in a lead: a paragraph its article prints twice (a caption repeated under a photo), a
    paragraph that a credit line follows (the caption above "(Image: © …)"), and a date
@@ -18,7 +23,7 @@ site's strings:
 
 A headline keeps its words: a section label glued on with a bar ("Business|…") and a
 trailing site name after " | " are taken off, and a headline is never cut at its first
-full stop ("Amnesty. More than 100 protesters killed…"). A lead is cut at its first
+full stop ("Curfew. More than 40 ferries held in Tromsvik…"). A lead is cut at its first
 sentence end, never at an abbreviation's or an ordinal's full stop ("Gov.", "Am 12.") nor
 after a first "sentence" too short to be one.
 """
@@ -40,7 +45,7 @@ __all__ = ["TITLE_CHARS", "TITLE_WORDS", "is_furniture", "shorten", "story_title
 TITLE_WORDS = 12
 # Characters in a title: a long headline line of a news page fits in about 90.
 TITLE_CHARS = 90
-# Words a lead's first sentence needs to end there: "Amnesty." or "Frain." alone is a
+# Words a lead's first sentence needs to end there: "Curfew." or "Frain." alone is a
 # label or a fragment, not a sentence; three words is the shortest headline-like clause
 # ("Alibaba raises $12.9bn").
 MIN_SENTENCE_WORDS = 3
@@ -67,21 +72,42 @@ _CREDIT = re.compile(
     r"file\b|\s/\s(?:ap|afp|epa|reuters|getty)\b|,\s(?:left|right|centre|center),\s|"
     r"\((?:left|right|centre|center)\)",
     re.IGNORECASE)
-# Two lines glued into one word: five or more lower-case (Latin-1) letters run into a
-# capitalised word ("treatmentCredit", "captionWho", "zprávyJanovická"). Brand names glue shorter runs ("YouTube",
-# "PlayStation", "iPhone"), so they are not taken for a seam.
-_GLUED = re.compile(r"[a-zß-öø-ÿ]{5}[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]")
+# Two lines glued into one word: a lower-case (Latin-1) run of GLUED_RUN letters or more
+# into a capitalised word ("treatmentCredit", "captionWho", "zprávyJanovická"). The run's
+# length was read off brand names, which glue shorter runs ("iPhone" 1, "YouTube" 2,
+# "PlayStation" and "WordPress" 3, "BlackRock" and "ExxonMobil" 4), not fitted to a set; but
+# brands glue runs of five too ("LinkedIn", "MasterCard", "HarperCollins",
+# "DaimlerChrysler"), so a seam is furniture on its own only before a caption or credit
+# label or an agency's name (_GLUED_LABEL: the word a caption line starts with), and
+# otherwise is one weak sign among those below.
+GLUED_RUN = 5
+_RUN = "[a-zß-öø-ÿ]{" + str(GLUED_RUN) + "}"
+_GLUED = re.compile(_RUN + "[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]")
+_GLUED_LABEL = re.compile(_RUN + r"(?:Credits?|Photo|Image|Picture|Media|Caption|Foto|Bild|"
+                          r"Reuters|Getty)\b")
 # What a site says about itself, never news: trust notes, sponsorship and affiliate
 # disclosures, comment, cookie and copyright notices, page furniture (English wording,
 # matched in lower case as whole phrases).
 FURNITURE_PHRASES = (
-    "you can trust", "has been compensated", "sponsored by", "affiliate link",
+    "you can trust", "has been compensated", "affiliate link",
     "affiliate commission", "we may earn", "all opinions are", "this post contains",
-    "uses cookies", "use of cookies", "privacy policy", "terms of use", "terms of service",
-    "all rights reserved", "best viewed with", "sign up for our newsletter",
-    "subscribe to our newsletter", "was last edited on", "click here", "this site",
-    "this website", "quotes delayed",
+    "uses cookies", "all rights reserved", "best viewed with", "sign up for our newsletter",
+    "subscribe to our newsletter", "was last edited on", "click here to", "click here for",
+    "this site", "this website", "quotes delayed",
 )
+# ... and phrases a news headline may hold too ("Tromsvik regatta sponsored by Acme", "Why
+# Acme changed its privacy policy", "Click here: the app that failed"): a weak sign, as is a
+# glued seam (above, each one: "FacebookTwitterLinkedinEMail" has three), a domain name inside
+# a line ("Novinky.czVaše", once) or a line of one word ("ÖncekiSonraki"). Two weak signs
+# make furniture ("Sponsored by Acme: click here"), one does not. "this site" and "click here
+# to/for" stay strong signs: every line of the crawls holding them was read as a site's note
+# or link (bench/NOTES.md).
+WEAK_FURNITURE_PHRASES = (
+    "sponsored by", "click here", "use of cookies", "privacy policy", "terms of use",
+    "terms of service", "courtesy of",
+)
+_DOMAIN = re.compile(r"\b[A-Za-z][\w-]*\.(?:com|org|net|co|cz|pl|de|fr|it|no|uk|md|ro)(?![a-z])")
+WEAK_SIGNS = 2
 # A field label of a spec or data box ("Tested by:", "RRP:", "More info:"): a short
 # capitalised label and a colon. Three in one line make a box, not a headline; one or two
 # are the headline's own ("Coronavirus: Doctors threaten…", "IPL 2020 Live Score, CSK vs
@@ -152,11 +178,19 @@ def is_furniture(line: str) -> bool:
     """Whether a line reads as site furniture, not news: a caption or credit, a note about
     the site, or a spec box (see the module's docstring)."""
     low = line.casefold()
-    return bool(_CREDIT.search(line) or _GLUED.search(line) or _CREDIT_FRAME.match(line)
+    return bool(_CREDIT.search(line) or _GLUED_LABEL.search(line) or _CREDIT_FRAME.match(line)
                 or (len(line.split()) <= SITE_WORDS + 1 and len(line) <= SITE_LINK_CHARS
                     and _SITE_LINK.search(line))
                 or any(p in low for p in FURNITURE_PHRASES)
-                or len(_FIELD.findall(line)) >= BOX_FIELDS)
+                or len(_FIELD.findall(line)) >= BOX_FIELDS
+                or _weak_signs(line, low) >= WEAK_SIGNS)
+
+
+def _weak_signs(line: str, low: str) -> int:
+    """How many weak furniture signs a line bears: each weak phrase, each glued seam, a
+    domain name, a line of one word."""
+    return (sum(p in low for p in WEAK_FURNITURE_PHRASES) + len(_GLUED.findall(line))
+            + bool(_DOMAIN.search(line)) + (len(line.split()) == 1))
 
 
 def lead_line(paragraphs: Sequence[str]) -> str | None:
