@@ -18,6 +18,7 @@ Keys: ``PERSON:<name key>`` for people, ``<LABEL>:<name key>`` for other names.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -112,6 +113,10 @@ class _Name:
     # only where the article names a person whose name ends so (``_glued_names_kept``).
     glued: bool = False
     read_from: int = -1  # where the model's name began, before the glued words were cut
+    # Characters of its first token that are no part of it: an acronym glued to the
+    # expansion it abbreviates ("OSTAOttawa School Transportation Authority").
+    lead: int = 0
+    titled: bool = False  # a title or a form of address stood before it in the model's span
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +152,7 @@ def find_mentions(doc: Doc, article: Article) -> list[Mention]:
     # 2. Article-local clusters: surnames join full names, relabelled where needed.
     _cluster(a.names, doc)
     for n in a.names:
-        a.out.append(_mention(a, n.start, n.end, n.label, n.key))
+        a.out.append(_mention(a, n.start, n.end, n.label, n.key, n.lead))
     # 3. Titles before names and appositions after them teach what each person is called.
     for n in a.names:
         if n.label == "PERSON":
@@ -209,12 +214,20 @@ def _names(doc: Doc, article: Article) -> list[_Name]:
         if ent.label_ not in NAME_LABELS or ent.start < last_end:
             continue
         start, end = ent.start, _extend_particles(doc, ent.end, ent.label_)
-        end = _cut_at_break(doc, start, end)
-        while start < end - 1 and (doc[start].is_punct or doc[start].lower_ in _POSSESSIVES):
+        end = _through_lost_letters(doc, _cut_at_break(doc, start, end))
+        while start < end - 1 and (doc[start].is_punct or doc[start].lower_ in _POSSESSIVES
+                                   or _lost_only(doc[start])):
             start += 1  # "’s Haqqani": the possessive of the word before the name
+        while end > start + 1 and _lost_only(doc[end - 1]):
+            end -= 1  # "Golden\ufffdof Maine": a lost space or apostrophe, not a letter
         glued = False
         read_from = start
         label = ent.label_
+        lead = 0
+        acronym = _glued_acronym(doc, start, end)
+        if acronym is not None:
+            start, lead = acronym
+        titled = False
         if label in RELABEL_PERSON_FROM and _addressed_or_apposed(doc, start, end):
             label = "PERSON"
             if doc[start].lower_.strip(".") in PERSON_ADDRESS:
@@ -223,21 +236,183 @@ def _names(doc: Doc, article: Article) -> list[_Name]:
         if label == "PERSON":
             while start < end - 1 and (names.is_title_word(doc[start].text)
                                        or doc[start].lower_ == "the"):
+                titled = titled or doc[start].lower_ != "the"
                 start += 1
-            read_from = start
+            tagged = _after_tag(doc, start, end)
+            titled = titled or tagged > start or (start > 0 and _address(doc[start - 1]))
+            start = read_from = tagged
             while start < end - 1 and _glued_word(doc, start, end):
                 start += 1
                 glued = True
         end = _drop_possessive(doc, start, _cut_headline_verb(doc, start, end, label))
+        end = _cut_dangling(doc, start, end, label)
         if start < end and any(ch.isalpha() for ch in doc[start:end].text):
             if _headline_run(doc, start, end, label):
                 continue
             if label == "PERSON" and end - start == 1 and _unsupported_word(doc, start):
                 continue
-            found.append(_Name(start, end, _label(doc[start:end].text, label, article),
-                               glued=glued, read_from=read_from))
+            found.append(_Name(start, end, _label(doc[start:end].text[lead:], label, article),
+                               glued=glued, read_from=read_from, lead=lead, titled=titled))
             last_end = end
-    return _glued_names_kept(doc, found) if any(n.glued for n in found) else found
+    found = _glued_names_kept(doc, found) if any(n.glued for n in found) else found
+    return _persons_with_evidence(doc, found)
+
+
+# The character a decoder puts for bytes it could not read: in a crawl's dump it stands for
+# a letter ("Pedro S\ufffdnchez"), an apostrophe or a space ("Golden\ufffdof Maine").
+LOST = "\ufffd"
+
+
+def _lost_only(tok: Token) -> bool:
+    return bool(tok.text) and not tok.text.strip(LOST)
+
+
+def _through_lost_letters(doc: Doc, end: int) -> int:
+    """A name the model cut where a letter was lost runs on through it: "Pedro S" +
+    "\ufffd" + "nchez" is one name, shown as the page gives it. The lost character joins
+    the words where what follows it, with no space between, is a lower-case word that is
+    no function word ("Golden\ufffdof Maine" lost a space)."""
+    while end < len(doc) and not doc[end - 1].whitespace_:
+        lost = end
+        while lost < len(doc) and _lost_only(doc[lost]) and not doc[lost].whitespace_:
+            lost += 1
+        if lost == end and not doc[end - 1].text.endswith(LOST):
+            return end
+        if lost >= len(doc):
+            return end
+        piece = doc[lost]
+        if not (piece.text[:1].islower() and piece.text.strip(LOST).isalpha()
+                and not piece.is_stop):
+            return end
+        end = lost + 1
+    return end
+
+
+_GLUED_ACRONYM = re.compile(r"([A-Z]{2,})([A-Z][a-z]+)")
+
+
+def _glued_acronym(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Where a token of the name is an acronym glued to the first word of its expansion
+    ("OSTAOttawa School Transportation Authority": a page's abbreviation tag run into the
+    name), the token the name starts at and the acronym's length; None where none is."""
+    for k in range(start, end):
+        m = _GLUED_ACRONYM.fullmatch(doc[k].text)
+        if m is None:
+            continue
+        rest = " ".join([m.group(2)] + [t.text for t in doc[k + 1:end]])
+        if m.group(1).lower() == names.initials(fold_name(rest)):
+            return k, len(m.group(1))
+    return None
+
+
+def _after_tag(doc: Doc, start: int, end: int) -> int:
+    """Where a person's name starts after a short all-capitals tag the model read into it
+    ("Browns DL Sheldon Richardson": a team and a position before a given name and a
+    surname): after the last such tag followed by a given name and at least one more word."""
+    for k in range(end - 3, start - 1, -1):
+        tok, given = doc[k], doc[k + 1]
+        if (tok.is_alpha and tok.is_upper and len(tok) <= MAX_TAG_CHARS
+                and given.is_title and names.is_given_name(given.lower_)
+                and not names.is_given_name(tok.lower_)):
+            return k + 1
+    return start
+
+
+# Longest all-capitals tag before a person's name: positions and ranks (QB, DL, MP, CEO).
+MAX_TAG_CHARS = 3
+# Parts of speech a name never ends on: a verb the model read into it ("Teresa Nielsen
+# Hayden explained") or a function word it stopped at ("Institute of Alcohol Abuse and").
+DANGLING_POS = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "ADP", "DET", "PART"})
+JOINING_POS = frozenset({"CCONJ", "ADP"})
+
+
+def _cut_dangling(doc: Doc, start: int, end: int, label: str) -> int:
+    """A name ends on none of ``DANGLING_POS`` written in lower case: an organisation's
+    name the model stopped at a joining word runs on over the capitalised proper nouns
+    after it on its line ("... Alcohol Abuse and" + "Alcoholism"); any other such word
+    at the end is cut off."""
+    if (end <= start + 1 or not doc[end - 1].is_lower
+            or all(t.is_lower for t in doc[start:end] if t.is_alpha)):
+        return end  # a name written in lower case is left as it is ("charles dickens")
+    last = doc[end - 1]
+    if label == "ORG" and last.pos_ in JOINING_POS and "\n" not in last.whitespace_:
+        run = end
+        while (run < len(doc) and doc[run].pos_ == "PROPN" and doc[run].is_title
+               and "\n" not in doc[run - 1].whitespace_):
+            run += 1
+        if run > end:
+            return run
+    cut = end
+    while cut > start + 1 and doc[cut - 1].is_lower and doc[cut - 1].pos_ in DANGLING_POS:
+        cut -= 1
+    while end > cut > start + 1 and doc[cut - 1].is_punct:
+        cut -= 1  # "MacBook Pro-a notebook": the dash before the cut word goes too
+    return cut
+
+
+def _persons_with_evidence(doc: Doc, found: list[_Name]) -> list[_Name]:
+    """The names, less persons that are none. A one-word person the model labels a place
+    or a nationality elsewhere in the article, or a nationality adjective of a place it
+    names ("Eugene" of "a Eugene police press release", "Azerbaijani"), is that place or
+    nationality. A one-word person that is a common word the lemmatizer lists and no given
+    name ("Moon") needs evidence of being a name: a title or form of address before it, a
+    longer person's name of the article holding it, or standing mid-sentence outside a
+    headline in an article that never writes it in lower case. (Names of two words or more
+    are left alone: the lemmatizer's rules read most surnames as some word's form, and the
+    given names table lacks many given names: "Taylor Swift", "Tanner Morgan".)"""
+    people = [_tokens(doc, n) for n in found if n.label == "PERSON"]
+    places: dict[str, str] = {}
+    for ent in entities_of(doc):
+        if ent.label_ in NATION_ENTS | {"ORG"}:
+            places.setdefault(fold_name(ent.text), ent.label_)
+    kept = []
+    for n in found:
+        if n.label != "PERSON" or n.titled:
+            kept.append(n)
+            continue
+        toks = _tokens(doc, n)
+        held = any(len(p) > len(toks) and set(toks) <= set(p) for p in people)
+        if len(toks) == 1 and not held:
+            place = _place_of(toks[0], places)
+            if place is not None:
+                n.label = place
+                kept.append(n)
+                continue
+        if (len(toks) == 1 and not held and not names.is_given_name(toks[0])
+                and _common_word(doc, toks[0]) and _capital_says_nothing(doc, n.start)):
+            continue
+        kept.append(n)
+    return kept
+
+
+def _place_of(word: str, places: dict[str, str]) -> str | None:
+    """The label of the place the article names that a folded word is, or is the
+    nationality adjective of ("azerbaijani" of "azerbaijan"), else None."""
+    if places.get(word) in NATION_ENTS:
+        return places[word]
+    if word in names.DEMONYMS.values():
+        return "NORP"
+    for place in places:  # the model reads a country as an ORG too
+        stem = place[:max(MIN_STEM_CHARS, len(place) - 2)]
+        if (word != place and word.startswith(stem) and len(word) - len(place) <= 4
+                and names.nationality(word) == names.nationality(place)):
+            return "NORP"
+    return None
+
+
+# Shortest part of a place's name a nationality adjective must begin with ("keny" of
+# Kenya for Kenyan): shorter ones join unrelated words.
+MIN_STEM_CHARS = 4
+
+
+def _capital_says_nothing(doc: Doc, i: int) -> bool:
+    """Whether the capital of the word at ``i`` is no evidence of a name: it stands in a
+    headline line, or opens a sentence where the tagger reads it as no proper noun, or the
+    article writes the word in lower case ("Carlyle said", a surname opening a sentence,
+    stays)."""
+    word = doc[i].lower_
+    return (_title_case_line(doc, i) or (_opens_sentence(doc, i) and doc[i].pos_ != "PROPN")
+            or any(t.lower_ == word and t.is_lower for t in doc))
 
 
 def _addressed_or_apposed(doc: Doc, start: int, end: int) -> bool:
@@ -314,16 +489,17 @@ def _glued_word(doc: Doc, i: int, end: int) -> bool:
     """Whether token ``i``, opening a person's name that ends before ``end``, is a word no
     name holds that the model read as part of it: a word in lower case before a capitalised
     one ("rang Taylor"; name particles such as "von" and "de" and given names excepted), or
-    a verb's -ing or -ed form or a headline verb opening a sentence, a line or a headline,
-    where every word is capitalised ("Questioning Vindman's judgment", "Having Jackman
-    host", "Asked Putin whether")."""
+    a verb's -ing or -ed form, a headline verb or an adjective opening a sentence, a line
+    or a headline, where every word is capitalised ("Questioning Vindman's judgment",
+    "Having Jackman host", "Asked Putin whether", "Recent Samsung smart TVs")."""
     tok = doc[i]
     if tok.is_lower:  # a name written all in lower case is left as it is ("sarah palin")
         return (tok.is_alpha and tok.lower_ not in names.NAME_PARTICLES
                 and not names.is_given_name(tok.lower_)
                 and any(t.text[:1].isupper() for t in doc[i + 1:end]))
     if (not tok.is_alpha or names.is_given_name(tok.lower_)
-            or not (_verb_form(doc, tok.lower_) or names.is_inflected_verb(tok.text))):
+            or not (_verb_form(doc, tok.lower_) or names.is_inflected_verb(tok.text)
+                    or (tok.pos_ == "ADJ" and _common_word(doc, tok.lower_)))):
         return False
     return _opens_sentence(doc, i) or _title_case_line(doc, i)
 
@@ -512,7 +688,7 @@ def _drop_possessive(doc: Doc, start: int, end: int) -> int:
 # ---------------------------------------------------------------- 2. article-local clusters
 
 def _tokens(doc: Doc, n: _Name) -> list[str]:
-    return names.name_key(names.strip_possessive(doc[n.start:n.end].text)).split()
+    return names.name_key(names.strip_possessive(doc[n.start:n.end].text[n.lead:])).split()
 
 
 def _is_full(toks: list[str]) -> bool:
@@ -537,6 +713,9 @@ def _person_key(n: _Name, toks: list[str], full: dict[tuple[str, str], str]) -> 
         return None
     if n.label == "PERSON" and _is_full(toks):
         return full[(toks[0], toks[-1])]
+    if _is_full(toks) and PERSON_PREFIX + " ".join(toks) in full.values():
+        return PERSON_PREFIX + " ".join(toks)  # the person's full name under another label
+        #                                        ("Teresa Nielsen Hayden" read as a title)
     if n.label != "PERSON" and n.label not in CONFUSABLE_LABELS:
         return None
     if n.label != "PERSON" and len(toks) > 1 and toks[0] not in names.NAME_PARTICLES:
@@ -556,9 +735,11 @@ def _other_key(n: _Name, toks: list[str]) -> str:
     return f"{n.label}:{names.strip_article(' '.join(toks))}"
 
 
-def _mention(a: _Article, start: int, end: int, label: str, key: str) -> Mention:
+def _mention(a: _Article, start: int, end: int, label: str, key: str,
+             lead: int = 0) -> Mention:
     span = a.doc[start:end]
-    return Mention(a.article.id, span.start_char, span.end_char, span.text, label, key)
+    return Mention(a.article.id, span.start_char + lead, span.end_char, span.text[lead:],
+                   label, key)
 
 
 # ---------------------------------------------------------------- 3. titles and appositions
