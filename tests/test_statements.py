@@ -358,3 +358,20 @@ def test_a_paraphrase_does_not_join_two_named_speakers() -> None:
               _quote("q2", "a4", COMPANIES, speaker="E-brandt")]
     assert _groups(quotes, encoder) == {frozenset({"q1"}), frozenset({"q2"})}  # type: ignore[arg-type]
     assert encoder.encoded == []
+
+
+# The same paraphrase with figures: two quotes that give figures and share none are two
+# claims (two offers, two tolls) however close the sentence vectors put them.
+FIRMS_40 = "firms are not yet confident enough to buy 40 new computers this winter"
+COMPANIES_65 = "companies do not feel sure enough to buy sixty-five new computers"
+COMPANIES_40 = "companies do not feel sure enough to buy 40 new computers"
+
+
+@pytest.mark.parametrize(("other", "one"), [(COMPANIES_65, False), (COMPANIES_40, True),
+                                            (COMPANIES, True)])
+def test_a_paraphrase_giving_other_figures_is_another_statement(other: str, one: bool) -> None:
+    encoder = _Cosines({FIRMS_40: 1.0, other: 0.95})
+    quotes = [_quote("q1", "a3", FIRMS_40), _quote("q2", "a4", other)]
+    assert (frozenset({"q1", "q2"}) in _groups(quotes, encoder)) is one  # type: ignore[arg-type]
+    # the figures decide before the model: a pair they part is not encoded
+    assert (encoder.encoded == []) is not one
