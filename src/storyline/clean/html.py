@@ -269,7 +269,7 @@ def _bare(tree: Any, url: str | None, options: dict[str, Any]) -> Any:
 
 # A body split around a full-width ad (issue 17, trust: never lose article text). trafilatura
 # takes the first element its body expression selects, so an article a site prints in several
-# containers of the same class (WIRED: one ``article__body`` per chunk, a mid-content ad row
+# containers of the same class (one ``article__body`` per chunk, a mid-content ad row
 # between them) came out as its first chunk only. The parts are joined into the first one
 # when they are one article's: the same tag, class and id, at the same depth under their
 # common ancestor (at most SPLIT_BODY_DEPTH levels down, with the same tags and classes on the
@@ -277,11 +277,10 @@ def _bare(tree: Any, url: str | None, options: dict[str, Any]) -> Any:
 # else in a part's branch but furniture (no heading, at most SPLIT_BODY_FURNITURE
 # non-space characters), and only such furniture between consecutive parts (ads, their
 # labels, empty asides). A listing of posts (a title above each) or of teaser cards stays as
-# it was. Chosen on extraction-scrapinghub and dates-mediacloud (bench/NOTES.md, B2): the two
-# WIRED pages split so have 2 levels and a 13-character "Advertisement" label between parts
-# (3 levels allow one more wrapper; 40 characters a longer label, "Story continues below
-# advertisement" has 31, but no sentence); the 4 other pages there with several same-class
-# body containers are listings or teaser cards, and none is joined.
+# it was. 3 levels: a split article's parts sit 2 levels under their common ancestor, one
+# more wrapper allowed; 40 characters: an ad's label ("Advertisement", "Story continues
+# below advertisement") fits, no sentence does. The pages these were chosen on and what
+# else they join are in bench/NOTES.md (B2, FXB).
 SPLIT_BODY_DEPTH = 3
 SPLIT_BODY_FURNITURE = 40
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -324,8 +323,8 @@ def _body_containers(tree: Any) -> list[Any]:
 # most one word before them (a prefix: "c-article-body", "main-article-body"; a teaser
 # list's "post-list-article_text" names a list). Common CMS names, not tuned on a
 # bundle; wider or narrower than trafilatura's own expression matters only where a page
-# has several such containers that join_split_body's other conditions join (on the HTML
-# bundles only WIRED's two pages; bench/NOTES.md, CLN).
+# has several such containers that join_split_body's other conditions join (how many do on
+# the HTML bundles: bench/NOTES.md, CLN).
 BODY_OWNERS = frozenset({"article", "art", "post", "entry", "story", "page", "body"})
 BODY_PARTS = frozenset({"body", "content", "text"})
 _NAME_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
