@@ -104,13 +104,29 @@ def test_a_lost_letter_is_no_word_boundary_and_a_lost_space_no_letter(nlp: Any) 
 def test_a_place_or_nationality_read_as_a_person_is_none(nlp: Any) -> None:
     text = ("Two men were hurt in Harbourton on Friday, according to a Harbourton police "
             "press release. The Pakistani envoy to Borduria, Bilal Okoro, spoke to "
-            "Bordurian Bilal Okoro's staff.")
+            "Bordurian Bilal Okoro's staff. He lives in Harbourton, Oregon.")
     doc, article = _with_ents(nlp, text, [("Harbourton", "GPE"), ("Harbourton police", "PERSON"),
-                                          ("Borduria", "GPE"), ("Bordurian", "PERSON")])
+                                          ("Borduria", "GPE"), ("Bordurian", "PERSON"),
+                                          ("Harbourton, Oregon", "GPE")])
     _relabel(doc, "Harbourton police", "Harbourton")
+    _relabel(doc, "Harbourton, Oregon", "Harbourton")  # the model reads it a place twice
     found = _names(mentions.find_mentions(doc, article))
     assert not any(label == "PERSON" for _, label in found)
     assert ("Harbourton", "GPE") in found and ("Bordurian", "NORP") in found
+
+
+@pytest.mark.slow
+def test_a_surname_the_model_reads_as_a_place_now_and_then_stays_a_person(nlp: Any) -> None:
+    text = "Okafor spoke first. Okafor said the plan works. Then Okafor left Okafor."
+    doc, article = _with_ents(nlp, text, [("Okafor spoke", "GPE"), ("Okafor said", "PERSON"),
+                                          ("Okafor left", "PERSON")])
+    _relabel(doc, "Okafor spoke", "Okafor")
+    _relabel(doc, "Okafor said", "Okafor")
+    _relabel(doc, "Okafor left", "Okafor")
+    doc.ents = [*doc.ents, doc.char_span(len(text) - 7, len(text) - 1, label="GPE")]
+    entities_changed(doc)  # a place twice, never after a preposition of place
+    found = _names(mentions.find_mentions(doc, article))
+    assert found.count(("Okafor", "PERSON")) == 2
 
 
 @pytest.mark.slow

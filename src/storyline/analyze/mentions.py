@@ -361,25 +361,41 @@ def _persons_with_evidence(doc: Doc, found: list[_Name]) -> list[_Name]:
     are left alone: the lemmatizer's rules read most surnames as some word's form, and the
     given names table lacks many given names: "Taylor Swift", "Tanner Morgan".)"""
     people = [_tokens(doc, n) for n in found if n.label == "PERSON"]
+    toks_of = {id(n): _tokens(doc, n) for n in found if n.label == "PERSON" and not n.titled}
+    if not any(len(t) == 1 for t in toks_of.values()):
+        return found
     places: dict[str, str] = {}
+    read_as: Counter[str] = Counter()  # folded word -> places minus persons the model read it as
     for ent in entities_of(doc):
         if ent.label_ in NATION_ENTS | {"ORG"}:
             places.setdefault(fold_name(ent.text), ent.label_)
+        if ent.label_ == "PERSON":
+            read_as[fold_name(ent.text)] -= 1
+        elif (ent.label_ in NATION_ENTS and ent.start > 0
+              and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS):
+            read_as[fold_name(ent.text)] += 1  # "in Eugene": where something is
     kept = []
+    lowered: set[int] | None = None
     for n in found:
         if n.label != "PERSON" or n.titled:
             kept.append(n)
             continue
-        toks = _tokens(doc, n)
-        held = any(len(p) > len(toks) and set(toks) <= set(p) for p in people)
-        if len(toks) == 1 and not held:
-            place = _place_of(toks[0], places)
-            if place is not None:
-                n.label = place
-                kept.append(n)
-                continue
-        if (len(toks) == 1 and not held and not names.is_given_name(toks[0])
-                and _common_word(doc, toks[0]) and _capital_says_nothing(doc, n.start)):
+        toks = toks_of[id(n)]
+        if len(toks) != 1 or any(len(p) > 1 and toks[0] in p for p in people):
+            kept.append(n)
+            continue
+        place = _place_of(toks[0], places)
+        # the model reads a surname as a place now and then ("Palin said", "Cheeks"): a
+        # place only where it stands as one after a preposition of place ("in Eugene")
+        # more often than the model reads it as a person
+        if place is not None and (read_as[toks[0]] > 0 or toks[0] not in places):
+            n.label = place
+            kept.append(n)
+            continue
+        if lowered is None:
+            lowered = {t.lower for t in doc if t.is_lower}  # one pass, for every name
+        if (not names.is_given_name(toks[0]) and _common_word(doc, toks[0])
+                and _capital_says_nothing(doc, n.start, lowered)):
             continue
         kept.append(n)
     return kept
@@ -390,6 +406,8 @@ def _place_of(word: str, places: dict[str, str]) -> str | None:
     nationality adjective of ("azerbaijani" of "azerbaijan"), else None."""
     if places.get(word) in NATION_ENTS:
         return places[word]
+    if word in places:
+        return None  # the model's ORG of the word itself is no place
     if word in names.DEMONYMS.values():
         return "NORP"
     for place in places:  # the model reads a country as an ORG too
@@ -400,19 +418,27 @@ def _place_of(word: str, places: dict[str, str]) -> str | None:
     return None
 
 
+# Prepositions before a place ("in Eugene", "from Harbourton"): where a name the model
+# reads as a place is one.
+PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "across", "around"})
 # Shortest part of a place's name a nationality adjective must begin with ("keny" of
 # Kenya for Kenyan): shorter ones join unrelated words.
 MIN_STEM_CHARS = 4
 
 
-def _capital_says_nothing(doc: Doc, i: int) -> bool:
-    """Whether the capital of the word at ``i`` is no evidence of a name: it stands in a
-    headline line, or opens a sentence where the tagger reads it as no proper noun, or the
-    article writes the word in lower case ("Carlyle said", a surname opening a sentence,
-    stays)."""
-    word = doc[i].lower_
-    return (_title_case_line(doc, i) or (_opens_sentence(doc, i) and doc[i].pos_ != "PROPN")
-            or any(t.lower_ == word and t.is_lower for t in doc))
+def _capital_says_nothing(doc: Doc, i: int, lowered: set[int]) -> bool:
+    """Whether the capital of the word at ``i`` is no evidence of a name: the article
+    writes the word in lower case, or it stands in a headline line or opens a sentence
+    where the tagger reads it as no proper noun, and the tagger reads it as one nowhere
+    mid-sentence in the article ("Carlyle said", "Cheeks returns as ...": surnames
+    opening a sentence, stay)."""
+    tok = doc[i]
+    if tok.lower in lowered:  # the ids of the words the article writes in lower case
+        return True
+    if not (_title_case_line(doc, i) or (_opens_sentence(doc, i) and tok.pos_ != "PROPN")):
+        return False
+    return not any(t.text == tok.text and t.pos_ == "PROPN" and not _opens_sentence(doc, t.i)
+                   and not _title_case_line(doc, t.i) for t in doc if t.i != i)
 
 
 def _addressed_or_apposed(doc: Doc, start: int, end: int) -> bool:
