@@ -123,3 +123,20 @@ def test_a_day_without_year_or_week_takes_the_tense_of_its_own_happening(
 def test_people_released_are_set_free_not_launched(nlp: Any, text: str, launch: bool) -> None:
     found = _run(nlp, text, [("Monday", "2031-03-10")])
     assert any(e.kind == "launch" for e in found) is launch
+
+
+def test_a_verbs_title_takes_its_subject_only_from_reports_of_that_verb() -> None:
+    # "A Tromso man pleaded guilty to threatening a senator" twice, and once "Senator
+    # Lindqvist urged the court ...": her subject is another verb's, not the plea's.
+    def plea(i: str, phrase: str, actor: str | None) -> EventMention:
+        return EventMention(id=i, article="a1", trigger="pleaded", kind="plead", start=0,
+                            end=80, date="2031-03-10", date_from="trigger",
+                            participants=("brandt", "lindqvist"), phrase=phrase, actor=actor)
+    pleas = [plea("p1", "pleaded guilty to threatening a senator", None),
+             plea("p2", "pleaded guilty to threatening a senator", None),
+             plea("p3", "urged the court to keep the hearing calm", "lindqvist")]
+    mentions = [_m("a1", "Otto Brandt"), _m("a1", "Anna Lindqvist")]
+    analyses = {"a1": _analysis("a1", mentions, pleas)}
+    titles = [e.title for e in _merge([_article("a1")], analyses, [], [], {})]
+    assert "Anna Lindqvist pleaded guilty to threatening a senator" not in titles
+    assert "Pleaded guilty to threatening a senator" in titles

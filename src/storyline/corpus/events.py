@@ -689,8 +689,12 @@ def _title(kind: str, c: _Cluster, place: str | None) -> str | None:
         phrase = _most_common(phrases)
         if phrase is None:
             return None
-        # Who did it: the subject most members name, unless the phrase already does.
-        who = _actor_name(c)
+        # Who did it: the subject most members whose phrase opens on the same verb name,
+        # unless the phrase already does; another verb's subject is another clause's
+        # ("X was killed" names no subject of "charged with DWI").
+        verb = phrase.split()[0].casefold()
+        who = _actor_name([m for m in c.members if m.mention.phrase
+                           and m.mention.phrase.split()[0].casefold() == verb])
         if who is not None and who.casefold() in phrase.casefold():
             who = None
         # Nobody named: the phrase alone ("Held talks in Geneva"), not a "Report:" label.
@@ -703,13 +707,13 @@ def _title(kind: str, c: _Cluster, place: str | None) -> str | None:
     return title + (f" — {place}" if place else "")
 
 
-def _actor_name(c: _Cluster) -> str | None:
+def _actor_name(members: Sequence[_Resolved]) -> str | None:
     """The longest spelling of the subject the most members name, None when none names one."""
-    actors = Counter(m.actor for m in c.members if m.actor)
+    actors = Counter(m.actor for m in members if m.actor)
     if not actors:
         return None
     ident = min(actors, key=lambda i: (-actors[i], i))
-    return max((m.names[ident] for m in c.members if ident in m.names), key=len)
+    return max((m.names[ident] for m in members if ident in m.names), key=len)
 
 
 def _says_what(phrase: str) -> bool:
