@@ -12,25 +12,8 @@ from spacy.tokens import Doc
 
 from storyline.analyze import mentions
 from storyline.analyze.model import entities_changed
-from storyline.records import Article, Mention
-
-
-def _article(text: str) -> Article:
-    return Article(id="m", source_id="m", source="m", text=text, published="2024-05-02")
-
-
-def _with_ents(nlp: Any, text: str, ents: list[tuple[str, str]]) -> tuple[Doc, Article]:
-    """``text`` parsed, its entities replaced by (words, label) at their first occurrence."""
-    doc = nlp(text)
-    spans = []
-    for words, label in ents:
-        start = text.index(words)
-        span = doc.char_span(start, start + len(words), label=label)
-        assert span is not None
-        spans.append(span)
-    doc.ents = sorted(spans, key=lambda s: s.start)
-    entities_changed(doc)
-    return doc, _article(text)
+from storyline.records import Mention
+from test_mentions_evidence import _article, _with_ents
 
 
 def _relabel(doc: Doc, old: str, new: str) -> None:
