@@ -13,22 +13,7 @@ from storyline.corpus.stories import assign_stories
 from storyline.records import Analysis, Article, Mention, Story
 from storyline.settings import Settings
 from storyline.text import tokens
-
-QUAY = [
-    "The Tromsvik harbour authority closed the northern quay for storm repairs.",
-    "Harbour master Ingrid Solheim said repairs to the Tromsvik quay will take three weeks.",
-    "Fishing boats diverted from the damaged Tromsvik quay land cod at the southern basin.",
-    "Ingrid Solheim reopened the Tromsvik northern quay after the storm repairs ended.",
-]
-BREAD = [
-    "A Lindeby bakery won the regional bread prize for its rye loaf with a sour crust.",
-    "Judges of the Lindeby bread prize praised the bakery rye loaf and its crust.",
-    "The Lindeby bakery that won the bread prize doubled rye loaf production.",
-]
-
-
-def art(key: str, text: str, day: str) -> Article:
-    return Article(id=key, source_id=key, source=key, text=text, published=day)
+from test_stories import BREAD, QUAY, art
 
 
 def lang_art(key: str, text: str, language: str, day: str = "2020-05-04") -> Article:
