@@ -38,7 +38,7 @@ def outlet_html(label: str | None) -> Markup:
     name, record = outlet_parts(label)
     if record is None:
         return Markup(escape(name))
-    return Markup(f'{escape(name)} <small class="record" title="The page names no outlet: '
+    return Markup(f'{escape(name)} <small class="record" title="No outlet was found for this page: '
                   f'this is its input record">({escape(record)})</small>')
 
 

@@ -769,6 +769,7 @@ def article_view(store: Store, article_id: str, sent: tuple[int, int] | None = N
     wire = _wire_groups(store, [article_id])
     kind = next((a["copy_kind"] for g in wire for a in g["articles"] if a["id"] == article_id),
                 None)
+    common = common_words([article.text])  # once per page, not once per quote
     return {
         "article": {**brief_view(brief), "copy_kind": kind,
                     "copy_label": COPY_LABELS.get(kind or "", kind or "copy"),
@@ -779,7 +780,7 @@ def article_view(store: Store, article_id: str, sent: tuple[int, int] | None = N
         "copy_of": next((brief_view(c) for c in copy_of.values()), None),
         "wire_stories": wire,
         "segments": segments(article.text, sent, span),
-        "quotes": [_quote_row(q, common_words([article.text])) for q in quotes],
+        "quotes": [_quote_row(q, common) for q in quotes],
     }
 
 
