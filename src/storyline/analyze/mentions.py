@@ -621,9 +621,22 @@ def _read_as_given_name(doc: Doc, n: _Name) -> bool:
             and not any(_common_word(doc, t.lower_) for t in doc[n.start:n.end] if t.is_alpha))
 
 
+# Where _common_word keeps its answers on a doc, beside model.py's keys.
+COMMON_WORDS_KEY = ("storyline", "common-words")
+
+
 def _common_word(doc: Doc, word: str) -> bool:
     """Whether a folded word is, or by one of its rules is a form of, a noun, verb,
-    adjective or adverb the pipeline's rule lemmatizer lists; False without one."""
+    adjective or adverb the pipeline's rule lemmatizer lists; False without one. Asked for
+    the same words many times per article, so answered once per doc."""
+    kept: dict[Any, Any] = doc.user_data  # spaCy's stub types its keys str; ours are tuples
+    known: dict[str, bool] = kept.setdefault(COMMON_WORDS_KEY, {})
+    if word not in known:
+        known[word] = _listed_word(doc, word)
+    return known[word]
+
+
+def _listed_word(doc: Doc, word: str) -> bool:
     tables = _lemma_tables(doc, ("noun", "verb", "adj", "adv"))
     if tables is None:
         return False

@@ -107,17 +107,20 @@ def shared_hosts() -> frozenset[str]:
 
 
 @functools.cache
+def _names_of_kind(kind: str) -> frozenset[str]:
+    """Every name of every table row of one kind, lower case."""
+    return frozenset(n.lower() for _, name, row_kind, names in _rows() if row_kind == kind
+                     for n in (name, *names))
+
+
 def wire_agency_names() -> frozenset[str]:
     """Every name of every news agency in the table, lower case ("associated press")."""
-    return frozenset(n.lower() for _, name, kind, names in _rows() if kind == WIRE_KIND
-                     for n in (name, *names))
+    return _names_of_kind(WIRE_KIND)
 
 
-@functools.cache
 def release_service_names() -> frozenset[str]:
     """Every name of every press-release service in the table, lower case ("ots")."""
-    return frozenset(n.lower() for _, name, kind, names in _rows() if kind == RELEASE_KIND
-                     for n in (name, *names))
+    return _names_of_kind(RELEASE_KIND)
 
 
 def is_release_service(name: str) -> bool:
