@@ -682,7 +682,6 @@ def _title(kind: str, c: _Cluster, place: str | None) -> str | None:
     guilty to threatening X" is never "X pleaded guilty ..."). A bare verb says nothing
     ("Kyiv Independent informed"), so such an event gets no title.
     """
-    names = _top_names(c, with_products=kind in PRODUCT_KINDS)
     if is_verb_kind(kind):
         phrases = [m.mention.phrase for m in c.members
                    if m.mention.phrase and _says_what(m.mention.phrase)]
@@ -699,9 +698,10 @@ def _title(kind: str, c: _Cluster, place: str | None) -> str | None:
             who = None
         # Nobody named: the phrase alone ("Held talks in Geneva"), not a "Report:" label.
         title = f"{who} {phrase}" if who else phrase[0].upper() + phrase[1:]
-    elif not names and not place:
-        return None
     else:
+        names = _top_names(c, with_products=kind in PRODUCT_KINDS)
+        if not names and not place:
+            return None
         label = KIND_LABELS.get(kind, kind.replace("-", " ").capitalize())
         title = label + (": " + ", ".join(names) if names else "")
     return title + (f" — {place}" if place else "")

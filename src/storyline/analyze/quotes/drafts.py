@@ -138,7 +138,7 @@ def _bare_attribution(sentences: Sequence[Span], text: str, span: marks.Span) ->
     while gap_end < len(text) and (text[gap_end] in marks.CLOSING_MARKS
                                    or text[gap_end] in " \t"):
         gap_end += 1
-    at = bisect.bisect_left([s.start_char for s in sentences], gap_end)
+    at = bisect.bisect_left(sentences, gap_end, key=lambda s: s.start_char)
     if at >= len(sentences) or sentences[at].start_char != gap_end:
         return None
     sent = sentences[at]
