@@ -425,3 +425,39 @@ def test_a_titled_surname_some_article_reads_only_as_a_place_stays_apart() -> No
                 m("x1", "Brellin", "GPE", "GPE:brellin", 80)]
     _, keys = merge_entities(singer + untitled)
     assert keys[("x1", "GPE:brellin")] != keys[("s0", "PERSON:mara brellin")]
+
+
+def test_a_generation_suffix_joins_the_same_name_in_an_article_naming_one_person() -> None:
+    # One man written "Arne K. Dahl Jr." first, then "Arne Dahl" and "Dahl": one person.
+    _, keys = merge_entities([
+        m("o1", "Arne K. Dahl Jr.", "PERSON", "PERSON:arne k dahl jr", 0),
+        m("o1", "Arne Dahl", "PERSON", "PERSON:arne dahl", 40),
+        m("o1", "Dahl", "PERSON", "PERSON:dahl", 80),
+        m("o2", "Arne K. Dahl Jr.", "PERSON", "PERSON:arne k dahl jr", 0),
+        m("o2", "Dahl", "PERSON", "PERSON:dahl", 40),
+    ])
+    assert len({keys[("o1", "PERSON:arne k dahl jr")], keys[("o1", "PERSON:arne dahl")],
+                keys[("o1", "PERSON:dahl")], keys[("o2", "PERSON:dahl")]}) == 1
+
+
+def test_a_generation_suffix_keeps_father_and_son_apart_where_an_article_names_both() -> None:
+    _, keys = merge_entities([
+        # the father first, then the son
+        m("f1", "President Arne Dahl", "TITLED", "PERSON:arne dahl", 0),
+        m("f1", "Arne Dahl", "PERSON", "PERSON:arne dahl", 10),
+        m("f1", "Arne Dahl Jr.", "PERSON", "PERSON:arne dahl jr", 40),
+        # the son told apart by his surname and suffix
+        m("f2", "Ivar Holm Jr.", "PERSON", "PERSON:ivar holm jr", 0),
+        m("f2", "Ivar Holm", "PERSON", "PERSON:ivar holm", 40),
+        m("f2", "Holm Jr.", "PERSON", "PERSON:holm jr", 80),
+        # two suffixes, and two middle initials
+        m("f3", "Odd Lie Jr.", "PERSON", "PERSON:odd lie jr", 0),
+        m("f3", "Odd Lie Sr.", "PERSON", "PERSON:odd lie sr", 40),
+        m("f3", "Odd Lie", "PERSON", "PERSON:odd lie", 80),
+        m("f4", "Per T. Moe Jr.", "PERSON", "PERSON:per t moe jr", 0),
+        m("f4", "Per A. Moe", "PERSON", "PERSON:per a moe", 40),
+    ])
+    assert keys[("f1", "PERSON:arne dahl")] != keys[("f1", "PERSON:arne dahl jr")]
+    assert keys[("f2", "PERSON:ivar holm")] != keys[("f2", "PERSON:ivar holm jr")]
+    assert keys[("f3", "PERSON:odd lie")] != keys[("f3", "PERSON:odd lie jr")]
+    assert keys[("f4", "PERSON:per a moe")] != keys[("f4", "PERSON:per t moe jr")]

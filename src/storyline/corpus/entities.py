@@ -134,6 +134,8 @@ class _Cluster:
     labels: Counter[str] = field(default_factory=Counter)
     surfaces: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
+    # Where the article first writes one of the cluster's names (None: roles only).
+    start: int | None = None
     # ``full_keys`` and ``_cores``, worked out once: every join reads them, and names and
     # labels no longer change once ``_clusters`` has made the cluster. Sorted tuples: a
     # set per cluster held three times the memory (6 MiB more after the step at 1k).
@@ -236,6 +238,7 @@ def _clusters(mentions: Iterable[Mention]) -> list[_Cluster]:
         c.surfaces.extend(_surfaces(m))
         if m.label not in STRUCTURAL_LABELS:
             c.names.append(_unglued(names.strip_possessive(m.text), m.label))
+            c.start = m.start if c.start is None else c.start
             c.labels[_label(m)] += 1
             person_text[(m.article, m.key, m.end)] = m.text
     for m in ordered:
@@ -363,6 +366,63 @@ def _join_person_cores(named: list[_Cluster], uf: _UnionFind) -> None:
         if plain in first and len(cores) == 1:
             uf.union(first[plain], first[cores.pop()])
     _join_given_name_forms(first, written_in, uf)
+    _join_generation_forms(named, uf)
+
+
+def _join_generation_forms(named: list[_Cluster], uf: _UnionFind) -> None:
+    """A name with a generation suffix ("Patrick W. Carlineo Jr.") joins the same name
+    without it ("Patrick Carlineo", "Pat Carlineo": middle initials and the given name's
+    short form aside) when one article writes both and names one person only: it writes
+    the suffixed name first, as articles introduce a person in full before they shorten
+    the name. An article names two people, a father and his son, when it writes the name
+    with two suffixes ("Sr." and "Jr."), the two forms with different middle initials, the
+    surname with the suffix alone ("Trump Jr.": told apart from another of the name), or
+    the name without the suffix before the suffixed one ("President Donald Trump", then
+    "Donald Trump Jr."). Across articles the forms stay apart: an article writing "Arne
+    Dahl" alone may mean the father (``names.without_middle``)."""
+    in_article: dict[str, list[tuple[str, _Cluster]]] = defaultdict(list)
+    for c in named:
+        if _is_person(c):
+            in_article[c.article].extend((core, c) for core in _cores(c)
+                                         if len(core.split()) >= 2)
+    for found in in_article.values():
+        for core, c in found:
+            words = core.split()
+            if len(words) < 3 or words[-1] not in names.GENERATIONS:
+                continue
+            given, *middle, surname, suffix = words
+            if any(o.split() == [surname, s] for o, _ in found for s in names.GENERATIONS):
+                continue  # "Trump Jr."
+            same = [(o, other) for o, other in found if o != core
+                    and _generation_form(o, given, surname)]
+            suffixes = {suffix, *(o.split()[-1] for o, _ in same
+                                  if o.split()[-1] in names.GENERATIONS)}
+            middles = {m for m in (tuple(middle), *(_middle(o) for o, _ in same)) if m}
+            first = min((other.start for _, other in same if other.start is not None),
+                        default=None)
+            if len(suffixes) == 1 and len(middles) <= 1 and \
+                    (first is None or c.start is None or c.start <= first):
+                for _, other in same:
+                    uf.union(c.ref, other.ref)
+
+
+def _generation_form(core: str, given: str, surname: str) -> bool:
+    """Whether a person name core is ``given surname``, with or without middle initials, a
+    generation suffix or the given name's short form ("pat carlineo" for "patrick")."""
+    words = core.split()
+    if words[-1] in names.GENERATIONS:
+        words.pop()
+    return len(words) >= 2 and words[-1] == surname and \
+        (words[0] == given or given in names.formal_given_names(words[0]))
+
+
+def _middle(core: str) -> tuple[str, ...]:
+    """The words between a person name core's given name and its surname, a generation
+    suffix left out ("patrick w carlineo jr" -> ["w"])."""
+    words = core.split()
+    if words[-1] in names.GENERATIONS:
+        words.pop()
+    return tuple(words[1:-1])
 
 
 def _join_given_name_forms(first: dict[str, tuple[str, str]], written_in: dict[str, set[str]],
