@@ -1,0 +1,100 @@
+"""Groups of clusters -> corpus ``Entity`` records: each group's type by majority, its
+canonical name, and an id unique per (name, type).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ...analyze import names
+from ...records import Entity, content_id
+from .clusters import Cluster, UnionFind
+from .org_names import bare_name, name_adds, outnumbers
+
+# Preference when the votes for a type tie.
+TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")
+
+
+def group_entities(clusters: list[Cluster], uf: UnionFind) -> tuple[list[Entity],
+                                                                  dict[tuple[str, str], str]]:
+    """One entity per group; groups that come out with one name and one type are one entity.
+
+    The id is a hash of (name, type), so two groups sharing both would share an id: keys
+    that fold differently (an organisation suffix dropped only where the model said ORG,
+    a leading "the") can still meet on one canonical name. Such groups are joined and the
+    names recounted until every (name, type) is unique; each round joins at least two
+    groups, so it ends.
+    """
+    while True:
+        groups: dict[tuple[str, str], list[Cluster]] = defaultdict(list)
+        for c in clusters:
+            groups[uf.find(c.ref)].append(c)
+        built = {root: _entity(members) for root, members in groups.items()
+                 if not all(c.role_only for c in members)}  # an unfound role is no entity
+        first: dict[str, tuple[str, str]] = {}
+        clashes = 0
+        for root, entity in sorted(built.items()):
+            if entity.id in first:
+                uf.union(first[entity.id], root)
+                clashes += 1
+            else:
+                first[entity.id] = root
+        if not clashes:
+            break
+    key_to_entity = {c.ref: built[root].id for root, members in groups.items()
+                     if root in built for c in members}
+    entities = sorted(built.values(), key=lambda e: (e.type, e.name, e.id))
+    return entities, key_to_entity
+
+
+def _entity(members: list[Cluster]) -> Entity:
+    labels: Counter[str] = Counter()
+    name_counts: Counter[str] = Counter()
+    surfaces: dict[str, None] = {}
+    for c in members:
+        labels.update(c.labels)
+        name_counts.update(n for n in c.names)
+        surfaces.update(dict.fromkeys(c.surfaces))
+    kind = max(labels, key=lambda t: (labels[t], -_type_rank(t)))
+    name = _canonical(name_counts, person=kind == "PERSON")
+    return Entity(id=content_id(name, kind), name=name, type=kind,
+                  aliases=tuple(sorted(surfaces, key=lambda s: (s.lower(), s))),
+                  mentions=sum(len(c.names) for c in members))
+
+
+def _type_rank(label: str) -> int:
+    return TYPE_ORDER.index(label) if label in TYPE_ORDER else len(TYPE_ORDER)
+
+
+def _canonical(counts: Counter[str], person: bool = False) -> str:
+    """The most frequent multi-word name (longest on ties), without a leading 'the'.
+
+    Words are counted as the keys count them, once folded: "O'Brien" and "Schäfer-Gümbel"
+    are full names there, so they win over the one word ("Brien") a full name shortens.
+    A person is named without a title or rank where some variant has none. Anything else
+    is named by a shorter name of its that the longer one only adds words to, when the
+    added words name a part or product of it or the shorter outnumbers it (``name_adds``,
+    ``outnumbers``, as the joins read them): "Lenovo", not "Lenovo Yoga C940"; "NBA" (9),
+    not "NBA League Pass" (1). Added company suffixes are the same name ("Apple Inc.").
+    """
+    def untitled(n: str) -> bool:
+        key = names.name_key(n)
+        return not person or names.person_core(key) == key
+
+    plain: Counter[str] = Counter()
+    for n, k in counts.items():
+        plain[bare_name(n)] += k
+    name = max(plain, key=lambda n: (len(names.name_key(n).split()) > 1, untitled(n), plain[n],
+                                     len(n), n))
+    if person:
+        return name
+    long_key = names.strip_article(names.name_key(name))
+    shorter = []
+    for s in plain:
+        key = names.strip_article(names.name_key(s))
+        if not key or not long_key.startswith(key + " "):
+            continue
+        adds = name_adds(name, long_key, len(key.split()))
+        if adds == "part" or (adds != "same" and outnumbers(plain[s], plain[name])):
+            shorter.append(s)
+    return max(shorter, key=lambda s: (plain[s], len(s), s), default=name)

@@ -1,0 +1,171 @@
+"""Joins of a person written with one word (a surname or a given name) to the one full
+name it stands for.
+
+Corpus-wide a word joins the person it names far more often than any other; within its
+articles a word the corpus left apart joins the one person those articles write in full;
+a word the model never read as a person joins only its sole bearer. Places named like
+people ("Houston") stay apart.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ...analyze import names
+from .clusters import (
+    Cluster,
+    UnionFind,
+    cores_of,
+    dominant,
+    is_person,
+    is_person_vote,
+    union_votes,
+)
+from .people import surname_of
+
+
+def join_short_forms(named: list[Cluster], uf: UnionFind,
+                      votes: dict[tuple[str, str], Counter[str]]) -> None:
+    """A cluster with only a surname, or only a first name, joins the one full-name person
+    it can stand for.
+
+    Corpus-wide, the word must point at one person far more often than at any other
+    (``SURNAME_DOMINANCE``), counting the people it is the surname of and those it is the
+    first name of together. Within its own article, a surname the model did not call a
+    person ("Kovner" read as an organisation after "Sarah Kovner") joins the article's one
+    person of that surname. Across articles, a word the model read mostly as something
+    else joins a person only as ``_join_sole_bearer`` says: one it also read as a person,
+    however rarely, stays apart ("Paris" read once as a person is not "Paris Hilton"). A
+    known place never joins a person.
+    """
+    by_part: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    in_article: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for c in named:
+        if is_person(c):
+            for core in cores_of(c):
+                surname = surname_of(core)
+                if surname != core:
+                    by_part[surname][uf.find(c.ref)] += 1
+                    by_part[core.split()[0]][uf.find(c.ref)] += 1
+                    in_article[(c.article, surname)].add(c.ref)
+    # First words of the corpus's longer names that are no person's ("Ford Motor"): such a
+    # word alone may be that organisation's short form.
+    opening = {k.split()[0] for c in named if not is_person(c) for k in c.full_keys()
+               if len(k.split()) > 1}
+    surnames = {surname for (_, surname) in in_article}
+    titled = _titled_everywhere(named, uf)
+    for c in named:
+        cores = cores_of(c)
+        if any(surname_of(k) != k for k in cores):
+            continue
+        if not is_person_vote(votes[uf.find(c.ref)]):
+            local = {uf.find(r) for k in cores for r in in_article.get((c.article, k), ())}
+            if len(local) == 1:
+                union_votes(uf, votes, local.pop(), c.ref)
+            elif not votes[uf.find(c.ref)]["PERSON"] or c.ref in titled:
+                _join_sole_bearer(c, by_part, surnames, opening, votes, uf,
+                                  place_readings=c.ref in titled)
+            continue
+        for k in cores:
+            target = dominant(by_part.get(k, Counter()), uf)
+            if target:
+                union_votes(uf, votes, target, c.ref)
+
+
+def join_article_short_forms(named: list[Cluster], uf: UnionFind,
+                              votes: dict[tuple[str, str], Counter[str]]) -> None:
+    """A person's group written only as one word ("Ferreira", "Tim") that the corpus-wide
+    rules left apart joins the one person its own articles write in full that the word
+    fits: as the surname, as the given name, or as a short form of the given name the
+    ``nicknames`` table gives ("Tim" for "Timothy Brandvold"). Articles name a person in
+    full once and then by one name; when the corpus also has another bearer of that word
+    ("Luis Ferreira" in another story), the article still says whom it means. Not when two
+    people of one article could own the word ("Holt" beside "Jonas Holt" and "Mira
+    Holt"), nor when one of the group's articles writes the word with no such person: a
+    bare word is one group across the corpus (``join_equal``), so it joins all or
+    nothing, and an article writing "Steve" alone may mean anyone. A known place never
+    joins a person."""
+    groups: dict[tuple[str, str], list[Cluster]] = defaultdict(list)
+    full_in: dict[str, list[Cluster]] = defaultdict(list)
+    for c in named:
+        groups[uf.find(c.ref)].append(c)
+        if is_person(c) and any(len(k.split()) > 1 for k in cores_of(c)):
+            full_in[c.article].append(c)
+    for root, members in sorted(groups.items()):
+        words = {k for c in members for k in cores_of(c)}
+        if (any(len(k.split()) > 1 for k in words) or not is_person_vote(votes[root])
+                or any(names.is_known_place(k) for k in words)):
+            continue
+        owners: set[tuple[str, str]] = set()
+        for article in sorted({c.article for c in members}):
+            found = {uf.find(o.ref) for o in full_in.get(article, ())
+                     if any(_fits(w, core) for w in words for core in cores_of(o))}
+            found.discard(root)
+            if len(found) != 1:  # nobody, or two people, in this article
+                owners = found
+                break
+            owners |= found
+        target = owners.pop() if len(owners) == 1 else None
+        if target is not None and is_person_vote(votes[uf.find(target)]):
+            union_votes(uf, votes, target, root)
+
+
+def _fits(word: str, core: str) -> bool:
+    """Whether one word can name the person of a full name core: its surname, its given
+    name, or a short form of that given name ('tim' for 'timothy morrison')."""
+    parts = core.split()
+    return len(parts) > 1 and (word in (surname_of(core), parts[0])
+                               or parts[0] in names.formal_given_names(word))
+
+
+def _titled_everywhere(named: list[Cluster], uf: UnionFind) -> set[tuple[str, str]]:
+    """The clusters of the one-word groups that are a person's wherever they are written,
+    however often the model also read the word as a place: every article writing the word
+    reads it as a person at least once, and some article gives it a person's title
+    ("Governor Quellmann"; a title is only ever a person's). A city named like a person
+    ("Houston") is written as the city alone in some article, and stays out."""
+    groups: dict[tuple[str, str], list[Cluster]] = defaultdict(list)
+    for c in named:
+        groups[uf.find(c.ref)].append(c)
+    found: set[tuple[str, str]] = set()
+    for members in groups.values():
+        if any(len(k.split()) > 1 for c in members for k in c.full_keys()):
+            continue
+        if not any(c.titles for c in members if c.person_key):
+            continue
+        read_as_person = {c.article for c in members if c.person_key}
+        if all(c.article in read_as_person for c in members):
+            found.update(c.ref for c in members)
+    return found
+
+
+def _join_sole_bearer(c: Cluster, by_part: dict[str, Counter[tuple[str, str]]],
+                      surnames: set[str], opening: set[str],
+                      votes: dict[tuple[str, str], Counter[str]], uf: UnionFind,
+                      place_readings: bool = False) -> None:
+    """Join a one-word group the model never read as a person ("Quellmann" read as an
+    organisation in articles that never write "Dora") to the person whose name holds
+    that word as its surname, when exactly one person in the corpus carries the word (as a
+    surname or a first name), no longer name of something else opens with it, it is no
+    known place, the model read the word mostly as something other than a place (a city
+    named like a singer stays the city: "Houston" is not "Whitney Houston"), and the
+    model's person readings of that person outnumber its other readings of the word.
+    With ``place_readings`` (a group ``_titled_everywhere`` found a person's wherever it
+    is written) the model's place readings of the word do not keep it apart."""
+    root = uf.find(c.ref)
+    own = votes[root]
+    if (own and max(own, key=lambda t: (own[t], t)) in ("GPE", "LOC", "FAC")
+            and not place_readings):
+        return
+    for k in cores_of(c):
+        if k in opening or names.is_known_place(k):
+            continue
+        bearers = {uf.find(r) for r in by_part.get(k, Counter())}
+        if len(bearers) != 1 or k not in surnames:
+            continue
+        target = bearers.pop()
+        if target == root or not is_person_vote(votes[target]):
+            continue
+        if votes[target]["PERSON"] > sum(votes[root].values()):
+            union_votes(uf, votes, target, c.ref)
+            return
