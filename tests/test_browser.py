@@ -243,7 +243,7 @@ def test_people_pages_paginate_and_sort(page: Any, server: str,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     from storyline.web import views
 
-    monkeypatch.setattr(views, "PAGE_SIZE", 1)  # the server runs in this process
+    monkeypatch.setattr(views.lists, "PAGE_SIZE", 1)  # the server runs in this process
     page.goto(f"{server}/people")
     assert page.locator("ul.people > li").all_inner_texts()[0].startswith("Anna Berg")
     page.click("nav.pager >> nth=0 >> a.next")

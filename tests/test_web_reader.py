@@ -316,7 +316,7 @@ def test_a_speaker_the_article_only_describes_reads_as_that_source_not_named() -
            "outlet": "Harbour Post", "article_lead": None, "article_source_id": "a",
            "published": None, "url": None, "story": None, "sent_start": 0, "sent_end": 20,
            "start": 0, "end": 20}
-    q = views._quote_row(row)
+    q = views.quote_row(row)
     assert q["speaker"]["name"] == "Police" and q["speaker"]["by"] == "not named"
     line = environment().from_string(
         '{% from "macros.html" import quote_line %}{{ quote_line(q) }}').render(q=q)
@@ -324,7 +324,7 @@ def test_a_speaker_the_article_only_describes_reads_as_that_source_not_named() -
     assert "Police (not named) said that the road stays closed" in text
     assert "nattributed" not in text
     # Described sources are no speaker chips of the story page: they name no one.
-    assert views._speakers([{"speaker": q["speaker"]}]) == []
+    assert views.story._speakers([{"speaker": q["speaker"]}]) == []
 
 
 def test_a_person_never_quoted_is_told_so_plainly(client: TestClient) -> None:
@@ -493,8 +493,8 @@ def test_why_a_quote_has_no_speaker_is_told_in_a_readers_words() -> None:
 
 def test_an_undated_quote_reads_undated_everywhere_never_its_articles_day() -> None:
     # The story's timeline lists it as undated: the article page must not date it.
-    assert views._when(None) == "undated"
-    assert views._when("2031-03-10") == views.day_label("2031-03-10")
+    assert views.when_said(None) == "undated"
+    assert views.when_said("2031-03-10") == views.day_label("2031-03-10")
 
 
 def test_an_unattributed_timeline_row_says_why_it_has_no_speaker() -> None:
