@@ -352,6 +352,15 @@ def test_a_caption_over_its_photographers_credit_goes_with_it() -> None:
     assert kept(lines) == ARTICLE
 
 
+def test_a_caption_over_a_credit_in_another_language_goes_with_it() -> None:
+    # the picture words are one list (boilerplate.PICTURE_WORD) in every credit rule
+    caption = "A crane lifts a slab of concrete off the northern quay."
+    for credit in ("Foto: Per Lunde/Tromsvik Post", "Bild: Per Lunde", "Фото: Пер Лунде"):
+        lines = ["Quay to close for repairs", ARTICLE[0], ARTICLE[1], caption, credit,
+                 ARTICLE[2]]
+        assert kept(lines) == ARTICLE, credit
+
+
 def test_a_paragraph_over_a_bare_agency_credit_stays() -> None:
     # "Reuters" or "© Jane Roe" alone under a paragraph credits a picture the dump lost:
     # the paragraph above is the article's

@@ -24,8 +24,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
-__all__ = ["Block", "blocks", "caption_lines", "headed_list_lines", "select", "stoplist_for",
-           "unglue_cards"]
+__all__ = ["Block", "blocks", "caption_lines", "glued_credit", "headed_list_lines", "select",
+           "stoplist_for", "unglue_cards"]
 
 # jusText's defaults (length_low=70, length_high=200, stopwords 0.30/0.32) were tuned on
 # HTML blocks; text-dump lines are whole paragraphs, so the long bound is lower. Calibrated
@@ -267,11 +267,17 @@ OTHER_READS = re.compile(
 # "... REUTERS/Jane Roe", "... [File: Reuters]", "... (NASA/JPL-Caltech/ASU)") or opens on
 # a caption label ("Media caption...", "FILE PHOTO: ..."). The agencies are the wires and
 # picture libraries news pages credit; the forms were read off dumps-scrapinghub's half 0.
+# This module owns what a picture's credit and caption are; bylines.kind_of reads them here.
+# The words for a picture in a credit's label, in the news languages of the date patterns
+# ("Photo:", "Foto:", "Bild:", "Фото:", "Illustration:").
+PICTURE_WORD = (r"(?:photo(?:graph)?s?|pictures?|pics?|images?|illustrations?|graphics?|"
+                r"fotos?|fotograf(?:ie|ia|ía)s?|bild(?:er)?|imagen(?:es)?|imagem|zdjęcie|"
+                r"фото(?:графия)?|иллюстрация)")
 PICTURE_AGENCY = (r"(?:getty(?:\s+images)?|ap(?:\s+photo)?|afp|reuters|epa(?:-efe)?|"
                   r"shutterstock|alamy|bloomberg|nasa|esa|ap\s+images|istock(?:photo)?|"
                   r"associated\s+press|pa\s+images|xinhua|anadolu)")
 CREDIT_LINE = re.compile(
-    r"^[(\[]?(?:(?:photo(?:graph)?s?|image|picture|illustration|credit)"
+    r"^[(\[]?(?:(?:" + PICTURE_WORD + r"|credit)"
     r"(?:\s+(?:credit|courtesy))?(?:\s*:|\s+by)\s*\S.{0,60}"
     r"|(?:courtesy\s+of|©)\s*\S.{0,60}"
     r"|(?:[\w.'’-]+(?:\s+[\w.'’-]+){0,5}\s*(?:[/|,]|\bvia\b)\s*)+" + PICTURE_AGENCY +
@@ -294,7 +300,7 @@ CAPTION_TAIL = re.compile(
     r"(?:\S(?:credit|photo|image)s?\s*(?::|\.\.\.|…)\s*(?:courtesy\s+(?:of\s+)?)?"
     + CREDIT_NAMES +
     r"|\s(?:photo\s+)?credit\s*(?::|\.\.\.|…)\s*(?:courtesy\s+(?:of\s+)?)?" + CREDIT_NAMES +
-    r"|[(\[]\s*(?:image|photo|photograph|picture|file|credit|image\s+credit)\s*:[^)\]]{1,60}[)\]]"
+    r"|[(\[]\s*(?:" + PICTURE_WORD + r"|file|credit|source)(?:\s+credit)?\s*:[^)\]]{1,60}[)\]]"
     r"|\((?:ap\s+photo|photo\s+by)[^)]{1,60}\)"
     r"|\(" + _CAP_PART + r"(?:/" + _CAP_PART + r")+(?:,\s*file)?\)"
     r"|\((?:[\w.-]+/)+" + PICTURE_AGENCY + r"(?:/[\w.-]+)*(?:,\s*file)?\)"
@@ -306,8 +312,8 @@ CAPTION_TAIL = re.compile(
 CAPTION_TAIL_CHARS = 90
 # What a credit line always holds unless it is an agency's name alone (BARE_CREDIT): a
 # label, a separator or "via" (see _may_credit).
-CREDIT_CUES = ("photo", "image", "picture", "illustration", "credit", "courtesy", "©", "/",
-               "|", ",", " via ")
+CREDIT_CUES = ("photo", "imag", "pic", "illustration", "graphic", "foto", "bild", "zdję", "фото",
+               "иллюстрация", "credit", "courtesy", "©", "/", "|", ",", " via ")
 # What every CAPTION_TAIL and PROMPT form holds (a cheap look before the expression).
 TAIL_CUES = ("credit", "photo", "image", "courtesy", ")", "]", "/")
 PROMPT_CUES = ("inbox", "mail", "alerts", "deliver", "tweet")
@@ -791,17 +797,24 @@ def _caption_above(above: str, before: str, printed: Counter[str]) -> bool:
         not (TERMINAL.search(before) and len(WORD.findall(before)) >= SENTENCE_WORDS)
 
 
+def glued_credit(text: str) -> bool:
+    """A picture's caption with its credit glued on or a caption's label ("... in May.
+    Credit: Jane Roe", "... (Photo: Getty)", "Media caption ..."): see CAPTION_TAIL."""
+    n = len(text)
+    if CAPTION_HEAD.match(text):
+        return True
+    tail = text[-CAPTION_TAIL_CHARS:]
+    return n <= 2 * CAPTION_CHARS and any(c in tail.lower() for c in TAIL_CUES) and \
+        CAPTION_TAIL.search(tail) is not None  # names are read by their case
+
+
 def _caption_or_prompt(text: str) -> bool:
     """A caption with its credit glued on or its label (CAPTION_TAIL, CAPTION_HEAD), a
     related-story label (RELATED_LINE) or a sign-up prompt (PROMPT)."""
     n = len(text)
-    if CAPTION_HEAD.match(text) or (n < LENGTH_GOOD and RELATED_LINE.match(text)):
+    if glued_credit(text) or (n < LENGTH_GOOD and RELATED_LINE.match(text)):
         return True
     low = text.lower()
-    tail = low[-CAPTION_TAIL_CHARS:]
-    if n <= 2 * CAPTION_CHARS and any(c in tail for c in TAIL_CUES) and \
-            CAPTION_TAIL.search(text[-CAPTION_TAIL_CHARS:]):  # names are read by their case
-        return True
     if n <= DISCLAIMER_CHARS and any(c in low for c in DISCLAIMER_CUES) and \
             DISCLAIMER_LINE.search(text) and not SAID.search(text):
         return True

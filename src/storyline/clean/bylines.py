@@ -15,9 +15,9 @@ import re
 from enum import StrEnum
 from functools import lru_cache
 
-from . import outlets, published
+from . import boilerplate, outlets, published
 
-__all__ = ["LineKind", "about_article", "kind_of", "picture_credit"]
+__all__ = ["LineKind", "about_article", "kind_of"]
 
 
 class LineKind(StrEnum):
@@ -29,21 +29,20 @@ class LineKind(StrEnum):
 
 # What opens a picture or text credit, in the news languages of DATE_LANGUAGES: "Photo:",
 # "Foto:", "Bild:", "Crédit :", "Текст:", "Фото:", "Illustration:", "Image courtesy of".
+# The words for a picture are boilerplate's (PICTURE_WORD: that module owns what a
+# picture's credit and caption are); here the words for a text's credit and source.
 CREDIT_WORD = (
-    r"(?:photo(?:graph)?s?|pictures?|pics?|images?|credits?|illustrations?|graphics?|text|"
-    r"words|courtesy|source|fotos?|fotograf(?:ie|ia|ía)s?|bild(?:er)?|quelle|texte?|"
-    r"crédits?|créditos?|crediti|imagen(?:es)?|imagem|fuente|fonte|testo|tekst|bron|"
-    r"zdjęcie|źródło|фото(?:графия)?|текст|источник|иллюстрация|автор|author|autor|auteur)")
+    r"(?:" + boilerplate.PICTURE_WORD + r"|credits?|text|words|courtesy|source|quelle|texte?|"
+    r"crédits?|créditos?|crediti|fuente|fonte|testo|tekst|bron|źródło|текст|источник|автор|"
+    r"author|autor|auteur)")
 CREDIT = re.compile(r"^[(\[]?" + CREDIT_WORD + r"(?:\s+(?:by|credit|courtesy(?:\s+of)?|von|"
                     r"de|por|par|di))?\s*[:：|/]\s*(?P<who>.+?)[)\]]?$", re.I)
 CREDIT_BY = re.compile(r"^[(\[]?" + CREDIT_WORD + r"\s+(?:by|courtesy(?:\s+of)?)\s+"
                        r"(?P<who>.+?)[)\]]?$", re.I)
-# A caption that ends in its picture's credit: "... on the shore. (Credit: iStock)",
-# "... to go up your nostrils? (Photo: Getty", "... on Aug. 31, 2019. (AP)".
-CAPTION_CREDIT = re.compile(r"[(\[]\s*" + CREDIT_WORD + r"\s*[:：/]\s*[^)\]]{1,60}[)\]]?$",
-                            re.I)
-# A caption's own shape: "In this Sunday, Nov. 10, 2019, photo, ..." (the wire agencies'
-# caption style) and "... on Aug. 31, 2019. (AP)": a sentence, then its credit in brackets.
+# A caption that ends in its picture's credit ("... on the shore. (Credit: iStock)") is
+# boilerplate.glued_credit. A caption's own shape: "In this Sunday, Nov. 10, 2019, photo,
+# ..." (the wire agencies' caption style) and "... on Aug. 31, 2019. (AP)": a sentence,
+# then its credit in brackets.
 CAPTION_OPENING = re.compile(r"^In this\b.{0,60}?\b(?:file\s+)?(?:photo(?:graph)?|image|"
                              r"picture|video)\b", re.I)
 CREDIT_AFTER_SENTENCE = re.compile(r"[.!?]\s*[(\[]([^()\[\]]{1,40})[)\]]$")
@@ -66,14 +65,6 @@ CREDENTIALS = frozenset({"md", "phd", "ms", "msc", "ma", "mba", "mph", "rd", "rd
                          "cpa", "cfp", "jd", "esq", "lcsw", "dr", "prof"})
 # "Jane Roe, Example.com": a site credited after a name.
 DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.I)
-# What credits a picture and nothing else: a picture word opening the line, or a photo
-# agency after a name ("Photo: Jane Roe, AP", "Jane Roe | Getty Images"); the line above
-# one is its caption. ("Jane Roe, Associated Press" may be a byline, "Text:" credits words.)
-PICTURE_WORD = re.compile(r"^[(\[]?(?:photo(?:graph)?s?|pictures?|pics?|images?|"
-                          r"illustrations?|graphics?|fotos?|fotograf(?:ie|ia|ía)s?|bild(?:er)?|"
-                          r"imagen(?:es)?|imagem|zdjęcie|фото(?:графия)?|иллюстрация)\b", re.I)
-PHOTO_AGENCY = re.compile(r"\b(?:getty(?: images)?|shutterstock|istock(?:photo)?|alamy|"
-                          r"ap photo|photographer)\b", re.I)
 # A name, then a separator, then an agency, a role or a site.
 NAME_THEN = re.compile(r"^(?P<who>[^,|/·•]+?(?:\s*(?:,|\band\b|&)\s*[^,|/·•]+?)*)\s*"
                        r"(?:,|\||/|·|•|–|—)\s*(?P<tail>[^,|/·•–—]+)$")
@@ -155,17 +146,9 @@ def about_article(line: str) -> bool:
     return kind_of(line) is not None
 
 
-def picture_credit(line: str) -> bool:
-    """A credit of a picture: "Photo: Jane Roe, AP", "Jane Roe/Getty Images"."""
-    s = line.strip()
-    return (bool(PICTURE_WORD.match(s) or PHOTO_AGENCY.search(s)) and
-            kind_of(s) is LineKind.CREDIT and not _caption(s))
-
-
 def _caption(s: str) -> bool:
     """A picture's caption with its credit: not a title either."""
-    credit = CAPTION_CREDIT.search(s)
-    if (credit and credit.start() > 0 and len(s.split()) > 3) or CAPTION_OPENING.match(s):
+    if boilerplate.glued_credit(s) or CAPTION_OPENING.match(s):
         return True
     bracket = CREDIT_AFTER_SENTENCE.search(s)
     return bool(bracket and AGENCY.fullmatch(bracket.group(1).strip()))
