@@ -214,3 +214,50 @@ def test_frequency_words_and_the_past(nlp: Any) -> None:
     assert not any(v == "PRESENT_REF" for _, v in found)  # "current" is left out
     assert any(v == "PAST_REF" and t.endswith("the past") for t, v in found)
     assert not any(v == "PAST_REF" and "two years" in t for t, v in found)
+
+
+@pytest.mark.parametrize(("text", "tense", "value"), [
+    ("Thanksgiving Day", "past", "2030-11-28"),  # the fourth Thursday of November
+    ("next Thanksgiving", "present", "2031-11-27"),
+    ("Labor Day", "future", "2031-09-01"),  # the first Monday of September
+    ("Memorial Day", "past", "2030-05-27"),  # the last Monday of May
+    ("Election Day", "present", "2030-11-05"),  # the Tuesday after the first Monday
+    ("last Christmas Day", "present", "2030-12-25"),
+    ("the Fourth of July", "future", "2031-07-04"),
+])
+def test_a_holiday_is_its_day_in_the_year_the_sentence_means(text: str, tense: str,
+                                                            value: str) -> None:
+    assert normalise(text, DCT, tense) == (value, "DATE")
+
+
+def test_christmas_alone_is_no_day_and_the_past_year_is_last_year() -> None:
+    assert normalise("Christmas", DCT, "past") is None  # "Christmas sales": a season too
+    assert normalise("Thanksgiving Day", None, "past") is None
+    assert normalise("the past year", DCT) == ("2030", "DATE")
+    assert normalise("over the past year", DCT) == ("2030", "DATE")
+    assert normalise("the past two years", DCT) == ("P2Y", "DURATION")
+
+
+@pytest.mark.slow
+def test_a_holiday_the_tagger_reads_as_an_event_is_a_date(nlp: Any) -> None:
+    found = _found(nlp, "The boy was found on Thanksgiving Day, and his uncle arrived last "
+                        "Christmas Day.")
+    assert ("Thanksgiving Day", "2030-11-28") in found
+    assert ("last Christmas Day", "2030-12-25") in found
+
+
+@pytest.mark.slow
+def test_a_time_counted_from_the_last_date_named(nlp: Any) -> None:
+    found = _found(nlp, "The ferry sank on June 3, 2027. The following month, the town bought "
+                        "a new one, and later that year it sailed again.")
+    assert ("The following month", "2027-07") in found
+    assert ("later that year", "2027") in found
+    found = _found(nlp, "The council met on Monday, Feb. 3. Its members had also met the "
+                        "previous Friday.")
+    assert ("the previous Friday", "2031-01-31") in found  # not the article's last Friday
+
+
+@pytest.mark.slow
+def test_that_day_as_a_subject_is_no_date(nlp: Any) -> None:
+    found = _found(nlp, "The strike began in 2029. That day has come, the union said.")
+    assert [v for t, v in found if t.lower() == "that day"] == []

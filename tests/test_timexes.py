@@ -252,3 +252,21 @@ def test_keyed_scan_finds_what_the_whole_text_gives(text: str) -> None:
         for cut in range(0, len(text), 7):
             assert [m.span() for m in keyed_finditer(scan, text[cut:])] == \
                 [m.span() for m in scan.pattern.finditer(text[cut:])]
+
+
+def test_a_day_far_back_in_a_present_tense_sentence_is_next_years() -> None:
+    november = dt.date(2031, 11, 20)
+    assert normalise("Jan. 2", november, "present") == ("2032-01-02", "DATE")  # "is payable"
+    assert normalise("Jan. 2", november, "past") == ("2031-01-02", "DATE")
+    assert normalise("Oct. 2", november, "present") == ("2031-10-02", "DATE")
+
+
+@pytest.mark.slow
+def test_a_present_passive_and_a_past_perfect_plan(nlp: Any) -> None:
+    text = "Lawyers for the port said the appeal is heard in May at the Orvale court."
+    found = {t.text: t.value for t in find_timexes(nlp(text), _article(text))}
+    assert found == {"May": "2031-05"}  # "is heard": no past tense, so not May 2030
+    text = ("The offer had been due to expire Friday evening, but the board extended it to "
+            "March 20.")
+    found = {t.text: t.value for t in find_timexes(nlp(text), _article(text))}
+    assert found.get("Friday evening") == "2031-03-07TEV"  # a plan that was due is over
