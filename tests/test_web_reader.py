@@ -148,16 +148,19 @@ def test_a_page_that_names_no_outlet_says_so_with_its_record_in_small_type() -> 
     # record after it in small type, so that articles stay apart.
     from storyline.web.templating import outlet_html
 
-    assert views.outlet_parts("outlet not named (003_bcd5)") == ("outlet not named", "003_bcd5")
-    assert views.outlet_parts("Harbour Post") == ("Harbour Post", None)
+    label = views.outlet_label(None, "003_bcd5")
+    assert label == "outlet not named (003_bcd5)"
+    assert (label.outlet, label.record) == ("outlet not named", "003_bcd5")
+    label = views.outlet_label("Harbour Post", "003_bcd5")
+    assert (label.outlet, label.record) == ("Harbour Post", None)
     html = str(outlet_html(views.outlet_label(None, "003_bcd59f9d0c8db90d")))
     assert html.startswith("outlet not named <small class=\"record\"")
     assert "(003_bcd59f9d0c8db90d)</small>" in html
     assert str(outlet_html("A & B")) == "A &amp; B"
     from storyline.web.templating import environment
 
-    s = {"id": "a", "label": "Talks", "outlet": "outlet not named (003_bcd5)", "copy_of": None,
-         "other_story": None, "url": None}
+    s = {"id": "a", "label": "Talks", "outlet": views.outlet_label(None, "003_bcd5"),
+         "copy_of": None, "other_story": None, "url": None}
     line = environment().from_string(
         '{% from "macros.html" import source_line %}{{ source_line(s) }}').render(s=s)
     assert '>outlet not named <small class="record"' in line and "(003_bcd5)</small>" in line

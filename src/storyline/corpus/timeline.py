@@ -211,9 +211,19 @@ def names_someone(description: str, common: Set[str] = frozenset()) -> bool:
 
 def speaker_label(description: str, common: Set[str] = frozenset()) -> str:
     """A speaker with no entity as a row names it: "Police (not named)", "Hamill (not
-    identified)"."""
-    mark = NOT_IDENTIFIED if names_someone(description, common) else NOT_NAMED
-    return f"{description[:1].upper()}{description[1:]} ({mark})"
+    identified)": its words (``speaker_words``) and its mark (``speaker_mark``)."""
+    return f"{speaker_words(description)} ({speaker_mark(description, common)})"
+
+
+def speaker_words(description: str) -> str:
+    """A speaker's description as a row writes it: "police" -> "Police"."""
+    return f"{description[:1].upper()}{description[1:]}"
+
+
+def speaker_mark(description: str, common: Set[str] = frozenset()) -> str:
+    """The mark after a speaker with no entity: NOT_IDENTIFIED where its words read as a
+    name (``names_someone``), else NOT_NAMED."""
+    return NOT_IDENTIFIED if names_someone(description, common) else NOT_NAMED
 
 
 def _discount_unattributed(c: Candidate) -> Candidate:

@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 from ..store.web import MARK_CLOSE, MARK_OPEN
 from .display import display_text
-from .views import day_label, day_span, entity_type, outlet_label, outlet_parts
+from .views import OUTLET_NOT_NAMED, OutletLabel, day_label, day_span, entity_type, outlet_label
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -35,11 +35,10 @@ def snippet(text: str | None) -> Markup:
 def outlet_html(label: str | None) -> Markup:
     """An outlet label as pages print it: an article whose page names no outlet reads
     "outlet not named", its input record after it in small type with a tooltip."""
-    name, record = outlet_parts(label)
-    if record is None:
-        return Markup(escape(name))
-    return Markup(f'{escape(name)} <small class="record" title="No outlet was found for this page: '
-                  f'this is its input record">({escape(record)})</small>')
+    if not isinstance(label, OutletLabel) or label.record is None:
+        return Markup(escape(label or OUTLET_NOT_NAMED))
+    return Markup(f'{escape(label.outlet)} <small class="record" title="No outlet was found for '
+                  f'this page: this is its input record">({escape(label.record)})</small>')
 
 
 def displayed(value: Any) -> Any:

@@ -114,28 +114,34 @@ def day_span(first: str | None, last: str | None) -> str:
     return f"published {a} – {b}"
 
 
-def outlet_label(outlet: str | None, source_id: str | None) -> str:
+class OutletLabel(str):
+    """An outlet as a source line names it ("Harbour Post", "outlet not named
+    (003_bcd5…)"), its parts kept: the outlet, and the input record that stands in for a
+    missing one. A string, so that the JSON API, sorting and the Markdown report see the
+    label; pages print the record in small type from ``record`` (``templating.outlet_html``),
+    never by reading the label back."""
+
+    outlet: str
+    record: str | None
+
+    def __new__(cls, outlet: str, record: str | None = None) -> OutletLabel:
+        label = super().__new__(cls, f"{outlet} ({record})" if record else outlet)
+        label.outlet, label.record = outlet, record
+        return label
+
+
+def outlet_label(outlet: str | None, source_id: str | None) -> OutletLabel:
     """An outlet as a source line names it; an article whose page names none reads "outlet
     not named", told apart from the others by its input record ("outlet not named
     (003_bcd5…)"), never one of many alike. Pages print the record in small type
-    (``outlet_parts``): an input file's name is no outlet."""
+    (``OutletLabel.record``): an input file's name is no outlet."""
     if outlet:
-        return outlet
+        return OutletLabel(outlet)
     if not source_id:
-        return OUTLET_NOT_NAMED
+        return OutletLabel(OUTLET_NOT_NAMED)
     short = source_id if len(source_id) <= SOURCE_ID_CHARS else \
         source_id[:SOURCE_ID_CHARS - 4] + "…"
-    return f"{OUTLET_NOT_NAMED} ({short})"
-
-
-def outlet_parts(label: str | None) -> tuple[str, str | None]:
-    """An ``outlet_label`` as its outlet and the input record that stands in for a missing
-    one: ("outlet not named", "003_bcd5…"), or ("Harbour Post", None)."""
-    text = label or OUTLET_NOT_NAMED
-    prefix = f"{OUTLET_NOT_NAMED} ("
-    if text.startswith(prefix) and text.endswith(")"):
-        return OUTLET_NOT_NAMED, text[len(prefix):-1]
-    return text, None
+    return OutletLabel(OUTLET_NOT_NAMED, short)
 
 
 def source_name(a: View) -> str:

@@ -8,11 +8,7 @@ from collections.abc import Set
 
 from ...analyze.quotes import cues
 from ...analyze.quotes.speakers import SpeakerFrom
-from ...corpus.timeline import (
-    described_speaker,
-    names_someone,
-    speaker_label,
-)
+from ...corpus.timeline import NOT_IDENTIFIED, described_speaker, speaker_mark, speaker_words
 from ...records import Quote
 from ...text import clip
 from .labels import (
@@ -59,15 +55,14 @@ _PRONOUNS = cues.PERSON_PRONOUNS | cues.GROUP_PRONOUNS
 
 
 def described_view(mention: str | None, common: Set[str] = frozenset()) -> View | None:
-    """A speaker with no entity as the timeline's row names it (``speaker_label``): its
-    words, and "(not named)" or "(not identified)" with what that means as a tooltip."""
+    """A speaker with no entity as the timeline's row names it (``speaker_label``'s parts):
+    its words, and "(not named)" or "(not identified)" with what that means as a tooltip."""
     if mention is None:
         return None
-    label = speaker_label(mention, common)
-    name, mark = label[:-1].rsplit(" (", 1)
-    why = UNIDENTIFIED_MEANING if names_someone(mention, common) else DESCRIBED_MEANING
-    return {"id": None, "name": name, "by": mark, "by_why": why.format(mention=mention),
-            "described": True}
+    mark = speaker_mark(mention, common)
+    why = UNIDENTIFIED_MEANING if mark == NOT_IDENTIFIED else DESCRIBED_MEANING
+    return {"id": None, "name": speaker_words(mention), "by": mark,
+            "by_why": why.format(mention=mention), "described": True}
 
 
 def quote_row(q: View, common: Set[str] = frozenset()) -> View:
