@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.clean import boilerplate, bylines, clean, find_headline, read_lead
+from storyline.clean import boilerplate, bylines, clean, dateline, find_headline, read_lead
 from storyline.errors import ExtractError
 from storyline.ingest import text as text_reader
 from storyline.records import Article, RawPage
@@ -266,3 +266,27 @@ def test_a_hover_card_glued_after_a_name_leaves_the_articles_text(settings: Sett
     assert ("Sen. Tor Lind (Lab.) had asked the ministry to pay for the repairs to the "
             "northern quay before the summer.") in a.text
     assert "Harbour fees frozen" not in a.text and "MORE" not in a.text
+
+
+def test_one_dateline_rule_reads_a_place_with_its_region_and_an_agency() -> None:
+    # a place in capitals, its region after a comma, the agency: the wire and the dateline
+    lead = read_lead(["TROMSVIK, Norway (Harbour Wire) — The quay stays shut, the port said."])
+    assert (lead.dateline, lead.wire or lead.outlet) == (
+        "TROMSVIK, Norway (Harbour Wire) —", "Harbour Wire")
+    assert dateline("BERGEN — The ferry ran late on Monday.") is not None  # capitals alone
+    # capitalised words before a dash open a sentence as often: no date, agency or capitals
+    assert dateline("Ingrid Solheim — the harbour master — said the quay stays shut.") is None
+    m = dateline("Tromsvik, May 3 (Fjord News) – The quay stays shut.")
+    assert m is not None and (m["place"], m["date"], m["credit"]) == (
+        "Tromsvik", "May 3", "Fjord News")
+
+
+def test_a_caption_with_a_source_or_foreign_credit_is_about_the_article() -> None:
+    # boilerplate owns what a picture credit is; bylines reads the same rule
+    for line in ("The moon rises over the harbour on Monday night. (Source: Fjord Agency)",
+                 "Skippers unload the catch at dawn (Foto: Jane Roe)",
+                 "Foto: Jane Roe | Tromsvik Post"):
+        assert bylines.about_article(line), line
+    # a paragraph far longer than a caption keeps its bracketed credit as text
+    long = " ".join(["The council said the quay repairs will take until spring."] * 9)
+    assert not bylines.about_article(long + " (Photo: Jane Roe)")

@@ -223,3 +223,16 @@ def test_a_datasets_dateline_line_is_no_outlet(settings: Settings) -> None:
     article = clean(page, settings)
     assert article.outlet is None
     assert article.wire == "AP"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Alte stiri de Tromsvik.md", ["Tromsvik.md"]),
+    ("More from news.tromsvik.co.uk today", ["news.tromsvik.co.uk"]),
+    ("Tromsvik.noVaše zprávy", ["Tromsvik.no"]),  # a lost line break glued a capital on
+    ("U.S. ferries leave at 5 p.m. from the quay", []),  # abbreviations end on no suffix
+    ("the quay reopened.The council said", []),
+    ("see report.pdf and version 2.0.1", []),
+])
+def test_domain_names_are_host_like_tokens_ending_on_a_public_suffix(
+        text: str, names: list[str]) -> None:
+    assert outlets.domain_names(text) == names

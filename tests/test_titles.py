@@ -19,7 +19,9 @@ LEAD = ("Harbour master Ingrid Solheim said on Monday that the Tromsvik quay sta
 
 @pytest.mark.parametrize("line", [
     "Why you can trust Northway News",
-    "This shop has been compensated by Acme Ads, Inc. and its advertiser.",
+    "This shop has been compensated by Acme Ads. All opinions are mine alone.",
+    "Disclosure: Northway News may earn a commission from the fares on this page.",
+    "Our editorial standards: how Northway News checks its stories",
     "The quay at dawn, where ferries wait for repairsCredit: Tromsvik Post",
     "Media captionWho is Ingrid Solheim?",
     "Mayor Ola Brandt, left, and harbour master Ingrid Solheim inspect the quay",
@@ -54,6 +56,10 @@ def test_site_furniture_is_never_a_title(line: str) -> None:
     "Tromsvik regatta sponsored by Acme Ferries for a tenth year",
     "Why Acme changed its privacy policy after the Tromsvik leak",
     "Click here: Tromsvik's ferry app fails on launch day",
+    # the page naming itself or an edit stamp alone is an editorial's or news (one weak sign)
+    "This page has argued that the Tromsvik harbour fees are too high",
+    "Tromsvik ferry timetable was last updated in May, the council says",
+    "Tromsvik.no chief resigns after the ferry app fails",
 ])
 def test_headlines_are_not_furniture(line: str) -> None:
     assert not is_furniture(line)
@@ -90,7 +96,7 @@ def test_a_furniture_headline_gives_way_to_another_articles_headline() -> None:
 def test_a_lead_skips_captions_disclosures_and_datelines() -> None:
     caption = "Mayor Ola Brandt inspects the quay on Monday"
     text = "\n\n".join([
-        "This shop has been compensated by Acme Ads, Inc. and its advertiser.",
+        "This shop has been compensated by Acme Ads. All opinions are mine alone.",
         caption, "(Image: © Tromsvik Post)",  # a caption: a credit line follows it
         "TROMSVIK, Norway (AP) — " + LEAD])
     assert lead_line(_page("a", text).paragraphs) == LEAD
@@ -117,3 +123,14 @@ def test_no_headline_and_no_lead_is_no_title() -> None:
     assert story_title([_page("a", "All rights reserved. This page was last edited on "
                                     "7 April 2030.")]) is None
     assert story_title([]) is None
+
+
+@pytest.mark.parametrize("filed", [
+    "TROMSVIK, Norway (Harbour Wire) — ", "BERGEN — ", "Tromsvik, May 3 (Fjord News) – "])
+def test_a_lead_starts_after_the_dateline_clean_reads(filed: str) -> None:
+    assert lead_line(_page("a", filed + LEAD).paragraphs) == LEAD
+
+
+def test_a_name_before_a_dash_stays_in_the_lead() -> None:
+    text = "Ingrid Solheim — the harbour master — said the quay stays shut until spring."
+    assert lead_line(_page("a", text).paragraphs) == text

@@ -26,7 +26,7 @@ from ..records import Article, RawPage, content_id
 from ..settings import Settings
 from . import boilerplate, bylines, outlets, published
 
-__all__ = ["Lead", "clean", "find_headline", "read_lead"]
+__all__ = ["Lead", "clean", "dateline", "find_headline", "read_lead"]
 
 # A headline has at least this many words (shorter title lines are section labels and
 # breadcrumbs: "– NATO – Archive", "Facts") and at most HEADLINE_MAX_WORDS.
@@ -91,9 +91,13 @@ CLOCK_OR_DATE = re.compile(
 BREADCRUMB = re.compile(r"[>»›](?:.*[>»›]|\s*$)")
 # "(MENAFN) NATO Secretary ..." - an outlet in brackets opening the body.
 OPENING_OUTLET = re.compile(r"^\(([A-Z][\w .&'-]{1,40})\)\s+")
-# "Brussels, December 2 (European Press) –" / "KYIV, Sept 3 (Reuters) -" / "LONDON (AP) —".
+# A dateline's shape: a place of capitalised words, its region after a comma, a date, an
+# agency's credit in brackets, a dash or a colon ("Brussels, December 2 (European Press) –",
+# "KYIV, Sept 3 (Reuters) -", "HANOI, Vietnam (AP) —", "LONDON (AP) —", "VIENNA — "); see
+# ``dateline`` for when it opens a paragraph as one.
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){0,3}),?\s+"
+    r"^(?P<place>[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3})"
+    r"(?:,\s+(?P<region>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}))??,?\s+"
     r"(?:(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}"
     r"(?:\s+\d{4})?))\s*)?(?:\((?P<credit>[^)]{2,40})\)\s*)?(?P<dash>[–—-]+|:)\s*")
 # "UNN reports with reference to Anadolu", "..., Ukrinform reports citing Reuters".
@@ -214,6 +218,8 @@ def _title_like(line: str) -> bool:
     if SEPARATOR_START.match(s) and s[0] not in "\"“‘'":
         return False
     ends_sentence = s.endswith(".") and not s.endswith("...")
+    # (the dateline's shape, not ``dateline``: a line of at most four capitalised words is
+    # a name, an outlet's or a section's, as "Sioux Falls Argus Leader –" reads as a place)
     furniture = boilerplate.FURNITURE.search(s) or DATELINE.match(s + " –") or \
         BREADCRUMB.search(s) or CLOCK_OR_DATE.search(s)
     return not ends_sentence and not furniture and not bylines.about_article(s)
@@ -333,8 +339,21 @@ def _dated(line: str) -> bool:
     return bool(stamp) and published.stamp_date(line) is not None
 
 
+def dateline(text: str) -> re.Match[str] | None:
+    """The dateline opening ``text`` (groups ``place``, ``region``, ``date``, ``credit``,
+    ``dash``): the DATELINE shape with a date, an agency's credit or its place in capitals
+    ("VIENNA — "); None when the text opens with none: capitalised words before a dash
+    are a sentence's subject as often ("Mark Rutte — the alliance's head — said ...")."""
+    m = DATELINE.match(text)
+    if m is None:
+        return None
+    place = m.group("place")
+    return m if m.group("date") or m.group("credit") or (
+        len(place) > 1 and place.isupper()) else None
+
+
 def _only_dateline(p: str) -> bool:
-    m = DATELINE.match(p.strip())
+    m = dateline(p.strip())
     return bool(m and (m.group("date") or m.group("credit")) and m.end() >= len(p.strip()))
 
 
@@ -344,11 +363,11 @@ def read_lead(paragraphs: list[str], above: list[str] | None = None) -> Lead:
     ``above`` are the lines just above the body: a dateline standing on its own line
     is page furniture to the boilerplate pass but still the article's dateline.
     """
-    dateline = day = outlet = wire = None
+    filed = day = outlet = wire = None
     for p in (above or []) + paragraphs[:2]:
-        m = DATELINE.match(p)
+        m = dateline(p)
         if m and (m.group("date") or m.group("credit")) and m.group("dash") != ":":
-            dateline, day = p[:m.end()].strip(), m.group("date")
+            filed, day = p[:m.end()].strip(), m.group("date")
             credit = m.group("credit")
             # a bracketed credit naming a news agency (the outlet table's wires) is the
             # wire, a press-release service's ("(ots)") neither, any other the outlet
@@ -363,7 +382,7 @@ def read_lead(paragraphs: list[str], above: list[str] | None = None) -> Lead:
     for p in paragraphs[:1] + paragraphs[-1:]:
         if c := CREDIT.search(p):
             outlet, wire = outlet or c.group("outlet"), wire or c.group("wire")
-    return Lead(dateline, day, outlet, wire)
+    return Lead(filed, day, outlet, wire)
 
 
 def _date(page: RawPage, meta: _Meta, lead: Lead, lines: list[str],

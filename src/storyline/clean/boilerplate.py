@@ -25,7 +25,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 __all__ = ["Block", "blocks", "caption_lines", "glued_credit", "headed_list_lines", "select",
-           "stoplist_for", "unglue_cards"]
+           "site_disclaimer", "stoplist_for", "unglue_cards"]
 
 # jusText's defaults (length_low=70, length_high=200, stopwords 0.30/0.32) were tuned on
 # HTML blocks; text-dump lines are whole paragraphs, so the long bound is lower. Calibrated
@@ -808,16 +808,22 @@ def glued_credit(text: str) -> bool:
         CAPTION_TAIL.search(tail) is not None  # names are read by their case
 
 
+def site_disclaimer(text: str) -> bool:
+    """A site's disclaimer about what it prints, not reported speech (see DISCLAIMER_LINE)."""
+    low = text.lower()
+    return len(text) <= DISCLAIMER_CHARS and any(c in low for c in DISCLAIMER_CUES) and \
+        DISCLAIMER_LINE.search(text) is not None and not SAID.search(text)
+
+
 def _caption_or_prompt(text: str) -> bool:
     """A caption with its credit glued on or its label (CAPTION_TAIL, CAPTION_HEAD), a
     related-story label (RELATED_LINE) or a sign-up prompt (PROMPT)."""
     n = len(text)
     if glued_credit(text) or (n < LENGTH_GOOD and RELATED_LINE.match(text)):
         return True
-    low = text.lower()
-    if n <= DISCLAIMER_CHARS and any(c in low for c in DISCLAIMER_CUES) and \
-            DISCLAIMER_LINE.search(text) and not SAID.search(text):
+    if site_disclaimer(text):
         return True
+    low = text.lower()
     return n <= 2 * LENGTH_GOOD and any(c in low for c in PROMPT_CUES) and \
         PROMPT.search(text) is not None
 

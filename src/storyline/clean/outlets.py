@@ -36,7 +36,8 @@ from urllib.parse import urlsplit
 
 from ..text import fold
 
-__all__ = ["is_release_service", "is_wire_agency", "known_outlets", "outlet_for_url",
+__all__ = ["domain_names", "is_release_service", "is_wire_agency", "known_outlets",
+           "outlet_for_url",
            "outlet_words", "registered_domain", "shared_hosts", "title_line_outlet",
            "wire_agency_names"]
 
@@ -68,6 +69,11 @@ COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.IGN
 WEB_SCHEMES = frozenset({"http", "https"})
 # A scheme ("https:", "mailto:"), not a host followed by its port ("example.com:8080").
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):(?!\d)")
+# A host-like token in running text: labels joined by full stops, the last in lower-case
+# letters ("Unica.md", "news.example.co.uk"; a capital may follow, glued by a lost line
+# break: "Novinky.czVaše"). A domain name when its ending is a public suffix (see
+# domain_names): "U.S.", "p.m." and "said.The" are none.
+_HOST_LIKE = re.compile(r"\b[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,}(?![a-z0-9])")
 
 
 @functools.cache
@@ -221,6 +227,17 @@ def registered_domain(url: str | None) -> str | None:
     if domain in shared_hosts() and host != domain:  # the site under the shared host
         return ".".join(host.split(".")[-(domain.count(".") + 2):])
     return domain
+
+
+def domain_names(text: str) -> list[str]:
+    """The domain names ``text`` names: host-like tokens whose ending is a public suffix of
+    the bundled list with a label before it ("Unica.md", "example.co.uk"), in order."""
+    out = []
+    for m in _HOST_LIKE.finditer(text):
+        parts = _extractor()(m.group())
+        if parts.suffix and parts.domain:
+            out.append(m.group())
+    return out
 
 
 def outlet_for_url(url: str | None) -> str | None:

@@ -10,8 +10,9 @@ site's strings:
    "Media caption"), a position note (", left,"), or two lines glued into one word where
    a lower-case run meets a caption or credit label ("…repairsCredit Tromsvik Post",
    "…harbourPhoto", "…unrestReuters Archive");
-2. a note about the site, not the news: trust notes, disclosures and policies
-   (FURNITURE_PHRASES: "you can trust", "has been compensated", "affiliate", "cookies");
+2. a note about the site, not the news: notes on its editorial standards, disclosures
+   and policies (FURNITURE_PHRASES: "you can trust", "affiliate", "cookies"; a line
+   boilerplate reads as a site's disclaimer);
    some such words are also news ("Acme cuts 700 jobs, sponsored by ...", "Click here"
    as an app's name, a brand glued like "LinkedIn"), so these weak signs
    (WEAK_FURNITURE_PHRASES, any other glued seam, a domain name inside the line, a line of
@@ -35,7 +36,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from ..clean import published
+from ..clean import boilerplate, dateline, outlets, published
 from ..records import Article
 from ..text import MONTH_ABBREVIATIONS, MONTH_NAMES, ends_with_abbreviation, tokens, trim_cut
 
@@ -55,10 +56,6 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
 # name ends no sentence; before other words it does ("… à 17 h 10. Les pompiers …").
 _ORDINAL = re.compile(r"\d{1,2}\.$")
 _MONTHS = frozenset(MONTH_NAMES) | frozenset(MONTH_ABBREVIATIONS)
-# A dateline before a lead ("HANOI, Vietnam (AP) — ", "CHICAGO (AP) -- ", "VIENNA — "): the
-# place in capitals, its region, the agency, a dash. The title starts after it.
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]+(?:, [\w.’' ]+)?\s*(?:\([\w .&-]+\))?\s*(?:—|–|--?)\s+"
-                       r"(?=\S)")
 # The last code point of the scripts whose sentences open with a capital (Armenian ends
 # the block of Latin, Greek and Cyrillic ones).
 LAST_CASED_LETTER = "\u058f"
@@ -85,28 +82,34 @@ _RUN = "[a-zß-öø-ÿ]{" + str(GLUED_RUN) + "}"
 _GLUED = re.compile(_RUN + "[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]")
 _GLUED_LABEL = re.compile(_RUN + r"(?:Credits?|Photo|Image|Picture|Media|Caption|Foto|Bild|"
                           r"Reuters|Getty)\b")
-# What a site says about itself, never news: trust notes, sponsorship and affiliate
-# disclosures, comment, cookie and copyright notices, page furniture (English wording,
-# matched in lower case as whole phrases).
+# What a site says about itself, never news: sponsorship and affiliate disclosures, cookie
+# and copyright notices, sign-up prompts, notes on its editorial standards ("Why you can
+# trust ...", "Our editorial policy"), the site naming itself ("This site is best viewed
+# with ...") (English wording, matched in lower case as whole phrases); and the lines
+# boilerplate reads as a site's disclaimer (boilerplate.site_disclaimer: "Disclosure: ...",
+# "... views expressed are their own").
 FURNITURE_PHRASES = (
-    "you can trust", "has been compensated", "affiliate link",
-    "affiliate commission", "we may earn", "all opinions are", "this post contains",
-    "uses cookies", "all rights reserved", "best viewed with", "sign up for our newsletter",
-    "subscribe to our newsletter", "was last edited on", "click here to", "click here for",
-    "this site", "this website", "quotes delayed",
+    "affiliate link", "affiliate commission", "we may earn", "all opinions are",
+    "this post contains", "uses cookies", "all rights reserved", "sign up for our newsletter",
+    "subscribe to our newsletter", "click here to", "click here for", "this site",
+    "this website", "you can trust", "editorial standards", "editorial policy",
+    "editorial guidelines", "editorial independence",
 )
 # ... and phrases a news headline may hold too ("Tromsvik regatta sponsored by Acme", "Why
 # Acme changed its privacy policy", "Click here: the app that failed"): a weak sign, as is a
 # glued seam (above, each one: "FacebookTwitterLinkedinEMail" has three), a domain name inside
-# a line ("Novinky.czVaše", once) or a line of one word ("ÖncekiSonraki"). Two weak signs
-# make furniture ("Sponsored by Acme: click here"), one does not. "this site" and "click here
-# to/for" stay strong signs: every line of the crawls holding them was read as a site's note
-# or link (bench/NOTES.md).
+# a line ("Novinky.czVaše", once: outlets.domain_names, a host-like token ending on a public
+# suffix) or a line of one word ("ÖncekiSonraki"). The page naming itself and its edit
+# stamp are weak signs too: "This page has argued ..." opens an editorial, "Revenue was
+# last updated in May" is news; "This page was last edited on ..." bears both. Two weak
+# signs make furniture ("Sponsored by Acme: click here"), one does not. "this site" and
+# "click here to/for" stay strong signs: every line of the crawls holding them was read as
+# a site's note or link (bench/NOTES.md).
 WEAK_FURNITURE_PHRASES = (
     "sponsored by", "click here", "use of cookies", "privacy policy", "terms of use",
-    "terms of service", "courtesy of",
+    "terms of service", "courtesy of", "this page", "last edited", "last modified",
+    "last updated",
 )
-_DOMAIN = re.compile(r"\b[A-Za-z][\w-]*\.(?:com|org|net|co|cz|pl|de|fr|it|no|uk|md|ro)(?![a-z])")
 WEAK_SIGNS = 2
 # A field label of a spec or data box ("Tested by:", "RRP:", "More info:"): a short
 # capitalised label and a colon. Three in one line make a box, not a headline; one or two
@@ -123,7 +126,6 @@ _CREDIT_FRAME = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]{0,3}\s+(?:[A-ZÀ-Þ0-9][\w.&'
 # A short line that ends on a site's domain name ("Alte ştiri de Unica.md", "More from
 # example.com"): a menu's link to the site, at most SITE_WORDS + 1 words and SITE_LINK_CHARS
 # characters (a Japanese headline has no spaces and may end "... by馬市.com").
-_SITE_LINK = re.compile(r"\b[A-Za-z][\w-]*\.(?:[a-z]{2,3})$")
 SITE_LINK_CHARS = 40
 # A section label glued on with a bar ("Business|Trump's trade war"): one or two words.
 _SECTION = re.compile(r"^\w+(?: \w+)?\|(?=\S)")
@@ -179,9 +181,8 @@ def is_furniture(line: str) -> bool:
     the site, or a spec box (see the module's docstring)."""
     low = line.casefold()
     return bool(_CREDIT.search(line) or _GLUED_LABEL.search(line) or _CREDIT_FRAME.match(line)
-                or (len(line.split()) <= SITE_WORDS + 1 and len(line) <= SITE_LINK_CHARS
-                    and _SITE_LINK.search(line))
-                or any(p in low for p in FURNITURE_PHRASES)
+                or _site_link(line)
+                or any(p in low for p in FURNITURE_PHRASES) or boilerplate.site_disclaimer(line)
                 or len(_FIELD.findall(line)) >= BOX_FIELDS
                 or _weak_signs(line, low) >= WEAK_SIGNS)
 
@@ -190,7 +191,15 @@ def _weak_signs(line: str, low: str) -> int:
     """How many weak furniture signs a line bears: each weak phrase, each glued seam, a
     domain name, a line of one word."""
     return (sum(p in low for p in WEAK_FURNITURE_PHRASES) + len(_GLUED.findall(line))
-            + bool(_DOMAIN.search(line)) + (len(line.split()) == 1))
+            + bool(outlets.domain_names(line)) + (len(line.split()) == 1))
+
+
+def _site_link(line: str) -> bool:
+    """A short line that ends on a domain name: a menu's link to the site (SITE_LINK_CHARS)."""
+    if len(line.split()) > SITE_WORDS + 1 or len(line) > SITE_LINK_CHARS:
+        return False
+    names = outlets.domain_names(line)
+    return bool(names) and line.endswith(names[-1])
 
 
 def lead_line(paragraphs: Sequence[str]) -> str | None:
@@ -206,8 +215,18 @@ def lead_line(paragraphs: Sequence[str]) -> str | None:
         if seen[p] > 1 or (after and len(after.split()) <= CREDIT_LINE_WORDS
                            and _CREDIT.search(after)):
             continue
-        return _DATELINE.sub("", p)
+        return _after_dateline(p)
     return None
+
+
+def _after_dateline(lead: str) -> str:
+    """A lead without the dateline before it ("HANOI, Vietnam (AP) — ", "VIENNA — ", see
+    ``clean.dateline``): the title starts after it. A colon after a place in capitals is a
+    label's ("BREAKING: ..."), kept."""
+    m = dateline(lead)
+    if m is None or m.group("dash") == ":" or not lead[m.end():]:
+        return lead
+    return lead[m.end():]
 
 
 def _continues(line: str) -> bool:
