@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from storyline.analyze import timexes
+from storyline.analyze.events.kinds import DateFrom
 from storyline.records import Article, EventMention, Mention
 from test_events import _analysis, _article, _m, _merge, _run
 
@@ -140,3 +141,47 @@ def test_a_verbs_title_takes_its_subject_only_from_reports_of_that_verb() -> Non
     titles = [e.title for e in _merge([_article("a1")], analyses, [], [], {})]
     assert "Anna Lindqvist pleaded guilty to threatening a senator" not in titles
     assert "Pleaded guilty to threatening a senator" in titles
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Otto Brandt was arrested in Bergen on Monday for the killing of Ola Brekke.", "killing"),
+    ("Ola Brekke was convicted on Monday of the murder of Otto Brandt.", "murder"),
+    ("The campaign for the election in Tromso will be announced on Monday.", "election"),
+])
+def test_a_noun_another_verb_names_does_not_take_that_verbs_day(nlp: Any, text: str,
+                                                                trigger: str) -> None:
+    # the arrest, the conviction, the announcement are on Monday; the killing, the murder
+    # and the election are other happenings the clause only names
+    noun = next(e for e in _run(nlp, text, [("Monday", "2031-03-10")]) if e.trigger == trigger)
+    assert (noun.date, noun.date_from) == (None, DateFrom.OTHER_HAPPENING.value)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("A fire destroyed the Nordavia warehouse in Bergen on Tuesday.", "fire"),
+    ("The Nordavia warehouse in Bergen was destroyed by a fire on Tuesday.", "fire"),
+    ("Otto Brandt and Anna Lindqvist held talks in Oslo on Tuesday.", "talks"),
+    ("Skyline Air defeated Nordavia for a fuel contract in Oslo on Tuesday.", "contract"),
+])
+def test_a_noun_the_verb_does_or_undergoes_keeps_the_verbs_day(nlp: Any, text: str,
+                                                               trigger: str) -> None:
+    noun = next(e for e in _run(nlp, text, [("Tuesday", "2031-03-11")]) if e.trigger == trigger)
+    assert noun.date == "2031-03-11"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "trigger", "why"), [
+    ("Nordavia has twice sued Skyline Air over the name.", "sued", DateFrom.REPEATED),
+    ("Otto Brandt met Anna Lindqvist three times in Oslo.", "met", DateFrom.REPEATED),
+    ("Several attacks on the port of Bergen were carried out by rebels.", "attacks",
+     DateFrom.REPEATED),
+    ("Nordavia has sued Skyline Air before.", "sued", DateFrom.EARLIER),
+])
+def test_a_repeated_or_earlier_happening_is_not_the_days_news(nlp: Any, text: str, trigger: str,
+                                                              why: DateFrom) -> None:
+    # each sentence is the article's lead: told as done, it would take the article's day
+    found = next(e for e in _run(nlp, text, []) if e.trigger == trigger)
+    assert (found.date, found.date_from) == (None, why.value)
+    once = next(e for e in _run(nlp, "Nordavia sued Skyline Air in Oslo.", []))
+    assert once.date == "2031-03-14"

@@ -139,6 +139,40 @@ FOR_VERBS = frozenset({"call", "ask", "push", "press", "pay", "wait", "apply", "
                        "compete", "campaign", "lobby", "search", "look", "argue", "fight",
                        "prepare", "head", "leave", "depart", "account", "opt", "plead"})
 TIME_NOUNS = frozenset({"time", "moment", "while", "day", "week", "month", "year"})
+# Edges by which an event noun is what the verb above it does or undergoes ("held talks on
+# Monday", "the attack killed three Wednesday", "thwarted an attack Thursday"): the verb's day
+# is the noun's too; so it is through a preposition of ``CONTAINING_PREPS`` on the verb
+# ("destroyed in a fire Tuesday"). Any other edge makes the noun a happening of its own
+# that the clause only names: "arrested Tuesday for the killing of X", "convicted March 20 of
+# murder", "the campaign for this election will be announced on October 5", "in protest at
+# the killing": the day is the arrest's, the conviction's, the announcement's.
+ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd", "appos", "conj",
+                           "npadvmod"})
+# Verbs whose "for"/"over" phrase is the reason, an earlier act, not the verb's own
+# happening: "arrested Tuesday for the killing", "fined over the crash", "sued for the
+# breach". English verbs of judging, blaming and rewarding (a closed semantic class, named
+# from grammars, not from a corpus). Other verbs' "for" is what they are after, won or
+# done that day ("defeated Boeing for a contract", "gathered for a news conference").
+JUDGING_VERBS = frozenset({
+    "arrest", "detain", "charge", "indict", "convict", "acquit", "sentence", "jail", "imprison",
+    "fine", "punish", "sue", "prosecute", "try", "investigate", "question", "blame", "accuse",
+    "fault", "condemn", "criticize", "criticise", "apologize", "apologise", "praise", "thank",
+    "reward", "honor", "honour", "credit", "penalize", "penalise", "ban", "suspend", "fire",
+    "sack", "dismiss", "expel", "discipline", "execute", "pardon", "compensate"})
+# Entity types of a figure whose "of" phrase is what it counts ("$11bn of deals").
+AMOUNT_ENTS = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT"})
+# Adverbs that make a verb's happening more than one ("has twice sued", "often met",
+# "met three times"): no one day is its day. English's closed class of frequency adverbs.
+REPEAT_ADVERBS = frozenset({"twice", "thrice", "repeatedly", "often", "frequently",
+                            "regularly", "routinely", "usually"})
+# Adverbs that put a perfect before the time of the news ("has sued before", "has
+# previously met"): an earlier occasion, not the day's news.
+EARLIER_ADVERBS = frozenset({"before", "previously", "once"})
+# Quantifiers that make a plural event noun several happenings ("several lawsuits", "many
+# attacks", "a series of meetings" is left alone), like a number does ("three lawsuits").
+SEVERAL_WORDS = frozenset({"several", "many", "multiple", "numerous", "repeated", "recurring",
+                           "frequent", "regular", "countless", "various", "past", "previous",
+                           "earlier", "prior"})
 # Dependency edges below which a word cannot be a planning verb's plan: its subject.
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "agent", "expl"})
 # Parts of speech a phrase cannot end in: they need the words a cut left out.
@@ -345,8 +379,10 @@ def _anaphora_dates(found: list[tuple[EventMention, Token]]) -> list[EventMentio
     out: list[EventMention | None] = [e for e, _ in found]
     for i, (e, token) in enumerate(found):
         definite = _is_definite(token)
+        # A repeated happening ("has twice sued") is no one happening to point back at.
         before = [j for j in range(i) if (b := out[j]) is not None and b.status == e.status
-                  and family(b.kind) == family(e.kind)]
+                  and family(b.kind) == family(e.kind)
+                  and DateFrom.of(b.date_from) is not DateFrom.REPEATED]
         if not definite or not before:
             continue
         j = before[-1]
@@ -582,6 +618,10 @@ def _event_mention(token: Token, kind: str, ctx: _Context) -> EventMention | Non
         return None
     partial = _date_for(token, kind, chain, ctx.partial, ctx.trigger_ids)[0] \
         if date is None and ctx.partial else None
+    if date_from not in (DateFrom.TRIGGER, DateFrom.CLAUSE) and _repeated(token, chain):
+        date, partial, date_from = None, None, DateFrom.REPEATED  # nor the lead's, nor another's
+    elif date is None and partial is None and _earlier(chain):
+        date_from = DateFrom.EARLIER
     place = _place_for(token, chain, ctx.placed, ctx.trigger_ids, ctx.tree)
     ranges = _participant_ranges(token, chain)
     participants = _participants_for(ranges, ctx.placed, place)
@@ -598,7 +638,9 @@ def _event_mention(token: Token, kind: str, ctx: _Context) -> EventMention | Non
         return None
     if status == "happened" and date and ctx.lead.day and date > ctx.lead.day:
         status = "planned"  # a day after the article's own is still to come
-    lead_news = status == "happened" and _is_lead_news(token, chain, date_from, ctx)
+    lead_news = status == "happened" and \
+        date_from not in (DateFrom.REPEATED, DateFrom.EARLIER) and \
+        _is_lead_news(token, chain, date_from, ctx)
     if date is None and lead_news:
         date, date_from = ctx.lead.day, DateFrom.LEAD
     sent = token.sent
@@ -840,7 +882,9 @@ def _is_lead_news(token: Token, chain: Sequence[Token], why_undated: DateFrom,
     if any(sent.start <= root.i < sent.end
            and _governor(root, ctx.trigger_ids).i in chain_ids for root in lead.timed):
         return False
-    verb = next((node for node in chain if node.pos_ in ("VERB", "AUX")), None)
+    # A noun another happening's verb names ("arrested for murder") is not told by its tense.
+    verb = next((node for node in chain[:_day_reach(chain)] if node.pos_ in ("VERB", "AUX")),
+                None)
     return verb is not None and _told_as_done(verb, in_headline)
 
 
@@ -861,13 +905,17 @@ def _date_for(token: Token, kind: str, chain: Sequence[Token], dated: Sequence[t
     """The day of the trigger's own time expression, else of the clause it hangs from."""
     sent = token.sent
     in_sent = [(root, value) for root, value in dated if sent.start <= root.i < sent.end]
-    chain_pos = {node.i: pos for pos, node in enumerate(chain)}
+    reach = _day_reach(chain)
+    chain_pos = {node.i: pos for pos, node in enumerate(chain[:reach])}
+    cut = {node.i for node in chain[reach:]}
     own = sorted((chain_pos[g.i], abs(root.i - token.i), value) for root, value in in_sent
                  if (g := _governor(root, trigger_ids)).i in chain_pos)
     if own:
         return own[0][2], DateFrom.CLAUSE if own[0][0] else DateFrom.TRIGGER
     if kind == "statement":
         return None, DateFrom.NO_STATEMENT_DATE
+    if reach < len(chain) and any(_governor(root, trigger_ids).i in cut for root, _ in in_sent):
+        return None, DateFrom.OTHER_HAPPENING
     if chain[-1].i != sent.root.i:
         return None, DateFrom.REPORTED_CONTENT
     # A day a lexicon verb used in another sense governs is that act's ("figures released
@@ -875,11 +923,78 @@ def _date_for(token: Token, kind: str, chain: Sequence[Token], dated: Sequence[t
     free = {value for root, value in in_sent
             if (g := _governor(root, trigger_ids)).i not in trigger_ids
             and verb_lemma(g) not in VERB_TRIGGERS and not _dated_noun(root)}
-    if len(free) == 1:
-        return free.pop(), DateFrom.SENTENCE
+    if len(free) == 1:  # not the day of a noun another happening's verb names
+        return (None, DateFrom.OTHER_HAPPENING) if cut else (free.pop(), DateFrom.SENTENCE)
     if free:
         return None, DateFrom.SEVERAL_DATES
     return None, DateFrom.NO_DAY
+
+
+def _day_reach(chain: Sequence[Token]) -> int:
+    """How many nodes of the chain share the trigger's day: all of them for a verb; for a
+    noun, those up to the first verb reached by ``ARGUMENT_DEPS`` or a containing
+    preposition on the verb, and the chain after it; else only the nouns below the edge
+    that names it as another happening's ("arrested for the killing": the killing alone)."""
+    k = 0
+    while k < len(chain) - 1:
+        node = chain[k]
+        if node.pos_ in ("VERB", "AUX"):
+            return len(chain)
+        if node.dep_ in ARGUMENT_DEPS:
+            k += 1
+        elif node.dep_ == "pobj" and node.head.lower_ in CONTAINING_PREPS \
+                and k + 2 < len(chain) and (chain[k + 2].pos_ in ("VERB", "AUX")
+                                            or chain[k + 2].dep_ in ARGUMENT_DEPS):
+            k += 2  # "announced the plan at a conference": the parse may hang it on the plan
+        elif node.dep_ == "pobj" and k + 2 < len(chain) and chain[k + 2].pos_ in ("VERB", "AUX") \
+                and (node.head.dep_ == "agent" or node.head.lower_ == "to"):
+            k += 2  # "destroyed by a fire Tuesday", "agreed to a deal on Saturday"
+        elif node.dep_ == "pobj" and node.head.lower_ in REASON_PREPS and k + 2 < len(chain) \
+                and chain[k + 2].pos_ in ("VERB", "AUX") \
+                and lemma_of(chain[k + 2]).lower() not in JUDGING_VERBS:
+            k += 2  # "defeated Boeing for a contract": the prize, won that day
+        elif node.dep_ == "pobj" and node.head.lower_ == "of" and k + 2 < len(chain) \
+                and _amount(chain[k + 2]):
+            k += 2  # "secured $11bn of deals": the deals are what was secured
+        else:
+            return k + 1
+    return len(chain)
+
+
+def _amount(token: Token) -> bool:
+    """'$11bn', 'dozens', '30': a figure whose "of" phrase is what it counts."""
+    return token.ent_type_ in AMOUNT_ENTS or token.pos_ == "NUM" or token.like_num or any(
+        c.dep_ in ("nummod", "quantmod") or c.tag_ == "$" for c in token.children)
+
+
+def _repeated(token: Token, chain: Sequence[Token]) -> bool:
+    """Whether the trigger tells more than one happening, so no one day is its day: a verb
+    with a frequency adverb or a count of times ("has twice sued", "met three times"), or a
+    plural event noun with a quantifier ("several attacks")."""
+    if token.pos_ == "NOUN":
+        # A number counts units as often as happenings ("two orders", "35 orders" on one
+        # day): only a quantifier says the happenings are several.
+        return token.tag_ == "NNS" and any(c.dep_ in ("amod", "det") and c.lower_ in SEVERAL_WORDS
+                                           for c in token.children)
+    verb = next((n for n in chain if n.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    adverbs = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod")]
+    if any(a.lower_ in REPEAT_ADVERBS for a in adverbs):
+        return True
+    return any(lemma_of(a).lower() == "time" and any(n.dep_ == "nummod" or
+                                                      n.lower_ in SEVERAL_WORDS
+                                                      for n in a.children) for a in adverbs)
+
+
+def _earlier(chain: Sequence[Token]) -> bool:
+    """'has sued before', 'had previously met': a perfect told as an earlier occasion, not
+    the day's news (it may still be dated by its own time expression)."""
+    verb = next((n for n in chain if n.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.tag_ != "VBN" or not any(
+            lemma_of(a) == "have" for a in verb.children if a.dep_ == "aux"):
+        return False
+    return any(c.dep_ == "advmod" and c.lower_ in EARLIER_ADVERBS for c in verb.children)
 
 
 def _place_for(token: Token, chain: Sequence[Token], placed: Sequence[_Found],
@@ -1022,10 +1137,13 @@ def _inherit_dates(found: list[EventMention]) -> list[EventMention]:
     """
     out = []
     for e in found:
-        if e.date is not None:
+        if e.date is not None or DateFrom.of(e.date_from) is DateFrom.REPEATED:
             out.append(e)
             continue
-        sources = [d for d in found if d.date and _same_happening(e, d)]
+        # An earlier occasion takes a stated day only, never the lead's inferred one.
+        earlier = DateFrom.of(e.date_from) is DateFrom.EARLIER
+        sources = [d for d in found if d.date and _same_happening(e, d)
+                   and not (earlier and _inferred(d))]
         dates = {d.date for d in sources if d.date}
         if len(dates) == 1:
             # A date inferred from the lead stays marked as inferred when it is passed on.

@@ -36,6 +36,13 @@ class DateFrom(StrEnum):
     REPORTED_CONTENT = "no date in the clause of reported content"
     SEVERAL_DATES = "several dates in the sentence"
     NO_DAY = "no day-precise date in the clause"
+    # A noun hung from a verb other than as what it does or undergoes ("arrested for the
+    # killing", "the campaign for this election"): the clause's day is the verb's.
+    OTHER_HAPPENING = "no day of its own: its clause's day is another happening's"
+    # "has twice before sued", "several attacks": more than one happening, no one day.
+    REPEATED = "repeated or habitual: no one day"
+    # "has sued before", "had previously met": not the day's news, so never its day.
+    EARLIER = "an earlier occasion, not the day's news"
 
     @classmethod
     def of(cls, value: str | None) -> DateFrom | None:
