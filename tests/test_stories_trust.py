@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
+from scipy.sparse import csr_matrix
+
 from storyline.corpus import stories
 from storyline.corpus.reader import MemoryCorpus
 from storyline.corpus.stories import assign_stories
@@ -75,3 +78,85 @@ def test_a_names_digits_are_no_figure() -> None:
                   "magnitude-5.4 quake; the 52-3 vote.", "en")
     assert stories.figure_keys(a) == ["52", "5.4", "52", "3"]
 
+
+
+# Two council reports and two pages that share their other words, so that each report is
+# only partly alike to the other (one mayor, one council, different projects).
+ROADS = ("Mayor Ingrid Solheim told the council that the city will spend more on roads this "
+         "year. Potholes on the ring road cost drivers dearly, engineers said, and crews start "
+         "in April.")
+POOL = ("Mayor Ingrid Solheim told the council that the city will open a swimming pool this "
+        "year. Swimmers had crossed the fjord by ferry to train, and a diving tower is planned "
+        "too.")
+ROAD_WORKS = ("Engineers said potholes on the ring road cost drivers dearly; repair crews "
+              "start in April.")
+FJORD = ("Swimmers crossed the fjord by ferry to train; a diving tower and a swimming pool "
+         "are planned.")
+
+
+def _council(day: str, council: str = "council") -> tuple[list[Article], stories.Features]:
+    arts = [page("roads", ROADS.replace("council", council), "en"),
+            page("pool", POOL.replace("council", council), "en", day),
+            page("works", ROAD_WORKS, "en"), page("fjord", FJORD, "en", day),
+            *(page(f"b{i}", t, "en") for i, t in enumerate(BREAD))]
+    corpus = MemoryCorpus(arts)
+    infos = sorted(corpus.infos(), key=lambda a: a.id)
+    return infos, stories.features(infos, corpus, stories.CHANNEL_WEIGHTS)
+
+
+def _pair(infos: list[Article], feats: stories.Features, settings: Settings,
+          ) -> tuple[float, float]:
+    """The roads-pool similarity, and the same without the shared-names rule."""
+    k = {a.id: n for n, a in enumerate(infos)}
+    i, j = k["roads"], k["pool"]
+    return (float(stories.similarity(feats, 0, feats.size, settings)[i, j]),
+            float(stories.similarity(replace(feats, names=None), 0, feats.size, settings)[i, j]))
+
+
+def test_pages_weeks_apart_that_share_one_name_are_damped(settings: Settings) -> None:
+    # Two months apart, one shared name (the mayor): damped as a long silence is.
+    infos, feats = _council("2025-03-10")
+    damped, plain = _pair(infos, feats, settings)
+    assert plain >= settings.story_threshold > damped
+    assert abs(damped - stories.LONG_GAP_DAMPING * plain) < 1e-9
+    # Within NAMELESS_GAP_DAYS, or sharing two names (a follow-up names its participants
+    # again), the pair keeps its likeness.
+    assert _pair(*_council("2025-02-01"), settings)[0] == _pair(*_council("2025-02-01"),
+                                                               settings)[1]
+    two = _pair(*_council("2025-03-10", "Varden council"), settings)
+    assert two[0] == two[1] >= settings.story_threshold
+
+
+def _unit_rows(rows: list[list[float]]) -> csr_matrix:
+    m = np.array(rows, dtype=np.float64)
+    norms = np.linalg.norm(m, axis=1, keepdims=True)
+    return csr_matrix(m / np.where(norms > 0, norms, 1.0))
+
+
+def _two_pages(names: list[list[float]], text: list[list[float]]) -> stories.Features:
+    return stories.Features(channels=((_unit_rows(names), 0.3), (_unit_rows(text), 0.6)),
+                            days=np.full(2, np.nan), time=None, figures=None,
+                            names_channel=0)
+
+
+def test_names_never_make_pages_alike_by_themselves(settings: Settings) -> None:
+    # One shared name (cosine 1) and almost no shared words (cosine 0.01): the names count
+    # at most NAMES_CAP times the words' likeness.
+    text = [[0.995, 0.0998, 0.0], [0.0, 0.0998, 0.995]]
+    feats = _two_pages([[1.0], [1.0]], text)
+    words = float((feats.channels[1][0] @ feats.channels[1][0].T).toarray()[0, 1])
+    sim = stories.similarity(feats, 0, 2, settings)[0, 1]
+    assert abs(sim - (0.6 * words + 0.3 * stories.NAMES_CAP * words) / 0.9) < 1e-9
+    assert sim < settings.story_threshold
+    uncapped = stories.similarity(replace(feats, names_channel=None), 0, 2, settings)[0, 1]
+    assert uncapped > settings.story_threshold
+
+
+def test_a_page_that_names_nobody_counts_as_names_that_disagree(settings: Settings) -> None:
+    # Pages alike in words only (0.3): the names channel counts as 0 when one page has no
+    # names, as it does when both have names and share none; before, the words alone were
+    # the blend and two pages of a language without a model joined on common words.
+    text = [[1.0, 1.0, 0.0], [1.0, 0.0, 1.0]]
+    for names in ([[1.0, 0.0], [0.0, 0.0]], [[1.0, 0.0], [0.0, 1.0]]):
+        sim = stories.similarity(_two_pages(names, text), 0, 2, settings)[0, 1]
+        assert abs(sim - 0.6 * 0.5 / 0.9) < 1e-9

@@ -7,10 +7,12 @@
                         a site's furniture (a long paragraph that articles otherwise
                         unalike share; ``furniture``) is left out of what they read, and a
                         page without prose joins nothing
-    3. similar pairs    channel cosines blended, then scaled by the time anchors (an
+    3. similar pairs    channel cosines blended (a page that names nobody another names
+                        counts as names that disagree), then scaled by the time anchors (an
                         undated article must be more alike to join a dated story; dated
                         articles that agree on their days gain) and damped across long
-                        silences and between pages of two languages; computed in row
+                        silences (weeks, for pages that share fewer than two specific
+                        names) and between pages of two languages; computed in row
                         blocks and kept sparse (a floor and a per-article neighbour cap)
     4. cluster          average link over the sparse pairs; earlier runs' stories are fixed
                         seeds that new articles may join but that never merge with each other
@@ -96,6 +98,14 @@ CROWD_DAMPING = 2.0
 # the smallest of 1, 1.5, 2, 3, 4, 6 that keeps the tune-half F1 of no cap (best mean over
 # thresholds +-0.02: 0.945, 0.947, 0.950, 0.959, 0.960, 0.961; no cap 0.961).
 FIGURES_CAP = 3.0
+# The names' cosine counts at most this many times the pair's likeness in words (text and
+# any other word channel): names confirm that two pages report one event, they never make
+# pages alike by themselves (a page on Apple's iTunes prices and one on airlines met on
+# "European" and two EU bodies, names 0.57 alike, words 0.11; a site's welcome page met an
+# Odisha report on "COVID-19" alone, words 0.01). 4 is the smallest of 3, 3.5, 4, 5 that
+# keeps the tune half of the ECB+ dev topics (odd numbers; 3: 0.980 -> 0.972, 3.5: 0.976);
+# the check half is unchanged by all four (bench/NOTES.md, STO2).
+NAMES_CAP = 4.0
 # Entity types that many unrelated stories share (a country, a nationality) count this much
 # of a person's or an organisation's name: "Iran" links every Iranian story, "Qeshm" one.
 # 0.5 is the only value tried; bench/stories_baseline.py shows ECB+ +0.02 with it.
@@ -104,6 +114,18 @@ BROAD_ENTITY_LABELS = frozenset({"GPE", "LOC", "NORP"})
 # Beyond ``Settings.story_gap_days`` of silence between two dated articles, their
 # similarity is multiplied by this: a thread may resume, but it must look very alike.
 LONG_GAP_DAMPING = 0.5
+# Two dated articles more than NAMELESS_GAP_DAYS apart that share fewer than SHARED_NAMES
+# specific names (persons, organisations, works, events: not places or nationalities, which
+# ``BROAD_ENTITY_LABELS`` weights down) are damped as a long silence is: a thread that
+# resumes after weeks names its participants again, while unrelated pages months apart
+# meet on generic words and one famous name (two Macron pages 58 days apart, a Bundesliga
+# restart and an Iniesta interview 50 days apart, a Bihar lockdown and a Rockland
+# emergency 115 days apart; bench/NOTES.md, STO2). SHARED_NAMES 2: one shared name is what
+# the wrong joins had. 45 days: on the tune half of the ECB+ dev topics (odd numbers) 14
+# and 30 split topic 1's follow-up reports six weeks after the first (0.980 -> 0.968); 45
+# keeps both halves (the check half is unchanged at 14, 30 and 45).
+NAMELESS_GAP_DAYS = 45
+SHARED_NAMES = 2
 # A figure: digits with their thousands separators and decimals ("5.6", "2,000", "52-3"
 # gives 52 and 3). Reports of one incident repeat its figures (a magnitude, a toll, a
 # record, a price); a sibling incident of the same kind states others. Digits a capitalised
@@ -166,6 +188,13 @@ class Features:
     # each page's language as a number, -1 not told: pages of two languages are damped
     # (``LANGUAGE_DAMPING``); None: one language only
     language: NDArray[np.int32] | None = None
+    # 0/1 rows of the specific names (``SHARED_NAMES``) each article shares with another;
+    # None: not used (no entities channel)
+    names: Any = None
+    # which of ``channels`` reads names: it counts for every pair of pages that both have
+    # words to compare, a page that names nobody another page names as names that do not
+    # agree (else two pages without names are judged on their words alone); None: none
+    names_channel: int | None = None
 
     @property
     def size(self) -> int:
@@ -304,17 +333,32 @@ def _sorted_pairs(codes: list[NDArray[np.int64]], sims: list[NDArray[np.float64]
 def similarity(feats: Features, start: int, stop: int,
                settings: Settings) -> NDArray[np.float64]:
     """Rows ``start:stop`` against all: blended channel cosines, damped across long gaps
-    and between pages of two languages (``LANGUAGE_DAMPING``).
+    (shorter ones when the pair shares few names: ``NAMELESS_GAP_DAYS``) and between pages
+    of two languages (``LANGUAGE_DAMPING``).
 
-    A channel only counts for a pair when both articles have something in it; the weights
-    of the channels that count are renormalised. The figures' cosine is capped by the
-    words-and-names likeness (``FIGURES_CAP``); then the time factor (``time_factor``).
+    A channel only counts for a pair when both articles have something in it, but names
+    count whenever both have words (``Features.names_channel``); the weights of the
+    channels that count are renormalised. The names' cosine is capped by the words'
+    likeness (``NAMES_CAP``), the figures' by the words-and-names likeness
+    (``FIGURES_CAP``); then the time factor (``time_factor``).
     """
     total = np.zeros((stop - start, feats.size), dtype=np.float64)
     weight = np.zeros_like(total)
-    for mat, w in feats.channels:
-        present = np.diff(mat.indptr) > 0
-        total += w * np.asarray((mat[start:stop] @ mat.T).todense(), dtype=np.float64)
+    presence = [np.diff(mat.indptr) > 0 for mat, _ in feats.channels]
+    order = [k for k in range(len(feats.channels)) if k != feats.names_channel]
+    for k in order + ([] if feats.names_channel is None else [feats.names_channel]):
+        mat, w = feats.channels[k]
+        present = presence[k]
+        cos = np.asarray((mat[start:stop] @ mat.T).todense(), dtype=np.float64)
+        if k == feats.names_channel and order:  # counted wherever both have words, capped
+            present = np.logical_or.reduce(presence)
+            cap = total / np.where(weight > 0, weight, 1.0)  # the words' likeness
+            cap *= NAMES_CAP
+            np.minimum(cos, cap, out=cos)
+            del cap
+        cos *= w
+        total += cos
+        del cos
         weight += w * np.outer(present[start:stop], present)
     if feats.figures is not None:
         mat, w = feats.figures
@@ -339,7 +383,11 @@ def similarity(feats: Features, start: int, stop: int,
         sim *= time_factor(feats.time, start, stop, day_specificity(feats.days))
     days = feats.days
     gap = np.nan_to_num(np.abs(days[start:stop, None] - days[None, :]), nan=0.0)
-    return np.where(gap > settings.story_gap_days, sim * LONG_GAP_DAMPING, sim)
+    silent = gap > settings.story_gap_days
+    if feats.names is not None:
+        shared = np.asarray((feats.names[start:stop] @ feats.names.T).todense())
+        silent |= (gap > NAMELESS_GAP_DAYS) & (shared < SHARED_NAMES)
+    return np.where(silent, sim * LONG_GAP_DAMPING, sim)
 
 
 def time_factor(time: Any, start: int, stop: int,
@@ -683,9 +731,15 @@ def features(articles: Sequence[ArticleInfo], corpus: Corpus, weights: Mapping[s
     def cut(k: int) -> frozenset[int]:
         return skip if k in cut_from else NO_SKIP
 
+    found: dict[str, Any] = {}
+
+    def entity_rows() -> Any:
+        rows, found["names"] = _entity_rows((a, an, cut(k)) for k, (a, an) in enumerate(read()))
+        return rows
+
     builders: dict[str, Callable[[], Any]] = {
         "text": lambda: text_rows(corpus, ids, skip, cut_from),
-        "entities": lambda: _entity_rows((a, an, cut(k)) for k, (a, an) in enumerate(read())),
+        "entities": entity_rows,
         "figures": lambda: tfidf_rows(figure_keys(a, cut(k))
                                       for k, a in enumerate(corpus.articles(ids))),
         "events": lambda: tfidf_rows(_event_keys(an) for _, an in read()),
@@ -693,8 +747,9 @@ def features(articles: Sequence[ArticleInfo], corpus: Corpus, weights: Mapping[s
     unknown = sorted(set(weights) - set(builders))
     if unknown:
         raise ValueError(f"unknown story channel(s) {unknown}; known: {sorted(builders)}")
-    channels = tuple((builders[name](), w) for name, w in sorted(weights.items())
-                     if w > 0 and name != "figures")
+    used = [(name, w) for name, w in sorted(weights.items()) if w > 0 and name != "figures"]
+    channels = tuple((builders[name](), w) for name, w in used)
+    names_channel = next((k for k, (name, _) in enumerate(used) if name == "entities"), None)
     wf = weights.get("figures", 0.0)
     figures = (builders["figures"](), wf) if wf > 0 else None
     days = np.array([_day(a) for a in articles], dtype=np.float64)
@@ -702,7 +757,7 @@ def features(articles: Sequence[ArticleInfo], corpus: Corpus, weights: Mapping[s
     return Features(channels=channels, days=days, time=time, figures=figures,
                     alone=pages.alone if pages.alone.any() else None,
                     language=pages.language if len(set(pages.language.tolist()) - {-1}) > 1
-                    else None)
+                    else None, names=found.get("names"), names_channel=names_channel)
 
 
 def text_rows(corpus: Corpus, ids: Sequence[str], skip: frozenset[int],
@@ -713,18 +768,40 @@ def text_rows(corpus: Corpus, ids: Sequence[str], skip: frozenset[int],
                                     for k, a in enumerate(corpus.articles(ids))), min_df=1))
 
 
-def _entity_rows(articles: Iterable[tuple[Article, Analysis | None, frozenset[int]]]) -> Any:
-    """TF-IDF of the named participants, broad place and group names weighted down."""
+def _entity_rows(articles: Iterable[tuple[Article, Analysis | None, frozenset[int]]],
+                 ) -> tuple[Any, Any]:
+    """TF-IDF of the named participants, broad place and group names weighted down; and
+    0/1 rows of the specific (not broad) names each article shares with another."""
     broad: dict[str, float] = {}  # filled while the rows are read; tfidf_rows reads it after
+    specific: list[list[str]] = []
 
     def keys() -> Iterator[list[str]]:
         for a, analysis, skip in articles:
             found = _entity_keys(a, analysis, skip)
             broad.update((k, BROAD_ENTITY_WEIGHT) for k, label in found
                          if label in BROAD_ENTITY_LABELS)
+            specific.append(sorted({k for k, label in found
+                                    if label not in BROAD_ENTITY_LABELS}))
             yield [k for k, _ in found]
 
-    return _shared_rows(tfidf_rows(keys(), term_weight=broad, min_df=1))
+    rows = _shared_rows(tfidf_rows(keys(), term_weight=broad, min_df=1))
+    return rows, _presence_rows(specific)
+
+
+def _presence_rows(keys: Sequence[Sequence[str]]) -> Any:
+    """0/1 rows (CSR, float32) of the distinct keys at least two rows hold."""
+    from scipy.sparse import csr_matrix
+
+    df = Counter(k for row in keys for k in row)
+    column: dict[str, int] = {}
+    indices: list[int] = []
+    indptr = [0]
+    for row in keys:
+        indices += sorted(column.setdefault(k, len(column)) for k in row if df[k] > 1)
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float32)
+    return csr_matrix((data, np.array(indices, dtype=np.int32), np.array(indptr)),
+                      shape=(len(keys), max(len(column), 1)))
 
 
 def _shared_rows(rows: Any) -> Any:
