@@ -15,11 +15,12 @@ def person_view(store: Store, entity_id: str) -> View | None:
         return None
     rows = store.quotes_by_speaker(entity_id)
     # The variants a reader meets: merged aliases plus the names each article used.
-    # Written alike (case, spacing) they are one variant.
+    # Written alike (case, spacing) they are one variant, shown as running text writes it
+    # ("the NATO chief" before "The NATO chief"), whatever order the set iterates in.
     seen = {" ".join(entity.name.split()).casefold()}
     variants = []
     for v in sorted({*entity.aliases, *(r["speaker_name"] for r in rows if r["speaker_name"])},
-                    key=str.casefold):
+                    key=lambda v: (v.casefold(), not v[:1].islower(), v)):
         if (key := " ".join(v.split()).casefold()) not in seen:
             seen.add(key)
             variants.append(v)
