@@ -78,8 +78,6 @@ _BRITISH_TAILS = ("tre", "ise", "ised", "ises", "ising", "isation", "isations", 
 # heads alone count too ("Interior" + "Department").
 FULL_NAME_HEADS = ORG_UNIT_HEADS | ORG_SUFFIXES | frozenset({
     "university", "airlines", "airways", "foods", "films"})
-
-
 FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "a", "an", "in", "on", "at"})
 
 
