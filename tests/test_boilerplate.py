@@ -447,6 +447,17 @@ def test_a_hover_card_glued_after_a_name_is_cut_up_to_its_more_marker() -> None:
     assert boilerplate.unglue_cards(ARTICLE[0]) == ARTICLE[0]
 
 
+def test_a_hover_card_is_read_by_the_name_glued_to_itself_not_by_one_sites_marker() -> None:
+    # the card's link may be any label in capitals; a capitals word with no glued name
+    # repeat before it is the sentence's own
+    line = ("Harbour master Ingrid SolheimIngrid Marie SolheimQuay to close for repairs | "
+            "Ferry link to run every hour VIEW PROFILE said on Tuesday the quay will close.")
+    assert boilerplate.unglue_cards(line) == (
+        "Harbour master Ingrid Solheim said on Tuesday the quay will close.")
+    plain = "The YouTube channel of Ingrid Solheim said NATO ships would use the basin."
+    assert boilerplate.unglue_cards(plain) == plain
+
+
 # the review of this session (findings 2, 3 and 9): a credit, a colon or a bracket in an
 # article's own prose lost it, and a list of other stories under a reader's prompt stayed
 

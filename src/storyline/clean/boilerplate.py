@@ -367,14 +367,19 @@ DISCLAIMER_CUES = ("disclaimer", "disclosure", "expressed", "responsible", "liab
                    "advice")
 SAID = re.compile(r"\b(?:said|says)\b", re.I)
 # A hover card glued into a sentence (RDR2 A6, B3): a site prints a person's card right
-# after the name's link, and the dump glues it on: the name, the card's full name ending on
-# the same surname, the card's headlines, its "MORE" link ("Rep. Jane RoeJane Ann RoeSenators
-# call for ... | Funding bill passes MORE (D-Minn.) said ..."). The name is kept, the card is
-# cut up to its "MORE" marker; the party label after it is the sentence's. At most
-# CARD_CHARS characters of card (the cards read held 5-8 headlines, under 600).
+# after the name's link, and the dump glues it on. What marks one is the glue of the name
+# to the card's own full name ending on the same surname ("Rep. Jane RoeJane Ann Roe...":
+# no sentence repeats a name glued to itself); the card runs on with its headlines to its
+# link, a label in capitals ("... | Funding bill passes MORE (D-Minn.) said ..."), where the
+# sentence resumes. The name is kept, the card is cut up to its link. At most CARD_CHARS
+# characters of card (the cards read held 5-8 headlines, under 600). A word in capitals in
+# a card's headline ends it early: part of the card stays, none of the sentence goes.
 CARD_CHARS = 1000
 HOVER_CARD = re.compile(r"(?P<last>[A-Z][\w'’-]+)(?P<name>(?:[A-Z][\w.'’-]*\s+){1,3}(?P=last))"
-                        r"(?P<card>\S.{0," + str(CARD_CHARS) + r"}?)\sMORE(?=\s*\()")
+                        r"(?P<card>\S.{0," + str(CARD_CHARS) + r"}?)\s[A-Z]{3,}(?:\s[A-Z]{3,})?"
+                        r"(?=\s)")
+# A lower-case letter glued to a capital: a cheap look before HOVER_CARD.
+GLUED_CASE = re.compile(r"[a-z][A-Z]")
 # A sentence a link cut into lines ("Shares of construction goods giant" / "Acme" / "are
 # dropping..."): a line that ends on no stop, then at most CUT_LINK_LINES short lines, then
 # a line that opens lower-case. The lines are one sentence: kept or dropped together.
@@ -732,7 +737,7 @@ def select(lines: list[str], stoplist: frozenset[str]) -> list[int]:
 
 def unglue_cards(text: str) -> str:
     """``text`` without the hover cards glued after a name (see HOVER_CARD)."""
-    return HOVER_CARD.sub(r"\g<last>", text) if " MORE" in text else text
+    return HOVER_CARD.sub(r"\g<last>", text) if GLUED_CASE.search(text) else text
 
 
 def _cut_sentences_in(bs: list[Block], kept: set[int], listed: set[int]) -> set[int]:
