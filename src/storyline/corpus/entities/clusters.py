@@ -44,6 +44,9 @@ ORG_SUFFIXES = frozenset({"inc", "corp", "corporation", "ltd", "plc", "co", "llc
 
 @dataclass(slots=True)
 class Cluster:
+    """One article's mentions of one thing (one mention key): the names written, the
+    labels the model gave, the aliases shown and the titles it carries."""
+
     article: str
     key: str
     names: list[str] = field(default_factory=list)
@@ -94,6 +97,9 @@ class Cluster:
 
 
 class UnionFind:
+    """The groups clusters are joined into, by (article, key); the smallest ref is a
+    group's root, so that a root never depends on the order of the joins."""
+
     def __init__(self) -> None:
         self.parent: dict[tuple[str, str], tuple[str, str]] = {}
 
@@ -199,10 +205,12 @@ def _key(name: str, labels: Counter[str]) -> str:
 
 
 def is_person(c: Cluster) -> bool:
+    """Whether the article keyed the cluster as a person's or the model read it so most."""
     return c.person_key or c.top_label() == "PERSON"
 
 
 def join_equal(named: list[Cluster], uf: UnionFind) -> None:
+    """Clusters that share a full name key (or, with none, a short one) are one group."""
     first: dict[str, tuple[str, str]] = {}
     for c in named:
         for k in sorted(c.full_keys()):
@@ -220,6 +228,8 @@ def cores_of(c: Cluster) -> tuple[str, ...]:
 
 
 def is_org_vote(votes: Counter[str]) -> bool:
+    """Whether a group's label votes make it an organisation's, never on a tie with a
+    person's."""
     return bool(votes) and votes["ORG"] >= max(votes.values()) > votes["PERSON"]
 
 
@@ -242,10 +252,13 @@ def union_votes(uf: UnionFind, votes: dict[tuple[str, str], Counter[str]],
 
 
 def is_person_vote(votes: Counter[str]) -> bool:
+    """Whether a group's label votes make it a person's."""
     return votes["PERSON"] >= max(votes.values())  # a tie goes to the person reading
 
 
 def dominant(owners: Counter[tuple[str, str]], uf: UnionFind) -> tuple[str, str] | None:
+    """The group that owns a form ``SURNAME_DOMINANCE`` times as often as any other, or
+    None."""
     roots: Counter[tuple[str, str]] = Counter()
     for r, n in owners.items():
         roots[uf.find(r)] += n
