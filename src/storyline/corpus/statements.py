@@ -46,6 +46,7 @@ from ..records import (
     content_id,
 )
 from .encoder import Encoder, Vectors, load_encoder
+from .figures import NUMBER_WORDS
 from .sources import SourceIndex, syndication_roots
 
 __all__ = ["copy_texts", "group_statements", "one_per_statement_pair"]
@@ -76,12 +77,12 @@ BAND_COSINE = 0.75
 # tell figures apart, so two offers or tolls of different amounts read alike ("offered
 # $40 a share" / "offered $52 a share"; ECB+ dev: two offers of different figures at cosine
 # 0.81). A figure is a number in digits (its separators dropped) or a number word from two
-# up: "one" is as often no figure ("one of them", "no one", "one count of murder"). Measured
-# on the band's pairs only (bench/NOTES.md), taken for the wrong joins it prevents.
+# up (figures.NUMBER_WORDS) or a scale word: "one" is as often no figure ("one of them",
+# "no one", "one count of murder"). Measured on the band's pairs only (bench/NOTES.md),
+# taken for the wrong joins it prevents.
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
-NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight",
-                          "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty",
-                          "fifty", "hundred", "thousand", "million", "billion"})
+SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion"})
+FIGURE_WORDS = frozenset(w for w, n in NUMBER_WORDS.items() if n >= 2) | SCALE_WORDS
 # Content words two quotes must share to be compared at all outside copies, and the share of
 # quotes a word may appear in and still count as content (a story's own name is in all).
 MIN_SHARED_WORDS = 2
@@ -475,7 +476,7 @@ def _join(quotes: Sequence[_Read], pairs: _Pairs,
 def _figures(r: _Read) -> frozenset[str]:
     """The figures a quote gives: its numbers in digits and its number words."""
     return frozenset(n.replace(",", "") for n in _FIGURE.findall(r.quote.text)) | \
-        (r.words & NUMBER_WORDS)
+        (r.words & FIGURE_WORDS)
 
 
 def _other_figures(a: _Read, b: _Read) -> bool:
