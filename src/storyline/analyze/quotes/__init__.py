@@ -15,8 +15,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ...records import Article, Mention, Quote, Timex, content_id
 from ...text import fold
+from ..model import lemma_of
 from . import dates, marks, parse
-from .cues import GROUP_PRONOUNS, PERSON_PRONOUNS
+from .cues import GROUP_PRONOUNS, PERSON_PRONOUNS, SOURCE_PREPOSITIONS, THOUGHT_VERBS
 from .drafts import Draft, direct_drafts, reported_drafts
 from .speakers import (
     Speaker,
@@ -28,6 +29,11 @@ from .speakers import (
 )
 
 __all__ = ["find_quotes"]
+
+# Mention labels of places (cities, countries, states): a speaker only by a verb of saying.
+PLACE_LABELS = frozenset({"GPE"})
+# The first words of the source prepositions ("according to", "citing"): a place may be one.
+SOURCE_WORDS = frozenset(first for first, _ in SOURCE_PREPOSITIONS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,10 +94,28 @@ def _attribute(drafts: Sequence[Draft], index: SpeakerIndex,
             continue
         if speaker is not None and speaker.name is not None and not is_name(speaker.name):
             speaker = replace(speaker, key=None, name=None)  # unresolved, never a fragment
+        if speaker is not None and not _place_may_speak(speaker, d, index):
+            speaker = replace(speaker, key=None, name=None)
         if speaker is not None and speaker.key is not None:
             history.append(speaker.key)
         out.append(Attributed(d, speaker))
     return _with_sources(_carried_back(out, paragraphs, article.text), drafts, index, article)
+
+
+def _place_may_speak(speaker: Speaker, d: Draft, index: SpeakerIndex) -> bool:
+    """A city or a country speaks only through its government's statements: a verb of
+    saying ("Seoul said", "Damascus announced") or a source preposition ("according to
+    Kyiv"); what it expects, believes, aims at or decides ("Seoul expects ...", "Italy
+    seeks to ...") is the writer's summary of a policy, no one's statement. A place's
+    statement without a cue of its own (a continuation) keeps the speaker it continues."""
+    if speaker.key is None or index.labels.get(speaker.key) not in PLACE_LABELS:
+        return True
+    if d.cue is None:
+        return True
+    lemma = lemma_of(d.cue).lower()
+    if lemma in THOUGHT_VERBS:
+        return False
+    return parse.is_cue(d.cue) or d.cue.lower_ in SOURCE_WORDS
 
 
 def _carried_back(found: list[Attributed], paragraphs: Sequence[int],

@@ -85,7 +85,7 @@ ROLE_NOUNS: frozenset[str] = frozenset({
 MASTHEAD_WORDS: frozenset[str] = frozenset({
     "times", "post", "news", "journal", "independent", "guardian", "telegraph", "herald",
     "tribune", "gazette", "press", "wire", "magazine", "daily", "channel", "television",
-    "tv", "radio", "newspaper", "broadcaster", "outlet", "media",
+    "tv", "radio", "newspaper", "broadcaster", "outlet", "media", "chronicle",
 })
 OUTLET_WORDS: frozenset[str] = MASTHEAD_WORDS | outlet_words()
 

@@ -10,13 +10,16 @@ article's most likely one, not one the sentence names, and views say so.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from spacy.tokens import Doc, Token
+import numpy as np
+from spacy.attrs import LOWER
+from spacy.tokens import Doc, Span, Token
 
 from ...records import Article, Mention
 from ...text import fold
@@ -71,6 +74,14 @@ FEMALE_WORDS = frozenset({"mrs", "ms", "miss", "madam", "dame", "lady", "queen",
                           "spokeswoman", "chairwoman", "congresswoman", "businesswoman",
                           "mother", "daughter", "sister", "wife", "actress"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# Pronouns that say the gender of the one person a sentence has named before them ("Lacking
+# the rights to Jo Lee's work, still smarting from his death"): the possessives and the
+# reflexives ("her" only as a possessive: as an object it is someone else, see OBJECT_FORMS).
+GENDERED_POSSESSIVES = {"his": "m", "himself": "m", "hers": "f", "herself": "f"}
+# The object forms of the person pronouns: in a clause's own arguments an object pronoun is
+# never its subject ("Brexit came as a blow to him, he says": whoever "he" is, not Brexit).
+OBJECT_FORMS = {"he": "him", "she": "her", "they": "them"}
+OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj", "obj", "obl"})
 # Nouns that say what a person is when the text predicates them of the name ("Omar is one
 # of the first two Muslim women", "Jo Lee, a grandmother of five"): the words above and
 # the plain nouns for a man or a woman, which before a name are no title ("Spider-Man").
@@ -200,6 +211,9 @@ class SpeakerIndex:
         self.described: dict[tuple[int, int], str | None] = {}  # description -> person
         self.titled: dict[str, list[Mention]] = {}  # title -> the mentions it titles
         self.windows: list[tuple[Mention, str]] | None = None
+        self.starts = [m.start for m in self.mentions]
+        self.sentences: list[int] = []  # token index of each sentence's start, then the end
+        self.pronouns: list[int] | None = None  # token indices of gendered pronouns
         for m in self.mentions:
             self._note(m)
 
@@ -223,24 +237,74 @@ class SpeakerIndex:
         words = set(folded(m.text).split())
         if m.label == "PERSON":
             words |= set(fold(before).split()[-2:])  # "Mrs. Dahl", "Chairwoman Liv Dahl"
-        nouns = self._predicated(m)
+        span = (self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if self.doc is not None and m.label == "PERSON" else None)
+        nouns = self._predicated(span)
         for gender, marks, more in (("m", MALE_WORDS, MALE_NOUNS),
                                     ("f", FEMALE_WORDS, FEMALE_NOUNS)):
             if words & marks or nouns & more:
                 self._mark(m.key, gender)
+        said = self._possessive_after(m, span) if span is not None else None
+        if said is not None:
+            self._mark(m.key, said)
+
+    def _possessive_after(self, m: Mention, span: Span) -> str | None:
+        """The gender a possessive or reflexive pronoun after a person's name says of them,
+        where that person is the only one its sentence names up to it and it is the first
+        person pronoun of the sentence after the name, outside the name's own phrase and
+        what someone said ("Lacking the rights to Jo Lee's work, still smarting from his
+        death" marks Jo Lee a man; "said Jo Lee, one of his editors" does not)."""
+        doc = span.doc
+        if self.pronouns is None:  # the sentences and person pronouns, read once
+            self.sentences = [s.start for s in doc.sents] + [len(doc)]
+            wanted = [doc.vocab.strings.add(w) for w in (*PRONOUN_GENDER,
+                                                         *GENDERED_POSSESSIVES)]
+            self.pronouns = np.flatnonzero(np.isin(doc.to_array(LOWER), wanted)).tolist()
+        k = bisect.bisect_right(self.sentences, span.start) - 1
+        first, last = self.sentences[k], self.sentences[k + 1]
+        j = bisect.bisect_left(self.pronouns, first)
+        if j == len(self.pronouns) or self.pronouns[j] >= last:
+            return None
+        root = span.root
+        own = range(root.left_edge.i, root.right_edge.i + 1)
+        while j < len(self.pronouns) and self.pronouns[j] < last:
+            tok = doc[self.pronouns[j]]
+            j += 1
+            if tok.i in own and tok.i < span.end:
+                continue
+            said = GENDERED_POSSESSIVES.get(tok.lower_)
+            if said is None and tok.lower_ == "her" and tok.dep_ == "poss":
+                said = "f"
+            if (said is None or tok.i < span.start or tok.i in own
+                    or any(a <= tok.idx < b for a, b in self.quoted)):
+                return None  # a subject or object pronoun first, or one of its own phrase
+            others = self._person_starts(doc[first].idx, tok.idx)
+            # a subject the model labelled no one may be who the pronoun is ("Chela spoke
+            # before Hickok ruled, addressing her husband's killer")
+            bare = any(t.dep_ in SUBJECT_DEPS and t.pos_ == "PROPN" and t.i not in own
+                       for t in doc[first:tok.i])
+            return said if not bare and all(k == m.key for k in others) else None
+        return None
+
+    def _person_starts(self, start: int, end: int) -> list[str]:
+        """The keys of the person mentions (names or descriptions) between two offsets."""
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].label in PERSON_LABELS:
+                out.append(self.mentions[i].key)
+            i += 1
+        return out
 
     def _mark(self, key: str, gender: str) -> None:
         seen = self.genders.setdefault(key, gender)
         if seen != gender:
             self.genders[key] = "?"  # marked both ways: no evidence either way
 
-    def _predicated(self, m: Mention) -> set[str]:
+    def _predicated(self, span: Span | None) -> set[str]:
         """The nouns the text predicates of a person's name, lower case and lemmatised: a
         subject's complement ("Omar is one of the first two Muslim women") and a noun in
         apposition either way ("Jo Lee, a grandmother of five", "his wife, Jo Lee")."""
-        if self.doc is None or m.label != "PERSON":
-            return set()
-        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             return set()
         root, found = span.root, []
@@ -300,7 +364,8 @@ class SpeakerIndex:
             if any(a <= m.start < b for a, b in self.quoted):
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or not _is_subject(span.root, self.inverted):
+            if (span is None or not _is_subject(span.root, self.inverted)
+                    or not _can_be_antecedent(span, pronoun)):
                 continue
             key = self.named(m)
             if key is not None and self.fits(key, pronoun):
@@ -414,6 +479,36 @@ def _is_subject(root: Token, inverted: frozenset[int]) -> bool:
             or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS))
 
 
+def _can_be_antecedent(span: Span, pronoun: str) -> bool:
+    """Whether a subject may be what a later pronoun stands for, by the grammar of its own
+    clause: not a name after "the" ("The Keys closed its doors": a place or a thing, not
+    the person of that surname), not the subject of a clause whose object is that pronoun's
+    own object form ("Brexit came as a blow to him, he says": "him" is never the clause's
+    subject, so neither is "he"), not a subject placed after its copula ("Among those laid
+    off are Jo Lee, her manager": the clause is about the others, not Jo Lee)."""
+    root, verb = span.root, span.root.head
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in root.children) and len(span) == 1:
+        return False
+    if root.i > verb.i and lemma_of(verb).lower() == "be":
+        return False
+    obj = OBJECT_FORMS.get(pronoun)
+    return obj is None or not any(
+        t.lower_ == obj and t.dep_ in OBJECT_DEPS and _clause_of(t).i == verb.i
+        for t in verb.subtree)
+
+
+def _clause_of(tok: Token) -> Token:
+    """The verb whose clause ``tok`` stands in: its nearest verb above it."""
+    current = tok
+    for _ in range(len(tok.doc)):  # a guard: the walk ends at the sentence's root
+        if current.head.i == current.i:
+            return current
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+    return current
+
+
 def _expanded(words: str) -> str:
     return " ".join(TITLE_ABBREVIATIONS.get(w, w) for w in words.split())
 
@@ -441,10 +536,12 @@ def resolve(index: SpeakerIndex, head: Token, span: tuple[int, int],
     if word in GROUP_PRONOUNS:
         return _pronoun(index, head, text, span[0], history, person=False)
     found = _head_mentions(index, head) or index.overlapping(*span)
-    found = [m for m in found if _covers(m, head)
-             or (m.label == "PERSON" and not _possessor(m, head))]
+    found = [m for m in found if (_covers(m, head)
+             or (m.label == "PERSON" and not _possessor(m, head)))
+             and not (m.label == "PERSON" and _no_person(m, head))]
     named = any(m.label == "PERSON" for m in found)
-    if is_own_outlet(text, index.article) or (is_outlet(text, index.article) and not named):
+    if (is_own_outlet(text, index.article) or (is_outlet(text, index.article) and not named)
+            or _outlets_feature(found, head, index.article)):
         return Speaker(text, outlet=True)
     if found and (found[0].label not in DESCRIPTION_LABELS or found[0].key in index.names):
         key = found[0].key
@@ -455,6 +552,27 @@ def resolve(index: SpeakerIndex, head: Token, span: tuple[int, int],
     # that name, when there is exactly one.
     surname = index.by_surname(head.text) if head.pos_ == "PROPN" else None
     return Speaker(text, surname, index.name(surname)) if surname else Speaker(text)
+
+
+def _no_person(m: Mention, head: Token) -> bool:
+    """ "The Chronicle says", "the Keys closed": a one-word name after "the" is a thing's
+    name or a place's, never a person's (a person's name takes no article)."""
+    return (_covers(m, head) and " " not in m.text.strip()
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children))
+
+
+def _outlets_feature(found: Sequence[Mention], head: Token, article: Article) -> bool:
+    """ "according to The Daily Ledger's Fact Checker": a name an outlet owns that opens
+    on no given name is a column or a section of that outlet, a source, not a person
+    ("The Daily Ledger's Jo Lee" stays Jo Lee)."""
+    own = next((m for m in found if m.label == "PERSON" and _covers(m, head)), None)
+    if own is None or names.is_given_name(folded(own.text).split()[0]):
+        return False
+    return any(c.dep_ == "poss" and is_outlet(_phrase(c), article) for c in head.children)
+
+
+def _phrase(tok: Token) -> str:
+    return str(tok.doc[tok.left_edge.i:tok.i + 1].text)
 
 
 def _possessor(m: Mention, head: Token) -> bool:
