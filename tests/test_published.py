@@ -272,3 +272,72 @@ def test_declared_publication_days_are_read_by_name_only() -> None:
             '<time itemprop="datePublished" datetime="2020-07-08">July 8</time>'
             '{"dateModified": "2020-07-11", "datePublished": "2020-07-09T10:04:04Z"}')
     assert list(published.declared_days(html)) == ["2020-07-09", "2020-07-08", "2020-07-09"]
+
+
+# ---------------------------------------------------------------- other calendars and scripts
+
+@pytest.mark.parametrize("line, day", [
+    ("۱۲ مهر ۱۴۰۲ - ۰۹:۱۵", date(2023, 10, 4)),  # Solar Hijri, Persian digits
+    ("پنجشنبه ۱۲ مهر ماه ۱۴۰۲", date(2023, 10, 4)),  # a weekday, "month of"
+    ("12 ميزان 1402 - 9:15", date(2023, 10, 4)),  # the Dari name, Arabic yeh, ASCII digits
+    ("۱۴۰۲/۰۷/۱۲ - ۰۹:۱۵", date(2023, 10, 4)),  # numeric, on a line in Arabic script
+    ("٠٩:٣٠ الخميس ٥ / ١٠ / ٢٠٢٣", date(2023, 10, 5)),  # Arabic-Indic digits
+    ("الخميس 5 تشرين الأول 2023", date(2023, 10, 5)),  # a Levantine month name
+    ("3 أيار / مايو 2021 10:00", date(2021, 5, 3)),  # Levantine and Egyptian names together
+    ("２０２３年１０月５日 ９時３０分", date(2023, 10, 5)),  # full-width digits
+])
+def test_date_lines_in_other_calendars_and_digits(line: str, day: date) -> None:
+    assert published.line_date(line) == day
+
+
+def test_solar_hijri_days_follow_the_calendars_leap_years() -> None:
+    assert published.nowruz(1399) == date(2020, 3, 20)
+    assert published.nowruz(1404) == date(2025, 3, 21)
+    assert published.jalali_day(1403, 12, 30) == date(2025, 3, 20)  # 1403 is a leap year
+    assert published.jalali_day(1402, 12, 30) is None  # 1402 is not
+    assert published.jalali_day(1402, 7, 31) is None  # months 7-12 have 30 days
+    assert published.full_dates("1402/07/12") == []  # a 13xx year in Latin text: no date
+
+
+def test_persian_publication_label_anywhere_on_the_page() -> None:
+    lines = ["Menu", "تاریخ انتشار: ۱۲ مهر ۱۴۰۲ - ۰۹:۱۵", *["Link"] * 30, PROSE, PROSE2]
+    assert published.own_date(lines, 32) is None
+    assert published.labelled_date(lines) == date(2023, 10, 4)
+
+
+# ---------------------------------------------------------------- lists of one day
+
+def test_a_calendar_of_the_days_events_is_not_the_pages_date() -> None:
+    # date, title, date, title: a list's items, even when they share one day
+    lines = ["Harbour news", "2021.04.09 10:00 Quay", "Boat parade", "2021.04.09 14:00 Pier",
+             "Fish market opens", "2021.04.09 18:00 Dock", "Lantern walk", "Ferry fares",
+             PROSE, PROSE2]
+    assert published.own_date(lines, 8) is None
+
+
+def test_a_stamp_and_its_repeats_standing_together_are_the_pages_date() -> None:
+    lines = ["Harbour news", "Ferry fares rise", "09.04.2021 10:15 |", "Last updated:",
+             "09.04.2021 10:15", "09.04.2021 10:15", "Follow", PROSE, PROSE2]
+    assert published.own_date(lines, 7) == date(2021, 4, 9)
+
+
+# ---------------------------------------------------------------- two-digit years
+
+@pytest.mark.parametrize("line, day", [
+    ("Publié le 3 Fév 21 à 8h10", date(2021, 2, 3)),
+    ("Posted 02/03/21", date(2021, 2, 3)),  # month first on an English page
+    ("Posted March 2, '21", date(2021, 3, 2)),
+    ("Published: 30.12.98", date(1998, 12, 30)),
+])
+def test_a_labelled_date_with_a_two_digit_year(line: str, day: date) -> None:
+    lines = ["Ferry fares rise", line, PROSE, PROSE2]
+    assert published.labelled_date(lines, month_first=True, short_year=True) == day
+    assert published.page_date(lines, 2) == published.OwnDate(day, DateSource.STAMP)
+
+
+def test_a_two_digit_year_needs_its_label_and_yields_to_a_full_date() -> None:
+    assert published.labelled_date(["Posted on 3 Feb 20:15", PROSE], short_year=True) is None
+    assert published.labelled_date(["3 Feb 21 at 8:10", PROSE], short_year=True) is None
+    lines = ["Ferry fares rise", "Posted 02/03/21", PROSE, PROSE2]
+    found = published.page_date(lines, 2, url="https://news.example/2021/02/04/fares")
+    assert found == published.OwnDate(date(2021, 2, 4), DateSource.URL)

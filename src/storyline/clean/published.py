@@ -10,7 +10,10 @@ day), never from the clock. When the page states none, ``published`` is None and
 estimate, which is never shown or used as the publication date.
 
 Month names in many languages come from dateparser's locale data (a dependency of
-htmldate), so date lines in German, Spanish, Russian, Arabic, ... read like English ones.
+htmldate), so date lines in German, Spanish, Russian, Arabic, ... read like English ones;
+digits of other scripts read as ASCII ones, and a Solar Hijri date (Iran, Afghanistan) as
+its Gregorian day. A two-digit year is read only after a publication label, and only when
+the page gives no full date of its own.
 """
 
 from __future__ import annotations
@@ -18,15 +21,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
+from itertools import pairwise
 
 from ..text import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAY_NUMBERS, calendar_day
 
 __all__ = ["DateSource", "Estimate", "OwnDate", "date_from_text", "declared_days", "estimate",
-           "from_dateline", "full_dates", "is_date_line", "labelled_date", "line_date", "own_date",
-           "page_date", "revision_page", "stamp_date"]
+           "from_dateline", "full_dates", "is_date_line", "jalali_day", "labelled_date",
+           "line_date", "nowruz", "own_date", "page_date", "revision_page", "short_year_date",
+           "stamp_date"]
 
 
 class DateSource(StrEnum):
@@ -50,6 +55,12 @@ DATE_LANGUAGES = (
     "da", "sv", "nb", "fi", "et", "lv", "lt", "tr", "el", "bg", "sr", "hr", "bs", "sl", "mk",
     "sq", "ca", "gl", "eu", "ga", "cy", "is", "af", "id", "ms", "fil", "vi", "ar", "fa", "he",
     "ur", "hi", "az", "ka", "hy", "kk", "uz", "sw")
+# The Syriac month names of Arabic in the Levant and Iraq, which dateparser's Arabic lacks:
+# pages there write them alone or beside the Egyptian name ("3 أيار / مايو 2021").
+LEVANTINE_MONTHS = {
+    "كانون الثاني": 1, "شباط": 2, "آذار": 3, "اذار": 3, "نيسان": 4, "أيار": 5, "ايار": 5,
+    "حزيران": 6, "تموز": 7, "آب": 8, "أيلول": 9, "ايلول": 9, "تشرين الأول": 10,
+    "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الأول": 12, "كانون الاول": 12}
 # Month names shorter than this are abbreviations that double as words in other languages
 # ("ma", "ag"); three letters keep "jan", "okt", "mär".
 MIN_MONTH_NAME = 3
@@ -101,6 +112,7 @@ def month_names() -> dict[str, int]:
                         english[key] = n
     names = {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
     names.update(english)
+    names.update(LEVANTINE_MONTHS)
     return names
 
 
@@ -132,8 +144,15 @@ def full_dates(line: str, month_first: bool = False) -> list[tuple[int, int, dat
     """Every date with day, month and year in the line: (start, end, date), in order.
 
     ``month_first``: a slashed date reads month first (06/01/2020 on an English page).
+    Digits of other scripts read as ASCII ones; a Solar Hijri date ("۱۲ مهر ۱۴۰۲")
+    reads as its Gregorian day.
     """
     found: list[tuple[int, int, date]] = []
+    if not line.isascii() and _OTHER_SCRIPT_GATE.search(line):
+        arabic = _ARABIC_SCRIPT.search(line)  # before its digits become ASCII ones
+        line = line.translate(_DIGITS)
+        if arabic and _JALALI_YEAR.search(line):
+            found = _jalali_dates(line)
     if not _ANY_YEAR.search(line):
         return found
     named = _named_patterns()
@@ -152,6 +171,79 @@ def full_dates(line: str, month_first: bool = False) -> list[tuple[int, int, dat
             if made and not any(s <= m.start() < e for s, e, _ in found):
                 found.append((m.start(), m.end(), made))
     return sorted(found)
+
+
+# Digits of the scripts news pages write dates in (Arabic-Indic, Persian, Devanagari,
+# Bengali, full-width) -> ASCII, one character for one so offsets stay.
+_ZEROS = (0x660, 0x6F0, 0x966, 0x9E6, 0xFF10)
+_DIGITS = {zero + i: ord("0") + i for zero in _ZEROS for i in range(10)}
+# A line these find nothing in reads as it is: no digit of another script, no Solar Hijri
+# year (one search: most lines of a page in any script have neither).
+_OTHER_SCRIPT_GATE = re.compile(
+    "[" + "".join(f"{chr(z)}-{chr(z + 9)}" for z in _ZEROS) + r"]|(?<!\d)1[34]\d\d(?!\d)")
+# The Solar Hijri calendar of Iran and Afghanistan: its month names (Iranian, then Dari),
+# in the Persian spelling; the Arabic letters yeh and kaf are read as the Persian ones.
+JALALI_MONTHS = (
+    ("فروردین", "حمل"), ("اردیبهشت", "ثور"), ("خرداد", "جوزا"), ("تیر", "سرطان"),
+    ("مرداد", "امرداد", "اسد"), ("شهریور", "سنبله"), ("مهر", "میزان"), ("آبان", "عقرب"),
+    ("آذر", "قوس"), ("دی", "جدی"), ("بهمن", "دلو"), ("اسفند", "حوت"))
+_PERSIAN_LETTERS = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی"})
+# Solar Hijri years of the web (1374 is 1995, as MIN_DATE of html.py).
+_JALALI_YEAR = re.compile(r"(?<!\d)1[34]\d\d(?!\d)")
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")  # letters and digits
+_JALALI_NAMED = re.compile(
+    r"(?<!\d)(?P<d>[0-3]?\d)(?!\d)\s*(?P<mon>"
+    + "|".join(sorted((n for names in JALALI_MONTHS for n in names), key=len, reverse=True))
+    + r")(?![\u0620-\u064a\u066e-\u06d3])(?:\s*ماه)?\s*(?P<y>1[34]\d\d)(?!\d)")
+# 1398/11/29: a numeric Solar Hijri date, read only on a line in Arabic script.
+_JALALI_YMD = re.compile(r"(?<!\d)(?P<y>1[34]\d\d)\s?(?P<s>[-/.])\s?(?P<m>[01]?\d)\s?(?P=s)"
+                         r"\s?(?P<d>[0-3]?\d)(?!\d)")
+# The years where the Solar Hijri calendar's 33-year leap cycle breaks (the table of
+# jalaali-js, after Borkowski): they place Nowruz on its astronomical day from 1 to 3177.
+_JALALI_BREAKS = (-61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097,
+                  2192, 2262, 2324, 2394, 2456, 3178)
+
+
+def nowruz(year: int) -> date:
+    """The Gregorian day of 1 Farvardin (Nowruz) of a Solar Hijri year."""
+    leap_j, before, jump = -14, _JALALI_BREAKS[0], 0
+    for brk in _JALALI_BREAKS[1:]:
+        jump = brk - before
+        if year < brk:
+            break
+        leap_j += jump // 33 * 8 + jump % 33 // 4
+        before = brk
+    n = year - before
+    leap_j += n // 33 * 8 + (n % 33 + 3) // 4
+    if jump % 33 == 4 and jump - n == 4:
+        leap_j += 1
+    gy = year + 621
+    leap_g = gy // 4 - (gy // 100 + 1) * 3 // 4 - 150
+    return date(gy, 3, 20 + leap_j - leap_g)
+
+
+def jalali_day(year: int, month: int, day: int) -> date | None:
+    """The Gregorian day of a Solar Hijri date; None when it names none (month 13, day 32,
+    30 Esfand of a common year)."""
+    if not (1 <= month <= 12 and 1 <= day <= (31 if month <= 6 else 30)):
+        return None
+    made = nowruz(year) + timedelta(
+        days=(month - 1) * 31 + day - 1 if month <= 6 else 186 + (month - 7) * 30 + day - 1)
+    return made if made < nowruz(year + 1) else None
+
+
+def _jalali_dates(line: str) -> list[tuple[int, int, date]]:
+    found: list[tuple[int, int, date]] = []
+    text = line.translate(_PERSIAN_LETTERS)
+    months = {n: i for i, names in enumerate(JALALI_MONTHS, start=1) for n in names}
+    for m in _JALALI_NAMED.finditer(text):
+        if made := jalali_day(int(m["y"]), months[m["mon"]], int(m["d"])):
+            found.append((m.start(), m.end(), made))
+    for m in _JALALI_YMD.finditer(text):
+        if (made := jalali_day(int(m["y"]), int(m["m"]), int(m["d"]))) and \
+                not any(s <= m.start() < e for s, e, _ in found):
+            found.append((m.start(), m.end(), made))
+    return found
 
 
 def stamp_date(line: str) -> date | None:
@@ -202,7 +294,9 @@ BELOW_LINES = 6
 # Dated lines this close to each other with different dates are a list (related stories,
 # a live blog's entries, an archive), not the page's stamp. Reach 3 left the last item of
 # an every-other-line archive column on the even half; a stamp with one other date near
-# it (its update) is not a list.
+# it (its update) is not a list. Three dated lines with one date are a list too when a
+# line stands between each two (date, title, date, title: a calendar of the day's events),
+# and a stamp block when they stand together ("12.03.2021 14:35", "Updated:", ...).
 LIST_REACH = 4
 LIST_MIN = 2
 # An embedded post's signature ("— Name (@handle) January 1, 2020") dates the post.
@@ -216,7 +310,8 @@ LABEL = re.compile(
     r"opublikowano|data publikacji|опубликован[оа]?|опубліковано|дата публикации|publicat|"
     r"yayınlanma tarihi|yayınlandı|yayın tarihi|publikováno|zveřejněno|publikálva|megjelent|"
     r"publicera[dt]|publiceret|udgivet|julkaistu|objavljeno|δημοσιεύθηκε|δημοσίευση|"
-    r"تاريخ النشر|نشر في|تم نشره|diterbitkan|dipublikasikan)\b\W{0,3}"
+    r"تاريخ النشر|نشر في|تم نشره|تار[یي]خ انتشار|زمان انتشار|منتشر شده|diterbitkan|"
+    r"dipublikasikan)\b\W{0,3}"
     r"(?:(?:on|am|le|el|il|em|en|op|dne|о|в)\s+)?", re.I)
 # How far after the label its date may start (a weekday between: "le jeudi 24 ..."):
 # the longest weekday name and its separators.
@@ -327,24 +422,76 @@ def own_date(lines: list[str], start: int, month_first: bool = False) -> date | 
              *range(at, min(len(filled), at + BELOW_LINES + 1))]
     for k in order:
         day = date_at(k)
-        others = [d for j in range(k - LIST_REACH, k + LIST_REACH + 1)
-                  if j != k and (d := date_at(j)) is not None]
-        if day and not (len(others) >= LIST_MIN and any(d != day for d in others)):
+        near = [j for j in range(k - LIST_REACH, k + LIST_REACH + 1) if date_at(j) is not None]
+        others = [date_at(j) for j in near if j != k]
+        if day and not (len(others) >= LIST_MIN and (any(d != day for d in others)
+                                                     or _every_other(near))):
             return day
     return None
 
 
-def labelled_date(lines: list[str], month_first: bool = False) -> date | None:
+def _every_other(rows: list[int]) -> bool:
+    """Dated lines with a line between each two: a list's items (date, title, date, title),
+    not a stamp and its update, which stand together."""
+    return all(b - a >= 2 for a, b in pairwise(rows))
+
+
+def labelled_date(lines: list[str], month_first: bool = False,
+                  short_year: bool = False) -> date | None:
     """The date a line labels as the publication's ("Posted March 2, 2020"), anywhere on
-    the page, when every such label on the page gives the same day."""
+    the page, when every such label on the page gives the same day. ``short_year``: read
+    dates with a two-digit year ("Publié le 3 Fév 21") instead."""
     found = set()
     for line in lines:
         m = LABEL.search(line)
-        if m and (day := line_date(line, month_first)):
+        if m and not short_year and (day := line_date(line, month_first)):
             first = full_dates(line, month_first)[0][0]
             if m.end() <= first <= m.end() + LABEL_REACH:
                 found.add(day)
+        elif m and short_year and len(line.strip()) <= DATE_LINE_CHARS and \
+                (day := short_year_date(line[m.end():], month_first)):
+            found.add(day)
     return found.pop() if len(found) == 1 else None
+
+
+def short_year_date(text: str, month_first: bool = False) -> date | None:
+    """A date with a two-digit year ("3 Feb 21", "02/03/21") opening ``text`` (within
+    LABEL_REACH): read only after a publication label, which says it is a date."""
+    if not _SHORT_YEAR_GATE.search(text[:LABEL_REACH + 16]):
+        return None
+    for pattern in _short_year_patterns():
+        m = pattern.search(text[:LABEL_REACH + 16])
+        if m is None or m.start() > LABEL_REACH:
+            continue
+        g = m.groupdict()
+        day, month = int(g["d"]), _month_of(g.get("mon") or g["m"])
+        if month is None:
+            continue
+        if g.get("s") and (month > 12 >= day or (g["s"] == "/" and month_first and day <= 12)):
+            day, month = month, day
+        yy = int(g["yy"])
+        if made := calendar_day(yy + (1900 if yy >= SHORT_YEAR_PIVOT else 2000), month, day):
+            return made
+    return None
+
+
+# A two-digit year at or above this is of the 1900s: web news starts in 1995.
+SHORT_YEAR_PIVOT = 95
+# A two-digit year ends the date: not the hour of a time ("27 Mar 20:15", "20h15").
+_YY = r"(?P<yy>\d\d)(?!\d|\s?[:h.]\s?\d)"
+_SHORT_YEAR_GATE = re.compile(r"\d\d(?!\d)")
+
+
+@lru_cache(maxsize=1)
+def _short_year_patterns() -> tuple[re.Pattern[str], ...]:
+    alt = "|".join(re.escape(k) for k in sorted(month_names(), key=len, reverse=True))
+    mon = _LETTER_BEFORE + r"(?P<mon>" + alt + r")\.?" + _LETTER_AFTER
+    day = r"(?<!\d)(?P<d>[0-3]?\d)(?!\d)"
+    return (
+        re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)(?P<s>[-./])(?P<m>[0-3]?\d)(?P=s)" + _YY),
+        re.compile(day + r"(?:st|nd|rd|th|er)?\.?\s*" + mon + r",?\s*'?" + _YY, re.I),
+        re.compile(mon + r"\s*" + day + r"(?:st|nd|rd|th)?,?\s*'?" + _YY, re.I),
+    )
 
 
 # ---------------------------------------------------------------- datelines, estimates
@@ -404,6 +551,11 @@ def page_date(lines: list[str], start: int, dateline: str | None = None,
 
         if hit := date_from_url(url):
             return OwnDate(date.fromisoformat(hit[0]), DateSource.URL)
+    # A two-digit year leaves the century to the reader: after every full date the page
+    # gives, its URL's included (two ECB+ dev pages label a day before the one their URL
+    # and their text's weekday give).
+    if day := labelled_date(lines, month_first, short_year=True):
+        return OwnDate(day, DateSource.STAMP)
     return None
 
 
