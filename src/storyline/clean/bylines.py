@@ -49,10 +49,10 @@ CREDIT_AFTER_SENTENCE = re.compile(r"[.!?]\s*[(\[]([^()\[\]]{1,40})[)\]]$")
 # The agencies and roles a picture or a story is credited to after a name ("Jane Roe, AP",
 # "Jane Roe | Getty Images", "Jane Roe, AP Sports Writer", "Jane Roe, Staff Photographer").
 # The news agencies are outlets.wire_agency_names() (data/outlets.tsv, the one list); here
-# only what that table does not hold as a wire: picture agencies, "PA" (left out of the
-# table, where it would read Pennsylvania as an outlet), Sputnik (an outlet there, not a
-# wire), and the roles.
-OTHER_CREDITS = (r"epa|pa|sputnik|getty(?: images)?|shutterstock|istock(?:photo)?|alamy|"
+# only what that table does not hold as a wire: the picture agencies (boilerplate's
+# PICTURE_AGENCY), "PA" (left out of the table, where it would read Pennsylvania as an
+# outlet), Sputnik (an outlet there, not a wire), and the roles.
+OTHER_CREDITS = (boilerplate.PICTURE_AGENCY + r"|pa|sputnik|"
                  r"handout|file|staff|writer|photographer|correspondent|reporter|editor|"
                  r"contributor|columnist|journalist|special to|agencia|agência|agence|agentur|"
                  r"agenzia|агентство")
