@@ -62,9 +62,11 @@ LAST_CASED_LETTER = "\u058f"
 # What may open a line that is no headline's or lead's own start: a bullet or footnote mark,
 # a bar or a stray full stop ("* Stock quotes delayed…", ". Un point c'est tout…").
 _LEADING_MARKS = " |.*•·-"
-# Photo captions and credits, in the words agencies and sites print under pictures.
+# Photo captions and credits, in the words agencies and sites print under pictures: a
+# credit label anywhere in the line (the picture words are boilerplate's PICTURE_WORD, the
+# module that owns what a credit is), a caption's label, a position note.
 _CREDIT = re.compile(
-    r"\b(?:credits?|photo|photograph|image|picture|foto|bild)\s*:|©|\bgetty images\b|"
+    r"\b(?:credits?|" + boilerplate.PICTURE_WORD + r")\s*:|©|\bgetty images\b|"
     r"\bmedia caption|\bimage caption|\(ap photo|\bfile photo\b|\b(?:ap|afp|epa|reuters) "
     r"file\b|\s/\s(?:ap|afp|epa|reuters|getty)\b|,\s(?:left|right|centre|center),\s|"
     r"\((?:left|right|centre|center)\)",
