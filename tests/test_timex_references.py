@@ -261,3 +261,13 @@ def test_a_time_counted_from_the_last_date_named(nlp: Any) -> None:
 def test_that_day_as_a_subject_is_no_date(nlp: Any) -> None:
     found = _found(nlp, "The strike began in 2029. That day has come, the union said.")
     assert [v for t, v in found if t.lower() == "that day"] == []
+
+
+@pytest.mark.slow
+def test_the_day_set_beside_a_date_or_later_in_it_is_that_date(nlp: Any) -> None:
+    found = _found(nlp, "Shares fell on Feb. 9, the day before the vote. The mayor spoke on "
+                        "Monday and left for Orvale later in the day.")
+    assert ("the day", "2031-02-09") in found
+    assert found[-1] == ("the day", "2031-03-10")  # the tagger leaves "later in" out
+    found = _found(nlp, "Episodes of the show will be sold the day after airing.")
+    assert ("the day", "2031-03-12") not in found  # counted from a happening, not a date

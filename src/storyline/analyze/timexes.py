@@ -282,7 +282,12 @@ QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 # "the previous Friday"; ``_anchored``). "the next two weeks" (a number) is a duration.
 ANCHORED = re.compile(r"(?i)^(?:(?:earlier|later) )?(?:that|the (?P<which>same|following|next|"
                       r"previous|preceding|prior)) (?P<unit>day|morning|afternoon|evening|"
-                      r"night|week|month|year|" + _WEEKDAY_NAMES + r")$")
+                      r"night|week|month|year|" + _WEEKDAY_NAMES + r")$|"
+                      r"^(?:earlier|later|early|late) in the (?P<day>day)$")
+# "Oct. 12, the day before the plunge": "the day" set beside the date it names again (alone,
+# "the day after airing" counts from a happening, not from a date).
+BESIDE_DAY = re.compile(r"(?i)the day")
+IN_THE = re.compile(r"(?i)\b(?:earlier|later|early|late) in $")
 DAY_PREFIX = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 YEAR_PREFIX = re.compile(r"\d{4}(?!\d)")
 MONTH_PREFIX = re.compile(r"(\d{4})-(\d{2})")
@@ -374,6 +379,11 @@ def find_timexes(doc: Doc, article: Article) -> list[Timex]:
             result = _from_quarter(text, found, dct) or result
         if dct is not None and ANCHORED.match(text) and not _subject(doc, start, end):
             result = _anchored(text, found) or result
+        elif dct is not None and BESIDE_DAY.fullmatch(text) and found:
+            if DAY_VALUE.fullmatch(found[-1].value) and text_of(doc)[found[-1].end:start] == ", ":
+                result = found[-1].value, "DATE"
+            elif IN_THE.search(text_of(doc), max(0, start - 16), start):
+                result = _anchored("later in the day", found) or result  # tagged "the day"
         if result and RATE_ALONE.fullmatch(text) and \
                 AFTER_AMOUNT.search(text_of(doc), max(0, start - AMOUNT_REACH), start):
             result = (result[0], "SET")  # "15 a year": a rate, not a year's time
@@ -421,7 +431,7 @@ def _anchored(text: str, found: list[Timex]) -> tuple[str, str] | None:
     m = ANCHORED.match(text)
     if m is None:
         return None
-    unit = m["unit"].lower()
+    unit = (m["unit"] or m["day"]).lower()
     step = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}.get(
         (m["which"] or "").lower(), 0)
     named = [t.value for t in found if t.type in {"DATE", "TIME"} and YEAR_PREFIX.match(t.value)]
