@@ -338,6 +338,8 @@ def test_a_labelled_date_with_a_two_digit_year(line: str, day: date) -> None:
 def test_a_two_digit_year_needs_its_label_and_yields_to_a_full_date() -> None:
     assert published.labelled_date(["Posted on 3 Feb 20:15", PROSE], short_year=True) is None
     assert published.labelled_date(["3 Feb 21 at 8:10", PROSE], short_year=True) is None
+    assert published.labelled_date(["Posted March 2, 21 comments", PROSE], short_year=True) \
+        is None  # a count, not a year
     lines = ["Ferry fares rise", "Posted 02/03/21", PROSE, PROSE2]
     found = published.page_date(lines, 2, url="https://news.example/2021/02/04/fares")
     assert found == published.OwnDate(date(2021, 2, 4), DateSource.URL)

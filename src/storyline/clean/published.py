@@ -465,7 +465,7 @@ def short_year_date(text: str, month_first: bool = False) -> date | None:
             continue
         g = m.groupdict()
         day, month = int(g["d"]), _month_of(g.get("mon") or g["m"])
-        if month is None:
+        if month is None or _COUNTED.match(text, m.end()):
             continue
         if g.get("s") and (month > 12 >= day or (g["s"] == "/" and month_first and day <= 12)):
             day, month = month, day
@@ -480,6 +480,9 @@ SHORT_YEAR_PIVOT = 95
 # A two-digit year ends the date: not the hour of a time ("27 Mar 20:15", "20h15").
 _YY = r"(?P<yy>\d\d)(?!\d|\s?[:h.]\s?\d)"
 _SHORT_YEAR_GATE = re.compile(r"\d\d(?!\d)")
+# A word after the two digits makes them a count ("Posted March 2, 21 comments"), unless a
+# time follows it ("à 8h10", "at 5:04", "um 14:00").
+_COUNTED = re.compile(r"\s*[^\W\d_]{2,}(?!\.?\s?\d)")
 
 
 @lru_cache(maxsize=1)
