@@ -185,3 +185,24 @@ def test_a_repeated_or_earlier_happening_is_not_the_days_news(nlp: Any, text: st
     assert (found.date, found.date_from) == (None, why.value)
     once = next(e for e in _run(nlp, "Nordavia sued Skyline Air in Oslo.", []))
     assert once.date == "2031-03-14"
+
+
+def test_a_verbs_title_names_each_of_its_coordinated_subjects() -> None:
+    # "Otto Brandt and Anna Lindqvist pleaded guilty ...": both did it, both are named
+    assert _titles("brandt\tlindqvist") == [
+        "Otto Brandt and Anna Lindqvist pleaded guilty to threatening a senator"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Otto Brandt and Anna Lindqvist met in Oslo on Monday.", "brandt\tlindqvist"),
+    ("Otto Brandt, Anna Lindqvist and Ola Brekke flew to Oslo on Monday.",
+     "brandt\tlindqvist\tbrekke"),
+    # an unnamed conjunct is nobody to name; the named one still did it
+    ("Otto Brandt and a Tromso man were arrested in Bergen on Monday.", "brandt"),
+    # an object is never the actor, coordinated or not
+    ("Otto Brandt met Anna Lindqvist and Ola Brekke in Oslo on Monday.", "brandt"),
+])
+def test_coordinated_subjects_are_all_the_actor(nlp: Any, text: str, actor: str) -> None:
+    verb = next(e for e in _run(nlp, text, [("Monday", "2031-03-10")]) if e.phrase)
+    assert verb.actor == actor

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from ..analyze.events import THING_PREFIX
-from ..analyze.events.kinds import DateFrom, family, is_verb_kind
+from ..analyze.events.kinds import DateFrom, actor_keys, family, is_verb_kind
 from ..records import (
     Analysis,
     ArticleMeta,
@@ -115,9 +115,10 @@ class _Resolved:
     # Identities that are products (a PRODUCT mention or a ``thing:`` key): named in a
     # title only where the happening is about a product (``PRODUCT_KINDS``).
     products: frozenset[str] = frozenset()
-    # The identity of the trigger verb's subject (``EventMention.actor``): who a verb's
-    # title names, never an object or a name in a prepositional phrase.
-    actor: str | None = None
+    # The identities of the trigger verb's subject (``EventMention.actor``; two or more when
+    # it coordinates names): who a verb's title names, never an object or a name in a
+    # prepositional phrase.
+    actors: tuple[str, ...] = ()
 
     @property
     def inferred(self) -> bool:
@@ -356,19 +357,25 @@ def _resolve(analysis: Analysis, story: str | None,
             else frozenset()
         ids: dict[str, str] = {}
         products = set()
-        actor = None
+        actors: dict[str, str] = {}
         for key in em.participants:
             ident, name = _identity(analysis.article, key, names, key_to_entity, things)
             ids.setdefault(ident, name)
             if key.startswith(THING_PREFIX) or labels.get(key) == PRODUCT_LABEL:
                 products.add(ident)
-            if key == em.actor:
-                actor = ident
+            if key in actor_keys(em.actor):
+                actors[key] = ident
         place = _display(names[em.place]) if em.place in names else None
         out.append(_Resolved(em, story, frozenset(ids), ids, place, published, told,
                              labels.get(em.place) if em.place else None, frozenset(products),
-                             actor))
+                             _actor_ids(em.actor, actors)))
     return out
+
+
+def _actor_ids(actor: str | None, ids: Mapping[str, str]) -> tuple[str, ...]:
+    """The identities of the subject's keys that are participants, in the subject's order
+    (a key that is none is never named)."""
+    return tuple(dict.fromkeys(ids[k] for k in actor_keys(actor) if k in ids))
 
 
 def _sentence_names(em: EventMention, mentions: Iterable[Mention]) -> set[str]:
@@ -708,12 +715,14 @@ def _title(kind: str, c: _Cluster, place: str | None) -> str | None:
 
 
 def _actor_name(members: Sequence[_Resolved]) -> str | None:
-    """The longest spelling of the subject the most members name, None when none names one."""
-    actors = Counter(m.actor for m in members if m.actor)
+    """The subject the most members name, each name in its longest spelling, coordinated
+    ones joined ("Otto Brandt and Anna Lindqvist"); None when none names one."""
+    actors = Counter(m.actors for m in members if m.actors)
     if not actors:
         return None
-    ident = min(actors, key=lambda i: (-actors[i], i))
-    return max((m.names[ident] for m in members if ident in m.names), key=len)
+    idents = min(actors, key=lambda i: (-actors[i], i))
+    names = [max((m.names[i] for m in members if i in m.names), key=len) for i in idents]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _says_what(phrase: str) -> bool:

@@ -47,6 +47,7 @@ from ...text import fold_name
 from ..model import lemma_of, text_of
 from ..timexes import PARTIAL_VALUE, partial_timexes
 from .kinds import (
+    ACTOR_SEP,
     CONDITION_MARKS,
     FUTURE_AUX,
     IMPLICATIVE_VERBS,
@@ -672,9 +673,32 @@ def _actor(token: Token, participants: Sequence[_Found]) -> str | None:
         subject = _subject(node)
     if subject is None:
         return None
-    heads = [subject, *(c for c in subject.children if c.dep_ == "appos")]
-    return next((f.mention.key for h in heads for f in participants
-                 if f.first <= h.i <= f.last), None)
+    # "Brandt and Lindqvist met": each named conjunct is a subject, named in the subject's
+    # order; an unnamed one ("Brandt and other relatives gathered") names nobody, so the
+    # title keeps to the true part ("Brandt gathered ...").
+    keys = []
+    for conjunct in [subject, *_conjuncts(subject)]:
+        heads = [conjunct, *(c for c in conjunct.children if c.dep_ == "appos")]
+        key = next((f.mention.key for h in heads for f in participants
+                    if f.first <= h.i <= f.last), None)
+        if key is not None:
+            keys.append(key)
+    return ACTOR_SEP.join(dict.fromkeys(keys)) or None
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """The words coordinated with ``token`` ("Brandt, Lindqvist and Vell"): its conj chain,
+    and an appositive that has conjuncts of its own (the parser reads "Otto Brandt, Anna
+    Lindqvist and Ola Vell" as Brandt + appositive Lindqvist + Vell: a list, not a
+    restatement)."""
+    out: list[Token] = []
+    todo = [token]
+    while todo:
+        found = [c for c in todo.pop().children if c.dep_ == "conj" or (
+            c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children))]
+        out += found
+        todo += found
+    return sorted(out, key=lambda t: t.i)
 
 
 def _subject(verb: Token) -> Token | None:

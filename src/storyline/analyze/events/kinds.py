@@ -58,6 +58,16 @@ class DateFrom(StrEnum):
         return self is DateFrom.LEAD
 
 
+# Joins the keys of coordinated subjects in ``EventMention.actor`` ("Brandt and Lindqvist
+# met": "brandt\tlindqvist"); mention keys are folded names, never holding a tab.
+ACTOR_SEP = "\t"
+
+
+def actor_keys(actor: str | None) -> tuple[str, ...]:
+    """The participant keys an ``EventMention.actor`` holds, in the subject's order."""
+    return tuple(actor.split(ACTOR_SEP)) if actor else ()
+
+
 # Verb lemmas that report something happening, by kind. Picked from the kinds the issue
 # names plus the business events of the SemEval timeline data (launches, orders, crashes).
 VERB_TRIGGERS: dict[str, str] = {
