@@ -5,7 +5,8 @@
                     confirm them (Jaccard, or containment for a cut or padded copy)
     3. paragraphs   an article assembled mostly from another's paragraphs
     4. syndication  same day (±1), and the same wire credit with related text, or the same
-                    names, figures and quotes in other words (a translation or rewrite)
+                    names, figures and quotes in other words (a translation or rewrite);
+                    never two datelines' places, a wire copy keeps its lead
     5. groups       copies folded into groups; each member links to the group's canonical:
                     the earliest copy, then the most complete, then the smallest id
 
@@ -36,6 +37,7 @@ from datasketch import MinHash, MinHashLSH
 from numpy.typing import NDArray
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..clean import dateline
 from ..errors import ConfigError
 from ..records import Article, ArticleInfo, ArticleMeta, DuplicateLink
 from ..settings import Settings
@@ -85,6 +87,27 @@ TRANSLATION_MIN_NAMES_COUNT = 20
 # by at most MAX_NAME_DF articles (blocking that keeps the pair count near-linear).
 MIN_SHARED_NAMES = 3
 MAX_NAME_DF = 50
+# What a copy of one report keeps and two reports do not share, whatever their wire:
+# - its dateline: a reprint or a translation is filed from where the original was, so two
+#   texts whose datelines name different places are two reports (timex-tbaq: four Xinhua
+#   reports from four capitals on one day's bombings scored 0.33-0.38 as wire copies; an
+#   AP story from New York and one from Cape Town 0.53 as a translation);
+# - its agency: a wire writes a story once per language, so two texts in one language that
+#   credit the same agency are no translation of each other (they are a wire copy, which
+#   the wire test decides, or two of its stories).
+# - its lead: an edited reprint keeps the original's opening sentence nearly word for word,
+#   while one desk's two stories of a day share the wire's names and vocabulary but not
+#   their leads. A wire link needs this share of the shorter lead's content words in the
+#   other lead (tests/test_dedup.py's rewritten lead keeps 0.62, timex-tbaq's two wire
+#   reprints 1.0; its two AP Havana stories of 6 and 7 January share 0.27), unless the
+#   texts' cosine reaches WIRE_SURE_COSINE, the words of a reprint with a new lead written
+#   over it (the near pass's containment bar).
+WIRE_MIN_LEAD_SHARE = 0.5
+WIRE_SURE_COSINE = 0.8
+# The lead is the first sentence of the first of the opening paragraphs with this many
+# words after its dateline: fewer is a dateline, a byline or a label ("By Jan Berg, Nordic
+# Wire Writer" has 7).
+LEAD_MIN_WORDS = 8
 # A site prints the same closing paragraphs (legal notice, disclaimer, "about us") under
 # every page. A near copy of two pages of one site (same host, or same outlet where a page
 # has no address) whose text, less the closing paragraphs both texts end with, is only a
@@ -562,23 +585,29 @@ def _syndication_pairs(infos: Sequence[ArticleInfo], source: Corpus, prints: _Pr
     index = {infos[k].id: k for k in order}
     window: dict[int, _Wired] = {}
     texts: dict[int, str] = {}  # the window's texts (a day or two), for a translation's recheck
+    heads: dict[int, _Head] = {}
     posting: dict[str, set[int]] = defaultdict(set)
     pairs: list[tuple[int, int, str, float]] = []  # few: each a wire copy or translation
     for art in source.articles([infos[k].id for k in order]):
         x = index[art.id]
         for k in [k for k in window if day[k] < day[x] - SYNDICATION_DAYS]:
             del texts[k]
+            del heads[k]
             for n in window.pop(k).distinctive:
                 posting[n].discard(k)
                 if not posting[n]:
                     del posting[n]  # else every name ever seen keeps an empty set
         wired = _wired(art.text, prints)
+        head = _Head.of(art)
         for y in _candidates(wired, posting):
             a, b = min(x, y), max(x, y)
             wa, wb = (wired, window[y]) if a == x else (window[y], wired)
             syndicated = _syndicated(infos[a], infos[b], _cosine(wa.text, wb.text),
                                      _weighted_jaccard(wa.name_weights, wb.name_weights),
                                      wa.names, wb.names)
+            ha, hb = (head, heads[y]) if a == x else (heads[y], head)
+            if syndicated and not _one_report(ha, hb, infos[a], infos[b], *syndicated):
+                syndicated = None
             if syndicated and syndicated[0] == "translation":
                 ta, tb = (art.text, texts[y]) if a == x else (texts[y], art.text)
                 syndicated = _translated_without_shared(infos[a], infos[b], ta, tb, prints,
@@ -587,10 +616,60 @@ def _syndication_pairs(infos: Sequence[ArticleInfo], source: Corpus, prints: _Pr
                 pairs.append((a, b, *syndicated))
         window[x] = wired
         texts[x] = art.text
+        heads[x] = head
         for n in wired.distinctive:
             posting[n].add(x)
     for a, b, kind, score in sorted(pairs, key=lambda p: (p[0], p[1])):
         found.add(a, b, kind, score)
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    """What opens an article: its dateline's place and credit (folded) and its language, and
+    its lead sentence's content words (see WIRE_MIN_LEAD_SHARE)."""
+
+    place: str | None
+    credit: str | None
+    language: str | None
+    lead: frozenset[str]
+
+    @classmethod
+    def of(cls, article: Article) -> _Head:
+        place = credit = None
+        lead = ""
+        for p in article.paragraphs[:3]:
+            m = dateline(p.strip())
+            if m and not place and (m.group("date") or m.group("credit")):
+                place = fold_words(m.group("place")) or None
+                credit = fold_words(m.group("credit") or "") or None
+                p = p.strip()[m.end():]
+            if len(p.split()) >= LEAD_MIN_WORDS:
+                lead = _FIRST_SENTENCE.split(p.strip(), maxsplit=1)[0]
+                break
+        language = article.language if article.language not in (None, "und") else None
+        return cls(place=place, credit=credit, language=language, lead=frozenset(tokens(lead)))
+
+
+# A sentence ends at a full stop, question or exclamation mark before a capital or a quote
+# (an abbreviation's stop ends a lead early: its first words still tell two leads apart).
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"'`‘“A-Z])")
+
+
+def _one_report(ha: _Head, hb: _Head, a: ArticleInfo, b: ArticleInfo, kind: str,
+                score: float) -> bool:
+    """Whether a syndication pair is one report, as its openings tell (see the notes at
+    WIRE_MIN_LEAD_SHARE): no two places in their datelines, a lead kept for a wire copy, no
+    one agency's two texts in one language for a translation."""
+    if ha.place and hb.place and ha.place != hb.place:
+        return False
+    if kind == "wire":
+        shorter = min(len(ha.lead), len(hb.lead))
+        share = len(ha.lead & hb.lead) / shorter if shorter else 0.0
+        return share >= WIRE_MIN_LEAD_SHARE or score >= WIRE_SURE_COSINE
+    agencies_a = {w for w in (ha.credit, fold_words(a.wire or "")) if w}
+    agencies_b = {w for w in (hb.credit, fold_words(b.wire or "")) if w}
+    one_language = ha.language is not None and ha.language == hb.language
+    return not (one_language and agencies_a & agencies_b)
 
 
 def _wired(text: str, prints: _Prints) -> _Wired:
@@ -745,7 +824,9 @@ def _day(article: ArticleMeta) -> int | None:
 
 def _links(arts: Sequence[ArticleInfo], found: _Found) -> list[DuplicateLink]:
     """Each copy linked to its group's canonical: the group's first article in canonical
-    order (its smallest index), by the strongest pair the copy has.
+    order (its smallest index), by the evidence that ties it to the canonical (see
+    ``_widest_paths``), not by its strongest pair with any member: a verbatim twin of a
+    wire rewrite is no exact copy of the wire's story.
 
     Worked on the pairs' buffers, not an object per pair: objects made just before the
     links would leave the links scattered over allocator arenas that then stay in use
@@ -763,20 +844,54 @@ def _links(arts: Sequence[ArticleInfo], found: _Found) -> list[DuplicateLink]:
     first = np.full(int(group.max()) + 1, n, dtype=np.int64)
     np.minimum.at(first, group, np.arange(n))
     canonical = first[group].tolist()
-    # Each member's strongest pair: the strongest kind, then the highest score, then the
-    # first in (a, b, kind) order.
-    order = np.lexsort((kind, b, a))
-    ends = np.concatenate([a[order], b[order]])
-    rank = np.tile(np.arange(len(order)), 2)
-    kinds, scores = np.tile(kind[order], 2), np.tile(score[order], 2)
-    pick = np.lexsort((rank, -scores, kinds, ends))
-    strongest = pick[np.r_[True, ends[pick][1:] != ends[pick][:-1]]]
-    best = {k: (KIND_ORDER[t], s) for k, t, s in zip(ends[strongest].tolist(),
-                                                     kinds[strongest].tolist(),
-                                                     scores[strongest].tolist(), strict=True)}
+    best = _widest_paths(a, b, kind, score, canonical)
     return [DuplicateLink(article=arts[k].id, canonical=arts[canonical[k]].id,
                           kind=best[k][0], score=best[k][1])
             for k in sorted(best, key=lambda k: arts[k].id) if canonical[k] != k]
+
+
+def _widest_paths(a: NDArray[np.int64], b: NDArray[np.int64], kind: NDArray[np.int8],
+                  score: NDArray[np.float64], canonical: Sequence[int],
+                  ) -> dict[int, tuple[str, float]]:
+    """Each member's (kind, score) to its canonical: the weakest pair on the strongest chain
+    of pairs between them (a maximum spanning tree's path; a direct pair is such a chain).
+
+    Pairs are few beside articles (each is a copy found), so this walks them in Python.
+    """
+    # strongest first: the strongest kind, then the highest score, then (a, b) order
+    order = np.lexsort((b, a, -score, kind)).tolist()
+    rank = {r: i for i, r in enumerate(order)}  # lower is stronger
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    tree: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    ends = list(zip(a.tolist(), b.tolist(), strict=True))
+    for r in order:
+        x, y = ends[r]
+        rx, ry = root(x), root(y)
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+            tree[x].append((y, r))
+            tree[y].append((x, r))
+    weakest: dict[int, int] = {}
+    for start in sorted({canonical[k] for k in tree}):
+        stack = [(start, -1)]
+        seen = {start}
+        while stack:
+            node, weak = stack.pop()
+            for other, r in tree[node]:
+                if other not in seen:
+                    seen.add(other)
+                    w = r if weak < 0 or rank[r] > rank[weak] else weak
+                    weakest[other] = w
+                    stack.append((other, w))
+    kinds, scores = kind.tolist(), score.tolist()
+    return {k: (KIND_ORDER[kinds[r]], scores[r]) for k, r in weakest.items()}
 
 
 _COMMON: frozenset[str] = frozenset(words(
