@@ -925,6 +925,9 @@ def test_a_dateline_names_no_participant_or_place(nlp: Any) -> None:
      "order"),
     ("Senator Ola Brekke said on Monday that Karlstad must close that gap.", "closure"),
     ("Shares of Nordvik Shipping closed flat at $4.10 on Monday.", "closure"),
+    # a named index or currency: its close gives a level or a move, not a word list
+    ("The Karlstad Nordex closed 120 points higher on Monday.", "closure"),
+    ("The Karlstad krona closed at 10.52 against the euro on Monday.", "closure"),
     ("Nordvik Shipping's plan was met with outrage in Karlstad on Monday.", "meeting"),
     ("Nordvik Shipping does not meet the requirements of Karlstad, Ellen Varg said on Monday.",
      "meeting"),

@@ -288,9 +288,14 @@ VERB_PREFIXES = frozenset({"re", "co", "pre", "un", "de", "mis", "over", "out"})
 # Entity types of a price or a change in it: "shares closed at $4.10", "fell 2%": a market's
 # close, not a place shut.
 PRICE_ENTS = frozenset({"MONEY", "PERCENT"})
-# Subjects whose "close" is the end of a trading day, not a shutting: "shares closed flat".
+# Common nouns whose "close" is the end of a trading day, not a shutting: "shares closed
+# flat". A named index or currency ("the Oslo bourse's OBX", a currency's name) is no word of
+# this list: its close gives a level, a change in points or a price (``_trading_close``).
 TRADED_SUBJECTS = frozenset({"share", "stock", "index", "market", "price", "bond", "future",
-                             "currency", "sensex", "nifty", "dollar", "rupee", "euro", "yen"})
+                             "currency"})
+# Nouns that give a market's level or move ("closed 120 points higher", "closed at 74.52"
+# is caught by its decimal figure).
+LEVEL_NOUNS = frozenset({"point", "pip", "tick", "basis"})
 # Dependents that make "order" a purchase: "an order for 20 jets", "its order of 30 jets", "the
 # A350 order". An executive, court or lockdown order, "in order to", "the order to shut
 # down", a batting "middle-order" are commands or other words, not a purchase.
@@ -467,8 +472,17 @@ def _trading_close(token: Token) -> bool:
            for c in token.children):
         return True
     near = [c for c in token.children if c.dep_ != "nsubj"]
-    near += [g for c in near if c.dep_ == "prep" for g in c.children]
-    return any(t.ent_type_ in PRICE_ENTS for t in near)
+    near += [g for c in near if c.dep_ in ("prep", "advmod", "acomp") for g in c.children]
+    return any(t.ent_type_ in PRICE_ENTS or _level(t) for t in near)
+
+
+def _level(token: Token) -> bool:
+    """'120 points', 'at 74.52': a market's level or move, a figure with a level noun or
+    with decimals (a closing hour is a TIME, and "5.30 pm" is one)."""
+    if lemma_of(token).lower() in LEVEL_NOUNS and any(c.like_num for c in token.children):
+        return True
+    return token.like_num and "." in token.text.strip(".") and token.ent_type_ not in ("TIME",
+                                                                                       "DATE")
 
 
 def _purchase_order(token: Token) -> bool:
