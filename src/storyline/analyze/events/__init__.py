@@ -46,6 +46,16 @@ from ...records import Article, EventMention, EventStatus, Mention, Timex, conte
 from ...text import fold_name
 from ..model import lemma_of, text_of
 from ..timexes import PARTIAL_VALUE, partial_timexes
+from .dating import (
+    DAY_VALUE,
+    REASON_PREPS,
+    date_for,
+    day_reach,
+    earlier_occasion,
+    governor,
+    place_timexes,
+    repeated_happening,
+)
 from .kinds import (
     ACTOR_SEP,
     CONDITION_MARKS,
@@ -89,7 +99,6 @@ PLACE_PREPS = frozenset({"in", "at", "near", "to"})
 # its date: one shared name let "they agreed to meet" take the date of other talks with one
 # of them in the seeds; two (or one plus the same place) did not.
 INHERIT_MIN_SHARED = 2
-DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 # DateFrom.LEAD under the name tests build inferred-day rows with.
 LEAD_DATE_FROM = DateFrom.LEAD
@@ -124,56 +133,12 @@ NOT_THING_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORD
 # Words of a trigger's phrase kept for titles ("checked into the Promises Treatment Center"):
 # enough for a verb and its object, short enough for a title line.
 PHRASE_MAX_WORDS = 8
-# Prepositions that give what a verb was done for ("arrested for the call to X", "charged
-# over the killing of Y"): with a common noun or a clause after them, a happening of its own.
-REASON_PREPS = frozenset({"for", "over"})
-# Edges by which a time expression stands before a noun it dates ("the March 21 call",
-# "Tuesday's vote"): that noun's day, not the day of a verb or trigger above it.
-NOUN_DATE_DEPS = frozenset({"compound", "nmod", "poss", "amod"})
-# Prepositions and verbs that put a verb inside the dated happening it names: the verb took
-# place on that day too ("pushed for it at a June 25 hearing", "attended Tuesday's vote").
-CONTAINING_PREPS = frozenset({"at", "during", "in", "throughout"})
-PRESENCE_VERBS = frozenset({"attend", "host", "chair", "join", "skip", "miss", "boycott"})
 # Verbs whose "for" phrase is what they are about, not a reason: "called for a re-run of
 # the bidding", "asked for talks", "voted for the plan"; and "for the first time".
 FOR_VERBS = frozenset({"call", "ask", "push", "press", "pay", "wait", "apply", "vote", "bid",
                        "compete", "campaign", "lobby", "search", "look", "argue", "fight",
                        "prepare", "head", "leave", "depart", "account", "opt", "plead"})
 TIME_NOUNS = frozenset({"time", "moment", "while", "day", "week", "month", "year"})
-# Edges by which an event noun is what the verb above it does or undergoes ("held talks on
-# Monday", "the attack killed three Wednesday", "thwarted an attack Thursday"): the verb's day
-# is the noun's too; so it is through a preposition of ``CONTAINING_PREPS`` on the verb
-# ("destroyed in a fire Tuesday"). Any other edge makes the noun a happening of its own
-# that the clause only names: "arrested Tuesday for the killing of X", "convicted March 20 of
-# murder", "the campaign for this election will be announced on October 5", "in protest at
-# the killing": the day is the arrest's, the conviction's, the announcement's.
-ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd", "appos", "conj",
-                           "npadvmod"})
-# Verbs whose "for"/"over" phrase is the reason, an earlier act, not the verb's own
-# happening: "arrested Tuesday for the killing", "fined over the crash", "sued for the
-# breach". English verbs of judging, blaming and rewarding (a closed semantic class, named
-# from grammars, not from a corpus). Other verbs' "for" is what they are after, won or
-# done that day ("defeated Boeing for a contract", "gathered for a news conference").
-JUDGING_VERBS = frozenset({
-    "arrest", "detain", "charge", "indict", "convict", "acquit", "sentence", "jail", "imprison",
-    "fine", "punish", "sue", "prosecute", "try", "investigate", "question", "blame", "accuse",
-    "fault", "condemn", "criticize", "criticise", "apologize", "apologise", "praise", "thank",
-    "reward", "honor", "honour", "credit", "penalize", "penalise", "ban", "suspend", "fire",
-    "sack", "dismiss", "expel", "discipline", "execute", "pardon", "compensate"})
-# Entity types of a figure whose "of" phrase is what it counts ("$11bn of deals").
-AMOUNT_ENTS = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT"})
-# Adverbs that make a verb's happening more than one ("has twice sued", "often met",
-# "met three times"): no one day is its day. English's closed class of frequency adverbs.
-REPEAT_ADVERBS = frozenset({"twice", "thrice", "repeatedly", "often", "frequently",
-                            "regularly", "routinely", "usually"})
-# Adverbs that put a perfect before the time of the news ("has sued before", "has
-# previously met"): an earlier occasion, not the day's news.
-EARLIER_ADVERBS = frozenset({"before", "previously", "once"})
-# Quantifiers that make a plural event noun several happenings ("several lawsuits", "many
-# attacks", "a series of meetings" is left alone), like a number does ("three lawsuits").
-SEVERAL_WORDS = frozenset({"several", "many", "multiple", "numerous", "repeated", "recurring",
-                           "frequent", "regular", "countless", "various", "past", "previous",
-                           "earlier", "prior"})
 # Dependency edges below which a word cannot be a planning verb's plan: its subject.
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "agent", "expl"})
 # Parts of speech a phrase cannot end in: they need the words a cut left out.
@@ -292,13 +257,13 @@ def find_event_mentions(doc: Doc, article: Article, mentions: Sequence[Mention],
               if fold_name(f.mention.text) not in reporters
               and not GLUED.search(f.mention.text) and f.mention.key in named
               and not any(lo <= f.first and f.last <= hi for lo, hi in datelines)]
-    dated = _place_timexes(doc, timexes)
+    dated = place_timexes(doc, timexes)
     lead = _lead(doc, article, timexes)
     triggers = [(t, kind) for t in trigger_candidates(doc)
                 if (kind := trigger_kind(t)) is not None]
     triggers += _dated_verbs(dated, {t.i for t, _ in triggers})
     triggers += _lead_verbs(doc, lead, {t.i for t, _ in triggers})
-    partial = _place_timexes(doc, partial_timexes(doc, article), PARTIAL_VALUE)
+    partial = place_timexes(doc, partial_timexes(doc, article), PARTIAL_VALUE)
     ctx = _Context(article, placed, dated, {t.i for t, _ in triggers}, lead, partial,
                    tree=_tree(doc), exact=frozenset((f.first, f.last) for f in placed),
                    personal=tuple((f.first, f.last) for f in placed
@@ -484,7 +449,7 @@ def _dated_verbs(dated: Sequence[tuple[Token, str]],
     """
     out: dict[int, tuple[Token, str]] = {}
     for root, _ in dated:
-        verb = _governor(root, trigger_ids)
+        verb = governor(root, trigger_ids)
         lemma = verb_lemma(verb)
         if verb.pos_ != "VERB" or verb.i in trigger_ids or lemma in LIGHT_VERBS \
                 or lemma in REPORTING_VERBS or lemma in VERB_TRIGGERS:
@@ -553,20 +518,6 @@ def _word_tests(text: str) -> tuple[bool, bool]:
     return text.isalnum(), _camel(text) or any(c.isdigit() for c in text)
 
 
-def _place_timexes(doc: Doc, timexes: Iterable[Timex],
-                   values: re.Pattern[str] = DAY_VALUE) -> list[tuple[Token, str]]:
-    """Day-precise time expressions as (root token, YYYY-MM-DD); with ``PARTIAL_VALUE``,
-    an undated article's partial days as (root token, XXXX-MM-DD or XXXX-WXX-D)."""
-    out = []
-    for t in timexes:
-        if t.type not in ("DATE", "TIME") or not values.match(t.value):
-            continue
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is not None and len(span):
-            out.append((span.root, t.value if values is PARTIAL_VALUE else t.value[:10]))
-    return out
-
-
 def scope_chain(token: Token) -> list[Token]:
     """The trigger and the heads above it, up to (not past) a reported-content edge."""
     chain = [token]
@@ -577,51 +528,18 @@ def scope_chain(token: Token) -> list[Token]:
     return chain
 
 
-def _governor(token: Token, trigger_ids: set[int]) -> Token:
-    """The nearest verb or trigger above a token: what a time expression modifies; the
-    noun it stands before when it dates one ("arrested for the March 21 call": the
-    call's day, not the arrest's)."""
-    if _dated_noun(token):
-        return token.head
-    node = token
-    while node.head.i != node.i:
-        node = node.head
-        if node.i in trigger_ids or (node.pos_ in ("VERB", "AUX") and node.dep_ != "aux"):
-            return node
-    return node
-
-
-def _dated_noun(token: Token) -> bool:
-    """Whether a time expression's root stands before a common noun it dates, as a
-    possessive ("Tuesday's vote") or after the noun's determiner ("the March 21 call", "a
-    June 25 memo"), and the noun is not where the verb took place ("at a June 25 hearing",
-    "during Sunday's game", "attended Wednesday's arraignment": that day is the verb's
-    too). Without either mark the parse may have hung a verb's bare day on its object
-    ("announced Sunday drastic cuts"), so the day stays the verb's."""
-    noun = token.head
-    if token.dep_ not in NOUN_DATE_DEPS or noun.pos_ != "NOUN" or noun.i < token.i:
-        return False
-    marked = any(c.dep_ == "case" for c in token.children) or any(
-        c.dep_ in ("det", "poss", "nmod") and c.i < token.left_edge.i for c in noun.children)
-    if not marked:
-        return False
-    if noun.dep_ == "pobj" and noun.head.lower_ in CONTAINING_PREPS:
-        return False
-    return not (noun.dep_ == "dobj" and lemma_of(noun.head).lower() in PRESENCE_VERBS)
-
-
 def _event_mention(token: Token, kind: str, ctx: _Context) -> EventMention | None:
     # A statement's date and people are its own: "as reported by X" under "reached Kyiv on
     # Friday" must not take the arrival's date.
     chain = [token] if kind == "statement" else scope_chain(token)
-    date, date_from = _date_for(token, kind, chain, ctx.dated, ctx.trigger_ids)
+    date, date_from = date_for(token, kind, chain, ctx.dated, ctx.trigger_ids)
     if kind == "statement" and date is None:
         return None
-    partial = _date_for(token, kind, chain, ctx.partial, ctx.trigger_ids)[0] \
+    partial = date_for(token, kind, chain, ctx.partial, ctx.trigger_ids)[0] \
         if date is None and ctx.partial else None
-    if date_from not in (DateFrom.TRIGGER, DateFrom.CLAUSE) and _repeated(token, chain):
+    if date_from not in (DateFrom.TRIGGER, DateFrom.CLAUSE) and repeated_happening(token, chain):
         date, partial, date_from = None, None, DateFrom.REPEATED  # nor the lead's, nor another's
-    elif date is None and partial is None and _earlier(chain):
+    elif date is None and partial is None and earlier_occasion(chain):
         date_from = DateFrom.EARLIER
     place = _place_for(token, chain, ctx.placed, ctx.trigger_ids, ctx.tree)
     ranges = _participant_ranges(token, chain)
@@ -904,10 +822,10 @@ def _is_lead_news(token: Token, chain: Sequence[Token], why_undated: DateFrom,
         return False
     chain_ids = {node.i for node in chain}
     if any(sent.start <= root.i < sent.end
-           and _governor(root, ctx.trigger_ids).i in chain_ids for root in lead.timed):
+           and governor(root, ctx.trigger_ids).i in chain_ids for root in lead.timed):
         return False
     # A noun another happening's verb names ("arrested for murder") is not told by its tense.
-    verb = next((node for node in chain[:_day_reach(chain)] if node.pos_ in ("VERB", "AUX")),
+    verb = next((node for node in chain[:day_reach(chain)] if node.pos_ in ("VERB", "AUX")),
                 None)
     return verb is not None and _told_as_done(verb, in_headline)
 
@@ -922,103 +840,6 @@ def _told_as_done(verb: Token, in_headline: bool) -> bool:
     if verb.tag_ == "VBN" and any(lemma_of(a) == "have" and a.tag_ in PRESENT_TAGS for a in aux):
         return True
     return in_headline and verb.tag_ in HEADLINE_TAGS
-
-
-def _date_for(token: Token, kind: str, chain: Sequence[Token], dated: Sequence[tuple[Token, str]],
-              trigger_ids: set[int]) -> tuple[str | None, DateFrom]:
-    """The day of the trigger's own time expression, else of the clause it hangs from."""
-    sent = token.sent
-    in_sent = [(root, value) for root, value in dated if sent.start <= root.i < sent.end]
-    reach = _day_reach(chain)
-    chain_pos = {node.i: pos for pos, node in enumerate(chain[:reach])}
-    cut = {node.i for node in chain[reach:]}
-    own = sorted((chain_pos[g.i], abs(root.i - token.i), value) for root, value in in_sent
-                 if (g := _governor(root, trigger_ids)).i in chain_pos)
-    if own:
-        return own[0][2], DateFrom.CLAUSE if own[0][0] else DateFrom.TRIGGER
-    if kind == "statement":
-        return None, DateFrom.NO_STATEMENT_DATE
-    if reach < len(chain) and any(_governor(root, trigger_ids).i in cut for root, _ in in_sent):
-        return None, DateFrom.OTHER_HAPPENING
-    if chain[-1].i != sent.root.i:
-        return None, DateFrom.REPORTED_CONTENT
-    # A day a lexicon verb used in another sense governs is that act's ("figures released
-    # April 3"), not free for the sentence's other happenings.
-    free = {value for root, value in in_sent
-            if (g := _governor(root, trigger_ids)).i not in trigger_ids
-            and verb_lemma(g) not in VERB_TRIGGERS and not _dated_noun(root)}
-    if len(free) == 1:  # not the day of a noun another happening's verb names
-        return (None, DateFrom.OTHER_HAPPENING) if cut else (free.pop(), DateFrom.SENTENCE)
-    if free:
-        return None, DateFrom.SEVERAL_DATES
-    return None, DateFrom.NO_DAY
-
-
-def _day_reach(chain: Sequence[Token]) -> int:
-    """How many nodes of the chain share the trigger's day: all of them for a verb; for a
-    noun, those up to the first verb reached by ``ARGUMENT_DEPS`` or a containing
-    preposition on the verb, and the chain after it; else only the nouns below the edge
-    that names it as another happening's ("arrested for the killing": the killing alone)."""
-    k = 0
-    while k < len(chain) - 1:
-        node = chain[k]
-        if node.pos_ in ("VERB", "AUX"):
-            return len(chain)
-        if node.dep_ in ARGUMENT_DEPS:
-            k += 1
-        elif node.dep_ == "pobj" and node.head.lower_ in CONTAINING_PREPS \
-                and k + 2 < len(chain) and (chain[k + 2].pos_ in ("VERB", "AUX")
-                                            or chain[k + 2].dep_ in ARGUMENT_DEPS):
-            k += 2  # "announced the plan at a conference": the parse may hang it on the plan
-        elif node.dep_ == "pobj" and k + 2 < len(chain) and chain[k + 2].pos_ in ("VERB", "AUX") \
-                and (node.head.dep_ == "agent" or node.head.lower_ == "to"):
-            k += 2  # "destroyed by a fire Tuesday", "agreed to a deal on Saturday"
-        elif node.dep_ == "pobj" and node.head.lower_ in REASON_PREPS and k + 2 < len(chain) \
-                and chain[k + 2].pos_ in ("VERB", "AUX") \
-                and lemma_of(chain[k + 2]).lower() not in JUDGING_VERBS:
-            k += 2  # "defeated Boeing for a contract": the prize, won that day
-        elif node.dep_ == "pobj" and node.head.lower_ == "of" and k + 2 < len(chain) \
-                and _amount(chain[k + 2]):
-            k += 2  # "secured $11bn of deals": the deals are what was secured
-        else:
-            return k + 1
-    return len(chain)
-
-
-def _amount(token: Token) -> bool:
-    """'$11bn', 'dozens', '30': a figure whose "of" phrase is what it counts."""
-    return token.ent_type_ in AMOUNT_ENTS or token.pos_ == "NUM" or token.like_num or any(
-        c.dep_ in ("nummod", "quantmod") or c.tag_ == "$" for c in token.children)
-
-
-def _repeated(token: Token, chain: Sequence[Token]) -> bool:
-    """Whether the trigger tells more than one happening, so no one day is its day: a verb
-    with a frequency adverb or a count of times ("has twice sued", "met three times"), or a
-    plural event noun with a quantifier ("several attacks")."""
-    if token.pos_ == "NOUN":
-        # A number counts units as often as happenings ("two orders", "35 orders" on one
-        # day): only a quantifier says the happenings are several.
-        return token.tag_ == "NNS" and any(c.dep_ in ("amod", "det") and c.lower_ in SEVERAL_WORDS
-                                           for c in token.children)
-    verb = next((n for n in chain if n.pos_ in ("VERB", "AUX")), None)
-    if verb is None:
-        return False
-    adverbs = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod")]
-    if any(a.lower_ in REPEAT_ADVERBS for a in adverbs):
-        return True
-    return any(lemma_of(a).lower() == "time" and any(n.dep_ == "nummod" or
-                                                      n.lower_ in SEVERAL_WORDS
-                                                      for n in a.children) for a in adverbs)
-
-
-def _earlier(chain: Sequence[Token]) -> bool:
-    """'has sued before', 'had previously met': a perfect told as an earlier occasion, not
-    the day's news (it may still be dated by its own time expression)."""
-    verb = next((n for n in chain if n.pos_ in ("VERB", "AUX")), None)
-    if verb is None or verb.tag_ != "VBN" or not any(
-            lemma_of(a) == "have" for a in verb.children if a.dep_ == "aux"):
-        return False
-    return any(c.dep_ == "advmod" and c.lower_ in EARLIER_ADVERBS for c in verb.children)
 
 
 def _place_for(token: Token, chain: Sequence[Token], placed: Sequence[_Found],

@@ -1,0 +1,210 @@
+"""Which day an event mention's own words give it: the time expressions of the
+trigger and of the clause that tells it (``date_for``), how far up the parse a noun shares
+a verb's day (``day_reach``), and when a happening has no one day (``repeated_happening``,
+``earlier_occasion``). Split from ``events`` (the mention finder), which passes days
+between an article's mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc, Token
+
+from ...records import Timex
+from ..model import lemma_of
+from ..timexes import PARTIAL_VALUE
+from .kinds import VERB_TRIGGERS, DateFrom, verb_lemma
+
+# A Timex value that names a whole day (TimeML "2031-03-10", "2031-03-10T14:00").
+DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# Prepositions that give what a verb was done for ("arrested for the call to X", "charged
+# over the killing of Y"): with a common noun or a clause after them, a happening of its own.
+REASON_PREPS = frozenset({"for", "over"})
+# Edges by which a time expression stands before a noun it dates ("the March 21 call",
+# "Tuesday's vote"): that noun's day, not the day of a verb or trigger above it.
+NOUN_DATE_DEPS = frozenset({"compound", "nmod", "poss", "amod"})
+# Prepositions and verbs that put a verb inside the dated happening it names: the verb took
+# place on that day too ("pushed for it at a June 25 hearing", "attended Tuesday's vote").
+CONTAINING_PREPS = frozenset({"at", "during", "in", "throughout"})
+PRESENCE_VERBS = frozenset({"attend", "host", "chair", "join", "skip", "miss", "boycott"})
+# Edges by which an event noun is what the verb above it does or undergoes ("held talks on
+# Monday", "the attack killed three Wednesday", "thwarted an attack Thursday"): the verb's day
+# is the noun's too; so it is through a preposition of ``CONTAINING_PREPS`` on the verb
+# ("destroyed in a fire Tuesday"). Any other edge makes the noun a happening of its own
+# that the clause only names: "arrested Tuesday for the killing of X", "convicted March 20 of
+# murder", "the campaign for this election will be announced on October 5", "in protest at
+# the killing": the day is the arrest's, the conviction's, the announcement's.
+ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd", "appos", "conj",
+                           "npadvmod"})
+# Verbs whose "for"/"over" phrase is the reason, an earlier act, not the verb's own
+# happening: "arrested Tuesday for the killing", "fined over the crash", "sued for the
+# breach". English verbs of judging, blaming and rewarding (a closed semantic class, named
+# from grammars, not from a corpus). Other verbs' "for" is what they are after, won or
+# done that day ("defeated Boeing for a contract", "gathered for a news conference").
+JUDGING_VERBS = frozenset({
+    "arrest", "detain", "charge", "indict", "convict", "acquit", "sentence", "jail", "imprison",
+    "fine", "punish", "sue", "prosecute", "try", "investigate", "question", "blame", "accuse",
+    "fault", "condemn", "criticize", "criticise", "apologize", "apologise", "praise", "thank",
+    "reward", "honor", "honour", "credit", "penalize", "penalise", "ban", "suspend", "fire",
+    "sack", "dismiss", "expel", "discipline", "execute", "pardon", "compensate"})
+# Entity types of a figure whose "of" phrase is what it counts ("$11bn of deals").
+AMOUNT_ENTS = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT"})
+# Adverbs that make a verb's happening more than one ("has twice sued", "often met",
+# "met three times"): no one day is its day. English's closed class of frequency adverbs.
+REPEAT_ADVERBS = frozenset({"twice", "thrice", "repeatedly", "often", "frequently",
+                            "regularly", "routinely", "usually"})
+# Adverbs that put a perfect before the time of the news ("has sued before", "has
+# previously met"): an earlier occasion, not the day's news.
+EARLIER_ADVERBS = frozenset({"before", "previously", "once"})
+# Quantifiers that make a plural event noun several happenings ("several lawsuits", "many
+# attacks"; "a series of meetings" is left alone). A number is none: it counts units as often
+# as happenings ("two orders", "35 orders" on one day).
+SEVERAL_WORDS = frozenset({"several", "many", "multiple", "numerous", "repeated", "recurring",
+                           "frequent", "regular", "countless", "various", "past", "previous",
+                           "earlier", "prior"})
+
+
+def place_timexes(doc: Doc, timexes: Iterable[Timex],
+                   values: re.Pattern[str] = DAY_VALUE) -> list[tuple[Token, str]]:
+    """Day-precise time expressions as (root token, YYYY-MM-DD); with ``PARTIAL_VALUE``,
+    an undated article's partial days as (root token, XXXX-MM-DD or XXXX-WXX-D)."""
+    out = []
+    for t in timexes:
+        if t.type not in ("DATE", "TIME") or not values.match(t.value):
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append((span.root, t.value if values is PARTIAL_VALUE else t.value[:10]))
+    return out
+
+
+def governor(token: Token, trigger_ids: set[int]) -> Token:
+    """The nearest verb or trigger above a token: what a time expression modifies; the
+    noun it stands before when it dates one ("arrested for the March 21 call": the
+    call's day, not the arrest's)."""
+    if dated_noun(token):
+        return token.head
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.i in trigger_ids or (node.pos_ in ("VERB", "AUX") and node.dep_ != "aux"):
+            return node
+    return node
+
+
+def dated_noun(token: Token) -> bool:
+    """Whether a time expression's root stands before a common noun it dates, as a
+    possessive ("Tuesday's vote") or after the noun's determiner ("the March 21 call", "a
+    June 25 memo"), and the noun is not where the verb took place ("at a June 25 hearing",
+    "during Sunday's game", "attended Wednesday's arraignment": that day is the verb's
+    too). Without either mark the parse may have hung a verb's bare day on its object
+    ("announced Sunday drastic cuts"), so the day stays the verb's."""
+    noun = token.head
+    if token.dep_ not in NOUN_DATE_DEPS or noun.pos_ != "NOUN" or noun.i < token.i:
+        return False
+    marked = any(c.dep_ == "case" for c in token.children) or any(
+        c.dep_ in ("det", "poss", "nmod") and c.i < token.left_edge.i for c in noun.children)
+    if not marked:
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ in CONTAINING_PREPS:
+        return False
+    return not (noun.dep_ == "dobj" and lemma_of(noun.head).lower() in PRESENCE_VERBS)
+
+
+def date_for(token: Token, kind: str, chain: Sequence[Token], dated: Sequence[tuple[Token, str]],
+              trigger_ids: set[int]) -> tuple[str | None, DateFrom]:
+    """The day of the trigger's own time expression, else of the clause it hangs from."""
+    sent = token.sent
+    in_sent = [(root, value) for root, value in dated if sent.start <= root.i < sent.end]
+    reach = day_reach(chain)
+    chain_pos = {node.i: pos for pos, node in enumerate(chain[:reach])}
+    cut = {node.i for node in chain[reach:]}
+    own = sorted((chain_pos[g.i], abs(root.i - token.i), value) for root, value in in_sent
+                 if (g := governor(root, trigger_ids)).i in chain_pos)
+    if own:
+        return own[0][2], DateFrom.CLAUSE if own[0][0] else DateFrom.TRIGGER
+    if kind == "statement":
+        return None, DateFrom.NO_STATEMENT_DATE
+    if reach < len(chain) and any(governor(root, trigger_ids).i in cut for root, _ in in_sent):
+        return None, DateFrom.OTHER_HAPPENING
+    if chain[-1].i != sent.root.i:
+        return None, DateFrom.REPORTED_CONTENT
+    # A day a lexicon verb used in another sense governs is that act's ("figures released
+    # April 3"), not free for the sentence's other happenings.
+    free = {value for root, value in in_sent
+            if (g := governor(root, trigger_ids)).i not in trigger_ids
+            and verb_lemma(g) not in VERB_TRIGGERS and not dated_noun(root)}
+    if len(free) == 1:  # not the day of a noun another happening's verb names
+        return (None, DateFrom.OTHER_HAPPENING) if cut else (free.pop(), DateFrom.SENTENCE)
+    if free:
+        return None, DateFrom.SEVERAL_DATES
+    return None, DateFrom.NO_DAY
+
+
+def day_reach(chain: Sequence[Token]) -> int:
+    """How many nodes of the chain share the trigger's day: all of them for a verb; for a
+    noun, those up to the first verb reached by ``ARGUMENT_DEPS`` or a containing
+    preposition on the verb, and the chain after it; else only the nouns below the edge
+    that names it as another happening's ("arrested for the killing": the killing alone)."""
+    k = 0
+    while k < len(chain) - 1:
+        node = chain[k]
+        if node.pos_ in ("VERB", "AUX"):
+            return len(chain)
+        if node.dep_ in ARGUMENT_DEPS:
+            k += 1
+        elif node.dep_ == "pobj" and node.head.lower_ in CONTAINING_PREPS \
+                and k + 2 < len(chain) and (chain[k + 2].pos_ in ("VERB", "AUX")
+                                            or chain[k + 2].dep_ in ARGUMENT_DEPS):
+            k += 2  # "announced the plan at a conference": the parse may hang it on the plan
+        elif node.dep_ == "pobj" and k + 2 < len(chain) and chain[k + 2].pos_ in ("VERB", "AUX") \
+                and (node.head.dep_ == "agent" or node.head.lower_ == "to"):
+            k += 2  # "destroyed by a fire Tuesday", "agreed to a deal on Saturday"
+        elif node.dep_ == "pobj" and node.head.lower_ in REASON_PREPS and k + 2 < len(chain) \
+                and chain[k + 2].pos_ in ("VERB", "AUX") \
+                and lemma_of(chain[k + 2]).lower() not in JUDGING_VERBS:
+            k += 2  # "defeated Boeing for a contract": the prize, won that day
+        elif node.dep_ == "pobj" and node.head.lower_ == "of" and k + 2 < len(chain) \
+                and _amount(chain[k + 2]):
+            k += 2  # "secured $11bn of deals": the deals are what was secured
+        else:
+            return k + 1
+    return len(chain)
+
+
+def _amount(token: Token) -> bool:
+    """'$11bn', 'dozens', '30': a figure whose "of" phrase is what it counts."""
+    return token.ent_type_ in AMOUNT_ENTS or token.pos_ == "NUM" or token.like_num or any(
+        c.dep_ in ("nummod", "quantmod") or c.tag_ == "$" for c in token.children)
+
+
+def repeated_happening(token: Token, chain: Sequence[Token]) -> bool:
+    """Whether the trigger tells more than one happening, so no one day is its day: a verb
+    with a frequency adverb or a count of times ("has twice sued", "met three times"), or a
+    plural event noun with a quantifier ("several attacks")."""
+    if token.pos_ == "NOUN":
+        # A number counts units as often as happenings ("two orders", "35 orders" on one
+        # day): only a quantifier says the happenings are several.
+        return token.tag_ == "NNS" and any(c.dep_ in ("amod", "det") and c.lower_ in SEVERAL_WORDS
+                                           for c in token.children)
+    verb = next((n for n in chain if n.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    adverbs = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod")]
+    if any(a.lower_ in REPEAT_ADVERBS for a in adverbs):
+        return True
+    return any(lemma_of(a).lower() == "time" and any(n.dep_ == "nummod" or
+                                                      n.lower_ in SEVERAL_WORDS
+                                                      for n in a.children) for a in adverbs)
+
+
+def earlier_occasion(chain: Sequence[Token]) -> bool:
+    """'has sued before', 'had previously met': a perfect told as an earlier occasion, not
+    the day's news (it may still be dated by its own time expression)."""
+    verb = next((n for n in chain if n.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.tag_ != "VBN" or not any(
+            lemma_of(a) == "have" for a in verb.children if a.dep_ == "aux"):
+        return False
+    return any(c.dep_ == "advmod" and c.lower_ in EARLIER_ADVERBS for c in verb.children)
