@@ -89,3 +89,34 @@ def test_a_place_speaks_only_through_a_verb_of_saying() -> None:
     from storyline.analyze.quotes import PLACE_LABELS, SOURCE_WORDS
 
     assert "GPE" in PLACE_LABELS and "according" in SOURCE_WORDS
+
+
+def test_a_relative_clause_after_a_determiner_and_a_noun_reports_nothing() -> None:
+    # "..., the claim Okafor rejected": the parser may read "the claim" as part of the
+    # subject's name; any determiner and a common noun before the name make it a relative
+    # clause's noun; a noun for a person there is a title ("the spokesman Jo Lee said")
+    from storyline.analyze.quotes import parse
+    from test_quotes import _parsed
+
+    for det, noun, relative in (("the", "claim", True), ("this", "rumour", True),
+                                ("a", "prospect", True), ("the", "spokesman", False)):
+        doc = _parsed([
+            ("Brandt", "PROPN", "NNP", "nsubj", 1, "Brandt"),
+            ("repeated", "VERB", "VBD", "ccomp", 7, "repeat"),
+            ("concerns", "NOUN", "NNS", "dobj", 1, "concern"), (",", "PUNCT", ",", "punct", 7, ","),
+            (det, "DET", "DT", "det", 6, det), (noun, "NOUN", "NN", "compound", 6, noun),
+            ("Okafor", "PROPN", "NNP", "nsubj", 7, "Okafor"),
+            ("denied", "VERB", "VBD", "ROOT", 7, "deny"), (".", "PUNCT", ".", "punct", 7, ".")])
+        assert parse._object_of_relative(doc[6]) is relative, (det, noun)
+
+
+@pytest.mark.slow
+def test_a_quotations_own_attribution_naming_the_cues_person_keeps_the_cue(
+        nlp: Any) -> None:
+    # the paragraph before's "he said" is Lund's; the quotation's own words after it name
+    # Lund again (the parse did not read them as a cue): one speaker, not a lost one
+    text = ("Const. Siv Lund leads the inquiry.\n\n"
+            "Police were called at once, he said.\n\n"
+            "“We found nobody else in the building,” Const. Lund said.")
+    found = _quotes(nlp, text)
+    assert _find(found, "nobody else").speaker_name in ("Siv Lund", "Lund")

@@ -73,14 +73,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Tokens a role description may hold besides role words and qualifiers.
 ROLE_FILLER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 # Forms of address that only a person's name follows ("Professor Vandermeer", "Dr Okafor"):
-# a name the model labelled an organisation or a place after one is a person's. Ranks that
-# also open other names ("Major League", "General Motors", "Private Eye", "Father's Day")
-# are left out.
-PERSON_ADDRESS = frozenset({
-    "mr", "mrs", "ms", "mx", "dr", "prof", "professor", "sir", "dame", "madam", "mme",
-    "rev", "reverend", "rabbi", "imam", "sgt", "sergeant", "constable", "detective", "det",
-    "inspector", "cpl", "corporal", "lt", "capt", "col", "sen", "rep", "gov",
-})
+# a name the model labelled an organisation or a place after one is a person's. One list,
+# in ``names`` (which builds its HONORIFICS from it).
+PERSON_ADDRESS = names.PERSON_ADDRESS
 # Nouns for a person that a name in apposition names ("a professor of economics, Yanis
 # Vandermeer,", "the company's spokesman, Jo Okafor"): such a name is a person's whatever
 # label the model gave it. Role heads and forms of address, and the common nouns news

@@ -31,17 +31,26 @@ TITLE_MODIFIERS = frozenset({
     "state", "interior", "finance", "economy", "trade", "affairs", "external", "national",
     "security", "political", "top", "military", "supreme", "federal",
 })
+# Forms of address that only a person's name follows ("Professor Vandermeer", "Dr Okafor"):
+# a name the model labelled an organisation or a place after one is a person's
+# (``mentions``). Ranks that also open other names ("Major League", "General Motors",
+# "Private Eye", "Father's Day") are left out.
+PERSON_ADDRESS = frozenset({
+    "mr", "mrs", "ms", "mx", "dr", "prof", "professor", "sir", "dame", "madam", "mme",
+    "rev", "reverend", "rabbi", "imam", "sgt", "sergeant", "constable", "detective", "det",
+    "inspector", "cpl", "corporal", "lt", "capt", "col", "sen", "rep", "gov",
+})
 # Ranks, honorifics and forms of address written before a person's name ("Constable Tim
 # Fanning", "Prof. Ana Ruiz", "Frau Anna Weber"); with ROLE_NOUNS and TITLE_MODIFIERS they
 # are what ``person_core`` strips. Only ever stripped in front of a name of two more words.
-HONORIFICS = frozenset({
-    "constable", "sergeant", "sgt", "detective", "det", "inspector", "superintendent",
-    "trooper", "sheriff", "corporal", "cpl", "private", "pvt", "major", "maj", "lieutenant",
-    "captain", "colonel", "admiral", "adm", "marshal", "brigadier", "professor", "prof",
-    "rev", "reverend", "father", "rabbi", "imam", "bishop", "archbishop", "cardinal",
-    "pastor", "dean", "coach", "agent", "councillor", "councilman", "councilwoman",
-    "alderman", "assemblyman", "assemblywoman", "congressman", "congresswoman", "mp", "mep",
-    "gov", "atty", "miss", "mx", "madam", "mme", "herr", "frau", "monsieur", "madame",
+# The forms of address above that TITLE_MODIFIERS lacks, and the ranks and titles that may
+# also open other names.
+HONORIFICS = (PERSON_ADDRESS - TITLE_MODIFIERS) | frozenset({
+    "superintendent", "trooper", "sheriff", "private", "pvt", "major", "maj", "lieutenant",
+    "captain", "colonel", "admiral", "adm", "marshal", "brigadier", "father", "bishop",
+    "archbishop", "cardinal", "pastor", "dean", "coach", "agent", "councillor", "councilman",
+    "councilwoman", "alderman", "assemblyman", "assemblywoman", "congressman",
+    "congresswoman", "mp", "mep", "atty", "miss", "herr", "frau", "monsieur", "madame",
     "senor", "senora", "dott", "ing", "mag", "nurse", "doctor", "officer", "lawmaker",
 })
 # Role nouns a description can be headed by (a "NATO chief", the "Dutch leader").

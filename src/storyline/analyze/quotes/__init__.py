@@ -11,7 +11,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ...records import Article, Mention, Quote, Timex, content_id
 from ...text import fold
@@ -76,8 +76,9 @@ def _attribute(drafts: Sequence[Draft], index: SpeakerIndex,
     paragraphs = _paragraph_starts(article.text)
     for d in drafts:
         speaker: Speaker | None
-        if d.kind == "direct" and _cue_before_paragraph(d, paragraphs) and _words_after(
-                article.text, d.end, d.head):
+        if (d.kind == "direct" and _cue_before_paragraph(d, paragraphs)
+                and _words_after(article.text, d.end)
+                and not _names_cue_subject(d, index, article.text, history)):
             # '“We roll it out,” enthused Fancher': the paragraph names its own speaker
             # (in words the parse did not read as a cue), not the paragraph before's cue
             d = replace(d, cue=None, head=None, who=None)
@@ -252,17 +253,40 @@ def _named_in(speaker: Speaker, before: Sequence[Attributed], paragraph: int,
     return False
 
 
-def _words_after(text: str, end: int, speaker: Token | None = None) -> bool:
+def _words_after(text: str, end: int) -> bool:
     """Whether words follow a quotation before the next one or its paragraph's end ('"...,"
-    says Early.'): an attribution the parse missed, so no continuation of the last; words
-    that name ``speaker`` again ('"...," Const. Fanning said.') do not count."""
+    says Early.'): an attribution the parse missed, so no continuation of the last."""
+    start, stop = _tail(text, end)
+    return any(c.isalpha() for c in text[start:stop])
+
+
+def _tail(text: str, end: int) -> tuple[int, int]:
+    """Where the words after a quotation run: to the next opening mark or its paragraph's
+    end."""
     stop = text.find("\n", end)
     tail = text[end:stop if stop != -1 else len(text)]
     opener = next((i for i, c in enumerate(tail[1:], 1) if c in marks.OPENING_MARKS
                    and tail[i - 1].isspace()), len(tail))
-    if speaker is not None and speaker.pos_ == "PROPN" and speaker.text in tail[:opener]:
+    return end, end + opener
+
+
+def _names_cue_subject(d: Draft, index: SpeakerIndex, text: str,
+                       history: Sequence[str]) -> bool:
+    """Whether the words after a quotation name the person the cue's subject stands for
+    ('"...," Const. Lund said.' under the paragraph before's "Const. Lund said"): the
+    paragraph's own attribution and the cue then agree on who spoke."""
+    if d.head is None or d.who is None:
         return False
-    return any(c.isalpha() for c in tail[:opener])
+    key = resolve(index, d.head, d.who, history).key
+    if key is None:
+        return False
+    start, stop = _tail(text, d.end)
+    if any(m.key == key or index.named(m) == key for m in index.overlapping(start, stop)):
+        return True
+    # a surname the model labelled no one there: the article's one person of that name
+    span = d.head.doc.char_span(start, stop, alignment_mode="contract")
+    return span is not None and any(t.pos_ == "PROPN" and index.by_surname(t.text) == key
+                                    for t in span)
 
 
 def _with_sources(found: list[Attributed], drafts: Sequence[Draft], index: SpeakerIndex,

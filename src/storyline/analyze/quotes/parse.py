@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import names
 from ..model import lemma_of, per_form, text_of
 from . import content
 from .content import MIN_CONTENT_TOKENS, strip_edges
@@ -22,6 +23,7 @@ from .cues import (
     OBJECT_CUES,
     OBJECT_PREPOSITIONS,
     QUOTING_VERBS,
+    ROLE_NOUNS,
     SOURCE_PREPOSITIONS,
     STANCE_ONLY,
     STANCE_VERBS,
@@ -51,9 +53,8 @@ PARTICIPLE_DEPS = frozenset({"acl", "advcl", "amod"})
 # Words for a speaker's light verb and its noun within this many tokens ("expressed the
 # hope"): further apart the noun is no part of the cue's name.
 MAX_CUE_NOUN_GAP = 3
-# "a prospect Vindman denied": an indefinite article opening a subject before a common noun
-# and a name marks a relative clause's noun, not a speaker's title.
-INDEFINITE_ARTICLES = frozenset({"a", "an"})
+# Nouns for a person: before a name they are its title, not a relative clause's noun.
+PERSON_NOUNS = ROLE_NOUNS | names.ROLE_NOUNS
 
 
 def is_cue(token: Token) -> bool:
@@ -235,15 +236,17 @@ def names_a_holder(verb: Token, subject: Token) -> bool:
 
 
 def _object_of_relative(subject: Token) -> bool:
-    """ "..., a prospect Vindman denied": the parser may read the noun a relative clause
-    without "that" describes as part of its subject's name; an indefinite article before a
-    common noun before a name says the verb's object is that noun ("a prospect"), not the
-    clause before it. A speaker's title goes without "a" ("spokesman John Doe said")."""
+    """ "..., a prospect Vindman denied", "the claim Okafor rejected": a relative clause
+    without "that" whose object is the noun before it. The parser may read that noun as
+    part of its subject's name; a determiner and a common noun before a name say the noun
+    is what the verb (or a verb under it: "a rover NASA plans to fly") takes: the clause
+    reports nothing. A noun for a person is a title instead ("the spokesman Jo Lee said"),
+    and a title alone goes without a determiner ("spokesman Jo Lee said")."""
     if subject.pos_ != "PROPN":
         return False
     left = [t for t in subject.lefts if t.dep_ != "punct"]
-    return (len(left) >= 2 and left[0].text.lower() in INDEFINITE_ARTICLES
-            and left[1].pos_ == "NOUN" and left[1].text.islower())
+    return (len(left) >= 2 and left[0].dep_ == "det" and left[1].pos_ == "NOUN"
+            and left[1].text.islower() and lemma_of(left[1]).lower() not in PERSON_NOUNS)
 
 
 def conditional(verb: Token) -> bool:
