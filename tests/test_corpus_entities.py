@@ -13,6 +13,13 @@ def m(article: str, text: str, label: str, key: str, start: int = 0) -> Mention:
     return Mention(article, start, start + len(text), text, label, key)
 
 
+def story(*articles: str, name: str = "Wren Aldous") -> list[Mention]:
+    """One more person, named in full in each of ``articles``: what makes them one story
+    for a surname or a role written in one to stand for a full name written in another
+    (``corpus/entities/ties.py``)."""
+    return [m(a, name, "PERSON", "PERSON:" + name.lower(), 900) for a in articles]
+
+
 MENTIONS = [
     m("a1", "Olena Kovalenkiy", "PERSON", "PERSON:olena kovalenky", 0),
     m("a1", "Kovalenkiy", "PERSON", "PERSON:olena kovalenky", 50),
@@ -30,6 +37,7 @@ MENTIONS = [
     m("a6", "Fisheries Council of North", "ORG", "ORG:fisheries council north", 0),
     m("a6", "the chief negotiator", "ROLE", "ROLE:chief negotiator", 40),
     m("a6", "Ukrainian", "NORP", "NORP:ukrainian", 70),
+    *story("a1", "a3"),
 ]
 
 
@@ -140,6 +148,7 @@ def test_a_surname_joins_the_one_person_of_that_name() -> None:
         m("a4", "Ana Petrov", "PERSON", "PERSON:ana petrov", 0),
         m("a5", "Ivo Petrov", "PERSON", "PERSON:ivo petrov", 0),
         m("a6", "Petrov", "PERSON", "PERSON:petrov", 0),
+        *story("a1", "a2", "a4", "a5", "a6"),
     ]
     _, keys = merge_entities(mentions)
     korvath = keys[("a1", "PERSON:ilse korvath")]
@@ -158,6 +167,8 @@ def test_a_first_name_or_an_apostrophe_surname_joins_its_one_person() -> None:
         m("a4", "O'Connell", "PERSON", "PERSON:o connell", 0),
         m("a5", "George W. Harrow", "PERSON", "PERSON:george w harrow", 0),
         m("a6", "Harrow", "PERSON", "PERSON:harrow", 0),  # a middle initial is no particle
+        *story("a1", "a2"), *story("a3", "a4", name="Pia Sund"),
+        *story("a5", "a6", name="Ulf Moe"),
     ]
     _, keys = merge_entities(mentions)
     assert keys[("a2", "PERSON:nadia")] == keys[("a1", "PERSON:nadia okafor")]
@@ -357,7 +368,7 @@ def test_a_surname_read_only_as_an_organisation_joins_its_sole_bearer() -> None:
     # corpus names one Ostrovsky, Pavel, as a person in four others.
     people = [m(f"p{k}", "Pavel Ostrovsky", "PERSON", "PERSON:pavel ostrovsky") for k in range(4)]
     lone = [m("x1", "Ostrovsky", "ORG", "ORG:ostrovsky"),
-            m("x1", "Ostrovsky", "ORG", "ORG:ostrovsky", 40)]
+            m("x1", "Ostrovsky", "ORG", "ORG:ostrovsky", 40), *story("x1", "p0", "q1")]
     entities, keys = merge_entities(people + lone)
     pavel = next(e for e in entities if e.name == "Pavel Ostrovsky")
     assert keys[("x1", "ORG:ostrovsky")] == pavel.id and pavel.type == "PERSON"
@@ -401,10 +412,10 @@ def test_a_titled_surname_the_model_also_read_as_a_place_joins_its_sole_bearer()
              m("x2", "Brellin", "GPE", "GPE:brellin", 0),
              m("x2", "Brellin", "GPE", "GPE:brellin", 30),
              m("x2", "Brellin", "PERSON", "PERSON:brellin", 60)]
-    entities, keys = merge_entities(singer + alone)
+    entities, keys = merge_entities(singer + alone + story("s0", "x1", "x2"))
     mara = keys[("s0", "PERSON:mara brellin")]
     assert keys[("x1", "PERSON:brellin")] == mara and keys[("x2", "GPE:brellin")] == mara
-    assert [e.type for e in entities] == ["PERSON"]
+    assert [e.type for e in entities] == ["PERSON", "PERSON"]
 
 
 def test_a_titled_surname_some_article_reads_only_as_a_place_stays_apart() -> None:

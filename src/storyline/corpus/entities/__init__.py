@@ -2,11 +2,12 @@
 
 Two clusters join when they share a full name (after folding case, diacritics, titles and
 transliteration endings), when one is a short form (a surname, an acronym) of exactly one
-full name in the corpus or of the one person its own articles write in full (a surname, a
-given name or its short form: "Tim" for "Timothy Brandvold"), when their spellings differ
-only as transliterations do, or when a role left unresolved in its article that says whose
-it is ("the president of the European Commission", not "the prime minister") matches a
-title the corpus gives exactly one person.
+full name in its own article or the articles of its story (``ties``: "Bush" in 1990 is
+not the "Jeb Bush" of a 2000 article) or of the one person its own articles write in full
+(a surname, a given name or its short form: "Tim" for "Timothy Brandvold"), when their
+spellings differ only as transliterations do, or when a role left unresolved in its
+article that says whose it is ("the president of the European Commission", not "the prime
+minister") matches a title its story gives exactly one person.
 A longer organisation name that adds a body or product of its own ("Senate Judiciary
 Committee") is never the shorter one. Types are decided by majority over the corpus.
 
@@ -21,6 +22,9 @@ Committee") is never the shorter one. Types are decided by majority over the cor
 - ``organisations``: organisation and place joins (variants, acronyms, country forms,
   names cut short, names without their place);
 - ``roles``: unresolved roles, through the titles the corpus has seen;
+- ``ties``: which articles are of one story as their names tell, what a surname, a title
+  with a surname or a role needs to stand for a full name of another article, and the
+  offices and royal titles that keep namesakes apart;
 - ``canonical``: groups -> ``Entity`` records (type, canonical name, unique id).
 """
 

@@ -8,8 +8,9 @@ from collections import Counter, defaultdict
 
 from ...analyze import names
 from ...records import Entity, content_id
-from .clusters import Cluster, UnionFind
+from .clusters import Cluster, UnionFind, cores_of, is_person
 from .org_names import bare_name, name_adds, outnumbers
+from .short_forms import bare_words, surnames_of
 
 # Preference when the votes for a type tie.
 TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")
@@ -51,8 +52,20 @@ def _entity(members: list[Cluster]) -> Entity:
     labels: Counter[str] = Counter()
     name_counts: Counter[str] = Counter()
     surfaces: dict[str, None] = {}
+    # The surnames of the group's person, when every full name of the group is a person's
+    # (no "Matanuska Creamery" read as an organisation beside a misread person).
+    surnames = {s for c in members if c.person_key for core in cores_of(c)
+                for s in surnames_of(c, core)}
+    if any(c.names and not is_person(c) and bare_words(c) is None for c in members):
+        surnames = set()
     for c in members:
-        labels.update(c.labels)
+        words = bare_words(c) if surnames and not c.person_key else None
+        if words and all(w in surnames for w in words):
+            # The group's person's surname, whatever the model called it there
+            # ("Har-Shefi" read as an organisation beside "Margalit Har-Shefi").
+            labels["PERSON"] += c.labels.total()
+        else:
+            labels.update(c.labels)
         name_counts.update(n for n in c.names)
         surfaces.update(dict.fromkeys(c.surfaces))
     kind = max(labels, key=lambda t: (labels[t], -_type_rank(t)))
@@ -70,7 +83,9 @@ def _canonical(counts: Counter[str], person: bool = False) -> str:
     """The most frequent multi-word name (longest on ties), without a leading 'the'.
 
     Words are counted as the keys count them, once folded: "O'Brien" and "Schäfer-Gümbel"
-    are full names there, so they win over the one word ("Brien") a full name shortens.
+    are full names there, so they win over the one word ("Brien") a full name shortens;
+    a person's name written in two words or more wins over one written as one, however
+    it folds ("Margalit Har-Shefi", not "Har-Shefi").
     A person is named without a title or rank where some variant has none. Anything else
     is named by a shorter name of its that the longer one only adds words to, when the
     added words name a part or product of it or the shorter outnumbers it (``name_adds``,
@@ -84,7 +99,8 @@ def _canonical(counts: Counter[str], person: bool = False) -> str:
     plain: Counter[str] = Counter()
     for n, k in counts.items():
         plain[bare_name(n)] += k
-    name = max(plain, key=lambda n: (len(names.name_key(n).split()) > 1, untitled(n), plain[n],
+    name = max(plain, key=lambda n: (person and len(n.split()) > 1,
+                                     len(names.name_key(n).split()) > 1, untitled(n), plain[n],
                                      len(n), n))
     if person:
         return name

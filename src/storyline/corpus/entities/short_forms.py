@@ -22,31 +22,43 @@ from .clusters import (
     union_votes,
 )
 from .people import surname_of
+from .ties import Ties, address_offices, given_name_only
 
 
 def join_short_forms(named: list[Cluster], uf: UnionFind,
                       votes: dict[tuple[str, str], Counter[str]]) -> None:
     """A cluster with only a surname, or only a first name, joins the one full-name person
-    it can stand for.
+    it can stand for in its own article or an article of its story (``ties``).
 
-    Corpus-wide, the word must point at one person far more often than at any other
-    (``SURNAME_DOMINANCE``), counting the people it is the surname of and those it is the
-    first name of together. Within its own article, a surname the model did not call a
-    person ("Kovner" read as an organisation after "Sarah Kovner") joins the article's one
-    person of that surname. Across articles, a word the model read mostly as something
-    else joins a person only as ``_join_sole_bearer`` says: one it also read as a person,
-    however rarely, stays apart ("Paris" read once as a person is not "Paris Hilton"). A
-    known place never joins a person.
+    Among the full names of those articles, the word must point at one person far more
+    often than at any other (``SURNAME_DOMINANCE``), counting the people it is the surname
+    of and those it is the first name of together; a full name from an unrelated article
+    is no one's ("Bush" in 1990 is not the "Jeb Bush" of a 2000 article). A word after a
+    royal title is a given name only ("King Hussein" is no "Saddam Hussein"), and a word
+    whose form of address states an office joins no one whose mentions state another
+    ("President Bush" / "Gov. Jeb Bush"). Within its own article, a surname the model did
+    not call a person ("Kovner" read as an organisation after "Sarah Kovner") joins the
+    article's one person of that surname. Across articles, a word the model read mostly as
+    something else joins a person only as ``_join_sole_bearer`` says: one it also read as
+    a person, however rarely, stays apart ("Paris" read once as a person is not "Paris
+    Hilton"). A known place never joins a person.
     """
+    ties = Ties(named, uf)
     by_part: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    bearers: dict[tuple[str, bool], list[Cluster]] = defaultdict(list)
     in_article: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    offices: dict[tuple[str, str], set[str]] = defaultdict(set)
     for c in named:
         if is_person(c):
+            offices[uf.find(c.ref)] |= address_offices(c)
             for core in cores_of(c):
-                surname = surname_of(core)
-                if surname != core:
-                    by_part[surname][uf.find(c.ref)] += 1
+                found = surnames_of(c, core)
+                if found:
                     by_part[core.split()[0]][uf.find(c.ref)] += 1
+                    bearers[(core.split()[0], True)].append(c)
+                for surname in found:
+                    by_part[surname][uf.find(c.ref)] += 1
+                    bearers[(surname, False)].append(c)
                     in_article[(c.article, surname)].add(c.ref)
     # First words of the corpus's longer names that are no person's ("Ford Motor"): such a
     # word alone may be that organisation's short form.
@@ -54,22 +66,71 @@ def join_short_forms(named: list[Cluster], uf: UnionFind,
                if len(k.split()) > 1}
     surnames = {surname for (_, surname) in in_article}
     titled = _titled_everywhere(named, uf)
+    groups: dict[tuple[str, str], list[Cluster]] = defaultdict(list)
     for c in named:
-        cores = cores_of(c)
-        if any(surname_of(k) != k for k in cores):
+        cores = bare_words(c)
+        if cores is None:
             continue
         if not is_person_vote(votes[uf.find(c.ref)]):
             local = {uf.find(r) for k in cores for r in in_article.get((c.article, k), ())}
             if len(local) == 1:
                 union_votes(uf, votes, local.pop(), c.ref)
             elif not votes[uf.find(c.ref)]["PERSON"] or c.ref in titled:
-                _join_sole_bearer(c, by_part, surnames, opening, votes, uf,
+                _join_sole_bearer(c, by_part, surnames, opening, votes, uf, ties, bearers,
                                   place_readings=c.ref in titled)
             continue
-        for k in cores:
-            target = dominant(by_part.get(k, Counter()), uf)
-            if target:
+        groups[ties.root[c.ref]].append(c)
+    # A bare word is one group across the corpus (``join_equal``): it joins one person,
+    # counted over all its articles, or no one.
+    for members in groups.values():
+        owners: Counter[tuple[str, str]] = Counter()
+        owned: list[set[tuple[str, str]]] = []
+        for c in members:
+            given_only = given_name_only(c)
+            own = address_offices(c)
+            mine: set[tuple[str, str]] = set()
+            for k in bare_words(c) or ():
+                for as_given in (True,) if given_only else (False, True):
+                    for o in bearers.get((k, as_given), ()):
+                        other = offices[ties.root[o.ref]]
+                        if ties.tied(c.article, o.article, c.ref, o.ref) and \
+                                not (own and other and not own & other):
+                            owners[ties.root[o.ref]] += len(o.names)
+                            mine.add(ties.root[o.ref])
+            owned.append(mine)
+        target = dominant(owners, uf)
+        # Every article writing the word must have the person in it or in its story.
+        if target and all(any(uf.find(r) == uf.find(target) for r in mine) for mine in owned) \
+                and uf.find(target) != uf.find(members[0].ref):
+            for c in members:
                 union_votes(uf, votes, target, c.ref)
+
+
+def surnames_of(c: Cluster, core: str) -> list[str]:
+    """The surnames of a person cluster's name core: the folded last word (``surname_of``)
+    and, where the cluster writes the name with a hyphenated surname ("Margalit
+    Har-Shefi"), that surname whole ("har shefi"), which folding split in two."""
+    surname = surname_of(core)
+    if surname == core:
+        return []
+    found = [surname]
+    for n in c.names:
+        parts = n.split()
+        if len(parts) > 1 and "-" in parts[-1]:
+            whole = names.name_key(parts[-1])
+            if core.endswith(" " + whole) and whole not in found:
+                found.append(whole)
+    return found
+
+
+def bare_words(c: Cluster) -> tuple[str, ...] | None:
+    """A cluster's name cores when each is one word as written (a surname or a given
+    name: "Bush", "Har-Shefi", which folds to two), None when it writes a fuller name."""
+    cores = cores_of(c)
+    written = {names.name_key(n) for n in c.names if len(n.split()) == 1}
+    if any(surname_of(k) != k and k not in written for k in cores):
+        return None
+    return cores
 
 
 def join_article_short_forms(named: list[Cluster], uf: UnionFind,
@@ -142,6 +203,7 @@ def _titled_everywhere(named: list[Cluster], uf: UnionFind) -> set[tuple[str, st
 def _join_sole_bearer(c: Cluster, by_part: dict[str, Counter[tuple[str, str]]],
                       surnames: set[str], opening: set[str],
                       votes: dict[tuple[str, str], Counter[str]], uf: UnionFind,
+                      ties: Ties, bearers: dict[tuple[str, bool], list[Cluster]],
                       place_readings: bool = False) -> None:
     """Join a one-word group the model never read as a person ("Quellmann" read as an
     organisation in articles that never write "Dora") to the person whose name holds
@@ -151,7 +213,8 @@ def _join_sole_bearer(c: Cluster, by_part: dict[str, Counter[tuple[str, str]]],
     named like a singer stays the city: "Houston" is not "Whitney Houston"), and the
     model's person readings of that person outnumber its other readings of the word.
     With ``place_readings`` (a group ``_titled_everywhere`` found a person's wherever it
-    is written) the model's place readings of the word do not keep it apart."""
+    is written) the model's place readings of the word do not keep it apart. That person
+    is named in the word's article or in an article of its story (``ties``)."""
     root = uf.find(c.ref)
     own = votes[root]
     if (own and max(own, key=lambda t: (own[t], t)) in ("GPE", "LOC", "FAC")
@@ -160,11 +223,14 @@ def _join_sole_bearer(c: Cluster, by_part: dict[str, Counter[tuple[str, str]]],
     for k in cores_of(c):
         if k in opening or names.is_known_place(k):
             continue
-        bearers = {uf.find(r) for r in by_part.get(k, Counter())}
-        if len(bearers) != 1 or k not in surnames:
+        roots = {uf.find(r) for r in by_part.get(k, Counter())}
+        if len(roots) != 1 or k not in surnames:
             continue
-        target = bearers.pop()
+        target = roots.pop()
         if target == root or not is_person_vote(votes[target]):
+            continue
+        if not any(ties.tied(c.article, o.article, c.ref, o.ref)
+                   for o in (*bearers.get((k, False), ()), *bearers.get((k, True), ()))):
             continue
         if votes[target]["PERSON"] > sum(votes[root].values()):
             union_votes(uf, votes, target, c.ref)
