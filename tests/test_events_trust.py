@@ -206,3 +206,12 @@ def test_a_verbs_title_names_each_of_its_coordinated_subjects() -> None:
 def test_coordinated_subjects_are_all_the_actor(nlp: Any, text: str, actor: str) -> None:
     verb = next(e for e in _run(nlp, text, [("Monday", "2031-03-10")]) if e.phrase)
     assert verb.actor == actor
+
+
+@pytest.mark.slow
+def test_a_happening_with_a_year_of_its_own_takes_no_other_mentions_day(nlp: Any) -> None:
+    text = ("Nordavia launched the Aurora jet in Oslo on Monday. "
+            "The first Aurora jet was launched by Nordavia in 2019.")
+    first, second = _run(nlp, text, [("Monday", "2031-03-10"), ("2019", "2019")])
+    assert first.date == "2031-03-10"
+    assert (second.date, second.date_from) == (None, DateFrom.COARSE.value)

@@ -49,6 +49,7 @@ from ..timexes import PARTIAL_VALUE, partial_timexes
 from .dating import (
     DAY_VALUE,
     REASON_PREPS,
+    coarse_times,
     date_for,
     day_reach,
     earlier_occasion,
@@ -100,6 +101,8 @@ PLACE_PREPS = frozenset({"in", "at", "near", "to"})
 # of them in the seeds; two (or one plus the same place) did not.
 INHERIT_MIN_SHARED = 2
 
+# Why a mention takes no other mention's day: it has no one day, or a time of its own.
+NO_OTHER_DAY = frozenset({DateFrom.REPEATED, DateFrom.COARSE})
 # DateFrom.LEAD under the name tests build inferred-day rows with.
 LEAD_DATE_FROM = DateFrom.LEAD
 # Body sentences (after the headline) that make up the lead. News writing puts the day's
@@ -239,6 +242,9 @@ class _Context:
     # that has no day of its own (see ``timexes.partial_timexes``).
     partial: Sequence[tuple[Token, str]] = ()
     partials: dict[str, str] = field(default_factory=dict)
+    # Time expressions coarser than a day, with a year ("in 2007", "June 2008"): root token
+    # and value. A mention they date has a time of its own, just no day.
+    coarse: Sequence[tuple[Token, str]] = ()
     tree: _Tree = field(default_factory=lambda: _Tree([], [], [], [], [], None))
     # ``_things``' views of ``placed``, made once per article rather than once per trigger:
     # each mention's token range, and those of persons and roles
@@ -267,7 +273,8 @@ def find_event_mentions(doc: Doc, article: Article, mentions: Sequence[Mention],
     ctx = _Context(article, placed, dated, {t.i for t, _ in triggers}, lead, partial,
                    tree=_tree(doc), exact=frozenset((f.first, f.last) for f in placed),
                    personal=tuple((f.first, f.last) for f in placed
-                                  if f.mention.label in ("PERSON", "ROLE")))
+                                  if f.mention.label in ("PERSON", "ROLE")),
+                   coarse=coarse_times(doc, timexes, lead.day))
     mentioned = [(_event_mention(t, kind, ctx), t) for t, kind
                  in sorted(triggers, key=lambda x: x[0].i)]
     kept = _anaphora_dates([(e, t) for e, t in mentioned if e is not None])
@@ -345,10 +352,11 @@ def _anaphora_dates(found: list[tuple[EventMention, Token]]) -> list[EventMentio
     out: list[EventMention | None] = [e for e, _ in found]
     for i, (e, token) in enumerate(found):
         definite = _is_definite(token)
-        # A repeated happening ("has twice sued") is no one happening to point back at.
+        # A repeated happening ("has twice sued") is no one happening to point back at; one
+        # with a coarse time of its own ("released in 2007") may be another of the kind.
         before = [j for j in range(i) if (b := out[j]) is not None and b.status == e.status
                   and family(b.kind) == family(e.kind)
-                  and DateFrom.of(b.date_from) is not DateFrom.REPEATED]
+                  and DateFrom.of(b.date_from) not in NO_OTHER_DAY]
         if not definite or not before:
             continue
         j = before[-1]
@@ -541,6 +549,10 @@ def _event_mention(token: Token, kind: str, ctx: _Context) -> EventMention | Non
         date, partial, date_from = None, None, DateFrom.REPEATED  # nor the lead's, nor another's
     elif date is None and partial is None and earlier_occasion(chain):
         date_from = DateFrom.EARLIER
+    elif date is None and partial is None and ctx.coarse and date_for(
+            token, kind, chain, ctx.coarse, ctx.trigger_ids)[1] in (DateFrom.TRIGGER,
+                                                                   DateFrom.CLAUSE):
+        date_from = DateFrom.COARSE  # "released in 2007" takes no other mention's day
     place = _place_for(token, chain, ctx.placed, ctx.trigger_ids, ctx.tree)
     ranges = _participant_ranges(token, chain)
     participants = _participants_for(ranges, ctx.placed, place)
@@ -982,7 +994,7 @@ def _inherit_dates(found: list[EventMention]) -> list[EventMention]:
     """
     out = []
     for e in found:
-        if e.date is not None or DateFrom.of(e.date_from) is DateFrom.REPEATED:
+        if e.date is not None or DateFrom.of(e.date_from) in NO_OTHER_DAY:
             out.append(e)
             continue
         # An earlier occasion takes a stated day only, never the lead's inferred one.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 from spacy.tokens import Doc, Token
 
@@ -19,6 +20,9 @@ from .kinds import VERB_TRIGGERS, DateFrom, verb_lemma
 
 # A Timex value that names a whole day (TimeML "2031-03-10", "2031-03-10T14:00").
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# One coarser than a day, with its year: "2007", "2007-06", "2007-W23", "2007-SU".
+COARSE_VALUE = re.compile(r"^\d{4}(?!-\d{2}-\d{2})")
+YEAR_OR_MONTH = re.compile(r"\d{4}(-\d{2})?")
 # Prepositions that give what a verb was done for ("arrested for the call to X", "charged
 # over the killing of Y"): with a common noun or a clause after them, a happening of its own.
 REASON_PREPS = frozenset({"for", "over"})
@@ -64,6 +68,30 @@ EARLIER_ADVERBS = frozenset({"before", "previously", "once"})
 SEVERAL_WORDS = frozenset({"several", "many", "multiple", "numerous", "repeated", "recurring",
                            "frequent", "regular", "countless", "various", "past", "previous",
                            "earlier", "prior"})
+
+
+def coarse_times(doc: Doc, timexes: Iterable[Timex], day: str | None) -> list[tuple[Token, str]]:
+    """``place_timexes`` of the times coarser than a day (``COARSE_VALUE``) that a verb or an
+    event noun can have as its own: not one naming a thing ("WWDC 2005", "the 2014 Oscars":
+    a modifier of a noun), nor one holding the article's own day ("this week", "this
+    year": the day's news is in it)."""
+    out = []
+    for root, value in place_timexes(doc, timexes, COARSE_VALUE):
+        if root.dep_ in NOUN_DATE_DEPS | {"nummod"} and root.head.pos_ in ("NOUN", "PROPN"):
+            continue
+        if day is None or not _holds(value, day):
+            out.append((root, value))
+    return out
+
+
+def _holds(value: str, day: str) -> bool:
+    """Whether a year, month or ISO week value holds the day (YYYY-MM-DD)."""
+    if YEAR_OR_MONTH.fullmatch(value):
+        return day.startswith(value)
+    if value[4:6] == "-W" and value[6:8].isdigit():
+        year, week, _ = date.fromisoformat(day).isocalendar()
+        return (year, week) == (int(value[:4]), int(value[6:8]))
+    return False
 
 
 def place_timexes(doc: Doc, timexes: Iterable[Timex],

@@ -43,6 +43,8 @@ class DateFrom(StrEnum):
     REPEATED = "repeated or habitual: no one day"
     # "has sued before", "had previously met": not the day's news, so never its day.
     EARLIER = "an earlier occasion, not the day's news"
+    # "was released in 2007": its own time is a year or month; no other mention's day.
+    COARSE = "its own time is coarser than a day"
 
     @classmethod
     def of(cls, value: str | None) -> DateFrom | None:
