@@ -361,3 +361,47 @@ def test_described_and_unattributed_speakers_and_an_unnamed_outlet_read_plainly(
         assert "unknown outlet" not in page.content()
         page.screenshot(path=str(shots / "unnamed-speakers-and-outlet.png"), full_page=True)
         assert page.errors == []
+
+
+def test_background_dates_are_listed_apart_and_leave_the_axis_to_the_story(
+        page: Any, web_db: Path, shots: Path) -> None:  # noqa: F811
+    # timex-tbaq's Elian story: one 1956 landing drew the axis from 1957 to 2000 and
+    # squeezed five months into its last tick. A row dated far before the articles (and
+    # one far after them) is listed apart and sets no axis.
+    import sqlite3
+
+    conn = sqlite3.connect(web_db)
+    with conn:
+        conn.execute("UPDATE timeline SET date = '1956-12-02' WHERE ref = 'q2'")
+        conn.execute("UPDATE timeline SET date = '2031-05-01' WHERE ref = 'q7'")
+    conn.close()
+    with _serve(web_db) as url:
+        page.goto(f"{url}/stories/{STORY}")
+        ticks = " ".join(page.locator("svg.axis text").all_text_contents())
+        assert "Aug" in ticks and all(y not in ticks for y in ("1956", "1957", "2031"))
+        assert page.locator("svg.axis .axis-point").count() == 2
+        # the story's own days spread over the axis: 12 Aug near the left, 2 Oct the right
+        xs = [float(c.get_attribute("cx") or 0)
+              for c in page.locator("svg.axis circle").all()]
+        assert xs[0] < 100 and xs[1] > 900
+        earlier = page.locator("section.outside-span.earlier")
+        assert earlier.locator("h3").inner_text() == "Background: earlier dates mentioned (1 item)"
+        assert "2 Dec 1956" in earlier.inner_text()
+        assert earlier.locator("li.item").count() == 1
+        later = page.locator("section.outside-span.later")
+        assert later.locator("h3").inner_text() == "Later dates mentioned (1 item)"
+        assert "1 May 2031" in later.inner_text()
+        # below the story's own timeline, above the undated rows
+        boxes = [page.locator(s).bounding_box()["y"] for s in
+                 ("ol.timeline", "section.outside-span.earlier", "section.outside-span.later",
+                  "section.undated")]
+        assert boxes == sorted(boxes)
+        assert not any(int(g.split()[0]) > 365
+                       for g in page.locator(".gap").all_inner_texts())
+        # the speaker filter reaches the rows listed apart too
+        page.click("button.chip[data-filter='Lars Holm']")
+        assert earlier.locator("li.item:visible").count() == 1
+        assert later.locator("li.item:visible").count() == 0
+        page.click("button.chip.all")
+        page.screenshot(path=str(shots / "background-dates.png"), full_page=True)
+        assert page.errors == []

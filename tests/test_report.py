@@ -200,3 +200,23 @@ def test_markdown_leaves_empty_fields_out_cleanly() -> None:
     assert report._md_pair({"why": "yes and no", "a": side, "b": side}).startswith(
         "- yes and no: Unattributed")
     assert report._after(" (", "", ")") == "" and report._after(" (", "AP", ")") == " (AP)"
+
+
+def test_markdown_lists_background_dates_apart_from_the_timeline(
+        web_db: Path) -> None:  # noqa: F811
+    from dataclasses import replace
+
+    with Store.open(web_db) as s, s.transaction():
+        s.replace_timeline([replace(r, date="1956-12-02") if r.ref == "q2" else r
+                            for r in s.timeline(STORY)])
+    with Store.open(web_db, readonly=True) as s:
+        md = render_markdown(s, STORY)
+        html = render_html(s, STORY)
+    timeline, rest = md.split("### Background: earlier dates mentioned")
+    assert "1956" not in timeline.split("## Timeline")[1]
+    background = rest.split("### Undated")[0]
+    assert "#### 2 Dec 1956" in background and "HYPERLINK" in background
+    assert "Later dates mentioned" not in md
+    # the HTML report lists it apart as the app does, and gives no "days later" across it
+    assert html.count('<section class="outside-span earlier">') == 1
+    assert re.findall(r"(\d+) days later", html) == ["51"]

@@ -541,3 +541,61 @@ def test_routes_and_app_do_not_import_each_other() -> None:
         tree = ast.parse(module.read_text(encoding="utf-8"))
         imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
         assert "app" not in imported and "storyline.web.app" not in imported, module.name
+
+
+def _redate(path: Path, dates: dict[str, str | None]) -> None:
+    """Move timeline rows (by ref) to other days, as the timeline step could have dated them."""
+    from dataclasses import replace
+
+    with Store.open(path) as s, s.transaction():
+        s.replace_timeline([replace(r, date=dates[r.ref]) if r.ref in dates else r
+                            for r in s.timeline(STORY)])
+
+
+def test_dates_far_outside_the_articles_span_are_listed_apart_off_the_axis(
+        web_db: Path) -> None:  # noqa: F811
+    # The story's articles run 12 Aug - 2 Oct 2025. A row a year and a day before the first
+    # article is background, a row a year and a day after the last a date named ahead; a
+    # row exactly a year before is still the story's own lead-up.
+    _redate(web_db, {"q2": "2024-08-10", "q7": "2026-10-03", "q3": "2024-08-12"})
+    with Store.open(web_db, readonly=True) as s:
+        view = views.story_view(s, STORY)
+    assert view is not None
+    assert [d["day"] for d in view["earlier"]] == ["2024-08-10"]
+    assert [d["day"] for d in view["later"]] == ["2026-10-03"]
+    assert [i["ref"] for d in view["earlier"] + view["later"] for i in d["entries"]] == \
+        ["q2", "q7"]
+    assert [d["day"] for d in view["days"]] == ["2024-08-12", "2025-08-12"]
+    assert [p["day"] for p in view["axis"]["points"]] == ["2024-08-12", "2025-08-12"]
+    assert all(d["gap"] is None for d in view["earlier"] + view["later"])
+    assert view["outside_span_days"] == views.story.OUTSIDE_SPAN_DAYS == 365
+
+
+def test_a_background_date_leaves_the_story_axis_to_the_story(web_db: Path) -> None:  # noqa: F811
+    # timex-tbaq's Elian story: one 1956 landing among months of 2000 drew the axis from
+    # 1957 and put "15739 days later" before the story's first day.
+    _redate(web_db, {"q2": "1956-12-02"})
+    with TestClient(create_app(web_db)) as c:
+        html = body(c, f"/stories/{STORY}")
+    story, background = html.split('<section class="outside-span earlier">')
+    assert re.findall(r'<li class="day" id="d-([\d-]+)"', story) == ["2025-08-12",
+                                                                     "2025-10-02"]
+    assert "1956" not in story.split('<ol class="timeline">')[0]  # the axis and its ticks
+    assert "Background: earlier dates mentioned (1 item)" in background
+    assert 'id="d-1956-12-02"' in background and "2 Dec 1956" in background
+    assert re.findall(r"(\d+) days later", html) == ["51"]
+
+
+def test_a_story_without_dated_articles_keeps_every_row_on_its_axis(
+        web_db: Path) -> None:  # noqa: F811
+    import sqlite3
+
+    _redate(web_db, {"q2": "1956-12-02"})
+    conn = sqlite3.connect(web_db)
+    with conn:
+        conn.execute("UPDATE stories SET first = NULL, last = NULL")
+    conn.close()
+    with Store.open(web_db, readonly=True) as s:
+        view = views.story_view(s, STORY)
+    assert view is not None and view["earlier"] == [] and view["later"] == []
+    assert view["days"][0]["day"] == "1956-12-02"

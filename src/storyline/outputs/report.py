@@ -52,7 +52,8 @@ def report_views(store: Store, story: str | None = None) -> list[views.View]:
 def _notes(view: views.View) -> list[views.View]:
     """The source sentences a report links to inside itself: those of the statement rows and
     renderings whose article has no URL (the others link to the outlet's page)."""
-    items = [i for d in view["days"] for i in d["entries"]] + view["undated"]
+    items = [i for part in ("days", "earlier", "later") for d in view[part]
+             for i in d["entries"]] + view["undated"]
     notes = [i["note"] for i in items if i["note"] and not i["url_link"]]
     notes += [r["note"] for i in items if len(i["renderings"]) > 1
               for r in i["renderings"] if r["note"] and not r["url"]]
@@ -111,6 +112,14 @@ def _md_story(v: views.View) -> list[str]:
     for day in v["days"]:
         lines += [f"### {md_text(day['label'])}", ""] + [_md_item(i) for i in day["entries"]]
         lines.append("")
+    for part, head, where in _OUTSIDE_SPAN:
+        if v[part]:
+            lines += [f"### {head}", "", f"Days the articles name more than "
+                      f"{v['outside_span_days']} days {where}: listed apart, not on the "
+                      "story's own timeline.", ""]
+            for day in v[part]:
+                lines += [f"#### {md_text(day['label'])}", ""] + \
+                    [_md_item(i) for i in day["entries"]] + [""]
     if v["undated"]:
         lines += ["### Undated", "", "No day could be fixed for these; each group says why.", ""]
         for g in v["undated_groups"]:
@@ -121,6 +130,12 @@ def _md_story(v: views.View) -> list[str]:
         lines += ["## Contradictions", ""] + [_md_pair(c) for c in v["contradictions"]] + [""]
     lines += ["## Sources", ""] + [line for g in v["sources"] for line in _md_group(g)] + [""]
     return lines
+
+
+# The story view's parts for dated rows far outside its articles' span, as headed here.
+_OUTSIDE_SPAN = (("earlier", "Background: earlier dates mentioned",
+                  "before the story's first article"),
+                 ("later", "Later dates mentioned", "after the story's last article"))
 
 
 def _md_item(i: dict[str, Any], with_why: bool = True) -> str:

@@ -11,7 +11,7 @@ import re
 from datetime import date
 from typing import Any
 from urllib.parse import quote as url_quote
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 from ...corpus.sources import outlet_name
 from ...records import Article
@@ -84,12 +84,11 @@ def day_label(value: str | None) -> str:
 def highlight_link(article: str, sent: tuple[int, int] | None,
                    span: tuple[int, int] | None) -> str:
     """The article page with the sentence (and the quoted span inside it) highlighted."""
-    params: dict[str, int] = {}
-    if sent:
-        params.update(s=sent[0], e=sent[1])
-    if span:
-        params.update(qs=span[0], qe=span[1])
-    query = f"?{urlencode(params)}" if params else ""
+    # Offsets are whole numbers: nothing in them needs quoting (``urlencode`` was a third of
+    # the time a story's rows took, profiled on timex-tbaq).
+    params = ([f"s={sent[0]}", f"e={sent[1]}"] if sent else []) + \
+        ([f"qs={span[0]}", f"qe={span[1]}"] if span else [])
+    query = f"?{'&'.join(params)}" if params else ""
     return f"/articles/{url_quote(article, safe='')}{query}#hl"
 
 

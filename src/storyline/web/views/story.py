@@ -47,6 +47,15 @@ from .speech import said
 # The story page's date axis, in SVG user units (the SVG scales to the page width).
 AXIS_WIDTH = 1000
 AXIS_PAD = 30
+# A dated row more than this many days before the story's first article (or after its last)
+# is history the articles recall, or a date far ahead they name, not the story's own course:
+# it is listed apart and does not set the date axis, which would squeeze the story's days
+# into one tick (timex-tbaq's Elian story: a 1956 landing beside five months of 2000, with
+# "15739 days later" between them). How chosen: on the 11 eval stores the rows dated before
+# their story's first article lie 1 to 242 days before it (a story's lead-up: the calls of
+# July 2019 in a story reported that autumn) or 446 days and more (1949, 1956, 2001, 2003
+# recalled in stories of 1989, 2000, 2019, 2008); a year lies between the two.
+OUTSIDE_SPAN_DAYS = 365
 # What an undated row stored before the timeline kept its reason says instead (``storyline
 # run`` rebuilds the timeline, and with it every row's reason).
 UNDATED_UNKNOWN = "no reason recorded: the timeline was built by an older version"
@@ -68,7 +77,9 @@ def story_view(store: Store, story_id: str) -> View | None:
         return None
     ctx = _ItemContext(store, story_id)
     items = [_item_view(store, t, ctx) for t in ctx.items]
-    days = _group_days([i for i in items if i["day"]])
+    earlier, own, later = _by_span([i for i in items if i["day"]], rows[0]["first"],
+                                   rows[0]["last"])
+    days = _group_days(own)
     undated = [i for i in items if not i["day"]]
     return {
         "story": rows[0],
@@ -77,6 +88,11 @@ def story_view(store: Store, story_id: str) -> View | None:
         "key_dates": [{**k, "label": day_label(k["date"]), "day": k["date"][:10]}
                       for k in store.story_key_dates(story_id)],
         "days": days,
+        # Dated rows far outside the articles' span (``OUTSIDE_SPAN_DAYS``): listed apart,
+        # off the axis, without the gaps between them.
+        "earlier": _group_days(earlier, gaps=False),
+        "later": _group_days(later, gaps=False),
+        "outside_span_days": OUTSIDE_SPAN_DAYS,
         "undated": undated,
         "undated_groups": _by_reason(undated),
         "axis": _axis(days),
@@ -140,8 +156,8 @@ class _ItemContext:
         # Rows name their sources by outlet (older stores: by article id).
         ids = ids or [a for a in self.articles if a in item.sources
                       or self.articles[a]["source"] in item.sources]
-        known = {**self.elsewhere, **self.articles}
-        found = [known[a] for a in dict.fromkeys(ids) if a in known]
+        found = [known for a in dict.fromkeys(ids)
+                 if (known := self.articles.get(a) or self.elsewhere.get(a))]
         return sorted(found, key=lambda a: (a["other_story"] is not None,
                                             a["published"] or "9999", a["copy_of"] is not None,
                                             a["outlet"], a["id"]))
@@ -194,7 +210,7 @@ def _item_view(store: Store, item: TimelineItem, ctx: _ItemContext) -> View:
         "link": _item_link(quote, where),
         "url_link": _url_link(quote, event, where, articles, ctx),
         "sentence": _source_sentence(where, ctx),
-        "note": _rendering(ctx.renderings[quote.id], ctx.sentences.get(quote.id))["note"]
+        "note": _note(ctx.renderings[quote.id], ctx.sentences.get(quote.id))
         if quote and quote.id in ctx.renderings else None,
         # Why an undated row has no day: the timeline step's reason (a row stored before
         # it kept one says so).
@@ -204,18 +220,29 @@ def _item_view(store: Store, item: TimelineItem, ctx: _ItemContext) -> View:
 
 def _rendering(r: View, sentence: str | None, common: Set[str] = frozenset()) -> View:
     """One rendering of a statement: its outlet, its wording, where its sentence is."""
-    outlet = outlet_label(r["outlet"], r["article_source_id"])
-    label = article_label(r["article_title"], r["article_lead"], r["article_source_id"])
-    when = when_said(r["said_on"])
-    return {"id": r["id"], "outlet": outlet, "label": label,
-            "said": said(r, sentence, common), "when": when,
+    where = _where_said(r)
+    return {"id": r["id"], "outlet": where["outlet"], "label": where["label"],
+            "said": said(r, sentence, common), "when": where["when"],
             "link": highlight_link(r["article"], (r["sent_start"], r["sent_end"]),
                                    (r["start"], r["end"])),
             "url": text_fragment_url(r["url"], sentence),
-            "note": sentence_note(f"src-{r['id']}", sentence,
-                                  (int(r["start"]) - int(r["sent_start"]),
-                                   int(r["end"]) - int(r["sent_start"])),
-                                  {"outlet": outlet, "label": label, "when": when})}
+            "note": _note(r, sentence, where)}
+
+
+def _where_said(r: View) -> dict[str, str]:
+    """A rendering's outlet, article label and day, as its row and its note name them."""
+    return {"outlet": outlet_label(r["outlet"], r["article_source_id"]),
+            "label": article_label(r["article_title"], r["article_lead"],
+                                   r["article_source_id"]),
+            "when": when_said(r["said_on"])}
+
+
+def _note(r: View, sentence: str | None, where: dict[str, str] | None = None) -> View | None:
+    """A rendering's sentence as the report's note on it (``sentence_note``)."""
+    return sentence_note(f"src-{r['id']}", sentence,
+                         (int(r["start"]) - int(r["sent_start"]),
+                          int(r["end"]) - int(r["sent_start"])),
+                         where or _where_said(r))
 
 
 def _url_link(quote: Quote | None, event: Event | None, where: _Where | None,
@@ -303,7 +330,25 @@ def _by_reason(undated: list[View]) -> list[View]:
     return [{"why": why, "items": items} for why, items in groups.items()]
 
 
-def _group_days(items: list[View]) -> list[View]:
+def _by_span(items: list[View], first: str | None,
+             last: str | None) -> tuple[list[View], list[View], list[View]]:
+    """Dated rows as (earlier, the story's own, later): those more than
+    ``OUTSIDE_SPAN_DAYS`` before the first article's day or after the last's apart. A story
+    none of whose articles has a day keeps every row on its axis: it has no span to judge by."""
+    start, end = parse_day(first), parse_day(last)
+    if start is None or end is None:
+        return [], items, []
+    low, high = start - timedelta(OUTSIDE_SPAN_DAYS), end + timedelta(OUTSIDE_SPAN_DAYS)
+    earlier: list[View] = []
+    own: list[View] = []
+    later: list[View] = []
+    for i in items:
+        d = date.fromisoformat(i["day"])
+        (earlier if d < low else later if d > high else own).append(i)
+    return earlier, own, later
+
+
+def _group_days(items: list[View], gaps: bool = True) -> list[View]:
     days: dict[str, list[View]] = {}
     for i in sorted(items, key=lambda i: (i["day"], i["date"] or "")):
         days.setdefault(i["day"], []).append(i)
@@ -311,7 +356,7 @@ def _group_days(items: list[View]) -> list[View]:
     previous: date | None = None
     for day, group in days.items():
         d = date.fromisoformat(day)
-        gap = (d - previous).days if previous else None
+        gap = (d - previous).days if previous and gaps else None
         out.append({"day": day, "label": day_label(group[0]["date"]), "gap": gap,
                     "entries": group})
         previous = d
