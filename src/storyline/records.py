@@ -325,8 +325,10 @@ class EventMention(Record):
     status: EventStatus = "happened"
     lead: bool = False  # the article's main happening: the headline's or first sentence's
     phrase: str | None = None  # the trigger's own words ("checked into rehab"), for titles
-    # The participant key that is the trigger verb's grammatical subject, for titles only
+    # The participant keys that are the trigger verb's grammatical subject, for titles only
     # ("A Tromso man pleaded guilty to threatening X": None, never X); None when unnamed.
+    # Coordinated subjects ("Brandt and Lindqvist met") give several keys joined by
+    # analyze.events.kinds.ACTOR_SEP, read back with kinds.actor_keys (one store column).
     actor: str | None = None
 
 
