@@ -364,11 +364,11 @@ class SpeakerIndex:
             if any(a <= m.start < b for a, b in self.quoted):
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if (span is None or not _is_subject(span.root, self.inverted)
-                    or not _can_be_antecedent(span, pronoun)):
+            if span is None or not _is_subject(span.root, self.inverted):
                 continue
             key = self.named(m)
-            if key is not None and self.fits(key, pronoun):
+            if key is not None and self.fits(key, pronoun) and _can_be_antecedent(span,
+                                                                                  pronoun):
                 return key, m.start
         return bare
 
@@ -494,7 +494,7 @@ def _can_be_antecedent(span: Span, pronoun: str) -> bool:
     obj = OBJECT_FORMS.get(pronoun)
     return obj is None or not any(
         t.lower_ == obj and t.dep_ in OBJECT_DEPS and _clause_of(t).i == verb.i
-        for t in verb.subtree)
+        for t in verb.doc[verb.left_edge.i:verb.right_edge.i + 1])
 
 
 def _clause_of(tok: Token) -> Token:
