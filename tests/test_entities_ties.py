@@ -114,3 +114,22 @@ def test_offices_a_title_states() -> None:
     assert not offices("Mr.") and not offices("the chief negotiator")
     assert not offices("Vice President") and not offices("former President")
     assert not offices("President-elect")
+
+
+def test_two_names_few_articles_write_make_a_story() -> None:
+    # A rehab story: one article names the actress in full, another by surname alone and
+    # no one else in full, but both write the clinic and the town, which no other article
+    # of the corpus names; twenty unrelated articles write the country.
+    def place(article: str) -> list[Mention]:
+        return [m(article, "Halcyon Clinic", "ORG", "ORG:halcyon clinic", 40),
+                m(article, "Malvern", "GPE", "GPE:malvern", 80)]
+
+    full = [person("t1", "Tessa Rourke"), *place("t1")]
+    bare = [person("t2", "Rourke"), *place("t2")]
+    others = [m(f"o{k}", "Norland", "GPE", "GPE:norland", 0) for k in range(20)]
+    _, keys = merge_entities(full + bare + others)
+    assert keys[("t2", "PERSON:rourke")] == keys[("t1", "PERSON:tessa rourke")]
+    # One shared name is not enough, nor one that most articles write.
+    common = [m(f"o{k}", "Malvern", "GPE", "GPE:malvern", 40) for k in range(20)]
+    _, keys = merge_entities(full + bare + others + common)
+    assert keys[("t2", "PERSON:rourke")] != keys[("t1", "PERSON:tessa rourke")]
