@@ -108,6 +108,15 @@ def test_a_relative_clause_after_a_determiner_and_a_noun_reports_nothing() -> No
             ("Okafor", "PROPN", "NNP", "nsubj", 7, "Okafor"),
             ("denied", "VERB", "VBD", "ROOT", 7, "deny"), (".", "PUNCT", ".", "punct", 7, ".")])
         assert parse._object_of_relative(doc[6]) is relative, (det, noun)
+    # a lower-case head the tagger calls a proper noun is no name: "the meteorology
+    # department said" reports the clause before
+    doc = _parsed([
+        ("Rain", "NOUN", "NN", "nsubj", 1, "rain"), ("fell", "VERB", "VBD", "ccomp", 6, "fall"),
+        (",", "PUNCT", ",", "punct", 6, ","), ("the", "DET", "DT", "det", 5, "the"),
+        ("weather", "NOUN", "NN", "compound", 5, "weather"),
+        ("department", "PROPN", "NNP", "nsubj", 6, "department"),
+        ("said", "VERB", "VBD", "ROOT", 6, "say"), (".", "PUNCT", ".", "punct", 6, ".")])
+    assert not parse._object_of_relative(doc[5])
 
 
 @pytest.mark.slow

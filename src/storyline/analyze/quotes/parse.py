@@ -242,8 +242,8 @@ def _object_of_relative(subject: Token) -> bool:
     is what the verb (or a verb under it: "a rover NASA plans to fly") takes: the clause
     reports nothing. A noun for a person is a title instead ("the spokesman Jo Lee said"),
     and a title alone goes without a determiner ("spokesman Jo Lee said")."""
-    if subject.pos_ != "PROPN":
-        return False
+    if subject.pos_ != "PROPN" or not subject.text[:1].isupper():
+        return False  # "the meteorology department said": the tagger's PROPN, no name
     left = [t for t in subject.lefts if t.dep_ != "punct"]
     return (len(left) >= 2 and left[0].dep_ == "det" and left[1].pos_ == "NOUN"
             and left[1].text.islower() and lemma_of(left[1]).lower() not in PERSON_NOUNS)
