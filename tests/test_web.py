@@ -599,3 +599,28 @@ def test_a_story_without_dated_articles_keeps_every_row_on_its_axis(
         view = views.story_view(s, STORY)
     assert view is not None and view["earlier"] == [] and view["later"] == []
     assert view["days"][0]["day"] == "1956-12-02"
+
+
+def test_story_speakers_are_grouped_by_what_they_are(web_db: Path) -> None:  # noqa: F811
+    # timex-tbaq's Elian story listed "Cuba" and "Communist Party" among its speakers as if
+    # they were people: a place or an organisation is shown as one, a name no entity stands
+    # behind with the groups and others.
+    import sqlite3
+
+    conn = sqlite3.connect(web_db)
+    with conn:
+        conn.execute("UPDATE entities SET type = 'GPE' WHERE id = 'e-holm'")
+    conn.close()
+    with TestClient(create_app(web_db)) as c:
+        view = c.get(f"/api/stories/{STORY}").json()
+        html = body(c, f"/stories/{STORY}")
+    assert [(g["label"], [s["name"] for s in g["speakers"]])
+            for g in view["speaker_groups"]] == [("People", ["Anna Berg"]),
+                                                 ("Places", ["Lars Holm"])]
+    assert [s["name"] for s in view["speakers"]] == ["Anna Berg", "Lars Holm"]
+    line = html.split('<p class="speakers">')[1].split("</p>")[0]
+    assert line.index("People:") < line.index("Anna Berg") < line.index("Places:") \
+        < line.index("Lars Holm") < line.index('data-filter="">all')
+    unnamed = views.story._speaker_groups([{"id": None, "name": "Americans"}], {})
+    assert unnamed == [{"label": "Groups and others",
+                        "speakers": [{"id": None, "name": "Americans"}]}]

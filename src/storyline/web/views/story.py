@@ -8,7 +8,7 @@ The rows' quotes, events, articles and statements are fetched in a few queries p
 
 from __future__ import annotations
 
-from collections.abc import Callable, Set
+from collections.abc import Callable, Mapping, Set
 from datetime import date, timedelta
 
 from ...corpus.sources import syndication_roots
@@ -18,7 +18,7 @@ from ...corpus.timeline import (
     common_words,
     described_speaker,
 )
-from ...records import Event, Quote, Statement, TimelineItem
+from ...records import Entity, Event, Quote, Statement, TimelineItem
 from ...store import Store
 from .contradictions import contradictions_view
 from .labels import (
@@ -56,6 +56,11 @@ AXIS_PAD = 30
 # July 2019 in a story reported that autumn) or 446 days and more (1949, 1956, 2001, 2003
 # recalled in stories of 1989, 2000, 2019, 2008); a year lies between the two.
 OUTSIDE_SPAN_DAYS = 365
+# The story page's speaker line, by entity type (spaCy's labels and WikiNER's PER): who
+# is a person, what is an organisation or a place, in that order; the rest after them.
+_OTHERS = "Groups and others"
+SPEAKER_GROUPS = {"PERSON": "People", "PER": "People", "ORG": "Organisations",
+                  "GPE": "Places", "LOC": "Places", "FAC": "Places", "NORP": _OTHERS}
 # What an undated row stored before the timeline kept its reason says instead (``storyline
 # run`` rebuilds the timeline, and with it every row's reason).
 UNDATED_UNKNOWN = "no reason recorded: the timeline was built by an older version"
@@ -96,7 +101,8 @@ def story_view(store: Store, story_id: str) -> View | None:
         "undated": undated,
         "undated_groups": _by_reason(undated),
         "axis": _axis(days),
-        "speakers": _speakers(items),
+        "speakers": (speakers := _speakers(items)),
+        "speaker_groups": _speaker_groups(speakers, ctx.entities),
         "sources": ctx.source_groups(),
         "contradictions": contradictions_view(store, story_id,
                                               ctx.statement_list)["contradictions"],
@@ -395,6 +401,17 @@ def _ticks(first: date, last: date, x: Callable[[date], int]) -> list[View]:
             ticks.append({"x": x(d), "label": d.strftime("%Y" if yearly else "%b %Y")})
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return ticks
+
+
+def _speaker_groups(speakers: list[View], entities: Mapping[str, Entity]) -> list[View]:
+    """The story's speakers by what the corpus takes them for (``SPEAKER_GROUPS``), so that
+    a place or an organisation that "said" something is not read as a person; a name no
+    entity stands behind ("Americans" in a poll) goes with the groups and others."""
+    groups: dict[str, list[View]] = {label: [] for label in SPEAKER_GROUPS.values()}
+    for s in speakers:
+        entity = entities.get(s["id"] or "")
+        groups[SPEAKER_GROUPS.get(entity.type if entity else "", _OTHERS)].append(s)
+    return [{"label": label, "speakers": group} for label, group in groups.items() if group]
 
 
 def _speakers(items: list[View]) -> list[View]:
