@@ -133,3 +133,20 @@ def test_two_names_few_articles_write_make_a_story() -> None:
     common = [m(f"o{k}", "Malvern", "GPE", "GPE:malvern", 40) for k in range(20)]
     _, keys = merge_entities(full + bare + others + common)
     assert keys[("t2", "PERSON:rourke")] != keys[("t1", "PERSON:tessa rourke")]
+
+
+def test_in_its_own_article_a_royal_or_another_office_keeps_a_namesake_apart() -> None:
+    # The article writes "Omar Rashid" in full and "King Rashid", its king, apart.
+    king = [person("a1", "Omar Rashid", 0), *titled("a1", "King", "Rashid", 50),
+            person("a1", "Rashid", 100)]
+    _, keys = merge_entities(king)
+    assert keys[("a1", "PERSON:rashid")] != keys[("a1", "PERSON:omar rashid")]
+    # The governor and "President Harlan", his father, in one article.
+    family = [*titled("b1", "Gov.", "Tobin Harlan", 0),
+              *titled("b1", "President", "Harlan", 100)]
+    _, keys = merge_entities(family)
+    assert keys[("b1", "PERSON:harlan")] != keys[("b1", "PERSON:tobin harlan")]
+    # Without the title the surname is the article's one Harlan.
+    plain = [*titled("b2", "Gov.", "Tobin Harlan", 0), person("b2", "Harlan", 100)]
+    _, keys = merge_entities(plain)
+    assert keys[("b2", "PERSON:harlan")] == keys[("b2", "PERSON:tobin harlan")]

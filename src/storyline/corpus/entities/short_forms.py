@@ -92,9 +92,8 @@ def join_short_forms(named: list[Cluster], uf: UnionFind,
             for k in bare_words(c) or ():
                 for as_given in (True,) if given_only else (False, True):
                     for o in bearers.get((k, as_given), ()):
-                        other = offices[ties.root[o.ref]]
                         if ties.tied(c.article, o.article, c.ref, o.ref) and \
-                                not (own and other and not own & other):
+                                not _other_office(own, offices[ties.root[o.ref]]):
                             owners[ties.root[o.ref]] += len(o.names)
                             mine.add(ties.root[o.ref])
             owned.append(mine)
@@ -148,8 +147,10 @@ def join_article_short_forms(named: list[Cluster], uf: UnionFind,
     joins a person."""
     groups: dict[tuple[str, str], list[Cluster]] = defaultdict(list)
     full_in: dict[str, list[Cluster]] = defaultdict(list)
+    offices: dict[tuple[str, str], set[str]] = defaultdict(set)
     for c in named:
         groups[uf.find(c.ref)].append(c)
+        offices[uf.find(c.ref)] |= address_offices(c)
         if is_person(c) and any(len(k.split()) > 1 for k in cores_of(c)):
             full_in[c.article].append(c)
     for root, members in sorted(groups.items()):
@@ -157,10 +158,13 @@ def join_article_short_forms(named: list[Cluster], uf: UnionFind,
         if (any(len(k.split()) > 1 for k in words) or not is_person_vote(votes[root])
                 or any(names.is_known_place(k) for k in words)):
             continue
+        given_only = any(given_name_only(c) for c in members)
+        own = frozenset(o for c in members for o in address_offices(c))
         owners: set[tuple[str, str]] = set()
         for article in sorted({c.article for c in members}):
             found = {uf.find(o.ref) for o in full_in.get(article, ())
-                     if any(_fits(w, core) for w in words for core in cores_of(o))}
+                     if any(_fits(w, core, given_only) for w in words for core in cores_of(o))
+                     and not _other_office(own, offices[uf.find(o.ref)])}
             found.discard(root)
             if len(found) != 1:  # nobody, or two people, in this article
                 owners = found
@@ -171,12 +175,19 @@ def join_article_short_forms(named: list[Cluster], uf: UnionFind,
             union_votes(uf, votes, target, root)
 
 
-def _fits(word: str, core: str) -> bool:
+def _fits(word: str, core: str, given_only: bool = False) -> bool:
     """Whether one word can name the person of a full name core: its surname, its given
-    name, or a short form of that given name ('tim' for 'timothy morrison')."""
+    name, or a short form of that given name ('tim' for 'timothy morrison'); with
+    ``given_only`` (the word follows a royal title) not its surname."""
     parts = core.split()
-    return len(parts) > 1 and (word in (surname_of(core), parts[0])
-                               or parts[0] in names.formal_given_names(word))
+    return len(parts) > 1 and ((word == parts[0] or parts[0] in names.formal_given_names(word))
+                               or (not given_only and word == surname_of(core)))
+
+
+def _other_office(own: frozenset[str] | set[str], other: frozenset[str] | set[str]) -> bool:
+    """Whether two forms of address state offices and no office in common ("President
+    Harlan", "Gov. Tobin Harlan"): two people."""
+    return bool(own and other and not own & other)
 
 
 def _titled_everywhere(named: list[Cluster], uf: UnionFind) -> set[tuple[str, str]]:
