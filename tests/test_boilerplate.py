@@ -509,3 +509,68 @@ def test_a_list_the_article_introduces_keeps_the_paragraphs_below_it() -> None:
     intro = "The harbour festival's dates:"
     lines = ["Quay to close for repairs", *ARTICLE, intro, *TOUR, *MORE, "Facebook"]
     assert kept(lines) == [*ARTICLE, intro, *TOUR, *MORE]
+
+
+# a page whose article is a table or a calendar printed one cell or row a line (TBL): no
+# prose in it, so the region search kept only the sidebar's teasers beside it
+SIDEBAR = [
+    "» Harbour column",
+    "Click on the photo and read the harbour master's weekly column about the boats, the "
+    "weather and the fish that came in this week.",
+    "» Ferry timetable",
+    "Click on the image and see every departure of the island ferries for the whole season, "
+    "with the prices and the changes for the holidays.",
+]
+MENU = ["Home", "News", "Sport", "Tables", "Contact"]
+
+
+def test_a_calendar_with_no_prose_is_kept_beside_the_sidebar() -> None:
+    rounds = [f"{n}th round: {d} May – {place}" for n, d, place in (
+        (4, 2, "Tromsvik"), (5, 9, "Lindeby"), (6, 16, "Bergvik"), (7, 23, "Nordhavn"),
+        (8, 30, "Sandvik"), (9, 6, "Østby"), (10, 13, "Vestvik"))]
+    lines = ["Regatta calendar 2024", *MENU, "Regatta calendar", *rounds,
+             "* Dates may change", *SIDEBAR, "Copyright Harbour Post"]
+    out = kept(lines)
+    assert out[:len(rounds) + 2] == ["Regatta calendar", *rounds, "* Dates may change"]
+    assert set(SIDEBAR) - {"» Harbour column", "» Ferry timetable"} <= set(out)  # never lost
+
+
+def test_a_box_score_is_a_table_and_its_prose_stays() -> None:
+    scores = ["Tromsvik d. Lindeby 70-44", "Lindeby 14 11 6 15 — 44", "Tromsvik 18 22 13 17 — 70",
+              "Tromsvik (1-0): Roe 25 points. Lunde 17 points. Berg 10 points. Dahl 8 points.",
+              "Lindeby (0-1): Moe 15 points. Holm 12 points. Vik 6 points. Aas 4 points.",
+              "BOYS SOCCER", "Bergvik d. Nordhavn 3-1",
+              "Bergvik (4-0): K. Roe 1 goal. L. Dahl 1 goal. A. Moe 2 saves.",
+              "Nordhavn (3-1): C. Holm 1 goal. D. Berg 1 save."]
+    lines = ["High school roundup: Tromsvik stays unbeaten", *MENU, "GIRLS BASKETBALL", *scores,
+             *SIDEBAR, "Copyright Harbour Post"]
+    out = kept(lines)
+    assert [x for x in out if x in scores] == scores
+    assert SIDEBAR[1] in out and SIDEBAR[3] in out
+
+
+def test_a_most_popular_list_or_a_feed_with_times_is_no_table() -> None:
+    titles = ["Ferry link to run every hour from May", "Bakery wins the national bread prize",
+              "Warehouse fire by the old wharf injures two", "Council votes on the new fee",
+              "Storm closes the mountain road again", "Fishermen protest the quay closure",
+              "Island school gets a new roof"]
+    numbered = [x for n, t in enumerate(titles, 1) for x in (str(n), t)]
+    timed = [x for n, t in enumerate(titles) for x in (f"{10 + n}:{15 + n}", t)]
+    counted = [x for n, t in enumerate(titles) for x in (t, str(40 + n), str(n))]
+    for items in (numbered, timed, counted):
+        lines = ["Quay to close for repairs", *ARTICLE, "Most popular", *items, "Facebook"]
+        assert kept(lines) == ARTICLE
+
+
+def test_a_lead_of_two_sentences_between_a_share_button_and_a_credit_is_no_caption() -> None:
+    lead = ("The jury acquitted the man accused of beating the harbour master of Tromsvik to "
+            "death. The prosecutors said on Monday that they would appeal.")
+    assert len(lead) < boilerplate.CAPTION_CHARS
+    lines = ["Quay killing: jury acquits the accused", "Share", lead, "Photo: Per Lunde",
+             *ARTICLE]
+    assert kept(lines) == [lead, *ARTICLE]
+    # one sentence under a share button over a credit is still the photo's caption
+    caption = ("Cranes in the southern basin lift a slab of cracked concrete off the northern "
+               "quay on the first day of the repairs.")
+    lines = ["Quay to close for repairs", "Share", caption, "Photo: Per Lunde", *ARTICLE]
+    assert kept(lines) == ARTICLE

@@ -257,6 +257,34 @@ OTHER_READS = re.compile(
     r"(?:like|love|enjoy|want|be interested)"
     r"|^(?:watch|listen|read|see|also|more|explore|discover|check out|don'?t miss|elsewhere"
     r"|trending|popular|recommended|related|follow)\b", re.I)
+# A table or calendar printed one cell or one row a line (a standings table, a race
+# calendar, a box score): no prose, so no line of it scores as the article's and the region
+# search took a sidebar's teasers instead (dumps-scrapinghub: three pages at body F1 0.0).
+# A row is a line of figures: a cell that is only a figure ("5040", "$50"), not a list's
+# running number ("1", "2", ... over other stories' titles: a "Most popular" list), or a
+# line with FIGURE_ROW_LEAST or more figures, one for every FIGURE_ROW_WORDS words or fewer
+# ("1a etapa: 10 de março – Interlagos", "Palm Bay (1-0): Tolivert 25 points. Davis 17
+# points."). No row holds a clock time, a date or a year (DATED_ROW: "06:26", "21.06.2020"
+# are a story's time in a list of stories, or a feed's stamp lines). TABLE_ROWS or more
+# rows with at most TABLE_GAP other lines between two (a driver's name cell, a section's
+# heading), rows at least TABLE_ROW_SHARE of the lines (a list of stories with two counts
+# under each title is a third titles), make a table. Scored by its words, a table is kept
+# beside the best region as a second region is (SECOND_REGION_SHARE of the best region's
+# score), with its heading and as many lines above its first row as stand between two of
+# its rows (the first row's own cells: a position and a name over the points), and up to
+# TABLE_GAP lines below it (a note under it). The prose stays: a table never takes the
+# article's place (trust: a table under the article's intro was a meal plan). Counts not
+# tuned on a bundle: 6 rows (twice LIST_RUN), the gap of a name cell and a heading;
+# FIGURE_ROW_WORDS read off the box score's rows.
+FIGURE = re.compile(r"\b\d+(?:[.,:/-]\d+)*(?:st|nd|rd|th|[aoºª])?\b")
+FIGURE_CELL = re.compile(r"^[-+(#$€£]?\d[\d.,:/%'’+-]*\)?%?$")
+DATED_ROW = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b(?:19|20)\d{2}\b")
+COUNTER = re.compile(r"^\(?(\d{1,3})[.)]?$")
+FIGURE_ROW_LEAST = 2
+FIGURE_ROW_WORDS = 6
+TABLE_ROWS = 6
+TABLE_GAP = 2
+TABLE_ROW_SHARE = 2 / 3
 # Photo captions and credits (issue 17, reader finding 6: a person named in a caption left
 # in the text became the antecedent of "he"). A credit line is only a credit: "Photo:
 # ...", "Image credit: ...", "Photograph by ...", "Courtesy of ...", "© ...", or names and
@@ -325,6 +353,12 @@ BARE_CREDIT = re.compile(r"^[(\[]?(?:©|courtesy\b|" + PICTURE_AGENCY + r"[)\]]?
 # A caption of its own stands right above its credit line: at most this many characters
 # (one or two sentences). Not tuned on a bundle: the captions read on half 0 were under 200.
 CAPTION_CHARS = 240
+# A caption is short: a paragraph of this many sentences or more (SENTENCE_WORDS words
+# each) is never taken for one by what stands around it (a share button above it, a credit
+# under it: a Russian lead between "Поделиться" and "Фото: ..." was lost); only its own
+# signs (printed twice, a caption label or glued credit) make it one. Not tuned on a bundle.
+CAPTION_SENTENCES = 2
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)]*\s+(?=[\"“«„(]?[^\W\d_])")
 # A related story's headline between two paragraphs of the article ("Man Shot at Gas Station
 # Dies at Hospital"): a line of HEADLINE_WORDS or more words, no final stop, every word of
 # four letters or more capitalised (title case) or the whole line in capitals, between two
@@ -722,17 +756,88 @@ def select(lines: list[str], stoplist: frozenset[str]) -> list[int]:
     # lines keep the scores that separate the article from what the page prints around it
     listed = _headed_lists(bs)
     kept: list[int] = []
-    for start, end in regions(scores[:readers_below(bs, classes)]):
+    readers = readers_below(bs, classes)
+    for start, end in regions(scores[:readers]):
         start = head(classes, start, end)
         introduced = _introduced_lists(bs, classes, start, end, listed)
         stop = max([end, *(r.stop for r in introduced)])
         kept.extend(i for i in range(start, stop)
                     if any(i in r for r in introduced) or (i not in listed and (
                         classes[i] != "bad" or _repeated_subhead(bs, classes, i))))
+    kept.extend(_tables_kept(bs, scores[:readers], listed, set(kept)))
     captions = _captions([b.text for b in bs])
     keep = _cut_sentences_in(bs, set(kept), listed | captions)
     keep -= captions | {i for i in keep if _headline_between(bs, classes, i, stoplist)}
     return [bs[i].index for i in sorted(keep)]
+
+
+def _tables_kept(bs: list[Block], scores: list[float], listed: set[int],
+                 kept: set[int]) -> list[int]:
+    """Positions of the lines of each table (see TABLE_ROWS) above the readers' comments
+    (``scores`` ends there) that scores as a second region beside the best one and that no
+    kept region reaches, with its own lines around it."""
+    end = len(scores)
+    top = best_region(scores, 0, end)[2]
+    out: list[int] = []
+    for start, stop, own in _tables(bs[:end]):
+        if set(range(start, stop)) & kept or \
+                sum(bs[i].words for i in range(start, stop)) < SECOND_REGION_SHARE * top:
+            continue
+        lo = start
+        while lo > max(start - own - 1, 0) and _table_line(bs[lo - 1]):
+            lo -= 1
+        hi = stop
+        while hi < min(stop + TABLE_GAP, end) and _table_line(bs[hi]):
+            hi += 1
+        out.extend(i for i in range(lo, hi) if i not in listed and not bs[i].furniture)
+    return out
+
+
+def _table_line(b: Block) -> bool:
+    """A line a table may hold or have around it: no furniture, comment marker or list date."""
+    return not b.furniture and not _comment_marker(b.text) and not _list_stamp(b)
+
+
+def _tables(bs: list[Block]) -> list[tuple[int, int, int]]:
+    """The ``[start, end)`` of each table printed one cell or row a line (see TABLE_ROWS),
+    and the most lines that stand between two of its rows."""
+    rows: list[int] = []
+    counted = -1
+    for i, b in enumerate(bs):
+        cell = FIGURE_CELL.match(b.text) is not None
+        if b.furniture or not (cell or _figure_line(b)):
+            continue
+        if DATED_ROW.search(b.text):
+            continue  # a story's time or date in a list of stories ("06:26", "21.06.2020")
+        if cell:
+            m = COUNTER.match(b.text)
+            n = int(m[1]) if m else -1
+            if n not in (1, counted + 1):
+                rows.append(i)  # (1 or one more than the last bare number: a list's count)
+            counted = n
+        else:
+            rows.append(i)
+    out: list[tuple[int, int, int]] = []
+    group: list[int] = []
+    for i in [*rows, -1]:
+        if group and i >= 0 and i - group[-1] - 1 <= TABLE_GAP and \
+                all(_table_line(bs[k]) for k in range(group[-1] + 1, i)):
+            group.append(i)
+            continue
+        if len(group) >= TABLE_ROWS and \
+                len(group) >= TABLE_ROW_SHARE * (group[-1] - group[0] + 1):
+            out.append((group[0], group[-1] + 1,
+                        max(b - a - 1 for a, b in pairwise(group))))
+        group = [i]
+    return out
+
+
+def _figure_line(b: Block) -> bool:
+    """A line of FIGURE_ROW_LEAST or more figures, one for every FIGURE_ROW_WORDS words."""
+    if b.stamp:
+        return False
+    found = FIGURE.findall(b.text)
+    return len(found) >= FIGURE_ROW_LEAST and FIGURE_ROW_WORDS * len(found) >= b.words
 
 
 def unglue_cards(text: str) -> str:
@@ -798,8 +903,15 @@ def _caption_above(above: str, before: str, printed: Counter[str]) -> bool:
     photo; an article's paragraph follows another)."""
     return len(above) < LENGTH_GOOD or printed[key(above)] > 1 or \
         bool(CAPTION_HEAD.match(above) or FURNITURE.search(above)) or \
-        _caption_or_prompt(above) or \
-        not (TERMINAL.search(before) and len(WORD.findall(before)) >= SENTENCE_WORDS)
+        _caption_or_prompt(above) or (
+            not (TERMINAL.search(before) and len(WORD.findall(before)) >= SENTENCE_WORDS)
+            and _sentences(above) < CAPTION_SENTENCES)
+
+
+def _sentences(text: str) -> int:
+    """How many sentences of SENTENCE_WORDS or more words ``text`` holds (see
+    CAPTION_SENTENCES): a short piece after a stop ("Dr. Roe") joins the one before."""
+    return sum(len(WORD.findall(part)) >= SENTENCE_WORDS for part in SENTENCE_END.split(text))
 
 
 def glued_credit(text: str) -> bool:
