@@ -10,6 +10,7 @@ one reading of a cluster.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ...analyze import names
 from ...analyze.mentions import PERSON_PREFIX, ROLE_PREFIX
+from ...clean import outlets
 from ...records import Mention
 
 # Labels that never become entities on their own: nationalities ("Ukrainian") are
@@ -40,6 +42,12 @@ NEVER_SURNAMES = frozenset({
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
 ORG_SUFFIXES = frozenset({"inc", "corp", "corporation", "ltd", "plc", "co", "llc", "nv",
                           "sa", "ag", "group", "company"})
+# An acronym as written: two to six capitals, with or without full stops ("GAO", "U.S.").
+ACRONYM = re.compile(r"^[A-Z](?:\.?[A-Z]){1,5}\.?$")
+# Most characters between a name and the acronym written right after it that still define
+# the acronym there: "the European Union (EU)" has 2 (" ("), "Exploration Upper Stage, or
+# EUS" 5 (", or "). A longer gap holds a word of its own.
+ACRONYM_GAP = 5
 
 
 @dataclass(slots=True)
@@ -65,8 +73,13 @@ class Cluster:
     top: str | None = None  # the label the model gave most often
     ref: tuple[str, str] = field(init=False)  # (article, key): a hundred thousand reads
     # Whether the article keyed the cluster as a person's: a key that is a known place
-    # alone ("PERSON:kyiv") is not, whatever label the model gave (``_label``).
+    # alone ("PERSON:kyiv") is not, whatever label the model gave (``_label``), nor a
+    # news outlet's name alone ("PERSON:politico", ``_outlet_keys``).
     person_key: bool = field(init=False)
+    # The refs of the clusters whose name the article writes right before one of this
+    # cluster's acronyms ("the European Union (EU)", ``ACRONYM_GAP``): the article's own
+    # definition of the acronym.
+    defined_by: list[tuple[str, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.ref = (self.article, self.key)
@@ -120,6 +133,8 @@ def make_clusters(mentions: Iterable[Mention]) -> list[Cluster]:
     by_ref: dict[tuple[str, str], Cluster] = {}
     person_text: dict[tuple[str, str, int], str] = {}
     ordered = sorted(mentions, key=lambda m: (m.article, m.start, m.end, m.label))
+    outlets = _outlet_keys(ordered)
+    before: Mention | None = None  # the article's last name before this one
     for m in ordered:
         if m.label in SKIP_LABELS:
             continue
@@ -128,8 +143,17 @@ def make_clusters(mentions: Iterable[Mention]) -> list[Cluster]:
         if m.label not in STRUCTURAL_LABELS:
             c.names.append(_unglued(names.strip_possessive(m.text), m.label))
             c.start = m.start if c.start is None else c.start
-            c.labels[_label(m)] += 1
+            outlet = m.label == "PERSON" and (m.article, m.key) in outlets
+            c.labels["ORG" if outlet else _label(m)] += 1
             person_text[(m.article, m.key, m.end)] = m.text
+            if (before is not None and before.article == m.article and before.key != m.key
+                    and 0 < m.start - before.end <= ACRONYM_GAP
+                    and ACRONYM.match(m.text.strip())):
+                c.defined_by.append((before.article, before.key))
+            before = m
+    for ref in outlets:
+        if ref in by_ref:
+            by_ref[ref].person_key = False
     for m in ordered:
         if m.label == "TITLED":
             bare = person_text.get((m.article, m.key, m.end), "")
@@ -141,6 +165,54 @@ def make_clusters(mentions: Iterable[Mention]) -> list[Cluster]:
         elif m.label == "ROLE" and not m.key.startswith(ROLE_PREFIX):
             by_ref[(m.article, m.key)].titles.append(m.text)
     return sorted(by_ref.values(), key=lambda c: c.ref)
+
+
+def _outlet_keys(ordered: list[Mention]) -> set[tuple[str, str]]:
+    """(article, key) of the person keys whose whole name is a news outlet's
+    (``is_outlet_name``: "Politico reported", which the model reads as a person's name):
+    an outlet, unless the article names a person in full who bears that word ("Bloomberg"
+    beside "Michael Bloomberg", "Dawn" beside "Dawn Hill") or gives the name a title or a
+    role, as only a person's takes ("Mayor Bloomberg")."""
+    found: set[tuple[str, str]] = set()
+    borne: set[tuple[str, str]] = set()
+    titled: set[tuple[str, str]] = set()
+    for m in ordered:
+        if m.label in STRUCTURAL_LABELS:
+            titled.add((m.article, m.key))
+        if m.label != "PERSON" or not m.key.startswith(PERSON_PREFIX):
+            continue
+        text = names.strip_possessive(m.text)
+        if (is_outlet_name(text)
+                and names.strip_article(names.name_key(text)) == m.key[len(PERSON_PREFIX):]):
+            found.add((m.article, m.key))
+        elif len(words := names.name_key(m.text).split()) > 1:
+            borne.update((m.article, w) for w in words)
+    return {(a, k) for a, k in found if (a, k) not in titled
+            and not any((a, w) in borne for w in k[len(PERSON_PREFIX):].split())}
+
+
+def is_outlet_name(text: str) -> bool:
+    """Whether a written name is a news outlet's whole name as the outlets table knows it:
+    a name of two words or more in any case ("Associated Press", "the Associated Press");
+    one word only as the outlet spells itself ("Politico", "Sputnik"; not "Watson" for
+    the site "watson": a one-word outlet's name is a surname as often, and the spelling
+    is what the page tells them apart by)."""
+    bare = text.strip()
+    bare = bare[4:] if bare.lower().startswith("the ") else bare
+    if " " in bare:
+        return names.strip_article(names.name_key(bare)) in _outlet_tables()[1]
+    return bare in _outlet_tables()[0]
+
+
+@functools.cache
+def _outlet_tables() -> tuple[frozenset[str], frozenset[str]]:
+    """The outlets table's one-word names as the outlets spell them, and the name keys of
+    its names of two words or more, cited forms and news agencies' names included."""
+    own = set(outlets.known_outlets().values())
+    keys = (names.strip_article(names.name_key(n))
+            for n in (*own, *outlets.wire_agency_names()))
+    return (frozenset(n for n in own if " " not in n.strip()),
+            frozenset(k for k in keys if " " in k))
 
 
 def _place_key(key: str) -> bool:

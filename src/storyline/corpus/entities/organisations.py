@@ -5,12 +5,20 @@ it opens with ("Red Sox" / "Boston Red Sox").
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 
 from ...analyze import names
 from ...text import fold_name
-from .clusters import Cluster, UnionFind, dominant, is_org_vote, is_person, union_votes
+from .clusters import (
+    ACRONYM,
+    Cluster,
+    UnionFind,
+    dominant,
+    is_org_vote,
+    is_person,
+    label_votes,
+    union_votes,
+)
 from .org_names import (
     FULL_NAME_HEADS,
     FUNCTION_WORDS,
@@ -19,10 +27,17 @@ from .org_names import (
     outnumbers,
     prefix_match,
 )
+from .ties import Ties
 
 # Most words of a place's name that open an organisation's ("Los Angeles" Angels).
 MAX_PLACE_WORDS = 3
-ACRONYM = re.compile(r"^[A-Z](?:\.?[A-Z]){1,5}\.?$")
+# Labels of things that happen: never what a body's, a place's or a work's acronym stands
+# for, nor the other way round ("VW" is no "Vietnam War"; an event is never a speaker).
+_HAPPENINGS = frozenset({"EVENT"})
+# A place's labels, which the model swaps on one name ("NYC" a location, "New York City"
+# a city); an organisation's and a place's stay apart across articles ("D.C." is no
+# "Dream Chaser").
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 def join_org_variants(named: list[Cluster], uf: UnionFind) -> None:
@@ -44,15 +59,24 @@ def join_org_variants(named: list[Cluster], uf: UnionFind) -> None:
 
 
 def join_acronyms(named: list[Cluster], uf: UnionFind) -> None:
-    """'U.S.' / 'United States', 'GAO' / 'Government Accountability Office' when unique.
+    """'U.S.' / 'United States', 'GAO' / 'Government Accountability Office' on evidence.
 
-    The expansion is looked for in the acronym's own article first ("the Central Election
-    Commission (CEC)" beside a "CIS Executive Committee" elsewhere), then in the whole
-    corpus: the first that has exactly one decides, and one with several leaves the
-    acronym alone. A name holding the acronym as a word ("U.S. Senate" for "US") is no
-    expansion of it. The corpus's names of the acronym's label alone do not decide: "AI"
-    (artificial intelligence, read as an organisation) is not the corpus's one
-    organisation with those initials, "Amnesty International".
+    An acronym stands for a longer name with its initials only where the pages say so:
+    the name its own article writes right before it ("the Endangered Species Act (ESA)"),
+    else the one such name in its own article, else the one of the acronym's kind in the
+    articles of its story (``Ties``; kinds are the groups' majority labels, as the
+    entities' types will be: "D.C." is no "Dream Chaser" of the story's other article,
+    nor "AP" a reporter "Andy Pasztor" read as an organisation, ``_person_like``); the
+    first of these that has any decides, and one with several leaves the acronym alone.
+    The whole corpus is no evidence: "VW" in a page on Volkswagen is not the "Vietnam
+    War" of an unrelated page, nor "BBC" a "Banstead Baptist Church". Nor is an event's
+    name an acronym of anything but an event's, short of the page writing them side by
+    side (``_HAPPENINGS``); in one article other labels decide nothing, as the model reads
+    a body's name as a work's, a law's or a person's often enough there ("The Fish and
+    Wildlife Service" as a work, "SAG" as a person). A name holding the acronym as a word
+    ("U.S. Senate" for "US") is no expansion of it. Joins spread through groups: one
+    article that writes "the United Nations (UN)" joins every "UN" the corpus holds as
+    one.
     """
     expansions: dict[str, list[Cluster]] = defaultdict(list)
     for c in named:
@@ -60,23 +84,53 @@ def join_acronyms(named: list[Cluster], uf: UnionFind) -> None:
             for k in c.full_keys():
                 if len(k.split()) > 1:
                     expansions[names.initials(k)].append(c)
+    ties: Ties | None = None
+    # Each group's kind as its labels say so far (the corpus's majority, as the entity's
+    # type will be): "VW" read 14 times as an organisation is no event.
+    kinds = {root: max(v, key=lambda t: (v[t], t))
+             for root, v in label_votes(named, uf).items()}
     for c in named:
         if is_person(c):
             continue
-        for n in c.names:
-            if ACRONYM.match(n.strip()):
-                acronym = fold_name(n).replace(" ", "")
-                found = [e for e in expansions.get(acronym, [])
-                         if all(acronym not in k.split() for k in e.full_keys())]
-                target = _one_expansion(c, found, uf)
-                if target is not None:
-                    uf.union(target, c.ref)
+        for n in set(c.names):
+            if not ACRONYM.match(n.strip()):
+                continue
+            acronym = fold_name(n).replace(" ", "")
+            found = [e for e in expansions.get(acronym, [])
+                     if all(acronym not in k.split() for k in e.full_keys())]
+            if not found:
+                continue
+            defined = [e for e in found if e.ref in c.defined_by]
+            kind = kinds[uf.find(c.ref)]
+            own = [e for e in found if e.article == c.article
+                   and (kind in _HAPPENINGS) == (kinds[uf.find(e.ref)] in _HAPPENINGS)]
+            if not defined and not own:
+                ties = ties or Ties(named, uf)
+                story = [e for e in found if _kind_of(kinds[uf.find(e.ref)]) == _kind_of(kind)
+                         and not _person_like(e) and ties.tied(c.article, e.article)]
+            else:
+                story = []
+            target = _one_expansion((defined, own, story), uf)
+            if target is not None:
+                uf.union(target, c.ref)
 
 
-def _one_expansion(c: Cluster, found: list[Cluster],
-                   uf: UnionFind) -> tuple[str, str] | None:
-    """The one group an acronym stands for, by ``join_acronyms``'s order, or None."""
-    for pick in ([e for e in found if e.article == c.article], found):
+def _kind_of(label: str) -> str:
+    """A group's kind for ``join_acronyms``: its majority label, a place's two as one
+    ("NYC" read as a location is "New York City", a city)."""
+    return "GPE" if label in _PLACE_LABELS else label
+
+
+def _person_like(c: Cluster) -> bool:
+    """Whether every name of the cluster is two words opening with a given name ("Andy
+    Pasztor", "Megan Davies"): a person's name the model read as something else."""
+    return all(len(k.split()) == 2 and names.is_given_name(k.split()[0])
+               for k in c.full_keys())
+
+
+def _one_expansion(tiers: tuple[list[Cluster], ...], uf: UnionFind) -> tuple[str, str] | None:
+    """The one group an acronym stands for: the first tier with any, if it holds one."""
+    for pick in tiers:
         roots = {uf.find(e.ref) for e in pick}
         if roots:
             return roots.pop() if len(roots) == 1 else None
