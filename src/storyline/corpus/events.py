@@ -570,7 +570,7 @@ def _retells(c: _Cluster, r: _Resolved) -> bool:
     timeline-semeval15-dev its names on the lead's day cost timeline_date_f1 0.533 ->
     0.527.)"""
     if not _dates_agree(_stated(r) or _inferred(r), _stated(r) is None,
-                        c.stated or c.inferred, c.stated is None):
+                        c.stated or c.inferred, c.stated is None) or _reported_apart(c, r):
         return False
     need = UNDATED_MIN_SHARED if c.date and not r.mention.date else 1
     return _shared(c, r) >= need
@@ -581,7 +581,7 @@ def _fits_lead(c: _Cluster, r: _Resolved) -> bool:
     is undated) and they are of one kind, or share a participant, a name their sentences
     hold (never the reporting outlet's) or the place."""
     if not _dates_agree(_stated(r) or _inferred(r), _stated(r) is None,
-                        c.stated or c.inferred, c.stated is None):
+                        c.stated or c.inferred, c.stated is None) or _reported_apart(c, r):
         return False
     # The same kind of happening told as a story's news on agreeing days is one happening,
     # whoever each outlet names ("Sixers fire O'Brien", "O'Brien fired by Philadelphia").
@@ -593,6 +593,20 @@ def _fits_lead(c: _Cluster, r: _Resolved) -> bool:
     if c.ids & r.ids or _name_words(c.told_with) & _name_words(_folded(r) | r.told_with):
         return True
     return r.place is not None and r.place in c.places
+
+
+def _reported_apart(c: _Cluster, r: _Resolved) -> bool:
+    """Whether an undated cluster's reports and the mention's were all published more
+    than LEAD_REPORT_DAYS apart: with no day on the cluster's side, the days the reports
+    appeared are all that tells one story's happenings apart (a ratification reported in
+    December, a decision in February and a ceremony in March, each its report's news, are
+    three happenings, not one dated by the earliest report)."""
+    if r.published is None or c.date is not None:
+        return False
+    days = {m.published for m in c.members if m.published}
+    day = date.fromisoformat(r.published)
+    return bool(days) and all(abs((day - date.fromisoformat(d)).days) > LEAD_REPORT_DAYS
+                              for d in days)
 
 
 def _joins_lead(c: _Cluster, r: _Resolved) -> bool:

@@ -51,9 +51,11 @@ from .dating import (
     REASON_PREPS,
     coarse_times,
     date_for,
+    dateline_day,
     day_reach,
     earlier_occasion,
     governor,
+    own_time,
     place_timexes,
     repeated_happening,
 )
@@ -155,6 +157,15 @@ WORD_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 _NOT_SPACE = re.compile(r"\S")
 GLUED = re.compile(r"[^\W_][()\[\]{}][^\W_]")
 ANAPHORIC_DET = "the"
+# Entity labels of proper names: a trigger word inside one is part of a name, not a
+# happening ("Tom DeLay", "DPC Acquisition"). EVENT and DATE are left out: "the Bergen
+# Summit" names a happening.
+# Title case: this share of a line's words (longer than a small word, "of", "in", "the")
+# capitalised. Running text capitalises names only, well under half its words.
+TITLE_CASE_SHARE = 0.6
+MAX_SMALL_WORD = 3
+NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "WORK_OF_ART",
+                       "LAW"})
 # Labels of mentions that need no capital to name someone: a role is resolved to its holder.
 UNNAMED_LABELS = frozenset({"ROLE"})
 # A dateline's longest run before its dash: "LAWRENCEVILLE, Ga. (AP) —" is 7 tokens; a city,
@@ -226,6 +237,11 @@ class _Lead:
     body: frozenset[int]  # start tokens of the lead's body sentences
     told: frozenset[int]  # start tokens of the sentences an article's main happening is in
     timed: tuple[Token, ...]  # root tokens of every time expression, whatever its precision
+    # The day the report tells of as its news: its dateline's ("WARSAW, February 26
+    # (Xinhua)" in a file of the 27th) or else its publication day.
+    news_day: str | None = None
+    # Root tokens and values of the DATE and TIME expressions, for ``dating.own_time``.
+    times: tuple[tuple[Token, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +285,7 @@ def find_event_mentions(doc: Doc, article: Article, mentions: Sequence[Mention],
                 if (kind := trigger_kind(t)) is not None]
     triggers += _dated_verbs(dated, {t.i for t, _ in triggers})
     triggers += _lead_verbs(doc, lead, {t.i for t, _ in triggers})
+    triggers = [(t, kind) for t, kind in triggers if not _in_proper_name(t, lead)]
     partial = place_timexes(doc, partial_timexes(doc, article), PARTIAL_VALUE)
     ctx = _Context(article, placed, dated, {t.i for t, _ in triggers}, lead, partial,
                    tree=_tree(doc), exact=frozenset((f.first, f.last) for f in placed),
@@ -289,6 +306,20 @@ def find_event_mentions(doc: Doc, article: Article, mentions: Sequence[Mention],
     # still saying why no day was found; ``corpus.events`` fixes it or reads it as none.
     return [_with(e, date=ctx.partials[e.id]) if e.date is None and e.id in ctx.partials
             else e for e in told]
+
+
+def _in_proper_name(token: Token, lead: _Lead) -> bool:
+    """Whether a trigger word is part of a proper name ("Representative Tom DeLay", "DPC
+    Acquisition", "TWA Flight 800"): capitalised inside its sentence and a proper noun or
+    in a name the model found. A name is never a happening. A headline is left alone: it
+    capitalises every word ("Boeing Unveils New Jet"), and so does a line in title case
+    that the page did not mark as its headline."""
+    sent = token.sent
+    if token.i == sent.start or sent.start in lead.headline or not token.text[:1].isupper() \
+            or not (token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTS):
+        return False
+    words = [t for t in sent if t.is_alpha and len(t) > MAX_SMALL_WORD]
+    return sum(t.text[0].isupper() for t in words) < TITLE_CASE_SHARE * len(words)
 
 
 def _named(doc: Doc, found: _Found) -> bool:
@@ -391,14 +422,16 @@ def _lead(doc: Doc, article: Article, timexes: Iterable[Timex]) -> _Lead:
                         and any(t.pos_ in ("VERB", "AUX") for t in s) and not _is_stamp(s)),
                        LEAD_TOLD_SENTENCES))
     body = told[:LEAD_BODY_SENTENCES]
-    roots = []
+    roots, times = [], []
     for t in timexes:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is not None and len(span):
             roots.append(span.root)
+            if t.type in ("DATE", "TIME"):
+                times.append((span.root, t.value))
     return _Lead(day, frozenset(s.start for s in headline), frozenset(s.start for s in body),
                  frozenset(s.start for s in told),
-                 tuple(roots))
+                 tuple(roots), dateline_day(article.dateline, day) or day, tuple(times))
 
 
 def _is_stamp(sent: Span) -> bool:
@@ -572,8 +605,20 @@ def _event_mention(token: Token, kind: str, ctx: _Context) -> EventMention | Non
     lead_news = status == "happened" and \
         date_from not in (DateFrom.REPEATED, DateFrom.EARLIER) and \
         _is_lead_news(token, chain, date_from, ctx)
+    own = _own_times(token, ctx.lead) if date is None and status == "happened" else set()
+    if own and (lead_news or date_from is DateFrom.NO_DAY):
+        # "closed lower Friday" in Monday's paper: the one earlier day the main clause
+        # gives is its day, whatever word the parse hung it on; a year, several days or a
+        # day to come ("was set to expire Friday") leave it undated, never the paper's day.
+        day = own.pop() if len(own) == 1 else None
+        if lead_news and day is not None and DAY_VALUE.fullmatch(day) \
+                and ctx.lead.news_day is not None and day < ctx.lead.news_day:
+            date, date_from = day, DateFrom.SENTENCE
+        else:
+            date_from = DateFrom.OWN_TIME
+        lead_news = False
     if date is None and lead_news:
-        date, date_from = ctx.lead.day, DateFrom.LEAD
+        date, date_from = ctx.lead.news_day, DateFrom.LEAD
     sent = token.sent
     mention_id = content_id("event-mention", ctx.article.id, str(token.idx), kind)
     if date is None and partial is not None:
@@ -842,6 +887,18 @@ def _is_lead_news(token: Token, chain: Sequence[Token], why_undated: DateFrom,
     return verb is not None and _told_as_done(verb, in_headline)
 
 
+def _own_times(token: Token, lead: _Lead) -> set[str]:
+    """The times of the trigger's sentence's main clause other than the day of the news
+    (``dating.own_time``; days cut to YYYY-MM-DD): with any, the news day is no
+    inference to make."""
+    sent = token.sent
+    day = lead.news_day
+    if day is None:
+        return set()
+    return {value[:10] if DAY_VALUE.match(value) else value for root, value in lead.times
+            if sent.start <= root.i < sent.end and own_time(root, value, day)}
+
+
 def _told_as_done(verb: Token, in_headline: bool) -> bool:
     """'unveiled', 'has unveiled', 'was delivered'; in a headline also 'unveils', 'delivered'."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -998,7 +1055,8 @@ def _inherit_dates(found: list[EventMention]) -> list[EventMention]:
             out.append(e)
             continue
         # An earlier occasion takes a stated day only, never the lead's inferred one.
-        earlier = DateFrom.of(e.date_from) is DateFrom.EARLIER
+        # Nor does one whose sentence has a time of its own ("had been set to expire Friday").
+        earlier = DateFrom.of(e.date_from) in (DateFrom.EARLIER, DateFrom.OWN_TIME)
         sources = [d for d in found if d.date and _same_happening(e, d)
                    and not (earlier and _inferred(d))]
         dates = {d.date for d in sources if d.date}

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
 from ...records import Timex
+from ...text import MONTH_NUMBERS, calendar_day
 from ..model import lemma_of
 from ..timexes import PARTIAL_VALUE
-from .kinds import VERB_TRIGGERS, DateFrom, verb_lemma
+from .kinds import TIME_REFERENCE_WORDS, VERB_TRIGGERS, DateFrom, verb_lemma
 
 # A Timex value that names a whole day (TimeML "2031-03-10", "2031-03-10T14:00").
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -53,6 +54,10 @@ JUDGING_VERBS = frozenset({
     "fault", "condemn", "criticize", "criticise", "apologize", "apologise", "praise", "thank",
     "reward", "honor", "honour", "credit", "penalize", "penalise", "ban", "suspend", "fire",
     "sack", "dismiss", "expel", "discipline", "execute", "pardon", "compensate"})
+# Adjectives that give a thing's term, a date it falls due ("notes due March 1, 2041",
+# "payable in 2041"), and the edges by which a time expression hangs from one.
+TERM_WORDS = frozenset({"due", "payable", "redeemable", "repayable"})
+TERM_PATH_DEPS = frozenset({"npadvmod", "pobj", "prep", "nummod", "compound", "appos"})
 # Entity types of a figure whose "of" phrase is what it counts ("$11bn of deals").
 AMOUNT_ENTS = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT"})
 # Adverbs that make a verb's happening more than one ("has twice sued", "often met",
@@ -68,6 +73,82 @@ EARLIER_ADVERBS = frozenset({"before", "previously", "once"})
 SEVERAL_WORDS = frozenset({"several", "many", "multiple", "numerous", "repeated", "recurring",
                            "frequent", "regular", "countless", "various", "past", "previous",
                            "earlier", "prior"})
+
+
+# A dateline's day ("WARSAW, February 26 (Xinhua) --"): a month name or news-style
+# abbreviation and a day number. Its year is the publication's.
+DATELINE_DAY = re.compile(r"\b([A-Za-z]{3,9})\.? +(\d{1,2})\b")
+# Days a dateline's day may fall before the publication day it belongs to: a wire filed in
+# the evening is stamped on the next day's file (Xinhua "February 26" in a file of the 27th);
+# a dateline further off is another day's story reprinted, not this report's day.
+DATELINE_MAX_DAYS = 2
+# Time expressions whose values name no time on the calendar ("PAST_REF", "P1Y"): only
+# values opening with a year say when something was.
+CALENDAR_VALUE = re.compile(r"^\d{3}")
+# Edges of a clause with a subject of its own below the main one ("Coleco, whose stock
+# peaked in the early 1980s, filed", "because it may not meet the rules by Dec. 7"): its
+# time is that clause's happening's, not the main clause's.
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "csubj", "parataxis"})
+SUBJECT_EDGES = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def dateline_day(dateline: str | None, published: str | None) -> str | None:
+    """The day a dateline gives ("WARSAW, February 26 (Xinhua) --" published 1999-02-27:
+    1999-02-26), when it falls on the publication day or up to DATELINE_MAX_DAYS before it;
+    else None (no dateline, no day in it, or one that is not this report's)."""
+    if not dateline or not published or not DAY_VALUE.match(published):
+        return None
+    found = DATELINE_DAY.search(dateline)
+    month = MONTH_NUMBERS.get(found.group(1).lower()) if found else None
+    if found is None or month is None:
+        return None
+    day = date.fromisoformat(published[:10])
+    for year in (day.year, day.year - 1):  # a dateline of 31 December in January's file
+        told = calendar_day(year, month, int(found.group(2)))
+        if told is not None and timedelta(0) <= day - told <= timedelta(DATELINE_MAX_DAYS):
+            return told.isoformat()
+    return None
+
+
+def own_time(root: Token, value: str, day: str) -> bool:
+    """Whether a time expression is a time of its sentence's main clause before the
+    article's day: a weekday, a date, a year or "last year" that does not hold ``day``
+    ("closed sharply lower Friday" in Monday's paper, "stopped paying a dividend in the
+    third quarter of 1984"). Not a later one (a happening told as done was not on a day to
+    come: that day is a plan's, "said before the meeting on Wednesday"), nor one naming a
+    thing ("the Tuesday deadline", "last year's blasts": a modifier of a noun), nor one in a
+    clause with a subject of its own ("Coleco, whose stock peaked in the early 1980s,
+    filed") or placing the clause by another happening ("after the vote on Monday"), nor
+    one without a calendar value."""
+    if not CALENDAR_VALUE.match(value) or _holds_day(value, day) or value[:10] > day:
+        return False
+    if (root.dep_ in NOUN_DATE_DEPS | {"nummod"} and root.head.pos_ in ("NOUN", "PROPN")) \
+            or term_word(root) is not None:
+        return False
+    node = root
+    while node.head.i != node.i:
+        if node.dep_ in CLAUSE_DEPS and any(c.dep_ in SUBJECT_EDGES for c in node.children):
+            return False
+        if node.dep_ == "prep" and node.lower_ in TIME_REFERENCE_WORDS:
+            return False
+        node = node.head
+    return True
+
+
+def _holds_day(value: str, day: str) -> bool:
+    """Whether a calendar value (a day, month, year, decade, week, quarter or season) holds
+    the day; an unknown shape is taken to hold it (no time of its own is claimed)."""
+    if DAY_VALUE.match(value):
+        return value[:10] == day
+    if YEAR_OR_MONTH.fullmatch(value) or value.isdigit():
+        return day.startswith(value)  # "1989", "1989-10", "198" (the 1980s)
+    if value[4:6] == "-W" and value[6:8].isdigit():
+        return _holds(value[:8], day)
+    quarter = re.fullmatch(r"(\d{4})-Q([1-4])", value)
+    if quarter:
+        return day[:4] == quarter.group(1) and (int(day[5:7]) - 1) // 3 + 1 == int(
+            quarter.group(2))
+    return value[:4] == day[:4] or not value[:4].isdigit()
 
 
 def coarse_times(doc: Doc, timexes: Iterable[Timex], day: str | None) -> list[tuple[Token, str]]:
@@ -111,15 +192,31 @@ def place_timexes(doc: Doc, timexes: Iterable[Timex],
 def governor(token: Token, trigger_ids: set[int]) -> Token:
     """The nearest verb or trigger above a token: what a time expression modifies; the
     noun it stands before when it dates one ("arrested for the March 21 call": the
-    call's day, not the arrest's)."""
+    call's day, not the arrest's); the word of a thing's term it belongs to ("notes due
+    March 1, 2041": the notes' maturity, no happening's day)."""
     if dated_noun(token):
         return token.head
+    term = term_word(token)
+    if term is not None:
+        return term
     node = token
     while node.head.i != node.i:
         node = node.head
         if node.i in trigger_ids or (node.pos_ in ("VERB", "AUX") and node.dep_ != "aux"):
             return node
     return node
+
+
+def term_word(token: Token) -> Token | None:
+    """The adjective of a thing's term a time expression hangs from ("senior notes due
+    March 1, 2041", "bonds payable in 2041"): a date of the thing, not of any happening
+    the sentence tells. None when it hangs from none."""
+    node = token
+    while node.head.i != node.i and node.dep_ in TERM_PATH_DEPS:
+        node = node.head
+        if node.pos_ == "ADJ" and node.lower_ in TERM_WORDS:
+            return node
+    return None
 
 
 def dated_noun(token: Token) -> bool:
@@ -163,7 +260,8 @@ def date_for(token: Token, kind: str, chain: Sequence[Token], dated: Sequence[tu
     # April 3"), not free for the sentence's other happenings.
     free = {value for root, value in in_sent
             if (g := governor(root, trigger_ids)).i not in trigger_ids
-            and verb_lemma(g) not in VERB_TRIGGERS and not dated_noun(root)}
+            and verb_lemma(g) not in VERB_TRIGGERS and not dated_noun(root)
+            and term_word(root) is None}
     if len(free) == 1:  # not the day of a noun another happening's verb names
         return (None, DateFrom.OTHER_HAPPENING) if cut else (free.pop(), DateFrom.SENTENCE)
     if free:

@@ -45,6 +45,9 @@ class DateFrom(StrEnum):
     EARLIER = "an earlier occasion, not the day's news"
     # "was released in 2007": its own time is a year or month; no other mention's day.
     COARSE = "its own time is coarser than a day"
+    # "closed sharply lower Friday" in Monday's paper, "stopped paying in 1984": a lead whose
+    # sentence has a time of its own is not the day's news, whatever its tense.
+    OWN_TIME = "its sentence has a time of its own, not the article's day"
 
     @classmethod
     def of(cls, value: str | None) -> DateFrom | None:
