@@ -176,3 +176,40 @@ def test_prose_is_long_paragraphs_and_short_lines_that_end_a_sentence() -> None:
     [slogan] = furniture.digests([SLOGAN])
     assert slogan is not None
     assert SLOGAN not in furniture.prose_text(page, frozenset({slogan}))
+
+
+# Two unrelated broadcast reports of one day, each closed by its reporter's sign-off.
+RIOT = ("Riot police in Lagos clashed with students who marched against the fuel price rise; "
+        "witnesses said tear gas was fired near the university gates. "
+        "Ada Obi, Coastwave News, Lagos.")
+GLACIER = ("Scientists measuring the Svartisen glacier found it lost eleven metres of ice last "
+           "summer, the fastest retreat in their records. Tom Berg for Coastwave News, Oslo.")
+
+
+def test_a_broadcasters_sign_off_is_furniture(settings: Settings) -> None:
+    start, marks = furniture.closing_line(RIOT) or (0, frozenset())
+    assert RIOT[start:] == "Ada Obi, Coastwave News, Lagos." and "coastwave" in marks
+    assert furniture.closing_line("One sentence only, Coastwave News.") is None
+    arts = [lang_art("riot", RIOT, "en"), lang_art("ice", GLACIER, "en"),
+            *(lang_art(f"b{i}", t, "en") for i, t in enumerate(BREAD))]
+    closing = furniture.closing_lines(arts)
+    assert set(closing) == {"riot", "ice"} and closing["ice"][1] == {"coastwave", "news"}
+    ids = [a.id for a in arts]
+    cut = furniture.SignedOff(MemoryCorpus(arts), {a: s for a, (s, _) in closing.items()})
+    rows = stories.text_rows(cut, ids, furniture.NO_SKIP, set(), prose=True)
+    assert furniture.sign_offs(closing, ids, rows) == {a: s for a, (s, _) in closing.items()}
+    assert next(cut.articles(["ice"])).text.endswith("in their records.")
+    found = groups(assign_stories(MemoryCorpus(arts), [], [], settings))
+    assert frozenset({"riot"}) in found and frozenset({"ice"}) in found
+
+
+def test_reports_of_one_event_that_close_alike_keep_their_closing_line() -> None:
+    close = " The woman was taken to Harborview Hospital."
+    arts = [lang_art("a", f"{QUAY[0]}{close}", "en"), lang_art("b", f"{QUAY[1]}{close}", "en"),
+            lang_art("c", BREAD[0], "en")]
+    closing = furniture.closing_lines(arts)
+    assert set(closing) == {"a", "b"}
+    ids = [a.id for a in arts]
+    cut = furniture.SignedOff(MemoryCorpus(arts), {a: s for a, (s, _) in closing.items()})
+    rows = stories.text_rows(cut, ids, furniture.NO_SKIP, set(), prose=True)
+    assert furniture.sign_offs(closing, ids, rows) == {}

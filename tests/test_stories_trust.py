@@ -160,3 +160,42 @@ def test_a_page_that_names_nobody_counts_as_names_that_disagree(settings: Settin
     for names in ([[1.0, 0.0], [0.0, 0.0]], [[1.0, 0.0], [0.0, 1.0]]):
         sim = stories.similarity(_two_pages(names, text), 0, 2, settings)[0, 1]
         assert abs(sim - 0.6 * 0.5 / 0.9) < 1e-9
+
+
+# Two earnings reports of one day: the trade's wording and figures, different companies.
+EARNINGS = [
+    ("Kestrel Valve Corp. said third-quarter net income rose 12% to $4.1 million, or 51 cents "
+     "a share, from $3.7 million, or 46 cents a share, a year earlier. The Dayton, Ohio, "
+     "maker's revenue rose 8%, chairman Arne Holt said. It plans to open a foundry next "
+     "spring and hire 200 welders for its pipeline valve orders."),
+    ("Marlow Foods Inc. posted third-quarter net income of $2.9 million, or 38 cents a share, "
+     "down from 44 cents a share, as flour prices climbed at the Tacoma, Wash., baker. A strike "
+     "closed its bread ovens for two weeks and supermarket chains cut their cookie orders, "
+     "Lena Ruiz told analysts."),
+]
+# A second report on one of the two companies: it names its participants again.
+KESTREL = ("Kestrel Valve Corp. shares rose after the Dayton, Ohio, maker said third-quarter net "
+           "income rose 12%; chairman Arne Holt said revenue will rise again next year.")
+
+
+def test_two_reports_of_one_kind_that_share_no_participant_join_no_story(
+        settings: Settings) -> None:
+    arts = [page("k", EARNINGS[0], "en"), page("m", EARNINGS[1], "en"),
+            page("k2", KESTREL, "en", "2025-01-09"),
+            *(page(f"b{i}", t, "en") for i, t in enumerate(BREAD))]
+    found = {frozenset(s.articles) for s in assign_stories(MemoryCorpus(arts), [], [], settings)}
+    assert frozenset({"k", "k2"}) in found and frozenset({"m"}) in found
+
+
+def test_pages_that_each_name_some_and_share_none_are_damped(settings: Settings) -> None:
+    arts = [page("k", EARNINGS[0], "en"), page("m", EARNINGS[1], "en"),
+            page("k2", KESTREL, "en", "2025-01-09"),
+            *(page(f"b{i}", t, "en") for i, t in enumerate(BREAD))]
+    corpus = MemoryCorpus(arts)
+    infos = sorted(corpus.infos(), key=lambda a: a.id)
+    k, m = (j for j, a in enumerate(infos) if a.id in ("k", "m"))
+    feats = stories.features(infos, corpus, stories.CHANNEL_WEIGHTS)
+    assert feats.named is not None and min(feats.named[k], feats.named[m]) >= stories.MIN_NAMED
+    damped = stories.similarity(feats, 0, feats.size, settings)[k, m]
+    whole = stories.similarity(replace(feats, named=None), 0, feats.size, settings)[k, m]
+    assert whole > 0 and abs(damped - stories.NO_SHARED_NAME_DAMPING * whole) < 1e-9

@@ -11,7 +11,11 @@ alike; the stories step leaves them out of what it compares.
                         prose of their own (a bot wall), which join no story
     3. furniture        a recurring paragraph is furniture when two of the pages that print
                         it are unalike without it (``furniture``)
-    4. a page's words   the page's text without the paragraphs left out (``full_text``,
+    4. sign-offs        a short closing line that names what the closing lines of pages
+                        unalike without them name ("Jim Teple, VOA News, Miami."): a
+                        broadcaster's sign-off, a footer of one line (``closing_lines``,
+                        ``sign_offs``, ``SignedOff``)
+    5. a page's words   the page's text without the paragraphs left out (``full_text``,
                         ``skipped_spans``) and the words it is compared by (``text_keys``)
 
 ``site_furniture`` runs steps 2 and 3 over a corpus. Pure functions over the records: any
@@ -23,8 +27,9 @@ from __future__ import annotations
 import importlib.util
 import re
 from array import array
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from hashlib import blake2b
 from itertools import pairwise, takewhile
@@ -34,13 +39,14 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from ..records import Article
+from ..records import Analysis, Article, ArticleInfo, Mention, Quote
 from ..text import tokens, words
 from .dedup import MIN_PARAGRAPH_WORDS
-from .reader import Corpus
+from .reader import Corpus, EntityLinks
 
-__all__ = ["FURNITURE_ALIKE", "MIN_PROSE_KEYS", "NO_SKIP", "Pages", "digests", "full_text",
-           "furniture", "holders", "prose_text", "recurring_paragraphs", "site_furniture",
+__all__ = ["FURNITURE_ALIKE", "MIN_PROSE_KEYS", "NO_SKIP", "SIGN_OFF_WORDS", "Pages",
+           "SignedOff", "closing_line", "closing_lines", "digests", "full_text", "furniture",
+           "holders", "prose_text", "recurring_paragraphs", "sign_offs", "site_furniture",
            "skipped_spans", "stop_words", "text_keys"]
 
 # A long paragraph (12+ words, as dedup counts them) that two articles, no copies of each
@@ -67,6 +73,19 @@ MIN_PROSE_KEYS = 8
 _SENTENCE_END = re.compile(r"[.!?…。！？।؟][\"'”’»)\]]*$")
 # No paragraph left out.
 NO_SKIP: frozenset[int] = frozenset()
+# A page's last sentence of at most this many words is its closing line; it is a sign-off
+# when a capitalised word of it past its first (an outlet, a desk, a city) closes another
+# page too ("Jim Teple, VOA News, Miami." and "Purnell Murdock, VOA News."; "Elaine Corey,
+# NPR news, San Francisco." and "For NPR news, I'm Auncil Martinez reporting."). Read as
+# content, the sign-off made unrelated reports of one broadcaster alike in words and in
+# names (timex-tbaq: a Lagos riot and a hate-group report, a savings-and-loan trial and
+# California landslides; bench/NOTES.md, STO2 p4). The longest sign-offs there have 7
+# words ("Lisa Schlein for VOA News, Geneva."); 8 leaves room for a two-word desk and
+# stays under the shortest sentence that reports something and names two participants.
+SIGN_OFF_WORDS = 8
+# The sentence ends a closing line starts after: a full stop, question or exclamation mark
+# of any script or an ellipsis, with any closing quotes or brackets, then a space.
+_SENTENCE_BREAK = re.compile(r"[.!?…。！？।؟][\"'”’»)\]]*\s+")
 
 # ``site_furniture``'s text channel: text_rows(skip, holders) is the text channel of the
 # pages' prose (``text_keys(..., prose=True)``) with the paragraphs ``skip`` (their digests)
@@ -169,6 +188,13 @@ def _unalike(rows: Any, a: int, b: int) -> bool:
     return float(rows[a].multiply(rows[b]).sum()) < FURNITURE_ALIKE
 
 
+def _apart(rows: Any, a: int, b: int) -> bool:
+    """Whether two articles are less alike than ``FURNITURE_ALIKE`` in ``rows``, an article
+    with nothing left there (no word another page has) being alike to none."""
+    return (rows[a].nnz == 0 or rows[b].nnz == 0
+            or float(rows[a].multiply(rows[b]).sum()) < FURNITURE_ALIKE)
+
+
 def digests(paragraphs: Sequence[str]) -> list[int | None]:
     """Each paragraph's 64-bit digest, its words one space apart (a site prints its furniture
     the same way every time: no folding needed); None when it has fewer words than dedup's
@@ -246,3 +272,90 @@ def skipped_spans(text: str, skip: frozenset[int]) -> list[tuple[int, int]]:
     return spans
 
 
+
+
+def closing_line(text: str) -> tuple[int, frozenset[str]] | None:
+    """The start of ``text``'s last sentence when it has at most ``SIGN_OFF_WORDS`` words,
+    with its marks: the folded words of its capitalised words past its first (a sentence's
+    first word is capitalised whatever it is); None for a longer last sentence or a text of
+    one sentence."""
+    body = text.rstrip()
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(body) if m.end() < len(body)]
+    if not breaks:
+        return None
+    start = breaks[-1]
+    parts = body[start:].split()
+    if len(parts) > SIGN_OFF_WORDS:
+        return None
+    marks = frozenset(w for part in parts[1:] if any(c.isupper() for c in part)
+                      for w in words(part) if not w.isdigit())
+    return start, marks
+
+
+def closing_lines(articles: Iterable[Article]) -> dict[str, tuple[int, frozenset[str]]]:
+    """Article id -> (where its closing line starts, the marks it shares), for the articles
+    whose closing line (``closing_line``) shares a mark with another article's."""
+    found: dict[str, tuple[int, frozenset[str]]] = {}
+    for a in articles:
+        line = closing_line(a.text)
+        if line is not None and line[1]:
+            found[a.id] = line
+    carried = Counter(w for _, marks in found.values() for w in marks)
+    return {a: (start, shared) for a, (start, marks) in found.items()
+            if (shared := frozenset(w for w in marks if carried[w] > 1))}
+
+
+def sign_offs(closing: Mapping[str, tuple[int, frozenset[str]]], ids: Sequence[str],
+              rows: Any) -> dict[str, int]:
+    """Article id -> where its sign-off starts: the closing lines (``closing_lines``) of a
+    mark two of whose holders are less alike than ``FURNITURE_ALIKE`` in ``rows`` (the text
+    channel of ``ids`` without their closing lines; ``_apart``), as a site's furniture is
+    judged. Two reports of one event that close alike ("The woman was pronounced dead at
+    HCMC.") stay alike without it, and keep it."""
+    position = {a: k for k, a in enumerate(ids)}
+    holders: dict[str, list[int]] = {}
+    for a, (_, marks) in closing.items():
+        for w in marks:
+            holders.setdefault(w, []).append(position[a])
+    furniture = {w for w, held in holders.items()
+                 if any(_apart(rows, a, b) for a, b in pairwise(sorted(held)))}
+    return {a: start for a, (start, marks) in closing.items() if marks & furniture}
+
+
+class SignedOff:
+    """A corpus whose articles end before their sign-offs (``sign_offs``: id -> where it
+    starts): their texts are cut there, and their analyses keep the mentions before it."""
+
+    def __init__(self, corpus: Corpus, cuts: Mapping[str, int]) -> None:
+        self.corpus, self.cuts = corpus, cuts
+
+    def infos(self) -> list[ArticleInfo]:
+        return self.corpus.infos()
+
+    def articles(self, ids: Sequence[str]) -> Iterator[Article]:
+        for a in self.corpus.articles(ids):
+            cut = self.cuts.get(a.id)
+            yield a if cut is None else replace(a, text=a.text[:cut].rstrip())
+
+    def analyses(self, ids: Sequence[str], sentences: bool = False) -> Mapping[str, Analysis]:
+        found = self.corpus.analyses(ids, sentences)
+        if not any(i in self.cuts for i in found):
+            return found
+        return {i: an if (cut := self.cuts.get(i)) is None
+                else replace(an, mentions=tuple(m for m in an.mentions if m.start < cut))
+                for i, an in found.items()}
+
+    def mentions(self) -> list[Mention]:
+        return self.corpus.mentions()
+
+    def quotes(self) -> list[Quote]:
+        return self.corpus.quotes()
+
+    def mention_key_counts(self) -> list[tuple[str, str, int]]:
+        return self.corpus.mention_key_counts()
+
+    def linked(self, entities: EntityLinks) -> Corpus:
+        return SignedOff(self.corpus.linked(entities), self.cuts)
+
+    def read_ahead(self) -> None:
+        self.corpus.read_ahead()
