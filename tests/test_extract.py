@@ -14,6 +14,7 @@ from storyline.clean.html import (
     find_published,
     plausible,
 )
+from storyline.clean.published import DateSource
 from storyline.settings import Settings
 
 HARBOUR = (FIXTURES / "inputs" / "harbour-closure.html").read_text(encoding="utf-8")
@@ -382,3 +383,132 @@ def test_containers_that_are_not_one_articles_parts_are_left_as_they_are(middle:
     before = etree.tostring(tree)
     join_split_body(tree)
     assert etree.tostring(tree) == before
+
+
+# ------------------------------------------------ whose day: declared, URL, UTC, header
+# Pages of our own, each with one way a page's day goes wrong (issue 17, trust).
+
+def _page(head: str = "", body: str = "", lang: str = "en") -> str:
+    return (f"<html lang='{lang}'><head><title>Quay fees rise for the winter season | "
+            f"Harbour Post</title>{head}</head><body>{body}"
+            "<p>The harbour board raised the fees for every quay on the island, and the "
+            "fishermen's union said it would appeal against the decision.</p>"
+            "<p>The board's chair said the new fees would pay for the breakwater.</p>"
+            "</body></html>")
+
+
+def _declared(value: str) -> str:
+    return ('<script type="application/ld+json">{"@type": "NewsArticle", '
+            f'"datePublished": "{value}"}}</script>')
+
+
+def test_a_declared_date_comes_before_the_day_in_the_url() -> None:
+    # The CMS wrote the day the story was created into its path; it went out the next day.
+    page = _page(_declared("2021-05-13T10:04:00Z"))
+    day = find_published(page, "", "https://post.example/politics/2021/05/12/quay-fees/")
+    assert day == ("2021-05-13", "html-meta")
+
+
+def test_a_utc_time_near_midnight_gives_way_to_the_outlets_day_in_the_url() -> None:
+    # 02:10 UTC is the evening before in the Americas; the URL gives the outlet's own day.
+    page = _page(_declared("2021-05-13T02:10:00Z"))
+    day = find_published(page, "", "https://post.example/2021/05/12/quay-fees/")
+    assert day == ("2021-05-12", "url")
+
+
+def test_a_utc_time_before_midnight_gives_way_to_the_next_day_the_page_shows() -> None:
+    # 23:20 UTC is already the next day in Rome; the page's own stamp says so.
+    page = _page(_declared("2021-05-12T23:20:00Z"), lang="it")
+    text = "13 maggio 2021\nIl porto alza le tariffe per l'inverno ..."
+    assert find_published(page, text, None) == ("2021-05-13", "text-stamp")
+
+
+def test_a_utc_time_in_the_americas_evening_and_no_day_of_the_page_gives_no_date() -> None:
+    page = _page(_declared("2021-05-13T01:40:00Z"))
+    assert find_published(page, "", None) == (None, DateSource.NONE_UTC.value)
+    # a day the page shows as its own that is UTC's keeps it
+    text = "May 13, 2021\nThe harbour board raised ..."
+    assert find_published(page, text, None) == ("2021-05-13", "html-meta")
+
+
+def test_a_utc_time_near_midnight_on_a_page_in_a_language_of_elsewhere_keeps_its_day() -> None:
+    page = _page(_declared("2021-05-13T01:40:00Z"), lang="ja")
+    assert find_published(page, "", None) == ("2021-05-13", "html-meta")
+
+
+@pytest.mark.parametrize("value", ["2021-05-13T00:16:00+03:00", "2021-05-13T00:16:00"])
+def test_a_time_with_its_own_offset_or_none_gives_the_day_as_written(value: str) -> None:
+    page = _page(_declared(value))
+    assert find_published(page, "", None) == ("2021-05-13", "html-meta")
+
+
+def test_a_js_date_in_utc_reads_as_one() -> None:
+    page = _page('<meta property="article:published_time" '
+                 'content="Thu May 13 2021 03:05:46 GMT+0000">')
+    day = find_published(page, "", "https://post.example/sites/a/2021/05/12/quay-fees/")
+    assert day == ("2021-05-12", "url")
+
+
+def test_a_day_htmldate_read_in_the_url_is_labelled_url() -> None:
+    page = _page(_declared("Thu May 13 2021 03:05:46 GMT+0000"))
+    day = find_published(page, "", "https://post.example/sites/a/2021/05/12/quay-fees/")
+    assert day == ("2021-05-12", "url")
+
+
+def test_the_site_headers_today_gives_way_to_the_date_under_the_headline() -> None:
+    body = ("<header><h1><a href='/'>Post</a></h1><ul class='top-bar'><li>Baku</li>"
+            "<li class='date'>Tuesday, (08 Dec 2021)</li></ul></header>"
+            "<main><h1 class='article-title'>Quay fees rise for the winter season</h1>"
+            "<ul class='meta'><li><a href='/time/2021-10-13'>13 Oct 2021 18:29</a></li>"
+            "<li>1479 views</li></ul>")
+    ex = extract_html(_page(body=body), url="https://post.example/news/quay-fees")
+    assert (ex.published, ex.published_from) == ("2021-10-13", "text-stamp")
+
+
+def test_a_claims_date_above_the_headline_gives_way_to_the_byline_and_the_url() -> None:
+    # A fact check: the date of the claim it checks sits above its headline; its own day is
+    # in its byline, its "Published:" box and its URL (review RDR3 F6).
+    body = ("<div class='statement'><div class='statement__quote'>Fees rose tenfold.</div>"
+            "<p class='statement__meta'>— <a href='/p/'>A Councillor</a> on Sunday, "
+            "October 13th, 2021 in an interview with a local paper</p></div>"
+            "<h1 class='article__title'>Quay fees rise for the winter season</h1>"
+            "<div class='byline'>By <a href='/s/a'>Kari Holm</a>, <a href='/s/b'>Ola Dahl</a>"
+            " on Monday, November 18th, 2021 at 11:08 a.m.</div>")
+    aside = ("<aside><h3>About this statement:</h3><p>Published: Monday, November 18th, 2021"
+             " at 11:08 a.m.</p></aside>")
+    url = "https://check.example/statements/2021/nov/18/a-councillor/quay-fees/"
+    ex = extract_html(_page(body=body + aside), url=url)
+    assert (ex.published, ex.published_from) == ("2021-11-18", "text-stamp")
+    # the byline alone, or the "Published:" box alone, or the URL alone, says the same
+    page = _page(body=body.split("<div class='byline'>")[0] + aside)
+    assert find_published(page, "", None, title="Quay fees rise for the winter season")[0] \
+        == "2021-11-18"
+    page = _page(body=body.split("<div class='byline'>")[0])
+    assert find_published(page, "", url)[0] == "2021-11-18"
+
+
+def test_a_date_read_in_an_element_is_labelled_so_not_as_metadata() -> None:
+    body = ("<h1>Quay fees rise for the winter season</h1>"
+            "<span class='date'>March 3, 2021</span>")
+    assert find_published(_page(body=body), "", None) == ("2021-03-03", "html-element")
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://check.example/statements/2019/nov/18/someone/claim/", "2019-11-18"),
+    ("https://paper.example/world/2020/sep/3/story", "2020-09-03"),
+    ("https://paper.example/world/2020/Sept/30/story", "2020-09-30"),
+    ("https://paper.example/world/2020/nov/31/story", None),
+    ("https://paper.example/world/2020/novel/18/story", None),
+])
+def test_a_month_named_in_the_url(url: str, expected: str | None) -> None:
+    hit = date_from_url(url)
+    assert (hit[0] if hit else None) == expected
+
+
+def test_a_date_right_after_the_headline_in_the_same_container_is_its_stamp() -> None:
+    body = ("<div class='top'><span class='date'>Tuesday, (08 Dec 2021)</span></div>"
+            "<div class='head'><h1>Quay fees <em>rise</em> for the winter season</h1>"
+            " 13 Oct 2021 18:29 </div>")
+    page = _page(body=body)
+    day = find_published(page, "", None, title="Quay fees rise for the winter season")
+    assert day == ("2021-10-13", "text-stamp")

@@ -256,11 +256,13 @@ def test_the_stamp_by_the_headline_overrules_an_undeclared_htmldate_day() -> Non
     text = f"13 Jan 2020, 22:11 GMT+10\n{PROSE}\n{PROSE2}"
     url = "https://news.example/news/263700449/fires-under-control"
     html = f"<html><head><title>Fires</title></head><body>{header}{body}</body></html>"
-    assert find_published(html, "", url) == ("2020-01-14", "html-meta")  # htmldate's day
+    # htmldate's day, read in an element (not metadata: labelled so)
+    assert find_published(html, "", url) == ("2020-01-14", "html-element")
     assert find_published(html, text, url) == ("2020-01-13", "text-stamp")
-    # a day the page declares as its publication's (or has in its URL) stays
+    # a day the page declares as its publication's (or has in its URL) stays (at a UTC
+    # time far from midnight: one near it gives way to the page's own day, test_extract)
     declared = html.replace("<head>", '<head><meta property="article:published_time" '
-                                      'content="2020-01-14T01:00:00Z">')
+                                      'content="2020-01-14T12:00:00Z">')
     assert find_published(declared, text, url) == ("2020-01-14", "html-meta")
     dated_url = "https://news.example/2020/01/14/fires-under-control"
     assert find_published(html, text, dated_url)[0] == "2020-01-14"
@@ -343,3 +345,34 @@ def test_a_two_digit_year_needs_its_label_and_yields_to_a_full_date() -> None:
     lines = ["Ferry fares rise", "Posted 02/03/21", PROSE, PROSE2]
     found = published.page_date(lines, 2, url="https://news.example/2021/02/04/fares")
     assert found == published.OwnDate(date(2021, 2, 4), DateSource.URL)
+
+
+# ------------------------------------------------ declared values: days and times
+
+@pytest.mark.parametrize(("value", "day"), [
+    ("الأربعاء، 07 أكتوبر 2020 - 12:09 م", "2020-10-07"),
+    ("Tue Nov 19 2019 03:05:46 GMT+0000", "2019-11-19"),
+    ("11-19-2019 05:50", "2019-11-19"),
+    ("11-08-2019 05:50", None),  # 11 August or November 8
+])
+def test_a_declared_value_not_in_iso_form_is_read_when_it_reads_one_way(
+        value: str, day: str | None) -> None:
+    page = f'<meta property="article:published_time" content="{value}">'
+    assert list(published.declared_days(page)) == ([day] if day else [])
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    ('<meta property="article:published_time" content="2021-05-12T23:15:0Z">', [(23, 0)]),
+    ('{"datePublished":"2021-05-12T00:16:15+03:00"}', [(0, 180)]),
+    ('{"datePublished":"2021-05-12T09:30:00-04:00"}', [(9, -240)]),
+    ('{"datePublished":"Wed May 12 2021 03:05:46 GMT+0000"}', [(3, 0)]),
+    ('<meta property="article:published_time" content="2021-05-12T01:50:59.403">',
+     [(1, None)]),
+    ('<meta property="article:modified_time" content="2021-05-12T01:50:59Z">', []),
+    ('{"datePublished":"2021-05-11T22:00:00Z"}', []),  # another day
+    ('<meta name="pubdate" content="May 12, 2021 07:47 PM GMT">', [(19, 0)]),
+    ('<meta name="pubdate" content="05-13-2021 01:50 GMT">', []),  # another day
+    ('<meta name="pubdate" content="05-12-2021 01:50 GMT">', []),  # 12 May or 5 December
+])
+def test_declared_times_and_their_offsets(page: str, expected: list[object]) -> None:
+    assert list(published.declared_times(page, "2021-05-12")) == expected

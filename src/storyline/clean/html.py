@@ -21,13 +21,23 @@ import datetime as dt
 import functools
 import re
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import PageError
-from ..text import calendar_day
-from .published import date_from_text, declared_days, line_date, revision_page
+from ..text import MONTH_NUMBERS, calendar_day
+from .published import (
+    DateSource,
+    date_from_text,
+    declared_days,
+    declared_times,
+    english,
+    labelled_date,
+    line_date,
+    revision_page,
+)
 
 __all__ = ["Extracted", "date_from_url", "extract_html"]
 
@@ -44,8 +54,33 @@ SHORT_TEXT_CHARS = 1000
 MIN_PRECISION_SHARE = 0.2
 # htmldate: original_date prefers the first publication over an update stamp; with the
 # extensive search on it scored 0.913 on dates-mediacloud (195 dated pages), 0.897 with
-# the library defaults and 0.872 without the extensive search.
-DATE_OPTIONS: dict[str, Any] = {"original_date": True, "extensive_search": True}
+# the library defaults and 0.872 without the extensive search. deferred_url_extractor:
+# the page's metadata before its URL's day (htmldate returns a URL's day at once
+# otherwise): a CMS writes the day a story was created into its path, the metadata the
+# day it went out (a URL's 07/08 against a datePublished of 07-09T10:04Z, the text's
+# "Thursday" the 9th). On dates-mediacloud it changed 2 pages, that one right; the other's
+# datePublished is a UTC time near midnight, which find_published reads (EARLY_UTC_HOURS).
+DATE_OPTIONS: dict[str, Any] = {"original_date": True, "extensive_search": True,
+                                "deferred_url_extractor": True}
+# A declared time in UTC ("Z", "+00:00") gives UTC's day, which is not always the outlet's
+# own (a time with its own offset, "00:16+03:00", gives its local day as written, and is
+# read so). Before WEST_UTC_HOURS it may still be the evening before in the Americas
+# (08:00Z is midnight in Los Angeles in winter), from EAST_UTC_HOURS on it may already be
+# the next day east of Greenwich (23:00Z is midnight in Central Europe in winter, 14:00Z in
+# Sydney): there a day the page shows as its own (its URL's, its stamp's) that is the day
+# before (after) is the outlet's day and wins. Before EARLY_UTC_HOURS the UTC day is a
+# coin's throw (the whole of the Americas' evening: 03:00Z is 23:00 in New York in summer,
+# 19:00 in Los Angeles in winter): with nothing on the page to give the outlet's day, no
+# date. Chosen on crc32 half 0 of dates-mediacloud (UTC times before 03:00 with no day of
+# the page's own beside them: 2, both the evening before; the earliest such time given
+# the UTC day was 03:25); half 1 checked (bench/NOTES.md, FXD).
+WEST_UTC_HOURS = 8
+EAST_UTC_HOURS = 14
+EARLY_UTC_HOURS = 3
+# How many text pieces after the headline a byline's date may sit: "By", two names and a
+# separator, then the date (the longest byline block seen); a forum's member card
+# ("Joined", "May 11, 2017") starts after that.
+HEADLINE_REACH = 8
 # The extensive search ends, when all else failed, in a scan of the page's short texts and
 # then htmldate's ``search_page``: any date pattern anywhere in the markup (a copyright year
 # as 1 January, a link's date, a script's). Those are dates the page contains, not its own:
@@ -97,35 +132,161 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
             text = balanced
     # 2.-3. publication date, most reliable source first
     page_url = _meta(meta, "url") or url
-    published, how = find_published(html, text, url or page_url)
+    published, how = find_published(html, text, url or page_url, tree, _meta(meta, "title"),
+                                     _outlet(meta))
     return Extracted(text=text, title=_meta(meta, "title"), outlet=_outlet(meta),
                      url=page_url, published=published, published_from=how)
 
 
-def find_published(html: str, text: str, url: str | None) -> tuple[str | None, str | None]:
+def find_published(html: str, text: str, url: str | None, tree: Any = None,
+                   title: str | None = None,
+                   outlet: str | None = None) -> tuple[str | None, str | None]:
     """The page's date and how it was found: htmldate, then a date line opening the text,
     then the URL. A date the text's first sentences mention (an event's, an update's, a
     related link's) is not the page's: the cleaner keeps such dates as an estimate only.
-    The date line by the headline overrules a htmldate date that the page neither declares
-    as its publication's nor has in its URL (an element elsewhere: the header's "today").
-    A wiki revision or diff has no publication date (None)."""
+
+    A date htmldate read in an element (one the page neither declares as its publication's
+    nor has in its URL: a byline, or the site header's "today", a teaser's, a claim's) gives
+    way to the page's own day where the page shows one: the text's opening date line, the
+    date line under the headline, a labelled "Published ..." date, the URL's day. A declared
+    UTC time near midnight gives way to the page's own day one day off (see
+    WEST_UTC_HOURS), and gives no date in the Americas' evening when the page shows none.
+    A wiki revision or diff has no publication date (None). ``tree`` is the parsed page
+    (parsed here when needed and not given); ``title`` and ``outlet`` tell its headline
+    from a masthead."""
     if revision_page(url):
         return None, None
     found, stamp = _htmldate(html, url), _date_from_text(text)
-    if found is not None and stamp is not None and stamp[0] != found and \
-            not _declared_or_url(found, html, url):
-        return stamp
-    if found is not None:
-        return found, "html-meta"
-    hit = stamp or date_from_url(url or "")
-    return hit if hit is not None else (None, None)
-
-
-def _declared_or_url(day: str, html: str, url: str | None) -> bool:
-    """Whether the page names ``day`` as its publication date (metadata or its URL): a date
-    htmldate read from an element's text may be the site header's day or a sidebar's."""
     in_url = date_from_url(url or "")
-    return (in_url is not None and in_url[0] == day) or day in declared_days(html)
+    if found is None:
+        hit = stamp or in_url
+        return hit if hit is not None else (None, None)
+    page = _PageDays(html, tree, title, outlet)
+    if found in set(declared_days(html)):
+        return _outlet_day(found, html, [stamp, in_url], page)
+    if in_url is not None and in_url[0] == found:
+        return in_url
+    own = stamp or page.headline_stamp or page.label or in_url  # the first the page shows
+    if own is not None and own[0] != found:
+        return own
+    return found, _element_source(found, html)
+
+
+def _outlet_day(day: str, html: str, shown: list[tuple[str, str] | None],
+                page: _PageDays) -> tuple[str | None, str | None]:
+    """A declared ``day``, or the outlet's own day when its time is UTC near midnight
+    (WEST_UTC_HOURS) and the page shows that day (``shown``: the text's stamp, the URL's
+    day; then the headline's stamp and a labelled date)."""
+    times = [(hour, offset) for hour, offset in declared_times(html, day) if offset is not None]
+    if not times or any(offset != 0 for _, offset in times):
+        return day, DateSource.HTML_META.value
+    hour = times[0][0]
+    step = -1 if hour < WEST_UTC_HOURS else 1 if hour >= EAST_UTC_HOURS else 0
+    if not step:
+        return day, DateSource.HTML_META.value
+    other = (dt.date.fromisoformat(day) + dt.timedelta(days=step)).isoformat()
+    seen = [*shown, page.headline_stamp, page.label]
+    own = next((x for x in seen if x is not None and x[0] in (day, other)), None)
+    if own is not None and own[0] == other:
+        return own
+    if own is None and hour < EARLY_UTC_HOURS and _americas_language(html):
+        return None, DateSource.NONE_UTC.value
+    return day, DateSource.HTML_META.value
+
+
+# The languages the Americas publish in: a page that declares another (<html lang="ja">)
+# is not from the Americas, and its UTC day before EARLY_UTC_HOURS is its own day.
+AMERICAS_LANGUAGES = frozenset({"en", "es", "pt", "fr"})
+_HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([a-z]{2,3})", re.I)
+
+
+def _americas_language(html: str) -> bool:
+    """Whether the page's declared language is one the Americas publish in (or none)."""
+    lang = _HTML_LANG.search(html[:5000])
+    return lang is None or lang.group(1).lower() in AMERICAS_LANGUAGES
+
+
+def _element_source(day: str, html: str) -> str:
+    """"html-meta" when a meta tag or a JSON date field holds ``day``, else "html-element":
+    htmldate read it in an element's text."""
+    if re.search(r"<meta\b[^>]*\bcontent\s*=\s*[\"']" + day, html, re.I) or \
+            re.search(r"[\"']date\w*[\"']\s*:\s*[\"']" + day, html, re.I):
+        return DateSource.HTML_META.value
+    return DateSource.HTML_ELEMENT.value
+
+
+class _PageDays:
+    """The days a page shows as its own in its markup, read when first asked for: the date
+    line under its headline and the date its "Published ..." labels agree on."""
+
+    def __init__(self, html: str, tree: Any, title: str | None, outlet: str | None) -> None:
+        self.html, self.tree, self.title, self.outlet = html, tree, title, outlet
+
+    @functools.cached_property
+    def pieces(self) -> list[tuple[Any, str]]:
+        """(element, text) of every non-empty text piece in document order (an element's
+        text, then after its children its tail), scripts and styles left out."""
+        tree = self.tree if self.tree is not None else _parse(self.html)
+        return [] if tree is None else list(_text_pieces(tree))
+
+    @functools.cached_property
+    def headline_stamp(self) -> tuple[str, str] | None:
+        """The first date line within HEADLINE_REACH pieces after the headline: the h1
+        the title holds that is not the outlet's name (a masthead)."""
+        pieces = self.pieces
+        at = _headline_at(pieces, self.title, self.outlet)
+        if at is None:
+            return None
+        headline = pieces[at][0]
+        after = [t for e, t in pieces[at:] if e is not headline and not _inside(e, headline)]
+        for line in after[:HEADLINE_REACH]:
+            if (day := line_date(line)) and plausible(day.isoformat()):
+                return day.isoformat(), DateSource.STAMP.value
+        return None
+
+    @functools.cached_property
+    def label(self) -> tuple[str, str] | None:
+        """The day every "Published ..." label on the page gives (``labelled_date``)."""
+        lines = [t for _, t in self.pieces]
+        day = labelled_date(lines, english(" ".join(lines)))
+        return (day.isoformat(), DateSource.STAMP.value) \
+            if day and plausible(day.isoformat()) else None
+
+
+_SKIPPED = frozenset({"script", "style", "noscript", "template"})
+
+
+def _text_pieces(tree: Any) -> Iterator[tuple[Any, str]]:
+    """(the element a text stands in, the text): a tail stands in its element's parent."""
+    for element in tree.iter():
+        own = isinstance(element.tag, str) and element.tag not in _SKIPPED
+        if own and (text := (element.text or "").strip()):
+            yield element, text
+        if tail := (element.tail or "").strip():
+            parent = element.getparent()
+            yield (element if parent is None else parent), tail
+
+
+def _headline_at(pieces: list[tuple[Any, str]], title: str | None,
+                 outlet: str | None) -> int | None:
+    """The index of the first piece of the first h1 of two words or more that the title
+    holds (titles add the site's name: "Headline | Site") and the outlet's name does not
+    (a masthead: "Daily News" of "Daily News, Inc.")."""
+    if not title:
+        return None
+    wanted = " ".join(title.split()).casefold()
+    masthead = " ".join((outlet or "").split()).casefold()
+    seen: set[int] = set()
+    for n, (element, _) in enumerate(pieces):
+        h1 = element if element.tag == "h1" else next(
+            (a for a in element.iterancestors("h1")), None)
+        if h1 is None or id(h1) in seen:
+            continue
+        seen.add(id(h1))
+        words = " ".join(h1.text_content().split()).casefold()
+        if len(words.split()) >= 2 and words in wanted and words not in masthead:
+            return n
+    return None
 
 
 def _parse(html: str) -> Any:
@@ -559,16 +720,23 @@ def _date_from_text(text: str) -> tuple[str, str] | None:
     return hit if hit is not None and plausible(hit[0]) else None
 
 
-# /2020/08/17/, /2020-08-17-, _20200817_ ...: a day in the path, with its separators.
+# /2020/08/17/, /2020-08-17-, _20200817_ ...: a day in the path, with its separators; and
+# /2019/nov/18/, the month by its English name or abbreviation between slashes.
 _URL_DATE = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<sep>[/_.-]?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d)")
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<sep>[/_.-]?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d)"
+    r"|(?<![^/])(?P<y2>(?:19|20)\d\d)/(?P<mon>" + "|".join(sorted(MONTH_NUMBERS, key=len,
+                                                                 reverse=True))
+    + r")/(?P<d2>[0-3]?\d)(?![^/])", re.I)
 
 
 def date_from_url(url: str) -> tuple[str, str] | None:
     """A full date in the URL's path, as many CMSs write one."""
     path = urlsplit(url).path if url else ""
     for m in _URL_DATE.finditer(path):
-        day = calendar_day(int(m["y"]), int(m["m"]), int(m["d"]))
+        if m["y2"]:
+            day = calendar_day(int(m["y2"]), MONTH_NUMBERS[m["mon"].lower()], int(m["d2"]))
+        else:
+            day = calendar_day(int(m["y"]), int(m["m"]), int(m["d"]))
         if day is not None and plausible(day.isoformat()):
-            return day.isoformat(), "url"
+            return day.isoformat(), DateSource.URL.value
     return None

@@ -28,10 +28,10 @@ from itertools import pairwise
 
 from ..text import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAY_NUMBERS, calendar_day
 
-__all__ = ["DateSource", "Estimate", "OwnDate", "date_from_text", "declared_days", "estimate",
-           "from_dateline", "full_dates", "is_date_line", "jalali_day", "labelled_date",
-           "line_date", "nowruz", "own_date", "page_date", "revision_page", "short_year_date",
-           "stamp_date"]
+__all__ = ["DateSource", "Estimate", "OwnDate", "date_from_text", "declared_days",
+           "declared_times", "english", "estimate", "from_dateline", "full_dates", "is_date_line",
+           "jalali_day", "labelled_date", "line_date", "nowruz", "own_date", "page_date",
+           "revision_page", "short_year_date", "stamp_date"]
 
 
 class DateSource(StrEnum):
@@ -39,11 +39,17 @@ class DateSource(StrEnum):
 
     HEADER = "header"
     HTML_META = "html-meta"
+    # a date htmldate read in an element's text (a byline, a "date" class), which the page
+    # neither declares by name in its metadata nor has in its URL
+    HTML_ELEMENT = "html-element"
     DATELINE = "dateline"
     DATELINE_WEEKDAY = "dateline + weekday"  # a year-less dateline, its year from the text
     STAMP = "text-stamp"
     URL = "url"
     NONE = "none: no date of its own"
+    # a UTC time in the evening of the Americas, and nothing on the page that gives the
+    # outlet's own day (see html.EARLY_UTC_HOURS)
+    NONE_UTC = "none: a UTC time near midnight, the outlet's own day not given"
 
 
 # The languages whose month names a date line may use: dateparser's locales for the news
@@ -364,6 +370,17 @@ DECLARED_TAG = re.compile(r"<(?:meta|time)\b[^>]*?[\"']" + PUBLISHED_NAME + r"[\
 DECLARED_JSON = re.compile(r"[\"']" + PUBLISHED_NAME + r"[\"']\s*:\s*[\"'](\d{4}-\d\d-\d\d)",
                            re.I)
 DECLARED_VALUE = re.compile(r"(?:content|datetime)\s*=\s*[\"'](\d{4}-\d\d-\d\d)", re.I)
+DECLARED_TEXT = re.compile(r"(?:content|datetime)\s*=\s*([\"'])(.*?)\1", re.I)
+# A declared value in JSON, whole: "2019-11-19T03:05:46Z", "Tue Nov 19 2019 03:05:46 GMT+0000".
+DECLARED_JSON_TEXT = re.compile(r"[\"']" + PUBLISHED_NAME + r"[\"']\s*:\s*\"([^\"]{8,60})\"",
+                                re.I)
+# A declared value's time of day and its offset from UTC: "T23:15:00Z", "T00:16:15+03:00",
+# " 10:04:04+0000", "03:05:46 GMT+0000", "07:47 PM GMT", "T23:15:0Z" (one site's seconds);
+# none after it
+# ("2019-11-20T01:50:59.403"): its offset is not given.
+DECLARED_TIME = re.compile(r"(?<![\d:])(?P<h>[0-2]?\d):[0-5]\d(?::\d{1,2}(?:\.\d+)?)?\s*"
+                           r"(?:(?P<pm>p\.?\s?m)|a\.?\s?m)?\.?\s*(?P<off>(?:Z|UTC|GMT)(?![a-z])(?:\s?[+-]\d\d:?\d\d)?|[+-]\d\d:?\d\d)?"
+                           r"(?![\d:])", re.I)
 
 
 def revision_page(url: str | None) -> bool:
@@ -374,12 +391,77 @@ def revision_page(url: str | None) -> bool:
 
 
 def declared_days(html: str) -> Iterator[str]:
-    """Every day (YYYY-MM-DD) the HTML declares as a publication date by name."""
-    for tag in DECLARED_TAG.finditer(html):
-        if value := DECLARED_VALUE.search(tag.group()):
-            yield value.group(1)
-    for m in DECLARED_JSON.finditer(html):
-        yield m.group(1)
+    """Every day (YYYY-MM-DD) the HTML declares as a publication date by name (a value
+    not in ISO form read as a date line: "الأربعاء، 07 أكتوبر 2020 - 12:09 م")."""
+    for day, _ in _declared(html):
+        if day is not None:
+            yield day
+
+
+def declared_times(html: str, day: str) -> Iterator[tuple[int, int | None]]:
+    """(hour, UTC offset in minutes, None where the value gives none) of every value the
+    HTML declares as its publication's for ``day`` (YYYY-MM-DD) with a time of day."""
+    for found, value in _declared(html):
+        if found == day and (t := DECLARED_TIME.search(value)):
+            hour = int(t["h"])
+            yield hour + 12 if t["pm"] and hour < 12 else hour, _offset_minutes(t["off"])
+
+
+# A publication date's name in quotes, as a tag's attribute or a JSON key: a cheap search
+# that finds where the tag and JSON patterns can match (most of a page is neither).
+_PUBLISHED_NAME = re.compile(r"[\"']" + PUBLISHED_NAME + r"[\"']", re.I)
+_TAG_OPENING = re.compile(r"<(?:meta|time)\b", re.I)
+
+
+@lru_cache(maxsize=4)
+def _declared(html: str) -> tuple[tuple[str | None, str], ...]:
+    """(day, value) of every declared publication value: tags' first, then JSON's. The
+    same as DECLARED_TAG's and DECLARED_JSON's matches, found from the names' places."""
+    tags: list[tuple[str | None, str]] = []
+    found: list[tuple[str | None, str]] = []
+    for m in _PUBLISHED_NAME.finditer(html):
+        if json_day := DECLARED_JSON.match(html, m.start()):
+            whole = DECLARED_JSON_TEXT.match(html, m.start())
+            found.append((json_day.group(1), whole.group(1) if whole else json_day.group(1)))
+            continue
+        if (whole := DECLARED_JSON_TEXT.match(html, m.start())) and \
+                (day := _value_day(whole.group(1))):
+            found.append((day, whole.group(1)))
+            continue
+        start, end = html.rfind("<", 0, m.start()), html.find(">", m.end())
+        if start < 0 or end < 0 or ">" in html[start:m.start()] or \
+                not _TAG_OPENING.match(html, start):
+            continue
+        tag = html[start:end + 1]
+        if iso := DECLARED_VALUE.search(tag):
+            text = DECLARED_TEXT.search(tag)
+            tags.append((iso.group(1), text[2] if text else iso.group(1)))
+        elif text := DECLARED_TEXT.search(tag):
+            tags.append((_value_day(text[2]), text[2]))
+    return (*tags, *found)
+
+
+def _value_day(value: str) -> str | None:
+    """The day of a declared value not in ISO form, unless its digits may be read either
+    way ("11-19-2019", "Tue Nov 19 2019"; not "11-08-2019": US and European orders
+    differ)."""
+    if not (found := full_dates(value)):
+        return None
+    start, end, day = found[0]
+    numeric = not any(c.isalpha() for c in value[start:end])
+    if numeric and not YMD.match(value, start) and day.day <= 12 and day.day != day.month:
+        return None
+    return day.isoformat()
+
+
+def _offset_minutes(offset: str | None) -> int | None:
+    if offset is None:
+        return None
+    digits = re.sub(r"[^\d]", "", offset)
+    if not digits:
+        return 0  # Z, UTC, GMT
+    minutes = int(digits[:2]) * 60 + int(digits[2:] or 0)
+    return -minutes if "-" in offset else minutes
 
 
 @dataclass(frozen=True, slots=True)
