@@ -103,3 +103,14 @@ def test_undated_leads_of_reports_months_apart_are_not_one_happening() -> None:
     story = Story(id="s1", title="t", articles=aids)
     events = _merge(articles, analyses, [story], [], key_to_entity)
     assert sorted(sorted(e.articles) for e in events) == [["a1", "a2"], ["a3"]]
+
+
+@pytest.mark.slow
+def test_a_lead_naming_no_one_takes_the_day_the_body_gives_its_verb(nlp: Any) -> None:
+    # the lead describes ("a man ... was arrested"), the body names and dates the arrest
+    text = ("A man whose flat was a bomb factory was arrested in connection with the blasts "
+            "at the Norwegian Embassy in Tanzania.\n\n"
+            "Police said officers arrested Ola Brekke at Oslo Airport early on Thursday.")
+    found = _run(nlp, text, [("Thursday", "2031-03-13")])
+    lead = next(e for e in found if e.lead)
+    assert (lead.trigger, lead.date) == ("arrested", "2031-03-13")

@@ -32,6 +32,7 @@ participants as ``thing:<text>`` keys, so an event can be found by what it was a
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -131,6 +132,10 @@ MODAL_AUX = frozenset({"will", "shall", "would", "could", "might", "may", "shoul
 # to take its date: one, since the lead is about the article's main happening (two are
 # needed between arbitrary sentences, see INHERIT_MIN_SHARED).
 LEAD_MIN_SHARED = 1
+# Days before the article's day a body report's stated day may lie and still date a lead
+# that names no one ("was arrested", below "arrested ... early Thursday"): news is of the
+# last few days; a week back is another happening's.
+LEAD_BACK_DAYS = 3
 # Prefix of a participant key that is a product named in the event's clause, not a mention.
 THING_PREFIX = "thing:"
 # Entity types of digit-bearing tokens that are amounts or times, never part of a product.
@@ -1082,10 +1087,27 @@ def _lead_dates_from_body(found: list[EventMention]) -> list[EventMention]:
         if _inferred(e):
             dates = {d.date for d in found if d.date and not _inferred(d)
                      and _same_lead_happening(e, d)}
+            if not dates and e.lead and e.actor is None:
+                dates = _unnamed_lead_dates(e, found)
             if len(dates) == 1:
                 e = _with_date(e, dates.pop(), DateFrom.INHERITED)
         out.append(e)
     return out
+
+
+def _unnamed_lead_dates(lead: EventMention, found: Sequence[EventMention]) -> set[str]:
+    """Days of the body's reports of the same verb where the lead names no one who did it
+    ("A man whose house was a bomb factory was arrested ..." and, below, "the FBI arrested
+    Mohamed ... early Thursday"): news writing names and dates in the body what its lead
+    only describes. Only stated days up to LEAD_BACK_DAYS before the lead's inferred day,
+    and no more than one report of the verb: two would be two happenings."""
+    same = [d for d in found if d.id != lead.id and d.kind == lead.kind
+            and same_word(lead.trigger, d.trigger) and d.status == lead.status]
+    if len(same) != 1 or not same[0].date or _inferred(same[0]) or lead.date is None \
+            or not DAY_VALUE.match(same[0].date):
+        return set()
+    gap = (dt.date.fromisoformat(lead.date[:10]) - dt.date.fromisoformat(same[0].date[:10])).days
+    return {same[0].date} if 0 <= gap <= LEAD_BACK_DAYS else set()
 
 
 def _same_lead_happening(lead: EventMention, other: EventMention) -> bool:
