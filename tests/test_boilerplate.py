@@ -574,3 +574,15 @@ def test_a_lead_of_two_sentences_between_a_share_button_and_a_credit_is_no_capti
                "quay on the first day of the repairs.")
     lines = ["Quay to close for repairs", "Share", caption, "Photo: Per Lunde", *ARTICLE]
     assert kept(lines) == ARTICLE
+
+
+def test_prose_on_both_sides_of_a_stats_table_is_one_region() -> None:
+    stats = [x for name, snaps, share, line in (
+        ("Per Lunde", 63, 85, "1 tackle (1 combined). 1 sack, 1 TFL, 2 QH."),
+        ("Ola Dahl", 57, 77, "3 tackles (3 combined). 1 sack, 1 TFL, 1 QH."),
+        ("Jon Berg", 49, 66, "2 tackles, 1 assist (3 combined). 1 QH."),
+        ("Kari Moe", 29, 39, "1 assist (1 combined). 1 QH."))
+        for x in ("DL", name, str(snaps), f"{share}%", line)]
+    lines = ["Harbour Hawks: snap counts against the Lindeby Lions", *MENU, ARTICLE[0],
+             "Defensive line", *stats, *ARTICLE[1:], "More from Harbour Post", *MENU]
+    assert kept(lines) == [ARTICLE[0], "Defensive line", *stats, *ARTICLE[1:]]

@@ -752,6 +752,14 @@ def select(lines: list[str], stoplist: frozenset[str]) -> list[int]:
     classes = in_runs(_author_box_out(bs, _teasers_out(bs, [label(b) for b in bs])))
     scores = [-BARRIER_COST if _comment_marker(b.text) or _list_stamp(b) else weight(b, c)
               for b, c in zip(bs, classes, strict=True)]
+    # a table's lines, its heading and its first row's own cells cost nothing: prose around
+    # a table (a player's stats between the paragraphs on his game) is one region (see
+    # TABLE_ROWS)
+    tables = _tables(bs)
+    tabled = {i for start, stop, own in tables for i in range(max(start - own - 1, 0), stop)
+              if _table_line(bs[i])}
+    for i in tabled:
+        scores[i] = max(scores[i], 0.0)
     # a headed list of other stories is left out of the text, not of the region search: its
     # lines keep the scores that separate the article from what the page prints around it
     listed = _headed_lists(bs)
@@ -763,24 +771,25 @@ def select(lines: list[str], stoplist: frozenset[str]) -> list[int]:
         stop = max([end, *(r.stop for r in introduced)])
         kept.extend(i for i in range(start, stop)
                     if any(i in r for r in introduced) or (i not in listed and (
-                        classes[i] != "bad" or _repeated_subhead(bs, classes, i))))
-    kept.extend(_tables_kept(bs, scores[:readers], listed, set(kept)))
+                        classes[i] != "bad" or _repeated_subhead(bs, classes, i) or (
+                            i in tabled and _table_line(bs[i]) and not bs[i].furniture))))
+    kept.extend(_tables_kept(bs, scores[:readers], tables, listed, set(kept)))
     captions = _captions([b.text for b in bs])
     keep = _cut_sentences_in(bs, set(kept), listed | captions)
     keep -= captions | {i for i in keep if _headline_between(bs, classes, i, stoplist)}
     return [bs[i].index for i in sorted(keep)]
 
 
-def _tables_kept(bs: list[Block], scores: list[float], listed: set[int],
-                 kept: set[int]) -> list[int]:
-    """Positions of the lines of each table (see TABLE_ROWS) above the readers' comments
-    (``scores`` ends there) that scores as a second region beside the best one and that no
-    kept region reaches, with its own lines around it."""
+def _tables_kept(bs: list[Block], scores: list[float], tables: list[tuple[int, int, int]],
+                 listed: set[int], kept: set[int]) -> list[int]:
+    """Positions of the lines of each of ``tables`` above the readers' comments (``scores``
+    ends there) that scores as a second region beside the best one and that no kept region
+    reaches, with its own lines around it (see TABLE_ROWS)."""
     end = len(scores)
     top = best_region(scores, 0, end)[2]
     out: list[int] = []
-    for start, stop, own in _tables(bs[:end]):
-        if set(range(start, stop)) & kept or \
+    for start, stop, own in tables:
+        if stop > end or set(range(start, stop)) & kept or \
                 sum(bs[i].words for i in range(start, stop)) < SECOND_REGION_SHARE * top:
             continue
         lo = start
