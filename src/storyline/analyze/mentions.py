@@ -205,10 +205,14 @@ def person_label_for(mentions: Sequence[Mention], start: int, end: int) -> str |
 def _names(doc: Doc, article: Article) -> list[_Name]:
     found: list[_Name] = []
     last_end = 0
-    for ent in entities_of(doc):
+    ents = list(entities_of(doc))
+    org_ends = {e.start: e.end for e in ents if e.label_ == "ORG"}
+    for ent in ents:
         if ent.label_ not in NAME_LABELS or ent.start < last_end:
             continue
         start, end = ent.start, _extend_particles(doc, ent.end, ent.label_)
+        if ent.label_ == "ORG":
+            end = _through_ampersand(doc, end, org_ends)
         end = _through_lost_letters(doc, _cut_at_break(doc, start, end))
         while start < end - 1 and (doc[start].is_punct or doc[start].lower_ in _POSSESSIVES
                                    or _lost_only(doc[start])):
@@ -251,6 +255,21 @@ def _names(doc: Doc, article: Article) -> list[_Name]:
             last_end = end
     found = _glued_names_kept(doc, found) if any(n.glued for n in found) else found
     return _persons_with_evidence(doc, found)
+
+
+# What stands for "&" between two parts of one organisation's name: the mark, and the
+# entity's name left where a page's "&amp;" lost its "&" ("Columbia Savings amp Loan
+# Association").
+AMPERSANDS = frozenset({"&", "amp"})
+
+
+def _through_ampersand(doc: Doc, end: int, org_ends: dict[int, int]) -> int:
+    """An organisation's name the model cut at "&" runs on over the organisation named
+    right after it ("Savings amp" + "Loan Association" is one name, not two)."""
+    while (end + 1 < len(doc) and doc[end].lower_ in AMPERSANDS
+           and end + 1 in org_ends and "\n" not in doc[end - 1].whitespace_):
+        end = org_ends[end + 1]
+    return end
 
 
 # The character a decoder puts for bytes it could not read: in a crawl's dump it stands for
@@ -349,7 +368,9 @@ def _persons_with_evidence(doc: Doc, found: list[_Name]) -> list[_Name]:
     """The names, less persons that are none. A one-word person the model labels a place
     or a nationality elsewhere in the article, or a nationality adjective of a place it
     names ("Eugene" of "a Eugene police press release", "Azerbaijani"), is that place or
-    nationality. A one-word person that is a common word the lemmatizer lists and no given
+    nationality; one that opens a company's registered name the article writes ("Kellogg"
+    beside "Kellogg Co.") is that company. A
+    one-word person that is a common word the lemmatizer lists and no given
     name ("Moon") needs evidence of being a name: a title or form of address before it, a
     longer person's name of the article holding it, or standing mid-sentence outside a
     headline in an article that never writes it in lower case. (Names of two words or more
@@ -361,9 +382,14 @@ def _persons_with_evidence(doc: Doc, found: list[_Name]) -> list[_Name]:
         return found
     places: dict[str, str] = {}
     read_as: Counter[str] = Counter()  # folded word -> places minus persons the model read it as
+    firms: set[str] = set()  # first words of the article's companies' registered names
     for ent in entities_of(doc):
         if ent.label_ in NATION_ENTS | {"ORG"}:
             places.setdefault(fold_name(ent.text), ent.label_)
+        if ent.label_ == "ORG":
+            words = fold_name(ent.text).split()
+            if len(words) > 1 and words[-1] in COMPANY_DESIGNATORS:
+                firms.add(words[0])
         if ent.label_ == "PERSON":
             read_as[fold_name(ent.text)] -= 1
         elif (ent.label_ in NATION_ENTS and ent.start > 0
@@ -385,6 +411,13 @@ def _persons_with_evidence(doc: Doc, found: list[_Name]) -> list[_Name]:
         # more often than the model reads it as a person
         if place is not None and (read_as[toks[0]] > 0 or toks[0] not in places):
             n.label = place
+            kept.append(n)
+            continue
+        if toks[0] in firms and not names.is_given_name(toks[0]):
+            # a company's short name the model read as a surname now and then ("Kellogg
+            # said it ..." beside "Kellogg Co."; "Hewlett" beside "Hewlett-Packard Co."):
+            # the article writes the company's registered name, no person's full name
+            n.label = "ORG"
             kept.append(n)
             continue
         if lowered is None:
@@ -413,6 +446,12 @@ def _place_of(word: str, places: dict[str, str]) -> str | None:
     return None
 
 
+# Last words of a company's registered name ("Kellogg Co.", "Sansui Electric Co.", "Acme
+# Holdings PLC"), folded: a one-word "person" opening such a name is the company's short
+# name. Legal forms only; "Group" and "Organization" also follow a person's name ("Trump
+# Organization").
+COMPANY_DESIGNATORS = frozenset({"co", "cos", "corp", "corporation", "inc", "incorporated",
+                                 "ltd", "limited", "plc", "llc", "ag", "nv", "sa", "gmbh"})
 # Prepositions before a place ("in Eugene", "from Harbourton"): where a name the model
 # reads as a place is one.
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "across", "around"})
@@ -733,18 +772,46 @@ def _cluster(found: list[_Name], doc: Doc) -> None:
     # (first, last) -> the cluster key of the first full name so spelled
     full: dict[tuple[str, str], str] = {}
     tokens = [_tokens(doc, n) for n in found]
+    kinds = [_short_form_kind(doc, n) for n in found]
     for n, toks in zip(found, tokens, strict=True):
         if n.label == "PERSON" and _is_full(toks):
             full.setdefault((toks[0], toks[-1]), PERSON_PREFIX + " ".join(toks))
-    for n, toks in zip(found, tokens, strict=True):
-        n.key = _person_key(n, toks, full) or _other_key(n, toks)
+    for n, toks, kind in zip(found, tokens, kinds, strict=True):
+        n.key = _person_key(n, toks, full, kind) or _other_key(n, toks)
         if n.key.startswith(PERSON_PREFIX):
             n.label = "PERSON"
 
 
-def _person_key(n: _Name, toks: list[str], full: dict[tuple[str, str], str]) -> str | None:
+def _short_form_kind(doc: Doc, n: _Name) -> str:
+    """What a name's words may be short for: GIVEN after a royal title ("King Hussein": a
+    given name, never the surname of the article's "Saddam Hussein"), ONE_WORD for a name
+    written as one word with hyphens ("Har-Shefi": one surname, though its key has two
+    words), else ""."""
+    if n.start > 0 and doc[n.start - 1].lower_ in GIVEN_NAME_TITLES:
+        return GIVEN
+    text = doc[n.start:n.end].text[n.lead:]
+    return ONE_WORD if "-" in text and not any(c.isspace() for c in text) else ""
+
+
+# Titles after which a word is a given name, not a surname (a monarch or a pope is called by
+# the given name: "King Hussein", "Pope John Paul"); the list corpus/entities/ties.py keeps
+# for the join across articles.
+GIVEN_NAME_TITLES = frozenset({"king", "queen", "prince", "princess", "pope", "emperor",
+                               "empress", "tsar", "czar"})
+GIVEN = "given"
+ONE_WORD = "one word"
+
+
+def _person_key(n: _Name, toks: list[str], full: dict[tuple[str, str], str],
+                kind: str = "") -> str | None:
     if not toks:
         return None
+    if kind == ONE_WORD:  # "Har-Shefi": the one longer full name it ends, if any
+        own = PERSON_PREFIX + " ".join(toks)
+        longer = {k for k in full.values()
+                  if k != own and k[len(PERSON_PREFIX):].split()[-len(toks):] == toks}
+        if len(longer) == 1:
+            return longer.pop()
     if n.label == "PERSON" and _is_full(toks):
         return full[(toks[0], toks[-1])]
     if _is_full(toks) and PERSON_PREFIX + " ".join(toks) in full.values():
@@ -752,9 +819,12 @@ def _person_key(n: _Name, toks: list[str], full: dict[tuple[str, str], str]) -> 
         #                                        ("Teresa Nielsen Hayden" read as a title)
     if n.label != "PERSON" and n.label not in CONFUSABLE_LABELS:
         return None
-    if n.label != "PERSON" and len(toks) > 1 and toks[0] not in names.NAME_PARTICLES:
+    if (n.label != "PERSON" and len(toks) > 1 and toks[0] not in names.NAME_PARTICLES
+            and kind != ONE_WORD):
         return None  # a place of several words is no surname: "North America" after a
         #              company read as a person, "Ascom North America"
+    if kind == GIVEN:
+        return PERSON_PREFIX + " ".join(toks) if n.label == "PERSON" else None
     # A short form joins the full name it ends ("Rutte", "von der Leyen"); ambiguous if two do.
     owners = {k for k in full.values()
               if k[len(PERSON_PREFIX):].split()[-len(toks):] == toks}
@@ -793,11 +863,27 @@ def _title_before(a: _Article, n: _Name) -> None:
     if comma and (start == end or doc[start].lower_ != "the"):
         return
     if not _has_head(doc[start:end]):
+        nation = _possessive_nation(doc, n.start) if not comma else None
+        if nation is not None:
+            # "Iraq's Saddam Hussein": his country, learned as a title with no office
+            # (a role naming it may be his: "the Iraqi leader"); no TITLED mention
+            a.learned.setdefault(n.key, []).append(_describe(nation))
         return
     role = _describe(doc[start:end])
     a.learned.setdefault(n.key, []).append(role)
     a.taken.update(range(start, end))
     a.out.append(_mention(a, start, n.end, "TITLED", n.key))
+
+
+def _possessive_nation(doc: Doc, start: int) -> Span | None:
+    """The country or people whose a name is said to be, written right before it in the
+    possessive ("Iraq's Saddam Hussein"), or None."""
+    if start < 2 or doc[start - 1].lower_ not in {"'s", "’s"}:
+        return None
+    k = start - 1
+    while k > 0 and doc[k - 1].ent_type_ in NATION_ENTS:
+        k -= 1
+    return doc[k:start] if k < start - 1 else None
 
 
 def _title_token(tok: Token) -> bool:
@@ -966,8 +1052,9 @@ def _resolve(a: _Article, role: _Role, beside: str | None = None) -> str | None:
     main subject, for a former office or a qualified generic role ("the Dutch leader", "the
     political head of the alliance") no title names, standing as a clause's subject (what
     the article's main subject does; "Lund met the former executive director" is someone
-    else). A bare generic role ("the head", "the chief") is no one's unless a title gives it,
-    nor one a common noun qualifies ("the fire chief": another office).
+    else), a generic one only where the article gives the main subject some title or
+    office of its own. A bare generic role ("the head", "the chief") is no one's unless a
+    title gives it, nor one a common noun qualifies ("the fire chief": another office).
     """
     exact = [k for k, roles in a.learned.items() if any(r.key == role.key for r in roles)]
     if len(exact) == 1:
@@ -990,6 +1077,12 @@ def _resolve(a: _Article, role: _Role, beside: str | None = None) -> str | None:
         return None  # "the fire chief said" is not the article's main subject speaking
     main = _main_subject(a)
     if main is None or _other_nation(a.learned.get(main, []), role):
+        return None
+    if generic and not role.former and not a.learned.get(main):
+        # "the Cuban leader" names no office, only that its holder leads: a main subject
+        # the article gives no title or office of any kind leads nothing it says (a boy
+        # it names thirty times); who it is is then for a title elsewhere to say. A former
+        # office stated in full ("the former Massachusetts governor") still may be theirs.
         return None
     return main
 
