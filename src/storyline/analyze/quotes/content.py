@@ -41,6 +41,11 @@ FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD"})
 # Verbs that report in turn: a contrast led by one is a statement of its own.
 _REPORTING = CUE_VERBS | STANCE_VERBS | DIRECTIVE_VERBS | OBJECT_CUES | frozenset(
     OBJECT_PREPOSITIONS)
+# Verbs whose infinitive says what the subject did not do ("declined to predict", "refused
+# to say"): a cue under one reports nothing. How far up a chain of infinitives the check
+# climbs ("declined to be drawn into predicting" is two): the longest such chains seen.
+REFUSAL_VERBS: frozenset[str] = frozenset({"decline", "refuse", "fail", "avoid", "neglect"})
+MAX_REFUSAL_HOPS = 3
 # Dependents of an object that belong to the announcement ("cuts over the next four years",
 # "the first generation of products"): everything to the object's right but these.
 OBJECT_STOP_DEPS = frozenset({"punct", "cc", "conj", "advcl", "parataxis"})
@@ -165,7 +170,20 @@ def _addressed(verb: Token) -> bool:
 
 
 def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
+    """Whether the verb's saying is denied: a negation of its own ("did not say"), or an
+    infinitive under a verb of refusal or under a negated verb ("declined to predict
+    when ...", "refused to say whether ...", "would not want to guess"): nothing was
+    stated either way."""
+    current = verb
+    for _ in range(MAX_REFUSAL_HOPS):
+        if any(c.dep_ == "neg" for c in current.children):
+            return True
+        if current.dep_ != "xcomp" or current.head.i == current.i:
+            return False
+        current = current.head
+        if lemma_of(current).lower() in REFUSAL_VERBS:
+            return True
+    return False
 
 
 def _noun_clause(verb: Token) -> Token | None:

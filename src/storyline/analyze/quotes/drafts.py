@@ -119,13 +119,60 @@ def _quoted_draft(sentences: Sequence[Span], cues: Sequence[int], text: str,
         cue = None
     words = len(text[span.start:span.end].split())
     fragment = _is_fragment(text, span, sent_start, sent_end)
-    if cue is None and fragment and words < MIN_UNCUED_WORDS:
+    fronted = _fronted_cue(sents, span) if cue is None and not thought else None
+    if cue is None and fragment and words < MIN_UNCUED_WORDS and fronted is None:
         return None
     head = _speaker_head(cue, inverted) if cue is not None else None
+    who = parse.phrase_span(head) if head is not None else None
+    if fronted is not None:
+        cue, head = fronted
+        # the phrase after the verb (the parse hangs the verb on it as a name's word)
+        who = (doc[cue.i + 1].idx, head.idx + len(head.text))
     return Draft("direct", span.start, _spoken_end(text, span, fragment), sent_start, sent_end,
-                 cue, head,
-                 parse.phrase_span(head) if head is not None else None,
-                 follows=cue is None and not thought, fragment=fragment)
+                 cue, head, who, follows=cue is None and not thought, fragment=fragment)
+
+
+def _fronted_cue(sents: Sequence[Span], span: marks.Span) -> tuple[Token, Token] | None:
+    """ 'Replied State Department spokesman Richard Boucher, "We haven't ...': a sentence
+    that opens on a speech verb's past form, then the speaker's name and a comma right
+    before the quotation (the tagger reads the capitalised verb as a name). The cue and
+    the name's last word, or None where the words before the quotation are not so."""
+    sent = next((s for s in sents if s.start_char <= span.start < s.end_char), None)
+    if sent is None:
+        return None
+    before = [t for t in sent if t.idx < span.start]
+    while before and before[-1].text != "," and not any(c.isalnum() for c in before[-1].text):
+        before.pop()  # the opening marks
+    if len(before) < FRONTED_MIN_TOKENS or before[-1].text != ",":
+        return None
+    verb, phrase = before[0], before[1:-1]
+    if not (verb.is_title and verb.is_alpha and _past_cue(verb.lower_)):
+        return None
+    if not (phrase and phrase[-1].pos_ == "PROPN" and phrase[-1].is_title
+            and all(t.pos_ in FRONTED_PHRASE_POS or t.text in ".'’" for t in phrase)):
+        return None  # no verb nor clause between: the phrase is the speaker's name
+    return verb, phrase[-1]
+
+
+# Shortest fronted attribution: a verb, a name and a comma.
+FRONTED_MIN_TOKENS = 3
+# What the speaker's phrase after a fronted verb holds: names, titles and their qualifiers.
+FRONTED_PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "ADP", "PART"})
+
+
+def _past_cue(word: str) -> bool:
+    """Whether a lower-case word is the past form of a speech verb ("replied", "added",
+    "said", "countered"): only such a form opens a fronted attribution."""
+    if word in FRONTED_IRREGULAR:
+        return True
+    if not word.endswith("ed"):
+        return False
+    stems = {word[:-1], word[:-2], word[:-3] + "y", word[:-3]}
+    return bool(stems & CUE_VERBS) and not stems & THOUGHT_VERBS
+
+
+# Irregular past forms of speech verbs that may open a fronted attribution ("Said Lee, ...").
+FRONTED_IRREGULAR = frozenset({"said", "told", "wrote"})
 
 
 def _bare_attribution(sentences: Sequence[Span], text: str, span: marks.Span) -> Span | None:
@@ -288,7 +335,7 @@ def balanced(text: str, content: tuple[int, int] | None, marked: Sequence[tuple[
 
 def _reported(tok: Token, quoted: Sequence[tuple[int, int]],
               marked: Sequence[tuple[int, int]], inverted: frozenset[int]) -> Draft | None:
-    if not parse.is_reporting(tok) or _inside(tok.idx, quoted):
+    if not parse.is_reporting(tok) or _inside(tok.idx, quoted) or _headline(tok):
         return None
     # The speaker first: the content clause is the costlier walk, and no speaker, no draft.
     head = parse.subject_of(tok, inverted)
@@ -306,6 +353,31 @@ def _reported(tok: Token, quoted: Sequence[tuple[int, int]],
                                         sent.end_char)
     return Draft("indirect", content[0], content[1], sent_start, sent_end, tok, head,
                  parse.phrase_span(head))
+
+
+def _headline(tok: Token) -> bool:
+    """Whether the cue stands on a headline line: Title Case ("Norway's Lund Says Arctic
+    Nations Close In on Joint Cod Quota Deal": nearly every long word capitalised) and no
+    final stop. A headline's words are a summary in headline grammar, no reported content
+    to rewrite as a statement."""
+    text = text_of(tok.doc)
+    lo = text.rfind("\n", 0, tok.idx) + 1
+    hi = text.find("\n", tok.idx)
+    line = text[lo:hi if hi != -1 else len(text)].strip()
+    if not line or line[-1] in HEADLINE_STOPS:
+        return False
+    long_words = [w for w in line.split() if len(w) > HEADLINE_MIN_CHARS and w[:1].isalpha()]
+    return (len(long_words) >= HEADLINE_MIN_WORDS
+            and sum(w[:1].isupper() for w in long_words) >= HEADLINE_SHARE * len(long_words))
+
+
+# A headline line (the figures mentions.py reads headlines by): at least this many words
+# longer than HEADLINE_MIN_CHARS letters, HEADLINE_SHARE of them capitalised, and none of
+# the marks that end a sentence of running text at its end.
+HEADLINE_MIN_WORDS = 4
+HEADLINE_MIN_CHARS = 3
+HEADLINE_SHARE = 0.8
+HEADLINE_STOPS = frozenset('.!?:;,"”’»)')
 
 
 def _sourced(sent: Span, quoted: Sequence[tuple[int, int]],

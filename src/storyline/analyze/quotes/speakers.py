@@ -95,6 +95,9 @@ PLURAL_PRONOUNS = frozenset({"they", "them"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Dependencies that make a name the subject of its clause, for pronouns to look back at.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Dependencies on the way from a name up to a speaker phrase's head that make the name a
+# modifier of the phrase ("a friend of X's assassin", "a spokesman for X").
+MODIFIER_PATH_DEPS = frozenset({"prep", "pobj", "poss"})
 # Dependencies of a name that modifies a noun rather than standing for someone.
 MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
 # How far before a name a title may stand and still be that person's ("NATO Secretary
@@ -391,7 +394,7 @@ class SpeakerIndex:
             key = (self.by_surname(tok.text)
                    if tok.pos_ == "PROPN" and tok.text[:1].isupper() else None)
             if (key is None and lemma_of(tok).lower() in ROLE_NOUNS
-                    and doc[tok.left_edge.i].lower_ == "the"):
+                    and tok.tag_ not in PLURAL_TAGS and doc[tok.left_edge.i].lower_ == "the"):
                 key = self.titled_person(_title(tok), tok.idx)
             if key is not None and self.fits(key, pronoun):
                 return key, tok.idx
@@ -465,11 +468,25 @@ class SpeakerIndex:
                 start = max(last_end, m.start - TITLE_WINDOW_CHARS,
                             text.rfind("\n", 0, m.start) + 1)
                 if m.label == "PERSON":
+                    start = self._after_verb(start, m.start)
                     last_end = max(last_end, m.end)
                     self.windows.append((m, _expanded(fold(text[min(start, m.start):m.start]))))
                 elif m.label in DESCRIPTION_LABELS and m.key in self.names:
                     self.windows.append((m, _expanded(folded(m.text))))
         return self.windows
+
+
+    def _after_verb(self, start: int, end: int) -> int:
+        """Where the words before a name that may title it begin: after the last verb
+        between ``start`` and the name ("the Cuban leader said Elian had been ..." gives
+        Elian no title: a title stands right before its name, no verb between)."""
+        if self.doc is None or start >= end:
+            return start
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return start
+        verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and t.idx + len(t) <= end]
+        return max(start, verbs[-1].idx + len(verbs[-1])) if verbs else start
 
 
 def _is_subject(root: Token, inverted: frozenset[int]) -> bool:
@@ -537,7 +554,8 @@ def resolve(index: SpeakerIndex, head: Token, span: tuple[int, int],
         return _pronoun(index, head, text, span[0], history, person=False)
     found = _head_mentions(index, head) or index.overlapping(*span)
     found = [m for m in found if (_covers(m, head)
-             or (m.label == "PERSON" and not _possessor(m, head)))
+             or (m.label == "PERSON" and not _possessor(m, head)
+                 and not _in_modifier(m, head)))
              and not (m.label == "PERSON" and _no_person(m, head))]
     named = any(m.label == "PERSON" for m in found)
     if (is_own_outlet(text, index.article) or (is_outlet(text, index.article) and not named)
@@ -547,6 +565,9 @@ def resolve(index: SpeakerIndex, head: Token, span: tuple[int, int],
         key = found[0].key
         return Speaker(text, key, index.name(key) or found[0].text)
     if lemma_of(head).lower() in ROLE_NOUNS and head.doc[head.left_edge.i].lower_ == "the":
+        if head.tag_ in PLURAL_TAGS:
+            # "the directors", "the federal officials": a group, never one named person
+            return Speaker(text, by=SpeakerFrom.TITLE)
         return _role(index, head, text, span[0])
     # A bare surname the model did not label ("(Abedin said ..."): the article's person of
     # that name, when there is exactly one.
@@ -578,6 +599,24 @@ def _phrase(tok: Token) -> str:
 def _possessor(m: Mention, head: Token) -> bool:
     """ "Trump's campaign said": Trump owns the speaker, he is not the speaker."""
     return any(t.dep_ == "poss" and m.start <= t.idx < m.end for t in head.children)
+
+
+def _in_modifier(m: Mention, head: Token) -> bool:
+    """ "a friend of Yitzhak Rabin's assassin said", "a spokesman for Lee said": a name in
+    a prepositional phrase of the speaker phrase's head says whose the speaker is, it is not
+    the speaker (an apposition, "the CEO, Jane Doe", is)."""
+    doc = head.doc
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(len(doc)):  # a guard: the walk ends at the head or the sentence's root
+        if tok.i == head.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ in MODIFIER_PATH_DEPS:
+            return True
+        tok = tok.head
+    return False
 
 
 def _covers(m: Mention, token: Token) -> bool:
