@@ -114,3 +114,14 @@ def test_a_lead_naming_no_one_takes_the_day_the_body_gives_its_verb(nlp: Any) ->
     found = _run(nlp, text, [("Thursday", "2031-03-13")])
     lead = next(e for e in found if e.lead)
     assert (lead.trigger, lead.date) == ("arrested", "2031-03-13")
+
+
+@pytest.mark.slow
+def test_a_press_conference_is_on_the_day_its_speakers_words_are_dated(nlp: Any) -> None:
+    text = ("Nordic ministers meet in Oslo\n\nThe Commission is ready to host a meeting in "
+            "Brussels, EU Commissioner Anna Lindqvist said on Wednesday, as coastal states "
+            "tried to keep a deal alive.\n\n"
+            "\"We are here to help,\" Lindqvist told a press conference in Brussels.")
+    found = _run(nlp, text, [("Wednesday", "2031-03-12")], title="Nordic ministers meet in Oslo")
+    conference = next(e for e in found if e.kind == "press-conference")
+    assert conference.date == "2031-03-12"

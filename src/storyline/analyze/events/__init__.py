@@ -136,6 +136,9 @@ LEAD_MIN_SHARED = 1
 # that names no one ("was arrested", below "arrested ... early Thursday"): news is of the
 # last few days; a week back is another happening's.
 LEAD_BACK_DAYS = 3
+# Kinds of happening that are an occasion for saying something: held on the day its
+# speakers' statements are dated.
+SAYING_OCCASIONS = frozenset({"press-conference", "interview"})
 # Prefix of a participant key that is a product named in the event's clause, not a mention.
 THING_PREFIX = "thing:"
 # Entity types of digit-bearing tokens that are amounts or times, never part of a product.
@@ -1089,10 +1092,26 @@ def _lead_dates_from_body(found: list[EventMention]) -> list[EventMention]:
                      and _same_lead_happening(e, d)}
             if not dates and e.lead and e.actor is None:
                 dates = _unnamed_lead_dates(e, found)
+            if not dates and e.kind in SAYING_OCCASIONS:
+                dates = _statement_days(e, found)
             if len(dates) == 1:
                 e = _with_date(e, dates.pop(), DateFrom.INHERITED)
         out.append(e)
     return out
+
+
+def _statement_days(occasion: EventMention, found: Sequence[EventMention]) -> set[str]:
+    """Days of its people's dated statements in the article, for a press conference or
+    an interview: what was said there is what they are reported to have said ("Lindqvist
+    said on Wednesday ... 'We are here to help,' Lindqvist told a press conference"). Only
+    stated days up to LEAD_BACK_DAYS before the inferred day."""
+    people = set(occasion.participants)
+    if occasion.date is None:
+        return set()
+    day = dt.date.fromisoformat(occasion.date[:10])
+    return {d.date for d in found if d.kind == "statement" and d.date and not _inferred(d)
+            and DAY_VALUE.match(d.date) and people & set(d.participants)
+            and 0 <= (day - dt.date.fromisoformat(d.date[:10])).days <= LEAD_BACK_DAYS}
 
 
 def _unnamed_lead_dates(lead: EventMention, found: Sequence[EventMention]) -> set[str]:
