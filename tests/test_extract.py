@@ -431,6 +431,17 @@ def test_a_utc_time_in_the_americas_evening_and_no_day_of_the_page_gives_no_date
     assert find_published(page, text, None) == ("2021-05-13", "html-meta")
 
 
+def test_the_cleaned_article_keeps_the_reason_a_utc_time_was_set_aside() -> None:
+    from storyline.clean import clean
+    from storyline.records import RawPage
+
+    raw = RawPage(source="q.html", source_id="q", kind="html",
+                  html=_page(_declared("2021-05-13T01:40:00Z")))
+    article = clean(raw, Settings())
+    assert article.published is None
+    assert article.published_from == DateSource.NONE_UTC.value
+
+
 def test_a_utc_time_near_midnight_on_a_page_in_a_language_of_elsewhere_keeps_its_day() -> None:
     page = _page(_declared("2021-05-13T01:40:00Z"), lang="ja")
     assert find_published(page, "", None) == ("2021-05-13", "html-meta")

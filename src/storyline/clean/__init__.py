@@ -395,7 +395,11 @@ def _date(page: RawPage, meta: _Meta, lead: Lead, lines: list[str],
         return meta.published[:10], meta.published_from or published.DateSource.HTML_META.value
     found = published.page_date(lines, start, lead.dateline_date, page.url or meta.url)
     if found is None:
-        return None, published.DateSource.NONE.value
+        # The HTML reader's own reason when it set a date aside ("a UTC time near midnight")
+        # says more than that the text states none.
+        refused = meta.published_from if meta.published_from == \
+            published.DateSource.NONE_UTC.value else None
+        return None, refused or published.DateSource.NONE.value
     return found.day.isoformat(), found.source.value
 
 
