@@ -150,3 +150,23 @@ def test_a_name_cut_at_an_ampersand_stays_whole(nlp: Any) -> None:
     found = list(mentions_stage.find_mentions(doc, _article(text)))
     q = _find(quotes.find_quotes(doc, _article(text), found, []), "a loss for the third")
     assert q is not None and q.speaker_name == "Harbour Savings amp Loan Association"
+
+
+@pytest.mark.slow
+def test_a_pronoun_after_an_unnamed_spokeswoman_is_hers_not_a_man_named_before(
+        nlp: Any) -> None:
+    text = ("Analyst Harald Moe said the chip flaw was minor.\n\n"
+            "Nordtek began shipping the card in May. A Nordtek spokeswoman said the "
+            "company had told customers on Monday. \"We do not see this as a big problem "
+            "for us,\" she said.")
+    q = _find(_quotes(nlp, text), "big problem")
+    assert q is not None and q.speaker_name is None
+
+
+@pytest.mark.slow
+def test_a_name_closing_a_description_between_commas_is_the_speaker(nlp: Any) -> None:
+    text = ("The head of the police inquiry in Santa Cruz, Kari Nordby, said the unit had "
+            "questioned forty people. \"Our evidence is thin,\" she said.")
+    found = _quotes(nlp, text)
+    q = _find(found, "questioned forty people")
+    assert q is not None and q.speaker_name == "Kari Nordby"

@@ -11,15 +11,24 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ...records import Article, Mention, Quote, Timex, content_id
 from ...text import fold
 from ..model import lemma_of
 from . import dates, marks, parse
-from .cues import GROUP_PRONOUNS, PERSON_PRONOUNS, SOURCE_PREPOSITIONS, THOUGHT_VERBS
+from .cues import (
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    ROLE_NOUNS,
+    SOURCE_PREPOSITIONS,
+    THOUGHT_VERBS,
+)
 from .drafts import Draft, direct_drafts, reported_drafts
 from .speakers import (
+    FEMALE_WORDS,
+    MALE_WORDS,
+    PRONOUN_GENDER,
     Speaker,
     SpeakerFrom,
     SpeakerIndex,
@@ -159,20 +168,35 @@ def _after_unnamed(d: Draft, before: Sequence[Attributed], paragraphs: Sequence[
     a person pronoun right after a statement of its paragraph or the one before whose
     speaker the text names but nobody could resolve stands for that speaker, unnamed as
     well; never for a person named inside the quotation or further back. A person who is
-    a clause's subject in between is the pronoun's antecedent as usual."""
+    a clause's subject in between is the pronoun's antecedent as usual. So for a person
+    described by a role noun that the pronoun fits ("An IBM spokeswoman said ...
+    “...,” she said": not the man named three paragraphs before)."""
     if d.head is None or d.head.lower_ not in PERSON_PRONOUNS or not before:
         return False
     # a quotation's first paragraph, cueless, waits for its close's speaker: look past it
     skipped = next((i for i, a in enumerate(reversed(before))
                     if a.speaker is not None or not a.draft.follows), 0)
     prev = before[-1 - skipped]
-    if (prev.speaker is None or prev.draft.head is None or prev.draft.head.pos_ != "PROPN"
+    if (prev.speaker is None or prev.draft.head is None
+            or not _unnamed_person(prev.draft.head, d.head.lower_)
             or prev.speaker.key is not None
             or not 0 <= (_paragraph(d.start, paragraphs)
                          - _paragraph(prev.draft.start, paragraphs)) <= 1 + skipped):
         return False
     subject = index.last_subject_before(d.head.idx, d.head.doc, d.head.lower_)
     return subject is None or subject[1] < prev.draft.sent_start
+
+
+def _unnamed_person(head: Token, pronoun: str) -> bool:
+    """Whether a statement's speaker head is a name (PROPN) or a singular role noun for one
+    person ("spokeswoman", "a Sun spokesman") that ``pronoun`` may stand for: no word of
+    the other gender in the noun ("spokesman" is no "she")."""
+    if head.pos_ == "PROPN":
+        return True
+    if head.tag_ != "NN" or lemma_of(head).lower() not in ROLE_NOUNS:
+        return False
+    other = FEMALE_WORDS if PRONOUN_GENDER.get(pronoun) == "m" else MALE_WORDS
+    return head.lower_ not in other
 
 
 def _paragraph_starts(text: str) -> list[int]:

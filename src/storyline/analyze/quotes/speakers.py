@@ -557,6 +557,8 @@ def resolve(index: SpeakerIndex, head: Token, span: tuple[int, int],
              or (m.label == "PERSON" and not _possessor(m, head)
                  and not _in_modifier(m, head)))
              and not (m.label == "PERSON" and _no_person(m, head))]
+    if found and found[0].label in DESCRIPTION_LABELS and found[0].key not in index.names:
+        found = _apposed_name(index, span) or found
     named = any(m.label == "PERSON" for m in found)
     if (is_own_outlet(text, index.article) or (is_outlet(text, index.article) and not named)
             or _outlets_feature(found, head, index.article)):
@@ -573,6 +575,20 @@ def resolve(index: SpeakerIndex, head: Token, span: tuple[int, int],
     # that name, when there is exactly one.
     surname = index.by_surname(head.text) if head.pos_ == "PROPN" else None
     return Speaker(text, surname, index.name(surname)) if surname else Speaker(text)
+
+
+def _apposed_name(index: SpeakerIndex, span: tuple[int, int]) -> list[Mention]:
+    """ "The head of the FBI inquiry in Dar es Salaam, Kenneth Piernick, said": a
+    description the article ties to no one, closed by a person's name set off by commas
+    at the end of the phrase, is that person (the parser may hang the name on the last
+    noun before it). [] where the phrase does not end so."""
+    text = index.article.text
+    people = [m for m in index.overlapping(*span) if m.label == "PERSON"]
+    if len(people) != 1:
+        return []
+    m = people[0]
+    before, after = text[span[0]:m.start].rstrip(), text[m.end:span[1]].strip()
+    return [m] if before.endswith(",") and after in ("", ",") else []
 
 
 def _no_person(m: Mention, head: Token) -> bool:
