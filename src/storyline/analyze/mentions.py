@@ -22,7 +22,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from spacy.attrs import LOWER
 from spacy.strings import get_string_id
@@ -422,7 +421,7 @@ def _persons_with_evidence(doc: Doc, found: list[_Name]) -> list[_Name]:
             continue
         if lowered is None:
             lowered = {t.lower for t in doc if t.is_lower}  # one pass, for every name
-        if (not names.is_given_name(toks[0]) and _common_word(doc, toks[0])
+        if (not names.is_given_name(toks[0]) and model.common_word(doc, toks[0])
                 and _capital_says_nothing(doc, n.start, lowered)):
             continue
         kept.append(n)
@@ -492,7 +491,7 @@ def _addressed_or_apposed(doc: Doc, start: int, end: int) -> bool:
             or not all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in words)
             or names.is_masthead(words.text)):
         return False
-    common = any(_common_word(doc, t.lower_) for t in words)
+    common = any(model.common_word(doc, t.lower_) for t in words)
     if addressed:
         # a title the model read into the name may be part of a brand's or a band's name
         # ("Dr Pepper", "Sgt Pepper", "Mr Price"): there the name is a person's only when
@@ -539,7 +538,7 @@ def _unsupported_word(doc: Doc, i: int) -> bool:
     # what says it is a word, not a name: the lemmatizer lists it ("Rice", "Apps"), it
     # has no vowel after its first letter, as no name has ("Idk", "Smh"), or the article
     # writes it in lower case; a rare name the tagger misreads ("Arison said") has none
-    if not (_common_word(doc, word) or not any(c in VOWELS for c in word[1:])
+    if not (model.common_word(doc, word) or not any(c in VOWELS for c in word[1:])
             or any(t.lower_ == word and t.is_lower for t in doc)):
         return False
     return not any(t.text == tok.text and t.pos_ == "PROPN" for t in doc if t.i != i)
@@ -559,7 +558,7 @@ def _glued_word(doc: Doc, i: int, end: int) -> bool:
                 and any(t.text[:1].isupper() for t in doc[i + 1:end]))
     if (not tok.is_alpha or names.is_given_name(tok.lower_)
             or not (_verb_form(doc, tok.lower_) or names.is_inflected_verb(tok.text)
-                    or (tok.pos_ == "ADJ" and _common_word(doc, tok.lower_)))):
+                    or (tok.pos_ == "ADJ" and model.common_word(doc, tok.lower_)))):
         return False
     return _opens_sentence(doc, i) or _title_case_line(doc, i)
 
@@ -579,7 +578,7 @@ def _verb_form(doc: Doc, word: str) -> bool:
     whose verbs end otherwise."""
     if len(word) < MIN_VERB_FORM_CHARS or not word.endswith(_VERB_ENDINGS) or doc.lang_ != "en":
         return False
-    tables = _lemma_tables(doc, ("verb",))
+    tables = model.lemma_tables(doc, ("verb",))
     if tables is None:
         return False
     index, exceptions, rules = tables[0]
@@ -587,20 +586,6 @@ def _verb_form(doc: Doc, word: str) -> bool:
         return True
     return any(word.endswith(old) and word[:len(word) - len(old)] + new in index
                for old, new in rules if old in _VERB_ENDINGS)
-
-
-def _lemma_tables(doc: Doc, parts: tuple[str, ...]) -> list[tuple[Any, Any, Any]] | None:
-    """The index, exceptions and rules for each of ``parts`` of speech of the rule
-    lemmatizer ``model`` took out of ``doc``'s pipeline, or None where it has none."""
-    lemmatizer = model.lemmatizer_for(doc.vocab)
-    if lemmatizer is None:
-        return None
-    lookups = lemmatizer.lookups
-    if not all(lookups.has_table(t) for t in ("lemma_index", "lemma_exc", "lemma_rules")):
-        return None
-    index, exc, rules = (lookups.get_table(t) for t in ("lemma_index", "lemma_exc",
-                                                          "lemma_rules"))
-    return [(index.get(p, ()), exc.get(p, {}), rules.get(p, ())) for p in parts]
 
 
 def _opens_sentence(doc: Doc, i: int) -> bool:
@@ -652,35 +637,7 @@ def _read_as_given_name(doc: Doc, n: _Name) -> bool:
     a verb, nor "Murdering Sheriff", a sheriff being a noun)."""
     cut = doc[n.read_from:n.start]
     return (len(cut) > 0 and all(t.pos_ == "PROPN" and not t.is_lower for t in cut)
-            and not any(_common_word(doc, t.lower_) for t in doc[n.start:n.end] if t.is_alpha))
-
-
-# Where _common_word keeps its answers on a doc, beside model.py's keys.
-COMMON_WORDS_KEY = ("storyline", "common-words")
-
-
-def _common_word(doc: Doc, word: str) -> bool:
-    """Whether a folded word is, or by one of its rules is a form of, a noun, verb,
-    adjective or adverb the pipeline's rule lemmatizer lists; False without one. Asked for
-    the same words many times per article, so answered once per doc."""
-    kept: dict[Any, Any] = doc.user_data  # spaCy's stub types its keys str; ours are tuples
-    known: dict[str, bool] = kept.setdefault(COMMON_WORDS_KEY, {})
-    if word not in known:
-        known[word] = _listed_word(doc, word)
-    return known[word]
-
-
-def _listed_word(doc: Doc, word: str) -> bool:
-    tables = _lemma_tables(doc, ("noun", "verb", "adj", "adv"))
-    if tables is None:
-        return False
-    for index, exceptions, rules in tables:
-        if word in index or word in exceptions:
-            return True
-        if any(word.endswith(old) and word[:len(word) - len(old)] + new in index
-               for old, new in rules):
-            return True
-    return False
+            and not any(model.common_word(doc, t.lower_) for t in doc[n.start:n.end] if t.is_alpha))
 
 
 _POSSESSIVES = frozenset({"'s", "’s"})

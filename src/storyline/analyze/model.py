@@ -91,6 +91,49 @@ def lemmatizer_for(vocab: Any) -> Any | None:
     return lemmatizer
 
 
+def lemma_tables(doc: Any, parts: tuple[str, ...]) -> list[tuple[Any, Any, Any]] | None:
+    """The index, exceptions and rules for each of ``parts`` of speech of the rule
+    lemmatizer ``model`` took out of ``doc``'s pipeline, or None where it has none."""
+    lemmatizer = lemmatizer_for(doc.vocab)
+    if lemmatizer is None:
+        return None
+    lookups = lemmatizer.lookups
+    if not all(lookups.has_table(t) for t in ("lemma_index", "lemma_exc", "lemma_rules")):
+        return None
+    index, exc, rules = (lookups.get_table(t) for t in ("lemma_index", "lemma_exc",
+                                                          "lemma_rules"))
+    return [(index.get(p, ()), exc.get(p, {}), rules.get(p, ())) for p in parts]
+
+
+# Where common_word keeps its answers on a doc, beside this module's other keys.
+COMMON_WORDS_KEY = ("storyline", "common-words")
+
+
+def common_word(doc: Any, word: str) -> bool:
+    """Whether a folded word is, or by one of its rules is a form of, a noun, verb,
+    adjective or adverb the pipeline's rule lemmatizer lists; False without one. Asked for
+    the same words many times per article (by mentions and by quotes' speakers), so answered once
+    per doc."""
+    kept: dict[Any, Any] = doc.user_data  # spaCy's stub types its keys str; ours are tuples
+    known: dict[str, bool] = kept.setdefault(COMMON_WORDS_KEY, {})
+    if word not in known:
+        known[word] = _listed_word(doc, word)
+    return known[word]
+
+
+def _listed_word(doc: Any, word: str) -> bool:
+    tables = lemma_tables(doc, ("noun", "verb", "adj", "adv"))
+    if tables is None:
+        return False
+    for index, exceptions, rules in tables:
+        if word in index or word in exceptions:
+            return True
+        if any(word.endswith(old) and word[:len(word) - len(old)] + new in index
+               for old, new in rules):
+            return True
+    return False
+
+
 def lemma_of(token: Any) -> str:
     """The token's lemma, worked out on demand when the pipeline's lemmatizer was taken out.
 

@@ -235,6 +235,10 @@ def names_a_holder(verb: Token, subject: Token) -> bool:
     return not (lemma_of(verb).lower() in STANCE_ONLY and word in WRITER_PRONOUNS)
 
 
+# What a verb takes besides its subject that leaves no gap for a noun before the subject.
+OBJECT_DEPS = frozenset({"dobj", "obj", "ccomp", "dative"})
+
+
 def _object_of_relative(subject: Token) -> bool:
     """ "..., a prospect Vindman denied", "the claim Okafor rejected": a relative clause
     without "that" whose object is the noun before it. The parser may read that noun as
@@ -246,7 +250,26 @@ def _object_of_relative(subject: Token) -> bool:
         return False  # "the meteorology department said": the tagger's PROPN, no name
     left = [t for t in subject.lefts if t.dep_ != "punct"]
     return (len(left) >= 2 and left[0].dep_ == "det" and left[1].pos_ == "NOUN"
-            and left[1].text.islower() and lemma_of(left[1]).lower() not in PERSON_NOUNS)
+            and left[1].text.islower() and lemma_of(left[1]).lower() not in PERSON_NOUNS
+            and not _takes_object(subject.head))
+
+
+def _takes_object(verb: Token) -> bool:
+    """Whether the verb (or the verb its "to"-clause chain ends in: "plans to fly") has an
+    object or a clause of its own after it: then no noun before its subject is the object
+    it lacks ("The rapper Drake said he would tour": a title, not "a prospect Vindman
+    denied"). A clause before the verb does not count: the parser may hang the sentence's
+    first clause on the relative clause's verb ("Brandt repeated concerns, a prospect
+    Okafor denied")."""
+    current = verb
+    for _ in range(len(verb.doc)):  # a bound only: an xcomp chain ends
+        if any(c.dep_ in OBJECT_DEPS and c.i > current.i for c in current.children):
+            return True
+        down = next((c for c in current.children if c.dep_ == "xcomp"), None)
+        if down is None:
+            return False
+        current = down
+    return False
 
 
 def conditional(verb: Token) -> bool:

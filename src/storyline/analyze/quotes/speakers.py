@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ...records import Article, Mention
 from ...text import fold
 from .. import names
-from ..model import lemma_of
+from ..model import common_word, lemma_of
 from .cues import GROUP_PRONOUNS, OUTLET_WORDS, PERSON_PRONOUNS, ROLE_NOUNS
 
 # Preference among overlapping mentions: a name beats a role, a role beats an organisation.
@@ -599,11 +599,12 @@ def _no_person(m: Mention, head: Token) -> bool:
 
 
 def _outlets_feature(found: Sequence[Mention], head: Token, article: Article) -> bool:
-    """ "according to The Daily Ledger's Fact Checker": a name an outlet owns that opens
-    on no given name is a column or a section of that outlet, a source, not a person
-    ("The Daily Ledger's Jo Lee" stays Jo Lee)."""
+    """ "according to The Daily Ledger's Fact Checker": a name an outlet owns whose every
+    word is a common word (a noun, verb or adjective the lemmatizer lists) is a column or a
+    section of that outlet, a source, not a person ("The Daily Ledger's Jo Lee" and "...'s
+    Siddharth Kumar" stay persons, whatever given-name list knows their names)."""
     own = next((m for m in found if m.label == "PERSON" and _covers(m, head)), None)
-    if own is None or names.is_given_name(folded(own.text).split()[0]):
+    if own is None or not all(common_word(head.doc, w) for w in folded(own.text).split()):
         return False
     return any(c.dep_ == "poss" and is_outlet(_phrase(c), article) for c in head.children)
 
