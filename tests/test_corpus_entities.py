@@ -472,3 +472,25 @@ def test_a_generation_suffix_keeps_father_and_son_apart_where_an_article_names_b
     assert keys[("f2", "PERSON:ivar holm")] != keys[("f2", "PERSON:ivar holm jr")]
     assert keys[("f3", "PERSON:odd lie")] != keys[("f3", "PERSON:odd lie jr")]
     assert keys[("f4", "PERSON:per a moe")] != keys[("f4", "PERSON:per t moe jr")]
+
+
+def test_a_generation_suffix_never_joins_the_very_name_without_it() -> None:
+    # "Robert F. Kennedy Jr. launched his campaign ... His father, Robert F. Kennedy, was
+    # killed in 1968." (code review of 1478a4f): the name without the suffix, as written,
+    # is how an article names the father, whichever comes first; only a shorter form
+    # ("Arne Dahl" for "Arne K. Dahl Jr.") is the son's.
+    _, keys = merge_entities([
+        m("k1", "Rune F. Kvist Jr.", "PERSON", "PERSON:rune f kvist jr", 0),
+        m("k1", "Rune F. Kvist", "PERSON", "PERSON:rune f kvist", 80),
+        m("k1", "Kvist", "PERSON", "PERSON:kvist", 160),
+        m("d1", "Arne Dahl Jr.", "PERSON", "PERSON:arne dahl jr", 0),
+        m("d1", "Arne Dahl", "PERSON", "PERSON:arne dahl", 40),
+        # the very name written too: the short form is either man's
+        m("s1", "Odd K. Lie Jr.", "PERSON", "PERSON:odd k lie jr", 0),
+        m("s1", "Odd K. Lie", "PERSON", "PERSON:odd k lie", 40),
+        m("s1", "Odd Lie", "PERSON", "PERSON:odd lie", 80),
+    ])
+    assert keys[("k1", "PERSON:rune f kvist jr")] != keys[("k1", "PERSON:rune f kvist")]
+    assert keys[("d1", "PERSON:arne dahl jr")] != keys[("d1", "PERSON:arne dahl")]
+    assert keys[("s1", "PERSON:odd k lie jr")] != keys[("s1", "PERSON:odd k lie")]
+    assert keys[("s1", "PERSON:odd k lie jr")] != keys[("s1", "PERSON:odd lie")]

@@ -62,12 +62,15 @@ def _join_generation_forms(named: list[Cluster], uf: UnionFind) -> None:
     without it ("Patrick Carlineo", "Pat Carlineo": middle initials and the given name's
     short form aside) when one article writes both and names one person only: it writes
     the suffixed name first, as articles introduce a person in full before they shorten
-    the name. An article names two people, a father and his son, when it writes the name
-    with two suffixes ("Sr." and "Jr."), the two forms with different middle initials, the
-    surname with the suffix alone ("Trump Jr.": told apart from another of the name), or
-    the name without the suffix before the suffixed one ("President Donald Trump", then
-    "Donald Trump Jr."). Across articles the forms stay apart: an article writing "Arne
-    Dahl" alone may mean the father (``names.without_middle``)."""
+    the name. Only a shorter form joins (without the middle initials, or with the given
+    name's short form): the very name without the suffix is how an article writes the
+    father ("Robert F. Kennedy Jr. ... His father, Robert F. Kennedy, ..."), and with it
+    nothing joins. An article names two people, a father and his son, when it writes the
+    name with two suffixes ("Sr." and "Jr."), the two forms with different middle
+    initials, the surname with the suffix alone ("Trump Jr.": told apart from another of
+    the name), or the name without the suffix before the suffixed one ("President Donald
+    Trump", then "Donald Trump Jr."). Across articles the forms stay apart: an article
+    writing "Arne Dahl" alone may mean the father (``names.without_middle``)."""
     in_article: dict[str, list[tuple[str, Cluster]]] = defaultdict(list)
     for c in named:
         if is_person(c):
@@ -83,6 +86,9 @@ def _join_generation_forms(named: list[Cluster], uf: UnionFind) -> None:
                 continue  # "Trump Jr."
             same = [(o, other) for o, other in found if o != core
                     and _generation_form(o, given, surname)]
+            written = {o for o, _ in found}
+            if any(_without_suffix(o) in written for o in (core, *(o for o, _ in same))):
+                continue  # "Robert F. Kennedy Jr." and "Robert F. Kennedy": his father
             suffixes = {suffix, *(o.split()[-1] for o, _ in same
                                   if o.split()[-1] in names.GENERATIONS)}
             middles = {m for m in (tuple(middle), *(_middle(o) for o, _ in same)) if m}
@@ -102,6 +108,13 @@ def _generation_form(core: str, given: str, surname: str) -> bool:
         words.pop()
     return len(words) >= 2 and words[-1] == surname and \
         (words[0] == given or given in names.formal_given_names(words[0]))
+
+
+def _without_suffix(core: str) -> str | None:
+    """A suffixed person name core without its generation suffix ("arne k dahl jr" ->
+    "arne k dahl"); None for a name with no suffix."""
+    words = core.split()
+    return " ".join(words[:-1]) if words[-1] in names.GENERATIONS else None
 
 
 def _middle(core: str) -> tuple[str, ...]:
