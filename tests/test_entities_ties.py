@@ -150,3 +150,32 @@ def test_in_its_own_article_a_royal_or_another_office_keeps_a_namesake_apart() -
     plain = [*titled("b2", "Gov.", "Tobin Harlan", 0), person("b2", "Harlan", 100)]
     _, keys = merge_entities(plain)
     assert keys[("b2", "PERSON:harlan")] == keys[("b2", "PERSON:tobin harlan")]
+
+
+def test_a_person_most_articles_name_ties_no_two_articles() -> None:
+    # Code review: "President Bush" of one article joined "Jeb Bush" of another because
+    # both named a president every article of the corpus names. A person counts as shared
+    # only where few articles (at most RARE_SHARE of them) name them, as other names do.
+    gov = [person("g1", "Tobin Harlan"), person("g1", "Harlan", 20),
+           person("g1", "Vera Stoltz", 40)]
+    pres = [*titled("p1", "President", "Harlan"), person("p1", "Vera Stoltz", 40)]
+    everywhere = [person(f"x{k}", "Vera Stoltz") for k in range(30)]
+    _, keys = merge_entities(gov + pres + everywhere)
+    assert keys[("p1", "PERSON:harlan")] != keys[("g1", "PERSON:tobin harlan")]
+    # Named by few, the same person is the story's tie.
+    few = [person(f"x{k}", "Lucia Marte") for k in range(30)]
+    _, keys = merge_entities(gov + pres + few)
+    assert keys[("p1", "PERSON:harlan")] == keys[("g1", "PERSON:tobin harlan")]
+
+
+def test_in_a_small_corpus_two_names_two_articles_write_make_a_story() -> None:
+    # Under 20 articles a tenth of them is under two: the names a few articles share are
+    # still few (MIN_RARE), so the rehab story's clinic and town tie its two articles.
+    full = [person("t1", "Tessa Rourke"),
+            m("t1", "Halcyon Clinic", "ORG", "ORG:halcyon clinic", 40),
+            m("t1", "Malvern", "GPE", "GPE:malvern", 80)]
+    bare = [person("t2", "Rourke"),
+            m("t2", "Halcyon Clinic", "ORG", "ORG:halcyon clinic", 40),
+            m("t2", "Malvern", "GPE", "GPE:malvern", 80)]
+    _, keys = merge_entities(full + bare)
+    assert keys[("t2", "PERSON:rourke")] == keys[("t1", "PERSON:tessa rourke")]
