@@ -44,22 +44,7 @@ def join_short_forms(named: list[Cluster], uf: UnionFind,
     Hilton"). A known place never joins a person.
     """
     ties = Ties(named, uf)
-    by_part: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
-    bearers: dict[tuple[str, bool], list[Cluster]] = defaultdict(list)
-    in_article: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
-    offices: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for c in named:
-        if is_person(c):
-            offices[uf.find(c.ref)] |= address_offices(c)
-            for core in cores_of(c):
-                found = surnames_of(c, core)
-                if found:
-                    by_part[core.split()[0]][uf.find(c.ref)] += 1
-                    bearers[(core.split()[0], True)].append(c)
-                for surname in found:
-                    by_part[surname][uf.find(c.ref)] += 1
-                    bearers[(surname, False)].append(c)
-                    in_article[(c.article, surname)].add(c.ref)
+    by_part, bearers, in_article, offices = _index_bearers(named, uf)
     # First words of the corpus's longer names that are no person's ("Ford Motor"): such a
     # word alone may be that organisation's short form.
     opening = {k.split()[0] for c in named if not is_person(c) for k in c.full_keys()
@@ -83,26 +68,70 @@ def join_short_forms(named: list[Cluster], uf: UnionFind,
     # A bare word is one group across the corpus (``join_equal``): it joins one person,
     # counted over all its articles, or no one.
     for members in groups.values():
-        owners: Counter[tuple[str, str]] = Counter()
-        owned: list[set[tuple[str, str]]] = []
-        for c in members:
-            given_only = given_name_only(c)
-            own = address_offices(c)
-            mine: set[tuple[str, str]] = set()
-            for k in bare_words(c) or ():
-                for as_given in (True,) if given_only else (False, True):
-                    for o in bearers.get((k, as_given), ()):
-                        if ties.tied(c.article, o.article, c.ref, o.ref) and \
-                                not _other_office(own, offices[ties.root[o.ref]]):
-                            owners[ties.root[o.ref]] += len(o.names)
-                            mine.add(ties.root[o.ref])
-            owned.append(mine)
-        target = dominant(owners, uf)
-        # Every article writing the word must have the person in it or in its story.
-        if target and all(any(uf.find(r) == uf.find(target) for r in mine) for mine in owned) \
-                and uf.find(target) != uf.find(members[0].ref):
+        target = _owner(members, bearers, offices, ties, uf)
+        if target is not None:
             for c in members:
                 union_votes(uf, votes, target, c.ref)
+
+
+_Bearers = dict[tuple[str, bool], list[Cluster]]
+
+
+def _index_bearers(named: list[Cluster], uf: UnionFind) -> tuple[
+        dict[str, Counter[tuple[str, str]]], _Bearers,
+        dict[tuple[str, str], set[tuple[str, str]]], dict[tuple[str, str], set[str]]]:
+    """The corpus's person names by their words: for each word, the groups it is the
+    surname or the given name of, counted by cluster (``by_part``); the clusters bearing it
+    as a given name (True) or a surname (False) (``bearers``); the clusters of each article
+    bearing each surname (``in_article``); and each group's offices its forms of address
+    state (``offices``)."""
+    by_part: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    bearers: _Bearers = defaultdict(list)
+    in_article: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    offices: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for c in named:
+        if is_person(c):
+            offices[uf.find(c.ref)] |= address_offices(c)
+            for core in cores_of(c):
+                found = surnames_of(c, core)
+                if found:
+                    by_part[core.split()[0]][uf.find(c.ref)] += 1
+                    bearers[(core.split()[0], True)].append(c)
+                for surname in found:
+                    by_part[surname][uf.find(c.ref)] += 1
+                    bearers[(surname, False)].append(c)
+                    in_article[(c.article, surname)].add(c.ref)
+    return by_part, bearers, in_article, offices
+
+
+def _owner(members: list[Cluster], bearers: _Bearers,
+           offices: dict[tuple[str, str], set[str]], ties: Ties,
+           uf: UnionFind) -> tuple[str, str] | None:
+    """The one person a bare word's group (``members``, across its articles) stands for:
+    the bearer of the word (as a surname or a given name; a given name only after a royal
+    title) in each member's article or story, stating no other office, dominant by
+    mentions (``dominant``), and one every article writing the word has in it or in its
+    story; None when there is no such person, or the group is already theirs."""
+    owners: Counter[tuple[str, str]] = Counter()
+    owned: list[set[tuple[str, str]]] = []
+    for c in members:
+        given_only = given_name_only(c)
+        own = address_offices(c)
+        mine: set[tuple[str, str]] = set()
+        for k in bare_words(c) or ():
+            for as_given in (True,) if given_only else (False, True):
+                for o in bearers.get((k, as_given), ()):
+                    if ties.tied(c.article, o.article, c.ref, o.ref) and \
+                            not _other_office(own, offices[ties.root[o.ref]]):
+                        owners[ties.root[o.ref]] += len(o.names)
+                        mine.add(ties.root[o.ref])
+        owned.append(mine)
+    target = dominant(owners, uf)
+    # Every article writing the word must have the person in it or in its story.
+    if target and all(any(uf.find(r) == uf.find(target) for r in mine) for mine in owned) \
+            and uf.find(target) != uf.find(members[0].ref):
+        return target
+    return None
 
 
 def surnames_of(c: Cluster, core: str) -> list[str]:
