@@ -148,3 +148,16 @@ def test_reports_from_two_capitals_count_as_two_independent_sources(
                     language="en"))
     index = SourceIndex.build(arts, copies(arts, settings))
     assert index.count(["oslo", "stockholm"]) == 2
+
+
+def test_a_translation_whose_dateline_writes_the_place_in_its_own_language_stays(
+        settings: Settings) -> None:
+    # "NEW YORK (AP) —" / "NUEVA YORK (AP) —": a translated dateline is one place, and the
+    # place test, which tells one agency's reports from two cities apart, holds within one
+    # language only (code review: the test ran for translations).
+    first = art("first", ARREST, published="2025-03-07", wire="Nordic Wire", language="en")
+    second = art("second", ["BJOERGVIN, Noreg (Nordic Wire) --", *ARREST_AGAIN[1:]],
+                 published="2025-03-07", outlet="Avisa Nord", language="nn")
+    links = copies([first, second], settings)
+    assert [(d.article, d.canonical, d.kind) for d in links] == [
+        ("second", "first", "translation")]

@@ -658,9 +658,12 @@ _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"'`‘“A-Z])")
 def _one_report(ha: _Head, hb: _Head, a: ArticleInfo, b: ArticleInfo, kind: str,
                 score: float) -> bool:
     """Whether a syndication pair is one report, as its openings tell (see the notes at
-    WIRE_MIN_LEAD_SHARE): no two places in their datelines, a lead kept for a wire copy, no
-    one agency's two texts in one language for a translation."""
-    if ha.place and hb.place and ha.place != hb.place:
+    WIRE_MIN_LEAD_SHARE): no two places in their datelines (in one language: a translation
+    writes the place in its own, "NEW YORK (AP) —" / "NUEVA YORK (AP) —"), a lead kept for
+    a wire copy, no one agency's two texts in one language for a translation."""
+    two_languages = ha.language is not None and hb.language is not None and \
+        ha.language != hb.language
+    if ha.place and hb.place and ha.place != hb.place and not two_languages:
         return False
     if kind == "wire":
         shorter = min(len(ha.lead), len(hb.lead))
