@@ -186,7 +186,11 @@ def _event(s: Statement, renderings: Sequence[Quote]) -> Event:
              and q.said_on_from in OWN_DAY]
     shared = all(q.said_on_from == SaidOnFrom.SHARED_EVENT.value for q in dated)
     how = DateFrom.SHARED_EVENT if shared else DateFrom.TRIGGER
-    return Event(id=event_id(s), title=quote_title(s.speaker_name, s.text, s.kind),
+    # The title says what the speaker did by the best rendering's cue ("rejected an offer").
+    best = next((q for q in renderings if q.id == s.best_quote), None) or \
+        next(iter(renderings), None)
+    cue = best.cue if best else None
+    return Event(id=event_id(s), title=quote_title(s.speaker_name, s.text, s.kind, cue=cue),
                  kind=KIND, date=s.said_on, date_from=how.value,
                  story=s.story, participants=(s.speaker,) if s.speaker else (),
                  articles=s.articles, sources=s.sources,

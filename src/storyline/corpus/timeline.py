@@ -40,6 +40,7 @@ from dataclasses import replace
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..analyze.events.kinds import DateFrom, is_verb_kind
+from ..analyze.quotes import cues, cues_fr
 from ..analyze.quotes.dates import UNDATED, SaidOnFrom
 from ..records import Event, Quote, Statement, Story, TimelineItem
 from ..text import clip
@@ -282,8 +283,8 @@ def _statement_candidate(story: str, s: Statement, quotes: Mapping[str, Quote],
     how = dated.said_on_from if dated else None if s.said_on else best.said_on_from
     described = None if speaker else \
         described_speaker(q.speaker_mention for q in _renderings(s, quotes))
-    title = quote_title(s.speaker_name, s.text, s.kind, common) if not described else \
-        quote_title(speaker_label(described, common), s.text, s.kind, common)
+    title = quote_title(s.speaker_name if not described else speaker_label(described, common),
+                        s.text, s.kind, common, best.cue)
     row = TimelineItem(story=story, kind="quote", ref=best.id, date=s.said_on, date_from=how,
                        title=title,
                        sources=s.sources, independent_sources=s.independent_sources,
@@ -355,13 +356,127 @@ def reported(verb: str, text: str, common: Set[str] = frozenset()) -> tuple[str,
 
 
 def quote_title(speaker: str | None, text: str, kind: str = "direct",
-                common: Set[str] = frozenset()) -> str:
+                common: Set[str] = frozenset(), cue: str | None = None) -> str:
     """'Lavrov: “No meeting is planned”'; reported speech is never in quotation marks:
-    'Rutte said that the issue was not discussed'. ``common``: words a capital at the start
-    of reported content does not make a name (``common_words``)."""
+    'Rutte said that the issue was not discussed'. Reported words that are no clause of
+    their own (an object or an infinitive) follow their own ``cue`` verb in the past tense
+    (``cue_verb``): 'Mesa rejected a general proposal', 'Crane expected to post a charge'.
+    ``common``: words a capital at the start of reported content does not make a name
+    (``common_words``)."""
     text = clip(" ".join(text.split()), TITLE_CHARS)
     if kind != "direct":
-        verb, body = reported("said", text, common)
+        own = cue_verb(cue, _LEADING_THAT.sub("", text))
+        verb, body = (own, in_clause(_LEADING_THAT.sub("", text), common)) if own else \
+            reported("said", text, common)
         # Nobody named: no verb that would make "Unattributed" the one who said it.
         return f"{speaker} {verb} {body}" if speaker else f"{UNATTRIBUTED}: {body}"
     return f"{speaker or UNATTRIBUTED}: “{text}”"
+
+
+# Words that make reported content a clause of its own ("prices rise" is one only by its
+# verb, which a word list cannot tell from a plural noun; see ``is_clause``): the forms of
+# "be", "have" and "do", the modal verbs, and the common irregular past tenses.
+FINITE_WORDS = frozenset({
+    "is", "are", "was", "were", "am", "be", "has", "have", "had", "do", "does", "did",
+    "will", "would", "can", "could", "shall", "should", "may", "might", "must",
+    "said", "told", "made", "went", "got", "took", "came", "gave", "found", "began",
+    "became", "saw", "knew", "thought", "held", "won", "fell", "rose", "sold", "bought",
+    "paid", "met", "led", "ran", "brought", "kept", "sent", "spent", "felt", "left",
+})
+# Pronouns that are only ever a subject: content opening with one is a clause ("he
+# resigns"); "it" and "you" are objects too ("urged you to vote", "declared it a site").
+SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "we", "they"})
+# Words after which an "-ed" word is an adjective, not a verb ("the proposed merger").
+_BEFORE_ADJECTIVE = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "my",
+                               "your", "this", "these", "those", "newly", "so", "very"})
+_CONTRACTED_VERB = re.compile(r"\w(?:n['’]t|['’](?:re|ve|ll|m|d))$")
+# A first word with "'s" that is no possessive: "it's", "there's", "where's".
+_CONTRACTED_IS = re.compile(r"^(?:it|there|that|here|what|where|who|how)['’]s$")
+_WORD_OR_MARK = re.compile(r"[\w'’-]+")
+# An infinitive after an addressee ("asked the court to rule"): "to" and a lower-case word
+# that no article, possessive or number makes a preposition's object ("to a crowd").
+_OBJECT_INFINITIVE = re.compile(
+    r"\bto\s+(?!(?:a|an|the|its|his|her|their|our|my|your|this|that|these|those)\b)[a-z]")
+# Cue verbs whose content is a clause after "said that" whatever it holds: "say" itself,
+# and "tell"/"inform", which need their addressee ("told a loss" is not English).
+_SAY_LIKE = frozenset({"say", "tell", "inform"})
+_IRREGULAR_PAST = {"say": "said", "tell": "told", "think": "thought", "seek": "sought",
+                   "hold": "held", "feel": "felt", "write": "wrote", "speak": "spoke",
+                   "mean": "meant", "forecast": "forecast", "swear": "swore",
+                   "choose": "chose", "plan": "planned", "admit": "admitted",
+                   "regret": "regretted", "commit": "committed", "prefer": "preferred",
+                   "refer": "referred", "quip": "quipped", "dub": "dubbed"}
+_PAST_FORMS = frozenset(_IRREGULAR_PAST.values())
+# The English verbs the quote finder takes as cues: only these are put in the past tense;
+# another language's cue ("déclaré") never takes the English rendering.
+_ENGLISH_CUES = (cues.CUE_VERBS | cues.STANCE_VERBS | cues.DIRECTIVE_VERBS | cues.OBJECT_CUES
+                 | cues.QUOTING_VERBS | cues.DESCRIPTIVE_CUES | cues.THOUGHT_VERBS
+                 | _IRREGULAR_PAST.keys()) - cues_fr.CUE_VERBS - cues_fr.DESCRIPTIVE_CUES
+
+
+def is_clause(body: str) -> bool:
+    """Whether reported content reads as a clause of its own ("the talks failed", "he
+    resigns", "prices will rise"), not an object ("a loss for the quarter") or an
+    infinitive ("to post a charge"): a subject pronoun first, or a finite verb in it: a form
+    of "be", "have" or "do", a modal, a contracted verb, a common irregular past, or a word
+    in "-ed" no article or possessive makes an adjective. A present tense in "-s" is not
+    told from a plural noun, so "prices rise" reads as an object; ``cue_verb`` keeps
+    "said that" for "say" whatever it reads."""
+    words = [w.casefold().strip("'’-") for w in _WORD_OR_MARK.findall(body)]
+    if not words or words[0] == "to":
+        return False
+    if _APOSTROPHE.split(words[0], maxsplit=1)[0] in SUBJECT_PRONOUNS or \
+            _CONTRACTED_IS.search(words[0]):
+        return True
+    return any(w in FINITE_WORDS or _CONTRACTED_VERB.search(w) or
+               (w.endswith("ed") and len(w) > 4 and before not in _BEFORE_ADJECTIVE)
+               for before, w in zip(["", *words[:-1]], words, strict=True))
+
+
+def cue_verb(cue: str | None, body: str) -> str | None:
+    """The words a reported statement's title puts between its speaker and ``body`` where
+    its cue is no "said that": the cue in the past tense ("rejected", "expected") where the
+    body is no clause of its own (``is_clause``), with the preposition the quote finder
+    takes its object from where the body is a plain object ("called for more talks").
+    None (the caller writes "said that", or "said" before an infinitive) for a clause,
+    for "say", "tell" and "inform", for an attributing phrase ("according to") and for a
+    cue that is no English cue verb."""
+    words = (cue or "").casefold().split()
+    base = _cue_base(words[0]) if words else None
+    if base is None or base in _SAY_LIKE or is_clause(body):
+        return None
+    if base in cues.ADDRESSEE_PREPOSITIONS and _INFINITIVE.match(body):
+        return None  # "called on the ministry to act": the addressee is not in the body
+    verb = " ".join([_past(words[0], base), *words[1:]])
+    preposition = cues.OBJECT_PREPOSITIONS.get(base)
+    if preposition and len(words) == 1 and not _OBJECT_INFINITIVE.search(body):
+        return f"{verb} {preposition}"
+    return verb
+
+
+def _cue_base(word: str) -> str | None:
+    """The English cue verb ``word`` is a form of ("hopes", "hoped", "hoping" -> "hope"),
+    or None when it is none of them."""
+    if word in _PAST_FORMS:
+        return next(k for k, v in _IRREGULAR_PAST.items() if v == word)
+    stems = [word]
+    for ending, back in (("ing", ""), ("ing", "e"), ("ied", "y"), ("ies", "y"), ("ed", ""),
+                         ("ed", "e"), ("es", ""), ("s", "")):
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            stem = word[:-len(ending)]
+            stems += [stem + back, stem[:-1] + back] if stem[-1:] == stem[-2:-1] else \
+                [stem + back]
+    return next((s for s in stems if s in _ENGLISH_CUES), None)
+
+
+def _past(word: str, base: str) -> str:
+    """``word``, a form of the cue verb ``base``, in the past tense."""
+    if word.endswith("ed") or word in _PAST_FORMS:
+        return word
+    if base in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[base]
+    if base.endswith("e"):
+        return base + "d"
+    if base.endswith("y") and base[-2:-1] not in set("aeiou"):
+        return base[:-1] + "ied"
+    return base + "ed"
