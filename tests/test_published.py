@@ -301,6 +301,29 @@ def test_solar_hijri_days_follow_the_calendars_leap_years() -> None:
     assert published.full_dates("1402/07/12") == []  # a 13xx year in Latin text: no date
 
 
+def test_a_lunar_hijri_date_is_no_solar_hijri_one() -> None:
+    # review R3: an Arabic page's Lunar Hijri date (years 14xx too) read as 2066-06-01
+    assert published.full_dates("الأحد 1445/03/12 هـ الموافق 2023/09/27") == \
+        [(28, 38, date(2023, 9, 27))]  # the Gregorian day beside it, only
+    assert published.full_dates("تاريخ النشر: 1445/03/12 هـ") == []  # its mark
+    assert published.full_dates("۱۴۴۵/۰۳/۱۲ ه.ق") == []  # the Persian mark
+    assert published.full_dates("۱۴۰۲/۰۷/۱۲ ه.ش") == [(0, 10, date(2023, 10, 4))]  # solar
+    assert published.page_date(["عنوان", "الأحد 1445/03/12 هـ", PROSE, PROSE2], 2) is None
+
+
+def test_a_published_day_is_never_after_the_day_the_page_was_fetched() -> None:
+    lines = ["Ferry news", "نشر في 1445-03-12", PROSE, PROSE2]  # unmarked: read as 2066
+    assert published.page_date(lines, 2) is None
+    later = ["Ferry news", "12 March 2021", PROSE, PROSE2]
+    assert published.page_date(later, 2, not_after=date(2021, 3, 11)) is None
+    assert published.page_date(later, 2, not_after=date(2021, 3, 12)) == \
+        published.OwnDate(date(2021, 3, 12), DateSource.STAMP)
+    # the next source is asked: the URL's day
+    found = published.page_date(later, 2, url="https://example.org/2021/03/10/ferry",
+                                not_after=date(2021, 3, 11))
+    assert found == published.OwnDate(date(2021, 3, 10), DateSource.URL)
+
+
 def test_persian_publication_label_anywhere_on_the_page() -> None:
     lines = ["Menu", "تاریخ انتشار: ۱۲ مهر ۱۴۰۲ - ۰۹:۱۵", *["Link"] * 30, PROSE, PROSE2]
     assert published.own_date(lines, 32) is None

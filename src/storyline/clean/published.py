@@ -154,13 +154,15 @@ def full_dates(line: str, month_first: bool = False) -> list[tuple[int, int, dat
     reads as its Gregorian day.
     """
     found: list[tuple[int, int, date]] = []
+    numeric: list[tuple[int, int, date]] = []  # Solar Hijri dates in figures only
     if not line.isascii() and _OTHER_SCRIPT_GATE.search(line):
         arabic = _ARABIC_SCRIPT.search(line)  # before its digits become ASCII ones
         line = line.translate(_DIGITS)
         if arabic and _JALALI_YEAR.search(line):
-            found = _jalali_dates(line)
+            found, numeric = _jalali_dates(line)
+            found = found + numeric
     if not _ANY_YEAR.search(line):
-        return found
+        return sorted(found)
     named = _named_patterns()
     for pattern in (YMD, DMY, *named):
         if pattern is named[1] and not _DAY_YEAR.search(line):
@@ -176,6 +178,11 @@ def full_dates(line: str, month_first: bool = False) -> list[tuple[int, int, dat
             made = calendar_day(int(g["y"]), month, day)
             if made and not any(s <= m.start() < e for s, e, _ in found):
                 found.append((m.start(), m.end(), made))
+    if numeric and len(found) > len(numeric):
+        # Figures beside a Gregorian date are the other calendar's reading of a day the line
+        # gives: on Arabic pages the Lunar Hijri one ("1445/03/12 هـ الموافق 2023/09/27"),
+        # which figures alone do not tell from a Solar Hijri date.
+        found = [x for x in found if x not in numeric]
     return sorted(found)
 
 
@@ -204,6 +211,13 @@ _JALALI_NAMED = re.compile(
 # 1398/11/29: a numeric Solar Hijri date, read only on a line in Arabic script.
 _JALALI_YMD = re.compile(r"(?<!\d)(?P<y>1[34]\d\d)\s?(?P<s>[-/.])\s?(?P<m>[01]?\d)\s?(?P=s)"
                          r"\s?(?P<d>[0-3]?\d)(?!\d)")
+# The mark of the Lunar Hijri calendar after a date, whose years (14xx since 1979) overlap
+# the Solar Hijri ones: Arabic "هـ" / "هجري", Persian "ه.ق" / "ق" / "قمری"; "ه.ش" and
+# "هجری شمسی" mark a Solar Hijri date. Read after Persian letters replace Arabic ones.
+_ARABIC_LETTER = r"[\u0621-\u063f\u0641-\u064a\u066e-\u06d3]"
+_HIJRI_MARK = re.compile(
+    r"\s*\(?\s*(?:ه\u0640*\s*\.?\s*(?P<solar>ش)?|هجری(?:\s*(?P<solar2>شمسی))?|ق(?:مری)?)"
+    r"(?!" + _ARABIC_LETTER + ")")
 # The years where the Solar Hijri calendar's 33-year leap cycle breaks (the table of
 # jalaali-js, after Borkowski): they place Nowruz on its astronomical day from 1 to 3177.
 _JALALI_BREAKS = (-61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097,
@@ -238,18 +252,29 @@ def jalali_day(year: int, month: int, day: int) -> date | None:
     return made if made < nowruz(year + 1) else None
 
 
-def _jalali_dates(line: str) -> list[tuple[int, int, date]]:
-    found: list[tuple[int, int, date]] = []
+def _jalali_dates(line: str) -> tuple[list[tuple[int, int, date]], list[tuple[int, int, date]]]:
+    """The line's Solar Hijri dates: (by month name, in figures only). A date marked as
+    Lunar Hijri is neither."""
+    named: list[tuple[int, int, date]] = []
+    numeric: list[tuple[int, int, date]] = []
     text = line.translate(_PERSIAN_LETTERS)
     months = {n: i for i, names in enumerate(JALALI_MONTHS, start=1) for n in names}
     for m in _JALALI_NAMED.finditer(text):
-        if made := jalali_day(int(m["y"]), months[m["mon"]], int(m["d"])):
-            found.append((m.start(), m.end(), made))
+        if not _lunar(text, m.end()) and \
+                (made := jalali_day(int(m["y"]), months[m["mon"]], int(m["d"]))):
+            named.append((m.start(), m.end(), made))
     for m in _JALALI_YMD.finditer(text):
-        if (made := jalali_day(int(m["y"]), int(m["m"]), int(m["d"]))) and \
-                not any(s <= m.start() < e for s, e, _ in found):
-            found.append((m.start(), m.end(), made))
-    return found
+        if not _lunar(text, m.end()) and \
+                (made := jalali_day(int(m["y"]), int(m["m"]), int(m["d"]))) and \
+                not any(s <= m.start() < e for s, e, _ in named):
+            numeric.append((m.start(), m.end(), made))
+    return named, numeric
+
+
+def _lunar(text: str, end: int) -> bool:
+    """The date ending at ``end`` is marked as one of the Lunar Hijri calendar."""
+    m = _HIJRI_MARK.match(text, end)
+    return m is not None and not (m["solar"] or m["solar2"])
 
 
 def stamp_date(line: str) -> date | None:
@@ -616,30 +641,38 @@ def from_dateline(month_day: str, text: str) -> date | None:
 
 
 def page_date(lines: list[str], start: int, dateline: str | None = None,
-              url: str | None = None) -> OwnDate | None:
+              url: str | None = None, not_after: date | None = None) -> OwnDate | None:
     """The page's own date from its text: dateline, a date line by the headline, a labelled
     publication date, the URL path; None when the page states none or is a wiki revision.
 
     ``lines`` are the page's lines and ``start`` the index of the article's first line.
+    A day after ``not_after`` (the day the page was fetched; today when not given) is no
+    publication day, whatever reads it: the next source is asked.
     """
     if revision_page(url):
         return None
     text = "\n".join(lines)
     month_first = english(text)
-    if dateline and (day := from_dateline(dateline, text)):
+    last = not_after or date.today()
+
+    def past(day: date | None) -> date | None:
+        return day if day is not None and day <= last else None
+
+    if dateline and (day := past(from_dateline(dateline, text))):
         yearless = stamp_date(dateline) is None
         return OwnDate(day, DateSource.DATELINE_WEEKDAY if yearless else DateSource.DATELINE)
-    if day := own_date(lines, start, month_first) or labelled_date(lines, month_first):
+    if day := past(own_date(lines, start, month_first)) or \
+            past(labelled_date(lines, month_first)):
         return OwnDate(day, DateSource.STAMP)
     if url:
         from .html import date_from_url
 
-        if hit := date_from_url(url):
-            return OwnDate(date.fromisoformat(hit[0]), DateSource.URL)
+        if (hit := date_from_url(url)) and (day := past(date.fromisoformat(hit[0]))):
+            return OwnDate(day, DateSource.URL)
     # A two-digit year leaves the century to the reader: after every full date the page
     # gives, its URL's included (two ECB+ dev pages label a day before the one their URL
     # and their text's weekday give).
-    if day := labelled_date(lines, month_first, short_year=True):
+    if day := past(labelled_date(lines, month_first, short_year=True)):
         return OwnDate(day, DateSource.STAMP)
     return None
 
