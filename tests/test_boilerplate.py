@@ -586,3 +586,32 @@ def test_prose_on_both_sides_of_a_stats_table_is_one_region() -> None:
     lines = ["Harbour Hawks: snap counts against the Lindeby Lions", *MENU, ARTICLE[0],
              "Defensive line", *stats, *ARTICLE[1:], "More from Harbour Post", *MENU]
     assert kept(lines) == [ARTICLE[0], "Defensive line", *stats, *ARTICLE[1:]]
+
+
+def test_a_markets_ticker_under_the_story_is_not_the_articles() -> None:
+    # review R3: a table under kept prose that names nothing of it is the page's furniture
+    story = ["The city council on Tuesday approved plans for three new bus lanes in the centre, "
+             "a move officials said would cut journey times for thousands of commuters.",
+             "Work is due to start in the spring and last about six months, the council said "
+             "in a statement."]
+    ticker = ["FTSE 100 7,512.3 +0.45%", "DAX 15,890.1 -0.12%", "CAC 40 7,201.8 +0.31%",
+              "Dow Jones 34,512.9 +0.27%", "Nasdaq 13,710.2 +0.66%", "Nikkei 225 32,450.7 -0.40%",
+              "Brent crude 84.21 +1.10%", "Gold 1,921.40 +0.15%", "EUR/USD 1.0712 -0.08%"]
+    lines = ["Home | News | Business | Sport", "Council approves new bus lanes for the city centre",
+             *story, "Markets", *ticker, "Most read", "Man arrested after crash on ring road",
+             "Cookies policy | Contact us"]
+    assert [x for x in kept(lines) if x != lines[1]] == story
+
+
+def test_a_source_credit_ending_a_sentence_of_prose_is_prose() -> None:
+    # review R3: "(Source: ...)" after a sentence cites its figures; only a caption that
+    # speaks of its picture ends on its source
+    cited = ("Inflation in the euro area rose to 5.2 percent in March, the highest rate in a "
+             "decade. (Source: Eurostat)")
+    assert not boilerplate.glued_credit(cited)
+    assert kept(["Prices climb again", ARTICLE[0], cited, *ARTICLE[1:]]) == \
+        [ARTICLE[0], cited, *ARTICLE[1:]]
+    caption = ("The survey ship took this image of the cracked quay from the fjord, six hours "
+               "after the storm's peak. (Source: Harbour Authority)")
+    assert boilerplate.glued_credit(caption)
+    assert kept(["Quay to close for repairs", ARTICLE[0], caption, *ARTICLE[1:]]) == ARTICLE

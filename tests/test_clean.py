@@ -283,10 +283,14 @@ def test_one_dateline_rule_reads_a_place_with_its_region_and_an_agency() -> None
 
 def test_a_caption_with_a_source_or_foreign_credit_is_about_the_article() -> None:
     # boilerplate owns what a picture credit is; bylines reads the same rule
-    for line in ("The moon rises over the harbour on Monday night. (Source: Fjord Agency)",
+    for line in ("This picture shows the moon rising over the harbour on Monday night. "
+                 "(Source: Fjord Agency)",
                  "Skippers unload the catch at dawn (Foto: Jane Roe)",
                  "Foto: Jane Roe | Tromsvik Post"):
         assert bylines.about_article(line), line
+    # a sentence of prose citing its source is no caption (review R3)
+    assert not bylines.about_article("Ferry fares rose 5.2 percent in March, the most in a "
+                                     "decade. (Source: Fjord Statistics)")
     # a paragraph far longer than a caption keeps its bracketed credit as text
     long = " ".join(["The council said the quay repairs will take until spring."] * 9)
     assert not bylines.about_article(long + " (Photo: Jane Roe)")

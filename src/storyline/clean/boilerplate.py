@@ -328,13 +328,19 @@ CAPTION_TAIL = re.compile(
     r"(?:\S(?:credit|photo|image)s?\s*(?::|\.\.\.|…)\s*(?:courtesy\s+(?:of\s+)?)?"
     + CREDIT_NAMES +
     r"|\s(?:photo\s+)?credit\s*(?::|\.\.\.|…)\s*(?:courtesy\s+(?:of\s+)?)?" + CREDIT_NAMES +
-    r"|[(\[]\s*(?:" + PICTURE_WORD + r"|file|credit|source)(?:\s+credit)?\s*:[^)\]]{1,60}[)\]]"
+    r"|[(\[]\s*(?:" + PICTURE_WORD + r"|file|credit)(?:\s+credit)?\s*:[^)\]]{1,60}[)\]]"
     r"|\((?:ap\s+photo|photo\s+by)[^)]{1,60}\)"
     r"|\(" + _CAP_PART + r"(?:/" + _CAP_PART + r")+(?:,\s*file)?\)"
     r"|\((?:[\w.-]+/)+" + PICTURE_AGENCY + r"(?:/[\w.-]+)*(?:,\s*file)?\)"
     r"|\(" + PICTURE_AGENCY + r"(?:/[\w.-]+)+(?:,\s*file)?\)"
     r"|\S\s*/\s*" + PICTURE_AGENCY + r"(?:\s+file)?"
     r"|\breuters/[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}|[.)]\s+courtesy\s+of\s+\S.{0,60})$", re.I)
+# A bracketed source ends a caption only when the caption speaks of its picture ("New
+# Horizons took this image of ... (Source: NASA)"): a sentence of prose cites its figures'
+# source the same way ("... rose to 5.2 percent in March. (Source: Eurostat)", review R3).
+SOURCE_TAIL = re.compile(r"[(\[]\s*source\s*:[^)\]]{1,60}[)\]]$", re.I)
+OWN_PICTURE = re.compile(r"\b(?:this|these)\s+(?:[\w-]+\s+){0,2}?" + PICTURE_WORD
+                         + r"\b|\bpictured\b", re.I)
 # A glued credit is looked for in a line's last this many characters (the longest form,
 # a label and 60 characters of names, fits).
 CAPTION_TAIL_CHARS = 90
@@ -773,7 +779,7 @@ def select(lines: list[str], stoplist: frozenset[str]) -> list[int]:
                     if any(i in r for r in introduced) or (i not in listed and (
                         classes[i] != "bad" or _repeated_subhead(bs, classes, i) or (
                             i in tabled and _table_line(bs[i]) and not bs[i].furniture))))
-    kept.extend(_tables_kept(bs, scores[:readers], tables, listed, set(kept)))
+    kept.extend(_tables_kept(bs, scores[:readers], tables, listed, set(kept), stoplist))
     captions = _captions([b.text for b in bs])
     keep = _cut_sentences_in(bs, set(kept), listed | captions)
     keep -= captions | {i for i in keep if _headline_between(bs, classes, i, stoplist)}
@@ -781,12 +787,18 @@ def select(lines: list[str], stoplist: frozenset[str]) -> list[int]:
 
 
 def _tables_kept(bs: list[Block], scores: list[float], tables: list[tuple[int, int, int]],
-                 listed: set[int], kept: set[int]) -> list[int]:
+                 listed: set[int], kept: set[int], stoplist: frozenset[str]) -> list[int]:
     """Positions of the lines of each of ``tables`` above the readers' comments (``scores``
     ends there) that scores as a second region beside the best one and that no kept region
-    reaches, with its own lines around it (see TABLE_ROWS)."""
+    reaches, with its own lines around it (see TABLE_ROWS). Under kept prose, a table is
+    the article's only when it names someone or something the prose names: a box score
+    names the game's players; a markets ticker under a council story names nothing of it
+    (review R3). A table above every kept line stands where a page prints its article,
+    under the headline (a standings page, a race calendar: the region search, finding no
+    prose there, took a sidebar's teasers below it), and stays."""
     end = len(scores)
     top = best_region(scores, 0, end)[2]
+    prose: set[str] | None = None
     out: list[int] = []
     for start, stop, own in tables:
         if stop > end or set(range(start, stop)) & kept or \
@@ -798,8 +810,29 @@ def _tables_kept(bs: list[Block], scores: list[float], tables: list[tuple[int, i
         hi = stop
         while hi < min(stop + TABLE_GAP, end) and _table_line(bs[hi]):
             hi += 1
+        if kept and min(kept) < lo:
+            if prose is None:
+                prose = {w for i in kept for w in _names_in(bs[i].text, stoplist, True)}
+            if not any(w in prose for i in range(lo, hi)
+                       for w in _names_in(bs[i].text, stoplist, False)):
+                continue
         out.extend(i for i in range(lo, hi) if i not in listed and not bs[i].furniture)
     return out
+
+
+# A word of two letters or more; a capitalised one is a name's word ("Tolivert", "FTSE"),
+# and so is any word of a script without case, where nothing tells a name.
+_LETTERS = re.compile(r"(?<![\w'’-])[^\W\d_]{2,}")
+
+
+def _names_in(text: str, stoplist: frozenset[str], prose: bool) -> set[str]:
+    """The capitalised words of ``text`` that are no stop words; in ``prose``, not the one
+    opening a sentence ("The", "Work"), which says nothing of a name. A table's cell opens
+    on its name ("Tolivert 25 points")."""
+    opens = {0, *(m.end() for m in SENTENCE_END.finditer(text))} if prose else set()
+    return {m[0] for m in _LETTERS.finditer(text)
+            if not m[0][0].islower() and m.start() not in opens and
+            m[0].lower() not in stoplist and not (prose and m.start() - 1 in opens)}
 
 
 def _table_line(b: Block) -> bool:
@@ -930,8 +963,10 @@ def glued_credit(text: str) -> bool:
     if CAPTION_HEAD.match(text):
         return True
     tail = text[-CAPTION_TAIL_CHARS:]
-    return n <= 2 * CAPTION_CHARS and any(c in tail.lower() for c in TAIL_CUES) and \
-        CAPTION_TAIL.search(tail) is not None  # names are read by their case
+    if n > 2 * CAPTION_CHARS or not any(c in tail.lower() for c in TAIL_CUES):
+        return False
+    return CAPTION_TAIL.search(tail) is not None or (  # names are read by their case
+        SOURCE_TAIL.search(tail) is not None and OWN_PICTURE.search(text) is not None)
 
 
 def site_disclaimer(text: str) -> bool:
