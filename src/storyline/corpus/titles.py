@@ -11,8 +11,8 @@ site's strings:
    a lower-case run meets a caption or credit label ("…repairsCredit Tromsvik Post",
    "…harbourPhoto", "…unrestReuters Archive");
 2. a note about the site, not the news: notes on its editorial standards, disclosures
-   and policies (FURNITURE_PHRASES: "you can trust", "affiliate", "cookies"; a line
-   boilerplate reads as a site's disclaimer);
+   and policies (FURNITURE_PHRASES: "our editorial", "affiliate", "cookies"; "why you can
+   trust" and the site's name; a line boilerplate reads as a site's disclaimer);
    some such words are also news ("Acme cuts 700 jobs, sponsored by ...", "Click here"
    as an app's name, a brand glued like "LinkedIn"), so these weak signs
    (WEAK_FURNITURE_PHRASES, any other glued seam, a domain name inside the line, a line of
@@ -85,18 +85,19 @@ _GLUED = re.compile(_RUN + "[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]")
 _GLUED_LABEL = re.compile(_RUN + r"(?:Credits?|Photo|Image|Picture|Media|Caption|Foto|Bild|"
                           r"Reuters|Getty)\b")
 # What a site says about itself, never news: sponsorship and affiliate disclosures, cookie
-# and copyright notices, sign-up prompts, notes on its editorial standards ("Why you can
-# trust ...", "Our editorial policy"), the site naming itself ("This site is best viewed
+# and copyright notices, sign-up prompts, notes on its editorial standards in the site's
+# own voice ("Our editorial policy"), the site naming itself ("This site is best viewed
 # with ...") (English wording, matched in lower case as whole phrases); and the lines
 # boilerplate reads as a site's disclaimer (boilerplate.site_disclaimer: "Disclosure: ...",
-# "... views expressed are their own").
+# "... views expressed are their own"). A note on trust names the site, and nothing after
+# it (_TRUST_NOTE: "Why you can trust Northway News", "... you can trust us").
 FURNITURE_PHRASES = (
     "affiliate link", "affiliate commission", "we may earn", "all opinions are",
     "this post contains", "uses cookies", "all rights reserved", "sign up for our newsletter",
     "subscribe to our newsletter", "click here to", "click here for", "this site",
-    "this website", "you can trust", "editorial standards", "editorial policy",
-    "editorial guidelines", "editorial independence",
+    "this website", "our editorial",
 )
+_TRUST_NOTE = re.compile(r"(?i:\byou\s+can\s+trust)\s+(?:(?i:us)\b|(?:[A-Z][\w.&'’-]*\s*){1,4}$)")
 # ... and phrases a news headline may hold too ("Tromsvik regatta sponsored by Acme", "Why
 # Acme changed its privacy policy", "Click here: the app that failed"): a weak sign, as is a
 # glued seam (above, each one: "FacebookTwitterLinkedinEMail" has three), a domain name inside
@@ -106,11 +107,14 @@ FURNITURE_PHRASES = (
 # last updated in May" is news; "This page was last edited on ..." bears both. Two weak
 # signs make furniture ("Sponsored by Acme: click here"), one does not. "this site" and
 # "click here to/for" stay strong signs: every line of the crawls holding them was read as
-# a site's note or link (bench/NOTES.md).
+# a site's note or link (bench/NOTES.md). Editorial standards and trust are the news's
+# subject too ("Journalists strike over threat to editorial independence", "BBC tightens
+# editorial guidelines", "Why you can trust the new vaccine data": review R3): weak signs.
 WEAK_FURNITURE_PHRASES = (
     "sponsored by", "click here", "use of cookies", "privacy policy", "terms of use",
     "terms of service", "courtesy of", "this page", "last edited", "last modified",
-    "last updated",
+    "last updated", "you can trust", "editorial standards", "editorial policy",
+    "editorial guidelines", "editorial independence",
 )
 WEAK_SIGNS = 2
 # A field label of a spec or data box ("Tested by:", "RRP:", "More info:"): a short
@@ -185,6 +189,7 @@ def is_furniture(line: str) -> bool:
     return bool(_CREDIT.search(line) or _GLUED_LABEL.search(line) or _CREDIT_FRAME.match(line)
                 or _site_link(line)
                 or any(p in low for p in FURNITURE_PHRASES) or boilerplate.site_disclaimer(line)
+                or _TRUST_NOTE.search(line)
                 or len(_FIELD.findall(line)) >= BOX_FIELDS
                 or _weak_signs(line, low) >= WEAK_SIGNS)
 
