@@ -400,18 +400,18 @@ _OBJECT_INFINITIVE = re.compile(
 # Cue verbs whose content is a clause after "said that" whatever it holds: "say" itself,
 # and "tell"/"inform", which need their addressee ("told a loss" is not English).
 _SAY_LIKE = frozenset({"say", "tell", "inform"})
-_IRREGULAR_PAST = {"say": "said", "tell": "told", "think": "thought", "seek": "sought",
+IRREGULAR_PAST = {"say": "said", "tell": "told", "think": "thought", "seek": "sought",
                    "hold": "held", "feel": "felt", "write": "wrote", "speak": "spoke",
                    "mean": "meant", "forecast": "forecast", "swear": "swore",
                    "choose": "chose", "plan": "planned", "admit": "admitted",
                    "regret": "regretted", "commit": "committed", "prefer": "preferred",
                    "refer": "referred", "quip": "quipped", "dub": "dubbed"}
-_PAST_FORMS = frozenset(_IRREGULAR_PAST.values())
+PAST_FORMS = frozenset(IRREGULAR_PAST.values())
 # The English verbs the quote finder takes as cues: only these are put in the past tense;
 # another language's cue ("déclaré") never takes the English rendering.
-_ENGLISH_CUES = (cues.CUE_VERBS | cues.STANCE_VERBS | cues.DIRECTIVE_VERBS | cues.OBJECT_CUES
+ENGLISH_CUES = (cues.CUE_VERBS | cues.STANCE_VERBS | cues.DIRECTIVE_VERBS | cues.OBJECT_CUES
                  | cues.QUOTING_VERBS | cues.DESCRIPTIVE_CUES | cues.THOUGHT_VERBS
-                 | _IRREGULAR_PAST.keys()) - cues_fr.CUE_VERBS - cues_fr.DESCRIPTIVE_CUES
+                 | IRREGULAR_PAST.keys()) - cues_fr.CUE_VERBS - cues_fr.DESCRIPTIVE_CUES
 
 
 def is_clause(body: str) -> bool:
@@ -442,7 +442,7 @@ def cue_verb(cue: str | None, body: str) -> str | None:
     for "say", "tell" and "inform", for an attributing phrase ("according to") and for a
     cue that is no English cue verb."""
     words = (cue or "").casefold().split()
-    base = _cue_base(words[0]) if words else None
+    base = cue_base(words[0]) if words else None
     if base is None or base in _SAY_LIKE or is_clause(body):
         return None
     if base in cues.ADDRESSEE_PREPOSITIONS and _INFINITIVE.match(body):
@@ -454,11 +454,12 @@ def cue_verb(cue: str | None, body: str) -> str | None:
     return verb
 
 
-def _cue_base(word: str) -> str | None:
+def cue_base(word: str) -> str | None:
     """The English cue verb ``word`` is a form of ("hopes", "hoped", "hoping" -> "hope"),
-    or None when it is none of them."""
-    if word in _PAST_FORMS:
-        return next(k for k, v in _IRREGULAR_PAST.items() if v == word)
+    or None when it is none of them (the web's speech views read cues with it too)."""
+    word = word.lower()
+    if word in PAST_FORMS:
+        return next(k for k, v in IRREGULAR_PAST.items() if v == word)
     stems = [word]
     for ending, back in (("ing", ""), ("ing", "e"), ("ied", "y"), ("ies", "y"), ("ed", ""),
                          ("ed", "e"), ("es", ""), ("s", "")):
@@ -466,17 +467,21 @@ def _cue_base(word: str) -> str | None:
             stem = word[:-len(ending)]
             stems += [stem + back, stem[:-1] + back] if stem[-1:] == stem[-2:-1] else \
                 [stem + back]
-    return next((s for s in stems if s in _ENGLISH_CUES), None)
+    return next((s for s in stems if s in ENGLISH_CUES), None)
 
 
 def _past(word: str, base: str) -> str:
     """``word``, a form of the cue verb ``base``, in the past tense."""
-    if word.endswith("ed") or word in _PAST_FORMS:
+    if word.endswith("ed") or word in PAST_FORMS:
         return word
-    if base in _IRREGULAR_PAST:
-        return _IRREGULAR_PAST[base]
+    return IRREGULAR_PAST.get(base) or regular_past(base)
+
+
+def regular_past(base: str) -> str:
+    """"hope" -> "hoped", "deny" -> "denied", "claim" -> "claimed"; an -ing stem has lost
+    its final e already ("stating" -> "stat" -> "stated")."""
     if base.endswith("e"):
         return base + "d"
-    if base.endswith("y") and base[-2:-1] not in set("aeiou"):
+    if len(base) > 1 and base.endswith("y") and base[-2] not in "aeiou":
         return base[:-1] + "ied"
     return base + "ed"

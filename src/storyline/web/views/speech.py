@@ -13,7 +13,7 @@ import re
 from collections.abc import Set
 
 from ...analyze.quotes import cues, cues_fr
-from ...corpus.timeline import reported
+from ...corpus.timeline import IRREGULAR_PAST, PAST_FORMS, cue_base, regular_past, reported
 from ...records import Quote
 from .labels import View, flat
 
@@ -28,20 +28,9 @@ FRAGMENT_WORDS = 6
 _WORD = re.compile(r"\w")
 # What may stand between a sentence's words and the quote they lead into: space and marks.
 _OPENING = " \t\n\"'“‘«„‹"
-_IRREGULAR_PAST = {"say": "said", "tell": "told", "think": "thought", "write": "wrote",
-                   "speak": "spoke", "hold": "held", "feel": "felt", "swear": "swore",
-                   "choose": "chose", "seek": "sought", "mean": "meant", "forecast": "forecast",
-                   "plan": "planned", "admit": "admitted", "regret": "regretted",
-                   "commit": "committed", "prefer": "preferred", "refer": "referred",
-                   "dub": "dubbed", "quip": "quipped"}
-_PAST_FORMS = frozenset(_IRREGULAR_PAST.values())
-# The English verbs the quote finder takes as cues (``analyze.quotes.cues``, less its French
-# words): only these are put in the past tense and read "said that ...". A cue of another
-# language ("déclaré", "dit") is shown as the article has it, never with an English ending.
-_ENGLISH_CUES = (cues.CUE_VERBS | cues.STANCE_VERBS | cues.DIRECTIVE_VERBS | cues.OBJECT_CUES
-                 | cues.QUOTING_VERBS | cues.DESCRIPTIVE_CUES | _IRREGULAR_PAST.keys()) \
-    - cues_fr.CUE_VERBS - cues_fr.DESCRIPTIVE_CUES
-# Prepositions that attribute ("according to", "selon"): their row reads "said".
+# The English cue verbs, their past forms and regular past come from corpus.timeline, which
+# titles reported statements with them. Prepositions that attribute ("according to",
+# "selon"): their row reads "said".
 _SOURCE_WORDS = frozenset(first for first, _ in cues.SOURCE_PREPOSITIONS)
 # The article's words between the cue and the content are shown when they are at most this
 # many words ("expressed hope", "said on Tuesday", "urged Russia"): a verb phrase, not a
@@ -95,26 +84,10 @@ def _reported(verb: str, text: str, common: Set[str] = frozenset()) -> tuple[str
     if verb.endswith(("'", "’")):  # an elided word ("dit qu'") joins what it leads into
         verb, _, elided = verb.rpartition(" ")
         return verb, elided + text
-    base = _english_base(verb.split(" ", 1)[0])
+    base = cue_base(verb.split(" ", 1)[0])
     if base is None or base in _NO_THAT_CUES:  # another language's verb, or an object
         return verb, text
     return reported(verb, text, common)
-
-
-def _english_base(word: str) -> str | None:
-    """The English cue verb ``word`` is a form of ("hopes", "hoped", "hoping" -> "hope"),
-    or None when it is none of them."""
-    w = word.lower()
-    if w in _PAST_FORMS:
-        return next(k for k, v in _IRREGULAR_PAST.items() if v == w)
-    stems = [w]
-    for ending, back in (("ing", ""), ("ing", "e"), ("ied", "y"), ("ies", "y"), ("ed", ""),
-                         ("ed", "e"), ("es", ""), ("s", "")):
-        if w.endswith(ending) and len(w) > len(ending) + 1:
-            stem = w[:-len(ending)]
-            stems += [stem + back, stem[:-1] + back] if stem[-1:] == stem[-2:-1] else \
-                [stem + back]
-    return next((s for s in stems if s in _ENGLISH_CUES), None)
 
 
 def past_tense(cue: str | None) -> str:
@@ -125,29 +98,19 @@ def past_tense(cue: str | None) -> str:
     first, _, rest = c.partition(" ")
     if not c or first in _SOURCE_WORDS or not any(ch.isalpha() for ch in first):
         return "said"
-    if _english_base(first) is None:
+    if cue_base(first) is None:
         return c
-    if first.endswith("ed") or first in _PAST_FORMS:
+    if first.endswith("ed") or first in PAST_FORMS:
         return c
     if rest:  # "points out" -> "pointed out"
         return f"{past_tense(first)} {rest}"
     if first.endswith("ing") and len(first) > 4:
         base = first[:-3]
-        return _IRREGULAR_PAST.get(base) or _regular_past(base)
+        return IRREGULAR_PAST.get(base) or regular_past(base)
     if first.endswith("s") and not first.endswith("ss") and len(first) > 3:
         base = first[:-1]
-        return _IRREGULAR_PAST.get(base) or _regular_past(base)
-    return _IRREGULAR_PAST.get(first) or _regular_past(first)
-
-
-def _regular_past(base: str) -> str:
-    """"hope" -> "hoped", "deny" -> "denied", "claim" -> "claimed"; an -ing stem has lost
-    its final e already ("stating" -> "stat" -> "stated")."""
-    if base.endswith("e"):
-        return base + "d"
-    if len(base) > 1 and base.endswith("y") and base[-2] not in "aeiou":
-        return base[:-1] + "ied"
-    return base + "ed"
+        return IRREGULAR_PAST.get(base) or regular_past(base)
+    return IRREGULAR_PAST.get(first) or regular_past(first)
 
 
 def _cue_phrase(d: View, cue: str | None, sentence: str | None) -> str | None:
