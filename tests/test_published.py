@@ -399,3 +399,13 @@ def test_a_declared_value_not_in_iso_form_is_read_when_it_reads_one_way(
 ])
 def test_declared_times_and_their_offsets(page: str, expected: list[object]) -> None:
     assert list(published.declared_times(page, "2021-05-12")) == expected
+
+
+def test_a_stamp_later_than_the_day_the_page_was_fetched_is_not_its_date(
+        settings: Settings) -> None:
+    # a date the page could not yet have had when it was fetched is some other day's
+    text = f"Night ferry stays\nPublished: 14 March 2031\n{PROSE}\n{PROSE2}"
+    a = clean(page(text, fetched_at="2026-11-23T08:00:00Z"), settings)
+    assert a.published is None
+    b = clean(page(text, fetched_at="2031-03-15T08:00:00Z"), settings)
+    assert b.published == "2031-03-14"

@@ -393,7 +393,8 @@ def _date(page: RawPage, meta: _Meta, lead: Lead, lines: list[str],
         return page.published[:10], published.DateSource.HEADER.value
     if meta.published:
         return meta.published[:10], meta.published_from or published.DateSource.HTML_META.value
-    found = published.page_date(lines, start, lead.dateline_date, page.url or meta.url)
+    found = published.page_date(lines, start, lead.dateline_date, page.url or meta.url,
+                                not_after=_fetched(page))
     if found is None:
         # The HTML reader's own reason when it set a date aside ("a UTC time near midnight")
         # says more than that the text states none.
