@@ -194,7 +194,8 @@ def test_a_weekend_is_the_iso_week_of_its_saturday() -> None:
 
 def test_a_month_alone_is_its_nearest_year_when_far_from_the_article() -> None:
     november = dt.date(2031, 11, 2)
-    assert normalise("January", november, "present") == ("2032-01", "DATE")  # "payable in"
+    assert normalise("January", november, "term") == ("2032-01", "DATE")  # "payable in"
+    assert normalise("January", november, "present") == ("2031-01", "DATE")  # "is held in"
     assert normalise("February", november, "future") == ("2032-02", "DATE")
     # "Sales fell in January", said in November: a past event is never put in the future.
     assert normalise("January", november, "past") == ("2031-01", "DATE")
@@ -240,8 +241,8 @@ def test_christmas_alone_is_no_day_and_the_past_year_is_last_year() -> None:
 
 @pytest.mark.slow
 def test_a_holiday_the_tagger_reads_as_an_event_is_a_date(nlp: Any) -> None:
-    found = _found(nlp, "The boy was found on Thanksgiving Day, and his uncle arrived last "
-                        "Christmas Day.")
+    found = _found(nlp, "MIAMI (AP) -- The boy was found on Thanksgiving Day, and his uncle "
+                        "arrived last Christmas Day.")
     assert ("Thanksgiving Day", "2030-11-28") in found
     assert ("last Christmas Day", "2030-12-25") in found
 
@@ -271,3 +272,34 @@ def test_the_day_set_beside_a_date_or_later_in_it_is_that_date(nlp: Any) -> None
     assert found[-1] == ("the day", "2031-03-10")  # the tagger leaves "later in" out
     found = _found(nlp, "Episodes of the show will be sold the day after airing.")
     assert ("the day", "2031-03-12") not in found  # counted from a happening, not a date
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "dateline", "value"), [
+    # a holiday of the United States gets its day only in an American article
+    ("NEW DELHI: The prime minister raised the flag at the fort on Independence Day.", None,
+     None),
+    ("LAGOS -- Voters queued for hours on Election Day, officials said.", None, None),
+    ("Ukraine's president spoke on Independence Day in Kyiv as the U.S. sent aid.", None,
+     None),  # foreign news names the US as often as any country
+    ("Families gathered on Thanksgiving Day across Canada, from Halifax to Vancouver.", None,
+     None),
+    ("TBILISI, Georgia (AP) -- Crowds marched through the capital on Independence Day.", None,
+     None),
+    ("Workers marched on Labor Day to demand higher wages.", "MANILA (Reuters) -", None),
+    ("Workers marched on Labor Day to demand higher wages.", "SPRINGFIELD, Ill. (AP) --",
+     "2030-09-02"),
+    ("DENVER (AP) -- Stores opened early on Labor Day, the chain said.", None, "2030-09-02"),
+    ("Families in Ohio and Iowa gathered on Thanksgiving Day, officials in Dayton, Ohio, "
+     "said.", None, "2030-11-28"),
+    # one calendar day everywhere: dated with no place at all
+    ("Crowds gathered in the square on New Year's Day.", None, "2031-01-01"),
+    ("The ferry did not sail on Christmas Eve, the harbour said.", None, "2030-12-24"),
+])
+def test_a_holiday_of_one_country_is_dated_only_in_that_countrys_article(
+        nlp: Any, text: str, dateline: str | None, value: str | None) -> None:
+    article = Article(id="a", source_id="s", source="s", text=text, published="2031-03-12",
+                      dateline=dateline)
+    found = [t.value for t in find_timexes(nlp(text), article)
+             if "Day" in t.text or "Eve" in t.text]
+    assert found == ([value] if value else [])

@@ -29,6 +29,7 @@ from ..text import (
     WEEKDAY_NAMES,
     WEEKDAY_NUMBERS,
     calendar_day,
+    fold,
 )
 from .model import TIMEX_SPANS_KEY, entities_of, text_of
 
@@ -82,6 +83,54 @@ HOLIDAYS: dict[str, tuple[int, int] | tuple[int, int, int]] = {
     "independence day": (7, 4), "fourth of july": (7, 4), "labor day": (9, 0, 1),
     "memorial day": (5, 0, -1), "election day": (11, 1, 0), "veterans day": (11, 11),
     "halloween": (10, 31), "valentine's day": (2, 14)}
+# The holidays above that fall on one calendar day everywhere; the others are the United
+# States' ("Independence Day" in New Delhi is August 15, Canada's Thanksgiving is in
+# October, Election Day and Labor Day are every country's own): they get their day only in
+# an article that is evidently American (``_in_the_us``), else no value rather than a guess.
+SAME_DAY_EVERYWHERE = frozenset({"christmas day", "christmas eve", "new year's day",
+                                 "new year's eve", "halloween", "valentine's day",
+                                 "fourth of july"})
+# Places that make an article American (``_in_the_us``): the country's names, its states
+# (full, AP's abbreviations, postal codes after a city's comma) and the cities AP datelines
+# name alone. "Georgia" is a country too ("TBILISI, Georgia"): left out ("Ga." and "Atlanta"
+# count); "Washington" is the government every capital deals with: it counts only in a
+# dateline, as its place or its region.
+US_NAMES = frozenset({"us", "u s", "usa", "u s a", "united states", "united states of america",
+                      "america"})
+US_STATES = frozenset({
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+    "delaware", "florida", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas",
+    "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota",
+    "mississippi", "missouri", "montana", "nebraska", "nevada", "new hampshire",
+    "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio",
+    "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota",
+    "tennessee", "texas", "utah", "vermont", "virginia", "west virginia", "wisconsin",
+    "wyoming", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill",
+    "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb",
+    "nev", "n h", "n j", "n m", "n y", "n c", "n d", "okla", "ore", "pa", "r i", "s c",
+    "s d", "tenn", "vt", "va", "wash", "w va", "wis", "wyo", "d c"})
+US_STATE_CODES = frozenset({
+    "al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il", "in", "ia",
+    "ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj",
+    "nm", "ny", "nc", "nd", "oh", "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt",
+    "va", "wa", "wv", "wi", "wy", "dc"})
+US_DATELINE_CITIES = frozenset({
+    "atlanta", "baltimore", "boston", "chicago", "cincinnati", "cleveland", "dallas",
+    "denver", "detroit", "honolulu", "houston", "indianapolis", "las vegas", "los angeles",
+    "miami", "milwaukee", "minneapolis", "new orleans", "new york", "oklahoma city",
+    "philadelphia", "phoenix", "pittsburgh", "st louis", "salt lake city", "san antonio",
+    "san diego", "san francisco", "seattle"})
+DATELINE_ONLY = frozenset({"washington"})
+# A dateline the cleaner left in the text ("MIAMI _ ", "SPRINGFIELD, Ill. (AP) --"): a
+# place in capitals, an optional region after a comma, then a credit, a dash or "_".
+OPENING_PLACE = re.compile(r"\s*(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
+                           r"(?:,\s+(?P<region>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}))?"
+                           r"\s*(?:\(|[–—_:-]|,\s+[A-Z][a-z]{2,8}\.?\s+\d)")
+# The place and region of the cleaner's dateline ("HAVANA, August 7 (Xinhua) --").
+DATELINE_PLACE = re.compile(r"\s*(?P<place>[^,(–—_]+?)(?:,\s*(?P<region>[A-Z][\w.]*"
+                            r"(?: [A-Z][\w.]*){0,2}))?\s*(?:[,(–—_-]|$)")
+# A state after a city and its comma: "Springfield, Ill.", "Austin, TX".
+REGION_AFTER = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
 # The tagger reads a holiday as an EVENT or not at all: found by name (capitalised, with
 # "last"/"next"/"this" before it); the lookahead of first letters halves the scan's time.
 _HOLIDAY_NAMES = "|".join(
@@ -89,6 +138,8 @@ _HOLIDAY_NAMES = "|".join(
     .replace("'", "['’]") for name in sorted(HOLIDAYS, key=len, reverse=True))
 HOLIDAY_SCAN = re.compile(r"(?=[LlNnTtCFIMEVH])\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his) )?(?:the )?(?:"
                           + _HOLIDAY_NAMES + r")\b")
+HOLIDAY_RULE = re.compile(r"^(?:(last|next|this|on|this past|this coming) )?(?:the )?("
+                          + "|".join(HOLIDAYS) + r")$")
 # How far (days) a year-less "Month D" may lie before the article date in a future-tense
 # sentence before it is read in the year after: a week keeps a date the tense gets wrong
 # ("will be reviewed after the March 3 vote") in the article's year.
@@ -116,10 +167,18 @@ PLAN_WORDS = frozenset({"set", "due", "likely", "poised", "slated", "scheduled",
                         "intended", "aim", "aims", "hope", "hopes", "prepare", "prepares",
                         "preparing"})
 TIMEX_LABELS = frozenset({"DATE", "TIME"})
+# Words of a term, a day a thing falls due on ("is payable Jan. 2", "expires in January"):
+# a present-tense clause with one of them is the one present that may put a day or a month
+# far behind the article date in the year after (``_tense``'s "term"). A present passive
+# ("is charged in the Jan. 2 robbery", "is jailed since Jan. 5") or a plain present tells
+# a day already past as often. "due"/"scheduled" are future markers already.
+TERM_WORDS = frozenset({"payable", "redeemable", "repayable", "expire", "expires",
+                        "expiring", "mature", "matures", "maturing", "due", "scheduled"})
 # A month alone (``_month``) in a past-tense sentence is the year before's only when it lies
-# more than this many months after the article's month; and any month alone more than
-# MONTHS_BACK_IN_YEAR months before it is the year after's ("payable in January", said in
-# November). Chosen on the timex-tbaq h0 half (crc32 of the doc id), checked on h1.
+# more than this many months after the article's month; and a month alone more than
+# MONTHS_BACK_IN_YEAR months before it in a future or a term's clause is the year after's
+# ("payable in January", said in November). Chosen on the timex-tbaq h0 half (crc32 of
+# the doc id), checked on h1.
 # value_f1 h0 0.741 -> 0.744, h1 0.694 -> 0.696; 0 and 2 ahead, 6 back were lower on h1.
 MONTH_AHEAD_IN_PAST = 1
 MONTHS_BACK_IN_YEAR = 8
@@ -368,6 +427,7 @@ def find_timexes(doc: Doc, article: Article) -> list[Timex]:
     dct = article_day(article.published)
     spans = _spans(doc)
     found: list[Timex] = []
+    american: bool | None = None  # told once, at the first holiday of one country
     for start, end in spans:
         text = text_of(doc)[start:end]
         if AGE.match(text):
@@ -384,6 +444,11 @@ def find_timexes(doc: Doc, article: Article) -> list[Timex]:
                 result = found[-1].value, "DATE"
             elif IN_THE.search(text_of(doc), max(0, start - 16), start):
                 result = _anchored("later in the day", found) or result  # tagged "the day"
+        if result and (holiday := HOLIDAY_RULE.search(_folded(text))) and \
+                holiday[2] not in SAME_DAY_EVERYWHERE:
+            if american is None:
+                american = _in_the_us(doc, article)
+            result = result if american else None  # "Independence Day" in New Delhi
         if result and RATE_ALONE.fullmatch(text) and \
                 AFTER_AMOUNT.search(text_of(doc), max(0, start - AMOUNT_REACH), start):
             result = (result[0], "SET")  # "15 a year": a rate, not a year's time
@@ -393,6 +458,47 @@ def find_timexes(doc: Doc, article: Article) -> list[Timex]:
         if result and kind == "DURATION":
             found.extend(_range_ends(article.id, text, start))
     return _clock_times_on_their_day(doc, found)
+
+
+def _in_the_us(doc: Doc, article: Article) -> bool:
+    """Whether the article is evidently American: its dateline (the cleaner's, or one left at
+    the text's opening) names a US place; with none, it names a place in the US (a state, a
+    city AP names alone, 'Springfield, Ill.'), or the US by name more often than other
+    places (foreign news names the US as often as any country). An article that names no
+    place is no evidence either way: False."""
+    text = text_of(doc)
+    line = DATELINE_PLACE.match(article.dateline) if article.dateline else \
+        OPENING_PLACE.match(text)
+    if line is not None:
+        return _us_place(line["place"], dateline=True) or \
+            _us_state(line["region"] or "", dateline=True)
+    us = other = 0
+    for e in entities_of(doc):
+        if e.label_ != "GPE":
+            continue
+        after = REGION_AFTER.match(text, e.end_char)
+        if (after is not None and _us_state(after[1])) or _us_place(e.text, country=False):
+            return True
+        if _us_place(e.text):
+            us += 1
+        else:
+            other += 1
+    return us > other
+
+
+def _us_place(name: str, dateline: bool = False, country: bool = True) -> bool:
+    """A US place: a state, a city AP names alone, or (``country``) the country itself."""
+    key = fold(name).removeprefix("the ")
+    return (country and key in US_NAMES) or key in US_STATES or key in US_DATELINE_CITIES or \
+        (dateline and key in DATELINE_ONLY)
+
+
+def _us_state(name: str, dateline: bool = False) -> bool:
+    """A state after a place's comma: 'Ill.', 'Texas', 'TX' (a code in capitals); in running
+    text not "US" ("India, US and China" is a list)."""
+    key = fold(name)
+    return key in US_STATES or (name.isupper() and key in US_STATE_CODES) or \
+        (dateline and key in DATELINE_ONLY)
 
 
 def _from_quarter(text: str, found: list[Timex], dct: dt.date) -> tuple[str, str] | None:
@@ -679,19 +785,28 @@ def article_day(value: str | None) -> dt.date | None:
 # ---------------------------------------------------------------- tense of the context
 
 def _tense(doc: Doc, start: int, end: int) -> str:
-    """'future', 'past' or 'present': the verb a time expression hangs from, and its aux."""
+    """'future', 'past', 'present', or 'term' (a present that states a term, see
+    ``TERM_WORDS``): the verb a time expression hangs from, and its aux."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span) or not doc.has_annotation("DEP"):
         return "past"  # no parse to read a tense from (see analyze.has_parse)
     tok = span.root
     noun_day = False  # "Trump's July 25 call": the call's day, not in a verb's future
+    term = False
     for _ in range(8):
         if (tok.lower_ in FUTURE_MARKERS and not _before_someone(tok)) or any(
                 c.lower_ in FUTURE_MARKERS for c in tok.children if c.dep_ in {"aux", "amod"}):
             return "future"
+        term = term or (tok.lower_ in TERM_WORDS and not noun_day)
         if tok.pos_ in {"VERB", "AUX"}:
             tense = _verb_tense(tok)
-            return "past" if noun_day and tense == "future" else tense
+            if noun_day and tense == "future":
+                return "past"
+            if tense == "present" and not noun_day and (term or any(
+                    c.dep_ in {"acomp", "oprd"} and c.lower_ in TERM_WORDS
+                    for c in tok.children)):
+                return "term"  # "is payable Jan. 2", "the notes are due Jan. 2"
+            return tense
         if tok.head.i == tok.i:
             break
         noun_day = noun_day or (tok.dep_ in NOUN_DAY_DEPS and tok.head.pos_ == "NOUN"
@@ -742,9 +857,13 @@ def _past_perfect(word: Token) -> bool:
 Rule = Callable[[re.Match[str], dt.date | None, str], tuple[str, str] | None]
 
 
+def _folded(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip()
+
+
 def normalise(text: str, dct: dt.date | None, tense: str = "past") -> tuple[str, str] | None:
     """(value, type) for a time expression, or None when no rule is confident."""
-    t = re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip()
+    t = _folded(text)
     if "nineteen" in t or "eighteen" in t or "thousand" in t:
         t = SPELLED_YEAR.sub(_year_digits, t)
     for pattern, rule in RULES:
@@ -802,8 +921,9 @@ def _in_year(month: int, day: int, dct: dt.date | None,
              tense: str = "present") -> tuple[str, str] | None:
     """A year-less day in the article's year; the year before when it lies far ahead (see
     ``FUTURE_DAY_LIMIT``), the year after when a future-tense sentence puts it well behind
-    ("will open Jan. 2", said in November), and when a present-tense one puts it more than
-    ``MONTHS_BACK_IN_YEAR`` months behind ("is payable Jan. 2", as ``_month``). A past tense
+    ("will open Jan. 2", said in November), and when a present-tense clause of a term
+    (``TERM_WORDS``) puts it more than ``MONTHS_BACK_IN_YEAR`` months behind ("is payable
+    Jan. 2", as ``_month``; not "is charged in the Jan. 2 robbery"). A past tense
     moves nothing: reports in the past tense name coming dates too ("said the dividend is
     payable Dec. 15")."""
     if dct is None:
@@ -815,7 +935,7 @@ def _in_year(month: int, day: int, dct: dt.date | None,
     if ahead > FUTURE_DAY_LIMIT:
         return _day(dct.year - 1, month, day)
     if (tense == "future" and ahead < -TENSE_DAY_SLACK) or \
-            (tense == "present" and month < dct.month - MONTHS_BACK_IN_YEAR):
+            (tense == "term" and month < dct.month - MONTHS_BACK_IN_YEAR):
         return _day(dct.year + 1, month, day)  # "is payable Jan. 2", said in November
     return found
 
@@ -828,8 +948,9 @@ def _month(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str]
     """A month alone is in the article's year, the year before in a past-tense sentence when
     it lies more than ``MONTH_AHEAD_IN_PAST`` ahead ("sales fell in December", said in March;
     "the November trading", said on October 30, stays), the year after when it lies far
-    back outside a past-tense sentence (``MONTHS_BACK_IN_YEAR``: "payable in January", said
-    in November; "sales fell in January" is never in the future). A future tense
+    back in a future-tense sentence or a present-tense one of a term (``MONTHS_BACK_IN_YEAR``:
+    "payable in January", said in November; "sales fell in January" and "is jailed since
+    January" are never in the future). A future tense
     moves nothing more: on the dev half it was wrong as often as right ("talks will resume
     in June")."""
     if dct is None:
@@ -837,7 +958,7 @@ def _month(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str]
     month, year = MONTHS[m[1]], dct.year
     if tense == "past" and month > dct.month + MONTH_AHEAD_IN_PAST:
         year -= 1
-    elif tense != "past" and month < dct.month - MONTHS_BACK_IN_YEAR:
+    elif tense in {"future", "term"} and month < dct.month - MONTHS_BACK_IN_YEAR:
         year += 1
     return f"{year:04d}-{month:02d}", "DATE"
 
@@ -982,7 +1103,7 @@ def _weekday(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, st
         shift = 7
     elif tense == "future":
         shift = ahead
-    elif tense == "present":
+    elif tense in {"present", "term"}:
         shift = ahead if ahead < back else -back
     else:
         shift = -back
@@ -1189,8 +1310,7 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
     (re.compile(r"\b" + _MONTH + r",? (\d{4})\b"), _month_year),
     (re.compile(r"\b(?:the day (after|before) )?(today|yesterday|tomorrow|tonight)\b"),
      _deictic_day),
-    (re.compile(r"^(?:(last|next|this|on|this past|this coming) )?(?:the )?("
-                + "|".join(HOLIDAYS) + r")$"), _holiday),
+    (HOLIDAY_RULE, _holiday),
     (re.compile(r"^(?:this|this coming) (morning|afternoon|evening|night)$"), _part_of_day),
     (re.compile(r"^last night$"), _last_night),
     (re.compile(r"\b(noon|midday|midnight)\b"), _noon),
