@@ -195,7 +195,8 @@ def test_a_weekend_is_the_iso_week_of_its_saturday() -> None:
 def test_a_month_alone_is_its_nearest_year_when_far_from_the_article() -> None:
     november = dt.date(2031, 11, 2)
     assert normalise("January", november, "term") == ("2032-01", "DATE")  # "payable in"
-    assert normalise("January", november, "present") == ("2031-01", "DATE")  # "is held in"
+    assert normalise("January", november, "present") == ("2032-01", "DATE")  # "starts in"
+    assert normalise("January", november, "present-held") == ("2031-01", "DATE")  # "is held in"
     assert normalise("February", november, "future") == ("2032-02", "DATE")
     # "Sales fell in January", said in November: a past event is never put in the future.
     assert normalise("January", november, "past") == ("2031-01", "DATE")

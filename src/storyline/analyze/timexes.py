@@ -176,9 +176,10 @@ TERM_WORDS = frozenset({"payable", "redeemable", "repayable", "expire", "expires
                         "expiring", "mature", "matures", "maturing", "due", "scheduled"})
 # A month alone (``_month``) in a past-tense sentence is the year before's only when it lies
 # more than this many months after the article's month; and a month alone more than
-# MONTHS_BACK_IN_YEAR months before it in a future or a term's clause is the year after's
-# ("payable in January", said in November). Chosen on the timex-tbaq h0 half (crc32 of
-# the doc id), checked on h1.
+# MONTHS_BACK_IN_YEAR months before it in a future or present clause (not a passive, a
+# noun's happening or "since": ``_tense``) is the year after's ("payable in January", said
+# in November), as a month and day ("the tour picks up Feb. 7"). Chosen on the
+# timex-tbaq h0 half (crc32 of the doc id), checked on h1.
 # value_f1 h0 0.741 -> 0.744, h1 0.694 -> 0.696; 0 and 2 ahead, 6 back were lower on h1.
 MONTH_AHEAD_IN_PAST = 1
 MONTHS_BACK_IN_YEAR = 8
@@ -785,19 +786,25 @@ def article_day(value: str | None) -> dt.date | None:
 # ---------------------------------------------------------------- tense of the context
 
 def _tense(doc: Doc, start: int, end: int) -> str:
-    """'future', 'past', 'present', or 'term' (a present that states a term, see
-    ``TERM_WORDS``): the verb a time expression hangs from, and its aux."""
+    """'future', 'past', 'present', 'term' (a present that states a term, see
+    ``TERM_WORDS``) or 'present-held' (a present passive, or a present whose time belongs
+    to a noun's happening or follows "since": "is charged in the Jan. 2 robbery", "faces
+    trial over a fire on Feb. 3", "is jailed since January"; it moves nothing into the
+    year after): the verb a time expression hangs from, and its aux."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span) or not doc.has_annotation("DEP"):
         return "past"  # no parse to read a tense from (see analyze.has_parse)
     tok = span.root
     noun_day = False  # "Trump's July 25 call": the call's day, not in a verb's future
     term = False
+    held = False  # "in the Jan. 2 robbery", "a fire on Feb. 3", "since Jan. 5"
     for _ in range(8):
         if (tok.lower_ in FUTURE_MARKERS and not _before_someone(tok)) or any(
                 c.lower_ in FUTURE_MARKERS for c in tok.children if c.dep_ in {"aux", "amod"}):
             return "future"
         term = term or (tok.lower_ in TERM_WORDS and not noun_day)
+        held = held or tok.lower_ == "since" or noun_day or \
+            (tok.dep_ == "prep" and tok.head.pos_ in {"NOUN", "PROPN"})
         if tok.pos_ in {"VERB", "AUX"}:
             tense = _verb_tense(tok)
             if noun_day and tense == "future":
@@ -806,6 +813,8 @@ def _tense(doc: Doc, start: int, end: int) -> str:
                     c.dep_ in {"acomp", "oprd"} and c.lower_ in TERM_WORDS
                     for c in tok.children)):
                 return "term"  # "is payable Jan. 2", "the notes are due Jan. 2"
+            if tense == "present" and (held or _passive(tok)):
+                return "present-held"
             return tense
         if tok.head.i == tok.i:
             break
@@ -843,6 +852,12 @@ def _verb_tense(verb: Token) -> str:
     if verb.tag_ == "VBG" and aux & {"is", "are", "am"}:
         return "future"  # "is meeting on Friday": the present progressive of a plan
     return "present" if verb.tag_ in {"VBZ", "VBP"} else "past"
+
+
+def _passive(verb: Token) -> bool:
+    """'is charged', 'are held': a participle with a form of "be" as its passive auxiliary."""
+    return verb.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} and
+                                      c.lower_ in {"is", "are", "am"} for c in verb.children)
 
 
 def _past_perfect(word: Token) -> bool:
@@ -921,9 +936,10 @@ def _in_year(month: int, day: int, dct: dt.date | None,
              tense: str = "present") -> tuple[str, str] | None:
     """A year-less day in the article's year; the year before when it lies far ahead (see
     ``FUTURE_DAY_LIMIT``), the year after when a future-tense sentence puts it well behind
-    ("will open Jan. 2", said in November), and when a present-tense clause of a term
-    (``TERM_WORDS``) puts it more than ``MONTHS_BACK_IN_YEAR`` months behind ("is payable
-    Jan. 2", as ``_month``; not "is charged in the Jan. 2 robbery"). A past tense
+    ("will open Jan. 2", said in November), and when a present-tense clause of its own puts
+    it more than ``MONTHS_BACK_IN_YEAR`` months behind ("is payable Jan. 2", "the tour picks
+    up Feb. 7", as ``_month``; not a passive's, a noun's or a "since" day: "is charged in
+    the Jan. 2 robbery", ``_tense``'s "present-held"). A past tense
     moves nothing: reports in the past tense name coming dates too ("said the dividend is
     payable Dec. 15")."""
     if dct is None:
@@ -935,7 +951,7 @@ def _in_year(month: int, day: int, dct: dt.date | None,
     if ahead > FUTURE_DAY_LIMIT:
         return _day(dct.year - 1, month, day)
     if (tense == "future" and ahead < -TENSE_DAY_SLACK) or \
-            (tense == "term" and month < dct.month - MONTHS_BACK_IN_YEAR):
+            (tense in {"term", "present"} and month < dct.month - MONTHS_BACK_IN_YEAR):
         return _day(dct.year + 1, month, day)  # "is payable Jan. 2", said in November
     return found
 
@@ -948,9 +964,10 @@ def _month(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str]
     """A month alone is in the article's year, the year before in a past-tense sentence when
     it lies more than ``MONTH_AHEAD_IN_PAST`` ahead ("sales fell in December", said in March;
     "the November trading", said on October 30, stays), the year after when it lies far
-    back in a future-tense sentence or a present-tense one of a term (``MONTHS_BACK_IN_YEAR``:
-    "payable in January", said in November; "sales fell in January" and "is jailed since
-    January" are never in the future). A future tense
+    back in a future-tense or a present-tense sentence (``MONTHS_BACK_IN_YEAR``: "payable in
+    January", "the session starts in January", said in November; "sales fell in January" and
+    "is jailed since January" (``_tense``'s "present-held") are never in the future). A
+    future tense
     moves nothing more: on the dev half it was wrong as often as right ("talks will resume
     in June")."""
     if dct is None:
@@ -958,7 +975,7 @@ def _month(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str]
     month, year = MONTHS[m[1]], dct.year
     if tense == "past" and month > dct.month + MONTH_AHEAD_IN_PAST:
         year -= 1
-    elif tense in {"future", "term"} and month < dct.month - MONTHS_BACK_IN_YEAR:
+    elif tense in {"future", "term", "present"} and month < dct.month - MONTHS_BACK_IN_YEAR:
         year += 1
     return f"{year:04d}-{month:02d}", "DATE"
 
@@ -1103,7 +1120,7 @@ def _weekday(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, st
         shift = 7
     elif tense == "future":
         shift = ahead
-    elif tense in {"present", "term"}:
+    elif tense in {"present", "term", "present-held"}:
         shift = ahead if ahead < back else -back
     else:
         shift = -back
