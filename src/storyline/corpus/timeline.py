@@ -447,7 +447,7 @@ def cue_verb(cue: str | None, body: str) -> str | None:
         return None
     if base in cues.ADDRESSEE_PREPOSITIONS and _INFINITIVE.match(body):
         return None  # "called on the ministry to act": the addressee is not in the body
-    verb = " ".join([_past(words[0], base), *words[1:]])
+    verb = " ".join([past(words[0], base), *words[1:]])
     preposition = cues.OBJECT_PREPOSITIONS.get(base)
     if preposition and len(words) == 1 and not _OBJECT_INFINITIVE.search(body):
         return f"{verb} {preposition}"
@@ -470,7 +470,7 @@ def cue_base(word: str) -> str | None:
     return next((s for s in stems if s in ENGLISH_CUES), None)
 
 
-def _past(word: str, base: str) -> str:
+def past(word: str, base: str) -> str:
     """``word``, a form of the cue verb ``base``, in the past tense."""
     if word.endswith("ed") or word in PAST_FORMS:
         return word

@@ -13,7 +13,7 @@ import re
 from collections.abc import Set
 
 from ...analyze.quotes import cues, cues_fr
-from ...corpus.timeline import IRREGULAR_PAST, PAST_FORMS, cue_base, regular_past, reported
+from ...corpus.timeline import cue_base, past, reported
 from ...records import Quote
 from .labels import View, flat
 
@@ -98,19 +98,10 @@ def past_tense(cue: str | None) -> str:
     first, _, rest = c.partition(" ")
     if not c or first in _SOURCE_WORDS or not any(ch.isalpha() for ch in first):
         return "said"
-    if cue_base(first) is None:
+    base = cue_base(first)
+    if base is None:
         return c
-    if first.endswith("ed") or first in PAST_FORMS:
-        return c
-    if rest:  # "points out" -> "pointed out"
-        return f"{past_tense(first)} {rest}"
-    if first.endswith("ing") and len(first) > 4:
-        base = first[:-3]
-        return IRREGULAR_PAST.get(base) or regular_past(base)
-    if first.endswith("s") and not first.endswith("ss") and len(first) > 3:
-        base = first[:-1]
-        return IRREGULAR_PAST.get(base) or regular_past(base)
-    return IRREGULAR_PAST.get(first) or regular_past(first)
+    return " ".join([past(first, base), *rest.split()])  # "points out" -> "pointed out"
 
 
 def _cue_phrase(d: View, cue: str | None, sentence: str | None) -> str | None:
