@@ -168,10 +168,11 @@ PLAN_WORDS = frozenset({"set", "due", "likely", "poised", "slated", "scheduled",
                         "preparing"})
 TIMEX_LABELS = frozenset({"DATE", "TIME"})
 # Words of a term, a day a thing falls due on ("is payable Jan. 2", "expires in January"):
-# a present-tense clause with one of them is the one present that may put a day or a month
-# far behind the article date in the year after (``_tense``'s "term"). A present passive
-# ("is charged in the Jan. 2 robbery", "is jailed since Jan. 5") or a plain present tells
-# a day already past as often. "due"/"scheduled" are future markers already.
+# a present-tense clause with one of them is ``_tense``'s "term", which moves a day or a
+# month far behind the article date into the year after as a plain present does, even
+# where the clause would otherwise be "present-held" (a present passive, "is charged in the
+# Jan. 2 robbery", or "since Jan. 5": those tell a day already past). "due"/"scheduled" are
+# future markers already.
 TERM_WORDS = frozenset({"payable", "redeemable", "repayable", "expire", "expires",
                         "expiring", "mature", "matures", "maturing", "due", "scheduled"})
 # A month alone (``_month``) in a past-tense sentence is the year before's only when it lies
