@@ -99,6 +99,15 @@ def test_names_of_two_people_never_agree_even_with_one_first_name() -> None:
     assert _groups(quotes) == {frozenset({"q1"}), frozenset({"q2"})}
 
 
+def test_two_companies_whose_names_end_in_one_legal_form_are_two_speakers() -> None:
+    # "Co." is no surname: Halvard Shipping Co. and Brekke Co. are two companies.
+    text = "quarterly profit rose on higher freight rates"
+    quotes = [_quote("q1", "a3", text, speaker="E-halvard", name="Halvard Shipping Co."),
+              _quote("q2", "a4", text, speaker="E-brekke", name="Brekke Co."),
+              _quote("q3", "a1", text, speaker="E-hs", name="Halvard Shipping")]
+    assert _groups(quotes) == {frozenset({"q1", "q3"}), frozenset({"q2"})}
+
+
 def test_a_group_keeps_names_that_all_agree_with_each_other() -> None:
     # "Anna" agrees with both, but the two full names are two people: the quote that gives
     # the first name alone joins one of them only.

@@ -35,6 +35,7 @@ from itertools import combinations
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..analyze.mentions import COMPANY_DESIGNATORS
 from ..analyze.quotes.dates import STATED
 from ..records import (
     ArticleMeta,
@@ -171,7 +172,7 @@ class _Read:
     @classmethod
     def of(cls, q: Quote) -> _Read:
         words = _words(q.text)
-        name = tuple(_WORD.findall(q.speaker_name.casefold())) if q.speaker_name else ()
+        name = _name_words(q.speaker_name) if q.speaker_name else ()
         mention = _words(q.speaker_mention) if q.speaker_mention else frozenset()
         day = q.said_on[:10] if q.said_on and _ISO_DAY.match(q.said_on) else None
         return cls(q, words, _content_words(words),
@@ -288,6 +289,15 @@ def _same_wording(quotes: Sequence[_Read]) -> set[tuple[int, int]]:
         if len(r.words) >= SAME_WORDING_WORDS:
             by_words[r.words].append(i)
     return {p for members in by_words.values() for p in combinations(members, 2)}
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    """A speaker's name as casefolded words, a company's legal form dropped from its end:
+    "Norton Co." and "Chandler Insurance Co." end in the same word and are two companies."""
+    words = _WORD.findall(name.casefold())
+    while len(words) > 1 and words[-1] in COMPANY_DESIGNATORS:
+        words.pop()
+    return tuple(words)
 
 
 def _words(text: str) -> frozenset[str]:
