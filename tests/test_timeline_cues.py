@@ -63,6 +63,11 @@ def test_a_finite_verb_makes_a_clause_an_adjective_does_not() -> None:
     assert not is_clause("the proposed merger of the two ports")
     assert not is_clause("to sail at dawn")
     assert not is_clause("a loss for the quarter")
+    # A capitalised word in "-ed" is a name or a participle, not the clause's verb.
+    assert not is_clause("Consolidated Harbours to post a profit")
+    assert _title("expected", "Consolidated Harbours to post a profit") == \
+        "Brandt expected Consolidated Harbours to post a profit"
+    assert is_clause("Faced with the choice, the board decided to wait")
 
 
 def test_a_timeline_row_and_a_statement_event_use_the_best_renderings_cue() -> None:

@@ -422,15 +422,23 @@ def is_clause(body: str) -> bool:
     in "-ed" no article or possessive makes an adjective. A present tense in "-s" is not
     told from a plural noun, so "prices rise" reads as an object; ``cue_verb`` keeps
     "said that" for "say" whatever it reads."""
-    words = [w.casefold().strip("'’-") for w in _WORD_OR_MARK.findall(body)]
+    written = _WORD_OR_MARK.findall(body)
+    words = [w.casefold().strip("'’-") for w in written]
     if not words or words[0] == "to":
         return False
     if _APOSTROPHE.split(words[0], maxsplit=1)[0] in SUBJECT_PRONOUNS or \
             _CONTRACTED_IS.search(words[0]):
         return True
-    return any(w in FINITE_WORDS or _CONTRACTED_VERB.search(w) or
-               (w.endswith("ed") and len(w) > 4 and before not in _BEFORE_ADJECTIVE)
-               for before, w in zip(["", *words[:-1]], words, strict=True))
+    return any(w in FINITE_WORDS or _CONTRACTED_VERB.search(w) or _past_verb(before, w, as_written)
+               for before, w, as_written in zip(["", *words[:-1]], words, written, strict=True))
+
+
+def _past_verb(before: str, word: str, as_written: str) -> bool:
+    """A word in "-ed" that reads as a verb: in lower case (a capitalised one is a name,
+    "Consolidated", or a participle opening the sentence, "Faced with the choice, ...") and
+    after no article or possessive ("the proposed merger")."""
+    return word.endswith("ed") and len(word) > 4 and as_written[:1].islower() and \
+        before not in _BEFORE_ADJECTIVE
 
 
 def cue_verb(cue: str | None, body: str) -> str | None:
