@@ -315,13 +315,14 @@ def test_a_published_day_is_never_after_the_day_the_page_was_fetched() -> None:
     lines = ["Ferry news", "نشر في 1445-03-12", PROSE, PROSE2]  # unmarked: read as 2066
     assert published.page_date(lines, 2) is None
     later = ["Ferry news", "12 March 2021", PROSE, PROSE2]
-    assert published.page_date(later, 2, not_after=date(2021, 3, 11)) is None
-    assert published.page_date(later, 2, not_after=date(2021, 3, 12)) == \
+    # two days after the fetch day is no local day anywhere; the next day is (east of UTC)
+    assert published.page_date(later, 2, not_after=date(2021, 3, 10)) is None
+    assert published.page_date(later, 2, not_after=date(2021, 3, 11)) == \
         published.OwnDate(date(2021, 3, 12), DateSource.STAMP)
     # the next source is asked: the URL's day
-    found = published.page_date(later, 2, url="https://example.org/2021/03/10/ferry",
-                                not_after=date(2021, 3, 11))
-    assert found == published.OwnDate(date(2021, 3, 10), DateSource.URL)
+    found = published.page_date(later, 2, url="https://example.org/2021/03/09/ferry",
+                                not_after=date(2021, 3, 10))
+    assert found == published.OwnDate(date(2021, 3, 9), DateSource.URL)
 
 
 def test_persian_publication_label_anywhere_on_the_page() -> None:
@@ -409,3 +410,42 @@ def test_a_stamp_later_than_the_day_the_page_was_fetched_is_not_its_date(
     assert a.published is None
     b = clean(page(text, fetched_at="2031-03-15T08:00:00Z"), settings)
     assert b.published == "2031-03-14"
+
+
+def test_a_page_east_of_utc_may_carry_the_day_after_its_fetch_day(settings: Settings) -> None:
+    # fetched 2025-03-01T23:30Z: it is already March 2 in Kyiv and Tokyo
+    text = f"Night ferry stays\nPublished: 2 March 2025\n{PROSE}\n{PROSE2}"
+    a = clean(page(text, fetched_at="2025-03-01T23:30:00Z"), settings)
+    assert (a.published, a.published_from) == ("2025-03-02", DateSource.STAMP)
+
+
+def test_a_date_days_after_the_fetch_is_refused_with_its_reason(settings: Settings) -> None:
+    lines = ["Night ferry stays", "Published: 5 March 2025", PROSE, PROSE2]
+    assert published.page_date_or_why(lines, 2, not_after=date(2025, 3, 1)) == \
+        DateSource.NONE_AFTER_FETCH == "none: its date is after the day the page was fetched"
+    assert published.page_date(lines, 2, not_after=date(2025, 3, 1)) is None
+    a = clean(page("\n".join(lines), fetched_at="2025-03-01T23:30:00Z"), settings)
+    assert a.published is None
+    # a page that gives no date at all says so, not that its date came too late
+    assert published.page_date_or_why(lines[:1] + lines[2:], 1, not_after=date(2025, 3, 1)) \
+        == DateSource.NONE
+
+
+@pytest.mark.parametrize("today", [date(2025, 3, 1), date(2026, 12, 6), date(2040, 6, 1)])
+def test_the_published_day_does_not_depend_on_the_clock(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch, today: date) -> None:
+    class Clock(date):
+        @classmethod
+        def today(cls) -> Clock:
+            return cls(today.year, today.month, today.day)
+
+    monkeypatch.setattr(published, "date", Clock)
+    lines = ["Night ferry stays", "Published: 2 March 2025", PROSE, PROSE2]
+    assert published.page_date(lines, 2, not_after=date(2025, 3, 1)) == \
+        published.OwnDate(date(2025, 3, 2), DateSource.STAMP)
+    assert published.page_date(["Night ferry stays", "Published: 5 March 2025", PROSE, PROSE2],
+                               2, not_after=date(2025, 3, 1)) is None
+    # no fetch time: no bound from the clock, the same day whenever the run
+    later = ["Night ferry stays", "Published: 14 March 2031", PROSE, PROSE2]
+    assert published.page_date(later, 2) == published.OwnDate(date(2031, 3, 14),
+                                                               DateSource.STAMP)

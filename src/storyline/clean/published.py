@@ -30,8 +30,8 @@ from ..text import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAY_NUMBERS, calendar_day
 
 __all__ = ["DateSource", "Estimate", "OwnDate", "date_from_text", "declared_days",
            "declared_times", "english", "estimate", "from_dateline", "full_dates", "is_date_line",
-           "jalali_day", "labelled_date", "line_date", "nowruz", "own_date", "page_date",
-           "revision_page", "short_year_date", "stamp_date"]
+           "jalali_day", "labelled_date", "latest_day", "line_date", "nowruz", "own_date",
+           "page_date", "page_date_or_why", "revision_page", "short_year_date", "stamp_date"]
 
 
 class DateSource(StrEnum):
@@ -50,6 +50,8 @@ class DateSource(StrEnum):
     # a UTC time in the evening of the Americas, and nothing on the page that gives the
     # outlet's own day (see html.EARLY_UTC_HOURS)
     NONE_UTC = "none: a UTC time near midnight, the outlet's own day not given"
+    # the page's date is later than any local day at the moment it was fetched
+    NONE_AFTER_FETCH = "none: its date is after the day the page was fetched"
 
 
 # The languages whose month names a date line may use: dateparser's locales for the news
@@ -314,6 +316,17 @@ def is_date_line(line: str) -> bool:
 
 
 # ---------------------------------------------------------------- the page's own date
+
+# The latest publication day a page fetched on a (UTC) day can carry: the next one. Local
+# time runs up to 14 hours ahead of UTC (Kiribati; Kyiv 2-3, Tokyo 9), so a page east of
+# UTC published after its local midnight is dated the day after the UTC fetch day; no
+# page anywhere is dated two days after it.
+FETCH_DAY_AHEAD = timedelta(days=1)
+# With no fetch time, the bound does not come from the clock (a re-run years later gives
+# the same dates): a fixed horizon, past the pages this version of the code will read and
+# raised with the code, that only misreads pass ("نشر في 1445-03-12", a Lunar Hijri year
+# read as a Solar one, is 2066). No eval page is dated between 2026-12-06 and it.
+UNFETCHED_LATEST = date(2040, 12, 31)
 
 # How far from the article's first line a date line may sit to be the page's own: the
 # headline, byline and stamp sit just above the body (or open it); a date further up is
@@ -640,22 +653,42 @@ def from_dateline(month_day: str, text: str) -> date | None:
     return fits[0] if len(fits) == 1 else None
 
 
+def latest_day(fetched: date | None) -> date:
+    """The latest day a page fetched on ``fetched`` (UTC) can be dated; with no fetch day
+    a fixed horizon, never the clock."""
+    return fetched + FETCH_DAY_AHEAD if fetched is not None else UNFETCHED_LATEST
+
+
 def page_date(lines: list[str], start: int, dateline: str | None = None,
               url: str | None = None, not_after: date | None = None) -> OwnDate | None:
     """The page's own date from its text: dateline, a date line by the headline, a labelled
-    publication date, the URL path; None when the page states none or is a wiki revision.
+    publication date, the URL path; None when the page states none or is a wiki revision
+    (``page_date_or_why`` says which).
 
     ``lines`` are the page's lines and ``start`` the index of the article's first line.
-    A day after ``not_after`` (the day the page was fetched; today when not given) is no
-    publication day, whatever reads it: the next source is asked.
+    ``not_after`` is the day the page was fetched: a day after ``latest_day(not_after)`` is
+    no publication day, whatever reads it, and the next source is asked.
     """
+    found = page_date_or_why(lines, start, dateline, url, not_after)
+    return found if isinstance(found, OwnDate) else None
+
+
+def page_date_or_why(lines: list[str], start: int, dateline: str | None = None,
+                     url: str | None = None,
+                     not_after: date | None = None) -> OwnDate | DateSource:
+    """``page_date``, or why there is none: NONE, or NONE_AFTER_FETCH when the only dates
+    the page gives itself are later than the day it was fetched (its next day allowed)."""
     if revision_page(url):
-        return None
+        return DateSource.NONE
     text = "\n".join(lines)
     month_first = english(text)
-    last = not_after or date.today()
+    last = latest_day(not_after)
+    too_late = False
 
     def past(day: date | None) -> date | None:
+        nonlocal too_late
+        if day is not None and day > last:
+            too_late = True
         return day if day is not None and day <= last else None
 
     if dateline and (day := past(from_dateline(dateline, text))):
@@ -674,7 +707,8 @@ def page_date(lines: list[str], start: int, dateline: str | None = None,
     # and their text's weekday give).
     if day := past(labelled_date(lines, month_first, short_year=True)):
         return OwnDate(day, DateSource.STAMP)
-    return None
+    return DateSource.NONE_AFTER_FETCH if too_late and not_after is not None else \
+        DateSource.NONE
 
 
 def estimate(text: str, not_after: date | None = None) -> Estimate | None:
