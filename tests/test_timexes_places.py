@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from storyline.analyze.timexes import _state_name, _us_state, find_timexes
+from storyline.analyze.timexes import REGION_AFTER, _state_name, _us_state, find_timexes
 from storyline.records import Article
 
 
@@ -22,6 +22,20 @@ def test_a_state_abbreviation_is_a_place_only_with_its_period() -> None:
     assert _state_name("Mass.", "mass") and _us_state("Ill.")
     assert not _state_name("Mass", "mass") and not _us_state("Miss")
     assert _us_state("Ohio") and _us_state("TX") and not _us_state("Tx")
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("Springfield, Ill., said", "Ill."),
+    ("Springfield, Ill. The mayor", "Ill."),  # the sentence ends with the abbreviation
+    ("Dayton, Ohio.", "Ohio."),
+    ("Austin, TX, on Monday", "TX"),
+    ("Paris, Mass protests", "Mass"),  # in a place's position, but no period: no state
+    ("Austin, Texas Governor Abbott", None),  # a name goes on: no place phrase ends there
+])
+def test_a_state_after_a_comma_stands_where_a_place_phrase_ends(text: str,
+                                                                 region: str | None) -> None:
+    m = REGION_AFTER.match(text, text.index(","))
+    assert (m[1] if m else None) == region
 
 
 @pytest.mark.slow

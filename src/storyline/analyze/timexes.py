@@ -142,8 +142,8 @@ DATELINE_PLACE = re.compile(r"\s*(?P<place>[^,(–—_]+?)(?:,\s*(?P<region>[A-Z
                             r"(?: [A-Z][\w.]*){0,2}))?\s*(?:[,(–—_-]|$)")
 # A state after a city and its comma, in a place's position: the phrase ends there (a
 # comma, a stop, a bracket, the text's end, or a lower-case word goes on): "Springfield,
-# Ill.", "Austin, TX, said", "Dayton, Ohio." ("In Rome, Georgia Tech ..." names no state).
-REGION_AFTER = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?=[,;:)]|\s+[a-z(]|\s*$|"
+# Ill. The", "Austin, TX, said", "Dayton, Ohio." ("In Rome, Georgia Tech ..." names none).
+REGION_AFTER = re.compile(r",\s*([A-Z][\w.]*(?:(?<!\.) [A-Z][\w.]*)?)(?=[,;:)]|\s+[a-z(]|\s*$|"
                           r"(?<=\.)\s|\.(?:\s|$))")
 # The tagger reads a holiday as an EVENT or not at all: found by name (capitalised, with
 # "last"/"next"/"this" before it); the lookahead of first letters halves the scan's time.
