@@ -279,6 +279,11 @@ def test_one_dateline_rule_reads_a_place_with_its_region_and_an_agency() -> None
     m = dateline("Tromsvik, May 3 (Fjord News) – The quay stays shut.")
     assert m is not None and (m["place"], m["date"], m["credit"]) == (
         "Tromsvik", "May 3", "Fjord News")
+    # ASCII wire copy types an underscore for the dash
+    lead = read_lead(["TROMSVIK, Norway (HW)_ The quay stays shut, the port said."])
+    assert (lead.dateline, lead.wire or lead.outlet) == ("TROMSVIK, Norway (HW)_", "HW")
+    assert dateline("BERGEN _ The ferry ran late on Monday.") is not None
+    assert dateline("Ingrid_Solheim said the quay stays shut.") is None
 
 
 def test_a_caption_with_a_source_or_foreign_credit_is_about_the_article() -> None:

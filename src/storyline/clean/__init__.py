@@ -93,13 +93,14 @@ BREADCRUMB = re.compile(r"[>»›](?:.*[>»›]|\s*$)")
 OPENING_OUTLET = re.compile(r"^\(([A-Z][\w .&'-]{1,40})\)\s+")
 # A dateline's shape: a place of capitalised words, its region after a comma, a date, an
 # agency's credit in brackets, a dash or a colon ("Brussels, December 2 (European Press) –",
-# "KYIV, Sept 3 (Reuters) -", "HANOI, Vietnam (AP) —", "LONDON (AP) —", "VIENNA — "); see
+# "KYIV, Sept 3 (Reuters) -", "HANOI, Vietnam (AP) —", "LONDON (AP) —", "VIENNA — ", and
+# the underscore ASCII wire copy types for a dash: "NEWARK, N.J. _", "JERUSALEM (AP)_"); see
 # ``dateline`` for when it opens a paragraph as one.
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3})"
     r"(?:,\s+(?P<region>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}))??,?\s+"
     r"(?:(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}"
-    r"(?:\s+\d{4})?))\s*)?(?:\((?P<credit>[^)]{2,40})\)\s*)?(?P<dash>[–—-]+|:)\s*")
+    r"(?:\s+\d{4})?))\s*)?(?:\((?P<credit>[^)]{2,40})\)\s*)?(?P<dash>[–—-]+|:|_)\s*")
 # "UNN reports with reference to Anadolu", "..., Ukrinform reports citing Reuters".
 CREDIT = re.compile(
     r"\b(?P<outlet>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3})\s+reports?,?\s+(?:with reference to|"
