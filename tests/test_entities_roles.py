@@ -144,3 +144,20 @@ def test_another_office_under_the_same_head_is_not_the_titled_person_s(nlp: Any)
     text = ("Talks in Oslo. Foreign Minister Anna Berg met her counterparts. Berg said the "
             "talks went well. The defence minister said nothing.")
     assert _roles(nlp, "b1", text)["The defence minister"].key != "PERSON:anna berg"
+
+
+GULF = (
+    "Gulf talks. President Omar Rashid rejected the deadline on Monday. Rashid said his "
+    "troops would stay. Rashid also called the talks a trap. Critics say Rashid has misjudged "
+    "the allies. President Edwin Harlan had warned him. Harlan and his aides were leaning "
+    "toward war. The president and his top aides decided on Monday that a ground war would "
+    "be needed."
+)
+
+
+@pytest.mark.slow
+def test_a_role_two_titled_people_hold_is_the_one_the_passage_is_about(nlp: Any) -> None:
+    # Two presidents by title; Rashid is named most, but the sentence before the role is
+    # about Harlan (its subject): "the president" there is Harlan, not the main subject.
+    roles = _roles(nlp, "a9", GULF)
+    assert roles["The president"].key == "PERSON:edwin harlan"

@@ -179,3 +179,17 @@ def test_in_a_small_corpus_two_names_two_articles_write_make_a_story() -> None:
             m("t2", "Malvern", "GPE", "GPE:malvern", 80)]
     _, keys = merge_entities(full + bare)
     assert keys[("t2", "PERSON:rourke")] == keys[("t1", "PERSON:tessa rourke")]
+
+
+def test_a_kings_given_name_joins_only_a_full_name_with_his_title() -> None:
+    # One article names "King Omar" and "his trade minister, Omar Haddad": two people, the
+    # king called by his given name and title, the minister by his full name.
+    minister = [*titled("h1", "King", "Omar"), person("h1", "Omar Haddad", 40),
+                person("h1", "Haddad", 80), person("h1", "Omar", 120)]
+    _, keys = merge_entities(minister)
+    assert keys[("h1", "PERSON:omar")] != keys[("h1", "PERSON:omar haddad")]
+    # A full name written with the royal title is the king's.
+    full = [*titled("h2", "King", "Omar Haddad"), person("h2", "Lina Marte", 60),
+            *titled("h3", "King", "Omar"), person("h3", "Lina Marte", 60)]
+    _, keys = merge_entities(full)
+    assert keys[("h3", "PERSON:omar")] == keys[("h2", "PERSON:omar haddad")]

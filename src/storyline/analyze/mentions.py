@@ -111,6 +111,10 @@ class _Name:
     # expansion it abbreviates ("OSTAOttawa School Transportation Authority").
     lead: int = 0
     titled: bool = False  # a title or a form of address stood before it in the model's span
+    # Where the title the model read into the name begins ("King" of its "King Omar"), -1
+    # where none did: read as a title before the name (``_title_before``), as one the model
+    # left outside is.
+    title_from: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,22 +230,27 @@ def _names(doc: Doc, article: Article) -> list[_Name]:
         if acronym is not None:
             start, lead = acronym
         titled = False
+        title_from = -1
         if label in RELABEL_PERSON_FROM and _addressed_or_apposed(doc, start, end):
             label = "PERSON"
             if doc[start].lower_.strip(".") in PERSON_ADDRESS:
                 start += 1
                 read_from = start
         if label == "PERSON":
+            first = start
             while start < end - 1 and (names.is_title_word(doc[start].text)
                                        or doc[start].lower_ == "the"):
                 titled = titled or doc[start].lower_ != "the"
                 start += 1
             tagged = _after_tag(doc, start, end)
+            if titled and tagged == start:
+                title_from = first
             titled = titled or tagged > start or (start > 0 and _address(doc[start - 1]))
             start = read_from = tagged
             while start < end - 1 and _glued_word(doc, start, end):
                 start += 1
                 glued = True
+                title_from = -1
         end = _drop_possessive(doc, start, _cut_headline_verb(doc, start, end, label))
         end = _cut_dangling(doc, start, end, label)
         if start < end and any(ch.isalpha() for ch in doc[start:end].text):
@@ -250,7 +259,8 @@ def _names(doc: Doc, article: Article) -> list[_Name]:
             if label == "PERSON" and end - start == 1 and _unsupported_word(doc, start):
                 continue
             found.append(_Name(start, end, _label(doc[start:end].text[lead:], label, article),
-                               glued=glued, read_from=read_from, lead=lead, titled=titled))
+                               glued=glued, read_from=read_from, lead=lead, titled=titled,
+                               title_from=title_from))
             last_end = end
     found = _glued_names_kept(doc, found) if any(n.glued for n in found) else found
     return _persons_with_evidence(doc, found)
@@ -733,10 +743,45 @@ def _cluster(found: list[_Name], doc: Doc) -> None:
     for n, toks in zip(found, tokens, strict=True):
         if n.label == "PERSON" and _is_full(toks):
             full.setdefault((toks[0], toks[-1]), PERSON_PREFIX + " ".join(toks))
+    # Words the article writes after a title that takes a given name ("King Hussein"), and
+    # one-word names it writes of people ("Saddam"): what a bare word shared with a full
+    # name's surname may stand for (``_given_or_surname``).
+    given = {tuple(toks) for n, toks, kind in zip(found, tokens, kinds, strict=True)
+             if kind == GIVEN and n.label == "PERSON" and toks}
+    alone = {toks[0] for n, toks in zip(found, tokens, strict=True)
+             if n.label == "PERSON" and len(toks) == 1}
     for n, toks, kind in zip(found, tokens, kinds, strict=True):
-        n.key = _person_key(n, toks, full, kind) or _other_key(n, toks)
+        key = _person_key(n, toks, full, kind)
+        if key and not kind and tuple(toks) in given and key != PERSON_PREFIX + " ".join(toks):
+            key = _given_or_surname(doc, n, toks, full, alone)  # it joined a full name
+        n.key = _other_key(n, toks) if key is None else key
         if n.key.startswith(PERSON_PREFIX):
             n.label = "PERSON"
+    found[:] = [n for n in found if n.key]
+
+
+def _given_or_surname(doc: Doc, n: _Name, toks: list[str], full: dict[tuple[str, str], str],
+                      alone: set[str]) -> str:
+    """The key of a bare name that the article also writes after a title taking a given
+    name ("Hussein" beside "King Hussein"): a monarch or a pope is called by that name
+    alone, while a full name it ends ("Saddam Hussein") is called by its surname. Where
+    no full name ends so, or the article calls each such person by their given name alone
+    ("Saddam"), the word is the titled person's; after a title or form of address that
+    takes a surname ("President Hussein", "Mr. Hussein") it is the one full name's. Where
+    the article gives both readings and nothing decides, "" (no mention: no join beats a
+    wrong one)."""
+    own = PERSON_PREFIX + " ".join(toks)
+    owners = sorted({k for k in full.values()
+                     if k != own and k[len(PERSON_PREFIX):].split()[-len(toks):] == toks})
+    if not owners:
+        return own
+    before = doc[n.start - 1] if n.start > 0 else None
+    if n.titled or (before is not None and before.lower_ not in GIVEN_NAME_TITLES
+                    and (names.is_title_word(before.text) or _address(before))):
+        return owners[0] if len(owners) == 1 else ""
+    if all(k[len(PERSON_PREFIX):].split()[0] in alone for k in owners):
+        return own
+    return ""
 
 
 def _short_form_kind(doc: Doc, n: _Name) -> str:
@@ -813,7 +858,8 @@ def _title_before(a: _Article, n: _Name) -> None:
     if comma:
         end -= 1
     start = end
-    while start > 0 and n.start - start < MAX_TITLE_TOKENS and _title_token(doc[start - 1]):
+    while start > 0 and n.start - start < MAX_TITLE_TOKENS and (
+            _title_token(doc[start - 1]) or 0 <= n.title_from < start):
         start -= 1
     while start < end and doc[start].lower_ in {"of", "'s", "’s"}:
         start += 1
@@ -903,7 +949,7 @@ def _roles(a: _Article) -> None:
             continue
         start, end = span
         role = _describe(doc[start:end])
-        person = _resolve(a, role, _apposed_to(a, start, name_tokens))
+        person = _resolve(a, role, _apposed_to(a, start, name_tokens), start)
         key = person or ROLE_PREFIX + role.key
         a.out.append(_mention(a, start, end, "ROLE", key))
         a.taken.update(range(start, end))
@@ -1000,7 +1046,7 @@ def _qualifier_runs(span: Span) -> list[tuple[str, str]]:
     return runs
 
 
-def _resolve(a: _Article, role: _Role, beside: str | None = None) -> str | None:
+def _resolve(a: _Article, role: _Role, beside: str | None = None, at: int = 0) -> str | None:
     """The person a role denotes in this article, or None where it is not clear.
 
     A title of theirs decides first; then the name the role stands beside ("He Jianxiong,
@@ -1019,14 +1065,14 @@ def _resolve(a: _Article, role: _Role, beside: str | None = None) -> str | None:
     if role.orgs or role.nations:
         strong = [k for k, roles in a.learned.items() if any(_covers(r, role) for r in roles)]
         if strong:
-            return _pick(a, strong)
+            return _pick(a, strong, at)
     if beside is not None:
         return beside or None
     if role.orgs:
         return None  # an organisation's officer needs a title naming that organisation
     weak = [k for k in _persons(a) if _compatible(a.learned.get(k, []), role)]
     if weak:
-        return _pick(a, weak)
+        return _pick(a, weak, at)
     generic = bool(role.heads) and role.heads <= names.GENERIC_HEADS
     if not role.subject or not (role.former or (generic and len(role.key.split()) > 1)):
         return None
@@ -1086,11 +1132,48 @@ def _persons(a: _Article) -> list[str]:
     return list(dict.fromkeys(n.key for n in a.names if n.label == "PERSON"))
 
 
-def _pick(a: _Article, candidates: list[str]) -> str | None:
+def _pick(a: _Article, candidates: list[str], at: int = 0) -> str | None:
+    """The one of several people a role fits that it denotes at token ``at``: the one the
+    passage is about (``_passage_subject``), else the article's main subject."""
     if len(candidates) == 1:
         return candidates[0]
+    topic = _passage_subject(a, candidates, at)
+    if topic is not None:
+        return topic
     main = _main_subject(a)
     return main if main in candidates else None
+
+
+# Sentences before a role's own that its passage spans: a role ("the president") stands for
+# the person the sentences just before it are about, named as a clause's subject there
+# ("Mr. Bush and his aides were leaning ... The president and his top aides decided").
+# Wire paragraphs hold one to three sentences; three reach back over a pronoun's sentence
+# or two ("Mr. Bush continued ... he offered ... when he and President Gorbachev spoke
+# ..., the President took pains").
+PASSAGE_SENTENCES = 3
+
+
+def _passage_subject(a: _Article, candidates: list[str], at: int) -> str | None:
+    """The candidate named as a clause's subject nearest before token ``at``, in its
+    sentence or the ``PASSAGE_SENTENCES`` before it; None where none is (a name only in an
+    object or a conjunct, "he and President Gorbachev spoke", is no subject of its own)."""
+    doc = a.doc
+    if at <= 0 or at > len(doc):
+        return None
+    starts = 0
+    lo = at
+    while lo > 0 and starts <= PASSAGE_SENTENCES:
+        lo -= 1
+        starts += doc[lo].is_sent_start is True
+    wanted = set(candidates)
+    for n in reversed(a.names):
+        if n.end > at or n.label != "PERSON" or n.key not in wanted:
+            continue
+        if n.start < lo:
+            break
+        if doc[n.start:n.end].root.dep_ in SUBJECT_DEPS:
+            return n.key
+    return None
 
 
 def _main_subject(a: _Article) -> str | None:

@@ -34,7 +34,8 @@ def join_short_forms(named: list[Cluster], uf: UnionFind,
     often than at any other (``SURNAME_DOMINANCE``), counting the people it is the surname
     of and those it is the first name of together; a full name from an unrelated article
     is no one's ("Bush" in 1990 is not the "Jeb Bush" of a 2000 article). A word after a
-    royal title is a given name only ("King Hussein" is no "Saddam Hussein"), and a word
+    royal title is a given name only ("King Hussein" is no "Saddam Hussein"), of a full name
+    given that title too ("King Omar" is no "Omar Haddad", ``_may_bear``), and a word
     whose form of address states an office joins no one whose mentions state another
     ("President Bush" / "Gov. Jeb Bush"). Within its own article, a surname the model did
     not call a person ("Kovner" read as an organisation after "Sarah Kovner") joins the
@@ -122,7 +123,7 @@ def _owner(members: list[Cluster], bearers: _Bearers,
             for as_given in (True,) if given_only else (False, True):
                 for o in bearers.get((k, as_given), ()):
                     if ties.tied(c.article, o.article, c.ref, o.ref) and \
-                            not _other_office(own, offices[ties.root[o.ref]]):
+                            _may_bear(own, offices[ties.root[o.ref]], given_only):
                         owners[ties.root[o.ref]] += len(o.names)
                         mine.add(ties.root[o.ref])
         owned.append(mine)
@@ -193,7 +194,7 @@ def join_article_short_forms(named: list[Cluster], uf: UnionFind,
         for article in sorted({c.article for c in members}):
             found = {uf.find(o.ref) for o in full_in.get(article, ())
                      if any(_fits(w, core, given_only) for w in words for core in cores_of(o))
-                     and not _other_office(own, offices[uf.find(o.ref)])}
+                     and _may_bear(own, offices[uf.find(o.ref)], given_only)}
             found.discard(root)
             if len(found) != 1:  # nobody, or two people, in this article
                 owners = found
@@ -211,6 +212,19 @@ def _fits(word: str, core: str, given_only: bool = False) -> bool:
     parts = core.split()
     return len(parts) > 1 and ((word == parts[0] or parts[0] in names.formal_given_names(word))
                                or (not given_only and word == surname_of(core)))
+
+
+def _may_bear(own: frozenset[str] | set[str], other: frozenset[str] | set[str],
+              given_only: bool) -> bool:
+    """Whether a full name whose group states the offices ``other`` may be the person of a
+    bare word whose forms of address state ``own``: no other office, and for a given name
+    after a royal title (``given_only``) that title's own office. A king or a pope is
+    called by the given name and the title, and a full name written without it is another
+    person ("King Omar" met "his trade minister, Omar Haddad"); a monarch's full name
+    bears the title too ("King Omar Haddad", "Jordan's King Hussein bin Talal")."""
+    if given_only:
+        return bool(own & other)
+    return not _other_office(own, other)
 
 
 def _other_office(own: frozenset[str] | set[str], other: frozenset[str] | set[str]) -> bool:
