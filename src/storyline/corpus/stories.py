@@ -37,9 +37,21 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..analyze.mentions import NAME_LABELS
-from ..records import Analysis, Article, ArticleInfo, ArticleMeta, DuplicateLink, Story, content_id
+from ..analyze.names import GENERATIONS, HONORIFICS, is_title_word, person_core
+from ..records import (
+    Analysis,
+    Article,
+    ArticleInfo,
+    ArticleMeta,
+    DuplicateLink,
+    Mention,
+    Story,
+    content_id,
+)
 from ..settings import Settings
 from ..text import fold_words, words
+from .entities.people import surname_of
+from .entities.ties import MIN_RARE, RARE_SHARE
 from .furniture import (
     NO_SKIP,
     SignedOff,
@@ -143,6 +155,26 @@ SHARED_NAMES = 2
 # same crawl pairs.
 NO_SHARED_NAME_DAMPING = 0.5
 MIN_NAMED = 2
+# A surname one page writes alone ("Davis", "Chief Varga") and the other writes at all
+# ("Gray Davis", "Ana Varga") is a participant they share for that damping, whatever
+# entity ids they hold: the entity step joins such a form to a full name across articles
+# only when the articles are tied otherwise (corpus/entities/ties.py), so two reports that
+# name one person differently often hold two ids for her (statements-msrp-dev: "Powell" /
+# "Secretary of State Colin Powell", "Abraham" / "Energy Secretary Spencer Abraham", one
+# sentence each: damped, apart). Two full names of one surname ("Ana Varga", "Ferenc
+# Varga") are two people, as they are to the entity step; a title alone ("Sheriff") is
+# no surname. A surname counts only when few articles write it, as the ties count rare
+# names (at most ``ties.RARE_SHARE`` of the corpus's articles, or ``ties.MIN_RARE``): a
+# surname much of a corpus writes tells no story from another (taken as the ties have
+# it; on the eval bundles any share from 1% to 100% gives the same stories, their shared
+# surnames being few). The names' cosine keeps
+# the entity ids: a surname key there too (weights 0.35-1.0 of a name's) joined ECB+ dev's
+# sibling stories, which share their main person already (Klitschko's two title defences;
+# odd topics 0.980 -> 0.953-0.957), replacing persons' ids by surnames lowered both halves
+# (0.942 / 0.939), and weights 0.1-0.3 changed no ECB+ story but split a meantime one
+# (0.3) and otherwise did what this does (bench/NOTES.md, STO3).
+RARE_NAME_SHARE = RARE_SHARE
+MIN_RARE_NAME = MIN_RARE
 # A figure: digits with their thousands separators and decimals ("5.6", "2,000", "52-3"
 # gives 52 and 3). Reports of one incident repeat its figures (a magnitude, a toll, a
 # record, a price); a sibling incident of the same kind states others. Digits a capitalised
@@ -215,6 +247,11 @@ class Features:
     # how many distinct names (of any kind) each article has: two that each name
     # ``MIN_NAMED`` and share none are damped (``NO_SHARED_NAME_DAMPING``); None: not used
     named: NDArray[np.int64] | None = None
+    # 0/1 rows of the person surnames each article writes (among those few articles
+    # write) and of those it writes without a given name: a surname that one of two pages
+    # writes bare and the other at all is a name they share for ``NO_SHARED_NAME_DAMPING``
+    # (``RARE_NAME_SHARE``); None: not used
+    surnames: tuple[Any, Any] | None = None
 
     @property
     def size(self) -> int:
@@ -412,6 +449,10 @@ def similarity(feats: Features, start: int, stop: int,
         if no_names is not None and feats.named is not None:
             named = feats.named
             both = np.minimum(named[start:stop, None], named[None, :]) >= MIN_NAMED
+            if feats.surnames is not None:  # sparse: the few pairs that share a surname
+                every, bare = feats.surnames
+                met = (bare[start:stop] @ every.T + every[start:stop] @ bare.T).tocoo()
+                no_names[met.row, met.col] = False
             sim[no_names & both] *= NO_SHARED_NAME_DAMPING
     return np.where(silent, sim * LONG_GAP_DAMPING, sim)
 
@@ -791,6 +832,7 @@ def features(articles: Sequence[ArticleInfo], corpus: Corpus, weights: Mapping[s
                     language=pages.language if len(set(pages.language.tolist()) - {-1}) > 1
                     else None, names=found["names"][0] if "names" in found else None,
                     named=found["names"][1] if "names" in found else None,
+                    surnames=found["names"][2] if "names" in found else None,
                     names_channel=names_channel)
 
 
@@ -804,24 +846,32 @@ def text_rows(corpus: Corpus, ids: Sequence[str], skip: frozenset[int],
 
 def _entity_rows(articles: Iterable[tuple[Article, Analysis | None, frozenset[int]]],
                  ) -> tuple[Any, Any]:
-    """TF-IDF of the named participants, broad place and group names weighted down; and
-    0/1 rows of the specific (not broad) names each article shares with another."""
+    """TF-IDF of the named participants, broad place and group names weighted down; 0/1
+    rows of the specific (not broad) names each article shares with another; each
+    article's number of names; and the rows of its person surnames (``_surname_rows``)."""
     broad: dict[str, float] = {}  # filled while the rows are read; tfidf_rows reads it after
     specific: list[list[str]] = []
+    surnames: list[tuple[str, ...]] = []
+    bare_surnames: list[tuple[str, ...]] = []
     every: list[set[str]] = []
 
     def keys() -> Iterator[list[str]]:
         for a, analysis, skip in articles:
-            found = _entity_keys(a, analysis, skip)
+            mentions = _name_mentions(a, analysis, skip)
+            found = _entity_keys(a, analysis, skip, mentions)
             broad.update((k, BROAD_ENTITY_WEIGHT) for k, label in found
                          if label in BROAD_ENTITY_LABELS)
             specific.append(sorted({k for k, label in found
                                     if label not in BROAD_ENTITY_LABELS}))
             every.append({k for k, _ in found})
+            surname, bare = _surnames(mentions)
+            surnames.append(tuple(sorted(surname)))
+            bare_surnames.append(tuple(sorted(bare)))
             yield [k for k, _ in found]
 
     rows = _shared_rows(tfidf_rows(keys(), term_weight=broad, min_df=1))
-    return rows, (_presence_rows(specific), np.array([len(k) for k in every]))
+    return rows, (_presence_rows(specific), np.array([len(k) for k in every]),
+                  _surname_rows(surnames, bare_surnames))
 
 
 def _presence_rows(keys: Sequence[Sequence[str]]) -> Any:
@@ -898,18 +948,70 @@ def figure_keys(article: Article, skip: frozenset[int] = frozenset()) -> list[st
     return [f.replace(",", "") for f in found if f[0].isdigit() and not _YEAR.fullmatch(f)]
 
 
-def _entity_keys(article: Article, analysis: Analysis | None,
-                 skip: frozenset[int] = frozenset()) -> list[tuple[str, str]]:
-    """The article's named participants: (corpus entity id or folded name, label) per mention.
-
-    Mentions and, without an analysis that found names, the capitalised word runs that stand
-    in for them are read outside the paragraphs ``skip`` (their digests).
-    """
-    # Mention labels that name a thread's participants; roles and numbers do not.
+def _name_mentions(article: Article, analysis: Analysis | None,
+                   skip: frozenset[int] = frozenset()) -> list[Mention]:
+    """The analysis's mentions that name a thread's participants (roles and numbers do
+    not), outside the paragraphs ``skip`` (their digests)."""
     mentions = [m for m in (analysis.mentions if analysis else ()) if m.label in NAME_LABELS]
     if skip and mentions:
         spans = skipped_spans(article.text, skip)
         mentions = [m for m in mentions if not any(s <= m.start < e for s, e in spans)]
+    return mentions
+
+
+def _surnames(mentions: Sequence[Mention]) -> tuple[set[str], set[str]]:
+    """The surnames the person mentions write, folded ("Varga", "Chief Varga" and "Ana
+    Varga" give one, whatever entities the entity step made of them), and those of them
+    some mention writes without a given name ("Varga", "Chief Varga"). A title alone
+    ("Sheriff", "Sgt.") or a generation ("Trump Jr.") is no surname."""
+    every: set[str] = set()
+    bare: set[str] = set()
+    for m in mentions:
+        core = person_core(fold_words(m.text)) if m.label == "PERSON" else ""
+        surname = surname_of(core) if core else ""
+        if not surname or surname in HONORIFICS or surname in GENERATIONS \
+                or is_title_word(surname):
+            continue
+        every.add(surname)
+        if surname == core:
+            bare.add(surname)
+    return every, bare
+
+
+def _surname_rows(every: Sequence[tuple[str, ...]], bare: Sequence[tuple[str, ...]],
+                  ) -> tuple[Any, Any] | None:
+    """0/1 rows (CSR, float32, one column per surname) of each article's surnames and of
+    those it writes without a given name, for the surnames at least two articles and at
+    most a few of them write (``RARE_NAME_SHARE``); None when no surname is such."""
+    from scipy.sparse import csr_matrix
+
+    df = Counter(k for row in every for k in row)
+    most = max(MIN_RARE_NAME, RARE_NAME_SHARE * len(every))
+    column = {k: c for c, k in enumerate(sorted(k for k, n in df.items() if 1 < n <= most))}
+    if not column:
+        return None
+
+    def rows(keys: Sequence[tuple[str, ...]]) -> Any:
+        found = [sorted(column[k] for k in row if k in column) for row in keys]
+        indices = np.array([c for row in found for c in row], dtype=np.int32)
+        indptr = np.cumsum([0] + [len(row) for row in found])
+        return csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr),
+                          shape=(len(keys), len(column)))
+
+    return rows(every), rows(bare)
+
+
+def _entity_keys(article: Article, analysis: Analysis | None,
+                 skip: frozenset[int] = frozenset(),
+                 mentions: Sequence[Mention] | None = None) -> list[tuple[str, str]]:
+    """The article's named participants: (corpus entity id or folded name, label) per mention.
+
+    Mentions (``_name_mentions``, unless given) and, without an analysis that found names,
+    the capitalised word runs that stand in for them are read outside the paragraphs
+    ``skip`` (their digests).
+    """
+    if mentions is None:
+        mentions = _name_mentions(article, analysis, skip)
     if mentions:
         return [(m.entity or fold_words(m.text), m.label) for m in mentions]
     return [(fold_words(n), "NAME")
