@@ -425,7 +425,7 @@ def test_a_date_days_after_the_fetch_is_refused_with_its_reason(settings: Settin
         DateSource.NONE_AFTER_FETCH == "none: its date is after the day the page was fetched"
     assert published.page_date(lines, 2, not_after=date(2025, 3, 1)) is None
     a = clean(page("\n".join(lines), fetched_at="2025-03-01T23:30:00Z"), settings)
-    assert a.published is None
+    assert (a.published, a.published_from) == (None, DateSource.NONE_AFTER_FETCH)
     # a page that gives no date at all says so, not that its date came too late
     assert published.page_date_or_why(lines[:1] + lines[2:], 1, not_after=date(2025, 3, 1)) \
         == DateSource.NONE

@@ -160,7 +160,8 @@ def clean(page: RawPage, settings: Settings) -> Article:
     return Article(
         id=content_id(page.source_id, page.url, article_text), source_id=page.source_id,
         source=page.source, text=article_text, title=title,
-        outlet=outlets.outlet_for_url(page.final_url or page.url or meta.url) or page.outlet
+        outlet=outlets.outlet_for_url(outlets.own_url(page.final_url or page.url, meta.url,
+                                                      meta.outlet)) or page.outlet
         or meta.outlet or outlet_line or titled or lead.outlet,
         url=page.url or meta.url, published=day, published_from=how, wire=lead.wire,
         dateline=lead.dateline, kind=page.kind, fetched_at=page.fetched_at,
@@ -394,14 +395,14 @@ def _date(page: RawPage, meta: _Meta, lead: Lead, lines: list[str],
         return page.published[:10], published.DateSource.HEADER.value
     if meta.published:
         return meta.published[:10], meta.published_from or published.DateSource.HTML_META.value
-    found = published.page_date(lines, start, lead.dateline_date, page.url or meta.url,
-                                not_after=_fetched(page))
-    if found is None:
+    found = published.page_date_or_why(lines, start, lead.dateline_date, page.url or meta.url,
+                                       not_after=_fetched(page))
+    if not isinstance(found, published.OwnDate):
         # The HTML reader's own reason when it set a date aside ("a UTC time near midnight")
         # says more than that the text states none.
         refused = meta.published_from if meta.published_from == \
             published.DateSource.NONE_UTC.value else None
-        return None, refused or published.DateSource.NONE.value
+        return None, refused or found.value
     return found.day.isoformat(), found.source.value
 
 
