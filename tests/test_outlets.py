@@ -236,3 +236,46 @@ def test_a_datasets_dateline_line_is_no_outlet(settings: Settings) -> None:
 def test_domain_names_are_host_like_tokens_ending_on_a_public_suffix(
         text: str, names: list[str]) -> None:
     assert outlets.domain_names(text) == names
+
+
+PROXIED = """<html><head><title>Ferry strike ends after nine days</title>
+<link rel="canonical" href="{canonical}">
+<meta property="og:site_name" content="{site}"></head>
+<body><article><h1>Ferry strike ends after nine days</h1>
+<p>The harbour strike ended on Monday after nine days of talks between the union and the
+port authority, the union's chair told reporters at the quay in the morning.</p>
+<p>Ferries to the islands sail again from Tuesday, with extra crossings all week long to
+carry the passengers who waited, the operator said in a statement on its website.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize(("fetched", "canonical", "site", "outlet"), [
+    # a feed proxy or redirector serves another site's page: its canonical names the outlet
+    ("http://feedproxy.example.com/~r/GazetteRSS/~3/abc/ferry", "https://www.harbour-gazette.nl/f",
+     "Harbour Gazette", "harbour-gazette.nl"),
+    ("https://news.example.com/rss/rd/articles/CBMi", "https://www.gazette.nl/f", "GAZETTE",
+     "gazette.nl"),
+    # a sister paper's canonical: the page's site name is the fetched site's, kept
+    ("https://www.eastharbourtimes.com/2020/f", "https://www.westharbournews.com/f",
+     "East Harbour Times", "eastharbourtimes.com"),
+    # one site's editions under two suffixes; an IP address as canonical names no site
+    ("https://www.harbourinsider.com/f", "https://www.harbourinsider.de/f", "Insider DE",
+     "harbourinsider.com"),
+    ("https://www.harbour-gazette.nl/f", "https://52.16.95.170/f", "Gazette",
+     "harbour-gazette.nl"),
+])
+def test_outlet_from_the_pages_own_address(settings: Settings, fetched: str, canonical: str,
+                                            site: str, outlet: str) -> None:
+    html = PROXIED.format(canonical=canonical, site=site)
+    page = RawPage(source="p.jsonl#1", source_id="p", kind="html", html=html, url=fetched)
+    article = clean(page, settings)
+    assert article.outlet == outlet
+    assert article.url == fetched  # where it was fetched stays the article's address
+
+
+def test_own_url_short_domain_names_only_as_a_whole_name() -> None:
+    # "t" of t.co stands in "Harbour Gazette" by chance: not the fetched site's name
+    assert outlets.own_url("https://t.co/abc", "https://gazette.nl/f", "Harbour Gazette") == \
+        "https://gazette.nl/f"
+    assert outlets.own_url("https://gazette.nl/f", None, "x") == "https://gazette.nl/f"
+    assert outlets.own_url(None, "https://gazette.nl/f", None) == "https://gazette.nl/f"

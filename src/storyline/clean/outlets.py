@@ -38,7 +38,7 @@ from ..text import fold
 
 __all__ = ["domain_names", "is_release_service", "is_wire_agency", "known_outlets",
            "outlet_for_url",
-           "outlet_words", "registered_domain", "shared_hosts", "title_line_outlet",
+           "outlet_words", "own_url", "registered_domain", "shared_hosts", "title_line_outlet",
            "wire_agency_names"]
 
 TABLE = "data/outlets.tsv"
@@ -66,6 +66,9 @@ TITLE_DROPPED_WORDS = 1
 # A copyright line, where a page prints its owner's name: "©", "(c)", "Copyright", "All
 # rights reserved".
 COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
+# A domain's name shorter than this is found in a site name only as all of it: "t" or
+# "nu" stand inside many names by chance.
+NAMED_LABEL_MIN = 4
 WEB_SCHEMES = frozenset({"http", "https"})
 # A scheme ("https:", "mailto:"), not a host followed by its port ("example.com:8080").
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):(?!\d)")
@@ -238,6 +241,54 @@ def domain_names(text: str) -> list[str]:
         if parts.suffix and parts.domain:
             out.append(m.group())
     return out
+
+
+def own_url(fetched: str | None, canonical: str | None, site_name: str | None) -> str | None:
+    """The address that names the page's outlet: the fetched one, or the page's own
+    canonical address (``<link rel=canonical>``, og:url) when the page was fetched through
+    a host that is not its own: a feed proxy or redirector ("feedproxy.google.com/~r/
+    PublicoRSS/...", "news.google.com/__i/rss/rd/...") serves another site's page.
+
+    The fetched host is not the page's own when the canonical address names a domain (an IP
+    address names none) under another name (the label before the public suffix:
+    "businessinsider.com" and ".de", "jaraguadosul.com.br" and ".sc.gov.br" are one site's
+    editions) and the page's site name does not name the fetched domain either (an East
+    Bay Times page whose canonical is its sister paper's, mercurynews.com, names itself
+    "East Bay Times": fetched where it was published)."""
+    if not fetched or not canonical:
+        return fetched or canonical
+    own, at = _label(canonical), _label(fetched)
+    if own is None or at is None or own == at:
+        return fetched
+    if site_name and _names_label(site_name, fetched):
+        return fetched
+    return canonical
+
+
+def _label(url: str) -> str | None:
+    """The registered domain's name without its public suffix ("news.bbc.co.uk" -> "bbc");
+    None for an address without one (an IP address, an intranet host)."""
+    host = _host(url)
+    if not host:
+        return None
+    parts = _extractor()(host)
+    return str(parts.domain).lower() if parts.suffix and parts.domain else None
+
+
+def _names_label(name: str, url: str) -> bool:
+    """Whether a site name names the site at ``url``: its letters, without spaces and
+    marks, are the domain's name or hold it ("East Bay Times" and eastbaytimes.com; a name
+    of under NAMED_LABEL_MIN letters, "t.co", only as the whole name), or the outlet table
+    names that domain so ("BBC News" for bbc.co.uk)."""
+    label = _label(url)
+    squashed = fold(name).replace(" ", "")
+    if not label or not squashed:
+        return False
+    bare = label.replace("-", "")
+    if bare == squashed or (len(bare) >= NAMED_LABEL_MIN and bare in squashed):
+        return True
+    table = outlet_for_url(url)
+    return table is not None and _named(name) == table
 
 
 def outlet_for_url(url: str | None) -> str | None:
