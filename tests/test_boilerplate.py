@@ -615,3 +615,13 @@ def test_a_source_credit_ending_a_sentence_of_prose_is_prose() -> None:
                "after the storm's peak. (Source: Harbour Authority)")
     assert boilerplate.glued_credit(caption)
     assert kept(["Quay to close for repairs", ARTICLE[0], caption, *ARTICLE[1:]]) == ARTICLE
+
+
+def test_placeholder_latin_is_no_text() -> None:
+    dummy = ("Quia sint rerum et voluptatem. Officia iure non est eos ipsam, sed natus quo "
+             "dolores sapiente tenetur.")
+    assert boilerplate.placeholder(dummy)
+    # real prose, in any language, that uses a few of these words is no placeholder
+    assert not boilerplate.placeholder("The station will reopen in full at 5 a.m. on Monday.")
+    assert not boilerplate.placeholder("Et le maire a dit non: la place est fermée en juin.")
+    assert not boilerplate.placeholder("Dolor sit amet.")  # too short to tell

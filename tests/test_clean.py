@@ -299,3 +299,25 @@ def test_a_caption_with_a_source_or_foreign_credit_is_about_the_article() -> Non
     # a paragraph far longer than a caption keeps its bracketed credit as text
     long = " ".join(["The council said the quay repairs will take until spring."] * 9)
     assert not bylines.about_article(long + " (Photo: Jane Roe)")
+
+
+PLACEHOLDER = ("Quia sint rerum et voluptatem. Officia iure non est eos ipsam, sed natus quo "
+               "dolores sapiente tenetur. Eaque omnis quod dicta ut magnam.")
+
+
+@pytest.mark.parametrize("kind", ["html", "jsonl"])
+def test_a_paywalls_placeholder_latin_is_not_an_article(kind: str, settings: Settings) -> None:
+    body = f"{PLACEHOLDER}\n\n{PLACEHOLDER}"
+    html = (f"<html><head><title>Parish fair draws a crowd</title></head><body><article>"
+            f"<p>{PLACEHOLDER}</p><p>{PLACEHOLDER}</p></article></body></html>")
+    page = RawPage(source="x", source_id="x", kind=kind, text=None if kind == "html" else body,
+                   html=html if kind == "html" else None)
+    with pytest.raises(ExtractError) as caught:
+        clean(page, settings)
+    assert caught.value.reason == "placeholder-text"
+    # the page's own teaser above the placeholder is kept, the dummy text dropped
+    teaser = ("The parish fair on Sunday drew more than four hundred visitors, the organisers "
+              "said, twice as many as last year.")
+    kept = clean(RawPage(source="y", source_id="y", kind="jsonl",
+                         text=f"{teaser}\n\n{PLACEHOLDER}"), settings)
+    assert kept.text == teaser

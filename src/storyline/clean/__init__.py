@@ -146,6 +146,10 @@ def clean(page: RawPage, settings: Settings) -> Article:
     printed = find_headline(lines, body, stoplist) if page.kind == "text" else None
     title = page.title or meta.title or printed
     paragraphs = _once([boilerplate.unglue_cards(lines[i].strip()) for i in body], printed)
+    if paragraphs and all(map(boilerplate.placeholder, paragraphs)):
+        raise ExtractError("placeholder-text", "the text is dummy Latin (lorem ipsum), a "
+                           "paywall's or template's stand-in for the article")
+    paragraphs = [p for p in paragraphs if not boilerplate.placeholder(p)]
     above = [x.strip() for x in lines[:body[0]] if x.strip()][-2:] if body else []
     lead = read_lead(paragraphs, above)
     if not paragraphs:

@@ -24,8 +24,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
-__all__ = ["Block", "blocks", "caption_lines", "glued_credit", "headed_list_lines", "select",
-           "site_disclaimer", "stoplist_for", "unglue_cards"]
+__all__ = ["Block", "blocks", "caption_lines", "glued_credit", "headed_list_lines",
+           "placeholder", "select", "site_disclaimer", "stoplist_for", "unglue_cards"]
 
 # jusText's defaults (length_low=70, length_high=200, stopwords 0.30/0.32) were tuned on
 # HTML blocks; text-dump lines are whole paragraphs, so the long bound is lower. Calibrated
@@ -1098,3 +1098,43 @@ def _introduced_list(bs: list[Block], intro: int, listed: set[int]) -> range:
             not (bs[last].furniture or bs[last].stamp or _comment_marker(bs[last].text)):
         last += 1
     return range(intro, last)
+
+
+# --- pages that are no article -------------------------------------------------------
+# Placeholder text: a paywall or template stands dummy Latin where the article goes ("Dolor
+# ipsam et est cumque. Laboriosam sed delectus ..."). Generators draw it from one small
+# vocabulary, the words of Cicero's De finibus 1.32-33 ("Sed ut perspiciatis unde omnis
+# iste natus error sit voluptatem ...") and the "Lorem ipsum" line made from them; real
+# Latin prose uses far more words than these. A paragraph of at least PLACEHOLDER_MIN_WORDS
+# words, PLACEHOLDER_SHARE of them from this vocabulary, is placeholder (the noz.de page of
+# dates-mediacloud: 1.0 in both paragraphs; every other paragraph of 8+ words in
+# dates-mediacloud, extraction-scrapinghub, seeds, the two dump bundles and meantime: at
+# most 0.34, "The station will reopen in full at 5 a.m.").
+_PLACEHOLDER_VOCABULARY = """
+a ab accusamus accusantium ad adipisci adipiscing alias aliqua aliquam aliquid amet animi
+aperiam architecto asperiores aspernatur assumenda at atque aut autem beatae blanditiis
+commodi consectetur consequatur consequuntur corporis corrupti culpa cum cumque cupiditate
+debitis delectus deleniti deserunt dicta dignissimos distinctio do dolor dolore dolorem
+doloremque dolores doloribus dolorum ducimus ea eaque earum eius eiusmod eligendi elit enim
+eos error esse est et eum eveniet ex excepturi exercitationem expedita explicabo facere
+facilis fuga fugiat fugit harum hic id illo illum impedit in incidunt incididunt inventore
+ipsa ipsam ipsum iste itaque iure iusto labore laboriosam laborum laudantium libero lorem
+magna magnam magni maiores maxime minima minus modi molestiae molestias mollitia nam natus
+necessitatibus nemo neque nesciunt nihil nisi nobis non nostrum nulla numquam obcaecati
+odio odit officia officiis omnis optio pariatur perferendis perspiciatis placeat porro
+possimus praesentium provident quae quaerat quam quas quasi qui quia quibusdam quidem quis
+quisquam quo quod quos ratione recusandae reiciendis rem repellat repellendus reprehenderit
+repudiandae rerum saepe sapiente sed sequi similique sint sit soluta sunt suscipit tempor
+tempora tempore temporibus tenetur totam ullam unde ut vel velit veniam veritatis vero
+vitae voluptas voluptate voluptatem voluptates voluptatibus voluptatum
+"""
+PLACEHOLDER_WORDS = frozenset(_PLACEHOLDER_VOCABULARY.split())
+PLACEHOLDER_MIN_WORDS = 8
+PLACEHOLDER_SHARE = 0.9
+_LETTERS = re.compile(r"[^\W\d_]+")
+def placeholder(paragraph: str) -> bool:
+    """Whether a paragraph is dummy Latin (lorem ipsum), a template's stand-in for text."""
+    words = [w.casefold() for w in _LETTERS.findall(paragraph)]
+    return len(words) >= PLACEHOLDER_MIN_WORDS and \
+        sum(w in PLACEHOLDER_WORDS for w in words) >= PLACEHOLDER_SHARE * len(words)
+
