@@ -12,6 +12,10 @@ from .clusters import Cluster, UnionFind, cores_of, is_person
 from .org_names import bare_name, name_adds, outnumbers
 from .short_forms import bare_words, surnames_of
 
+# Different surnames a word must open, in names the model read as people's, to count as a
+# given name the corpus writes (``_given_names``). Two: one only is as often a place or a
+# club ("Manchester United"); two were enough for "Jason" in ECB+ dev ("Varitek").
+GIVEN_NAME_SURNAMES = 2
 # Preference when the votes for a type tie.
 TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")
 
@@ -26,11 +30,12 @@ def group_entities(clusters: list[Cluster], uf: UnionFind) -> tuple[list[Entity]
     names recounted until every (name, type) is unique; each round joins at least two
     groups, so it ends.
     """
+    given = _given_names(clusters)
     while True:
         groups: dict[tuple[str, str], list[Cluster]] = defaultdict(list)
         for c in clusters:
             groups[uf.find(c.ref)].append(c)
-        built = {root: _entity(members) for root, members in groups.items()
+        built = {root: _entity(members, given) for root, members in groups.items()
                  if not all(c.role_only for c in members)}  # an unfound role is no entity
         first: dict[str, tuple[str, str]] = {}
         clashes = 0
@@ -48,31 +53,86 @@ def group_entities(clusters: list[Cluster], uf: UnionFind) -> tuple[list[Entity]
     return entities, key_to_entity
 
 
-def _entity(members: list[Cluster]) -> Entity:
+def _given_names(clusters: list[Cluster]) -> frozenset[str]:
+    """The words the corpus writes as given names: the first words of names of two words
+    or more the model read as people's before ``GIVEN_NAME_SURNAMES`` different surnames
+    ("Jason", which the given-name table lacks, before "Varitek" and "Kidd"; not
+    "Manchester", which opens only "Manchester United")."""
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for c in clusters:
+        if c.labels and c.top_label() == "PERSON":
+            for core in cores_of(c):
+                words = core.split()
+                if len(words) > 1:
+                    surnames[words[0]].add(words[-1])
+    return frozenset(w for w, found in surnames.items() if len(found) >= GIVEN_NAME_SURNAMES)
+
+
+def _entity(members: list[Cluster], given: frozenset[str] = frozenset()) -> Entity:
     labels: Counter[str] = Counter()
     name_counts: Counter[str] = Counter()
     surfaces: dict[str, None] = {}
+    # The labels each article gave the group, for ``_person_unread``.
+    by_article: dict[str, Counter[str]] = defaultdict(Counter)
     # The surnames of the group's person, when every full name of the group is a person's
     # (no "Matanuska Creamery" read as an organisation beside a misread person).
     surnames = {s for c in members if c.person_key for core in cores_of(c)
                 for s in surnames_of(c, core)}
     if any(c.names and not is_person(c) and bare_words(c) is None for c in members):
         surnames = set()
+    surname_read = False
     for c in members:
         words = bare_words(c) if surnames and not c.person_key else None
         if words and all(w in surnames for w in words):
             # The group's person's surname, whatever the model called it there
             # ("Har-Shefi" read as an organisation beside "Margalit Har-Shefi").
             labels["PERSON"] += c.labels.total()
+            surname_read = True
         else:
             labels.update(c.labels)
+            by_article[c.article].update(c.labels)
         name_counts.update(n for n in c.names)
         surfaces.update(dict.fromkeys(c.surfaces))
+    if labels["PERSON"] and not surname_read and _person_unread(members, by_article, given):
+        del labels["PERSON"]
     kind = max(labels, key=lambda t: (labels[t], -_type_rank(t)))
     name = _canonical(name_counts, person=kind == "PERSON")
     return Entity(id=content_id(name, kind), name=name, type=kind,
                   aliases=tuple(sorted(surfaces, key=lambda s: (s.lower(), s))),
                   mentions=sum(len(c.names) for c in members))
+
+
+def _person_unread(members: list[Cluster], by_article: dict[str, Counter[str]],
+                   given: frozenset[str]) -> bool:
+    """Whether a group the model labelled a person's somewhere is no person's: as many of
+    its articles read it as something else ("Ryanair" an organisation in two articles, a
+    person in two; "Toulouse", "Manchester United") and nothing but the label says person.
+    A person's name has more: a title or form of address ("Mr. Ryan"), a given name (the
+    table's, or one the corpus writes before several surnames, ``given``) before a surname
+    ("Tom Enders"), or a name of two words or more most of
+    whose articles read it as a person's ("Volodymyr Zelenskyy", whatever one article
+    called him). The model labels a capitalised word it does not know a person's; a
+    reading as an organisation or a place in other articles tells what it is. An article
+    reads the group as the label it gave most (a person's on a tie)."""
+    reads = Counter(max(votes, key=lambda t: (votes[t], t == "PERSON")) == "PERSON"
+                    for votes in by_article.values() if votes)
+    if reads[True] > reads[False]:
+        return False
+    readings: dict[str, Counter[bool]] = defaultdict(Counter)
+    for c in members:
+        if not c.labels:
+            continue
+        person = c.top_label() == "PERSON"
+        if person and c.titles:
+            return False
+        for core in cores_of(c):
+            words = core.split()
+            if len(words) < 2:
+                continue
+            if person and (words[0] in given or names.is_given_name(words[0])):
+                return False
+            readings[core][person] += 1
+    return not any(r[True] > r[False] for r in readings.values())
 
 
 def _type_rank(label: str) -> int:

@@ -37,6 +37,14 @@ NEVER_SURNAMES = frozenset({
     "secretariat", "inspectorate", "tribunal", "hospital", "university", "airlines",
     "airways",
 })
+# Last words of a street's name ("Main St.", "Snyder Ave"): no surname is one of them, so a
+# "person" so named is the street (FAC).
+STREET_WORDS = frozenset({"st", "street", "ave", "avenue", "rd", "road", "blvd", "boulevard"})
+# Words a "person" may have before its first word holding a digit and still be a person's
+# name the model ran on into a number ("Joe Louis 26-1", "Adrianna Knight 12": a given name
+# and a surname, two words). With fewer, the number is part of the name, which no person's
+# is: a product, model or thing ("Thunderbolt 3", "COVID 19", "RAV4 Hybrid", "140bn").
+MIN_WORDS_BEFORE_NUMBER = 2
 # Where a lower-case letter meets a capital inside a word: where a page glued a name's copy
 # on ("FerreiraNadia"), and where names like "McDonald" have their second capital.
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -84,7 +92,7 @@ class Cluster:
     def __post_init__(self) -> None:
         self.ref = (self.article, self.key)
         self.person_key = (self.key.startswith(PERSON_PREFIX) and not _place_key(self.key)
-                           and not _body_key(self.key))
+                           and not _body_key(self.key) and _thing_label(self.key) is None)
 
     def top_label(self) -> str:
         if self.top is None:
@@ -226,13 +234,30 @@ def _body_key(key: str) -> bool:
     return len(words) >= 2 and words[-1] in NEVER_SURNAMES
 
 
+def _thing_label(key: str) -> str | None:
+    """What an article-local person key names when no person's name can be so written: a
+    street ("PERSON:main st", ``STREET_WORDS``) is a FAC, a name whose number stands in its
+    first or second word ("PERSON:covid 19", ``MIN_WORDS_BEFORE_NUMBER``) a PRODUCT (the
+    label such names mostly have: "Thunderbolt 3", "Nighthawk X4"); None for any other."""
+    if not key.startswith(PERSON_PREFIX):
+        return None
+    words = key[len(PERSON_PREFIX):].split()
+    if len(words) >= 2 and words[-1] in STREET_WORDS:
+        return "FAC"
+    numbered = next((i for i, w in enumerate(words) if any(ch.isdigit() for ch in w)), None)
+    return "PRODUCT" if numbered is not None and numbered < MIN_WORDS_BEFORE_NUMBER else None
+
+
 def _label(m: Mention) -> str:
-    """The mention's label, a person's that is a known place alone counted as the place's
-    and one ending in a word no surname is as an organisation's: the model's one "PERSON"
-    on "Kiev" must not make the corpus's Kiev a person, nor "Wexcombe Police" one."""
+    """The mention's label, a person's that is a known place alone counted as the place's,
+    one ending in a word no surname is as an organisation's, and one no person's name can
+    be as what it names (``_thing_label``): the model's one "PERSON" on "Kiev" must not make
+    the corpus's Kiev a person, nor "Wexcombe Police" or "Main St." one."""
     if m.label != "PERSON":
         return m.label
-    return "GPE" if _place_key(m.key) else "ORG" if _body_key(m.key) else m.label
+    if _place_key(m.key):
+        return "GPE"
+    return "ORG" if _body_key(m.key) else _thing_label(m.key) or m.label
 
 
 def _surfaces(m: Mention) -> list[str]:

@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from ...analyze import names
 from .clusters import Cluster, UnionFind, cores_of, is_person
+from .ties import Ties
 
 # Surname similarity above which two full names with the same first name are one person:
 # 0.94 joins Zelensky/Zelenskyi/Zelenskij (after ending folding) and Mohammed/Mohamed but
@@ -53,7 +54,7 @@ def join_person_cores(named: list[Cluster], uf: UnionFind) -> None:
     for plain, cores in sorted(fuller.items()):
         if plain in first and len(cores) == 1:
             uf.union(first[plain], first[cores.pop()])
-    _join_given_name_forms(first, written_in, uf)
+    _join_given_name_forms(first, written_in, named, uf)
     _join_generation_forms(named, uf)
 
 
@@ -127,29 +128,48 @@ def _middle(core: str) -> tuple[str, ...]:
 
 
 def _join_given_name_forms(first: dict[str, tuple[str, str]], written_in: dict[str, set[str]],
-                           uf: UnionFind) -> None:
+                           named: list[Cluster], uf: UnionFind) -> None:
     """A name whose given name is a short form ("Ted Norbury") joins the one name with the
     same surname and a full given name that form stands for ("Theodore Norbury"), as the
-    ``nicknames`` table lists them, when one article writes both, or wherever they are
-    written when the table gives the short form for one full name alone ("Tim" only for
-    "Timothy"): a form the table gives for several (John for Jonathan, Johann, Ivan) may
-    be a name of its own, so across articles the two may be two people. With two such
-    ("Al Smith" beside "Albert Smith" and "Alan Smith") it is either, and joins
-    neither. The full name may add middle initials ("Pat Norbury" / "Patrick W.
-    Norbury", ``names.without_middle``)."""
+    ``nicknames`` table lists them, when one article writes both or two articles of one
+    story do (``ties``), or wherever they are written when the table gives the short form
+    for one full name alone ("Tim" only for "Timothy"; "Tom" for "Thomas" and "Thom",
+    which only cuts "Thomas" short, ``_distinct_full_forms``): a form the table gives for
+    several (John for Jonathan, Johann, Ivan) may be a name of its own, so across
+    unrelated articles the two may be two people. With two such ("Al Smith" beside
+    "Albert Smith" and "Alan Smith") it is either, and joins neither. The full name may
+    add middle initials ("Pat Norbury" / "Patrick W. Norbury", ``names.without_middle``)."""
     plain: dict[str, set[str]] = defaultdict(set)
     for core in first:
         plain[names.without_middle(core)].add(core)
+    ties: list[Ties] = []  # built once, where a pair first needs it
+
+    def tied(core: str, full: str) -> bool:
+        a, b = written_in[core], written_in[full]
+        if a & b:
+            return True
+        if not ties:
+            ties.append(Ties(named, uf))
+        return any(ties[0].tied(x, y, first[core], first[full])
+                   for x in sorted(a) for y in sorted(b))
+
     for core in sorted(first):
         given, *rest = core.split()
         if not rest:
             continue
         formal = names.formal_given_names(given)
+        one = len(_distinct_full_forms(formal)) == 1
         fuller = {uf.find(first[full]) for name in formal
                   for full in plain.get(" ".join([name, *rest]), ())
-                  if full != core and (len(formal) == 1 or written_in[core] & written_in[full])}
+                  if full != core and (one or tied(core, full))}
         if len(fuller) == 1:
             uf.union(first[core], fuller.pop())
+
+
+def _distinct_full_forms(formal: frozenset[str]) -> set[str]:
+    """The full given names of a set that are no other's first letters ("thom" only cuts
+    "thomas" short: one name, written two ways)."""
+    return {f for f in formal if not any(o != f and o.startswith(f) for o in formal)}
 
 
 def join_person_variants(named: list[Cluster], uf: UnionFind) -> None:

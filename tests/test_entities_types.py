@@ -1,0 +1,73 @@
+"""Who is a person on the people lists: a corpus entity's type from what its articles read,
+and one person's two given-name forms joined (RDR4 F12: "Ryanair", "COVID 19", "Main St."
+were people; "Tom Enders" and "Thomas Enders" two people)."""
+
+from __future__ import annotations
+
+from storyline.analyze.names import name_key
+from storyline.corpus.entities import merge_entities
+from storyline.records import Entity, Mention
+
+
+def m(article: str, text: str, label: str, start: int = 0, key: str | None = None) -> Mention:
+    return Mention(article, start, start + len(text), text, label,
+                   key or f"{label}:{name_key(text)}")
+
+
+def by_alias(mentions: list[Mention]) -> dict[str, Entity]:
+    entities, _ = merge_entities(mentions)
+    return {a: e for e in entities for a in e.aliases}
+
+
+def test_a_name_as_many_articles_read_otherwise_is_no_person() -> None:
+    # An airline the model reads as a person in two articles (three times in one) and as
+    # an organisation in two others: no title, no given name, so it is the airline.
+    mentions = [m("a1", "Brantair", "PERSON", k * 50) for k in range(3)]
+    mentions += [m("a2", "Brantair", "PERSON", 0),
+                 m("a3", "Brantair", "ORG", 0), m("a4", "Brantair", "ORG", 0)]
+    assert by_alias(mentions)["Brantair"].type == "ORG"
+
+
+def test_a_person_read_otherwise_in_some_articles_keeps_his_type() -> None:
+    # A titled man, and a man whose given name the corpus writes before other surnames:
+    # the same split of readings leaves both people.
+    mentions = [m("b1", "Mr. Quellor", "TITLED", 0, "PERSON:quellor"),
+                m("b1", "Quellor", "PERSON", 4), m("b2", "Quellor", "ORG", 0)]
+    mentions += [m("c1", "Jaxon Virelk", "PERSON", 0), m("c2", "Jaxon Virelk", "ORG", 0),
+                 m("c3", "Jaxon Brummet", "PERSON", 0), m("c4", "Jaxon Tall", "PERSON", 0)]
+    found = by_alias(mentions)
+    assert found["Quellor"].type == "PERSON"
+    assert found["Jaxon Virelk"].type == "PERSON"
+
+
+def test_a_name_most_articles_read_as_a_person_stays_one() -> None:
+    # A surname alone: a person in three articles, an organisation in one.
+    mentions = [m(f"d{k}", "Pagard", "PERSON", 0) for k in range(3)]
+    mentions.append(m("d9", "Pagard", "ORG", 0))
+    assert by_alias(mentions)["Pagard"].type == "PERSON"
+
+
+def test_a_street_or_a_numbered_name_is_no_person() -> None:
+    found = by_alias([m("e1", "Orvale St.", "PERSON", 0), m("e1", "Orvale St.", "PERSON", 30),
+                      m("e2", "Zyphon 3", "PERSON", 0), m("e3", "VIRA 19", "PERSON", 0),
+                      m("e4", "VIRA 19", "ORG", 0), m("e5", "VIRA 19", "ORG", 0),
+                      m("e6", "Dalia Korman 12", "PERSON", 0)])
+    assert found["Orvale St."].type == "FAC"
+    assert found["Zyphon 3"].type == "PRODUCT"
+    assert found["VIRA 19"].type == "ORG"
+    # A person's name the model ran on into a number stays a person's.
+    assert found["Dalia Korman 12"].type == "PERSON"
+
+
+def test_a_short_given_name_joins_the_full_one_in_an_article_of_its_story() -> None:
+    # "Tom" stands for "Thomas" (and "Thom", which only cuts it short): one person across
+    # the corpus. "Bill" stands for William, Robert and more: one person only where the
+    # two articles are of one story (they name another person in full in common).
+    mentions = [m("f1", "Thomas Velder", "PERSON", 0), m("f2", "Tom Velder", "PERSON", 0),
+                m("g1", "William Ostrand", "PERSON", 0), m("g1", "Karla Menz", "PERSON", 40),
+                m("g2", "Bill Ostrand", "PERSON", 0), m("g2", "Karla Menz", "PERSON", 40),
+                m("h1", "William Prell", "PERSON", 0), m("h2", "Bill Prell", "PERSON", 0)]
+    found = by_alias(mentions)
+    assert found["Tom Velder"].id == found["Thomas Velder"].id
+    assert found["Bill Ostrand"].id == found["William Ostrand"].id
+    assert found["Bill Prell"].id != found["William Prell"].id  # nothing ties the articles
