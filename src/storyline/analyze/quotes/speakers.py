@@ -32,6 +32,11 @@ LABEL_RANK: dict[str, int] = {"PERSON": 0, "TITLED": 1, "ROLE": 2, "ORG": 3, "NO
 # Mentions that describe a person ("the Dutch leader", "NATO Secretary General Mark Rutte")
 # rather than name them: they resolve a speaker but never give the name.
 DESCRIPTION_LABELS = frozenset({"ROLE", "TITLED"})
+# spaCy's label for nationalities, religious and political groups: a word for a kind of
+# person ("the Connecticut Democrat", "a Republican", "Palestinians"), so a speaker it
+# gives is described, never named, as "the company" and "police" are (``SpeakerIndex.group``:
+# a surname the model labels so, "Carney said", stays a name).
+GROUP_LABELS = frozenset({"NORP"})
 PERSON_LABELS = frozenset({"PERSON"}) | DESCRIPTION_LABELS
 # spaCy entity labels that can speak, for the fallback used when no mentions are passed.
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -100,6 +105,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 MODIFIER_PATH_DEPS = frozenset({"prep", "pobj", "poss"})
 # Dependencies of a name that modifies a noun rather than standing for someone.
 MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
+# Dependencies on the way from a name up to a noun it stands before and qualifies ("the
+# Bush administration", "the Oscar-winning director": compound, amod, npadvmod).
+QUALIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})
 # How far before a name a title may stand and still be that person's ("NATO Secretary
 # General Mark Rutte"): long enough for a three-word title, short of the previous clause.
 TITLE_WINDOW_CHARS = 40
@@ -232,8 +240,22 @@ class SpeakerIndex:
             self.labels[m.key] = m.label
         self._note_gender(m)
         best = self.names.get(m.key)
-        if m.label not in DESCRIPTION_LABELS and (best is None or len(m.text) > len(best)):
+        if (m.label not in DESCRIPTION_LABELS and (best is None or len(m.text) > len(best))
+                and not self.group(m)):
             self.names[m.key] = m.text
+
+    def group(self, m: Mention) -> bool:
+        """Whether a mention is a word for a kind of person, not a name: a NORP mention in
+        the plural ("Democrats", "the Dems") or whose every word the lemmatizer lists as a
+        common word ("the Connecticut Democrat", "a Palestinian"). A singular word it does
+        not list is a surname the model took for a group ("Carney said")."""
+        if m.label not in GROUP_LABELS:
+            return False
+        if self.doc is None:
+            return True
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return ((span is not None and span.root.tag_ in PLURAL_TAGS)
+                or all(common_word(self.doc, w) for w in folded(m.text).split()))
 
     def _note_gender(self, m: Mention) -> None:
         before = self.article.text[max(0, m.start - TITLE_WINDOW_CHARS):m.start]
@@ -555,7 +577,7 @@ def resolve(index: SpeakerIndex, head: Token, span: tuple[int, int],
     found = _head_mentions(index, head) or index.overlapping(*span)
     found = [m for m in found if (_covers(m, head)
              or (m.label == "PERSON" and not _possessor(m, head)
-                 and not _in_modifier(m, head)))
+                 and not _in_modifier(m, head) and not _qualifies_noun(m, head)))
              and not (m.label == "PERSON" and _no_person(m, head))]
     if found and found[0].label in DESCRIPTION_LABELS and found[0].key not in index.names:
         found = _apposed_name(index, span) or found
@@ -565,16 +587,49 @@ def resolve(index: SpeakerIndex, head: Token, span: tuple[int, int],
         return Speaker(text, outlet=True)
     if found and (found[0].label not in DESCRIPTION_LABELS or found[0].key in index.names):
         key = found[0].key
-        return Speaker(text, key, index.name(key) or found[0].text)
+        own = None if index.group(found[0]) else found[0].text
+        return Speaker(text, key, index.name(key) or own)
     if lemma_of(head).lower() in ROLE_NOUNS and head.doc[head.left_edge.i].lower_ == "the":
         if head.tag_ in PLURAL_TAGS:
             # "the directors", "the federal officials": a group, never one named person
             return Speaker(text, by=SpeakerFrom.TITLE)
         return _role(index, head, text, span[0])
     # A bare surname the model did not label ("(Abedin said ..."): the article's person of
-    # that name, when there is exactly one.
+    # that name, when there is exactly one. After a determiner ("the 33-year-old Reid")
+    # only a name the article gives in full: a person's name takes no article, so a word
+    # the article writes only so ("the Briton") is what the person is, not who.
     surname = index.by_surname(head.text) if head.pos_ == "PROPN" else None
+    if surname and _determined(head) and len((index.name(surname) or "").split()) < 2:
+        surname = None
     return Speaker(text, surname, index.name(surname)) if surname else Speaker(text)
+
+
+def _determined(head: Token) -> bool:
+    """Whether a determiner opens the phrase ("the", "a", "some", "many")."""
+    return any(c.dep_ == "det" for c in head.children)
+
+
+def _qualifies_noun(m: Mention, head: Token) -> bool:
+    """ "the Bush administration", "a 2020 Lindqvist report", "the Oscar-winning film
+    director": a name between a determiner and the common noun it opens (written in lower
+    case) only says which or what kind; the speaker is the noun's, not the named person.
+    (Not before a plural noun without one: "SAG leaders" speak for what the model may
+    have called a person.)"""
+    if head.pos_ != "NOUN" or not head.text.islower() or m.end > head.idx:
+        return False
+    if not any(c.dep_ == "det" and c.idx < m.start for c in head.children):
+        return False
+    span = head.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(len(head.doc)):  # a guard: the walk ends at the head or a clause
+        if tok.i == head.i:
+            return True
+        if tok.dep_ not in QUALIFIER_DEPS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _apposed_name(index: SpeakerIndex, span: tuple[int, int]) -> list[Mention]:
