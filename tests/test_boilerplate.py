@@ -625,3 +625,21 @@ def test_placeholder_latin_is_no_text() -> None:
     assert not boilerplate.placeholder("The station will reopen in full at 5 a.m. on Monday.")
     assert not boilerplate.placeholder("Et le maire a dit non: la place est fermée en juin.")
     assert not boilerplate.placeholder("Dolor sit amet.")  # too short to tell
+
+
+def test_a_replacement_character_between_words_reads_as_a_space() -> None:
+    text = ("Rep. Harriet Coldwell\ufffdof Maine said the chances\ufffdCongress acts are slim. "
+            "Sen.\ufffdRoy Almsted agreed, Coldwell\ufffdsaid.\n\n"
+            "The minister, Pedro S\ufffdnchez, said they haven\ufffdt met; We\ufffdre ready.")
+    out = boilerplate.unglue_replacement(text)
+    assert len(out) == len(text)  # offsets do not move
+    assert "Coldwell of Maine" in out and "chances Congress" in out
+    assert "Sen. Roy" in out and "Coldwell said." in out
+    # a lost letter or apostrophe inside a word stays as it is
+    assert "S\ufffdnchez" in out and "haven\ufffdt" in out and "We\ufffdre" in out
+
+
+def test_a_lost_letter_before_a_stopword_ending_stays() -> None:
+    # "Espa\ufffda", "ser\ufffda": the part after is one letter; "l\ufffdEurope": an elision
+    text = "El gobierno de Espa\ufffda dijo que ser\ufffda pronto. Il parle de l\ufffdEurope."
+    assert boilerplate.unglue_replacement(text) == text

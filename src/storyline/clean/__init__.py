@@ -121,6 +121,7 @@ class Lead:
 def clean(page: RawPage, settings: Settings) -> Article:
     """Clean one page; raises ExtractError when no article text is left."""
     text, meta = _page_text(page)
+    text = boilerplate.unglue_replacement(text)  # "Golden\ufffdof" -> "Golden of"
     _refuse_error_screen(text)
     lines = text.splitlines()
     # only a dump's header names its outlet on the first line; a dataset's text opening
@@ -147,8 +148,12 @@ def clean(page: RawPage, settings: Settings) -> Article:
     title = page.title or meta.title or printed
     paragraphs = _once([boilerplate.unglue_cards(lines[i].strip()) for i in body], printed)
     if paragraphs and all(map(boilerplate.placeholder, paragraphs)):
-        raise ExtractError("placeholder-text", "the text is dummy Latin (lorem ipsum), a "
-                           "paywall's or template's stand-in for the article")
+        if not title:
+            raise ExtractError("placeholder-text", "the text is dummy Latin (lorem ipsum), "
+                               "a paywall's or template's stand-in for the article")
+        # the page's own words are its title alone: kept (its date, outlet and address
+        # are the article's), the dummy body dropped
+        paragraphs = [title]
     paragraphs = [p for p in paragraphs if not boilerplate.placeholder(p)]
     above = [x.strip() for x in lines[:body[0]] if x.strip()][-2:] if body else []
     lead = read_lead(paragraphs, above)

@@ -1138,3 +1138,45 @@ def placeholder(paragraph: str) -> bool:
     return len(words) >= PLACEHOLDER_MIN_WORDS and \
         sum(w in PLACEHOLDER_WORDS for w in words) >= PLACEHOLDER_SHARE * len(words)
 
+
+
+# --- U+FFFD, the replacement character ----------------------------------------------
+# A page decoded with the wrong charset before it reached us shows U+FFFD for each byte
+# it could not read: a cp1252 non-breaking space between words ("Rep. Jared Golden\ufffdof
+# Maine"), a curly apostrophe ("haven\ufffdt"), an accented letter ("Pedro S\ufffdnchez").
+# Only the first is a word boundary, told from the text around it: the part after it is a
+# whole stopword of the page's language ("of", "said", "que") of at least
+# GLUED_MIN_LETTERS letters, or a capitalised word after a lower-case word ("chances\ufffd
+# Congress"); the part before is a word of at least GLUED_MIN_LETTERS letters
+# (GLUED_CAPITAL_LEFT before a capital: "l\ufffdEurope", "qu\ufffdEmmanuel" are elisions);
+# or it stands between a sentence's or an abbreviation's full stop, a comma or a colon and
+# a capital ("out.\ufffdAn", "Sen.\ufffdRoy Blunt"). An
+# apostrophe's tail ("t", "s", "re", "ll") and a lost letter's ("nchez", "a" of "Mar\ufffda")
+# are no stopwords and stay as they are: the character is never dropped, only read as the
+# space it stood for.
+REPLACEMENT = "\ufffd"
+GLUED_MIN_LETTERS = 2
+GLUED_CAPITAL_LEFT = 3
+_GLUED = re.compile(r"([^\W\d_]+)\ufffd(?=([^\W\d_]+))")
+_AFTER_STOP = re.compile(r"(?<=\w[.,;:!?])\ufffd(?=[^\W\d_])")
+
+
+def unglue_replacement(text: str) -> str:
+    """``text`` with each U+FFFD that stands between two words (a mis-decoded
+    non-breaking space) read as a space; one inside a word (a lost letter or apostrophe)
+    kept. Same length: offsets into the text do not move."""
+    if REPLACEMENT not in text:
+        return text
+    stop = stoplist_for(text)
+    chars = list(text)
+    for m in _GLUED.finditer(text):
+        left, right = m.group(1), m.group(2)
+        word = right.islower() and len(right) >= GLUED_MIN_LETTERS and right in stop
+        capital = left[-1].islower() and right[0].isupper() and \
+            len(left) >= GLUED_CAPITAL_LEFT
+        if len(left) >= GLUED_MIN_LETTERS and (word or capital):
+            chars[m.end(1)] = " "
+    for m in _AFTER_STOP.finditer(text):
+        if text[m.end()].isupper():
+            chars[m.start()] = " "
+    return "".join(chars)
