@@ -242,6 +242,21 @@ def test_mixed_encodings_never_crash(tmp_path: Path) -> None:
     assert pages[0].text is not None and pages[0].text.startswith("Troms")
 
 
+def test_stray_bytes_in_utf8_are_read_not_replaced(tmp_path: Path) -> None:
+    # a UTF-8 file with a few Windows-1252 bytes: a no-break space, curly quotes, letters
+    data = ("Tromsø harbour ".encode() * 30 + b"Rep. Ann Golden\xa0of Maine said \x93no\x94; "
+            b"Pedro S\xe1nchez agreed.")
+    (tmp_path / "mixed.txt").write_bytes(data)
+    (page,), _ = _read(tmp_path / "mixed.txt")
+    assert page.text is not None and "\ufffd" not in page.text
+    assert "Golden\xa0of Maine said “no”; Pedro Sánchez" in page.text
+    line = '{"id": "x1", "text": "Tromsø, Bodø, Vardø, Måløy, Ålesund: '.encode() + \
+        b'Troms\xf8 harbour \x93closes\x94."}\n'
+    (tmp_path / "mixed.jsonl").write_bytes(line)
+    (rec,), _ = _read(tmp_path / "mixed.jsonl")
+    assert rec.text == "Tromsø, Bodø, Vardø, Måløy, Ålesund: Tromsø harbour “closes”."
+
+
 @pytest.mark.parametrize(("name", "data", "fmt"), [
     ("a.jsonl", b"not json\n{\"text\": \"x\"}\n", "jsonl"),
     ("a.jsonl", b"plain prose in a file with the wrong name", "text"),

@@ -21,7 +21,7 @@ from ..settings import Settings
 from ..text import calendar_day
 from .files import READ_CHUNK, chunk_stream, source_id_for
 from .sniff import SNIFF_BYTES
-from .text import decode
+from .text import STRAY_BYTES, decode
 
 # news-please and similar crawlers name the same fields differently; first present wins.
 ALIASES = {
@@ -135,7 +135,8 @@ class _Text:
 
     def __init__(self, chunks: Iterator[bytes]) -> None:
         self.chunks = chunks
-        self.decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        # JSON is UTF-8; a stray byte is read as Windows-1252, never lost (text.STRAY_BYTES)
+        self.decoder = codecs.getincrementaldecoder("utf-8")(errors=STRAY_BYTES)
         self.buf, self.pos, self.eof = "", 0, False
         self.lost = False  # a value's end could not be found: the rest cannot be read
 

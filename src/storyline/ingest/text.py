@@ -7,6 +7,7 @@ and the cleaner decides which it is.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 from typing import IO
@@ -45,11 +46,29 @@ def split_header(text: str) -> tuple[str | None, str]:
     return m.group(1), (tail + "\n" + rest) if tail else rest
 
 
+# The error handler that reads a byte UTF-8 cannot decode as Windows-1252 (its undefined
+# five, 0x81 0x8D 0x8F 0x90 0x9D, as Latin-1): a stray byte in UTF-8 text is a Western
+# page's letter or mark ("Troms\xf8", "\x93quoted\x94", a 0xA0 non-breaking space), and a
+# replacement character would lose it.
+STRAY_BYTES = "storyline-stray-cp1252"
+
+
+def _stray_bytes(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start:error.end]
+    return "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in bad), error.end
+
+
+codecs.register_error(STRAY_BYTES, _stray_bytes)
+
+
 def decode(data: bytes, declared: str | None = None) -> str:
     """UTF-8 when it is, else the declared charset, else the best guess; never raises.
 
-    A file mixing encodings (UTF-8 with stray Latin-1 bytes) keeps its UTF-8 and gets a
-    replacement character for each stray byte rather than a wrong guess for the whole file.
+    A file mixing encodings (UTF-8 with stray Latin-1 or Windows-1252 bytes) keeps its
+    UTF-8 and reads each stray byte as Windows-1252 (``STRAY_BYTES``), rather than a wrong
+    guess for the whole file or a replacement character that loses the letter.
     """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -63,7 +82,7 @@ def decode(data: bytes, declared: str | None = None) -> str:
         except (LookupError, UnicodeDecodeError):
             pass
     if _mostly_utf8(data):
-        return data.decode("utf-8", errors="replace")
+        return data.decode("utf-8", errors=STRAY_BYTES)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:GUESS_BYTES]).best()
