@@ -323,3 +323,23 @@ def test_a_paywalls_placeholder_latin_is_not_an_articles_text(settings: Settings
     kept = clean(RawPage(source="y", source_id="y", kind="jsonl",
                          text=f"{teaser}\n\n{PLACEHOLDER}"), settings)
     assert kept.text == teaser
+
+
+def test_widget_labels_in_an_html_pages_text_are_dropped(settings: Settings) -> None:
+    story = ("<p>The harbour strike ended on Monday after nine days of talks between the "
+             "union and the port authority, the union's chair said.</p>")
+    html = (f"<html><head><title>Harbour strike ends</title></head><body><article>{story}"
+            "<p>Advertisement</p><p>READ MORE: Ferry fares to rise in spring</p>"
+            "<p>Sign up for our emails</p>"
+            "<p>Ferries sail again from Tuesday. Sign up for a season ticket before May 1 and "
+            "save a fifth of the fare.</p></article></body></html>")
+    text = clean(RawPage(source="x", source_id="x", kind="html", html=html), settings).text
+    assert "Advertisement" not in text and "READ MORE" not in text
+    assert "Sign up for our emails" not in text
+    assert "Sign up for a season ticket" in text  # a sentence naming furniture stays
+
+
+def test_widget_label_keeps_list_items_and_sentences() -> None:
+    assert boilerplate.widget_label("Related: Seven ferry routes in pictures")
+    assert not boilerplate.widget_label("- Limited Liability Company")
+    assert not boilerplate.widget_label("Comments are closed.")

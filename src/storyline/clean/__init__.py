@@ -144,6 +144,8 @@ def clean(page: RawPage, settings: Settings) -> Article:
         body = [i for i, line in enumerate(lines) if line.strip() and i not in meta_idx]
         start = body[0] if body else 0
         stoplist = frozenset()
+        if page.html and not page.text:  # a widget's label the extractor kept ("Advertisement")
+            body = [i for i in body if not boilerplate.widget_label(lines[i])] or body
     printed = find_headline(lines, body, stoplist) if page.kind == "text" else None
     title = page.title or meta.title or printed
     paragraphs = _once([boilerplate.unglue_cards(lines[i].strip()) for i in body], printed)

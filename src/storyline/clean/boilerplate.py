@@ -1180,3 +1180,26 @@ def unglue_replacement(text: str) -> str:
         if text[m.end()].isupper():
             chars[m.start()] = " "
     return "".join(chars)
+
+
+# --- widget labels left in an HTML page's extracted text ----------------------------------
+# The extractor keeps a short line a widget printed inside the article's container
+# ("Advertisement", "Sign up for our emails", "READ MORE:") and a link to another story
+# under a "Read more:" label. A paragraph of fewer than SENTENCE_WORDS words that names
+# furniture (FURNITURE) and ends in no sentence's punctuation is such a label; so is one
+# opening with LINK_LABEL. A sentence that names furniture ("Sign up for a Hulu ad-free
+# account for $11.99 a month", a list item of an article) is longer and stays.
+LINK_LABEL = re.compile(r"^(?:read more|read also|also read|see also|related(?: stories"
+                        r"| articles| posts| coverage)?)\s*:", re.I)
+
+
+def widget_label(paragraph: str) -> bool:
+    """Whether a paragraph of an HTML page's extracted text is a widget's label or a
+    "Read more:" link to another story, not the article's text."""
+    s = paragraph.strip()
+    if LINK_LABEL.match(s):
+        return True
+    if s.startswith(("- ", "• ")):  # a list's item ("- Limited Liability Company")
+        return False
+    ends = s.endswith((".", "!", "?", "…", '"', "”", "»"))
+    return len(WORD.findall(s)) < SENTENCE_WORDS and not ends and bool(FURNITURE.search(s))
