@@ -1051,12 +1051,14 @@ def _resolve(a: _Article, role: _Role, beside: str | None = None, at: int = 0) -
 
     A title of theirs decides first; then the name the role stands beside ("He Jianxiong,
     the former executive director for China at ..."; ``beside`` is "" where that name is
-    no one the article knows); then a title sharing the role's head; last the article's
-    main subject, for a former office or a qualified generic role ("the Dutch leader", "the
-    political head of the alliance") no title names, standing as a clause's subject (what
-    the article's main subject does; "Lund met the former executive director" is someone
-    else), a generic one only where the article gives the main subject some title or
-    office of its own. A bare generic role ("the head", "the chief") is no one's unless a
+    no one the article knows); then a title sharing the role's head; last, for a former
+    office or a qualified generic role ("the Dutch leader", "the political head of the
+    alliance") no title names, standing as a clause's subject ("Lund met the former
+    executive director" is someone else), the person the passage is about (named as a
+    clause's subject just before it: "... Biden said Thursday. The former vice president
+    also accused Trump"), else the article's main subject, never one the role's own
+    clause names as its object ("accused Trump"), a generic one only where the article
+    gives that person some title or office of its own. A bare generic role ("the head", "the chief") is no one's unless a
     title gives it, nor one a common noun qualifies ("the fire chief": another office).
     """
     exact = [k for k, roles in a.learned.items() if any(r.key == role.key for r in roles)]
@@ -1078,8 +1080,13 @@ def _resolve(a: _Article, role: _Role, beside: str | None = None, at: int = 0) -
         return None
     if role.office:
         return None  # "the fire chief said" is not the article's main subject speaking
-    main = _main_subject(a)
-    if main is None or _other_nation(a.learned.get(main, []), role):
+    # Whom the passage is about (a clause's subject just before: "..., Biden said
+    # Thursday. The former vice president also accused Trump"), else the article's main
+    # subject; never one the role's own clause names as its object ("accused Trump").
+    others = _objects_after(a, at)
+    topic = _passage_subject(a, [k for k in _persons(a) if k not in others], at)
+    main = topic if topic is not None else _main_subject(a)
+    if main is None or main in others or _other_nation(a.learned.get(main, []), role):
         return None
     if generic and not role.former and not a.learned.get(main):
         # "the Cuban leader" names no office, only that its holder leads: a main subject
@@ -1174,6 +1181,21 @@ def _passage_subject(a: _Article, candidates: list[str], at: int) -> str | None:
         if doc[n.start:n.end].root.dep_ in SUBJECT_DEPS:
             return n.key
     return None
+
+
+# Dependency labels of a verb's or a preposition's objects.
+OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative", "pobj", "obl"})
+
+
+def _objects_after(a: _Article, at: int) -> set[str]:
+    """The people named after token ``at`` in its sentence as an object ("The former vice
+    president also accused Trump"): a description that is the clause's subject is someone
+    else than its object."""
+    if not 0 <= at < len(a.doc):
+        return set()
+    end = a.doc[at].sent.end
+    return {n.key for n in a.names if n.label == "PERSON" and at < n.start < end
+            and a.doc[n.start:n.end].root.dep_ in OBJECT_DEPS}
 
 
 def _main_subject(a: _Article) -> str | None:

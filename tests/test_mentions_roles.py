@@ -1,0 +1,63 @@
+"""Mentions: a role description no title gives anyone ("the former governor") goes to the
+person the passage is about, named as a clause's subject just before it, and never to a
+person its own clause names as its object (RDR4 F12: "... Biden said Thursday. The former
+vice president also accused Trump ..." had made the description Trump's, the article's
+main subject). Made-up articles; the model's entities are set by hand, every occurrence of
+each name, so that the test is about what this stage makes of them."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from spacy.tokens import Doc
+
+from storyline.analyze import mentions
+from storyline.analyze.model import entities_changed
+from storyline.records import Article, Mention
+
+
+def _found(nlp: Any, text: str, people: list[str]) -> list[Mention]:
+    doc: Doc = nlp(text)
+    spans = []
+    taken: set[int] = set()
+    for name in sorted(people, key=len, reverse=True):
+        for hit in re.finditer(rf"\b{re.escape(name)}\b", text):
+            if taken & set(range(hit.start(), hit.end())):
+                continue
+            span = doc.char_span(hit.start(), hit.end(), label="PERSON")
+            assert span is not None
+            spans.append(span)
+            taken.update(range(hit.start(), hit.end()))
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    entities_changed(doc)
+    article = Article(id="r", source_id="r", source="r.txt", text=text, published="2020-04-24")
+    return mentions.find_mentions(doc, article)
+
+
+def _role_key(found: list[Mention], text: str, role: str) -> str:
+    at = text.index(role)
+    return next(m.key for m in found if m.label == "ROLE" and m.start == at)
+
+
+PASSAGE = ("Dale Ormond signed the housing bill on Monday. Ormond said the vote would come "
+           "soon. Ormond also met the mayors. \"No one should pay more rent this year,\" "
+           "Kurt Lassen said Thursday. The former governor also accused Ormond of rushing "
+           "the vote.")
+NO_SUBJECT = ("Dale Ormond signed the housing bill on Monday. Ormond said the vote would come "
+              "soon. Ormond also met the mayors. The rent rose by a tenth this year. The "
+              "former governor accused Ormond of rushing the vote.")
+
+
+@pytest.mark.slow
+def test_a_former_office_goes_to_the_passage_subject_not_to_its_own_object(nlp: Any) -> None:
+    found = _found(nlp, PASSAGE, ["Dale Ormond", "Ormond", "Kurt Lassen"])
+    assert _role_key(found, PASSAGE, "The former governor") == "PERSON:kurt lassen"
+
+
+@pytest.mark.slow
+def test_a_role_is_never_the_person_its_clause_names_as_object(nlp: Any) -> None:
+    # The main subject is the one the description accuses: it stays no one's.
+    found = _found(nlp, NO_SUBJECT, ["Dale Ormond", "Ormond"])
+    assert not _role_key(found, NO_SUBJECT, "The former governor").startswith("PERSON:")
