@@ -88,12 +88,12 @@ def test_one_word_as_written_two_as_folded_names_its_entity() -> None:
 def test_groups_that_end_with_one_name_and_type_are_one_entity() -> None:
     # An organisation suffix is dropped from the key only where the model said ORG, so the
     # two "Brenner Group" clusters never meet on a key; both come out as the person type
-    # (more articles read the first group as a person's than as anything else).
+    # (a form of address makes the first group a person's, whatever one article read).
     mentions = [
         m("a1", "Brenner Group", "ORG", "ORG:brenner group", 0),
-        m("a2", "Brenner", "PERSON", "PERSON:brenner", 0),
+        m("a2", "Mr. Brenner", "TITLED", "PERSON:brenner", 0),
+        m("a2", "Brenner", "PERSON", "PERSON:brenner", 4),
         m("a2", "Brenner", "PERSON", "PERSON:brenner", 20),
-        m("a4", "Brenner", "PERSON", "PERSON:brenner", 0),
         m("a3", "Brenner Group", "PERSON", "PERSON:brenner group", 0),
     ]
     entities, keys = merge_entities(mentions)

@@ -30,12 +30,12 @@ def group_entities(clusters: list[Cluster], uf: UnionFind) -> tuple[list[Entity]
     names recounted until every (name, type) is unique; each round joins at least two
     groups, so it ends.
     """
-    given = _given_names(clusters)
+    known = _name_words(clusters)
     while True:
         groups: dict[tuple[str, str], list[Cluster]] = defaultdict(list)
         for c in clusters:
             groups[uf.find(c.ref)].append(c)
-        built = {root: _entity(members, given) for root, members in groups.items()
+        built = {root: _entity(members, known) for root, members in groups.items()
                  if not all(c.role_only for c in members)}  # an unfound role is no entity
         first: dict[str, tuple[str, str]] = {}
         clashes = 0
@@ -53,11 +53,12 @@ def group_entities(clusters: list[Cluster], uf: UnionFind) -> tuple[list[Entity]
     return entities, key_to_entity
 
 
-def _given_names(clusters: list[Cluster]) -> frozenset[str]:
-    """The words the corpus writes as given names: the first words of names of two words
-    or more the model read as people's before ``GIVEN_NAME_SURNAMES`` different surnames
-    ("Jason", which the given-name table lacks, before "Varitek" and "Kidd"; not
-    "Manchester", which opens only "Manchester United")."""
+def _name_words(clusters: list[Cluster]) -> tuple[frozenset[str], frozenset[str]]:
+    """The words the corpus writes as given names and as surnames. Given names: the first
+    words of names of two words or more the model read as people's before
+    ``GIVEN_NAME_SURNAMES`` different surnames ("Jason", which the given-name table lacks,
+    before "Varitek" and "Kidd"; not "Manchester", which opens only "Manchester United").
+    Surnames: the last words of such names ("Page" of "Bettie Page")."""
     surnames: dict[str, set[str]] = defaultdict(set)
     for c in clusters:
         if c.labels and c.top_label() == "PERSON":
@@ -65,10 +66,12 @@ def _given_names(clusters: list[Cluster]) -> frozenset[str]:
                 words = core.split()
                 if len(words) > 1:
                     surnames[words[0]].add(words[-1])
-    return frozenset(w for w, found in surnames.items() if len(found) >= GIVEN_NAME_SURNAMES)
+    return (frozenset(w for w, found in surnames.items() if len(found) >= GIVEN_NAME_SURNAMES),
+            frozenset(w for found in surnames.values() for w in found))
 
 
-def _entity(members: list[Cluster], given: frozenset[str] = frozenset()) -> Entity:
+def _entity(members: list[Cluster],
+            known: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> Entity:
     labels: Counter[str] = Counter()
     name_counts: Counter[str] = Counter()
     surfaces: dict[str, None] = {}
@@ -93,7 +96,7 @@ def _entity(members: list[Cluster], given: frozenset[str] = frozenset()) -> Enti
             by_article[c.article].update(c.labels)
         name_counts.update(n for n in c.names)
         surfaces.update(dict.fromkeys(c.surfaces))
-    if labels["PERSON"] and not surname_read and _person_unread(members, by_article, given):
+    if labels["PERSON"] and not surname_read and _person_unread(members, by_article, known):
         del labels["PERSON"]
     kind = max(labels, key=lambda t: (labels[t], -_type_rank(t)))
     name = _canonical(name_counts, person=kind == "PERSON")
@@ -103,20 +106,29 @@ def _entity(members: list[Cluster], given: frozenset[str] = frozenset()) -> Enti
 
 
 def _person_unread(members: list[Cluster], by_article: dict[str, Counter[str]],
-                   given: frozenset[str]) -> bool:
-    """Whether a group the model labelled a person's somewhere is no person's: as many of
-    its articles read it as something else ("Ryanair" an organisation in two articles, a
-    person in two; "Toulouse", "Manchester United") and nothing but the label says person.
+                   known: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Whether a group the model labelled a person's somewhere is no person's: some of
+    its articles read it as something else, and nothing but the label says person. The
+    model labels a capitalised word it does not know a person's; a reading as an
+    organisation or a place in another article tells what it is. A name of one word
+    ("Toulouse", "Pixar", "Twitter") is so read by one such article, unless the corpus
+    writes it as a person's surname ("Page" of "Bettie Page", ``known``); a longer one
+    ("Manchester United", "Snow Leopard") where as many of its articles read it otherwise.
     A person's name has more: a title or form of address ("Mr. Ryan"), a given name (the
-    table's, or one the corpus writes before several surnames, ``given``) before a surname
-    ("Tom Enders"), or a name of two words or more most of
-    whose articles read it as a person's ("Volodymyr Zelenskyy", whatever one article
-    called him). The model labels a capitalised word it does not know a person's; a
-    reading as an organisation or a place in other articles tells what it is. An article
-    reads the group as the label it gave most (a person's on a tie)."""
+    table's, or one the corpus writes before several surnames, ``known``) before a surname
+    ("Tom Enders"), or a name of two words or more most of whose articles read it as a
+    person's ("Volodymyr Zelenskyy", whatever one article called him). An article reads
+    the group as the label it gave most (a person's on a tie: "Page" a person's three
+    times and an organisation's three times in one article)."""
     reads = Counter(max(votes, key=lambda t: (votes[t], t == "PERSON")) == "PERSON"
                     for votes in by_article.values() if votes)
-    if reads[True] > reads[False]:
+    if not reads[False]:
+        return False
+    given, surnames = known
+    one_word = all(len(core.split()) == 1 for c in members for core in cores_of(c))
+    if one_word and any(core in surnames for c in members for core in cores_of(c)):
+        return False
+    if reads[True] > reads[False] and not one_word:
         return False
     readings: dict[str, Counter[bool]] = defaultdict(Counter)
     for c in members:
@@ -126,10 +138,10 @@ def _person_unread(members: list[Cluster], by_article: dict[str, Counter[str]],
         if person and c.titles:
             return False
         for core in cores_of(c):
-            words = core.split()
-            if len(words) < 2:
+            parts = core.split()
+            if len(parts) < 2:
                 continue
-            if person and (words[0] in given or names.is_given_name(words[0])):
+            if person and (parts[0] in given or names.is_given_name(parts[0])):
                 return False
             readings[core][person] += 1
     return not any(r[True] > r[False] for r in readings.values())
