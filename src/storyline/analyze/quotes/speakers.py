@@ -54,6 +54,7 @@ NAMELESS_WORDS = PERSON_PRONOUNS | GROUP_PRONOUNS | frozenset({
 # after one (a comma and spaces between at most) is the speaker's name.
 WORK_LABEL = "WORK_OF_ART"
 CLOSING_MARKS = ('"', "”", "’", "'", "»")
+STRAIGHT_MARKS = frozenset({'"', "'"})  # marks that open a quotation as well as close one
 QUOTE_GAP_CHARS = 3
 # Words that may open a role description without naming anyone ("the", "his", "former").
 ROLE_FILLERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "former",
@@ -168,9 +169,14 @@ def is_name(text: str) -> bool:
 
 def _after_quote(m: Mention, text: str) -> Mention:
     """ '..." Russell said': the model reads a name right after a closing quotation mark as
-    a title (WORK_OF_ART); there it is the speaker's name."""
-    before = text[max(0, m.start - QUOTE_GAP_CHARS):m.start].rstrip(" ,")
-    if m.label == WORK_LABEL and before.endswith(CLOSING_MARKS) and is_name(m.text):
+    a title (WORK_OF_ART); there it is the speaker's name. A straight mark after a space
+    opens a quotation ('argued a "White Paper" produced for ...'): what follows it is the
+    title it reads."""
+    before = text[max(0, m.start - QUOTE_GAP_CHARS - 1):m.start].rstrip(" ,")
+    opening = (before.endswith(tuple(STRAIGHT_MARKS))
+               and (len(before) < 2 or before[-2].isspace()))
+    closing = before.endswith(CLOSING_MARKS) and not opening
+    if m.label == WORK_LABEL and closing and is_name(m.text):
         return replace(m, label="PERSON")
     return m
 
@@ -597,8 +603,10 @@ def resolve(index: SpeakerIndex, head: Token, span: tuple[int, int],
     # A bare surname the model did not label ("(Abedin said ..."): the article's person of
     # that name, when there is exactly one. After a determiner ("the 33-year-old Reid")
     # only a name the article gives in full: a person's name takes no article, so a word
-    # the article writes only so ("the Briton") is what the person is, not who.
-    surname = index.by_surname(head.text) if head.pos_ == "PROPN" else None
+    # the article writes only so ("the Briton") is what the person is, not who. A word in
+    # lower case ("the white paper") names no one.
+    surname = (index.by_surname(head.text)
+               if head.pos_ == "PROPN" and not text.islower() else None)
     if surname and _determined(head) and len((index.name(surname) or "").split()) < 2:
         surname = None
     return Speaker(text, surname, index.name(surname)) if surname else Speaker(text)
@@ -617,7 +625,8 @@ def _qualifies_noun(m: Mention, head: Token) -> bool:
     have called a person.)"""
     if head.pos_ != "NOUN" or not head.text.islower() or m.end > head.idx:
         return False
-    if not any(c.dep_ == "det" and c.idx < m.start for c in head.children):
+    first = head.doc[head.left_edge.i]  # "A 2020 ...": the parse may hang it on the number
+    if first.pos_ != "DET" or first.idx >= m.start:
         return False
     span = head.doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
