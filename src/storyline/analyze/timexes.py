@@ -181,6 +181,14 @@ PLAN_WORDS = frozenset({"set", "due", "likely", "poised", "slated", "scheduled",
                         "intended", "aim", "aims", "hope", "hopes", "prepare", "prepares",
                         "preparing"})
 TIMEX_LABELS = frozenset({"DATE", "TIME"})
+# Entity labels of names a month word may open ("June Medical Services", "April Ryan").
+NAME_LABELS = frozenset({"ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART"})
+# Present forms of "be" as an auxiliary, the contracted ones too ("it's going to be").
+PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m"})
+# Modal auxiliaries (surface forms: "can't" is "ca" + "n't"). A base verb under one
+# ("would end in August", "cannot change the date in November") is ``_tense``'s "modal":
+# not a past, so a month ahead of the article stays ahead (the next such month).
+MODALS = frozenset({"would", "could", "should", "can", "ca", "may", "might", "must", "'d"})
 # Words of a term, a day a thing falls due on ("is payable Jan. 2", "expires in January"):
 # a present-tense clause with one of them is ``_tense``'s "term", which moves a day or a
 # month far behind the article date into the year after as a plain present does, even
@@ -198,6 +206,14 @@ TERM_WORDS = frozenset({"payable", "redeemable", "repayable", "expire", "expires
 # value_f1 h0 0.741 -> 0.744, h1 0.694 -> 0.696; 0 and 2 ahead, 6 back were lower on h1.
 MONTH_AHEAD_IN_PAST = 1
 MONTHS_BACK_IN_YEAR = 8
+# The tenses (``_tense``) that move a day or month far back into the year after; "modal"
+# ("would end in August") reads as a plain present does there.
+AHEAD_TENSES = frozenset({"future", "term", "present", "modal"})
+# The tenses the rules for weekends, quarters and holidays read as a past: a noun's day
+# under a future ("noun-future") was "past" before the month and day rules told it apart.
+# A modal is no past anywhere ("should ease by Thursday morning": the coming Thursday, as
+# a present; on the eval bundles this changed that one weekday, right, and no other value).
+PAST_READ = frozenset({"past", "noun-future"})
 UNIT_ALONE = re.compile(r"(?i)(?:year|month|week|quarter|weekend)\b")
 DETERMINER_BEFORE = re.compile(r"(?i)\b(this|last|next|that)\s+$")
 MONTH_BEFORE = re.compile(r"\b((?:" + "|".join(a.title() for a in MONTH_ABBREVIATIONS)
@@ -435,6 +451,9 @@ ENDED = re.compile(r"(?i)\s+(?:that |which )?(?:ended|ending|ends)\s+(?=\S)")
 _MONTH = r"(" + _MONTH_NAMES + "|" + _MONTH_ABBREVIATIONS + r")\.?"
 _NUM = r"(\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 AND_A_HALF = re.compile(r"[ -]and[ -]a[ -]half$")
+# A count of weeks hedged ("less than a week ago", "nearly two weeks ago"): not a day.
+HEDGE_BEFORE = re.compile(r"\b(?:less|more|fewer) than $|\b(?:nearly|almost|about|around|some|"
+                          r"over|under|roughly|approximately|just) $")
 _UNIT_WORDS = "year|month|week|day|decade|century|centurie|hour|minute|second|quarter"
 
 
@@ -444,10 +463,15 @@ def find_timexes(doc: Doc, article: Article) -> list[Timex]:
     spans = _spans(doc)
     found: list[Timex] = []
     american: bool | None = None  # told once, at the first holiday of one country
+    names: dict[str, set[str]] | None = None  # made once, at the first lone month
     for start, end in spans:
         text = text_of(doc)[start:end]
         if AGE.match(text):
             continue
+        if text.lower() in MONTH_NAMES:
+            names = _month_names(doc) if names is None else names
+            if text in names and _of_a_name(doc, start, names[text]):
+                continue  # "June Medical", the clinic "June Medical Services" is: no time
         ahead = AS_EARLY_AS.search(text_of(doc), max(0, start - 16), min(end, start + 16))
         result = normalise(text, dct, "future" if ahead else _tense(doc, start, end))
         if dct is not None and (QUARTER_ANAPHOR.match(text) or YEAR_BACK.match(text)
@@ -474,6 +498,29 @@ def find_timexes(doc: Doc, article: Article) -> list[Timex]:
         if result and kind == "DURATION":
             found.extend(_range_ends(article.id, text, start))
     return _clock_times_on_their_day(doc, found)
+
+
+def _month_names(doc: Doc) -> dict[str, set[str]]:
+    """The names of the article that open with a month word ("June Medical Services LLC",
+    "April Ryan"): the month word -> the words that follow it in such a name."""
+    names: dict[str, set[str]] = {}
+    for e in entities_of(doc):
+        if e.label_ in NAME_LABELS and len(e) > 1 and e[0].text.lower() in MONTH_NAMES and \
+                e[0].text.istitle() and e[1].text.istitle():
+            names.setdefault(e[0].text, set()).add(e[1].text)
+    return names
+
+
+def _of_a_name(doc: Doc, start: int, following: set[str]) -> bool:
+    """A month word of a name the article gives whole (``_month_names``): again before the
+    name's next word ("including June Medical"), or as a subject alone, the name cut short
+    ("June challenged a Louisiana law")."""
+    span = doc.char_span(start, start + len(text_of(doc)[start:].split(None, 1)[0]))
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    return (tok.i + 1 < len(doc) and doc[tok.i + 1].text in following) or \
+        tok.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _in_the_us(doc: Doc, article: Article) -> bool:
@@ -809,10 +856,13 @@ def article_day(value: str | None) -> dt.date | None:
 
 def _tense(doc: Doc, start: int, end: int) -> str:
     """'future', 'past', 'present', 'term' (a present that states a term, see
-    ``TERM_WORDS``) or 'present-held' (a present passive, or a present whose time belongs
+    ``TERM_WORDS``), 'present-held' (a present passive, or a present whose time belongs
     to a noun's happening or follows "since": "is charged in the Jan. 2 robbery", "faces
     trial over a fire on Feb. 3", "is jailed since January"; it moves nothing into the
-    year after): the verb a time expression hangs from, and its aux."""
+    year after), 'modal' (a base verb under would/can/should...: ``MODALS``) or
+    'noun-future' (a noun's day under a future or modal verb, "will delay November's
+    election": the month stays in the article's year, never moved either way): the verb a
+    time expression hangs from, and its aux."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span) or not doc.has_annotation("DEP"):
         return "past"  # no parse to read a tense from (see analyze.has_parse)
@@ -829,8 +879,8 @@ def _tense(doc: Doc, start: int, end: int) -> str:
             (tok.dep_ == "prep" and tok.head.pos_ in {"NOUN", "PROPN"})
         if tok.pos_ in {"VERB", "AUX"}:
             tense = _verb_tense(tok)
-            if noun_day and tense == "future":
-                return "past"
+            if noun_day and tense in {"future", "modal"}:
+                return "noun-future"  # "will delay November's election": the noun's day
             if tense == "present" and not noun_day and (term or any(
                     c.dep_ in {"acomp", "oprd"} and c.lower_ in TERM_WORDS
                     for c in tok.children)):
@@ -864,14 +914,23 @@ def _verb_tense(verb: Token) -> str:
             return "past" if _past_perfect(verb.head) else "future"
         if verb.head.pos_ in {"VERB", "AUX"}:
             return _verb_tense(verb.head)
-    if aux & {"will", "'ll", "shall", "wo"} or (verb.lower_ == "going" and "to" in
-                                                {c.lower_ for c in verb.children}):
-        return "future"
+    if verb.tag_ == "VB" and not aux and verb.dep_ in {"xcomp", "ccomp", "conj"} and \
+            verb.head.pos_ in {"VERB", "AUX"} and verb.head.i != verb.i:
+        # a bare infinitive or a verb joined to another has that verb's time: "will meet
+        # and discuss it in May", "helped them win in November"
+        return _verb_tense(verb.head)
+    if aux & {"will", "'ll", "shall", "wo"} or (verb.lower_ == "going" and (
+            "to" in {c.lower_ for c in verb.children} or any(
+                c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+                for c in verb.children))):
+        return "future"  # "will win", "it's going to be a busy season"
     if verb.tag_ == "VBD" or aux & {"did", "had", "has", "have", "was", "were"}:
         return "past"
-    if verb.tag_ == "VBN" and aux & {"is", "are", "am"}:
+    if verb.tag_ == "VB" and aux & MODALS:
+        return "modal"  # "would end in August", "cannot change the date in November"
+    if verb.tag_ == "VBN" and aux & PRESENT_BE:
         return "present"  # "when the case is heard in May": a present passive, not a past
-    if verb.tag_ == "VBG" and aux & {"is", "are", "am"}:
+    if verb.tag_ == "VBG" and aux & PRESENT_BE:
         return "future"  # "is meeting on Friday": the present progressive of a plan
     return "present" if verb.tag_ in {"VBZ", "VBP"} else "past"
 
@@ -879,7 +938,7 @@ def _verb_tense(verb: Token) -> str:
 def _passive(verb: Token) -> bool:
     """'is charged', 'are held': a participle with a form of "be" as its passive auxiliary."""
     return verb.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} and
-                                      c.lower_ in {"is", "are", "am"} for c in verb.children)
+                                      c.lower_ in PRESENT_BE for c in verb.children)
 
 
 def _past_perfect(word: Token) -> bool:
@@ -970,10 +1029,10 @@ def _in_year(month: int, day: int, dct: dt.date | None,
     if not found:
         return None
     ahead = (dt.date.fromisoformat(found[0]) - dct).days
-    if ahead > FUTURE_DAY_LIMIT:
-        return _day(dct.year - 1, month, day)
+    if ahead > FUTURE_DAY_LIMIT and tense not in {"future", "term"}:
+        return _day(dct.year - 1, month, day)  # a will's day ahead stays ahead
     if (tense == "future" and ahead < -TENSE_DAY_SLACK) or \
-            (tense in {"term", "present"} and month < dct.month - MONTHS_BACK_IN_YEAR):
+            (tense in AHEAD_TENSES - {"future"} and month < dct.month - MONTHS_BACK_IN_YEAR):
         return _day(dct.year + 1, month, day)  # "is payable Jan. 2", said in November
     return found
 
@@ -997,7 +1056,7 @@ def _month(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str]
     month, year = MONTHS[m[1]], dct.year
     if tense == "past" and month > dct.month + MONTH_AHEAD_IN_PAST:
         year -= 1
-    elif tense in {"future", "term", "present"} and month < dct.month - MONTHS_BACK_IN_YEAR:
+    elif tense in AHEAD_TENSES and month < dct.month - MONTHS_BACK_IN_YEAR:
         year += 1
     return f"{year:04d}-{month:02d}", "DATE"
 
@@ -1063,10 +1122,14 @@ def _part_of_day(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str
 
 
 def _ago(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
+    """'three days ago' is that day; weeks are counted roughly: 'two weeks ago' and 'less
+    than a week ago' are an ISO week (never a day an event or a statement is dated on),
+    only 'a week ago' (as often said of the same weekday) stays the day."""
     n = _number(m[1])
     if dct is None or n is None:
         return None
-    return _shift(dct, UNITS[m[2]], -int(n), precise=True)
+    rough = n != 1 or HEDGE_BEFORE.search(m.string, 0, m.start()) is not None
+    return _shift(dct, UNITS[m[2]], -int(n), precise=not rough)
 
 
 def _relative(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] | None:
@@ -1106,7 +1169,7 @@ def _ordinal_part(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[st
     else:
         year = dct.year + {"last year": -1, "next year": 1}.get(m["of"] or "", 0)
         months = 3 if unit == "Q" else 6
-        if not m["of"] and tense == "past" and (n - 1) * months + 1 > dct.month:
+        if not m["of"] and tense in PAST_READ and (n - 1) * months + 1 > dct.month:
             year -= 1  # "profits rose in the fourth quarter", said in January
     return f"{year:04d}-{unit}{n}", "DATE"
 
@@ -1142,7 +1205,7 @@ def _weekday(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, st
         shift = 7
     elif tense == "future":
         shift = ahead
-    elif tense in {"present", "term", "present-held"}:
+    elif tense in {"present", "term", "present-held", "modal"}:
         shift = ahead if ahead < back else -back
     else:
         shift = -back
@@ -1161,7 +1224,7 @@ def _weekend(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, st
     if dct is None:
         return None
     saturday = dct + dt.timedelta(days=5 - dct.weekday())  # the Saturday of the DCT's week
-    if m[1] == "last" or (m[1] == "the" and tense == "past" and saturday > dct):
+    if m[1] == "last" or (m[1] == "the" and tense in PAST_READ and saturday > dct):
         saturday -= dt.timedelta(days=7)
     elif m[1] == "next" and saturday <= dct:
         saturday += dt.timedelta(days=7)
@@ -1212,7 +1275,7 @@ def _holiday(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, st
     if after < dct:
         after = _holiday_in(dct.year + 1, rule)
     which = m[1] or ""
-    if which in {"last", "this past"} or (not which and tense == "past"):
+    if which in {"last", "this past"} or (not which and tense in PAST_READ):
         return _date(before if which != "last" or before < dct else
                      _holiday_in(before.year - 1, rule))
     if which in {"next", "this coming"} or tense == "future":
