@@ -67,6 +67,7 @@ def test_a_modal_weekday_is_the_nearest_as_a_presents() -> None:
     ("The council cannot move the date of the vote in November, the clerk said.", "2031-11"),
     ("Ms. Dace believes the governor will try to delay November's referendum.", "2031-11"),
     ("Fans will gather and celebrate in November, the club said.", "2031-11"),
+    ("The mayor said the regatta would be held in November in the bay.", "2031-11"),
     # a past keeps a month ahead of the article in the year before
     ("The club celebrated its title in November, the mayor said.", "2030-11"),
 ])
