@@ -199,3 +199,34 @@ def test_pages_that_each_name_some_and_share_none_are_damped(settings: Settings)
     damped = stories.similarity(feats, 0, feats.size, settings)[k, m]
     whole = stories.similarity(replace(feats, named=None), 0, feats.size, settings)[k, m]
     assert whole > 0 and abs(damped - stories.NO_SHARED_NAME_DAMPING * whole) < 1e-9
+
+
+# Two Portuguese reports no pipeline reads: one place and the language's common words in
+# common (RDR4 F3: a trade report and a book interview met on "Brasil").
+PORTO_A = ("O porto de Tromsvik recebeu o primeiro navio de soja do Brasil; o governo quer "
+           "exportar mais milho para a China.")
+PORTO_B = ("A escritora Ana Lima falou sobre o seu novo livro, que será publicado no Brasil e "
+           "na China em março.")
+
+
+def test_pages_no_pipeline_reads_join_only_when_near_copies(settings: Settings) -> None:
+    bread = [page(f"b{i}", t, "en") for i, t in enumerate(BREAD)]
+    arts = [page("pa", PORTO_A, "pt"), page("pb", PORTO_B, "pt"), *bread]
+    corpus = MemoryCorpus(arts)
+    infos = sorted(corpus.infos(), key=lambda a: a.id)
+    k = {a.id: n for n, a in enumerate(infos)}
+    feats = stories.features(infos, corpus, stories.CHANNEL_WEIGHTS,
+                             reads=lambda language: settings.pipeline_for(language) is not None)
+    assert feats.unread is not None
+    assert feats.unread.tolist() == [a.id in ("pa", "pb") for a in infos]
+    damped = stories.similarity(feats, 0, feats.size, settings)[k["pa"], k["pb"]]
+    whole = stories.similarity(replace(feats, unread=None), 0, feats.size,
+                               settings)[k["pa"], k["pb"]]
+    assert damped < settings.story_threshold <= whole
+    assert abs(damped - stories.UNREAD_DAMPING * whole) < 1e-9
+    found = {frozenset(s.articles) for s in assign_stories(corpus, [], [], settings)}
+    assert frozenset({"pa"}) in found and frozenset({"pb"}) in found
+    # A near copy (one word changed, no copy link) still joins.
+    arts[1] = page("pb", PORTO_A.replace("primeiro", "segundo"), "pt")
+    found = {frozenset(s.articles) for s in assign_stories(MemoryCorpus(arts), [], [], settings)}
+    assert frozenset({"pa", "pb"}) in found

@@ -6,13 +6,15 @@
                         time anchors (publication date, else dates that state their year);
                         a site's furniture (a long paragraph that articles otherwise
                         unalike share, a closing sign-off; ``furniture``) is left out of
-                        what they read, and a page without prose joins nothing
+                        what they read, and a page without prose joins nothing; a
+                        canonical's names include its copies' participants
     3. similar pairs    channel cosines blended (a page that names nobody another names
                         counts as names that disagree), then scaled by the time anchors (an
                         undated article must be more alike to join a dated story; dated
                         articles that agree on their days gain) and damped across long
                         silences (weeks, for pages that share fewer than two specific
-                        names) and between pages of two languages; computed in row
+                        names), between pages of two languages and for a page the
+                        language stage did not read; computed in row
                         blocks and kept sparse (a floor and a per-article neighbour cap)
     4. cluster          average link over the sparse pairs; earlier runs' stories are fixed
                         seeds that new articles may join but that never merge with each other
@@ -38,6 +40,7 @@ from numpy.typing import NDArray
 
 from ..analyze.mentions import NAME_LABELS
 from ..analyze.names import GENERATIONS, HONORIFICS, is_title_word, person_core
+from ..clean.language import UNDETERMINED
 from ..records import (
     Analysis,
     Article,
@@ -174,6 +177,25 @@ MIN_NAMED = 2
 # (0.942 / 0.939), and weights 0.1-0.3 changed no ECB+ story but split a meantime one
 # (0.3) and otherwise did what this does (bench/NOTES.md, STO3).
 RARE_NAME_SHARE = RARE_SHARE
+# A page the language stage did not read (no pipeline for its told language; a page too
+# short to tell, "und", is compared as one of the corpus's language) is compared on its
+# words and capitalised word runs alone, which meet another page's on loan words, common
+# names and its language's common words as easily as pages of two languages do: a pair
+# with such a page is damped by this (as ``LANGUAGE_DAMPING``; pages of two languages are
+# damped once) and joins only when it is near a copy. On the three random crawls every
+# multi-page story holding such a page joined different reports (RDR4 F3: two Portuguese
+# pages, a Brazilian trade report and a book interview, met on "Brasil" and "Estados
+# Unidos"); 0.5 left one of the 9 such pairs read joined, 0.3 none; no gold bundle holds
+# such a page (bench/NOTES.md, STO2 wave 6).
+UNREAD_DAMPING = 0.3
+# A copy group is one report: a head's names are those of its copies too, of these labels
+# (participants, not places and nationalities, which a reprinting site's dateline and
+# furniture add): a reprint that adds a paragraph naming one more participant ("Among
+# those at the talks were ... Faroese Fisheries Minister Jóhan Dahl") lends him to the
+# group. With every label, the broad names a copy added split one ECB+ dev page from its
+# story (8_11ecbplus, whose names are all broad: even topics 0.950 -> 0.946); persons only
+# and these labels keep ECB+ dev equal (bench/NOTES.md, STO2 wave 6).
+COPY_LABELS: frozenset[str] = NAME_LABELS - BROAD_ENTITY_LABELS
 MIN_RARE_NAME = MIN_RARE
 # A figure: digits with their thousands separators and decimals ("5.6", "2,000", "52-3"
 # gives 52 and 3). Reports of one incident repeat its figures (a magnitude, a toll, a
@@ -223,6 +245,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TIME_PREFIXES = (4, 7, 10)
 
 Pairs = tuple[NDArray[np.int32], NDArray[np.int32], NDArray[np.float64]]
+# An article's copies (other members of its copy group) with their analyses.
+_Copies = tuple[tuple[Article, Analysis | None], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +276,10 @@ class Features:
     # writes bare and the other at all is a name they share for ``NO_SHARED_NAME_DAMPING``
     # (``RARE_NAME_SHARE``); None: not used
     surnames: tuple[Any, Any] | None = None
+    # pages the language stage did not read (``Analysis.not_analysed``: no pipeline for
+    # their language): their names are capitalised words, and a pair with one of them is
+    # damped (``UNREAD_DAMPING``); None: every page read, or no entities channel
+    unread: NDArray[np.bool_] | None = None
 
     @property
     def size(self) -> int:
@@ -274,8 +302,13 @@ def assign_stories(corpus: Corpus, links: Sequence[DuplicateLink],
     roots = {a: r for a, r in syndication_roots(links).items() if a in by_id and r in by_id}
     heads = sorted({roots.get(a, a) for a in by_id})
     seeds = _seed_clusters(heads, previous, roots)
+    copies: dict[str, list[str]] = {}
+    for a, r in sorted(roots.items()):
+        if a != r:
+            copies.setdefault(r, []).append(a)
     feats = features([by_id[h] for h in heads], corpus,
-                      CHANNEL_WEIGHTS if weights is None else weights, time_anchors)
+                      CHANNEL_WEIGHTS if weights is None else weights, time_anchors, copies,
+                      lambda language: settings.pipeline_for(language) is not None)
     pairs = similar_pairs(feats, settings)
     del feats  # the pairs are all clustering needs
     clusters = cluster_pairs(len(heads), pairs, settings.story_threshold, seeds)
@@ -435,9 +468,14 @@ def similarity(feats: Features, start: int, stop: int,
     if feats.alone is not None:
         sim[feats.alone[start:stop]] = 0.0
         sim[:, feats.alone] = 0.0
+    two = None
     if feats.language is not None:
         rows, cols = feats.language[start:stop, None], feats.language[None, :]
-        sim[(rows != cols) & (rows >= 0) & (cols >= 0)] *= LANGUAGE_DAMPING
+        two = (rows != cols) & (rows >= 0) & (cols >= 0)
+        sim[two] *= LANGUAGE_DAMPING
+    if feats.unread is not None:  # pages of two languages are damped once
+        unread = feats.unread[start:stop, None] | feats.unread[None, :]
+        sim[unread if two is None else unread & ~two] *= UNREAD_DAMPING
     if feats.time is not None:
         sim *= time_factor(feats.time, start, stop, day_specificity(feats.days))
     days = feats.days
@@ -780,9 +818,17 @@ def _seed_clusters(heads: list[str], previous: Sequence[Story],
 
 
 def features(articles: Sequence[ArticleInfo], corpus: Corpus, weights: Mapping[str, float],
-              time_anchors: bool = True) -> Features:
+              time_anchors: bool = True,
+              copies: Mapping[str, Sequence[str]] | None = None,
+              reads: Callable[[str], bool] | None = None) -> Features:
     """The sparse channels with a nonzero weight, each article's trustworthy day, and (with
     ``time_anchors``) each article's time keys.
+
+    ``copies`` gives an article's copies (the other members of its copy group, which have
+    no row): their names join its own (``_with_copies``), so a reprint that adds a
+    paragraph naming one more participant lends it to its group. ``reads`` tells the
+    languages the language stage reads (``Settings.pipeline_for``): a page of another
+    language, or one its analysis says was not read, is ``Features.unread``.
 
     Each channel reads the texts (and analyses) once more, in order: only one batch of
     them is in memory at a time, and each channel keeps term ids and counts.
@@ -807,7 +853,17 @@ def features(articles: Sequence[ArticleInfo], corpus: Corpus, weights: Mapping[s
     found: dict[str, Any] = {}
 
     def entity_rows() -> Any:
-        rows, found["names"] = _entity_rows((a, an, cut(k)) for k, (a, an) in enumerate(read()))
+        unread: list[bool] = []
+
+        def each() -> Iterator[tuple[Article, Analysis | None, frozenset[int], _Copies]]:
+            for k, (a, an) in enumerate(read()):
+                unread.append((an is not None and an.not_analysed is not None) or (
+                    reads is not None and a.language not in (None, UNDETERMINED)
+                    and not reads(a.language)))
+                yield a, an, cut(k), _read_copies(corpus, (copies or {}).get(a.id, ()))
+
+        rows, found["names"] = _entity_rows(each())
+        found["unread"] = np.array(unread, dtype=bool)
         return rows
 
     builders: dict[str, Callable[[], Any]] = {
@@ -833,7 +889,9 @@ def features(articles: Sequence[ArticleInfo], corpus: Corpus, weights: Mapping[s
                     else None, names=found["names"][0] if "names" in found else None,
                     named=found["names"][1] if "names" in found else None,
                     surnames=found["names"][2] if "names" in found else None,
-                    names_channel=names_channel)
+                    names_channel=names_channel,
+                    unread=found["unread"] if "unread" in found and found["unread"].any()
+                    else None)
 
 
 def text_rows(corpus: Corpus, ids: Sequence[str], skip: frozenset[int],
@@ -844,11 +902,37 @@ def text_rows(corpus: Corpus, ids: Sequence[str], skip: frozenset[int],
                                     for k, a in enumerate(corpus.articles(ids))), min_df=1))
 
 
-def _entity_rows(articles: Iterable[tuple[Article, Analysis | None, frozenset[int]]],
+def _read_copies(corpus: Corpus, ids: Sequence[str]) -> _Copies:
+    """The copies ``ids`` with their analyses (none: no read)."""
+    if not ids:
+        return ()
+    found = corpus.analyses(ids)
+    return tuple((c, found.get(c.id)) for c in corpus.articles(ids))
+
+
+def _with_copies(found: list[tuple[str, str]], mentions: list[Mention],
+                 copies: _Copies) -> tuple[list[tuple[str, str]], list[Mention]]:
+    """An article's names (``_entity_keys``) and name mentions, with the participants
+    (``COPY_LABELS``) its copies name and it does not: a copy group is one report, and a
+    reprint that adds a paragraph ("Among those at the talks were ...") names them for all
+    of it. Names it shares with a copy keep the article's own count."""
+    own = {k for k, _ in found}
+    for copy, analysis in copies:
+        theirs = [m for m in _name_mentions(copy, analysis) if m.label in COPY_LABELS]
+        new = [(k, label) for k, label in (_entity_keys(copy, analysis, NO_SKIP, theirs)
+                                            if theirs else ()) if k not in own]
+        mentions += [m for m in theirs if (m.entity or fold_words(m.text)) not in own]
+        found += new
+        own.update(k for k, _ in new)
+    return found, mentions
+
+
+def _entity_rows(articles: Iterable[tuple[Article, Analysis | None, frozenset[int], _Copies]],
                  ) -> tuple[Any, Any]:
-    """TF-IDF of the named participants, broad place and group names weighted down; 0/1
-    rows of the specific (not broad) names each article shares with another; each
-    article's number of names; and the rows of its person surnames (``_surname_rows``)."""
+    """TF-IDF of the named participants (with those of the article's copies:
+    ``_with_copies``), broad place and group names weighted down; 0/1 rows of the specific
+    (not broad) names each article shares with another; each article's number of names;
+    and the rows of its person surnames (``_surname_rows``)."""
     broad: dict[str, float] = {}  # filled while the rows are read; tfidf_rows reads it after
     specific: list[list[str]] = []
     surnames: list[tuple[str, ...]] = []
@@ -856,9 +940,11 @@ def _entity_rows(articles: Iterable[tuple[Article, Analysis | None, frozenset[in
     every: list[set[str]] = []
 
     def keys() -> Iterator[list[str]]:
-        for a, analysis, skip in articles:
+        for a, analysis, skip, copies in articles:
             mentions = _name_mentions(a, analysis, skip)
             found = _entity_keys(a, analysis, skip, mentions)
+            if copies:
+                found, mentions = _with_copies(list(found), mentions, copies)
             broad.update((k, BROAD_ENTITY_WEIGHT) for k, label in found
                          if label in BROAD_ENTITY_LABELS)
             specific.append(sorted({k for k, label in found
