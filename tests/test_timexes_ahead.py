@@ -26,6 +26,8 @@ def _found(nlp: Any, text: str, published: str = "2031-04-24") -> dict[str, str]
     ("less than a week ago", "2031-W16"),
     ("six weeks ago", "2031-W11"),
     ("a week ago", "2031-04-17"),  # as often said of the same weekday: the day
+    ("a week ago Saturday", "2031-04-12"),  # the Saturday before last (a Thursday article)
+    ("two weeks ago Thursday", "2031-04-10"),
     ("three days ago", "2031-04-21"),
     ("nearly three days ago", "2031-04-21"),
 ])

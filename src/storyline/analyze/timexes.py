@@ -451,6 +451,8 @@ ENDED = re.compile(r"(?i)\s+(?:that |which )?(?:ended|ending|ends)\s+(?=\S)")
 _MONTH = r"(" + _MONTH_NAMES + "|" + _MONTH_ABBREVIATIONS + r")\.?"
 _NUM = r"(\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 AND_A_HALF = re.compile(r"[ -]and[ -]a[ -]half$")
+# A weekday after "a week ago" / "two weeks ago": the day meant ("a week ago Saturday").
+WEEKDAY_AFTER = re.compile(r"\s+(" + _WEEKDAY_NAMES + r")\b")
 # A count of weeks hedged ("less than a week ago", "nearly two weeks ago"): not a day.
 HEDGE_BEFORE = re.compile(r"\b(?:less|more|fewer) than $|\b(?:nearly|almost|about|around|some|"
                           r"over|under|roughly|approximately|just) $")
@@ -1128,6 +1130,11 @@ def _ago(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, str] |
     n = _number(m[1])
     if dct is None or n is None:
         return None
+    if m[0].endswith("ago") and m[2] == "week" and n == int(n) and \
+            (weekday := WEEKDAY_AFTER.match(m.string, m.end())):
+        # "a week ago Saturday": that weekday, the given weeks before its last one
+        back = (dct.weekday() - WEEKDAYS[weekday[1]]) % 7 + 7 * int(n)
+        return _date(dct - dt.timedelta(days=back))
     rough = n != 1 or HEDGE_BEFORE.search(m.string, 0, m.start()) is not None
     return _shift(dct, UNITS[m[2]], -int(n), precise=not rough)
 
