@@ -45,6 +45,7 @@ STREET_WORDS = frozenset({"st", "street", "ave", "avenue", "rd", "road", "blvd",
 # and a surname, two words). With fewer, the number is part of the name, which no person's
 # is: a product, model or thing ("Thunderbolt 3", "COVID 19", "RAV4 Hybrid", "140bn").
 MIN_WORDS_BEFORE_NUMBER = 2
+_DIGIT = re.compile(r"\d")
 # Where a lower-case letter meets a capital inside a word: where a page glued a name's copy
 # on ("FerreiraNadia"), and where names like "McDonald" have their second capital.
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -234,6 +235,7 @@ def _body_key(key: str) -> bool:
     return len(words) >= 2 and words[-1] in NEVER_SURNAMES
 
 
+@functools.lru_cache(maxsize=names.NAME_KEY_CACHE)
 def _thing_label(key: str) -> str | None:
     """What an article-local person key names when no person's name can be so written: a
     street ("PERSON:main st", ``STREET_WORDS``) is a FAC, a name whose number stands in its
@@ -244,8 +246,8 @@ def _thing_label(key: str) -> str | None:
     words = key[len(PERSON_PREFIX):].split()
     if len(words) >= 2 and words[-1] in STREET_WORDS:
         return "FAC"
-    numbered = next((i for i, w in enumerate(words) if any(ch.isdigit() for ch in w)), None)
-    return "PRODUCT" if numbered is not None and numbered < MIN_WORDS_BEFORE_NUMBER else None
+    return "PRODUCT" if any(_DIGIT.search(w) for w in words[:MIN_WORDS_BEFORE_NUMBER]) \
+        else None
 
 
 def _label(m: Mention) -> str:
