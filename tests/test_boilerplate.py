@@ -643,3 +643,12 @@ def test_a_lost_letter_before_a_stopword_ending_stays() -> None:
     # "Espa\ufffda", "ser\ufffda": the part after is one letter; "l\ufffdEurope": an elision
     text = "El gobierno de Espa\ufffda dijo que ser\ufffda pronto. Il parle de l\ufffdEurope."
     assert boilerplate.unglue_replacement(text) == text
+
+
+def test_a_replacement_character_between_two_words_the_page_writes() -> None:
+    text = ("The bill, which totaled $300 billion. A Supreme Court judge, which\ufffdtotaled "
+            "a\ufffdSupreme sum. Sie sprach gegen den Plan und gegen\ufffdber der Stadt.")
+    out = boilerplate.unglue_replacement(text)
+    assert "which totaled" in out and "a Supreme" in out
+    # "ber" is no word of its own: a lost letter, kept
+    assert "gegen\ufffdber" in out

@@ -1150,7 +1150,10 @@ def placeholder(paragraph: str) -> bool:
 # Congress"); the part before is a word of at least GLUED_MIN_LETTERS letters
 # (GLUED_CAPITAL_LEFT before a capital: "l\ufffdEurope", "qu\ufffdEmmanuel" are elisions);
 # or it stands between a sentence's or an abbreviation's full stop, a comma or a colon and
-# a capital ("out.\ufffdAn", "Sen.\ufffdRoy Blunt"). An
+# a capital ("out.\ufffdAn", "Sen.\ufffdRoy Blunt"); or both parts are words the page
+# writes on their own elsewhere ("which\ufffdtotaled", "a\ufffdSupreme": a lost letter's
+# halves, "gegen\ufffdber", "ser\ufffda", are no words of their own, and the part after needs
+# GLUED_MIN_LETTERS letters). An
 # apostrophe's tail ("t", "s", "re", "ll") and a lost letter's ("nchez", "a" of "Mar\ufffda")
 # are no stopwords and stay as they are: the character is never dropped, only read as the
 # space it stood for.
@@ -1158,6 +1161,7 @@ REPLACEMENT = "\ufffd"
 GLUED_MIN_LETTERS = 2
 GLUED_CAPITAL_LEFT = 3
 _GLUED = re.compile(r"([^\W\d_]+)\ufffd(?=([^\W\d_]+))")
+_PUNCTUATION = "\"'“”‘’«»()[]{}.,;:!?…-–—/"
 _AFTER_STOP = re.compile(r"(?<=\w[.,;:!?])\ufffd(?=[^\W\d_])")
 
 
@@ -1168,13 +1172,17 @@ def unglue_replacement(text: str) -> str:
     if REPLACEMENT not in text:
         return text
     stop = stoplist_for(text)
+    own = {w.casefold() for t in text.split() if REPLACEMENT not in t
+           for w in [t.strip(_PUNCTUATION)] if w.isalpha()}
     chars = list(text)
     for m in _GLUED.finditer(text):
         left, right = m.group(1), m.group(2)
         word = right.islower() and len(right) >= GLUED_MIN_LETTERS and right in stop
         capital = left[-1].islower() and right[0].isupper() and \
             len(left) >= GLUED_CAPITAL_LEFT
-        if len(left) >= GLUED_MIN_LETTERS and (word or capital):
+        written = len(right) >= GLUED_MIN_LETTERS and left.casefold() in own and \
+            right.casefold() in own
+        if (len(left) >= GLUED_MIN_LETTERS and (word or capital)) or written:
             chars[m.end(1)] = " "
     for m in _AFTER_STOP.finditer(text):
         if text[m.end()].isupper():
