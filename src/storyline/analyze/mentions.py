@@ -491,9 +491,12 @@ def _addressed_or_apposed(doc: Doc, start: int, end: int) -> bool:
     Its words must all be capitalised proper nouns, no masthead among them."""
     addressed = _address(doc[start])
     first = start + 1 if addressed else start
+    aged = False
     if not addressed:
         if start > 0 and _address(doc[start - 1]):
             addressed = True
+        elif end - start >= 2 and _age_after(doc, end):
+            aged = True
         elif end - start < 2 or doc[start:end].root.dep_ != "appos":
             return False  # most names: neither, told by two tokens' words and one label
     words = doc[first:end]
@@ -502,6 +505,10 @@ def _addressed_or_apposed(doc: Doc, start: int, end: int) -> bool:
             or names.is_masthead(words.text)):
         return False
     common = any(model.common_word(doc, t.lower_) for t in words)
+    if aged:
+        # "Mohamed Soltan, 32,": a full name with an age is a person's, unless a place the
+        # tables know or a name of common words ("Apollo, 11" is no age)
+        return not common and not names.is_known_place(fold_name(words.text))
     if addressed:
         # a title the model read into the name may be part of a brand's or a band's name
         # ("Dr Pepper", "Sgt Pepper", "Mr Price"): there the name is a person's only when
@@ -519,6 +526,20 @@ def _addressed_or_apposed(doc: Doc, start: int, end: int) -> bool:
             and not names.is_known_place(fold_name(words.text))
             and (doc[start].ent_type_ != "GPE" or root.head.i == start - 1
                  or names.is_given_name(words[0].lower_)))
+
+
+# Oldest age news copy writes after a name ("Mohamed Soltan, 32,").
+MAX_AGE = 120
+
+
+def _age_after(doc: Doc, end: int) -> bool:
+    """Whether a name ending at ``end`` is followed by an age set off by commas, as news
+    copy gives a person's ("Mohamed Soltan, 32, said" or "... from Mohamed Soltan, 32.")."""
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return False
+    age, after = doc[end + 1], doc[end + 2]
+    return (age.is_digit and 0 < int(age.text) <= MAX_AGE and len(age.text) <= 3
+            and after.text in {",", ".", ";"})
 
 
 def _person_elsewhere(doc: Doc, start: int, end: int, surname: str) -> bool:
@@ -1058,8 +1079,9 @@ def _resolve(a: _Article, role: _Role, beside: str | None = None, at: int = 0) -
     clause's subject just before it: "... Biden said Thursday. The former vice president
     also accused Trump"), else the article's main subject, never one the role's own
     clause names as its object ("accused Trump"), a generic one only where the article
-    gives that person some title or office of its own. A bare generic role ("the head", "the chief") is no one's unless a
-    title gives it, nor one a common noun qualifies ("the fire chief": another office).
+    gives that person some title or office of its own. A bare generic role ("the head",
+    "the chief") is no one's unless a title gives it, nor one a common noun qualifies
+    ("the fire chief": another office).
     """
     exact = [k for k, roles in a.learned.items() if any(r.key == role.key for r in roles)]
     if len(exact) == 1:
