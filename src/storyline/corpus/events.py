@@ -81,6 +81,9 @@ MIN_PHRASE_WORDS = 2
 WHEN_WORDS = frozenset({"today", "yesterday", "tonight", "tomorrow", "now", "again", "earlier",
                         "later", "recently", "monday", "tuesday", "wednesday", "thursday",
                         "friday", "saturday", "sunday"})
+# The auxiliaries a phrase of a verb in the perfect opens on (``analyze.events._phrase``
+# keeps them: "has chosen to step down", not the passive-looking "chosen to step down").
+PERFECT_AUX = frozenset({"has", "have", "had"})
 KIND_LABELS = {"press-conference": "Press conference", "talks": "Talks"}
 # Labels whose mentions name someone rather than describe them; preferred for titles.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "PRODUCT", "FAC", "LOC"})
@@ -644,7 +647,32 @@ def _places_differ(c: _Cluster, r: _Resolved) -> bool:
 def _fits_dated(c: _Cluster, r: _Resolved) -> bool:
     if not _same_frame(c, r) or c.date != r.mention.date or _places_differ(c, r):
         return False
-    return bool(c.ids & r.ids) or (r.place is not None and r.place in c.places)
+    return bool(c.ids & r.ids) or (r.place is not None and r.place in c.places) \
+        or _same_lead_news(c, r) or _retold_elsewhere(c, r)
+
+
+def _retold_elsewhere(c: _Cluster, r: _Resolved) -> bool:
+    """Whether another outlet's report of the story tells the cluster's happening: the same
+    kind of happening (a lexicon's, not a verb's own) on the same stated day in another
+    article of the story, whoever each names ("a press conference held by Apple" and "Jobs
+    said at a press conference"). One article's two of a kind on one day stay two: it told
+    them apart itself."""
+    if r.inferred or r.story is None or is_verb_kind(r.mention.kind) \
+            or r.mention.kind == "statement":
+        return False
+    articles = {m.mention.article for m in c.members}
+    return r.mention.article not in articles and any(
+        not m.inferred and m.mention.kind == r.mention.kind for m in c.members)
+
+
+def _same_lead_news(c: _Cluster, r: _Resolved) -> bool:
+    """Whether the mention and one of the cluster's are the same article's lead news: both
+    dated only by the article's day inferred for its lead, so both told in its headline or
+    first sentences ("Air Canada orders Boeing jets" and "the airline has ordered 32 777s"),
+    which retell one happening in other words, naming some of its people each. A stated day
+    never meets this way: two meetings an article dates to one day may be two."""
+    return r.inferred and any(m.inferred and m.mention.article == r.mention.article
+                              and m.mention.kind == r.mention.kind for m in c.members)
 
 
 def _fits_loosely(c: _Cluster, r: _Resolved) -> bool:
@@ -712,13 +740,13 @@ def _title(kind: str, c: _Cluster, place: str | None) -> str | None:
         # Who did it: the subject most members whose phrase opens on the same verb name,
         # unless the phrase already does; another verb's subject is another clause's
         # ("X was killed" names no subject of "charged with DWI").
-        verb = phrase.split()[0].casefold()
+        verb = _verb_word(phrase)
         who = _actor_name([m for m in c.members if m.mention.phrase
-                           and m.mention.phrase.split()[0].casefold() == verb])
+                           and _verb_word(m.mention.phrase) == verb])
         if who is not None and who.casefold() in phrase.casefold():
             who = None
         # Nobody named: the phrase alone ("Held talks in Geneva"), not a "Report:" label.
-        title = f"{who} {phrase}" if who else phrase[0].upper() + phrase[1:]
+        title = f"{who} {_agreeing(phrase, who)}" if who else phrase[0].upper() + phrase[1:]
     else:
         names = _top_names(c, with_products=kind in PRODUCT_KINDS)
         if not names and not place:
@@ -726,6 +754,16 @@ def _title(kind: str, c: _Cluster, place: str | None) -> str | None:
         label = KIND_LABELS.get(kind, kind.replace("-", " ").capitalize())
         title = label + (": " + ", ".join(names) if names else "")
     return title + (f" — {place}" if place else "")
+
+
+def _agreeing(phrase: str, who: str) -> str:
+    """The phrase with its perfect's "has"/"have" agreeing with the names the title gives:
+    the subject the page wrote may be more than the names ("Darwin, plus all the features,
+    have passed"), so "Darwin has passed"; two names joined ("X and Y") have."""
+    words = phrase.split(" ", 1)
+    if len(words) < 2 or words[0].casefold() not in ("has", "have"):
+        return phrase
+    return ("have" if " and " in who else "has") + " " + words[1]
 
 
 def _actor_name(members: Sequence[_Resolved]) -> str | None:
@@ -740,9 +778,20 @@ def _actor_name(members: Sequence[_Resolved]) -> str | None:
 
 
 def _says_what(phrase: str) -> bool:
-    """Whether a verb's phrase holds more than the verb and when: its object or place."""
-    words = [w for w in phrase.split() if w.casefold() not in WHEN_WORDS]
+    """Whether a verb's phrase holds more than the verb and when: its object or place
+    ("has announced today" is still a bare verb)."""
+    words = [w for w in _without_aux(phrase.split()) if w.casefold() not in WHEN_WORDS]
     return len(words) >= MIN_PHRASE_WORDS
+
+
+def _without_aux(words: list[str]) -> list[str]:
+    """A phrase's words less the perfect's auxiliary it opens on ("has chosen ...")."""
+    return words[1:] if len(words) > 1 and words[0].casefold() in PERFECT_AUX else words
+
+
+def _verb_word(phrase: str) -> str:
+    """The verb a phrase opens on, folded, after any perfect auxiliary."""
+    return _without_aux(phrase.split())[0].casefold()
 
 
 def _top_names(c: _Cluster, with_products: bool = True) -> list[str]:

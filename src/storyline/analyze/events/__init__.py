@@ -88,6 +88,7 @@ from .kinds import (
     is_lead_noun,
     is_negated,
     is_verb_kind,
+    realising_clause,
     same_word,
     trigger_candidates,
     trigger_kind,
@@ -143,6 +144,15 @@ SAYING_OCCASIONS = frozenset({"press-conference", "interview"})
 THING_PREFIX = "thing:"
 # Entity types of digit-bearing tokens that are amounts or times, never part of a product.
 NOT_THING_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+# The present-perfect auxiliary written out for a contracted one ("he's given"), by its tag.
+PERFECT_FORMS = {"VBZ": "has", "VBP": "have", "VBD": "had"}
+# Characters that are no word of a phrase: U+FFFD, what a decoder puts for bytes it could
+# not read.
+STRAY_CHARS = frozenset({"\ufffd"})
+# Tags of the word a relative clause opens on: "that", "which", "who", "whose", "where".
+RELATIVE_WORD_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+# Signs written against their number ("1%"): no stop for a phrase.
+NUMBER_SIGNS = frozenset({"%"})
 # Words of a trigger's phrase kept for titles ("checked into the Promises Treatment Center"):
 # enough for a verb and its object, short enough for a title line.
 PHRASE_MAX_WORDS = 8
@@ -295,8 +305,14 @@ def find_event_mentions(doc: Doc, article: Article, mentions: Sequence[Mention],
     triggers += _lead_verbs(doc, lead, {t.i for t, _ in triggers})
     triggers = [(t, kind) for t, kind in triggers if not _in_proper_name(t, lead)]
     partial = place_timexes(doc, partial_timexes(doc, article), PARTIAL_VALUE)
-    ctx = _Context(article, placed, dated, {t.i for t, _ in triggers}, lead, partial,
-                   tree=_tree(doc), exact=frozenset((f.first, f.last) for f in placed),
+    trigger_ids = {t.i for t, _ in triggers}
+    tree = _tree(doc)
+    for t, _ in triggers:  # "a press conference held in Paris": the place is the conference's
+        for c in t.children:
+            if realising_clause(c, trigger_ids):
+                tree.content[c.i] = False
+    ctx = _Context(article, placed, dated, trigger_ids, lead, partial,
+                   tree=tree, exact=frozenset((f.first, f.last) for f in placed),
                    personal=tuple((f.first, f.last) for f in placed
                                   if f.mention.label in ("PERSON", "ROLE")),
                    coarse=coarse_times(doc, timexes, lead.day))
@@ -820,13 +836,38 @@ def _time_reference(chain: Sequence[Token]) -> bool:
 
 def _phrase(token: Token) -> str | None:
     """The trigger and what follows it in its phrase, up to punctuation or a clause:
-    'checked into the Promises Treatment Center', 'allowed Boeing to bid', for a title."""
+    'checked into the Promises Treatment Center', 'allowed Boeing to bid', for a title.
+
+    Words are spaced as the page spaced them ("Apple's", "$4.25", "1%"), not one space per
+    token; a verb in the present perfect keeps its "has" ("has chosen to step down"): alone,
+    the participle reads as a passive ("Jobs chosen to step down")."""
     words = _phrase_words(token)
     out = ""
     for before, t in zip([None, *words], words, strict=False):
-        glued = before is not None and _in_word(t, before)
-        out += t.text if glued or not out else " " + t.text
+        if before is None:
+            out = t.text
+        elif t.i == before.i + 1:
+            out += before.whitespace_ + t.text
+        else:  # a stray mark left out between them
+            out += " " + t.text
+    perfect = _perfect_aux(token)
+    if out and perfect is not None:
+        out = perfect + " " + out
     return out or None
+
+
+def _perfect_aux(verb: Token) -> str | None:
+    """'has' of 'has chosen', 'had' of 'had given': the auxiliary of an active perfect,
+    written out when contracted ("he's given"); None for a passive ('has been arrested'
+    reads right as 'arrested') or any other form."""
+    if verb.pos_ != "VERB" or verb.tag_ != "VBN" or any(c.dep_ == "auxpass"
+                                                          for c in verb.children):
+        return None
+    aux = next((c for c in verb.children if c.dep_ == "aux" and c.i < verb.i
+                and lemma_of(c).lower() == "have"), None)
+    if aux is None:
+        return None
+    return PERFECT_FORMS.get(aux.tag_, "has") if aux.text.startswith("'") else aux.text.lower()
 
 
 def _phrase_words(token: Token) -> list[Token]:
@@ -835,6 +876,13 @@ def _phrase_words(token: Token) -> list[Token]:
     for c in token.children:  # what someone said, or another clause, is not the phrase
         if c.i > token.i and c.dep_ in CONTENT_DEPS | {"advcl", "cc", "conj"}:
             hi = min(hi, c.left_edge.i - 1)
+    # Nor is a relative clause on one of its nouns ("approved a bill that would extend"):
+    # the title would end on its "that". Only one opened by a relative word: the parser
+    # also reads "a measure to send troops" as one.
+    for t in token.doc[token.i + 1:hi + 1]:
+        for c in t.children:
+            if c.dep_ == "relcl" and c.i > token.i and c.left_edge.tag_ in RELATIVE_WORD_TAGS:
+                hi = min(hi, c.left_edge.i - 1)
     words: list[Token] = []
     parts = 0  # tokens glued to the one before by a hyphen inside a word
     for t in token.doc[token.i:hi + 1]:
@@ -842,13 +890,48 @@ def _phrase_words(token: Token) -> list[Token]:
             words.append(t)  # "rebel-held", "five-pillared": one word, not cut at its hyphen
             parts += 1
             continue
+        if _stray(t):
+            continue  # a replacement character the page's decoding left: no word
+        if words and _inside_word_or_name(t, words[-1]):
+            words.append(t)  # "1%", "No. 1", "July 24, 2003": no stop, no word of its own
+            parts += 1
+            continue
         if t.is_punct or t.is_space or len(words) - parts >= PHRASE_MAX_WORDS:
             break
         words.append(t)
-    # A phrase cut before its noun ends in what needs one: "on 117th Street near", "a".
-    while len(words) > 1 and (words[-1].pos_ in DANGLING_POS or words[-1].text in WORD_HYPHENS):
-        words.pop()
+    # A phrase cut before its noun ends in what needs one: "on 117th Street near", "a";
+    # or, cut inside a date or after an abbreviation, on a comma ("on June 27,") or a
+    # full stop whose number was cut ("as No."): the abbreviation goes with its stop.
+    while len(words) > 1 and (words[-1].pos_ in DANGLING_POS or words[-1].text in WORD_HYPHENS
+                              or words[-1].text in (",", ".")):
+        if words.pop().text == "." and len(words) > 1:
+            words.pop()
     return words
+
+
+def _stray(t: Token) -> bool:
+    """A token of replacement characters only (U+FFFD: bytes the page's declared encoding
+    could not decode, standing where a space or a quote mark was)."""
+    return bool(t.text) and set(t.text) <= STRAY_CHARS
+
+
+def _inside_word_or_name(t: Token, before: Token) -> bool:
+    """Whether a punctuation token belongs to what it follows rather than ending the phrase:
+    a percent sign on its number ("1%"); an abbreviation's full stop with a number or a
+    lower-case word after it ("No. 1", "approx. five"), where a sentence's would have a
+    capital; a comma inside one name or date ("July 24, 2003", "Washington, D.C.")."""
+    if not t.is_punct:
+        return False
+    after = t.doc[t.i + 1] if t.i + 1 < t.sent.end else None
+    if t.text == ",":
+        return after is not None and t.ent_iob_ == "I" and after.ent_iob_ == "I" \
+            and t.ent_type_ == after.ent_type_
+    if before.whitespace_:
+        return False
+    if t.text in NUMBER_SIGNS:
+        return before.like_num
+    return t.text == "." and after is not None and before.is_alpha \
+        and (after.text[:1].isdigit() or after.text[:1].islower())
 
 
 def _in_word(t: Token, before: Token) -> bool:
@@ -1020,6 +1103,8 @@ def _own_range(token: Token) -> tuple[int, int]:
     """The trigger's subtree, cut before any reported content hanging from it."""
     lo, hi = token.left_edge.i, token.right_edge.i
     for c in token.children:
+        if realising_clause(c, {token.i}):
+            continue  # "a press conference held by Apple": who held it took part
         if c.dep_ in CONTENT_DEPS or (c.dep_ in ("advcl", "xcomp") and token.pos_ == "VERB"):
             if c.i > token.i:
                 hi = min(hi, c.left_edge.i - 1)

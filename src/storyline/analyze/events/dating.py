@@ -17,7 +17,7 @@ from ...records import Timex
 from ...text import MONTH_NUMBERS, calendar_day
 from ..model import lemma_of
 from ..timexes import PARTIAL_VALUE
-from .kinds import TIME_REFERENCE_WORDS, VERB_TRIGGERS, DateFrom, verb_lemma
+from .kinds import TIME_REFERENCE_WORDS, VERB_TRIGGERS, DateFrom, realising_clause, verb_lemma
 
 # A Timex value that names a whole day (TimeML "2031-03-10", "2031-03-10T14:00").
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -202,8 +202,11 @@ def governor(token: Token, trigger_ids: set[int]) -> Token:
     node = token
     while node.head.i != node.i:
         node = node.head
-        if node.i in trigger_ids or (node.pos_ in ("VERB", "AUX") and node.dep_ != "aux"):
+        if node.i in trigger_ids:
             return node
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "aux" \
+                and not realising_clause(node, trigger_ids):
+            return node  # a clause telling an event noun took place dates the noun
     return node
 
 

@@ -7,6 +7,7 @@ steps can compare kinds and dates' provenance without the parse-walking code.
 
 from __future__ import annotations
 
+from collections.abc import Set
 from enum import StrEnum
 
 from spacy.tokens import Doc, Token
@@ -240,6 +241,33 @@ UNTIL_WORDS = frozenset({"until", "till"})
 INFLECTION_CHARS = 2
 
 MIN_STEM = 3
+
+# Verbs a clause on an event noun realises it with ("a press conference held by Apple on
+# Friday", "the meetings that the delegations held in Geneva"): the realising verbs less
+# the planning ones ("a meeting scheduled for May" is not yet held).
+CLAUSE_REALISING_VERBS = OBJECT_REALISING_VERBS - PLANNING_VERBS
+# Tags of a relative pronoun: "that", "which", "who".
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
+
+
+def realising_clause(verb: Token, trigger_ids: Set[int]) -> bool:
+    """Whether ``verb`` heads a clause on an event noun that only tells the noun's
+    happening took place: a participle ("a press conference held by Apple") or a relative
+    clause whose object is the noun ("the meetings that they held in Geneva"). Its day,
+    place and who held it are the noun's; it is no happening of its own."""
+    if verb.pos_ != "VERB" or verb.head.i not in trigger_ids or verb.head.i == verb.i \
+            or verb.head.pos_ not in ("NOUN", "PROPN") \
+            or verb_lemma(verb) not in CLAUSE_REALISING_VERBS:
+        return False
+    if verb.dep_ == "acl":
+        return verb.tag_ == "VBN"
+    if verb.dep_ != "relcl":
+        return False
+    # The noun is the clause's object: no other object, and the relative pronoun is not
+    # its subject ("talks that held up the vote").
+    return not any((c.dep_ == "dobj" and c.tag_ not in RELATIVE_TAGS)
+                   or (c.dep_ == "nsubj" and c.tag_ in RELATIVE_TAGS) for c in verb.children)
+
 
 def verb_lemma(verb: Token) -> str:
     """The verb's lemma, repaired where the model cut '-es' off a stem in 'e' ('hopes' ->
