@@ -746,7 +746,8 @@ def _title(kind: str, c: _Cluster, place: str | None) -> str | None:
         if who is not None and who.casefold() in phrase.casefold():
             who = None
         # Nobody named: the phrase alone ("Held talks in Geneva"), not a "Report:" label.
-        title = f"{who} {_agreeing(phrase, who)}" if who else phrase[0].upper() + phrase[1:]
+        several = _actor_count(c.members) > 1
+        title = f"{who} {_agreeing(phrase, several)}" if who else phrase[0].upper() + phrase[1:]
     else:
         names = _top_names(c, with_products=kind in PRODUCT_KINDS)
         if not names and not place:
@@ -756,14 +757,20 @@ def _title(kind: str, c: _Cluster, place: str | None) -> str | None:
     return title + (f" — {place}" if place else "")
 
 
-def _agreeing(phrase: str, who: str) -> str:
+def _agreeing(phrase: str, several: bool) -> str:
     """The phrase with its perfect's "has"/"have" agreeing with the names the title gives:
     the subject the page wrote may be more than the names ("Darwin, plus all the features,
-    have passed"), so "Darwin has passed"; two names joined ("X and Y") have."""
+    have passed"), so "Darwin has passed"; several names joined ("X and Y") have."""
     words = phrase.split(" ", 1)
     if len(words) < 2 or words[0].casefold() not in ("has", "have"):
         return phrase
-    return ("have" if " and " in who else "has") + " " + words[1]
+    return ("have" if several else "has") + " " + words[1]
+
+
+def _actor_count(members: Sequence[_Resolved]) -> int:
+    """How many names ``_actor_name`` joins for these members (0 when none)."""
+    actors = Counter(m.actors for m in members if m.actors)
+    return len(min(actors, key=lambda i: (-actors[i], i))) if actors else 0
 
 
 def _actor_name(members: Sequence[_Resolved]) -> str | None:

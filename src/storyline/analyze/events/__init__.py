@@ -164,8 +164,9 @@ FOR_VERBS = frozenset({"call", "ask", "push", "press", "pay", "wait", "apply", "
 TIME_NOUNS = frozenset({"time", "moment", "while", "day", "week", "month", "year"})
 # Dependency edges below which a word cannot be a planning verb's plan: its subject.
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "agent", "expl"})
-# Parts of speech a phrase cannot end in: they need the words a cut left out.
-DANGLING_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"})
+# Parts of speech a phrase cannot end in: they need the words a cut left out ("the
+# year-earlier $" its amount; a percent sign is its number's, whatever its tag).
+DANGLING_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX", "SYM"})
 # Hyphens that join the parts of one word ("rebel-held"): a phrase is not cut there.
 WORD_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 # A bracket between two letters or digits: words of page chrome glued together by the text
@@ -902,8 +903,9 @@ def _phrase_words(token: Token) -> list[Token]:
     # A phrase cut before its noun ends in what needs one: "on 117th Street near", "a";
     # or, cut inside a date or after an abbreviation, on a comma ("on June 27,") or a
     # full stop whose number was cut ("as No."): the abbreviation goes with its stop.
-    while len(words) > 1 and (words[-1].pos_ in DANGLING_POS or words[-1].text in WORD_HYPHENS
-                              or words[-1].text in (",", ".")):
+    while len(words) > 1 and ((words[-1].pos_ in DANGLING_POS
+                               and words[-1].text not in NUMBER_SIGNS)
+                              or words[-1].text in WORD_HYPHENS or words[-1].text in (",", ".")):
         if words.pop().text == "." and len(words) > 1:
             words.pop()
     return words
