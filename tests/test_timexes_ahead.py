@@ -36,7 +36,9 @@ def test_weeks_counted_back_are_a_week_and_days_a_day(text: str, value: str) -> 
 
 
 def test_a_day_a_future_speaks_of_stays_ahead_however_far() -> None:
-    assert normalise("November 3rd", APRIL, "future") == ("2031-11-03", "DATE")
+    assert normalise("November 3rd", APRIL, "future-verb") == ("2031-11-03", "DATE")
+    # a future only a word on the way tells ("was at large until Dec. 7") keeps the limit
+    assert normalise("November 3rd", APRIL, "future") == ("2030-11-03", "DATE")
     assert normalise("November 3rd", APRIL, "term") == ("2031-11-03", "DATE")
     # told in the past, a day more than half a year ahead is last year's
     assert normalise("November 3rd", APRIL, "past") == ("2030-11-03", "DATE")
@@ -65,6 +67,7 @@ def test_a_modal_weekday_is_the_nearest_as_a_presents() -> None:
 @pytest.mark.parametrize(("text", "value"), [
     ("The mayor of Orvale has promised that the referendum will take place on November "
      "3rd.", "2031-11-03"),
+    ("The skipper was at sea until November 3rd, when he reached Orvale.", "2030-11-03"),
     ("The ferry trip would end in August, when the crew would return to Orvale.", "2031-08"),
     ("The council cannot move the date of the vote in November, the clerk said.", "2031-11"),
     ("Ms. Dace believes the governor will try to delay November's referendum.", "2031-11"),

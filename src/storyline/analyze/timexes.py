@@ -206,9 +206,16 @@ TERM_WORDS = frozenset({"payable", "redeemable", "repayable", "expire", "expires
 # value_f1 h0 0.741 -> 0.744, h1 0.694 -> 0.696; 0 and 2 ahead, 6 back were lower on h1.
 MONTH_AHEAD_IN_PAST = 1
 MONTHS_BACK_IN_YEAR = 8
-# The tenses (``_tense``) that move a day or month far back into the year after; "modal"
-# ("would end in August") reads as a plain present does there.
-AHEAD_TENSES = frozenset({"future", "term", "present", "modal"})
+# ``_tense``'s futures: "future-verb" where the verb's own form tells it (will, going to,
+# set to, is meeting), "future" where a word on the way does ("until", "before", "next",
+# "upcoming"). Only a verb's future keeps a day more than FUTURE_DAY_LIMIT ahead in the
+# article's year ("will happen on November 3rd", April); "was at large until Dec. 7"
+# (January) is last year's.
+FUTURES = frozenset({"future", "future-verb"})
+WILL = frozenset({"will", "'ll", "shall"})
+# The tenses that move a day or month far back into the year after; "modal" ("would end
+# in August") reads as a plain present does there.
+AHEAD_TENSES = FUTURES | {"term", "present", "modal"}
 # The tenses the rules for weekends, quarters and holidays read as a past: a noun's day
 # under a future ("noun-future") was "past" before the month and day rules told it apart.
 # A modal is no past anywhere ("should ease by Thursday morning": the coming Thursday, as
@@ -875,7 +882,9 @@ def _tense(doc: Doc, start: int, end: int) -> str:
     for _ in range(8):
         if (tok.lower_ in FUTURE_MARKERS and not _before_someone(tok)) or any(
                 c.lower_ in FUTURE_MARKERS for c in tok.children if c.dep_ in {"aux", "amod"}):
-            return "future"
+            will = tok.lower_ in WILL or any(c.dep_ == "aux" and c.lower_ in WILL
+                                             for c in tok.children)
+            return "future-verb" if will else "future"
         term = term or (tok.lower_ in TERM_WORDS and not noun_day)
         held = held or tok.lower_ == "since" or noun_day or \
             (tok.dep_ == "prep" and tok.head.pos_ in {"NOUN", "PROPN"})
@@ -889,7 +898,7 @@ def _tense(doc: Doc, start: int, end: int) -> str:
                 return "term"  # "is payable Jan. 2", "the notes are due Jan. 2"
             if tense == "present" and (held or _passive(tok)):
                 return "present-held"
-            return tense
+            return "future-verb" if tense == "future" else tense
         if tok.head.i == tok.i:
             break
         noun_day = noun_day or (tok.dep_ in NOUN_DAY_DEPS and tok.head.pos_ == "NOUN"
@@ -1031,10 +1040,10 @@ def _in_year(month: int, day: int, dct: dt.date | None,
     if not found:
         return None
     ahead = (dt.date.fromisoformat(found[0]) - dct).days
-    if ahead > FUTURE_DAY_LIMIT and tense not in {"future", "term"}:
+    if ahead > FUTURE_DAY_LIMIT and tense not in {"future-verb", "term"}:
         return _day(dct.year - 1, month, day)  # a will's day ahead stays ahead
-    if (tense == "future" and ahead < -TENSE_DAY_SLACK) or \
-            (tense in AHEAD_TENSES - {"future"} and month < dct.month - MONTHS_BACK_IN_YEAR):
+    if (tense in FUTURES and ahead < -TENSE_DAY_SLACK) or \
+            (tense in AHEAD_TENSES - FUTURES and month < dct.month - MONTHS_BACK_IN_YEAR):
         return _day(dct.year + 1, month, day)  # "is payable Jan. 2", said in November
     return found
 
@@ -1210,7 +1219,7 @@ def _weekday(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, st
         shift = -7  # "last Wednesday", said on a Wednesday
     elif m[1] == "next" and not ahead:
         shift = 7
-    elif tense == "future":
+    elif tense in FUTURES:
         shift = ahead
     elif tense in {"present", "term", "present-held", "modal"}:
         shift = ahead if ahead < back else -back
@@ -1285,7 +1294,7 @@ def _holiday(m: re.Match[str], dct: dt.date | None, tense: str) -> tuple[str, st
     if which in {"last", "this past"} or (not which and tense in PAST_READ):
         return _date(before if which != "last" or before < dct else
                      _holiday_in(before.year - 1, rule))
-    if which in {"next", "this coming"} or tense == "future":
+    if which in {"next", "this coming"} or tense in FUTURES:
         return _date(after)
     return _date(before if (dct - before) <= (after - dct) else after)
 
