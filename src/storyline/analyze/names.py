@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
+from babel import Locale
 from nicknames import NickNamer
 
 from ..text import fold_name
@@ -173,6 +174,22 @@ def is_known_place(key: str) -> bool:
     """Whether a folded name is a place the exonym or demonym table knows ('kiev', 'kyiv',
     'united kingdom'), under any of its spellings."""
     return key in KNOWN_PLACES or name_key(key) in KNOWN_PLACES
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    """Folded English names of the countries and territories CLDR lists (``babel``'s
+    locale data, shipped inside the package): the two-letter territories, not the regions
+    ("Europe", "World") its numeric codes name."""
+    territories = Locale("en").territories
+    return frozenset(name_key(str(n)) for code, n in territories.items() if str(code).isalpha())
+
+
+def is_country_name(key: str) -> bool:
+    """Whether a folded name is a country's or territory's English name ('sri lanka',
+    'gabon'); also true of the many that are given names or surnames too ('jordan',
+    'chad'), so a caller looks for a person's evidence first."""
+    return key in _country_names()
 
 
 def country_form(key: str) -> str | None:

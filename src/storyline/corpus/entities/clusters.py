@@ -70,8 +70,10 @@ class Cluster:
     labels: Counter[str] = field(default_factory=Counter)
     surfaces: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
-    # Where the article first writes one of the cluster's names (None: roles only).
+    # Where the article first writes one of the cluster's names (None: roles only), and
+    # where its last mention ends.
     start: int | None = None
+    end: int = 0
     # ``full_keys`` and ``cores_of``, worked out once: every join reads them, and names and
     # labels no longer change once ``make_clusters`` has made the cluster. Sorted tuples: a
     # set per cluster held three times the memory (6 MiB more after the step at 1k).
@@ -149,6 +151,7 @@ def make_clusters(mentions: Iterable[Mention]) -> list[Cluster]:
             continue
         c = by_ref.setdefault((m.article, m.key), Cluster(m.article, m.key))
         c.surfaces.extend(_surfaces(m))
+        c.end = max(c.end, m.end)
         if m.label not in STRUCTURAL_LABELS:
             c.names.append(_unglued(names.strip_possessive(m.text), m.label))
             c.start = m.start if c.start is None else c.start
