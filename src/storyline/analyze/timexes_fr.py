@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from ..records import Article, Timex
 from ..text import calendar_day
 from .model import text_of
-from .timexes import article_day
+from .timexes import TENSE_DAY_SLACK, article_day
 
 MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
@@ -89,7 +89,8 @@ def _value(m: re.Match[str], dct: dt.date | None, text: str, future_verb: bool) 
     if m["month"]:
         day = 1 if m["day"].lower() == "1er" else int(m["day"])
         month = MONTHS[m["month"].lower()]
-        year = int(m["year"]) if m["year"] else _nearest_year(dct, month, day)
+        year = int(m["year"]) if m["year"] else \
+            _coming_year(dct, month, day) if future_verb else _nearest_year(dct, month, day)
         if year is None or not FIRST_YEAR <= year <= LAST_YEAR:
             return None
         found = calendar_day(year, month, day)  # None for « 31 février »
@@ -141,6 +142,19 @@ def _weekday_near(dct: dt.date, weekday: int, future: bool) -> dt.date:
     if future:
         return dct + dt.timedelta(days=(weekday - dct.weekday()) % 7 or 7)
     return dct - dt.timedelta(days=(dct.weekday() - weekday) % 7)
+
+
+def _coming_year(dct: dt.date | None, month: int, day: int) -> int | None:
+    """The year of a date without one that a future verb speaks of (« aura lieu le 3
+    novembre », said in April): the first from the article date on, a week's slack back
+    (``TENSE_DAY_SLACK``, as the English rule)."""
+    if dct is None:
+        return None
+    for year in (dct.year, dct.year + 1):
+        found = calendar_day(year, month, day)
+        if found is not None and (found - dct).days >= -TENSE_DAY_SLACK:
+            return year
+    return None
 
 
 def _nearest_year(dct: dt.date | None, month: int, day: int) -> int | None:
