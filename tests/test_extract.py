@@ -105,11 +105,26 @@ def test_date_from_url(url: str, expected: str | None) -> None:
 
 
 def test_future_and_ancient_dates_are_implausible() -> None:
-    today = dt.date(2024, 3, 14)
-    assert plausible("2024-03-14", today)
-    assert not plausible("2024-03-15", today)
-    assert not plausible("1990-06-01", today)
-    assert not plausible("2024-02-30", today)
+    latest = dt.date(2024, 3, 14)
+    assert plausible("2024-03-14", latest)
+    assert not plausible("2024-03-15", latest)
+    assert not plausible("1990-06-01", latest)
+    assert not plausible("2024-02-30", latest)
+
+
+DATED = ('<html><head><meta property="article:published_time" content="2031-03-14">'
+         '<title>Night ferry stays</title></head><body><article><h1>Night ferry stays</h1>'
+         + "<p>The night ferry to the outer islands will keep sailing through the winter, "
+         "the harbour board said on Friday after a long meeting.</p>" * 4
+         + "</article></body></html>")
+
+
+def test_an_html_pages_date_is_bounded_by_its_fetch_not_by_the_clock() -> None:
+    # fetched the day before: the page could not yet carry that date
+    assert extract_html(DATED, latest=dt.date(2031, 3, 13)).published is None
+    assert extract_html(DATED, latest=dt.date(2031, 3, 15)).published == "2031-03-14"
+    # no fetch day: a fixed horizon, whatever day the run is made on
+    assert extract_html(DATED).published == "2031-03-14"
 
 
 @pytest.mark.parametrize("html", ["", "   ", "<<<>>>", "<html><body></body></html>",

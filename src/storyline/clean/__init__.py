@@ -203,7 +203,7 @@ def _page_text(page: RawPage) -> tuple[str, _Meta]:
     if page.html and not page.text:
         from .html import extract_html
 
-        x = extract_html(page.html, page.url)
+        x = extract_html(page.html, page.url, published.latest_day(_fetched(page)))
         return x.text, _Meta(x.title, x.outlet, x.url, x.published, x.published_from)
     return page.text or "", _Meta()
 

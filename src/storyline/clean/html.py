@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 from ..errors import PageError
 from ..text import MONTH_NUMBERS, calendar_day
 from .published import (
+    UNFETCHED_LATEST,
     DateSource,
     date_from_text,
     declared_days,
@@ -110,8 +111,12 @@ class Extracted:
     published_from: str | None = None  # "html-meta" | "text-stamp" | "url"
 
 
-def extract_html(html: str, url: str | None = None) -> Extracted:
+def extract_html(html: str, url: str | None = None,
+                 latest: dt.date = UNFETCHED_LATEST) -> Extracted:
     """The main text and metadata of one HTML page; empty text when nothing is usable.
+    ``latest`` is the latest day the page can be dated (``published.latest_day`` of the
+    day it was fetched): a bound from the page's fetch, never the clock, so a re-run gives
+    the same dates.
 
     Raises ``PageError('too-large')`` for a page with more than ``MAX_TAGS`` tags.
     """
@@ -133,14 +138,14 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     # 2.-3. publication date, most reliable source first
     page_url = _meta(meta, "url") or url
     published, how = find_published(html, text, url or page_url, tree, _meta(meta, "title"),
-                                     _outlet(meta))
+                                     _outlet(meta), latest)
     return Extracted(text=text, title=_meta(meta, "title"), outlet=_outlet(meta),
                      url=page_url, published=published, published_from=how)
 
 
 def find_published(html: str, text: str, url: str | None, tree: Any = None,
-                   title: str | None = None,
-                   outlet: str | None = None) -> tuple[str | None, str | None]:
+                   title: str | None = None, outlet: str | None = None,
+                   latest: dt.date = UNFETCHED_LATEST) -> tuple[str | None, str | None]:
     """The page's date and how it was found: htmldate, then a date line opening the text,
     then the URL. A date the text's first sentences mention (an event's, an update's, a
     related link's) is not the page's: the cleaner keeps such dates as an estimate only.
@@ -153,15 +158,15 @@ def find_published(html: str, text: str, url: str | None, tree: Any = None,
     WEST_UTC_HOURS), and gives no date in the Americas' evening when the page shows none.
     A wiki revision or diff has no publication date (None). ``tree`` is the parsed page
     (parsed here when needed and not given); ``title`` and ``outlet`` tell its headline
-    from a masthead."""
+    from a masthead; no day is later than ``latest``."""
     if revision_page(url):
         return None, None
-    found, stamp = _htmldate(html, url), _date_from_text(text)
-    in_url = date_from_url(url or "")
+    found, stamp = _htmldate(html, url, latest), _date_from_text(text, latest)
+    in_url = date_from_url(url or "", latest)
     if found is None:
         hit = stamp or in_url
         return hit if hit is not None else (None, None)
-    page = _PageDays(html, tree, title, outlet)
+    page = _PageDays(html, tree, title, outlet, latest)
     if found in set(declared_days(html)):
         return _outlet_day(found, html, [stamp, in_url], page)
     if in_url is not None and in_url[0] == found:
@@ -219,8 +224,10 @@ class _PageDays:
     """The days a page shows as its own in its markup, read when first asked for: the date
     line under its headline and the date its "Published ..." labels agree on."""
 
-    def __init__(self, html: str, tree: Any, title: str | None, outlet: str | None) -> None:
+    def __init__(self, html: str, tree: Any, title: str | None, outlet: str | None,
+                 latest: dt.date = UNFETCHED_LATEST) -> None:
         self.html, self.tree, self.title, self.outlet = html, tree, title, outlet
+        self.latest = latest
 
     @functools.cached_property
     def pieces(self) -> list[tuple[Any, str]]:
@@ -240,7 +247,7 @@ class _PageDays:
         headline = pieces[at][0]
         after = [t for e, t in pieces[at:] if e is not headline and not _inside(e, headline)]
         for line in after[:HEADLINE_REACH]:
-            if (day := line_date(line)) and plausible(day.isoformat()):
+            if (day := line_date(line)) and plausible(day.isoformat(), self.latest):
                 return day.isoformat(), DateSource.STAMP.value
         return None
 
@@ -250,7 +257,7 @@ class _PageDays:
         lines = [t for _, t in self.pieces]
         day = labelled_date(lines, english(" ".join(lines)))
         return (day.isoformat(), DateSource.STAMP.value) \
-            if day and plausible(day.isoformat()) else None
+            if day and plausible(day.isoformat(), self.latest) else None
 
 
 _SKIPPED = frozenset({"script", "style", "noscript", "template"})
@@ -644,7 +651,7 @@ def _outlet(doc: Any) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-def _htmldate(html: str, url: str | None) -> str | None:
+def _htmldate(html: str, url: str | None, latest: dt.date) -> str | None:
     from htmldate import core, find_date
 
     _only_date_lines(core)
@@ -652,10 +659,14 @@ def _htmldate(html: str, url: str | None) -> str | None:
         with warnings.catch_warnings():
             # dateutil warns about time-zone names it cannot place; the date is still right.
             warnings.simplefilter("ignore")
-            found = find_date(html, url=url, **DATE_OPTIONS)
+            # htmldate's bound is the fixed horizon, not ``latest``: a date just past its
+            # bound it moves to the first of that month (a day the page never gave); a
+            # date after ``latest`` is refused below instead, and the next source asked.
+            found = find_date(html, url=url, max_date=UNFETCHED_LATEST.isoformat(),
+                              **DATE_OPTIONS)
     except Exception:  # noqa: BLE001 - a date is optional; broken markup must not end the page
         return None
-    return found if isinstance(found, str) and plausible(found) else None
+    return found if isinstance(found, str) and plausible(found, latest) else None
 
 
 # A date string no locale's words read ("Xqzv" is no month in any of them): handed to
@@ -705,19 +716,20 @@ def _no_page_search(htmlstring: str, options: Any) -> None:
     return None
 
 
-def plausible(iso: str, today: dt.date | None = None) -> bool:
-    """A real calendar day between MIN_DATE and today: not parse noise, not the future."""
+def plausible(iso: str, latest: dt.date = UNFETCHED_LATEST) -> bool:
+    """A real calendar day between MIN_DATE and ``latest``: not parse noise, not after the
+    page could have been dated."""
     try:
         day = dt.date.fromisoformat(iso[:10])
     except ValueError:
         return False
-    return MIN_DATE <= day <= (today or dt.date.today())
+    return MIN_DATE <= day <= latest
 
 
-def _date_from_text(text: str) -> tuple[str, str] | None:
+def _date_from_text(text: str, latest: dt.date) -> tuple[str, str] | None:
     """A date line opening the text (``published.date_from_text``), when plausible."""
     hit = date_from_text(text)
-    return hit if hit is not None and plausible(hit[0]) else None
+    return hit if hit is not None and plausible(hit[0], latest) else None
 
 
 # /2020/08/17/, /2020-08-17-, _20200817_ ...: a day in the path, with its separators; and
@@ -729,7 +741,7 @@ _URL_DATE = re.compile(
     + r")/(?P<d2>[0-3]?\d)(?![^/])", re.I)
 
 
-def date_from_url(url: str) -> tuple[str, str] | None:
+def date_from_url(url: str, latest: dt.date = UNFETCHED_LATEST) -> tuple[str, str] | None:
     """A full date in the URL's path, as many CMSs write one."""
     path = urlsplit(url).path if url else ""
     for m in _URL_DATE.finditer(path):
@@ -737,6 +749,6 @@ def date_from_url(url: str) -> tuple[str, str] | None:
             day = calendar_day(int(m["y2"]), MONTH_NUMBERS[m["mon"].lower()], int(m["d2"]))
         else:
             day = calendar_day(int(m["y"]), int(m["m"]), int(m["d"]))
-        if day is not None and plausible(day.isoformat()):
+        if day is not None and plausible(day.isoformat(), latest):
             return day.isoformat(), DateSource.URL.value
     return None
