@@ -90,8 +90,9 @@ class Article(Record):
     ``text`` holds the kept paragraphs verbatim, separated by blank lines; all character
     offsets in later records point into it. ``published`` is the page's own date, and
     ``published_from`` says how it was found (a ``published.DateSource`` value: "header",
-    "html-meta", "html-element", "dateline", "text-stamp", "url") or why there is none. A guess at the date
-    (``published_estimate``, made as ``published_estimate_from`` says) is never ``published``.
+    "html-meta", "html-element", "dateline", "text-stamp", "url") or why there is none. A
+    guess at the date (``published_estimate``, made as ``published_estimate_from`` says) is
+    never ``published``.
     """
 
     id: str
