@@ -804,7 +804,8 @@ def test_reporting_candidates_hold_every_cue_and_reporting_verb(nlp: Any) -> Non
 
 
 def _attached_by_scan(cue: Any, timex: Timex) -> bool:
-    """``dates._attached`` as it was, walking the sentence from its first token."""
+    """``dates._attached`` as it was, walking the sentence from its first token (a time on
+    the cue verb itself: ``dates.ON_CUE``)."""
     sent = cue.sent
     if not (sent.start_char <= timex.start < sent.end_char):
         return False
@@ -828,7 +829,8 @@ def test_a_time_attached_to_its_cue_is_found_from_its_first_token(nlp: Any) -> N
                  for skip in (0, 1)]
         for cue in (t for t in doc if t.pos_ == "VERB"):
             for timex in times:
-                assert dates._attached(cue, cue.sent, timex) == _attached_by_scan(cue, timex)
+                on_cue = dates._attached(cue, cue.sent, timex) == dates.ON_CUE
+                assert on_cue == _attached_by_scan(cue, timex)
 
 
 def test_a_text_without_source_words_is_not_searched_for_source_phrases() -> None:

@@ -15,13 +15,19 @@ from spacy.tokens import Doc, Span, Token
 
 from ...records import Article, Mention, Quote, Timex, content_id
 from ...text import fold
+from .. import names
 from ..model import lemma_of
 from . import dates, marks, parse
 from .cues import (
+    AGENT_ENDINGS,
+    AGENT_NOT_ENDINGS,
+    DOCUMENT_NOUNS,
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
     ROLE_NOUNS,
     SOURCE_PREPOSITIONS,
+    SPEAKING_NOUNS,
+    STANCE_VERBS,
     THOUGHT_VERBS,
 )
 from .drafts import Draft, direct_drafts, reported_drafts
@@ -41,6 +47,15 @@ __all__ = ["find_quotes"]
 
 # Mention labels of places (cities, countries, states): a speaker only by a verb of saying.
 PLACE_LABELS = frozenset({"GPE"})
+# Verbs of a stance or an appeal with an infinitive or a clause ("threatens to", "chose
+# to", "urged ... to"): only someone can hold one (``_may_hold``). Not "tell", "think":
+# their subject is near always someone ("her rep told People", "the suspect thought").
+HOLDING_VERBS = STANCE_VERBS | frozenset({"urge", "ask", "call", "encourage"})
+# Tags of plural common nouns: a plural subject of a stance is near always people
+# ("fans expected", "the holdouts told", "the pirates decided").
+PLURAL_NOUN_TAGS = frozenset({"NNS"})
+# Parts of speech of a clause's head: a speaker phrase headed by one is no speaker.
+CLAUSE_POS = frozenset({"VERB", "AUX"})
 # The first words of the source prepositions ("according to", "citing"): a place may be one.
 SOURCE_WORDS = frozenset(first for first, _ in SOURCE_PREPOSITIONS)
 
@@ -96,12 +111,21 @@ def _attribute(drafts: Sequence[Draft], index: SpeakerIndex,
         elif d.head is not None and d.who is not None and _after_unnamed(d, out, paragraphs,
                                                                           index):
             speaker = Speaker(article.text[d.who[0]:d.who[1]], by=SpeakerFrom.PRONOUN)
+        elif d.head is not None and d.who is not None and d.head.pos_ in CLAUSE_POS:
+            # "iPhone users, however, account for ... in the U.S. Jobs also noted that":
+            # a verb the parse made the cue's subject is a clause, no one who speaks
+            speaker = None
         elif d.head is not None and d.who is not None:
             speaker = resolve(index, d.head, d.who, history)
         else:
             speaker = _continued(d, out, paragraphs, article.text)
         if speaker is not None and speaker.outlet:
             continue
+        if (speaker is not None and speaker.key is None and d.head is not None
+                and not _may_hold(d, index)):
+            if d.kind != "direct":
+                continue  # "the violence threatens to undermine ...": no one's stance
+            speaker = None  # words in quotation marks are someone's, not the noun's
         if speaker is not None and speaker.name is not None and not is_name(speaker.name):
             speaker = replace(speaker, key=None, name=None)  # unresolved, never a fragment
         if speaker is not None and not _place_may_speak(speaker, d, index):
@@ -110,6 +134,38 @@ def _attribute(drafts: Sequence[Draft], index: SpeakerIndex,
             history.append(speaker.key)
         out.append(Attributed(d, speaker))
     return _with_sources(_carried_back(out, paragraphs, article.text), drafts, index, article)
+
+
+def _may_hold(d: Draft, index: SpeakerIndex) -> bool:
+    """Whether the speaker phrase of a stance or an instruction ("threatens to", "chose
+    to", "urged ... to") can hold one: a name, a pronoun, a mention of the article's, or a
+    common noun for a person, a group, an organisation or a document (``SPEAKING_NOUNS``,
+    an agent's ending). "The violence threatens to undermine ...", "the key, choosing
+    ...", "a rapid trajectory threatens to overwhelm ...": nobody's stance. A verb of
+    saying keeps any subject ("the company said"): the parse's subject of a saying is
+    rarely a thing."""
+    head = d.head
+    if (head is None or d.cue is None or head.pos_ != "NOUN" or head.tag_ in PLURAL_NOUN_TAGS
+            or lemma_of(d.cue).lower() not in HOLDING_VERBS
+            or index.overlapping(head.idx, head.idx + len(head.text))):
+        return True
+    if any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children)
+           for c in head.children):
+        return True  # "a bishop who sought to ...": "who" says a person
+    # "Thousands of Australians", "Barr's comments": whose or of whom the noun says
+    owners = [g for c in head.children if c.dep_ == "poss" or (c.dep_ == "prep"
+              and c.lower_ == "of") for g in (c, *c.children) if g.pos_ in ("PROPN", "NOUN")]
+    if any(index.overlapping(g.idx, g.idx + len(g.text)) or _holder_noun(g) for g in owners):
+        return True
+    return _holder_noun(head)
+
+
+def _holder_noun(tok: Token) -> bool:
+    """A common noun for a person, a group, an organisation or a document."""
+    word = lemma_of(tok).lower()
+    return (word in SPEAKING_NOUNS or word in ROLE_NOUNS or word in DOCUMENT_NOUNS
+            or word in names.ROLE_NOUNS
+            or (word.endswith(AGENT_ENDINGS) and not word.endswith(AGENT_NOT_ENDINGS)))
 
 
 def _place_may_speak(speaker: Speaker, d: Draft, index: SpeakerIndex) -> bool:
@@ -342,13 +398,16 @@ def _date_all(found: Sequence[Attributed], timexes: Sequence[Timex],
         if day is None and how is None and a.draft.cue is not None:
             day = dates.lead_day(a.draft.cue, article, sentences)
             how = dates.SaidOnFrom.LEAD if day else None
-        out.append(replace(a, said_on=day, said_on_from=how or _why_undated(a, article)))
+        out.append(replace(a, said_on=day,
+                           said_on_from=how or _why_undated(a, article, timexes)))
     return out
 
 
-def _why_undated(a: Attributed, article: Article) -> str:
+def _why_undated(a: Attributed, article: Article, timexes: Sequence[Timex]) -> str:
     d, text = a.draft, article.text
-    return dates.why_undated(article, text[d.sent_start:d.start] + " " + text[d.end:d.sent_end])
+    inside = [t for t in timexes if d.sent_start <= t.start < d.sent_end]
+    return dates.why_undated(article, text[d.sent_start:d.start] + " " + text[d.end:d.sent_end],
+                             inside)
 
 
 def _own(a: Attributed, timexes: Sequence[Timex],

@@ -38,6 +38,7 @@ CONTRAST_WORDS = frozenset({"but"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 # Tags of a tensed verb: a clause headed by one has a subject of its own, or lost it.
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD"})
+MODAL_TAG = "MD"  # "may", "will", "should": the clause under one is tensed too
 # Verbs that report in turn: a contrast led by one is a statement of its own.
 _REPORTING = CUE_VERBS | STANCE_VERBS | DIRECTIVE_VERBS | OBJECT_CUES | frozenset(
     OBJECT_PREPOSITIONS)
@@ -85,7 +86,15 @@ def _clauses(verb: Token) -> list[Token]:
     ("announced in a memo that"), and the object or infinitive reported beside them."""
     if lemma_of(verb).lower() in DESCRIPTIVE_CUES:
         return []
-    found = [c for c in verb.children if c.dep_ == "ccomp" and not _gapped(verb, c)]
+    found = []
+    for c in verb.children:
+        if c.dep_ != "ccomp":
+            continue
+        subject = _object_subject(verb, c) if _subjectless(c) else None
+        if subject is not None:
+            found += [t for t in (subject, c) if t not in found]
+        elif not _gapped(verb, c):
+            found.append(c)
     found += [c for c in [_noun_clause(verb), _document_clause(verb)] if c is not None]
     if not found:
         return []
@@ -101,9 +110,30 @@ def _clauses(verb: Token) -> list[Token]:
 def _gapped(verb: Token, clause: Token) -> bool:
     """ "The man police say is behind the crash": the clause's subject is the noun the cue's
     relative clause hangs on (the parser may read "man police" as one noun); a tensed
-    clause without a subject of its own ("is behind the crash") says nothing about anyone."""
-    return clause.tag_ in FINITE_TAGS and not any(
+    clause without a subject of its own ("is behind the crash") says nothing about
+    anyone."""
+    return clause.tag_ in FINITE_TAGS and _subjectless(clause)
+
+
+def _subjectless(clause: Token) -> bool:
+    """Whether a clause has no subject of its own (tensed, or under a modal: "should not
+    be postponed")."""
+    tensed = clause.tag_ in FINITE_TAGS or any(
+        c.dep_ == "aux" and c.tag_ == MODAL_TAG for c in clause.children)
+    return tensed and not any(
         c.dep_ in SUBJECT_DEPS or c.dep_ == "csubj" for c in clause.children)
+
+
+def _object_subject(verb: Token, clause: Token) -> Token | None:
+    """ "Biden has maintained the November election should not be postponed": the parser
+    reads the clause's subject as the cue's object, right before the subjectless clause;
+    it is the clause's subject. "admitted that the percentage of calls dropped on the
+    iPhone 4 was slightly greater ...": it hangs the subject's own clause ("calls dropped
+    ...") as a clause of the cue, right before the predicate; the two are one clause."""
+    return next((c for c in verb.children if c.right_edge.i + 1 == clause.left_edge.i
+                 and ((c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN"))
+                      or (c.dep_ == "ccomp" and c.i < clause.i
+                          and not _gapped(verb, c)))), None)
 
 
 def _contrast(verb: Token, clauses: list[Token]) -> Token | None:

@@ -149,6 +149,49 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset({
     "post", "tweet", "interview", "speech", "address", "remarks",
 })
 
+# Common nouns for groups of people, organisations and what they publish: heads that can
+# hold a stance or give an instruction ("the union threatened to strike", "the ministry
+# urged", "a study expects"), besides the nouns for a person (ROLE_NOUNS), the documents
+# above, and nouns for an agent by their ending (AGENT_ENDINGS). Written from English
+# grammar's classes (collective and institutional nouns), not from evaluation text.
+SPEAKING_NOUNS: frozenset[str] = frozenset({
+    "people", "public", "group", "company", "firm", "business", "government", "ministry",
+    "department", "agency", "office", "police", "union", "council", "committee",
+    "commission", "court", "board", "administration", "party", "campaign", "team", "club",
+    "league", "army", "military", "force", "authority", "organisation", "organization",
+    "institute", "institution", "university", "school", "college", "hospital", "bank",
+    "network", "station", "family", "staff", "crew", "community", "majority", "minority",
+    "nation", "state", "country", "city", "county", "parliament", "congress", "senate",
+    "house", "cabinet", "regime", "coalition", "alliance", "association", "federation",
+    "embassy", "consulate", "industry", "side", "camp", "movement", "church", "opposition",
+    "management", "study", "report", "survey", "poll", "research", "analysis", "forecast",
+    "body", "panel", "jury", "fund", "foundation", "charity", "society", "service",
+    "website", "site", "paper", "newspaper", "magazine", "outlet", "channel", "media",
+    "everyone", "everybody", "someone", "somebody", "anyone", "nobody", "other", "many",
+    "most", "some", "few", "all", "both", "each", "couple", "child", "kid", "man", "woman",
+    "person", "guy", "folk", "friend", "relative", "colleague", "neighbour", "neighbor",
+    "parent", "wife", "husband", "mother", "father", "son", "daughter", "brother",
+    "sister", "staffer", "source", "insider", "official", "citizen", "resident", "victim",
+    "candidate", "nominee", "academy", "ally", "enemy", "rival", "crowd", "audience",
+    "studio", "suspect", "rep", "star", "fan", "holdout", "pirate", "witness", "youth",
+    "bishop", "priest", "pastor", "clergy", "duo", "trio", "pair", "chief", "boss",
+    # texts that state, call for or ask ("the resolution calls for", "the plan aims to")
+    "resolution", "plan", "program", "programme", "bill", "law", "agreement", "treaty",
+    "deal", "accord", "proposal", "document", "decree", "measure", "policy", "order",
+    "ruling", "decision", "constitution", "text", "draft", "declaration", "communique",
+    "memorandum", "filing", "lawsuit", "suit", "petition", "motion", "article", "editorial",
+    "story", "record", "update", "guideline", "rule", "regulation", "directive",
+    "legislation", "act", "budget", "strategy", "initiative", "charter", "manifesto",
+})
+# Endings of nouns for one who does something ("speaker", "investor", "economist",
+# "civilian", "participant", "resident", "employee", "volunteer", "representative",
+# "actress", "delegate", "athlete"); a noun in "-ment" is a thing ("the government" is
+# listed above). A thing with such an ending ("the process", "the estimate") keeps its
+# statement as before: the ending only ever keeps one.
+AGENT_ENDINGS: tuple[str, ...] = ("er", "or", "ist", "ian", "ant", "ent", "ee", "eer",
+                                  "ive", "man", "woman", "person", "ess", "ate", "ete")
+AGENT_NOT_ENDINGS: tuple[str, ...] = ("ment",)
+
 # Verbs that quote someone else ("X quoted Y as saying ..."): Y is the speaker.
 QUOTING_VERBS: frozenset[str] = frozenset({"quote", "cite"})
 

@@ -70,6 +70,10 @@ class SaidOnFrom(StrEnum):
     NOT_STATED_UNDATED = "no date in its sentence, and the article has no date"
     NOT_STATED = "no date in its sentence or its speaker's neighbouring ones, " \
         "and nothing places it on the article's day"
+    # the sentence names a day, but the parse ties it to what was said or to another event,
+    # not to the speech ("said the vote on Monday was void")
+    NOT_ITS_DAY = "its sentence's day is what was said's or another event's, not the " \
+        "statement's, and nothing else dates it"
 
 
 # The days a statement's own sentence states: the month and day at least, or a day counted
@@ -79,7 +83,7 @@ STATED = frozenset({SaidOnFrom.OWN_SENTENCE, SaidOnFrom.OWN_SENTENCE_YEAR,
 # The reasons a statement has no day.
 UNDATED = frozenset({SaidOnFrom.VAGUE, SaidOnFrom.AFTER_ARTICLE, SaidOnFrom.NO_ANCHOR,
                      SaidOnFrom.AMBIGUOUS, SaidOnFrom.NOT_STATED_UNDATED,
-                     SaidOnFrom.NOT_STATED})
+                     SaidOnFrom.NOT_STATED, SaidOnFrom.NOT_ITS_DAY})
 
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # A time expression that names a month but no year ("March 4", "4 Sept."): its day's year
@@ -103,6 +107,16 @@ FALLBACK_TIMEX = re.compile(
 # Dependencies by which a time expression modifies the cue verb itself ("announced Monday",
 # "said on Wednesday", "confirmed today"); anything deeper dates the content, not the speech.
 VERB_TIME_DEPS = frozenset({"npadvmod", "tmod", "obl", "advmod", "nmod", "pobj", "prep"})
+# The occasion a cue's own preposition names ("in a statement", "at a press conference",
+# "during a visit"): a time that qualifies that noun ("a July 16 press conference", "a
+# statement Tuesday", "a briefing on Monday") dates the speech too. A noun or a name.
+OCCASION_TAGS = frozenset({"NOUN", "PROPN"})
+OCCASION_TIME_DEPS = frozenset({"npadvmod", "tmod", "nmod", "compound", "pobj", "prep"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# How a time hangs off a cue (``_attached``): on the verb, or on the occasion it names. An
+# occasion's time counts only as a day: "at a Senate hearing last week" leaves the speech
+# as undated as before, the lead's rule may still date it.
+ON_CUE, OCCASION = "cue", "occasion"
 # A news lead (headline, dateline and the first sentences of the inverted pyramid) reports
 # the day's event: a statement there with no time of its own was made on the article's day.
 # Six sentences: headline, dateline and a four-sentence lead.
@@ -158,9 +172,14 @@ def own_date(cue: Token, timexes: Sequence[Timex], content: tuple[int, int],
     published = _date(article.published)
     sent = cue.sent  # spaCy walks the parse for each ask: once per cue, not per time
     for t in timexes:
-        if content[0] <= t.start < content[1] or not _attached(cue, sent, t):
+        if content[0] <= t.start < content[1]:
+            continue
+        attached = _attached(cue, sent, t)
+        if not attached:
             continue
         day = _date(t.value)
+        if day is None and attached == OCCASION:
+            continue  # "at a hearing last week", "the update of the day": no day, no say
         if day is None:
             partial = published is None and PARTIAL_DAY.match(t.value)
             why = why or (SaidOnFrom.NO_ANCHOR if partial else SaidOnFrom.VAGUE)
@@ -186,31 +205,63 @@ def yearless(text: str) -> bool:
     return bool(MONTH_WORD.search(text)) and not YEAR_WRITTEN.search(text)
 
 
-def why_undated(article: Article, around: str) -> SaidOnFrom:
+def why_undated(article: Article, around: str,
+                sentence_times: Sequence[Timex] = ()) -> SaidOnFrom:
     """Why a statement nothing dated has no day. ``around``: its sentence's words outside
-    what was said, where an undated article's "on Friday" or "yesterday" would be."""
+    what was said, where an undated article's "on Friday" or "yesterday" would be;
+    ``sentence_times``: the time expressions of its sentence, what was said included (a
+    sentence that names a day is never said to have none)."""
     if _date(article.published):
+        if any(_date(t.value) for t in sentence_times):
+            return SaidOnFrom.NOT_ITS_DAY
         return SaidOnFrom.NOT_STATED
     return SaidOnFrom.NO_ANCHOR if FALLBACK_TIMEX.search(around) else \
         SaidOnFrom.NOT_STATED_UNDATED
 
 
-def _attached(cue: Token, sent: Span, timex: Timex) -> bool:
-    """Whether ``timex`` hangs off ``cue`` in the parse (``sent``: the cue's sentence)."""
+def _attached(cue: Token, sent: Span, timex: Timex) -> str:
+    """How ``timex`` hangs off ``cue`` in the parse (``sent``: the cue's sentence): on the
+    verb itself (``ON_CUE``), on the occasion it names (``OCCASION``), or not ("")."""
     if not (sent.start_char <= timex.start < sent.end_char):
-        return False
+        return ""
     # The sentence's tokens run in text order: from the first one inside the time expression
     # (found by halving, not by making each Token before it).
     at = bisect.bisect_left(sent, timex.start, key=lambda t: t.idx)
     for tok in sent[at:]:
         if not (timex.start <= tok.idx < timex.end):
-            return False
+            return ""
         head = tok.head
         if head.i != tok.i and not (timex.start <= head.idx < timex.end):
             if head.dep_ == "prep" and head.head.i != head.i:
                 head = head.head
-            return head.i == cue.i and tok.dep_ in VERB_TIME_DEPS
-    return False
+            if head.i == cue.i:
+                return ON_CUE if tok.dep_ in VERB_TIME_DEPS else ""
+            while head.dep_ == "compound" and head.head.i != head.i:
+                head = head.head  # "a Saturday Facebook post": the time qualifies "post"
+            occasion = tok.dep_ in OCCASION_TIME_DEPS and (_occasion_of(head, cue)
+                                                           or _set_off(head, tok, cue))
+            return OCCASION if occasion else ""
+    return ""
+
+
+def _set_off(subject: Token, tok: Token, cue: Token) -> bool:
+    """ "Jo Lee, on Monday, told reporters": a time between the cue's subject and the cue,
+    which the parse hangs on the subject, is the cue's adjunct set off by commas (a person
+    is not "on Monday")."""
+    return (subject.dep_ in SUBJECT_DEPS and subject.head.i == cue.i
+            and subject.i < tok.i < cue.i
+            and any(t.text == "," for t in cue.doc[subject.i + 1:tok.i]))
+
+
+def _occasion_of(noun: Token, cue: Token) -> bool:
+    """Whether ``noun`` is the object of a preposition on the cue verb itself: the
+    occasion or place the words were said at ("said in a statement Tuesday", "In a July 16
+    press conference, Jo said", "told reporters during a briefing on Monday", "outside the
+    Capitol on Monday, told"). A time that modifies it dates the speech; one a level deeper
+    ("in a statement about the Tuesday vote") dates something else."""
+    prep = noun.head
+    return (noun.dep_ == "pobj" and noun.pos_ in OCCASION_TAGS and prep.dep_ == "prep"
+            and prep.head.i == cue.i)
 
 
 def same_day(cue: Token, article: Article) -> str | None:

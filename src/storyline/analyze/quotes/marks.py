@@ -70,6 +70,9 @@ def _spans(text: str) -> tuple[Span, ...]:
     text = _typed(text)
     for para in re.finditer(r"[^\n]+", text):
         start = para.start()
+        if not carried and _reversed(para.group()):
+            # »like this«: the paragraph's guillemets, turned round, pair as « and »
+            text = text[:start] + para.group().translate(_TURNED) + text[para.end():]
         if carried:
             close = _carried_close(text, start, para.end())
             if close is not None:
@@ -78,6 +81,18 @@ def _spans(text: str) -> tuple[Span, ...]:
         found, carried = _paragraph_spans(text, start, para.end())
         spans.extend(found)
     return tuple(spans)
+
+
+def _reversed(paragraph: str) -> bool:
+    """Whether a paragraph sets its guillemets the other way round, »like this« (German
+    and Danish copy, and some francophone sites): its guillemets run », «, », «, ...,
+    ending on «. A paragraph that goes on with a quotation left open before is read as
+    usual (its first » closes it)."""
+    marks = "".join(c for c in paragraph if c in "«»")
+    return bool(marks) and marks == "»«" * (len(marks) // 2)
+
+
+_TURNED = str.maketrans("«»", "»«")
 
 
 def has_marks(text: str) -> bool:

@@ -53,6 +53,12 @@ PARTICIPLE_DEPS = frozenset({"acl", "advcl", "amod"})
 # Words for a speaker's light verb and its noun within this many tokens ("expressed the
 # hope"): further apart the noun is no part of the cue's name.
 MAX_CUE_NOUN_GAP = 3
+# Pronouns for people, as a copula's subject (``_someone``).
+PERSON_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "you"})
+# Objects that control a "to"-clause ("led Pelosi to announce", "forced him to admit"): a
+# name or a pronoun. A common noun is as often the thing the clause is for ("scheduled a
+# news conference to announce": the subject's purpose, the subject's act).
+CONTROLLER_POS = frozenset({"PROPN", "PRON"})
 # Nouns for a person: before a name they are its title, not a relative clause's noun.
 PERSON_NOUNS = ROLE_NOUNS | names.ROLE_NOUNS
 
@@ -99,6 +105,9 @@ def subject_of(verb: Token, inverted: frozenset[int] = frozenset()) -> Token | N
     subj = own_subject(verb, inverted) or _framed_subject(verb, inverted)
     if subj is not None:
         return _relative_antecedent(subj)
+    controller = _object_controller(verb)
+    if controller is not None:
+        return controller
     chain = _borrow_chain(verb, inverted)
     subjects = [(head, own_subject(head, inverted)) for head in chain]
     for head, found in subjects:
@@ -108,6 +117,19 @@ def subject_of(verb: Token, inverted: frozenset[int] = frozenset()) -> Token | N
         if found is not None:
             return _relative_antecedent(found)
     return None
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """ "The pressure led Pelosi to announce ...", "forced him to admit ...": a
+    verb's "to"-clause under a verb with an object is that object's act (object control),
+    not the subject's. Not under a verb of saying or asking ("told reporters to expect",
+    "urged voters to ..."): what follows is the teller's own words, so its subject stays
+    the speaker."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i or is_reporting(head) or is_cue(head):
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i
+                 and c.pos_ in CONTROLLER_POS), None)
 
 
 def _framed_subject(verb: Token, inverted: frozenset[int]) -> Token | None:
@@ -140,12 +162,22 @@ def _borrow_chain(verb: Token, inverted: frozenset[int]) -> list[Token]:
     for _ in range(MAX_BORROW + 1):
         if current.dep_ not in BORROW_DEPS | {"ccomp"} or current.head is current:
             break
+        if (lemma_of(current.head).lower() == "be" and current.dep_ in ("xcomp", "ccomp")
+                and not _someone(own_subject(current.head, inverted))):
+            break  # "The key is to understand ...": a copula's complement, no one's act
         current = current.head
         chain.append(current)
         if (own_subject(current, inverted) is not None
                 and current.dep_ not in BORROW_DEPS | {"ccomp"}):
             break
     return chain if verb.dep_ in BORROW_DEPS else []
+
+
+def _someone(subject: Token | None) -> bool:
+    """Whether a copula's subject can be the one who does what its complement says ("Rice
+    was to ask ...", "he is to announce ..."): a name or a person pronoun, not a thing or
+    "it" ("The key is to understand ...", "It is important to note that ...")."""
+    return subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in PERSON_SUBJECTS)
 
 
 def _relative_antecedent(subj: Token) -> Token:

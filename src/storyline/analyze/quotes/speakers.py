@@ -38,6 +38,9 @@ DESCRIPTION_LABELS = frozenset({"ROLE", "TITLED"})
 # a surname the model labels so, "Carney said", stays a name).
 GROUP_LABELS = frozenset({"NORP"})
 PERSON_LABELS = frozenset({"PERSON"}) | DESCRIPTION_LABELS
+# Labels of what is no person: a name the article also writes with one of them is a
+# place's, an organisation's or a people's, whatever label one mention of it has.
+THING_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
 # spaCy entity labels that can speak, for the fallback used when no mentions are passed.
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Mention labels a speaker can have: people, descriptions of people, and the organisations,
@@ -101,14 +104,27 @@ PLURAL_PRONOUNS = frozenset({"they", "them"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Dependencies that make a name the subject of its clause, for pronouns to look back at.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# A relative clause (and a participle's) on a noun: its subject is no antecedent of a later
+# pronoun ("Jo Lee, a Democrat whose district Trump won, voiced frustration. He said":
+# the sentence is about Jo Lee, not the clause's Trump).
+RELATIVE_DEPS = frozenset({"relcl", "acl"})
 # Dependencies on the way from a name up to a speaker phrase's head that make the name a
 # modifier of the phrase ("a friend of X's assassin", "a spokesman for X").
-MODIFIER_PATH_DEPS = frozenset({"prep", "pobj", "poss"})
+MODIFIER_PATH_DEPS = frozenset({"prep", "pobj", "poss", "compound"})
 # Dependencies of a name that modifies a noun rather than standing for someone.
 MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
 # Dependencies on the way from a name up to a noun it stands before and qualifies ("the
 # Bush administration", "the Oscar-winning director": compound, amod, npadvmod).
 QUALIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})
+# A paragraph that opens on a quotation mark (group 1), its words (group 2), and for each
+# opening mark the mark that closes it: a straight or right single quote only where no
+# letter follows it (an apostrophe: "we've", "Jones’s").
+PARAGRAPH = re.compile(r"^[ \t]*([\"“'‘«„])([^\n]*)", re.MULTILINE)
+PARAGRAPH_CLOSE = {
+    '"': re.compile(r'"'), "“": re.compile(r"[”\"]"), "„": re.compile(r"[“”]"),
+    "«": re.compile(r"»"), "'": re.compile(r"'(?![^\W\d_])"),
+    "‘": re.compile(r"’(?![^\W\d_])"),
+}
 # How far before a name a title may stand and still be that person's ("NATO Secretary
 # General Mark Rutte"): long enough for a three-word title, short of the previous clause.
 TITLE_WINDOW_CHARS = 40
@@ -219,12 +235,16 @@ class SpeakerIndex:
                                key=lambda m: (m.start, m.end))
         # What statements say: a name inside it is no antecedent of the next speaker
         # ("According to Rutte, Trump called Putin. 'He agreed,' he said": he is Rutte).
-        self.quoted = quoted
+        self.quoted = [*quoted, *quoted_paragraphs(article.text)]
         self.inverted = inverted  # subjects the parse labels otherwise (French inversion)
         self.labels: dict[str, str] = {}
         self.names: dict[str, str] = {}
         self.surnames: dict[str, str | None] = {}
         self.genders: dict[str, str] = {}  # key -> "m", "f" or "?" (marked both ways)
+        # surname -> (key, "Given Surname") of a full name the model read inside a title
+        # or an organisation's name ("Rockland County Executive Ed Day"); None: two such
+        self.embedded: dict[str, tuple[str, str] | None] = {}
+        self.embedded_keys: set[str] = set()
         self.described: dict[tuple[int, int], str | None] = {}  # description -> person
         self.titled: dict[str, list[Mention]] = {}  # title -> the mentions it titles
         self.windows: list[tuple[Mention, str]] | None = None
@@ -233,6 +253,7 @@ class SpeakerIndex:
         self.pronouns: list[int] | None = None  # token indices of gendered pronouns
         for m in self.mentions:
             self._note(m)
+        self.things = _things(mentions, self.mentions)
 
     def _note(self, m: Mention) -> None:
         if m.label not in SPEAKING_LABELS or (not is_name(m.text) and m.label != "ROLE"):
@@ -242,6 +263,8 @@ class SpeakerIndex:
             known = self.surnames.setdefault(last, m.key)
             if known != m.key:
                 self.surnames[last] = None  # two people share it: no guessing between them
+        if m.label != "PERSON":
+            self._note_embedded(m)
         if m.label == "PERSON" or m.key not in self.labels:
             self.labels[m.key] = m.label
         self._note_gender(m)
@@ -249,6 +272,27 @@ class SpeakerIndex:
         if (m.label not in DESCRIPTION_LABELS and (best is None or len(m.text) > len(best))
                 and not self.group(m)):
             self.names[m.key] = m.text
+
+    def _note_embedded(self, m: Mention) -> None:
+        """A given name and a capitalised surname closing a longer title or name ("County
+        Executive Ed Day"): the person's name, for "Day said" later, where the model gave
+        the whole phrase another label."""
+        words = m.text.split()
+        if len(words) < 3 or not words[-1][:1].isupper() or not words[-2][:1].isupper():
+            return
+        given, last = fold(words[-2]), fold(words[-1])
+        if not names.is_given_name(given) or not last.isalpha():
+            return
+        seen = self.embedded.setdefault(last, (m.key, " ".join(words[-2:])))
+        if seen is not None and seen[0] != m.key:
+            self.embedded[last] = None
+        self.embedded_keys.add(m.key)
+
+    def by_embedded(self, word: str) -> tuple[str, str] | None:
+        """The (key, name) of the one full name ending in ``word`` that the article gives
+        inside a longer title or name, when it names no person so (``_note_embedded``)."""
+        last = fold(word)
+        return None if last in self.surnames else self.embedded.get(last)
 
     def group(self, m: Mention) -> bool:
         """Whether a mention is a word for a kind of person, not a name: a NORP mention in
@@ -351,7 +395,10 @@ class SpeakerIndex:
         return {w for c in found if c.pos_ == "NOUN" for w in (c.lower_, lemma_of(c).lower())}
 
     def fits(self, key: str, pronoun: str) -> bool:
-        """Whether ``pronoun`` can stand for ``key``: no mark of the other gender."""
+        """Whether ``pronoun`` can stand for ``key``: no mark of the other gender, and no
+        "he" or "she" for a place or an organisation the model once took for a person."""
+        if pronoun in PRONOUN_GENDER and key in self.things:
+            return False
         gender, wanted = self.genders.get(key, "?"), PRONOUN_GENDER.get(pronoun, "?")
         return "?" in (gender, wanted) or gender == wanted
 
@@ -360,7 +407,10 @@ class SpeakerIndex:
         return sorted(found, key=lambda m: (LABEL_RANK.get(m.label, 9), -(m.end - m.start)))
 
     def is_person(self, key: str | None) -> bool:
-        return key is not None and self.labels.get(key) in PERSON_LABELS
+        """A person's key, or that of a title or a name with a person's full name at its
+        end ("County Executive Ed Day": ``_note_embedded``)."""
+        return key is not None and (self.labels.get(key) in PERSON_LABELS
+                                    or key in self.embedded_keys)
 
     def name(self, key: str) -> str | None:
         return self.names.get(key)
@@ -415,7 +465,7 @@ class SpeakerIndex:
         sent = at[0].sent
         start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         for tok in reversed(doc[start:at[0].i]):
-            if (not _is_subject(tok, self.inverted)
+            if (not _is_subject(tok, self.inverted) or tok.head.dep_ in RELATIVE_DEPS
                     or any(a <= tok.idx < b for a, b in self.quoted)
                     or any(m.start <= tok.idx < m.end for m in self.mentions)):
                 continue
@@ -517,11 +567,51 @@ class SpeakerIndex:
         return max(start, verbs[-1].idx + len(verbs[-1])) if verbs else start
 
 
+def _things(every: Sequence[Mention], speaking: Sequence[Mention]) -> frozenset[str]:
+    """The person keys whose every name is one word, a country's name, that the article
+    writes as a place's, an organisation's or a people's at least as often ("Azerbaijan"
+    labelled a person four times and a country or an organisation seven): a country, never
+    "he" or "she"."""
+    places: dict[str, int] = {}
+    for m in every:
+        if m.label in THING_LABELS:
+            places[folded(m.text)] = places.get(folded(m.text), 0) + 1
+    texts: dict[str, list[str]] = {}
+    for m in speaking:
+        if m.label == "PERSON":
+            texts.setdefault(m.key, []).append(folded(m.text))
+    # a country's name the article writes as a place as often as a person's at least:
+    # a surname the model labelled a place or an organisation ("Lohan", "Page", "Kyrtsos")
+    # is no country, and a country that is also a name ("Jordan") stays a person where the
+    # article names the person more often
+    return frozenset(k for k, words in texts.items()
+                     if all(" " not in w and names.is_country_name(w)
+                            and places.get(w, 0) >= words.count(w) for w in words))
+
+
+def quoted_paragraphs(text: str) -> list[tuple[int, int]]:
+    """The quoted words of paragraphs that open on a quotation mark, up to the mark that
+    closes it, or the paragraph's end (a quotation going on into the next paragraph leaves
+    its mark open): what a speaker says, whether or not a statement was read from it, so
+    its names ("... Rich, are you sure?'" addressing the interviewer) are no one's
+    antecedent. An apostrophe inside a word ("we've") closes nothing."""
+    out = []
+    for para in PARAGRAPH.finditer(text):
+        opening = para.group(1)
+        close = PARAGRAPH_CLOSE[opening].search(text, para.start(2), para.end(2))
+        out.append((para.start(2), close.start() if close else para.end(2)))
+    return out
+
+
 def _is_subject(root: Token, inverted: frozenset[int]) -> bool:
     """A clause's subject, or a name in apposition to one: "A professor of economics, Jo
-    Vandermeer, stayed home. But he ..." makes Vandermeer the pronoun's antecedent."""
+    Vandermeer, stayed home. But he ..." makes Vandermeer the pronoun's antecedent. So is
+    a name the parse hung on a subject that is no word (a stray mark of the page: "Rep. Jo
+    Lee\ufffdof Maine ... voiced")."""
     return (root.dep_ in SUBJECT_DEPS or root.i in inverted
-            or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS))
+            or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
+            or (root.dep_ == "compound" and root.head.dep_ in SUBJECT_DEPS
+                and not any(c.isalnum() for c in root.head.text)))
 
 
 def _can_be_antecedent(span: Span, pronoun: str) -> bool:
@@ -534,6 +624,8 @@ def _can_be_antecedent(span: Span, pronoun: str) -> bool:
     root, verb = span.root, span.root.head
     if any(c.dep_ == "det" and c.lower_ == "the" for c in root.children) and len(span) == 1:
         return False
+    if verb.dep_ in RELATIVE_DEPS:
+        return False  # "Jo Lee, whose district Trump won, said. He ...": the clause's, no one's
     if root.i > verb.i and lemma_of(verb).lower() == "be":
         return False
     obj = OBJECT_FORMS.get(pronoun)
@@ -609,7 +701,13 @@ def resolve(index: SpeakerIndex, head: Token, span: tuple[int, int],
                if head.pos_ == "PROPN" and not text.islower() else None)
     if surname and _determined(head) and len((index.name(surname) or "").split()) < 2:
         surname = None
-    return Speaker(text, surname, index.name(surname)) if surname else Speaker(text)
+    if surname:
+        return Speaker(text, surname, index.name(surname))
+    # "Rockland County Executive Ed Day said ... Day said": the full name the model read
+    # inside a title is the person a bare surname stands for
+    embedded = (index.by_embedded(head.text) if head.pos_ == "PROPN" and not _determined(head)
+                and text.strip() == head.text else None)
+    return Speaker(text, *embedded) if embedded else Speaker(text)
 
 
 def _determined(head: Token) -> bool:
@@ -683,9 +781,10 @@ def _possessor(m: Mention, head: Token) -> bool:
 
 
 def _in_modifier(m: Mention, head: Token) -> bool:
-    """ "a friend of Yitzhak Rabin's assassin said", "a spokesman for Lee said": a name in
-    a prepositional phrase of the speaker phrase's head says whose the speaker is, it is not
-    the speaker (an apposition, "the CEO, Jane Doe", is)."""
+    """ "a friend of Yitzhak Rabin's assassin said", "a spokesman for Lee said", "Bush
+    administration officials said": a name in a prepositional phrase of the speaker phrase's
+    head, or a compound modifier of another noun, says whose the speaker is, it is not the
+    speaker (an apposition, "the CEO, Jane Doe", is)."""
     doc = head.doc
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
