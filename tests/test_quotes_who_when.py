@@ -128,3 +128,18 @@ def test_a_subjects_own_clause_and_its_predicate_are_one_reported_clause(nlp: An
             "Nordfone 3.")
     q = _find(_quotes(nlp, text), "percentage of calls")
     assert q is not None and "was slightly greater" in q.text
+
+
+@pytest.mark.slow
+def test_a_bare_surname_is_the_full_name_closing_a_longer_title(nlp: Any) -> None:
+    # the model read the title and the name as one organisation's name: "Day said" later
+    # is that person, and "he" after it too
+    text = ("Harbour County Executive Ed Day closed the ferry pier on Monday. Day said the "
+            "pier would stay closed for a week. He said the repairs would cost a million.")
+    doc = nlp(text)
+    end = text.index(" closed")
+    found = [Mention("w", 0, end, text[:end], "ORG", "ORG:harbour county executive ed day")]
+    said = quotes.find_quotes(doc, _article(text), found, [])
+    for words in ("stay closed", "would cost"):
+        q = _find(said, words)
+        assert q is not None and q.speaker_name == "Ed Day"

@@ -286,13 +286,18 @@ class SpeakerIndex:
         seen = self.embedded.setdefault(last, (m.key, " ".join(words[-2:])))
         if seen is not None and seen[0] != m.key:
             self.embedded[last] = None
-        self.embedded_keys.add(m.key)
 
     def by_embedded(self, word: str) -> tuple[str, str] | None:
         """The (key, name) of the one full name ending in ``word`` that the article gives
-        inside a longer title or name, when it names no person so (``_note_embedded``)."""
+        inside a longer title or name, when it names no person so (``_note_embedded``).
+        Asked of a speaker's bare surname ("Day said"), which makes the key a person's."""
         last = fold(word)
-        return None if last in self.surnames else self.embedded.get(last)
+        found = None if last in self.surnames else self.embedded.get(last)
+        if found is not None:
+            # from here on the key is that person's: "he" may stand for them, by that name
+            self.embedded_keys.add(found[0])
+            self.names[found[0]] = found[1]
+        return found
 
     def group(self, m: Mention) -> bool:
         """Whether a mention is a word for a kind of person, not a name: a NORP mention in
@@ -408,7 +413,8 @@ class SpeakerIndex:
 
     def is_person(self, key: str | None) -> bool:
         """A person's key, or that of a title or a name with a person's full name at its
-        end ("County Executive Ed Day": ``_note_embedded``)."""
+        end that a speaker's bare surname was read as ("County Executive Ed Day ... Day
+        said": ``by_embedded``)."""
         return key is not None and (self.labels.get(key) in PERSON_LABELS
                                     or key in self.embedded_keys)
 
