@@ -537,9 +537,10 @@ def _age_after(doc: Doc, end: int) -> bool:
     copy gives a person's ("Mohamed Soltan, 32, said" or "... from Mohamed Soltan, 32.")."""
     if end + 2 >= len(doc) or doc[end].text != ",":
         return False
-    age, after = doc[end + 1], doc[end + 2]
-    return (age.is_digit and 0 < int(age.text) <= MAX_AGE and len(age.text) <= 3
-            and after.text in {",", ".", ";"})
+    age, after = doc[end + 1].text, doc[end + 2].text
+    # ASCII digits only: "²" is a digit to str.isdigit, not to int()
+    return (len(age) <= 3 and age.isascii() and age.isdigit() and 0 < int(age) <= MAX_AGE
+            and after in {",", ".", ";"})
 
 
 def _person_elsewhere(doc: Doc, start: int, end: int, surname: str) -> bool:
