@@ -239,6 +239,7 @@ def _names(doc: Doc, article: Article) -> list[_Name]:
         if label == "PERSON":
             first = start
             while start < end - 1 and (names.is_title_word(doc[start].text)
+                                       or doc[start].lower_.strip(".") in PERSON_ADDRESS
                                        or doc[start].lower_ == "the"):
                 titled = titled or doc[start].lower_ != "the"
                 start += 1
@@ -253,6 +254,27 @@ def _names(doc: Doc, article: Article) -> list[_Name]:
                 title_from = -1
         end = _drop_possessive(doc, start, _cut_headline_verb(doc, start, end, label))
         end = _cut_dangling(doc, start, end, label)
+        person_from = (_titled_person_tail(doc, start, end)
+                       if label in TITLE_HOLDING_LABELS else None)
+        if person_from is not None:
+            # "Rockland County Executive Ed Day": the title's words an organisation's, the
+            # name closing it a person's, titled by them
+            cut = person_from
+            while cut > start and (names.is_title_word(doc[cut - 1].text)
+                                   or doc[cut - 1].lower_.strip(".") in names.HONORIFICS
+                                   or doc[cut - 1].lower_ in TITLE_JOINERS):
+                cut -= 1
+            if any(t.is_title and t.lower_ != "the" for t in doc[start:cut]):
+                # what is left is the organisation or place the title is of, labelled as
+                # the article labels it on its own ("Rockland County", a GPE elsewhere);
+                # "the ministry of the Rev ..." leaves nothing that names anything
+                own = _label_elsewhere(ents, doc[start:cut].text, label)
+                found.append(_Name(start, cut, _label(doc[start:cut].text, own, article),
+                                   read_from=read_from))
+            found.append(_Name(person_from, end, "PERSON", read_from=person_from,
+                               titled=True))
+            last_end = end
+            continue
         if start < end and any(ch.isalpha() for ch in doc[start:end].text):
             if _headline_run(doc, start, end, label):
                 continue
@@ -264,6 +286,59 @@ def _names(doc: Doc, article: Article) -> list[_Name]:
             last_end = end
     found = _glued_names_kept(doc, found) if any(n.glued for n in found) else found
     return _persons_with_evidence(doc, found)
+
+
+# Labels of names the model may read a title and the person's name after it into, as one
+# ("Rockland County Executive Ed Day" as an ORG); what it closes is then the person.
+TITLE_HOLDING_LABELS = frozenset({"ORG", "GPE", "FAC"})
+# Words joining a title's parts ("Secretary of the Air Force for Acquisition"): a title
+# read back from a name may run over them. A name right after one ("Chairman of Walt
+# Disney") is what the title is of, no person.
+TITLE_JOINERS = frozenset({"of", "the", "for", "to", "'s", "’s"})
+
+
+def _label_elsewhere(ents: Sequence[Span], text: str, label: str) -> str:
+    """The label the model gives most often to a name written ``text`` on its own, else
+    ``label``."""
+    key = fold_name(text)
+    votes = Counter(e.label_ for e in ents if e.label_ in NAME_LABELS
+                    and fold_name(e.text) == key)
+    return votes.most_common(1)[0][0] if votes else label
+
+
+def _titled_person_tail(doc: Doc, start: int, end: int) -> int | None:
+    """Where a person's full name closing a non-person name ``[start, end)`` begins, after
+    a title the name or the words right before it give ("County Executive Ed Day",
+    "Assistant Secretary of the Air Force for Acquisition Marvin Sambur"), else None.
+
+    The closing name is two or three capitalised words, the first a given name the
+    ``nicknames`` table lists and none a title word; the word before it is neither a
+    joining word nor a mark ("Chief Executive of Morgan Stanley" is the company's), and a
+    title word (a role noun, rank or form of address) stands in the capitalised run that
+    leads to it, over joining words, at most ``MAX_TITLE_TOKENS`` back."""
+    for size in range(MAX_RELABEL_TOKENS, 1, -1):
+        tail = end - size
+        if tail <= start:
+            continue
+        words = doc[tail:end]
+        if not names.is_given_name(words[0].lower_):
+            continue
+        if not all(t.is_title and t.is_alpha for t in words) or any(
+                names.is_title_word(t.text) or t.lower_ in names.HONORIFICS
+                or t.lower_ in COMPANY_DESIGNATORS for t in words):
+            continue
+        before = doc[tail - 1]
+        if before.lower_ in TITLE_JOINERS or not before.is_alpha:
+            continue
+        k = tail
+        while k > 0 and tail - k < MAX_TITLE_TOKENS and (
+                doc[k - 1].is_title or doc[k - 1].lower_ in TITLE_JOINERS):
+            k -= 1
+            w = doc[k].lower_.strip(".")
+            if names.is_title_word(w) or w in names.HONORIFICS:
+                return tail
+        return None
+    return None
 
 
 # What stands for "&" between two parts of one organisation's name: the mark, and the
@@ -930,7 +1005,9 @@ def _apposition_after(a: _Article, n: _Name) -> None:
         return
     start = n.end + 1
     end = start
-    while end < len(doc) and end - start < MAX_ROLE_TOKENS and _role_token(doc[end]):
+    while end < len(doc) and end - start < MAX_ROLE_TOKENS and (
+            _role_token(doc[end]) or (end > start and doc[end].lower_ in OFFICE_PREPOSITIONS
+                                      and end + 1 < len(doc) and _role_token(doc[end + 1]))):
         end += 1
     closes = end == len(doc) or doc[end].is_punct
     if end == start or not closes or not _has_head(doc[start:end]):
@@ -940,6 +1017,11 @@ def _apposition_after(a: _Article, n: _Name) -> None:
     a.learned.setdefault(n.key, []).append(_describe(doc[start:end]))
     a.taken.update(range(start, end))
     a.out.append(_mention(a, start, end, "ROLE", n.key))
+
+
+# Prepositions inside an office's name after its holder's ("Jusman Syafii Djamal, minister
+# of transport for Indonesia,"; "ambassador to Azerbaijan"), between role words.
+OFFICE_PREPOSITIONS = frozenset({"for", "to"})
 
 
 def _role_token(tok: Token) -> bool:
@@ -989,12 +1071,20 @@ def _role_span(doc: Doc, head: int, name_tokens: set[int]) -> tuple[int, int] | 
         prev = doc[start - 1]
         if prev.i in name_tokens and prev.ent_type_ == "PERSON":
             return None
+        if prev.lower_ in _POSSESSIVES:
+            # "Indonesia's transport minister": a country's possessive determines the role
+            owner = _possessive_nation(doc, start)
+            if owner is None:
+                return None
+            start = owner.start
+            break
         if not (_role_token(prev) and prev.lower_ not in {"of", "'s", "’s"}):
             return None
         start -= 1
-    if start == 0 or doc[start - 1].lower_ != "the":
-        return None
-    start -= 1
+    else:
+        if start == 0 or doc[start - 1].lower_ != "the":
+            return None
+        start -= 1
     end = head + 1
     while end < len(doc) and doc[end].lower_ in names.ROLE_NOUNS:
         end += 1
