@@ -106,7 +106,7 @@ PLACE_PREPS = frozenset({"in", "at", "near", "to"})
 INHERIT_MIN_SHARED = 2
 
 # Why a mention takes no other mention's day: it has no one day, or a time of its own.
-NO_OTHER_DAY = frozenset({DateFrom.REPEATED, DateFrom.COARSE})
+NO_OTHER_DAY = frozenset({DateFrom.REPEATED, DateFrom.COARSE, DateFrom.PLAN_BEFORE_ARTICLE})
 # DateFrom.LEAD under the name tests build inferred-day rows with.
 LEAD_DATE_FROM = DateFrom.LEAD
 # Body sentences (after the headline) that make up the lead. News writing puts the day's
@@ -403,7 +403,8 @@ def _anaphora_dates(found: list[tuple[EventMention, Token]]) -> list[EventMentio
     and status (in its sentence or before). It adds nothing when its names and place are
     the earlier one's, so it is dropped; its day, if it has one ("the talks on Monday") and
     the earlier one has none, passes to the earlier one ("article: the same event dated in
-    another sentence").
+    another sentence"), which then holds both's names: "the talks in Tromso" and "among those
+    at the talks on Monday were X and Y" are one happening, not Lund's talks and X's.
     """
     out: list[EventMention | None] = [e for e, _ in found]
     for i, (e, token) in enumerate(found):
@@ -421,7 +422,12 @@ def _anaphora_dates(found: list[tuple[EventMention, Token]]) -> list[EventMentio
         # A publication day inferred for the lead is no stated day: it never passes on.
         stated, earlier_stated = _stated(e), _stated(earlier)
         if stated and earlier_stated is None:
-            out[j] = _with(earlier, date=stated, date_from=DateFrom.INHERITED)
+            dated = _with(earlier, date=stated, date_from=DateFrom.INHERITED)
+            out[j] = dated
+            if e.place is None or earlier.place in (None, e.place):
+                # dated as one happening, it is one mention with both's names
+                out[j], out[i] = _united([dated, e]), None
+                continue
         elif stated and earlier_stated != stated:
             continue  # another day: another happening of the kind
         if set(e.participants) <= set(earlier.participants) and e.place in (None, earlier.place):
@@ -627,6 +633,10 @@ def _event_mention(token: Token, kind: str, ctx: _Context) -> EventMention | Non
         return None
     if status == "happened" and date and ctx.lead.day and date > ctx.lead.day:
         status = "planned"  # a day after the article's own is still to come
+    elif status in ("planned", "hypothetical") and date and ctx.lead.day \
+            and DAY_VALUE.match(date) and date[:10] < ctx.lead.day \
+            and not _told_in_past(chain):
+        date, date_from = None, DateFrom.PLAN_BEFORE_ARTICLE  # nor another mention's day
     lead_news = status == "happened" and \
         date_from not in (DateFrom.REPEATED, DateFrom.EARLIER) and \
         _is_lead_news(token, chain, date_from, ctx)
@@ -759,6 +769,26 @@ def _status(token: Token, chain: Sequence[Token]) -> EventStatus:
         if lemma in PLANNING_VERBS and node.pos_ == "VERB":
             return "planned"
     return "happened"
+
+
+def _told_in_past(chain: Sequence[Token]) -> bool:
+    """Whether the clause tells a plan or a possibility in a past tense: "had been scheduled
+    for March 3", "was to meet", "would have met"; or, under a past reporting verb, "said the
+    talks would be held" (the future of a past day). "will be held" is the article's future."""
+    cut = next((i for i, n in enumerate(chain) if n.dep_ in CONTENT_DEPS), len(chain) - 1)
+    clause, above = chain[:cut + 1], list(chain[cut + 1:])
+    if clause[-1].dep_ in CONTENT_DEPS:
+        above.append(clause[-1].head)  # the verb reporting it
+    would = False
+    for node in clause:
+        auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in FUTURE_AUX for a in auxes):
+            return False
+        if node.tag_ in PAST_TAGS or any(a.tag_ in PAST_TAGS for a in auxes) or \
+                (node.tag_ == "VBN" and any(lemma_of(a).lower() == "have" for a in auxes)):
+            return True
+        would = would or any(a.lower_ in POSSIBLE_AUX for a in auxes)
+    return would and any(n.tag_ in PAST_TAGS for n in above)
 
 
 def _denied(near: Sequence[Token]) -> EventStatus | None:
@@ -1144,7 +1174,7 @@ def _inherit_dates(found: list[EventMention]) -> list[EventMention]:
     Only when exactly one date fits, the two share a participant or a place, and their
     places do not differ: otherwise the mention stays undated.
     """
-    out = []
+    out, same = [], []
     for e in found:
         if e.date is not None or DateFrom.of(e.date_from) in NO_OTHER_DAY:
             out.append(e)
@@ -1160,8 +1190,10 @@ def _inherit_dates(found: list[EventMention]) -> list[EventMention]:
             inferred = all(_inferred(d) for d in sources)
             how = DateFrom.LEAD if inferred else DateFrom.INHERITED
             e = _with_date(e, dates.pop(), how)
+            if len(sources) == 1 and _names_within(e, sources[0]):
+                same.append((e.id, sources[0].id))
         out.append(e)
-    return out
+    return _fold(out, same)
 
 
 def _lead_dates_from_body(found: list[EventMention]) -> list[EventMention]:
@@ -1172,19 +1204,62 @@ def _lead_dates_from_body(found: list[EventMention]) -> list[EventMention]:
     headline, "Jobs died on Wednesday" below); the date must be the only one that fits. A
     kind alone is too broad: "Boeing unveils 787" is not "Boeing announced orders Saturday".
     """
-    out = []
+    out, same = [], []
     for e in found:
         if _inferred(e):
-            dates = {d.date for d in found if d.date and not _inferred(d)
-                     and _same_lead_happening(e, d)}
-            if not dates and e.lead and e.actor is None:
-                dates = _unnamed_lead_dates(e, found)
+            told = [d for d in found if d.date and not _inferred(d) and _same_lead_happening(e, d)]
+            if not told and e.lead and e.actor is None:
+                told = _unnamed_lead_reports(e, found)
+            dates = {d.date for d in told if d.date}
+            if len(told) == 1 and _names_within(e, told[0]):  # one happening, one mention
+                same.append((e.id, told[0].id))
             if not dates and e.kind in SAYING_OCCASIONS:
-                dates = _statement_days(e, found)
+                dates = _statement_days(e, found)  # what was said there: another mention
             if len(dates) == 1:
                 e = _with_date(e, dates.pop(), DateFrom.INHERITED)
         out.append(e)
-    return out
+    return _fold(out, same)
+
+
+def _names_within(a: EventMention, b: EventMention) -> bool:
+    """Whether one mention names no one the other does not: a shared word and name date
+    "Lohan has checked into the Betty Ford Center" by "Lohan had checked into Morningside
+    Thursday", yet each names a place of its own, so they stay two mentions."""
+    return set(a.participants) <= set(b.participants) or \
+        set(b.participants) <= set(a.participants)
+
+
+def _fold(found: list[EventMention], same: Sequence[tuple[str, str]]) -> list[EventMention]:
+    """Each group of mentions dated as one happening becomes its first mention in text
+    order, holding the group's names (participants united, the place kept, lead if any is)."""
+    into: dict[str, str] = {}
+    order = {e.id: k for k, e in enumerate(found)}
+
+    def root(x: str) -> str:
+        while x in into:
+            x = into[x]
+        return x
+
+    for a, b in same:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            keep, drop = (ra, rb) if order[ra] < order[rb] else (rb, ra)
+            into[drop] = keep
+    groups: dict[str, list[EventMention]] = {}
+    for e in found:
+        groups.setdefault(root(e.id), []).append(e)
+    return [_united(groups[e.id]) for e in found if e.id not in into]
+
+
+def _united(group: Sequence[EventMention]) -> EventMention:
+    """The first mention with every mention's names; the place is the first one given."""
+    first = group[0]
+    if len(group) == 1:
+        return first
+    return _with(first, participants=tuple(dict.fromkeys(p for e in group
+                                                         for p in e.participants)),
+                 place=next((e.place for e in group if e.place), None),
+                 lead=any(e.lead for e in group))
 
 
 def _statement_days(occasion: EventMention, found: Sequence[EventMention]) -> set[str]:
@@ -1201,8 +1276,9 @@ def _statement_days(occasion: EventMention, found: Sequence[EventMention]) -> se
             and 0 <= (day - dt.date.fromisoformat(d.date[:10])).days <= LEAD_BACK_DAYS}
 
 
-def _unnamed_lead_dates(lead: EventMention, found: Sequence[EventMention]) -> set[str]:
-    """Days of the body's reports of the same verb where the lead names no one who did it
+def _unnamed_lead_reports(lead: EventMention,
+                          found: Sequence[EventMention]) -> list[EventMention]:
+    """The body's one report of the same verb where the lead names no one who did it
     ("A man whose house was a bomb factory was arrested ..." and, below, "the FBI arrested
     Mohamed ... early Thursday"): news writing names and dates in the body what its lead
     only describes. Only stated days up to LEAD_BACK_DAYS before the lead's inferred day,
@@ -1211,9 +1287,9 @@ def _unnamed_lead_dates(lead: EventMention, found: Sequence[EventMention]) -> se
             and same_word(lead.trigger, d.trigger) and d.status == lead.status]
     if len(same) != 1 or not same[0].date or _inferred(same[0]) or lead.date is None \
             or not DAY_VALUE.match(same[0].date):
-        return set()
+        return []
     gap = (dt.date.fromisoformat(lead.date[:10]) - dt.date.fromisoformat(same[0].date[:10])).days
-    return {same[0].date} if 0 <= gap <= LEAD_BACK_DAYS else set()
+    return same if 0 <= gap <= LEAD_BACK_DAYS else []
 
 
 def _same_lead_happening(lead: EventMention, other: EventMention) -> bool:

@@ -49,6 +49,10 @@ class DateFrom(StrEnum):
     # "closed sharply lower Friday" in Monday's paper, "stopped paying in 1984": a lead whose
     # sentence has a time of its own is not the day's news, whatever its tense.
     OWN_TIME = "its sentence has a time of its own, not the article's day"
+    # "the election will happen on November 3rd" read as a past November in April's paper:
+    # a plan or a possibility is about its article's future, so an earlier day is a misread
+    # year, unless the clause tells the plan in the past ("had been scheduled for March 3").
+    PLAN_BEFORE_ARTICLE = "planned or possible, yet dated before its article: no day"
 
     @classmethod
     def of(cls, value: str | None) -> DateFrom | None:
