@@ -93,6 +93,15 @@ def test_a_short_given_name_joins_the_full_one_in_an_article_of_its_story() -> N
     assert found["Bill Prell"].id != found["William Prell"].id  # nothing ties the articles
 
 
+
+def test_a_short_form_of_two_full_names_joins_neither_across_unrelated_articles() -> None:
+    # "Gerry" is short for Gerald and for Geraldine: "gerald" starts "geraldine" but is a
+    # full name of its own, not a short form of it (code review REV5 #5)
+    found = by_alias([m("p1", "Gerry Hallworth", "PERSON", 0),
+                      m("p2", "Geraldine Hallworth", "PERSON", 0)])
+    assert found["Gerry Hallworth"].id != found["Geraldine Hallworth"].id
+
+
 def test_a_countrys_name_is_no_person_unless_a_person_bears_it() -> None:
     # "Sri Lanka" read as a person in its one article is the country; "Jordan" beside a
     # "Michael Jordan" of the corpus stays the surname it is.

@@ -133,9 +133,10 @@ def _join_given_name_forms(first: dict[str, tuple[str, str]], written_in: dict[s
     same surname and a full given name that form stands for ("Theodore Norbury"), as the
     ``nicknames`` table lists them, when one article writes both or two articles of one
     story do (``ties``), or wherever they are written when the table gives the short form
-    for one full name alone ("Tim" only for "Timothy"; "Tom" for "Thomas" and "Thom",
-    which only cuts "Thomas" short, ``_distinct_full_forms``): a form the table gives for
-    several (John for Jonathan, Johann, Ivan) may be a name of its own, so across
+    for one full name alone ("Tim" only for "Timothy"; "Tom" for "Thomas" and "Thom", a
+    short form of it, ``_distinct_full_forms``): a form the table gives for several (John
+    for Jonathan, Johann, Ivan; "Gerry" for Gerald and Geraldine) may be a name of its
+    own, so across
     unrelated articles the two may be two people. With two such ("Al Smith" beside
     "Albert Smith" and "Alan Smith") it is either, and joins neither. The full name may
     add middle initials ("Pat Norbury" / "Patrick W. Norbury", ``names.without_middle``)."""
@@ -167,9 +168,13 @@ def _join_given_name_forms(first: dict[str, tuple[str, str]], written_in: dict[s
 
 
 def _distinct_full_forms(formal: frozenset[str]) -> set[str]:
-    """The full given names of a set that are no other's first letters ("thom" only cuts
-    "thomas" short: one name, written two ways)."""
-    return {f for f in formal if not any(o != f and o.startswith(f) for o in formal)}
+    """The full given names of a set, one written short counted once: a name that starts
+    another and is itself a short form of it ("thom" of "thomas": the table gives "thomas"
+    for "thom"). "gerald" starts "geraldine" and is a full name of its own: two (code
+    review REV5 #5: "Gerry" joined "Geraldine" across unrelated articles)."""
+    return {f for f in formal
+            if not any(o != f and o.startswith(f) and o in names.formal_given_names(f)
+                       for o in formal)}
 
 
 def join_person_variants(named: list[Cluster], uf: UnionFind) -> None:
