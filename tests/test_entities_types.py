@@ -117,3 +117,11 @@ def test_a_sentence_long_text_gives_no_reading_against_a_person() -> None:
     found = by_alias([m("s1", "Dorvik", "PERSON", 20), m("s2", "Dorvik", "ORG", 20)],
                      articles=False)
     assert found["Dorvik"].type == "PERSON"
+
+
+def test_a_given_name_before_a_street_word_is_a_persons_name() -> None:
+    # "Street" and "Road" are surnames too; "Main St." is no one's (code review REV5 #12)
+    found = by_alias([m("s1", "Della Street", "PERSON", 0), m("s2", "Ray Road", "PERSON", 0),
+                      m("s3", "Main St.", "PERSON", 0)])
+    assert (found["Della Street"].type, found["Ray Road"].type) == ("PERSON", "PERSON")
+    assert found["Main St."].type == "FAC"

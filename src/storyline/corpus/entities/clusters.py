@@ -243,10 +243,14 @@ def _thing_label(key: str) -> str | None:
     """What an article-local person key names when no person's name can be so written: a
     street ("PERSON:main st", ``STREET_WORDS``) is a FAC, a name whose number stands in its
     first or second word ("PERSON:covid 19", ``MIN_WORDS_BEFORE_NUMBER``) a PRODUCT (the
-    label such names mostly have: "Thunderbolt 3", "Nighthawk X4"); None for any other."""
+    label such names mostly have: "Thunderbolt 3", "Nighthawk X4"); None for any other,
+    and for one that opens with a given name: "Street" and "Road" are surnames too ("Della
+    Street", "Ray Road": a given name first is a person's name; code review REV5 #12)."""
     if not key.startswith(PERSON_PREFIX):
         return None
     words = key[len(PERSON_PREFIX):].split()
+    if not words or names.is_given_name(words[0]):
+        return None
     if len(words) >= 2 and words[-1] in STREET_WORDS:
         return "FAC"
     return "PRODUCT" if any(_DIGIT.search(w) for w in words[:MIN_WORDS_BEFORE_NUMBER]) \
