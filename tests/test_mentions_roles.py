@@ -58,6 +58,20 @@ def test_a_former_office_goes_to_the_passage_subject_not_to_its_own_object(nlp: 
     assert _role_key(found, PASSAGE, "The former governor") == "PERSON:kurt lassen"
 
 
+ATTACKED = ("Dale Ormond signed the housing bill on Monday. Ormond said the vote would come "
+            "soon. Ormond also met the mayors. Kurt Lassen attacked Ormond on Thursday. "
+            "The former governor said the bill was fair.")
+
+
+@pytest.mark.slow
+def test_a_subject_is_no_passage_subject_when_another_candidate_follows_it(nlp: Any) -> None:
+    # Lassen is the last subject, but Ormond is named after him: either could be the
+    # former governor, so the passage does not decide (code review REV5 #4); the
+    # article's main subject does, as before
+    found = _found(nlp, ATTACKED, ["Dale Ormond", "Ormond", "Kurt Lassen"])
+    assert _role_key(found, ATTACKED, "The former governor") != "PERSON:kurt lassen"
+
+
 @pytest.mark.slow
 def test_a_role_is_never_the_person_its_clause_names_as_object(nlp: Any) -> None:
     # The main subject is the one the description accuses: it stays no one's.

@@ -1276,7 +1276,10 @@ PASSAGE_SENTENCES = 3
 def _passage_subject(a: _Article, candidates: list[str], at: int) -> str | None:
     """The candidate named as a clause's subject nearest before token ``at``, in its
     sentence or the ``PASSAGE_SENTENCES`` before it; None where none is (a name only in an
-    object or a conjunct, "he and President Gorbachev spoke", is no subject of its own)."""
+    object or a conjunct, "he and President Gorbachev spoke", is no subject of its own) or
+    where another candidate is named between that subject and ``at`` (code review REV5 #4:
+    "Kurt Lassen attacked Ormond on Thursday. The former governor said ..." is Ormond's as
+    likely as Lassen's)."""
     doc = a.doc
     if at <= 0 or at > len(doc):
         return None
@@ -1286,13 +1289,17 @@ def _passage_subject(a: _Article, candidates: list[str], at: int) -> str | None:
         lo -= 1
         starts += doc[lo].is_sent_start is True
     wanted = set(candidates)
+    named_after: set[str] = set()  # candidates named between a subject and the role
     for n in reversed(a.names):
         if n.end > at or n.label != "PERSON" or n.key not in wanted:
             continue
         if n.start < lo:
             break
         if doc[n.start:n.end].root.dep_ in SUBJECT_DEPS:
-            return n.key
+            # another candidate named after the subject ("Lassen attacked Ormond. The
+            # former governor said"): the passage is about either; no guess
+            return n.key if not named_after - {n.key} else None
+        named_after.add(n.key)
     return None
 
 
