@@ -101,6 +101,13 @@ PRODUCT_KINDS = frozenset({"launch", "delivery", "order", "acquisition", "sale",
 _INFERRED_FROM = frozenset(d.value for d in DateFrom if d.inferred)
 
 
+# Gatherings one outlet tells by their host and another by a speaker there: one press
+# conference, meeting, summit or election on one stated day of a story whoever each report
+# names (``_retold_elsewhere``). An interview is one person's: two on one day may be two.
+GATHERINGS = frozenset({"meeting", "summit", "talks", "conference", "press-conference",
+                        "election"})
+
+
 @dataclass(frozen=True, slots=True)
 class _Resolved:
     """An event mention with its participants as corpus-level identities and display names."""
@@ -654,15 +661,28 @@ def _fits_dated(c: _Cluster, r: _Resolved) -> bool:
 def _retold_elsewhere(c: _Cluster, r: _Resolved) -> bool:
     """Whether another outlet's report of the story tells the cluster's happening: the same
     kind of happening (a lexicon's, not a verb's own) on the same stated day in another
-    article of the story, whoever each names ("a press conference held by Apple" and "Jobs
-    said at a press conference"). One article's two of a kind on one day stay two: it told
-    them apart itself."""
+    article of the story; for a gathering (``GATHERINGS``) whoever each names ("a press
+    conference held by Apple" and "Jobs said at a press conference"), for any other kind
+    only with someone or something both name: two people's arrests or deaths on one day
+    are two. One article's two of a kind on one day stay two: it told them apart itself."""
     if r.inferred or r.story is None or is_verb_kind(r.mention.kind) \
             or r.mention.kind == "statement":
+        return False
+    if r.mention.kind not in GATHERINGS and not _names_meet(c, r):
         return False
     articles = {m.mention.article for m in c.members}
     return r.mention.article not in articles and any(
         not m.inferred and m.mention.kind == r.mention.kind for m in c.members)
+
+
+def _names_meet(c: _Cluster, r: _Resolved) -> bool:
+    """Whether the cluster and the mention can be about the same people: one of them names
+    no one, or they share a participant, or a word of a participant's name ("LaCalamita"
+    and "Michele LaCalamita", whom the entity step keeps apart across untied articles)."""
+    if not c.ids or not r.ids or c.ids & r.ids:
+        return True
+    theirs = _name_words({n.casefold() for m in c.members for n in m.names.values()})
+    return not theirs.isdisjoint(_name_words({n.casefold() for n in r.names.values()}))
 
 
 def _same_lead_news(c: _Cluster, r: _Resolved) -> bool:
