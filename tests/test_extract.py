@@ -119,12 +119,12 @@ DATED = ('<html><head><meta property="article:published_time" content="2031-03-1
          + "</article></body></html>")
 
 
-def test_an_html_pages_date_is_bounded_by_its_fetch_not_by_the_clock() -> None:
+def test_an_html_pages_date_is_bounded_by_the_day_it_was_fetched_or_read() -> None:
     # fetched the day before: the page could not yet carry that date
     assert extract_html(DATED, latest=dt.date(2031, 3, 13)).published is None
     assert extract_html(DATED, latest=dt.date(2031, 3, 15)).published == "2031-03-14"
-    # no fetch day: a fixed horizon, whatever day the run is made on
-    assert extract_html(DATED).published == "2031-03-14"
+    # no fetch day: the day this run reads it bounds it (the run's day passed in)
+    assert extract_html(DATED, latest=dt.date(2026, 12, 7)).published is None
 
 
 @pytest.mark.parametrize("html", ["", "   ", "<<<>>>", "<html><body></body></html>",

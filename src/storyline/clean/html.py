@@ -29,13 +29,14 @@ from urllib.parse import urlsplit
 from ..errors import PageError
 from ..text import MONTH_NUMBERS, calendar_day
 from .published import (
-    UNFETCHED_LATEST,
+    PARSER_HORIZON,
     DateSource,
     date_from_text,
     declared_days,
     declared_times,
     english,
     labelled_date,
+    latest_day,
     line_date,
     revision_page,
 )
@@ -112,11 +113,10 @@ class Extracted:
 
 
 def extract_html(html: str, url: str | None = None,
-                 latest: dt.date = UNFETCHED_LATEST) -> Extracted:
+                 latest: dt.date | None = None) -> Extracted:
     """The main text and metadata of one HTML page; empty text when nothing is usable.
-    ``latest`` is the latest day the page can be dated (``published.latest_day`` of the
-    day it was fetched): a bound from the page's fetch, never the clock, so a re-run gives
-    the same dates.
+    ``latest`` is the latest day the page can be dated (``published.latest_day``: the day
+    after it was fetched, or after this run read it).
 
     Raises ``PageError('too-large')`` for a page with more than ``MAX_TAGS`` tags.
     """
@@ -145,7 +145,7 @@ def extract_html(html: str, url: str | None = None,
 
 def find_published(html: str, text: str, url: str | None, tree: Any = None,
                    title: str | None = None, outlet: str | None = None,
-                   latest: dt.date = UNFETCHED_LATEST) -> tuple[str | None, str | None]:
+                   latest: dt.date | None = None) -> tuple[str | None, str | None]:
     """The page's date and how it was found: htmldate, then a date line opening the text,
     then the URL. A date the text's first sentences mention (an event's, an update's, a
     related link's) is not the page's: the cleaner keeps such dates as an estimate only.
@@ -161,6 +161,7 @@ def find_published(html: str, text: str, url: str | None, tree: Any = None,
     from a masthead; no day is later than ``latest``."""
     if revision_page(url):
         return None, None
+    latest = latest or latest_day(None)
     found, stamp = _htmldate(html, url, latest), _date_from_text(text, latest)
     in_url = date_from_url(url or "", latest)
     if found is None:
@@ -225,7 +226,7 @@ class _PageDays:
     line under its headline and the date its "Published ..." labels agree on."""
 
     def __init__(self, html: str, tree: Any, title: str | None, outlet: str | None,
-                 latest: dt.date = UNFETCHED_LATEST) -> None:
+                 latest: dt.date | None = None) -> None:
         self.html, self.tree, self.title, self.outlet = html, tree, title, outlet
         self.latest = latest
 
@@ -659,10 +660,9 @@ def _htmldate(html: str, url: str | None, latest: dt.date) -> str | None:
         with warnings.catch_warnings():
             # dateutil warns about time-zone names it cannot place; the date is still right.
             warnings.simplefilter("ignore")
-            # htmldate's bound is the fixed horizon, not ``latest``: a date just past its
-            # bound it moves to the first of that month (a day the page never gave); a
-            # date after ``latest`` is refused below instead, and the next source asked.
-            found = find_date(html, url=url, max_date=UNFETCHED_LATEST.isoformat(),
+            # htmldate's bound is published.PARSER_HORIZON, not ``latest``: a date after
+            # ``latest`` is refused below instead, and the next source asked.
+            found = find_date(html, url=url, max_date=PARSER_HORIZON.isoformat(),
                               **DATE_OPTIONS)
     except Exception:  # noqa: BLE001 - a date is optional; broken markup must not end the page
         return None
@@ -716,14 +716,15 @@ def _no_page_search(htmlstring: str, options: Any) -> None:
     return None
 
 
-def plausible(iso: str, latest: dt.date = UNFETCHED_LATEST) -> bool:
-    """A real calendar day between MIN_DATE and ``latest``: not parse noise, not after the
-    page could have been dated."""
+def plausible(iso: str, latest: dt.date | None = None) -> bool:
+    """A real calendar day between MIN_DATE and ``latest`` (``published.latest_day``, the
+    run's day's next when not given): not parse noise, not after the page could have been
+    dated."""
     try:
         day = dt.date.fromisoformat(iso[:10])
     except ValueError:
         return False
-    return MIN_DATE <= day <= latest
+    return MIN_DATE <= day <= (latest or latest_day(None))
 
 
 def _date_from_text(text: str, latest: dt.date) -> tuple[str, str] | None:
@@ -741,7 +742,7 @@ _URL_DATE = re.compile(
     + r")/(?P<d2>[0-3]?\d)(?![^/])", re.I)
 
 
-def date_from_url(url: str, latest: dt.date = UNFETCHED_LATEST) -> tuple[str, str] | None:
+def date_from_url(url: str, latest: dt.date | None = None) -> tuple[str, str] | None:
     """A full date in the URL's path, as many CMSs write one."""
     path = urlsplit(url).path if url else ""
     for m in _URL_DATE.finditer(path):

@@ -52,6 +52,8 @@ class DateSource(StrEnum):
     NONE_UTC = "none: a UTC time near midnight, the outlet's own day not given"
     # the page's date is later than any local day at the moment it was fetched
     NONE_AFTER_FETCH = "none: its date is after the day the page was fetched"
+    # ... or, with no fetch time, after the day this run read it
+    NONE_AFTER_READ = "none: its date is after the day the page was read"
 
 
 # The languages whose month names a date line may use: dateparser's locales for the news
@@ -322,11 +324,10 @@ def is_date_line(line: str) -> bool:
 # UTC published after its local midnight is dated the day after the UTC fetch day; no
 # page anywhere is dated two days after it.
 FETCH_DAY_AHEAD = timedelta(days=1)
-# With no fetch time, the bound does not come from the clock (a re-run years later gives
-# the same dates): a fixed horizon, past the pages this version of the code will read and
-# raised with the code, that only misreads pass ("نشر في 1445-03-12", a Lunar Hijri year
-# read as a Solar one, is 2066). No eval page is dated between 2026-12-06 and it.
-UNFETCHED_LATEST = date(2040, 12, 31)
+# The bound handed to date parsers that take one (htmldate): far enough never to decide
+# (a date past its bound htmldate moves to the first of its month, a day the page never
+# gave); ``latest_day`` decides after it.
+PARSER_HORIZON = date(2040, 12, 31)
 
 # How far from the article's first line a date line may sit to be the page's own: the
 # headline, byline and stamp sit just above the body (or open it); a date further up is
@@ -653,10 +654,13 @@ def from_dateline(month_day: str, text: str) -> date | None:
     return fits[0] if len(fits) == 1 else None
 
 
-def latest_day(fetched: date | None) -> date:
-    """The latest day a page fetched on ``fetched`` (UTC) can be dated; with no fetch day
-    a fixed horizon, never the clock."""
-    return fetched + FETCH_DAY_AHEAD if fetched is not None else UNFETCHED_LATEST
+def latest_day(fetched: date | None, read_on: date | None = None) -> date:
+    """The latest day a page fetched on ``fetched`` (UTC) can be dated: that day's next.
+    A page with no fetch time (a file, a dataset's record) was read by this run, and no
+    page is published after it is read: the bound is the day after ``read_on`` (the run's
+    day, the clock's when not given). A fixed horizon instead took any later date the page
+    mentions ("Trial: March 3, 2029") for its publication day (code review REV5 #3)."""
+    return (fetched or read_on or date.today()) + FETCH_DAY_AHEAD
 
 
 def page_date(lines: list[str], start: int, dateline: str | None = None,
@@ -676,8 +680,9 @@ def page_date(lines: list[str], start: int, dateline: str | None = None,
 def page_date_or_why(lines: list[str], start: int, dateline: str | None = None,
                      url: str | None = None,
                      not_after: date | None = None) -> OwnDate | DateSource:
-    """``page_date``, or why there is none: NONE, or NONE_AFTER_FETCH when the only dates
-    the page gives itself are later than the day it was fetched (its next day allowed)."""
+    """``page_date``, or why there is none: NONE, or NONE_AFTER_FETCH (NONE_AFTER_READ
+    without a fetch time) when the only dates the page gives itself are later than
+    ``latest_day`` allows."""
     if revision_page(url):
         return DateSource.NONE
     text = "\n".join(lines)
@@ -707,8 +712,9 @@ def page_date_or_why(lines: list[str], start: int, dateline: str | None = None,
     # and their text's weekday give).
     if day := past(labelled_date(lines, month_first, short_year=True)):
         return OwnDate(day, DateSource.STAMP)
-    return DateSource.NONE_AFTER_FETCH if too_late and not_after is not None else \
-        DateSource.NONE
+    if not too_late:
+        return DateSource.NONE
+    return DateSource.NONE_AFTER_FETCH if not_after is not None else DateSource.NONE_AFTER_READ
 
 
 def estimate(text: str, not_after: date | None = None) -> Estimate | None:
