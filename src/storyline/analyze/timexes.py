@@ -128,9 +128,8 @@ DATELINE_ONLY = frozenset({"washington"})
 # An article without a dateline is placed by the places its lead names, as a dateline would
 # place it: the first this many, American or not ("Washington" aside). Later places are the
 # story's background (an American article on Ukraine's war, a Madrid roundup that names US
-# states in passing). Five: a lead paragraph's places, read on the 12 eval articles outside
-# tbaq that name a US holiday without a dateline (the whole text's count lost 3 American
-# ones whose later paragraphs name more foreign places, and Washington counted foreign).
+# states in passing). Five: about a lead paragraph's places (how it was read:
+# bench/NOTES.md, TMX).
 LEAD_PLACES = 5
 # A dateline the cleaner left in the text ("MIAMI _ ", "SPRINGFIELD, Ill. (AP) --"): a
 # place in capitals, an optional region after a comma, then a credit, a dash or "_".
@@ -219,7 +218,7 @@ AHEAD_TENSES = FUTURES | {"term", "present", "modal"}
 # The tenses the rules for weekends, quarters and holidays read as a past: a noun's day
 # under a future ("noun-future") was "past" before the month and day rules told it apart.
 # A modal is no past anywhere ("should ease by Thursday morning": the coming Thursday, as
-# a present; on the eval bundles this changed that one weekday, right, and no other value).
+# a present).
 PAST_READ = frozenset({"past", "noun-future"})
 UNIT_ALONE = re.compile(r"(?i)(?:year|month|week|quarter|weekend)\b")
 DETERMINER_BEFORE = re.compile(r"(?i)\b(this|last|next|that)\s+$")

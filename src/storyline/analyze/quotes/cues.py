@@ -173,7 +173,7 @@ SPEAKING_NOUNS: frozenset[str] = frozenset({
     "parent", "wife", "husband", "mother", "father", "son", "daughter", "brother",
     "sister", "staffer", "source", "insider", "official", "citizen", "resident", "victim",
     "candidate", "nominee", "academy", "ally", "enemy", "rival", "crowd", "audience",
-    "studio", "suspect", "rep", "star", "fan", "holdout", "pirate", "witness", "youth",
+    "studio", "suspect", "rep", "star", "fan", "witness", "youth",
     "bishop", "priest", "pastor", "clergy", "duo", "trio", "pair", "chief", "boss",
     # texts that state, call for or ask ("the resolution calls for", "the plan aims to")
     "resolution", "plan", "program", "programme", "bill", "law", "agreement", "treaty",

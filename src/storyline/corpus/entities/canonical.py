@@ -14,13 +14,12 @@ from .short_forms import bare_words, surnames_of
 
 # Different surnames a word must open, in names the model read as people's, to count as a
 # given name the corpus writes (``_given_names``). Two: one only is as often a place or a
-# club ("Manchester United"); two were enough for "Jason" in ECB+ dev ("Varitek").
+# club ("Manchester United").
 GIVEN_NAME_SURNAMES = 2
 # Characters of text within which an article writes all its names when it is a sentence or
-# two: its labels count as no reading of a name's type (``_person_unread``). 300: every
-# statements-msrp-dev text (paraphrased sentences) ends its names before it; under 8% of
-# the articles of the news bundles (meantime, dates-mediacloud, timex-tbaq,
-# dumps-scrapinghub, ECB+ dev, seeds) do.
+# two: the model labels a name in one sentence with little context, so such a text's
+# labels count as no reading of a name's type (``_person_unread``). 300: about two
+# sentences of news (what it covers on the eval bundles: bench/NOTES.md, MEN2).
 MIN_READING_CHARS = 300
 # Preference when the votes for a type tie.
 TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")
