@@ -71,3 +71,20 @@ def test_a_lead_and_a_body_report_naming_each_its_own_place_stay_two(nlp: Any) -
               if e.trigger.startswith("check")]
     assert len(checks) == 2
 
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "trigger", "date"), [
+    # a past participle or a past verb's infinitive tells a plan of a day that has passed
+    ("Under the terms of the agreement, announced Friday, Nordavia holders would receive "
+     "a dividend.", "announced", "2031-03-07"),
+    ("Among the first ministers to meet Otto Brandt on Friday were Anna Lindqvist and "
+     "Pierre Dubois.", "meet", "2031-03-07"),
+    # present tense: still to come, so Friday before the article is a misread week
+    ("Nordavia is to open a terminal in Oslo on Friday.", "open", None),
+])
+def test_a_plan_told_in_a_past_tense_keeps_its_day(nlp: Any, text: str, trigger: str,
+                                                   date: str | None) -> None:
+    found = [e for e in _run(nlp, text, [("Friday", "2031-03-07")]) if e.trigger == trigger]
+    assert found
+    assert all(e.date == date and e.status != "happened" for e in found)

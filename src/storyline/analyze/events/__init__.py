@@ -780,15 +780,28 @@ def _told_in_past(chain: Sequence[Token]) -> bool:
     if clause[-1].dep_ in CONTENT_DEPS:
         above.append(clause[-1].head)  # the verb reporting it
     would = False
-    for node in clause:
+    for k, node in enumerate(clause):
         auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in FUTURE_AUX for a in auxes):
             return False
         if node.tag_ in PAST_TAGS or any(a.tag_ in PAST_TAGS for a in auxes) or \
                 (node.tag_ == "VBN" and any(lemma_of(a).lower() == "have" for a in auxes)):
             return True
+        if k == 0 and node.tag_ == "VBN" and not auxes and node.dep_ in ("acl", "advcl"):
+            return True  # a participle of the happening: "the terms, announced Friday"
+        if node.tag_ == "VB" and [a.lower_ for a in auxes] == ["to"] \
+                and _verb_above(node).tag_ in PAST_TAGS:
+            return True  # "the first to accede on Friday were", not "is to resume Tuesday"
         would = would or any(a.lower_ in POSSIBLE_AUX for a in auxes)
     return would and any(n.tag_ in PAST_TAGS for n in above)
+
+
+def _verb_above(token: Token) -> Token:
+    """The nearest verb the token hangs from (the root when none)."""
+    node = token.head
+    while node.head is not node and node.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    return node
 
 
 def _denied(near: Sequence[Token]) -> EventStatus | None:
