@@ -440,7 +440,7 @@ def similarity(feats: Features, start: int, stop: int,
     for k in order + ([] if feats.names_channel is None else [feats.names_channel]):
         mat, w = feats.channels[k]
         present = presence[k]
-        cos = np.asarray((mat[start:stop] @ mat.T).todense(), dtype=np.float64)
+        cos = _block_products(mat, start, stop)
         if k == feats.names_channel and order:  # counted wherever both have words, capped
             present = np.logical_or.reduce(presence)
             cap = total / np.where(weight > 0, weight, 1.0)  # the words' likeness
@@ -457,7 +457,7 @@ def similarity(feats: Features, start: int, stop: int,
         present = np.diff(mat.indptr) > 0
         cap = total / np.where(weight > 0, weight, 1.0)  # the words-and-names likeness
         cap *= FIGURES_CAP
-        cos = np.asarray((mat[start:stop] @ mat.T).todense(), dtype=np.float64)
+        cos = _block_products(mat, start, stop)
         np.minimum(cos, cap, out=cos)  # in place: no more block-sized arrays than a channel
         del cap
         cos *= w
@@ -482,7 +482,7 @@ def similarity(feats: Features, start: int, stop: int,
     gap = np.nan_to_num(np.abs(days[start:stop, None] - days[None, :]), nan=0.0)
     silent = gap > settings.story_gap_days
     if feats.names is not None:
-        shared = np.asarray((feats.names[start:stop] @ feats.names.T).todense())
+        shared = _block_products(feats.names, start, stop, np.float32)
         silent |= (gap > NAMELESS_GAP_DAYS) & (shared < SHARED_NAMES)
         if no_names is not None and feats.named is not None:
             named = feats.named
@@ -495,6 +495,21 @@ def similarity(feats: Features, start: int, stop: int,
     return np.where(silent, sim * LONG_GAP_DAMPING, sim)
 
 
+def _block_products(rows: Any, start: int, stop: int,
+                    dtype: type[np.floating[Any]] = np.float64) -> NDArray[Any]:
+    """Rows ``start:stop`` of ``rows @ rows.T`` (CSR), dense, as ``dtype``.
+
+    Taken as the transpose of ``rows @ rows[start:stop].T``: scipy multiplies a CSR matrix
+    only by another CSR matrix, so ``rows[start:stop] @ rows.T`` converted the whole of
+    ``rows.T`` on every block, a copy as large as the channel (the stories step's peak
+    grew with the corpus by it: bench/NOTES.md, MEM); this way only the block's rows are
+    converted. Bit for bit the same: both sum each cell's products in column order (rows'
+    columns are sorted) and a product is the same either way round.
+    """
+    product = (rows @ rows[start:stop].T).toarray()  # all rows x the block's, C order
+    return np.array(product.T, dtype=dtype, order="C")
+
+
 def time_factor(time: Any, start: int, stop: int,
                 specific: NDArray[np.float64] | None = None) -> NDArray[np.float64]:
     """Rows ``start:stop`` against all: how time anchors change a pair's likeness.
@@ -505,7 +520,7 @@ def time_factor(time: Any, start: int, stop: int,
     (``day_specificity``; none given: 1).
     """
     present = np.diff(time.indptr) > 0
-    factor = np.asarray((time[start:stop] @ time.T).todense(), dtype=np.float64)
+    factor = _block_products(time, start, stop)
     if specific is not None:
         factor *= np.minimum(specific[start:stop, None], specific[None, :])
     factor *= TIME_AGREEMENT_BONUS  # in place: one block-sized array
@@ -937,7 +952,7 @@ def _entity_rows(articles: Iterable[tuple[Article, Analysis | None, frozenset[in
     specific: list[list[str]] = []
     surnames: list[tuple[str, ...]] = []
     bare_surnames: list[tuple[str, ...]] = []
-    every: list[set[str]] = []
+    named: list[int] = []  # how many distinct names: a count, not each article's set
 
     def keys() -> Iterator[list[str]]:
         for a, analysis, skip, copies in articles:
@@ -949,14 +964,14 @@ def _entity_rows(articles: Iterable[tuple[Article, Analysis | None, frozenset[in
                          if label in BROAD_ENTITY_LABELS)
             specific.append(sorted({k for k, label in found
                                     if label not in BROAD_ENTITY_LABELS}))
-            every.append({k for k, _ in found})
+            named.append(len({k for k, _ in found}))
             surname, bare = _surnames(mentions)
             surnames.append(tuple(sorted(surname)))
             bare_surnames.append(tuple(sorted(bare)))
             yield [k for k, _ in found]
 
     rows = _shared_rows(tfidf_rows(keys(), term_weight=broad, min_df=1))
-    return rows, (_presence_rows(specific), np.array([len(k) for k in every]),
+    return rows, (_presence_rows(specific), np.array(named),
                   _surname_rows(surnames, bare_surnames))
 
 
