@@ -325,17 +325,20 @@ def similar_pairs(feats: Features, settings: Settings, neighbours: int = MAX_NEI
 
     A pair stays when either of its rows keeps it among its ``neighbours`` most similar.
     Each pair is taken once: from its lower row when that row keeps it, else from the higher
-    row, which knows the lower row's cut-off (``_Cutoffs``). Pairs wait as one 64-bit code
-    and a similarity, 16 bytes a pair, until they are sorted once.
+    row, which knows the lower row's cut-off (``_Cutoffs``). Pairs wait as one code and a
+    similarity until they are sorted once: 12 bytes a pair while the codes fit 32 bits
+    (up to 65,536 articles; they are the step's largest growing buffer: 1.3M pairs at 20k
+    articles, bench/NOTES.md, MEM), else 16.
     """
     n = feats.size
     step = max(1, block_cells // max(n, 1))
     cutoffs = _Cutoffs(n, neighbours)
-    codes: list[NDArray[np.int64]] = []
+    code_type = np.uint32 if n * n <= 2**32 else np.int64
+    codes: list[NDArray[np.integer[Any]]] = []
     sims: list[NDArray[np.float64]] = []
     for start in range(0, n, step):
         code, sim = _block_pairs(feats, start, min(n, start + step), settings, cutoffs)
-        codes.append(code)
+        codes.append(code.astype(code_type, copy=False))
         sims.append(sim)
     return _sorted_pairs(codes, sims, n)
 
@@ -396,7 +399,7 @@ def _block_pairs(feats: Features, start: int, stop: int, settings: Settings,
     return np.concatenate(codes), np.concatenate(found)
 
 
-def _sorted_pairs(codes: list[NDArray[np.int64]], sims: list[NDArray[np.float64]],
+def _sorted_pairs(codes: list[NDArray[np.integer[Any]]], sims: list[NDArray[np.float64]],
                   n: int) -> Pairs:
     """The blocks' pairs in code order as (lower rows, higher rows, similarities).
 
