@@ -74,7 +74,33 @@ def test_the_canonical_holds_its_copies_participants(settings: Settings) -> None
     after = stories.similarity(group, 0, group.size, settings)[k["wire"], k["reaction"]]
     # Alone the wire names nobody the reaction names but a place, and the two are damped.
     assert before < settings.story_threshold <= after
-    # Participants only: the reprint's dateline town (a place) is not the wire's.
+    # Persons only: the reprint's dateline town (a place) and its own credit line ("Harbour
+    # Herald", an organisation) are not the wire's (code review REV5 #1).
     assert alone.named is not None and group.named is not None
-    assert group.named[k["wire"]] == alone.named[k["wire"]] + 2  # Johan Dahl, Harbour Herald
+    assert group.named[k["wire"]] == alone.named[k["wire"]] + 1  # Johan Dahl
     assert group.named[k["ferry"]] == alone.named[k["ferry"]]
+
+
+def test_one_outlets_credit_line_on_two_reprints_joins_no_two_reports(
+        settings: Settings) -> None:
+    # two unrelated reports, each reprinted by one outlet that adds its credit line: the
+    # reprinter's name is no participant the two reports share (code review REV5 #1)
+    quota = ("Fisheries minister Erik Lund said on Monday that coastal states agreed on a "
+             "joint cod quota framework; quotas could start after scientists publish the "
+             "stock assessment. Lund called the talks constructive.")
+    ferry = ("Harbour master Ola Berg said on Monday that the port will open a new ferry "
+             "terminal next year after the council approved the budget. Berg called the plan "
+             "overdue.")
+    credit = "\n\nThe Harbour Herald reports from Nordby."
+    pages = {"a": (quota, [("Erik Lund", "PERSON"), ("Lund", "PERSON")]),
+             "ra": (quota + credit, [("Erik Lund", "PERSON"), ("Lund", "PERSON"),
+                                     ("Harbour Herald", "ORG"), ("Nordby", "GPE")]),
+             "b": (ferry, [("Ola Berg", "PERSON"), ("Berg", "PERSON")]),
+             "rb": (ferry + credit, [("Ola Berg", "PERSON"), ("Berg", "PERSON"),
+                                     ("Harbour Herald", "ORG"), ("Nordby", "GPE")])}
+    corpus = MemoryCorpus([page(k, t) for k, (t, _) in pages.items()],
+                          {k: named(k, t, f) for k, (t, f) in pages.items()})
+    links = [DuplicateLink(article="ra", canonical="a", kind="near", score=0.8),
+             DuplicateLink(article="rb", canonical="b", kind="near", score=0.8)]
+    found = {frozenset(s.articles) for s in assign_stories(corpus, links, [], settings)}
+    assert found == {frozenset({"a", "ra"}), frozenset({"b", "rb"})}

@@ -162,20 +162,11 @@ MIN_NAMED = 2
 # ("Gray Davis", "Ana Varga") is a participant they share for that damping, whatever
 # entity ids they hold: the entity step joins such a form to a full name across articles
 # only when the articles are tied otherwise (corpus/entities/ties.py), so two reports that
-# name one person differently often hold two ids for her (statements-msrp-dev: "Powell" /
-# "Secretary of State Colin Powell", "Abraham" / "Energy Secretary Spencer Abraham", one
-# sentence each: damped, apart). Two full names of one surname ("Ana Varga", "Ferenc
-# Varga") are two people, as they are to the entity step; a title alone ("Sheriff") is
-# no surname. A surname counts only when few articles write it, as the ties count rare
-# names (at most ``ties.RARE_SHARE`` of the corpus's articles, or ``ties.MIN_RARE``): a
-# surname much of a corpus writes tells no story from another (taken as the ties have
-# it; on the eval bundles any share from 1% to 100% gives the same stories, their shared
-# surnames being few). The names' cosine keeps
-# the entity ids: a surname key there too (weights 0.35-1.0 of a name's) joined ECB+ dev's
-# sibling stories, which share their main person already (Klitschko's two title defences;
-# odd topics 0.980 -> 0.953-0.957), replacing persons' ids by surnames lowered both halves
-# (0.942 / 0.939), and weights 0.1-0.3 changed no ECB+ story but split a meantime one
-# (0.3) and otherwise did what this does (bench/NOTES.md, STO3).
+# name one person differently often hold two ids for her. Two full names of one surname
+# ("Ana Varga", "Ferenc Varga") are two people, as they are to the entity step; a title
+# alone ("Sheriff") is no surname. A surname counts only when few articles write it, as
+# the ties count rare names (``ties.RARE_SHARE``, ``ties.MIN_RARE``). The names' cosine
+# keeps the entity ids (the variants measured: bench/NOTES.md, STO3).
 RARE_NAME_SHARE = RARE_SHARE
 # A page the language stage did not read (no pipeline for its told language; a page too
 # short to tell, "und", is compared as one of the corpus's language) is compared on its
@@ -188,14 +179,13 @@ RARE_NAME_SHARE = RARE_SHARE
 # Unidos"); 0.5 left one of the 9 such pairs read joined, 0.3 none; no gold bundle holds
 # such a page (bench/NOTES.md, STO2 wave 6).
 UNREAD_DAMPING = 0.3
-# A copy group is one report: a head's names are those of its copies too, of these labels
-# (participants, not places and nationalities, which a reprinting site's dateline and
-# furniture add): a reprint that adds a paragraph naming one more participant ("Among
-# those at the talks were ... Faroese Fisheries Minister Jóhan Dahl") lends him to the
-# group. With every label, the broad names a copy added split one ECB+ dev page from its
-# story (8_11ecbplus, whose names are all broad: even topics 0.950 -> 0.946); persons only
-# and these labels keep ECB+ dev equal (bench/NOTES.md, STO2 wave 6).
-COPY_LABELS: frozenset[str] = NAME_LABELS - BROAD_ENTITY_LABELS
+# A copy group is one report: a head's names are those of its copies' persons too: a
+# reprint that adds a paragraph naming one more participant ("Among those at the talks
+# were ... Faroese Fisheries Minister Jóhan Dahl") lends him to the group. Persons only: a
+# reprinting site adds its own places, its dateline and its credit line ("The Harbour
+# Herald reports"), which would make two unrelated reports one outlet reprinted share a
+# name (code review REV5 #1; bench/NOTES.md, STO2 wave 6).
+COPY_LABELS: frozenset[str] = frozenset({"PERSON"})
 MIN_RARE_NAME = MIN_RARE
 # A figure: digits with their thousands separators and decimals ("5.6", "2,000", "52-3"
 # gives 52 and 3). Reports of one incident repeat its figures (a magnitude, a toll, a
