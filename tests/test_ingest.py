@@ -257,6 +257,16 @@ def test_stray_bytes_in_utf8_are_read_not_replaced(tmp_path: Path) -> None:
     assert rec.text == "Tromsø, Bodø, Vardø, Måløy, Ålesund: Tromsø harbour “closes”."
 
 
+def test_a_stray_byte_among_other_scripts_letters_stays_a_replacement(tmp_path: Path) -> None:
+    # a cp1251 name inside UTF-8 Russian text: cp1252 would make it "Ñåðãåé", a name
+    data = ("Вчера в Москве ".encode() * 30 + "Сергей".encode("cp1251") +
+            " сказал, что всё в порядке.".encode())
+    (tmp_path / "ru.txt").write_bytes(data)
+    (page,), _ = _read(tmp_path / "ru.txt")
+    assert page.text is not None and "Ñåðãåé" not in page.text
+    assert "\ufffd" * 6 + " сказал" in page.text
+
+
 @pytest.mark.parametrize(("name", "data", "fmt"), [
     ("a.jsonl", b"not json\n{\"text\": \"x\"}\n", "jsonl"),
     ("a.jsonl", b"plain prose in a file with the wrong name", "text"),

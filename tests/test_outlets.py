@@ -279,3 +279,13 @@ def test_own_url_short_domain_names_only_as_a_whole_name() -> None:
         "https://gazette.nl/f"
     assert outlets.own_url("https://gazette.nl/f", None, "x") == "https://gazette.nl/f"
     assert outlets.own_url(None, "https://gazette.nl/f", None) == "https://gazette.nl/f"
+
+
+def test_own_url_an_outlet_the_table_knows_proxies_nothing() -> None:
+    # a news site republishing another's article (its canonical) is the page's outlet
+    assert outlets.own_url("https://news.yahoo.com/group-123.html",
+                           "https://www.nytimes.com/2024/03/05/business/group.html",
+                           None) == "https://news.yahoo.com/group-123.html"
+    assert outlets.outlet_for_url("https://news.yahoo.com/group-123.html") == "Yahoo News"
+    assert outlets.outlet_for_url("https://feedproxy.example.com/x") == "example.com"
+    assert outlets.outlet_for_url("mailto:desk@example.com") is None

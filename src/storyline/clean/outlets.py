@@ -254,12 +254,13 @@ def own_url(fetched: str | None, canonical: str | None, site_name: str | None) -
     "businessinsider.com" and ".de", "jaraguadosul.com.br" and ".sc.gov.br" are one site's
     editions) and the page's site name does not name the fetched domain either (an East
     Bay Times page whose canonical is its sister paper's, mercurynews.com, names itself
-    "East Bay Times": fetched where it was published)."""
+    "East Bay Times": fetched where it was published), nor does the outlet table ("Yahoo
+    News" republishing a New York Times article is the page's outlet)."""
     if not fetched or not canonical:
         return fetched or canonical
     own, at = _label(canonical), _label(fetched)
-    if own is None or at is None or own == at:
-        return fetched
+    if own is None or at is None or own == at or _table_outlet(fetched):
+        return fetched  # an outlet the table knows publishes, it proxies nothing
     if site_name and _names_label(site_name, fetched):
         return fetched
     return canonical
@@ -294,7 +295,15 @@ def _names_label(name: str, url: str) -> bool:
 def outlet_for_url(url: str | None) -> str | None:
     """The outlet of the page at ``url``: the table's name for its host or registered
     domain (the most specific row wins), else the registered domain; None without a host."""
-    host = _host(url) if url else None
+    if not url:
+        return None
+    return _table_outlet(url) or registered_domain(url)
+
+
+def _table_outlet(url: str) -> str | None:
+    """The table's name for the host of ``url`` or its registered domain (the most
+    specific row wins); None when the table has no row for it."""
+    host = _host(url)
     domain = registered_domain(url)
     if not host or not domain:
         return None
@@ -304,4 +313,4 @@ def outlet_for_url(url: str | None) -> str | None:
         name = table.get(".".join(labels[i:]))
         if name:
             return name
-    return domain
+    return None

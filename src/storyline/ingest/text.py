@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import IO
 
@@ -49,15 +50,33 @@ def split_header(text: str) -> tuple[str | None, str]:
 # The error handler that reads a byte UTF-8 cannot decode as Windows-1252 (its undefined
 # five, 0x81 0x8D 0x8F 0x90 0x9D, as Latin-1): a stray byte in UTF-8 text is a Western
 # page's letter or mark ("Troms\xf8", "\x93quoted\x94", a 0xA0 non-breaking space), and a
-# replacement character would lose it.
+# replacement character would lose it. Only among Latin letters, though: next to a letter
+# of another script the byte is another charset's letter (a cp1251 "\xd1\xe5\xf0..." in
+# Russian text, which cp1252 would make "\xd1\xe5\xf0" mojibake a reader takes for a
+# name) and stays U+FFFD.
 STRAY_BYTES = "storyline-stray-cp1252"
+# How far on each side of a stray byte its neighbouring letters are looked for, in bytes.
+STRAY_CONTEXT_BYTES = 32
 
 
 def _stray_bytes(error: UnicodeError) -> tuple[str, int]:
     if not isinstance(error, UnicodeDecodeError):
         raise error
-    bad = error.object[error.start:error.end]
-    return "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in bad), error.end
+    data, start, end = error.object, error.start, error.end
+    bad = data[start:end]
+    if not _among_latin(data, start, end):
+        return "\ufffd" * len(bad), end
+    return "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in bad), end
+
+
+def _among_latin(data: bytes, start: int, end: int) -> bool:
+    """Whether no letter next to ``data[start:end]`` (the nearest decodable one on each
+    side, other stray bytes skipped) is of a script other than Latin."""
+    before = data[max(0, start - STRAY_CONTEXT_BYTES):start].decode("utf-8", "ignore")
+    after = data[end:end + STRAY_CONTEXT_BYTES].decode("utf-8", "ignore")
+    near = [next((c for c in reversed(before) if c.isalpha()), ""),
+            next((c for c in after if c.isalpha()), "")]
+    return all(unicodedata.name(c, "LATIN").startswith("LATIN") for c in near if c)
 
 
 codecs.register_error(STRAY_BYTES, _stray_bytes)
