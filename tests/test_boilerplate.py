@@ -629,7 +629,7 @@ def test_placeholder_latin_is_no_text() -> None:
 
 def test_a_replacement_character_between_words_reads_as_a_space() -> None:
     text = ("Rep. Harriet Coldwell\ufffdof Maine said the chances\ufffdCongress acts are slim. "
-            "Sen.\ufffdRoy Almsted agreed, Coldwell\ufffdsaid.\n\n"
+            "Sen.\ufffdRoy Almsted agreed, Coldwell\ufffdsaid. Coldwell left.\n\n"
             "The minister, Pedro S\ufffdnchez, said they haven\ufffdt met; We\ufffdre ready.")
     out = boilerplate.unglue_replacement(text)
     assert len(out) == len(text)  # offsets do not move
@@ -652,3 +652,18 @@ def test_a_replacement_character_between_two_words_the_page_writes() -> None:
     assert "which totaled" in out and "a Supreme" in out
     # "ber" is no word of its own: a lost letter, kept
     assert "gegen\ufffdber" in out
+
+
+def test_a_lost_letter_before_a_short_stopword_splits_no_word() -> None:
+    # "mod\ufffdle", "sc\ufffdne", "se\ufffdal", "Ca\ufffdon": halves of one word the page
+    # never writes alone; "Coldwell\ufffdof" is a name the page writes, "had\ufffdbeen" a
+    # longer stopword
+    text = ("Le mod\ufffdle de contr\ufffdle, dans une sc\ufffdne tendue, pour les gens. "
+            "La se\ufffdal de la ville, a dit le maire.")
+    assert boilerplate.unglue_replacement(text) == text
+    text = ("The Ca\ufffdon City board met; Coldwell\ufffdof Maine had\ufffdbeen there, "
+            "Coldwell said, and the Pi\ufffdon family was there.")
+    out = boilerplate.unglue_replacement(text)
+    assert "Ca\ufffdon" in out and "Pi\ufffdon" in out
+    assert "Coldwell of Maine had been there" in out
+

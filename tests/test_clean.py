@@ -343,3 +343,17 @@ def test_widget_label_keeps_list_items_and_sentences() -> None:
     assert boilerplate.widget_label("Related: Seven ferry routes in pictures")
     assert not boilerplate.widget_label("- Limited Liability Company")
     assert not boilerplate.widget_label("Comments are closed.")
+
+
+@pytest.mark.parametrize("subheading", [
+    "Advertising revenue falls", "Comments from the minister", "Register of voters",
+    "Trending upward"])
+def test_a_subheading_naming_furniture_is_no_widget_label(subheading: str) -> None:
+    assert not boilerplate.widget_label(subheading)
+
+
+@pytest.mark.parametrize("label", [
+    "Advertisement", "Comments", "Most read in world news", "Sign up for our emails",
+    "Your Thoughts and Comments"])
+def test_a_label_of_furniture_words_is_a_widget_label(label: str) -> None:
+    assert boilerplate.widget_label(label)

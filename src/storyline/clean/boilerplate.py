@@ -25,7 +25,8 @@ from functools import lru_cache
 from itertools import pairwise
 
 __all__ = ["Block", "blocks", "caption_lines", "glued_credit", "headed_list_lines",
-           "placeholder", "select", "site_disclaimer", "stoplist_for", "unglue_cards"]
+           "placeholder", "select", "site_disclaimer", "stoplist_for", "unglue_cards",
+           "unglue_replacement", "widget_label"]
 
 # jusText's defaults (length_low=70, length_high=200, stopwords 0.30/0.32) were tuned on
 # HTML blocks; text-dump lines are whole paragraphs, so the long bound is lower. Calibrated
@@ -1131,13 +1132,14 @@ vitae voluptas voluptate voluptatem voluptates voluptatibus voluptatum
 PLACEHOLDER_WORDS = frozenset(_PLACEHOLDER_VOCABULARY.split())
 PLACEHOLDER_MIN_WORDS = 8
 PLACEHOLDER_SHARE = 0.9
-_LETTERS = re.compile(r"[^\W\d_]+")
+_PLACEHOLDER_WORD = re.compile(r"[^\W\d_]+")
+
+
 def placeholder(paragraph: str) -> bool:
     """Whether a paragraph is dummy Latin (lorem ipsum), a template's stand-in for text."""
-    words = [w.casefold() for w in _LETTERS.findall(paragraph)]
+    words = [w.casefold() for w in _PLACEHOLDER_WORD.findall(paragraph)]
     return len(words) >= PLACEHOLDER_MIN_WORDS and \
         sum(w in PLACEHOLDER_WORDS for w in words) >= PLACEHOLDER_SHARE * len(words)
-
 
 
 # --- U+FFFD, the replacement character ----------------------------------------------
@@ -1160,6 +1162,11 @@ def placeholder(paragraph: str) -> bool:
 REPLACEMENT = "\ufffd"
 GLUED_MIN_LETTERS = 2
 GLUED_CAPITAL_LEFT = 3
+# A lost letter's tail that is a stopword is a short one ("mod\ufffdle", "sc\ufffdne",
+# "se\ufffdal", "Ca\ufffdon"): a stopword of fewer letters than this after U+FFFD splits
+# only a left part the page writes on its own ("Golden\ufffdof" where it names Golden); a longer
+# one ("pass\ufffdanother", "had\ufffdbeen") seldom ends a word and splits any.
+GLUED_STOP_ALONE = 3
 _GLUED = re.compile(r"([^\W\d_]+)\ufffd(?=([^\W\d_]+))")
 _PUNCTUATION = "\"'“”‘’«»()[]{}.,;:!?…-–—/"
 _AFTER_STOP = re.compile(r"(?<=\w[.,;:!?])\ufffd(?=[^\W\d_])")
@@ -1174,20 +1181,22 @@ def unglue_replacement(text: str) -> str:
     stop = stoplist_for(text)
     own = {w.casefold() for t in text.split() if REPLACEMENT not in t
            for w in [t.strip(_PUNCTUATION)] if w.isalpha()}
-    chars = list(text)
+    spaces = set()
     for m in _GLUED.finditer(text):
         left, right = m.group(1), m.group(2)
-        word = right.islower() and len(right) >= GLUED_MIN_LETTERS and right in stop
+        mine = left.casefold() in own
+        word = right.islower() and len(right) >= GLUED_MIN_LETTERS and right in stop and \
+            (mine or len(right) >= GLUED_STOP_ALONE)
         capital = left[-1].islower() and right[0].isupper() and \
             len(left) >= GLUED_CAPITAL_LEFT
-        written = len(right) >= GLUED_MIN_LETTERS and left.casefold() in own and \
-            right.casefold() in own
+        written = len(right) >= GLUED_MIN_LETTERS and mine and right.casefold() in own
         if (len(left) >= GLUED_MIN_LETTERS and (word or capital)) or written:
-            chars[m.end(1)] = " "
-    for m in _AFTER_STOP.finditer(text):
-        if text[m.end()].isupper():
-            chars[m.start()] = " "
-    return "".join(chars)
+            spaces.add(m.end(1))
+    spaces.update(m.start() for m in _AFTER_STOP.finditer(text) if text[m.end()].isupper())
+    # rebuilt from the slices between those characters: a list of every character would
+    # cost some 50 bytes a character on a long page
+    ends = [-1, *sorted(spaces), len(text)]
+    return " ".join(text[a + 1:b] for a, b in pairwise(ends))
 
 
 # --- widget labels left in an HTML page's extracted text ----------------------------------
@@ -1196,9 +1205,16 @@ def unglue_replacement(text: str) -> str:
 # under a "Read more:" label. A paragraph of fewer than SENTENCE_WORDS words that names
 # furniture (FURNITURE) and ends in no sentence's punctuation is such a label; so is one
 # opening with LINK_LABEL. A sentence that names furniture ("Sign up for a Hulu ad-free
-# account for $11.99 a month", a list item of an article) is longer and stays.
+# account for $11.99 a month", a list item of an article) is longer and stays, and so does
+# a short line whose furniture word is one of its words, not most of them: a subheading
+# ("Advertising revenue falls", "Comments from the minister", "Register of voters"): a label
+# is one whose furniture terms, with the site's own voice (SITE_VOICE), outnumber its other
+# words that are no stopwords ("news" of "Most read in world news").
 LINK_LABEL = re.compile(r"^(?:read more|read also|also read|see also|related(?: stories"
                         r"| articles| posts| coverage)?)\s*:", re.I)
+# The site speaking to its reader ("Sign up for our emails", "Your thoughts and comments"):
+# a widget's words, as its furniture terms are.
+SITE_VOICE = frozenset({"you", "your", "we", "our", "us"})
 
 
 def widget_label(paragraph: str) -> bool:
@@ -1210,4 +1226,13 @@ def widget_label(paragraph: str) -> bool:
     if s.startswith(("- ", "• ")):  # a list's item ("- Limited Liability Company")
         return False
     ends = s.endswith((".", "!", "?", "…", '"', "”", "»"))
-    return len(WORD.findall(s)) < SENTENCE_WORDS and not ends and bool(FURNITURE.search(s))
+    if len(WORD.findall(s)) >= SENTENCE_WORDS or ends:
+        return False
+    furniture = sum(len(WORD.findall(m[0])) for m in FURNITURE.finditer(s))
+    if not furniture:
+        return False
+    stop = _stoplists()["English"]
+    other = [w.lower() for w in WORD.findall(FURNITURE.sub(" ", s)) if w.lower() not in stop]
+    site = sum(w in SITE_VOICE for w in other)
+    return furniture + site > len(other) - site
+
