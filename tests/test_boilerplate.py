@@ -667,3 +667,10 @@ def test_a_lost_letter_before_a_short_stopword_splits_no_word() -> None:
     assert "Ca\ufffdon" in out and "Pi\ufffdon" in out
     assert "Coldwell of Maine had been there" in out
 
+
+
+def test_a_long_unspaced_text_keeps_its_replacement_character() -> None:
+    # a Chinese or Japanese page has no spaces: its one U+FFFD stays, and the word search
+    # reads each letter a bounded number of times (it was quadratic in the run's length)
+    text = "漢字" * 100_000 + " 文\ufffd字"
+    assert boilerplate.unglue_replacement(text) == text

@@ -1167,7 +1167,12 @@ GLUED_CAPITAL_LEFT = 3
 # only a left part the page writes on its own ("Golden\ufffdof" where it names Golden); a longer
 # one ("pass\ufffdanother", "had\ufffdbeen") seldom ends a word and splits any.
 GLUED_STOP_ALONE = 3
-_GLUED = re.compile(r"([^\W\d_]+)\ufffd(?=([^\W\d_]+))")
+# A word on each side of it, read from a word's start and at most GLUED_WORD_LETTERS
+# letters long: an unbounded run read from every letter of a long unspaced text (a Chinese
+# or Japanese page) made the search quadratic; a longer "word" is no word to split at.
+GLUED_WORD_LETTERS = 40
+_GLUED = re.compile(rf"(?<![^\W\d_])([^\W\d_]{{1,{GLUED_WORD_LETTERS}}})\ufffd"
+                    rf"(?=([^\W\d_]{{1,{GLUED_WORD_LETTERS}}})(?![^\W\d_]))")
 _PUNCTUATION = "\"'“”‘’«»()[]{}.,;:!?…-–—/"
 _AFTER_STOP = re.compile(r"(?<=\w[.,;:!?])\ufffd(?=[^\W\d_])")
 
