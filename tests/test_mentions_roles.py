@@ -18,24 +18,12 @@ from spacy.tokens import Doc
 from storyline.analyze import mentions
 from storyline.analyze.model import entities_changed
 from storyline.records import Article, Mention
+from test_mentions_given_names import _found as _found_in
 
 
 def _found(nlp: Any, text: str, people: list[str]) -> list[Mention]:
-    doc: Doc = nlp(text)
-    spans = []
-    taken: set[int] = set()
-    for name in sorted(people, key=len, reverse=True):
-        for hit in re.finditer(rf"\b{re.escape(name)}\b", text):
-            if taken & set(range(hit.start(), hit.end())):
-                continue
-            span = doc.char_span(hit.start(), hit.end(), label="PERSON")
-            assert span is not None
-            spans.append(span)
-            taken.update(range(hit.start(), hit.end()))
-    doc.ents = sorted(spans, key=lambda s: s.start)
-    entities_changed(doc)
-    article = Article(id="r", source_id="r", source="r.txt", text=text, published="2020-04-24")
-    return mentions.find_mentions(doc, article)
+    """The article's mentions, every occurrence of each of ``people`` a person's."""
+    return _found_in(nlp, "r", text, people)
 
 
 def _role_key(found: list[Mention], text: str, role: str) -> str:

@@ -14,6 +14,7 @@ import pytest
 from storyline.analyze import mentions as mentions_stage
 from storyline.analyze import quotes
 from storyline.records import Article, Mention, Quote
+from test_quotes_speakers_kinds import _find
 
 
 def _quotes(nlp: Any, text: str, extra: tuple[tuple[str, str, str], ...] = ()) -> list[Quote]:
@@ -32,12 +33,6 @@ def _quotes(nlp: Any, text: str, extra: tuple[tuple[str, str, str], ...] = ()) -
         found = [m for m in found if not (m.start < start + len(words) and m.end > start)]
         found.append(Mention(article.id, start, start + len(words), words, label, key))
     return quotes.find_quotes(doc, article, sorted(found, key=lambda m: m.start), [])
-
-
-def _find(found: list[Quote], words: str) -> Quote:
-    hits = [q for q in found if words in q.text]
-    assert hits, f"no quote with {words!r} in {[q.text for q in found]}"
-    return hits[0]
 
 
 @pytest.mark.slow
