@@ -797,9 +797,11 @@ def _told_in_past(chain: Sequence[Token]) -> bool:
 
 
 def _verb_above(token: Token) -> Token:
-    """The nearest verb the token hangs from (the root when none)."""
+    """The nearest verb the token hangs from (the root when none). Tokens compare by index:
+    spaCy makes a new Token object on each access, so ``node.head is node`` never holds
+    and a verbless chain up to the root looped until the page's time ran out."""
     node = token.head
-    while node.head is not node and node.pos_ not in ("VERB", "AUX"):
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
         node = node.head
     return node
 

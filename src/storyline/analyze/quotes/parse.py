@@ -160,7 +160,7 @@ def _borrow_chain(verb: Token, inverted: frozenset[int]) -> list[Token]:
     chain: list[Token] = []
     current = verb
     for _ in range(MAX_BORROW + 1):
-        if current.dep_ not in BORROW_DEPS | {"ccomp"} or current.head is current:
+        if current.dep_ not in BORROW_DEPS | {"ccomp"} or current.head.i == current.i:
             break
         if (lemma_of(current.head).lower() == "be" and current.dep_ in ("xcomp", "ccomp")
                 and not _someone(own_subject(current.head, inverted))):
