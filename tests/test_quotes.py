@@ -370,6 +370,24 @@ def test_a_pronoun_never_stands_for_a_person_marked_the_other_gender(nlp: Any) -
     assert _find(found, "dredging would start").speaker_key == "P:dahl"
 
 
+
+@pytest.mark.slow
+def test_a_pronoun_never_stands_for_a_person_whose_given_name_is_the_other_genders(
+        nlp: Any) -> None:
+    # no title says who is who: "Dominic" is a man's name, "Yvonne" a woman's
+    text = ("Yvonne Hallam met detective Dominic Berg at the quay. Berg said the basin was "
+            "safe. She said that the dredging would start in May.")
+    found = _with_names(nlp, text, [("Yvonne Hallam", "PERSON", "P:hallam"),
+                                    ("Dominic Berg", "PERSON", "P:berg")])
+    assert _find(found, "dredging would start").speaker_key == "P:hallam"
+
+
+@pytest.mark.slow
+def test_a_given_name_borne_by_both_says_no_gender(nlp: Any) -> None:
+    text = "Jordan Hallam opened the quay. She said that the dredging would start in May."
+    found = _with_names(nlp, text, [("Jordan Hallam", "PERSON", "P:hallam")])
+    assert _find(found, "dredging would start").speaker_key == "P:hallam"
+
 @pytest.mark.slow
 def test_a_name_read_as_a_title_after_a_closing_quote_is_the_speaker(nlp: Any) -> None:
     text = "“The basin is safe,” Berg, 46, said on Monday."

