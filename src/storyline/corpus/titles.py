@@ -40,7 +40,7 @@ from ..clean import boilerplate, dateline, outlets, published
 from ..records import Article
 from ..text import MONTH_ABBREVIATIONS, MONTH_NAMES, ends_with_abbreviation, tokens, trim_cut
 
-__all__ = ["TITLE_CHARS", "TITLE_WORDS", "is_furniture", "shorten", "story_title"]
+__all__ = ["TITLE_CHARS", "TITLE_WORDS", "is_furniture", "is_opinion", "shorten", "story_title"]
 
 # Words in a title candidate: a headline longer than this is cut at a word boundary.
 TITLE_WORDS = 12
@@ -138,6 +138,23 @@ _SECTION = re.compile(r"^\w+(?: \w+)?\|(?=\S)")
 # A site's name after the headline ("… July 15-24 | Malay Mail"): at most this many words
 # after the last " | ", behind a headline of at least as many words again.
 SITE_WORDS = 3
+# The labels opinion pages print before a headline, in general English newspaper usage
+# (the sections' own names: editorial, opinion, commentary, column, op-ed, viewpoint,
+# letters to the editor, news analysis), followed by a colon, a bar or a dash: the piece
+# argues a view, and a story is titled by a news report's headline where it has one
+# (review RDR5 F10: a 25-article story titled by one editorial's headline).
+_OPINION_LABEL = re.compile(
+    r"(?i:(?:news\s+)?analysis|editorials?|opinions?|commentary|comment|columns?|op-?ed|"
+    r"viewpoints?|point\s+of\s+view|letters?(?:\s+to\s+the\s+editor)?)\s*(?::|\||\s[-–—]\s)")
+# What opens a lead that is no report's first line (``_aside``): a quotation mark, or in
+# English a connective that answers an earlier sentence (general English discourse
+# markers) or a broadcast's greeting, followed by a comma or a space.
+_QUOTE_MARKS = frozenset("\"'`“‘„«")
+_CONNECTIVE = re.compile(
+    r"(?:for (?:his|her|their|its|our|my|your) part|meanwhile|similarly|likewise|also|but|"
+    r"and|however|moreover|furthermore|in addition|nevertheless|nonetheless|incidentally|"
+    r"instead|still|besides|good (?:evening|morning|afternoon|night)|hello|welcome back)"
+    r"\b[,\s]", re.IGNORECASE)
 # A credit line under a picture: short, and a credit on its own.
 CREDIT_LINE_WORDS = 8
 
@@ -145,28 +162,47 @@ CREDIT_LINE_WORDS = 8
 def story_title(arts: Iterable[Article]) -> str | None:
     """The story's most central headline; a lead stands in only when no article has a
     usable headline. None when no article has a headline or a lead (the caller names
-    the story otherwise).
+    the story otherwise). A news report's headline is preferred to an opinion piece's
+    (``is_opinion``: "EDITORIAL: ...", "Commentary: ..."): a story is titled by what
+    happened, not by one outlet's view of it; a story of opinion pieces alone keeps theirs.
 
     Long leads would win on shared words over short headlines, so headlines and leads are
     never mixed. The articles are read once, in order; only their headlines, leads and
     word counts are kept.
     """
     heads: list[str] = []
+    views: list[str] = []
     leads: list[str] = []
     counts: Counter[str] = Counter()
     for a in arts:
         paragraphs = a.paragraphs
         head = headline(a.title)
         if head:
-            heads.append(head)
-        elif not heads and (lead := lead_line(paragraphs)):
+            (views if is_opinion(a.title or "") else heads).append(head)
+        elif not heads and not views and (lead := lead_line(paragraphs)):
             leads.append(lead)
         counts.update(set(tokens(" ".join([a.title or "", *paragraphs[:2]]))))
-    if heads:
-        return shorten(_central(heads, counts), headline=True)
+    if heads or views:
+        return shorten(_central(heads or views, counts), headline=True)
     if leads:
-        return shorten(_central(leads, counts))
+        plain = [lead for lead in leads if not _aside(lead)]
+        return shorten(_central(plain or leads, counts))
     return None
+
+
+def _aside(lead: str) -> bool:
+    """Whether a lead opens as no report's first line does: with a quotation (a feature's
+    opening, whose sentence is someone's words), with a connective that answers an earlier
+    sentence ("For his part, ...", "Meanwhile ..."; a transcript cut mid-text) or with a
+    broadcast's greeting ("Good evening from ..."). Such a lead titles a story only when
+    every lead does."""
+    return lead.lstrip()[:1] in _QUOTE_MARKS or bool(_CONNECTIVE.match(lead.lstrip()))
+
+
+def is_opinion(title: str) -> bool:
+    """Whether a headline opens with an opinion page's label ("EDITORIAL: ...", "Opinion |
+    ...", "Letters: ...", "COMMENTARY - ..."): a view of the news, not a report of it."""
+    return bool(_OPINION_LABEL.match(" ".join(title.split()).lstrip(_LEADING_MARKS)))
 
 
 def headline(title: str | None) -> str | None:
