@@ -102,11 +102,11 @@ def _md_story(v: views.View) -> list[str]:
     lines = [f"# {md_text(s['title']) or 'Untitled story'}", "",
              f"{views.day_span(s['first'], s['last'])} · {_count(s['articles'], 'article')}"
              f"{_after(', ', str(v['undated_articles'] or ''), ' of them undated')} · "
-             f"{_count(s['independent_sources'], 'independent source')}", ""]
+             f"{_sources(s)}", ""]
     if v["key_dates"]:
         lines += ["## Key dates", ""] + [
             f"- **{md_text(k['label'])}** "
-            f"({_count(k['independent_sources'], 'independent source')})"
+            f"({_sources(k)})"
             + _after(": ", md_text(k["summary"])) for k in v["key_dates"]] + [""]
     lines += ["## Timeline", ""]
     for day in v["days"]:
@@ -149,10 +149,9 @@ def _md_item(i: dict[str, Any], with_why: bool = True) -> str:
         if i["said"] else md_text(i["title"]) or "Untitled event"
     if i.get("status_label"):  # a plan or a denial, never read as what happened
         what += f" _({md_text(i['status_label'])})_"
-    n = i["independent_sources"]
     outlets = [o for o in (_md_outlet(s) for s in i["sources"]) if o] or \
         [md_text(o) for o in i["outlets"] if o]
-    sources = f"{n} independent source{'s' if n != 1 else ''}" + \
+    sources = _sources(i) + \
         (f": {', '.join(outlets)}" if outlets else "")
     line = f"- {what} _({sources})_"
     if i["url_link"]:
@@ -227,6 +226,13 @@ def _after(before: str, text: str, after: str = "") -> str:
 
 def _count(n: int, what: str) -> str:
     return f"{n} {what}{'s' if n != 1 else ''}"
+
+
+def _sources(v: dict[str, Any]) -> str:
+    """A story's, key date's or row's independent sources as the pages say them: "at least"
+    when pages that name no outlet are behind it (``store.web.count_sources``)."""
+    words = _count(v["independent_sources"], "independent source")
+    return f"at least {words}" if v.get("sources_unnamed") else words
 
 
 def _md_group(g: dict[str, Any]) -> list[str]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
+from ..records import Article
 from .migrations import migrate, pending
 
 # How long a statement waits for another connection's lock before failing; long enough
@@ -34,12 +35,28 @@ except ImportError:  # pragma: no cover - Windows: run states read "unfinished"
     fcntl = None  # type: ignore[assignment]
 
 
+def shown_outlet(outlet: str | None, final_url: str | None, url: str | None,
+                 wire: str | None) -> str | None:
+    """The outlet an article is shown and counted under (``corpus.sources.outlet_name``), or
+    None when its page names none: one naming for the outlets list, source lines and counts."""
+    if outlet and outlet.strip():
+        return outlet.strip()
+    # the corpus stage's rule; imported here, since importing the stage loads its models
+    from ..corpus.sources import outlet_name
+    name = outlet_name(Article(id="", source_id="", source="", text="", url=url,
+                               final_url=final_url, wire=wire))
+    return None if name.startswith("unknown (") else name
+
+
 class StoreCore:
     def __init__(self, conn: sqlite3.Connection, path: str, readonly: bool) -> None:
         self.conn = conn
         self.path = path
         self.readonly = readonly
         self._run_locks: dict[int, int] = {}
+        # The outlet every page shows an article under (``corpus.sources.outlet_name``: its
+        # outlet, else its site's, else its wire credit), as SQL can group and filter by it.
+        conn.create_function("shown_outlet", 4, shown_outlet, deterministic=True)
 
     @classmethod
     def open(cls, path: str | Path, readonly: bool = False) -> Any:

@@ -10,12 +10,16 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
-from ..records import Contradiction, DuplicateLink, Entity, Event, Quote
+from ..records import Article, Contradiction, DuplicateLink, Entity, Event, Quote
+from ..text import fold
 from .analysis import QUOTE_COLUMNS
 from .core import StoreCore, loads
+
+if TYPE_CHECKING:
+    from ..corpus.sources import SourceIndex
 
 # Search result cap per kind: a page of results a reader can scan; more needs a narrower query.
 SEARCH_LIMIT = 50
@@ -172,11 +176,39 @@ def _render_window(text: str, tokens: Sequence[re.Match[str]], hits: Sequence[in
     return "".join(out)
 
 
+def count_sources(index: SourceIndex, ids: Iterable[str]) -> tuple[int, int]:
+    """(independent sources, origins left out of that count) of these articles.
+
+    The count is ``SourceIndex.count`` of the articles whose origin names an outlet (or a
+    wire): a page that names none may come from an outlet already counted, so it adds to
+    the count only when no page names one (then they are one source). The second number is
+    how many origins that name no outlet were left out: when it is not 0 the count is a
+    lower bound and pages say so ("at least 2"). Copies and wire credits fold as in
+    ``SourceIndex``, as the corpus stage counts each row."""
+    ids = [a for a in dict.fromkeys(ids) if a in index.origins]
+    unnamed_names = {fold(n) for n in index.outlets.values() if n.startswith("unknown (")}
+    named = [a for a in ids if index.origins[a] not in unnamed_names]
+    unnamed = len({index.origins[a] for a in ids} & unnamed_names)
+    count = index.count(named)
+    if count == 0 and unnamed:
+        return 1, unnamed - 1
+    return count, unnamed
+
+
+def _outlet(alias: str = "") -> str:
+    """SQL for the outlet an article is shown and counted under (``core.shown_outlet``: its
+    outlet, else its site's, else its wire credit; NULL when its page names none)."""
+    p = f"{alias}." if alias else ""
+    return f"shown_outlet({p}outlet, {p}final_url, {p}url, {p}wire)"
+
+
 def _brief_select(alias: str = "") -> str:
     """The brief columns plus ``lead``: the text's start, read only when there is no title
-    (so lists of titled articles never load article text)."""
+    (so lists of titled articles never load article text). ``outlet`` is the one an article
+    is shown under (``_outlet``), so a wire credit names it on every page."""
     p = f"{alias}." if alias else ""
-    cols = ", ".join(f"{p}{c}" for c in BRIEF_COLUMNS)
+    cols = ", ".join(f"{_outlet(alias)} AS outlet" if c == "outlet" else f"{p}{c}"
+                     for c in BRIEF_COLUMNS)
     return (f"{cols}, CASE WHEN {p}title IS NULL OR {p}title = '' "
             f"THEN substr({p}text, 1, {LEAD_CHARS}) END AS lead")
 
@@ -215,24 +247,50 @@ class WebQueries(StoreCore):
         """Stories with article counts and independent-outlet counts, last updated first
         (``sort="size"``: most articles first); a page of ``limit`` rows from ``offset``.
 
-        An article that copies another (``duplicate_of``) adds to the article count but not
-        to the independent count; outlets count once however many articles they ran.
-        ``language``: only stories with an article in that language.
+        ``independent_sources`` and ``sources_unnamed`` are ``count_sources`` of the story's
+        articles: copies of one wire story and articles crediting one wire count once, as
+        the corpus stage counts them for each row, and pages that name no outlet are told
+        apart. ``language``: only stories with an article in that language.
         """
         where, params = ("WHERE s.id = ?", (story_id,)) if story_id else ("", ())
         if language:
             where = f"{where} {'AND' if where else 'WHERE'} s.id IN " \
                 "(SELECT story FROM articles WHERE language = ?)"
             params = (*params, language)
-        return [dict(r) for r in self.conn.execute(
-            # Only story, duplicate_of, outlet and rowid: the covering index answers it.
-            "SELECT s.id, s.title, s.first, s.last, count(a.story) AS articles, "
-            "count(DISTINCT CASE WHEN a.duplicate_of IS NULL "
-            "THEN coalesce(a.outlet, 'rowid ' || a.rowid) END) AS independent_sources "
+        rows = [dict(r) for r in self.conn.execute(
+            "SELECT s.id, s.title, s.first, s.last, count(a.story) AS articles "
             f"FROM stories s LEFT JOIN articles a ON a.story = s.id {where} "
             f"GROUP BY s.id ORDER BY {STORY_SORTS.get(sort, STORY_SORTS['updated'])}"
             + (f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""),
             params)]
+        members: dict[str, list[str]] = {r["id"]: [] for r in rows}
+        for chunk in _chunks(members):
+            for r in self.conn.execute(
+                    f"SELECT id, story FROM articles WHERE story IN ({_marks(len(chunk))})",
+                    chunk):
+                members[r[1]].append(r[0])
+        index = self.source_index(a for ids in members.values() for a in ids)
+        for r in rows:
+            r["independent_sources"], r["sources_unnamed"] = count_sources(index,
+                                                                           members[r["id"]])
+        return rows
+
+    def source_index(self, ids: Iterable[str]) -> SourceIndex:
+        """``corpus.sources.SourceIndex`` over these articles and their syndication links
+        (the originals they copy included, as the corpus stage builds it over all)."""
+        # imported here: importing the corpus stage loads its models
+        from ..corpus.sources import SourceIndex
+        ids = list(dict.fromkeys(ids))
+        links = self.duplicates_touching(ids)
+        wanted = set(ids) | {d.canonical for d in links} | {d.article for d in links}
+        articles = []
+        for chunk in _chunks(wanted):
+            for r in self.conn.execute(
+                    "SELECT id, source_id, outlet, url, final_url, wire FROM articles "
+                    f"WHERE id IN ({_marks(len(chunk))})", chunk):
+                articles.append(Article(id=r[0], source_id=r[1], source="", text="",
+                                        outlet=r[2], url=r[3], final_url=r[4], wire=r[5]))
+        return SourceIndex.build(articles, links)
 
     def story_count(self, language: str | None = None) -> int:
         """How many stories there are (with an article in ``language``, when given)."""
@@ -409,7 +467,8 @@ class WebQueries(StoreCore):
                     fts: str = "") -> list[dict[str, Any]]:
         cols = ", ".join(f'q."{c}"' for c in QUOTE_COLUMNS)
         return [dict(r) for r in self.conn.execute(
-            f"SELECT {cols}, q.statement, a.published, a.outlet, a.title AS article_title, "
+            f"SELECT {cols}, q.statement, a.published, {_outlet('a')} AS outlet, "
+            "a.title AS article_title, "
             "a.url, substr(a.text, q.sent_start + 1, q.sent_end - q.sent_start) AS sentence, "
             f"a.story, a.source_id AS article_source_id, e.name AS entity_name, "
             f"CASE WHEN a.title IS NULL OR a.title = '' THEN substr(a.text, 1, {LEAD_CHARS}) "
@@ -429,13 +488,14 @@ class WebQueries(StoreCore):
         name (``sort="name"``)."""
         order = OUTLET_SORTS.get(sort, OUTLET_SORTS["articles"])
         return [dict(r) for r in self.conn.execute(
-            "SELECT outlet, count(*) AS articles, sum(duplicate_of IS NOT NULL) AS copies, "
-            "count(DISTINCT story) AS stories FROM articles WHERE outlet IS NOT NULL "
+            "SELECT outlet, count(*) AS articles, sum(copy) AS copies, "
+            f"count(DISTINCT story) AS stories FROM (SELECT {_outlet()} AS outlet, "
+            "duplicate_of IS NOT NULL AS copy, story FROM articles) WHERE outlet IS NOT NULL "
             f"GROUP BY outlet ORDER BY {order} LIMIT ? OFFSET ?", (int(limit), int(offset)))]
 
     def outlet_count(self) -> int:
         return int(self.conn.execute(
-            "SELECT count(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL").fetchone()[0])
+            f"SELECT count(DISTINCT {_outlet()}) FROM articles").fetchone()[0])
 
     def outlet_coverage(self, outlet: str) -> list[dict[str, Any]]:
         """For each story the outlet covered: every outlet that covered it, with its first
@@ -443,8 +503,9 @@ class WebQueries(StoreCore):
         return [dict(r) for r in self.conn.execute(
             "SELECT a.story, s.title, a.outlet, min(a.published) AS first_published, "
             "count(*) AS articles, sum(a.duplicate_of IS NOT NULL) AS copies "
-            "FROM articles a JOIN stories s ON s.id = a.story WHERE a.story IN "
-            "(SELECT story FROM articles WHERE outlet = ? AND story IS NOT NULL) "
+            f"FROM (SELECT story, published, duplicate_of, {_outlet()} AS outlet "
+            "FROM articles) a JOIN stories s ON s.id = a.story WHERE a.story IN "
+            f"(SELECT story FROM articles WHERE {_outlet()} = ? AND story IS NOT NULL) "
             "GROUP BY a.story, a.outlet "
             "ORDER BY s.last IS NULL, s.last DESC, a.story, first_published IS NULL, "
             "first_published, a.outlet IS NULL, a.outlet",
@@ -452,7 +513,7 @@ class WebQueries(StoreCore):
 
     def outlet_articles(self, outlet: str) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute(
-            f"SELECT {_brief_select()} FROM articles WHERE outlet = ? "
+            f"SELECT {_brief_select()} FROM articles WHERE {_outlet()} = ? "
             "ORDER BY published IS NULL, published DESC, id", (outlet,))]
 
     def duplicates_touching(self, ids: Iterable[str]) -> list[DuplicateLink]:
@@ -469,15 +530,16 @@ class WebQueries(StoreCore):
     def syndication(self, outlet: str) -> dict[str, list[dict[str, Any]]]:
         """What the outlet took from others, and what others took from it (duplicate links)."""
         sql = ("SELECT d.kind, d.score, c.id AS copy_id, c.title AS copy_title, "
-               "c.outlet AS copy_outlet, c.published AS copy_published, o.id AS orig_id, "
-               "o.title AS orig_title, o.outlet AS orig_outlet, o.published AS orig_published "
+               f"{_outlet('c')} AS copy_outlet, c.published AS copy_published, "
+               f"o.id AS orig_id, o.title AS orig_title, {_outlet('o')} AS orig_outlet, "
+               "o.published AS orig_published "
                # CROSS JOIN keeps duplicates as the outer loop: they are few, articles many.
                "FROM duplicates d CROSS JOIN articles c ON c.id = d.article "
                "JOIN articles o ON o.id = d.canonical WHERE {} = ? "
                "ORDER BY c.published, c.id")
         return {
-            "took": [dict(r) for r in self.conn.execute(sql.format("c.outlet"), (outlet,))],
-            "gave": [dict(r) for r in self.conn.execute(sql.format("o.outlet"), (outlet,))],
+            "took": [dict(r) for r in self.conn.execute(sql.format(_outlet("c")), (outlet,))],
+            "gave": [dict(r) for r in self.conn.execute(sql.format(_outlet("o")), (outlet,))],
         }
 
     # -- search ----------------------------------------------------------------------------
@@ -575,7 +637,7 @@ class WebQueries(StoreCore):
             where.append("a.language = ?")
             params.append(language)
         if outlet:
-            where.append("a.outlet = ? COLLATE NOCASE")
+            where.append(f"{_outlet('a')} = ? COLLATE NOCASE")
             params.append(outlet)
         if date_from:
             where.append(f"substr({date_expr}, 1, 10) >= ?")

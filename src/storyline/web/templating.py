@@ -41,6 +41,21 @@ def outlet_html(label: str | None) -> Markup:
                   f'this page: this is its input record">({escape(label.record)})</small>')
 
 
+def independent(count: int, unnamed: int = 0) -> Markup:
+    """"3 independent sources", or "at least 2 independent sources" when ``unnamed`` pages
+    behind it that name no outlet were left out of the count (``store.web.count_sources``):
+    they may come from an outlet already counted, so the count is a lower bound."""
+    words = f"{count} independent source{'s' if count != 1 else ''}"
+    if not unnamed:
+        return Markup(escape(words))
+    why = ("A lower bound: one more page behind it names no outlet and may be from an outlet "
+           "already counted, so it is not counted" if unnamed == 1 else
+           f"A lower bound: {unnamed} more pages behind it name no outlet and may be from "
+           "outlets already counted, so they are not counted")
+    return Markup(f'<span class="lower-bound" title="{escape(why)}">at least {escape(words)}'
+                  "</span>")
+
+
 def displayed(value: Any) -> Any:
     """What ``{{ value }}`` prints: strings (escaped or markup) without display controls."""
     if isinstance(value, Markup):
@@ -64,4 +79,6 @@ def environment() -> jinja2.Environment:
     env.filters["outlet"] = outlet_html
     # the one way a page names an outlet, an article without one included
     env.globals["outlet_label"] = outlet_label
+    # the one way a page says how many independent sources there are
+    env.globals["independent"] = independent
     return env

@@ -18,7 +18,10 @@ def outlet_view(store: Store, outlet: str) -> View | None:
     wire = wire_groups(store, [a["id"] for a in articles])
     kinds = {a["id"]: a["copy_kind"] for g in wire for a in g["articles"] if a["copy_kind"]}
     return {"outlet": outlet,
-            "wires": sorted({a["wire"] for a in articles if a["wire"]}),
+            # the wires its articles credit, other than itself (a wire agency's own pages
+            # are shown under its name: ``core.shown_outlet``)
+            "wires": sorted({w.strip() for a in articles if (w := a["wire"]) and w.strip()}
+                            - {outlet}),
             "articles": [brief_view(a, kinds) for a in articles],
             "wire_stories": wire,
             "coverage": coverage(store.outlet_coverage(outlet), outlet),

@@ -8,7 +8,7 @@ The rows' quotes, events, articles and statements are fetched in a few queries p
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Set
+from collections.abc import Callable, Iterable, Mapping, Set
 from datetime import date, timedelta
 
 from ...corpus.sources import syndication_roots
@@ -20,6 +20,7 @@ from ...corpus.timeline import (
 )
 from ...records import Entity, Event, Quote, Statement, TimelineItem
 from ...store import Store
+from ...store.web import count_sources
 from .contradictions import contradictions_view
 from .labels import (
     DAILY_DAYS,
@@ -90,8 +91,8 @@ def story_view(store: Store, story_id: str) -> View | None:
         "story": rows[0],
         # Articles with no publication day: the span above is only the dated ones'.
         "undated_articles": sum(1 for a in ctx.articles.values() if not a["published"]),
-        "key_dates": [{**k, "label": day_label(k["date"]), "day": k["date"][:10]}
-                      for k in store.story_key_dates(story_id)],
+        "key_dates": [{**k, "label": day_label(k["date"]), "day": k["date"][:10],
+                       **ctx.day_sources(k)} for k in store.story_key_dates(story_id)],
         "days": days,
         # Dated rows far outside the articles' span (``OUTSIDE_SPAN_DAYS``): listed apart,
         # off the axis, without the gaps between them.
@@ -141,6 +142,8 @@ class _ItemContext:
                       if d.article in elsewhere})
         self.elsewhere = {i: {**brief_view(b, kinds), "other_story": b["story"]}
                           for i, b in store.article_briefs(elsewhere).items()}
+        # Every count a page shows, from one index: ``store.web.count_sources``.
+        self.index = store.source_index([*self.articles, *self.elsewhere])
         self.renderings = {r["id"]: r for r in store.quote_rows(shown)}
         self.sentences = {q: r["sentence"] or "" for q, r in self.renderings.items()}
         # Words the story writes in lower case: its statements and their sentences.
@@ -167,6 +170,24 @@ class _ItemContext:
         return sorted(found, key=lambda a: (a["other_story"] is not None,
                                             a["published"] or "9999", a["copy_of"] is not None,
                                             a["outlet"], a["id"]))
+
+    def sources(self, ids: Iterable[str], stored: int) -> View:
+        """A row's independent sources (``count_sources``: pages that name no outlet never
+        add to it and make it a lower bound); the stored count when no article is known."""
+        ids = list(ids)
+        if not ids:
+            return {"independent_sources": stored, "sources_unnamed": 0}
+        count, unnamed = count_sources(self.index, ids)
+        return {"independent_sources": count, "sources_unnamed": unnamed}
+
+    def day_sources(self, key_date: View) -> View:
+        """A key date's independent sources, over all of its day's rows' articles, as
+        ``corpus.key_dates`` takes them (dated rows, statements only when a speaker is named
+        for them)."""
+        day = key_date["date"][:10]
+        return self.sources((a for t in self.items if t.date and t.date[:10] == day
+                             and (t.kind != "quote" or t.speaker) for a in t.articles),
+                            key_date["independent_sources"])
 
     def source_groups(self) -> list[View]:
         """The story's articles as wire stories: a syndication group is one source."""
@@ -212,7 +233,7 @@ def _item_view(store: Store, item: TimelineItem, ctx: _ItemContext) -> View:
         if quote and who is None and not quote.reported_by else None,
         "outlets": list(item.sources),
         "sources": [_copy_note(a, ctx.articles) for a in articles],
-        "independent_sources": item.independent_sources,
+        **ctx.sources([a["id"] for a in articles], item.independent_sources),
         "link": _item_link(quote, where),
         "url_link": _url_link(quote, event, where, articles, ctx),
         "sentence": _source_sentence(where, ctx),
