@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
-from ..records import Article, Contradiction, DuplicateLink, Entity, Event, Quote
+from ..records import ArticleInfo, Contradiction, DuplicateLink, Entity, Event, Quote
 from ..text import fold
 from .analysis import QUOTE_COLUMNS
 from .core import StoreCore, loads
@@ -176,7 +176,13 @@ def _render_window(text: str, tokens: Sequence[re.Match[str]], hits: Sequence[in
     return "".join(out)
 
 
-def count_sources(index: SourceIndex, ids: Iterable[str]) -> tuple[int, int]:
+def unnamed_origins(index: SourceIndex) -> frozenset[str]:
+    """The origins (``SourceIndex.origins``) of pages that name no outlet nor wire."""
+    return frozenset(fold(n) for n in index.outlets.values() if n.startswith("unknown ("))
+
+
+def count_sources(index: SourceIndex, ids: Iterable[str],
+                  unnamed_names: frozenset[str] | None = None) -> tuple[int, int]:
     """(independent sources, origins left out of that count) of these articles.
 
     The count is ``SourceIndex.count`` of the articles whose origin names an outlet (or a
@@ -184,9 +190,11 @@ def count_sources(index: SourceIndex, ids: Iterable[str]) -> tuple[int, int]:
     the count only when no page names one (then they are one source). The second number is
     how many origins that name no outlet were left out: when it is not 0 the count is a
     lower bound and pages say so ("at least 2"). Copies and wire credits fold as in
-    ``SourceIndex``, as the corpus stage counts each row."""
+    ``SourceIndex``, as the corpus stage counts each row. ``unnamed_names``:
+    ``unnamed_origins(index)``, when the caller counts many times over one index."""
     ids = [a for a in dict.fromkeys(ids) if a in index.origins]
-    unnamed_names = {fold(n) for n in index.outlets.values() if n.startswith("unknown (")}
+    if unnamed_names is None:
+        unnamed_names = unnamed_origins(index)
     named = [a for a in ids if index.origins[a] not in unnamed_names]
     unnamed = len({index.origins[a] for a in ids} & unnamed_names)
     count = index.count(named)
@@ -199,7 +207,9 @@ def _outlet(alias: str = "") -> str:
     """SQL for the outlet an article is shown and counted under (``core.shown_outlet``: its
     outlet, else its site's, else its wire credit; NULL when its page names none)."""
     p = f"{alias}." if alias else ""
-    return f"shown_outlet({p}outlet, {p}final_url, {p}url, {p}wire)"
+    # most articles name their outlet: SQL trims it, and only the others call Python
+    return (f"coalesce(nullif(trim({p}outlet, ' ' || char(9, 10, 13)), ''), "
+            f"shown_outlet(NULL, {p}final_url, {p}url, {p}wire))")
 
 
 def _brief_select(alias: str = "") -> str:
@@ -229,6 +239,15 @@ def _marks(n: int) -> str:
 
 def _quote(row: Any) -> Quote:
     return Quote(**{c: row[c] for c in QUOTE_COLUMNS})
+
+
+# What ``corpus.sources`` needs of an article (``_info``).
+_INFO_COLUMNS = "id, source_id, outlet, url, final_url, wire"
+
+
+def _info(r: Sequence[Any]) -> ArticleInfo:
+    return ArticleInfo(id=r[0], source_id=r[1], outlet=r[2], url=r[3], final_url=r[4],
+                       wire=r[5])
 
 
 def _event(row: Any) -> Event:
@@ -264,33 +283,40 @@ class WebQueries(StoreCore):
             + (f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""),
             params)]
         members: dict[str, list[str]] = {r["id"]: [] for r in rows}
+        infos: dict[str, ArticleInfo] = {}
         for chunk in _chunks(members):
             for r in self.conn.execute(
-                    f"SELECT id, story FROM articles WHERE story IN ({_marks(len(chunk))})",
-                    chunk):
-                members[r[1]].append(r[0])
-        index = self.source_index(a for ids in members.values() for a in ids)
+                    f"SELECT story, {_INFO_COLUMNS} FROM articles "
+                    f"WHERE story IN ({_marks(len(chunk))})", chunk):
+                members[r[0]].append(r[1])
+                infos[r[1]] = _info(r[1:])
+        index = self._source_index(infos)
+        unnamed = unnamed_origins(index)
         for r in rows:
-            r["independent_sources"], r["sources_unnamed"] = count_sources(index,
-                                                                           members[r["id"]])
+            r["independent_sources"], r["sources_unnamed"] = count_sources(
+                index, members[r["id"]], unnamed)
         return rows
 
     def source_index(self, ids: Iterable[str]) -> SourceIndex:
         """``corpus.sources.SourceIndex`` over these articles and their syndication links
         (the originals they copy included, as the corpus stage builds it over all)."""
+        return self._source_index(self._infos(ids))
+
+    def _source_index(self, infos: dict[str, ArticleInfo]) -> SourceIndex:
         # imported here: importing the corpus stage loads its models
         from ..corpus.sources import SourceIndex
-        ids = list(dict.fromkeys(ids))
-        links = self.duplicates_touching(ids)
-        wanted = set(ids) | {d.canonical for d in links} | {d.article for d in links}
-        articles = []
-        for chunk in _chunks(wanted):
-            for r in self.conn.execute(
-                    "SELECT id, source_id, outlet, url, final_url, wire FROM articles "
-                    f"WHERE id IN ({_marks(len(chunk))})", chunk):
-                articles.append(Article(id=r[0], source_id=r[1], source="", text="",
-                                        outlet=r[2], url=r[3], final_url=r[4], wire=r[5]))
-        return SourceIndex.build(articles, links)
+        links = self.duplicates_touching(infos)
+        infos.update(self._infos({x for d in links for x in (d.article, d.canonical)}
+                                 - infos.keys()))
+        return SourceIndex.build(infos, links)
+
+    def _infos(self, ids: Iterable[str]) -> dict[str, ArticleInfo]:
+        out: dict[str, ArticleInfo] = {}
+        for chunk in _chunks(ids):
+            for r in self.conn.execute(f"SELECT {_INFO_COLUMNS} FROM articles "
+                                       f"WHERE id IN ({_marks(len(chunk))})", chunk):
+                out[r[0]] = _info(r)
+        return out
 
     def story_count(self, language: str | None = None) -> int:
         """How many stories there are (with an article in ``language``, when given)."""
