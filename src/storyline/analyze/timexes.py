@@ -936,8 +936,10 @@ def _verb_tense(verb: Token) -> str:
         return "future"  # "will win", "it's going to be a busy season"
     if verb.tag_ == "VBD" or aux & {"did", "had", "has", "have", "was", "were"}:
         return "past"
-    if verb.tag_ in {"VB", "VBN"} and aux & MODALS:
-        return "modal"  # "would end in August", "should be held in November"
+    if verb.tag_ in {"VB", "VBN", "VBG"} and aux & MODALS:
+        # "would end in August", "should be held in November", "would be traveling to
+        # Miami Thursday" (said on Wednesday: the coming Thursday)
+        return "modal"
     if verb.tag_ == "VBN" and aux & PRESENT_BE:
         return "present"  # "when the case is heard in May": a present passive, not a past
     if verb.tag_ == "VBG" and aux & PRESENT_BE:

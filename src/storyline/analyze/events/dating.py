@@ -54,6 +54,30 @@ JUDGING_VERBS = frozenset({
     "fault", "condemn", "criticize", "criticise", "apologize", "apologise", "praise", "thank",
     "reward", "honor", "honour", "credit", "penalize", "penalise", "ban", "suspend", "fire",
     "sack", "dismiss", "expel", "discipline", "execute", "pardon", "compensate"})
+# Verbs whose object is a happening they answer, told after it ("condemned the attacks
+# Thursday", "mourned the victims of the crash", "reacted to the bombing on Tuesday"): the
+# verb's day is the answer's, not the happening's. The judging verbs above and English's
+# verbs of reacting, mourning, remembering and talking over (a closed semantic class, named
+# from grammars, not from a corpus).
+REACTION_VERBS = JUDGING_VERBS | frozenset({
+    "denounce", "deplore", "decry", "welcome", "hail", "applaud", "salute", "mourn", "lament",
+    "regret", "protest", "commemorate", "remember", "recall", "react", "respond", "retaliate",
+    "avenge", "discuss", "debate", "probe", "deny", "rue", "grieve"})
+# Nouns of an answer a light verb carries ("paid tribute Tuesday to the victims of the
+# bombing", "offered condolences over the attack", "expressed outrage at the killing"): the
+# happening in the phrase after them is the one answered, not the day's.
+REACTION_NOUNS = frozenset({"tribute", "homage", "condolence", "condolences", "sympathy",
+                            "respects", "outrage", "regret", "apology", "apologies", "thanks",
+                            "shock", "sorrow", "grief", "anger", "dismay", "concern"})
+# Words that place a happening before or after another ("closed lower Friday after the
+# minister's resignation slapped the market", "must wait 30 days before closing the
+# purchase", "prior to the vote"): the happening they introduce is at another time.
+SEQUENCE_WORDS = frozenset({"after", "before", "following", "since", "until", "till"})
+SEQUENCE_PAIRS = frozenset({("prior", "to"), ("ahead", "of")})
+# Auxiliaries of a verb's own future or modality ("and the banks must wait", "and will
+# appeal"): joined to a verb told as done, it is not on that verb's day.
+OWN_TIME_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "could", "should", "can", "ca",
+                          "may", "might", "must", "'d"})
 # Adjectives that give a thing's term, a date it falls due ("notes due March 1, 2041",
 # "payable in 2041"), and the edges by which a time expression hangs from one.
 TERM_WORDS = frozenset({"due", "payable", "redeemable", "repayable"})
@@ -245,7 +269,10 @@ def date_for(token: Token, kind: str, chain: Sequence[Token], dated: Sequence[tu
               trigger_ids: set[int]) -> tuple[str | None, DateFrom]:
     """The day of the trigger's own time expression, else of the clause it hangs from."""
     sent = token.sent
-    in_sent = [(root, value) for root, value in dated if sent.start <= root.i < sent.end]
+    # "the latest figures as of Monday for the dead": a state's time, no other's day;
+    # a trigger's own stays ("increasing reserves to $300 million as of Sept. 30")
+    in_sent = [(root, value) for root, value in dated if sent.start <= root.i < sent.end
+               and not (as_of(root) and governor(root, trigger_ids).i != token.i)]
     reach = day_reach(chain)
     chain_pos = {node.i: pos for pos, node in enumerate(chain[:reach])}
     cut = {node.i for node in chain[reach:]}
@@ -272,17 +299,32 @@ def date_for(token: Token, kind: str, chain: Sequence[Token], dated: Sequence[tu
     return None, DateFrom.NO_DAY
 
 
+def as_of(root: Token) -> bool:
+    """'the latest figures as of Monday', 'as of Wednesday evening, he still had not
+    signed': the time a state is told at, the day of no happening."""
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ == "as" \
+        and prep.head.i < prep.i
+
+
 def day_reach(chain: Sequence[Token]) -> int:
     """How many nodes of the chain share the trigger's day: all of them for a verb; for a
     noun, those up to the first verb reached by ``ARGUMENT_DEPS`` or a containing
     preposition on the verb, and the chain after it; else only the nouns below the edge
-    that names it as another happening's ("arrested for the killing": the killing alone)."""
+    that names it as another happening's ("arrested for the killing": the killing alone).
+    Never past an edge into another time (``another_time``): "condemned the attacks
+    Thursday", "closed lower Friday after the resignation", "paid tribute to bombing
+    victims"."""
     k = 0
+    verb_seen = False
     while k < len(chain) - 1:
         node = chain[k]
-        if node.pos_ in ("VERB", "AUX"):
-            return len(chain)
-        if node.dep_ in ARGUMENT_DEPS:
+        if another_time(node):
+            return k + 1
+        if verb_seen or node.pos_ in ("VERB", "AUX"):
+            verb_seen = True
+            k += 1
+        elif node.dep_ in ARGUMENT_DEPS:
             k += 1
         elif node.dep_ == "pobj" and node.head.lower_ in CONTAINING_PREPS \
                 and k + 2 < len(chain) and (chain[k + 2].pos_ in ("VERB", "AUX")
@@ -301,6 +343,45 @@ def day_reach(chain: Sequence[Token]) -> int:
         else:
             return k + 1
     return len(chain)
+
+
+def another_time(node: Token) -> bool:
+    """Whether the edge from ``node`` up to its head leads out of the node's happening into
+    one at another time: the object of an answer to it ("condemned the attacks", "paid
+    tribute to bombing victims", "reacted to the strike"), a happening placed before or
+    after the one above ("after the resignation slapped the market", "before closing the
+    purchase"), or a verb joined to one told as done with a future or modal of its own
+    ("cleared the move yesterday, and the banks must wait") or a bare verb joined to a
+    participle ("the injunction issued Thursday and also order": a parse slip, two
+    clauses)."""
+    head = node.head
+    if head.i == node.i:
+        return False
+    if node.dep_ == "dobj":
+        return _answers(head)
+    if node.dep_ in ("pobj", "pcomp"):
+        if head.lower_ in SEQUENCE_WORDS or (head.head.lower_, head.lower_) in SEQUENCE_PAIRS:
+            return True
+        if head.lower_ in CONTAINING_PREPS:
+            return False
+        above = head.head
+        return (above.pos_ == "NOUN" and lemma_of(above).lower() in REACTION_NOUNS) or \
+            _answers(above) or (above.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "dobj" and c.lower_ in REACTION_NOUNS for c in above.children))
+    if node.dep_ == "advcl" and node.pos_ in ("VERB", "AUX"):
+        return any(c.dep_ == "mark" and c.lower_ in SEQUENCE_WORDS for c in node.children)
+    if node.dep_ == "conj" and node.pos_ == "VERB" and head.pos_ == "VERB":
+        own = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+        its = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+        if own & OWN_TIME_AUX and not its & OWN_TIME_AUX:
+            return True
+        return node.tag_ == "VB" and not own and head.tag_ in ("VBD", "VBN") and not its
+    return False
+
+
+def _answers(verb: Token) -> bool:
+    """'condemned', 'mourns', 'reacted': a verb of ``REACTION_VERBS``."""
+    return verb.pos_ == "VERB" and verb_lemma(verb) in REACTION_VERBS
 
 
 def _amount(token: Token) -> bool:
