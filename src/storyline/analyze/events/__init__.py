@@ -122,6 +122,9 @@ LEAD_BODY_SENTENCES = 2
 LEAD_TOLD_SENTENCES = 3
 # Tags of a verb reporting something done: past, and (with "have") the present perfect.
 PAST_TAGS = frozenset({"VBD"})
+# Subordinators whose clause, told in the present, is still to come ("until Annan visits
+# Baghdad", "before the vote takes place", "once the envoy arrives").
+AHEAD_MARKS = frozenset({"until", "till", "before", "once"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 # Headlines write past happenings in the present ("Boeing unveils 777") and passives
 # without "was" ("First A380 delivered"); "to" + verb is the future ("Apple to lower prices").
@@ -739,6 +742,9 @@ def _status(token: Token, chain: Sequence[Token]) -> EventStatus:
     denied = _denied(near)
     if denied is not None:
         return denied
+    if _ahead_clause(first_verb) and (token.i == first_verb.i or (
+            token.dep_ in ("nsubj", "nsubjpass") and token.head.i == first_verb.i)):
+        return "planned"  # not "until Iraq complies with the agreement": that one exists
     for node in chain:
         for c in node.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX:
@@ -847,6 +853,30 @@ def _realises(verb: Token, below: Token) -> bool:
     companion = REALISING_COMPANIONS.get(lemma)
     return companion is not None and below.dep_ in ("nsubj", "attr") and any(
         c.lower_ == companion for c in verb.children)
+
+
+def _ahead_clause(verb: Token) -> bool:
+    """'must hold off until Annan visits Baghdad', 'will resume once the envoy arrives',
+    'will sign when the minister arrives': a present tense in a clause of a time to come
+    (``AHEAD_MARKS``; "when" and "after" only under a future or modal verb) tells what has
+    not happened yet."""
+    if verb.dep_ != "advcl" or not _present(verb):
+        return False
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if marks & AHEAD_MARKS:
+        return True
+    return bool(marks & {"when", "after"}) and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX | POSSIBLE_AUX
+        for c in verb.head.children)
+
+
+def _present(verb: Token) -> bool:
+    """'visits', 'arrive', 'is held': a present tense, not a past, perfect or future."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ in ("VBZ", "VBP"):
+        return not aux
+    return verb.tag_ in ("VBN", "VBG") and bool(aux) and all(a.tag_ in ("VBZ", "VBP")
+                                                            for a in aux)
 
 
 def _to_clause(verb: Token) -> bool:
