@@ -149,6 +149,7 @@ def test_the_outlets_list_names_what_the_story_pages_show(strike_db: Path) -> No
         outlets = {r["outlet"]: r for r in store.outlet_rows()}
         assert set(outlets) == {"AP", "Xinhua", "Harbour Herald"}
         assert store.outlet_count() == 3
+        assert store.unnamed_outlet_articles() == 4
         assert (outlets["AP"]["articles"], outlets["AP"]["copies"]) == (3, 1)
         assert {a["id"] for a in store.outlet_articles("AP")} == {"w1", "w2", "w3"}
         assert [q["outlet"] for q in store.quotes_by_speaker("e-mol")] == ["AP"]
@@ -173,6 +174,7 @@ def test_pages_say_at_least_where_a_page_names_no_outlet(client: TestClient) -> 
     assert (rows["ev-day2"]["independent_sources"], rows["ev-day2"]["sources_unnamed"]) == (1, 0)
     outlets = client.get("/outlets").text
     assert "No outlets yet" not in outlets and "/outlets/AP" in outlets
+    assert "4 articles name no outlet" in outlets
     ap = client.get("/outlets/AP")
     assert ap.status_code == 200 and "/articles/w2" in ap.text
     person = client.get("/people/e-mol").text

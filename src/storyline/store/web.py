@@ -523,6 +523,11 @@ class WebQueries(StoreCore):
         return int(self.conn.execute(
             f"SELECT count(DISTINCT {_outlet()}) FROM articles").fetchone()[0])
 
+    def unnamed_outlet_articles(self) -> int:
+        """How many articles name no outlet (nor a site or wire one could be told by)."""
+        return int(self.conn.execute(
+            f"SELECT count(*) FROM articles WHERE {_outlet()} IS NULL").fetchone()[0])
+
     def outlet_coverage(self, outlet: str) -> list[dict[str, Any]]:
         """For each story the outlet covered: every outlet that covered it, with its first
         article's date and its article and copy counts, earliest first."""

@@ -57,4 +57,6 @@ def outlets_view(store: Store, sort: str = "articles", page: int = 1) -> View:
     """A page of outlets: most articles first, or by name."""
     sort = sort if sort in OUTLET_SORTS else "articles"
     pager = paging("/outlets", page, store.outlet_count(), sort, OUTLET_SORT_LABELS)
-    return {"outlets": store.outlet_rows(sort, PAGE_SIZE, pager["offset"]), "pager": pager}
+    return {"outlets": store.outlet_rows(sort, PAGE_SIZE, pager["offset"]), "pager": pager,
+            # the articles no outlet stands for: the list is not all of the store
+            "unnamed": store.unnamed_outlet_articles()}
