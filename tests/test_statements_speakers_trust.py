@@ -3,6 +3,8 @@ an unknown one (RDR5 F3)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from storyline.corpus.statements import _group_party, group_statements
 from storyline.records import Article, Quote, Story
 from wordvectors import WordsEncoder
@@ -84,3 +86,45 @@ def test_an_unknown_speaker_does_not_chain_a_name_to_another_party() -> None:
                      mention="the Danish ministers")]
     groups = _groups(quotes)
     assert frozenset({"q1", "q2", "q3"}) not in groups
+
+
+def test_a_statement_is_never_dated_after_an_article_that_reports_it() -> None:
+    # The later article's present-tense cue dates its rendering on its own day; the
+    # earlier one printed the words a month before.
+    articles = [Article(id="a1", source_id="a1", source="a1", text="", outlet="Ledger",
+                        published="2031-03-02"),
+                Article(id="a2", source_id="a2", source="a2", text="", outlet="Courier",
+                        published="2031-04-05")]
+    quotes = [_quote("q1", "a1", "the pilots will strike on Monday unless fees are cut",
+                     speaker="E-ali", name="Sara Ali"),
+              replace(_quote("q2", "a2", "pilots will strike Monday unless the fees are cut",
+                             speaker="E-ali", name="Sara Ali"),
+                      said_on="2031-04-05", said_on_from="article date: present-tense cue")]
+    [statement] = group_statements(quotes, articles, [], [STORY], WordsEncoder())
+    assert statement.said_on is None
+    alone = group_statements(quotes[1:], articles, [], [STORY], WordsEncoder())
+    assert [s.said_on for s in alone] == ["2031-04-05"]
+
+
+def test_two_sums_of_money_worded_alike_are_two_statements() -> None:
+    quotes = [_quote("q1", "a1", "the storm will result in a fourth-quarter charge of less "
+                     "than $10 million", mention="she"),
+              _quote("q2", "a2", "the sale will result in an after-tax charge of less than "
+                     "$4 million over three quarters", mention="Harbour Lines")]
+    assert _groups(quotes) == {frozenset({"q1"}), frozenset({"q2"})}
+
+
+def test_a_rounded_sum_is_the_same_sum() -> None:
+    quotes = [_quote("q1", "a1", "the campaign raised a record $49.5 million in the quarter "
+                     "from small donors"),
+              _quote("q2", "a2", "the campaign raised a record of nearly $50 million from "
+                     "small donors in the quarter")]
+    assert _groups(quotes) == {frozenset({"q1", "q2"})}
+
+
+def test_a_sum_written_with_a_hyphen_is_the_same_sum() -> None:
+    quotes = [_quote("q1", "a1", "one initiative is a US$70 million program to clean up the "
+                     "harbour districts", mention="he"),
+              _quote("q2", "a2", "he would launch a $70-million program to clean up harbour "
+                     "districts", mention="he")]
+    assert _groups(quotes) == {frozenset({"q1", "q2"})}
