@@ -4,7 +4,10 @@ Two mentions are one happening when they are in the same story, of the same stat
 planned or denied meeting never merges with one that took place), of the same kind family
 (meeting/talks/summit are one), on the same day, and share a participant or the place. An
 undated mention joins a dated event only when exactly one fits and it shares two names (or
-a name and the place) with it; otherwise it stays an undated event of its own. Places keep
+a name and the place) with it; otherwise it stays an undated event of its own. A country
+or city named only as where something happened is no shared participant (every report of
+a story may name it), except between copies of one text. An event's sources are the
+articles that give its day (``_supporting``), not those that joined it undated. Places keep
 mentions apart only when named at one level (two cities); a building and a city may be one
 in the other ("the White House", "Washington").
 
@@ -88,6 +91,12 @@ KIND_LABELS = {"press-conference": "Press conference", "talks": "Talks"}
 # Labels whose mentions name someone rather than describe them; preferred for titles.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "PRODUCT", "FAC", "LOC"})
 PRODUCT_LABEL = "PRODUCT"
+PERSON_LABEL = "PERSON"
+# Labels of names that say where (a country, a city, a region), and of names that say who.
+# A participant named only with the first says where the happening was, not who took part
+# (``_Resolved.places_named``); the entity labels are spaCy's (OntoNotes).
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+WHO_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # Kinds of happening a product takes part in as what it is about ("Launch: iPhone 4",
 # "Delivery: Boeing 787"). Elsewhere a product in the clause is a detail, the car of a
 # hit-and-run ("Meeting: Camry, Raj Chohan, Toyota"), and the title names only who took
@@ -129,6 +138,25 @@ class _Resolved:
     # it coordinates names): who a verb's title names, never an object or a name in a
     # prepositional phrase.
     actors: tuple[str, ...] = ()
+    # Identities named only as a place (a country or city the clause mentions, not who did
+    # it): "Estonia" in "condemned the bombing in Estonia". They say where, not who, and a
+    # story's every article may name them, so they make two mentions one happening only
+    # in copies of one text (``text_of``).
+    places_named: frozenset[str] = frozenset()
+    # Identities named as a person (PERSON): two mentions naming only other people are
+    # two happenings ("arrested Ivar Sand", "a warrant for Per Holm").
+    persons: frozenset[str] = frozenset()
+    # The names in ``told_with`` that are places (GPE, LOC): "U.S." in a lead's sentence.
+    told_places: frozenset[str] = frozenset()
+    # The article this one's text copies (``DuplicateLink``; itself when none): a copy
+    # retells its original's sentences, so there a country it names is as good a shared
+    # participant as anyone ("an agreement between Russia and Ukraine" in both).
+    text_of: str = ""
+
+    @property
+    def specific(self) -> frozenset[str]:
+        """Who took part: the participants less those named only as a place."""
+        return self.ids - self.places_named
 
     @property
     def inferred(self) -> bool:
@@ -162,12 +190,26 @@ class _Cluster:
         return {i for m in self.members for i in m.ids}
 
     @property
+    def specific(self) -> set[str]:
+        return {i for m in self.members for i in m.specific}
+
+    @property
     def folded(self) -> set[str]:
         return {n for m in self.members for n in _folded(m)}
 
     @property
+    def specific_folded(self) -> set[str]:
+        return {n for m in self.members for n in _specific_folded(m)}
+
+    @property
     def told_with(self) -> set[str]:
         return {n for m in self.members for n in _folded(m) | m.told_with}
+
+    @property
+    def told_who(self) -> set[str]:
+        """``told_with`` less the places: who the leads' sentences name."""
+        return {n for m in self.members for n in _specific_folded(m) | _told_who(m)}
+
 
     @property
     def places(self) -> set[str]:
@@ -200,7 +242,9 @@ def merge_anchored(articles: Sequence[ArticleMeta], corpus: Corpus,
     published = {a.id: day for a in articles if (day := _day(a.published))}
     reporters = {a.id: {x.casefold() for x in (a.outlet, a.wire) if x} for a in articles}
     things = _entities_by_name(each_analysis(corpus, ids))
-    resolved = [r for an in each_analysis(corpus, ids) for r in
+    text_of = _texts(links)
+    resolved = [replace(r, text_of=text_of.get(an.article, an.article))
+                for an in each_analysis(corpus, ids) for r in
                 _resolve(an, story_of.get(an.article), key_to_entity, things,
                          published.get(an.article), reporters.get(an.article, set()))]
     # A partial day is no day to merge on; the ones dated articles fix are placed after.
@@ -214,6 +258,21 @@ def merge_anchored(articles: Sequence[ArticleMeta], corpus: Corpus,
     index = SourceIndex.build(articles, links)
     events = [e for c in clusters if (e := _to_event(c, index)) is not None]
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id)), anchors
+
+
+def _texts(links: Sequence[DuplicateLink]) -> dict[str, str]:
+    """Article id -> the article whose text it copies, followed to the first that copies
+    none (a copy of a copy is its original's)."""
+    canonical = {link.article: link.canonical for link in links}
+    out = {}
+    for article in canonical:
+        seen = {article}
+        root = canonical[article]
+        while root in canonical and root not in seen:
+            seen.add(root)
+            root = canonical[root]
+        out[article] = root
+    return out
 
 
 def _place_fixed(clusters: list[_Cluster], days: Mapping[str, str]) -> None:
@@ -361,24 +420,37 @@ def _resolve(analysis: Analysis, story: str | None,
              reporters: Set[str] = frozenset()) -> list[_Resolved]:
     names = _key_names(analysis.mentions)
     labels = {m.key: m.label for m in analysis.mentions}
+    key_labels: dict[str, set[str]] = {}
+    for m in analysis.mentions:
+        key_labels.setdefault(m.key, set()).add(m.label)
     out = []
     for em in analysis.event_mentions:
         told = frozenset(_sentence_names(em, analysis.mentions) - reporters) if em.lead \
             else frozenset()
+        told_places = frozenset(_sentence_names(em, analysis.mentions, PLACE_LABELS)) & told
         ids: dict[str, str] = {}
         products = set()
         actors: dict[str, str] = {}
+        where: set[str] = set()
+        people: set[str] = set()
         for key in em.participants:
             ident, name = _identity(analysis.article, key, names, key_to_entity, things)
             ids.setdefault(ident, name)
             if key.startswith(THING_PREFIX) or labels.get(key) == PRODUCT_LABEL:
                 products.add(ident)
+            said = key_labels.get(key, set())
+            if said == {PERSON_LABEL}:
+                people.add(ident)
             if key in actor_keys(em.actor):
                 actors[key] = ident
+            elif said & PLACE_LABELS and not said & WHO_LABELS:
+                where.add(ident)
         place = _display(names[em.place]) if em.place in names else None
         out.append(_Resolved(em, story, frozenset(ids), ids, place, published, told,
                              labels.get(em.place) if em.place else None, frozenset(products),
-                             _actor_ids(em.actor, actors)))
+                             _actor_ids(em.actor, actors),
+                             frozenset(where - set(actors.values())), frozenset(people),
+                             told_places))
     return out
 
 
@@ -388,10 +460,11 @@ def _actor_ids(actor: str | None, ids: Mapping[str, str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(ids[k] for k in actor_keys(actor) if k in ids))
 
 
-def _sentence_names(em: EventMention, mentions: Iterable[Mention]) -> set[str]:
+def _sentence_names(em: EventMention, mentions: Iterable[Mention],
+                    labels: Set[str] = NAME_LABELS) -> set[str]:
     """Folded names (not roles or nationalities) in the sentence the mention is told in."""
     return {_display(m.text).casefold() for m in mentions
-            if em.start <= m.start < em.end and m.label in NAME_LABELS}
+            if em.start <= m.start < em.end and m.label in labels}
 
 
 def _identity(article: str, key: str, names: Mapping[str, str],
@@ -453,11 +526,17 @@ def _cluster(resolved: Sequence[_Resolved]) -> list[_Cluster]:
                                            len(c.members)))
         _join(best, r, framed)
         # The lead ties the leads it fits into one happening ("fired Cheeks" and "Stefanski
-        # announced" meet through "Philadelphia fired Cheeks"); another day stays apart.
+        # announced" meet through "Philadelphia fired Cheeks"); another day stays apart, and
+        # so does an undated lead the tying lead meets only through a place's name
+        # (``_met_by_place``) and that names someone the dated one does not: an undated
+        # "warrant issued for Per Holm" whose sentence shares only "Norway" with an undated
+        # arrest is not tied through it to May's arrest of Ivar Sand.
         for other in fitting:
             if other is not best and _dates_agree(
                     other.stated or other.inferred, other.stated is None,
-                    best.stated or best.inferred, best.stated is None):
+                    best.stated or best.inferred, best.stated is None) and \
+                    not (other.date is None and best.stated is not None
+                         and _met_by_place(other, r) and _names_other_people(other, best)):
                 _absorb(best, other, framed, clusters)
         leads[frame] = [c for c in leads[frame] if c.members]
     rest = []
@@ -488,6 +567,27 @@ def _cluster(resolved: Sequence[_Resolved]) -> list[_Cluster]:
         else:
             _new(clusters, framed, r)
     return clusters
+
+
+def _names_other_people(c: _Cluster, other: _Cluster) -> bool:
+    """Whether the cluster names a person (PERSON) the other does not name, by entity or
+    by a word of a name."""
+    mine = {m.names[i].casefold() for m in c.members for i in m.persons}
+    theirs = {m.names[i].casefold() for m in other.members for i in m.persons}
+    return bool(mine) and not _name_words(mine) & _name_words(theirs | other.told_who)
+
+
+def _told_who(r: _Resolved) -> frozenset[str]:
+    return r.told_with - r.told_places
+
+
+def _met_by_place(c: _Cluster, r: _Resolved) -> bool:
+    """Whether a lead fits a cluster of leads of another kind only through places: it
+    shares no participant with it and its sentence no name but a country's or a city's
+    ("Norway", which every report of a story may hold)."""
+    if _same_frame(c, r) or c.specific & r.specific:
+        return False
+    return not _name_words(c.told_who) & _name_words(_specific_folded(r) | _told_who(r))
 
 
 def _absorb(into: _Cluster, other: _Cluster, framed: dict[_Frame, list[_Cluster]],
@@ -522,6 +622,11 @@ def _join(c: _Cluster, r: _Resolved, framed: dict[_Frame, list[_Cluster]]) -> No
 
 def _same_frame(c: _Cluster, r: _Resolved) -> bool:
     return _frame(r) in c.frames
+
+
+def _specific_folded(r: _Resolved) -> set[str]:
+    """``_folded`` less the place and the names of places (``_Resolved.places_named``)."""
+    return {name.casefold() for i, name in r.names.items() if i not in r.places_named}
 
 
 def _folded(r: _Resolved) -> set[str]:
@@ -569,8 +674,24 @@ def _most_told(values: Iterable[str | None]) -> str | None:
 
 
 def _shared(c: _Cluster, r: _Resolved) -> int:
-    """Participants shared, by entity or, where entities were not linked, by name."""
-    return max(len(c.ids & r.ids), len(c.folded & _folded(r)))
+    """Participants shared, by entity or, where entities were not linked, by name; a
+    country or city named only as where it happened is no shared participant
+    (``_Resolved.places_named``): "Estonia" in two reactions to a bombing in Estonia."""
+    if _copies_member(c, r):
+        return max(len(c.ids & r.ids), len(c.folded & _folded(r)))
+    return max(len(c.specific & r.specific), len(c.specific_folded & _specific_folded(r)))
+
+
+def _copies_member(c: _Cluster, r: _Resolved) -> bool:
+    """Whether the mention's article and a member's are one text (a copy and its original,
+    or two copies of one)."""
+    return any(m.text_of == r.text_of for m in c.members)
+
+
+def _who_shared(c: _Cluster, r: _Resolved) -> set[str]:
+    """The participants the cluster and the mention share, places named only as where it
+    happened left out (``_Resolved.places_named``) unless the two are one text."""
+    return c.ids & r.ids if _copies_member(c, r) else c.specific & r.specific
 
 
 def _retells(c: _Cluster, r: _Resolved) -> bool:
@@ -600,7 +721,8 @@ def _fits_lead(c: _Cluster, r: _Resolved) -> bool:
     # A shared participant is enough, whatever place each outlet names (the arena, the
     # city, the country): one names it finer than the other; so is a name both leads'
     # sentences hold, where the parse did not make it a participant of either.
-    if c.ids & r.ids or _name_words(c.told_with) & _name_words(_folded(r) | r.told_with):
+    if _who_shared(c, r) or \
+            _name_words(c.told_with) & _name_words(_folded(r) | r.told_with):
         return True
     return r.place is not None and r.place in c.places
 
@@ -654,7 +776,7 @@ def _places_differ(c: _Cluster, r: _Resolved) -> bool:
 def _fits_dated(c: _Cluster, r: _Resolved) -> bool:
     if not _same_frame(c, r) or c.date != r.mention.date or _places_differ(c, r):
         return False
-    return bool(c.ids & r.ids) or (r.place is not None and r.place in c.places) \
+    return bool(_who_shared(c, r)) or (r.place is not None and r.place in c.places) \
         or _same_lead_news(c, r) or _retold_elsewhere(c, r)
 
 
@@ -699,7 +821,7 @@ def _fits_loosely(c: _Cluster, r: _Resolved) -> bool:
     """For an undated mention: a stronger overlap stands in for the missing date."""
     if not _same_frame(c, r) or _places_differ(c, r):
         return False
-    shared = len(c.ids & r.ids)
+    shared = len(_who_shared(c, r))
     same_place = r.place is not None and r.place in c.places
     return shared >= UNDATED_MIN_SHARED or (shared >= 1 and same_place)
 
@@ -715,7 +837,7 @@ def _to_event(c: _Cluster, index: SourceIndex) -> Event | None:
         return None
     entity_ids = sorted({i for i in c.ids if not i.startswith("name:")})
     article_ids = sorted({m.article for m in mentions})
-    sources, independent = index.independent(article_ids)
+    sources, independent = index.independent(_supporting(c))
     mention_ids = sorted(m.id for m in mentions)
     return Event(
         id=content_id("event", c.members[0].story, kind, c.date, *mention_ids),
@@ -724,6 +846,30 @@ def _to_event(c: _Cluster, index: SourceIndex) -> Event | None:
         place=place,
         story=c.members[0].story, participants=tuple(entity_ids), articles=tuple(article_ids),
         mentions=tuple(mention_ids), sources=tuple(sources), independent_sources=independent)
+
+
+def _supporting(c: _Cluster) -> list[str]:
+    """The articles whose mentions support the event's day: those that give that day (stated
+    or as their lead's publication day). An undated mention that joined a dated event, or
+    one of another day, tells the happening without vouching for its day, so the event's
+    sources are not counted on it ("4 independent sources" behind a day one states). An
+    undated event's every article supports it, and a copy supports what its original does
+    (one text: the sources fold them anyway)."""
+    if c.date is None:
+        return sorted({m.mention.article for m in c.members})
+    texts = {m.text_of for m in c.members if _supports(m, c.date)}
+    return sorted({m.mention.article for m in c.members if m.text_of in texts})
+
+
+def _supports(m: _Resolved, day: str) -> bool:
+    """Whether the mention gives the day: states it, or is a lead published on it or up to
+    LEAD_REPORT_DAYS after (the next day's paper tells that day's news)."""
+    if m.mention.date is None or not DAY.match(m.mention.date):
+        return False
+    if not m.inferred:
+        return m.mention.date == day
+    gap = (date.fromisoformat(m.mention.date[:10]) - date.fromisoformat(day[:10])).days
+    return 0 <= gap <= LEAD_REPORT_DAYS
 
 
 def _date_from(c: _Cluster) -> str | None:

@@ -1,0 +1,109 @@
+"""Cross-article event merging must not invent a happening: mentions join only on who took
+part (not on the countries a whole story names), and an event's sources are the articles
+that give its day."""
+
+from __future__ import annotations
+
+from storyline.corpus import events as corpus_events
+from storyline.corpus.reader import MemoryCorpus
+from storyline.records import (
+    Analysis,
+    Article,
+    DuplicateLink,
+    Event,
+    EventMention,
+    Mention,
+    Story,
+)
+
+
+def _article(aid: str, outlet: str = "Ledger") -> Article:
+    return Article(id=aid, source_id=aid, source=aid, text="x", outlet=outlet,
+                   published="2031-05-03")
+
+
+def _name(aid: str, text: str, label: str, start: int = 100) -> Mention:
+    """A name keyed by its last word; at 100 it is outside the event's sentence (0-10)."""
+    return Mention(aid, start, start + len(text), text, label, text.split()[-1].lower())
+
+
+def _em(aid: str, kind: str, date: str | None, participants: tuple[str, ...],
+        lead: bool = False, place: str | None = None) -> EventMention:
+    return EventMention(id=f"{aid}-{kind}", article=aid, trigger=kind, kind=kind, start=0,
+                        end=10, date=date, date_from="clause", participants=participants,
+                        lead=lead, place=place, phrase=f"{kind} the harbour office")
+
+
+def _an(aid: str, names: tuple[Mention, ...], found: tuple[EventMention, ...]) -> Analysis:
+    return Analysis(article=aid, mentions=names, event_mentions=found)
+
+
+def _merge(aids: tuple[str, ...], analyses: dict[str, Analysis],
+           links: tuple[DuplicateLink, ...] = (),
+           outlets: dict[str, str] | None = None) -> list[Event]:
+    articles = [_article(a, (outlets or {}).get(a, "Ledger")) for a in aids]
+    story = Story(id="s1", title="t", articles=aids)
+    return corpus_events.merge_events(articles, MemoryCorpus([], analyses), [story],
+                                      list(links), {})
+
+
+def _ceremonies() -> dict[str, Analysis]:
+    """A dated ceremony and an undated one that share only the two countries named."""
+    countries = ("norway", "sweden")
+    return {
+        "a1": _an("a1", (_name("a1", "Norway", "GPE"), _name("a1", "Sweden", "GPE"),
+                              _name("a1", "Tromso", "GPE", 40)),
+                       (_em("a1", "ceremony", "2031-05-02", countries, place="tromso"),)),
+        "a2": _an("a2", (_name("a2", "Norway", "GPE"), _name("a2", "Sweden", "GPE")),
+                       (_em("a2", "ceremony", None, countries),)),
+    }
+
+
+def test_countries_named_only_as_where_do_not_join_an_undated_mention_to_a_dated_one() -> None:
+    # "Norway and Sweden" in both: a ceremony in Tromso on 2 May and an undated ceremony
+    # elsewhere are not one happening on that strength, and the first never takes the
+    # second's place or sources.
+    events = _merge(("a1", "a2"), _ceremonies())
+    assert sorted(len(e.mentions) for e in events) == [1, 1]
+    dated = next(e for e in events if e.date)
+    assert dated.articles == ("a1",) and dated.place == "Tromso"
+
+
+def test_a_copy_shares_its_original_s_countries() -> None:
+    # The same text copied: its "between Norway and Sweden" is the original's.
+    link = DuplicateLink(article="a2", canonical="a1", kind="near")
+    events = _merge(("a1", "a2"), _ceremonies(), (link,))
+    assert [len(e.mentions) for e in events] == [2]
+
+
+def test_a_lead_tied_only_through_a_country_is_not_absorbed_into_another_s_arrest() -> None:
+    # a1: Ivar Sand arrested on 2 May. a2 (undated): a warrant issued for Per Holm, its
+    # sentence naming Norway. a3 (undated): "a man was arrested", naming only Norway. a3 is
+    # the arrest of a1, but it must not tie Per Holm's warrant into Ivar Sand's arrest.
+    analyses = {
+        "a1": _an("a1", (_name("a1", "Ivar Sand", "PERSON"),),
+                       (_em("a1", "arrest", "2031-05-02", ("sand",), lead=True),)),
+        "a2": _an("a2", (_name("a2", "Per Holm", "PERSON", 0),
+                              _name("a2", "Norway", "GPE", 5)),
+                       (_em("a2", "issue", None, ("holm",), lead=True),)),
+        "a3": _an("a3", (_name("a3", "Norway", "GPE", 5),),
+                       (_em("a3", "arrest", None, (), lead=True),)),
+    }
+    events = _merge(("a1", "a2", "a3"), analyses)
+    arrest = next(e for e in events if e.kind == "arrest")
+    assert set(arrest.articles) == {"a1", "a3"}
+    assert not any({"a1", "a2"} <= set(e.articles) for e in events)
+
+
+def test_sources_are_the_articles_that_give_the_event_s_day() -> None:
+    # The Courier tells the meeting without a day: it joins the Ledger's dated meeting,
+    # but the day rests on the Ledger alone.
+    people = ("lindqvist", "brandt")
+    analyses = {aid: _an(aid, (_name(aid, "Anna Lindqvist", "PERSON"),
+                                    _name(aid, "Otto Brandt", "PERSON")),
+                              (_em(aid, "meeting", day, people),))
+                for aid, day in (("a1", "2031-05-02"), ("a2", None))}
+    [event] = _merge(("a1", "a2"), analyses, outlets={"a1": "Ledger", "a2": "Courier"})
+    assert event.date == "2031-05-02"
+    assert set(event.articles) == {"a1", "a2"}
+    assert event.sources == ("Ledger",) and event.independent_sources == 1
