@@ -107,3 +107,17 @@ def test_sources_are_the_articles_that_give_the_event_s_day() -> None:
     assert event.date == "2031-05-02"
     assert set(event.articles) == {"a1", "a2"}
     assert event.sources == ("Ledger",) and event.independent_sources == 1
+
+
+def test_an_answer_to_a_happening_is_not_the_happening() -> None:
+    # "Veloria condemned the blast" and "a blast tore through the harbour office" lead two
+    # reports of one story on one day, both naming Lars Eide: the condemnation is its own
+    # happening, not the blast.
+    analyses = {
+        "a1": _an("a1", (_name("a1", "Lars Eide", "PERSON", 0),),
+                  (_em("a1", "condemn", "2031-05-02", ("eide",), lead=True),)),
+        "a2": _an("a2", (_name("a2", "Lars Eide", "PERSON", 0),),
+                  (_em("a2", "explode", "2031-05-02", ("eide",), lead=True),)),
+    }
+    events = _merge(("a1", "a2"), analyses)
+    assert sorted(e.kind for e in events) == ["condemn", "explode"]

@@ -106,6 +106,14 @@ PRODUCT_KINDS = frozenset({"launch", "delivery", "order", "acquisition", "sale",
                            "flight", "announcement", "contract", "cancellation", "delay"})
 
 
+# Verbs of answering a happening (condemning, mourning, welcoming it): their event is the
+# answer, never the happening answered nor another's answer. The verbs of reacting,
+# praising and blaming of ``analyze.events.dating.REACTION_VERBS`` (English closed classes)
+# that are never a happening of their own (not "arrest", "charge", "protest").
+ANSWER_KINDS = frozenset({"condemn", "denounce", "deplore", "decry", "welcome", "hail",
+                          "applaud", "salute", "mourn", "lament", "regret", "criticize",
+                          "criticise", "praise", "thank", "blame", "react", "respond"})
+
 # The stored ``date_from`` values of the inferred kinds (``DateFrom.inferred``).
 _INFERRED_FROM = frozenset(d.value for d in DateFrom if d.inferred)
 
@@ -688,6 +696,11 @@ def _copies_member(c: _Cluster, r: _Resolved) -> bool:
     return any(m.text_of == r.text_of for m in c.members)
 
 
+def _answers(r: _Resolved) -> bool:
+    """Whether the mention is an answer to another happening (``ANSWER_KINDS``)."""
+    return r.mention.kind in ANSWER_KINDS
+
+
 def _who_shared(c: _Cluster, r: _Resolved) -> set[str]:
     """The participants the cluster and the mention share, places named only as where it
     happened left out (``_Resolved.places_named``) unless the two are one text."""
@@ -718,6 +731,10 @@ def _fits_lead(c: _Cluster, r: _Resolved) -> bool:
     # whoever each outlet names ("Sixers fire O'Brien", "O'Brien fired by Philadelphia").
     if _same_frame(c, r):
         return True
+    # An answer to a happening is not the happening, nor another's answer: "Cuba condemned
+    # the explosions" and "bombs exploded", or "South Africa deplored", are three.
+    if _answers(r) or any(_answers(m) for m in c.members):
+        return False
     # A shared participant is enough, whatever place each outlet names (the arena, the
     # city, the country): one names it finer than the other; so is a name both leads'
     # sentences hold, where the parse did not make it a participant of either.
