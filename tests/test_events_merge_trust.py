@@ -121,3 +121,16 @@ def test_an_answer_to_a_happening_is_not_the_happening() -> None:
     }
     events = _merge(("a1", "a2"), analyses)
     assert sorted(e.kind for e in events) == ["condemn", "explode"]
+
+
+def test_two_answers_of_one_kind_by_different_people_are_two() -> None:
+    # "Lars Eide condemned the blast" and "the Harbour Council condemned the blast" on one
+    # day: two condemnations, not one told by two sources.
+    analyses = {
+        "a1": _an("a1", (_name("a1", "Lars Eide", "PERSON", 0),),
+                  (_em("a1", "condemn", "2031-05-02", ("eide",), lead=True),)),
+        "a2": _an("a2", (_name("a2", "Harbour Council", "ORG", 0),),
+                  (_em("a2", "condemn", "2031-05-02", ("council",), lead=True),)),
+    }
+    events = _merge(("a1", "a2"), analyses)
+    assert sorted(len(e.mentions) for e in events) == [1, 1]

@@ -696,6 +696,14 @@ def _copies_member(c: _Cluster, r: _Resolved) -> bool:
     return any(m.text_of == r.text_of for m in c.members)
 
 
+def _who_meet(c: _Cluster, r: _Resolved) -> bool:
+    """Whether the cluster and the mention can be about the same people: one of them names
+    no one but places, or they share someone (an entity, or a word of a name)."""
+    if not c.specific or not r.specific or c.specific & r.specific:
+        return True
+    return bool(_name_words(c.specific_folded) & _name_words(_specific_folded(r)))
+
+
 def _answers(r: _Resolved) -> bool:
     """Whether the mention is an answer to another happening (``ANSWER_KINDS``)."""
     return r.mention.kind in ANSWER_KINDS
@@ -729,10 +737,12 @@ def _fits_lead(c: _Cluster, r: _Resolved) -> bool:
         return False
     # The same kind of happening told as a story's news on agreeing days is one happening,
     # whoever each outlet names ("Sixers fire O'Brien", "O'Brien fired by Philadelphia").
-    if _same_frame(c, r):
-        return True
     # An answer to a happening is not the happening, nor another's answer: "Cuba condemned
-    # the explosions" and "bombs exploded", or "South Africa deplored", are three.
+    # the explosions" and "bombs exploded", or "South Africa deplored", are three; two
+    # answers of one kind are one only when they name someone in common ("Iran condemned"
+    # and "Cyprus condemned" are two).
+    if _same_frame(c, r):
+        return not _answers(r) or _who_meet(c, r)
     if _answers(r) or any(_answers(m) for m in c.members):
         return False
     # A shared participant is enough, whatever place each outlet names (the arena, the
