@@ -1,10 +1,13 @@
 """Article-local mention clusters -> corpus ``Entity`` records, name variants merged.
 
-Two clusters join when they share a full name (after folding case, diacritics, titles and
-transliteration endings), when one is a short form (a surname, an acronym) of exactly one
-full name in its own article or the articles of its story (``ties``: "Bush" in 1990 is
-not the "Jeb Bush" of a 2000 article) or of the one person its own articles write in full
-(a surname, a given name or its short form: "Tim" for "Timothy Brandvold"), when their
+A surname written alone where its article names people of that surname in full is the
+one the article last named before it (``article_surnames``), and no one's when its mentions
+there point at several. Otherwise two clusters join when they share a full name (after
+folding case, diacritics, titles and transliteration endings), when one is a short form (a
+surname, an acronym) of exactly one full name in its own article or the articles of its
+story (``ties``: "Bush" in 1990 is not the "Jeb Bush" of a 2000 article) or of the one
+person its own articles write in full (a surname, a given name or its short form: "Tim"
+for "Timothy Brandvold"), when their
 spellings differ only as transliterations do, or when a role left unresolved in its
 article that says whose it is ("the president of the European Commission", not "the prime
 minister") matches a title its story gives exactly one person.
@@ -33,6 +36,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...records import Entity, Mention
+from .article_surnames import article_readings, bare_surnames, settle
 from .canonical import group_entities
 from .clusters import UnionFind, join_equal, label_votes, make_clusters
 from .organisations import (
@@ -54,20 +58,34 @@ def merge_entities(mentions: Sequence[Mention]) -> tuple[list[Entity], dict[tupl
     named = [c for c in clusters if not c.role_only]
     for c in named:
         uf.find(c.ref)
+    # A surname alone where its article names people of it in full is one of those, read
+    # in that article, and joins no namesake of another article.
+    bare = bare_surnames(named)
     # 1. One full name (or one short name) in several articles, whatever the model called it.
-    join_equal(named, uf)
+    join_equal([c for c in named if c.ref not in bare], uf)
     # Titles, ranks and leading initials: "Constable Tim Fanning", "H. Dale Hall".
     join_person_cores(named, uf)
     # 2. Spelling variants: transliterations, garbled organisation names, acronyms.
     join_person_variants(named, uf)
+    # How each bare surname's article reads it: the person it last named in full with it.
+    readings = article_readings(mentions, named, uf, bare)
+    left = [c for c in named if c.ref in bare and c.ref not in readings]
+    named = [c for c in named if c.ref not in bare]
+    if left:  # a surname no bearer there may have ("President Bush" / "Gov. Jeb Bush")
+        join_equal([*named, *left], uf)
+        named += left
+    apart = [c for c in clusters if c.ref in readings]  # each a group of its own
     join_org_variants(named, uf)
     join_acronyms(named, uf)
     join_country_forms(named, uf)
     # 3. Surnames alone, to the one full name they shorten; an organisation's first word
     # to the one organisation it opens ("Northrop" / "Northrop Grumman").
     # The labels the model gave each group, kept in step with the joins from here on.
-    groups_votes = label_votes(named, uf)
-    join_short_forms(named, uf, groups_votes)
+    groups_votes = label_votes([*named, *apart], uf)
+    story: dict[tuple[str, str], tuple[str, str] | None] = dict.fromkeys(readings)
+    join_short_forms([*named, *apart], uf, groups_votes, held=story)
+    # A bare surname joins the person its article and its story agree on, or no one.
+    nobody = settle(readings, story, uf, groups_votes)
     # A bare surname or given name the corpus left apart, to the one full name in its own
     # articles it fits ("Ferreira" / "Nadia Ferreira", "Tim" / "Timothy Brandvold").
     join_article_short_forms(named, uf, groups_votes)
@@ -75,4 +93,4 @@ def merge_entities(mentions: Sequence[Mention]) -> tuple[list[Entity], dict[tupl
     join_place_led_forms(named, uf, groups_votes)
     # 4. Roles left open in their article, through the titles the corpus has seen.
     join_roles(clusters, uf)
-    return group_entities(clusters, uf)
+    return group_entities([c for c in clusters if c.ref not in nobody], uf)

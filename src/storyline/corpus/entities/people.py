@@ -9,6 +9,7 @@ part of each rule.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ...analyze import names
@@ -23,6 +24,9 @@ MIN_FUZZY_LENGTH = 5
 # First-name similarity for one surname (Volodymyr/Volodimir); distinct people sharing a
 # surname (Donald/Melania) score far lower.
 FIRST_NAME_SIMILARITY = 0.88
+# A name with a nickname in quotes between the given names and the surname: 'Luis Gerardo
+# "Jerry" Ortiz' (the nickname, then the surname).
+_NICKNAME = re.compile(r'^\S.*?\s["“”‘’\']+([^"“”‘’\']+)["“”‘’\']+\s+(\S+)$')
 # What folding leaves of an apostrophe surname's first part: O'Brien, D'Arcy.
 APOSTROPHE_PARTICLES = frozenset({"o", "d"})
 
@@ -56,6 +60,30 @@ def join_person_cores(named: list[Cluster], uf: UnionFind) -> None:
             uf.union(first[plain], first[cores.pop()])
     _join_given_name_forms(first, written_in, named, uf)
     _join_generation_forms(named, uf)
+    _join_quoted_nicknames(named, uf)
+
+
+def _join_quoted_nicknames(named: list[Cluster], uf: UnionFind) -> None:
+    """A name written with a nickname in quotes ('Luis Gerardo "Jerry" Ortiz') joins the
+    nickname with the surname ("Jerry Ortiz") where the same article writes that: the
+    article gives the nickname as the name it goes on to use."""
+    in_article: dict[tuple[str, str], tuple[str, str]] = {}
+    quoted: list[tuple[Cluster, str]] = []
+    for c in named:
+        if not is_person(c):
+            continue
+        for core in cores_of(c):
+            if len(core.split()) >= 2:
+                in_article.setdefault((c.article, core), c.ref)
+        for n in c.names:
+            found = _NICKNAME.match(n.strip())
+            if found:
+                nick = names.person_core(names.name_key(f"{found[1]} {found[2]}"))
+                quoted.append((c, nick))
+    for c, nick in quoted:
+        other = in_article.get((c.article, nick))
+        if other is not None:
+            uf.union(c.ref, other)
 
 
 def _join_generation_forms(named: list[Cluster], uf: UnionFind) -> None:

@@ -26,7 +26,8 @@ from .ties import Ties, address_offices, given_name_only
 
 
 def join_short_forms(named: list[Cluster], uf: UnionFind,
-                      votes: dict[tuple[str, str], Counter[str]]) -> None:
+                      votes: dict[tuple[str, str], Counter[str]],
+                      held: dict[tuple[str, str], tuple[str, str] | None] | None = None) -> None:
     """A cluster with only a surname, or only a first name, joins the one full-name person
     it can stand for in its own article or an article of its story (``ties``).
 
@@ -43,6 +44,9 @@ def join_short_forms(named: list[Cluster], uf: UnionFind,
     something else joins a person only as ``_join_sole_bearer`` says: one it also read as
     a person, however rarely, stays apart ("Paris" read once as a person is not "Paris
     Hilton"). A known place never joins a person.
+
+    The clusters of ``held`` (one-word groups of their own) join no one here: the person
+    their story gives the word to is written into ``held`` instead (None: no one).
     """
     ties = Ties(named, uf)
     by_part, bearers, in_article, offices = _index_bearers(named, uf)
@@ -56,6 +60,9 @@ def join_short_forms(named: list[Cluster], uf: UnionFind,
     for c in named:
         cores = bare_words(c)
         if cores is None:
+            continue
+        if held is not None and c.ref in held:
+            groups[ties.root[c.ref]].append(c)
             continue
         if not is_person_vote(votes[uf.find(c.ref)]):
             local = {uf.find(r) for k in cores for r in in_article.get((c.article, k), ())}
@@ -72,7 +79,10 @@ def join_short_forms(named: list[Cluster], uf: UnionFind,
         target = _owner(members, bearers, offices, ties, uf)
         if target is not None:
             for c in members:
-                union_votes(uf, votes, target, c.ref)
+                if held is not None and c.ref in held:
+                    held[c.ref] = uf.find(target)
+                else:
+                    union_votes(uf, votes, target, c.ref)
 
 
 _Bearers = dict[tuple[str, bool], list[Cluster]]
