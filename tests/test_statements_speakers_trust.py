@@ -128,3 +128,11 @@ def test_a_sum_written_with_a_hyphen_is_the_same_sum() -> None:
               _quote("q2", "a2", "he would launch a $70-million program to clean up harbour "
                      "districts", mention="he")]
     assert _groups(quotes) == {frozenset({"q1", "q2"})}
+
+
+def test_a_sum_converted_in_brackets_is_the_same_sum() -> None:
+    quotes = [_quote("q1", "a1", "damage to the harbour church was estimated at $US1 million "
+                     "($1.52 million)", mention="authorities"),
+              _quote("q2", "a2", "damage to the harbour church was estimated at $1 million",
+                     mention="authorities")]
+    assert _groups(quotes) == {frozenset({"q1", "q2"})}

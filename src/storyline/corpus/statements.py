@@ -18,9 +18,11 @@ and judges each:
    meaning), so that two claims do not chain through a third report.
 
 A pair joins only when speaker and day agree: the same speaker entity or names that can be
-one person's (an unresolved "he said" agrees with anyone) and the same said-on day (an
-undated quote agrees with any day).
-Groups never join across a conflict, so a statement has one speaker and one day at most.
+one person's (an unresolved "he said" agrees with anyone, but a group described with the
+party it belongs to, "6 of 10 Americans", "officials of the INS", agrees only with a named
+speaker of that party) and the same said-on day (an undated quote agrees with any day).
+Groups never join across a conflict, so a statement has one speaker and one day at most,
+and its day is never later than the first publication of an article that reports it.
 """
 
 from __future__ import annotations
@@ -87,7 +89,7 @@ _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
 AMOUNT_TOLERANCE = 0.1
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _MONEY = re.compile(
-    r"(?:[$€£¥]|\b(?:US|C|A|HK)\$)\s?(?P<number>\d[\d,]*(?:\.\d+)?)"
+    r"(?:[$€£¥](?:US|A|C|NZ|HK)?|\b(?:US|A|C|NZ|HK)\$)\s?(?P<number>\d[\d,]*(?:\.\d+)?)"
     r"(?:[\s-]+(?P<scale>thousand|million|billion|trillion)\b)?"
     r"|\b(?P<number2>\d[\d,]*(?:\.\d+)?)(?:[\s-]+(?P<scale2>thousand|million|billion|trillion))?"
     r"\s+(?:dollars|euros|pounds|yen)\b", re.IGNORECASE)
