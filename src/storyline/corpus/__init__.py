@@ -29,6 +29,7 @@ from ..records import (
 from ..settings import Settings
 from . import (
     contradictions,
+    copy_dates,
     dedup,
     entities,
     events,
@@ -125,6 +126,11 @@ def build(corpus: Corpus, settings: Settings, previous: Sequence[Story] = (),
             copy_links = copies()
         else:
             copy_links = dedup.find_duplicates(corpus, settings)
+    # 2b. A copy published after the article it copies holds text written on the earlier
+    # day: every later step reads its relative days as the original's, not re-counted.
+    with step("copy_dates"):
+        reanchored = copy_dates.reanchor(corpus, copy_links)
+        corpus = reanchored
     encoder: Encoder | None = None
     stored: list[Quote] | None = None  # the quotes as stored, read once
     if encode is not None:  # the statements' vectors, encoded while steps 3-5 run here
@@ -151,8 +157,9 @@ def build(corpus: Corpus, settings: Settings, previous: Sequence[Story] = (),
         if stored is None:
             stored = corpus.quotes()
         quotes = said_on.date_quotes(stored, anchors, corpus.articles(sorted(anchors)))
+        # A later copy's quotes compare with their days as stored, before ``reanchor``.
         redated = tuple(q for q, was in zip(quotes, stored, strict=True)
-                        if (q.said_on, q.said_on_from) != (was.said_on, was.said_on_from))
+                        if (q.said_on, q.said_on_from) != reanchored.as_stored(was))
     # 6. Statements: the quotes that render one utterance, across copies and rewrites; those
     # whose saying is itself a dated happening are events too.
     with step("statements"):
