@@ -1,5 +1,6 @@
 """What a clause tells as still to come (RDR5 F7): a present tense after "until" or "once"
-is to come. Made-up sentences, parsed by the pipeline's model."""
+is to come; a happening answered ("moved to dismiss the lawsuit") is real. Made-up
+sentences, parsed by the pipeline's model."""
 
 from __future__ import annotations
 
@@ -23,3 +24,16 @@ def test_a_present_in_a_clause_of_a_time_to_come_is_planned(nlp: Any, text: str,
     found = [e for e in _run(nlp, text, []) if e.trigger == trigger]
     assert found and {e.status for e in found} == {status}
 
+
+
+@pytest.mark.slow
+def test_a_happening_answered_is_real_whatever_the_answers_mood(nlp: Any) -> None:
+    # the motion is a plan; the lawsuit it would dismiss has been filed
+    text = ("Government lawyers have moved to dismiss the Nordavia pilots' lawsuit, arguing "
+            "that the union has no standing in the case.")
+    found = [e for e in _run(nlp, text, []) if e.trigger == "lawsuit"]
+    assert found and {e.status for e in found} == {"happened"}
+    # an answer to come, to a happening not known to be real: still not happened
+    text = "Sweden has said it will respond to a Russian attack on Finland."
+    found = [e for e in _run(nlp, text, []) if e.trigger == "attack"]
+    assert found and all(e.status != "happened" for e in found)

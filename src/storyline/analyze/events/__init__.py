@@ -50,6 +50,7 @@ from ..timexes import PARTIAL_VALUE, partial_timexes
 from .dating import (
     DAY_VALUE,
     REASON_PREPS,
+    answered,
     coarse_times,
     date_for,
     dateline_day,
@@ -122,6 +123,8 @@ LEAD_BODY_SENTENCES = 2
 LEAD_TOLD_SENTENCES = 3
 # Tags of a verb reporting something done: past, and (with "have") the present perfect.
 PAST_TAGS = frozenset({"VBD"})
+# Determiners of a noun the reader knows of (English's definite articles and demonstratives).
+DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
 # Subordinators whose clause, told in the present, is still to come ("until Annan visits
 # Baghdad", "before the vote takes place", "once the envoy arrives").
 AHEAD_MARKS = frozenset({"until", "till", "before", "once"})
@@ -742,7 +745,11 @@ def _status(token: Token, chain: Sequence[Token]) -> EventStatus:
     denied = _denied(near)
     if denied is not None:
         return denied
-    if _ahead_clause(first_verb) and (token.i == first_verb.i or (
+    if token.pos_ in ("NOUN", "PROPN") and answered(token) and _known(token):
+        # "moved to dismiss the lawsuit": the answer's mood is not the suit's, which the
+        # definite tells is real ("will respond to an attack" leaves the attack a plan)
+        chain = [token]
+    elif _ahead_clause(first_verb) and (token.i == first_verb.i or (
             token.dep_ in ("nsubj", "nsubjpass") and token.head.i == first_verb.i)):
         return "planned"  # not "until Iraq complies with the agreement": that one exists
     for node in chain:
@@ -853,6 +860,13 @@ def _realises(verb: Token, below: Token) -> bool:
     companion = REALISING_COMPANIONS.get(lemma)
     return companion is not None and below.dep_ in ("nsubj", "attr") and any(
         c.lower_ == companion for c in verb.children)
+
+
+def _known(noun: Token) -> bool:
+    """'the lawsuit', 'the relatives' lawsuit', 'this decision': a noun told as one the
+    reader knows of, which exists."""
+    return any((c.dep_ == "det" and c.lower_ in DEFINITE_DETS) or c.dep_ == "poss"
+               for c in noun.children)
 
 
 def _ahead_clause(verb: Token) -> bool:

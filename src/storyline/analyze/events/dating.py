@@ -62,7 +62,8 @@ JUDGING_VERBS = frozenset({
 REACTION_VERBS = JUDGING_VERBS | frozenset({
     "denounce", "deplore", "decry", "welcome", "hail", "applaud", "salute", "mourn", "lament",
     "regret", "protest", "commemorate", "remember", "recall", "react", "respond", "retaliate",
-    "avenge", "discuss", "debate", "probe", "deny", "rue", "grieve"})
+    "avenge", "discuss", "debate", "probe", "deny", "rue", "grieve", "appeal", "challenge",
+    "contest", "dispute", "reject", "overturn", "uphold"})
 # Nouns of an answer a light verb carries ("paid tribute Tuesday to the victims of the
 # bombing", "offered condolences over the attack", "expressed outrage at the killing"): the
 # happening in the phrase after them is the one answered, not the day's.
@@ -357,17 +358,10 @@ def another_time(node: Token) -> bool:
     head = node.head
     if head.i == node.i:
         return False
-    if node.dep_ == "dobj":
-        return _answers(head)
+    if answered(node):
+        return True
     if node.dep_ in ("pobj", "pcomp"):
-        if head.lower_ in SEQUENCE_WORDS or (head.head.lower_, head.lower_) in SEQUENCE_PAIRS:
-            return True
-        if head.lower_ in CONTAINING_PREPS:
-            return False
-        above = head.head
-        return (above.pos_ == "NOUN" and lemma_of(above).lower() in REACTION_NOUNS) or \
-            _answers(above) or (above.pos_ in ("VERB", "AUX") and any(
-                c.dep_ == "dobj" and c.lower_ in REACTION_NOUNS for c in above.children))
+        return head.lower_ in SEQUENCE_WORDS or (head.head.lower_, head.lower_) in SEQUENCE_PAIRS
     if node.dep_ == "advcl" and node.pos_ in ("VERB", "AUX"):
         return any(c.dep_ == "mark" and c.lower_ in SEQUENCE_WORDS for c in node.children)
     if node.dep_ == "conj" and node.pos_ == "VERB" and head.pos_ == "VERB":
@@ -377,6 +371,26 @@ def another_time(node: Token) -> bool:
             return True
         return node.tag_ == "VB" and not own and head.tag_ in ("VBD", "VBN") and not its
     return False
+
+
+def answered(node: Token) -> bool:
+    """Whether ``node`` is what the word above it answers: the object of a verb of
+    ``REACTION_VERBS`` ("condemned the attacks", "moved to dismiss the lawsuit"), or the
+    phrase after such a verb or a noun of ``REACTION_NOUNS`` ("reacted to the strike", "paid
+    tribute to bombing victims"). The answered happening came first: it has its own day and
+    is real whatever the answer's mood."""
+    head = node.head
+    if head.i == node.i:
+        return False
+    if node.dep_ == "dobj":
+        return _answers(head)
+    if node.dep_ not in ("pobj", "pcomp") or head.lower_ in CONTAINING_PREPS \
+            or head.lower_ in SEQUENCE_WORDS:
+        return False
+    above = head.head
+    return (above.pos_ == "NOUN" and lemma_of(above).lower() in REACTION_NOUNS) or \
+        _answers(above) or (above.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "dobj" and c.lower_ in REACTION_NOUNS for c in above.children))
 
 
 def _answers(verb: Token) -> bool:
