@@ -71,3 +71,11 @@ def test_a_weekday_a_modal_progressive_speaks_of_is_the_coming_one(nlp: Any) -> 
     values = {t.text: t.value for t in find_timexes(nlp(text), article)}
     assert values["Thursday"] == "2031-03-13"
 
+
+
+@pytest.mark.slow
+def test_the_end_of_a_span_is_no_happenings_day(nlp: Any) -> None:
+    # the offer was extended on the article's day; March 28 is when it now runs out
+    text = "Nordavia Corp. extended its tender offer for Skyline Air until 5 p.m. EST, March 28."
+    found = _run(nlp, text, [("5 p.m. EST", "2031-03-28T17:00-05"), ("March 28", "2031-03-28")])
+    assert all(e.date != "2031-03-28" for e in found)

@@ -51,6 +51,7 @@ from .dating import (
     DAY_VALUE,
     REASON_PREPS,
     answered,
+    bound_time,
     coarse_times,
     date_for,
     dateline_day,
@@ -527,6 +528,8 @@ def _dated_verbs(dated: Sequence[tuple[Token, str]],
     """
     out: dict[int, tuple[Token, str]] = {}
     for root, _ in dated:
+        if bound_time(root):
+            continue  # "extended its offer until Nov. 6": no day of the extension
         verb = governor(root, trigger_ids)
         lemma = verb_lemma(verb)
         if verb.pos_ != "VERB" or verb.i in trigger_ids or lemma in LIGHT_VERBS \

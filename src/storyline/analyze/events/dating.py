@@ -75,6 +75,8 @@ REACTION_NOUNS = frozenset({"tribute", "homage", "condolence", "condolences", "s
 # purchase", "prior to the vote"): the happening they introduce is at another time.
 SEQUENCE_WORDS = frozenset({"after", "before", "following", "since", "until", "till"})
 SEQUENCE_PAIRS = frozenset({("prior", "to"), ("ahead", "of")})
+# Prepositions whose time is where a span ends ("until Nov. 6"), not a happening's day.
+BOUND_PREPS = frozenset({"until", "till"})
 # Auxiliaries of a verb's own future or modality ("and the banks must wait", "and will
 # appeal"): joined to a verb told as done, it is not on that verb's day.
 OWN_TIME_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "could", "should", "can", "ca",
@@ -273,6 +275,7 @@ def date_for(token: Token, kind: str, chain: Sequence[Token], dated: Sequence[tu
     # "the latest figures as of Monday for the dead": a state's time, no other's day;
     # a trigger's own stays ("increasing reserves to $300 million as of Sept. 30")
     in_sent = [(root, value) for root, value in dated if sent.start <= root.i < sent.end
+               and not bound_time(root)
                and not (as_of(root) and governor(root, trigger_ids).i != token.i)]
     reach = day_reach(chain)
     chain_pos = {node.i: pos for pos, node in enumerate(chain[:reach])}
@@ -298,6 +301,16 @@ def date_for(token: Token, kind: str, chain: Sequence[Token], dated: Sequence[tu
     if free:
         return None, DateFrom.SEVERAL_DATES
     return None, DateFrom.NO_DAY
+
+
+def bound_time(root: Token) -> bool:
+    """'extended its offer until 5 p.m. EST, Nov. 6', 'has given them until Tuesday to
+    sign': the end of a span (``BOUND_PREPS``), the day of no happening the sentence tells."""
+    node = root
+    while node.dep_ in ("appos", "npadvmod", "nummod", "compound", "conj") \
+            and node.head.i != node.i:
+        node = node.head  # "until 5 p.m. EST, Nov. 6": the day in apposition to the hour
+    return node.dep_ == "pobj" and node.head.lower_ in BOUND_PREPS
 
 
 def as_of(root: Token) -> bool:
