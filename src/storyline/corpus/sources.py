@@ -5,6 +5,16 @@ Twenty reprints of one wire story are one source, not twenty: articles linked by
 counts once. Articles that credit the same wire agency count once too, and one outlet counts
 once however many of its own articles report the thing.
 
+A page that names no outlet (nor a site or wire credit) is counted two ways, both defined
+here. :meth:`SourceIndex.count` counts it as its own origin: the reports behind a row, what
+the corpus stage ranks, corroborates and exports as ``independent_sources``.
+:meth:`SourceIndex.count_named` is what a reader is told (the store's pages and reports):
+such a page may come from an outlet already counted, so it adds a source only when no page
+names one (then all such pages are one), and how many were left out is returned with it so
+the page says "at least N". The two are equal wherever every page names its outlet. (Making
+the corpus stage use the lower count took undated main events with 15 such pages off
+ECB+ timelines and lost real key dates; measured in bench/NOTES.md, SRC2.)
+
 Build a :class:`SourceIndex` once per corpus and query it per event or statement; the
 function :func:`independent_sources` is the one-shot form.
 """
@@ -18,7 +28,11 @@ from ..clean import outlets
 from ..records import ArticleMeta, DuplicateLink
 from ..text import fold
 
-__all__ = ["SourceIndex", "independent_sources", "outlet_name", "syndication_roots"]
+__all__ = ["UNKNOWN_PREFIX", "SourceIndex", "independent_sources", "outlet_name",
+           "syndication_roots"]
+
+#: how ``outlet_name`` names the outlet of a page that names none: "unknown (<source id>)"
+UNKNOWN_PREFIX = "unknown ("
 
 
 def outlet_name(article: ArticleMeta) -> str:
@@ -32,7 +46,7 @@ def outlet_name(article: ArticleMeta) -> str:
             return site
     if article.wire and article.wire.strip():
         return article.wire.strip()
-    return f"unknown ({article.source_id})"
+    return f"{UNKNOWN_PREFIX}{article.source_id})"
 
 
 def syndication_roots(links: Iterable[DuplicateLink]) -> dict[str, str]:
@@ -68,6 +82,8 @@ class SourceIndex:
 
     outlets: Mapping[str, str]
     origins: Mapping[str, str]
+    #: origins of pages that name no outlet, site nor wire (``outlet_name``'s "unknown (id)")
+    unnamed: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, articles: Iterable[ArticleMeta] | Mapping[str, ArticleMeta],
@@ -86,19 +102,36 @@ class SourceIndex:
             else:
                 origin_article = by_id.get(root, a)
                 origins[a.id] = fold(outlet_name(origin_article))
-        return cls(outlets=outlets, origins=origins)
+        unnamed = frozenset(fold(n) for n in outlets.values() if n.startswith(UNKNOWN_PREFIX))
+        return cls(outlets=outlets, origins=origins, unnamed=unnamed)
 
     def sources(self, article_ids: Iterable[str]) -> list[str]:
         """Distinct outlet names of these articles, sorted (unknown ids are skipped)."""
         return sorted({self.outlets[a] for a in article_ids if a in self.outlets})
 
     def count(self, article_ids: Iterable[str]) -> int:
-        """How many independent origins these articles have: never more than the outlets
-        they name. A copy's origin is its group's canonical outlet, so an outlet's own
-        press release reprinted first elsewhere ("ucsusa.org" copied by a newswire page)
-        and its other release would count as two origins of one outlet."""
+        """How many independent origins these articles have, a page that names no outlet
+        its own (the corpus stage's count): never more than the outlets they name. A copy's
+        origin is its group's canonical outlet, so an outlet's own press release reprinted
+        first elsewhere ("ucsusa.org" copied by a newswire page) and its other release
+        would count as two origins of one outlet."""
         ids = [a for a in article_ids if a in self.origins]
         return min(len({self.origins[a] for a in ids}), len({self.outlets[a] for a in ids}))
+
+    def count_named(self, article_ids: Iterable[str]) -> tuple[int, int]:
+        """(independent sources, origins that name no outlet left out of that count).
+
+        The count is ``count`` of the articles whose origin names an outlet (or a site or
+        wire): a page that names none may come from an outlet already counted, so it adds
+        to the count only when no page names one (then they are one source). When the
+        second number is not 0 the count is a lower bound ("at least N"); when it is 0 the
+        count equals ``count``. What the store's pages and reports show."""
+        ids = [a for a in dict.fromkeys(article_ids) if a in self.origins]
+        unnamed = len({self.origins[a] for a in ids} & self.unnamed)
+        count = self.count(a for a in ids if self.origins[a] not in self.unnamed)
+        if count == 0 and unnamed:
+            return 1, unnamed - 1
+        return count, unnamed
 
     def independent(self, article_ids: Iterable[str]) -> tuple[list[str], int]:
         ids = list(article_ids)

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
 from ..records import ArticleInfo, Contradiction, DuplicateLink, Entity, Event, Quote
-from ..text import fold
 from .analysis import QUOTE_COLUMNS
 from .core import StoreCore, loads
 
@@ -178,29 +177,18 @@ def _render_window(text: str, tokens: Sequence[re.Match[str]], hits: Sequence[in
 
 def unnamed_origins(index: SourceIndex) -> frozenset[str]:
     """The origins (``SourceIndex.origins``) of pages that name no outlet nor wire."""
-    return frozenset(fold(n) for n in index.outlets.values() if n.startswith("unknown ("))
+    return index.unnamed
 
 
 def count_sources(index: SourceIndex, ids: Iterable[str],
                   unnamed_names: frozenset[str] | None = None) -> tuple[int, int]:
-    """(independent sources, origins left out of that count) of these articles.
-
-    The count is ``SourceIndex.count`` of the articles whose origin names an outlet (or a
-    wire): a page that names none may come from an outlet already counted, so it adds to
-    the count only when no page names one (then they are one source). The second number is
-    how many origins that name no outlet were left out: when it is not 0 the count is a
-    lower bound and pages say so ("at least 2"). Copies and wire credits fold as in
-    ``SourceIndex``, as the corpus stage counts each row. ``unnamed_names``:
-    ``unnamed_origins(index)``, when the caller counts many times over one index."""
-    ids = [a for a in dict.fromkeys(ids) if a in index.origins]
-    if unnamed_names is None:
-        unnamed_names = unnamed_origins(index)
-    named = [a for a in ids if index.origins[a] not in unnamed_names]
-    unnamed = len({index.origins[a] for a in ids} & unnamed_names)
-    count = index.count(named)
-    if count == 0 and unnamed:
-        return 1, unnamed - 1
-    return count, unnamed
+    """(independent sources, origins left out of that count) of these articles: the
+    corpus stage's one count, ``SourceIndex.count_named`` (a page that names no outlet adds
+    to the count only when no page names one; when the second number is not 0 pages say
+    "at least N"), so a page and the export never disagree. ``unnamed_names`` is
+    ``index.unnamed`` already and is accepted for callers that pass it."""
+    del unnamed_names
+    return index.count_named(ids)
 
 
 def _outlet(alias: str = "") -> str:
