@@ -4,6 +4,7 @@ that give its day."""
 
 from __future__ import annotations
 
+from storyline.analyze.events.kinds import DateFrom
 from storyline.corpus import events as corpus_events
 from storyline.corpus.reader import MemoryCorpus
 from storyline.records import (
@@ -134,3 +135,37 @@ def test_two_answers_of_one_kind_by_different_people_are_two() -> None:
     }
     events = _merge(("a1", "a2"), analyses)
     assert sorted(len(e.mentions) for e in events) == [1, 1]
+
+
+def _tribute_and_attacks() -> dict[str, Analysis]:
+    """a1: "Lars Eide of the Harbour Council paid tribute Tuesday to bombing victims" (the
+    tribute dated, the bombing in its object undated). a2, the next day's lead: "attacks on
+    sites in Norland", undated, its sentence sharing only "Veloria" with a1's."""
+    who = ("eide", "council")
+    a1_names = (_name("a1", "Lars Eide", "PERSON", 0), _name("a1", "Harbour Council", "ORG", 2),
+                _name("a1", "Veloria", "GPE", 5))
+    tribute = _em("a1", "pay", "2031-05-02", who, lead=True)
+    bombing = EventMention(id="a1-bombing", article="a1", trigger="bombing", kind="attack",
+                           start=0, end=10, date=None,
+                           date_from=DateFrom.OTHER_HAPPENING.value, participants=who,
+                           phrase="bombing victims")
+    a2_names = (_name("a2", "Veloria", "GPE", 5), _name("a2", "Norland", "GPE", 7))
+    attacks = _em("a2", "attack", None, ("veloria",), lead=True, place="norland")
+    return {"a1": _an("a1", a1_names, (tribute, bombing)), "a2": _an("a2", a2_names, (attacks,))}
+
+
+def test_one_sentence_s_two_kinds_are_two_happenings() -> None:
+    # The bombing in the tribute's object is not the tribute: it never joins the tribute's
+    # event, so it never takes the tribute's Tuesday.
+    events = _merge(("a1", "a2"), _tribute_and_attacks())
+    holding = next(e for e in events if "a1-bombing" in e.mentions)
+    assert "a1-pay" not in holding.mentions and holding.date is None
+
+
+def test_an_event_s_day_is_told_by_mentions_of_its_own_kind() -> None:
+    # Whatever joined the tribute undated, the event on the tribute's day is the tribute,
+    # at no place the attacks' report named: never "Attack — Norland" on 2 May.
+    events = _merge(("a1", "a2"), _tribute_and_attacks())
+    dated = [e for e in events if e.date == "2031-05-02"]
+    assert [e.kind for e in dated] == ["pay"] and dated[0].place is None
+    assert dated[0].title == "Pay the harbour office"  # not "Attack the harbour office"

@@ -722,10 +722,24 @@ def _retells(c: _Cluster, r: _Resolved) -> bool:
     timeline-semeval15-dev its names on the lead's day cost timeline_date_f1 0.533 ->
     0.527.)"""
     if not _dates_agree(_stated(r) or _inferred(r), _stated(r) is None,
-                        c.stated or c.inferred, c.stated is None) or _reported_apart(c, r):
+                        c.stated or c.inferred, c.stated is None) or _reported_apart(c, r) \
+            or _other_in_sentence(c, r):
         return False
     need = UNDATED_MIN_SHARED if c.date and not r.mention.date else 1
     return _shared(c, r) >= need
+
+
+def _other_in_sentence(c: _Cluster, r: _Resolved) -> bool:
+    """Whether the cluster holds the happening that dated the mention's sentence while the
+    mention was not (``DateFrom.OTHER_HAPPENING``), or the other way round: a mention of
+    the same article and sentence of another kind family. "paid tribute Tuesday to bombing
+    victims" tells two happenings, and the bombing must not take the tribute's Tuesday by
+    joining its event. (One sentence's two kinds may be one happening, "fire damaged the
+    church": there neither was refused the other's day, and they still meet.)"""
+    other = DateFrom.OTHER_HAPPENING.value
+    return any(m.mention.article == r.mention.article and m.mention.start == r.mention.start
+               and family(m.mention.kind) != family(r.mention.kind)
+               and other in (m.mention.date_from, r.mention.date_from) for m in c.members)
 
 
 def _fits_lead(c: _Cluster, r: _Resolved) -> bool:
@@ -801,7 +815,8 @@ def _places_differ(c: _Cluster, r: _Resolved) -> bool:
 
 
 def _fits_dated(c: _Cluster, r: _Resolved) -> bool:
-    if not _same_frame(c, r) or c.date != r.mention.date or _places_differ(c, r):
+    if not _same_frame(c, r) or c.date != r.mention.date or _places_differ(c, r) \
+            or _other_in_sentence(c, r):
         return False
     return bool(_who_shared(c, r)) or (r.place is not None and r.place in c.places) \
         or _same_lead_news(c, r) or _retold_elsewhere(c, r)
@@ -846,7 +861,7 @@ def _same_lead_news(c: _Cluster, r: _Resolved) -> bool:
 
 def _fits_loosely(c: _Cluster, r: _Resolved) -> bool:
     """For an undated mention: a stronger overlap stands in for the missing date."""
-    if not _same_frame(c, r) or _places_differ(c, r):
+    if not _same_frame(c, r) or _places_differ(c, r) or _other_in_sentence(c, r):
         return False
     shared = len(_who_shared(c, r))
     same_place = r.place is not None and r.place in c.places
@@ -857,34 +872,65 @@ def _to_event(c: _Cluster, index: SourceIndex) -> Event | None:
     """The cluster's event, or None when nothing in it says what happened: a verb without
     its object ("Mark Rutte, NATO dealt") or a kind without anyone or anywhere ("Talks")."""
     mentions = [m.mention for m in c.members]
-    kind = Counter(m.kind for m in mentions).most_common(1)[0][0]
-    place = _most_common(m.place for m in c.members)
-    title = _title(kind, c, place)
-    if title is None:
+    found = next(((kind, day, place, title) for kind, day, own in _kinds_and_days(c)
+                  if (title := _title(kind, c, place := _most_common(m.place for m in own)))
+                  is not None), None)
+    if found is None:
         return None
+    kind, day, place, title = found
     entity_ids = sorted({i for i in c.ids if not i.startswith("name:")})
     article_ids = sorted({m.article for m in mentions})
-    sources, independent = index.independent(_supporting(c))
+    sources, independent = index.independent(_supporting(c, day))
     mention_ids = sorted(m.id for m in mentions)
     return Event(
-        id=content_id("event", c.members[0].story, kind, c.date, *mention_ids),
+        id=content_id("event", c.members[0].story, kind, day, *mention_ids),
         status=c.members[0].mention.status,
-        title=title, kind=kind, date=c.date, date_from=_date_from(c),
+        title=title, kind=kind, date=day, date_from=_date_from(c, day),
         place=place,
         story=c.members[0].story, participants=tuple(entity_ids), articles=tuple(article_ids),
         mentions=tuple(mention_ids), sources=tuple(sources), independent_sources=independent)
 
 
-def _supporting(c: _Cluster) -> list[str]:
+def _kinds_and_days(c: _Cluster) -> list[tuple[str, str | None, list[_Resolved]]]:
+    """What the event may be, best first: its kind, its day and the mentions of its kind
+    family. A day belongs to the mentions that were dated, so the event takes its day only
+    from mentions of its own kind: the kind most members are of, with the day they give;
+    when they give none, the kind of the mentions that give the cluster's day, with it (if
+    its words make a title); else the first kind, undated. Leads of another kind may have
+    joined a cluster undated ("paid tribute Tuesday to bombing victims" and "attacks on
+    sites in Sudan"): the attacks never take the tribute's Tuesday, nor it their place."""
+    kind = Counter(m.mention.kind for m in c.members).most_common(1)[0][0]
+    own = _of_family(c.members, kind)
+    day = _day_told(own)
+    if day is not None or c.date is None:
+        return [(kind, day, own)]
+    on_day = [m for m in c.members if m.mention.date == c.date]
+    dated = Counter(m.mention.kind for m in on_day).most_common(1)[0][0]
+    theirs = _of_family(c.members, dated)
+    return [(dated, _day_told(theirs), theirs), (kind, None, own)]
+
+
+def _of_family(members: Sequence[_Resolved], kind: str) -> list[_Resolved]:
+    return [m for m in members if family(m.mention.kind) == family(kind)]
+
+
+def _day_told(members: Sequence[_Resolved]) -> str | None:
+    """The day most members state; only without any, the inferred day of a lead (as
+    ``_Cluster.date``)."""
+    return _most_told(_stated(m) for m in members) or \
+        _most_told(m.mention.date for m in members)
+
+
+def _supporting(c: _Cluster, day: str | None) -> list[str]:
     """The articles whose mentions support the event's day: those that give that day (stated
     or as their lead's publication day). An undated mention that joined a dated event, or
     one of another day, tells the happening without vouching for its day, so the event's
     sources are not counted on it ("4 independent sources" behind a day one states). An
     undated event's every article supports it, and a copy supports what its original does
     (one text: the sources fold them anyway)."""
-    if c.date is None:
+    if day is None:
         return sorted({m.mention.article for m in c.members})
-    texts = {m.text_of for m in c.members if _supports(m, c.date)}
+    texts = {m.text_of for m in c.members if _supports(m, day)}
     return sorted({m.mention.article for m in c.members if m.text_of in texts})
 
 
@@ -899,10 +945,10 @@ def _supports(m: _Resolved, day: str) -> bool:
     return 0 <= gap <= LEAD_REPORT_DAYS
 
 
-def _date_from(c: _Cluster) -> str | None:
-    """How the cluster's date was found: a stated date wins over a lead inference."""
+def _date_from(c: _Cluster, day: str | None) -> str | None:
+    """How the event's day was found: a stated date wins over a lead inference."""
     on_day = [(m, m.mention.date_from) for m in c.members
-              if c.date and m.mention.date == c.date and m.mention.date_from]
+              if day and m.mention.date == day and m.mention.date_from]
     stated = sorted({how for m, how in on_day if how and not m.inferred
                      and how != DateFrom.SHARED_EVENT})
     ways = stated or sorted({how for _, how in on_day if how})
@@ -925,8 +971,11 @@ def _title(kind: str, c: _Cluster, place: str | None) -> str | None:
     ("Kyiv Independent informed"), so such an event gets no title.
     """
     if is_verb_kind(kind):
+        # Only the event's own kind's words: a lead of another kind that joined it tells
+        # another happening ("attacks on sites in Sudan" is no title for a tribute).
         phrases = [m.mention.phrase for m in c.members
-                   if m.mention.phrase and _says_what(m.mention.phrase)]
+                   if m.mention.phrase and _says_what(m.mention.phrase)
+                   and family(m.mention.kind) == family(kind)]
         phrase = _most_common(phrases)
         if phrase is None:
             return None
