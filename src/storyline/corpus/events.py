@@ -885,7 +885,7 @@ def _to_event(c: _Cluster, index: SourceIndex) -> Event | None:
     return Event(
         id=content_id("event", c.members[0].story, kind, day, *mention_ids),
         status=c.members[0].mention.status,
-        title=title, kind=kind, date=day, date_from=_date_from(c, day),
+        title=title, kind=kind, date=day, date_from=_day_from(c, day),
         place=place,
         story=c.members[0].story, participants=tuple(entity_ids), articles=tuple(article_ids),
         mentions=tuple(mention_ids), sources=tuple(sources), independent_sources=independent)
@@ -945,7 +945,12 @@ def _supports(m: _Resolved, day: str) -> bool:
     return 0 <= gap <= LEAD_REPORT_DAYS
 
 
-def _date_from(c: _Cluster, day: str | None) -> str | None:
+def _date_from(c: _Cluster) -> str | None:
+    """How the cluster's date was found: a stated date wins over a lead inference."""
+    return _day_from(c, c.date)
+
+
+def _day_from(c: _Cluster, day: str | None) -> str | None:
     """How the event's day was found: a stated date wins over a lead inference."""
     on_day = [(m, m.mention.date_from) for m in c.members
               if day and m.mention.date == day and m.mention.date_from]
