@@ -18,9 +18,9 @@ from storyline.records import (
 )
 
 
-def _article(aid: str, outlet: str = "Ledger") -> Article:
+def _article(aid: str, outlet: str = "Ledger", published: str = "2031-05-03") -> Article:
     return Article(id=aid, source_id=aid, source=aid, text="x", outlet=outlet,
-                   published="2031-05-03")
+                   published=published)
 
 
 def _name(aid: str, text: str, label: str, start: int = 100) -> Mention:
@@ -41,8 +41,10 @@ def _an(aid: str, names: tuple[Mention, ...], found: tuple[EventMention, ...]) -
 
 def _merge(aids: tuple[str, ...], analyses: dict[str, Analysis],
            links: tuple[DuplicateLink, ...] = (),
-           outlets: dict[str, str] | None = None) -> list[Event]:
-    articles = [_article(a, (outlets or {}).get(a, "Ledger")) for a in aids]
+           outlets: dict[str, str] | None = None,
+           published: dict[str, str] | None = None) -> list[Event]:
+    articles = [_article(a, (outlets or {}).get(a, "Ledger"),
+                         (published or {}).get(a, "2031-05-03")) for a in aids]
     story = Story(id="s1", title="t", articles=aids)
     return corpus_events.merge_events(articles, MemoryCorpus([], analyses), [story],
                                       list(links), {})
@@ -137,10 +139,11 @@ def test_two_answers_of_one_kind_by_different_people_are_two() -> None:
     assert sorted(len(e.mentions) for e in events) == [1, 1]
 
 
-def _tribute_and_attacks() -> dict[str, Analysis]:
+def _tribute_and_attacks(eide_in_a2: bool = False) -> dict[str, Analysis]:
     """a1: "Lars Eide of the Harbour Council paid tribute Tuesday to bombing victims" (the
     tribute dated, the bombing in its object undated). a2, the next day's lead: "attacks on
-    sites in Norland", undated, its sentence sharing only "Veloria" with a1's."""
+    sites in Norland", undated, its sentence sharing only "Veloria" with a1's (or also
+    naming Lars Eide, ``eide_in_a2``)."""
     who = ("eide", "council")
     a1_names = (_name("a1", "Lars Eide", "PERSON", 0), _name("a1", "Harbour Council", "ORG", 2),
                 _name("a1", "Veloria", "GPE", 5))
@@ -149,7 +152,8 @@ def _tribute_and_attacks() -> dict[str, Analysis]:
                            start=0, end=10, date=None,
                            date_from=DateFrom.OTHER_HAPPENING.value, participants=who,
                            phrase="bombing victims")
-    a2_names = (_name("a2", "Veloria", "GPE", 5), _name("a2", "Norland", "GPE", 7))
+    a2_names = (_name("a2", "Veloria", "GPE", 5), _name("a2", "Norland", "GPE", 7)) + \
+        ((_name("a2", "Lars Eide", "PERSON", 3),) if eide_in_a2 else ())
     attacks = _em("a2", "attack", None, ("veloria",), lead=True, place="norland")
     return {"a1": _an("a1", a1_names, (tribute, bombing)), "a2": _an("a2", a2_names, (attacks,))}
 
@@ -163,9 +167,18 @@ def test_one_sentence_s_two_kinds_are_two_happenings() -> None:
 
 
 def test_an_event_s_day_is_told_by_mentions_of_its_own_kind() -> None:
-    # Whatever joined the tribute undated, the event on the tribute's day is the tribute,
-    # at no place the attacks' report named: never "Attack — Norland" on 2 May.
-    events = _merge(("a1", "a2"), _tribute_and_attacks())
+    # Whatever joined the tribute undated (here the attacks' lead, whose sentence names Lars
+    # Eide too), the event on the tribute's day is the tribute, at no place the attacks'
+    # report named: never "Attack — Norland" on 2 May.
+    events = _merge(("a1", "a2"), _tribute_and_attacks(eide_in_a2=True))
+    assert any({"a1-pay", "a2-attack"} <= set(e.mentions) for e in events)
     dated = [e for e in events if e.date == "2031-05-02"]
     assert [e.kind for e in dated] == ["pay"] and dated[0].place is None
     assert dated[0].title == "Pay the harbour office"  # not "Attack the harbour office"
+
+
+def test_an_undated_lead_met_only_by_a_country_is_not_a_person_s_dated_happening() -> None:
+    # "Attacks on sites in Norland", reported two days after Lars Eide's tribute, shares
+    # only "Veloria" with it: it is not the tribute's happening.
+    events = _merge(("a1", "a2"), _tribute_and_attacks(), published={"a2": "2031-05-04"})
+    assert not any({"a1-pay", "a2-attack"} <= set(e.mentions) for e in events)

@@ -92,6 +92,9 @@ KIND_LABELS = {"press-conference": "Press conference", "talks": "Talks"}
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "PRODUCT", "FAC", "LOC"})
 PRODUCT_LABEL = "PRODUCT"
 PERSON_LABEL = "PERSON"
+# The labels a person's mentions may carry: the name, and the title or role told with it
+# ("Secretary of State Madeleine Albright"; ``analyze.mentions``).
+PERSON_TOLD = frozenset({PERSON_LABEL, "TITLED", "ROLE"})
 # Labels of names that say where (a country, a city, a region), and of names that say who.
 # A participant named only with the first says where the happening was, not who took part
 # (``_Resolved.places_named``); the entity labels are spaCy's (OntoNotes).
@@ -447,7 +450,7 @@ def _resolve(analysis: Analysis, story: str | None,
             if key.startswith(THING_PREFIX) or labels.get(key) == PRODUCT_LABEL:
                 products.add(ident)
             said = key_labels.get(key, set())
-            if said == {PERSON_LABEL}:
+            if PERSON_LABEL in said and said <= PERSON_TOLD:
                 people.add(ident)
             if key in actor_keys(em.actor):
                 actors[key] = ident
@@ -583,6 +586,20 @@ def _names_other_people(c: _Cluster, other: _Cluster) -> bool:
     mine = {m.names[i].casefold() for m in c.members for i in m.persons}
     theirs = {m.names[i].casefold() for m in other.members for i in m.persons}
     return bool(mine) and not _name_words(mine) & _name_words(theirs | other.told_who)
+
+
+def _tells_of_others(c: _Cluster, r: _Resolved) -> bool:
+    """Whether the cluster names a person (PERSON) the mention and its sentence do not
+    name by any word of the name ("Anthony LaCalamita III" is "Anthony LaCalamita"; a
+    first name in common is enough not to tell them apart)."""
+    mine = {m.names[i].casefold() for m in c.members for i in m.persons}
+    theirs = {r.names[i].casefold() for i in r.persons} | _told_who(r)
+    return bool(mine) and not _long_words(mine) & _long_words(theirs)
+
+
+def _long_words(names: Iterable[str]) -> set[str]:
+    """Every word of the names long enough to stand for one (MIN_NAME_WORD)."""
+    return {w for n in names for w in n.split() if len(w) >= MIN_NAME_WORD}
 
 
 def _told_who(r: _Resolved) -> frozenset[str]:
@@ -788,12 +805,30 @@ def _joins_lead(c: _Cluster, r: _Resolved) -> bool:
     or was published on that day or soon after (``_reported_after``)."""
     if not _fits_lead(c, r):
         return False
-    if _same_frame(c, r) or _reported_after(r, c.stated or c.date):
+    if _same_frame(c, r):
+        return True
+    # Published on the day or soon after is enough, except for a lead of another kind with
+    # no day of its own, published later than the next day's paper, that meets a stated
+    # day's leads only through the countries or cities both sentences name, and not the
+    # person they tell of ("attacks on sites in Sudan", reported two days after "Albright
+    # paid tribute Tuesday", both naming the U.S.): it must then meet the bar below (two
+    # names, or one and the place). A happening told only by its places ("two bombs
+    # exploded in Kenya and Tanzania") still meets its day's leads through them.
+    if _reported_after(r, c.stated or c.date) and not (
+            _stated(r) is None and c.stated is not None and _met_by_place(c, r)
+            and _tells_of_others(c, r) and not _next_days_paper(r, c.stated)):
         return True
     if _stated(r) is None and c.stated is not None and _shared(c, r) < UNDATED_MIN_SHARED \
             and not (r.place is not None and r.place in c.places):
         return False
     return r.mention.date is not None or c.date is None
+
+
+def _next_days_paper(r: _Resolved, day: str) -> bool:
+    """Whether the lead's article was published on ``day`` or up to LEAD_REPORT_DAYS after:
+    that day's news, not only near it."""
+    return r.published is not None and 0 <= (
+        date.fromisoformat(r.published) - date.fromisoformat(day[:10])).days <= LEAD_REPORT_DAYS
 
 
 def _reported_after(r: _Resolved, day: str | None) -> bool:
