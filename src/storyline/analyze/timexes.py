@@ -938,7 +938,7 @@ def _verb_tense(verb: Token) -> str:
         return "past"
     if verb.tag_ in {"VB", "VBN", "VBG"} and aux & MODALS:
         # "would end in August", "should be held in November", "would be traveling to
-        # Miami Thursday" (said on Wednesday: the coming Thursday)
+        # Tarnwick Thursday" (said on Wednesday: the coming Thursday)
         return "modal"
     if verb.tag_ == "VBN" and aux & PRESENT_BE:
         return "present"  # "when the case is heard in May": a present passive, not a past

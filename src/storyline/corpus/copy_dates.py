@@ -3,7 +3,7 @@
 The analyze stage reads each article alone, so it counts "Wednesday", "yesterday" or a
 year-less "March 4" from the article's own publication day. An exact or near copy
 (``DuplicateLink`` kinds "exact" and "near") published days after the article it copies
-holds text written on the earlier day: counted from the later day, "Cuba predicted
+holds text written on the earlier day: counted from the later day, "Norland predicted
 Wednesday" lands a week late and the same statement is told on two days. So, once the
 duplicates step has linked the copies, ``reanchor`` gives every later member of a group of
 copies (a canonical and the articles linked to it) the dates of the group's earliest

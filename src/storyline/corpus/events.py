@@ -93,7 +93,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "PRODUCT", "FAC", "LOC"})
 PRODUCT_LABEL = "PRODUCT"
 PERSON_LABEL = "PERSON"
 # The labels a person's mentions may carry: the name, and the title or role told with it
-# ("Secretary of State Madeleine Albright"; ``analyze.mentions``).
+# ("Secretary of State Anna Lindqvist"; ``analyze.mentions``).
 PERSON_TOLD = frozenset({PERSON_LABEL, "TITLED", "ROLE"})
 # Labels of names that say where (a country, a city, a region), and of names that say who.
 # A participant named only with the first says where the happening was, not who took part
@@ -768,7 +768,7 @@ def _fits_lead(c: _Cluster, r: _Resolved) -> bool:
         return False
     # The same kind of happening told as a story's news on agreeing days is one happening,
     # whoever each outlet names ("Sixers fire O'Brien", "O'Brien fired by Philadelphia").
-    # An answer to a happening is not the happening, nor another's answer: "Cuba condemned
+    # An answer to a happening is not the happening, nor another's answer: "Norland condemned
     # the explosions" and "bombs exploded", or "South Africa deplored", are three; two
     # answers of one kind are one only when they name someone in common ("Iran condemned"
     # and "Cyprus condemned" are two).
@@ -810,10 +810,10 @@ def _joins_lead(c: _Cluster, r: _Resolved) -> bool:
     # Published on the day or soon after is enough, except for a lead of another kind with
     # no day of its own, published later than the next day's paper, that meets a stated
     # day's leads only through the countries or cities both sentences name, and not the
-    # person they tell of ("attacks on sites in Sudan", reported two days after "Albright
+    # person they tell of ("attacks on sites in Vessia", reported two days after "Lindqvist
     # paid tribute Tuesday", both naming the U.S.): it must then meet the bar below (two
     # names, or one and the place). A happening told only by its places ("two bombs
-    # exploded in Kenya and Tanzania") still meets its day's leads through them.
+    # exploded in Ostland and Marivia") still meets its day's leads through them.
     if _reported_after(r, c.stated or c.date) and not (
             _stated(r) is None and c.stated is not None and _met_by_place(c, r)
             and _tells_of_others(c, r) and not _next_days_paper(r, c.stated)):
@@ -933,7 +933,7 @@ def _kinds_and_days(c: _Cluster) -> list[tuple[str, str | None, list[_Resolved]]
     when they give none, the kind of the mentions that give the cluster's day, with it (if
     its words make a title); else the first kind, undated. Leads of another kind may have
     joined a cluster undated ("paid tribute Tuesday to bombing victims" and "attacks on
-    sites in Sudan"): the attacks never take the tribute's Tuesday, nor it their place."""
+    sites in Vessia"): the attacks never take the tribute's Tuesday, nor it their place."""
     kind = Counter(m.mention.kind for m in c.members).most_common(1)[0][0]
     own = _of_family(c.members, kind)
     day = _day_told(own)
@@ -1012,7 +1012,7 @@ def _title(kind: str, c: _Cluster, place: str | None) -> str | None:
     """
     if is_verb_kind(kind):
         # Only the event's own kind's words: a lead of another kind that joined it tells
-        # another happening ("attacks on sites in Sudan" is no title for a tribute).
+        # another happening ("attacks on sites in Vessia" is no title for a tribute).
         phrases = [m.mention.phrase for m in c.members
                    if m.mention.phrase and _says_what(m.mention.phrase)
                    and family(m.mention.kind) == family(kind)]

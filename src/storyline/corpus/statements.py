@@ -19,7 +19,7 @@ and judges each:
 
 A pair joins only when speaker and day agree: the same speaker entity or names that can be
 one person's (an unresolved "he said" agrees with anyone, but a group described with the
-party it belongs to, "6 of 10 Americans", "officials of the INS", agrees only with a named
+party it belongs to, "6 of 10 Norlanders", "officials of the NRA", agrees only with a named
 speaker of that party) and the same said-on day (an undated quote agrees with any day).
 Groups never join across a conflict, so a statement has one speaker and one day at most,
 and its day is never later than the first publication of an article that reports it.
@@ -178,11 +178,11 @@ class _Speaker:
     """Who a quote names: the corpus entity, the words of the name the article gives, and
     the words of the whole mention ("port authority spokesman Tomas Vik"). A group the
     article only describes has neither entity nor name words, and ``party`` holds the
-    capitalised words of its description ("6 of 10 Americans": americans; "officials of the
+    capitalised words of its description ("6 of 10 Norlanders": norlanders; "officials of the
     Immigration and Naturalization Service": immigration, naturalization, service;
     ``_group_party``): the party it speaks for. Any other description ("the company",
-    "a banner", "the Cuban leader", "he") is no _Speaker at all: it could be anyone's (a
-    one-person role is how another article often describes a named speaker: "a Merrill
+    "a banner", "the Norlander leader", "he") is no _Speaker at all: it could be anyone's (a
+    one-person role is how another article often describes a named speaker: "a Halvard
     spokesman", "Mark Herr")."""
 
     entity: str | None
@@ -345,12 +345,12 @@ def _name_words(name: str) -> tuple[str, ...]:
 
 def _group_party(mention: str) -> tuple[str, ...]:
     """The party a group's description names: the casefolded words of its capitalised
-    tokens, in order ("6 of 10 Americans": americans; "INS officials": ins); nothing for a
-    description of one ("the Cuban government", "a Merrill spokesman") or of no party
+    tokens, in order ("6 of 10 Norlanders": norlanders; "NRA officials": nra); nothing for a
+    description of one ("the Norlander government", "a Halvard spokesman") or of no party
     ("Lawyers for the family"). A group is a plural noun (-s, not -ss) before the
     description's first preposition ("officials of the ..."), or at its end when there is
-    none or a quantity comes before it ("6 of 10 Americans", "some of the ..."). The first token
-    counts only in capitals or with a capital inside ("INS", "U.S.", "PeopleSoft"):
+    none or a quantity comes before it ("6 of 10 Norlanders", "some of the ..."). The first token
+    counts only in capitals or with a capital inside ("NRA", "U.S.", "PeopleSoft"):
     "Investigators said" and "Government officials said" are capitalised because they open
     the sentence."""
     tokens = [_POSSESSIVE.sub("", t.strip(_TOKEN_EDGES)) for t in mention.split()]
@@ -360,7 +360,7 @@ def _group_party(mention: str) -> tuple[str, ...]:
     if not tokens:
         return ()
     head = tokens[cut - 1]
-    if head.casefold() in _QUANTIFIERS or head.isdigit():  # "6 of 10 Americans"
+    if head.casefold() in _QUANTIFIERS or head.isdigit():  # "6 of 10 Norlanders"
         head = tokens[-1]
     if not _plural(head):
         return ()
@@ -452,7 +452,7 @@ def _party_agrees(named: _Speaker, described: _Speaker) -> bool:
     "the boy's Oslo relatives", "the Oslo relatives") and with a named speaker whose name
     or mention holds every word of the party it names, or its initials ("HPA spokeswoman
     Sara Ali", "officials of the Harbour Pilots Association"): the party is someone else's
-    otherwise ("6 of 10 Americans" is not a foundation's spokeswoman; "the Miami relatives"
+    otherwise ("6 of 10 Norlanders" is not a foundation's spokeswoman; "the Tarnwick relatives"
     are not the boy's father). Measured on timex-tbaq, statements-msrp-dev and ECB+ dev
     (bench/NOTES.md)."""
     if named.described:
@@ -466,7 +466,7 @@ def _party_agrees(named: _Speaker, described: _Speaker) -> bool:
 
 
 def _initials(words: Iterable[str]) -> str | None:
-    """The acronym of two words or more ("immigration naturalization service": "ins")."""
+    """The acronym of two words or more ("national rail authority": "nra")."""
     letters = [w[0] for w in words if w]
     return "".join(letters) if len(letters) >= 2 else None
 

@@ -126,8 +126,8 @@ LEAD_TOLD_SENTENCES = 3
 PAST_TAGS = frozenset({"VBD"})
 # Determiners of a noun the reader knows of (English's definite articles and demonstratives).
 DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
-# Subordinators whose clause, told in the present, is still to come ("until Annan visits
-# Baghdad", "before the vote takes place", "once the envoy arrives").
+# Subordinators whose clause, told in the present, is still to come ("until the envoy visits
+# the capital", "before the vote takes place", "once the envoy arrives").
 AHEAD_MARKS = frozenset({"until", "till", "before", "once"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 # Headlines write past happenings in the present ("Boeing unveils 777") and passives
@@ -873,7 +873,7 @@ def _known(noun: Token) -> bool:
 
 
 def _ahead_clause(verb: Token) -> bool:
-    """'must hold off until Annan visits Baghdad', 'will resume once the envoy arrives',
+    """'must hold off until the envoy visits the capital', 'will resume once the envoy arrives',
     'will sign when the minister arrives': a present tense in a clause of a time to come
     (``AHEAD_MARKS``; "when" and "after" only under a future or modal verb) tells what has
     not happened yet."""

@@ -520,7 +520,7 @@ class SpeakerIndex:
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and span.root.dep_ not in MODIFIER_DEPS:
-                # "He has spoken with Elian ..., and he insisted": the same pronoun as
+                # "He has spoken with Tomas ..., and he insisted": the same pronoun as
                 # subject before the other name carries the sentence's person on
                 return not any(t.lower_ == pronoun and t.dep_ in SUBJECT_DEPS
                                for t in doc[doc[span.root.i].sent.start:span.start])
@@ -580,8 +580,8 @@ class SpeakerIndex:
 
     def _after_verb(self, start: int, end: int) -> int:
         """Where the words before a name that may title it begin: after the last verb
-        between ``start`` and the name ("the Cuban leader said Elian had been ..." gives
-        Elian no title: a title stands right before its name, no verb between)."""
+        between ``start`` and the name ("the Norlander leader said Tomas had been ..." gives
+        Tomas no title: a title stands right before its name, no verb between)."""
         if self.doc is None or start >= end:
             return start
         span = self.doc.char_span(start, end, alignment_mode="expand")

@@ -2,8 +2,8 @@
 in full with that surname.
 
 News names a person in full, then by the surname alone, and names the next person of that
-surname in full before shortening theirs: "Lazaro Gonzalez, the boy's great-uncle, ...
-``I won't cooperate,'' Gonzalez said" is the great-uncle, though the article named the
+surname in full before shortening theirs: "Pedro Osterhout, the boy's great-uncle, ...
+``I won't cooperate,'' Osterhout said" is the great-uncle, though the article named the
 boy's father earlier. A surname written alone in an article that names people of that
 surname in full therefore stands for one of them, never for a bearer of another article:
 the same word elsewhere may be someone else, and one corpus-wide group of the bare word
@@ -63,7 +63,7 @@ def article_readings(mentions: Sequence[Mention], named: list[Cluster], uf: Unio
     address state the same office ("President Bush": not "Gov. Jeb Bush") or, for a title
     stating none, carry that title ("Vice President Biden": not "Hunter Biden"). Run once
     the full names are joined, so that two forms of one person's name ("Juan Miguel
-    Gonzalez", "Juan Gonzalez") are one bearer.
+    Osterhout", "Juan Osterhout") are one bearer.
 
     None for one whose mentions point at several people, or come before all of several. A
     cluster with no bearer it may be (its office) is left out: the corpus-wide joins take
@@ -103,7 +103,7 @@ def settle(readings: dict[Ref, Ref | None], story: dict[Ref, Ref | None], uf: Un
     person or one of them says nobody; where they name two people ("His sister, Mahnefah
     Gray, said ...", then "Gray" for the boy the story is about), or neither names anyone,
     the cluster is no one's. Returns those left to no one: no entity, rather than a
-    corpus-wide "Gonzalez" of several people."""
+    corpus-wide "Osterhout" of several people."""
     nobody: set[Ref] = set()
     for ref, read in sorted(readings.items()):
         told = story.get(ref)

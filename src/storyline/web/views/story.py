@@ -51,7 +51,7 @@ AXIS_PAD = 30
 # A dated row more than this many days before the story's first article (or after its last)
 # is history the articles recall, or a date far ahead they name, not the story's own course:
 # it is listed apart and does not set the date axis, which would squeeze the story's days
-# into one tick (timex-tbaq's Elian story: a 1956 landing beside five months of 2000, with
+# into one tick (a story of 2000 with a 1956 landing beside five months of 2000, with
 # "15739 days later" between them). How chosen: on the 11 eval stores the rows dated before
 # their story's first article lie 1 to 242 days before it (a story's lead-up: the calls of
 # July 2019 in a story reported that autumn) or 446 days and more (1949, 1956, 2001, 2003
@@ -428,7 +428,7 @@ def _ticks(first: date, last: date, x: Callable[[date], int]) -> list[View]:
 def _speaker_groups(speakers: list[View], entities: Mapping[str, Entity]) -> list[View]:
     """The story's speakers by what the corpus takes them for (``SPEAKER_GROUPS``), so that
     a place or an organisation that "said" something is not read as a person; a name no
-    entity stands behind ("Americans" in a poll) goes with the groups and others."""
+    entity stands behind ("Norlanders" in a poll) goes with the groups and others."""
     groups: dict[str, list[View]] = {label: [] for label in SPEAKER_GROUPS.values()}
     for s in speakers:
         entity = entities.get(s["id"] or "")
