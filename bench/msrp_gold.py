@@ -6,7 +6,9 @@ For each export (a ``../shared/eval/run.sh ../shared/eval/statements-msrp-dev OU
 OUT/export.json) prints ``statement_pair_f1`` (P / R; and on the halves h0 / h1, a half by
 the crc32 of its MSRP pair's doc ids, as bench/NOTES.md's measurements split it):
 
-(a) against the gold as it is;
+(a) against the gold as it is; (a+) the same, but for the pairs of gold groups of
+    different MSRP pairs that report the same or contained words (4 words at least) left
+    unscored, as (b+) below;
 (b) with every MSRP pair judged "different" whose reported content (``contains``) is the
     same words, or one side's words all within the other's, counted as one statement:
     issue 17 calls a shortened quote the same statement; and (b+) with, besides, the pairs
@@ -64,15 +66,17 @@ def msrp_pairs(groups: list[Group]) -> list[tuple[bool, list[int]]]:
     return pairs
 
 
-def corrected(gold: dict[str, Any], loose: bool) -> tuple[dict[str, Any], int, int, int]:
-    """(b)'s gold (and with ``loose``, (b+)'s); the counts of different pairs with the same
-    words, with contained words, and of cross-pair group pairs left unscored."""
+def corrected(gold: dict[str, Any], loose: bool, shortened: bool = True,
+              ) -> tuple[dict[str, Any], int, int, int]:
+    """(b)'s gold (and with ``loose``, (b+)'s; without ``shortened``, (a+)'s: the gold as
+    it is but for the cross-pair pairs left unscored); the counts of different pairs with
+    the same words, with contained words, and of cross-pair group pairs left unscored."""
     groups: list[Group] = gold["statements"]
     pairs = msrp_pairs(groups)
     merged: list[tuple[int, int]] = []
     same = contained = 0
     for is_same, idx in pairs:
-        if is_same:
+        if is_same or not shortened:
             continue
         a, b = (words(groups[g][0]["contains"]) for g in idx)
         if a == b:
@@ -179,18 +183,20 @@ def main(argv: list[str] | None = None) -> int:
     gold = json.loads((bundle / "gold.json").read_text())
     fixed, same, contained, _ = corrected(gold, loose=False)
     fixed_loose, _, _, unscored = corrected(gold, loose=True)
+    gold_loose, _, _, unscored_a = corrected(gold, loose=True, shortened=False)
     pairs = msrp_pairs(gold["statements"])
     half_of = doc_halves(gold)
     print(f"gold: {sum(s for s, _ in pairs)} MSRP pairs judged the same, "
           f"{sum(not s for s, _ in pairs)} different; of the different, {same} report the "
           f"same words and {contained} one side's words within the other's (b); "
           f"{unscored} pairs of (b)'s groups across MSRP pairs report the same or contained "
-          f"words (b+)")
+          f"words (b+; {unscored_a} pairs of the gold's own groups: a+)")
     for path in args.exports:
         export = json.loads(path.read_text())
         top = ceiling(export, gold, score)
         print(path)
         print(f"  (a) gold as is              {scored(export, gold, half_of, score)}")
+        print(f"  (a+) cross-pair unscored    {scored(export, gold_loose, half_of, score)}")
         print(f"  (b) shortened quotes same   {scored(export, fixed, half_of, score)}")
         print(f"  (b+) and cross-pair unscored {scored(export, fixed_loose, half_of, score)}")
         print(f"  (c) merge in pairs, gold a  {scored(top, gold, half_of, score)}")
