@@ -489,6 +489,20 @@ def test_outlet_page_shows_coverage_per_story(client: TestClient) -> None:
         '<td class="late first">among the first (same day)</td>' in html
 
 
+def test_outlet_page_pages_its_articles_and_its_coverage_apart(
+        client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(views.lists, "PAGE_SIZE", 1)
+    first, second = (client.get("/api/outlets/Coast Daily", params={"articles": n}).json()
+                     for n in (1, 2))
+    pager = first["article_pager"]
+    assert pager["pages"] == pager["total"] >= 2 and len(first["articles"]) == 1
+    assert pager["next"] == "/outlets/Coast%20Daily?page=1&articles=2"
+    assert first["articles"] != second["articles"]
+    # the stories' coverage keeps its own page while the articles page on
+    assert first["coverage"] == second["coverage"] and first["story_pager"]["page"] == 1
+    assert "Sort by" not in body(client, "/outlets/Coast%20Daily?articles=2")
+
+
 def test_timeline_titles_of_reported_speech_have_no_quotation_marks() -> None:
     from storyline.corpus.timeline import quote_title
 

@@ -516,24 +516,47 @@ class WebQueries(StoreCore):
         return int(self.conn.execute(
             f"SELECT count(*) FROM articles WHERE {_outlet()} IS NULL").fetchone()[0])
 
-    def outlet_coverage(self, outlet: str) -> list[dict[str, Any]]:
-        """For each story the outlet covered: every outlet that covered it, with its first
-        article's date and its article and copy counts, earliest first."""
-        return [dict(r) for r in self.conn.execute(
-            "SELECT a.story, s.title, a.outlet, min(a.published) AS first_published, "
-            "count(*) AS articles, sum(a.duplicate_of IS NOT NULL) AS copies "
-            f"FROM (SELECT story, published, duplicate_of, {_outlet()} AS outlet "
-            "FROM articles) a JOIN stories s ON s.id = a.story WHERE a.story IN "
+    def outlet_stories(self, outlet: str) -> list[str]:
+        """The stories the outlet covered, the latest updated first."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM stories WHERE id IN "
             f"(SELECT story FROM articles WHERE {_outlet()} = ? AND story IS NOT NULL) "
-            "GROUP BY a.story, a.outlet "
-            "ORDER BY s.last IS NULL, s.last DESC, a.story, first_published IS NULL, "
-            "first_published, a.outlet IS NULL, a.outlet",
-            (outlet,))]
+            "ORDER BY last IS NULL, last DESC, id", (outlet,))]
 
-    def outlet_articles(self, outlet: str) -> list[dict[str, Any]]:
+    def story_coverage(self, stories: Sequence[str]) -> list[dict[str, Any]]:
+        """For each of these stories: every outlet that covered it, with its first
+        article's date and its article and copy counts, earliest first."""
+        rows: list[dict[str, Any]] = []
+        for chunk in _chunks(stories):
+            rows += [dict(r) for r in self.conn.execute(
+                "SELECT a.story, s.title, s.last, a.outlet, "
+                "min(a.published) AS first_published, count(*) AS articles, "
+                "sum(a.duplicate_of IS NOT NULL) AS copies "
+                f"FROM (SELECT story, published, duplicate_of, {_outlet()} AS outlet "
+                f"FROM articles WHERE story IN ({_marks(len(chunk))})) a "
+                "JOIN stories s ON s.id = a.story GROUP BY a.story, a.outlet", chunk)]
+        order = {story: n for n, story in enumerate(stories)}
+        return sorted(rows, key=lambda r: (order[r["story"]], r["first_published"] is None,
+                                           r["first_published"] or "", r["outlet"] is None,
+                                           r["outlet"] or ""))
+
+    def outlet_articles(self, outlet: str, limit: int | None = None,
+                        offset: int = 0) -> list[dict[str, Any]]:
+        """The outlet's articles, the latest first: all, or ``limit`` from ``offset``."""
         return [dict(r) for r in self.conn.execute(
             f"SELECT {_brief_select()} FROM articles WHERE {_outlet()} = ? "
-            "ORDER BY published IS NULL, published DESC, id", (outlet,))]
+            "ORDER BY published IS NULL, published DESC, id LIMIT ? OFFSET ?",
+            (outlet, -1 if limit is None else int(limit), int(offset)))]
+
+    def outlet_wires(self, outlet: str) -> set[str]:
+        """The wire agencies the outlet's articles credit."""
+        return {r[0] for r in self.conn.execute(
+            f"SELECT DISTINCT trim(wire) FROM articles WHERE {_outlet()} = ? "
+            "AND trim(coalesce(wire, '')) != ''", (outlet,))}
+
+    def outlet_article_count(self, outlet: str) -> int:
+        return int(self.conn.execute(
+            f"SELECT count(*) FROM articles WHERE {_outlet()} = ?", (outlet,)).fetchone()[0])
 
     def duplicates_touching(self, ids: Iterable[str]) -> list[DuplicateLink]:
         """Syndication links with one of ``ids`` on either side (copy or original)."""

@@ -77,8 +77,9 @@ def api_outlets(store: StoreDep, sort: str = "articles", page: Page = 1) -> dict
 
 
 @api.get("/outlets/{outlet:path}")
-def api_outlet(outlet: str, store: StoreDep) -> dict[str, Any]:
-    return found(views.outlet_view(store, outlet), "outlet")
+def api_outlet(outlet: str, store: StoreDep, page: Page = 1,
+               articles: Page = 1) -> dict[str, Any]:
+    return found(views.outlet_view(store, outlet, page, articles), "outlet")
 
 
 @api.get("/contradictions")
@@ -129,8 +130,10 @@ def outlets_page(request: Request, store: StoreDep, sort: str = "articles",
 
 
 @pages.get("/outlets/{outlet:path}")
-def outlet_page(request: Request, outlet: str, store: StoreDep) -> HTMLResponse:
-    return render(request, "outlet.html", **found(views.outlet_view(store, outlet), "outlet"))
+def outlet_page(request: Request, outlet: str, store: StoreDep, page: Page = 1,
+                articles: Page = 1) -> HTMLResponse:
+    return render(request, "outlet.html",
+                  **found(views.outlet_view(store, outlet, page, articles), "outlet"))
 
 
 @pages.get("/contradictions")

@@ -29,17 +29,22 @@ def stories_view(store: Store, lang: str = "", sort: str = "updated", page: int 
 
 
 def paging(path: str, page: int, total: int, sort: str, labels: dict[str, str],
-           keep: dict[str, str] | None = None) -> View:
+           keep: dict[str, str] | None = None, size: int | None = None,
+           param: str = "page") -> View:
     """Where a list page stands: its rows' offset, links to the pages before and after
-    and to each order (``labels``), keeping the other query parameters (``keep``)."""
-    pages = max(1, -(-total // PAGE_SIZE))
+    and to each order (``labels``; none: a list in one order), keeping the other query
+    parameters (``keep``). ``param`` names the page number in the links (a page with two
+    lists pages each by its own) and ``size`` the rows a page holds (PAGE_SIZE)."""
+    size = size or PAGE_SIZE
+    pages = max(1, -(-total // size))
     page = min(max(page, 1), pages)
     kept = {k: v for k, v in (keep or {}).items() if v}
 
     def href(p: int, order: str) -> str:
-        return f"{path}?{urlencode({**kept, 'sort': order, 'page': p})}"
+        return f"{path}?{urlencode({**kept, **({'sort': order} if labels else {}), param: p})}"
 
-    return {"page": page, "pages": pages, "total": total, "offset": (page - 1) * PAGE_SIZE,
+    return {"page": page, "pages": pages, "total": total, "offset": (page - 1) * size,
+            "size": size,
             "prev": href(page - 1, sort) if page > 1 else None,
             "next": href(page + 1, sort) if page < pages else None,
             "sorts": [{"key": k, "label": v, "href": href(1, k), "active": k == sort}

@@ -5,26 +5,44 @@ story who published first and how much later the others came.
 from __future__ import annotations
 
 from datetime import date, datetime
+from urllib.parse import quote
 
 from ...corpus.sources import syndication_roots
 from ...store import Store
 from .labels import View, brief_view, parse_day
+from .lists import paging
+
+# Stories a page of an outlet's coverage shows: each lists every outlet that covered it,
+# so a page of 20 big stories is already a long table.
+STORIES_PER_PAGE = 20
 
 
-def outlet_view(store: Store, outlet: str) -> View | None:
-    articles = store.outlet_articles(outlet)
-    if not articles:
+def outlet_view(store: Store, outlet: str, page: int = 1, articles_page: int = 1) -> View | None:
+    """An outlet's page: coverage of the stories it covered (``STORIES_PER_PAGE`` of them,
+    the latest updated first: ``page``) and its articles (a list page's size, the latest first:
+    ``articles_page``) with the wire stories those articles share; each list pages alone."""
+    total = store.outlet_article_count(outlet)
+    if not total:
         return None
+    path = f"/outlets/{quote(outlet, safe='')}"
+    stories = store.outlet_stories(outlet)
+    story_pager = paging(path, page, len(stories), "", {}, {"articles": str(articles_page)},
+                         size=STORIES_PER_PAGE)
+    article_pager = paging(path, articles_page, total, "", {}, {"page": str(page)},
+                           param="articles")
+    shown = stories[story_pager["offset"]:story_pager["offset"] + STORIES_PER_PAGE]
+    articles = store.outlet_articles(outlet, article_pager["size"], article_pager["offset"])
     wire = wire_groups(store, [a["id"] for a in articles])
     kinds = {a["id"]: a["copy_kind"] for g in wire for a in g["articles"] if a["copy_kind"]}
     return {"outlet": outlet,
             # the wires its articles credit, other than itself (a wire agency's own pages
             # are shown under its name: ``core.shown_outlet``)
-            "wires": sorted({w.strip() for a in articles if (w := a["wire"]) and w.strip()}
-                            - {outlet}),
+            "wires": sorted(store.outlet_wires(outlet) - {outlet}),
             "articles": [brief_view(a, kinds) for a in articles],
+            "article_pager": article_pager,
             "wire_stories": wire,
-            "coverage": coverage(store.outlet_coverage(outlet), outlet),
+            "coverage": coverage(store.story_coverage(shown), outlet),
+            "story_pager": story_pager,
             **store.syndication(outlet)}
 
 
