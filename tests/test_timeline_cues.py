@@ -31,12 +31,20 @@ def test_an_infinitive_follows_its_own_cue_not_said() -> None:
     assert _title("vowed", "to rebuild the quay") == "Brandt vowed to rebuild the quay"
 
 
-def test_a_clause_or_an_attribution_keeps_said_that() -> None:
-    assert _title("denied", "the harbour was closed") == "Brandt said that the harbour was closed"
-    assert _title("announced", "she resigns") == "Brandt said that she resigns"
-    assert _title("confirmed", "the ferries sailed late") == \
-        "Brandt said that the ferries sailed late"
-    assert _title("announced", "it's over") == "Brandt said that it's over"
+def test_a_clause_follows_its_own_cue_and_that() -> None:
+    # "said that" would turn a denial into a claim (reader review RDR6 F2)
+    assert _title("denied", "the harbour was closed") == \
+        "Brandt denied that the harbour was closed"
+    assert _title("announced", "she resigns") == "Brandt announced that she resigns"
+    assert _title("warns", "the ferries will sail late") == \
+        "Brandt warned that the ferries will sail late"
+    assert _title("announced", "it's over") == "Brandt announced that it's over"
+    # a cue whose content is an object keeps "said that" before a clause
+    assert _title("urged", "the council should close the pier") == \
+        "Brandt said that the council should close the pier"
+
+
+def test_an_attribution_or_say_keeps_said_that() -> None:
     assert _title("according to", "a new pier") == "Brandt said that a new pier"
     # "say" and "tell" never take an object here ("told a loss" is not English).
     assert _title("says", "a new pier") == "Brandt said that a new pier"

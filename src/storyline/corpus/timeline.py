@@ -400,6 +400,9 @@ _OBJECT_INFINITIVE = re.compile(
 # Cue verbs whose content is a clause after "said that" whatever it holds: "say" itself,
 # and "tell"/"inform", which need their addressee ("told a loss" is not English).
 _SAY_LIKE = frozenset({"say", "tell", "inform"})
+# Cue verbs whose content is an object, not a "that" clause ("urged Russia to stop",
+# "cited brain injury", "described the talks as useful"); "warn" reports a clause too.
+_OBJECT_CUES = (cues.DIRECTIVE_VERBS | cues.QUOTING_VERBS | cues.DESCRIPTIVE_CUES) - {"warn"}
 IRREGULAR_PAST = {"say": "said", "tell": "told", "think": "thought", "seek": "sought",
                    "hold": "held", "feel": "felt", "write": "wrote", "speak": "spoke",
                    "mean": "meant", "forecast": "forecast", "swear": "swore",
@@ -445,17 +448,22 @@ def cue_verb(cue: str | None, body: str) -> str | None:
     """The words a reported statement's title puts between its speaker and ``body`` where
     its cue is no "said that": the cue in the past tense ("rejected", "expected") where the
     body is no clause of its own (``is_clause``), with the preposition the quote finder
-    takes its object from where the body is a plain object ("called for more talks").
-    None (the caller writes "said that", or "said" before an infinitive) for a clause,
-    for "say", "tell" and "inform", for an attributing phrase ("according to") and for a
-    cue that is no English cue verb."""
+    takes its object from where the body is a plain object ("called for more talks"); for
+    a clause, the cue and "that" where the cue reports a clause ("denied that", "warned
+    that", "believed that": "said that" would turn a denial into a claim), as the story
+    page reads it. None (the caller writes "said that", or "said" before an infinitive)
+    for "say", "tell" and "inform", for a clause after a cue whose content is an object
+    (a directive, quoting or descriptive cue), for an attributing phrase ("according to")
+    and for a cue that is no English cue verb."""
     words = (cue or "").casefold().split()
     base = cue_base(words[0]) if words else None
-    if base is None or base in _SAY_LIKE or is_clause(body):
+    if base is None or base in _SAY_LIKE:
         return None
+    verb = " ".join([past(words[0], base), *words[1:]])
+    if is_clause(body):
+        return None if base in _OBJECT_CUES else f"{verb} that"
     if base in cues.ADDRESSEE_PREPOSITIONS and _INFINITIVE.match(body):
         return None  # "called on the ministry to act": the addressee is not in the body
-    verb = " ".join([past(words[0], base), *words[1:]])
     preposition = cues.OBJECT_PREPOSITIONS.get(base)
     if preposition and len(words) == 1 and not _OBJECT_INFINITIVE.search(body):
         return f"{verb} {preposition}"
