@@ -7,10 +7,11 @@ once however many of its own articles report the thing.
 
 A page that names no outlet (nor a site or wire credit) is counted two ways, both defined
 here. :meth:`SourceIndex.count` counts it as its own origin: the reports behind a row, what
-the corpus stage ranks, corroborates and exports as ``independent_sources``.
-:meth:`SourceIndex.count_named` is what a reader is told (the store's pages and reports):
-such a page may come from an outlet already counted, so it adds a source only when no page
-names one (then all such pages are one), and how many were left out is returned with it so
+the corpus stage ranks and corroborates on (and stores as ``independent_sources``).
+:meth:`SourceIndex.count_named` is what a reader is told (the store's pages, reports and
+exports, whose ``independent_sources`` it gives): such a page may come from an outlet
+already counted, so it adds a source only when no page names one (then all such pages are
+one), and how many were left out is returned with it (the export's ``sources_unnamed``) so
 the page says "at least N". The two are equal wherever every page names its outlet. (Making
 the corpus stage use the lower count took undated main events with 15 such pages off
 ECB+ timelines and lost real key dates; measured in bench/NOTES.md, SRC2.)
@@ -125,7 +126,7 @@ class SourceIndex:
         wire): a page that names none may come from an outlet already counted, so it adds
         to the count only when no page names one (then they are one source). When the
         second number is not 0 the count is a lower bound ("at least N"); when it is 0 the
-        count equals ``count``. What the store's pages and reports show."""
+        count equals ``count``. What the store's pages, reports and exports show."""
         ids = [a for a in dict.fromkeys(article_ids) if a in self.origins]
         unnamed = len({self.origins[a] for a in ids} & self.unnamed)
         count = self.count(a for a in ids if self.origins[a] not in self.unnamed)

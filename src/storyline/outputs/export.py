@@ -1,5 +1,10 @@
 """Exports of the store: JSON in the evaluation contract (``../shared/eval/FORMAT.md``),
 one CSV sheet for spreadsheets (formula injection guarded), and Markdown.
+
+Every ``independent_sources`` the JSON gives (statements, events, timeline rows, key dates,
+stories) is the count the pages and reports show (``SourceIndex.count_named``), with
+``sources_unnamed`` beside it: how many origins that name no outlet were left out of it, so
+the count is a lower bound ("at least N") when that is not 0.
 """
 
 from __future__ import annotations
@@ -7,10 +12,11 @@ from __future__ import annotations
 import csv
 import json
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TextIO
 
-from ..records import Quote, Statement
+from ..records import Quote, Statement, Story, TimelineItem
 from ..store import Store
 
 ARTICLE_FIELDS = ("id", "source_id", "url", "outlet", "title", "published", "published_from",
@@ -23,21 +29,89 @@ def export_data(store: Store) -> dict[str, Any]:
     entities = store.entities()
     entity_names = {e.id: e.name for e in entities}
     statement_of = store.quote_statements()
+    articles = store.article_rows()
+    timeline = store.timeline()
+    counted = _source_counter(store, [a["id"] for a in articles])
     return {
-        "articles": [{k: row.get(k) for k in ARTICLE_FIELDS} for row in store.article_rows()],
+        "articles": [{k: row.get(k) for k in ARTICLE_FIELDS} for row in articles],
         "entities": [{"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
                       "mentions": e.mentions} for e in entities],
         "quotes": [_quote(q.to_dict(), entity_names, statement_of) for q in store.quotes()],
-        "statements": [_statement(s) for s in store.statements()],
+        "statements": [counted(_statement(s), s.articles, s.sources)
+                       for s in store.statements()],
         "timexes": [{"article": t.article, "text": t.text, "value": t.value, "type": t.type,
                      "start": t.start, "end": t.end} for t in store.timexes()],
-        "events": [e.to_dict() for e in store.events()],
-        "stories": [s.to_dict() for s in store.stories()],
+        "events": [counted(e.to_dict(), e.articles, e.sources) for e in store.events()],
+        "stories": _stories(store, store.stories(), timeline, counted),
         "contradictions": [c.to_dict() for c in store.contradictions()],
         "duplicates": [d.to_dict() for d in store.duplicates()],
-        "timeline": [t.to_dict() for t in store.timeline()],
+        "timeline": [counted(t.to_dict(), t.articles, t.sources) for t in timeline],
         "failures": [f.to_dict() for f in store.failures()],
     }
+
+
+#: Gives a row's dict the count a reader is told, over the articles behind the row (those
+#: of the outlets it lists as its sources, when it lists them).
+_Counted = Callable[[dict[str, Any], Iterable[str], Collection[str]], dict[str, Any]]
+
+
+def _source_counter(store: Store, article_ids: Sequence[str]) -> _Counted:
+    """The pages' count for export rows (``store.web.count_sources``), from one index over
+    every article: ``independent_sources`` becomes ``SourceIndex.count_named``'s count and
+    ``sources_unnamed`` follows it. The count is over the articles the corpus stage counted:
+    an event counts only those that give its day, and lists only their outlets as its
+    ``sources``, so an article of an outlet it does not list is left out (the count never
+    names more outlets than the row). A row none of whose articles is in the store keeps its
+    stored count (with 0 left out), as its page does."""
+    index = store.source_index(article_ids)
+
+    def counted(row: dict[str, Any], ids: Iterable[str],
+                outlets: Collection[str] = ()) -> dict[str, Any]:
+        known = [a for a in ids if a in index.origins]
+        listed = [a for a in known if index.outlets[a] in outlets]
+        known = listed or known
+        count, unnamed = index.count_named(known) if known else \
+            (row.get("independent_sources", 0), 0)
+        return _with_count(row, count, unnamed)
+
+    return counted
+
+
+def _with_count(row: dict[str, Any], count: int, unnamed: int) -> dict[str, Any]:
+    """``row`` with ``independent_sources`` set and ``sources_unnamed`` right after it."""
+    out: dict[str, Any] = {}
+    for k, v in row.items():
+        if k == "sources_unnamed":
+            continue
+        out[k] = count if k == "independent_sources" else v
+        if k == "independent_sources":
+            out["sources_unnamed"] = unnamed
+    if "independent_sources" not in out:
+        out.update(independent_sources=count, sources_unnamed=unnamed)
+    return out
+
+
+def _stories(store: Store, stories: Sequence[Story], timeline: Sequence[TimelineItem],
+             counted: _Counted) -> list[dict[str, Any]]:
+    """Stories with the count their page's header gives (``store.story_rows``), and each
+    key date's over the articles of its day's rows, taken as ``corpus.key_dates`` takes
+    them: dated rows, statements only when a speaker is named for them."""
+    day_articles: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for t in timeline:
+        if t.date and (t.kind != "quote" or t.speaker):
+            day_articles[(t.story, t.date[:10])].extend(t.articles)
+    header: Mapping[str, dict[str, Any]] = {r["id"]: r for r in store.story_rows()}
+    out = []
+    for story in stories:
+        row = story.to_dict()
+        key_dates = row.pop("key_dates")
+        head = header.get(story.id, {})
+        row = _with_count(row, head.get("independent_sources", 0),
+                          head.get("sources_unnamed", 0))
+        row["key_dates"] = [counted(k, day_articles.get((story.id, k["date"][:10]), ()), ())
+                            for k in key_dates]
+        out.append(row)
+    return out
 
 
 def _quote(q: dict[str, Any], entity_names: dict[str, str],
