@@ -85,7 +85,7 @@ def test_key_dates_and_ranks_are_stored_and_exported(store: Store) -> None:
     exported = export_data(store)["stories"][0]["key_dates"]
     assert exported == [{"story": "s1", "date": "2031-03-10",
                          "summary": "Meeting: Lindqvist — Oslo", "independent_sources": 2,
-                         "rank": 1, "score": 2.5}]
+                         "sources_unnamed": 0, "rank": 1, "score": 2.5}]
 
 
 def test_a_summary_marks_an_event_that_did_not_happen_after_its_clipped_title() -> None:
