@@ -8,7 +8,7 @@ The rows' quotes, events, articles and statements are fetched in a few queries p
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Set
+from collections.abc import Callable, Collection, Iterable, Mapping, Set
 from datetime import date, timedelta
 
 from ...corpus.sources import syndication_roots
@@ -172,10 +172,14 @@ class _ItemContext:
                                             a["published"] or "9999", a["copy_of"] is not None,
                                             a["outlet"], a["id"]))
 
-    def sources(self, ids: Iterable[str], stored: int) -> View:
+    def sources(self, ids: Iterable[str], stored: int, outlets: Collection[str] = ()) -> View:
         """A row's independent sources (``count_sources``: pages that name no outlet never
-        add to it and make it a lower bound); the stored count when no article is known."""
+        add to it and make it a lower bound); the stored count when no article is known.
+        Only the articles of the ``outlets`` a row lists as its sources count, where any
+        does: an event's are those that give its day (the export counts the same)."""
         ids = list(ids)
+        listed = [a for a in ids if self.index.outlets.get(a) in outlets]
+        ids = listed or ids
         if not ids:
             return {"independent_sources": stored, "sources_unnamed": 0}
         count, unnamed = count_sources(self.index, ids, self.unnamed)
@@ -234,7 +238,7 @@ def _item_view(store: Store, item: TimelineItem, ctx: _ItemContext) -> View:
         if quote and who is None and not quote.reported_by else None,
         "outlets": list(item.sources),
         "sources": [_copy_note(a, ctx.articles) for a in articles],
-        **ctx.sources([a["id"] for a in articles], item.independent_sources),
+        **ctx.sources([a["id"] for a in articles], item.independent_sources, item.sources),
         "link": _item_link(quote, where),
         "url_link": _url_link(quote, event, where, articles, ctx),
         "sentence": _source_sentence(where, ctx),
