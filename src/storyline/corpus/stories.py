@@ -13,8 +13,10 @@
                         undated article must be more alike to join a dated story; dated
                         articles that agree on their days gain) and damped across long
                         silences (weeks, for pages that share fewer than two specific
-                        names), between pages of two languages and for a page the
-                        language stage did not read; computed in row
+                        names few pages write), for pages that share no name but those
+                        much of the corpus writes (a topical corpus's companies are its
+                        beat, not an affair), between pages of two languages and for a
+                        page the language stage did not read; computed in row
                         blocks and kept sparse (a floor and a per-article neighbour cap)
     4. cluster          average link over the sparse pairs; earlier runs' stories are fixed
                         seeds that new articles may join but that never merge with each other
@@ -142,6 +144,14 @@ LONG_GAP_DAMPING = 0.5
 # the wrong joins had. 45 days: on the tune half of the ECB+ dev topics (odd numbers) 14
 # and 30 split topic 1's follow-up reports six weeks after the first (0.980 -> 0.968); 45
 # keeps both halves (the check half is unchanged at 14, 30 and 45).
+# A name counts only when few articles write it (``RARE_NAME_SHARE``, as the ties count
+# rare names): in a topical corpus the beat's names are on a third of the pages (Wikinews
+# companies: "Boeing" 18 and "Airbus" 24 of 60, "Apple" 30, "Steve Jobs" 20), and two
+# pages months apart that share them report two affairs (Boeing's 777 unveiling, Air
+# Canada's order 69 days later and Airbus's Qatar order 116 days later, one story on
+# Boeing and Airbus alone; Apple's iCloud keynote and Jobs's resignation 79 days later on
+# Apple and Jobs). ECB+ dev, timex-tbaq and the crawls keep their stories: no story's
+# main names are on a tenth of them (bench/NOTES.md, STO wave 2).
 NAMELESS_GAP_DAYS = 45
 SHARED_NAMES = 2
 # Two pages that each name at least MIN_NAMED participants (names of any kind) and share
@@ -156,6 +166,11 @@ SHARED_NAMES = 2
 # or 1 (0.950 -> 0.944: short pages whose names the entity step split from their
 # story's) and at damping 0.35 (0.939); 2 and 0.5 keep both, and 0.5 and 0.65 split the
 # same crawl pairs.
+# A name most of the corpus writes (more than ``RARE_NAME_SHARE``, as for the gap) is no
+# shared participant either: two WSJ briefs that share only "the New York Stock
+# Exchange" (33 of 256 pages: Compaq / Consolidated Freightways, Crossland / Conseco) or
+# "U.S." (GM Hughes / Amdahl), two orders on one day that share only "Boeing" and "U.S."
+# (Ryanair's 737s, Qatar's Airbus order) are two reports (bench/NOTES.md, STO wave 2).
 NO_SHARED_NAME_DAMPING = 0.5
 MIN_NAMED = 2
 # A surname one page writes alone ("Davis", "Chief Varga") and the other writes at all
@@ -270,6 +285,10 @@ class Features:
     # their language): their names are capitalised words, and a pair with one of them is
     # damped (``UNREAD_DAMPING``); None: every page read, or no entities channel
     unread: NDArray[np.bool_] | None = None
+    # 0/1 rows of every name (any label) each article shares with another, among those
+    # few articles write (``RARE_NAME_SHARE``): pages that share none of them share no
+    # participant for ``NO_SHARED_NAME_DAMPING``; None: the names' cosine tells
+    participants: Any = None
 
     @property
     def size(self) -> int:
@@ -480,6 +499,9 @@ def similarity(feats: Features, start: int, stop: int,
         if no_names is not None and feats.named is not None:
             named = feats.named
             both = np.minimum(named[start:stop, None], named[None, :]) >= MIN_NAMED
+            if feats.participants is not None:  # names the corpus is full of meet no one
+                no_names |= _block_products(feats.participants, start, stop,
+                                            np.float32) <= 0
             if feats.surnames is not None:  # sparse: the few pairs that share a surname
                 every, bare = feats.surnames
                 met = (bare[start:stop] @ every.T + every[start:stop] @ bare.T).tocoo()
@@ -897,6 +919,7 @@ def features(articles: Sequence[ArticleInfo], corpus: Corpus, weights: Mapping[s
                     else None, names=found["names"][0] if "names" in found else None,
                     named=found["names"][1] if "names" in found else None,
                     surnames=found["names"][2] if "names" in found else None,
+                    participants=found["names"][3] if "names" in found else None,
                     names_channel=names_channel,
                     unread=found["unread"] if "unread" in found and found["unread"].any()
                     else None)
@@ -940,9 +963,12 @@ def _entity_rows(articles: Iterable[tuple[Article, Analysis | None, frozenset[in
     """TF-IDF of the named participants (with those of the article's copies:
     ``_with_copies``), broad place and group names weighted down; 0/1 rows of the specific
     (not broad) names each article shares with another; each article's number of names;
-    and the rows of its person surnames (``_surname_rows``)."""
+    the rows of its person surnames (``_surname_rows``); and 0/1 rows of all its names
+    (any label) it shares with another. The 0/1 rows hold only names few articles write
+    (``_presence_rows``)."""
     broad: dict[str, float] = {}  # filled while the rows are read; tfidf_rows reads it after
     specific: list[list[str]] = []
+    every: list[list[str]] = []
     surnames: list[tuple[str, ...]] = []
     bare_surnames: list[tuple[str, ...]] = []
     named: list[int] = []  # how many distinct names: a count, not each article's set
@@ -958,6 +984,7 @@ def _entity_rows(articles: Iterable[tuple[Article, Analysis | None, frozenset[in
             specific.append(sorted({k for k, label in found
                                     if label not in BROAD_ENTITY_LABELS}))
             named.append(len({k for k, _ in found}))
+            every.append(sorted({k for k, _ in found}))
             surname, bare = _surnames(mentions)
             surnames.append(tuple(sorted(surname)))
             bare_surnames.append(tuple(sorted(bare)))
@@ -965,14 +992,17 @@ def _entity_rows(articles: Iterable[tuple[Article, Analysis | None, frozenset[in
 
     rows = _shared_rows(tfidf_rows(keys(), term_weight=broad, min_df=1))
     return rows, (_presence_rows(specific), np.array(named),
-                  _surname_rows(surnames, bare_surnames))
+                  _surname_rows(surnames, bare_surnames), _presence_rows(every))
 
 
 def _presence_rows(keys: Sequence[Sequence[str]]) -> Any:
-    """0/1 rows (CSR, float32) of the distinct keys at least two rows hold."""
+    """0/1 rows (CSR, float32) of the distinct keys at least two rows and at most a few
+    hold (``RARE_NAME_SHARE``)."""
     from scipy.sparse import csr_matrix
 
     df = Counter(k for row in keys for k in row)
+    most = max(MIN_RARE_NAME, RARE_NAME_SHARE * len(keys))
+    df = Counter({k: n for k, n in df.items() if n <= most})
     column: dict[str, int] = {}
     indices: list[int] = []
     indptr = [0]
