@@ -9,13 +9,21 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import ConfigError
-from ..records import ArticleInfo, Contradiction, DuplicateLink, Entity, Event, Quote
+from ..records import (
+    ArticleInfo,
+    Contradiction,
+    DuplicateLink,
+    Entity,
+    Event,
+    Quote,
+    TimelineItem,
+)
 from .analysis import QUOTE_COLUMNS
-from .core import StoreCore, loads
+from .core import StoreCore, dumps, loads
 
 if TYPE_CHECKING:
     from ..corpus.sources import SourceIndex
@@ -245,6 +253,17 @@ def _event(row: Any) -> Event:
     return Event(**d)
 
 
+class EventKey(NamedTuple):
+    """What a list of events is ordered and paged by, before a page of them is read whole
+    (``WebQueries.events_with_participant``); ``articles`` only for an event of no story."""
+
+    id: str
+    date: str | None
+    story: str | None
+    independent_sources: int
+    articles: tuple[str, ...] = ()
+
+
 class WebQueries(StoreCore):
     # -- stories ---------------------------------------------------------------------------
 
@@ -446,6 +465,87 @@ class WebQueries(StoreCore):
             "FROM mentions m JOIN articles a ON a.id = m.article "
             "JOIN stories s ON s.id = a.story WHERE m.entity = ? "
             "GROUP BY s.id ORDER BY s.last IS NULL, s.last DESC, s.id", (entity,))]
+
+    def events_with_participant(self, entity: str) -> list[EventKey]:
+        """The events the entity takes part in (one of their ``participants``), unordered,
+        with what a list orders and pages them by (``EventKey``; ``events_by_ids`` reads a
+        page of them whole).
+
+        The participants are a JSON list: SQL keeps the rows whose list holds the entity's
+        id as one JSON string (one scan of the events, nothing parsed), and each is checked
+        on its parsed list, so an id inside another one never counts."""
+        return [EventKey(r[0], r[1], r[2], int(r[3]), tuple(loads(r[5])))
+                for r in self.conn.execute(
+                    "SELECT id, date, story, independent_sources, participants, "
+                    "CASE WHEN story IS NULL THEN articles END FROM events "
+                    "WHERE instr(participants, ?) > 0", (dumps(entity),))
+                if entity in loads(r[4])]
+
+    def article_events(self, article: str) -> list[tuple[Event, str, int, int]]:
+        """The events the article's sentences give, each with its first mention there
+        (event, mention id, start, end), in the order they come in the text. Events are read
+        by the article's story (events of no story too), then kept by their mentions."""
+        spans = {r[0]: (int(r[1]), int(r[2])) for r in self.conn.execute(
+            'SELECT id, start, "end" FROM event_mentions WHERE article = ? ORDER BY start, id',
+            (article,))}
+        if not spans:
+            return []
+        row = self.conn.execute("SELECT story FROM articles WHERE id = ?", (article,)).fetchone()
+        story = row[0] if row else None
+        out: list[tuple[Event, str, int, int]] = []
+        for r in self.conn.execute(
+                "SELECT * FROM events WHERE (story = ? OR story IS NULL) "
+                "AND instr(articles, ?) > 0", (story, dumps(article))):
+            e = _event(r)
+            mine = [m for m in spans if m in e.mentions]  # text order (``spans`` is)
+            if mine:
+                out.append((e, mine[0], *spans[mine[0]]))
+        return sorted(out, key=lambda x: (x[2], x[3], x[0].id))
+
+    def event_timeline_rows(self, events: Iterable[Event]) -> dict[str, TimelineItem]:
+        """The timeline row each of these events is, by event id (absent: the editor's cut
+        left it off its story's timeline)."""
+        out: dict[str, TimelineItem] = {}
+        for r in self._event_rows("*", events):
+            d = dict(r)
+            for k in ("sources", "articles", "date_notes"):
+                d[k] = tuple(loads(d.get(k) or "[]"))
+            out.setdefault(d["ref"], TimelineItem(**d))
+        return out
+
+    def events_on_timeline(self, events: Iterable[Event | EventKey]) -> set[str]:
+        """Which of these events are rows of their story's timeline (their ids)."""
+        return {r[0] for r in self._event_rows("ref", events)}
+
+    def _event_rows(self, cols: str, events: Iterable[Event | EventKey]) -> Iterator[Any]:
+        """Timeline rows of these events, read by story (the timeline's key): an event's own
+        story, else (an event of no story) its articles' stories."""
+        by_story: dict[str, set[str]] = {}
+        storyless: dict[str, list[str]] = {}
+        for e in events:
+            if e.story:
+                by_story.setdefault(e.story, set()).add(e.id)
+            else:
+                for a in e.articles:
+                    storyless.setdefault(a, []).append(e.id)
+        for chunk in _chunks(storyless):
+            for r in self.conn.execute(f"SELECT id, story FROM articles WHERE id IN "
+                                       f"({_marks(len(chunk))}) AND story IS NOT NULL", chunk):
+                by_story.setdefault(r[1], set()).update(storyless[r[0]])
+        for story, refs in sorted(by_story.items()):
+            for chunk in _chunks(refs):
+                yield from self.conn.execute(
+                    f"SELECT {cols} FROM timeline WHERE story = ? AND kind = 'event' "
+                    f"AND ref IN ({_marks(len(chunk))})", (story, *chunk))
+
+    def story_titles(self, ids: Iterable[str]) -> dict[str, str]:
+        """Stories' titles by id (no counts: what a link to a story needs)."""
+        out: dict[str, str] = {}
+        for chunk in _chunks(ids):
+            for r in self.conn.execute(
+                    f"SELECT id, title FROM stories WHERE id IN ({_marks(len(chunk))})", chunk):
+                out[r[0]] = r[1]
+        return out
 
     def quotes_naming(self, entity: str, limit: int = PAGE_SIZE) -> list[dict[str, Any]]:
         """What others said about the entity: quotes whose own words name it (a mention of

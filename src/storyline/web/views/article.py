@@ -1,5 +1,5 @@
-"""The article page: its text with a sentence and a quote highlighted, its copies and
-its quotes.
+"""The article page: its text with a sentence and a quote highlighted, its copies, its
+quotes and the events its sentences give.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from ...corpus.timeline import common_words
 from ...store import Store
 from .labels import COPY_LABELS, View, brief_view
 from .outlet import wire_groups
+from .person import event_rows
 from .quotes import quote_row
 
 
@@ -25,6 +26,7 @@ def article_view(store: Store, article_id: str, sent: tuple[int, int] | None = N
     kind = next((a["copy_kind"] for g in wire for a in g["articles"] if a["id"] == article_id),
                 None)
     common = common_words([article.text])  # once per page, not once per quote
+    found = store.article_events(article_id)
     return {
         "article": {**brief_view(brief), "copy_kind": kind,
                     "copy_label": COPY_LABELS.get(kind or "", kind or "copy"),
@@ -36,6 +38,9 @@ def article_view(store: Store, article_id: str, sent: tuple[int, int] | None = N
         "wire_stories": wire,
         "segments": segments(article.text, sent, span),
         "quotes": [quote_row(q, common) for q in quotes],
+        # in the order the text gives them, each linked to its sentence here
+        "events": event_rows(store, [e for e, *_ in found],
+                             {e.id: (article_id, start, end) for e, _, start, end in found}),
     }
 
 
