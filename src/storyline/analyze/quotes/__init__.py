@@ -133,7 +133,30 @@ def _attribute(drafts: Sequence[Draft], index: SpeakerIndex,
         if speaker is not None and speaker.key is not None:
             history.append(speaker.key)
         out.append(Attributed(d, speaker))
+    out = [a for a in out if not _reported_within(a, out)]
     return _with_sources(_carried_back(out, paragraphs, article.text), drafts, index, article)
+
+
+def _reported_within(a: Attributed, found: Sequence[Attributed]) -> bool:
+    """ "..., the port authority decided the ferries should stay in harbour, its director
+    Ana Vik told reporters": reported speech whose cue and speaker stand inside what
+    another speaker reports is that speaker's words, one utterance. The decision (or "the
+    mayor assured him the bridge would open") is what Vik told, no statement of the
+    authority's. Only inside a statement kept (an outlet's report is no statement: "The
+    Gazette reports that the mayor announced ..." keeps the mayor's), and not when each
+    holds the other's cue (a parse that tangles two clauses). The same speaker's ("she
+    said she expected ...") stays: one passage of one speaker is one statement already
+    (``corpus.statements``), and its inner stance is a quote of its own to readers who
+    count them (MEANTIME's annotators do)."""
+    draft = a.draft
+    cue, head = draft.cue, draft.head
+    if draft.kind != "indirect" or cue is None or head is None:
+        return False
+    return any(o.draft.kind == "indirect" and o.draft.start <= cue.idx < o.draft.end
+               and o.draft.start <= head.idx < o.draft.end
+               and not (o.draft.cue is not None and draft.start <= o.draft.cue.idx < draft.end)
+               and _key(o) != _key(a)
+               for o in found if o.draft is not draft)
 
 
 def _may_hold(d: Draft, index: SpeakerIndex) -> bool:

@@ -36,6 +36,10 @@ EDGE_PUNCT = frozenset(",.;:!?—–-\"“”„«»‘’'")
 # sailed south").
 CONTRAST_WORDS = frozenset({"but"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
+# Subordinators that set a clause against the one before ("..., while the union says ...",
+# "though officials later said ..."): a speech verb under one with a subject of its own is
+# another speaker's statement, set beside the reported one, not part of it.
+CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although"})
 # Tags of a tensed verb: a clause headed by one has a subject of its own, or lost it.
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD"})
 MODAL_TAG = "MD"  # "may", "will", "should": the clause under one is tensed too
@@ -253,6 +257,7 @@ def _clause_span(verb: Token, clauses: list[Token],
     # the clauses' own side of the cue only: a span across the cue would hold its speaker
     at = verb.i
     after = clauses[0].i > at
+    clauses = _without_other_reports(clauses, is_cue)
     inner: dict[int, Token] = {}
     for c in clauses:
         for t in c.subtree:
@@ -266,12 +271,72 @@ def _clause_span(verb: Token, clauses: list[Token],
                                 key=lambda t: t.i))
     if tokens and tokens[0].tag_ == "VBG" and is_cue(tokens[0]):
         tokens = strip_edges(tokens[1:])  # "he adds, noting (that) ...": what is noted
+    if after:
+        tokens = _without_next_subject(tokens)
     return _span(tokens)
+
+
+def _without_other_reports(clauses: list[Token], is_cue: Callable[[Token], bool]) -> list[Token]:
+    """ "The port said the ferries would sail on; the union's leader Ana Vik called the
+    decision 'reckless'": the parser may hang a second speaker's report on the cue as one
+    more of its clauses. A clause after the first that is a speech verb with a subject of
+    its own, or holds one set against the first ("..., while the ministry maintains the
+    stocks are low"), is that speaker's statement, not part of this one."""
+    first = min(c.i for c in clauses)
+    return [c for c in clauses if c.i == first or not (
+        (is_cue(c) and any(t.dep_ in ("nsubj", "nsubjpass") for t in c.children))
+        or any(_contrasting_cue(t, is_cue) for t in c.subtree))]
+
+
+def _contrasting_cue(tok: Token, is_cue: Callable[[Token], bool]) -> bool:
+    """A speech verb with a subject and a clause of its own under a contrasting
+    subordinator: ", while the ministry maintains ...", "though officials later said ..."
+    (not "although others are adding capacity": no one's statement)."""
+    return (is_cue(tok) and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in tok.children)
+            and (any(c.dep_ == "ccomp" for c in tok.children)
+                 # "while the ministry maintains the stocks are low", parsed the other way
+                 # round: the clause after the verb is the verb's head
+                 or (tok.head.i > tok.i and tok.head.pos_ in ("VERB", "AUX")
+                     and any(c.dep_ in SUBJECT_DEPS for c in tok.head.children))))
+
+
+def _without_next_subject(tokens: list[Token]) -> list[Token]:
+    """ "The ministry said the quota stands, and the fishermen's union, Fiskarlag, said ...":
+    the parser may end the reported clause on the noun phrase that is the next verb's
+    subject (it hangs the next speaker's "said" outside). Reported content that ends on a
+    verbless phrase after ", and" (or ", but"), right before a verb outside the content with
+    no subject of its own on its left, stops before that conjunction: the phrase starts
+    another clause."""
+    if not tokens:
+        return tokens
+    doc = tokens[0].doc
+    nxt = tokens[-1].i + 1
+    while nxt < len(doc) and doc[nxt].is_punct and doc[nxt].text in (",", ";", "—", "–", "-"):
+        nxt += 1
+    if nxt >= len(doc) or doc[nxt].pos_ not in ("VERB", "AUX") or doc[nxt].sent != tokens[-1].sent:
+        return tokens
+    verb = doc[nxt]
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i and c.i > tokens[-1].i
+           for c in verb.children) or any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tokens[0].i
+                                          for c in verb.children):
+        return tokens
+    for k in range(len(tokens) - 1, 0, -1):
+        tok = tokens[k]
+        if tok.pos_ in ("VERB", "AUX"):
+            return tokens  # the last clause has a verb: a clause of its own, kept
+        if (tok.dep_ == "cc" and tok.lower_ in ("and", "but")
+                and tokens[k - 1].text in (",", ";")):
+            return strip_edges(tokens[:k])
+    return tokens
 
 
 def _cue_conj(tok: Token, clauses: list[Token], is_cue: Callable[[Token], bool]) -> Iterable[Token]:
     # "... that X, and stated that Y": the second cue is its own statement.
     if tok.dep_ == "conj" and tok not in clauses and is_cue(tok):
+        return list(tok.subtree)
+    # "... that X, while the ministry maintains Y": another speaker's view set against it
+    if tok.dep_ == "advcl" and tok not in clauses and _contrasting_cue(tok, is_cue):
         return list(tok.subtree)
     return ()
 

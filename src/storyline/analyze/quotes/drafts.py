@@ -104,6 +104,14 @@ def _quoted_draft(sentences: Sequence[Span], cues: Sequence[int], text: str,
     line_start = text.rfind("\n", 0, span.start) + 1
     found = [doc[i] for s in sents
              for i in cues[bisect.bisect_left(cues, s.start):bisect.bisect_left(cues, s.end)]]
+    fragment = _is_fragment(text, span, sent_start, sent_end)
+    if fragment:
+        # a quoted phrase inside a sentence is the words of the verb it stands under only
+        kept = [t for t in found if _reports_fragment(t, span)]
+        ungoverned = len(kept) < len(found)
+        found = kept
+    else:
+        ungoverned = False
     own = [t for t in found if t.idx >= line_start]
     cue = _nearest_cue(own, span, taken, inverted)
     if cue is None and len(own) < len(found):
@@ -118,10 +126,10 @@ def _quoted_draft(sentences: Sequence[Span], cues: Sequence[int], text: str,
     if thought:
         cue = None
     words = len(text[span.start:span.end].split())
-    fragment = _is_fragment(text, span, sent_start, sent_end)
     fronted = _fronted_cue(sents, span) if cue is None and not thought else None
-    if cue is None and fragment and words < MIN_UNCUED_WORDS and fronted is None:
-        return None
+    if cue is None and fragment and fronted is None and (words < MIN_UNCUED_WORDS
+                                                         or ungoverned):
+        return None  # a scare quote, a title, or a phrase its sentence's cue does not report
     head = _speaker_head(cue, inverted) if cue is not None else None
     who = parse.phrase_span(head) if head is not None else None
     if fronted is not None:
@@ -130,6 +138,25 @@ def _quoted_draft(sentences: Sequence[Span], cues: Sequence[int], text: str,
         who = (doc[cue.i + 1].idx, head.idx + len(head.text))
     return Draft("direct", span.start, _spoken_end(text, span, fragment), sent_start, sent_end,
                  cue, head, who, follows=cue is None and not thought, fragment=fragment)
+
+
+def _reports_fragment(cue: Token, span: marks.Span) -> bool:
+    """Whether the speech verb ``cue`` reports the quoted phrase ``span`` inside its
+    sentence: the phrase stands under the verb in the parse (or under the clause a
+    parenthetical "he said" interrupts), and is no framing before a verb that reports a
+    clause after it. "Lawyers objected to the tape as 'highly prejudicial,' though the judge
+    said ...", "in an 'initiative' designed to rally opinion, the leader announced that
+    ...", "while avoiding the word 'blockade,' she acknowledged that ...": the phrase is
+    someone else's, or the writer's. A phrase before a cue that reports nothing after it
+    ("a 'modest rise,' he said") is that speaker's."""
+    inside = cue.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if inside is None or not len(inside):
+        return True
+    governor = cue.head if cue.dep_ == "parataxis" else cue
+    if not any(t.i == governor.i or governor in t.ancestors for t in inside):
+        return False
+    return span.end > cue.idx or not any(c.dep_ == "ccomp" and c.i > cue.i
+                                         for c in cue.children)
 
 
 def _fronted_cue(sents: Sequence[Span], span: marks.Span) -> tuple[Token, Token] | None:

@@ -116,6 +116,36 @@ def subject_of(verb: Token, inverted: frozenset[int] = frozenset()) -> Token | N
     for _, found in subjects:
         if found is not None:
             return _relative_antecedent(found)
+    return _stranded_subject(verb)
+
+
+# Tags of a tensed verb, which has a subject of its own somewhere.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# How many words back from a subjectless verb its stranded subject's phrase may start.
+MAX_STRANDED_WORDS = 8
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """ "The port said the ferries sail, and the union's lawyer, Ana Vik, said ...": the
+    parser may hang the second speaker's name on the clause before and leave the tensed
+    "said" without a subject. The noun right before it (past a comma) is its subject when
+    the words back to a ", and" or ", but" hold no verb: that phrase opens the clause
+    whose verb this is."""
+    if verb.tag_ not in FINITE_TAGS or not is_cue(verb):
+        return None
+    doc = verb.doc
+    j = verb.i - 1
+    if j >= 0 and doc[j].text == ",":
+        j -= 1
+    if j < 0 or doc[j].pos_ not in ("PROPN", "NOUN") or doc[j].dep_ in SUBJECT_DEPS:
+        return None
+    noun = doc[j]
+    for k in range(j - 1, max(-1, j - MAX_STRANDED_WORDS - 1), -1):
+        tok = doc[k]
+        if tok.pos_ in ("VERB", "AUX") or tok.sent != verb.sent:
+            return None
+        if tok.dep_ == "cc" and tok.lower_ in ("and", "but") and k > 0 and doc[k - 1].text in ",;":
+            return noun
     return None
 
 
