@@ -409,3 +409,25 @@ def test_background_dates_are_listed_apart_and_leave_the_axis_to_the_story(
         page.click("button.chip.all")
         page.screenshot(path=str(shots / "background-dates.png"), full_page=True)
         assert page.errors == []
+
+
+def test_demo_person_page_lists_events_that_open_their_sentence(page: Any, demo_server: str,
+                                                                shots: Path) -> None:
+    # Erik Lund takes part in the cod-quota talks and agreement: his page lists those events
+    # by day, each under its story, as the story page draws them.
+    page.goto(demo_server + "/people")
+    page.click("a:has-text('Erik Lund')")
+    events = page.locator("section#events")
+    assert events.is_visible()
+    assert "Events Erik Lund takes part in" in events.locator("h2").inner_text()
+    assert events.locator("li.item.event").count() >= 2
+    assert events.locator(".event-story a[href^='/stories/']").count() >= 2
+    page.screenshot(path=str(shots / "demo-person-events.png"), full_page=True)
+    events.locator("a.item-title").first.click()
+    page.locator("#hl").wait_for()
+    assert page.locator("#hl").is_visible() and page.locator("mark.sentence").count() >= 1
+    # the article page lists the events its sentences give, each linked back to its sentence
+    article_events = page.locator("section#events li.item.event")
+    assert article_events.count() >= 1
+    page.screenshot(path=str(shots / "demo-article-events.png"), full_page=True)
+    assert page.errors == []
