@@ -37,7 +37,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from ..analyze.events import THING_PREFIX
-from ..analyze.events.kinds import DateFrom, actor_keys, family, is_verb_kind
+from ..analyze.events.kinds import DateFrom, actor_keys, described_actor, family, is_verb_kind
 from ..records import (
     Analysis,
     ArticleMeta,
@@ -87,6 +87,9 @@ WHEN_WORDS = frozenset({"today", "yesterday", "tonight", "tomorrow", "now", "aga
 # The auxiliaries a phrase of a verb in the perfect opens on (``analyze.events._phrase``
 # keeps them: "has chosen to step down", not the passive-looking "chosen to step down").
 PERFECT_AUX = frozenset({"has", "have", "had"})
+# The "to" a phrase of a verb still to come opens on ("to leave Nairobi on Thursday",
+# ``analyze.events._infinitive``): like a perfect's auxiliary, no word of what happened.
+INFINITIVE_MARK = "to"
 KIND_LABELS = {"press-conference": "Press conference", "talks": "Talks"}
 # Labels whose mentions name someone rather than describe them; preferred for titles.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "PRODUCT", "FAC", "LOC"})
@@ -934,7 +937,7 @@ def _kinds_and_days(c: _Cluster) -> list[tuple[str, str | None, list[_Resolved]]
     its words make a title); else the first kind, undated. Leads of another kind may have
     joined a cluster undated ("paid tribute Tuesday to bombing victims" and "attacks on
     sites in Vessia"): the attacks never take the tribute's Tuesday, nor it their place."""
-    kind = Counter(m.mention.kind for m in c.members).most_common(1)[0][0]
+    kind = _most_told_kind([m.mention.kind for m in c.members])
     own = _of_family(c.members, kind)
     day = _day_told(own)
     if day is not None or c.date is None:
@@ -943,6 +946,17 @@ def _kinds_and_days(c: _Cluster) -> list[tuple[str, str | None, list[_Resolved]]
     dated = Counter(m.mention.kind for m in on_day).most_common(1)[0][0]
     theirs = _of_family(c.members, dated)
     return [(dated, _day_told(theirs), theirs), (kind, None, own)]
+
+
+def _most_told_kind(kinds: Sequence[str]) -> str:
+    """The kind most mentions are of, the first told of those told as often; but of a
+    verb's kind and its noun's (one family) told as often, the verb's, whose title says
+    who did what ("Ola Vell killed in his kitchen by a sniper", not "Killing: Ola Vell,
+    Oslo, FBI" with every name its mentions hold)."""
+    counted = Counter(kinds)
+    top = counted.most_common(1)[0][0]
+    return next((k for k in counted if counted[k] == counted[top] and is_verb_kind(k)
+                 and not is_verb_kind(top) and family(k) == family(top)), top)
 
 
 def _of_family(members: Sequence[_Resolved], kind: str) -> list[_Resolved]:
@@ -1006,8 +1020,9 @@ def _title(kind: str, c: _Cluster, place: str | None) -> str | None:
 
     A verb-named kind reads badly as a label, so its title is who did it (the verb's subject
     most reports name, ``EventMention.actor``) and the verb's phrase as the reports wrote it
-    (the verb and its object); with no named subject the phrase alone ("A Tromso man pleaded
-    guilty to threatening X" is never "X pleaded guilty ..."). A bare verb says nothing
+    (the verb and its object); with no named subject the subject as described ("A Tromso
+    man pleaded guilty to threatening X", never "X pleaded guilty ..."), or with none (a
+    pronoun's) the phrase alone. A bare verb says nothing
     ("Kyiv Independent informed"), so such an event gets no title.
     """
     if is_verb_kind(kind):
@@ -1027,9 +1042,18 @@ def _title(kind: str, c: _Cluster, place: str | None) -> str | None:
                            and _verb_word(m.mention.phrase) == verb])
         if who is not None and who.casefold() in phrase.casefold():
             who = None
-        # Nobody named: the phrase alone ("Held talks in Geneva"), not a "Report:" label.
+        # Nobody named: the subject as the report with that phrase described it ("Some
+        # 1,500 protesters marched ..."), else the phrase alone ("Held talks in Geneva"),
+        # never a "Report:" label nor a name from another clause.
         several = _actor_count(c.members) > 1
-        title = f"{who} {_agreeing(phrase, several)}" if who else phrase[0].upper() + phrase[1:]
+        described = _most_common(described_actor(m.mention.actor) for m in c.members
+                                 if m.mention.phrase == phrase) if who is None else None
+        if who is not None:
+            title = f"{who} {_agreeing(phrase, several)}"
+        elif described is not None:
+            title = f"{described[0].upper()}{described[1:]} {phrase}"
+        else:
+            title = phrase[0].upper() + phrase[1:]
     else:
         names = _top_names(c, with_products=kind in PRODUCT_KINDS)
         if not names and not place:
@@ -1074,8 +1098,10 @@ def _says_what(phrase: str) -> bool:
 
 
 def _without_aux(words: list[str]) -> list[str]:
-    """A phrase's words less the perfect's auxiliary it opens on ("has chosen ...")."""
-    return words[1:] if len(words) > 1 and words[0].casefold() in PERFECT_AUX else words
+    """A phrase's words less the perfect's auxiliary or the "to" it opens on ("has chosen
+    ...", "to leave ...")."""
+    opener = words[0].casefold() if len(words) > 1 else ""
+    return words[1:] if opener in PERFECT_AUX or opener == INFINITIVE_MARK else words
 
 
 def _verb_word(phrase: str) -> str:

@@ -65,6 +65,7 @@ from .dating import (
 from .kinds import (
     ACTOR_SEP,
     CONDITION_MARKS,
+    DESCRIBED_ACTOR,
     FUTURE_AUX,
     IMPLICATIVE_VERBS,
     LIGHT_VERBS,
@@ -86,7 +87,9 @@ from .kinds import (
     UNTIL_WORDS,
     VERB_TRIGGERS,
     DateFrom,
+    actor_keys,
     family,
+    is_denied,
     is_lead_noun,
     is_negated,
     is_verb_kind,
@@ -100,6 +103,29 @@ from .kinds import (
 # Dependency edges that open reported content or a new proposition: what lies below them is
 # what someone said, not a detail of the trigger's event.
 CONTENT_DEPS = frozenset({"ccomp", "parataxis", "relcl", "acl", "csubj"})
+# Abbreviations of time zones ("10:35 a.m. (0735 GMT)"), which the model may take for an
+# organisation: the standard world and North American zones' names.
+TIME_ZONES = frozenset({"GMT", "UTC", "UT", "BST", "CET", "CEST", "EET", "EEST", "WET",
+                        "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST",
+                        "AKDT", "HST", "AST", "ADT", "IST", "JST"})
+# Nouns a broadcast calls itself by ("At the end of the broadcast this evening") and the
+# parts of a day it says it is on the air in: English words for a programme.
+BROADCAST_NOUNS = frozenset({"broadcast", "program", "programme", "newscast", "show",
+                             "bulletin", "telecast"})
+BROADCAST_TIMES = frozenset({"evening", "morning", "afternoon", "hour", "half-hour"})
+# A government portfolio's word as a minister's or secretary's title writes it ("Trade
+# Minister", "Secretary of State", "chancellor of the Exchequer"): English names of the
+# usual ministries, taken for organisations by the model.
+PORTFOLIOS = frozenset({"state", "defense", "defence", "trade", "treasury", "exchequer",
+                        "interior", "justice", "finance", "foreign", "labor", "labour",
+                        "health", "education", "energy", "agriculture", "commerce",
+                        "transport", "transportation", "environment", "housing", "home",
+                        "war", "navy", "army", "culture", "economy", "industry", "tourism",
+                        "information", "communications", "security", "immigration",
+                        "development", "planning", "fisheries", "mines", "works"})
+# Mention labels that hold an office's title with or without its holder's name ("Britain's
+# chancellor of the Exchequer", "Trade Minister Ola Vell"; ``analyze.mentions``).
+OFFICE_LABELS = frozenset({"ROLE", "TITLED"})
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "ROLE", "FAC"})
 PLACE_PREPS = frozenset({"in", "at", "near", "to"})
 # Participants an undated mention must share with a dated one of the same article to take
@@ -149,6 +175,12 @@ LEAD_BACK_DAYS = 3
 SAYING_OCCASIONS = frozenset({"press-conference", "interview"})
 # Prefix of a participant key that is a product named in the event's clause, not a mention.
 THING_PREFIX = "thing:"
+# Tags of plural nouns: a number before them counts people or things ("12 Americans").
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# An ordinal written in digits ("10th", "102nd"): a date's day or a precinct, no product.
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
+# Words that make the number before them an amount ("C415 million"): English number words.
+AMOUNT_WORDS = frozenset({"million", "billion", "trillion", "thousand", "bn", "mn", "m", "k"})
 # Entity types of digit-bearing tokens that are amounts or times, never part of a product.
 NOT_THING_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 # The present-perfect auxiliary written out for a contracted one ("he's given"), by its tag.
@@ -163,6 +195,16 @@ NUMBER_SIGNS = frozenset({"%"})
 # Words of a trigger's phrase kept for titles ("checked into the Promises Treatment Center"):
 # enough for a verb and its object, short enough for a title line.
 PHRASE_MAX_WORDS = 8
+# Words of a subject that names no one kept for a title ("Some 1,500 ethnic Albanians",
+# "The Dearborn energy company"): a headline's subject, short enough to leave the title its
+# verb and object; a longer one keeps only the words up to its head noun.
+SUBJECT_MAX_WORDS = 6
+# The pronouns a clause of reported speech may tell its speaker by, and the label of the
+# name each stands for ("Acme Corp. said it ...", "Brandt said he ...").
+PRONOUN_NAMES = {"it": "ORG", "he": "PERSON", "she": "PERSON"}
+# Parts of speech of a subject's head that describe someone or something ("the company",
+# "thousands", "Shareholders"); not a pronoun, a determiner or a participle.
+DESCRIBED_POS = frozenset({"NOUN", "PROPN", "NUM"})
 # Verbs whose "for" phrase is what they are about, not a reason: "called for a re-run of
 # the bidding", "asked for talks", "voted for the plan"; and "for the first time".
 FOR_VERBS = frozenset({"call", "ask", "push", "press", "pay", "wait", "apply", "vote", "bid",
@@ -304,14 +346,16 @@ def find_event_mentions(doc: Doc, article: Article, mentions: Sequence[Mention],
     placed = [f for f in found
               if fold_name(f.mention.text) not in reporters
               and not GLUED.search(f.mention.text) and f.mention.key in named
-              and not any(lo <= f.first and f.last <= hi for lo, hi in datelines)]
+              and not any(lo <= f.first and f.last <= hi for lo, hi in datelines)
+              and not _no_one(f, found)]
     dated = place_timexes(doc, timexes)
     lead = _lead(doc, article, timexes)
     triggers = [(t, kind) for t in trigger_candidates(doc)
                 if (kind := trigger_kind(t)) is not None]
     triggers += _dated_verbs(dated, {t.i for t, _ in triggers})
     triggers += _lead_verbs(doc, lead, {t.i for t, _ in triggers})
-    triggers = [(t, kind) for t, kind in triggers if not _in_proper_name(t, lead)]
+    triggers = [(t, kind) for t, kind in triggers
+                if not _in_proper_name(t, lead) and not _about_the_broadcast(t.sent)]
     partial = place_timexes(doc, partial_timexes(doc, article), PARTIAL_VALUE)
     trigger_ids = {t.i for t, _ in triggers}
     tree = _tree(doc)
@@ -352,6 +396,38 @@ def _in_proper_name(token: Token, lead: _Lead) -> bool:
         return False
     words = [t for t in sent if t.is_alpha and len(t) > MAX_SMALL_WORD]
     return sum(t.text[0].isupper() for t in words) < TITLE_CASE_SHARE * len(words)
+
+
+def _about_the_broadcast(sent: Span) -> bool:
+    """Whether a sentence tells of the programme it is read in, not of the news: a
+    transcript's "At the end of the broadcast this evening, one more trip around the
+    harbour", "Coming up on this program, a visit to ...". A broadcast's noun with "this"
+    or "our", or with "the" in a sentence that says "tonight" or "this evening/morning"."""
+    now = any(t.lower_ == "tonight" or (t.lower_ in BROADCAST_TIMES and any(
+        c.dep_ == "det" and c.lower_ == "this" for c in t.children)) for t in sent)
+    for t in sent:
+        if t.pos_ != "NOUN" or lemma_of(t).lower() not in BROADCAST_NOUNS:
+            continue
+        dets = {c.lower_ for c in t.children if c.dep_ in ("det", "poss")}
+        if dets & {"this", "our"} or (now and "the" in dets):
+            return True
+    return False
+
+
+def _no_one(found: _Found, others: Sequence[_Found]) -> bool:
+    """Whether a mention the names stage labelled an organisation names no one who took
+    part: a time zone ("0735 GMT"), or a government portfolio's word inside a role or
+    titled name ("Trade" of "Trade Minister Ola Vell", "Exchequer" of "chancellor of the
+    Exchequer"): the office holder takes part, not the word. A company or an agency named
+    in a title ("Acme Chairman ...", "FBI Director ...") is an organisation and stays."""
+    m = found.mention
+    if m.label != "ORG":
+        return False
+    if m.text.upper() in TIME_ZONES:
+        return True
+    return m.text.casefold() in PORTFOLIOS and any(
+        o.mention.label in OFFICE_LABELS and o.first <= found.first and found.last <= o.last
+        and (o.first, o.last) != (found.first, found.last) for o in others)
 
 
 def _named(doc: Doc, found: _Found) -> bool:
@@ -502,7 +578,7 @@ def _lead_verbs(doc: Doc, lead: _Lead, trigger_ids: set[int]) -> list[tuple[Toke
             verbs += _reported_verbs(root)
         for verb in verbs:
             lemma = verb_lemma(verb)
-            if verb.pos_ != "VERB" or verb.i in trigger_ids or is_negated(verb) \
+            if verb.pos_ != "VERB" or verb.i in trigger_ids or is_denied(verb) \
                     or lemma in VERB_TRIGGERS:
                 continue  # a lexicon verb the lexicon did not take: another sense
             if lemma not in LIGHT_VERBS | STATEMENT_VERBS | REPORTING_VERBS | OPINION_VERBS:
@@ -535,7 +611,7 @@ def _dated_verbs(dated: Sequence[tuple[Token, str]],
         if verb.pos_ != "VERB" or verb.i in trigger_ids or lemma in LIGHT_VERBS \
                 or lemma in REPORTING_VERBS or lemma in VERB_TRIGGERS:
             continue  # a lexicon verb here was used in another sense ("launched an attack")
-        if not is_negated(verb):
+        if not is_denied(verb):
             out[verb.i] = (verb, lemma)
     return [out[i] for i in sorted(out)]
 
@@ -673,7 +749,8 @@ def _event_mention(token: Token, kind: str, ctx: _Context) -> EventMention | Non
         start=sent.start_char, end=sent.end_char, date=date, date_from=date_from,
         place=place.mention.key if place else None, participants=tuple(dict.fromkeys(keys)),
         status=status, lead=is_lead,
-        phrase=_phrase(token), actor=_actor(token, participants))
+        phrase=_phrase(token),
+        actor=_actor(token, participants) or _described(token) or _pronoun_speaker(token, ctx))
 
 
 def _actor(token: Token, participants: Sequence[_Found]) -> str | None:
@@ -683,13 +760,7 @@ def _actor(token: Token, participants: Sequence[_Found]) -> str | None:
     its appositive ("her lawyer, Ola Brekke"). None for an event noun, a subject that is no
     name ("a Tromso man", "he") or one no participant is: an object or a name in a
     prepositional phrase is never the actor."""
-    if token.pos_ != "VERB":
-        return None
-    node = token
-    subject = _subject(node)
-    while subject is None and node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
-        node = node.head
-        subject = _subject(node)
+    subject = _verb_subject(token)
     if subject is None:
         return None
     # "Brandt and Lindqvist met": each named conjunct is a subject, named in the subject's
@@ -703,6 +774,111 @@ def _actor(token: Token, participants: Sequence[_Found]) -> str | None:
         if key is not None:
             keys.append(key)
     return ACTOR_SEP.join(dict.fromkeys(keys)) or None
+
+
+def _verb_subject(token: Token) -> Token | None:
+    """A trigger verb's subject, found through the verbs a "to"-clause or a conjunct hangs
+    from ("agreed to meet", "arrived and met"); None for an event noun."""
+    if token.pos_ != "VERB":
+        return None
+    node = token
+    subject = _subject(node)
+    while subject is None and node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
+        node = node.head
+        subject = _subject(node)
+    return subject
+
+
+def _described(token: Token) -> str | None:
+    """A trigger verb's subject that names no one, as the page wrote it, for a title that
+    says who did it ("Some 1,500 protesters marched ...", "The company earned ..."), held
+    in ``EventMention.actor`` after ``DESCRIBED_ACTOR``. None for a pronoun or a relative
+    word (who "he" or "which" is, is not told here), for a determiner or a participle
+    standing alone ("some", "the following"), for the subject of a copula the trigger is
+    coordinated with ("The following are ... and injured") or one of two the parse gave,
+    for a name no participant is (the names stage left it out: a reporter, a dateline's
+    city; a nationality names no one, "ethnic Albanians" describes them), and where the
+    subject's words run past ``SUBJECT_MAX_WORDS``."""
+    subject = _verb_subject(token)
+    if subject is None or subject.pos_ not in DESCRIBED_POS \
+            or subject.ent_type_ in NAME_ENTS - {"NORP"} or subject.head.pos_ != "VERB" \
+            or sum(c.dep_ in ("nsubj", "nsubjpass") for c in subject.head.children) > 1:
+        return None  # two subjects, or one of a copula: the parse is not to be trusted
+    if subject.i == subject.sent.start and subject.text.isupper() \
+            and len(subject.text) >= MIN_CAPS_WORD:
+        return None  # a dateline's city read as the subject: "GLASGOW rallied ..."
+    words = _subject_words(subject)
+    return DESCRIBED_ACTOR + _spaced(words) if words else None
+
+
+def _pronoun_speaker(token: Token, ctx: _Context) -> str | None:
+    """Who "it", "he" or "she" is where the clause is what its speaker said of itself
+    ("Acme Corp. said it completed its purchase of Nordvik", "Brandt said he resigned"):
+    the named subject of the saying verb the trigger's clause hangs from, when that name
+    is of the pronoun's kind (an organisation for "it", a person for "he"/"she"). Held as
+    a described subject (``DESCRIBED_ACTOR``, the name as the sentence wrote it): for the
+    title only, never a participant, so no happening is joined on it."""
+    subject = _verb_subject(token)
+    if subject is None or subject.lower_ not in PRONOUN_NAMES:
+        return None
+    clause = subject.head
+    if clause.dep_ != "ccomp" or lemma_of(clause.head).lower() not in STATEMENT_VERBS:
+        return None
+    speaker = _subject(clause.head)
+    if speaker is None:
+        return None
+    name = next((f.mention.text for f in ctx.placed
+                 if f.first <= speaker.i <= f.last
+                 and f.mention.label == PRONOUN_NAMES[subject.lower_]), None)
+    return DESCRIBED_ACTOR + name if name else None
+
+
+def _subject_words(subject: Token) -> list[Token]:
+    """The subject's words: all of them when they are few and hold no clause, appositive
+    or punctuation ("Tens of thousands of people"); else those up to its head ("A Brooklyn
+    woman" of "A Brooklyn woman who was watching ..."); none when even those run long."""
+    doc = subject.doc
+    whole = list(doc[subject.left_edge.i:subject.right_edge.i + 1])
+    left = list(doc[subject.left_edge.i:subject.i + 1])
+    for words in (whole, left):
+        kept = _subject_run(words, subject)
+        if kept:
+            return kept
+    return []
+
+
+def _subject_run(words: Sequence[Token], subject: Token) -> list[Token]:
+    """The words as one short subject, or none: no clause or appositive below the head, no
+    punctuation but inside a word, number or name, at most ``SUBJECT_MAX_WORDS`` words."""
+    out: list[Token] = []
+    parts = 0
+    for t in words:
+        if t.i != subject.i and t.dep_ in CONTENT_DEPS | {"appos"}:
+            return []
+        if out and (_in_word(t, out[-1]) or _inside_word_or_name(t, out[-1])):
+            out.append(t)
+            parts += 1
+            continue
+        if t.is_punct and not (t.tag_ == "POS" or t.text in NUMBER_SIGNS):
+            return []
+        if _stray(t) or t.is_space:
+            return []
+        out.append(t)
+    return out if 0 < len(out) - parts <= SUBJECT_MAX_WORDS else []
+
+
+def _spaced(words: Sequence[Token]) -> str:
+    """The words spaced as the page spaced them ("Apple's", "$4.25", "1%"), a stray mark
+    left out between two of them read as a space."""
+    out = ""
+    for before, t in zip([None, *words], words, strict=False):
+        if before is None:
+            out = t.text
+        elif t.i == before.i + 1:
+            out += before.whitespace_ + t.text
+        else:
+            out += " " + t.text
+    return out
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -836,7 +1012,8 @@ def _denied(near: Sequence[Token]) -> EventStatus | None:
     """
     verb = near[-1]
     # A noun between them is its own: "no shortage of voters in the elections".
-    negated = [n for n in dict.fromkeys((near[0], verb)) if is_negated(n)]
+    negated = [n for n in dict.fromkeys((near[0], verb))
+               if is_negated(n) or (n is near[0] and is_denied(n))]
     if not negated:
         return None
     bound = negated[-1]
@@ -934,19 +1111,22 @@ def _phrase(token: Token) -> str | None:
     Words are spaced as the page spaced them ("Apple's", "$4.25", "1%"), not one space per
     token; a verb in the present perfect keeps its "has" ("has chosen to step down"): alone,
     the participle reads as a passive ("Jobs chosen to step down")."""
-    words = _phrase_words(token)
-    out = ""
-    for before, t in zip([None, *words], words, strict=False):
-        if before is None:
-            out = t.text
-        elif t.i == before.i + 1:
-            out += before.whitespace_ + t.text
-        else:  # a stray mark left out between them
-            out += " " + t.text
+    out = _spaced(_phrase_words(token))
     perfect = _perfect_aux(token)
     if out and perfect is not None:
         out = perfect + " " + out
+    elif out and _infinitive(token):
+        out = "to " + out
     return out or None
+
+
+def _infinitive(verb: Token) -> bool:
+    """Whether a verb is a base form after "to" or a modal ("planned to leave", "will
+    vote"): the phrase writes it as a headline's future, "to leave", for alone "leave"
+    reads as an order and after a subject ("The team leave") as a wrong agreement."""
+    return verb.pos_ == "VERB" and verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.i < verb.i and (c.lower_ == "to" or c.lower_ in MODAL_AUX)
+        for c in verb.children)
 
 
 def _perfect_aux(verb: Token) -> str | None:
@@ -1187,10 +1367,20 @@ def _camel(text: str) -> bool:
 
 
 def _product_like(run: Span) -> bool:
-    """A name with a model number or a camel-cased word; a plain number is no product."""
+    """A name with a model number or a camel-cased word; a plain number is no product, nor
+    a count of people ("12 Americans", "714 Palestinians"), an ordinal ("10th Nov", "102nd
+    Precinct") or an amount in a currency's letters ("C415 million", "Dh472 billion")."""
     has_word = any(t.text[0].isalpha() for t in run)  # "11bn" is an amount, not a name
     marked = any(_camel(t.text) or any(c.isdigit() for c in t.text) for t in run)
-    return has_word and marked
+    if not (has_word and marked):
+        return False
+    if run[0].text.isdigit() and all(t.ent_type_ == "NORP" or t.tag_ in PLURAL_TAGS
+                                     for t in run[1:]):
+        return False
+    if any(ORDINAL.fullmatch(t.text) for t in run):
+        return False
+    after = run.doc[run.end] if run.end < len(run.doc) else None
+    return after is None or after.lower_ not in AMOUNT_WORDS
 
 
 def _own_range(token: Token) -> tuple[int, int]:
@@ -1270,7 +1460,7 @@ def _lead_dates_from_body(found: list[EventMention]) -> list[EventMention]:
     for e in found:
         if _inferred(e):
             told = [d for d in found if d.date and not _inferred(d) and _same_lead_happening(e, d)]
-            if not told and e.lead and e.actor is None:
+            if not told and e.lead and not actor_keys(e.actor):
                 told = _unnamed_lead_reports(e, found)
             dates = {d.date for d in told if d.date}
             if len(told) == 1 and _names_within(e, told[0]):  # one happening, one mention

@@ -73,9 +73,24 @@ class DateFrom(StrEnum):
 ACTOR_SEP = "\t"
 
 
+# Opens an ``EventMention.actor`` that is no participant key but the words of a subject
+# that names no one ("Some 1,500 protesters", "Delta Air Lines earnings"): who did it as the
+# report described them, for titles only ("Some 1,500 protesters marched in Ankara", not
+# "Marched in Ankara"). Mention keys are "LABEL:name", never this.
+DESCRIBED_ACTOR = "described:"
+
+
 def actor_keys(actor: str | None) -> tuple[str, ...]:
-    """The participant keys an ``EventMention.actor`` holds, in the subject's order."""
-    return tuple(actor.split(ACTOR_SEP)) if actor else ()
+    """The participant keys an ``EventMention.actor`` holds, in the subject's order (none
+    for a described subject)."""
+    return tuple(actor.split(ACTOR_SEP)) if actor and not actor.startswith(DESCRIBED_ACTOR) \
+        else ()
+
+
+def described_actor(actor: str | None) -> str | None:
+    """The words of a subject that names no one, where ``EventMention.actor`` holds them."""
+    return actor[len(DESCRIBED_ACTOR):] if actor and actor.startswith(DESCRIBED_ACTOR) \
+        else None
 
 
 # Verb lemmas that report something happening, by kind. Picked from the kinds the issue
@@ -312,6 +327,11 @@ OTHER_OBJECTS: dict[str, frozenset[str]] = {
                           "rebuke", "judgment", "judgement", "news", "greeting"}),
     # "closed the gap", "close a deal": narrowed or concluded, nothing shut
     "close": frozenset({"gap", "deal", "lead", "distance", "loophole", "eye", "chapter"}),
+    # "gathered enough evidence", "gathered momentum": collected or won, nobody met
+    "gather": frozenset({"evidence", "information", "data", "intelligence", "signature",
+                         "momentum", "support", "material", "sample", "fact", "detail",
+                         "clue", "proof", "testimony", "pace", "steam", "strength", "dust",
+                         "force", "thought", "courage", "speed", "string"}),
     "release": frozenset({"statement", "name", "detail", "figure", "information", "report",
                           "data", "result", "video", "photo", "image", "footage", "letter",
                           "list", "text", "transcript", "record", "identity", "document",
@@ -573,6 +593,16 @@ def is_negated(token: Token) -> bool:
            for c in token.children):
         return True
     return any(c.dep_ == "det" and c.lower_ in NEGATING_DETS for c in token.children)
+
+
+def is_denied(token: Token) -> bool:
+    """A trigger that did not happen: negated (``is_negated``), or a verb whose object is
+    denied ('announced no new products', 'reached no agreement'): nothing was done. Only
+    of the trigger itself: a verb above an event noun with a denied object denies that
+    object ('gave no details about the negotiations'), not the negotiations."""
+    return is_negated(token) or (token.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ in NEGATING_DETS
+                                 for g in c.children) for c in token.children))
 
 
 def is_verb_kind(kind: str) -> bool:
