@@ -67,8 +67,8 @@ def api_people(store: StoreDep, sort: str = "statements", page: Page = 1) -> dic
 
 
 @api.get("/people/{entity_id}")
-def api_person(entity_id: str, store: StoreDep) -> dict[str, Any]:
-    return found(views.person_view(store, entity_id), "person")
+def api_person(entity_id: str, store: StoreDep, events: Page = 1) -> dict[str, Any]:
+    return found(views.person_view(store, entity_id, events), "person")
 
 
 @api.get("/outlets")
@@ -119,8 +119,10 @@ def people_page(request: Request, store: StoreDep, sort: str = "statements",
 
 
 @pages.get("/people/{entity_id}")
-def person_page(request: Request, entity_id: str, store: StoreDep) -> HTMLResponse:
-    return render(request, "person.html", **found(views.person_view(store, entity_id), "person"))
+def person_page(request: Request, entity_id: str, store: StoreDep,
+                events: Page = 1) -> HTMLResponse:
+    return render(request, "person.html",
+                  **found(views.person_view(store, entity_id, events), "person"))
 
 
 @pages.get("/outlets")
