@@ -386,3 +386,21 @@ def test_a_paraphrase_giving_other_figures_is_another_statement(other: str, one:
     assert (frozenset({"q1", "q2"}) in _groups(quotes, encoder)) is one  # type: ignore[arg-type]
     # the figures decide before the model: a pair they part is not encoded
     assert (encoder.encoded == []) is not one
+
+
+# One speaker's point worded twice on one day, with few words in common (Jaccard 0.2).
+FREE_CASE = "every buyer of the new handset may claim a free protective case"
+OFFER = "the company will offer a free case to anyone who bought the handset"
+
+
+@pytest.mark.parametrize(("speaker_b", "day_b", "kind", "one"), [
+    ("E-lind", "2031-03-10", "indirect", True),    # one speaker's day: the model decides
+    ("E-lind", "2031-03-11", "indirect", False),   # another day: the usual bar
+    (None, "2031-03-10", "indirect", False),       # an unresolved speaker: the usual bar
+    ("E-lind", "2031-03-10", "direct", False)])    # two direct quotes: two things said
+def test_one_speakers_rewording_on_one_day_needs_fewer_shared_words(
+        speaker_b: str | None, day_b: str, kind: str, one: bool) -> None:
+    encoder = _Cosines({FREE_CASE: 1.0, OFFER: 0.72})
+    quotes = [_quote("q1", "a3", FREE_CASE, kind=kind),
+              _quote("q2", "a4", OFFER, speaker=speaker_b, said_on=day_b, kind=kind)]
+    assert (frozenset({"q1", "q2"}) in _groups(quotes, encoder)) is one  # type: ignore[arg-type]
