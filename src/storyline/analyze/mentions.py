@@ -532,10 +532,12 @@ def _place_of(word: str, places: dict[str, str]) -> str | None:
 
 # Last words of a company's registered name ("Kellogg Co.", "Sansui Electric Co.", "Acme
 # Holdings PLC"), folded: a one-word "person" opening such a name is the company's short
-# name. Legal forms only; "Group" and "Organization" also follow a person's name ("Trump
+# name. Legal forms, and the words that end a bank's name ("Harbourton Savings Bank",
+# "Norland Bancorp"); "Group" and "Organization" also follow a person's name ("Trump
 # Organization").
 COMPANY_DESIGNATORS = frozenset({"co", "cos", "corp", "corporation", "inc", "incorporated",
-                                 "ltd", "limited", "plc", "llc", "ag", "nv", "sa", "gmbh"})
+                                 "ltd", "limited", "plc", "llc", "ag", "nv", "sa", "gmbh",
+                                 "bank", "bancorp", "bankshares"})
 # Prepositions before a place ("in Eugene", "from Harbourton"): where a name the model
 # reads as a place is one.
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "across", "around"})

@@ -58,6 +58,11 @@ NAMELESS_WORDS = PERSON_PRONOUNS | GROUP_PRONOUNS | frozenset({
 WORK_LABEL = "WORK_OF_ART"
 CLOSING_MARKS = ('"', "”", "’", "'", "»")
 STRAIGHT_MARKS = frozenset({'"', "'"})  # marks that open a quotation as well as close one
+# English copy's mark that only opens a quotation, and the marks that close it: pages
+# close a curly mark with a straight one now and then ('“... in her skull," the office
+# said'). French and German pages turn guillemets and low-high marks either way round.
+OPENING_MARK = "“"
+CLOSING_CURLY = re.compile(r"[”\"]")
 QUOTE_GAP_CHARS = 3
 # Words that may open a role description without naming anyone ("the", "his", "former").
 ROLE_FILLERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "former",
@@ -74,6 +79,8 @@ TITLE_ABBREVIATIONS = {
     "det": "detective", "insp": "inspector", "supt": "superintendent", "prof": "professor",
     "cmdr": "commander", "adm": "admiral",
 }
+# Forms of address written short that a name follows ("Dr. Okafor", "Mrs. Dahl").
+ADDRESS_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "rev", "fr", "hon"})
 # Words that say a person is a man or a woman when they stand in the title before the
 # name or in a description of the person ("Mrs. Dahl", "the spokeswoman"); a pronoun
 # never stands for a person the article marks as the other.
@@ -108,6 +115,10 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # pronoun ("Jo Lee, a Democrat whose district Trump won, voiced frustration. He said":
 # the sentence is about Jo Lee, not the clause's Trump).
 RELATIVE_DEPS = frozenset({"relcl", "acl"})
+# Most sentences a pronoun's chain is followed back over, to the subject it continues
+# ("Lund ... She had ... she held ... she said"): three is as far back as a reader keeps
+# one person in view without a name.
+CHAIN_SENTENCES = 3
 # Dependencies on the way from a name up to a speaker phrase's head that make the name a
 # modifier of the phrase ("a friend of X's assassin", "a spokesman for X").
 MODIFIER_PATH_DEPS = frozenset({"prep", "pobj", "poss", "compound"})
@@ -479,15 +490,15 @@ class SpeakerIndex:
 
     def _bare_subject_before(self, pos: int, doc: Doc,
                              pronoun: str) -> tuple[str, int] | None:
-        """A subject the model labelled no one, in the pronoun's own sentence (before it) or
-        the sentence before: a surname ("Lindqvist, however, is counting on ... '...,' he
+        """A subject the model labelled no one, in the pronoun's own sentence (before it),
+        the sentence before or one before a run of sentences whose subject is the same
+        pronoun (``_chain_start``): a surname ("Lindqvist, however, is counting on ... '...,' he
         says"), the article's one person of that name; a title ("the Prime Minister praised
         the crew. He also said"), the person the article gives it."""
         at = doc.char_span(pos, pos + 1, alignment_mode="expand")
         if at is None:
             return None
-        sent = at[0].sent
-        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        start = _chain_start(at[0], pronoun)
         for tok in reversed(doc[start:at[0].i]):
             if (not _is_subject(tok, self.inverted) or tok.head.dep_ in RELATIVE_DEPS
                     or any(a <= tok.idx < b for a, b in self.quoted)
@@ -527,8 +538,9 @@ class SpeakerIndex:
         return False
 
     def plural_subject_since(self, key: str, pos: int, doc: Doc) -> bool:
-        """Whether a plural subject other than ``key`` ("the unions", "Brandt and the
-        council") stands between ``key``'s last mention and ``pos``, outside quotations."""
+        """Whether a plural subject or an organisation other than ``key`` ("the unions",
+        "Brandt and the council", "Harbourton Airlines") stands between ``key``'s last
+        mention and ``pos``, outside quotations."""
         since = self.last_seen(key, pos)
         at = doc.char_span(max(since, 0), pos, alignment_mode="expand")
         if since < 0 or at is None:
@@ -538,8 +550,21 @@ class SpeakerIndex:
             if (tok.idx >= pos or tok.dep_ not in SUBJECT_DEPS
                     or any(a <= tok.idx < b for a, b in [*self.quoted, *own])):
                 continue
-            if tok.tag_ in PLURAL_TAGS or any(c.dep_ == "conj" for c in tok.children):
+            if (tok.tag_ in PLURAL_TAGS or any(c.dep_ == "conj" for c in tok.children)
+                    or self._organisation_at(tok.idx, key)):
                 return True
+        return False
+
+    def _organisation_at(self, pos: int, key: str) -> bool:
+        """Whether an organisation or a people other than ``key`` is named at ``pos``
+        ("Harbourton Airlines will display the jet they intend to fly": a firm is "they"
+        as often as a plural noun is)."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        while i >= 0 and self.mentions[i].start > pos - TITLE_WINDOW_CHARS:
+            m = self.mentions[i]
+            if m.start <= pos < m.end and m.key != key and m.label in ("ORG", "NORP"):
+                return True
+            i -= 1
         return False
 
     def last_seen(self, key: str, pos: int) -> int:
@@ -627,12 +652,56 @@ def quoted_paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _chain_start(at: Token, pronoun: str) -> int:
+    """Where the search for a pronoun's unlabelled subject begins: the sentence before its
+    own, or further back over sentences that have the same pronoun as a subject ("Lund
+    still found it hard. She had run the shelter since 1988. It was the first job she
+    held. ..., she said": the chain's "she" is Lund), at most CHAIN_SENTENCES of them."""
+    doc = at.doc
+    start = at.sent.start
+    for hop in range(CHAIN_SENTENCES + 1):
+        if start == 0:
+            break
+        sent = doc[start - 1].sent
+        start = sent.start
+        if hop == CHAIN_SENTENCES or not pronoun or not any(
+                t.lower_ == pronoun and t.dep_ in SUBJECT_DEPS for t in sent):
+            break
+    return start
+
+
+def _fragment_name(root: Token) -> bool:
+    """A name the parse split off its clause into a sentence of its own, right after an
+    abbreviated title inside a paragraph (", said police Sgt. | Maren Kvist.": the
+    abbreviation's full stop ended the sentence): the speaker of the clause it was cut
+    from. A byline at a paragraph's end ("... adaptation. Jo Lee") follows a sentence's
+    own full stop and is no such fragment."""
+    sent = root.sent
+    if root.dep_ != "ROOT" or root.pos_ != "PROPN" or sent.start == 0:
+        return False
+    if any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return False
+    doc, i = root.doc, sent.start - 1
+    while i > 0 and doc[i].is_space:
+        i -= 1
+    word = doc[i].text
+    if word == "." and i > 0 and not doc[i - 1].whitespace_:
+        word = doc[i - 1].text + word  # "Sgt" "." as two tokens
+    return word.endswith(".") and _abbreviated_title(word)
+
+
+def _abbreviated_title(word: str) -> bool:
+    """ "Sgt", "Dr.", "Gov.": a title or a form of address written short."""
+    short = fold(word.rstrip("."))
+    return short in TITLE_ABBREVIATIONS or short in ADDRESS_ABBREVIATIONS
+
+
 def _is_subject(root: Token, inverted: frozenset[int]) -> bool:
     """A clause's subject, or a name in apposition to one: "A professor of economics, Jo
     Vandermeer, stayed home. But he ..." makes Vandermeer the pronoun's antecedent. So is
     a name the parse hung on a subject that is no word (a stray mark of the page: "Rep. Jo
     Lee\ufffdof Maine ... voiced")."""
-    return (root.dep_ in SUBJECT_DEPS or root.i in inverted
+    return (root.dep_ in SUBJECT_DEPS or root.i in inverted or _fragment_name(root)
             or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
             or (root.dep_ == "compound" and root.head.dep_ in SUBJECT_DEPS
                 and not any(c.isalnum() for c in root.head.text)))
@@ -705,7 +774,8 @@ def resolve(index: SpeakerIndex, head: Token, span: tuple[int, int],
         found = _apposed_name(index, span) or found
     named = any(m.label == "PERSON" for m in found)
     if (is_own_outlet(text, index.article) or (is_outlet(text, index.article) and not named)
-            or _outlets_feature(found, head, index.article)):
+            or _outlets_feature(found, head, index.article)
+            or (not named and _apposed_outlet(head))):
         return Speaker(text, outlet=True)
     if found and (found[0].label not in DESCRIPTION_LABELS or found[0].key in index.names):
         key = found[0].key
@@ -795,6 +865,18 @@ def _outlets_feature(found: Sequence[Mention], head: Token, article: Article) ->
     return any(c.dep_ == "poss" and is_outlet(_phrase(c), article) for c in head.children)
 
 
+def _apposed_outlet(head: Token) -> bool:
+    """ "said Sauti, or Voice, a Swahili newspaper": a name set beside a
+    common noun for a news outlet (``OUTLET_WORDS``: "newspaper", "daily", "broadcaster"),
+    itself or the other name it is given, is that outlet, a source, whatever label the
+    model gave the name (a wire's name in a dateline, "Jan 13 (ANI):", is no such noun)."""
+    for tok in (head, *(c for c in head.children if c.dep_ == "conj")):
+        if any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ in OUTLET_WORDS
+               for c in tok.children):
+            return True
+    return False
+
+
 def _phrase(tok: Token) -> str:
     return str(tok.doc[tok.left_edge.i:tok.i + 1].text)
 
@@ -846,8 +928,12 @@ def _pronoun(index: SpeakerIndex, head: Token, text: str, pos: int, history: Seq
     one quoted, unless a person has since been the subject of a clause ("Rutte met Zelensky.
     He said ..."). A name that is only an object or inside a prepositional phrase ("the
     call to the offices of Omar") is no antecedent: with no speaker or subject that fits,
-    the speaker stays unnamed."""
+    the speaker stays unnamed. A pronoun inside someone's quotation is a person that
+    speaker tells of ("“Save it. He admits they were not qualified!”"), whom the
+    article's speakers and subjects do not name: unnamed."""
     word = head.lower_
+    if head.doc.lang_ == "en" and _inside_quotation(index.article.text, pos):
+        return Speaker(text, None, None, by=SpeakerFrom.PRONOUN)
     fits = [k for k in history if index.is_person(k) == person and index.fits(k, word)]
     key = fits[-1] if fits else None
     if (not person and key is not None and word in PLURAL_PRONOUNS
@@ -865,6 +951,16 @@ def _pronoun(index: SpeakerIndex, head: Token, text: str, pos: int, history: Seq
             # someone else it fits, and not the one found: which one it is, is a guess
             return Speaker(text, None, None, by=SpeakerFrom.PRONOUN)
     return Speaker(text, key, index.name(key) if key else None, by=SpeakerFrom.PRONOUN)
+
+
+def _inside_quotation(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands inside curly quotation marks opened in its paragraph or the
+    one before (a quotation that goes on into the next paragraph, its mark left open).
+    Straight marks are left alone: one mark both opens and closes. English copy only."""
+    start = text.rfind("\n", 0, pos)
+    start = text.rfind("\n", 0, start - 1) if start > 0 else 0
+    opened = text.rfind(OPENING_MARK, max(start, 0), pos)
+    return opened >= 0 and CLOSING_CURLY.search(text, opened, pos) is None
 
 
 def _title(head: Token) -> str:
