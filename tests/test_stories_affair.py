@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
+from scipy.sparse import csr_matrix
+
 from storyline.corpus import stories
 from storyline.corpus.reader import MemoryCorpus
 from storyline.records import Article
@@ -31,25 +34,35 @@ ORDER = ("Pelican Airways ordered 20 long-range jets from Kestrel Aircraft, a de
 # Other reports on the beat: each names both companies and people of its own.
 BEAT = [
     ("Kestrel Aircraft cut 400 jobs at its Dunmoor wing factory, union leader Pia Sund said; "
-     "Harrow Aerospace hired welders the same month."),
+     "Harrow Aerospace hired welders the same month. Workers marched through the town "
+     "centre on Saturday, and shopkeepers closed early in sympathy with the strikers."),
     ("Harrow Aerospace and Kestrel Aircraft both lost a tanker contest to a military builder, "
-     "defence minister Olaf Reit told the Ostmark parliament."),
+     "defence minister Olaf Reit told the Ostmark parliament. Deputies in opposition asked "
+     "the tender papers, calling the refuelling programme a waste of taxpayers' money."),
     ("A Kestrel Aircraft test jet landed safely at Brisk airfield after a tyre burst, pilot "
-     "Nils Ekdal said; Harrow Aerospace sent its condolences to nobody, as nobody was hurt."),
+     "Nils Ekdal said. Firefighters sprayed foam on the smoking wheel while investigators "
+     "photographed skid marks along the runway; Harrow Aerospace sent two experts."),
     ("Kestrel Aircraft shares rose after quarterly profit doubled, analyst Vera Holm said, "
-     "while Harrow Aerospace shares fell on delivery delays."),
-    ("Harrow Aerospace delivered its hundredth freighter to Gannet Cargo; Kestrel Aircraft "
-     "plans a freighter of its own, sales chief Arvo Pell said."),
+     "while Harrow Aerospace shares fell on delivery delays. Currency swings and cheaper "
+     "aluminium helped margins, and the dividend will rise by a fifth."),
+    ("Gannet Cargo took its hundredth freighter from Harrow Aerospace; Kestrel Aircraft "
+     "plans a freighter of its own, sales chief Arvo Pell said. Parcel volumes from online "
+     "shopping have filled cargo holds since the pandemic, forwarders report."),
     ("Kestrel Aircraft opened a training centre in Lysberg for 2,000 pilots, mayor Rut "
-     "Vinter said; Harrow Aerospace runs one in Kolby."),
+     "Vinter said. The simulator hall, built on a former dairy site, brings forty teaching "
+     "jobs and a new bus line to the suburb; Harrow Aerospace trains its pilots abroad."),
     ("Harrow Aerospace sued Kestrel Aircraft over a wing patent in a Tarnby court, lawyer "
-     "Jon Bakke said; Kestrel Aircraft denies the claim."),
+     "Jon Bakke said. The claim concerns a curved tip that reduces drag, and judges will "
+     "hear expert witnesses in the autumn."),
     ("Kestrel Aircraft named Sara Dahl its finance chief; Harrow Aerospace named a new "
-     "chairman, Leo Strand, a week earlier."),
+     "chairman, Leo Strand, a week earlier. Dahl previously ran the treasury of a shipping "
+     "group and studied economics in Uppsala."),
     ("Osprey Air retired its last Harrow Aerospace jet and will fly Kestrel Aircraft jets "
-     "only, spokeswoman Maja Krog said."),
+     "only, spokeswoman Maja Krog said. Travellers posted photographs of the farewell "
+     "flight, which circled the lighthouse twice before landing."),
     ("Kestrel Aircraft and Harrow Aerospace showed new cabins at the Vessby air show, where "
-     "organiser Emil Frost counted 90,000 visitors."),
+     "organiser Emil Frost counted 90,000 visitors. Crowds queued for aerobatic displays, "
+     "food stalls sold smoked fish, and rain stopped the fireworks."),
 ]
 FILLER = [
     "A Lindeby bakery won the regional bread prize for its rye loaf with a sour crust.",
@@ -59,6 +72,10 @@ FILLER = [
 
 def _features(beat: bool, order_day: str, order: str = ORDER,
               ) -> tuple[stories.Features, int, int]:
+    # Short made-up pages share the companies' words far more than long reports do (their
+    # pages' mean cosine is near the story threshold): any bar under 1 makes the companies
+    # the beat here; which names are the beat is tested on rows below.
+    threshold = 0.9
     arts = [page("unveil", UNVEIL, "2025-01-10"), page("order", order, order_day),
             *(page(f"f{i}", t, "2024-06-01") for i, t in enumerate(FILLER))]
     if beat:
@@ -66,7 +83,8 @@ def _features(beat: bool, order_day: str, order: str = ORDER,
     corpus = MemoryCorpus(arts)
     infos = sorted(corpus.infos(), key=lambda a: a.id)
     k = {a.id: n for n, a in enumerate(infos)}
-    return stories.features(infos, corpus, stories.CHANNEL_WEIGHTS), k["unveil"], k["order"]
+    feats = stories.features(infos, corpus, stories.CHANNEL_WEIGHTS, beat_below=threshold)
+    return feats, k["unveil"], k["order"]
 
 
 def _sim(feats: stories.Features, i: int, j: int, settings: Settings) -> float:
@@ -109,7 +127,48 @@ def test_a_follow_up_that_names_the_affairs_own_people_keeps_its_likeness(
     corpus = MemoryCorpus(arts)
     infos = sorted(corpus.infos(), key=lambda a: a.id)
     k = {a.id: n for n, a in enumerate(infos)}
-    feats = stories.features(infos, corpus, stories.CHANNEL_WEIGHTS)
+    feats = stories.features(infos, corpus, stories.CHANNEL_WEIGHTS,
+                             beat_below=settings.story_threshold)
     i, j = k["unveil"], k["order"]
     assert _sim(feats, i, j, settings) == _sim(replace(feats, participants=None), i, j,
                                                settings)
+
+
+# One affair told by a dozen pages: its names are on every page, and the pages are alike.
+TRIAL = [
+    "Jurors in the Tarnby trial of former mayor Ove Hallin heard that he took bribes from "
+    "a road builder, prosecutor Lise Borg said on day {n} of the trial.",
+    "On day {n} of his bribery trial in Tarnby, former mayor Ove Hallin denied taking money "
+    "from a road builder; prosecutor Lise Borg read out his bank statements.",
+    "Prosecutor Lise Borg told the Tarnby court on day {n} that former mayor Ove Hallin hid "
+    "the road builder's bribes in his brother's bank account.",
+]
+
+
+def test_one_affairs_own_names_on_every_page_are_no_beat(settings: Settings) -> None:
+    # The names are on more than a tenth of the pages, as a beat's are, but their pages are
+    # alike: they are the affair's participants, and the pages still share them.
+    arts = [page(f"t{n}", TRIAL[n % 3].format(n=n + 1), f"2025-{n // 3 + 1:02d}-{n % 3 + 10}")
+            for n in range(12)]
+    corpus = MemoryCorpus(arts)
+    infos = sorted(corpus.infos(), key=lambda a: a.id)
+    feats = stories.features(infos, corpus, stories.CHANNEL_WEIGHTS,
+                             beat_below=settings.story_threshold)
+    assert feats.participants is None and feats.names is not None
+    assert feats.names.nnz >= 2 * len(arts)
+    found = stories.assign_stories(corpus, [], [], settings)
+    assert len(found) == 1
+
+
+def test_the_beat_is_many_pages_names_whose_pages_are_unalike() -> None:
+    # 24 pages: "acme" on all (pages of many matters), "trial" on pages 0-10 (one affair:
+    # they share a word), "mayor" on 2 pages only (few: never the beat).
+    n = 24
+    rows = np.zeros((n, n + 1))
+    rows[np.arange(n), np.arange(n)] = 1.0
+    rows[:11, n] = 1.0
+    rows /= np.linalg.norm(rows, axis=1, keepdims=True)
+    keys = [["acme"] + (["trial"] if k < 11 else []) + (["mayor"] if k < 2 else [])
+            for k in range(n)]
+    # "acme": 110 of its 552 ordered pairs at cosine 0.5, mean 0.1; "trial": 0.5
+    assert stories._beat(keys, csr_matrix(rows), 0.17) == {"acme"}

@@ -13,10 +13,11 @@
                         undated article must be more alike to join a dated story; dated
                         articles that agree on their days gain) and damped across long
                         silences (weeks, for pages that share fewer than two specific
-                        names few pages write), for pages that share no name but those
-                        much of the corpus writes (a topical corpus's companies are its
-                        beat, not an affair), between pages of two languages and for a
-                        page the language stage did not read; computed in row
+                        names), for pages that share no name but the corpus's beat (names
+                        many pages write whose pages are unalike: a topical corpus's
+                        companies, not one affair's participants), between pages of two
+                        languages and for a page the language stage did not read;
+                        computed in row
                         blocks and kept sparse (a floor and a per-article neighbour cap)
     4. cluster          average link over the sparse pairs; earlier runs' stories are fixed
                         seeds that new articles may join but that never merge with each other
@@ -144,14 +145,18 @@ LONG_GAP_DAMPING = 0.5
 # the wrong joins had. 45 days: on the tune half of the ECB+ dev topics (odd numbers) 14
 # and 30 split topic 1's follow-up reports six weeks after the first (0.980 -> 0.968); 45
 # keeps both halves (the check half is unchanged at 14, 30 and 45).
-# A name counts only when few articles write it (``RARE_NAME_SHARE``, as the ties count
-# rare names): in a topical corpus the beat's names are on a third of the pages (Wikinews
-# companies: "Boeing" 18 and "Airbus" 24 of 60, "Apple" 30, "Steve Jobs" 20), and two
-# pages months apart that share them report two affairs (Boeing's 777 unveiling, Air
-# Canada's order 69 days later and Airbus's Qatar order 116 days later, one story on
-# Boeing and Airbus alone; Apple's iCloud keynote and Jobs's resignation 79 days later on
-# Apple and Jobs). ECB+ dev, timex-tbaq and the crawls keep their stories: no story's
-# main names are on a tenth of them (bench/NOTES.md, STO wave 2).
+# The corpus's beat is no name two pages share (``_beat``): a name more than
+# ``RARE_NAME_SHARE`` of the pages write (as the ties count rare names) whose pages are on
+# average less alike in words than the story threshold. In a topical corpus the beat's
+# names are on a third of the pages (Wikinews companies: "Boeing" 18 and "Airbus" 24 of
+# 60, "Apple" 30, "Steve Jobs" 20; their pages' mean word cosine 0.09-0.16), and two pages
+# months apart that share them report two affairs (Boeing's 777 unveiling, Air Canada's
+# order 69 days later and Airbus's Qatar order 116 days later, one story on Boeing and
+# Airbus alone; Apple's iCloud keynote and Jobs's resignation 79 days later on Apple and
+# Jobs). A corpus of one affair (an ECB+ dev topic or story alone, 10-33 pages) writes its
+# participants' names on most pages too, but their pages are alike (mean cosine 0.18-0.37
+# over its 101 such names): they still count, and none of its 57 such corpora splits
+# (bench/NOTES.md, STO wave 2).
 NAMELESS_GAP_DAYS = 45
 SHARED_NAMES = 2
 # Two pages that each name at least MIN_NAMED participants (names of any kind) and share
@@ -166,10 +171,10 @@ SHARED_NAMES = 2
 # or 1 (0.950 -> 0.944: short pages whose names the entity step split from their
 # story's) and at damping 0.35 (0.939); 2 and 0.5 keep both, and 0.5 and 0.65 split the
 # same crawl pairs.
-# A name most of the corpus writes (more than ``RARE_NAME_SHARE``, as for the gap) is no
-# shared participant either: two WSJ briefs that share only "the New York Stock
-# Exchange" (33 of 256 pages: Compaq / Consolidated Freightways, Crossland / Conseco) or
-# "U.S." (GM Hughes / Amdahl), two orders on one day that share only "Boeing" and "U.S."
+# The corpus's beat (``_beat``, as for the gap; any label) is no shared participant
+# either: two WSJ briefs that share only "the New York Stock Exchange" (33 of 256 pages,
+# mean cosine 0.13: Compaq / Consolidated Freightways, Crossland / Conseco) or "U.S."
+# (GM Hughes / Amdahl), two orders on one day that share only "Boeing" and "U.S."
 # (Ryanair's 737s, Qatar's Airbus order) are two reports (bench/NOTES.md, STO wave 2).
 NO_SHARED_NAME_DAMPING = 0.5
 MIN_NAMED = 2
@@ -266,7 +271,8 @@ class Features:
     # each page's language as a number, -1 not told: pages of two languages are damped
     # (``LANGUAGE_DAMPING``); None: one language only
     language: NDArray[np.int32] | None = None
-    # 0/1 rows of the specific names (``SHARED_NAMES``) each article shares with another;
+    # 0/1 rows of the specific names (``SHARED_NAMES``) each article shares with another,
+    # the beat left out (``features``);
     # None: not used (no entities channel)
     names: Any = None
     # which of ``channels`` reads names: it counts for every pair of pages that both have
@@ -285,9 +291,9 @@ class Features:
     # their language): their names are capitalised words, and a pair with one of them is
     # damped (``UNREAD_DAMPING``); None: every page read, or no entities channel
     unread: NDArray[np.bool_] | None = None
-    # 0/1 rows of every name (any label) each article shares with another, among those
-    # few articles write (``RARE_NAME_SHARE``): pages that share none of them share no
-    # participant for ``NO_SHARED_NAME_DAMPING``; None: the names' cosine tells
+    # 0/1 rows of every name (any label) each article shares with another, the corpus's
+    # beat left out (``features``): pages that share none of them share no participant
+    # for ``NO_SHARED_NAME_DAMPING``; None: no beat, the names' cosine tells
     participants: Any = None
 
     @property
@@ -317,7 +323,8 @@ def assign_stories(corpus: Corpus, links: Sequence[DuplicateLink],
             copies.setdefault(r, []).append(a)
     feats = features([by_id[h] for h in heads], corpus,
                       CHANNEL_WEIGHTS if weights is None else weights, time_anchors, copies,
-                      lambda language: settings.pipeline_for(language) is not None)
+                      lambda language: settings.pipeline_for(language) is not None,
+                      settings.story_threshold)
     pairs = similar_pairs(feats, settings)
     del feats  # the pairs are all clustering needs
     clusters = cluster_pairs(len(heads), pairs, settings.story_threshold, seeds)
@@ -850,9 +857,14 @@ def _seed_clusters(heads: list[str], previous: Sequence[Story],
 def features(articles: Sequence[ArticleInfo], corpus: Corpus, weights: Mapping[str, float],
               time_anchors: bool = True,
               copies: Mapping[str, Sequence[str]] | None = None,
-              reads: Callable[[str], bool] | None = None) -> Features:
+              reads: Callable[[str], bool] | None = None,
+              beat_below: float | None = None) -> Features:
     """The sparse channels with a nonzero weight, each article's trustworthy day, and (with
     ``time_anchors``) each article's time keys.
+
+    With ``beat_below`` (the story threshold), a name many pages write whose pages are
+    less alike in words than that on average is the corpus's beat (``_beat``): it is no
+    name two pages share (``SHARED_NAMES``, ``NO_SHARED_NAME_DAMPING``).
 
     ``copies`` gives an article's copies (the other members of its copy group, which have
     no row): their names join its own (``_with_copies``), so a reprint that adds a
@@ -908,6 +920,14 @@ def features(articles: Sequence[ArticleInfo], corpus: Corpus, weights: Mapping[s
         raise ValueError(f"unknown story channel(s) {unknown}; known: {sorted(builders)}")
     used = [(name, w) for name, w in sorted(weights.items()) if w > 0 and name != "figures"]
     channels = tuple((builders[name](), w) for name, w in used)
+    if "names" in found:  # the 0/1 rows of the names pages share, the beat's left out
+        specific, named, surnames, every = found["names"]
+        text = next((rows for (name, _), (rows, _) in zip(used, channels, strict=True)
+                     if name == "text"), None)
+        beat = _beat(every, text, beat_below) if text is not None and beat_below is not None \
+            else frozenset()
+        found["names"] = (_presence_rows(specific, beat), named, surnames,
+                          _presence_rows(every, beat) if beat else None)
     names_channel = next((k for k, (name, _) in enumerate(used) if name == "entities"), None)
     wf = weights.get("figures", 0.0)
     figures = (builders["figures"](), wf) if wf > 0 else None
@@ -961,11 +981,9 @@ def _with_copies(found: list[tuple[str, str]], mentions: list[Mention],
 def _entity_rows(articles: Iterable[tuple[Article, Analysis | None, frozenset[int], _Copies]],
                  ) -> tuple[Any, Any]:
     """TF-IDF of the named participants (with those of the article's copies:
-    ``_with_copies``), broad place and group names weighted down; 0/1 rows of the specific
-    (not broad) names each article shares with another; each article's number of names;
-    the rows of its person surnames (``_surname_rows``); and 0/1 rows of all its names
-    (any label) it shares with another. The 0/1 rows hold only names few articles write
-    (``_presence_rows``)."""
+    ``_with_copies``), broad place and group names weighted down; each article's specific
+    (not broad) names; its number of names; the rows of its person surnames
+    (``_surname_rows``); and all its names (any label)."""
     broad: dict[str, float] = {}  # filled while the rows are read; tfidf_rows reads it after
     specific: list[list[str]] = []
     every: list[list[str]] = []
@@ -991,18 +1009,41 @@ def _entity_rows(articles: Iterable[tuple[Article, Analysis | None, frozenset[in
             yield [k for k, _ in found]
 
     rows = _shared_rows(tfidf_rows(keys(), term_weight=broad, min_df=1))
-    return rows, (_presence_rows(specific), np.array(named),
-                  _surname_rows(surnames, bare_surnames), _presence_rows(every))
+    return rows, (specific, np.array(named), _surname_rows(surnames, bare_surnames), every)
 
 
-def _presence_rows(keys: Sequence[Sequence[str]]) -> Any:
-    """0/1 rows (CSR, float32) of the distinct keys at least two rows and at most a few
-    hold (``RARE_NAME_SHARE``)."""
+def _beat(keys: Sequence[Sequence[str]], text: Any, below: float) -> frozenset[str]:
+    """The names more than a few rows hold (``RARE_NAME_SHARE``) whose rows' mean pairwise
+    cosine in ``text`` (rows of at most unit length) is under ``below``: a topical
+    corpus's companies, written on pages of many affairs, not one affair's participants,
+    whose pages are alike."""
     from scipy.sparse import csr_matrix
 
     df = Counter(k for row in keys for k in row)
     most = max(MIN_RARE_NAME, RARE_NAME_SHARE * len(keys))
-    df = Counter({k: n for k, n in df.items() if n <= most})
+    many = sorted(k for k, n in df.items() if n > most)
+    if not many:
+        return frozenset()
+    column = {k: c for c, k in enumerate(many)}
+    found = [[column[k] for k in row if k in column] for row in keys]
+    indices = np.array([c for row in found for c in row], dtype=np.int32)
+    indptr = np.cumsum([0] + [len(row) for row in found])
+    holds = csr_matrix((np.ones(len(indices)), indices, indptr),
+                       shape=(len(keys), len(many))).T.tocsr()  # names x rows
+    sums = holds @ text  # each name's sum of its rows
+    squares = np.asarray(sums.multiply(sums).sum(axis=1)).ravel()
+    own = holds @ np.asarray(text.multiply(text).sum(axis=1)).ravel()
+    size = np.asarray(holds.sum(axis=1)).ravel()
+    mean = (squares - own) / (size * (size - 1))  # the pairs' cosines, each pair once
+    return frozenset(k for k, m in zip(many, mean.tolist(), strict=True) if m < below)
+
+
+def _presence_rows(keys: Sequence[Sequence[str]], leave: frozenset[str] = frozenset()) -> Any:
+    """0/1 rows (CSR, float32) of the distinct keys at least two rows hold, but those in
+    ``leave``."""
+    from scipy.sparse import csr_matrix
+
+    df = Counter(k for row in keys for k in row if k not in leave)
     column: dict[str, int] = {}
     indices: list[int] = []
     indptr = [0]
