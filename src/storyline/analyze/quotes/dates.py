@@ -10,6 +10,19 @@ and say so (``SaidOnFrom.OWN_SENTENCE_YEAR``); such a day never lies after the a
 weekday or other relative day ("on Wednesday", "yesterday") is counted from the article's
 date, and says so too (``SaidOnFrom.OWN_SENTENCE_DAY``).
 
+A day the text states beats the article's date (RDR6 F3). A cue with no time of its own
+(``own_date``): in the past perfect or after "previously" it was said before, on no day
+given; in a sentence that names an earlier day outside what was said ("When the ministry
+chose the bid on May 2, the losers protested, claiming ...") its day is not the article's;
+in the lead, it takes the day the lead states for its news ("In a Wednesday media event",
+"figures released April 3", "Sunday was chosen", on a later page) before any neighbour's,
+or the article's where the lead says its news is today. A "today" in a page whose lead
+first places its news on an earlier day is the writer's day, not the page's: no day. A
+time on a verb a subjectless cue is coordinated with ("Thursday condemned ... and vowed")
+or on a release that names the occasion ("figures released April 3", "a letter dated
+Monday") is the cue's own. The present-tense rule skips a cue inside a quotation and one
+whose subject is a letter or an e-mail.
+
 A statement left without a day says why (``SaidOnFrom.UNDATED``: ``why_undated``), so a
 null is never an unexplained gap.
 """
@@ -21,8 +34,9 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from enum import StrEnum
+from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...records import Article, Timex
 from ...text import (
@@ -33,7 +47,7 @@ from ...text import (
     WEEKDAY_NUMBERS,
     calendar_day,
 )
-from ..model import lemma_of
+from ..model import lemma_of, text_of
 from ..timexes import article_day
 
 
@@ -52,6 +66,11 @@ class SaidOnFrom(StrEnum):
     NEIGHBOUR = "same speaker's neighbouring statement"
     PRESENT_TENSE = "article date: present-tense cue"
     LEAD = "article date: lead statement with no time of its own"
+    # a lead statement with no time of its own, in a lead that states its news's one day
+    # before the article's ("In a Wednesday media event, ...", "figures released April 3"):
+    # that day, not the article's (``lead_stated``)
+    LEAD_STATED = "inferred: the day the lead states for its news (a lead statement with " \
+        "no time of its own)"
     # Set by the corpus, never by this stage: an undated article's "on Friday" or "August
     # 19" whose week or year ``corpus.events`` fixed from an event the article shares with
     # dated articles of its story (``corpus.said_on``).
@@ -74,6 +93,13 @@ class SaidOnFrom(StrEnum):
     # not to the speech ("said the vote on Monday was void")
     NOT_ITS_DAY = "its sentence's day is what was said's or another event's, not the " \
         "statement's, and nothing else dates it"
+    # "today" on its cue, in a page whose lead places its news on an earlier day ("In a
+    # Wednesday media event" on a Saturday page): the page is dated after it was written,
+    # and its "today" is not the article's day (``today_later``)
+    TODAY_LATER = "its sentence says today, but the article's lead places its news on an " \
+        "earlier day: the page may be dated after it was written"
+    # a lead statement with no time of its own, in a lead that names two or more earlier days
+    LEAD_SEVERAL = "no date in its sentence, and the lead before it names several days"
 
 
 # The days a statement's own sentence states: the month and day at least, or a day counted
@@ -83,7 +109,8 @@ STATED = frozenset({SaidOnFrom.OWN_SENTENCE, SaidOnFrom.OWN_SENTENCE_YEAR,
 # The reasons a statement has no day.
 UNDATED = frozenset({SaidOnFrom.VAGUE, SaidOnFrom.AFTER_ARTICLE, SaidOnFrom.NO_ANCHOR,
                      SaidOnFrom.AMBIGUOUS, SaidOnFrom.NOT_STATED_UNDATED,
-                     SaidOnFrom.NOT_STATED, SaidOnFrom.NOT_ITS_DAY})
+                     SaidOnFrom.NOT_STATED, SaidOnFrom.NOT_ITS_DAY, SaidOnFrom.TODAY_LATER,
+                     SaidOnFrom.LEAD_SEVERAL})
 
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # A time expression that names a month but no year ("March 4", "4 Sept."): its day's year
@@ -123,6 +150,37 @@ ON_CUE, OCCASION = "cue", "occasion"
 LEAD_SENTENCES = 6
 # Present-tense and present-perfect cues report what was said the day the article appeared.
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+# The days a lead states for its news (RDR6 F3). A day in the lead within a week before the
+# article's date is the day of the lead's news (a weekday read in the past lies within six
+# days; "figures released April 3" in an April 9 page); an older one is background ("which
+# it bought on June 3, 1999") and leaves the lead's rule as it was. The same bound as the
+# time expressions' tense slack (``timexes.TENSE_DAY_SLACK``), not fitted on any bundle.
+LEAD_NEWS_DAYS = 7
+# "today" and its parts: the writer's day, which a page dated later is not.
+TODAY_WORDS = re.compile(r"^(?:today|tonight|this\s+(?:morning|afternoon|evening))$",
+                         re.IGNORECASE)
+# Where ``lead_days`` keeps what it read on the Doc, beside the other stages' keys.
+LEAD_DAYS_KEY = ("storyline", "lead-days")
+# Nouns of correspondence (general English): written on a day of their own and quoted later,
+# so a present-tense cue whose subject is one ("an e-mail from the chief advises ...") tells
+# what it says, not that it was said on the article's day.
+CORRESPONDENCE = frozenset({"email", "e-mail", "mail", "memo", "memorandum", "letter", "note",
+                            "cable", "message", "fax", "telegram", "diary"})
+# Verbs by whose participle an occasion's noun is dated as made public: "figures released
+# April 3", "a statement issued Tuesday", "a letter dated Monday", "an interview aired
+# Sunday" (general English; "the quarter ended Sept. 30" is no release).
+RELEASE_VERBS = frozenset({"release", "issue", "publish", "post", "send", "date", "deliver",
+                           "give", "read", "broadcast", "air", "file", "distribute",
+                           "circulate", "sign", "write", "hold", "conduct", "tweet"})
+# Dependencies of a clause inside another ("said it would report ... ended yesterday", "the
+# circular that it mailed last Friday"): a day under one is what was said's or another
+# event's, not the day of the lead's news.
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "relcl", "csubj", "csubjpass", "parataxis"})
+# The past perfect's auxiliary, and adverbs of an earlier time (general English).
+PAST_PERFECT = frozenset({"had", "'d"})
+EARLIER_ADVERBS = frozenset({"previously", "earlier", "once", "formerly", "already"})
+# Quotation marks that open and close a quotation; a straight double quote does both.
+OPENING_QUOTES, CLOSING_QUOTES, STRAIGHT_QUOTE = "“«„", "”»", '"'
 
 
 def fallback_timexes(article: Article) -> list[Timex]:
@@ -187,8 +245,142 @@ def own_date(cue: Token, timexes: Sequence[Timex], content: tuple[int, int],
         if published is not None and day > published:
             why = why or SaidOnFrom.AFTER_ARTICLE
             continue
+        if day == published and TODAY_WORDS.match(t.text.strip()) \
+                and _later_page(cue, timexes, published, t.start):
+            why = why or SaidOnFrom.TODAY_LATER
+            continue
         return day.isoformat(), stated_from(t.text)
-    return None, why
+    if why is not None or published is None or _present(cue):
+        return None, why
+    if _before(cue):
+        return None, SaidOnFrom.NOT_STATED
+    return _not_own(cue, sent, timexes, content, published)
+
+
+def _before(cue: Token) -> bool:
+    """Whether a cue says it was said before the time the article tells of, on a day it
+    does not name: the past perfect ("had said", "had suggested") or an adverb of an
+    earlier time ("previously said", "earlier warned"). Neither the article's day, the
+    lead's nor a neighbour's is its day."""
+    perfect = any(c.dep_ == "aux" and c.lower_ in PAST_PERFECT for c in cue.children) \
+        and cue.tag_ == "VBN"
+    return perfect or any(c.dep_ == "advmod" and c.lower_ in EARLIER_ADVERBS
+                          for c in cue.children)
+
+
+def _not_own(cue: Token, sent: Span, timexes: Sequence[Timex], content: tuple[int, int],
+             published: dt.date) -> tuple[str | None, SaidOnFrom | None]:
+    """A past-tense cue with no time of its own: (None, ``NOT_ITS_DAY``) when its sentence,
+    outside what was said, names an earlier day ("When the ministry chose the bid on May 2,
+    the losers protested, claiming ..."): the sentence's time is that day's, so neither the
+    article's day nor a neighbour's fits it; the lead's one stated day for a statement in
+    the lead (``lead_stated``); else (None, None), for the later rules."""
+    for t in timexes:
+        if not (sent.start_char <= t.start < sent.end_char) or content[0] <= t.start < content[1]:
+            continue
+        day = _date(t.value)
+        if day is not None and day < published:
+            return None, SaidOnFrom.NOT_ITS_DAY
+    return lead_stated(cue, timexes, published)
+
+
+def lead_stated(cue: Token, timexes: Sequence[Timex],
+                published: dt.date) -> tuple[str | None, SaidOnFrom | None]:
+    """The day of a lead statement with no time of its own where the lead, up to its
+    sentence, states its news's day as an earlier one ("In a Wednesday media event, ...",
+    "according to figures released April 3", "Sunday was chosen as its date"): that day
+    (``LEAD_STATED``); (None, ``LEAD_SEVERAL``) where it states two; the article's day
+    (``LEAD``) where the lead anywhere states it ("lost its case today", "U.S. forces
+    Thursday launched ..." on a Thursday page), so a neighbour without a cue of its own
+    may borrow it; (None, None) where it states none, for the later rules."""
+    found = lead_days(cue.doc, timexes)
+    n = next((n for n, start, end in _lead_bounds(cue.doc) if start <= cue.idx < end), None)
+    if n is None:
+        return None, None
+    own = _news_days([(m, day) for m, day, _ in found], published)[0]
+    earlier = _news_days([(m, day) for m, day, _ in found if m <= n], published)[1]
+    if own:  # the lead says its news is the article's day: the lead's rule, stated
+        return published.isoformat(), SaidOnFrom.LEAD
+    if not earlier:
+        return None, None
+    if len(earlier) > 1:
+        return None, SaidOnFrom.LEAD_SEVERAL
+    return earlier.pop().isoformat(), SaidOnFrom.LEAD_STATED
+
+
+def _later_page(cue: Token, timexes: Sequence[Timex], published: dt.date, skip: int) -> bool:
+    """Whether the article's lead, before a "today" (starting at ``skip``), places its news
+    on an earlier day and not on the article's own ("In a Wednesday media event, ..." on a
+    Saturday page): that "today" is the writer's day, not the page's. A "today" the lead
+    names first ("said today ... CBS reported last night") is the page's day."""
+    own, earlier = _news_days([(n, day) for n, day, start in lead_days(cue.doc, timexes)
+                               if start < skip], published)
+    return bool(earlier) and not own
+
+
+def _news_days(found: Sequence[tuple[int, dt.date]],
+               published: dt.date) -> tuple[bool, set[dt.date]]:
+    """Whether ``found`` (a lead's days) holds the article's own day, and its earlier days
+    within ``LEAD_NEWS_DAYS``."""
+    low = published - dt.timedelta(days=LEAD_NEWS_DAYS)
+    return (any(day == published for _, day in found),
+            {day for _, day in found if low <= day < published})
+
+
+def lead_days(doc: Doc, timexes: Sequence[Timex]) -> tuple[tuple[int, dt.date, int], ...]:
+    """(sentence number, day, start) of each time expression of a day in the article's lead
+    (``LEAD_SENTENCES``), but a date line's ("October 23, 2010" alone on its line: the
+    page's date, not its news's); read once per Doc and time expressions."""
+    kept: dict[Any, Any] = doc.user_data  # spaCy's stub types its keys str; ours are tuples
+    was = kept.get(LEAD_DAYS_KEY)
+    if was is not None and was[0] is timexes:
+        return tuple(was[1])
+    text = text_of(doc)
+    bounds = _lead_bounds(doc)
+    out = []
+    for t in timexes:
+        day = _date(t.value)
+        n = next((n for n, start, end in bounds if start <= t.start < end), None)
+        if day is not None and n is not None and not _date_line(text, t) \
+                and _main_clause(doc, t):
+            out.append((n, day, t.start))
+    kept[LEAD_DAYS_KEY] = (timexes, tuple(out))
+    return tuple(out)
+
+
+def _main_clause(doc: Doc, t: Timex) -> bool:
+    """Whether ``t`` belongs to its sentence's main clause: no clause inside another
+    (``CLAUSE_DEPS``) lies between it and the sentence's root."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    for _ in range(len(doc)):  # the walk ends at the root (its own head); a guard only
+        if tok.head.i == tok.i:
+            return True
+        if tok.dep_ in CLAUSE_DEPS:
+            return False
+        tok = tok.head
+    return False
+
+
+def _lead_bounds(doc: Doc) -> list[tuple[int, int, int]]:
+    """(number, start, end) of the lead's sentences: only the first few are walked."""
+    out = []
+    for n, sent in enumerate(doc.sents):
+        if n >= LEAD_SENTENCES:
+            break
+        out.append((n, sent.start_char, sent.end_char))
+    return out
+
+
+def _date_line(text: str, t: Timex) -> bool:
+    """Whether ``t`` stands on a line with no other words in lower case: a date line
+    ("October 23, 2010", "WASHINGTON, Oct. 23")."""
+    start = text.rfind("\n", 0, t.start) + 1
+    end = text.find("\n", t.end)
+    line = text[start:t.start] + " " + text[t.end:end if end != -1 else len(text)]
+    return not any(c.islower() for c in line)
 
 
 def stated_from(text: str) -> SaidOnFrom:
@@ -234,7 +426,10 @@ def _attached(cue: Token, sent: Span, timex: Timex) -> str:
         if head.i != tok.i and not (timex.start <= head.idx < timex.end):
             if head.dep_ == "prep" and head.head.i != head.i:
                 head = head.head
-            if head.i == cue.i:
+            if head.dep_ == "acl" and head.tag_ == "VBN" and head.head.i != head.i \
+                    and lemma_of(head) in RELEASE_VERBS:
+                head = head.head  # "according to figures released April 3": the release
+            if head.i == cue.i or _shares_time(cue, head):
                 return ON_CUE if tok.dep_ in VERB_TIME_DEPS else ""
             while head.dep_ == "compound" and head.head.i != head.i:
                 head = head.head  # "a Saturday Facebook post": the time qualifies "post"
@@ -242,6 +437,16 @@ def _attached(cue: Token, sent: Span, timex: Timex) -> str:
                                                            or _set_off(head, tok, cue))
             return OCCASION if occasion else ""
     return ""
+
+
+def _shares_time(cue: Token, verb: Token) -> bool:
+    """ "Lee Thursday condemned the attack and vowed ...", "... Saturday condemned the
+    attacks, calling them ...": a cue coordinated with, or a participle under, the verb a
+    time hangs on, with no subject of its own, shares that verb's occasion ("Jo arrived
+    April 2, and Reno ordered ..." has two subjects, two occasions)."""
+    return (cue.head.i == verb.i and verb.pos_ == "VERB"
+            and (cue.dep_ == "conj" or (cue.dep_ == "advcl" and cue.tag_ == "VBG"))
+            and not any(c.dep_ in SUBJECT_DEPS for c in cue.children))
 
 
 def _set_off(subject: Token, tok: Token, cue: Token) -> bool:
@@ -265,14 +470,32 @@ def _occasion_of(noun: Token, cue: Token) -> bool:
 
 
 def same_day(cue: Token, article: Article) -> str | None:
-    """The article date for a cue in the present or present perfect ("says", "has said")."""
-    if _date(article.published) is None:
+    """The article date for a cue in the present or present perfect ("says", "has said");
+    not for one inside a quotation (the quoted writer's present: '... wrote: "He admits
+    that ..."') nor one whose subject is a piece of correspondence ("an e-mail from the
+    chief advises ..."), whose present is the document's, written on a day of its own."""
+    if _date(article.published) is None or not _present(cue):
         return None
-    perfect = any(c.dep_ == "aux" and lemma_of(c) == "have" and c.tag_ in PRESENT_TAGS
-                  for c in cue.children)
-    if cue.tag_ in PRESENT_TAGS or perfect:
-        return (article.published or "")[:10]
-    return None
+    if _quoted(cue) or any(c.dep_ in SUBJECT_DEPS and c.lower_ in CORRESPONDENCE
+                           for c in cue.children):
+        return None
+    return (article.published or "")[:10]
+
+
+def _present(cue: Token) -> bool:
+    """Whether a cue is in the present or the present perfect ("says", "has said")."""
+    return cue.tag_ in PRESENT_TAGS or any(
+        c.dep_ == "aux" and lemma_of(c) == "have" and c.tag_ in PRESENT_TAGS
+        for c in cue.children)
+
+
+def _quoted(cue: Token) -> bool:
+    """Whether a quotation opened earlier in the cue's paragraph is still open at it."""
+    text = text_of(cue.doc)
+    before = text[text.rfind("\n", 0, cue.idx) + 1:cue.idx]
+    opened = sum(before.count(c) for c in OPENING_QUOTES)
+    closed = sum(before.count(c) for c in CLOSING_QUOTES)
+    return opened > closed or before.count(STRAIGHT_QUOTE) % 2 == 1
 
 
 def lead_day(cue: Token, article: Article,
