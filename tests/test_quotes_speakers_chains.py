@@ -8,9 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from storyline.analyze import mentions as mentions_stage
 from storyline.analyze import quotes
+from storyline.analyze.quotes import speakers
 from storyline.records import Article, Mention, Quote
 
 
@@ -98,3 +101,24 @@ def test_a_curly_quotation_closed_by_a_straight_mark_is_closed(nlp: Any) -> None
             "the office said.")
     found, _ = _quotes(nlp, text)
     assert _find(found, "I will burn it down").speaker_name == "Karl Dahl"
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_a_name_the_parse_made_its_sentences_head_is_its_subject() -> None:
+    # "Jo Lee, who works at a bakery, described how looters came.": the parse lost
+    # the main verb and hung the sentence on the name
+    words = ["Jo", "Lee", ",", "who", "works", "at", "a", "bakery", ",", "described",
+             "how", "looters", "came", "."]
+    heads = [1, 1, 1, 4, 1, 4, 7, 5, 1, 4, 12, 12, 9, 1]
+    deps = ["compound", "ROOT", "punct", "nsubj", "relcl", "prep", "det", "pobj", "punct",
+            "conj", "advmod", "nsubj", "ccomp", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "PRON", "VERB", "ADP", "DET", "NOUN", "PUNCT", "VERB",
+           "SCONJ", "NOUN", "VERB", "PUNCT"]
+    doc = _parsed(words, heads, deps, pos)
+    assert speakers._is_subject(doc[1], frozenset())
+    # a byline: the name alone, no verb to head
+    byline = _parsed(["Jo", "Lee"], [1, 1], ["compound", "ROOT"], ["PROPN", "PROPN"])
+    assert not speakers._is_subject(byline[1], frozenset())

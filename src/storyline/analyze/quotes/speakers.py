@@ -690,6 +690,19 @@ def _fragment_name(root: Token) -> bool:
     return word.endswith(".") and _abbreviated_title(word)
 
 
+def _heads_its_sentence(root: Token) -> bool:
+    """A name that opens its sentence and that the parse made the sentence's head, over
+    the verbs of the sentence ("Jo Lee, 24, who works at a bakery, described how ...":
+    the parse lost the main verb): what the sentence is about, its subject. A name alone
+    on its line (a byline) has no verb to head."""
+    if root.dep_ != "ROOT" or root.pos_ != "PROPN":
+        return False
+    sent = root.sent
+    if any(t.dep_ != "compound" for t in root.doc[sent.start:root.i]):
+        return False
+    return any(t.pos_ == "VERB" for t in root.subtree)
+
+
 def _abbreviated_title(word: str) -> bool:
     """ "Sgt", "Dr.", "Gov.": a title or a form of address written short."""
     short = fold(word.rstrip("."))
@@ -702,6 +715,7 @@ def _is_subject(root: Token, inverted: frozenset[int]) -> bool:
     a name the parse hung on a subject that is no word (a stray mark of the page: "Rep. Jo
     Lee\ufffdof Maine ... voiced")."""
     return (root.dep_ in SUBJECT_DEPS or root.i in inverted or _fragment_name(root)
+            or _heads_its_sentence(root)
             or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
             or (root.dep_ == "compound" and root.head.dep_ in SUBJECT_DEPS
                 and not any(c.isalnum() for c in root.head.text)))
