@@ -13,12 +13,12 @@
                         undated article must be more alike to join a dated story; dated
                         articles that agree on their days gain) and damped across long
                         silences (weeks, for pages that share fewer than two specific
-                        names), for pages that share no name but the corpus's beat (names
-                        many pages write whose pages are unalike: a topical corpus's
-                        companies, not one affair's participants), between pages of two
-                        languages and for a page the language stage did not read;
-                        computed in row
-                        blocks and kept sparse (a floor and a per-article neighbour cap)
+                        names but the beat's), for pages that share no name but the
+                        beat's (names many pages write whose pages are unalike: a topical
+                        corpus's companies, not one affair's participants), between pages
+                        of two languages and for a page the language stage did not read;
+                        computed in row blocks and kept sparse (a floor and a per-article
+                        neighbour cap)
     4. cluster          average link over the sparse pairs; earlier runs' stories are fixed
                         seeds that new articles may join but that never merge with each other
     5. records          a stable id (earlier runs' ids kept), a short title, first and last day
@@ -506,7 +506,7 @@ def similarity(feats: Features, start: int, stop: int,
         if no_names is not None and feats.named is not None:
             named = feats.named
             both = np.minimum(named[start:stop, None], named[None, :]) >= MIN_NAMED
-            if feats.participants is not None:  # names the corpus is full of meet no one
+            if feats.participants is not None:  # the beat's names are no shared participant
                 no_names |= _block_products(feats.participants, start, stop,
                                             np.float32) <= 0
             if feats.surnames is not None:  # sparse: the few pairs that share a surname
