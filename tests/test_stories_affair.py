@@ -172,3 +172,11 @@ def test_the_beat_is_many_pages_names_whose_pages_are_unalike() -> None:
             for k in range(n)]
     # "acme": 110 of its 552 ordered pairs at cosine 0.5, mean 0.1; "trial": 0.5
     assert stories._beat(keys, csr_matrix(rows), 0.17) == {"acme"}
+
+
+def test_a_particle_joins_a_name_only_before_another_capitalised_word() -> None:
+    text = ("Ana Varga also met Omar al Bashir; it always rains at the Bank of England, and "
+            "Harrow Aerospace delivered jets while Kestrel Aircraft offered none.")
+    assert stories._capitalised_names(text) == [
+        "Ana Varga", "Omar al Bashir", "Bank of England", "Harrow Aerospace",
+        "Kestrel Aircraft"]
