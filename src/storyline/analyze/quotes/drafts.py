@@ -66,7 +66,8 @@ def direct_drafts(doc: Doc, article: Article, inverted: frozenset[int] = frozens
     ``parse.reporting_candidates(doc)``, ``sentences``: ``list(doc.sents)``, each read here
     when not given)."""
     spans = [s for s in marks.find_spans(article.text)
-             if not _looks_like_title(article.text[s.start:s.end])]
+             if not _looks_like_title(article.text[s.start:s.end])
+             and not _nickname(article.text, s)]
     dash = _dash_drafts(doc, article)
     taken = [(s.start, s.end) for s in spans] + [(d.start, d.end) for d in dash]
     if not spans:
@@ -76,6 +77,22 @@ def direct_drafts(doc: Doc, article: Article, inverted: frozenset[int] = frozens
     cues = (candidates or parse.reporting_candidates(doc))[1] if spans else []
     drafts = [_quoted_draft(sentences, cues, article.text, s, taken, inverted) for s in spans]
     return sorted([d for d in drafts if d is not None] + dash, key=lambda d: d.start)
+
+
+def _nickname(text: str, span: marks.Span) -> bool:
+    """ 'Ernesto "Che" Guevara', 'Earvin "Magic" Johnson': one or two capitalised words in
+    marks between a given name and a surname are a nickname, no quotation."""
+    words = text[span.start:span.end].split()
+    if not 0 < len(words) <= MAX_NICKNAME_WORDS or not all(w[:1].isupper() for w in words):
+        return False
+    start, end = marks.extent(text, span)
+    before, after = text[:start].split()[-1:], text[end:].split()[:1]
+    return (bool(before) and bool(after) and before[0][:1].isupper() and before[0].isalpha()
+            and after[0][:1].isupper() and after[0].rstrip(".,;:").isalpha())
+
+
+# Words of a nickname set in marks inside a name.
+MAX_NICKNAME_WORDS = 2
 
 
 def _looks_like_title(text: str) -> bool:
@@ -127,9 +144,10 @@ def _quoted_draft(sentences: Sequence[Span], cues: Sequence[int], text: str,
         cue = None
     words = len(text[span.start:span.end].split())
     fronted = _fronted_cue(sents, span) if cue is None and not thought else None
-    if cue is None and fragment and fronted is None and (words < MIN_UNCUED_WORDS
-                                                         or ungoverned):
-        return None  # a scare quote, a title, or a phrase its sentence's cue does not report
+    if cue is None and fragment and words < MIN_UNCUED_WORDS and fronted is None:
+        return None
+    # a phrase its sentence's speech verb does not report is nobody's continuation either
+    thought = thought or (cue is None and ungoverned)
     head = _speaker_head(cue, inverted) if cue is not None else None
     who = parse.phrase_span(head) if head is not None else None
     if fronted is not None:
@@ -142,21 +160,24 @@ def _quoted_draft(sentences: Sequence[Span], cues: Sequence[int], text: str,
 
 def _reports_fragment(cue: Token, span: marks.Span) -> bool:
     """Whether the speech verb ``cue`` reports the quoted phrase ``span`` inside its
-    sentence: the phrase stands under the verb in the parse (or under the clause a
-    parenthetical "he said" interrupts), and is no framing before a verb that reports a
-    clause after it. "Lawyers objected to the tape as 'highly prejudicial,' though the judge
-    said ...", "in an 'initiative' designed to rally opinion, the leader announced that
-    ...", "while avoiding the word 'blockade,' she acknowledged that ...": the phrase is
-    someone else's, or the writer's. A phrase before a cue that reports nothing after it
-    ("a 'modest rise,' he said") is that speaker's."""
+    sentence. A phrase before its cue must stand under the verb in the parse (or under the
+    clause a parenthetical "he said" interrupts), and be no framing before a verb that
+    reports a clause after it. "Lawyers objected to the tape as 'highly prejudicial,'
+    though the judge said ...", "in an 'initiative' designed to rally opinion, the leader
+    announced that ...", "while avoiding the word 'blockade,' she acknowledged that ...":
+    the phrase is someone else's, or the writer's. A phrase before a cue that reports
+    nothing after it ("a 'modest rise,' he said") is that speaker's."""
+    if span.end > cue.idx:
+        return True  # after its cue: the parse too often hangs it elsewhere to go by it
     inside = cue.doc.char_span(span.start, span.end, alignment_mode="expand")
     if inside is None or not len(inside):
         return True
-    governor = cue.head if cue.dep_ == "parataxis" else cue
+    # a parenthetical or trailing attribution ("..., he said", "..., argued the council")
+    # hangs on the clause it reports
+    governor = cue.head if cue.dep_ in ("parataxis", "conj") else cue
     if not any(t.i == governor.i or governor in t.ancestors for t in inside):
         return False
-    return span.end > cue.idx or not any(c.dep_ == "ccomp" and c.i > cue.i
-                                         for c in cue.children)
+    return not any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
 
 
 def _fronted_cue(sents: Sequence[Span], span: marks.Span) -> tuple[Token, Token] | None:
