@@ -182,3 +182,21 @@ def test_a_denied_object_above_an_event_noun_denies_only_the_object(nlp: Any) ->
     text = ("Police in Bergen gave no details on Monday about the negotiations with the "
             "kidnappers of Otto Brandt.")
     assert all(e.status != "negated" for e in _run(nlp, text, MONDAY) if e.kind == "talks")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Nordvik Air bought 12 Aurora jets in Bergen on Monday.", "purchase"),
+    ("Nordvik Air purchased 12 new long-haul Aurora aircraft on Monday.", "purchase"),
+    ("Nordvik Air signed a deal to purchase a score of Aurora jets on Monday.", "purchase"),
+    ("Nordvik Air has purchased six of these aeroplanes on Monday.", "purchase"),
+    ("Acme Corp. bought 5 million shares of Nordvik Mining on Monday.", "acquisition"),
+    ("Acme Corp. acquired Nordvik Mining on Monday.", "acquisition"),
+    ("Acme Corp. will buy 32.99% of Nordvik Mining on Monday.", "acquisition"),
+    ("Acme Corp. purchased 93% of a unit of Nordvik Mining on Monday.", "acquisition"),
+    ("Acme Corp. acquired the 22% it does not own of Nordvik Mining on Monday.", "acquisition"),
+])
+def test_buying_goods_is_a_purchase_not_an_acquisition(nlp: Any, text: str, kind: str) -> None:
+    found = _run(nlp, text, MONDAY)
+    assert kind in {e.kind for e in found}
+    assert not {"purchase", "acquisition"} - {kind} & {e.kind for e in found}

@@ -108,8 +108,9 @@ WHO_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # hit-and-run ("Meeting: Camry, Raj Chohan, Toyota"), and the title names only who took
 # part: people, organisations and places, if any. Products stay participants everywhere,
 # so an event is still found by what it was about.
-PRODUCT_KINDS = frozenset({"launch", "delivery", "order", "acquisition", "sale", "crash",
-                           "flight", "announcement", "contract", "cancellation", "delay"})
+PRODUCT_KINDS = frozenset({"launch", "delivery", "order", "purchase", "acquisition", "sale",
+                           "crash", "flight", "announcement", "contract", "cancellation",
+                           "delay"})
 
 
 # Verbs of answering a happening (condemning, mourning, welcoming it): their event is the

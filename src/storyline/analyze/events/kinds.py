@@ -157,11 +157,29 @@ REACH_VERBS = {"reach": "visit"}
 
 # Kinds the lexicons name; any other kind is the lemma of a dated or lead verb ("hope",
 # "express"), a happening the lexicon has no word for.
+# The kind of buying goods ("Aer Lingus bought 12 A330 jets", "bought apps"): a purchase,
+# one happening with an order of them, not a company's acquisition (RDR6 F6).
+PURCHASE_KIND = "purchase"
+# What a company buys when it acquires, not goods: shares, stakes and businesses (English
+# nouns of holdings and of firms).
+HOLDINGS = frozenset({"share", "stake", "stock", "asset", "unit", "business", "operation",
+                      "company", "subsidiary", "division", "interest", "holding", "bond",
+                      "security", "right", "firm", "brand", "store", "chain", "property",
+                      "station", "network", "newspaper", "bank", "team", "club", "hotel",
+                      "mine", "plant", "factory", "outlet", "branch", "office", "title",
+                      "magazine", "label", "studio", "airline", "carrier", "player"})
+# Entity types of a part or a price of what is bought ("25% of Nashua", "$15 million worth
+# of Jaguar shares"): a holding, not goods counted.
+SHARE_ENTS = frozenset({"PERCENT", "MONEY"})
+# Nouns of a quantity whose "of" says what it is of ("a score of jets", "a fleet of").
+QUANTITY_NOUNS = frozenset({"score", "dozen", "number", "pair", "fleet", "batch", "couple",
+                            "lot", "handful", "series", "total", "set", "order"})
 LEXICON_KINDS: frozenset[str] = (frozenset(VERB_TRIGGERS.values())
                                  | frozenset(NOUN_TRIGGERS.values())
                                  | frozenset(LEAD_NOUN_TRIGGERS.values())
                                  | frozenset(WITH_VERBS.values())
-                                 | frozenset(REACH_VERBS.values()) | {"statement"})
+                                 | frozenset(REACH_VERBS.values())
+                                 | {"statement", PURCHASE_KIND})
 
 # Stem endings after which English spells the third person with '-es' ("pushes", "goes").
 ES_STEM_ENDINGS = ("s", "x", "z", "ch", "sh", "o")
@@ -171,6 +189,7 @@ ES_STEM_ENDINGS = ("s", "x", "z", "ch", "sh", "o")
 KIND_FAMILY: dict[str, str] = {
     "meeting": "meeting", "summit": "meeting", "talks": "meeting", "conference": "meeting",
     "press-conference": "press-conference", "interview": "press-conference",
+    "order": "order", PURCHASE_KIND: "order",
 }
 # The verbs of the happenings a lead names by a noun (LEAD_NOUN_TRIGGERS): a lead or dated
 # verb outside the lexicons takes its lemma as its kind, and "shot" is the kind of "the
@@ -432,7 +451,8 @@ def _verb_kind(token: Token, lemma: str) -> str | None:
                                       for c in objects):
         return SHOOTING_KIND
     if lemma in VERB_TRIGGERS and not _other_sense(token, lemma, objects):
-        return VERB_TRIGGERS[lemma]
+        kind = VERB_TRIGGERS[lemma]
+        return PURCHASE_KIND if kind == "acquisition" and _goods(objects) else kind
     if lemma in VERB_TRIGGERS:
         return None
     if lemma in STATEMENT_VERBS:
@@ -449,6 +469,30 @@ def _verb_kind(token: Token, lemma: str) -> str | None:
 # Every verb lemma ``_verb_kind`` gives a kind to.
 _VERB_LEXICONS = frozenset(GUNFIRE_VERBS) | frozenset(VERB_TRIGGERS) | \
     frozenset(STATEMENT_VERBS) | frozenset(WITH_VERBS) | frozenset(REACH_VERBS)
+
+
+def _goods(objects: list[Token]) -> bool:
+    """Whether what was bought is goods, not a company or a holding: a product ("an
+    A380") or a plural of things ("12 jets", "apps"), not of shares, stakes or businesses
+    ("bought 5 million shares", "acquired two newspapers")."""
+    return any(_goods_noun(o) for o in objects)
+
+
+def _goods_noun(noun: Token) -> bool:
+    """``_goods`` of one noun: a product, or things counted ("12 new Airbus aircraft") or
+    in the plural, looked for through a quantity's or a number's "of" ("a score of A320
+    jets", "20 of Boeing's larger 777 planes")."""
+    lemma = lemma_of(noun).lower()
+    if noun.ent_type_ in SHARE_ENTS or lemma in ("%", "percent", "worth"):
+        return False  # "25% of Nashua", "$15 million worth of shares": a holding's share
+    if lemma in QUANTITY_NOUNS or noun.pos_ == "NUM":  # "six of these aeroplanes"
+        return any(_goods_noun(g) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj")
+    if noun.ent_type_ == "PRODUCT":
+        return True
+    if lemma in HOLDINGS or noun.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
+        return False
+    return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in noun.children)
 
 
 def _is_source(token: Token) -> bool:
