@@ -330,6 +330,8 @@ class EventMention(Record):
     # ("A Tromso man pleaded guilty to threatening X": None, never X); None when unnamed.
     # Coordinated subjects ("Brandt and Lindqvist met") give several keys joined by
     # analyze.events.kinds.ACTOR_SEP, read back with kinds.actor_keys (one store column).
+    # A subject that names no one is kept as its words after kinds.DESCRIBED_ACTOR
+    # ("described:Some 1,500 protesters"), for the title only (kinds.described_actor).
     actor: str | None = None
 
 
