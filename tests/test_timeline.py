@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from storyline.analyze.events import LEAD_DATE_FROM
+from storyline.analyze.events.kinds import DateFrom
 from storyline.corpus.statements import group_statements
 from storyline.corpus.timeline import (
     INFERRED_NOTE,
@@ -196,6 +197,14 @@ def test_events_that_say_nothing_are_not_rows() -> None:
               # a verb the lexicons do not know is news when outlets agree on it
               _event("e7", "check", "2031-03-12", independent=2, title="Lindqvist checked")]
     assert {r.ref for r in _rows(events, [])} == {"e1", "e4", "e6", "e7"}
+
+
+def test_a_verbs_event_one_report_dates_in_its_own_words_is_a_row() -> None:
+    stated = replace(_event("e8", "select", "2031-02-28", title="The ministry selected Norvik"),
+                     date_from=DateFrom.TRIGGER.value)
+    inferred = replace(_event("e9", "select", "2031-03-12", title="The ministry selected Tarn"),
+                       date_from=DateFrom.LEAD.value)
+    assert {r.ref for r in _rows([stated, inferred], [])} == {"e8"}
 
 
 def test_a_one_article_story_keeps_its_undated_events() -> None:

@@ -155,10 +155,20 @@ def _events_by_story(stories: Sequence[Story], events: Sequence[Event],
     return out
 
 
+# Where an event's day is its reports' own words (``DateFrom``): its trigger's time, its
+# clause's or sentence's one day, or the same event's in another sentence of the article.
+STATED_DAYS = frozenset({DateFrom.TRIGGER, DateFrom.CLAUSE, DateFrom.SENTENCE,
+                         DateFrom.INHERITED})
+
+
 def _says_something(e: Event, story_articles: int) -> bool:
-    """Someone or somewhere, and a second source where a kind or a day is missing."""
+    """Someone or somewhere, and a second source where a day is missing, or a kind where
+    the day is only inferred: a verb's event one report dates in its own words ("selected
+    Northrop Grumman on February 29") is a row as its title says who did what."""
     corroborated = e.independent_sources >= CORROBORATED
-    return bool(e.participants or e.place) and (corroborated or not is_verb_kind(e.kind)) \
+    stated = e.date is not None and DateFrom.of(e.date_from) in STATED_DAYS
+    return bool(e.participants or e.place) and \
+        (corroborated or stated or not is_verb_kind(e.kind)) \
         and (e.date is not None or corroborated or story_articles < CORROBORATED)
 
 
