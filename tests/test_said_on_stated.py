@@ -152,10 +152,15 @@ def test_the_present_tense_rule_skips_a_quoted_writers_present_and_a_letters(nlp
     text = ("Board chairman Per Lund wrote: \u201cThe engineers disagree. He admits that the "
             "survey was rushed.\u201d\n\n"
             "A letter from the harbour master advises the board to wait.\n\n"
-            "The engineers say the survey was rushed.\n")
+            "The engineers say the survey was rushed.\n\n"
+            ": Harbour master Ole Dahl: \u201cNo, keep the letter.\n\n"
+            "He concedes that the dredging was late.\n\n"
+            "Ole.\u201d\n")
     doc = nlp(text)
     article = _article(text)
-    cues = {t.text: t for t in doc if t.text in ("admits", "advises", "say")}
+    cues = {t.text: t for t in doc if t.text in ("admits", "advises", "say", "concedes")}
     assert quotes.dates.same_day(cues["admits"], article) is None
     assert quotes.dates.same_day(cues["advises"], article) is None
     assert quotes.dates.same_day(cues["say"], article) == PUBLISHED
+    # a quoted letter run on over paragraphs without the marks that reopen it
+    assert quotes.dates.same_day(cues["concedes"], article) is None

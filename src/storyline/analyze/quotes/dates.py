@@ -179,7 +179,9 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "relcl", "csubj", "csubjpass", "parat
 # The past perfect's auxiliary, and adverbs of an earlier time (general English).
 PAST_PERFECT = frozenset({"had", "'d"})
 EARLIER_ADVERBS = frozenset({"previously", "earlier", "once", "formerly", "already"})
-# Quotation marks that open and close a quotation; a straight double quote does both.
+# Quotation marks that open and close a quotation; a straight double quote does both. A
+# quotation is looked for back over this many paragraphs with no mark (a quoted letter's).
+QUOTED_PARAGRAPHS = 3
 OPENING_QUOTES, CLOSING_QUOTES, STRAIGHT_QUOTE = "“«„", "”»", '"'
 
 
@@ -490,12 +492,26 @@ def _present(cue: Token) -> bool:
 
 
 def _quoted(cue: Token) -> bool:
-    """Whether a quotation opened earlier in the cue's paragraph is still open at it."""
+    """Whether a quotation opened earlier in the cue's paragraph is still open at it, or,
+    where the paragraph has no quotation mark before the cue, one the nearest earlier
+    paragraph with a mark left open (a quoted letter run on over paragraphs without the
+    marks that reopen it: ': Jo Lee: "No, save it.' then 'He admits that ...')."""
     text = text_of(cue.doc)
-    before = text[text.rfind("\n", 0, cue.idx) + 1:cue.idx]
-    opened = sum(before.count(c) for c in OPENING_QUOTES)
-    closed = sum(before.count(c) for c in CLOSING_QUOTES)
-    return opened > closed or before.count(STRAIGHT_QUOTE) % 2 == 1
+    end = cue.idx
+    for _ in range(QUOTED_PARAGRAPHS):
+        start = text.rfind("\n", 0, end) + 1
+        piece = text[start:end]
+        opened = sum(piece.count(c) for c in OPENING_QUOTES)
+        closed = sum(piece.count(c) for c in CLOSING_QUOTES)
+        straight = piece.count(STRAIGHT_QUOTE)
+        if opened or closed or straight:
+            return opened > closed or straight % 2 == 1
+        if start == 0:
+            return False
+        end = start - 1  # the earlier paragraph's end, past the blank lines between
+        while end > 0 and text[end - 1] == "\n":
+            end -= 1
+    return False
 
 
 def lead_day(cue: Token, article: Article,
