@@ -129,7 +129,7 @@ def build_timeline(stories: Sequence[Story], events: Sequence[Event],
     rows: list[TimelineItem] = []
     for story in stories:
         candidates = [_event_candidate(story.id, e) for e in events_of[story.id]
-                      if _says_something(e, len(story.articles))]
+                      if _says_something(e)]
         candidates += [_statement_candidate(story.id, s, quotes, s.id in news, common)
                        for s in statements_of[story.id]
                        if content_words(s.text) and _reads_as_said(s, quotes)]
@@ -161,15 +161,18 @@ STATED_DAYS = frozenset({DateFrom.TRIGGER, DateFrom.CLAUSE, DateFrom.SENTENCE,
                          DateFrom.INHERITED})
 
 
-def _says_something(e: Event, story_articles: int) -> bool:
+def _says_something(e: Event) -> bool:
     """Someone or somewhere, and a second source where a day is missing, or a kind where
     the day is only inferred: a verb's event one report dates in its own words ("selected
-    Northrop Grumman on February 29") is a row as its title says who did what."""
+    Northrop Grumman on February 29") is a row as its title says who did what. One report's
+    undated event is a row in no story, however few its articles: mostly a label of names
+    ("Sale: Apple", "Agreement: Boeing"), background or a plan; it stays in the export and
+    on its participants' pages."""
     corroborated = e.independent_sources >= CORROBORATED
     stated = e.date is not None and DateFrom.of(e.date_from) in STATED_DAYS
     return bool(e.participants or e.place) and \
-        (corroborated or stated or not is_verb_kind(e.kind)) \
-        and (e.date is not None or corroborated or story_articles < CORROBORATED)
+        (corroborated or stated or not is_verb_kind(e.kind)) and \
+        (e.date is not None or corroborated)
 
 
 def _renderings(s: Statement, quotes: Mapping[str, Quote]) -> list[Quote]:
