@@ -217,6 +217,8 @@ def _names(doc: Doc, article: Article) -> list[_Name]:
         if ent.label_ == "ORG":
             end = _through_ampersand(doc, end, org_ends)
         end = _through_lost_letters(doc, _cut_at_break(doc, start, end))
+        if ent.label_ == "PERSON":
+            end = _through_prefix(doc, end)
         while start < end - 1 and (doc[start].is_punct or doc[start].lower_ in _POSSESSIVES
                                    or _lost_only(doc[start])):
             start += 1  # "’s Haqqani": the possessive of the word before the name
@@ -359,6 +361,25 @@ def _through_ampersand(doc: Doc, end: int, org_ends: dict[int, int]) -> int:
 # The character a decoder puts for bytes it could not read: in a crawl's dump it stands for
 # a letter ("Pedro S\ufffdnchez"), an apostrophe or a space ("Golden\ufffdof Maine").
 LOST = "\ufffd"
+
+
+# The one-letter prefixes of surnames written with an apostrophe ("O'Leary", "D'Amato").
+SURNAME_PREFIXES = frozenset({"O", "D"})
+
+
+def _through_prefix(doc: Doc, end: int) -> int:
+    """A person's name the model cut at a surname's prefix that the page spaced from the
+    rest ("Michael O' Leary" read as "Michael O'" and a place "Leary", "Declan" and
+    "Sullivan" around "O'") runs on through the capitalised word after the apostrophe."""
+    for p in (end - 2, end - 1, end):  # the prefix inside the name read, or right after it
+        if p < 1 or p + 2 >= len(doc) or doc[p].text not in SURNAME_PREFIXES:
+            continue
+        mark, rest = doc[p + 1], doc[p + 2]
+        if (mark.text in ("'", "’") and not doc[p].whitespace_ and mark.whitespace_ == " "
+                and rest.text[:1].isupper() and rest.text.isalpha()
+                and (p < end or doc[p - 1].whitespace_ == " ")):
+            return p + 3
+    return end
 
 
 def _lost_only(tok: Token) -> bool:

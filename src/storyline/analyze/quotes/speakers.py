@@ -25,8 +25,34 @@ from ...records import Article, Mention
 from ...text import fold
 from .. import names
 from ..model import common_word, lemma_of
-from .cues import GROUP_PRONOUNS, OUTLET_WORDS, PERSON_PRONOUNS, ROLE_NOUNS
+from . import parse
+from .cues import DOCUMENT_NOUNS, GROUP_PRONOUNS, OUTLET_WORDS, PERSON_PRONOUNS, ROLE_NOUNS
 
+# Nouns for what someone writes or publishes, whose author speaks through them ("a
+# statement by X said", "according to figures released by X"): the documents a speaker's
+# words come in (``DOCUMENT_NOUNS``) and the findings an organisation publishes (general
+# English nouns for reports and numbers, not drawn from evaluation text).
+AUTHORED_NOUNS = DOCUMENT_NOUNS | frozenset({
+    "report", "study", "survey", "poll", "figure", "data", "estimate", "analysis",
+    "forecast", "document", "filing", "announcement", "notice", "memorandum", "communique",
+})
+# Participles whose agent wrote or issued what the noun names ("released by", "written
+# by"), not one who came by it ("obtained by Reuters", "received by Amnesty").
+AUTHORING_VERBS = frozenset({
+    "release", "issue", "give", "publish", "write", "compile", "sign", "send", "prepare",
+    "produce", "post", "deliver", "draft", "author", "present", "make", "put", "conduct",
+    "carry",
+})
+# Who may author one: a person, a description tied to one, an organisation.
+AUTHOR_LABELS = frozenset({"PERSON", "TITLED", "ORG"})
+# Nouns for a person by how they stand to others: a name in apposition to one may be
+# theirs ("a friend of the victim, Jo Lee"), not the speaker's.
+PERSON_NOUNS = frozenset({
+    "victim", "friend", "relative", "neighbour", "neighbor", "colleague", "client",
+    "patient", "student", "child", "son", "daughter", "wife", "husband", "mother", "father",
+    "brother", "sister", "man", "woman", "boy", "girl", "person", "suspect", "defendant",
+    "partner", "boss", "employee", "worker", "customer", "passenger", "pilot", "driver",
+})
 # Preference among overlapping mentions: a name beats a role, a role beats an organisation.
 LABEL_RANK: dict[str, int] = {"PERSON": 0, "TITLED": 1, "ROLE": 2, "ORG": 3, "NORP": 4, "GPE": 5}
 # Mentions that describe a person ("the Dutch leader", "NATO Secretary General Mark Rutte")
@@ -780,14 +806,22 @@ def resolve(index: SpeakerIndex, head: Token, span: tuple[int, int],
     if word in GROUP_PRONOUNS:
         return _pronoun(index, head, text, span[0], history, person=False)
     found = _head_mentions(index, head) or index.overlapping(*span)
-    found = [m for m in found if (_covers(m, head)
+    found = [m for m in found if (_covers(m, head) or _apposed_whole(m, head)
              or (m.label == "PERSON" and not _possessor(m, head)
                  and not _in_modifier(m, head) and not _qualifies_noun(m, head)))
              and not (m.label == "PERSON" and _no_person(m, head))]
     if found and found[0].label in DESCRIPTION_LABELS and found[0].key not in index.names:
         found = _apposed_name(index, span) or found
+    if not found:
+        found = _closing_name(index, head, span)
+    author = [] if found else _author(index, head)
+    found = found or author
+    issuer = None if found else _issuer(head)
+    if issuer is not None:
+        return replace(resolve(index, issuer, parse.phrase_span(issuer), history), mention=text)
     named = any(m.label == "PERSON" for m in found)
     if (is_own_outlet(text, index.article) or (is_outlet(text, index.article) and not named)
+            or any(is_outlet(m.text, index.article) for m in author)
             or _outlets_feature(found, head, index.article)
             or (not named and _apposed_outlet(head))):
         return Speaker(text, outlet=True)
@@ -859,6 +893,96 @@ def _apposed_name(index: SpeakerIndex, span: tuple[int, int]) -> list[Mention]:
     m = people[0]
     before, after = text[span[0]:m.start].rstrip(), text[m.end:span[1]].strip()
     return [m] if before.endswith(",") and after in ("", ",") else []
+
+
+def _apposed_whole(m: Mention, head: Token) -> bool:
+    """ "Irish low cost airline, Harbourton, announced": a name set beside the speaker
+    phrase's head by commas (the parse's apposition), that the mention gives whole, is
+    who the description is. A mention that covers part of the name only ("Jo O' Lee" read
+    as "Jo O" and a place "Lee") names no one for sure."""
+    if m.label not in PERSON_LABELS and _person_noun(head):
+        return False  # "An employee of a nearby business, Relaxus, said": the employee
+    for tok in head.children:
+        if tok.dep_ != "appos" or tok.i < head.i or not _covers(m, tok):
+            continue
+        words = [t for t in tok.subtree if not t.is_punct]
+        if m.start <= words[0].idx and words[-1].idx + len(words[-1].text) <= m.end:
+            return True
+    return False
+
+
+def _closing_name(index: SpeakerIndex, head: Token, span: tuple[int, int]) -> list[Mention]:
+    """ "Harbourton's worldwide vice-president of marketing for the iPod, Jo Lee,
+    indicated": a subject whose phrase the parse cut short (at the hyphen, at "for"), set
+    off by a comma before its verb and closed by a person's name between commas, is that
+    person, as ``_apposed_name`` reads a phrase that holds the name. Not where the parse
+    hangs the name on a noun for a person of its own ("A friend of the victim, Jo Lee,
+    said": the name may be the victim's)."""
+    doc, verb = head.doc, head.head
+    if head.dep_ not in SUBJECT_DEPS or verb.i <= head.i + 2 or doc[verb.i - 1].text != ",":
+        return []
+    between = doc[head.i + 1:verb.i - 1]
+    if any(t.pos_ in ("VERB", "AUX") for t in between) or "\n" in between.text:
+        return []  # a clause of its own between them, or another line
+    last = doc[verb.i - 2]
+    name = last
+    while name.dep_ in ("compound", "flat") and name.head.i > name.i:
+        name = name.head
+    if name.dep_ != "appos" or name.head.i == head.i:
+        return []
+    if name.head.pos_ != "PROPN" and _person_noun(name.head):
+        return []
+    return _apposed_name(index, (span[0], last.idx + len(last.text)))
+
+
+def _issuer(head: Token) -> Token | None:
+    """ "Jo Lee said he was shocked, releasing a statement saying ...", "the ministry
+    issued a statement saying": a written statement that is the object of a verb of
+    issuing (``AUTHORING_VERBS``) is that verb's subject's, as the parse finds it."""
+    if (head.dep_ != "dobj" or head.pos_ != "NOUN"
+            or lemma_of(head).lower() not in DOCUMENT_NOUNS
+            or lemma_of(head.head).lower() not in AUTHORING_VERBS):
+        return None
+    subject = parse.subject_of(head.head)
+    return subject if subject is not None and subject.i != head.i else None
+
+
+def _person_noun(tok: Token) -> bool:
+    """A common noun for a person: a title or role, or how one stands to others."""
+    word = lemma_of(tok).lower()
+    return word in PERSON_NOUNS or word in ROLE_NOUNS or word in names.ROLE_NOUNS
+
+
+def _author(index: SpeakerIndex, head: Token) -> list[Mention]:
+    """ "A statement by Harbourton given by its spokesman", "a statement from Harbourton
+    Computer", "figures released April 3 by the Lindqvist Group", "Harbourton's
+    statement": a written statement's or a set of figures' author, named by "by" or
+    "from" on the noun, by the agent of a participle on it ("released by", "issued by")
+    or as its owner, is who speaks through it. A person or an organisation only ("a report
+    from Baghdad" is where it came from), and one of them ("a letter by Lee and Vik": two
+    authors, no one speaker)."""
+    if head.pos_ != "NOUN" or lemma_of(head).lower() not in AUTHORED_NOUNS:
+        return []
+    authors: list[Token] = []
+    for c in head.children:
+        if c.dep_ == "poss":
+            authors.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            authors += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and lemma_of(c).lower() in AUTHORING_VERBS:
+            authors += [g for a in c.children if a.dep_ == "agent"
+                        for g in a.children if g.dep_ == "pobj"]
+    for tok in authors:
+        if any(g.dep_ == "conj" for g in tok.children):
+            return []
+        found = [m for m in index.overlapping(tok.idx, tok.idx + len(tok.text))
+                 if m.label in AUTHOR_LABELS]
+        if any(is_outlet(m.text, index.article) for m in found):
+            return []  # "a report by the Daily Ledger": as the phrase stood (a masthead word
+            # also names a ratings firm, "... Media Research", whose figures stay a quote)
+        if found:
+            return found
+    return []
 
 
 def _no_person(m: Mention, head: Token) -> bool:

@@ -1,0 +1,107 @@
+"""Speakers the sentence names beside a description: a name in apposition to the subject
+("Northfield's low-cost carrier, Skyhop, announced"), a name closing a subject the parse
+cut short at a hyphen ("its vice-president of sales for the tablet, Dana Whitfield,
+indicated"), and the author of a statement or of figures ("a statement by X said",
+"according to figures released by X") (SPK2, RDR6 F9). Made-up sentences only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.analyze import mentions as mentions_stage
+from storyline.analyze import quotes
+from storyline.records import Article, Quote
+
+
+def _quotes(nlp: Any, text: str) -> list[Quote]:
+    article = Article(id="n", source_id="n", source="n", text=text, published="2024-05-02")
+    doc = nlp(text)
+    return quotes.find_quotes(doc, article, mentions_stage.find_mentions(doc, article), [])
+
+
+def _find(found: list[Quote], words: str) -> Quote:
+    hits = [q for q in found if words in q.text]
+    assert hits, f"no quote with {words!r} in {[q.text for q in found]}"
+    return hits[0]
+
+
+@pytest.mark.slow
+def test_a_name_in_apposition_to_a_description_is_the_speaker(nlp: Any) -> None:
+    text = ("Regional carrier, Skyhop Airways, announced today that it is buying six new "
+            "turboprop aircraft from Dornwell.\n\n"
+            "The deal was signed in Oslo.")
+    q = _find(_quotes(nlp, text), "buying six")
+    assert q.speaker_name == "Skyhop Airways"
+
+
+@pytest.mark.slow
+def test_a_name_closing_a_hyphenated_title_is_the_speaker(nlp: Any) -> None:
+    text = ("Harbourton's senior vice-president of marketing for the tablet, Dana "
+            "Whitfield, indicated that the update is available for every owner.\n\n"
+            "The update is free.")
+    q = _find(_quotes(nlp, text), "update is available")
+    assert q.speaker_name == "Dana Whitfield"
+
+
+@pytest.mark.slow
+def test_a_name_beside_a_person_noun_may_be_that_persons(nlp: Any) -> None:
+    text = ("A friend of the victim, Marcus Lindqvist, said that the road had been closed "
+            "for weeks.\n\nPolice are investigating.")
+    q = _find(_quotes(nlp, text), "road had been closed")
+    assert q.speaker_name in (None, "Marcus Lindqvist")  # only by the parse's apposition
+
+
+@pytest.mark.slow
+def test_a_statement_by_an_organisation_is_its_statement(nlp: Any) -> None:
+    text = ("A statement by Corvane Motors said that the recall would cover 12,000 "
+            "vehicles.\n\n"
+            "A statement from Halvorsen Bank stated that its branches would reopen on "
+            "Monday.\n\n"
+            "The market share rose to 40 percent, according to figures released May 2 by "
+            "Trellis Research, a consulting firm.")
+    found = _quotes(nlp, text)
+    assert _find(found, "recall would cover").speaker_name == "Corvane Motors"
+    assert _find(found, "branches would reopen").speaker_name == "Halvorsen Bank"
+    assert _find(found, "market share rose").speaker_name == "Trellis Research"
+
+
+@pytest.mark.slow
+def test_a_statement_by_two_authors_or_from_a_place_names_no_speaker(nlp: Any) -> None:
+    text = ("A report from Baghdad said that the bridge had been destroyed.\n\n"
+            "A letter by Corvane Motors and Halvorsen Bank said that the plan was unfair.")
+    found = _quotes(nlp, text)
+    assert _find(found, "bridge had been").speaker_name is None
+    assert _find(found, "plan was unfair").speaker_name is None
+
+
+@pytest.mark.slow
+def test_who_obtained_a_statement_or_employs_the_speaker_is_not_the_speaker(nlp: Any) -> None:
+    text = ("A draft statement, obtained by Corvane Motors on Friday, said that the talks "
+            "had failed.\n\n"
+            "An employee of a nearby business, Relaxus Furniture, said that the staff were "
+            "sent home.")
+    found = _quotes(nlp, text)
+    assert _find(found, "talks had failed").speaker_name is None
+    assert _find(found, "staff were sent home").speaker_name is None
+
+
+@pytest.mark.slow
+def test_a_statement_issued_is_its_issuers(nlp: Any) -> None:
+    text = ("Senator Maren Holt said she was appalled, releasing a statement saying "
+            "“This decision is a blow to the workers of our state.”\n\n"
+            "The vote is next week.")
+    q = _find(_quotes(nlp, text), "blow to the workers")
+    assert q.speaker_name == "Maren Holt"
+
+
+@pytest.mark.slow
+def test_a_surname_prefix_spaced_from_its_name_stays_one_name(nlp: Any) -> None:
+    text = ("Skyhop CEO, Declan O' Sullivan, justified the order by saying, “The new "
+            "aircraft have the lowest operating cost in Europe.”\n\nThe order is final.")
+    article = Article(id="n", source_id="n", source="n", text=text, published="2024-05-02")
+    found = mentions_stage.find_mentions(nlp(text), article)
+    assert "Declan O' Sullivan" in [m.text for m in found]
+    q = _find(_quotes(nlp, text), "lowest operating cost")
+    assert q.speaker_name == "Declan O' Sullivan"
