@@ -105,3 +105,15 @@ def test_a_surname_prefix_spaced_from_its_name_stays_one_name(nlp: Any) -> None:
     assert "Declan O' Sullivan" in [m.text for m in found]
     q = _find(_quotes(nlp, text), "lowest operating cost")
     assert q.speaker_name == "Declan O' Sullivan"
+
+
+@pytest.mark.slow
+def test_the_firm_is_the_one_organisation_described_as_a_firm(nlp: Any) -> None:
+    text = ("Sales rose 8 percent in March, according to Trellis Research, a consulting "
+            "firm.\n\n"
+            "The firm said that online sales had doubled since 2020.\n\n"
+            "Corvane Motors, a car maker, and Halvorsen Bank, a lender, agreed on a loan. "
+            "The company said that the loan would fund a new plant.")
+    found = _quotes(nlp, text)
+    assert _find(found, "online sales had doubled").speaker_name == "Trellis Research"
+    assert _find(found, "fund a new plant").speaker_name is None  # no company described

@@ -43,6 +43,15 @@ AUTHORING_VERBS = frozenset({
     "produce", "post", "deliver", "draft", "author", "present", "make", "put", "conduct",
     "carry",
 })
+# Common nouns for an organisation by its trade ("the firm", "the airline"): general
+# English, for an organisation the article described so ("X, a research firm").
+ORGANISATION_NOUNS = frozenset({
+    "firm", "company", "group", "airline", "carrier", "bank", "agency", "manufacturer",
+    "maker", "retailer", "insurer", "lender", "regulator", "union", "association",
+    "organisation", "organization", "institute", "charity", "foundation", "studio",
+    "automaker", "developer", "operator", "supplier", "producer", "publisher",
+    "distributor", "chain", "utility", "consultancy", "startup", "conglomerate",
+})
 # Who may author one: a person, a description tied to one, an organisation.
 AUTHOR_LABELS = frozenset({"PERSON", "TITLED", "ORG"})
 # Nouns for a person by how they stand to others: a name in apposition to one may be
@@ -829,6 +838,9 @@ def resolve(index: SpeakerIndex, head: Token, span: tuple[int, int],
         key = found[0].key
         own = None if index.group(found[0]) else found[0].text
         return Speaker(text, key, index.name(key) or own)
+    described = None if found else _described_organisation(index, head, span[0])
+    if described is not None:
+        return Speaker(text, described, index.name(described), by=SpeakerFrom.TITLE)
     if lemma_of(head).lower() in ROLE_NOUNS and head.doc[head.left_edge.i].lower_ == "the":
         if head.tag_ in PLURAL_TAGS:
             # "the directors", "the federal officials": a group, never one named person
@@ -945,6 +957,32 @@ def _issuer(head: Token) -> Token | None:
         return None
     subject = parse.subject_of(head.head)
     return subject if subject is not None and subject.i != head.i else None
+
+
+def _described_organisation(index: SpeakerIndex, head: Token, pos: int) -> str | None:
+    """ "The firm said" after "the Lindqvist Group, a market research firm": the one
+    organisation the article has described by that noun in apposition before ``pos``,
+    as ``_role`` finds the one person given a title. None where it described none or two."""
+    word = lemma_of(head).lower()
+    if (word not in ORGANISATION_NOUNS or head.tag_ in PLURAL_TAGS or index.doc is None
+            or head.doc[head.left_edge.i].lower_ != "the"):
+        return None
+    keys = set()
+    for m in index.mentions:
+        if m.end > pos:
+            break
+        if m.label != "ORG" or is_outlet(m.text, index.article):
+            continue  # "IRNA, the news agency": an outlet is a source, as "IRNA said" is
+        span = index.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        nouns = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            nouns.append(root.head)
+        if any(n.pos_ == "NOUN" and lemma_of(n).lower() == word for n in nouns):
+            keys.add(m.key)
+    return keys.pop() if len(keys) == 1 else None
 
 
 def _person_noun(tok: Token) -> bool:
