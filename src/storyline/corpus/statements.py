@@ -77,8 +77,8 @@ ELSEWHERE_WORDS = 0.35
 BAND_WORDS = 0.30
 BAND_COSINE = 0.75
 # ... and for two quotes of one named speaker on one day, from DAY_BAND_WORDS: a speaker
-# words one point twice on the day he makes it ("all buyers would be eligible to receive a
-# free case" / "we will offer a free case to anyone who has bought one"), with fewer words in
+# words one point twice on the day he makes it ("every buyer may claim a free charger" / "we
+# will give a charger to anyone who has bought one"), with fewer words in
 # common than two reports of unknown speakers or days need (bench/NOTES.md).
 DAY_BAND_WORDS = 0.15
 DAY_BAND_COSINE = 0.70

@@ -163,10 +163,10 @@ STATED_DAYS = frozenset({DateFrom.TRIGGER, DateFrom.CLAUSE, DateFrom.SENTENCE,
 
 def _says_something(e: Event) -> bool:
     """Someone or somewhere, and a second source where a day is missing, or a kind where
-    the day is only inferred: a verb's event one report dates in its own words ("selected
-    Northrop Grumman on February 29") is a row as its title says who did what. One report's
+    the day is only inferred: a verb's event one report dates in its own words ("the ministry
+    selected Norvik on March 3") is a row as its title says who did what. One report's
     undated event is a row in no story, however few its articles: mostly a label of names
-    ("Sale: Apple", "Agreement: Boeing"), background or a plan; it stays in the export and
+    ("Sale: Norvik", "Agreement: Harbour Board"), background or a plan; it stays in the export and
     on its participants' pages."""
     corroborated = e.independent_sources >= CORROBORATED
     stated = e.date is not None and DateFrom.of(e.date_from) in STATED_DAYS
