@@ -231,8 +231,8 @@ def test_stance_infinitive_and_negated_cue(nlp: Any) -> None:
             "The ministry did not confirm the new schedule for the ferries.")
     article = Article(id="d", source_id="d", source="d", text=text, published="2024-05-02")
     found = quotes.find_quotes(nlp(text), article, [], [])
-    assert [(q.cue, q.text) for q in found] == [
-        ("intends", "to strike at all four ports next week")]
+    # an intention is a plan, no statement (tests/test_quotes_denied.py); nor is a denial
+    assert found == []
 
 
 @pytest.mark.slow
@@ -597,8 +597,6 @@ def test_wanting_and_being_expected_are_no_statements(nlp: Any, text: str) -> No
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "cue", "content"), [
-    ("Ingrid Hansen has chosen to step down as head of the fishermen's union.",
-     "chosen", "to step down as head of the fishermen's union"),
     ("The ministry told trawlers not to enter the northern grounds.",
      "told", "trawlers not to enter the northern grounds"),
     ("The union called on the ministry to lift the ban before May.",

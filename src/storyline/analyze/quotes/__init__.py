@@ -89,8 +89,10 @@ def find_quotes(doc: Doc, article: Article, mentions: Sequence[Mention],
     attributed = _attribute(drafts, index, article)
     # 3. The day each statement was made, and how that was decided.
     dated = _date_all(attributed, timexes or dates.fallback_timexes(article), article, sentences)
-    # 4. Records, without repeats of the same words by the same speaker.
-    return [_record(a, article) for a in _unique(dated, article)]
+    # 4. Records, without repeats of the same words by the same speaker, and without deeds
+    # and plans ("agreed to lease ten tugboats": read for speakers and days, no statement).
+    return [_record(a, article) for a in _unique([a for a in dated if not a.draft.deed],
+                                                  article)]
 
 
 def _attribute(drafts: Sequence[Draft], index: SpeakerIndex,

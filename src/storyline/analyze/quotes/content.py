@@ -17,11 +17,15 @@ from .cues import (
     ADDRESSEE_PREPOSITIONS,
     CUE_NOUNS,
     CUE_VERBS,
+    DEED_VERBS,
     DESCRIPTIVE_CUES,
     DIRECTIVE_VERBS,
     DOCUMENT_NOUNS,
+    JUDGING_CUES,
     OBJECT_CUES,
     OBJECT_PREPOSITIONS,
+    SAID_NOUNS,
+    SAID_OBJECT_VERBS,
     STANCE_VERBS,
 )
 
@@ -51,6 +55,16 @@ _REPORTING = CUE_VERBS | STANCE_VERBS | DIRECTIVE_VERBS | OBJECT_CUES | frozense
 # climbs ("declined to be drawn into predicting" is two): the longest such chains seen.
 REFUSAL_VERBS: frozenset[str] = frozenset({"decline", "refuse", "fail", "avoid", "neglect"})
 MAX_REFUSAL_HOPS = 3
+# Words that deny a statement through its subject or its coordination (general English
+# negative determiners and pronouns): "neither of the two yards would disclose", "Nor do
+# brokers expect", "nobody confirmed", "no official would say".
+NEGATIVE_SUBJECTS: frozenset[str] = frozenset({"neither", "none", "nobody", "noone"})
+NEGATIVE_DETERMINERS: frozenset[str] = frozenset({"neither", "no"})
+NEGATIVE_COORDINATORS: frozenset[str] = frozenset({"nor", "neither"})
+# Coordinators that let a negation or a refusal reach the next verb ("did not confirm or
+# deny", "neither confirmed nor denied"); "but"/"and" start a statement of its own
+# ("declined to name them but said ...").
+ALTERNATIVE_WORDS: frozenset[str] = frozenset({"or", "nor"})
 # Dependents of an object that belong to the announcement ("cuts over the next four years",
 # "the first generation of products"): everything to the object's right but these.
 OBJECT_STOP_DEPS = frozenset({"punct", "cc", "conj", "advcl", "parataxis"})
@@ -80,6 +94,24 @@ def content_of(verb: Token, is_cue: Callable[[Token], bool],
     return None
 
 
+def is_deed(verb: Token) -> bool:
+    """Whether what ``verb`` reports is a deed or a plan, not a statement: the infinitive of
+    a verb of decision, agreement, intention or attempt ("agreed to lease ten tugboats",
+    "plans to sell its repair business", "chose to retire") or the plain object of a
+    rejection that is no claim ("rejected the merger offer"). The writer states what the
+    subject did or means to do; no words of the subject's are reported. With a clause the
+    verb reports one ("agreed that ...", "rejected claims that ...")."""
+    lemma = lemma_of(verb).lower()
+    if lemma not in DEED_VERBS and lemma not in SAID_OBJECT_VERBS:
+        return False
+    if _clauses(verb):
+        return False
+    if lemma in DEED_VERBS:
+        return True
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    return obj is not None and not _said(obj)
+
+
 def has_clause(verb: Token) -> bool:
     """Whether ``verb`` reports a clause, not just an infinitive or an object."""
     return bool(_clauses(verb))
@@ -88,8 +120,8 @@ def has_clause(verb: Token) -> bool:
 def _clauses(verb: Token) -> list[Token]:
     """The verb's "that"-clauses, its object noun's ("expressed hope that"), its document's
     ("announced in a memo that"), and the object or infinitive reported beside them."""
-    if lemma_of(verb).lower() in DESCRIPTIVE_CUES:
-        return []
+    if lemma_of(verb).lower() in DESCRIPTIVE_CUES | JUDGING_CUES:
+        return []  # "denounced what she called ...": a quoted fragment's cue, no clause
     found = []
     for c in verb.children:
         if c.dep_ != "ccomp":
@@ -152,7 +184,7 @@ def _contrast(verb: Token, clauses: list[Token]) -> Token | None:
             continue
         joined = any(t.dep_ == "cc" and t.lower_ in CONTRAST_WORDS and last < t.i < c.i
                      for t in verb.children)
-        reports = lemma_of(c).lower() in _REPORTING
+        reports = lemma_of(c).lower() in _REPORTING - JUDGING_CUES
         if joined and not reports and any(t.dep_ in SUBJECT_DEPS for t in c.children):
             return c
     return None
@@ -204,20 +236,50 @@ def _addressed(verb: Token) -> bool:
 
 
 def _negated(verb: Token) -> bool:
-    """Whether the verb's saying is denied: a negation of its own ("did not say"), or an
-    infinitive under a verb of refusal or under a negated verb ("declined to predict
-    when ...", "refused to say whether ...", "would not want to guess"): nothing was
-    stated either way."""
+    """Whether the verb's saying is denied: a negation of its own ("did not say"), a
+    subject that names no one who said it ("neither of the two yards would disclose",
+    "Neither union would say", "Not all welders insist", "No official would confirm"), a
+    "nor" ("Nor do brokers expect"), a question ("did not say whether she chose to retire":
+    the choice is asked about, not stated), or an infinitive under a verb of refusal or
+    under a negated verb ("declined to predict when ...", "refused to say whether ...",
+    "would not want to guess"), also through "or" ("declined to confirm or deny claims"):
+    nothing was stated either way."""
     current = verb
     for _ in range(MAX_REFUSAL_HOPS):
-        if any(c.dep_ == "neg" for c in current.children):
+        if _denied_here(current):
             return True
+        if current.dep_ == "conj" and current.head.i != current.i and any(
+                c.dep_ == "cc" and c.lower_ in ALTERNATIVE_WORDS and c.i < current.i
+                for c in current.head.children):
+            current = current.head  # "confirm or deny": the refusal or "not" covers both
+            continue
         if current.dep_ != "xcomp" or current.head.i == current.i:
             return False
         current = current.head
         if lemma_of(current).lower() in REFUSAL_VERBS:
             return True
+    return _denied_here(current)
+
+
+def _denied_here(verb: Token) -> bool:
+    """A "not", a "nor", a "whether" or a subject that denies, on ``verb`` itself."""
+    for c in verb.children:
+        if c.dep_ == "neg" or (c.lower_ in NEGATIVE_COORDINATORS and c.i < verb.i):
+            return True
+        if c.dep_ == "mark" and c.lower_ in QUESTION_MARKS - {"if"}:
+            return True
+        if c.dep_ in SUBJECT_DEPS and _negative_subject(c):
+            return True
     return False
+
+
+def _negative_subject(subject: Token) -> bool:
+    """ "neither", "none", "nobody", "no one", "neither side", "no official", "not all
+    X": a subject that says nobody (or not everyone) made the statement."""
+    if subject.lower_ in NEGATIVE_SUBJECTS:
+        return True
+    return any((c.dep_ in ("det", "preconj") and c.lower_ in NEGATIVE_DETERMINERS)
+               or c.dep_ == "neg" for c in subject.children)
 
 
 def _noun_clause(verb: Token) -> Token | None:
@@ -370,6 +432,14 @@ def _object_span(verb: Token) -> tuple[int, int] | None:
             for t in c.subtree}
     keep.update((t.i, t) for t in obj.subtree)
     return _span(strip_edges(sorted(keep.values(), key=lambda t: t.i)))
+
+
+def _said(obj: Token) -> bool:
+    """Whether an object is something said: a noun for one ("the claims") or a noun that
+    carries a clause ("claims that the yard would close ...")."""
+    return lemma_of(obj).lower() in SAID_NOUNS or any(
+        c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                           for m in c.children) for c in obj.children)
 
 
 def _prepositional_object(verb: Token) -> Token | None:

@@ -28,7 +28,16 @@ CUE_VERBS: frozenset[str] = frozenset({
     # "testified that", "speculated that", "mused"; "continue" see AFTER_QUOTE_CUES
     "retort", "counter", "exclaim", "proclaim", "testify", "speculate", "muse", "opine",
     "concur", "continue", "recollect",
+    # public judgements in words: "denounced the 'reckless sell-off'", "branded the bid
+    # 'a raid'" (a naming verb like "call", see DESCRIPTIVE_CUES)
+    "denounce", "brand",
 })
+
+# Cue verbs of a public judgement in words: they cue a quoted fragment ("denounced the
+# 'reckless sell-off'") but report no clause ("denounced what she called the 'sabotage'"
+# reports the fragment only), and a clause after one joined by "but" ("said A, but they
+# denounced the closure") stays part of the statement before it.
+JUDGING_CUES: frozenset[str] = frozenset({"denounce"})
 
 # Cue verbs of thought: what someone believes, thinks, expects or hopes. They report a
 # clause of their own ("Schiff believes that ...", under the stance rules of ``parse``)
@@ -44,7 +53,7 @@ AFTER_QUOTE_CUES: frozenset[str] = frozenset({"continue"})
 # Cue verbs that describe rather than report: they cue a quoted fragment ("called the
 # talks 'very successful'") but their object is no reported statement of its own.
 DESCRIPTIVE_CUES: frozenset[str] = frozenset({
-    "call", "describe", "characterize", "characterise", "term", "dub", "label",
+    "call", "describe", "characterize", "characterise", "term", "dub", "label", "brand",
 })
 
 # Nouns that carry a reported clause after a light verb: "expressed hope that ...",
@@ -101,6 +110,17 @@ STANCE_VERBS: frozenset[str] = frozenset({
     "pledge", "vow", "threaten", "agree", "aim", "seek",
 })
 
+# Stance verbs whose infinitive is a deed or a plan, not a statement: "agreed to lease ten
+# tugboats", "decided to remove both cranes", "intends to end its winter services", "plans
+# to sell its repair business", "chose to retire", "is seeking to block the sale", "aims to
+# open the dock by May". The writer states what the subject did or means to do; no words
+# of the subject's are reported (English decision, agreement, intention and attempt verbs).
+# With a clause of their own they still report one ("agreed that the lease was void", "the
+# port authority decided the ferries should stay in harbour").
+DEED_VERBS: frozenset[str] = frozenset({
+    "intend", "plan", "decide", "choose", "agree", "aim", "seek",
+})
+
 # Verbs of belief and intention that report a stance, not a saying: they report content
 # only with a clause or an infinitive of their own and a subject that names someone (a name,
 # a noun or a third-person pronoun). "I expect", "we decided" outside quotation marks are
@@ -116,8 +136,8 @@ WRITER_PRONOUNS: frozenset[str] = frozenset({"i", "we", "me", "us"})
 GENERIC_PRONOUNS: frozenset[str] = frozenset({"you", "one"})
 
 # Subordinators of a condition: a verb under one ("if you want to ...", "unless he agrees
-# to ...") tells what would be, not what was said. "Whether" is left out: "did not say
-# whether he decided to leave" still reports the question of a decision.
+# to ...") tells what would be, not what was said. A verb under "whether" ("did not say
+# whether she chose to retire") is a question left open: ``content._negated`` drops it.
 CONDITION_MARKS: frozenset[str] = frozenset({"if", "unless"})
 
 # Verbs that pass an instruction to an addressee ("told airlines not to buy", "urged X to
@@ -134,6 +154,21 @@ DIRECTIVE_VERBS: frozenset[str] = frozenset({
 OBJECT_CUES: frozenset[str] = frozenset({
     "announce", "confirm", "deny", "reveal", "request", "propose", "recommend", "reject",
     "cite", "predict", "forecast", "estimate", "disclose",
+})
+
+# Object verbs that report their object only when it is something said ("rejected claims
+# that ...", "rejected the allegations"): with any other object they are a decision or a
+# vote ("rejected the merger offer", "rejected the planning application"), a deed, no
+# statement.
+SAID_OBJECT_VERBS: frozenset[str] = frozenset({"reject"})
+# Nouns for something said or claimed (general English), the objects that let those verbs
+# report: "rejected the claims / reports / accusations / suggestion".
+SAID_NOUNS: frozenset[str] = frozenset({
+    "report", "claim", "allegation", "accusation", "charge", "suggestion", "criticism",
+    "assertion", "statement", "comment", "remark", "notion", "idea", "argument", "rumour",
+    "rumor", "speculation", "characterization", "characterisation", "description",
+    "account", "view", "contention", "insinuation", "assessment", "interpretation",
+    "call", "demand", "appeal",  # "rejected calls by the opposition to hold ..."
 })
 
 # Prepositions that carry the object of a phrasal speech verb ("called for a rerun").

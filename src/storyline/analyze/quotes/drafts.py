@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ...records import Article
 from ..model import lemma_of, text_of
 from . import marks, parse
-from .content import MIN_CONTENT_TOKENS, has_clause
+from .content import MIN_CONTENT_TOKENS, has_clause, is_deed
 from .cues import CUE_VERBS, THOUGHT_VERBS
 
 # Fragments this short with no cue of their own are scare quotes or titles, not speech.
@@ -56,6 +56,10 @@ class Draft:
     who: tuple[int, int] | None = None  # the speaker phrase's character span
     follows: bool = False  # a quote with no cue: it continues the previous statement
     fragment: bool = False  # a quoted run inside a sentence (not the whole sentence)
+    # a deed or a plan ("agreed to lease ten tugboats", ``content.is_deed``): no statement, but its
+    # subject is named like a speaker's, so it stays until speakers and days are settled
+    # (later pronouns and neighbours read it) and a cue inside it stays inside it
+    deed: bool = False
 
 
 def direct_drafts(doc: Doc, article: Article, inverted: frozenset[int] = frozenset(),
@@ -400,7 +404,7 @@ def _reported(tok: Token, quoted: Sequence[tuple[int, int]],
     sent_start, sent_end = _within_line(text_of(tok.doc), tok.idx, sent.start_char,
                                         sent.end_char)
     return Draft("indirect", content[0], content[1], sent_start, sent_end, tok, head,
-                 parse.phrase_span(head))
+                 parse.phrase_span(head), deed=is_deed(tok))
 
 
 def _headline(tok: Token) -> bool:

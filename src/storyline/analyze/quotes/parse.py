@@ -108,6 +108,8 @@ def subject_of(verb: Token, inverted: frozenset[int] = frozenset()) -> Token | N
     controller = _object_controller(verb)
     if controller is not None:
         return controller
+    if _lost_subject(verb):
+        return _stranded_subject(verb, bare_and=True)
     chain = _borrow_chain(verb, inverted)
     subjects = [(head, own_subject(head, inverted)) for head in chain]
     for head, found in subjects:
@@ -125,12 +127,34 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 MAX_STRANDED_WORDS = 8
 
 
-def _stranded_subject(verb: Token) -> Token | None:
+# Present-tense tags that tell the subject's number: a verb of one cannot share the subject
+# of a verb of the other ("Sandvik remains ... and police admit").
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _lost_subject(verb: Token) -> bool:
+    """Whether a subjectless tensed verb lost its own subject to the parse rather than
+    sharing its head's: a tensed adverbial clause ("..., as police admit that ...") has a
+    subject of its own, and a present tense whose number differs from its head's ("Sandvik
+    remains at large and police admit that ...": "remains" is singular, "admit" plural)
+    cannot share one. Borrowing the head's subject would name the wrong speaker; the
+    statement is left to a subject right before the verb, or to no one."""
+    if verb.tag_ not in FINITE_TAGS or verb.head.i == verb.i:
+        return False
+    if verb.dep_ == "advcl":
+        return True
+    return (verb.dep_ == "conj" and verb.tag_ in PRESENT_TAGS
+            and verb.head.tag_ in PRESENT_TAGS and verb.tag_ != verb.head.tag_)
+
+
+def _stranded_subject(verb: Token, bare_and: bool = False) -> Token | None:
     """ "The port said the ferries sail, and the union's lawyer, Ana Vik, said ...": the
     parser may hang the second speaker's name on the clause before and leave the tensed
     "said" without a subject. The noun right before it (past a comma) is its subject when
     the words back to a ", and" or ", but" hold no verb: that phrase opens the clause
-    whose verb this is."""
+    whose verb this is. ``bare_and``: the verb lost its subject (``_lost_subject``), and an
+    "and" or "but" without a comma opens its clause too ("Sandvik remains at large and
+    police admit that ...")."""
     if verb.tag_ not in FINITE_TAGS or not is_cue(verb):
         return None
     doc = verb.doc
@@ -144,7 +168,8 @@ def _stranded_subject(verb: Token) -> Token | None:
         tok = doc[k]
         if tok.pos_ in ("VERB", "AUX") or tok.sent != verb.sent:
             return None
-        if tok.dep_ == "cc" and tok.lower_ in ("and", "but") and k > 0 and doc[k - 1].text in ",;":
+        if tok.dep_ == "cc" and tok.lower_ in ("and", "but") and (
+                bare_and or (k > 0 and doc[k - 1].text in ",;")):
             return noun
     return None
 
