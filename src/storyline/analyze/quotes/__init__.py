@@ -49,7 +49,7 @@ __all__ = ["find_quotes"]
 PLACE_LABELS = frozenset({"GPE"})
 # Verbs of a stance or an appeal with an infinitive or a clause ("threatens to", "chose
 # to", "urged ... to"): only someone can hold one (``_may_hold``). Not "tell", "think":
-# their subject is near always someone ("her rep told People", "the suspect thought").
+# their subject is near always someone ("her agent told the paper", "the suspect thought").
 HOLDING_VERBS = STANCE_VERBS | frozenset({"urge", "ask", "call", "encourage"})
 # Tags of plural common nouns: a plural subject of a stance is near always people
 # ("fans expected", "the holdouts told", "the pirates decided").
@@ -178,7 +178,7 @@ def _may_hold(d: Draft, index: SpeakerIndex) -> bool:
         return True
     if any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children)
            for c in head.children):
-        return True  # "a bishop who sought to ...": "who" says a person
+        return True  # "a pastor who sought to ...": "who" says a person
     # "Thousands of Australians", "Barr's comments": whose or of whom the noun says
     owners = [g for c in head.children if c.dep_ == "poss" or (c.dep_ == "prep"
               and c.lower_ == "of") for g in (c, *c.children) if g.pos_ in ("PROPN", "NOUN")]

@@ -3,7 +3,7 @@
 ``content_of`` reads, in order: a "that"-clause (ccomp, every one of them when the verb
 reports several: "said X, Y"), the clause hung off a light verb's noun ("expressed hope that
 ..."), the infinitive of a stance verb ("plans to cut ..."), and the plain object of an
-announcement verb ("announced 10,000 job cuts", "called for a rerun").
+announcement verb ("announced 600 job cuts", "called for a recount").
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ NEGATIVE_COORDINATORS: frozenset[str] = frozenset({"nor", "neither"})
 # deny", "neither confirmed nor denied"); "but"/"and" start a statement of its own
 # ("declined to name them but said ...").
 ALTERNATIVE_WORDS: frozenset[str] = frozenset({"or", "nor"})
-# Dependents of an object that belong to the announcement ("cuts over the next four years",
+# Dependents of an object that belong to the announcement ("cuts over the next two winters",
 # "the first generation of products"): everything to the object's right but these.
 OBJECT_STOP_DEPS = frozenset({"punct", "cc", "conj", "advcl", "parataxis"})
 
@@ -161,10 +161,10 @@ def _subjectless(clause: Token) -> bool:
 
 
 def _object_subject(verb: Token, clause: Token) -> Token | None:
-    """ "Biden has maintained the November election should not be postponed": the parser
+    """ "Lund has maintained the harbour vote should not be delayed": the parser
     reads the clause's subject as the cue's object, right before the subjectless clause;
-    it is the clause's subject. "admitted that the percentage of calls dropped on the
-    iPhone 4 was slightly greater ...": it hangs the subject's own clause ("calls dropped
+    it is the clause's subject. "admitted that the share of ferries delayed in the storm
+    was slightly greater ...": it hangs the subject's own clause ("ferries delayed
     ...") as a clause of the cue, right before the predicate; the two are one clause."""
     return next((c for c in verb.children if c.right_edge.i + 1 == clause.left_edge.i
                  and ((c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN"))
@@ -354,8 +354,8 @@ def _without_other_reports(clauses: list[Token], is_cue: Callable[[Token], bool]
 def _next_report(clause: Token, is_cue: Callable[[Token], bool]) -> bool:
     """A speech verb with a named subject of its own ("the union's leader Ana Vik called"),
     set off from the clause before by a semicolon, a colon or a conjunction: a pronoun
-    ("a move he said ...") is most often the same speaker, and a verb the parse finds
-    inside a name ("I Can't Believe It's Not Butter") follows no such mark."""
+    ("a step she said ...") is most often the same speaker, and a verb the parse finds
+    inside a name ("Don't Stop Me Now") follows no such mark."""
     subjects = [t for t in clause.children if t.dep_ in ("nsubj", "nsubjpass")]
     if not is_cue(clause) or not subjects or any(t.pos_ == "PRON" for t in subjects):
         return False

@@ -40,9 +40,9 @@ CUE_VERBS: frozenset[str] = frozenset({
 JUDGING_CUES: frozenset[str] = frozenset({"denounce"})
 
 # Cue verbs of thought: what someone believes, thinks, expects or hopes. They report a
-# clause of their own ("Schiff believes that ...", under the stance rules of ``parse``)
+# clause of their own ("Okafor believes that ...", under the stance rules of ``parse``)
 # but are no saying: words in quotation marks near one ('believes that the public will
-# scream, "Make Trump just go away."') are no quotation of the believer's.
+# shout, "Just close the harbour."') are no quotation of the believer's.
 THOUGHT_VERBS: frozenset[str] = frozenset({"believe", "think", "expect", "hope"})
 
 # Cue verbs that attribute speech only right after a closing quotation mark ('"...," he
@@ -130,7 +130,7 @@ STANCE_ONLY: frozenset[str] = (STANCE_VERBS | frozenset({"believe", "think"})) -
 })
 
 # Subjects that name no speaker: the writer ("I", "we") and the generic reader ("you",
-# "one": "you can say all you want that ..."). A stance verb with one reports nothing, and
+# "one": "you can argue all day that ..."). A stance verb with one reports nothing, and
 # "you" reports nothing with any verb.
 WRITER_PRONOUNS: frozenset[str] = frozenset({"i", "we", "me", "us"})
 GENERIC_PRONOUNS: frozenset[str] = frozenset({"you", "one"})
@@ -143,7 +143,7 @@ CONDITION_MARKS: frozenset[str] = frozenset({"if", "unless"})
 # Verbs that pass an instruction to an addressee ("told airlines not to buy", "urged X to
 # stay"): the addressee and the infinitive together are what was said. Without an addressee
 # the infinitive is the subject's own purpose, no instruction ("called to let the family
-# know", "asked to remain anonymous"); "call" names its addressee with "on" ("called on
+# know", "asked to stay unnamed"); "call" names its addressee with "on" ("called on
 # the ministry to ...").
 DIRECTIVE_VERBS: frozenset[str] = frozenset({
     "tell", "urge", "ask", "advise", "instruct", "order", "call", "encourage", "warn",

@@ -457,7 +457,7 @@ def _elaboration(draft: Draft, found: Sequence[Draft], inverted: frozenset[int])
     """A subjectless cue inside or hanging off another statement ("..., emphasizing that")."""
     cue = draft.cue
     if cue is not None and not has_clause(cue) and _within_other(draft, found):
-        return True  # "said the company expects to cut ...": the outer statement holds it
+        return True  # "said the yard expects to shed ...": the outer statement holds it
     if cue is None or parse.own_subject(cue, inverted) is not None:
         return False
     if any(d.start <= cue.idx < d.end for d in found if d is not draft):

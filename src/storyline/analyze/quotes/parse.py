@@ -46,7 +46,7 @@ SOURCE_CASE_WORDS = frozenset(a for a, b in SOURCE_PREPOSITIONS if not b and "'"
 
 
 # Dependencies that mark a passive verb: its subject is what is spoken of, never the
-# speaker ("LaSalle is expected to appear", "what is called 'active shooter' training").
+# speaker ("Brandt is expected to appear", "what is called 'active shooter' training").
 PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass"})
 # Dependencies of a bare participle that modifies a noun or opens a clause.
 PARTICIPLE_DEPS = frozenset({"acl", "advcl", "amod"})
@@ -55,7 +55,7 @@ PARTICIPLE_DEPS = frozenset({"acl", "advcl", "amod"})
 MAX_CUE_NOUN_GAP = 3
 # Pronouns for people, as a copula's subject (``_someone``).
 PERSON_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "you"})
-# Objects that control a "to"-clause ("led Pelosi to announce", "forced him to admit"): a
+# Objects that control a "to"-clause ("led Lund to announce", "forced him to admit"): a
 # name or a pronoun. A common noun is as often the thing the clause is for ("scheduled a
 # news conference to announce": the subject's purpose, the subject's act).
 CONTROLLER_POS = frozenset({"PROPN", "PRON"})
@@ -175,7 +175,7 @@ def _stranded_subject(verb: Token, bare_and: bool = False) -> Token | None:
 
 
 def _object_controller(verb: Token) -> Token | None:
-    """ "The pressure led Pelosi to announce ...", "forced him to admit ...": a
+    """ "The pressure led Lund to announce ...", "forced him to admit ...": a
     verb's "to"-clause under a verb with an object is that object's act (object control),
     not the subject's. Not under a verb of saying or asking ("told reporters to expect",
     "urged voters to ..."): what follows is the teller's own words, so its subject stays
@@ -189,13 +189,13 @@ def _object_controller(verb: Token) -> Token | None:
 
 def _framed_subject(verb: Token, inverted: frozenset[int]) -> Token | None:
     """The speaker of a cue reached through a preposition or a document: "justified it by
-    saying", "quoted Djamal as saying" ("Djamal was quoted as saying"), "resigned in a
+    saying", "quoted Dahl as saying" ("Dahl was quoted as saying"), "resigned in a
     letter stating"."""
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
         governor = head.head
         if lemma_of(governor).lower() in QUOTING_VERBS and head.lower_ == "as":
-            # "quoted Djamal as saying", and the passive "Djamal was quoted as saying".
+            # "quoted Dahl as saying", and the passive "Dahl was quoted as saying".
             return next((c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")),
                         None)
         return _active_subject(governor, inverted)
@@ -327,14 +327,14 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "ccomp", "dative"})
 
 
 def _object_of_relative(subject: Token) -> bool:
-    """ "..., a prospect Vindman denied", "the claim Okafor rejected": a relative clause
+    """ "..., a prospect Lindqvist denied", "the claim Okafor rejected": a relative clause
     without "that" whose object is the noun before it. The parser may read that noun as
     part of its subject's name; a determiner and a common noun before a name say the noun
-    is what the verb (or a verb under it: "a rover NASA plans to fly") takes: the clause
+    is what the verb (or a verb under it: "a ferry Nordyard plans to build") takes: the clause
     reports nothing. A noun for a person is a title instead ("the spokesman Jo Lee said"),
     and a title alone goes without a determiner ("spokesman Jo Lee said")."""
     if subject.pos_ != "PROPN" or not subject.text[:1].isupper():
-        return False  # "the meteorology department said": the tagger's PROPN, no name
+        return False  # "the harbour department said": the tagger's PROPN, no name
     left = [t for t in subject.lefts if t.dep_ != "punct"]
     return (len(left) >= 2 and left[0].dep_ == "det" and left[1].pos_ == "NOUN"
             and left[1].text.islower() and lemma_of(left[1]).lower() not in PERSON_NOUNS
@@ -344,7 +344,7 @@ def _object_of_relative(subject: Token) -> bool:
 def _takes_object(verb: Token) -> bool:
     """Whether the verb (or the verb its "to"-clause chain ends in: "plans to fly") has an
     object or a clause of its own after it: then no noun before its subject is the object
-    it lacks ("The rapper Drake said he would tour": a title, not "a prospect Vindman
+    it lacks ("The singer Vik said she would tour": a title, not "a prospect Lindqvist
     denied"). A clause before the verb does not count: the parser may hang the sentence's
     first clause on the relative clause's verb ("Brandt repeated concerns, a prospect
     Okafor denied")."""
