@@ -39,7 +39,10 @@ FLOORS: dict[str, dict[str, float]] = {
     # with 0.354 wrong, without it 0.05 with 0.02 wrong.
     "dates-mediacloud-dumps": {"published_accuracy": 0.705},
     # Gold covers only each article's first sentences, which caps timex and quote precision.
-    "meantime": {"timex_value_f1": 0.90, "timex_recall": 0.90, "quote_recall": 0.65,
+    # Its attributions include what issue 17 does not count as said: a deed or a plan
+    # ("has chosen to step down", "they intend to launch") and a clause someone did not say
+    # ("did not say whether he decided ..."), so quote recall reads 0.641 (bench/NOTES.md).
+    "meantime": {"timex_value_f1": 0.90, "timex_recall": 0.90, "quote_recall": 0.63,
                  "quote_precision": 0.235,
                  "speaker_accuracy": 0.95, "said_on_accuracy": 0.95, "alias_pair_f1": 0.86},
     # TimeBank and AQUAINT, every expression annotated; HeidelTime scores 0.662.
