@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from itertools import islice, pairwise
 from typing import Any
@@ -703,10 +703,12 @@ def _event_mention(token: Token, kind: str, ctx: _Context) -> EventMention | Non
                                                                    DateFrom.CLAUSE):
         date_from = DateFrom.COARSE  # "released in 2007" takes no other mention's day
     place = _place_for(token, chain, ctx.placed, ctx.trigger_ids, ctx.tree)
-    ranges = _participant_ranges(token, chain)
-    participants = _participants_for(ranges, ctx.placed, place)
-    keys = [f.mention.key for f in participants] + _things(token.doc, ranges, ctx.exact,
-                                                           ctx.personal, ctx.tree)
+    ranges = _participant_ranges(token, chain, ctx.trigger_ids)
+    participants = _participants_for(token.doc, ranges, ctx.placed, place)
+    runs = _thing_runs(token.doc, ranges, ctx.exact, ctx.personal, ctx.tree)
+    participants = [f for f in participants if not _within_a_thing(f, runs)]
+    keys = [f.mention.key for f in participants] + \
+        [THING_PREFIX + token.doc[a:b + 1].text for a, b in runs]
     if not keys and place is None and date is None:
         return None  # nothing to tell this happening from any other, nor to date it by
     status = _status(token, chain)
@@ -935,6 +937,9 @@ def _status(token: Token, chain: Sequence[Token]) -> EventStatus:
         for c in node.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX:
                 return "planned"
+            if c.dep_ in ("aux", "auxpass") and c.lower_ == "would" \
+                    and _governed_by(token, node) and _future_of_a_past_report(node):
+                return "planned"  # "announced that Leopard would be released in 2007"
             if (c.dep_ in ("aux", "auxpass") and c.lower_ in POSSIBLE_AUX) or \
                     (c.dep_ == "mark" and c.lower_ in CONDITION_MARKS):
                 return "hypothetical"
@@ -942,9 +947,12 @@ def _status(token: Token, chain: Sequence[Token]) -> EventStatus:
         mods = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "nmod")}
         if mods & PLANNED_MODIFIERS:
             return "planned"
-        if mods & POSSIBLE_MODIFIERS:
+        if mods & POSSIBLE_MODIFIERS and not (
+                mods & POSSIBLE_MODIFIERS <= WEAK_POSSIBLE_MODIFIERS and _counted_or_done(token)):
             return "hypothetical"
-        if any(c.dep_ in ("acl", "relcl") and _to_clause(c) for c in token.children):
+        if any(c.dep_ in ("acl", "relcl") and _to_clause(c) and (
+                _happening_clause(c) or lemma_of(token).lower() not in TERMS_NOUNS)
+               for c in token.children):
             return "planned"  # "a meeting to take place", "talks to be held"
     if any(lemma_of(node).lower() in PREVENTING_VERBS and below.dep_ not in SUBJECT_DEPS
            for below, node in pairwise(chain)):
@@ -961,6 +969,65 @@ def _status(token: Token, chain: Sequence[Token]) -> EventStatus:
         if lemma in PLANNING_VERBS and node.pos_ == "VERB":
             return "planned"
     return "happened"
+
+
+# "new"/"further" say the thing is more of its kind, not that it may never come: they make
+# it a possibility only where nothing counts it or tells it done ("new elections").
+WEAK_POSSIBLE_MODIFIERS = frozenset({"new", "further"})
+# Nouns whose "to"-clause tells their terms, what was agreed or sought, not that they are
+# still to come: "a contract to supply tankers", "negotiations to arrange the deal".
+TERMS_NOUNS = frozenset({"deal", "agreement", "contract", "accord", "treaty", "pact", "order",
+                         "negotiation", "talk", "talks"})
+# Verbs whose subject, in a "to"-clause of a happening noun, is that happening still to come:
+# "a meeting to take place", "the summit to open Monday"; not "the deal to lease 100 jets",
+# whose clause tells what was agreed.
+HAPPENING_VERBS = frozenset({"take", "happen", "occur", "begin", "start", "open", "resume",
+                             "convene", "go", "proceed", "run", "last", "continue", "end",
+                             "close", "conclude"})
+
+
+def _counted_or_done(noun: Token) -> bool:
+    """'35 new orders', 'announced new orders': a number counts things that exist, and a past
+    verb's object was done."""
+    if any(c.dep_ == "nummod" for c in noun.children):
+        return True
+    return noun.dep_ == "dobj" and noun.head.tag_ in ("VBD", "VBN") and not any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX | POSSIBLE_AUX
+        for c in noun.head.children)
+
+
+def _happening_clause(verb: Token) -> bool:
+    """'to take place', 'to be held', 'to open on Monday': the clause tells the noun's own
+    happening (a passive, or a verb of happening), not what it is about."""
+    return any(c.dep_ == "auxpass" for c in verb.children) or \
+        lemma_of(verb).lower() in HAPPENING_VERBS
+
+
+def _governed_by(token: Token, verb: Token) -> bool:
+    """Whether ``verb`` is the trigger or the verb it completes ("would begin to be shipped",
+    "would be ready to leave", "would close the port"), so that the verb's mood is the
+    trigger's; not a noun further down ("would no longer become the victim of an invasion")
+    nor a subject ("the agreement would dilute earnings")."""
+    node = token
+    while node.i != verb.i:
+        if node.dep_ not in ("xcomp", "acomp", "dobj") or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
+
+
+def _future_of_a_past_report(verb: Token) -> bool:
+    """'announced that Leopard would be released in 2007': "would" in what a past reporting
+    verb tells is the future of that day, a plan, unless the sentence sets a condition or
+    the clause is the speaker's own quoted words ("'Every court would award custody to
+    the parent,' said ..."), where "would" is the speaker's own mood."""
+    if verb.dep_ not in CONTENT_DEPS or verb.head.tag_ != "VBD" or any(
+            c.dep_ == "aux" and lemma_of(c).lower() == "have" for c in verb.children):
+        return False  # "would have met" never came
+    sent = verb.sent
+    if any(t.is_quote or t.text in ("``", "''") for t in sent.doc[sent.start:verb.i]):
+        return False
+    return not any(t.lower_ in CONDITION_MARKS | {"unless", "otherwise"} for t in sent)
 
 
 def _told_in_past(chain: Sequence[Token]) -> bool:
@@ -1097,8 +1164,9 @@ def _time_reference(chain: Sequence[Token]) -> bool:
     for node in chain[:-1]:
         if node.dep_ in ("pobj", "pcomp") and node.head.lower_ in TIME_REFERENCE_WORDS:
             return True
-        if node.dep_ == "prep" and node.lower_ in TIME_REFERENCE_WORDS:
-            return True
+        if node.dep_ == "prep" and (node.lower_ in TIME_REFERENCE_WORDS or (
+                node.head.dep_ in ("advmod", "amod") and node.head.lower_ in TIME_REFERENCE_WORDS)):
+            return True  # "before the crash", "prior to the crash", "ahead of the summit"
         if any(c.dep_ == "mark" and c.lower_ in TIME_REFERENCE_WORDS for c in node.children):
             return True
     return False
@@ -1300,16 +1368,90 @@ def _hangs_from(i: int, targets: set[int], others: set[int], tree: _Tree) -> boo
     return True
 
 
-def _participant_ranges(token: Token, chain: Sequence[Token]) -> list[tuple[int, int]]:
-    """Token ranges that hold who took part: the trigger's own phrase and its verbs' subjects."""
+def _participant_ranges(token: Token, chain: Sequence[Token],
+                        trigger_ids: Set[int] = frozenset()) -> list[tuple[int, int]]:
+    """Token ranges that hold who took part: the trigger's own phrase and its verbs' subjects.
+
+    Not the subject above a noun the trigger only qualifies as what it is for or against
+    ("a speech against the deal", "the deal's critic"): that is the speaker's or the
+    critic's, not the deal's."""
     ranges = _own_ranges(token)
+    below = token
     for node in chain:
+        if node.i != token.i and node.pos_ in ("NOUN", "PROPN") and (
+                below.dep_ == "poss" or (below.dep_ == "prep" and below.lower_ in STANCE_PREPS)):
+            break
         ranges.extend((c.left_edge.i, c.right_edge.i) for c in node.children
                       if c.dep_ in ("nsubj", "nsubjpass", "agent"))
-    return ranges
+        below = node
+    return _without_asides(token, ranges, trigger_ids)
 
 
-def _participants_for(ranges: Sequence[tuple[int, int]], placed: Sequence[_Found],
+# Prepositions by which a noun takes a stand on a happening or tells what it is about: "a
+# speech against the deal", "concern about the contract" (general English).
+# Not "on" ("paid tribute on a visit to East Africa" is the visit's own occasion) nor "over"
+# ("Greece rocked by clashes over a teenager's shooting" is where it happened).
+STANCE_PREPS = frozenset({"against", "about", "regarding", "concerning"})
+# Prepositions that bring in a thing only to compare with it: "larger than the Boeing 747",
+# "versus its rival" (general English); "like"/"unlike" only after a verb or an adjective
+# ("flies like a glider"): after a noun they give examples ("groups like the Klan").
+COMPARING_PREPS = frozenset({"than", "versus", "vs", "vs."})
+LIKENESS_PREPS = frozenset({"like", "unlike"})
+
+
+def _without_asides(token: Token, ranges: list[tuple[int, int]],
+                    trigger_ids: Set[int]) -> list[tuple[int, int]]:
+    """The ranges less what is only compared with ("than X", "like X", "compared with X",
+    "the same time as X") and a relative clause about another noun ("the A380, a twin-deck
+    aircraft that can carry 840 people (550 for a Boeing 747)"): no one there took part. A
+    relative clause on another happening ("a summit that included the Ukrainian president")
+    tells who took part in that one, which the trigger names as its occasion: it stays."""
+    cuts = []
+    for lo, hi in ranges:
+        for t in token.doc[lo:hi + 1]:
+            if t.i == token.i or _governs(t, token):
+                continue
+            if _compares(t) or (t.dep_ == "relcl" and t.head.i != token.i
+                                and t.head.i not in trigger_ids and _about_its_noun(t)):
+                cuts.append((t.left_edge.i, t.right_edge.i))
+    if not cuts:
+        return ranges
+    out = []
+    for lo, hi in ranges:
+        pieces = [(lo, hi)]
+        for a, b in cuts:
+            pieces = [q for x, y in pieces
+                      for q in ((x, min(y, a - 1)), (max(x, b + 1), y)) if q[0] <= q[1]]
+        out += pieces
+    return out
+
+
+def _compares(prep: Token) -> bool:
+    """'than X', 'versus X', 'flies like X', 'the same time as X', 'compared with X'; not
+    'groups like X' nor 'programs such as X', which name examples."""
+    if prep.dep_ != "prep":
+        return False
+    head = prep.head
+    return prep.lower_ in COMPARING_PREPS or \
+        (prep.lower_ in LIKENESS_PREPS and head.pos_ not in ("NOUN", "PROPN")) or \
+        (prep.lower_ == "as" and any(c.lower_ == "same" for c in (head, *head.children))) or \
+        (prep.lower_ in ("with", "to") and head.lower_ in ("compared", "comparison"))
+
+
+def _about_its_noun(clause: Token) -> bool:
+    """A finite relative clause that tells more of its noun ("which choose the A350 over
+    Boeing's 787"); not an infinitive, which tells what the noun is for ("products to use
+    Intel processors"), nor "where"/"when", which tells what happened at the occasion."""
+    return not _to_clause(clause) and not any(
+        c.lower_ in ("where", "when") for c in clause.children)
+
+
+def _governs(node: Token, token: Token) -> bool:
+    """Whether ``token`` lies in ``node``'s subtree (the trigger's own clause is never cut)."""
+    return node.left_edge.i <= token.i <= node.right_edge.i
+
+
+def _participants_for(doc: Doc, ranges: Sequence[tuple[int, int]], placed: Sequence[_Found],
                       place: _Found | None) -> list[_Found]:
     """Names in the trigger's own phrase and in the subjects of the verbs it hangs from."""
     out = []
@@ -1320,26 +1462,57 @@ def _participants_for(ranges: Sequence[tuple[int, int]], placed: Sequence[_Found
             continue  # "Russian" says who a person is, "in Alaska" where, not who took part
         if place is not None and f.mention.key == place.mention.key:
             continue
+        if f.mention.label == "GPE" and _where_of_another(doc[f.root], f, placed):
+            continue
         if any(lo <= f.first and f.last <= hi for lo, hi in ranges):
             out.append(f)
     return out
 
 
-def _things(doc: Doc, ranges: Sequence[tuple[int, int]], exact: frozenset[tuple[int, int]],
-            personal: Sequence[tuple[int, int]], tree: _Tree) -> list[str]:
+def _where_of_another(root: Token, f: _Found, placed: Sequence[_Found]) -> bool:
+    """A country that says where something else is: "ALAFCO Aviation Lease & Finance of
+    Kuwait" (the firm's seat), "flown to Toulouse, France" (the place's country)."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of":
+        owner = head.head.i
+        return any(g is not f and g.mention.label == "ORG" and g.first <= owner <= g.last
+                   for g in placed)
+    if root.dep_ in ("appos", "conj"):  # "to Toulouse, France", "in Paris and Lyon"
+        return head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS
+    return False
+
+
+def _thing_runs(doc: Doc, ranges: Sequence[tuple[int, int]],
+                exact: frozenset[tuple[int, int]], personal: Sequence[tuple[int, int]],
+                tree: _Tree) -> list[tuple[int, int]]:
     """Products named in the ranges that no mention covers whole: 'iPhone 4', 'Boeing 777'.
 
     A run of name-like tokens counts when it looks like a product (a digit or a camel-cased
-    word in it) and is not exactly a mention nor part of a person's name or role.
+    word in it) and is not exactly a mention, nor made of mentions end to end (the maker's
+    and the model's, "Airbus A380": both are named already), nor part of a person's name
+    or role. A leading count before a model number is not part of the name ("60 Boeing 787
+    Dreamliner"); "43 RBIs" stays a count, which ``_product_like`` turns down.
     """
     out = []
     for lo, hi in ranges:
         for first, last in _name_runs(doc, lo, hi, tree):
+            if first < last and doc[first].dep_ == "nummod" and doc[first].text.isdigit() \
+                    and any(c.isdigit() for t in doc[first + 1:last + 1] for c in t.text):
+                first += 1  # "60 Boeing 787 Dreamliner aircraft": the count is not the name
             if (first, last) in exact or not _product_like(doc[first:last + 1]):
                 continue
+            if all(any(a <= i <= b for a, b in exact) for i in range(first, last + 1)):
+                continue  # "Airbus A380": the maker's name and the model's, each a mention
             if not any(a <= last and first <= b for a, b in personal):
-                out.append(THING_PREFIX + doc[first:last + 1].text)
+                out.append((first, last))
     return out
+
+
+def _within_a_thing(f: _Found, runs: Sequence[tuple[int, int]]) -> bool:
+    """A product mention inside a longer product name the page gives: "iPhone" of "iPhone 4"
+    is that one product, named once (by the longer name)."""
+    return f.mention.label == "PRODUCT" and any(
+        a <= f.first and f.last <= b and (a, b) != (f.first, f.last) for a, b in runs)
 
 
 def _name_runs(doc: Doc, lo: int, hi: int, tree: _Tree) -> list[tuple[int, int]]:
