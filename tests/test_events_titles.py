@@ -178,3 +178,12 @@ def test_a_perfects_auxiliary_agrees_with_the_names_the_title_gives() -> None:
 def test_an_infinitive_the_parser_calls_a_relative_clause_stays_in_the_phrase(nlp: Any) -> None:
     text = "The Storting approved a measure to send troops to Libya on Monday."
     assert (_phrase(nlp, text, "approved") or "").startswith("approved a measure to send")
+
+
+@pytest.mark.slow
+def test_a_phrase_cut_at_its_length_keeps_the_date_or_name_it_falls_in(nlp: Any) -> None:
+    # the eighth word is "Harbour": the rest of its name goes with it, not "... Bergen Harbour"
+    text = ("Nordvik Records replaced Volvo as top seller at Bergen Harbour Shipping Group "
+            "on Monday.")
+    assert _phrase(nlp, text, "replaced") == \
+        "replaced Volvo as top seller at Bergen Harbour Shipping Group"

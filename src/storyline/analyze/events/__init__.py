@@ -1237,9 +1237,11 @@ def _phrase_words(token: Token) -> list[Token]:
             words.append(t)  # "1%", "No. 1", "July 24, 2003": no stop, no word of its own
             parts += 1
             continue
-        if t.is_punct or t.is_space or len(words) - parts >= PHRASE_MAX_WORDS:
+        if t.is_punct or t.is_space:
             break
-        words.append(t)
+        if len(words) - parts >= PHRASE_MAX_WORDS and not _same_name_or_date(t, words[-1]):
+            break
+        words.append(t)  # a name or a date the limit falls in is kept whole ("on March 3")
     # A phrase cut before its noun ends in what needs one: "on 117th Street near", "a";
     # or, cut inside a date or after an abbreviation, on a comma ("on June 27,") or a
     # full stop whose number was cut ("as No."): the abbreviation goes with its stop.
@@ -1255,6 +1257,12 @@ def _stray(t: Token) -> bool:
     """A token of replacement characters only (U+FFFD: bytes the page's declared encoding
     could not decode, standing where a space or a quote mark was)."""
     return bool(t.text) and set(t.text) <= STRAY_CHARS
+
+
+def _same_name_or_date(t: Token, before: Token) -> bool:
+    """Whether ``t`` goes on the entity ``before`` is in ("March" "3", "Harbour" "Board"):
+    a phrase is not cut inside a name or a date ("selected Norvik on March")."""
+    return bool(t.ent_type_) and t.ent_iob_ == "I" and t.ent_type_ == before.ent_type_
 
 
 def _inside_word_or_name(t: Token, before: Token) -> bool:
