@@ -112,6 +112,9 @@ TIME_ZONES = frozenset({"GMT", "UTC", "UT", "BST", "CET", "CEST", "EET", "EEST",
 # parts of a day it says it is on the air in: English words for a programme.
 BROADCAST_NOUNS = frozenset({"broadcast", "program", "programme", "newscast", "show",
                              "bulletin", "telecast"})
+# ... of which these name other things too ("our nuclear program", "this show of force"):
+# only a sentence that says "tonight" or "this evening" makes them the programme's own.
+OTHER_SENSE_BROADCAST_NOUNS = frozenset({"program", "programme", "show", "bulletin"})
 BROADCAST_TIMES = frozenset({"evening", "morning", "afternoon", "hour", "half-hour"})
 # A government portfolio's word as a minister's or secretary's title writes it ("Trade
 # Minister", "Secretary of State", "chancellor of the Exchequer"): English names of the
@@ -200,8 +203,9 @@ PHRASE_MAX_WORDS = 8
 # verb and object; a longer one keeps only the words up to its head noun.
 SUBJECT_MAX_WORDS = 6
 # The pronouns a clause of reported speech may tell its speaker by, and the label of the
-# name each stands for ("Acme Corp. said it ...", "Brandt said he ...").
-PRONOUN_NAMES = {"it": "ORG", "he": "PERSON", "she": "PERSON"}
+# name each stands for ("Acme Corp. said it ..."). Not "he" or "she": "Ana Vik said he
+# resigned" is mostly someone else, and a title must not name the wrong doer.
+PRONOUN_NAMES = {"it": "ORG"}
 # Parts of speech of a subject's head that describe someone or something ("the company",
 # "thousands", "Shareholders"); not a pronoun, a determiner or a participle.
 DESCRIBED_POS = frozenset({"NOUN", "PROPN", "NUM"})
@@ -402,14 +406,17 @@ def _about_the_broadcast(sent: Span) -> bool:
     """Whether a sentence tells of the programme it is read in, not of the news: a
     transcript's "At the end of the broadcast this evening, one more trip around the
     harbour", "Coming up on this program, a visit to ...". A broadcast's noun with "this"
-    or "our", or with "the" in a sentence that says "tonight" or "this evening/morning"."""
+    or "our", or with "the" in a sentence that says "tonight" or "this evening/morning";
+    a noun that names other things too (``OTHER_SENSE_BROADCAST_NOUNS``) only with that time
+    word, whatever its determiner."""
     now = any(t.lower_ == "tonight" or (t.lower_ in BROADCAST_TIMES and any(
         c.dep_ == "det" and c.lower_ == "this" for c in t.children)) for t in sent)
     for t in sent:
         if t.pos_ != "NOUN" or lemma_of(t).lower() not in BROADCAST_NOUNS:
             continue
         dets = {c.lower_ for c in t.children if c.dep_ in ("det", "poss")}
-        if dets & {"this", "our"} or (now and "the" in dets):
+        ambiguous = lemma_of(t).lower() in OTHER_SENSE_BROADCAST_NOUNS
+        if (dets & {"this", "our"} and (now or not ambiguous)) or (now and "the" in dets):
             return True
     return False
 
@@ -814,14 +821,14 @@ def _described(token: Token) -> str | None:
 
 
 def _pronoun_speaker(token: Token, ctx: _Context) -> str | None:
-    """Who "it", "he" or "she" is where the clause is what its speaker said of itself
-    ("Acme Corp. said it completed its purchase of Nordvik", "Brandt said he resigned"):
-    the named subject of the saying verb the trigger's clause hangs from, when that name
-    is of the pronoun's kind (an organisation for "it", a person for "he"/"she"). Held as
+    """Who "it" is where the clause is what its speaker said of itself ("Acme Corp. said it
+    completed its purchase of Nordvik"): the named subject of the saying verb the trigger's
+    clause hangs from, when that name is an organisation and "it" the active subject (a
+    passive's "it" is a thing: "the port said it was sold"). Held as
     a described subject (``DESCRIBED_ACTOR``, the name as the sentence wrote it): for the
     title only, never a participant, so no happening is joined on it."""
     subject = _verb_subject(token)
-    if subject is None or subject.lower_ not in PRONOUN_NAMES:
+    if subject is None or subject.lower_ not in PRONOUN_NAMES or subject.dep_ != "nsubj":
         return None
     clause = subject.head
     if clause.dep_ != "ccomp" or lemma_of(clause.head).lower() not in STATEMENT_VERBS:
