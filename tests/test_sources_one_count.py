@@ -57,7 +57,13 @@ def test_the_store_counts_with_the_corpus_definition() -> None:
     assert unnamed_origins(INDEX) == INDEX.unnamed
     for ids in (["gaz", "u1", "u2"], ["u1", "u2"], ["ap1", "cpy", "rad", "u1"], ["u1"], []):
         assert count_sources(INDEX, ids) == INDEX.count_named(ids)
-        assert count_sources(INDEX, ids, unnamed_origins(INDEX)) == INDEX.count_named(ids)
+    # a row that lists its source outlets counts only their articles (an event's: those
+    # that give its day); listed outlets none of the articles has count them all
+    gazette = INDEX.outlets["gaz"]
+    assert count_sources(INDEX, ["gaz", "ap1", "rad"], [gazette]) == \
+        INDEX.count_named(["gaz"])
+    assert count_sources(INDEX, ["gaz", "ap1"], ["no such outlet"]) == \
+        INDEX.count_named(["gaz", "ap1"])
 
 
 def test_the_corpus_count_is_the_pages_count_where_every_page_names_its_outlet() -> None:

@@ -18,6 +18,7 @@ from typing import Any, TextIO
 
 from ..records import Quote, Statement, Story, TimelineItem
 from ..store import Store
+from ..store.web import count_sources
 
 ARTICLE_FIELDS = ("id", "source_id", "url", "outlet", "title", "published", "published_from",
                   "published_estimate", "published_estimate_from", "text", "duplicate_of",
@@ -68,9 +69,7 @@ def _source_counter(store: Store, article_ids: Sequence[str]) -> _Counted:
     def counted(row: dict[str, Any], ids: Iterable[str],
                 outlets: Collection[str] = ()) -> dict[str, Any]:
         known = [a for a in ids if a in index.origins]
-        listed = [a for a in known if index.outlets[a] in outlets]
-        known = listed or known
-        count, unnamed = index.count_named(known) if known else \
+        count, unnamed = count_sources(index, known, outlets) if known else \
             (row.get("independent_sources", 0), 0)
         return _with_count(row, count, unnamed)
 

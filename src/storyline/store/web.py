@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import ConfigError
@@ -189,14 +189,17 @@ def unnamed_origins(index: SourceIndex) -> frozenset[str]:
 
 
 def count_sources(index: SourceIndex, ids: Iterable[str],
-                  unnamed_names: frozenset[str] | None = None) -> tuple[int, int]:
+                  outlets: Collection[str] = ()) -> tuple[int, int]:
     """(independent sources, origins left out of that count) of these articles: the
     corpus stage's one count, ``SourceIndex.count_named`` (a page that names no outlet adds
     to the count only when no page names one; when the second number is not 0 pages say
-    "at least N"), so a page and the export never disagree. ``unnamed_names`` is
-    ``index.unnamed`` already and is accepted for callers that pass it."""
-    del unnamed_names
-    return index.count_named(ids)
+    "at least N"), so every page and the export give one number. Where a row lists the
+    ``outlets`` that are its sources (an event's: those whose articles give its day), only
+    their articles count; a row whose listed outlets match none of the articles (an older
+    store lists article ids) counts them all."""
+    ids = list(ids)
+    listed = [a for a in ids if index.outlets.get(a) in outlets] if outlets else []
+    return index.count_named(listed or ids)
 
 
 def _outlet(alias: str = "") -> str:
@@ -298,10 +301,9 @@ class WebQueries(StoreCore):
                 members[r[0]].append(r[1])
                 infos[r[1]] = _info(r[1:])
         index = self._source_index(infos)
-        unnamed = unnamed_origins(index)
         for r in rows:
             r["independent_sources"], r["sources_unnamed"] = count_sources(
-                index, members[r["id"]], unnamed)
+                index, members[r["id"]])
         return rows
 
     def source_index(self, ids: Iterable[str]) -> SourceIndex:

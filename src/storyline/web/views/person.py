@@ -152,7 +152,7 @@ def event_rows(store: Store, events: Sequence[Event],
             original = briefs.get(a["copy_of"] or "")
             a["copy_of_outlet"] = brief_view(original)["outlet"] if original else None
         out.append(_event_row(e, rows.get(e.id), listed, store, where, sentence, sources,
-                              count_sources(index, [a["id"] for a in sources])
+                              count_sources(index, [a["id"] for a in sources], e.sources)
                               if sources else (e.independent_sources, 0),
                               stories.get(e.id), titles))
     return out

@@ -20,7 +20,7 @@ from ...corpus.timeline import (
 )
 from ...records import Entity, Event, Quote, Statement, TimelineItem
 from ...store import Store
-from ...store.web import count_sources, unnamed_origins
+from ...store.web import count_sources
 from .contradictions import contradictions_view
 from .labels import (
     DAILY_DAYS,
@@ -144,7 +144,6 @@ class _ItemContext:
                           for i, b in store.article_briefs(elsewhere).items()}
         # Every count a page shows, from one index: ``store.web.count_sources``.
         self.index = store.source_index([*self.articles, *self.elsewhere])
-        self.unnamed = unnamed_origins(self.index)
         self.renderings = {r["id"]: r for r in store.quote_rows(shown)}
         self.sentences = {q: r["sentence"] or "" for q, r in self.renderings.items()}
         # Words the story writes in lower case: its statements and their sentences.
@@ -178,11 +177,9 @@ class _ItemContext:
         Only the articles of the ``outlets`` a row lists as its sources count, where any
         does: an event's are those that give its day (the export counts the same)."""
         ids = list(ids)
-        listed = [a for a in ids if self.index.outlets.get(a) in outlets]
-        ids = listed or ids
         if not ids:
             return {"independent_sources": stored, "sources_unnamed": 0}
-        count, unnamed = count_sources(self.index, ids, self.unnamed)
+        count, unnamed = count_sources(self.index, ids, outlets)
         return {"independent_sources": count, "sources_unnamed": unnamed}
 
     def day_sources(self, key_date: View) -> View:
