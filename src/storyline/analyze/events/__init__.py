@@ -7,11 +7,11 @@ GPE/LOC/FAC after "in"/"at") and the participants (names and resolved roles in i
 
 An event whose scope holds no day-precise time expression keeps ``date=None``, with one
 exception: the lead. A happening the headline or the first body sentences report as done
-("Boeing unveils new 787", "X has defeated Y"), with no time expression of its own and not
+("Nordvik unveils new ferry", "X has defeated Y"), with no time expression of its own and not
 as someone's words about the future, is the day's news and takes the publication date,
 with ``date_from`` saying it was inferred. ``date_from`` always says where a date came from
 or why there is none, so a guess is never shown as fact. In an undated article a mention
-whose scope holds only "August 19" or "Friday" keeps that day as a TimeML partial value
+whose scope holds only "May 14" or "Friday" keeps that day as a TimeML partial value
 (``XXXX-08-19``, ``XXXX-WXX-5``, ``timexes.partial_timexes``) in ``date``, ``date_from``
 still saying why no day was found: ``corpus.events`` fixes its year or week from dated
 articles, or reads it as no date; no partial value leaves the corpus step. A partial day
@@ -26,7 +26,7 @@ source ("a publicist says X checked into rehab") it is the reported verb. Statem
 events (the quotes stage has them), nor are reporting verbs (publish, inform, ...); an
 interview is one only where the headline makes it the news.
 
-Products the names stage does not cover ("iPhone 4", "787 Dreamliner") join the
+Products the names stage does not cover ("Tarnphone 3", "NV40 Skylark") join the
 participants as ``thing:<text>`` keys, so an event can be found by what it was about.
 """
 
@@ -103,12 +103,12 @@ from .kinds import (
 # Dependency edges that open reported content or a new proposition: what lies below them is
 # what someone said, not a detail of the trigger's event.
 CONTENT_DEPS = frozenset({"ccomp", "parataxis", "relcl", "acl", "csubj"})
-# Abbreviations of time zones ("10:35 a.m. (0735 GMT)"), which the model may take for an
+# Abbreviations of time zones ("9:20 a.m. (0620 GMT)"), which the model may take for an
 # organisation: the standard world and North American zones' names.
 TIME_ZONES = frozenset({"GMT", "UTC", "UT", "BST", "CET", "CEST", "EET", "EEST", "WET",
                         "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST",
                         "AKDT", "HST", "AST", "ADT", "IST", "JST"})
-# Nouns a broadcast calls itself by ("At the end of the broadcast this evening") and the
+# Nouns a broadcast calls itself by ("Later in the broadcast this evening") and the
 # parts of a day it says it is on the air in: English words for a programme.
 BROADCAST_NOUNS = frozenset({"broadcast", "program", "programme", "newscast", "show",
                              "bulletin", "telecast"})
@@ -147,9 +147,8 @@ LEAD_DATE_FROM = DateFrom.LEAD
 LEAD_BODY_SENTENCES = 2
 # Body sentences an article's main happening (its lead event, ``EventMention.lead``) is
 # looked for in, the first that names one winning: more than the dating lead, since a
-# feature opens with colour ("Another day in Hollywood.") before its news. ECB+ dev
-# main_event_coverage, halves by topic (tune / check): 2 -> 3 gave 0.544 / 0.510 ->
-# 0.609 / 0.556; with the final lead merging 3 gives 0.609 / 0.584 and 4 0.595 / 0.575.
+# feature opens with colour ("A quiet morning on the quay.") before its news (bench/NOTES.md has the
+# measurements).
 LEAD_TOLD_SENTENCES = 3
 # Tags of a verb reporting something done: past, and (with "have") the present perfect.
 PAST_TAGS = frozenset({"VBD"})
@@ -159,7 +158,7 @@ DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
 # the capital", "before the vote takes place", "once the envoy arrives").
 AHEAD_MARKS = frozenset({"until", "till", "before", "once"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
-# Headlines write past happenings in the present ("Boeing unveils 777") and passives
+# Headlines write past happenings in the present ("Nordvik unveils ferry") and passives
 # without "was" ("First A380 delivered"); "to" + verb is the future ("Apple to lower prices").
 HEADLINE_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN"})
 # Auxiliaries that put a verb in the future or make it a possibility, not a report.
@@ -178,11 +177,11 @@ LEAD_BACK_DAYS = 3
 SAYING_OCCASIONS = frozenset({"press-conference", "interview"})
 # Prefix of a participant key that is a product named in the event's clause, not a mention.
 THING_PREFIX = "thing:"
-# Tags of plural nouns: a number before them counts people or things ("12 Americans").
+# Tags of plural nouns: a number before them counts people or things ("14 Tarnians").
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-# An ordinal written in digits ("10th", "102nd"): a date's day or a precinct, no product.
+# An ordinal written in digits ("9th", "31st"): a date's day or a precinct, no product.
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
-# Words that make the number before them an amount ("C415 million"): English number words.
+# Words that make the number before them an amount ("K380 million"): English number words.
 AMOUNT_WORDS = frozenset({"million", "billion", "trillion", "thousand", "bn", "mn", "m", "k"})
 # Entity types of digit-bearing tokens that are amounts or times, never part of a product.
 NOT_THING_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
@@ -195,11 +194,11 @@ STRAY_CHARS = frozenset({"\ufffd"})
 RELATIVE_WORD_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 # Signs written against their number ("1%"): no stop for a phrase.
 NUMBER_SIGNS = frozenset({"%"})
-# Words of a trigger's phrase kept for titles ("checked into the Promises Treatment Center"):
+# Words of a trigger's phrase kept for titles ("checked into the Harbourton Rest Clinic"):
 # enough for a verb and its object, short enough for a title line.
 PHRASE_MAX_WORDS = 8
-# Words of a subject that names no one kept for a title ("Some 1,500 ethnic Albanians",
-# "The Dearborn energy company"): a headline's subject, short enough to leave the title its
+# Words of a subject that names no one kept for a title ("Some 2,300 striking dockers",
+# "The Nordvik shipping company"): a headline's subject, short enough to leave the title its
 # verb and object; a longer one keeps only the words up to its head noun.
 SUBJECT_MAX_WORDS = 6
 # The pronouns a clause of reported speech may tell its speaker by, and the label of the
@@ -230,7 +229,7 @@ _NOT_SPACE = re.compile(r"\S")
 GLUED = re.compile(r"[^\W_][()\[\]{}][^\W_]")
 ANAPHORIC_DET = "the"
 # Entity labels of proper names: a trigger word inside one is part of a name, not a
-# happening ("Tom DeLay", "DPC Acquisition"). EVENT and DATE are left out: "the Bergen
+# happening ("Ola Vell", "Tarn Holdings"). EVENT and DATE are left out: "the Bergen
 # Summit" names a happening.
 # Title case: this share of a line's words (longer than a small word, "of", "in", "the")
 # capitalised. Running text capitalises names only, well under half its words.
@@ -240,7 +239,7 @@ NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP", 
                        "LAW"})
 # Labels of mentions that need no capital to name someone: a role is resolved to its holder.
 UNNAMED_LABELS = frozenset({"ROLE"})
-# A dateline's longest run before its dash: "LAWRENCEVILLE, Ga. (AP) —" is 7 tokens; a city,
+# A dateline's longest run before its dash: "HARBOURTON, Ma. (AP) —" is 7 tokens; a city,
 # its region and country in brackets, a day and an agency ("Mumbai (Maharashtra) [India],
 # Jan 13 (ANI):") 15. Not tuned: the longest shape named, plus one.
 DATELINE_MAX_TOKENS = 16
@@ -325,7 +324,7 @@ class _Context:
     dated: Sequence[tuple[Token, str]]
     trigger_ids: set[int]
     lead: _Lead
-    # An undated article's days without a year or week ("August 19", "Friday"): root token
+    # An undated article's days without a year or week ("May 14", "Friday"): root token
     # and TimeML partial value; and, filled while reading, the partial day of each mention
     # that has no day of its own (see ``timexes.partial_timexes``).
     partial: Sequence[tuple[Token, str]] = ()
@@ -392,7 +391,7 @@ def _in_proper_name(token: Token, lead: _Lead) -> bool:
     """Whether a trigger word is part of a proper name ("Representative Tom DeLay", "DPC
     Acquisition", "TWA Flight 800"): capitalised inside its sentence and a proper noun or
     in a name the model found. A name is never a happening. A headline is left alone: it
-    capitalises every word ("Boeing Unveils New Jet"), and so does a line in title case
+    capitalises every word ("Nordvik Unveils New Ferry"), and so does a line in title case
     that the page did not mark as its headline."""
     sent = token.sent
     if token.i == sent.start or sent.start in lead.headline or not token.text[:1].isupper() \
@@ -404,7 +403,7 @@ def _in_proper_name(token: Token, lead: _Lead) -> bool:
 
 def _about_the_broadcast(sent: Span) -> bool:
     """Whether a sentence tells of the programme it is read in, not of the news: a
-    transcript's "At the end of the broadcast this evening, one more trip around the
+    transcript's "Later in the broadcast this evening, one more walk along the
     harbour", "Coming up on this program, a visit to ...". A broadcast's noun with "this"
     or "our", or with "the" in a sentence that says "tonight" or "this evening/morning";
     a noun that names other things too (``OTHER_SENSE_BROADCAST_NOUNS``) only with that time
@@ -423,7 +422,7 @@ def _about_the_broadcast(sent: Span) -> bool:
 
 def _no_one(found: _Found, others: Sequence[_Found]) -> bool:
     """Whether a mention the names stage labelled an organisation names no one who took
-    part: a time zone ("0735 GMT"), or a government portfolio's word inside a role or
+    part: a time zone ("0620 GMT"), or a government portfolio's word inside a role or
     titled name ("Trade" of "Trade Minister Ola Vell", "Exchequer" of "chancellor of the
     Exchequer"): the office holder takes part, not the word. A company or an agency named
     in a title ("Acme Chairman ...", "FBI Director ...") is an organisation and stays."""
@@ -444,8 +443,8 @@ def _named(doc: Doc, found: _Found) -> bool:
     in lower case ("the state health department", "apps", a lower-cased page's "bethnal
     green academy") is no named participant or place, whatever label the model gave it; a
     model number ("777x") is a name.
-    A mention counts as named when any mention of its key is: "Cheeks did not meet them",
-    with the name opening the sentence read as a noun, after "Maurice Cheeks" above."""
+    A mention counts as named when any mention of its key is: "Vell did not meet them",
+    with the name opening the sentence read as a noun, after "Ola Vell" above."""
     if found.mention.label in UNNAMED_LABELS:
         return True
     for t in doc[found.first:found.last + 1]:
@@ -538,7 +537,7 @@ def _lead(doc: Doc, article: Article, timexes: Iterable[Timex]) -> _Lead:
     sents = [s for s in doc.sents if _NOT_SPACE.search(text, s.start_char, s.end_char)]
     headline = [s for s in sents if s.start_char < head_end]
     # A verbless line after the headline is a date line or a byline, not the lead; so is a
-    # page's own stamp ("First Published: June 13, 2013", "UPDATED 05/03/2013").
+    # page's own stamp ("First Published: May 14, 2011", "UPDATED 04/02/2011").
     told = list(islice((s for s in sents if s.start_char >= head_end
                         and any(t.pos_ in ("VERB", "AUX") for t in s) and not _is_stamp(s)),
                        LEAD_TOLD_SENTENCES))
@@ -570,7 +569,7 @@ def _headline_end(article: Article) -> int:
 
 
 def _lead_verbs(doc: Doc, lead: _Lead, trigger_ids: set[int]) -> list[tuple[Token, str]]:
-    """The main verbs of the lead's sentences: the news itself ("EADS defeat Boeing").
+    """The main verbs of the lead's sentences: the news itself ("Tarn defeat Nordvik").
 
     Like dated verbs, each is an event named by its lemma; light, reporting and negated
     verbs are left out.
@@ -844,8 +843,8 @@ def _pronoun_speaker(token: Token, ctx: _Context) -> str | None:
 
 def _subject_words(subject: Token) -> list[Token]:
     """The subject's words: all of them when they are few and hold no clause, appositive
-    or punctuation ("Tens of thousands of people"); else those up to its head ("A Brooklyn
-    woman" of "A Brooklyn woman who was watching ..."); none when even those run long."""
+    or punctuation ("Tens of thousands of people"); else those up to its head ("A Nordvik
+    man" of "A Nordvik man who was mending ..."); none when even those run long."""
     doc = subject.doc
     whole = list(doc[subject.left_edge.i:subject.right_edge.i + 1])
     left = list(doc[subject.left_edge.i:subject.i + 1])
@@ -946,7 +945,7 @@ def _status(token: Token, chain: Sequence[Token]) -> EventStatus:
                 return "planned"
             if c.dep_ in ("aux", "auxpass") and c.lower_ == "would" \
                     and _governed_by(token, node) and _future_of_a_past_report(node):
-                return "planned"  # "announced that Leopard would be released in 2007"
+                return "planned"  # "announced that Skylark would be launched in 2012"
             if (c.dep_ in ("aux", "auxpass") and c.lower_ in POSSIBLE_AUX) or \
                     (c.dep_ == "mark" and c.lower_ in CONDITION_MARKS):
                 return "hypothetical"
@@ -994,7 +993,7 @@ HAPPENING_VERBS = frozenset({"take", "happen", "occur", "begin", "start", "open"
 
 
 def _counted_or_done(noun: Token) -> bool:
-    """'35 new orders', 'announced new orders': a number counts things that exist, and a past
+    """'27 new orders', 'announced new orders': a number counts things that exist, and a past
     verb's object was done."""
     if any(c.dep_ == "nummod" for c in noun.children):
         return True
@@ -1024,7 +1023,7 @@ def _governed_by(token: Token, verb: Token) -> bool:
 
 
 def _future_of_a_past_report(verb: Token) -> bool:
-    """'announced that Leopard would be released in 2007': "would" in what a past reporting
+    """'announced that Skylark would be launched in 2012': "would" in what a past reporting
     verb tells is the future of that day, a plan, unless the sentence sets a condition or
     the clause is the speaker's own quoted words ("'Every court would award custody to
     the parent,' said ..."), where "would" is the speaker's own mood."""
@@ -1166,7 +1165,7 @@ def _is_lead_candidate(token: Token, chain: Sequence[Token], ctx: _Context) -> b
 
 
 def _time_reference(chain: Sequence[Token]) -> bool:
-    """'after talks at the White House', 'before the summit', 'when they met': the trigger
+    """'after talks at the town hall', 'before the summit', 'when they met': the trigger
     names another happening to place the clause in time, so it does not share its day."""
     for node in chain[:-1]:
         if node.dep_ in ("pobj", "pcomp") and node.head.lower_ in TIME_REFERENCE_WORDS:
@@ -1181,7 +1180,7 @@ def _time_reference(chain: Sequence[Token]) -> bool:
 
 def _phrase(token: Token) -> str | None:
     """The trigger and what follows it in its phrase, up to punctuation or a clause:
-    'checked into the Promises Treatment Center', 'allowed Boeing to bid', for a title.
+    'checked into the Harbourton Rest Clinic', 'allowed Nordvik to bid', for a title.
 
     Words are spaced as the page spaced them ("Apple's", "$4.25", "1%"), not one space per
     token; a verb in the present perfect keeps its "has" ("has chosen to step down"): alone,
@@ -1241,7 +1240,7 @@ def _phrase_words(token: Token) -> list[Token]:
         if _stray(t):
             continue  # a replacement character the page's decoding left: no word
         if words and _inside_word_or_name(t, words[-1]):
-            words.append(t)  # "1%", "No. 1", "July 24, 2003": no stop, no word of its own
+            words.append(t)  # "1%", "No. 1", "May 14, 2011": no stop, no word of its own
             parts += 1
             continue
         if t.is_punct or t.is_space:
@@ -1249,8 +1248,8 @@ def _phrase_words(token: Token) -> list[Token]:
         if len(words) - parts >= PHRASE_MAX_WORDS and not _same_name_or_date(t, words[-1]):
             break
         words.append(t)  # a name or a date the limit falls in is kept whole ("on March 3")
-    # A phrase cut before its noun ends in what needs one: "on 117th Street near", "a";
-    # or, cut inside a date or after an abbreviation, on a comma ("on June 27,") or a
+    # A phrase cut before its noun ends in what needs one: "on 43rd Street near", "a";
+    # or, cut inside a date or after an abbreviation, on a comma ("on May 14,") or a
     # full stop whose number was cut ("as No."): the abbreviation goes with its stop.
     while len(words) > 1 and ((words[-1].pos_ in DANGLING_POS
                                and words[-1].text not in NUMBER_SIGNS)
@@ -1276,7 +1275,7 @@ def _inside_word_or_name(t: Token, before: Token) -> bool:
     """Whether a punctuation token belongs to what it follows rather than ending the phrase:
     a percent sign on its number ("1%"); an abbreviation's full stop with a number or a
     lower-case word after it ("No. 1", "approx. five"), where a sentence's would have a
-    capital; a comma inside one name or date ("July 24, 2003", "Washington, D.C.")."""
+    capital; a comma inside one name or date ("May 14, 2011", "Harbourton, Ma.")."""
     if not t.is_punct:
         return False
     after = t.doc[t.i + 1] if t.i + 1 < t.sent.end else None
@@ -1407,7 +1406,7 @@ def _participant_ranges(token: Token, chain: Sequence[Token],
 # Not "on" ("paid tribute on a visit to East Africa" is the visit's own occasion) nor "over"
 # ("Greece rocked by clashes over a teenager's shooting" is where it happened).
 STANCE_PREPS = frozenset({"against", "about", "regarding", "concerning"})
-# Prepositions that bring in a thing only to compare with it: "larger than the Boeing 747",
+# Prepositions that bring in a thing only to compare with it: "larger than the Tarn T30",
 # "versus its rival" (general English); "like"/"unlike" only after a verb or an adjective
 # ("flies like a glider"): after a noun they give examples ("groups like the Klan").
 COMPARING_PREPS = frozenset({"than", "versus", "vs", "vs."})
@@ -1417,9 +1416,9 @@ LIKENESS_PREPS = frozenset({"like", "unlike"})
 def _without_asides(token: Token, ranges: list[tuple[int, int]],
                     trigger_ids: Set[int]) -> list[tuple[int, int]]:
     """The ranges less what is only compared with ("than X", "like X", "compared with X",
-    "the same time as X") and a relative clause about another noun ("the A380, a twin-deck
-    aircraft that can carry 840 people (550 for a Boeing 747)"): no one there took part. A
-    relative clause on another happening ("a summit that included the Ukrainian president")
+    "the same time as X") and a relative clause about another noun ("the NV40, a twin-hull
+    ferry that can carry 620 people (410 for a Tarn 30)"): no one there took part. A
+    relative clause on another happening ("a meeting that included the Tarnian mayor")
     tells who took part in that one, which the trigger names as its occasion: it stays."""
     cuts = []
     for lo, hi in ranges:
@@ -1454,9 +1453,9 @@ def _compares(prep: Token) -> bool:
 
 
 def _about_its_noun(clause: Token) -> bool:
-    """A finite relative clause that tells more of its noun ("which choose the A350 over
-    Boeing's 787"); not an infinitive, which tells what the noun is for ("products to use
-    Intel processors"), nor "where"/"when", which tells what happened at the occasion."""
+    """A finite relative clause that tells more of its noun ("which chose the NV40 over
+    Tarn's T30"); not an infinitive, which tells what the noun is for ("boats to use
+    Nordvik engines"), nor "where"/"when", which tells what happened at the occasion."""
     return not _to_clause(clause) and not any(
         c.lower_ in ("where", "when") for c in clause.children)
 
@@ -1485,14 +1484,14 @@ def _participants_for(doc: Doc, ranges: Sequence[tuple[int, int]], placed: Seque
 
 
 def _where_of_another(root: Token, f: _Found, placed: Sequence[_Found]) -> bool:
-    """A country that says where something else is: "ALAFCO Aviation Lease & Finance of
-    Kuwait" (the firm's seat), "flown to Toulouse, France" (the place's country)."""
+    """A country that says where something else is: "Vell Freight Leasing of
+    Norland" (the firm's seat), "sailed to Harbourton, Norland" (the place's country)."""
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "of":
         owner = head.head.i
         return any(g is not f and g.mention.label == "ORG" and g.first <= owner <= g.last
                    for g in placed)
-    if root.dep_ in ("appos", "conj"):  # "to Toulouse, France", "in Paris and Lyon"
+    if root.dep_ in ("appos", "conj"):  # "to Harbourton, Norland", "in Tarn and Vik"
         return head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS
     return False
 
@@ -1500,24 +1499,24 @@ def _where_of_another(root: Token, f: _Found, placed: Sequence[_Found]) -> bool:
 def _thing_runs(doc: Doc, ranges: Sequence[tuple[int, int]],
                 exact: frozenset[tuple[int, int]], personal: Sequence[tuple[int, int]],
                 tree: _Tree) -> list[tuple[int, int]]:
-    """Products named in the ranges that no mention covers whole: 'iPhone 4', 'Boeing 777'.
+    """Products named in the ranges that no mention covers whole: 'Tarnphone 3', 'Nordvik NV40'.
 
     A run of name-like tokens counts when it looks like a product (a digit or a camel-cased
     word in it) and is not exactly a mention, nor made of mentions end to end (the maker's
-    and the model's, "Airbus A380": both are named already), nor part of a person's name
-    or role. A leading count before a model number is not part of the name ("60 Boeing 787
-    Dreamliner"); "43 RBIs" stays a count, which ``_product_like`` turns down.
+    and the model's, "Nordvik NV40": both are named already), nor part of a person's name
+    or role. A leading count before a model number is not part of the name ("18 Nordvik NV40
+    Skylark"); "27 goals" stays a count, which ``_product_like`` turns down.
     """
     out = []
     for lo, hi in ranges:
         for first, last in _name_runs(doc, lo, hi, tree):
             if first < last and doc[first].dep_ == "nummod" and doc[first].text.isdigit() \
                     and any(c.isdigit() for t in doc[first + 1:last + 1] for c in t.text):
-                first += 1  # "60 Boeing 787 Dreamliner aircraft": the count is not the name
+                first += 1  # "18 Nordvik NV40 Skylark ferries": the count is not the name
             if (first, last) in exact or not _product_like(doc[first:last + 1]):
                 continue
             if all(any(a <= i <= b for a, b in exact) for i in range(first, last + 1)):
-                continue  # "Airbus A380": the maker's name and the model's, each a mention
+                continue  # "Nordvik NV40": the maker's name and the model's, each a mention
             if not any(a <= last and first <= b for a, b in personal):
                 out.append((first, last))
     return out
@@ -1556,8 +1555,8 @@ def _camel(text: str) -> bool:
 
 def _product_like(run: Span) -> bool:
     """A name with a model number or a camel-cased word; a plain number is no product, nor
-    a count of people ("12 Americans", "714 Palestinians"), an ordinal ("10th Nov", "102nd
-    Precinct") or an amount in a currency's letters ("C415 million", "Dh472 billion")."""
+    a count of people ("14 Tarnians", "316 dockers"), an ordinal ("9th May", "31st
+    Precinct") or an amount in a currency's letters ("K380 million", "Nk215 billion")."""
     has_word = any(t.text[0].isalpha() for t in run)  # "11bn" is an amount, not a name
     marked = any(_camel(t.text) or any(c.isdigit() for c in t.text) for t in run)
     if not (has_word and marked):
@@ -1640,9 +1639,9 @@ def _lead_dates_from_body(found: list[EventMention]) -> list[EventMention]:
     """A lead event the article dates elsewhere takes that day, not the publication date.
 
     The headline names the article's main happening, so the same trigger word and one
-    shared participant (or the place) tie it to a dated report of it ("Jobs dies" in the
-    headline, "Jobs died on Wednesday" below); the date must be the only one that fits. A
-    kind alone is too broad: "Boeing unveils 787" is not "Boeing announced orders Saturday".
+    shared participant (or the place) tie it to a dated report of it ("Vell dies" in the
+    headline, "Vell died on Wednesday" below); the date must be the only one that fits. A
+    kind alone is too broad: "Nordvik unveils NV40" is not "Nordvik announced orders Saturday".
     """
     out, same = [], []
     for e in found:
@@ -1663,7 +1662,7 @@ def _lead_dates_from_body(found: list[EventMention]) -> list[EventMention]:
 
 def _names_within(a: EventMention, b: EventMention) -> bool:
     """Whether one mention names no one the other does not: a shared word and name date
-    "Lohan has checked into the Betty Ford Center" by "Lohan had checked into Morningside
+    "Vik has checked into the Harbourton Rest Clinic" by "Vik had checked into Tarnside
     Thursday", yet each names a place of its own, so they stay two mentions."""
     return set(a.participants) <= set(b.participants) or \
         set(b.participants) <= set(a.participants)
