@@ -29,7 +29,7 @@ class DateFrom(StrEnum):
     # Not stated: the publication day of a lead told as the day's news. The quotes stage
     # says the same of a present-tense statement ("article date: ...").
     LEAD = "inferred: lead event reported as the day's news"
-    # Not stated in full: an undated article's "August 19" or "Friday" whose year or week
+    # Not stated in full: an undated article's "May 14" or "Friday" whose year or week
     # ``corpus.events`` fixed from an event the article shares with dated articles of its
     # story. A date of the corpus, not of the article: views and exports tell it apart.
     SHARED_EVENT = "inferred: year or week from an event shared with dated articles"
@@ -74,9 +74,9 @@ ACTOR_SEP = "\t"
 
 
 # Opens an ``EventMention.actor`` that is no participant key but the words of a subject
-# that names no one ("Some 1,500 protesters", "Delta Air Lines earnings"): who did it as the
-# report described them, for titles only ("Some 1,500 protesters marched in Ankara", not
-# "Marched in Ankara"). Mention keys are "LABEL:name", never this.
+# that names no one ("Some 2,300 dockers", "Nordvik Ferries earnings"): who did it as the
+# report described them, for titles only ("Some 2,300 dockers marched in Harbourton", not
+# "Marched in Harbourton"). Mention keys are "LABEL:name", never this.
 DESCRIBED_ACTOR = "described:"
 
 
@@ -157,7 +157,7 @@ REACH_VERBS = {"reach": "visit"}
 
 # Kinds the lexicons name; any other kind is the lemma of a dated or lead verb ("hope",
 # "express"), a happening the lexicon has no word for.
-# The kind of buying goods ("Aer Lingus bought 12 A330 jets", "bought apps"): a purchase,
+# The kind of buying goods ("Tarn Air bought 9 NV40 ferries", "bought apps"): a purchase,
 # one happening with an order of them, not a company's acquisition (RDR6 F6).
 PURCHASE_KIND = "purchase"
 # What a company buys when it acquires, not goods: shares, stakes and businesses (English
@@ -168,8 +168,8 @@ HOLDINGS = frozenset({"share", "stake", "stock", "asset", "unit", "business", "o
                       "station", "network", "newspaper", "bank", "team", "club", "hotel",
                       "mine", "plant", "factory", "outlet", "branch", "office", "title",
                       "magazine", "label", "studio", "airline", "carrier", "player"})
-# Entity types of a part or a price of what is bought ("25% of Nashua", "$15 million worth
-# of Jaguar shares"): a holding, not goods counted.
+# Entity types of a part or a price of what is bought ("30% of Vellcorp", "$8 million worth
+# of Nordvik shares"): a holding, not goods counted.
 SHARE_ENTS = frozenset({"PERCENT", "MONEY"})
 # Nouns of a quantity whose "of" says what it is of ("a score of jets", "a fleet of").
 QUANTITY_NOUNS = frozenset({"score", "dozen", "number", "pair", "fleet", "batch", "couple",
@@ -280,8 +280,8 @@ INFLECTION_CHARS = 2
 
 MIN_STEM = 3
 
-# Verbs a clause on an event noun realises it with ("a press conference held by Apple on
-# Friday", "the meetings that the delegations held in Geneva"): the realising verbs less
+# Verbs a clause on an event noun realises it with ("a press conference held by Nordvik on
+# Friday", "the meetings that the delegations held in Tarn"): the realising verbs less
 # the planning ones ("a meeting scheduled for May" is not yet held).
 CLAUSE_REALISING_VERBS = OBJECT_REALISING_VERBS - PLANNING_VERBS
 # Tags of a relative pronoun: "that", "which", "who".
@@ -290,7 +290,7 @@ RELATIVE_TAGS = frozenset({"WDT", "WP"})
 
 def realising_clause(verb: Token, trigger_ids: Set[int]) -> bool:
     """Whether ``verb`` heads a clause on an event noun that only tells the noun's
-    happening took place: a participle ("a press conference held by Apple") or a relative
+    happening took place: a participle ("a press conference held by Nordvik") or a relative
     clause whose object is the noun ("the meetings that they held in Geneva"). Its day,
     place and who held it are the noun's; it is no happening of its own."""
     if verb.pos_ != "VERB" or verb.head.i not in trigger_ids or verb.head.i == verb.i \
@@ -346,7 +346,7 @@ OTHER_OBJECTS: dict[str, frozenset[str]] = {
                           "rebuke", "judgment", "judgement", "news", "greeting"}),
     # "closed the gap", "close a deal": narrowed or concluded, nothing shut
     "close": frozenset({"gap", "deal", "lead", "distance", "loophole", "eye", "chapter"}),
-    # "gathered enough evidence", "gathered momentum": collected or won, nobody met
+    # "gathered the evidence", "gathered momentum": collected or won, nobody met
     "gather": frozenset({"evidence", "information", "data", "intelligence", "signature",
                          "momentum", "support", "material", "sample", "fact", "detail",
                          "clue", "proof", "testimony", "pace", "steam", "strength", "dust",
@@ -372,8 +372,8 @@ TRADED_SUBJECTS = frozenset({"share", "stock", "index", "market", "price", "bond
 # Nouns that give a market's level or move ("closed 120 points higher", "closed at 74.52"
 # is caught by its decimal figure).
 LEVEL_NOUNS = frozenset({"point", "pip", "tick", "basis"})
-# Dependents that make "order" a purchase: "an order for 20 jets", "its order of 30 jets", "the
-# A350 order". An executive, court or lockdown order, "in order to", "the order to shut
+# Dependents that make "order" a purchase: "an order for 14 boats", "its order of 22 boats", "the
+# NV40 order". An executive, court or lockdown order, "in order to", "the order to shut
 # down", a batting "middle-order" are commands or other words, not a purchase.
 ORDER_PREPS = frozenset({"for", "of"})
 ORDER_COMPOUND_POS = frozenset({"PROPN", "NUM"})
@@ -385,7 +385,7 @@ ORDER_VERBS = frozenset({"place", "award", "win", "book", "cancel", "land", "sec
 PERSON_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "i", "we", "you",
                              "me", "us"})
 # People a release frees (from custody, on bail): "the hostages were released", "the guards
-# ... were released on the condition that each post bond", "Egypt's release of a citizen",
+# ... were released on the condition that each post bond", "Norland's release of a sailor",
 # "their release": set free, not a launch. Nouns of people, possessives of them, and what a
 # release on or from is.
 RELEASED_PEOPLE = frozenset({
@@ -395,7 +395,7 @@ RELEASED_PEOPLE = frozenset({
 PERSON_POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
 RELEASE_TERMS = frozenset({"bail", "bond", "condition", "parole", "probation",
                            "recognizance", "custody", "prison", "jail", "detention"})
-# Entity types of a name a trigger noun can be part of ("Summit Entertainment", "Catching
+# Entity types of a name a trigger noun can be part of ("Summit Harbour Films", "Tarn on
 # Fire"): then it names someone or something, not a happening. EVENT ("the G20 summit")
 # is left out on purpose.
 NAME_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "GPE", "LOC", "FAC", "NORP",
@@ -473,19 +473,19 @@ _VERB_LEXICONS = frozenset(GUNFIRE_VERBS) | frozenset(VERB_TRIGGERS) | \
 
 def _goods(objects: list[Token]) -> bool:
     """Whether what was bought is goods, not a company or a holding: a product ("an
-    A380") or a plural of things ("12 jets", "apps"), not of shares, stakes or businesses
+    NV40") or a plural of things ("12 jets", "apps"), not of shares, stakes or businesses
     ("bought 5 million shares", "acquired two newspapers")."""
     return any(_goods_noun(o) for o in objects)
 
 
 def _goods_noun(noun: Token) -> bool:
-    """``_goods`` of one noun: a product, or things counted ("12 new Airbus aircraft") or
-    in the plural, looked for through a quantity's or a number's "of" ("a score of A320
-    jets", "20 of Boeing's larger 777 planes")."""
+    """``_goods`` of one noun: a product, or things counted ("9 new Nordvik ferries") or
+    in the plural, looked for through a quantity's or a number's "of" ("a score of NV40
+    ferries", "11 of Tarn's larger T30 boats")."""
     lemma = lemma_of(noun).lower()
     if noun.ent_type_ in SHARE_ENTS or lemma in ("%", "percent", "worth"):
-        return False  # "25% of Nashua", "$15 million worth of shares": a holding's share
-    if lemma in QUANTITY_NOUNS or noun.pos_ == "NUM":  # "six of these aeroplanes"
+        return False  # "30% of Vellcorp", "$8 million worth of shares": a holding's share
+    if lemma in QUANTITY_NOUNS or noun.pos_ == "NUM":  # "four of those ferries"
         return any(_goods_noun(g) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj")
     if noun.ent_type_ == "PRODUCT":
@@ -554,14 +554,14 @@ def _frees(token: Token, objects: list[Token]) -> bool:
 
 def _person(token: Token) -> bool:
     """People told by a pronoun or a noun of people, or a name with either coordinated
-    ("Noel and Thomas" as "they"). A name alone is not enough here: the model takes
-    products for persons ("MacBook Pro", "App Store")."""
+    ("Ola and Ana" as "they"). A name alone is not enough here: the model takes
+    products for persons ("Tarnbook Air", "Vell Store")."""
     return token.lower_ in PERSON_PRONOUNS or lemma_of(token).lower() in RELEASED_PEOPLE
 
 
 def _prefixed(token: Token) -> bool:
     """'re-signed', 'co-hosted': a verb with a prefix the parser splits off at its hyphen
-    and then mistakes for an adjective ("the Red Sox re-signed Lowell")."""
+    and then mistakes for an adjective ("the Tarn Otters re-signed Vell")."""
     doc = token.doc
     return token.i >= 2 and doc[token.i - 1].text == "-" and \
         doc[token.i - 2].lower_ in VERB_PREFIXES and not doc[token.i - 2].whitespace_
@@ -599,18 +599,18 @@ def _purchase_order(token: Token) -> bool:
 def _noun_kind(token: Token, lemma: str) -> str | None:
     compounds = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
     if token.ent_type_ in NAME_ENTS:
-        return None  # part of a name: "Summit Entertainment", the film "Catching Fire"
+        return None  # part of a name: "Summit Harbour Films", the film "Tarn on Fire"
     if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
         return None  # a modifier names a thing: "release date", "flight attendant"
     if lemma == "release" and any(
             (c.dep_ == "poss" and (c.lower_ in PERSON_POSSESSIVES or _person(c)))
             or (c.dep_ == "prep" and c.lower_ == "of" and any(_person(g) for g in c.children))
             for c in token.children):
-        return None  # "their release", "Egypt's release of a citizen": set free, no launch
+        return None  # "their release", "Norland's release of a sailor": set free, no launch
     if lemma == "release" and compounds & DOCUMENT_COMPOUNDS:
         return None  # "a press release" is how the news is told, not a launch
     if _is_source(token):
-        return None  # "a Defence Ministry release said", "according to an NYPD release"
+        return None  # "a Harbour Ministry release said", "according to a Tarn police release"
     if lemma == "fire" and lemma_of(token.head).lower() in GUNFIRE_HEADS:
         return None  # "opened fire", "came under fire": shots or blame, not a blaze
     if lemma == "order" and not _purchase_order(token):
@@ -643,7 +643,7 @@ def is_denied(token: Token) -> bool:
     """A trigger that did not happen: negated (``is_negated``), or a verb whose object is
     denied ('announced no new products', 'reached no agreement'): nothing was done. Only
     of the trigger itself: a verb above an event noun with a denied object denies that
-    object ('gave no details about the negotiations'), not the negotiations."""
+    object ('offered no details of the negotiations'), not the negotiations."""
     return is_negated(token) or (token.pos_ == "VERB" and any(
         c.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ in NEGATING_DETS
                                  for g in c.children) for c in token.children))
