@@ -14,12 +14,12 @@ A day the text states beats the article's date (RDR6 F3). A cue with no time of 
 (``own_date``): in the past perfect or after "previously" it was said before, on no day
 given; in a sentence that names an earlier day outside what was said ("When the ministry
 chose the bid on May 2, the losers protested, claiming ...") its day is not the article's;
-in the lead, it takes the day the lead states for its news ("In a Wednesday media event",
-"figures released April 3", "Sunday was chosen", on a later page) before any neighbour's,
+in the lead, it takes the day the lead states for its news ("At a Wednesday trade fair",
+"numbers published May 6", "Tuesday was picked", on a later page) before any neighbour's,
 or the article's where the lead says its news is today. A "today" in a page whose lead
 first places its news on an earlier day is the writer's day, not the page's: no day. A
-time on a verb a subjectless cue is coordinated with ("Thursday condemned ... and vowed")
-or on a release that names the occasion ("figures released April 3", "a letter dated
+time on a verb a subjectless cue is coordinated with ("Friday criticised ... and promised")
+or on a release that names the occasion ("numbers published May 6", "a letter dated
 Monday") is the cue's own. The present-tense rule skips a cue inside a quotation and one
 whose subject is a letter or an e-mail.
 
@@ -67,12 +67,12 @@ class SaidOnFrom(StrEnum):
     PRESENT_TENSE = "article date: present-tense cue"
     LEAD = "article date: lead statement with no time of its own"
     # a lead statement with no time of its own, in a lead that states its news's one day
-    # before the article's ("In a Wednesday media event, ...", "figures released April 3"):
+    # before the article's ("At a Wednesday trade fair, ...", "numbers published May 6"):
     # that day, not the article's (``lead_stated``)
     LEAD_STATED = "inferred: the day the lead states for its news (a lead statement with " \
         "no time of its own)"
-    # Set by the corpus, never by this stage: an undated article's "on Friday" or "August
-    # 19" whose week or year ``corpus.events`` fixed from an event the article shares with
+    # Set by the corpus, never by this stage: an undated article's "on Friday" or "May
+    # 14" whose week or year ``corpus.events`` fixed from an event the article shares with
     # dated articles of its story (``corpus.said_on``).
     SHARED_EVENT = "inferred: own sentence's day, its year or week from a shared event"
     # Why a statement has no day (``said_on`` null):
@@ -80,7 +80,7 @@ class SaidOnFrom(StrEnum):
     # the day on its cue lies after the article's: a statement is not reported before it
     # is made, so the reading is wrong
     AFTER_ARTICLE = "the day its sentence names is after the article date"
-    # "on Friday", "August 19", "yesterday" in an article without a date; ``corpus.said_on``
+    # "on Friday", "May 14", "yesterday" in an article without a date; ``corpus.said_on``
     # may still date it from a shared event
     NO_ANCHOR = "its sentence's day needs the article date, and the article has none"
     # the corpus had an anchor for the article, but the sentence's day reads as none or
@@ -93,8 +93,8 @@ class SaidOnFrom(StrEnum):
     # not to the speech ("said the vote on Monday was void")
     NOT_ITS_DAY = "its sentence's day is what was said's or another event's, not the " \
         "statement's, and nothing else dates it"
-    # "today" on its cue, in a page whose lead places its news on an earlier day ("In a
-    # Wednesday media event" on a Saturday page): the page is dated after it was written,
+    # "today" on its cue, in a page whose lead places its news on an earlier day ("At a
+    # Wednesday trade fair" on a Saturday page): the page is dated after it was written,
     # and its "today" is not the article's day (``today_later``)
     TODAY_LATER = "its sentence says today, but the article's lead places its news on an " \
         "earlier day: the page may be dated after it was written"
@@ -135,13 +135,13 @@ FALLBACK_TIMEX = re.compile(
 # "said on Wednesday", "confirmed today"); anything deeper dates the content, not the speech.
 VERB_TIME_DEPS = frozenset({"npadvmod", "tmod", "obl", "advmod", "nmod", "pobj", "prep"})
 # The occasion a cue's own preposition names ("in a statement", "at a press conference",
-# "during a visit"): a time that qualifies that noun ("a July 16 press conference", "a
+# "during a visit"): a time that qualifies that noun ("a May 19 press conference", "a
 # statement Tuesday", "a briefing on Monday") dates the speech too. A noun or a name.
 OCCASION_TAGS = frozenset({"NOUN", "PROPN"})
 OCCASION_TIME_DEPS = frozenset({"npadvmod", "tmod", "nmod", "compound", "pobj", "prep"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # How a time hangs off a cue (``_attached``): on the verb, or on the occasion it names. An
-# occasion's time counts only as a day: "at a Senate hearing last week" leaves the speech
+# occasion's time counts only as a day: "at a council hearing last week" leaves the speech
 # as undated as before, the lead's rule may still date it.
 ON_CUE, OCCASION = "cue", "occasion"
 # A news lead (headline, dateline and the first sentences of the inverted pyramid) reports
@@ -152,8 +152,8 @@ LEAD_SENTENCES = 6
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 # The days a lead states for its news (RDR6 F3). A day in the lead within a week before the
 # article's date is the day of the lead's news (a weekday read in the past lies within six
-# days; "figures released April 3" in an April 9 page); an older one is background ("which
-# it bought on June 3, 1999") and leaves the lead's rule as it was. The same bound as the
+# days; "numbers published May 6" in a May 12 page); an older one is background ("which
+# it bought on May 2, 1998") and leaves the lead's rule as it was. The same bound as the
 # time expressions' tense slack (``timexes.TENSE_DAY_SLACK``), not fitted on any bundle.
 LEAD_NEWS_DAYS = 7
 # "today" and its parts: the writer's day, which a page dated later is not.
@@ -166,8 +166,8 @@ LEAD_DAYS_KEY = ("storyline", "lead-days")
 # what it says, not that it was said on the article's day.
 CORRESPONDENCE = frozenset({"email", "e-mail", "mail", "memo", "memorandum", "letter", "note",
                             "cable", "message", "fax", "telegram", "diary"})
-# Verbs by whose participle an occasion's noun is dated as made public: "figures released
-# April 3", "a statement issued Tuesday", "a letter dated Monday", "an interview aired
+# Verbs by whose participle an occasion's noun is dated as made public: "numbers published
+# May 6", "a statement issued Tuesday", "a letter dated Monday", "an interview aired
 # Sunday" (general English; "the quarter ended Sept. 30" is no release).
 RELEASE_VERBS = frozenset({"release", "issue", "publish", "post", "send", "date", "deliver",
                            "give", "read", "broadcast", "air", "file", "distribute",
@@ -289,11 +289,11 @@ def _not_own(cue: Token, sent: Span, timexes: Sequence[Timex], content: tuple[in
 def lead_stated(cue: Token, timexes: Sequence[Timex],
                 published: dt.date) -> tuple[str | None, SaidOnFrom | None]:
     """The day of a lead statement with no time of its own where the lead, up to its
-    sentence, states its news's day as an earlier one ("In a Wednesday media event, ...",
-    "according to figures released April 3", "Sunday was chosen as its date"): that day
+    sentence, states its news's day as an earlier one ("At a Wednesday trade fair, ...",
+    "according to numbers published May 6", "Tuesday was picked as its date"): that day
     (``LEAD_STATED``); (None, ``LEAD_SEVERAL``) where it states two; the article's day
-    (``LEAD``) where the lead anywhere states it ("lost its case today", "U.S. forces
-    Thursday launched ..." on a Thursday page), so a neighbour without a cue of its own
+    (``LEAD``) where the lead anywhere states it ("lost its case today", "Tarn police
+    Friday opened ..." on a Friday page), so a neighbour without a cue of its own
     may borrow it; (None, None) where it states none, for the later rules."""
     found = lead_days(cue.doc, timexes)
     n = next((n for n, start, end in _lead_bounds(cue.doc) if start <= cue.idx < end), None)
@@ -312,9 +312,9 @@ def lead_stated(cue: Token, timexes: Sequence[Timex],
 
 def _later_page(cue: Token, timexes: Sequence[Timex], published: dt.date, skip: int) -> bool:
     """Whether the article's lead, before a "today" (starting at ``skip``), places its news
-    on an earlier day and not on the article's own ("In a Wednesday media event, ..." on a
+    on an earlier day and not on the article's own ("At a Wednesday trade fair, ..." on a
     Saturday page): that "today" is the writer's day, not the page's. A "today" the lead
-    names first ("said today ... CBS reported last night") is the page's day."""
+    names first ("said today ... Radio Tarn reported last night") is the page's day."""
     own, earlier = _news_days([(n, day) for n, day, start in lead_days(cue.doc, timexes)
                                if start < skip], published)
     return bool(earlier) and not own
@@ -331,7 +331,7 @@ def _news_days(found: Sequence[tuple[int, dt.date]],
 
 def lead_days(doc: Doc, timexes: Sequence[Timex]) -> tuple[tuple[int, dt.date, int], ...]:
     """(sentence number, day, start) of each time expression of a day in the article's lead
-    (``LEAD_SENTENCES``), but a date line's ("October 23, 2010" alone on its line: the
+    (``LEAD_SENTENCES``), but a date line's ("May 14, 2011" alone on its line: the
     page's date, not its news's); read once per Doc and time expressions."""
     kept: dict[Any, Any] = doc.user_data  # spaCy's stub types its keys str; ours are tuples
     was = kept.get(LEAD_DAYS_KEY)
@@ -378,7 +378,7 @@ def _lead_bounds(doc: Doc) -> list[tuple[int, int, int]]:
 
 def _date_line(text: str, t: Timex) -> bool:
     """Whether ``t`` stands on a line with no other words in lower case: a date line
-    ("October 23, 2010", "WASHINGTON, Oct. 23")."""
+    ("May 14, 2011", "HARBOURTON, May 14")."""
     start = text.rfind("\n", 0, t.start) + 1
     end = text.find("\n", t.end)
     line = text[start:t.start] + " " + text[t.end:end if end != -1 else len(text)]
@@ -430,11 +430,11 @@ def _attached(cue: Token, sent: Span, timex: Timex) -> str:
                 head = head.head
             if head.dep_ == "acl" and head.tag_ == "VBN" and head.head.i != head.i \
                     and lemma_of(head) in RELEASE_VERBS:
-                head = head.head  # "according to figures released April 3": the release
+                head = head.head  # "according to numbers published May 6": the release
             if head.i == cue.i or _shares_time(cue, head):
                 return ON_CUE if tok.dep_ in VERB_TIME_DEPS else ""
             while head.dep_ == "compound" and head.head.i != head.i:
-                head = head.head  # "a Saturday Facebook post": the time qualifies "post"
+                head = head.head  # "a Sunday blog post": the time qualifies "post"
             occasion = tok.dep_ in OCCASION_TIME_DEPS and (_occasion_of(head, cue)
                                                            or _set_off(head, tok, cue))
             return OCCASION if occasion else ""
@@ -442,10 +442,10 @@ def _attached(cue: Token, sent: Span, timex: Timex) -> str:
 
 
 def _shares_time(cue: Token, verb: Token) -> bool:
-    """ "Lee Thursday condemned the attack and vowed ...", "... Saturday condemned the
-    attacks, calling them ...": a cue coordinated with, or a participle under, the verb a
+    """ "Vik Friday criticised the plan and promised ...", "... Monday criticised the
+    cuts, calling them ...": a cue coordinated with, or a participle under, the verb a
     time hangs on, with no subject of its own, shares that verb's occasion ("Jo arrived
-    April 2, and Reno ordered ..." has two subjects, two occasions)."""
+    May 5, and Vell ordered ..." has two subjects, two occasions)."""
     return (cue.head.i == verb.i and verb.pos_ == "VERB"
             and (cue.dep_ == "conj" or (cue.dep_ == "advcl" and cue.tag_ == "VBG"))
             and not any(c.dep_ in SUBJECT_DEPS for c in cue.children))
@@ -462,9 +462,9 @@ def _set_off(subject: Token, tok: Token, cue: Token) -> bool:
 
 def _occasion_of(noun: Token, cue: Token) -> bool:
     """Whether ``noun`` is the object of a preposition on the cue verb itself: the
-    occasion or place the words were said at ("said in a statement Tuesday", "In a July 16
+    occasion or place the words were said at ("said in a statement Tuesday", "In a May 19
     press conference, Jo said", "told reporters during a briefing on Monday", "outside the
-    Capitol on Monday, told"). A time that modifies it dates the speech; one a level deeper
+    town hall on Monday, told"). A time that modifies it dates the speech; one a level deeper
     ("in a statement about the Tuesday vote") dates something else."""
     prep = noun.head
     return (noun.dep_ == "pobj" and noun.pos_ in OCCASION_TAGS and prep.dep_ == "prep"
@@ -473,7 +473,7 @@ def _occasion_of(noun: Token, cue: Token) -> bool:
 
 def same_day(cue: Token, article: Article) -> str | None:
     """The article date for a cue in the present or present perfect ("says", "has said");
-    not for one inside a quotation (the quoted writer's present: '... wrote: "He admits
+    not for one inside a quotation (the quoted writer's present: '... wrote: "She concedes
     that ..."') nor one whose subject is a piece of correspondence ("an e-mail from the
     chief advises ..."), whose present is the document's, written on a day of its own."""
     if _date(article.published) is None or not _present(cue):
@@ -495,7 +495,7 @@ def _quoted(cue: Token) -> bool:
     """Whether a quotation opened earlier in the cue's paragraph is still open at it, or,
     where the paragraph has no quotation mark before the cue, one the nearest earlier
     paragraph with a mark left open (a quoted letter run on over paragraphs without the
-    marks that reopen it: ': Jo Lee: "No, save it.' then 'He admits that ...')."""
+    marks that reopen it: ': Jo Lee: "Not now, please.' then 'She concedes that ...')."""
     text = text_of(cue.doc)
     end = cue.idx
     for _ in range(QUOTED_PARAGRAPHS):
