@@ -2,7 +2,7 @@
 
 Names resolve through the mentions that overlap the phrase; pronouns through the speakers
 already seen; role descriptions through a ROLE mention or, failing that, the person the
-article gives that title. Outlets are recognised so that "Bloomberg reported" yields a
+article gives that title. Outlets are recognised so that "the Tarn Ledger reported" yields a
 source, never a speaker. When nothing fits the speaker stays unknown: no guess. How a
 speaker was found is kept (``SpeakerFrom``): a pronoun's or a title's person is the
 article's most likely one, not one the sentence names, and views say so.
@@ -31,13 +31,13 @@ from .cues import DOCUMENT_NOUNS, GROUP_PRONOUNS, OUTLET_WORDS, PERSON_PRONOUNS,
 # Nouns for what someone writes or publishes, whose author speaks through them ("a
 # statement by X said", "according to figures released by X"): the documents a speaker's
 # words come in (``DOCUMENT_NOUNS``) and the findings an organisation publishes (general
-# English nouns for reports and numbers, not drawn from evaluation text).
+# English nouns for reports and numbers).
 AUTHORED_NOUNS = DOCUMENT_NOUNS | frozenset({
     "report", "study", "survey", "poll", "figure", "data", "estimate", "analysis",
     "forecast", "document", "filing", "announcement", "notice", "memorandum", "communique",
 })
 # Participles whose agent wrote or issued what the noun names ("released by", "written
-# by"), not one who came by it ("obtained by Reuters", "received by Amnesty").
+# by"), not one who came by it ("obtained by the Tarn Ledger", "received by the union").
 AUTHORING_VERBS = frozenset({
     "release", "issue", "give", "publish", "write", "compile", "sign", "send", "prepare",
     "produce", "post", "deliver", "draft", "author", "present", "make", "put", "conduct",
@@ -64,11 +64,11 @@ PERSON_NOUNS = frozenset({
 })
 # Preference among overlapping mentions: a name beats a role, a role beats an organisation.
 LABEL_RANK: dict[str, int] = {"PERSON": 0, "TITLED": 1, "ROLE": 2, "ORG": 3, "NORP": 4, "GPE": 5}
-# Mentions that describe a person ("the Dutch leader", "NATO Secretary General Mark Rutte")
+# Mentions that describe a person ("the Norlander leader", "Harbour Board Chair Ana Vik")
 # rather than name them: they resolve a speaker but never give the name.
 DESCRIPTION_LABELS = frozenset({"ROLE", "TITLED"})
 # spaCy's label for nationalities, religious and political groups: a word for a kind of
-# person ("the Connecticut Democrat", "a Republican", "Palestinians"), so a speaker it
+# person ("the Tarnside Liberal", "a Socialist", "Norlanders"), so a speaker it
 # gives is described, never named, as "the company" and "police" are (``SpeakerIndex.group``:
 # a surname the model labels so, "Carney said", stays a name).
 GROUP_LABELS = frozenset({"NORP"})
@@ -133,8 +133,8 @@ GENDERED_POSSESSIVES = {"his": "m", "himself": "m", "hers": "f", "herself": "f"}
 # never its subject ("Brexit came as a blow to him, he says": whoever "he" is, not Brexit).
 OBJECT_FORMS = {"he": "him", "she": "her", "they": "them"}
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj", "obj", "obl"})
-# Nouns that say what a person is when the text predicates them of the name ("Omar is one
-# of the first two Muslim women", "Jo Lee, a grandmother of five"): the words above and
+# Nouns that say what a person is when the text predicates them of the name ("Vik is one
+# of the first two Tarnian women", "Jo Lee, a grandmother of five"): the words above and
 # the plain nouns for a man or a woman, which before a name are no title ("Spider-Man").
 MALE_NOUNS = MALE_WORDS | frozenset({"man", "boy", "grandfather", "uncle", "nephew",
                                      "boyfriend", "widower", "gentleman"})
@@ -160,7 +160,7 @@ MODIFIER_PATH_DEPS = frozenset({"prep", "pobj", "poss", "compound"})
 # Dependencies of a name that modifies a noun rather than standing for someone.
 MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
 # Dependencies on the way from a name up to a noun it stands before and qualifies ("the
-# Bush administration", "the Oscar-winning director": compound, amod, npadvmod).
+# Vell administration", "the prize-winning director": compound, amod, npadvmod).
 QUALIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})
 # A paragraph that opens on a quotation mark (group 1), its words (group 2), and for each
 # opening mark the mark that closes it: a straight or right single quote only where no
@@ -171,8 +171,8 @@ PARAGRAPH_CLOSE = {
     "«": re.compile(r"»"), "'": re.compile(r"'(?![^\W\d_])"),
     "‘": re.compile(r"’(?![^\W\d_])"),
 }
-# How far before a name a title may stand and still be that person's ("NATO Secretary
-# General Mark Rutte"): long enough for a three-word title, short of the previous clause.
+# How far before a name a title may stand and still be that person's ("Harbour Board
+# Chair Ana Vik"): long enough for a three-word title, short of the previous clause.
 TITLE_WINDOW_CHARS = 40
 # Distinct texts whose ``is_name`` verdict is kept: the 926 texts of the 1k bench ask
 # about ~7k (of ~100k calls); a bound keeps a long run's memory flat.
@@ -241,7 +241,7 @@ def _given_name(name: str) -> str | None:
 def _after_quote(m: Mention, text: str) -> Mention:
     """ '..." Russell said': the model reads a name right after a closing quotation mark as
     a title (WORK_OF_ART); there it is the speaker's name. A straight mark after a space
-    opens a quotation ('argued a "White Paper" produced for ...'): what follows it is the
+    opens a quotation ('argued a "Harbour Plan" drafted for ...'): what follows it is the
     title it reads."""
     before = text[max(0, m.start - QUOTE_GAP_CHARS - 1):m.start].rstrip(" ,")
     opening = (before.endswith(tuple(STRAIGHT_MARKS))
@@ -268,7 +268,7 @@ def fallback_mentions(doc: Doc, article: Article) -> list[Mention]:
 
 
 def _untitled(start: int, text: str) -> tuple[int, str]:
-    # "President Volodymyr Zelensky" -> "Volodymyr Zelensky": titles are roles, not names.
+    # "President Ola Vell" -> "Ola Vell": titles are roles, not names.
     while True:
         first, _, rest = text.partition(" ")
         if not rest or first.lower().strip(".") not in ROLE_NOUNS | TITLE_WORDS:
@@ -289,7 +289,7 @@ class SpeakerIndex:
                                 and (m.label == "ROLE" or is_name(m.text))),
                                key=lambda m: (m.start, m.end))
         # What statements say: a name inside it is no antecedent of the next speaker
-        # ("According to Rutte, Trump called Putin. 'He agreed,' he said": he is Rutte).
+        # ("According to Tarn, Vell called Moss. 'He agreed,' he said": he is Tarn).
         self.quoted = [*quoted, *quoted_paragraphs(article.text)]
         self.inverted = inverted  # subjects the parse labels otherwise (French inversion)
         self.labels: dict[str, str] = {}
@@ -298,7 +298,7 @@ class SpeakerIndex:
         self.genders: dict[str, str] = {}  # key -> "m", "f" or "?" (marked both ways)
         self.name_genders: dict[str, str] = {}  # the same, from given names (weaker)
         # surname -> (key, "Given Surname") of a full name the model read inside a title
-        # or an organisation's name ("Rockland County Executive Ed Day"); None: two such
+        # or an organisation's name ("Tarn County Executive Ed Moss"); None: two such
         self.embedded: dict[str, tuple[str, str] | None] = {}
         self.embedded_keys: set[str] = set()
         self.described: dict[tuple[int, int], str | None] = {}  # description -> person
@@ -331,7 +331,7 @@ class SpeakerIndex:
 
     def _note_embedded(self, m: Mention) -> None:
         """A given name and a capitalised surname closing a longer title or name ("County
-        Executive Ed Day"): the person's name, for "Day said" later, where the model gave
+        Executive Ed Moss"): the person's name, for "Moss said" later, where the model gave
         the whole phrase another label."""
         words = m.text.split()
         if len(words) < 3 or not words[-1][:1].isupper() or not words[-2][:1].isupper():
@@ -358,7 +358,7 @@ class SpeakerIndex:
     def group(self, m: Mention) -> bool:
         """Whether a mention is a word for a kind of person, not a name: a NORP mention in
         the plural ("Democrats", "the Dems") or whose every word the lemmatizer lists as a
-        common word ("the Connecticut Democrat", "a Palestinian"). A singular word it does
+        common word ("the Tarnside Liberal", "a Socialist"). A singular word it does
         not list is a surname the model took for a group ("Carney said")."""
         if m.label not in GROUP_LABELS:
             return False
@@ -444,7 +444,7 @@ class SpeakerIndex:
 
     def _predicated(self, span: Span | None) -> set[str]:
         """The nouns the text predicates of a person's name, lower case and lemmatised: a
-        subject's complement ("Omar is one of the first two Muslim women") and a noun in
+        subject's complement ("Vik is one of the first two Tarnian women") and a noun in
         apposition either way ("Jo Lee, a grandmother of five", "his wife, Jo Lee")."""
         if span is None:
             return set()
@@ -477,7 +477,7 @@ class SpeakerIndex:
 
     def is_person(self, key: str | None) -> bool:
         """A person's key, or that of a title or a name with a person's full name at its
-        end that a speaker's bare surname was read as ("County Executive Ed Day ... Day
+        end that a speaker's bare surname was read as ("County Executive Ed Moss ... Moss
         said": ``by_embedded``)."""
         return key is not None and (self.labels.get(key) in PERSON_LABELS
                                     or key in self.embedded_keys)
@@ -552,7 +552,7 @@ class SpeakerIndex:
                      pronoun: str) -> bool:
         """Whether another named person whom ``pronoun`` fits is mentioned between
         ``sent_start`` and ``pos`` (outside what someone said), where ``key`` is not, as
-        someone, not as a modifier ("the Bush rule", "Epstein's friends")."""
+        someone, not as a modifier ("the Vell rule", "Moss's friends")."""
         since = self.last_seen(key, pos)
         if since >= sent_start:
             return False  # named in the sentence: the parse's subject rules decide
@@ -607,9 +607,9 @@ class SpeakerIndex:
         return max((m.start for m in self.mentions if m.key == key and m.end <= pos), default=-1)
 
     def titled_person(self, title: str, before: int) -> str | None:
-        """The person the article gives ``title``: named right after it ("Secretary General
-        Mark Rutte", "Sen. Tim Kaine") or described by it ("Rutte, the NATO secretary
-        general"); the last such person before ``before``, else the first after it."""
+        """The person the article gives ``title``: named right after it ("Board Chair
+        Ana Vik", "Sen. Ola Vell") or described by it ("Vik, the harbour board
+        chair"); the last such person before ``before``, else the first after it."""
         if title not in self.titled:
             pattern = re.compile(rf"\b{re.escape(title)}\b")
             self.titled[title] = [m for m, window in self._title_windows()
@@ -625,7 +625,7 @@ class SpeakerIndex:
             for m in self.mentions:
                 # The title stands between the name and any earlier person's name; places,
                 # organisations and descriptions may be part of it ("the Prime Minister of
-                # Singapore, Mr. Lee", "NATO Secretary General Mark Rutte").
+                # Norland, Mr. Lee", "Harbour Board Chair Ana Vik").
                 # Nor does a title stand in an earlier paragraph.
                 start = max(last_end, m.start - TITLE_WINDOW_CHARS,
                             text.rfind("\n", 0, m.start) + 1)
@@ -758,7 +758,7 @@ def _is_subject(root: Token, inverted: frozenset[int]) -> bool:
 
 def _can_be_antecedent(span: Span, pronoun: str) -> bool:
     """Whether a subject may be what a later pronoun stands for, by the grammar of its own
-    clause: not a name after "the" ("The Keys closed its doors": a place or a thing, not
+    clause: not a name after "the" ("The Tarn closed its doors": a place or a thing, not
     the person of that surname), not the subject of a clause whose object is that pronoun's
     own object form ("Brexit came as a blow to him, he says": "him" is never the clause's
     subject, so neither is "he"), not a subject placed after its copula ("Among those laid
@@ -847,7 +847,7 @@ def resolve(index: SpeakerIndex, head: Token, span: tuple[int, int],
             return Speaker(text, by=SpeakerFrom.TITLE)
         return _role(index, head, text, span[0])
     # A bare surname the model did not label ("(Abedin said ..."): the article's person of
-    # that name, when there is exactly one. After a determiner ("the 33-year-old Reid")
+    # that name, when there is exactly one. After a determiner ("the 41-year-old Moss")
     # only a name the article gives in full: a person's name takes no article, so a word
     # the article writes only so ("the Briton") is what the person is, not who. A word in
     # lower case ("the white paper") names no one.
@@ -857,7 +857,7 @@ def resolve(index: SpeakerIndex, head: Token, span: tuple[int, int],
         surname = None
     if surname:
         return Speaker(text, surname, index.name(surname))
-    # "Rockland County Executive Ed Day said ... Day said": the full name the model read
+    # "Tarn County Executive Ed Moss said ... Moss said": the full name the model read
     # inside a title is the person a bare surname stands for
     embedded = (index.by_embedded(head.text) if head.pos_ == "PROPN" and not _determined(head)
                 and text.strip() == head.text else None)
@@ -870,10 +870,10 @@ def _determined(head: Token) -> bool:
 
 
 def _qualifies_noun(m: Mention, head: Token) -> bool:
-    """ "the Bush administration", "a 2020 Lindqvist report", "the Oscar-winning film
+    """ "the Vell administration", "a 2019 Moss report", "the prize-winning film
     director": a name between a determiner and the common noun it opens (written in lower
     case) only says which or what kind; the speaker is the noun's, not the named person.
-    (Not before a plural noun without one: "SAG leaders" speak for what the model may
+    (Not before a plural noun without one: "NDU leaders" speak for what the model may
     have called a person.)"""
     if head.pos_ != "NOUN" or not head.text.islower() or m.end > head.idx:
         return False
@@ -908,12 +908,12 @@ def _apposed_name(index: SpeakerIndex, span: tuple[int, int]) -> list[Mention]:
 
 
 def _apposed_whole(m: Mention, head: Token) -> bool:
-    """ "Irish low cost airline, Harbourton, announced": a name set beside the speaker
+    """ "Norland ferry operator, Harbourton, announced": a name set beside the speaker
     phrase's head by commas (the parse's apposition), that the mention gives whole, is
     who the description is. A mention that covers part of the name only ("Jo O' Lee" read
     as "Jo O" and a place "Lee") names no one for sure."""
     if m.label not in PERSON_LABELS and _person_noun(head):
-        return False  # "An employee of a nearby business, Relaxus, said": the employee
+        return False  # "A cook at a local bakery, Vellbake, said": the employee
     for tok in head.children:
         if tok.dep_ != "appos" or tok.i < head.i or not _covers(m, tok):
             continue
@@ -924,7 +924,7 @@ def _apposed_whole(m: Mention, head: Token) -> bool:
 
 
 def _closing_name(index: SpeakerIndex, head: Token, span: tuple[int, int]) -> list[Mention]:
-    """ "Harbourton's worldwide vice-president of marketing for the iPod, Jo Lee,
+    """ "Harbourton's global vice-president of sales for the NV40, Jo Lee,
     indicated": a subject whose phrase the parse cut short (at the hyphen, at "for"), set
     off by a comma before its verb and closed by a person's name between commas, is that
     person, as ``_apposed_name`` reads a phrase that holds the name. Not where the parse
@@ -948,7 +948,7 @@ def _closing_name(index: SpeakerIndex, head: Token, span: tuple[int, int]) -> li
 
 
 def _issuer(head: Token) -> Token | None:
-    """ "Jo Lee said he was shocked, releasing a statement saying ...", "the ministry
+    """ "Jo Lee said he was surprised, putting out a statement saying ...", "the ministry
     issued a statement saying": a written statement that is the object of a verb of
     issuing (``AUTHORING_VERBS``) is that verb's subject's, as the parse finds it."""
     if (head.dep_ != "dobj" or head.pos_ != "NOUN"
@@ -960,7 +960,7 @@ def _issuer(head: Token) -> Token | None:
 
 
 def _described_organisation(index: SpeakerIndex, head: Token, pos: int) -> str | None:
-    """ "The firm said" after "the Lindqvist Group, a market research firm": the one
+    """ "The firm said" after "the Vell Institute, a polling firm": the one
     organisation the article has described by that noun in apposition before ``pos``,
     as ``_role`` finds the one person given a title. None where it described none or two."""
     word = lemma_of(head).lower()
@@ -972,7 +972,7 @@ def _described_organisation(index: SpeakerIndex, head: Token, pos: int) -> str |
         if m.end > pos:
             break
         if m.label != "ORG" or is_outlet(m.text, index.article):
-            continue  # "IRNA, the news agency": an outlet is a source, as "IRNA said" is
+            continue  # "TNA, the news agency": an outlet is a source, as "TNA said" is
         span = index.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
@@ -993,11 +993,11 @@ def _person_noun(tok: Token) -> bool:
 
 def _author(index: SpeakerIndex, head: Token) -> list[Mention]:
     """ "A statement by Harbourton given by its spokesman", "a statement from Harbourton
-    Computer", "figures released April 3 by the Lindqvist Group", "Harbourton's
+    Computer", "numbers published May 6 by the Vell Institute", "Harbourton's
     statement": a written statement's or a set of figures' author, named by "by" or
     "from" on the noun, by the agent of a participle on it ("released by", "issued by")
     or as its owner, is who speaks through it. A person or an organisation only ("a report
-    from Baghdad" is where it came from), and one of them ("a letter by Lee and Vik": two
+    from Harbourton" is where it came from), and one of them ("a letter by Lee and Vik": two
     authors, no one speaker)."""
     if head.pos_ != "NOUN" or lemma_of(head).lower() not in AUTHORED_NOUNS:
         return []
@@ -1017,14 +1017,14 @@ def _author(index: SpeakerIndex, head: Token) -> list[Mention]:
                  if m.label in AUTHOR_LABELS]
         if any(is_outlet(m.text, index.article) for m in found):
             return []  # "a report by the Daily Ledger": as the phrase stood (a masthead word
-            # also names a ratings firm, "... Media Research", whose figures stay a quote)
+            # also names a ratings firm, "Vell Media Ratings", whose figures stay a quote)
         if found:
             return found
     return []
 
 
 def _no_person(m: Mention, head: Token) -> bool:
-    """ "The Chronicle says", "the Keys closed": a one-word name after "the" is a thing's
+    """ "The Ledger says", "the Tarn closed": a one-word name after "the" is a thing's
     name or a place's, never a person's (a person's name takes no article)."""
     return (_covers(m, head) and " " not in m.text.strip()
             and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children))
@@ -1042,10 +1042,10 @@ def _outlets_feature(found: Sequence[Mention], head: Token, article: Article) ->
 
 
 def _apposed_outlet(head: Token) -> bool:
-    """ "said Sauti, or Voice, a Swahili newspaper": a name set beside a
+    """ "said Tarnposten, or Tarn Post, a Norland newspaper": a name set beside a
     common noun for a news outlet (``OUTLET_WORDS``: "newspaper", "daily", "broadcaster"),
     itself or the other name it is given, is that outlet, a source, whatever label the
-    model gave the name (a wire's name in a dateline, "Jan 13 (ANI):", is no such noun)."""
+    model gave the name (a wire's name in a dateline, "May 14 (TNA):", is no such noun)."""
     for tok in (head, *(c for c in head.children if c.dep_ == "conj")):
         if any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ in OUTLET_WORDS
                for c in tok.children):
@@ -1063,7 +1063,7 @@ def _possessor(m: Mention, head: Token) -> bool:
 
 
 def _in_modifier(m: Mention, head: Token) -> bool:
-    """ "a friend of Yitzhak Rabin's assassin said", "a spokesman for Lee said", "Bush
+    """ "a friend of Ola Vell's attacker said", "a spokesman for Lee said", "Vell
     administration officials said": a name in a prepositional phrase of the speaker phrase's
     head, or a compound modifier of another noun, says whose the speaker is, it is not the
     speaker (an apposition, "the CEO, Jane Doe", is)."""
@@ -1086,7 +1086,7 @@ def _covers(m: Mention, token: Token) -> bool:
 
 
 def _head_mentions(index: SpeakerIndex, head: Token) -> list[Mention]:
-    # The head's own mention ("Rutte"), else an apposition's ("the CEO, Jane Doe"). A
+    # The head's own mention ("Vik"), else an apposition's ("the CEO, Jane Doe"). A
     # description the article ties to no name gives way to the name set beside it: "the
     # commerce secretary, Gary Lindgren" is Lindgren, whoever else is a secretary.
     first: list[Mention] = []
@@ -1101,11 +1101,11 @@ def _head_mentions(index: SpeakerIndex, head: Token) -> list[Mention]:
 def _pronoun(index: SpeakerIndex, head: Token, text: str, pos: int, history: Sequence[str],
              person: bool) -> Speaker:
     """A pronoun stands for the nearest earlier speaker or subject of its kind: the last
-    one quoted, unless a person has since been the subject of a clause ("Rutte met Zelensky.
+    one quoted, unless a person has since been the subject of a clause ("Vell met Moss.
     He said ..."). A name that is only an object or inside a prepositional phrase ("the
-    call to the offices of Omar") is no antecedent: with no speaker or subject that fits,
+    call to the offices of Vik") is no antecedent: with no speaker or subject that fits,
     the speaker stays unnamed. A pronoun inside someone's quotation is a person that
-    speaker tells of ("“Save it. He admits they were not qualified!”"), whom the
+    speaker tells of ("“Drop it. She concedes they were never trained!”"), whom the
     article's speakers and subjects do not name: unnamed."""
     word = head.lower_
     if head.doc.lang_ == "en" and _inside_quotation(index.article.text, pos):
@@ -1123,7 +1123,7 @@ def _pronoun(index: SpeakerIndex, head: Token, text: str, pos: int, history: Seq
             key = subject[0]
         if key is not None and index.rival_before(key, pos, head.sent.start_char, head.doc,
                                                   word):
-            # "IBM sued Okafor ..., after he testified": the pronoun's sentence names
+            # "Nordvik sued Okafor ..., after he testified": the pronoun's sentence names
             # someone else it fits, and not the one found: which one it is, is a guess
             return Speaker(text, None, None, by=SpeakerFrom.PRONOUN)
     return Speaker(text, key, index.name(key) if key else None, by=SpeakerFrom.PRONOUN)
@@ -1146,7 +1146,7 @@ def _title(head: Token) -> str:
 
 
 def _role(index: SpeakerIndex, head: Token, text: str, pos: int) -> Speaker:
-    # "the NATO Secretary General": the person the article gives that title. An article
+    # "the Harbour Board Chair": the person the article gives that title. An article
     # that gives it nobody leaves the speaker unnamed: the last person quoted is a guess.
     title = _title(head)
     key = index.titled_person(title, pos) if title else None
