@@ -1,7 +1,8 @@
 """Event titles that say who did what and participants that are someone (reader review
 RDR5, F11 and F8): a subject that names no one as the page described it, a base form as
 a headline's "to", no office word or time zone as a participant, no event of the
-programme's own furniture. Made-up sentences, parsed by the pipeline's model."""
+programme's own furniture. Made-up sentences (invented names and places), parsed by the
+pipeline's model."""
 
 from __future__ import annotations
 
@@ -23,12 +24,14 @@ def _trigger(found: list[EventMention], start: str) -> EventMention:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "trigger", "subject"), [
-    ("Some 1,500 ethnic Albanians marched in downtown Ankara on Monday.", "marched",
-     "Some 1,500 ethnic Albanians"),
-    ("Nordvik Mining earnings soared 33% on Monday.", "soared", "Nordvik Mining earnings"),
+    ("Nearly 800 striking dock workers marched through central Bergen on Monday.",
+     "marched", "Nearly 800 striking dock workers"),
+    ("On Monday about forty angry trawler owners marched to the town hall in Bergen.",
+     "marched", "about forty angry trawler owners"),
+    ("Lindqvist Dairy sales soared 12% on Monday.", "soared", "Lindqvist Dairy sales"),
     # a relative clause on the subject is cut: the words up to its head noun
-    ("A Tromso woman who was watching her clothes dry was killed on Monday.", "killed",
-     "A Tromso woman"),
+    ("An elderly Bergen fisherman who had gone out to check his nets was killed on Monday.",
+     "killed", "An elderly Bergen fisherman"),
 ])
 def test_a_subject_that_names_no_one_is_kept_as_the_page_described_it(
         nlp: Any, text: str, trigger: str, subject: str) -> None:
@@ -39,8 +42,8 @@ def test_a_subject_that_names_no_one_is_kept_as_the_page_described_it(
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text", [
-    "They marched in downtown Ankara on Monday.",  # who "they" are is not told here
-    "Otto Brandt marched in downtown Ankara on Monday.",  # named: the actor key
+    "They marched through central Bergen on Monday.",  # who "they" are is not told here
+    "Otto Brandt marched through central Bergen on Monday.",  # named: the actor key
 ])
 def test_a_pronoun_or_a_name_is_no_described_subject(nlp: Any, text: str) -> None:
     assert described_actor(_trigger(_run(nlp, text, MONDAY), "marched").actor) is None
@@ -49,25 +52,26 @@ def test_a_pronoun_or_a_name_is_no_described_subject(nlp: Any, text: str) -> Non
 @pytest.mark.slow
 def test_a_base_form_after_to_or_a_modal_is_a_headlines_future(nlp: Any) -> None:
     later = [("Monday", "2031-03-17")]  # after the article's day: still to come
-    text = "The inspection team planned to leave Oslo on Monday for Bergen."
+    text = "Two rescue crews from Nordvik hoped to leave Tarn harbour on Monday."
     assert _trigger(_run(nlp, text, later), "leave").phrase == \
-        "to leave Oslo on Monday for Bergen"
+        "to leave Tarn harbour on Monday"
     text = "The council will vote on Monday on the harbour plan in Bergen."
     assert (_trigger(_run(nlp, text, later), "vote").phrase or "").startswith("to vote")
 
 
 @pytest.mark.slow
 def test_a_sentence_about_the_broadcast_itself_is_no_event(nlp: Any) -> None:
-    text = ("At the end of the broadcast this evening, one more trip around Bergen to see "
-            "what it has been like.")
-    assert not [e for e in _run(nlp, text, []) if e.kind == "visit"]
+    for text in ("Before we close our programme tonight, a last trip around Nordvik and "
+                 "its new quay.",
+                 "Still ahead on the show this morning: a trip around Bergen and its fish market."):
+        assert not [e for e in _run(nlp, text, []) if e.kind == "visit"], text
     text = "Otto Brandt made a trip around Bergen on Monday."
     assert [e for e in _run(nlp, text, MONDAY) if e.kind == "visit"]
 
 
 @pytest.mark.slow
 def test_gathering_evidence_is_no_meeting(nlp: Any) -> None:
-    text = "Police in Bergen gathered enough evidence on Monday to charge Otto Brandt."
+    text = "By Monday, detectives in Tarn had gathered sufficient proof against Ola Vell."
     assert not [e for e in _run(nlp, text, MONDAY) if e.kind == "meeting"]
     text = "Hundreds of fishermen gathered in Bergen on Monday."
     assert [e for e in _run(nlp, text, MONDAY) if e.kind == "meeting"]
@@ -109,13 +113,14 @@ def _title(actors: list[str | None], phrases: list[str], kinds: list[str] | None
 
 
 def test_a_verb_title_says_who_did_it_as_described_when_no_one_is_named() -> None:
-    described = DESCRIBED_ACTOR + "some 1,500 protesters"
-    assert _title([described], ["marched in Ankara"]) == "Some 1,500 protesters marched in Ankara"
+    described = DESCRIBED_ACTOR + "nearly 800 dock workers"
+    assert _title([described], ["marched through Bergen"]) == \
+        "Nearly 800 dock workers marched through Bergen"
     # a named subject wins over a description
-    assert _title(["weiss", described], ["marched in Ankara"] * 2) == \
-        "Karl Weiss marched in Ankara"
+    assert _title(["weiss", described], ["marched through Bergen"] * 2) == \
+        "Karl Weiss marched through Bergen"
     # no subject at all: the phrase alone
-    assert _title([None], ["marched in Ankara"]) == "Marched in Ankara"
+    assert _title([None], ["marched through Bergen"]) == "Marched through Bergen"
     # a "to" phrase is still a bare verb without its object
     assert _title([described], ["to march"]) is None
 
@@ -129,8 +134,8 @@ def test_a_verbs_kind_wins_a_tie_with_its_nouns() -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text", [
-    "The bombings killed more than 200 people, including 12 Americans, on Monday.",
-    "The parties reached a C415 million research accord on Monday.",
+    "Fourteen skiers, including 3 Icelanders, were killed on Monday in an avalanche near Bergen.",
+    "On Monday the two towns agreed a K380 million deal for the new quay.",
 ])
 def test_a_count_of_people_or_an_amount_is_no_product(nlp: Any, text: str) -> None:
     things = {k for e in _run(nlp, text, MONDAY) for k in e.participants
@@ -179,21 +184,21 @@ def test_only_its_own_nouns_kind_loses_a_tie_to_a_verbs() -> None:
 @pytest.mark.slow
 def test_a_denied_object_above_an_event_noun_denies_only_the_object(nlp: Any) -> None:
     # the police gave no details; the negotiations took place
-    text = ("Police in Bergen gave no details on Monday about the negotiations with the "
-            "kidnappers of Otto Brandt.")
+    text = ("On Monday the coast guard offered no information on its talks with the "
+            "hijackers who seized a Nordvik trawler.")
     assert all(e.status != "negated" for e in _run(nlp, text, MONDAY) if e.kind == "talks")
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "kind"), [
     ("Nordvik Air bought 12 Aurora jets in Bergen on Monday.", "purchase"),
-    ("Nordvik Air purchased 12 new long-haul Aurora aircraft on Monday.", "purchase"),
-    ("Nordvik Air signed a deal to purchase a score of Aurora jets on Monday.", "purchase"),
-    ("Nordvik Air has purchased six of these aeroplanes on Monday.", "purchase"),
+    ("On Monday Tarn Airways purchased 7 wide-body Aurora airliners.", "purchase"),
+    ("Tarn Airways agreed on Monday to purchase a dozen Aurora jets.", "purchase"),
+    ("Tarn Airways bought four of the older turboprops on Monday.", "purchase"),
     ("Acme Corp. bought 5 million shares of Nordvik Mining on Monday.", "acquisition"),
     ("Acme Corp. acquired Nordvik Mining on Monday.", "acquisition"),
-    ("Acme Corp. will buy 32.99% of Nordvik Mining on Monday.", "acquisition"),
-    ("Acme Corp. purchased 93% of a unit of Nordvik Mining on Monday.", "acquisition"),
+    ("Acme Corp. will buy 41.5% of Nordvik Mining on Monday.", "acquisition"),
+    ("On Monday Acme Corp. purchased 60% of a Nordvik Mining subsidiary.", "acquisition"),
     ("Acme Corp. acquired the 22% it does not own of Nordvik Mining on Monday.", "acquisition"),
 ])
 def test_buying_goods_is_a_purchase_not_an_acquisition(nlp: Any, text: str, kind: str) -> None:
