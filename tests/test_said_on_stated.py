@@ -3,7 +3,7 @@ lead's statements that have no time of their own; a "today" in a page whose lead
 news on an earlier day is no evidence of the page's day; a statement whose sentence names an
 earlier day, or whose cue says it was said before ("had said", "previously said"), takes
 neither the article's day nor a neighbour's; a present tense inside a quotation, or of a
-piece of correspondence, is not the article's day. Made-up articles only."""
+piece of correspondence, is not the article's day. Made-up articles (invented names and places)."""
 
 from __future__ import annotations
 
@@ -41,21 +41,21 @@ def _find(found: list[Quote], words: str) -> Quote:
 
 # A page dated Saturday whose lead places its news on Wednesday.
 KEYNOTE = (
-    "Lindqvist unveils new tablets\n\nMarch 8, 2031\n\n"
-    "In a Wednesday media event, Lindqvist Systems released a new lineup of tablets.\n\n"
-    "The event also included a preview of the company's next operating system.\n\n"
-    "Chief executive Ada Rinn unveiled the tablets at the Oslo event, saying the company "
-    "had learned a great deal from its phones.\n\n"
-    "The company plans to sell the tablets in twelve countries.\n\n"
-    "Rinn announced today that the new system will ship in the autumn.\n\n"
-    "She said that developers can submit applications starting next month.\n\n"
-    "In her keynote address Wednesday, Rinn announced a cheaper model for schools.\n\n"
-    "Analyst Tomas Berg says the company priced the tablets aggressively.\n")
+    "Vell Systems shows three tablets\n\nMarch 8, 2031\n\n"
+    "Vell Systems put three tablets on show for reporters in Bergen on Wednesday.\n\n"
+    "Guests were also given a first look at a new version of its software.\n\n"
+    "Ada Rinn, the chief executive, passed the tablets round the hall, saying her engineers "
+    "had borrowed a lot from the phones.\n\n"
+    "The tablets go on sale in nine countries.\n\n"
+    "Rinn announced today that the software update will reach owners in October.\n\n"
+    "She said that app makers could send in their programs from next month.\n\n"
+    "During her talk on Wednesday, Rinn announced a lighter tablet for classrooms.\n\n"
+    "Tomas Berg, who follows the firm for Nordvik Bank, says the prices look low.\n")
 
 
 @pytest.mark.slow
 def test_the_leads_stated_day_dates_a_lead_statement_with_no_time_of_its_own(nlp: Any) -> None:
-    q = _find(_quotes(nlp, KEYNOTE), "learned a great deal")
+    q = _find(_quotes(nlp, KEYNOTE), "borrowed a lot from")
     assert (q.said_on, q.said_on_from) == ("2031-03-05", SaidOnFrom.LEAD_STATED)
 
 
@@ -63,13 +63,13 @@ def test_the_leads_stated_day_dates_a_lead_statement_with_no_time_of_its_own(nlp
 def test_today_in_a_page_whose_lead_places_its_news_earlier_is_not_the_pages_day(
         nlp: Any) -> None:
     found = _quotes(nlp, KEYNOTE)
-    today = _find(found, "will ship in the autumn")
+    today = _find(found, "reach owners in October")
     assert today.said_on is None and today.said_on_from == SaidOnFrom.TODAY_LATER
     # its neighbours take the keynote's stated day, not the page's
-    assert _find(found, "submit applications").said_on == "2031-03-05"
-    assert _find(found, "cheaper model").said_on == "2031-03-05"
+    assert _find(found, "send in their programs").said_on == "2031-03-05"
+    assert _find(found, "lighter tablet").said_on == "2031-03-05"
     # a present-tense analyst is still the page's day
-    assert _find(found, "priced the tablets").said_on == PUBLISHED
+    assert _find(found, "prices look low").said_on == PUBLISHED
 
 
 @pytest.mark.slow
@@ -83,14 +83,14 @@ def test_today_the_lead_names_first_stays_the_pages_day(nlp: Any) -> None:
 
 @pytest.mark.slow
 def test_figures_released_on_a_day_date_the_statement_that_cites_them(nlp: Any) -> None:
-    text = ("Streaming overtakes discs\n\nMarch 8, 2031\n\n"
-            "Streaming passed disc sales in February, according to figures released March 3 "
-            "by the Hartwell Group, a market research firm.\n\n"
-            "The firm said more than two billion songs had been streamed in the month.\n")
+    text = ("Fewer cars cross to the islands\n\nMarch 8, 2031\n\n"
+            "Ferry traffic to the islands fell by a third over the winter, according to "
+            "figures released March 3 by Tarn Analytics, a transport consultancy.\n\n"
+            "The consultancy said fewer than nine thousand cars had crossed in January.\n")
     found = _quotes(nlp, text)
-    cited = _find(found, "Streaming passed disc sales")
+    cited = _find(found, "Ferry traffic to the islands")
     assert cited.said_on == "2031-03-03" and cited.said_on_from in STATED
-    firm = _find(found, "two billion songs")
+    firm = _find(found, "nine thousand cars")
     assert (firm.said_on, firm.said_on_from) == ("2031-03-03", SaidOnFrom.LEAD_STATED)
 
 
@@ -98,9 +98,9 @@ def test_figures_released_on_a_day_date_the_statement_that_cites_them(nlp: Any) 
 def test_a_lead_statement_whose_sentence_names_an_earlier_day_is_not_the_articles(
         nlp: Any) -> None:
     text = ("Audit office backs the losing bidder\n\nMarch 8, 2031\n\n"
-            "When the ministry chose the Norland bid on January 12 to build the ferries, "
-            "Osterhout Yards protested, claiming the evaluation was skewed.\n")
-    q = _find(_quotes(nlp, text), "evaluation was skewed")
+            "Osterhout Yards, which lost the ferry contract to Norland on January 12, has "
+            "appealed, arguing that the scoring had favoured its rival.\n")
+    q = _find(_quotes(nlp, text), "scoring had favoured")
     assert q.said_on is None and q.said_on_from == SaidOnFrom.NOT_ITS_DAY
 
 
@@ -123,11 +123,11 @@ def test_a_present_tense_inside_a_quotation_or_of_a_letter_is_not_the_articles_d
             "The inquiry published letters the harbour board exchanged years ago.\n\n"
             "The port engineers were overruled. The town council met twice. Fishermen "
             "waited. Tourists stayed away.\n\n"
-            "Board chairman Per Lund wrote: \u201cThe engineers disagree. He admits that the "
-            "survey was rushed.\u201d\n\n"
+            "Board chairman Per Lund wrote: \u201cNobody asked the pilots. Dahl admits the "
+            "soundings were hurried.\u201d\n\n"
             "A letter from the harbour master advises the board to delay the dredging.\n")
     found = _quotes(nlp, text)
-    for words in ("survey was rushed", "delay the dredging"):
+    for words in ("soundings were hurried", "delay the dredging"):
         q = next((q for q in found if words in q.text), None)
         assert q is None or q.said_on != PUBLISHED, (words, q.said_on_from)
 
@@ -149,10 +149,10 @@ def test_a_cue_coordinated_with_a_dated_verb_shares_its_day_but_not_another_subj
 
 @pytest.mark.slow
 def test_the_present_tense_rule_skips_a_quoted_writers_present_and_a_letters(nlp: Any) -> None:
-    text = ("Board chairman Per Lund wrote: \u201cThe engineers disagree. He admits that the "
-            "survey was rushed.\u201d\n\n"
+    text = ("Board chairman Per Lund wrote: \u201cNobody asked the pilots. Dahl admits the "
+            "soundings were hurried.\u201d\n\n"
             "A letter from the harbour master advises the board to wait.\n\n"
-            "The engineers say the survey was rushed.\n\n"
+            "The pilots say the soundings were hurried.\n\n"
             ": Harbour master Ole Dahl: \u201cNo, keep the letter.\n\n"
             "He concedes that the dredging was late.\n\n"
             "Ole.\u201d\n")
