@@ -114,7 +114,7 @@ def _attribute(drafts: Sequence[Draft], index: SpeakerIndex,
                                                                           index):
             speaker = Speaker(article.text[d.who[0]:d.who[1]], by=SpeakerFrom.PRONOUN)
         elif d.head is not None and d.who is not None and d.head.pos_ in CLAUSE_POS:
-            # "iPhone users, however, account for ... in the U.S. Jobs also noted that":
+            # "Tarnphone users, however, account for ... in Norland. Vell also noted that":
             # a verb the parse made the cue's subject is a clause, no one who speaks
             speaker = None
         elif d.head is not None and d.who is not None:
@@ -150,7 +150,7 @@ def _reported_within(a: Attributed, found: Sequence[Attributed]) -> bool:
     said she expected ...") stays: one passage of one speaker is one statement already
     (``corpus.statements``), and its inner stance is a quote of its own to readers who
     count them (MEANTIME's annotators do). Nor does an unnamed speaker's report take a
-    named speaker's statement ("... 9.6% reported ...", a parse that makes the agency's
+    named speaker's statement ("... 7.3% reported ...", a parse that makes the agency's
     "says" part of what the figures reported)."""
     draft = a.draft
     cue, head = draft.cue, draft.head
@@ -179,7 +179,7 @@ def _may_hold(d: Draft, index: SpeakerIndex) -> bool:
     if any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children)
            for c in head.children):
         return True  # "a pastor who sought to ...": "who" says a person
-    # "Thousands of Australians", "Barr's comments": whose or of whom the noun says
+    # "Hundreds of Norlanders", "Vell's comments": whose or of whom the noun says
     owners = [g for c in head.children if c.dep_ == "poss" or (c.dep_ == "prep"
               and c.lower_ == "of") for g in (c, *c.children) if g.pos_ in ("PROPN", "NOUN")]
     if any(index.overlapping(g.idx, g.idx + len(g.text)) or _holder_noun(g) for g in owners):
@@ -247,7 +247,7 @@ def _cue_before_paragraph(d: Draft, paragraphs: Sequence[int]) -> bool:
 
 def _after_unnamed(d: Draft, before: Sequence[Attributed], paragraphs: Sequence[int],
                    index: SpeakerIndex) -> bool:
-    """ "Eswar Prasad, a professor, said ... “By hyping up ..., Trump makes ...,” he said":
+    """ "Ola Vell, a professor, said ... “By talking up ..., Moss makes ...,” he said":
     a person pronoun right after a statement of its paragraph or the one before whose
     speaker the text names but nobody could resolve stands for that speaker, unnamed as
     well; never for a person named inside the quotation or further back. A person who is
@@ -272,7 +272,7 @@ def _after_unnamed(d: Draft, before: Sequence[Attributed], paragraphs: Sequence[
 
 def _unnamed_person(head: Token, pronoun: str) -> bool:
     """Whether a statement's speaker head is a name (PROPN) or a singular role noun for one
-    person ("spokeswoman", "a Sun spokesman") that ``pronoun`` may stand for: no word of
+    person ("spokeswoman", "a Ledger spokesman") that ``pronoun`` may stand for: no word of
     the other gender in the noun ("spokesman" is no "she")."""
     if head.pos_ == "PROPN":
         return True
@@ -398,7 +398,7 @@ def _names_cue_subject(d: Draft, index: SpeakerIndex, text: str,
 
 def _with_sources(found: list[Attributed], drafts: Sequence[Draft], index: SpeakerIndex,
                   article: Article) -> list[Attributed]:
-    # "..., UNN reports" / "according to Kyiv Independent": the outlet is where the article
+    # "..., TNA reports" / "according to Tarn Ledger": the outlet is where the article
     # got the statement from; it is kept as ``reported_by`` on statements in that sentence.
     outlets: dict[int, str] = {}
     for d in drafts:
@@ -493,8 +493,8 @@ def _record(a: Attributed, article: Article) -> Quote:
 
 def _text(d: Draft, article: Article) -> str:
     """The statement's words. Reported speech is never shown inside quotation marks: a
-    quoted part at its edge loses its marks ("„no meeting is planned” between the
-    presidents" reads "no meeting is planned between the presidents"), so the text may be
+    quoted part at its edge loses its marks ("„no vote is planned” between the
+    ministers" reads "no vote is planned between the ministers"), so the text may be
     shorter than its span ``start``..``end``; a direct quote is its span exactly."""
     words = article.text[d.start:d.end]
     return marks.without_edge_marks(words) if d.kind == "indirect" else words

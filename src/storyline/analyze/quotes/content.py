@@ -56,8 +56,8 @@ _REPORTING = CUE_VERBS | STANCE_VERBS | DIRECTIVE_VERBS | OBJECT_CUES | frozense
 REFUSAL_VERBS: frozenset[str] = frozenset({"decline", "refuse", "fail", "avoid", "neglect"})
 MAX_REFUSAL_HOPS = 3
 # Words that deny a statement through its subject or its coordination (general English
-# negative determiners and pronouns): "neither of the two yards would disclose", "Nor do
-# brokers expect", "nobody confirmed", "no official would say".
+# negative determiners and pronouns): "neither of them would comment", "Nor do
+# the pilots think", "nobody confirmed", "no official would say".
 NEGATIVE_SUBJECTS: frozenset[str] = frozenset({"neither", "none", "nobody", "noone"})
 NEGATIVE_DETERMINERS: frozenset[str] = frozenset({"neither", "no"})
 NEGATIVE_COORDINATORS: frozenset[str] = frozenset({"nor", "neither"})
@@ -96,8 +96,8 @@ def content_of(verb: Token, is_cue: Callable[[Token], bool],
 
 def is_deed(verb: Token) -> bool:
     """Whether what ``verb`` reports is a deed or a plan, not a statement: the infinitive of
-    a verb of decision, agreement, intention or attempt ("agreed to lease ten tugboats",
-    "plans to sell its repair business", "chose to retire") or the plain object of a
+    a verb of decision, agreement, intention or attempt ("agreed to charter two barges",
+    "plans to sell its paint shop", "chose to move abroad") or the plain object of a
     rejection that is no claim ("rejected the merger offer"). The writer states what the
     subject did or means to do; no words of the subject's are reported. With a clause the
     verb reports one ("agreed that ...", "rejected claims that ...")."""
@@ -144,9 +144,9 @@ def _clauses(verb: Token) -> list[Token]:
 
 
 def _gapped(verb: Token, clause: Token) -> bool:
-    """ "The man police say is behind the crash": the clause's subject is the noun the cue's
-    relative clause hangs on (the parser may read "man police" as one noun); a tensed
-    clause without a subject of its own ("is behind the crash") says nothing about
+    """ "The woman officers say is behind the fire": the clause's subject is the noun the cue's
+    relative clause hangs on (the parser may read "woman officers" as one noun); a tensed
+    clause without a subject of its own ("is behind the fire") says nothing about
     anyone."""
     return clause.tag_ in FINITE_TAGS and _subjectless(clause)
 
@@ -237,12 +237,12 @@ def _addressed(verb: Token) -> bool:
 
 def _negated(verb: Token) -> bool:
     """Whether the verb's saying is denied: a negation of its own ("did not say"), a
-    subject that names no one who said it ("neither of the two yards would disclose",
-    "Neither union would say", "Not all welders insist", "No official would confirm"), a
-    "nor" ("Nor do brokers expect"), a question ("did not say whether she chose to retire":
+    subject that names no one who said it ("neither of them would comment",
+    "Neither club would say", "Not every driver agrees", "No official would confirm"), a
+    "nor" ("Nor do the pilots think"), a question ("did not say whether the board picked Tarn":
     the choice is asked about, not stated), or an infinitive under a verb of refusal or
     under a negated verb ("declined to predict when ...", "refused to say whether ...",
-    "would not want to guess"), also through "or" ("declined to confirm or deny claims"):
+    "would not want to guess"), also through "or" ("declined to confirm or rule out reports"):
     nothing was stated either way."""
     current = verb
     for _ in range(MAX_REFUSAL_HOPS):

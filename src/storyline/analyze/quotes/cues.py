@@ -75,8 +75,8 @@ SOURCE_PREPOSITIONS: tuple[tuple[str, str], ...] = (
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS: frozenset[str] = frozenset({"it", "they", "them"})
 
-# Head nouns of role descriptions that denote one person ("the NATO Secretary General",
-# "the Dutch leader", "the political head of the alliance", "Spokeswoman Sandy Angers").
+# Head nouns of role descriptions that denote one person ("the Harbour Board Chair",
+# "the Norlander leader", "the elected head of the council", "Spokeswoman Liv Dahl").
 ROLE_NOUNS: frozenset[str] = frozenset({
     "president", "minister", "secretary", "general", "leader", "head", "chief", "chancellor",
     "premier", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "director",
@@ -104,19 +104,19 @@ OUTLET_WORDS: frozenset[str] = MASTHEAD_WORDS | outlet_words()
 # classes), not from any evaluation text. Left out, as no stance a reader can attribute:
 # verbs of desire and preference ("want", "wish", "would like to thank": what someone wants
 # is no statement of theirs, and "if you want ..." is the writer talking to a reader) and
-# "refuse" (what someone would not do: "refused to have her photograph taken").
+# "refuse" (what someone would not do: "refused to have his name printed").
 STANCE_VERBS: frozenset[str] = frozenset({
     "intend", "plan", "expect", "hope", "decide", "choose", "claim", "promise",
     "pledge", "vow", "threaten", "agree", "aim", "seek",
 })
 
-# Stance verbs whose infinitive is a deed or a plan, not a statement: "agreed to lease ten
-# tugboats", "decided to remove both cranes", "intends to end its winter services", "plans
-# to sell its repair business", "chose to retire", "is seeking to block the sale", "aims to
-# open the dock by May". The writer states what the subject did or means to do; no words
+# Stance verbs whose infinitive is a deed or a plan, not a statement: "agreed to charter two
+# barges", "decided to scrap the old crane", "intends to shut the night ferry", "plans
+# to sell its paint shop", "chose to move abroad", "is seeking to stop the merger", "aims
+# to reopen the quay in June". The writer states what the subject did or means to do; no words
 # of the subject's are reported (English decision, agreement, intention and attempt verbs).
-# With a clause of their own they still report one ("agreed that the lease was void", "the
-# port authority decided the ferries should stay in harbour").
+# With a clause of their own they still report one ("agreed that the charter had lapsed", "the
+# harbour board decided the barges should stay at anchor").
 DEED_VERBS: frozenset[str] = frozenset({
     "intend", "plan", "decide", "choose", "agree", "aim", "seek",
 })
@@ -137,7 +137,7 @@ GENERIC_PRONOUNS: frozenset[str] = frozenset({"you", "one"})
 
 # Subordinators of a condition: a verb under one ("if you want to ...", "unless he agrees
 # to ...") tells what would be, not what was said. A verb under "whether" ("did not say
-# whether she chose to retire") is a question left open: ``content._negated`` drops it.
+# whether the board picked Tarn") is a question left open: ``content._negated`` drops it.
 CONDITION_MARKS: frozenset[str] = frozenset({"if", "unless"})
 
 # Verbs that pass an instruction to an addressee ("told airlines not to buy", "urged X to

@@ -22,7 +22,7 @@ from .cues import CUE_VERBS, THOUGHT_VERBS
 # Fragments this short with no cue of their own are scare quotes or titles, not speech.
 MIN_UNCUED_WORDS = 4
 # Up to this many words, a quoted run with every long word capitalised is a name
-# ("Coalition of the Willing"), not a quotation.
+# ("Friends of the Harbour"), not a quotation.
 MAX_TITLE_WORDS = 6
 # A reported clause mostly inside quotation marks is already the direct quote.
 MAX_QUOTED_SHARE = 0.6
@@ -39,7 +39,7 @@ CUT_PUNCT = frozenset(",.;:—–-")
 BARE_ATTRIBUTION_EXCLUDED = frozenset({"dobj", "ccomp", "xcomp", "advcl", "conj", "attr",
                                        "dative"})
 ADDRESSEE_CUES = frozenset({"tell"})
-# Unquoted translated-news attribution at the end of a paragraph: "... - said Rutte."
+# Unquoted translated-news attribution at the end of a paragraph: "... - said Vell."
 DASH_ATTRIBUTION = re.compile(
     r"^(?P<body>.{20,}?)\s+[-–—]\s+(?P<cue>[a-z]+)\s+(?P<who>[^.!?\n]{2,80}?)[.!?]?\s*$")
 
@@ -166,9 +166,9 @@ def _reports_fragment(cue: Token, span: marks.Span) -> bool:
     """Whether the speech verb ``cue`` reports the quoted phrase ``span`` inside its
     sentence. A phrase before its cue must stand under the verb in the parse (or under the
     clause a parenthetical "he said" interrupts), and be no framing before a verb that
-    reports a clause after it. "Lawyers objected to the tape as 'highly prejudicial,'
-    though the judge said ...", "in an 'initiative' designed to rally opinion, the leader
-    announced that ...", "while avoiding the word 'blockade,' she acknowledged that ...":
+    reports a clause after it. "Defence counsel had called the recording 'plainly unfair,'
+    but the judge said ...", "in an 'initiative' designed to rally opinion, the leader
+    announced that ...", "without once using the term 'strike,' he conceded that ...":
     the phrase is someone else's, or the writer's. A phrase before a cue that reports
     nothing after it ("a 'modest rise,' he said") is that speaker's."""
     if span.end > cue.idx:
@@ -356,7 +356,7 @@ def reported_drafts(doc: Doc, direct: Sequence[Draft], inverted: frozenset[int] 
 def balanced(text: str, content: tuple[int, int] | None, marked: Sequence[tuple[int, int]],
              cue: int) -> tuple[int, int] | None:
     """``content`` holding each quotation it reaches into whole, with both its marks, or
-    not at all: never one mark of a pair ("„no meeting is planned” between ...", where the
+    not at all: never one mark of a pair ("„no vote is planned” between ...", where the
     clause's edge fell inside the marks). A quotation is cut off rather than taken whole
     when taking it would take the cue at ``cue`` too."""
     if content is None:
@@ -399,7 +399,7 @@ def _reported(tok: Token, quoted: Sequence[tuple[int, int]],
     if content is None or _quoted_share(content, quoted) > MAX_QUOTED_SHARE:
         return None
     if content[0] < tok.idx and _quoted_share(content, quoted) > 0:
-        return None  # "... it must be 'protected by itself', Rutte said": the quote reports it
+        return None  # "... it must be 'kept in reserve', Vell said": the quote reports it
     sent = tok.sent  # spaCy walks the parse on each ask
     sent_start, sent_end = _within_line(text_of(tok.doc), tok.idx, sent.start_char,
                                         sent.end_char)

@@ -227,7 +227,7 @@ def extent(text: str, span: Span) -> tuple[int, int]:
 
 def without_edge_marks(text: str) -> str:
     """``text`` without the marks of a quotation that opens or closes it; quotations
-    inside keep theirs ("said „no meeting is planned” between ..." is reported speech that
+    inside keep theirs ("said „no vote is planned” between ..." is reported speech that
     starts with a quoted part: shown with its marks it reads as a quotation cut short)."""
     drop: set[int] = set()
     for span in find_spans(text):

@@ -219,7 +219,7 @@ def _borrow_chain(verb: Token, inverted: frozenset[int]) -> list[Token]:
             break
         if (lemma_of(current.head).lower() == "be" and current.dep_ in ("xcomp", "ccomp")
                 and not _someone(own_subject(current.head, inverted))):
-            break  # "The key is to understand ...": a copula's complement, no one's act
+            break  # "The aim is to learn ...": a copula's complement, no one's act
         current = current.head
         chain.append(current)
         if (own_subject(current, inverted) is not None
@@ -231,19 +231,19 @@ def _borrow_chain(verb: Token, inverted: frozenset[int]) -> list[Token]:
 def _someone(subject: Token | None) -> bool:
     """Whether a copula's subject can be the one who does what its complement says ("Rice
     was to ask ...", "he is to announce ..."): a name or a person pronoun, not a thing or
-    "it" ("The key is to understand ...", "It is important to note that ...")."""
+    "it" ("The aim is to learn ...", "It is important to note that ...")."""
     return subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in PERSON_SUBJECTS)
 
 
 def _relative_antecedent(subj: Token) -> Token:
-    # "Rutte, who said ..." -> Rutte, not "who".
+    # "Vell, who said ..." -> Vell, not "who".
     if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
         return subj.head.head
     return subj
 
 
 def inverted_subject(verb: Token) -> Token | None:
-    """ "... - noted the NATO Secretary General": the parser reads the speaker as an object."""
+    """ "... - noted the Harbour Board Chair": the parser reads the speaker as an object."""
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod")
                 and c.i > verb.i), None)
     if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
@@ -458,7 +458,7 @@ def _rest_of_sentence(sent: Span, start: int, end: int) -> tuple[int, int] | Non
 
 
 def phrase_span(head: Token) -> tuple[int, int]:
-    """The speaker phrase around its head: "NATO Secretary General Mark Rutte".
+    """The speaker phrase around its head: "Harbour Board Chair Ana Vik".
 
     Kept inside the head's line: the parser sometimes runs a heading or a dateline into the
     next paragraph's first sentence.

@@ -1140,8 +1140,8 @@ def _inside_quotation(text: str, pos: int) -> bool:
 
 
 def _title(head: Token) -> str:
-    """The words of a role description up to its noun, folded: "the NATO Secretary
-    General" -> "nato secretary general"."""
+    """The words of a role description up to its noun, folded: "the Harbour Board
+    Chair" -> "harbour board chair"."""
     return fold(" ".join(t.text for t in head.subtree if t.i <= head.i and t.dep_ != "det"))
 
 
