@@ -1,7 +1,7 @@
 """Speakers: a pronoun follows its chain of sentences back to an unlabelled surname; a name
 the parse split off its clause after an abbreviated title is its clause's subject; a name
 set beside "newspaper" is an outlet; a bank's short name is no person (SPK, RDR5 F4).
-Made-up sentences only."""
+Made-up sentences (invented names and places)."""
 
 from __future__ import annotations
 
@@ -39,12 +39,12 @@ def _find(found: list[Quote], words: str) -> Quote:
 @pytest.mark.slow
 def test_a_pronoun_chain_leads_back_to_an_unlabelled_surname(nlp: Any) -> None:
     text = ("Tomas Berg and his sister Liv agreed to an interview. “We were close,” Liv "
-            "added.\n\nAfter a few tries, I eventually reached Rachel Lindgren by phone. "
-            "Lindgren still found it difficult to talk about the fire. She had run the "
-            "shelter since 1988. The shelter was the first job she ever held. But in the "
-            "2000s, a lawsuit unrelated to her work left her “worn out,” she said.")
+            "added.\n\nIt took a week to get Rachel Lindgren on the line. "
+            "Lindgren was reluctant to discuss the flood. She had kept the lighthouse on "
+            "Tarn for thirty years. The lighthouse was the only home she knew. A quarrel "
+            "over her pension in 2019 left her “tired of it all,” she said.")
     found, _ = _quotes(nlp, text, drop="Lindgren")
-    assert _find(found, "worn out").speaker_name == "Rachel Lindgren"
+    assert _find(found, "tired of it all").speaker_name == "Rachel Lindgren"
 
 
 @pytest.mark.slow
@@ -59,17 +59,17 @@ def test_a_name_split_off_after_an_abbreviated_title_is_the_next_shes(nlp: Any) 
 
 @pytest.mark.slow
 def test_a_name_beside_newspaper_is_a_source_not_a_speaker(nlp: Any) -> None:
-    text = ("Officials moved the prisoner to the airport, said Sauti, or Voice, a Swahili "
-            "newspaper owned by the ruling party.\n\n")
+    text = ("The island ferry will sail twice a week from May, said Kystbladet, or Coast "
+            "Post, a newspaper that the fishermen's union prints in Tarn.\n\n")
     found, _ = _quotes(nlp, text)
-    assert not [q for q in found if q.speaker_name == "Sauti"]
+    assert not [q for q in found if q.speaker_name == "Kystbladet"]
 
 
 @pytest.mark.slow
 def test_a_banks_short_name_is_the_bank_not_a_person(nlp: Any) -> None:
     text = ("Harbourton Savings Bank said its plan to sell its branches fell through.\n\n"
-            "Harbourton said it is continuing to try to sell itself. Harbourton also "
-            "expects to post a loss.")
+            "Harbourton still hopes to find a buyer. Harbourton warned on Friday that "
+            "the year would end in a loss.")
     _, found = _quotes(nlp, text)
     short = [m for m in found if m.text == "Harbourton"]
     assert short and all(m.label == "ORG" for m in short)
@@ -77,32 +77,33 @@ def test_a_banks_short_name_is_the_bank_not_a_person(nlp: Any) -> None:
 
 @pytest.mark.slow
 def test_a_pronoun_inside_a_quotation_names_no_one_the_article_quotes(nlp: Any) -> None:
-    text = ("The emails were released on Monday.\n\n: Harbour Secretary Karl Dahl: “No, sir, "
-            "save it.\n\nHe admits that they were not qualified!\n\nKarl.”\n\n")
+    text = ("The letters came out in the inquiry.\n\n: Harbour Secretary Karl Dahl: “Stop "
+            "there, please.\n\nShe concedes that the divers had no licence!\n\nKarl.”\n\n")
     found, _ = _quotes(nlp, text)
-    admitted = _find(found, "they were not qualified")
+    admitted = _find(found, "divers had no licence")
     assert admitted.speaker_key is None and admitted.speaker_name is None
 
 
 @pytest.mark.slow
 def test_they_after_another_organisation_is_no_earlier_speakers(nlp: Any) -> None:
-    text = ("Siemens said the tour would go on. Siemens said the engine was fixed.\n\n"
-            "Harbourton will remain the first stop, where Harbourton Airlines will display "
-            "the jet they intend to fly in November.")
+    text = ("Vell Motors said the engine had been repaired. Vell Motors said the tests "
+            "were over.\n\n"
+            "Tarn is still the opening stop of the tour, where Nordvik Air will exhibit the "
+            "plane they intend to put into service in June.")
     found, _ = _quotes(nlp, text)
     # an intention is no statement at all now (tests/test_quotes_denied.py); if one is
     # found, it is never the earlier speaker's
-    assert all(q.speaker_name != "Siemens" for q in found if "to fly in November" in q.text)
+    assert all(q.speaker_name != "Vell Motors" for q in found if "service in June" in q.text)
 
 
 @pytest.mark.slow
 def test_a_curly_quotation_closed_by_a_straight_mark_is_closed(nlp: Any) -> None:
-    text = ("Karl Dahl was arrested in April for a call to the harbour office.\n\n"
-            "During the call, he said, “somebody ought to burn it down,\" the office said.\n\n"
-            "The clerk who took the call recalled that he said, \"I will burn it down,\" "
+    text = ("Karl Dahl was arrested in April over a phone call to the harbour office.\n\n"
+            "On the phone, he said, “the place should be set alight,\" the office said.\n\n"
+            "A clerk on duty that day remembered that he said, \"I will set it on fire,\" "
             "the office said.")
     found, _ = _quotes(nlp, text)
-    assert _find(found, "I will burn it down").speaker_name == "Karl Dahl"
+    assert _find(found, "I will set it on fire").speaker_name == "Karl Dahl"
 
 
 def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
