@@ -1,15 +1,15 @@
 """Names and role descriptions in one article -> ``Mention`` records in article-local clusters.
 
 Mentions of one referent share ``Mention.key``: a surname joins the full name it shortens
-("Rutte" -> "Mark Rutte"), and a role description joins the person the article makes it
-denote ("the NATO Secretary General" after "NATO Secretary General Mark Rutte"). Labels:
+("Vik" -> "Ana Vik"), and a role description joins the person the article makes it
+denote ("the Harbour Board Chair" after "Harbour Board Chair Ana Vik"). Labels:
 
 - spaCy's entity labels (PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, ...) for the names,
   with titles stripped and a person's surname re-labelled PERSON when the model called it a
   place;
-- ``TITLED`` for a name with its title ("Ukrainian President Volodymyr Zelenskyy"), which
+- ``TITLED`` for a name with its title ("Norlander President Ola Vell"), which
   overlaps the PERSON mention of the bare name and shares its key;
-- ``ROLE`` for a description standing for a person ("the Dutch leader"). Its key is the
+- ``ROLE`` for a description standing for a person ("the Norlander leader"). Its key is the
   person's when the article makes the link clear, else ``ROLE:<normalised role>``, which the
   corpus merge may still resolve from titles seen in other articles.
 
@@ -36,15 +36,15 @@ from .model import entities_changed, entities_of, lemma_of, text_of, wikiner_lab
 # dates and numbers are not names).
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
                          "WORK_OF_ART", "LAW"})
-# Labels the small model gives a surname it failed to recognise as a person ("Zelenskyy"
-# as GPE, "Trump" as ORG); relabelled when the article names that person in full.
+# Labels the small model gives a surname it failed to recognise as a person ("Tarnby"
+# as GPE, "Vell" as ORG); relabelled when the article names that person in full.
 CONFUSABLE_LABELS = frozenset({"GPE", "ORG", "LOC", "NORP", "FAC", "PRODUCT"})
 # Longest title before a name and longest role description, in tokens; the longest real
-# ones seen ("the president of the European Commission") have 6.
+# ones seen ("the president of the Norland Council") have 6.
 MAX_TITLE_TOKENS = 8
 MAX_ROLE_TOKENS = 9
 # A main subject must have at least this many mentions (and more than anyone else) before
-# an otherwise ambiguous role ("the political head of the alliance") is given to it.
+# an otherwise ambiguous role ("the elected head of the council") is given to it.
 MAIN_SUBJECT_MIN_MENTIONS = 2
 # Headline lines ("Lund Says Arctic Nations Close In"): a line counts as title case when
 # at least this share of its words longer than TITLE_CASE_MIN_CHARS letters are capitalised
@@ -53,7 +53,7 @@ TITLE_CASE_SHARE = 0.8
 TITLE_CASE_MIN_CHARS = 3
 MIN_HEADLINE_WORDS = 5
 # A "person" longer than this many tokens covering HEADLINE_SHARE of such a line is the
-# headline read as a name; four tokens hold the longest real names ("Ursula von der Leyen").
+# headline read as a name; four tokens hold the longest real names ("Anna van der Tarn").
 MAX_PERSON_TOKENS = 4
 HEADLINE_SHARE = 0.6
 # Labels whose names never hold a verb; EVENT/WORK_OF_ART/LAW titles may ("Paris Attacks").
@@ -67,7 +67,7 @@ QUALIFIER_ENTS = frozenset({"ORG", "GPE", "NORP", "LOC"})
 NATION_ENTS = frozenset({"GPE", "NORP"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Dependency labels of a clause's subject: where a role the article's main subject holds
-# stands ("the former Dutch prime minister insisted"), not its objects.
+# stands ("the former Norlander prime minister insisted"), not its objects.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Tokens a role description may hold besides role words and qualifiers.
 ROLE_FILLER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
@@ -103,7 +103,7 @@ class _Name:
     end: int
     label: str
     key: str = ""
-    # A word before it was cut that no name holds ("Questioning Vindman's judgment"): kept
+    # A word before it was cut that no name holds ("Questioning Tarnby's judgment"): kept
     # only where the article names a person whose name ends so (``_glued_names_kept``).
     glued: bool = False
     read_from: int = -1  # where the model's name began, before the glued words were cut
@@ -198,7 +198,7 @@ def cluster_name(mentions: Iterable[Mention], key: str) -> str | None:
 
 
 def person_label_for(mentions: Sequence[Mention], start: int, end: int) -> str | None:
-    """The person name for the mention at a span ("the NATO chief" -> "Mark Rutte")."""
+    """The person name for the mention at a span ("the board chief" -> "Ana Vik")."""
     key = mention_key_at(mentions, start, end)
     return cluster_name(mentions, key) if key and is_person_key(key) else None
 
@@ -221,7 +221,7 @@ def _names(doc: Doc, article: Article) -> list[_Name]:
             end = _through_prefix(doc, end)
         while start < end - 1 and (doc[start].is_punct or doc[start].lower_ in _POSSESSIVES
                                    or _lost_only(doc[start])):
-            start += 1  # "’s Haqqani": the possessive of the word before the name
+            start += 1  # "’s Vellani": the possessive of the word before the name
         while end > start + 1 and _lost_only(doc[end - 1]):
             end -= 1  # "Golden\ufffdof Maine": a lost space or apostrophe, not a letter
         glued = False
@@ -259,7 +259,7 @@ def _names(doc: Doc, article: Article) -> list[_Name]:
         person_from = (_titled_person_tail(doc, start, end)
                        if label in TITLE_HOLDING_LABELS else None)
         if person_from is not None:
-            # "Rockland County Executive Ed Day": the title's words an organisation's, the
+            # "Tarn County Executive Ed Moss": the title's words an organisation's, the
             # name closing it a person's, titled by them
             cut = person_from
             while cut > start and (names.is_title_word(doc[cut - 1].text)
@@ -268,8 +268,8 @@ def _names(doc: Doc, article: Article) -> list[_Name]:
                 cut -= 1
             if any(t.is_title and t.lower_ != "the" for t in doc[start:cut]):
                 # what is left is the organisation or place the title is of, labelled as
-                # the article labels it on its own ("Rockland County", a GPE elsewhere);
-                # "the ministry of the Rev ..." leaves nothing that names anything
+                # the article labels it on its own ("Tarn County", a GPE elsewhere);
+                # "the office of the Rev ..." leaves nothing that names anything
                 own = _label_elsewhere(ents, doc[start:cut].text, label)
                 found.append(_Name(start, cut, _label(doc[start:cut].text, own, article),
                                    read_from=read_from))
@@ -291,11 +291,11 @@ def _names(doc: Doc, article: Article) -> list[_Name]:
 
 
 # Labels of names the model may read a title and the person's name after it into, as one
-# ("Rockland County Executive Ed Day" as an ORG); what it closes is then the person.
+# ("Tarn County Executive Ed Moss" as an ORG); what it closes is then the person.
 TITLE_HOLDING_LABELS = frozenset({"ORG", "GPE", "FAC"})
-# Words joining a title's parts ("Secretary of the Air Force for Acquisition"): a title
-# read back from a name may run over them. A name right after one ("Chairman of Walt
-# Disney") is what the title is of, no person.
+# Words joining a title's parts ("Secretary of the Harbour Board for Ferries"): a title
+# read back from a name may run over them. A name right after one ("Chairman of Nordvik
+# Ferries") is what the title is of, no person.
 TITLE_JOINERS = frozenset({"of", "the", "for", "to", "'s", "’s"})
 
 
@@ -310,8 +310,8 @@ def _label_elsewhere(ents: Sequence[Span], text: str, label: str) -> str:
 
 def _titled_person_tail(doc: Doc, start: int, end: int) -> int | None:
     """Where a person's full name closing a non-person name ``[start, end)`` begins, after
-    a title the name or the words right before it give ("County Executive Ed Day",
-    "Assistant Secretary of the Air Force for Acquisition Marvin Sambur"), else None.
+    a title the name or the words right before it give ("County Executive Ed Moss",
+    "Assistant Secretary of the Harbour Board for Ferries Ola Tarnby"), else None.
 
     The closing name is two or three capitalised words, the first a given name the
     ``nicknames`` table lists and none a title word; the word before it is neither a
@@ -344,14 +344,14 @@ def _titled_person_tail(doc: Doc, start: int, end: int) -> int | None:
 
 
 # What stands for "&" between two parts of one organisation's name: the mark, and the
-# entity's name left where a page's "&amp;" lost its "&" ("Columbia Savings amp Loan
-# Association").
+# entity's name left where a page's "&amp;" lost its "&" ("Tarn Harbour amp Shipping
+# Company").
 AMPERSANDS = frozenset({"&", "amp"})
 
 
 def _through_ampersand(doc: Doc, end: int, org_ends: dict[int, int]) -> int:
     """An organisation's name the model cut at "&" runs on over the organisation named
-    right after it ("Savings amp" + "Loan Association" is one name, not two)."""
+    right after it ("Harbour amp" + "Shipping Company" is one name, not two)."""
     while (end + 1 < len(doc) and doc[end].lower_ in AMPERSANDS
            and end + 1 in org_ends and "\n" not in doc[end - 1].whitespace_):
         end = org_ends[end + 1]
@@ -369,8 +369,8 @@ SURNAME_PREFIXES = frozenset({"O", "D"})
 
 def _through_prefix(doc: Doc, end: int) -> int:
     """A person's name the model cut at a surname's prefix that the page spaced from the
-    rest ("Michael O' Leary" read as "Michael O'" and a place "Leary", "Declan" and
-    "Sullivan" around "O'") runs on through the capitalised word after the apostrophe."""
+    rest ("Liam O' Vell" read as "Liam O'" and a place "Vell", "Ana" and
+    "Tarn" around "O'") runs on through the capitalised word after the apostrophe."""
     for p in (end - 2, end - 1, end):  # the prefix inside the name read, or right after it
         if p < 1 or p + 2 >= len(doc) or doc[p].text not in SURNAME_PREFIXES:
             continue
@@ -448,11 +448,11 @@ JOINING_POS = frozenset({"CCONJ", "ADP"})
 def _cut_dangling(doc: Doc, start: int, end: int, label: str) -> int:
     """A name ends on none of ``DANGLING_POS`` written in lower case: an organisation's
     name the model stopped at a joining word runs on over the capitalised proper nouns
-    after it on its line ("... Alcohol Abuse and" + "Alcoholism"); any other such word
+    after it on its line ("... Harbour Safety and" + "Rescue"); any other such word
     at the end is cut off."""
     if (end <= start + 1 or not doc[end - 1].is_lower
             or all(t.is_lower for t in doc[start:end] if t.is_alpha)):
-        return end  # a name written in lower case is left as it is ("charles dickens")
+        return end  # a name written in lower case is left as it is ("ola vell")
     last = doc[end - 1]
     if label == "ORG" and last.pos_ in JOINING_POS and "\n" not in last.whitespace_:
         run = end
@@ -465,22 +465,22 @@ def _cut_dangling(doc: Doc, start: int, end: int, label: str) -> int:
     while cut > start + 1 and doc[cut - 1].is_lower and doc[cut - 1].pos_ in DANGLING_POS:
         cut -= 1
     while end > cut > start + 1 and doc[cut - 1].is_punct:
-        cut -= 1  # "MacBook Pro-a notebook": the dash before the cut word goes too
+        cut -= 1  # "Tarnbook Air-a laptop": the dash before the cut word goes too
     return cut
 
 
 def _persons_with_evidence(doc: Doc, found: list[_Name]) -> list[_Name]:
     """The names, less persons that are none. A one-word person the model labels a place
     or a nationality elsewhere in the article, or a nationality adjective of a place it
-    names ("Eugene" of "a Eugene police press release", "Azerbaijani"), is that place or
-    nationality; one that opens a company's registered name the article writes ("Kellogg"
-    beside "Kellogg Co.") is that company. A
+    names ("Tarnby" of "a Tarnby police press release", "Norlandic"), is that place or
+    nationality; one that opens a company's registered name the article writes ("Vellmark"
+    beside "Vellmark Co.") is that company. A
     one-word person that is a common word the lemmatizer lists and no given
     name ("Moon") needs evidence of being a name: a title or form of address before it, a
     longer person's name of the article holding it, or standing mid-sentence outside a
     headline in an article that never writes it in lower case. (Names of two words or more
     are left alone: the lemmatizer's rules read most surnames as some word's form, and the
-    given names table lacks many given names: "Taylor Swift", "Tanner Morgan".)"""
+    given names table lacks many given names: "Tanner Vell", "Brook Tarnby".)"""
     people = [_tokens(doc, n) for n in found if n.label == "PERSON"]
     toks_of = {id(n): _tokens(doc, n) for n in found if n.label == "PERSON" and not n.titled}
     if not any(len(t) == 1 for t in toks_of.values()):
@@ -499,7 +499,7 @@ def _persons_with_evidence(doc: Doc, found: list[_Name]) -> list[_Name]:
             read_as[fold_name(ent.text)] -= 1
         elif (ent.label_ in NATION_ENTS and ent.start > 0
               and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS):
-            read_as[fold_name(ent.text)] += 1  # "in Eugene": where something is
+            read_as[fold_name(ent.text)] += 1  # "in Tarnby": where something is
     kept = []
     lowered: set[int] | None = None
     for n in found:
@@ -511,16 +511,16 @@ def _persons_with_evidence(doc: Doc, found: list[_Name]) -> list[_Name]:
             kept.append(n)
             continue
         place = _place_of(toks[0], places)
-        # the model reads a surname as a place now and then ("Palin said", "Cheeks"): a
-        # place only where it stands as one after a preposition of place ("in Eugene")
+        # the model reads a surname as a place now and then ("Tarnby said", "Moss"): a
+        # place only where it stands as one after a preposition of place ("in Tarnby")
         # more often than the model reads it as a person
         if place is not None and (read_as[toks[0]] > 0 or toks[0] not in places):
             n.label = place
             kept.append(n)
             continue
         if toks[0] in firms and not names.is_given_name(toks[0]):
-            # a company's short name the model read as a surname now and then ("Kellogg
-            # said it ..." beside "Kellogg Co."; "Hewlett" beside "Hewlett-Packard Co."):
+            # a company's short name the model read as a surname now and then ("Vellmark
+            # said it ..." beside "Vellmark Co."; "Tarnby" beside "Tarnby-Moss Co."):
             # the article writes the company's registered name, no person's full name
             n.label = "ORG"
             kept.append(n)
@@ -551,15 +551,15 @@ def _place_of(word: str, places: dict[str, str]) -> str | None:
     return None
 
 
-# Last words of a company's registered name ("Kellogg Co.", "Sansui Electric Co.", "Acme
+# Last words of a company's registered name ("Vellmark Co.", "Tarn Electric Co.", "Acme
 # Holdings PLC"), folded: a one-word "person" opening such a name is the company's short
 # name. Legal forms, and the words that end a bank's name ("Harbourton Savings Bank",
-# "Norland Bancorp"); "Group" and "Organization" also follow a person's name ("Trump
+# "Norland Bancorp"); "Group" and "Organization" also follow a person's name ("Vell
 # Organization").
 COMPANY_DESIGNATORS = frozenset({"co", "cos", "corp", "corporation", "inc", "incorporated",
                                  "ltd", "limited", "plc", "llc", "ag", "nv", "sa", "gmbh",
                                  "bank", "bancorp", "bankshares"})
-# Prepositions before a place ("in Eugene", "from Harbourton"): where a name the model
+# Prepositions before a place ("in Tarnby", "from Harbourton"): where a name the model
 # reads as a place is one.
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "across", "around"})
 # Shortest part of a place's name a nationality adjective must begin with ("keny" of
@@ -571,7 +571,7 @@ def _capital_says_nothing(doc: Doc, i: int, lowered: set[int]) -> bool:
     """Whether the capital of the word at ``i`` is no evidence of a name: the article
     writes the word in lower case, or it stands in a headline line or opens a sentence
     where the tagger reads it as no proper noun, and the tagger reads it as one nowhere
-    mid-sentence in the article ("Carlyle said", "Cheeks returns as ...": surnames
+    mid-sentence in the article ("Tarnby said", "Moss returns as ...": surnames
     opening a sentence, stay)."""
     tok = doc[i]
     if tok.lower in lowered:  # the ids of the words the article writes in lower case
@@ -604,7 +604,7 @@ def _addressed_or_apposed(doc: Doc, start: int, end: int) -> bool:
         return False
     common = any(model.common_word(doc, t.lower_) for t in words)
     if aged:
-        # "Mohamed Soltan, 32,": a full name with an age is a person's, unless a place the
+        # "Ola Tarnby, 47,": a full name with an age is a person's, unless a place the
         # tables know or a name of common words ("Apollo, 11" is no age)
         return not common and not names.is_known_place(fold_name(words.text))
     if addressed:
@@ -613,11 +613,11 @@ def _addressed_or_apposed(doc: Doc, start: int, end: int) -> bool:
         # it is no common word or the article writes it elsewhere as a person's
         return first == start or not common or _person_elsewhere(doc, start, end,
                                                                  words[-1].lower_)
-    # apposition: a full name (two words or more, none a common word: "the president, ABC
-    # Entertainment Group" is no person) beside one person ("Senators 4, Red Wings 3" is
+    # apposition: a full name (two words or more, none a common word: "the president, Tarn
+    # Media Group" is no person) beside one person ("Otters 4, Sea Hawks 3" is
     # a score: a plural head), no place the tables know, and a name the model read as a
-    # place only right after its noun ("councillor Tahir Hussain") or with a given name
-    # ("Its largest owner, Abu Dhabi, said" is no person)
+    # place only right after its noun ("councillor Ola Vell") or with a given name
+    # ("Its largest owner, Norland, said" is no person)
     root = doc[start:end].root
     return (len(words) >= 2 and root.head.tag_ == "NN"
             and lemma_of(root.head).lower() in PERSON_NOUNS and not common
@@ -626,13 +626,13 @@ def _addressed_or_apposed(doc: Doc, start: int, end: int) -> bool:
                  or names.is_given_name(words[0].lower_)))
 
 
-# Oldest age news copy writes after a name ("Mohamed Soltan, 32,").
+# Oldest age news copy writes after a name ("Ola Tarnby, 47,").
 MAX_AGE = 120
 
 
 def _age_after(doc: Doc, end: int) -> bool:
     """Whether a name ending at ``end`` is followed by an age set off by commas, as news
-    copy gives a person's ("Mohamed Soltan, 32, said" or "... from Mohamed Soltan, 32.")."""
+    copy gives a person's ("Ola Tarnby, 47, said" or "... from Ola Tarnby, 47.")."""
     if end + 2 >= len(doc) or doc[end].text != ",":
         return False
     age, after = doc[end + 1].text, doc[end + 2].text
@@ -643,7 +643,7 @@ def _age_after(doc: Doc, end: int) -> bool:
 
 def _person_elsewhere(doc: Doc, start: int, end: int, surname: str) -> bool:
     """Whether the model labels a name holding ``surname`` a person outside ``start:end``
-    (a surname may come first: "Ng Yat Chung")."""
+    (a surname may come first: "Ong Vel Tarn")."""
     return any(ent.label_ == "PERSON" and not start <= ent.start < end
                and any(t.lower_ == surname for t in ent) for ent in entities_of(doc))
 
@@ -659,7 +659,7 @@ def _unsupported_word(doc: Doc, i: int) -> bool:
     """Whether a one-token person name at ``i`` has nothing but its capital for it: it opens
     a sentence, where any word is capitalised, is no given name, is a word (below), and the
     tagger reads it as a common word there and nowhere in the article as a proper noun
-    written so ("Idk but some ...": a chat abbreviation the model took for a name)."""
+    written so ("Idk if ...": a chat abbreviation the model took for a name)."""
     tok = doc[i]
     if (tok.pos_ == "PROPN" or not tok.is_alpha or not tok.is_title
             or names.is_given_name(tok.lower_) or not _opens_sentence(doc, i)):
@@ -667,7 +667,7 @@ def _unsupported_word(doc: Doc, i: int) -> bool:
     word = tok.lower_
     # what says it is a word, not a name: the lemmatizer lists it ("Rice", "Apps"), it
     # has no vowel after its first letter, as no name has ("Idk", "Smh"), or the article
-    # writes it in lower case; a rare name the tagger misreads ("Arison said") has none
+    # writes it in lower case; a rare name the tagger misreads ("Tarnvik said") has none
     if not (model.common_word(doc, word) or not any(c in VOWELS for c in word[1:])
             or any(t.lower_ == word and t.is_lower for t in doc)):
         return False
@@ -677,12 +677,12 @@ def _unsupported_word(doc: Doc, i: int) -> bool:
 def _glued_word(doc: Doc, i: int, end: int) -> bool:
     """Whether token ``i``, opening a person's name that ends before ``end``, is a word no
     name holds that the model read as part of it: a word in lower case before a capitalised
-    one ("rang Taylor"; name particles such as "von" and "de" and given names excepted), or
+    one ("rang Tarnby"; name particles such as "von" and "de" and given names excepted), or
     a verb's -ing or -ed form, a headline verb or an adjective opening a sentence, a line
-    or a headline, where every word is capitalised ("Questioning Vindman's judgment",
-    "Having Jackman host", "Asked Putin whether", "Recent Samsung smart TVs")."""
+    or a headline, where every word is capitalised ("Questioning Tarnby's judgment",
+    "Having Vell host", "Asked Moss whether", "Recent Nordvik smart TVs")."""
     tok = doc[i]
-    if tok.is_lower:  # a name written all in lower case is left as it is ("sarah palin")
+    if tok.is_lower:  # a name written all in lower case is left as it is ("ana vik")
         return (tok.is_alpha and tok.lower_ not in names.NAME_PARTICLES
                 and not names.is_given_name(tok.lower_)
                 and any(t.text[:1].isupper() for t in doc[i + 1:end]))
@@ -720,7 +720,7 @@ def _verb_form(doc: Doc, word: str) -> bool:
 
 def _opens_sentence(doc: Doc, i: int) -> bool:
     """Whether token ``i`` opens a sentence or a line, after nothing but punctuation and
-    numbers there ("4. Questioning", a quote mark): where a word is capitalised whatever it
+    numbers there ("3. Asking", a quote mark): where a word is capitalised whatever it
     is."""
     while not doc[i].is_sent_start and i > 0:
         prev = doc[i - 1]
@@ -735,14 +735,14 @@ def _opens_sentence(doc: Doc, i: int) -> bool:
 def _glued_names_kept(doc: Doc, found: list[_Name]) -> list[_Name]:
     """The names, less those cut after a glued word (``_glued_word``) whose rest names
     no one: kept where the rest ends the name of one person the article writes in full
-    ("Questioning Vindman" is Vindman where the article names Alexander Vindman, as
+    ("Questioning Tarnby" is Tarnby where the article names Ola Tarnby, as
     ``_person_key`` joins a surname) or holds a given name before its last word ("rookie
-    Emil Bemstrom", "unbeaten Russian Alexander Povetkin"). Where no name of the article
+    Emil Tarnby", "unbeaten Norlander Aksel Vellsen"). Where no name of the article
     ends so, a capitalised word cut as a verb's form that the tagger reads as a name before
-    a word that is none of the lemmatizer's ("Fareed Zakaria", "Blessing Okagbare": given
+    a word that is none of the lemmatizer's ("Fareed Vellsen", "Blessing Tarnby": given
     names spelt like "fare"+"ed", "bless"+"ing") keeps the name as the model read it;
-    others are dropped ("Giving United", a verb before a common word, is no person called
-    United, "Murdering Sheriff" none called Sheriff, "a Grocery Store" none at all)."""
+    others are dropped ("Serving Harbour", a verb before a common word, is no person called
+    Harbour, "Robbing Sheriff" none called Sheriff, "a Grocery Store" none at all)."""
     full = [_tokens(doc, n) for n in found if n.label == "PERSON" and not n.glued]
     full = [t for t in full if _is_full(t)]
     kept = []
@@ -763,8 +763,8 @@ def _glued_names_kept(doc: Doc, found: list[_Name]) -> list[_Name]:
 def _read_as_given_name(doc: Doc, n: _Name) -> bool:
     """Whether the words cut off a glued name (``_glued_word``) are capitalised ones the
     tagger reads as proper nouns, before a name none of whose words is a common word
-    the lemmatizer lists ("Fareed Zakaria"; not "Giving United", whose "Giving" is tagged
-    a verb, nor "Murdering Sheriff", a sheriff being a noun)."""
+    the lemmatizer lists ("Fareed Vellsen"; not "Serving Harbour", whose "Serving" is tagged
+    a verb, nor "Robbing Sheriff", a sheriff being a noun)."""
     cut = doc[n.read_from:n.start]
     return (len(cut) > 0 and all(t.pos_ == "PROPN" and not t.is_lower for t in cut)
             and not any(model.common_word(doc, t.lower_) for t in doc[n.start:n.end] if t.is_alpha))
@@ -863,8 +863,8 @@ def _cluster(found: list[_Name], doc: Doc) -> None:
     for n, toks in zip(found, tokens, strict=True):
         if n.label == "PERSON" and _is_full(toks):
             full.setdefault((toks[0], toks[-1]), PERSON_PREFIX + " ".join(toks))
-    # Words the article writes after a title that takes a given name ("King Hussein"), and
-    # one-word names it writes of people ("Saddam"): what a bare word shared with a full
+    # Words the article writes after a title that takes a given name ("King Tarvo"), and
+    # one-word names it writes of people ("Eino"): what a bare word shared with a full
     # name's surname may stand for (``_given_or_surname``).
     given = {tuple(toks) for n, toks, kind in zip(found, tokens, kinds, strict=True)
              if kind == GIVEN and n.label == "PERSON" and toks}
@@ -883,11 +883,11 @@ def _cluster(found: list[_Name], doc: Doc) -> None:
 def _given_or_surname(doc: Doc, n: _Name, toks: list[str], full: dict[tuple[str, str], str],
                       alone: set[str]) -> str:
     """The key of a bare name that the article also writes after a title taking a given
-    name ("Hussein" beside "King Hussein"): a monarch or a pope is called by that name
-    alone, while a full name it ends ("Saddam Hussein") is called by its surname. Where
+    name ("Tarvo" beside "King Tarvo"): a monarch or a pope is called by that name
+    alone, while a full name it ends ("Eino Tarvo") is called by its surname. Where
     no full name ends so, or the article calls each such person by their given name alone
-    ("Saddam"), the word is the titled person's; after a title or form of address that
-    takes a surname ("President Hussein", "Mr. Hussein") it is the one full name's. Where
+    ("Eino"), the word is the titled person's; after a title or form of address that
+    takes a surname ("President Tarvo", "Mr. Tarvo") it is the one full name's. Where
     the article gives both readings and nothing decides, "" (no mention: no join beats a
     wrong one)."""
     own = PERSON_PREFIX + " ".join(toks)
@@ -905,9 +905,9 @@ def _given_or_surname(doc: Doc, n: _Name, toks: list[str], full: dict[tuple[str,
 
 
 def _short_form_kind(doc: Doc, n: _Name) -> str:
-    """What a name's words may be short for: GIVEN after a royal title ("King Hussein": a
-    given name, never the surname of the article's "Saddam Hussein"), ONE_WORD for a name
-    written as one word with hyphens ("Har-Shefi": one surname, though its key has two
+    """What a name's words may be short for: GIVEN after a royal title ("King Tarvo": a
+    given name, never the surname of the article's "Eino Tarvo"), ONE_WORD for a name
+    written as one word with hyphens ("Vell-Tarnby": one surname, though its key has two
     words), else ""."""
     if n.start > 0 and doc[n.start - 1].lower_ in GIVEN_NAME_TITLES:
         return GIVEN
@@ -916,7 +916,7 @@ def _short_form_kind(doc: Doc, n: _Name) -> str:
 
 
 # Titles after which a word is a given name, not a surname (a monarch or a pope is called by
-# the given name: "King Hussein", "Pope John Paul"); the list corpus/entities/ties.py keeps
+# the given name: "King Tarvo", "Pope Leo"); the list corpus/entities/ties.py keeps
 # for the join across articles.
 GIVEN_NAME_TITLES = frozenset({"king", "queen", "prince", "princess", "pope", "emperor",
                                "empress", "tsar", "czar"})
@@ -938,16 +938,16 @@ def _person_key(n: _Name, toks: list[str], full: dict[tuple[str, str], str],
         return full[(toks[0], toks[-1])]
     if _is_full(toks) and PERSON_PREFIX + " ".join(toks) in full.values():
         return PERSON_PREFIX + " ".join(toks)  # the person's full name under another label
-        #                                        ("Teresa Nielsen Hayden" read as a title)
+        #                                        ("Ana Vik Tarnby" read as a title)
     if n.label != "PERSON" and n.label not in CONFUSABLE_LABELS:
         return None
     if (n.label != "PERSON" and len(toks) > 1 and toks[0] not in names.NAME_PARTICLES
             and kind != ONE_WORD):
         return None  # a place of several words is no surname: "North America" after a
-        #              company read as a person, "Ascom North America"
+        #              company read as a person, "Vellcom North America"
     if kind == GIVEN:
         return PERSON_PREFIX + " ".join(toks) if n.label == "PERSON" else None
-    # A short form joins the full name it ends ("Rutte", "von der Leyen"); ambiguous if two do.
+    # A short form joins the full name it ends ("Vik", "van der Tarn"); ambiguous if two do.
     owners = {k for k in full.values()
               if k[len(PERSON_PREFIX):].split()[-len(toks):] == toks}
     if len(owners) == 1:
@@ -971,7 +971,7 @@ def _mention(a: _Article, start: int, end: int, label: str, key: str,
 # ---------------------------------------------------------------- 3. titles and appositions
 
 def _title_before(a: _Article, n: _Name) -> None:
-    """'NATO Secretary General Mark Rutte', 'the head of the Kremlin, Vladimir Putin'."""
+    """'Harbour Board Chair Ana Vik', 'the head of the council, Ola Vell'."""
     doc = a.doc
     end = n.start
     comma = end > 0 and doc[end - 1].text == ","
@@ -988,8 +988,8 @@ def _title_before(a: _Article, n: _Name) -> None:
     if not _has_head(doc[start:end]):
         nation = _possessive_nation(doc, n.start) if not comma else None
         if nation is not None:
-            # "Iraq's Saddam Hussein": his country, learned as a title with no office
-            # (a role naming it may be his: "the Iraqi leader"); no TITLED mention
+            # "Norland's Eino Tarvo": his country, learned as a title with no office
+            # (a role naming it may be his: "the Norlandic leader"); no TITLED mention
             a.learned.setdefault(n.key, []).append(_describe(nation))
         return
     role = _describe(doc[start:end])
@@ -1000,7 +1000,7 @@ def _title_before(a: _Article, n: _Name) -> None:
 
 def _possessive_nation(doc: Doc, start: int) -> Span | None:
     """The country or people whose a name is said to be, written right before it in the
-    possessive ("Iraq's Saddam Hussein"), or None."""
+    possessive ("Norland's Eino Tarvo"), or None."""
     if start < 2 or doc[start - 1].lower_ not in {"'s", "’s"}:
         return None
     k = start - 1
@@ -1095,7 +1095,7 @@ def _role_span(doc: Doc, head: int, name_tokens: set[int]) -> tuple[int, int] | 
         if prev.i in name_tokens and prev.ent_type_ == "PERSON":
             return None
         if prev.lower_ in _POSSESSIVES:
-            # "Indonesia's transport minister": a country's possessive determines the role
+            # "Norland's transport minister": a country's possessive determines the role
             owner = _possessive_nation(doc, start)
             if owner is None:
                 return None
@@ -1184,15 +1184,15 @@ def _qualifier_runs(span: Span) -> list[tuple[str, str]]:
 def _resolve(a: _Article, role: _Role, beside: str | None = None, at: int = 0) -> str | None:
     """The person a role denotes in this article, or None where it is not clear.
 
-    A title of theirs decides first; then the name the role stands beside ("He Jianxiong,
-    the former executive director for China at ..."; ``beside`` is "" where that name is
+    A title of theirs decides first; then the name the role stands beside ("Ola Vell,
+    the former executive director for Norland at ..."; ``beside`` is "" where that name is
     no one the article knows); then a title sharing the role's head; last, for a former
-    office or a qualified generic role ("the Dutch leader", "the political head of the
-    alliance") no title names, standing as a clause's subject ("Lund met the former
+    office or a qualified generic role ("the Norlander leader", "the elected head of the
+    council") no title names, standing as a clause's subject ("Lund met the former
     executive director" is someone else), the person the passage is about (named as a
-    clause's subject just before it: "... Biden said Thursday. The former vice president
-    also accused Trump"), else the article's main subject, never one the role's own
-    clause names as its object ("accused Trump"), a generic one only where the article
+    clause's subject just before it: "... Tarnby said Thursday. The former harbour master
+    also accused Vell"), else the article's main subject, never one the role's own
+    clause names as its object ("accused Vell"), a generic one only where the article
     gives that person some title or office of its own. A bare generic role ("the head",
     "the chief") is no one's unless a title gives it, nor one a common noun qualifies
     ("the fire chief": another office).
@@ -1216,16 +1216,16 @@ def _resolve(a: _Article, role: _Role, beside: str | None = None, at: int = 0) -
         return None
     if role.office:
         return None  # "the fire chief said" is not the article's main subject speaking
-    # Whom the passage is about (a clause's subject just before: "..., Biden said
-    # Thursday. The former vice president also accused Trump"), else the article's main
-    # subject; never one the role's own clause names as its object ("accused Trump").
+    # Whom the passage is about (a clause's subject just before: "..., Tarnby said
+    # Thursday. The former harbour master also accused Vell"), else the article's main
+    # subject; never one the role's own clause names as its object ("accused Vell").
     others = _objects_after(a, at)
     topic = _passage_subject(a, [k for k in _persons(a) if k not in others], at)
     main = topic if topic is not None else _main_subject(a)
     if main is None or main in others or _other_nation(a.learned.get(main, []), role):
         return None
     if generic and not role.former and not a.learned.get(main):
-        # "the Cuban leader" names no office, only that its holder leads: a main subject
+        # "the Norlandic leader" names no office, only that its holder leads: a main subject
         # the article gives no title or office of any kind leads nothing it says (a boy
         # it names thirty times); who it is is then for a title elsewhere to say. A former
         # office stated in full ("the former Massachusetts governor") still may be theirs.
@@ -1256,9 +1256,9 @@ def _compatible(titles: list[_Role], role: _Role) -> bool:
     """A title or apposition the article gives the person shares the role's head and rank
     and holds every word of the role's key ('the former president' after 'President
     Lund'), and the role names no nation: one their title leaves out is another holder's
-    ('the president of Ukraine' is not the article's 'President Trump'; a title naming it
+    ('the president of Norland' is not the article's 'President Vell'; a title naming it
     was looked for first), and so is another office under the same head ('the commerce
-    secretary' is not 'the interior secretary, Ken Salazar')."""
+    secretary' is not 'the interior secretary, Ola Tarnby')."""
     if role.nations:
         return False
     rank = names.role_rank(role.key)
@@ -1289,9 +1289,9 @@ def _pick(a: _Article, candidates: list[str], at: int = 0) -> str | None:
 
 # Sentences before a role's own that its passage spans: a role ("the president") stands for
 # the person the sentences just before it are about, named as a clause's subject there
-# ("Mr. Bush and his aides were leaning ... The president and his top aides decided").
+# ("Mr. Vell and his aides were leaning ... The president and his top aides decided").
 # Wire paragraphs hold one to three sentences; three reach back over a pronoun's sentence
-# or two ("Mr. Bush continued ... he offered ... when he and President Gorbachev spoke
+# or two ("Mr. Vell continued ... he offered ... when he and President Tarvo spoke
 # ..., the President took pains").
 PASSAGE_SENTENCES = 3
 
@@ -1299,7 +1299,7 @@ PASSAGE_SENTENCES = 3
 def _passage_subject(a: _Article, candidates: list[str], at: int) -> str | None:
     """The candidate named as a clause's subject nearest before token ``at``, in its
     sentence or the ``PASSAGE_SENTENCES`` before it; None where none is (a name only in an
-    object or a conjunct, "he and President Gorbachev spoke", is no subject of its own) or
+    object or a conjunct, "he and President Tarvo spoke", is no subject of its own) or
     where another candidate is named between that subject and ``at`` (code review REV5 #4:
     "Kurt Lassen attacked Ormond on Thursday. The former governor said ..." is Ormond's as
     likely as Lassen's)."""
@@ -1331,8 +1331,8 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative", "pobj", "obl"})
 
 
 def _objects_after(a: _Article, at: int) -> set[str]:
-    """The people named after token ``at`` in its sentence as an object ("The former vice
-    president also accused Trump"): a description that is the clause's subject is someone
+    """The people named after token ``at`` in its sentence as an object ("The former harbour
+    master also accused Vell"): a description that is the clause's subject is someone
     else than its object."""
     if not 0 <= at < len(a.doc):
         return set()
