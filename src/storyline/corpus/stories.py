@@ -121,11 +121,10 @@ CROWD_DAMPING = 2.0
 FIGURES_CAP = 3.0
 # The names' cosine counts at most this many times the pair's likeness in words (text and
 # any other word channel): names confirm that two pages report one event, they never make
-# pages alike by themselves (a page on Apple's iTunes prices and one on airlines met on
-# "European" and two EU bodies, names 0.57 alike, words 0.11; a site's welcome page met an
-# Odisha report on "COVID-19" alone, words 0.01). 4 is the smallest of 3, 3.5, 4, 5 that
-# keeps the tune half of the ECB+ dev topics (odd numbers; 3: 0.980 -> 0.972, 3.5: 0.976);
-# the check half is unchanged by all four (bench/NOTES.md, STO2).
+# pages alike by themselves (a page on a phone maker's prices and one on ferry fares can
+# meet on "European" and two EU bodies alone, their words hardly alike; a site's welcome
+# page can meet a local report on one disease's name). 4 is the smallest cap tried that
+# keeps the tune half of the ECB+ dev topics (the values tried: bench/NOTES.md, STO2).
 NAMES_CAP = 4.0
 # Entity types that many unrelated stories share (a country, a nationality) count this much
 # of a person's or an organisation's name: "Iran" links every Iranian story, "Qeshm" one.
@@ -139,47 +138,32 @@ LONG_GAP_DAMPING = 0.5
 # specific names (persons, organisations, works, events: not places or nationalities, which
 # ``BROAD_ENTITY_LABELS`` weights down) are damped as a long silence is: a thread that
 # resumes after weeks names its participants again, while unrelated pages months apart
-# meet on generic words and one famous name (two Macron pages 58 days apart, a Bundesliga
-# restart and an Iniesta interview 50 days apart, a Bihar lockdown and a Rockland
-# emergency 115 days apart; bench/NOTES.md, STO2). SHARED_NAMES 2: one shared name is what
-# the wrong joins had. 45 days: on the tune half of the ECB+ dev topics (odd numbers) 14
-# and 30 split topic 1's follow-up reports six weeks after the first (0.980 -> 0.968); 45
-# keeps both halves (the check half is unchanged at 14, 30 and 45).
+# meet on generic words and one famous name. SHARED_NAMES 2: one shared name is what the
+# wrong joins had; 45 days keeps a thread's follow-up reports six weeks after the first,
+# which shorter gaps split (the values tried: bench/NOTES.md, STO2).
 # The corpus's beat is no name two pages share (``_beat``): a name more than
 # ``RARE_NAME_SHARE`` of the pages write (as the ties count rare names) whose pages are on
 # average less alike in words than the story threshold. In a topical corpus the beat's
-# names are on a third of the pages (Wikinews companies: "Boeing" 18 and "Airbus" 24 of
-# 60, "Apple" 30, "Steve Jobs" 20; their pages' mean word cosine 0.09-0.16), and two pages
-# months apart that share them report two affairs (Boeing's 777 unveiling, Air Canada's
-# order 69 days later and Airbus's Qatar order 116 days later, one story on Boeing and
-# Airbus alone; Apple's iCloud keynote and Jobs's resignation 79 days later on Apple and
-# Jobs). A corpus of one affair (an ECB+ dev topic or story alone, 10-33 pages) writes its
-# participants' names on most pages too, but their pages are alike (mean cosine 0.18-0.37
-# over its 101 such names): they still count, and none of its 57 such corpora splits
-# (bench/NOTES.md, STO wave 2).
+# names (the firms the corpus follows, their chiefs) are on a third of the pages, and two
+# pages months apart that share them report two affairs (Nordvik's ferry launch and Tarn
+# Air's order for that ferry ten weeks later). A corpus of one affair writes its
+# participants' names on most pages too, but its pages are alike in words: they still
+# count (the measurements: commit d9b140c).
 NAMELESS_GAP_DAYS = 45
 SHARED_NAMES = 2
 # Two pages that each name at least MIN_NAMED participants (names of any kind) and share
 # none of them have their likeness multiplied by NO_SHARED_NAME_DAMPING: a story needs a
-# shared participant. Reports of one kind of event (two earnings reports, two dividends,
-# two savings-and-loan losses) share their trade's wording, figures and day and joined
-# on them (timex-tbaq: Compaq and Norton, Oneida and Goody, AEP and UniFirst; a Serbian
-# programme list and a Premier League restart on dates-mediacloud; bench/NOTES.md, STO2
-# p4). Pages that name fewer say too little to tell: a 40-word ECB+ update naming one
-# police department, a one-line summary. On the ECB+ dev topics the odd half is unchanged
-# by every MIN_NAMED of 0-3 and damping of 0.35-0.65; the even half drops at MIN_NAMED 0
-# or 1 (0.950 -> 0.944: short pages whose names the entity step split from their
-# story's) and at damping 0.35 (0.939); 2 and 0.5 keep both, and 0.5 and 0.65 split the
-# same crawl pairs.
+# shared participant. Reports of one kind of event (two earnings reports, two dividends)
+# share their trade's wording, figures and day and would join on them alone. Pages that
+# name fewer say too little to tell: a short update naming one police department, a
+# one-line summary (the values tried: bench/NOTES.md, STO2 p4).
 # The corpus's beat (``_beat``, as for the gap; any label) is no shared participant
-# either: two WSJ briefs that share only "the New York Stock Exchange" (33 of 256 pages,
-# mean cosine 0.13: Compaq / Consolidated Freightways, Crossland / Conseco) or "U.S."
-# (GM Hughes / Amdahl), two orders on one day that share only "Boeing" and "U.S."
-# (Ryanair's 737s, Qatar's Airbus order) are two reports (bench/NOTES.md, STO wave 2).
+# either: two market briefs that share only the stock exchange or the country, or two
+# orders on one day that share only the maker, are two reports (commit d9b140c).
 NO_SHARED_NAME_DAMPING = 0.5
 MIN_NAMED = 2
-# A surname one page writes alone ("Davis", "Chief Varga") and the other writes at all
-# ("Gray Davis", "Ana Varga") is a participant they share for that damping, whatever
+# A surname one page writes alone ("Moss", "Chief Varga") and the other writes at all
+# ("Ed Moss", "Ana Varga") is a participant they share for that damping, whatever
 # entity ids they hold: the entity step joins such a form to a full name across articles
 # only when the articles are tied otherwise (corpus/entities/ties.py), so two reports that
 # name one person differently often hold two ids for her. Two full names of one surname
@@ -250,10 +234,9 @@ MAX_NEIGHBOURS = 100
 # whatever the corpus size; larger blocks cost memory and gain no speed (bench/NOTES.md).
 BLOCK_CELLS = 500_000
 # A run of capitalised words, which a particle joins only before another capitalised word
-# ("Bank of England", "Omar al Bashir"): as a bare alternative it matched the start of
-# any next word, and "He also", "It always", "EADS delivered" gave the names "al", "de"
-# that many pages share (a run changed on 9% (msrp) to all (seeds) of a bundle's pages;
-# no story changed with the fix).
+# ("Bank of Norland", "Omar al Tarnby"): as a bare alternative it matched the start of
+# any next word, and "He also", "It always", "Nordvik delivered" gave the names "al", "de"
+# that many pages share.
 _NAME = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|van|von|al)\s+)?[A-Z][\w'’.-]*)*")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A time key's prefixes: a timex "2008-12-15" also supports "2008-12" and "2008".
@@ -1111,7 +1094,7 @@ def figure_keys(article: Article, skip: frozenset[int] = frozenset()) -> list[st
     """The figures the headline and text state, years left out (time anchors have them),
     the paragraphs ``skip`` (their digests) left out.
 
-    Clock times and day numbers stay: reports of one incident share them too ("02:24 GMT");
+    Clock times and day numbers stay: reports of one incident share them too ("04:10 GMT");
     a name's digits ("COVID-19") are no figure.
     """
     found = _FIGURE.findall(full_text(article, skip))
