@@ -25,21 +25,20 @@ def _said(nlp: Any, text: str) -> list[tuple[str | None, str | None, str]]:
 @pytest.mark.slow
 def test_a_decision_told_by_another_speaker_is_one_statement(nlp: Any) -> None:
     # what the authority decided is what its director told: no row of the authority's own
-    text = ("Faced with the choice of closing the northern quay or dredging it again before "
-            "the winter, the Port Authority decided the ferries should stay in harbour until "
-            "March 3, port director Ana Vikstrom told reporters.")
+    text = ("Rather than pay for yet more dredging, the Port Authority has decided the "
+            "ferries will wait in Nordvik until April 9, its director Ola Vell told reporters.")
     found = _said(nlp, text)
     assert [cue for _, cue, _ in found] == ["told"]
-    assert found[0][2].endswith("the ferries should stay in harbour until March 3")
+    assert found[0][2].endswith("the ferries will wait in Nordvik until April 9")
 
 
 @pytest.mark.slow
 def test_an_assurance_reported_by_another_speaker_is_one_statement(nlp: Any) -> None:
-    text = ("Mayor Lindqvist said Thursday that the harbour master assured him the ferry "
-            "would sail again before the end of the month.")
+    text = ("Council leader Ana Vik said on Thursday that the harbour master had assured "
+            "her the cranes would be working by Easter.")
     found = _said(nlp, text)
     assert [cue for _, cue, _ in found] == ["said"]
-    assert found[0][2].startswith("the harbour master assured him")
+    assert found[0][2].startswith("the harbour master had assured her")
 
 
 @pytest.mark.slow
@@ -74,13 +73,13 @@ def test_reported_text_stops_before_a_second_speakers_clause(nlp: Any) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("text", [
     # someone else's phrase: the lawyers objected, the judge said something else
-    "Defence lawyers objected to the recording as \u201cdeeply unfair,\u201d though Judge Ana "
-    "Berg said jurors could hear the part played at trial.",
+    "The skipper's family attacked the inquiry as \u201ca whitewash,\u201d but Judge Ana "
+    "Berg said its findings would stand.",
     # the writer's framing before a verb that reports a clause after it
     "The mayor, in a \"gesture\" meant as much to calm the fishermen as to open talks, "
     "announced yesterday that the quay will reopen in May.",
-    "While shying away from using the word \"strike,\" the union leader acknowledged that "
-    "crews were staying ashore.",
+    "Careful to avoid the word \"lockout,\" the yard's owner conceded that the gates "
+    "would stay shut.",
 ])
 def test_a_quoted_phrase_the_cue_does_not_report_is_nobodys_statement(nlp: Any,
                                                                         text: str) -> None:
@@ -103,23 +102,23 @@ def test_a_contrasting_speaker_is_a_statement_of_its_own(nlp: Any) -> None:
     # fishermen's statement stops before it
     said = [t for _, cue, t in _said(nlp, text) if cue == "say"]
     assert said == ["the quota was cut to punish them"]
-    text = ("Port officials said 40 boats were lost in the storm, though some captains later "
-            "said the total may have climbed above 60.")
+    text = ("The coast guard said 15 trawlers sank in the gale, though local skippers have "
+            "since said the real number could be twice that.")
     found = _said(nlp, text)
     assert [(cue, t) for _, cue, t in found] == [
-        ("said", "40 boats were lost in the storm"),
-        ("said", "the total may have climbed above 60")]
+        ("said", "15 trawlers sank in the gale"),
+        ("said", "the real number could be twice that")]
 
 
 @pytest.mark.slow
 def test_a_claim_after_a_describing_phrase_keeps_its_unnamed_speaker(nlp: Any) -> None:
     # the quoted phrase describes the speaker: not what the claim reports, nor anyone's
     # continuation; the claim is the individual's, an unnamed person's
-    text = ("An anonymous individual \"with direct knowledge of the talks\" claimed that the "
-            "director had been ousted over the dredging costs.")
+    text = ("One unnamed official \"close to the port board\" claimed that the harbour "
+            "master would resign over the dredging bill.")
     found = _found(nlp, text)
     assert [(q.cue, q.text) for q in found if q.kind == "indirect"] == [
-        ("claimed", "the director had been ousted over the dredging costs")]
+        ("claimed", "the harbour master would resign over the dredging bill")]
     assert all(q.cue is None and q.speaker_mention is None
                for q in found if q.kind == "direct")
 
@@ -145,6 +144,6 @@ def test_a_nickname_in_marks_is_no_quotation(nlp: Any) -> None:
 @pytest.mark.slow
 def test_a_phrase_before_a_trailing_attribution_is_its_speakers(nlp: Any) -> None:
     # the parser hangs "argued" on the clause as a conjunct: the attribution still reports it
-    text = ("The likely result will be \u201cerroneous findings\u201d by agencies, argued the "
-            "council.")
-    assert any(q.text == "erroneous findings" and q.cue == "argued" for q in _found(nlp, text))
+    text = ("Such a rule would only bring \u201ccostly mistakes\u201d in the ministries, argued "
+            "the fishermen's association.")
+    assert any(q.text == "costly mistakes" and q.cue == "argued" for q in _found(nlp, text))
