@@ -9,10 +9,10 @@ or city named only as where something happened is no shared participant (every r
 a story may name it), except between copies of one text. An event's sources are the
 articles that give its day (``_supporting``), not those that joined it undated. Places keep
 mentions apart only when named at one level (two cities); a building and a city may be one
-in the other ("the White House", "Washington").
+in the other ("the Harbour Hall", "Harbourton").
 
 Articles' leads (``EventMention.lead``, each article's main happening) are merged first,
-whatever verb each outlet used ("enters rehab", "checks into rehab"): one shared name (a
+whatever verb each outlet used ("enters a clinic", "checks into a clinic"): one shared name (a
 participant, or a name both leads' sentences hold), or the same kind of happening, and
 agreeing days make one happening. A lead with no day of its
 own is anchored by its article's publication day: it is that day's news, so it joins a lead
@@ -21,7 +21,7 @@ names joins it. Each event carries the outlets that report it and how many of th
 independent once syndicated copies are folded (``corpus.sources``). A cluster with nothing
 to say (a bare verb, a kind without anyone or anywhere) is no event.
 
-An undated article's "August 19" or "Friday" (partial days, ``XXXX-08-19``) get a year or a
+An undated article's "May 14" or "Friday" (partial days, ``XXXX-05-14``) get a year or a
 week only from corpus evidence (``_partial_days``): an event the article shares with dated
 articles of its story, whose day agrees with the article's own words for it, anchors the
 article; a reading that is not the only one leaves the day null. Such a day's ``date_from``
@@ -85,9 +85,9 @@ WHEN_WORDS = frozenset({"today", "yesterday", "tonight", "tomorrow", "now", "aga
                         "later", "recently", "monday", "tuesday", "wednesday", "thursday",
                         "friday", "saturday", "sunday"})
 # The auxiliaries a phrase of a verb in the perfect opens on (``analyze.events._phrase``
-# keeps them: "has chosen to step down", not the passive-looking "chosen to step down").
+# keeps them: "has decided to move abroad", not the passive-looking "decided to move abroad").
 PERFECT_AUX = frozenset({"has", "have", "had"})
-# The "to" a phrase of a verb still to come opens on ("to leave Nairobi on Thursday",
+# The "to" a phrase of a verb still to come opens on ("to sail for Tarnby on Friday",
 # ``analyze.events._infinitive``): like a perfect's auxiliary, no word of what happened.
 INFINITIVE_MARK = "to"
 KIND_LABELS = {"press-conference": "Press conference", "talks": "Talks"}
@@ -523,14 +523,14 @@ def _cluster(resolved: Sequence[_Resolved]) -> list[_Cluster]:
     # a scan of every cluster per mention (quadratic in the corpus's events).
     framed: dict[_Frame, list[_Cluster]] = {}
     # First the articles' leads: each story's main happening, whatever verb each outlet
-    # used ("enters rehab", "checks into rehab"), met by its participants or place.
+    # used ("enters a clinic", "checks into a clinic"), met by its participants or place.
     leads: dict[tuple[str | None, str], list[_Cluster]] = {}
     for r in sorted((r for r in resolved if r.mention.lead), key=_order):
         frame = (r.story, r.mention.status)
         # An undated lead joins a dated one as the same kind of happening, on the bar
         # undated mentions always meet (two names, or one and the place), or anchored by
-        # its article's day (``_joins_lead``): "reached Kyiv" with no day, in a page with
-        # no date, is not August's announcement. Between undated leads one name is enough.
+        # its article's day (``_joins_lead``): "reached Tarnby" with no day, in a page with
+        # no date, is not May's announcement. Between undated leads one name is enough.
         fitting = [c for c in leads.get(frame, ()) if _joins_lead(c, r)]
         if not fitting:
             leads.setdefault(frame, []).append(_new(clusters, framed, r, lead=True))
@@ -540,8 +540,8 @@ def _cluster(resolved: Sequence[_Resolved]) -> list[_Cluster]:
         best = max(fitting, key=lambda c: (c.stated is not None, _shared(c, r),
                                            len(c.members)))
         _join(best, r, framed)
-        # The lead ties the leads it fits into one happening ("fired Cheeks" and "Stefanski
-        # announced" meet through "Philadelphia fired Cheeks"); another day stays apart, and
+        # The lead ties the leads it fits into one happening ("fired Moss" and "Vellsen
+        # announced" meet through "Tarnby fired Moss"); another day stays apart, and
         # so does an undated lead the tying lead meets only through a place's name
         # (``_met_by_place``) and that names someone the dated one does not: an undated
         # "warrant issued for Per Holm" whose sentence shares only "Norway" with an undated
@@ -594,7 +594,7 @@ def _names_other_people(c: _Cluster, other: _Cluster) -> bool:
 
 def _tells_of_others(c: _Cluster, r: _Resolved) -> bool:
     """Whether the cluster names a person (PERSON) the mention and its sentence do not
-    name by any word of the name ("Anthony LaCalamita III" is "Anthony LaCalamita"; a
+    name by any word of the name ("Ola Tarnby III" is "Ola Tarnby"; a
     first name in common is enough not to tell them apart)."""
     mine = {m.names[i].casefold() for m in c.members for i in m.persons}
     theirs = {r.names[i].casefold() for i in r.persons} | _told_who(r)
@@ -660,8 +660,8 @@ def _specific_folded(r: _Resolved) -> set[str]:
 
 def _folded(r: _Resolved) -> set[str]:
     """Participants' names (and the place's) as words to compare when the entities were not
-    linked across articles ("Bettie Page" read as a person in one, an organisation in
-    another; "Turkmenistan" a participant in one report, the place in another)."""
+    linked across articles ("Ana Vik" read as a person in one, an organisation in
+    another; "Norland" a participant in one report, the place in another)."""
     return {name.casefold() for name in [*r.names.values(), r.place] if name}
 
 
@@ -771,11 +771,11 @@ def _fits_lead(c: _Cluster, r: _Resolved) -> bool:
                         c.stated or c.inferred, c.stated is None) or _reported_apart(c, r):
         return False
     # The same kind of happening told as a story's news on agreeing days is one happening,
-    # whoever each outlet names ("Sixers fire O'Brien", "O'Brien fired by Philadelphia").
+    # whoever each outlet names ("Otters fire Moss", "Moss fired by Tarnby").
     # An answer to a happening is not the happening, nor another's answer: "Norland condemned
-    # the explosions" and "bombs exploded", or "South Africa deplored", are three; two
-    # answers of one kind are one only when they name someone in common ("Iran condemned"
-    # and "Cyprus condemned" are two).
+    # the blasts" and "two blasts hit the port", or "Tarnia regretted", are three; two
+    # answers of one kind are one only when they name someone in common ("Norland condemned"
+    # and "Tarnia condemned" are two).
     if _same_frame(c, r):
         return not _answers(r) or _who_meet(c, r)
     if _answers(r) or any(_answers(m) for m in c.members):
@@ -847,7 +847,7 @@ def _reported_after(r: _Resolved, day: str | None) -> bool:
 def _places_differ(c: _Cluster, r: _Resolved) -> bool:
     """Whether the mention's place is another than the cluster's: two places named at one
     level (two cities, two buildings). A building and a city may be one inside the other
-    ("the White House", "Washington"): each outlet names the place as finely as it likes."""
+    ("the Harbour Hall", "Harbourton"): each outlet names the place as finely as it likes."""
     if not r.place or r.place in c.places:
         return False
     return r.place_label in c.place_labels
@@ -880,8 +880,8 @@ def _retold_elsewhere(c: _Cluster, r: _Resolved) -> bool:
 
 def _names_meet(c: _Cluster, r: _Resolved) -> bool:
     """Whether the cluster and the mention can be about the same people: one of them names
-    no one, or they share a participant, or a word of a participant's name ("LaCalamita"
-    and "Michele LaCalamita", whom the entity step keeps apart across untied articles)."""
+    no one, or they share a participant, or a word of a participant's name ("Tarnby"
+    and "Ola Tarnby", whom the entity step keeps apart across untied articles)."""
     if not c.ids or not r.ids or c.ids & r.ids:
         return True
     theirs = _name_words({n.casefold() for m in c.members for n in m.names.values()})
@@ -936,8 +936,8 @@ def _kinds_and_days(c: _Cluster) -> list[tuple[str, str | None, list[_Resolved]]
     from mentions of its own kind: the kind most members are of, with the day they give;
     when they give none, the kind of the mentions that give the cluster's day, with it (if
     its words make a title); else the first kind, undated. Leads of another kind may have
-    joined a cluster undated ("paid tribute Tuesday to bombing victims" and "attacks on
-    sites in Vessia"): the attacks never take the tribute's Tuesday, nor it their place."""
+    joined a cluster undated ("paid tribute Tuesday to the flood's victims" and "storms on
+    farms in Vessia"): the storms never take the tribute's Tuesday, nor it their place."""
     kind = _most_told_kind([m.mention.kind for m in c.members])
     own = _of_family(c.members, kind)
     day = _day_told(own)
@@ -1037,7 +1037,7 @@ def _title(kind: str, c: _Cluster, place: str | None) -> str | None:
             return None
         # Who did it: the subject most members whose phrase opens on the same verb name,
         # unless the phrase already does; another verb's subject is another clause's
-        # ("X was killed" names no subject of "charged with DWI").
+        # ("X was killed" names no subject of "charged with speeding").
         verb = _verb_word(phrase)
         who = _actor_name([m for m in c.members if m.mention.phrase
                            and _verb_word(m.mention.phrase) == verb])
@@ -1099,8 +1099,8 @@ def _says_what(phrase: str) -> bool:
 
 
 def _without_aux(words: list[str]) -> list[str]:
-    """A phrase's words less the perfect's auxiliary or the "to" it opens on ("has chosen
-    ...", "to leave ...")."""
+    """A phrase's words less the perfect's auxiliary or the "to" it opens on ("has decided
+    ...", "to sail ...")."""
     opener = words[0].casefold() if len(words) > 1 else ""
     return words[1:] if opener in PERFECT_AUX or opener == INFINITIVE_MARK else words
 
