@@ -499,7 +499,7 @@ def _anaphora_dates(found: list[tuple[EventMention, Token]]) -> list[EventMentio
     for i, (e, token) in enumerate(found):
         definite = _is_definite(token)
         # A repeated happening ("has twice sued") is no one happening to point back at; one
-        # with a coarse time of its own ("released in 2007") may be another of the kind.
+        # with a coarse time of its own ("launched in 2012") may be another of the kind.
         before = [j for j in range(i) if (b := out[j]) is not None and b.status == e.status
                   and family(b.kind) == family(e.kind)
                   and DateFrom.of(b.date_from) not in NO_OTHER_DAY]
@@ -707,7 +707,7 @@ def _event_mention(token: Token, kind: str, ctx: _Context) -> EventMention | Non
     elif date is None and partial is None and ctx.coarse and date_for(
             token, kind, chain, ctx.coarse, ctx.trigger_ids)[1] in (DateFrom.TRIGGER,
                                                                    DateFrom.CLAUSE):
-        date_from = DateFrom.COARSE  # "released in 2007" takes no other mention's day
+        date_from = DateFrom.COARSE  # "launched in 2012" takes no other mention's day
     place = _place_for(token, chain, ctx.placed, ctx.trigger_ids, ctx.tree)
     ranges = _participant_ranges(token, chain, ctx.trigger_ids)
     participants = _participants_for(token.doc, ranges, ctx.placed, place)
@@ -805,7 +805,7 @@ def _described(token: Token) -> str | None:
     standing alone ("some", "the following"), for the subject of a copula the trigger is
     coordinated with ("The following are ... and injured") or one of two the parse gave,
     for a name no participant is (the names stage left it out: a reporter, a dateline's
-    city; a nationality names no one, "ethnic Albanians" describes them), and where the
+    city; a nationality names no one, "striking dockers" describes them), and where the
     subject's words run past ``SUBJECT_MAX_WORDS``."""
     subject = _verb_subject(token)
     if subject is None or subject.pos_ not in DESCRIBED_POS \
@@ -1183,7 +1183,7 @@ def _phrase(token: Token) -> str | None:
     'checked into the Harbourton Rest Clinic', 'allowed Nordvik to bid', for a title.
 
     Words are spaced as the page spaced them ("Apple's", "$4.25", "1%"), not one space per
-    token; a verb in the present perfect keeps its "has" ("has chosen to step down"): alone,
+    token; a verb in the present perfect keeps its "has" ("has decided to move abroad"): alone,
     the participle reads as a passive ("Jobs chosen to step down")."""
     out = _spaced(_phrase_words(token))
     perfect = _perfect_aux(token)
@@ -1473,7 +1473,7 @@ def _participants_for(doc: Doc, ranges: Sequence[tuple[int, int]], placed: Seque
         if f.mention.label not in PARTICIPANT_LABELS or f is place:
             continue
         if f.mention.label in ("NORP", "FAC", "LOC") or f.placed:
-            continue  # "Russian" says who a person is, "in Alaska" where, not who took part
+            continue  # "Russian" says who a person is, "in Tarnby" where, not who took part
         if place is not None and f.mention.key == place.mention.key:
             continue
         if f.mention.label == "GPE" and _where_of_another(doc[f.root], f, placed):
@@ -1523,7 +1523,7 @@ def _thing_runs(doc: Doc, ranges: Sequence[tuple[int, int]],
 
 
 def _within_a_thing(f: _Found, runs: Sequence[tuple[int, int]]) -> bool:
-    """A product mention inside a longer product name the page gives: "iPhone" of "iPhone 4"
+    """A product mention inside a longer product name the page gives: "Tarnphone" of "Tarnphone 3"
     is that one product, named once (by the longer name)."""
     return f.mention.label == "PRODUCT" and any(
         a <= f.first and f.last <= b and (a, b) != (f.first, f.last) for a, b in runs)

@@ -44,12 +44,12 @@ class DateFrom(StrEnum):
     REPEATED = "repeated or habitual: no one day"
     # "has sued before", "had previously met": not the day's news, so never its day.
     EARLIER = "an earlier occasion, not the day's news"
-    # "was released in 2007": its own time is a year or month; no other mention's day.
+    # "was launched in 2012": its own time is a year or month; no other mention's day.
     COARSE = "its own time is coarser than a day"
-    # "closed sharply lower Friday" in Monday's paper, "stopped paying in 1984": a lead whose
+    # "fell steeply Friday" in Monday's paper, "stopped paying in 1991": a lead whose
     # sentence has a time of its own is not the day's news, whatever its tense.
     OWN_TIME = "its sentence has a time of its own, not the article's day"
-    # "the election will happen on November 3rd" read as a past November in April's paper:
+    # "the vote will take place on October 4th" read as a past October in May's paper:
     # a plan or a possibility is about its article's future, so an earlier day is a misread
     # year, unless the clause tells the plan in the past ("had been scheduled for March 3").
     PLAN_BEFORE_ARTICLE = "planned or possible, yet dated before its article: no day"
@@ -325,7 +325,7 @@ GUNFIRE_HEADS = frozenset({"open", "under", "cease", "return", "exchange", "draw
 GUNFIRE_VERBS = frozenset({"open", "return", "exchange"})
 SHOOTING_KIND = "shooting"
 # Verb + particle that make another verb than the lexicon's: "opened up about her image"
-# (confided), "closing in on the vessel" (approached), "signed up" (enrolled), "sold out"
+# (confided), "closing in on the ferry" (approached), "signed up" (enrolled), "sold out"
 # (ran out of tickets), "shelled out" (paid).
 OTHER_PHRASALS = frozenset({("open", "up"), ("close", "in"), ("sign", "up"), ("sell", "out"),
                             ("shell", "out"), ("land", "up"), ("close", "out"),
@@ -357,7 +357,7 @@ OTHER_OBJECTS: dict[str, frozenset[str]] = {
                           "autopsy", "finding", "recording", "tape", "evidence", "number"}),
 }
 # Verbs whose "-ing"/adjective complement says what they did to someone or something, not
-# a happening of its own: "sent flying into the air", "leaves open the possibility".
+# a happening of its own: "sent flying across the deck", "leaves open the possibility".
 RESULT_HEADS = frozenset({"send", "leave", "keep", "set", "knock"})
 # Prefixes written with a hyphen before a verb: "re-signed", "co-hosted", "pre-ordered".
 VERB_PREFIXES = frozenset({"re", "co", "pre", "un", "de", "mis", "over", "out"})
@@ -377,7 +377,7 @@ LEVEL_NOUNS = frozenset({"point", "pip", "tick", "basis"})
 # down", a batting "middle-order" are commands or other words, not a purchase.
 ORDER_PREPS = frozenset({"for", "of"})
 ORDER_COMPOUND_POS = frozenset({"PROPN", "NUM"})
-# Verbs of trade an order is the object of: "placed an order", "awarded task orders",
+# Verbs of trade an order is the object of: "placed an order", "awarded repair orders",
 # "cancelled its order" (an executive order is issued or signed, never placed or won).
 ORDER_VERBS = frozenset({"place", "award", "win", "book", "cancel", "land", "secure",
                          "finalize", "finalise", "firm", "cut", "reduce", "receive"})
