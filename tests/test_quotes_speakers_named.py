@@ -2,7 +2,8 @@
 ("Northfield's low-cost carrier, Skyhop, announced"), a name closing a subject the parse
 cut short at a hyphen ("its vice-president of sales for the tablet, Dana Whitfield,
 indicated"), and the author of a statement or of figures ("a statement by X said",
-"according to figures released by X") (SPK2, RDR6 F9). Made-up sentences only."""
+"according to figures released by X") (SPK2, RDR6 F9). Made-up sentences (invented names
+and places)."""
 
 from __future__ import annotations
 
@@ -38,10 +39,10 @@ def test_a_name_in_apposition_to_a_description_is_the_speaker(nlp: Any) -> None:
 
 @pytest.mark.slow
 def test_a_name_closing_a_hyphenated_title_is_the_speaker(nlp: Any) -> None:
-    text = ("Harbourton's senior vice-president of marketing for the tablet, Dana "
-            "Whitfield, indicated that the update is available for every owner.\n\n"
-            "The update is free.")
-    q = _find(_quotes(nlp, text), "update is available")
+    text = ("Vell Systems' vice-president of design for the new phone, Dana Whitfield, "
+            "indicated that prices would rise in June.\n\n"
+            "Shares fell.")
+    q = _find(_quotes(nlp, text), "prices would rise")
     assert q.speaker_name == "Dana Whitfield"
 
 
@@ -78,33 +79,33 @@ def test_a_statement_by_two_authors_or_from_a_place_names_no_speaker(nlp: Any) -
 
 @pytest.mark.slow
 def test_who_obtained_a_statement_or_employs_the_speaker_is_not_the_speaker(nlp: Any) -> None:
-    text = ("A draft statement, obtained by Corvane Motors on Friday, said that the talks "
-            "had failed.\n\n"
-            "An employee of a nearby business, Relaxus Furniture, said that the staff were "
-            "sent home.")
+    text = ("An internal memo, obtained by Halvorsen Bank in March, said that the merger "
+            "plan had been dropped.\n\n"
+            "A worker at a shop across the street, Tarn Hardware, said that the lights went "
+            "out at noon.")
     found = _quotes(nlp, text)
-    assert _find(found, "talks had failed").speaker_name is None
-    assert _find(found, "staff were sent home").speaker_name is None
+    assert _find(found, "merger plan had been").speaker_name is None
+    assert _find(found, "lights went out").speaker_name is None
 
 
 @pytest.mark.slow
 def test_a_statement_issued_is_its_issuers(nlp: Any) -> None:
-    text = ("Senator Maren Holt said she was appalled, releasing a statement saying "
-            "“This decision is a blow to the workers of our state.”\n\n"
-            "The vote is next week.")
-    q = _find(_quotes(nlp, text), "blow to the workers")
+    text = ("Mayor Maren Holt called the ruling a disgrace, issuing a statement saying "
+            "“The fishermen of Tarn deserve far better than this.”\n\n"
+            "An appeal is likely.")
+    q = _find(_quotes(nlp, text), "deserve far better")
     assert q.speaker_name == "Maren Holt"
 
 
 @pytest.mark.slow
 def test_a_surname_prefix_spaced_from_its_name_stays_one_name(nlp: Any) -> None:
-    text = ("Skyhop CEO, Declan O' Sullivan, justified the order by saying, “The new "
-            "aircraft have the lowest operating cost in Europe.”\n\nThe order is final.")
+    text = ("Defending the deal, the Nordvik Air chairman, Maire O' Brien, said: “These "
+            "engines burn a third less fuel than the old ones.”\n\nThe deal is signed.")
     article = Article(id="n", source_id="n", source="n", text=text, published="2024-05-02")
     found = mentions_stage.find_mentions(nlp(text), article)
-    assert "Declan O' Sullivan" in [m.text for m in found]
-    q = _find(_quotes(nlp, text), "lowest operating cost")
-    assert q.speaker_name == "Declan O' Sullivan"
+    assert "Maire O' Brien" in [m.text for m in found]
+    q = _find(_quotes(nlp, text), "third less fuel")
+    assert q.speaker_name == "Maire O' Brien"
 
 
 @pytest.mark.slow
