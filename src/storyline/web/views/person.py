@@ -25,8 +25,8 @@ from .quotes import by_statement, quote_row
 from .story import STATUS_MEANINGS, UNDATED_UNKNOWN
 
 # Events an entity page lists a page at a time (``?events=N``): each row is as tall as a
-# story page's, so 30 make a long screen already (Apple Inc. has about 100 in the
-# meantime store, two thirds of them undated).
+# story page's, so 30 make a long screen already (a company a corpus follows may take part
+# in a hundred, most of them undated).
 EVENTS_PER_PAGE = 30
 # What an event that is not a row of its story's timeline says beside its story: the
 # editor's cut (``corpus.timeline``) left it off; it is listed here because its sentence
