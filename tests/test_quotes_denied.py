@@ -24,12 +24,12 @@ def _said(nlp: Any, text: str) -> list[tuple[str | None, str | None, str]]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text", [
-    "The two ferries cost close to 90 million euros, but neither of the shipyards would "
-    "disclose the price in the final contract.",
-    "Neither union would say what the new contract holds for the welders.",
+    "Both yards bid for the ferry order, yet neither of them would disclose what it "
+    "offered.",
+    "Neither side would tell reporters how much the crane drivers will earn.",
     "No official would confirm that the yard will close in the spring.",
     "Nor do brokers expect the yard's sale to lift the price of steel in the region.",
-    "Not all of the welders insist that the old dock be kept open.",
+    "Not every fisherman in Tarn insists that the cod quota be lifted.",
     "Neither Lindqvist nor Brenner said the yard had lost money on the ferry order.",
 ])
 def test_a_statement_nobody_made_is_no_statement(nlp: Any, text: str) -> None:
@@ -38,17 +38,17 @@ def test_a_statement_nobody_made_is_no_statement(nlp: Any, text: str) -> None:
 
 @pytest.mark.slow
 def test_a_question_left_open_is_no_statement_of_its_answer(nlp: Any) -> None:
-    text = ("The yard's board announced on Monday that its welding chief had retired, and "
-            "Nordyard did not say whether she chose to retire or was pushed out.")
+    text = ("Nordyard told staff on Monday that its finance director was leaving, but it "
+            "did not say whether he resigned or had been fired.")
     found = _said(nlp, text)
-    assert [cue for _, cue, _ in found] == ["announced"]
-    assert not any("retire or" in words for _, _, words in found)
+    assert [cue for _, cue, _ in found] == ["told"]
+    assert not any("resigned or" in words for _, _, words in found)
 
 
 @pytest.mark.slow
 def test_a_refusal_covers_both_verbs_joined_by_or(nlp: Any) -> None:
-    text = ("The yard's owner declined to confirm or deny claims that the dry dock is up "
-            "for sale.")
+    text = ("Ola Vell's office declined to confirm or deny that the tugboats had gone to a "
+            "Danish buyer.")
     assert _found(nlp, text) == []
 
 
@@ -64,9 +64,9 @@ def test_a_refusal_does_not_cover_what_was_said_after_but(nlp: Any) -> None:
 @pytest.mark.parametrize("text", [
     "Nordyard agreed in March to lease ten tugboats to the coast guard.",
     "Once the storm had passed, the foreman decided to take both cranes down for repairs.",
-    "The shipping line intends to end its winter services to the islands.",
+    "Nordvik Ferries intends to stop sailing to Tarn after October.",
     "Nordyard plans to sell its repair business to a Danish group.",
-    "Lindqvist has chosen to retire at the end of the herring season.",
+    "After thirty years at sea, Ana Vik has chosen to sell her trawler.",
     "The union is seeking to block the sale of the dry dock.",
     "The harbour council rejected the plan for a second ferry berth on Tuesday.",
 ])
@@ -83,8 +83,7 @@ def test_agreeing_with_a_clause_is_still_a_statement(nlp: Any) -> None:
 
 @pytest.mark.slow
 def test_rejecting_something_said_is_still_a_statement(nlp: Any) -> None:
-    text = ("Brenner rejected claims that the yard would shut its gates before the end of "
-            "the year.")
+    text = "Brenner rejected claims that Nordyard was about to lay off half its welders."
     found = _said(nlp, text)
     assert [(cue or "").split()[0] for _, cue, _ in found] == ["rejected"]
 
