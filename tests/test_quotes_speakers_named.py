@@ -12,20 +12,8 @@ from typing import Any
 import pytest
 
 from storyline.analyze import mentions as mentions_stage
-from storyline.analyze import quotes
-from storyline.records import Article, Quote
-
-
-def _quotes(nlp: Any, text: str) -> list[Quote]:
-    article = Article(id="n", source_id="n", source="n", text=text, published="2024-05-02")
-    doc = nlp(text)
-    return quotes.find_quotes(doc, article, mentions_stage.find_mentions(doc, article), [])
-
-
-def _find(found: list[Quote], words: str) -> Quote:
-    hits = [q for q in found if words in q.text]
-    assert hits, f"no quote with {words!r} in {[q.text for q in found]}"
-    return hits[0]
+from storyline.records import Article
+from test_quotes_speakers_evidence import _find, _quotes
 
 
 @pytest.mark.slow
