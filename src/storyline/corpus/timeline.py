@@ -280,7 +280,7 @@ def _event_candidate(story: str, e: Event) -> Candidate:
                        title=e.title, date_from=e.date_from, sources=e.sources,
                        independent_sources=e.independent_sources, articles=e.articles,
                        date_notes=notes if e.date else (),
-                       undated_why=None if e.date else _undated_why(e.date_from, UNDATED_EVENT),
+                       undated_why=None if e.date else undated_why(e.date_from, UNDATED_EVENT),
                        status=e.status)
     return Candidate(row=row, kind=e.kind, people=frozenset(e.participants), status=e.status)
 
@@ -303,12 +303,12 @@ def _statement_candidate(story: str, s: Statement, quotes: Mapping[str, Quote],
                        sources=s.sources, independent_sources=s.independent_sources,
                        speaker=speaker, articles=s.articles,
                        date_notes=(SHARED_EVENT_NOTE,) if shared else (),
-                       undated_why=None if s.said_on else _undated_why(how, UNDATED_STATEMENT))
+                       undated_why=None if s.said_on else undated_why(how, UNDATED_STATEMENT))
     return Candidate(row=row, kind="statement", people=_people(speaker),
                      words=content_words(s.text), news=news)
 
 
-def _undated_why(how: str | None, otherwise: str) -> str:
+def undated_why(how: str | None, otherwise: str) -> str:
     """Why a row has no day, in a reader's words: the reason the step that looked for its
     day gave (``SaidOnFrom.UNDATED``), what it tried when it gave none, else ``otherwise``."""
     if how in UNDATED:

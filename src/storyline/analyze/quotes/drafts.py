@@ -83,8 +83,12 @@ def direct_drafts(doc: Doc, article: Article, inverted: frozenset[int] = frozens
     return sorted([d for d in drafts if d is not None] + dash, key=lambda d: d.start)
 
 
+# Words of a nickname set in marks inside a name.
+MAX_NICKNAME_WORDS = 2
+
+
 def _nickname(text: str, span: marks.Span) -> bool:
-    """ 'Ernesto "Che" Guevara', 'Earvin "Magic" Johnson': one or two capitalised words in
+    """ 'Ola "Captain" Vell', 'Ana "Big Wave" Lund': one or two capitalised words in
     marks between a given name and a surname are a nickname, no quotation."""
     words = text[span.start:span.end].split()
     if not 0 < len(words) <= MAX_NICKNAME_WORDS or not all(w[:1].isupper() for w in words):
@@ -93,10 +97,6 @@ def _nickname(text: str, span: marks.Span) -> bool:
     before, after = text[:start].split()[-1:], text[end:].split()[:1]
     return (bool(before) and bool(after) and before[0][:1].isupper() and before[0].isalpha()
             and after[0][:1].isupper() and after[0].rstrip(".,;:").isalpha())
-
-
-# Words of a nickname set in marks inside a name.
-MAX_NICKNAME_WORDS = 2
 
 
 def _looks_like_title(text: str) -> bool:

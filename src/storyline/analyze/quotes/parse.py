@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import names
 from ..model import lemma_of, per_form, text_of
 from . import content
-from .content import MIN_CONTENT_TOKENS, strip_edges
+from .content import FINITE_TAGS, MIN_CONTENT_TOKENS, strip_edges
 from .cues import (
     AFTER_QUOTE_CUES,
     CONDITION_MARKS,
@@ -29,6 +29,7 @@ from .cues import (
     STANCE_VERBS,
     WRITER_PRONOUNS,
 )
+from .dates import PRESENT_TAGS
 from .marks import CLOSING_MARKS
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -121,15 +122,12 @@ def subject_of(verb: Token, inverted: frozenset[int] = frozenset()) -> Token | N
     return _stranded_subject(verb)
 
 
-# Tags of a tensed verb, which has a subject of its own somewhere.
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # How many words back from a subjectless verb its stranded subject's phrase may start.
 MAX_STRANDED_WORDS = 8
 
 
-# Present-tense tags that tell the subject's number: a verb of one cannot share the subject
+# PRESENT_TAGS (``dates``) tell the subject's number: a verb of one cannot share the subject
 # of a verb of the other ("Sandvik remains ... and police admit").
-PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
 
 def _lost_subject(verb: Token) -> bool:
@@ -169,7 +167,7 @@ def _stranded_subject(verb: Token, bare_and: bool = False) -> Token | None:
         if tok.pos_ in ("VERB", "AUX") or tok.sent != verb.sent:
             return None
         if tok.dep_ == "cc" and tok.lower_ in ("and", "but") and (
-                bare_and or (k > 0 and doc[k - 1].text in ",;")):
+                bare_and or (k > 0 and doc[k - 1].text in (",", ";"))):
             return noun
     return None
 

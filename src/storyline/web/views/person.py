@@ -11,11 +11,16 @@ from collections.abc import Mapping, Sequence
 from urllib.parse import quote
 
 from ...analyze.events.kinds import DateFrom, is_verb_kind
-from ...analyze.quotes.dates import UNDATED
 from ...corpus.ranking import date_inferred
 from ...corpus.statement_events import KIND as STATEMENT_KIND
 from ...corpus.statement_events import event_id as statement_event_id
-from ...corpus.timeline import INFERRED_NOTE, SHARED_EVENT_NOTE, STATUS_LABELS, UNDATED_EVENT
+from ...corpus.timeline import (
+    INFERRED_NOTE,
+    SHARED_EVENT_NOTE,
+    STATUS_LABELS,
+    UNDATED_EVENT,
+    undated_why,
+)
 from ...records import Event, TimelineItem
 from ...store import Store
 from ...store.web import EventKey, count_sources
@@ -235,7 +240,7 @@ def _event_row(e: Event, row: TimelineItem | None, listed: bool, store: Store,
         "link": highlight_link(where[0], sentence, (where[1], where[2])) if where else None,
         "url_link": None, "sentence": None, "note": None,
         "undated_why": None if day else (row.undated_why or UNDATED_UNKNOWN) if row
-        else _undated_why(e),
+        else undated_why(e.date_from, UNDATED_EVENT),
         # what only these pages add: the event's kind and place when its title does not
         # say them, its story and whether it is a row of that story's timeline
         "event_kind": e.kind, "kind_label": _kind_label(e.kind, title),
@@ -268,11 +273,3 @@ def _date_notes(e: Event) -> list[str]:
     if DateFrom.of(e.date_from) is DateFrom.SHARED_EVENT:
         notes.append(SHARED_EVENT_NOTE)
     return notes
-
-
-def _undated_why(e: Event) -> str:
-    """Why an event that is no timeline row has no day, as the timeline would say it."""
-    how = e.date_from
-    if how in UNDATED:
-        return str(how)
-    return f"no day could be fixed ({how})" if how else UNDATED_EVENT
